@@ -1,0 +1,1 @@
+"""madoguchi: the service counter of a Japanese mail-order confectionery shop."""
