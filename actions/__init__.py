@@ -1,0 +1,1 @@
+"""madoguchi's action server: one module per concern."""

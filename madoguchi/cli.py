@@ -1,0 +1,132 @@
+"""The `madoguchi` command: data, operators, training and running the stack.
+
+    madoguchi setup                      .env with a fresh API token, database, demo orders
+    madoguchi orders import FILE.csv     load orders (all rows or none)
+    madoguchi operator add NAME [--password-stdin]
+    madoguchi train [--force]            train when the training inputs changed
+    madoguchi run                        action server, Rasa server and web/desk
+"""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+import sys
+from pathlib import Path
+
+from madoguchi.settings import ROOT, read_dotenv
+
+DEMO_ORDERS = ROOT / "shop" / "demo_orders.csv"
+
+
+def ensure_dotenv(path: Path = ROOT / ".env") -> dict[str, str]:
+    """Create `.env` with a fresh RASA_API_TOKEN if it has none; return its values."""
+    values = read_dotenv(path)
+    if not values.get("RASA_API_TOKEN"):
+        token = secrets.token_urlsafe(32)
+        with open(path, "a", encoding="utf-8") as f:
+            if not path.exists() or path.stat().st_size == 0:
+                f.write("# Local settings of madoguchi (never committed). See README.\n")
+            f.write(f"RASA_API_TOKEN={token}\n")
+        path.chmod(0o600)
+        values["RASA_API_TOKEN"] = token
+        print(f"created {path.name} with a new RASA_API_TOKEN")
+    return values
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    from madoguchi.store import orders
+    from madoguchi.store.db import database
+
+    ensure_dotenv()
+    db = database()
+    if orders.count(db) == 0 and DEMO_ORDERS.exists():
+        n = orders.import_csv(db, DEMO_ORDERS)
+        print(f"imported {n} demo orders from {DEMO_ORDERS.relative_to(ROOT)}")
+    return 0
+
+
+def cmd_orders_import(args: argparse.Namespace) -> int:
+    from madoguchi.store import orders
+    from madoguchi.store.db import database
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"error: {path} is not a file", file=sys.stderr)
+        return 2
+    try:
+        n = orders.import_csv(database(), path)
+    except orders.OrderImportError as e:
+        print(f"error: {path}: {e}", file=sys.stderr)
+        return 1
+    print(f"imported {n} orders from {path}")
+    return 0
+
+
+def cmd_operator_add(args: argparse.Namespace) -> int:
+    from madoguchi.store import operators
+    from madoguchi.store.db import database
+
+    generated = not args.password_stdin
+    if generated:
+        password = secrets.token_urlsafe(12)
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        operators.add(database(), args.name, password)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    if generated:
+        print(f"operator {args.name} added; password: {password}")
+    else:
+        print(f"operator {args.name} added")
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from madoguchi.model import train
+
+    train(force=args.force)
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from madoguchi.stack import run_stack
+
+    return run_stack(train_first=not args.no_train)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="madoguchi", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("setup", help="create .env and the database, import demo orders").set_defaults(func=cmd_setup)
+
+    orders = sub.add_parser("orders", help="shop orders").add_subparsers(dest="action", required=True)
+    imp = orders.add_parser("import", help="import orders from a CSV file")
+    imp.add_argument("file")
+    imp.set_defaults(func=cmd_orders_import)
+
+    ops = sub.add_parser("operator", help="desk operators").add_subparsers(dest="action", required=True)
+    add = ops.add_parser("add", help="add an operator (or set a new password)")
+    add.add_argument("name")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.set_defaults(func=cmd_operator_add)
+
+    tr = sub.add_parser("train", help="train the model when its inputs changed")
+    tr.add_argument("--force", action="store_true")
+    tr.set_defaults(func=cmd_train)
+
+    run = sub.add_parser("run", help="start the action server, Rasa and the web/desk")
+    run.add_argument("--no-train", action="store_true")
+    run.set_defaults(func=cmd_run)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The operators' desk: console, JSON API, and the bridge to Rasa."""

@@ -1,0 +1,68 @@
+"""Why a conversation goes to a person, from what the customer wrote and the shop rules."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from madoguchi.policy.rules import Rules
+
+REASON_LABELS = {
+    "distress": "お困り・ご不安",
+    "complaint": "苦情・ご不満",
+    "customer_request": "担当者をご希望",
+    "out_of_policy": "規定外のご要望",
+    "verification_failed": "本人確認できず",
+    "needs_operator": "担当者の対応が必要",
+    "bot_failure": "ボットが理解できず",
+}
+
+INTENT_REASONS = {
+    "request_human": "customer_request",
+    "complain": "complaint",
+    "express_distress": "distress",
+    "request_exception": "out_of_policy",
+}
+
+GRIEF_WORDS = ("亡くな", "他界", "葬儀", "葬式", "通夜", "告別式", "法事", "法要", "四十九日", "初盆", "新盆", "香典", "仏前", "供養")
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text or "").lower()
+
+
+def has_cue(text: str, words, lemmas: frozenset[str] = frozenset()) -> bool:
+    """A cue word appears in the text, or as a lemma of its tokens."""
+    norm = _norm(text)
+    return any(_norm(w) in norm or w in lemmas for w in words)
+
+
+def goods_problem(rules: Rules, text: str, lemmas: frozenset[str] = frozenset()) -> bool:
+    """The customer reports damaged or wrong goods (always an operator's case)."""
+    cues = rules.cues
+    return has_cue(text, cues.get("damaged", []), lemmas) or has_cue(
+        text, cues.get("wrong_item", []), lemmas
+    )
+
+
+def exception_kind(rules: Rules, text: str, lemmas: frozenset[str] = frozenset()) -> str | None:
+    """Which exception to the shop rules a message asks for, if any."""
+    for kind, words in rules.cues.get("exceptions", {}).items():
+        if has_cue(text, words, lemmas):
+            return kind
+    return None
+
+
+def is_grief(text: str) -> bool:
+    """The message speaks of a death or a memorial."""
+    return has_cue(text, GRIEF_WORDS)
+
+
+def reason_for_intent(
+    rules: Rules, intent: str, text: str, lemmas: frozenset[str] = frozenset()
+) -> str | None:
+    """The handoff reason a message calls for by its intent and content, or None."""
+    reason = INTENT_REASONS.get(intent)
+    if reason in ("complaint", "out_of_policy") or intent in ("change_order", "ask_delivery_status"):
+        if goods_problem(rules, text, lemmas):
+            return "needs_operator"
+    return reason

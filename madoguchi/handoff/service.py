@@ -1,0 +1,151 @@
+"""Opening a handoff: the desk ticket, its summary, and what the customer is told."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Iterable
+
+from madoguchi.handoff.reasons import REASON_LABELS, is_grief
+from madoguchi.handoff.transcript import lines_of
+from madoguchi.policy import calendar
+from madoguchi.policy.rules import Rules
+from madoguchi.store import handoffs, transcripts
+from madoguchi.store.db import Database
+
+TOPICS = {
+    "request_catalog": "カタログ請求",
+    "ask_delivery_status": "配送状況の確認",
+    "ask_shipping": "送料・お届け日数",
+    "ask_gift": "のし・包装",
+    "ask_product": "商品について",
+    "change_order": "注文の変更・キャンセル",
+    "request_exception": "規定外のご要望",
+    "complain": "苦情",
+    "express_distress": "お困りごと",
+    "request_human": "担当者希望",
+}
+
+DETAIL_SLOTS = (
+    "order_id",
+    "verified_order_id",
+    "person_name",
+    "phone",
+    "postal_code",
+    "address",
+    "date",
+    "change_kind",
+    "change_detail",
+    "shipping_method",
+)
+SUMMARY_QUOTE_CHARS = 60
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """An open handoff as the customer is told of it."""
+
+    handoff_id: int
+    position: int
+    operators_available: bool
+    opening: datetime
+
+
+def collected_details(slots: dict[str, Any]) -> dict[str, Any]:
+    """The details the bot collected so far, for the operator."""
+    return {k: slots[k] for k in DETAIL_SLOTS if slots.get(k) not in (None, "", [])}
+
+
+def customer_topics(events: Iterable[dict[str, Any]]) -> list[str]:
+    """What the customer came for, in order of first mention."""
+    seen: list[str] = []
+    for e in events:
+        if e.get("event") == "user":
+            topic = TOPICS.get(((e.get("parse_data") or {}).get("intent") or {}).get("name"))
+            if topic and topic not in seen:
+                seen.append(topic)
+    return seen
+
+
+def summarize(reason: str, events: list[dict[str, Any]], details: dict[str, Any]) -> str:
+    """One line an operator reads in five seconds: why, about what, the key facts, a quote."""
+    parts = [REASON_LABELS.get(reason, reason)]
+    topics = customer_topics(events)
+    if topics:
+        parts.append("・".join(topics[:3]))
+    if details.get("verified_order_id"):
+        parts.append(f"注文{details['verified_order_id']}（本人確認済）")
+    elif details.get("order_id"):
+        parts.append(f"注文{details['order_id']}（未確認）")
+    if details.get("person_name"):
+        parts.append(f"{details['person_name']}様")
+    quote = last_customer_text(events)
+    if quote:
+        short = quote if len(quote) <= SUMMARY_QUOTE_CHARS else quote[:SUMMARY_QUOTE_CHARS] + "…"
+        parts.append(f"「{short}」")
+    return "｜".join(parts)
+
+
+def last_customer_text(events: Iterable[dict[str, Any]]) -> str:
+    """The customer's latest non-empty message, on one line."""
+    for e in reversed(list(events)):
+        if e.get("event") == "user" and (e.get("text") or "").strip():
+            return " ".join(e["text"].split())
+    return ""
+
+
+def open_ticket(
+    db: Database,
+    rules: Rules,
+    now: datetime,
+    *,
+    sender_id: str,
+    channel: str,
+    reason: str,
+    events: list[dict[str, Any]],
+    slots: dict[str, Any],
+    customer_name: str | None = None,
+) -> Ticket:
+    """Record the transcript so far and open (or find) the conversation's handoff."""
+    transcripts.record(db, lines_of(sender_id, events, channel))
+    details = collected_details(slots)
+    handoff = handoffs.open_handoff(
+        db,
+        sender_id=sender_id,
+        channel=channel,
+        reason=reason,
+        priority=rules.priority.get(reason, 9),
+        summary=summarize(reason, events, details),
+        details=details,
+        customer_name=customer_name or details.get("person_name"),
+    )
+    return Ticket(
+        handoff_id=handoff.id,
+        position=max(handoffs.position(db, handoff.id), 1),
+        operators_available=calendar.operators_available(rules, now),
+        opening=calendar.next_operator_opening(rules, now),
+    )
+
+
+def care_response(reason: str, text: str) -> str | None:
+    """The response that answers with care before the handoff notice, if any."""
+    if reason == "distress":
+        return "utter_handoff_care_grief" if is_grief(text) else "utter_handoff_care_distress"
+    return {
+        "complaint": "utter_handoff_care_complaint",
+        "out_of_policy": "utter_handoff_policy",
+        "needs_operator": "utter_handoff_needs_operator",
+        "verification_failed": "utter_handoff_verification",
+        "bot_failure": "utter_handoff_bot_failure",
+    }.get(reason)
+
+
+def opening_text(ticket: Ticket, now: datetime) -> str:
+    """When a person will answer, in Japanese: 本日9時 / 明日9時 / 11月24日(火) 9時."""
+    opening, today = ticket.opening, now.astimezone(ticket.opening.tzinfo).date()
+    clock = calendar.ja_time(opening.timetz())
+    if opening.date() == today:
+        return f"本日{clock}"
+    if (opening.date() - today).days == 1:
+        return f"明日 {calendar.ja_date(opening.date())} {clock}"
+    return f"{calendar.ja_date(opening.date())} {clock}"

@@ -1,0 +1,76 @@
+"""Rasa tracker events as transcript lines, the same way from any process.
+
+The action server (at handoff time) and the event broker (on every tracker save) both
+turn events into lines; a line's key is the event's timestamp, so the two meet in the
+store as one line.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Iterable
+
+from madoguchi.store.transcripts import Line
+
+def madoguchi_custom(kind: str, **fields: Any) -> dict[str, Any]:
+    """A `custom` bot payload of ours: `operator` messages and `status` changes.
+
+    Rasa's socket.io output emits a custom payload as keyword arguments of `emit`,
+    so ours sits under `data`: the page receives `{"madoguchi": kind, ...}`.
+    """
+    return {"data": {"madoguchi": kind, **fields}}
+
+
+def operator_custom(text: str, operator: str) -> dict[str, Any]:
+    """The `custom` payload of a bot event that carries an operator's message."""
+    return madoguchi_custom("operator", text=text, operator=operator)
+
+
+def custom_of(event: dict[str, Any]) -> dict[str, Any]:
+    """Our custom payload in a bot event (`{}` when there is none)."""
+    custom = (event.get("data") or {}).get("custom") or {}
+    inner = custom.get("data") if isinstance(custom, dict) else None
+    return inner if isinstance(inner, dict) and "madoguchi" in inner else {}
+
+
+def _at(timestamp: float | None) -> datetime:
+    moment = datetime.fromtimestamp(timestamp, timezone.utc) if timestamp else datetime.now(timezone.utc)
+    return moment.replace(tzinfo=None)
+
+
+def bot_text(event: dict[str, Any]) -> str:
+    """What a bot event showed the customer, buttons included, as plain text."""
+    data = event.get("data") or {}
+    parts = [event.get("text") or ""]
+    buttons = data.get("buttons") or []
+    if buttons:
+        parts.append(" / ".join(f"[{b.get('title', '')}]" for b in buttons))
+    return "\n".join(p for p in parts if p)
+
+
+def line_of(sender_id: str, event: dict[str, Any], channel: str | None = None) -> Line | None:
+    """A transcript line for a user or bot event; None for every other event."""
+    kind = event.get("event")
+    key = repr(event.get("timestamp"))
+    at = _at(event.get("timestamp"))
+    if kind == "user":
+        text = event.get("text")
+        if text is None or not str(text).strip():
+            return None
+        return Line(sender_id, "customer", str(text), at, key, event.get("input_channel") or channel)
+    if kind == "bot":
+        custom = custom_of(event)
+        if custom.get("madoguchi") == "operator":
+            return Line(
+                sender_id, "operator", str(custom.get("text", "")), at, key, channel,
+                author=custom.get("operator"),
+            )
+        text = bot_text(event)
+        return Line(sender_id, "bot", text, at, key, channel) if text else None
+    return None
+
+
+def lines_of(sender_id: str, events: Iterable[dict[str, Any]], channel: str | None = None) -> list[Line]:
+    """Transcript lines of a run of events, in order."""
+    lines = (line_of(sender_id, e, channel) for e in events)
+    return [line for line in lines if line is not None]

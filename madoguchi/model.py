@@ -1,0 +1,73 @@
+"""The trained Rasa model: named by a fingerprint of what it is trained from.
+
+`make run` and `make test` train only when the fingerprint has no model yet, so an
+unchanged project starts at once and a changed one never runs a stale model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+from madoguchi.settings import ROOT
+
+# What a model is made of: Rasa's files, the training data, and our NLU components.
+TRAINING_INPUTS = ("config.yml", "domain", "data", "madoguchi/nlu", "requirements.lock")
+KEEP_MODELS = 3
+
+
+def _files(root: Path) -> list[Path]:
+    files: list[Path] = []
+    for name in TRAINING_INPUTS:
+        path = root / name
+        if path.is_file():
+            files.append(path)
+        elif path.is_dir():
+            files += [p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    return sorted(files)
+
+
+def fingerprint(root: Path = ROOT) -> str:
+    """12 hex digits that change when any training input changes."""
+    digest = hashlib.sha256()
+    for path in _files(root):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:12]
+
+
+def model_path(root: Path = ROOT) -> Path:
+    """Where the model of the current training inputs is (or will be)."""
+    return root / "models" / f"madoguchi-{fingerprint(root)}.tar.gz"
+
+
+def train(root: Path = ROOT, force: bool = False) -> Path:
+    """Train when the inputs changed since the last model; returns the model's path."""
+    target = model_path(root)
+    if target.exists() and not force:
+        print(f"model up to date: {target.relative_to(root)}")
+        return target
+    print(f"training {target.relative_to(root)} (the training data or config changed)...", flush=True)
+    rasa = Path(sys.executable).with_name("rasa")
+    subprocess.run(
+        [
+            str(rasa), "train",
+            "--config", "config.yml", "--domain", "domain", "--data", "data",
+            "--out", "models", "--fixed-model-name", target.name.removesuffix(".tar.gz"),
+        ],
+        cwd=root,
+        check=True,
+    )
+    _prune(root / "models", keep=target)
+    return target
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Remove all but the newest few madoguchi models."""
+    models = sorted(folder.glob("madoguchi-*.tar.gz"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in [m for m in models if m != keep][KEEP_MODELS - 1 :]:
+        old.unlink(missing_ok=True)

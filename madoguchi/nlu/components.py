@@ -1,0 +1,138 @@
+"""madoguchi's own Rasa NLU components.
+
+- `WidthNormalizer` folds full-width ASCII and hyphen forms before tokenization,
+  one character for one, so spans stay valid on the original text.
+- `ShopEntityExtractor` finds `order_id`, `phone`, `postal_code` by rule, with their
+  canonical values, and adds GiNZA's person and date entities that DIET missed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_CONFIDENCE,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    EXTRACTOR,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from madoguchi.nlu.patterns import ORDER_ID, PHONE, POSTAL_CODE, find_all
+from madoguchi.text import fold_width
+
+RULE_ENTITIES = (ORDER_ID, PHONE, POSTAL_CODE)
+# GiNZA's entity labels that stand for one of our entities.
+GINZA_LABELS = {"Person": "person_name", "Date": "date"}
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False
+)
+class WidthNormalizer(GraphComponent):
+    """Folds full-width letters and digits and hyphen look-alikes, keeping offsets."""
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "WidthNormalizer":
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Folds the text of every training example."""
+        self.process(training_data.training_examples)
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Folds the text of incoming messages."""
+        for message in messages:
+            text = message.get(TEXT)
+            if text:
+                message.set(TEXT, fold_width(text))
+        return messages
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
+)
+class ShopEntityExtractor(GraphComponent):
+    """Rule-based order numbers, phones and postal codes, plus GiNZA names and dates."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"use_ginza_entities": True}
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self._use_ginza = bool(config.get("use_ginza_entities", True))
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "ShopEntityExtractor":
+        return cls({**cls.get_default_config(), **config})
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Adds normalized rule entities and replaces any learned guess of them."""
+        for message in messages:
+            text = message.get(TEXT) or ""
+            learned = [
+                e for e in message.get(ENTITIES, []) if e[ENTITY_ATTRIBUTE_TYPE] not in RULE_ENTITIES
+            ]
+            found = [
+                self._entity(f.entity, f.start, f.end, f.value, text) for f in find_all(text)
+            ]
+            taken = [*found, *learned]
+            if self._use_ginza:
+                found += [e for e in self._ginza_entities(message) if not _overlaps(e, taken)]
+            # A learned entity overlapping a rule one loses: rules are exact for these shapes.
+            learned = [e for e in learned if not _overlaps(e, found)]
+            entities = sorted([*learned, *found], key=lambda e: e[ENTITY_ATTRIBUTE_START])
+            message.set(ENTITIES, entities, add_to_output=True)
+        return messages
+
+    def _ginza_entities(self, message: Message) -> list[dict[str, Any]]:
+        doc = message.get(SPACY_DOCS[TEXT])
+        if doc is None:
+            return []
+        text = message.get(TEXT) or ""
+        return [
+            self._entity(GINZA_LABELS[ent.label_], ent.start_char, ent.end_char, None, text)
+            for ent in doc.ents
+            if ent.label_ in GINZA_LABELS
+        ]
+
+    @staticmethod
+    def _entity(kind: str, start: int, end: int, value: str | None, text: str) -> dict[str, Any]:
+        return {
+            ENTITY_ATTRIBUTE_TYPE: kind,
+            ENTITY_ATTRIBUTE_START: start,
+            ENTITY_ATTRIBUTE_END: end,
+            ENTITY_ATTRIBUTE_VALUE: value if value is not None else text[start:end],
+            ENTITY_ATTRIBUTE_CONFIDENCE: 1.0,
+            EXTRACTOR: ShopEntityExtractor.__name__,
+        }
+
+
+def _overlaps(entity: dict[str, Any], others: list[dict[str, Any]]) -> bool:
+    start, end = entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END]
+    return any(
+        start < o[ENTITY_ATTRIBUTE_END] and o[ENTITY_ATTRIBUTE_START] < end for o in others
+    )

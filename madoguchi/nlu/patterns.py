@@ -1,0 +1,107 @@
+"""Rule-based finding of order numbers, phone numbers and postal codes.
+
+Customers write these in many shapes (`ａ１２３４５６７`, `A-123-4567`, `090ー1234ー5678`,
+`〒1234567`). Each finder works on the width-folded text, returns spans valid on the
+original text, and the value in the contract's canonical form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from madoguchi.text import fold_width
+
+ORDER_ID = "order_id"
+PHONE = "phone"
+POSTAL_CODE = "postal_code"
+
+
+@dataclass(frozen=True)
+class Found:
+    """One entity found in a message: character span, canonical value, entity name."""
+
+    entity: str
+    start: int
+    end: int
+    value: str
+
+
+_SEP = r"[-\s]?"
+_ORDER_RE = re.compile(
+    r"(?<![A-Za-z0-9])[Aa]\s?-?\s?(\d(?:" + _SEP + r"\d){6})(?![0-9])(?!-\d)"
+)
+# A run of digits with single separators, optionally with +81 in front.
+_PHONE_RE = re.compile(
+    r"(?<![0-9A-Za-z+])(\+81[-\s]?|0)(\d+(?:[-\s()]{1,2}\d+){0,3})(?![0-9])"
+)
+_POSTAL_MARKED_RE = re.compile(r"(?:〒|郵便番号\s*(?:は|:)?)\s?(\d{3})-?(\d{4})(?![0-9])(?!-\d)")
+_POSTAL_BARE_RE = re.compile(r"(?<![0-9-])(\d{3})-(\d{4})(?![0-9])(?!-\d)")
+
+
+def find_order_ids(text: str) -> list[Found]:
+    """Order numbers: an A and seven digits, any width, case, hyphens or spaces."""
+    folded = fold_width(text)
+    return [
+        Found(ORDER_ID, m.start(), m.end(), "A" + re.sub(r"\D", "", m.group(1)))
+        for m in _ORDER_RE.finditer(folded)
+    ]
+
+
+def normalize_phone(raw: str) -> str | None:
+    """A Japanese phone number as digits only (`+81` becomes a leading 0), or None."""
+    folded = fold_width(raw).strip()
+    digits = re.sub(r"\D", "", folded)
+    if folded.startswith("+81"):
+        digits = "0" + digits[2:].lstrip("0")
+    if not digits.startswith("0") or len(digits) not in (10, 11):
+        return None
+    if digits.startswith("00"):
+        return None
+    return digits
+
+
+def find_phones(text: str, taken: list[Found] = ()) -> list[Found]:
+    """Japanese phone numbers (10 or 11 digits from a leading 0 or +81)."""
+    folded = fold_width(text)
+    found = []
+    for m in _PHONE_RE.finditer(folded):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        value = normalize_phone(m.group(0))
+        if value:
+            found.append(Found(PHONE, m.start(), m.end(), value))
+    return found
+
+
+def normalize_postal_code(raw: str) -> str | None:
+    """A postal code as `123-4567`, from any width and hyphen form, or None."""
+    digits = re.sub(r"\D", "", fold_width(raw).replace("〒", ""))
+    if len(digits) != 7:
+        return None
+    return f"{digits[:3]}-{digits[3:]}"
+
+
+def find_postal_codes(text: str, taken: list[Found] = ()) -> list[Found]:
+    """Postal codes: `〒` or 郵便番号 before seven digits, or a bare `123-4567`."""
+    folded = fold_width(text)
+    found: list[Found] = []
+    for regex in (_POSTAL_MARKED_RE, _POSTAL_BARE_RE):
+        for m in regex.finditer(folded):
+            if _overlaps(m.start(), m.end(), [*taken, *found]):
+                continue
+            value = f"{m.group(1)}-{m.group(2)}"
+            found.append(Found(POSTAL_CODE, m.start(1), m.end(2), value))
+    return sorted(found, key=lambda f: f.start)
+
+
+def find_all(text: str) -> list[Found]:
+    """Order numbers first, then postal codes, then phones, without overlaps."""
+    orders = find_order_ids(text)
+    postal = find_postal_codes(text, orders)
+    phones = find_phones(text, [*orders, *postal])
+    return sorted([*orders, *postal, *phones], key=lambda f: f.start)
+
+
+def _overlaps(start: int, end: int, others) -> bool:
+    return any(start < o.end and o.start < end for o in others)

@@ -1,0 +1,1 @@
+"""The shop rules and what follows from them: dates, fees, handoff priorities."""

@@ -1,0 +1,134 @@
+"""The shop rules file (`shop/rules.yml`), loaded once into plain typed objects."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import yaml
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+HANDOFF_REASONS = (
+    "customer_request",
+    "distress",
+    "complaint",
+    "out_of_policy",
+    "verification_failed",
+    "needs_operator",
+    "bot_failure",
+)
+
+
+def _time(text: str) -> time:
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
+
+
+def _weekdays(names: list[str]) -> frozenset[int]:
+    return frozenset(WEEKDAYS.index(name) for name in names)
+
+
+@dataclass(frozen=True)
+class ShippingMethod:
+    """A way of sending a catalog."""
+
+    key: str
+    label: str
+    fee: int
+    days: tuple[int, int]
+    only_when_in_hurry: bool
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything the bot applies, read from the rules file."""
+
+    tz: ZoneInfo
+    closed_dates: frozenset[str]
+    closed_on_national_holidays: bool
+    catalog_methods: dict[str, ShippingMethod]
+    catalog_default_method: str
+    cutoff: time
+    shipping_days: frozenset[int]
+    delivery_days: tuple[int, int]
+    remote_delivery_days: tuple[int, int]
+    remote_prefectures: tuple[str, ...]
+    remote_words: tuple[str, ...]
+    fees: dict[str, int]
+    time_slots: tuple[str, ...]
+    delivery_date_window_days: tuple[int, int]
+    bot_may_change: frozenset[str]
+    bot_may_cancel: frozenset[str]
+    max_verification_attempts: int
+    operator_open: time
+    operator_close: time
+    operator_days: frozenset[int]
+    priority: dict[str, int]
+    fallbacks_before_handoff: int
+    distress_threshold: float
+    cues: dict[str, Any]
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Rules":
+        """Build from the parsed YAML; a missing key raises KeyError naming it."""
+        catalog, orders, operators = data["catalog"], data["orders"], data["operators"]
+        handoff = data["handoff"]
+        methods = {
+            key: ShippingMethod(
+                key=key,
+                label=m["label"],
+                fee=int(m.get("fee", 0)),
+                days=tuple(m["days"]),
+                only_when_in_hurry=bool(m.get("only_when_in_hurry", False)),
+            )
+            for key, m in catalog["methods"].items()
+        }
+        unknown = set(handoff["priority"]) - set(HANDOFF_REASONS)
+        if unknown:
+            raise ValueError(f"unknown handoff reasons in priority: {sorted(unknown)}")
+        return cls(
+            tz=ZoneInfo(data.get("timezone", "Asia/Tokyo")),
+            closed_dates=frozenset(data["calendar"].get("closed_dates", [])),
+            closed_on_national_holidays=bool(
+                data["calendar"].get("closed_on_national_holidays", False)
+            ),
+            catalog_methods=methods,
+            catalog_default_method=catalog["default_method"],
+            cutoff=_time(orders["cutoff"]),
+            shipping_days=_weekdays(orders["shipping_days"]),
+            delivery_days=tuple(orders["delivery_days"]),
+            remote_delivery_days=tuple(orders["remote_delivery_days"]),
+            remote_prefectures=tuple(orders["remote_prefectures"]),
+            remote_words=tuple(orders.get("remote_words", [])),
+            fees={k: int(v) for k, v in orders["fees"].items()},
+            time_slots=tuple(orders.get("time_slots", [])),
+            delivery_date_window_days=tuple(orders["delivery_date_window_days"]),
+            bot_may_change=frozenset(orders["bot_may_change"]),
+            bot_may_cancel=frozenset(orders["bot_may_cancel"]),
+            max_verification_attempts=int(data["verification"]["max_attempts"]),
+            operator_open=_time(operators["hours"][0]),
+            operator_close=_time(operators["hours"][1]),
+            operator_days=_weekdays(operators["days"]),
+            priority={reason: int(handoff["priority"].get(reason, 9)) for reason in HANDOFF_REASONS},
+            fallbacks_before_handoff=int(handoff["fallbacks_before_handoff"]),
+            distress_threshold=float(handoff["distress_threshold"]),
+            cues=data.get("cues", {}),
+        )
+
+
+def load_rules(path: Path) -> Rules:
+    """Read and check a rules file."""
+    with open(path, encoding="utf-8") as f:
+        return Rules.from_dict(yaml.safe_load(f))
+
+
+@functools.lru_cache(maxsize=None)
+def shop_rules(path: str | None = None) -> Rules:
+    """The shop's rules, read once per process (path from settings by default)."""
+    from madoguchi.settings import settings
+
+    return load_rules(Path(path) if path else settings().rules_file)

@@ -1,0 +1,159 @@
+"""Starting and stopping the three services together: actions, Rasa, and the web/desk."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from madoguchi.settings import ROOT, read_dotenv
+
+ACTIONS_PORT = 5055
+RASA_PORT = 5005
+
+
+@dataclass
+class Service:
+    """A child process and the URL that answers when it is ready."""
+
+    name: str
+    command: list[str]
+    health_url: str
+    process: subprocess.Popen | None = field(default=None, repr=False)
+
+    def start(self, env: dict[str, str], log_dir: Path) -> None:
+        log = open(log_dir / f"{self.name}.log", "ab")
+        self.process = subprocess.Popen(
+            self.command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def ready(self) -> bool:
+        try:
+            with urllib.request.urlopen(self.health_url, timeout=2) as response:
+                return response.status == 200
+        except OSError:
+            return False
+
+    def stop(self, timeout: float = 15) -> None:
+        if not self.alive():
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+def stack_env() -> dict[str, str]:
+    """The process environment over `.env`, as the services should see it."""
+    env = {**read_dotenv(ROOT / ".env"), **os.environ}
+    env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    return env
+
+
+def services(model: Path, env: dict[str, str]) -> list[Service]:
+    """The action server, the Rasa server and the web service, in start order."""
+    bin_dir = Path(sys.executable).parent
+    web_port = int(env.get("MADOGUCHI_WEB_PORT") or 8000)
+    return [
+        Service(
+            "actions",
+            [str(bin_dir / "rasa"), "run", "actions", "--actions", "actions", "--port", str(ACTIONS_PORT)],
+            f"http://127.0.0.1:{ACTIONS_PORT}/health",
+        ),
+        Service(
+            "rasa",
+            [
+                str(bin_dir / "rasa"), "run", "--enable-api", "--auth-token", env["RASA_API_TOKEN"],
+                "--model", str(model), "--port", str(RASA_PORT), "--cors", "*",
+                "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
+            ],
+            f"http://127.0.0.1:{RASA_PORT}/",
+        ),
+        Service(
+            "web",
+            [sys.executable, "-m", "madoguchi.web"],
+            f"http://127.0.0.1:{web_port}/healthz",
+        ),
+    ]
+
+
+def wait_ready(all_services: list[Service], timeout: float) -> Service | None:
+    """Wait until every service answers; returns the first that died or timed out."""
+    deadline = time.monotonic() + timeout
+    pending = list(all_services)
+    while pending and time.monotonic() < deadline:
+        for service in list(pending):
+            if not service.alive():
+                return service
+            if service.ready():
+                pending.remove(service)
+        time.sleep(0.5)
+    return pending[0] if pending else None
+
+
+def run_stack(train_first: bool = True, startup_timeout: float = 180) -> int:
+    """Start everything, print where to go, and stop everything on Ctrl-C."""
+    from madoguchi.cli import cmd_setup
+    from madoguchi.model import model_path, train
+
+    cmd_setup(None)
+    model = train() if train_first else model_path()
+    if not model.exists():
+        print(f"no trained model at {model}; run `make train` first", file=sys.stderr)
+        return 1
+    env = stack_env()
+    log_dir = ROOT / "var" / "log"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    started = services(model, env)
+    stopping = False
+
+    def stop_all(*_args) -> None:
+        nonlocal stopping
+        if stopping:
+            return
+        stopping = True
+        print("\nstopping...", flush=True)
+        for service in reversed(started):
+            service.stop()
+
+    signal.signal(signal.SIGINT, stop_all)
+    signal.signal(signal.SIGTERM, stop_all)
+    print("starting the action server, the Rasa server and the web service...", flush=True)
+    for service in started:
+        service.start(env, log_dir)
+    failed = wait_ready(started, startup_timeout)
+    if failed:
+        print(f"{failed.name} did not start; see {log_dir / (failed.name + '.log')}", file=sys.stderr)
+        stop_all()
+        return 1
+    port = env.get("MADOGUCHI_WEB_PORT") or 8000
+    print(
+        "\nmadoguchi is running:\n"
+        f"  customer chat    http://localhost:{port}/\n"
+        f"  operator desk    http://localhost:{port}/desk/   (add an operator: .venv/bin/madoguchi operator add NAME)\n"
+        f"  Rasa HTTP API    http://localhost:{RASA_PORT}/   (token: RASA_API_TOKEN in .env)\n"
+        f"  logs             {log_dir.relative_to(ROOT)}/\n"
+        "Press Ctrl-C to stop.",
+        flush=True,
+    )
+    while not stopping:
+        for service in started:
+            if not service.alive():
+                print(f"{service.name} stopped unexpectedly; see {log_dir / (service.name + '.log')}", file=sys.stderr)
+                stop_all()
+                return 1
+        time.sleep(1)
+    return 0

@@ -1,0 +1,1 @@
+"""Persistence: the shop data, the desk and transcripts, on SQLAlchemy."""

@@ -1,0 +1,125 @@
+"""Handoffs: the operators' queue, with notes, by priority then waiting time."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from madoguchi.store.db import Database
+from madoguchi.store.models import Handoff, Note, utcnow
+
+OPEN = "open"
+RELEASED = "released"
+CLOSED = "closed"
+
+
+def open_handoff(
+    db: Database,
+    *,
+    sender_id: str,
+    channel: str,
+    reason: str,
+    priority: int,
+    summary: str,
+    details: dict[str, Any],
+    customer_name: str | None = None,
+) -> Handoff:
+    """Open a handoff for a conversation, or return the one already open for it."""
+    with db.session() as session:
+        existing = (
+            session.query(Handoff)
+            .filter(Handoff.sender_id == sender_id, Handoff.status == OPEN)
+            .first()
+        )
+        if existing:
+            return existing
+        handoff = Handoff(
+            sender_id=sender_id,
+            channel=channel,
+            reason=reason,
+            priority=priority,
+            summary=summary,
+            details=json.dumps(details, ensure_ascii=False),
+            customer_name=customer_name,
+            status=OPEN,
+        )
+        session.add(handoff)
+        session.flush()
+        return handoff
+
+
+def queue(db: Database) -> list[Handoff]:
+    """Open handoffs, the first to serve first."""
+    with db.session() as session:
+        return (
+            session.query(Handoff)
+            .filter(Handoff.status == OPEN)
+            .order_by(Handoff.priority, Handoff.created_at, Handoff.id)
+            .all()
+        )
+
+
+def position(db: Database, handoff_id: int) -> int:
+    """1 for the next to be served; 0 when the handoff is not open."""
+    ids = [h.id for h in queue(db)]
+    return ids.index(handoff_id) + 1 if handoff_id in ids else 0
+
+
+def get(db: Database, handoff_id: int) -> Handoff | None:
+    """One handoff by id."""
+    with db.session() as session:
+        return session.get(Handoff, handoff_id)
+
+
+def open_for(db: Database, sender_id: str) -> Handoff | None:
+    """The open handoff of a conversation, if any."""
+    with db.session() as session:
+        return (
+            session.query(Handoff)
+            .filter(Handoff.sender_id == sender_id, Handoff.status == OPEN)
+            .first()
+        )
+
+
+def end(db: Database, handoff_id: int, status: str, operator: str | None = None) -> Handoff:
+    """Release (back to the bot) or close a handoff."""
+    if status not in (RELEASED, CLOSED):
+        raise ValueError(status)
+    with db.session() as session:
+        handoff = session.get(Handoff, handoff_id)
+        if handoff is None:
+            raise LookupError(handoff_id)
+        handoff.status = status
+        handoff.ended_at = utcnow()
+        if operator:
+            handoff.operator = operator
+        return handoff
+
+
+def claim(db: Database, handoff_id: int, operator: str) -> None:
+    """Mark who is answering a handoff (the first operator to write)."""
+    with db.session() as session:
+        handoff = session.get(Handoff, handoff_id)
+        if handoff is not None and not handoff.operator:
+            handoff.operator = operator
+
+
+def add_note(db: Database, handoff_id: int, operator: str, text: str) -> Note:
+    """A private note of an operator."""
+    with db.session() as session:
+        note = Note(handoff_id=handoff_id, operator=operator, text=text)
+        session.add(note)
+        session.flush()
+        return note
+
+
+def notes(db: Database, handoff_id: int) -> list[Note]:
+    """A handoff's notes in order."""
+    with db.session() as session:
+        return session.query(Note).filter(Note.handoff_id == handoff_id).order_by(Note.id).all()
+
+
+def changed_since(db: Database, since) -> list[Handoff]:
+    """Handoffs created or updated after a time (for live updates)."""
+    with db.session() as session:
+        return session.query(Handoff).filter(Handoff.updated_at > since).order_by(Handoff.id).all()

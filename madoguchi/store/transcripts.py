@@ -1,0 +1,88 @@
+"""Conversation transcripts: every customer, bot and operator line, each exactly once."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.dialects import postgresql, sqlite
+
+from madoguchi.store.db import Database
+from madoguchi.store.models import Message
+
+ROLES = ("customer", "bot", "operator")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A transcript line to record."""
+
+    sender_id: str
+    role: str
+    text: str
+    at: datetime  # naive UTC
+    key: str  # what makes it unique: a message id or the event's timestamp
+    channel: str | None = None
+    author: str | None = None
+
+
+def event_key(line: Line) -> str:
+    """A stable key for a line, so a redelivered event is stored once."""
+    raw = f"{line.sender_id}\x1f{line.role}\x1f{line.key}\x1f{line.text}"
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def record(db: Database, lines: list[Line]) -> int:
+    """Store lines, skipping those already stored; returns how many were new."""
+    if not lines:
+        return 0
+    rows = [
+        {
+            "sender_id": line.sender_id,
+            "role": line.role,
+            "text": line.text,
+            "at": line.at,
+            "channel": line.channel,
+            "author": line.author,
+            "event_key": event_key(line),
+        }
+        for line in lines
+        if line.role in ROLES
+    ]
+    dialect = db.engine.dialect.name
+    insert = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[dialect]
+    statement = insert(Message).on_conflict_do_nothing(index_elements=["event_key"])
+    with db.session() as session:
+        result = session.execute(statement, rows)
+        return max(result.rowcount or 0, 0)
+
+
+def for_sender(db: Database, sender_id: str) -> list[Message]:
+    """A conversation's lines in order."""
+    with db.session() as session:
+        return (
+            session.query(Message)
+            .filter(Message.sender_id == sender_id)
+            .order_by(Message.at, Message.id)
+            .all()
+        )
+
+
+def newer_than(db: Database, last_id: int, limit: int = 500) -> list[Message]:
+    """Lines stored after a given id, oldest first (for live updates)."""
+    with db.session() as session:
+        return (
+            session.query(Message)
+            .filter(Message.id > last_id)
+            .order_by(Message.id)
+            .limit(limit)
+            .all()
+        )
+
+
+def last_id(db: Database) -> int:
+    """The id of the newest line, 0 when there is none."""
+    with db.session() as session:
+        row = session.query(Message.id).order_by(Message.id.desc()).first()
+        return row[0] if row else 0

@@ -1,0 +1,44 @@
+"""Japanese text normalization at the edge of the NLU pipeline.
+
+`fold_width` maps one character to one character, so that entity offsets found on the
+folded text are valid on the original text too (the operator reads the original).
+`nfkc` is the full Unicode normalization, for values already cut out of a message.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters customers type as a hyphen between digits: hyphen-minus look-alikes, dashes,
+# the katakana prolonged sound mark and the half-width one, the wave dash and tildes.
+HYPHENS = "-‐‑‒–—―−－ーｰ─━〜～~"
+_HYPHEN_CLASS = "[" + re.escape(HYPHENS) + "]"
+_DIGIT_HYPHEN_DIGIT = re.compile(r"(?<=[0-9０-９])" + _HYPHEN_CLASS + r"(?=[0-9０-９])")
+
+_WIDE_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_WIDE_ASCII[0x3000] = 0x20  # ideographic space
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII to half-width, and any hyphen-like mark between digits to '-'.
+
+    The result has exactly the length of the input: offsets stay valid.
+    """
+    folded = text.translate(_WIDE_ASCII)
+    return _DIGIT_HYPHEN_DIGIT.sub("-", folded)
+
+
+def nfkc(text: str) -> str:
+    """NFKC-normalize and fold hyphen look-alikes between digits to '-'."""
+    return fold_width(unicodedata.normalize("NFKC", text))
+
+
+def digits_only(text: str) -> str:
+    """The ASCII digits of a text, in order (full-width digits included)."""
+    return "".join(ch for ch in nfkc(text) if ch.isascii() and ch.isdigit())
+
+
+def is_blank(text: str | None) -> bool:
+    """True for None, empty text, or text of white space only (full-width included)."""
+    return not text or not text.translate(_WIDE_ASCII).strip()

@@ -1,0 +1,115 @@
+"""Slot values from free Japanese text: names, shipping method, change kind, dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from madoguchi.text import nfkc
+
+_NAME_FRAME = re.compile(
+    r"^(?:(?:お?名前|氏名|わたし|私|わたくし|僕|ぼく)(?:は|の名前は|:)?\s*)|"
+    r"(?:と(?:申します|もうします|いいます|言います)|です|でございます|だよ|やで|じゃ|さん|様|さま)+[。.!！]*$"
+)
+_NOT_A_NAME = re.compile(r"[0-9@<>{}\[\]/\\?？]")
+
+
+def clean_person_name(text: str) -> str | None:
+    """A person's name from what the customer wrote, or None if it does not look like one."""
+    name = nfkc(text).strip()
+    for _ in range(3):
+        name = _NAME_FRAME.sub("", name).strip(" 、,。")
+    name = re.sub(r"\s+", " ", name)
+    if not name or len(name) > 30 or _NOT_A_NAME.search(name):
+        return None
+    return name
+
+
+def shipping_method_from_text(text: str) -> str | None:
+    """`parcel` for 宅配便 and the like, `mail` for メール便, else None."""
+    t = nfkc(text)
+    if re.search(r"宅配|たっきゅう|宅急便|急ぎ|早い方", t):
+        return "parcel"
+    if re.search(r"メール便|めーる|ポスト|普通|通常", t):
+        return "mail"
+    return None
+
+
+def change_kind_from_text(text: str) -> str | None:
+    """`cancel`, `address` or `date` from what the customer wants to change."""
+    t = nfkc(text)
+    if re.search(r"キャンセル|きゃんせる|取り?消|とりけし|やめ|止め|解約", t):
+        return "cancel"
+    if re.search(r"住所|届け先|送り先|宛先|あて先|届先|配送先", t):
+        return "address"
+    if re.search(r"日付|日にち|お?届け日|日時|到着日|配達日|日を|延期|早め", t):
+        return "date"
+    return None
+
+
+_WEEKDAYS = "月火水木金土日"
+_KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _kanji_number(text: str) -> str:
+    """十二 -> 12, 二十三 -> 23 (up to 99), digits left alone."""
+
+    def convert(m: re.Match) -> str:
+        s = m.group(0)
+        if "十" not in s:
+            return "".join(str(_KANJI_DIGITS[c]) for c in s)
+        tens, _, ones = s.partition("十")
+        return str((_KANJI_DIGITS.get(tens, 1) if tens else 1) * 10 + (_KANJI_DIGITS.get(ones, 0) if ones else 0))
+
+    return re.sub(r"[〇一二三四五六七八九十]+", convert, text)
+
+
+def parse_ja_date(text: str, today: date) -> date | None:
+    """A date a customer wrote (12月3日, 12/3, 3日, 明日, 来週の金曜日), else None.
+
+    A month and day without a year is the next such day from today on.
+    """
+    t = _kanji_number(nfkc(text))
+    relative = {"今日": 0, "本日": 0, "明日": 1, "あした": 1, "明後日": 2, "あさって": 2, "しあさって": 3}
+    for word, days in sorted(relative.items(), key=lambda kv: -len(kv[0])):
+        if word in t:
+            return today + timedelta(days=days)
+    m = re.search(r"(?:(\d{4})\s*[年/-]\s*)?(\d{1,2})\s*[月/]\s*(\d{1,2})\s*日?", t)
+    if m:
+        year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
+        return _make_date(int(year) if year else None, month, day, today)
+    m = re.search(r"(\d{1,2})\s*日", t)
+    if m:
+        day = int(m.group(1))
+        candidate = _make_date(today.year, today.month, day, today, roll_month=True)
+        if candidate:
+            return candidate
+    m = re.search(r"(来週|再来週|今週)?の?\s*([月火水木金土日])曜", t)
+    if m:
+        week, weekday = m.group(1), _WEEKDAYS.index(m.group(2))
+        monday = today - timedelta(days=today.weekday())
+        if week == "来週":
+            return monday + timedelta(days=7 + weekday)
+        if week == "再来週":
+            return monday + timedelta(days=14 + weekday)
+        ahead = (weekday - today.weekday()) % 7
+        return today + timedelta(days=ahead or (0 if week == "今週" else 7))
+    return None
+
+
+def _make_date(year: int | None, month: int, day: int, today: date, roll_month: bool = False) -> date | None:
+    try:
+        if year:
+            return date(year, month, day)
+        candidate = date(today.year, month, day)
+    except ValueError:
+        return None
+    if candidate < today:
+        if roll_month:
+            next_month = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
+            try:
+                return next_month.replace(day=day)
+            except ValueError:
+                return None
+        return candidate.replace(year=today.year + 1)
+    return candidate

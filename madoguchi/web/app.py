@@ -1,0 +1,63 @@
+"""The web application: `create_app(settings)` builds it; tests use aiohttp's client."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from aiohttp import web
+
+from madoguchi.settings import Settings
+from madoguchi.store import handoffs, transcripts
+from madoguchi.store.db import Database
+from madoguchi.web.timefmt import iso_jst
+
+STATIC = Path(__file__).parent / "static"
+DB_KEY = web.AppKey("db", Database)
+SETTINGS_KEY = web.AppKey("settings", Settings)
+
+
+def chat_page(request: web.Request) -> web.Response:
+    """The customer chat page, told where Rasa's socket.io is."""
+    config = request.app[SETTINGS_KEY]
+    html = (STATIC / "chat.html").read_text(encoding="utf-8")
+    page_config = json.dumps({"socketUrl": config.socket_url}, ensure_ascii=False)
+    return web.Response(
+        text=html.replace("/*MADOGUCHI_CONFIG*/", f"window.MADOGUCHI = {page_config};"),
+        content_type="text/html",
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+async def chat_history(request: web.Request) -> web.Response:
+    """A chat session's own transcript, so a reloaded page shows the conversation."""
+    session_id = request.query.get("session", "")
+    if not (8 <= len(session_id) <= 128) or not session_id.isalnum():
+        return web.json_response({"lines": [], "with_person": False})
+    db = request.app[DB_KEY]
+    lines = [
+        {"from": m.role, "text": m.text, "at": iso_jst(m.at)}
+        for m in transcripts.for_sender(db, session_id)
+    ]
+    with_person = handoffs.open_for(db, session_id) is not None
+    return web.json_response({"lines": lines, "with_person": with_person})
+
+
+async def healthz(request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+def create_app(settings: Settings, db: Database | None = None) -> web.Application:
+    """The web service: chat page at /, desk at /desk/, desk API at /api/."""
+    from madoguchi.desk.api import add_desk_routes
+    from madoguchi.store.db import database
+
+    app = web.Application(client_max_size=64 * 1024)
+    app[SETTINGS_KEY] = settings
+    app[DB_KEY] = db or database(settings.database_url)
+    app.router.add_get("/", chat_page)
+    app.router.add_get("/chat/history", chat_history)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_static("/static/", STATIC)
+    add_desk_routes(app)
+    return app
