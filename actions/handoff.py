@@ -23,6 +23,7 @@ from madoguchi.handoff import service
 from madoguchi.handoff.reasons import reason_for_intent
 from madoguchi.handoff.transcript import madoguchi_custom
 from madoguchi.store import handoffs
+from madoguchi.text import is_blank
 
 logger = logging.getLogger(__name__)
 
@@ -77,10 +78,13 @@ class ActionHandoff(Action):
 
 
 def consecutive_fallbacks(events: list[dict[str, Any]]) -> int:
-    """How many of the latest customer messages in a row the bot did not understand."""
+    """How many of the latest customer messages in a row the bot did not understand.
+
+    Empty messages are neither understood nor misunderstood: they are skipped.
+    """
     count = 0
     for e in reversed(events):
-        if e.get("event") != "user":
+        if e.get("event") != "user" or is_blank(e.get("text")):
             continue
         intent = ((e.get("parse_data") or {}).get("intent") or {}).get("name")
         if intent != "nlu_fallback":
@@ -98,6 +102,9 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if is_blank(common.latest_text(tracker)):
+            dispatcher.utter_message(response="utter_empty_message")
+            return []
         misses = consecutive_fallbacks(common.event_dicts(tracker))
         if misses >= common.rules().fallbacks_before_handoff:
             return hand_off(dispatcher, tracker, "bot_failure")

@@ -151,11 +151,11 @@ class ActionOrderResult(Action):
         order = orders.get(common.db(), tracker.get_slot("verified_order_id"))
         if tracker.get_slot("order_task") != "change":
             dispatcher.utter_message(text=status_message(order))
-            dispatcher.utter_message(response="utter_anything_else")
+            dispatcher.utter_message(response="utter_ask_anything_else")
             return [SlotSet("order_task", None)]
         if order.status == "cancelled":
             dispatcher.utter_message(text=f"ご注文 {order.order_id} はすでにキャンセル済みです。")
-            dispatcher.utter_message(response="utter_anything_else")
+            dispatcher.utter_message(response="utter_ask_anything_else")
             return [SlotSet("order_task", None)]
         if order.status not in common.rules().bot_may_change:
             dispatcher.utter_message(
@@ -291,7 +291,7 @@ class ActionApplyOrderChange(Action):
         )
         summary = change_summary(kind, tracker.get_slot("change_detail"))
         dispatcher.utter_message(text=f"ご注文 {order_id} の{summary}を承りました。確認のメールをお送りします。")
-        dispatcher.utter_message(response="utter_anything_else")
+        dispatcher.utter_message(response="utter_ask_anything_else")
         return reset
 
 

@@ -1,7 +1,696 @@
-"""The desk JSON API (placeholder until the desk lands)."""
+"""The desk: its JSON API under /api/, a live WebSocket, and the operator console at /desk/.
 
-from aiohttp import web
+`add_desk_routes(app)` registers everything on the web application built by
+`madoguchi.web.app.create_app`. Every /api/ answer is JSON, errors included
+(`{"error": code, "message": 日本語}`); every call but login needs
+`Authorization: Bearer <token>` (the live socket takes `?token=` as browsers cannot
+set headers on a WebSocket).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+import logging
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, Awaitable, Callable
+
+import yaml
+from aiohttp import WSCloseCode, WSMsgType, web
+
+from madoguchi.desk.rasa_client import RasaClient, RasaUnavailable
+from madoguchi.handoff.reasons import REASON_LABELS
+from madoguchi.store import catalog_requests, handoffs, operators, transcripts
+from madoguchi.store.db import Database
+from madoguchi.store.models import Handoff, Message, Note, utcnow
+from madoguchi.web.app import DB_KEY, SETTINGS_KEY, STATIC
+from madoguchi.web.timefmt import iso_jst
+
+logger = logging.getLogger(__name__)
+
+MAX_TEXT_CHARS = 2000
+MAX_LOGIN_FIELD_CHARS = 200
+POLL_SECONDS = 0.3
+SESSION_CHECK_EVERY = 50  # polls (about 15 s): sockets of expired sessions are closed
+HANDOFF_OVERLAP = timedelta(seconds=2)  # re-read recent changes: a late commit is not missed
+LINE_OVERLAP = 64  # ids re-read for the same reason (sequences may commit out of order)
+SEND_TIMEOUT_SECONDS = 5.0
+CLOSE_SESSION_EXPIRED = 4401  # WebSocket close code the console reads as "log in again"
+STATUSES = (handoffs.OPEN, handoffs.RELEASED, handoffs.CLOSED)
+CHANNEL_LABELS = {"socketio": "Webチャット", "rest": "Webチャット(REST)", "line": "LINE"}
+SHIPPING_LABELS = {"mail": "メール便", "parcel": "宅配便"}
+
+_dumps = functools.partial(json.dumps, ensure_ascii=False)
+
+
+# ---------------------------------------------------------------- errors and helpers
+
+
+class DeskError(Exception):
+    """An error answered as JSON: a status, a short code and a Japanese message."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def json_response(data: Any, status: int = 200) -> web.Response:
+    return web.json_response(data, status=status, dumps=_dumps, headers={"Cache-Control": "no-store"})
+
+
+def error_response(status: int, code: str, message: str) -> web.Response:
+    response = web.json_response(
+        {"error": code, "message": message}, status=status, dumps=_dumps,
+        headers={"Cache-Control": "no-store"},
+    )
+    if status == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="madoguchi-desk"'
+    return response
+
+
+HTTP_MESSAGES = {
+    404: ("not_found", "見つかりません。"),
+    405: ("method_not_allowed", "この操作はできません。"),
+    413: ("too_large", "送信内容が大きすぎます。"),
+}
+
+
+@web.middleware
+async def desk_errors(request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]):
+    """Under /api/: every error as JSON, never a stack trace."""
+    if not request.path.startswith("/api/"):
+        return await handler(request)
+    try:
+        return await handler(request)
+    except DeskError as e:
+        return error_response(e.status, e.code, e.message)
+    except web.HTTPException as e:
+        if e.status < 400:
+            raise
+        code, message = HTTP_MESSAGES.get(e.status, ("http_error", "リクエストを処理できませんでした。"))
+        return error_response(e.status, code, message)
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        logger.exception("desk API error on %s %s", request.method, request.path)
+        return error_response(500, "internal_error", "サーバーで問題が起きました。しばらくしてからもう一度お試しください。")
+
+
+def bearer_token(request: web.Request) -> str:
+    """The token of `Authorization: Bearer <token>`, '' when there is none."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.strip().partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
+
+
+def authenticate(request: web.Request, token: str | None = None) -> tuple[str, str]:
+    """(operator's name, token) of a live session, else a 401."""
+    token = bearer_token(request) if token is None else token
+    if not token:
+        raise DeskError(401, "unauthorized", "ログインしてください。")
+    if len(token) > 256:
+        raise DeskError(401, "unauthorized", "ログインの有効期限が切れています。もう一度ログインしてください。")
+    username = operators.by_token(request.app[DB_KEY], token)
+    if not username:
+        raise DeskError(401, "unauthorized", "ログインの有効期限が切れています。もう一度ログインしてください。")
+    return username, token
+
+
+def authenticated(handler):
+    """Route decorator: the handler gets the operator's name; 401 without a live session."""
+
+    @functools.wraps(handler)
+    async def wrapper(request: web.Request) -> web.StreamResponse:
+        username, _ = authenticate(request)
+        return await handler(request, username)
+
+    return wrapper
+
+
+async def json_object(request: web.Request) -> dict[str, Any]:
+    """The request body as a JSON object, else a 400."""
+    try:
+        raw = await request.read()
+        data = json.loads(raw.decode("utf-8")) if raw else None
+    except (ValueError, UnicodeDecodeError):
+        raise DeskError(400, "bad_json", "送信内容が JSON ではありません。") from None
+    if not isinstance(data, dict):
+        raise DeskError(400, "bad_json", "送信内容は JSON のオブジェクト（{...}）にしてください。")
+    return data
+
+
+def text_field(data: dict[str, Any], name: str = "text", limit: int = MAX_TEXT_CHARS) -> str:
+    """A required, non-empty string field of at most `limit` characters (trimmed)."""
+    value = data.get(name)
+    if value is None:
+        raise DeskError(400, "missing_field", f"「{name}」がありません。")
+    if not isinstance(value, str):
+        raise DeskError(400, "bad_field", f"「{name}」は文字列にしてください。")
+    value = value.strip()
+    if not value:
+        raise DeskError(400, "empty_text", "本文が空です。")
+    if len(value) > limit:
+        raise DeskError(400, "text_too_long", f"本文が長すぎます（{len(value)}文字）。{limit}文字以内にしてください。")
+    if "\x00" in value:
+        raise DeskError(400, "bad_field", f"「{name}」に使えない文字が含まれています。")
+    return value
+
+
+def load_handoff(request: web.Request) -> Handoff:
+    """The handoff named in the path, else a 404."""
+    handoff_id = int(request.match_info["id"])
+    handoff = handoffs.get(request.app[DB_KEY], handoff_id) if handoff_id < 2**63 else None
+    if handoff is None:
+        raise DeskError(404, "handoff_not_found", f"受付番号 {handoff_id} は見つかりません。")
+    return handoff
+
+
+def require_open(handoff: Handoff) -> None:
+    if handoff.status != handoffs.OPEN:
+        state = "ボットに戻されています" if handoff.status == handoffs.RELEASED else "終了しています"
+        raise DeskError(409, "handoff_not_open", f"受付番号 {handoff.id} はすでに{state}。")
+
+
+# ---------------------------------------------------------------- JSON shapes
+
+
+def waiting_seconds(handoff: Handoff, now: datetime) -> int:
+    """How long the customer has waited (until now, or until the handoff ended)."""
+    end = handoff.ended_at or now
+    return max(int((end - handoff.created_at).total_seconds()), 0)
+
+
+def handoff_json(
+    handoff: Handoff, *, now: datetime, position: int, names: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """A handoff as the queue shows it."""
+    names = names or {}
+    return {
+        "id": handoff.id,
+        "sender_id": handoff.sender_id,
+        "channel": handoff.channel,
+        "channel_label": CHANNEL_LABELS.get(handoff.channel, handoff.channel),
+        "reason": handoff.reason,
+        "reason_label": REASON_LABELS.get(handoff.reason, handoff.reason),
+        "priority": handoff.priority,
+        "status": handoff.status,
+        "created_at": iso_jst(handoff.created_at),
+        "updated_at": iso_jst(handoff.updated_at),
+        "ended_at": iso_jst(handoff.ended_at),
+        "summary": handoff.summary,
+        "customer_name": handoff.customer_name or names.get(handoff.sender_id),
+        "operator": handoff.operator,
+        "waiting_seconds": waiting_seconds(handoff, now),
+        "position": position,
+    }
+
+
+def line_json(message: Message) -> dict[str, Any]:
+    """A transcript line: who, what (the original text), when."""
+    return {
+        "id": message.id,
+        "from": message.role,
+        "text": message.text,
+        "at": iso_jst(message.at),
+        "operator": message.author if message.role == "operator" else None,
+    }
+
+
+def note_json(note: Note) -> dict[str, Any]:
+    return {"id": note.id, "operator": note.operator, "text": note.text, "at": iso_jst(note.at)}
+
+
+def details_of(handoff: Handoff) -> dict[str, Any]:
+    try:
+        details = json.loads(handoff.details or "{}")
+    except ValueError:
+        return {}
+    return details if isinstance(details, dict) else {}
+
+
+def queue_positions(db: Database) -> dict[int, int]:
+    return {h.id: i for i, h in enumerate(handoffs.queue(db), start=1)}
+
+
+# ---------------------------------------------------------------- routes
+
+
+async def login(request: web.Request) -> web.Response:
+    """POST /api/login {"username", "password"} -> {"token"}."""
+    data = await json_object(request)
+    username, password = data.get("username"), data.get("password")
+    if not isinstance(username, str) or not isinstance(password, str) or not username.strip() or not password:
+        raise DeskError(400, "missing_credentials", "ユーザー名とパスワードを入力してください。")
+    if len(username) > MAX_LOGIN_FIELD_CHARS or len(password) > MAX_LOGIN_FIELD_CHARS:
+        raise DeskError(401, "invalid_credentials", "ユーザー名またはパスワードが違います。")
+    settings = request.app[SETTINGS_KEY]
+    token = await asyncio.to_thread(
+        operators.login, request.app[DB_KEY], username.strip(), password, settings.session_hours
+    )
+    if not token:
+        raise DeskError(401, "invalid_credentials", "ユーザー名またはパスワードが違います。")
+    expires = utcnow() + timedelta(hours=settings.session_hours)
+    return json_response({"token": token, "username": username.strip(), "expires_at": iso_jst(expires)})
+
+
+async def logout(request: web.Request) -> web.Response:
+    """POST /api/logout: ends the session (and its live sockets)."""
+    _, token = authenticate(request)
+    operators.logout(request.app[DB_KEY], token)
+    await request.app[HUB_KEY].drop_token(token)
+    return json_response({"ok": True})
+
+
+@authenticated
+async def me(request: web.Request, operator: str) -> web.Response:
+    """GET /api/me: who is logged in."""
+    return json_response({"username": operator})
+
+
+@authenticated
+async def list_handoffs(request: web.Request, operator: str) -> web.Response:
+    """GET /api/handoffs?status=open: the queue, the first to serve first."""
+    status = request.query.get("status", handoffs.OPEN)
+    if status not in (*STATUSES, "all"):
+        raise DeskError(400, "bad_status", "status は open / released / closed / all のいずれかにしてください。")
+    db = request.app[DB_KEY]
+    rows = handoffs.listing(db, None if status == "all" else status)
+    positions = queue_positions(db)
+    names = handoffs.display_names(db, [h.sender_id for h in rows])
+    now = utcnow()
+    return json_response(
+        [handoff_json(h, now=now, position=positions.get(h.id, 0), names=names) for h in rows]
+    )
+
+
+@authenticated
+async def show_handoff(request: web.Request, operator: str) -> web.Response:
+    """GET /api/handoffs/{id}: one handoff with its transcript, details and notes."""
+    db = request.app[DB_KEY]
+    handoff = load_handoff(request)
+    names = handoffs.display_names(db, [handoff.sender_id])
+    body = handoff_json(
+        handoff, now=utcnow(), position=queue_positions(db).get(handoff.id, 0), names=names
+    )
+    body["details"] = details_of(handoff)
+    body["transcript"] = [line_json(m) for m in transcripts.for_sender(db, handoff.sender_id)]
+    body["notes"] = [note_json(n) for n in handoffs.notes(db, handoff.id)]
+    return json_response(body)
+
+
+@authenticated
+async def post_message(request: web.Request, operator: str) -> web.Response:
+    """POST /api/handoffs/{id}/messages {"text"}: the operator writes to the customer."""
+    db = request.app[DB_KEY]
+    handoff = load_handoff(request)
+    text = text_field(await json_object(request))
+    async with handoff_lock(request.app, handoff.id):
+        handoff = load_handoff(request)
+        require_open(handoff)
+        try:
+            line = await request.app[RASA_KEY].send_operator_message(
+                handoff.sender_id, handoff.channel, text, operator
+            )
+        except RasaUnavailable as e:
+            logger.warning("operator message for handoff %s not sent: %s", handoff.id, e)
+            raise DeskError(502, "rasa_unavailable", "ボット（Rasa）に接続できず、メッセージは送信されませんでした。もう一度お試しください。") from None
+        handoffs.claim(db, handoff.id, operator)
+    stored = transcripts.stored(db, line)
+    body = (
+        line_json(stored)
+        if stored
+        else {"id": None, "from": "operator", "text": line.text, "at": iso_jst(line.at), "operator": operator}
+    )
+    return json_response({"ok": True, "line": body}, status=201)
+
+
+async def _end(request: web.Request, operator: str, status: str) -> web.Response:
+    db = request.app[DB_KEY]
+    handoff = load_handoff(request)
+    async with handoff_lock(request.app, handoff.id):
+        handoff = load_handoff(request)
+        require_open(handoff)
+        rasa = request.app[RASA_KEY]
+        try:
+            if status == handoffs.RELEASED:
+                await rasa.release(handoff.sender_id, handoff.channel)
+            else:
+                await rasa.close(handoff.sender_id, handoff.channel)
+        except RasaUnavailable as e:
+            logger.warning("handoff %s not %s: %s", handoff.id, status, e)
+            raise DeskError(502, "rasa_unavailable", "ボット（Rasa）に接続できず、操作は完了していません。もう一度お試しください。") from None
+        handoffs.finish_if_open(db, handoff.id, status, operator)
+    handoff = handoffs.get(db, handoff.id)
+    body = handoff_json(handoff, now=utcnow(), position=0)
+    return json_response({"ok": True, "handoff": body})
+
+
+@authenticated
+async def release(request: web.Request, operator: str) -> web.Response:
+    """POST /api/handoffs/{id}/release: back to the bot."""
+    return await _end(request, operator, handoffs.RELEASED)
+
+
+@authenticated
+async def close(request: web.Request, operator: str) -> web.Response:
+    """POST /api/handoffs/{id}/close: the chat with a person is over."""
+    return await _end(request, operator, handoffs.CLOSED)
+
+
+@authenticated
+async def add_note(request: web.Request, operator: str) -> web.Response:
+    """POST /api/handoffs/{id}/notes {"text"}: a private note, never sent to the customer."""
+    handoff = load_handoff(request)
+    text = text_field(await json_object(request))
+    note = handoffs.add_note(request.app[DB_KEY], handoff.id, operator, text)
+    body = note_json(note)
+    await request.app[HUB_KEY].broadcast([{"type": "note", "handoff_id": handoff.id, "note": body}])
+    return json_response({"ok": True, "note": body}, status=201)
+
+
+@authenticated
+async def canned(request: web.Request, operator: str) -> web.Response:
+    """GET /api/canned: the canned replies (定型文) of the shop's file."""
+    path = request.app[SETTINGS_KEY].canned_file
+    return json_response(canned_replies(path))
+
+
+@authenticated
+async def catalog_list(request: web.Request, operator: str) -> web.Response:
+    """GET /api/catalog-requests: catalogs to send, the newest first."""
+    labels = shipping_labels(request.app[SETTINGS_KEY].rules_file)
+    return json_response(
+        [
+            {
+                "id": r.id,
+                "name": r.name,
+                "postal_code": r.postal_code,
+                "address": r.address,
+                "phone": r.phone,
+                "shipping_method": r.shipping_method,
+                "shipping_label": labels.get(r.shipping_method, r.shipping_method),
+                "channel": r.channel,
+                "created_at": iso_jst(r.created_at),
+            }
+            for r in catalog_requests.recent(request.app[DB_KEY])
+        ]
+    )
+
+
+async def live(request: web.Request) -> web.StreamResponse:
+    """GET /api/live?token=…: a WebSocket pushing handoff changes and new transcript lines."""
+    _, token = authenticate(request, request.query.get("token") or bearer_token(request))
+    ws = web.WebSocketResponse(heartbeat=25.0)
+    if not ws.can_prepare(request).ok:
+        raise DeskError(400, "websocket_expected", "WebSocket で接続してください。")
+    hub = request.app[HUB_KEY]
+    await ws.prepare(request)
+    hub.add(ws, token)
+    try:
+        await ws.send_str(_dumps({"type": "hello"}))
+        async for message in ws:
+            if message.type == WSMsgType.TEXT and message.data == "ping":
+                await ws.send_str(_dumps({"type": "pong"}))
+    except (ConnectionError, asyncio.TimeoutError):
+        pass
+    finally:
+        hub.remove(ws)
+    return ws
+
+
+async def desk_page(request: web.Request) -> web.Response:
+    """The operator console."""
+    html = (STATIC / "desk.html").read_text(encoding="utf-8")
+    return web.Response(
+        text=html,
+        content_type="text/html",
+        headers={
+            "Cache-Control": "no-store",
+            "Content-Security-Policy": (
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+            ),
+            "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": "no-referrer",
+        },
+    )
+
+
+async def desk_redirect(request: web.Request) -> web.Response:
+    raise web.HTTPFound("/desk/")
+
+
+# ---------------------------------------------------------------- files
+
+
+@functools.lru_cache(maxsize=8)
+def _canned_cached(path: str, mtime: float) -> tuple[tuple[str, str], ...]:
+    with open(path, encoding="utf-8") as f:
+        data = yaml.safe_load(f) or {}
+    items = data.get("replies", []) if isinstance(data, dict) else data
+    replies = []
+    for item in items or []:
+        if isinstance(item, dict) and str(item.get("text") or "").strip():
+            text = str(item["text"]).strip()
+            replies.append((str(item.get("title") or text[:12]).strip(), text))
+    return tuple(replies)
+
+
+def canned_replies(path: Path) -> list[dict[str, str]]:
+    """Canned replies `[{title, text}]` of a YAML file (`replies:` list); [] when missing or bad."""
+    try:
+        replies = _canned_cached(str(path), path.stat().st_mtime)
+    except FileNotFoundError:
+        return []
+    except (OSError, yaml.YAMLError, AttributeError, TypeError):
+        logger.exception("canned replies file %s cannot be read", path)
+        return []
+    return [{"title": title, "text": text} for title, text in replies]
+
+
+def shipping_labels(rules_file: Path) -> dict[str, str]:
+    """Labels of the catalog shipping methods, from the shop rules when they can be read."""
+    try:
+        from madoguchi.policy.rules import shop_rules
+
+        return {**SHIPPING_LABELS, **{k: m.label for k, m in shop_rules(str(rules_file)).catalog_methods.items()}}
+    except Exception:  # the list still shows, with the built-in labels
+        logger.exception("shop rules %s cannot be read", rules_file)
+        return dict(SHIPPING_LABELS)
+
+
+# ---------------------------------------------------------------- live updates
+
+
+class LiveHub:
+    """One poller per app: new transcript lines and handoff changes, fanned out to sockets."""
+
+    def __init__(self, db: Database, poll_seconds: float = POLL_SECONDS) -> None:
+        self.db = db
+        self.poll_seconds = poll_seconds
+        self.sockets: dict[web.WebSocketResponse, str] = {}
+        self._base_line_id = 0
+        self._last_line_id = 0
+        self._seen_lines: set[int] = set()
+        self._since = utcnow()
+        self._seen_handoffs: dict[int, datetime] = {}
+        self._task: asyncio.Task | None = None
+
+    # lifecycle
+
+    def baseline(self) -> None:
+        """Start from what is stored now: only what comes later is pushed."""
+        self._base_line_id = self._last_line_id = transcripts.last_id(self.db)
+        self._since = utcnow()
+        for h in handoffs.changed_since(self.db, self._since - HANDOFF_OVERLAP):
+            self._seen_handoffs[h.id] = h.updated_at
+            self._since = max(self._since, h.updated_at)
+
+    async def start(self) -> None:
+        await asyncio.to_thread(self.baseline)
+        self._task = asyncio.create_task(self._run(), name="desk-live-poller")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            try:
+                await self._task
+            except asyncio.CancelledError:
+                pass
+            self._task = None
+        for ws in list(self.sockets):
+            await ws.close(code=WSCloseCode.GOING_AWAY, message=b"server shutdown")
+        self.sockets.clear()
+
+    def add(self, ws: web.WebSocketResponse, token: str) -> None:
+        self.sockets[ws] = token
+
+    def remove(self, ws: web.WebSocketResponse) -> None:
+        self.sockets.pop(ws, None)
+
+    async def drop_token(self, token: str) -> None:
+        """Close the sockets of a session that ended."""
+        for ws, t in list(self.sockets.items()):
+            if t == token:
+                self.remove(ws)
+                await ws.close(code=CLOSE_SESSION_EXPIRED, message=b"logged out")
+
+    # polling
+
+    async def _run(self) -> None:
+        polls = 0
+        while True:
+            await asyncio.sleep(self.poll_seconds)
+            polls += 1
+            try:
+                messages = await asyncio.to_thread(self.collect)
+                if messages:
+                    await self.broadcast(messages)
+                if polls % SESSION_CHECK_EVERY == 0 and self.sockets:
+                    await self._check_sessions()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # a locked or unreachable database: try again next time
+                logger.exception("desk live update failed")
+
+    def collect(self) -> list[dict[str, Any]]:
+        """What changed since the last poll, as messages (handoffs first, then lines)."""
+        return self._collect_handoffs() + self._collect_lines()
+
+    def _collect_handoffs(self) -> list[dict[str, Any]]:
+        changed = handoffs.changed_since(self.db, self._since - HANDOFF_OVERLAP)
+        fresh = [h for h in changed if self._seen_handoffs.get(h.id) != h.updated_at]
+        messages = []
+        if fresh:
+            positions = queue_positions(self.db)
+            names = handoffs.display_names(self.db, [h.sender_id for h in fresh])
+            now = utcnow()
+            for h in fresh:
+                self._seen_handoffs[h.id] = h.updated_at
+                body = handoff_json(h, now=now, position=positions.get(h.id, 0), names=names)
+                messages.append({"type": "handoff", "handoff": body})
+            # every open handoff's place in the queue may have moved
+            messages.append({"type": "positions", "positions": {str(k): v for k, v in positions.items()}})
+        if changed:
+            self._since = max(self._since, max(h.updated_at for h in changed))
+        horizon = self._since - 3 * HANDOFF_OVERLAP
+        self._seen_handoffs = {k: v for k, v in self._seen_handoffs.items() if v > horizon}
+        return messages
+
+    def _collect_lines(self) -> list[dict[str, Any]]:
+        floor = max(self._last_line_id - LINE_OVERLAP, self._base_line_id)
+        rows = [
+            m for m in transcripts.newer_than(self.db, floor) if m.id not in self._seen_lines
+        ]
+        if not rows:
+            return []
+        for m in rows:
+            self._seen_lines.add(m.id)
+        self._last_line_id = max(self._last_line_id, max(m.id for m in rows))
+        keep_from = self._last_line_id - LINE_OVERLAP
+        self._seen_lines = {i for i in self._seen_lines if i > keep_from}
+        owners = handoffs.latest_for_senders(self.db, [m.sender_id for m in rows])
+        return [
+            {
+                "type": "line",
+                "handoff_id": owners[m.sender_id].id,
+                "sender_id": m.sender_id,
+                "line": line_json(m),
+            }
+            for m in rows
+            if m.sender_id in owners  # conversations the desk knows of, not every bot chat
+        ]
+
+    async def broadcast(self, messages: list[dict[str, Any]]) -> None:
+        """Send messages to every connected socket; a socket that fails is dropped."""
+        if not self.sockets or not messages:
+            return
+        payloads = [_dumps(m) for m in messages]
+
+        async def send(ws: web.WebSocketResponse) -> None:
+            try:
+                for payload in payloads:
+                    await asyncio.wait_for(ws.send_str(payload), SEND_TIMEOUT_SECONDS)
+            except Exception:
+                self.remove(ws)
+                await ws.close()
+
+        await asyncio.gather(*(send(ws) for ws in list(self.sockets) if not ws.closed))
+        for ws in [ws for ws in self.sockets if ws.closed]:
+            self.remove(ws)
+
+    async def _check_sessions(self) -> None:
+        for ws, token in list(self.sockets.items()):
+            if not await asyncio.to_thread(operators.by_token, self.db, token):
+                self.remove(ws)
+                await ws.close(code=CLOSE_SESSION_EXPIRED, message=b"session expired")
+
+
+# ---------------------------------------------------------------- wiring
+
+RASA_KEY = web.AppKey("desk_rasa", RasaClient)
+HUB_KEY = web.AppKey("desk_live", LiveHub)
+LOCKS_KEY = web.AppKey("desk_locks", dict)
+
+
+class _HandoffLock:
+    """One operation at a time per handoff (two clicks on 'release' send one release)."""
+
+    def __init__(self, app: web.Application, handoff_id: int) -> None:
+        locks = app[LOCKS_KEY]
+        if len(locks) > 1000:
+            for key in [k for k, lock in locks.items() if not lock.locked()]:
+                del locks[key]
+        self.lock = locks.setdefault(handoff_id, asyncio.Lock())
+
+    async def __aenter__(self) -> None:
+        await self.lock.acquire()
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.lock.release()
+
+
+def handoff_lock(app: web.Application, handoff_id: int) -> _HandoffLock:
+    return _HandoffLock(app, handoff_id)
+
+
+async def _start(app: web.Application) -> None:
+    await app[HUB_KEY].start()
+
+
+async def _shutdown(app: web.Application) -> None:
+    await app[HUB_KEY].stop()
+
+
+async def _cleanup(app: web.Application) -> None:
+    await app[RASA_KEY].aclose()
 
 
 def add_desk_routes(app: web.Application) -> None:
-    """Registers the desk's routes on the web application."""
+    """Registers the desk's API, its live socket and the console page on the web application."""
+    settings, db = app[SETTINGS_KEY], app[DB_KEY]
+    app[RASA_KEY] = RasaClient(settings.rasa_url, settings.rasa_token, db)
+    app[HUB_KEY] = LiveHub(db)
+    app[LOCKS_KEY] = {}
+    app.middlewares.append(desk_errors)
+    app.on_startup.append(_start)
+    app.on_shutdown.append(_shutdown)
+    app.on_cleanup.append(_cleanup)
+
+    handoff = r"/api/handoffs/{id:\d{1,19}}"
+    app.router.add_post("/api/login", login)
+    app.router.add_post("/api/logout", logout)
+    app.router.add_get("/api/me", me)
+    app.router.add_get("/api/handoffs", list_handoffs)
+    app.router.add_get(handoff, show_handoff)
+    app.router.add_post(handoff + "/messages", post_message)
+    app.router.add_post(handoff + "/release", release)
+    app.router.add_post(handoff + "/close", close)
+    app.router.add_post(handoff + "/notes", add_note)
+    app.router.add_get("/api/canned", canned)
+    app.router.add_get("/api/catalog-requests", catalog_list)
+    app.router.add_get("/api/live", live)
+    app.router.add_get("/desk/", desk_page)
+    app.router.add_get("/desk", desk_redirect)

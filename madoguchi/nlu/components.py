@@ -40,7 +40,19 @@ GINZA_LABELS = {"Person": "person_name", "Date": "date"}
     [DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False
 )
 class WidthNormalizer(GraphComponent):
-    """Folds full-width letters and digits and hyphen look-alikes, keeping offsets."""
+    """Folds full-width letters and digits and hyphen look-alikes, keeping offsets.
+
+    Very long messages are cut to `max_chars` for understanding (the transcript keeps
+    the whole text): what a customer asks stands at the start, and GiNZA's time grows
+    with the length.
+    """
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"max_chars": 1000}
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self._max_chars = int(config.get("max_chars") or 1000)
 
     @classmethod
     def create(
@@ -50,7 +62,7 @@ class WidthNormalizer(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "WidthNormalizer":
-        return cls()
+        return cls({**cls.get_default_config(), **config})
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """Folds the text of every training example."""
@@ -62,7 +74,7 @@ class WidthNormalizer(GraphComponent):
         for message in messages:
             text = message.get(TEXT)
             if text:
-                message.set(TEXT, fold_width(text))
+                message.set(TEXT, fold_width(text[: self._max_chars]))
         return messages
 
 

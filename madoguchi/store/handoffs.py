@@ -123,3 +123,63 @@ def changed_since(db: Database, since) -> list[Handoff]:
     """Handoffs created or updated after a time (for live updates)."""
     with db.session() as session:
         return session.query(Handoff).filter(Handoff.updated_at > since).order_by(Handoff.id).all()
+
+
+def listing(db: Database, status: str | None = None, limit: int = 200) -> list[Handoff]:
+    """Handoffs of a status (all when None), the latest changed first; open ones in queue order."""
+    if status == OPEN:
+        return queue(db)
+    with db.session() as session:
+        query = session.query(Handoff)
+        if status:
+            query = query.filter(Handoff.status == status)
+        return query.order_by(Handoff.updated_at.desc(), Handoff.id.desc()).limit(limit).all()
+
+
+def finish_if_open(db: Database, handoff_id: int, status: str, operator: str | None = None) -> bool:
+    """Release or close a handoff only while it is open; False when it was not open (any more)."""
+    if status not in (RELEASED, CLOSED):
+        raise ValueError(status)
+    values: dict[str, Any] = {"status": status, "ended_at": utcnow(), "updated_at": utcnow()}
+    with db.session() as session:
+        handoff = session.get(Handoff, handoff_id)
+        if handoff is not None and operator and not handoff.operator:
+            values["operator"] = operator
+        changed = (
+            session.query(Handoff)
+            .filter(Handoff.id == handoff_id, Handoff.status == OPEN)
+            .update(values, synchronize_session=False)
+        )
+        return changed == 1
+
+
+def latest_for_senders(db: Database, sender_ids: list[str]) -> dict[str, Handoff]:
+    """The newest handoff of each of these conversations (those that have one)."""
+    if not sender_ids:
+        return {}
+    found: dict[str, Handoff] = {}
+    with db.session() as session:
+        rows = (
+            session.query(Handoff)
+            .filter(Handoff.sender_id.in_(set(sender_ids)))
+            .order_by(Handoff.id)
+            .all()
+        )
+    for row in rows:
+        found[row.sender_id] = row
+    return found
+
+
+def display_names(db: Database, sender_ids: list[str]) -> dict[str, str]:
+    """What the channels call these customers (LINE display names), when they said."""
+    from madoguchi.store.models import ChannelProfile
+
+    if not sender_ids:
+        return {}
+    with db.session() as session:
+        rows = (
+            session.query(ChannelProfile.sender_id, ChannelProfile.display_name)
+            .filter(ChannelProfile.sender_id.in_(set(sender_ids)))
+            .all()
+        )
+    return {sender_id: name for sender_id, name in rows if name}

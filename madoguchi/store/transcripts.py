@@ -86,3 +86,9 @@ def last_id(db: Database) -> int:
     with db.session() as session:
         row = session.query(Message.id).order_by(Message.id.desc()).first()
         return row[0] if row else 0
+
+
+def stored(db: Database, line: Line) -> Message | None:
+    """The stored row of a line (whoever recorded it first), None when it is not stored."""
+    with db.session() as session:
+        return session.query(Message).filter(Message.event_key == event_key(line)).first()

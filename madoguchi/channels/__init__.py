@@ -1,0 +1,1 @@
+"""Messaging channels of the Rasa server beyond Rasa's own (LINE)."""

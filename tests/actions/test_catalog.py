@@ -1,0 +1,108 @@
+"""Catalog requests: each detail checked, the address built from the postal code."""
+
+from __future__ import annotations
+
+from actions.catalog import ActionSubmitCatalog, ValidateCatalogForm, catalog_readback
+from madoguchi.store import catalog_requests
+from tests.actions.conftest import make_tracker, said, slot_sets, user
+
+
+async def validate(dispatcher, domain, text, intent, slots, requested, candidates=None):
+    """Runs the form's validation after a message; `candidates` default to the requested slot."""
+    if candidates is None:
+        candidates = {requested: slots[requested]} if requested in slots else {}
+    tracker = make_tracker(
+        [user(text, intent)], slots=slots, active_loop="catalog_form",
+        requested_slot=requested, candidates=candidates,
+    )
+    return slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
+
+
+async def test_postal_code_fills_the_address_base(shop, dispatcher, domain):
+    slots = await validate(dispatcher, domain, "〒100-0001", "inform", {"postal_code": "100-0001"}, "postal_code")
+    assert slots["postal_code"] == "100-0001"
+    assert slots["address_base"] == "東京都千代田区千代田"
+
+
+async def test_unknown_postal_code_is_asked_again(shop, dispatcher, domain):
+    slots = await validate(dispatcher, domain, "999-9999", "inform", {"postal_code": "999-9999"}, "postal_code")
+    assert slots["postal_code"] is None
+    assert said(dispatcher) == ["utter_postal_code_unknown"]
+
+
+async def test_address_is_joined_to_the_base(shop, dispatcher, domain):
+    slots = await validate(
+        dispatcher, domain, "1-1 千代田ビル3階です", "inform",
+        {"postal_code": "100-0001", "address_base": "東京都千代田区千代田", "address": "1-1 千代田ビル3階です"},
+        "address",
+    )
+    assert slots["address"] == "東京都千代田区千代田1-1 千代田ビル3階"
+
+
+async def test_wrong_postal_code_at_the_address_question(shop, dispatcher, domain):
+    slots = await validate(
+        dispatcher, domain, "違います", "deny",
+        {"postal_code": "100-0001", "address_base": "東京都千代田区千代田", "address": "違います"},
+        "address",
+    )
+    assert slots["postal_code"] is None and slots["address"] is None
+
+
+async def test_hurry_offers_parcel_delivery(shop, dispatcher, domain):
+    slots = await validate(
+        dispatcher, domain, "急いでいるので早めにお願いします 090-1234-5678", "inform",
+        {"person_name": "山田花子", "postal_code": "100-0001", "address": "東京都千代田区千代田1-1", "phone": "09012345678"},
+        "phone",
+    )
+    assert slots["in_hurry"] is True
+    tracker = make_tracker([user("急いで", "inform")], slots={"in_hurry": True})
+    form = ValidateCatalogForm()
+    required = await form.required_slots(form.domain_slots(domain), dispatcher, tracker, domain)
+    assert "shipping_method" in required
+
+
+async def test_no_hurry_skips_the_shipping_question(shop, dispatcher, domain):
+    slots = await validate(
+        dispatcher, domain, "090-1234-5678", "inform",
+        {"person_name": "山田花子", "postal_code": "100-0001", "address": "東京都千代田区千代田1-1", "phone": "09012345678"},
+        "phone",
+    )
+    assert slots["requested_slot"] == "catalog_confirmed"
+
+
+async def test_a_correction_at_the_readback_asks_again(shop, dispatcher, domain):
+    slots = await validate(
+        dispatcher, domain, "電話番号は03-1111-2222です", "inform",
+        {"person_name": "山田花子", "postal_code": "100-0001", "address": "東京都千代田区千代田1-1",
+         "phone": "0311112222"},
+        "catalog_confirmed", candidates={"phone": "0311112222"},
+    )
+    assert slots["phone"] == "0311112222"
+    assert slots["catalog_confirmed"] is None
+
+
+async def test_bad_phone_is_explained(shop, dispatcher, domain):
+    slots = await validate(dispatcher, domain, "12345", "inform", {"phone": "12345"}, "phone")
+    assert slots["phone"] is None
+    assert said(dispatcher) == ["utter_phone_invalid"]
+
+
+def test_readback_shows_everything():
+    text = catalog_readback({
+        "person_name": "山田花子", "postal_code": "100-0001", "address": "東京都千代田区千代田1-1",
+        "phone": "09012345678", "shipping_method": "parcel",
+    })
+    for expected in ("山田花子 様", "〒100-0001 東京都千代田区千代田1-1", "090-1234-5678", "宅配便"):
+        assert expected in text
+
+
+async def test_submit_stores_the_request_and_tells_the_dates(shop, dispatcher, domain):
+    tracker = make_tracker([user("はい", "affirm")], slots={
+        "person_name": "山田花子", "postal_code": "100-0001", "address": "東京都千代田区千代田1-1",
+        "phone": "09012345678", "catalog_confirmed": True,
+    })
+    events = await ActionSubmitCatalog().run(dispatcher, tracker, domain)
+    stored = catalog_requests.recent(shop)
+    assert len(stored) == 1 and stored[0].shipping_method == "mail" and stored[0].name == "山田花子"
+    assert "11月23日(月)から11月27日(金)" in dispatcher.messages[0]["text"]
+    assert slot_sets(events)["person_name"] is None

@@ -1,0 +1,91 @@
+"""Handing off: what the customer is told, the desk ticket, and staying handed off."""
+
+from __future__ import annotations
+
+from actions.handoff import ActionFallback, ActionHandoff, ActionRestart, ActionSessionStart
+from madoguchi.store import handoffs, transcripts
+from tests.actions.conftest import make_tracker, said, slot_sets, user
+
+
+async def test_complaint_hands_off_with_care_and_queue_position(shop, dispatcher, domain):
+    tracker = make_tracker([user("いい加減にしてくれ", "complain")])
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["handoff_reason"] == "complaint"
+    assert events[-1]["event"] == "pause"
+    assert said(dispatcher)[:2] == ["utter_handoff_care_complaint", "utter_handoff_queue"]
+    assert dispatcher.messages[1]["position"] == 1
+    ticket = handoffs.open_for(shop, "s1")
+    assert ticket.reason == "complaint" and ticket.channel == "socketio"
+    assert [m.text for m in transcripts.for_sender(shop, "s1")] == ["いい加減にしてくれ"]
+
+
+async def test_grief_is_answered_with_condolences(shop, dispatcher, domain):
+    tracker = make_tracker([user("母が亡くなって、法事のお菓子が届かないんです", "express_distress")])
+    await ActionHandoff().run(dispatcher, tracker, domain)
+    assert said(dispatcher)[0] == "utter_handoff_care_grief"
+
+
+async def test_damaged_goods_complaint_needs_an_operator(shop, dispatcher, domain):
+    tracker = make_tracker([user("届いた羊羹が潰れていました", "complain")])
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["handoff_reason"] == "needs_operator"
+
+
+async def test_outside_hours_the_customer_is_told_when(shop, dispatcher, domain, monkeypatch):
+    from madoguchi.settings import settings
+
+    monkeypatch.setenv("MADOGUCHI_NOW", "2026-11-21T19:30:00+09:00")  # Saturday evening
+    settings.cache_clear()
+    tracker = make_tracker([user("人と話したい", "request_human")])
+    await ActionHandoff().run(dispatcher, tracker, domain)
+    assert said(dispatcher)[0] == "utter_handoff_closed_hours"
+    assert dispatcher.messages[0]["opening"] == "11月23日(月) 9時"
+
+
+async def test_handoff_in_a_form_ends_the_form(shop, dispatcher, domain):
+    tracker = make_tracker([user("担当者に代わって", "request_human")], active_loop="catalog_form")
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert {"event": "active_loop", "name": None, "timestamp": None} in events
+
+
+async def test_second_misunderstanding_in_a_row_hands_off(shop, dispatcher, domain):
+    events = [user("ふじこlp", "nlu_fallback", ts=1.0), user("あsdfg", "nlu_fallback", ts=2.0)]
+    result = await ActionFallback().run(dispatcher, make_tracker(events), domain)
+    assert slot_sets(result)["handoff_reason"] == "bot_failure"
+
+
+async def test_first_misunderstanding_asks_to_rephrase(shop, dispatcher, domain):
+    events = [user("こんにちは", "greet", ts=1.0), user("あsdfg", "nlu_fallback", ts=2.0)]
+    result = await ActionFallback().run(dispatcher, make_tracker(events), domain)
+    assert result == [] and said(dispatcher) == ["utter_default"]
+
+
+async def test_an_empty_message_is_not_a_misunderstanding(shop, dispatcher, domain):
+    events = [user("あsdfg", "nlu_fallback", ts=1.0), user("   ", "nlu_fallback", ts=2.0)]
+    result = await ActionFallback().run(dispatcher, make_tracker(events), domain)
+    assert result == [] and said(dispatcher) == ["utter_empty_message"]
+
+
+async def test_restart_does_not_leave_the_queue(shop, dispatcher, domain):
+    await ActionHandoff().run(CollectingDispatcherFactory(), make_tracker([user("人と話したい", "request_human")]), domain)
+    events = await ActionRestart().run(dispatcher, make_tracker([user("/restart", "restart")]), domain)
+    assert [e["event"] for e in events] == ["pause"]
+    assert handoffs.open_for(shop, "s1") is not None
+
+
+async def test_restart_without_handoff_restarts(shop, dispatcher, domain):
+    events = await ActionRestart().run(dispatcher, make_tracker([user("/restart", "restart")]), domain)
+    assert [e["event"] for e in events] == ["restart"]
+
+
+async def test_new_session_stays_with_the_person(shop, dispatcher, domain):
+    await ActionHandoff().run(CollectingDispatcherFactory(), make_tracker([user("人と話したい", "request_human")]), domain)
+    events = await ActionSessionStart().run(dispatcher, make_tracker([]), domain)
+    kinds = [e["event"] for e in events]
+    assert kinds == ["session_started", "slot", "pause", "action"]
+
+
+def CollectingDispatcherFactory():
+    from rasa_sdk.executor import CollectingDispatcher
+
+    return CollectingDispatcher()
