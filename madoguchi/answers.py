@@ -47,7 +47,7 @@ def shipping_answer(rules: Rules, text: str, now: datetime) -> str:
         region = "北海道・沖縄・離島へは" if remote else ""
         parts.append(
             f"営業日の{cutoff}までにご注文が確定すると当日に発送し、それ以降は翌営業日の発送です。"
-            f"今ご注文いただくと{when}に発送し、{region}"
+            f"今ご注文いただくと{when}発送し、{region}"
             f"{calendar.ja_date(estimate.earliest)}から{calendar.ja_date(estimate.latest)}ごろのお届けです。"
         )
     if asks_slot:

@@ -40,8 +40,25 @@ class Catalog:
     gift: dict
 
     def mentioned(self, text: str) -> list[Product]:
-        """Products named in a message; the longest alias wins over a shorter one inside it."""
-        return [p for p in self.products if p.mentioned_in(text)]
+        """Products named in a message; a name inside a longer named one does not count
+        (水ようかん is not also 本練り羊羹's ようかん)."""
+        t = nfkc(text)
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for p in self.products:
+            for alias in {nfkc(a) for a in (p.name, *p.aliases)}:
+                start = t.find(alias)
+                while start >= 0:
+                    spans.setdefault(p.id, []).append((start, start + len(alias)))
+                    start = t.find(alias, start + 1)
+        longer = [(s, e, pid) for pid, found in spans.items() for s, e in found]
+
+        def covered(pid: str, s: int, e: int) -> bool:
+            return any(o != pid and os <= s and e <= oe and (oe - os) > (e - s) for os, oe, o in longer)
+
+        return [
+            p for p in self.products
+            if p.id in spans and not all(covered(p.id, s, e) for s, e in spans[p.id])
+        ]
 
 
 def load_catalog(path: Path) -> Catalog:

@@ -15,6 +15,16 @@ from madoguchi.settings import ROOT, read_dotenv
 
 ACTIONS_PORT = 5055
 RASA_PORT = 5005
+WEB_PORT = 8000
+
+
+@dataclass(frozen=True)
+class Ports:
+    """Where the three services listen (the contract's ports by default)."""
+
+    actions: int = ACTIONS_PORT
+    rasa: int = RASA_PORT
+    web: int = WEB_PORT
 
 
 @dataclass
@@ -63,29 +73,35 @@ def stack_env() -> dict[str, str]:
     return env
 
 
-def services(model: Path, env: dict[str, str]) -> list[Service]:
-    """The action server, the Rasa server and the web service, in start order."""
+def services(
+    model: Path, env: dict[str, str], ports: Ports = Ports(), endpoints: Path = ROOT / "endpoints.yml"
+) -> list[Service]:
+    """The action server, the Rasa server and the web service, in start order.
+
+    `env` is completed with the web service's port and where it reaches Rasa.
+    """
     bin_dir = Path(sys.executable).parent
-    web_port = int(env.get("MADOGUCHI_WEB_PORT") or 8000)
+    env.setdefault("MADOGUCHI_WEB_PORT", str(ports.web))
+    env.setdefault("RASA_URL", f"http://127.0.0.1:{ports.rasa}")
     return [
         Service(
             "actions",
-            [str(bin_dir / "rasa"), "run", "actions", "--actions", "actions", "--port", str(ACTIONS_PORT)],
-            f"http://127.0.0.1:{ACTIONS_PORT}/health",
+            [str(bin_dir / "rasa"), "run", "actions", "--actions", "actions", "--port", str(ports.actions)],
+            f"http://127.0.0.1:{ports.actions}/health",
         ),
         Service(
             "rasa",
             [
                 str(bin_dir / "rasa"), "run", "--enable-api", "--auth-token", env["RASA_API_TOKEN"],
-                "--model", str(model), "--port", str(RASA_PORT), "--cors", "*",
-                "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
+                "--model", str(model), "--port", str(ports.rasa), "--cors", "*",
+                "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml"),
             ],
-            f"http://127.0.0.1:{RASA_PORT}/",
+            f"http://127.0.0.1:{ports.rasa}/",
         ),
         Service(
             "web",
             [sys.executable, "-m", "madoguchi.web"],
-            f"http://127.0.0.1:{web_port}/healthz",
+            f"http://127.0.0.1:{env['MADOGUCHI_WEB_PORT']}/healthz",
         ),
     ]
 
@@ -115,6 +131,8 @@ def run_stack(train_first: bool = True, startup_timeout: float = 180) -> int:
         print(f"no trained model at {model}; run `make train` first", file=sys.stderr)
         return 1
     env = stack_env()
+    for key in ("LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN"):
+        env.setdefault(key, "")  # Rasa's credentials.yml expansion fails on unset variables
     log_dir = ROOT / "var" / "log"
     log_dir.mkdir(parents=True, exist_ok=True)
     started = services(model, env)
@@ -139,7 +157,7 @@ def run_stack(train_first: bool = True, startup_timeout: float = 180) -> int:
         print(f"{failed.name} did not start; see {log_dir / (failed.name + '.log')}", file=sys.stderr)
         stop_all()
         return 1
-    port = env.get("MADOGUCHI_WEB_PORT") or 8000
+    port = env["MADOGUCHI_WEB_PORT"]
     print(
         "\nmadoguchi is running:\n"
         f"  customer chat    http://localhost:{port}/\n"

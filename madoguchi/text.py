@@ -42,3 +42,11 @@ def digits_only(text: str) -> str:
 def is_blank(text: str | None) -> bool:
     """True for None, empty text, or text of white space only (full-width included)."""
     return not text or not text.translate(_WIDE_ASCII).strip()
+
+
+_DIGITS = str.maketrans("123456789", "000000000")
+
+
+def mask_digits(text: str) -> str:
+    """Every ASCII digit as 0: the shape of a number without its value (same length)."""
+    return text.translate(_DIGITS)

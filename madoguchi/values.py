@@ -81,7 +81,7 @@ def parse_ja_date(text: str, today: date) -> date | None:
     m = re.search(r"(\d{1,2})\s*日", t)
     if m:
         day = int(m.group(1))
-        candidate = _make_date(today.year, today.month, day, today, roll_month=True)
+        candidate = _make_date(None, today.month, day, today, roll_month=True)
         if candidate:
             return candidate
     m = re.search(r"(来週|再来週|今週)?の?\s*([月火水木金土日])曜", t)
@@ -103,13 +103,13 @@ def _make_date(year: int | None, month: int, day: int, today: date, roll_month: 
             return date(year, month, day)
         candidate = date(today.year, month, day)
     except ValueError:
-        return None
-    if candidate < today:
+        candidate = None
+    if candidate is None or candidate < today:
         if roll_month:
             next_month = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
             try:
                 return next_month.replace(day=day)
             except ValueError:
                 return None
-        return candidate.replace(year=today.year + 1)
+        return candidate.replace(year=today.year + 1) if candidate else None
     return candidate

@@ -73,7 +73,10 @@ def _resolve(value: Any) -> str:
 
         name = text[2:-1]
         current = settings()
-        known = {SECRET_VARIABLE: current.line_channel_secret, TOKEN_VARIABLE: current.line_access_token}
+        known = {
+            SECRET_VARIABLE: current.line_channel_secret,
+            TOKEN_VARIABLE: current.line_access_token,
+        }
         return known.get(name, "").strip()
     return text
 
@@ -146,9 +149,12 @@ class LineOutput(OutputChannel):
     async def send_elements(self, recipient_id: str, elements: Any, **kwargs: Any) -> None:
         await self.send_response(recipient_id, {**kwargs, "elements": list(elements)})
 
-    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
-        # The response's text (if any) is not repeated here: send_response handles both.
-        await self.send_response(recipient_id, {"custom": json_message, "timestamp": kwargs.get("timestamp")})
+    async def send_custom_json(
+        self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any
+    ) -> None:
+        # Only the payload: a response's text is sent by send_response, never twice.
+        custom = {"custom": json_message, "timestamp": kwargs.get("timestamp")}
+        await self.send_response(recipient_id, custom)
 
 
 def _retry_seed(recipient_id: str, message: dict[str, Any]) -> str:
@@ -161,9 +167,8 @@ def _retry_seed(recipient_id: str, message: dict[str, Any]) -> str:
     if timestamp is None:
         return f"{recipient_id}/{uuid.uuid4()}"
     ours = lm.madoguchi_payload(message.get("custom")) or {}
-    return "\x1f".join(
-        [recipient_id, repr(timestamp), str(ours.get("operator") or ""), str(ours.get("text") or message.get("text") or "")]
-    )
+    words = ours.get("text") or message.get("text") or ""
+    return "\x1f".join([recipient_id, repr(timestamp), str(ours.get("operator") or ""), str(words)])
 
 
 def retry_key(seed: str, index: int) -> str:
@@ -179,7 +184,9 @@ async def push_all(api: LineApi, user_id: str, messages: list[lm.Message], seed:
             await api.push(user_id, chunk, retry_key(seed, index))
         except LineApiError as error:
             delivered = False
-            logger.error("LINE push to %s not delivered (%s): %s", user_id, error, lm.texts_of(chunk))
+            logger.error(
+                "LINE push to %s not delivered (%s): %s", user_id, error, lm.texts_of(chunk)
+            )
     return delivered
 
 
@@ -213,6 +220,10 @@ class CustomerQueues:
     def pending(self) -> int:
         """Events queued or being handled."""
         return sum(len(q) for q in self._queues.values()) + len(self._workers)
+
+    def queued(self) -> list[LineEvent]:
+        """Events waiting for their turn."""
+        return [event for queue in self._queues.values() for event in queue]
 
     async def drain(self, timeout: float | None = None) -> bool:
         """Wait until every queue is empty; False when the timeout came first."""
@@ -248,13 +259,12 @@ class LineInput(InputChannel):
                 f'"${{{SECRET_VARIABLE}}}"` and `access_token: "${{{TOKEN_VARIABLE}}}"` '
                 f"(missing: {', '.join(absent)})."
             )
-        api_base = _resolve(credentials.get("api_base")) if credentials.get("api_base") else None
         try:
             secret, token = line_credentials(credentials)
         except MissingLineCredentials as error:
             logger.warning("%s The LINE webhook answers 503 until then.", error)
-            return cls("", "", api_base=api_base, problem=str(error))
-        return cls(secret, token, api_base=api_base)
+            return cls("", "", problem=str(error))
+        return cls(secret, token)
 
     def __init__(
         self,
@@ -303,9 +313,6 @@ class LineInput(InputChannel):
             return None
         return LineOutput(self.api)
 
-    def get_metadata(self, request: Request) -> dict[str, Any] | None:
-        return None
-
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Health route `/` and webhook route `/webhook`, under `/webhooks/line`."""
         self._on_new_message = on_new_message
@@ -333,7 +340,11 @@ class LineInput(InputChannel):
         @line_webhook.listener("before_server_stop")
         async def finish_queued_events(_app: Any, _loop: Any) -> None:
             if not await self.queues.drain(DRAIN_SECONDS):
-                logger.error("server stopping with %d LINE events unhandled", self.queues.pending())
+                for event in self.queues.queued():
+                    logger.error(
+                        "server stopping: LINE %s event %s of %s not handled; it said: %r",
+                        event.type, event.event_id, event.user_id, event.message.get("text"),
+                    )
             await self.api.close()
 
         return line_webhook
@@ -369,7 +380,7 @@ class LineInput(InputChannel):
 
     async def _handle_event(self, event: LineEvent) -> None:
         if event.event_id is None:
-            logger.warning("LINE %s event without webhookEventId: cannot tell a redelivery", event.type)
+            logger.warning("LINE %s event without webhookEventId: redeliveries unknown", event.type)
         elif not channel_events.claim_event(self.db, event.event_id, CHANNEL):
             logger.info(
                 "LINE event %s already handled (%s); skipped",
@@ -377,7 +388,7 @@ class LineInput(InputChannel):
             )
             return
         elif event.redelivery:
-            logger.info("LINE event %s redelivered and not yet handled: handling it", event.event_id)
+            logger.info("LINE event %s redelivered, never handled: handling it", event.event_id)
         user_id = event.user_id
         assert user_id is not None
         if event.type == "unfollow":
@@ -390,7 +401,12 @@ class LineInput(InputChannel):
             logger.debug("LINE %s event not handled", event.type)
             return
         await self._remember_display_name(user_id)
-        turn = Turn(user_id, event.event_id or uuid.uuid4().hex, self._usable_token(event))
+        turn = Turn(
+            user_id,
+            event.event_id or uuid.uuid4().hex,
+            self._usable_token(event),
+            received=event.received,
+        )
         try:
             await self._answer(event, turn)
         finally:
@@ -494,8 +510,8 @@ class LineInput(InputChannel):
                 if await self.api.reply(token, head):
                     messages = messages[len(head):]
                 else:
-                    logger.info("LINE reply token of %s stale or used: pushing instead", turn.event_id)
+                    logger.info("LINE reply token of %s stale or used: pushing", turn.event_id)
             except LineApiError as error:
-                logger.warning("LINE reply for %s failed (%s): pushing instead", turn.event_id, error)
+                logger.warning("LINE reply for %s failed (%s): pushing", turn.event_id, error)
         if messages:
             await push_all(self.api, turn.user_id, messages, f"event\x1f{turn.event_id}")

@@ -60,7 +60,9 @@ def _retry_after(error: BaseException) -> float | None:
 
 def _describe(error: BaseException) -> tuple[int | None, str]:
     if isinstance(error, ApiException):
-        body = error.body.decode("utf-8", "replace") if isinstance(error.body, bytes) else error.body
+        body = error.body
+        if isinstance(body, bytes):
+            body = body.decode("utf-8", "replace")
         return error.status, str(body or error.reason or "")
     return None, f"{type(error).__name__}: {error}"
 

@@ -12,6 +12,7 @@ import base64
 import hashlib
 import hmac
 import json
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +50,7 @@ class LineEvent:
     message: dict[str, Any] = field(default_factory=dict)
     postback_data: str | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
+    received: float = field(default_factory=time.monotonic)  # when the webhook brought it
 
     @property
     def message_type(self) -> str | None:

@@ -100,7 +100,9 @@ def quick_reply(buttons: Sequence[dict[str, Any]]) -> QuickReply | None:
     return QuickReply(items=items) if items else None
 
 
-def text_message(text: str, buttons: Sequence[dict[str, Any]] = (), sender: str | None = None) -> TextMessage:
+def text_message(
+    text: str, buttons: Sequence[dict[str, Any]] = (), sender: str | None = None
+) -> TextMessage:
     """A LINE text message, with quick replies for buttons and a sender name if given."""
     return TextMessage(
         text=shorten(text, MAX_TEXT),
@@ -173,7 +175,9 @@ def quick_replies_last(messages: list[Message]) -> list[Message]:
     return messages
 
 
-def chunks(messages: Sequence[Message], size: int = MAX_MESSAGES_PER_CALL) -> Iterator[list[Message]]:
+def chunks(
+    messages: Sequence[Message], size: int = MAX_MESSAGES_PER_CALL
+) -> Iterator[list[Message]]:
     """Messages in calls of at most `size`."""
     for start in range(0, len(messages), size):
         yield list(messages[start : start + size])

@@ -417,6 +417,9 @@ async def live(request: web.Request) -> web.StreamResponse:
         pass
     finally:
         hub.remove(ws)
+        code, reason = hub.close_reason(ws)
+        if not ws.closed:
+            await ws.close(code=code, message=reason)
     return ws
 
 
@@ -497,6 +500,7 @@ class LiveHub:
         self._since = utcnow()
         self._seen_handoffs: dict[int, datetime] = {}
         self._task: asyncio.Task | None = None
+        self._closing: dict[web.WebSocketResponse, tuple[int, bytes]] = {}
 
     # lifecycle
 
@@ -521,8 +525,7 @@ class LiveHub:
                 pass
             self._task = None
         for ws in list(self.sockets):
-            await ws.close(code=WSCloseCode.GOING_AWAY, message=b"server shutdown")
-        self.sockets.clear()
+            await self.close(ws, WSCloseCode.GOING_AWAY, b"server shutdown")
 
     def add(self, ws: web.WebSocketResponse, token: str) -> None:
         self.sockets[ws] = token
@@ -530,12 +533,23 @@ class LiveHub:
     def remove(self, ws: web.WebSocketResponse) -> None:
         self.sockets.pop(ws, None)
 
+    async def close(self, ws: web.WebSocketResponse, code: int, reason: bytes) -> None:
+        """Close a socket with a code (its handler closes with the same one if it gets there first)."""
+        self.remove(ws)
+        if ws.closed:
+            return
+        self._closing[ws] = (code, reason)
+        await ws.close(code=code, message=reason)
+
+    def close_reason(self, ws: web.WebSocketResponse) -> tuple[int, bytes]:
+        """The code a socket is being closed with (normal closure unless the hub closes it)."""
+        return self._closing.pop(ws, (WSCloseCode.OK, b""))
+
     async def drop_token(self, token: str) -> None:
         """Close the sockets of a session that ended."""
         for ws, t in list(self.sockets.items()):
             if t == token:
-                self.remove(ws)
-                await ws.close(code=CLOSE_SESSION_EXPIRED, message=b"logged out")
+                await self.close(ws, CLOSE_SESSION_EXPIRED, b"logged out")
 
     # polling
 
@@ -615,7 +629,8 @@ class LiveHub:
                     await asyncio.wait_for(ws.send_str(payload), SEND_TIMEOUT_SECONDS)
             except Exception:
                 self.remove(ws)
-                await ws.close()
+                if not ws.closed:
+                    await ws.close(code=WSCloseCode.GOING_AWAY)
 
         await asyncio.gather(*(send(ws) for ws in list(self.sockets) if not ws.closed))
         for ws in [ws for ws in self.sockets if ws.closed]:
@@ -624,8 +639,7 @@ class LiveHub:
     async def _check_sessions(self) -> None:
         for ws, token in list(self.sockets.items()):
             if not await asyncio.to_thread(operators.by_token, self.db, token):
-                self.remove(ws)
-                await ws.close(code=CLOSE_SESSION_EXPIRED, message=b"session expired")
+                await self.close(ws, CLOSE_SESSION_EXPIRED, b"session expired")
 
 
 # ---------------------------------------------------------------- wiring
@@ -649,7 +663,7 @@ class _HandoffLock:
         await self.lock.acquire()
 
     async def __aexit__(self, *exc: object) -> None:
-        self.lock.release()
+        pass
 
 
 def handoff_lock(app: web.Application, handoff_id: int) -> _HandoffLock:

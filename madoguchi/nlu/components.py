@@ -1,9 +1,12 @@
 """madoguchi's own Rasa NLU components.
 
 - `WidthNormalizer` folds full-width ASCII and hyphen forms before tokenization,
-  one character for one, so spans stay valid on the original text.
-- `ShopEntityExtractor` finds `order_id`, `phone`, `postal_code` by rule, with their
-  canonical values, and adds GiNZA's person and date entities that DIET missed.
+  one character for one, so spans stay valid on the original text; it also masks digits
+  (`A1234567` -> `A0000000`) so the classifier learns the shape of a number, not its digits.
+- `ShopEntityExtractor` finds `order_id`, `phone`, `postal_code` by rule on the unmasked
+  text, with their canonical values, adds GiNZA's person and date entities that DIET
+  missed, takes every entity value from the unmasked text, and gives the message its
+  original text back (so `/model/parse` shows what the customer wrote).
 """
 
 from __future__ import annotations
@@ -29,11 +32,14 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from madoguchi.nlu.patterns import ORDER_ID, PHONE, POSTAL_CODE, find_all
-from madoguchi.text import fold_width
+from madoguchi.text import fold_width, mask_digits
 
 RULE_ENTITIES = (ORDER_ID, PHONE, POSTAL_CODE)
 # GiNZA's entity labels that stand for one of our entities.
 GINZA_LABELS = {"Person": "person_name", "Date": "date"}
+# The message's text before masking (folded), and as the customer wrote it.
+UNMASKED = "madoguchi_unmasked_text"
+ORIGINAL = "madoguchi_original_text"
 
 
 @DefaultV1Recipe.register(
@@ -49,10 +55,11 @@ class WidthNormalizer(GraphComponent):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"max_chars": 1000}
+        return {"max_chars": 1000, "mask_digits": True}
 
     def __init__(self, config: dict[str, Any]) -> None:
         self._max_chars = int(config.get("max_chars") or 1000)
+        self._mask = bool(config.get("mask_digits", True))
 
     @classmethod
     def create(
@@ -74,7 +81,10 @@ class WidthNormalizer(GraphComponent):
         for message in messages:
             text = message.get(TEXT)
             if text:
-                message.set(TEXT, fold_width(text[: self._max_chars]))
+                folded = fold_width(text[: self._max_chars])
+                message.set(ORIGINAL, text)
+                message.set(UNMASKED, folded)
+                message.set(TEXT, mask_digits(folded) if self._mask else folded)
         return messages
 
 
@@ -104,9 +114,11 @@ class ShopEntityExtractor(GraphComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         """Adds normalized rule entities and replaces any learned guess of them."""
         for message in messages:
-            text = message.get(TEXT) or ""
+            text = message.get(UNMASKED) or message.get(TEXT) or ""
             learned = [
-                e for e in message.get(ENTITIES, []) if e[ENTITY_ATTRIBUTE_TYPE] not in RULE_ENTITIES
+                {**e, ENTITY_ATTRIBUTE_VALUE: text[e[ENTITY_ATTRIBUTE_START] : e[ENTITY_ATTRIBUTE_END]]}
+                for e in message.get(ENTITIES, [])
+                if e[ENTITY_ATTRIBUTE_TYPE] not in RULE_ENTITIES
             ]
             found = [
                 self._entity(f.entity, f.start, f.end, f.value, text) for f in find_all(text)
@@ -118,13 +130,15 @@ class ShopEntityExtractor(GraphComponent):
             learned = [e for e in learned if not _overlaps(e, found)]
             entities = sorted([*learned, *found], key=lambda e: e[ENTITY_ATTRIBUTE_START])
             message.set(ENTITIES, entities, add_to_output=True)
+            if message.get(ORIGINAL) is not None:
+                message.set(TEXT, message.get(ORIGINAL))
         return messages
 
     def _ginza_entities(self, message: Message) -> list[dict[str, Any]]:
         doc = message.get(SPACY_DOCS[TEXT])
         if doc is None:
             return []
-        text = message.get(TEXT) or ""
+        text = message.get(UNMASKED) or message.get(TEXT) or ""
         return [
             self._entity(GINZA_LABELS[ent.label_], ent.start_char, ent.end_char, None, text)
             for ent in doc.ents

@@ -48,17 +48,21 @@ def find_order_ids(text: str) -> list[Found]:
     ]
 
 
+MOBILE_PREFIXES = ("050", "060", "070", "080", "090")
+
+
 def normalize_phone(raw: str) -> str | None:
-    """A Japanese phone number as digits only (`+81` becomes a leading 0), or None."""
+    """A Japanese phone number as digits only (`+81` becomes a leading 0), or None.
+
+    Mobile and IP numbers (050, 070, 080, 090) have 11 digits, the others 10.
+    """
     folded = fold_width(raw).strip()
     digits = re.sub(r"\D", "", folded)
     if folded.startswith("+81"):
         digits = "0" + digits[2:].lstrip("0")
-    if not digits.startswith("0") or len(digits) not in (10, 11):
+    if not digits.startswith("0") or digits.startswith("00"):
         return None
-    if digits.startswith("00"):
-        return None
-    return digits
+    return digits if len(digits) == (11 if digits.startswith(MOBILE_PREFIXES) else 10) else None
 
 
 def find_phones(text: str, taken: list[Found] = ()) -> list[Found]:
@@ -66,11 +70,16 @@ def find_phones(text: str, taken: list[Found] = ()) -> list[Found]:
     folded = fold_width(text)
     found = []
     for m in _PHONE_RE.finditer(folded):
-        if _overlaps(m.start(), m.end(), taken):
-            continue
-        value = normalize_phone(m.group(0))
-        if value:
-            found.append(Found(PHONE, m.start(), m.end(), value))
+        # A run may join a phone and what follows it (`090-1234-5678 123-4567`):
+        # try it whole, then without its last groups.
+        run = m.group(0)
+        cuts = [g.start() for g in re.finditer(r"[-\s()]+(?=\d)", run)][::-1]
+        for end in (len(run), *cuts):
+            start, stop = m.start(), m.start() + len(run[:end].rstrip("-( )"))
+            value = normalize_phone(run[:end])
+            if value and not _overlaps(start, stop, taken):
+                found.append(Found(PHONE, start, stop, value))
+                break
     return found
 
 
@@ -82,11 +91,11 @@ def normalize_postal_code(raw: str) -> str | None:
     return f"{digits[:3]}-{digits[3:]}"
 
 
-def find_postal_codes(text: str, taken: list[Found] = ()) -> list[Found]:
-    """Postal codes: `〒` or 郵便番号 before seven digits, or a bare `123-4567`."""
+def find_postal_codes(text: str, taken: list[Found] = (), bare: bool = True) -> list[Found]:
+    """Postal codes: `〒` or 郵便番号 before seven digits, or (with `bare`) a bare `123-4567`."""
     folded = fold_width(text)
     found: list[Found] = []
-    for regex in (_POSTAL_MARKED_RE, _POSTAL_BARE_RE):
+    for regex in (_POSTAL_MARKED_RE, _POSTAL_BARE_RE) if bare else (_POSTAL_MARKED_RE,):
         for m in regex.finditer(folded):
             if _overlaps(m.start(), m.end(), [*taken, *found]):
                 continue
@@ -96,10 +105,14 @@ def find_postal_codes(text: str, taken: list[Found] = ()) -> list[Found]:
 
 
 def find_all(text: str) -> list[Found]:
-    """Order numbers first, then postal codes, then phones, without overlaps."""
+    """Order numbers, marked postal codes, phones, then bare postal codes; no overlaps.
+
+    A phone comes before a bare `123-4567`, so `045 123-4567` stays a phone number.
+    """
     orders = find_order_ids(text)
-    postal = find_postal_codes(text, orders)
-    phones = find_phones(text, [*orders, *postal])
+    marked = find_postal_codes(text, orders, bare=False)
+    phones = find_phones(text, [*orders, *marked])
+    postal = find_postal_codes(text, [*orders, *phones])
     return sorted([*orders, *postal, *phones], key=lambda f: f.start)
 
 

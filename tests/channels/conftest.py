@@ -52,6 +52,8 @@ async def start_server() -> AsyncIterator[Callable[..., Any]]:
 
 
 @pytest.fixture
-async def server(make_channel: Callable[..., LineInput], bot: StandInBot, start_server: Callable[..., Any]) -> LineServer:
+async def server(
+    make_channel: Callable[..., LineInput], bot: StandInBot, start_server: Callable[..., Any]
+) -> LineServer:
     """A running channel with the stand-in bot."""
     return await start_server(make_channel(), bot)

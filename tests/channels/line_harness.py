@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -73,14 +74,16 @@ class LineServer:
         self._server: Any = None
 
     async def start(self) -> "LineServer":
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.bind(("127.0.0.1", 0))  # a free port (Sanic takes port 0 for "default")
+        self.app.config.MOTD = False
         self._server = await self.app.create_server(
-            host="127.0.0.1", port=0, return_asyncio_server=True, access_log=False
+            sock=sock, return_asyncio_server=True, access_log=False
         )
         await self._server.startup()
         await self._server.before_start()
         await self._server.after_start()
-        port = self._server.server.sockets[0].getsockname()[1]
-        self.url = f"http://127.0.0.1:{port}"
+        self.url = f"http://127.0.0.1:{sock.getsockname()[1]}"
         return self
 
     async def stop(self) -> None:
@@ -102,7 +105,8 @@ class LineServer:
             headers["X-Line-Signature"] = signature
         started = time.monotonic()
         async with aiohttp.ClientSession() as session:
-            async with session.post(f"{self.url}/webhooks/line/webhook", data=raw, headers=headers) as answer:
+            url = f"{self.url}/webhooks/line/webhook"
+            async with session.post(url, data=raw, headers=headers) as answer:
                 payload = await answer.json(content_type=None)
                 return answer.status, payload, time.monotonic() - started
 
@@ -119,7 +123,14 @@ class LineServer:
 _counter = iter(range(1, 1_000_000))
 
 
-def event(kind: str = "message", user: str = USER, *, redelivery: bool = False, event_id: str | None = None, **fields: Any) -> dict[str, Any]:
+def event(
+    kind: str = "message",
+    user: str = USER,
+    *,
+    redelivery: bool = False,
+    event_id: str | None = None,
+    **fields: Any,
+) -> dict[str, Any]:
     """A webhook event as LINE sends it."""
     n = next(_counter)
     raw: dict[str, Any] = {
@@ -138,7 +149,8 @@ def event(kind: str = "message", user: str = USER, *, redelivery: bool = False, 
 
 def text_event(text: str, user: str = USER, **options: Any) -> dict[str, Any]:
     n = next(_counter)
-    return event(message={"type": "text", "id": f"{5000 + n}", "quoteToken": f"q{n}", "text": text}, user=user, **options)
+    message = {"type": "text", "id": f"{5000 + n}", "quoteToken": f"q{n}", "text": text}
+    return event(message=message, user=user, **options)
 
 
 def body(*events: dict[str, Any]) -> dict[str, Any]:

@@ -128,9 +128,20 @@ class LinePlatform:
         return self._answer(call, status, body)
 
     @staticmethod
-    def _answer(call: Call, status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> web.Response:
+    def _answer(
+        call: Call, status: int, body: dict[str, Any], headers: dict[str, str] | None = None
+    ) -> web.Response:
         call.status = status
         return web.json_response(body, status=status, headers=headers)
+
+    @staticmethod
+    def _bad_request(problem: str) -> dict[str, Any]:
+        return {"message": "The request body has 1 error(s)", "details": [{"message": problem}]}
+
+    @staticmethod
+    def _sent(call: Call) -> dict[str, Any]:
+        sent = [{"id": uuid.uuid4().hex, "quoteToken": "q"} for _ in call.body["messages"]]
+        return {"sentMessages": sent}
 
     @staticmethod
     def _invalid_messages(messages: Any) -> str | None:
@@ -151,50 +162,52 @@ class LinePlatform:
 
     async def _reply(self, request: web.Request) -> web.Response:
         call, failed = await self._record("reply", request)
-        if failed:
+        if failed is not None:  # (a Response is falsy: it is an empty mapping)
             return failed
         token = call.body.get("replyToken")
         if token in self.stale_tokens or token in self._used_tokens:
             return self._answer(call, 400, {"message": "Invalid reply token"})
         problem = self._invalid_messages(call.body.get("messages"))
         if problem:
-            return self._answer(call, 400, {"message": "The request body has 1 error(s)", "details": [{"message": problem}]})
+            return self._answer(call, 400, self._bad_request(problem))
         self._used_tokens.add(token)
-        return self._accept(call, 200, {"sentMessages": [{"id": uuid.uuid4().hex, "quoteToken": "q"} for _ in call.body["messages"]]})
+        return self._accept(call, 200, self._sent(call))
 
     async def _push(self, request: web.Request) -> web.Response:
         call, failed = await self._record("push", request)
-        if failed:
+        if failed is not None:  # (a Response is falsy: it is an empty mapping)
             return failed
         problem = self._invalid_messages(call.body.get("messages"))
         if problem:
-            return self._answer(call, 400, {"message": "The request body has 1 error(s)", "details": [{"message": problem}]})
+            return self._answer(call, 400, self._bad_request(problem))
         key = call.retry_key
         if key is not None:
             try:
                 uuid.UUID(key)
             except ValueError:
-                return self._answer(call, 400, {"message": "The value for the 'X-Line-Retry-Key' header is invalid"})
+                invalid = "The value for the 'X-Line-Retry-Key' header is invalid"
+                return self._answer(call, 400, {"message": invalid})
             if key in self._accepted_keys:
                 return self._answer(
                     call, 409, {"message": "The retry key is already accepted"},
                     headers={"x-line-accepted-request-id": key},
                 )
             self._accepted_keys.add(key)
-        return self._accept(call, 200, {"sentMessages": [{"id": uuid.uuid4().hex, "quoteToken": "q"} for _ in call.body["messages"]]})
+        return self._accept(call, 200, self._sent(call))
 
     async def _profile(self, request: web.Request) -> web.Response:
         call, failed = await self._record("profile", request)
-        if failed:
+        if failed is not None:  # (a Response is falsy: it is an empty mapping)
             return failed
         user_id = request.match_info["user_id"]
         if user_id not in self.display_names:
             return self._answer(call, 404, {"message": "Not found"})
-        return self._accept(call, 200, {"userId": user_id, "displayName": self.display_names[user_id], "language": "ja"})
+        name = self.display_names[user_id]
+        return self._accept(call, 200, {"userId": user_id, "displayName": name, "language": "ja"})
 
     async def _loading(self, request: web.Request) -> web.Response:
         call, failed = await self._record("loading", request)
-        if failed:
+        if failed is not None:  # (a Response is falsy: it is an empty mapping)
             return failed
         seconds = call.body.get("loadingSeconds", 20)
         if not call.body.get("chatId") or seconds % 5 or not 5 <= seconds <= 60:

@@ -570,9 +570,10 @@ async def next_message(ws, kind: str, timeout: float = 2.0, **match: Any) -> dic
             return data
 
 
-async def test_live_socket_pushes_new_lines_and_new_handoffs(client, db, token):
+async def test_live_socket_pushes_new_lines_and_new_handoffs(aiohttp_client, db, rasa, token):
     hid = make_handoff(db, "s-live")
     say(db, "s-live", "customer", "前からある行", seconds_ago=30)
+    client = await aiohttp_client(create_app(settings_for(db, rasa[1]), db))
     async with client.ws_connect(f"/api/live?token={token}") as ws:
         assert (await next_message(ws, "hello"))["type"] == "hello"
         started = asyncio.get_running_loop().time()

@@ -1,0 +1,1 @@
+"""Measured conversation quality: held-out NLU scores and handoff decisions."""

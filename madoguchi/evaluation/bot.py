@@ -1,0 +1,95 @@
+"""A bot for evaluation: the trained model in-process, the real action server beside it.
+
+The action server runs as a subprocess on a free port with its own temporary shop
+database (the demo orders) and a fixed clock inside operator hours, so results do not
+depend on when or where they are measured.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from madoguchi.settings import ROOT
+
+EVAL_NOW = "2026-11-20T10:00:00+09:00"  # a Friday morning: operators at work
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LocalBot:
+    """`async with LocalBot(model) as bot:` then `await bot.parse(text)` / `await bot.send(sender, text)`."""
+
+    def __init__(self, model: Path, now: str = EVAL_NOW) -> None:
+        self.model = model
+        self.now = now
+        self.agent = None
+        self._server: subprocess.Popen | None = None
+        self._tmp = tempfile.TemporaryDirectory(prefix="madoguchi-eval-")
+
+    async def __aenter__(self) -> "LocalBot":
+        from rasa.core.agent import Agent
+        from rasa.utils.endpoints import EndpointConfig
+
+        from madoguchi.store import orders
+        from madoguchi.store.db import Database
+
+        db_url = f"sqlite:///{Path(self._tmp.name) / 'eval.db'}"
+        orders.import_csv(Database(db_url), ROOT / "shop" / "demo_orders.csv")
+        port = free_port()
+        env = {**os.environ, "MADOGUCHI_DATABASE_URL": db_url, "MADOGUCHI_NOW": self.now,
+               "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONPATH": str(ROOT)}
+        rasa = Path(sys.executable).with_name("rasa")
+        self._server = subprocess.Popen(
+            [str(rasa), "run", "actions", "--actions", "actions", "--port", str(port)],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        _wait_http(f"http://127.0.0.1:{port}/health", self._server)
+        self.agent = Agent.load(str(self.model), action_endpoint=EndpointConfig(f"http://127.0.0.1:{port}/webhook"))
+        return self
+
+    async def __aexit__(self, *exc: Any) -> None:
+        if self._server and self._server.poll() is None:
+            self._server.terminate()
+            self._server.wait(timeout=15)
+        self._tmp.cleanup()
+
+    async def parse(self, text: str) -> dict[str, Any]:
+        """What /model/parse would answer."""
+        return await self.agent.parse_message(text)
+
+    async def send(self, sender_id: str, text: str) -> dict[str, Any]:
+        """Send a customer message; the tracker's state afterwards."""
+        await self.agent.handle_text(text, sender_id=sender_id)
+        tracker = await self.agent.tracker_store.get_or_create_tracker(sender_id)
+        return tracker.current_state()
+
+
+def _wait_http(url: str, process: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the action server exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer in {timeout} s")
+
+
+def run(coro):
+    """Run a coroutine to completion (for command-line entry points)."""
+    return asyncio.run(coro)

@@ -1,0 +1,662 @@
+// The operator console: queue, conversation, replies, notes, release and close.
+// Everything customers wrote is put on the page with textContent, never as HTML.
+"use strict";
+(function () {
+  const TOKEN_KEY = "madoguchi.desk.token";
+  const USER_KEY = "madoguchi.desk.user";
+  const MAX_TEXT = 2000;
+
+  const REASON_LABELS = {
+    distress: "お困り・ご不安", complaint: "苦情・ご不満", customer_request: "担当者をご希望",
+    out_of_policy: "規定外のご要望", verification_failed: "本人確認できず",
+    needs_operator: "担当者の対応が必要", bot_failure: "ボットが理解できず",
+  };
+  const CHANNEL_LABELS = { socketio: "Webチャット", rest: "Webチャット", line: "LINE" };
+  const STATUS_LABELS = { open: "対応待ち", released: "ボットに戻した", closed: "終了" };
+  const DETAIL_LABELS = {
+    verified_order_id: "注文番号（本人確認済）", order_id: "注文番号（未確認）", person_name: "お名前",
+    phone: "電話番号", postal_code: "郵便番号", address: "ご住所", date: "ご希望の日付",
+    change_kind: "変更の種類", change_detail: "変更の内容", shipping_method: "送り方",
+  };
+  const FROM_LABELS = { customer: "お客さま", bot: "ボット", operator: "担当" };
+
+  const $ = (id) => document.getElementById(id);
+  const state = {
+    token: sessionStorage.getItem(TOKEN_KEY),
+    user: sessionStorage.getItem(USER_KEY) || "",
+    handoffs: new Map(),      // id -> handoff (with _since: local ms when the wait began)
+    tab: "queue",
+    history: new Set(),       // ids listed by the history tab
+    current: null,            // the open conversation's handoff detail
+    lineIds: new Set(),
+    unread: new Map(),        // handoff id -> new customer lines not yet seen
+    known: new Set(),         // handoff ids seen at least once (for "new" highlighting)
+    fresh: new Set(),         // handoff ids that arrived live and were not opened yet
+    canned: [],
+    ws: null,
+    wsDelay: 1000,
+    wsTimer: null,
+    ticker: null,
+    renderQueued: false,
+  };
+
+  // ------------------------------------------------------------ small helpers
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  const timeFmt = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit" });
+  const dateTimeFmt = new Intl.DateTimeFormat("ja-JP", {
+    timeZone: "Asia/Tokyo", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit",
+  });
+  const dayFmt = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" });
+
+  function when(iso) {
+    if (!iso) return "";
+    const d = new Date(iso);
+    if (isNaN(d)) return "";
+    return dayFmt.format(d) === dayFmt.format(new Date()) ? timeFmt.format(d) : dateTimeFmt.format(d);
+  }
+
+  function waited(seconds) {
+    if (seconds < 60) return "1分未満";
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60) return `${minutes}分`;
+    const hours = Math.floor(minutes / 60);
+    if (hours < 48) return `${hours}時間${minutes % 60}分`;
+    return `${Math.floor(hours / 24)}日`;
+  }
+
+  function waitingSeconds(h) {
+    if (h.status !== "open") return h.waiting_seconds || 0;
+    return Math.max(0, Math.floor((Date.now() - h._since) / 1000));
+  }
+
+  let toastTimer = null;
+  function toast(message) {
+    const box = $("toast");
+    box.textContent = message;
+    box.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => { box.hidden = true; }, 5000);
+  }
+
+  function showError(id, message) {
+    const box = $(id);
+    box.textContent = message || "";
+    box.hidden = !message;
+  }
+
+  class ApiError extends Error {
+    constructor(status, code, message) { super(message); this.status = status; this.code = code; }
+  }
+
+  async function api(method, path, body) {
+    const options = { method, headers: { Authorization: `Bearer ${state.token}` } };
+    if (body !== undefined) {
+      options.headers["Content-Type"] = "application/json";
+      options.body = JSON.stringify(body);
+    }
+    let response;
+    try {
+      response = await fetch(path, options);
+    } catch (e) {
+      throw new ApiError(0, "network", "サーバーに接続できません。通信の状態をご確認ください。");
+    }
+    let data = null;
+    try { data = await response.json(); } catch (e) { data = null; }
+    if (response.status === 401) {
+      toLogin("ログインの有効期限が切れました。もう一度ログインしてください。");
+      throw new ApiError(401, "unauthorized", "ログインしてください。");
+    }
+    if (!response.ok) {
+      throw new ApiError(response.status, data && data.error, (data && data.message) || `エラーが起きました（${response.status}）。`);
+    }
+    return data;
+  }
+
+  // ------------------------------------------------------------ login and logout
+
+  function toLogin(message) {
+    state.token = null;
+    sessionStorage.removeItem(TOKEN_KEY);
+    stopLive();
+    clearInterval(state.ticker);
+    state.ticker = null;
+    state.current = null;
+    state.handoffs.clear();
+    $("app-view").hidden = true;
+    $("login-view").hidden = false;
+    showError("login-error", message || "");
+    $("login-password").value = "";
+    $("login-username").focus();
+  }
+
+  $("login-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const username = $("login-username").value.trim();
+    const password = $("login-password").value;
+    if (!username || !password) { showError("login-error", "ユーザー名とパスワードを入力してください。"); return; }
+    $("login-submit").disabled = true;
+    showError("login-error", "");
+    try {
+      const response = await fetch("/api/login", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ username, password }),
+      });
+      const data = await response.json().catch(() => ({}));
+      if (!response.ok) { showError("login-error", data.message || "ログインできませんでした。"); return; }
+      state.token = data.token;
+      state.user = data.username || username;
+      sessionStorage.setItem(TOKEN_KEY, state.token);
+      sessionStorage.setItem(USER_KEY, state.user);
+      $("login-password").value = "";
+      start();
+    } catch (err) {
+      showError("login-error", "サーバーに接続できません。");
+    } finally {
+      $("login-submit").disabled = false;
+    }
+  });
+
+  $("logout").addEventListener("click", async () => {
+    try { await api("POST", "/api/logout"); } catch (e) { /* logged out either way */ }
+    toLogin("ログアウトしました。");
+  });
+
+  // ------------------------------------------------------------ start
+
+  async function start() {
+    $("login-view").hidden = true;
+    $("app-view").hidden = false;
+    $("me").textContent = state.user ? `${state.user} さん` : "";
+    state.known.clear();
+    state.fresh.clear();
+    connectLive();
+    try {
+      await Promise.all([loadQueue(), loadCanned()]);
+    } catch (e) {
+      if (e.status !== 401) toast(e.message);
+    }
+    clearInterval(state.ticker);
+    state.ticker = setInterval(tick, 1000);
+    showTab(state.tab);
+  }
+
+  function tick() {
+    document.querySelectorAll("[data-wait-id]").forEach((node) => {
+      const h = state.handoffs.get(Number(node.dataset.waitId));
+      if (h) node.textContent = `待ち ${waited(waitingSeconds(h))}`;
+    });
+  }
+
+  // ------------------------------------------------------------ the queue
+
+  function remember(h) {
+    const previous = state.handoffs.get(h.id);
+    h._since = Date.now() - (h.waiting_seconds || 0) * 1000;
+    if (previous && previous.status === "open" && h.status === "open") h._since = previous._since;
+    state.handoffs.set(h.id, h);
+    state.known.add(h.id);
+    return h;
+  }
+
+  async function loadQueue() {
+    const list = await api("GET", "/api/handoffs?status=open");
+    const open = new Set(list.map((h) => h.id));
+    for (const [id, h] of state.handoffs) if (h.status === "open" && !open.has(id)) state.handoffs.delete(id);
+    list.forEach(remember);
+    renderQueue();
+  }
+
+  async function loadHistory() {
+    const list = await api("GET", "/api/handoffs?status=all");
+    state.history = new Set(list.map((h) => h.id));
+    list.forEach(remember);
+    renderQueue();
+  }
+
+  function order(a, b) {
+    return a.priority - b.priority || a.created_at.localeCompare(b.created_at) || a.id - b.id;
+  }
+
+  function queueItems() {
+    const all = [...state.handoffs.values()];
+    if (state.tab === "history") {
+      return all.filter((h) => h.status !== "open" || state.history.has(h.id))
+        .sort((a, b) => (b.updated_at || "").localeCompare(a.updated_at || "") || b.id - a.id);
+    }
+    return all.filter((h) => h.status === "open").sort(order);
+  }
+
+  function scheduleRender() {
+    if (state.renderQueued) return;
+    state.renderQueued = true;
+    requestAnimationFrame(() => { state.renderQueued = false; renderQueue(); });
+  }
+
+  function renderQueue() {
+    const items = queueItems();
+    const openCount = [...state.handoffs.values()].filter((h) => h.status === "open").length;
+    $("queue-count").textContent = String(openCount);
+    document.title = `${openCount ? `(${openCount}) ` : ""}オペレーター画面 | お問い合わせ窓口`;
+    $("list-title").textContent = state.tab === "history" ? "対応履歴" : "対応待ちのお客さま";
+    const list = $("queue");
+    const cards = items.map((h, i) => card(h, state.tab === "queue" ? i + 1 : 0));
+    list.replaceChildren(...cards);
+    $("queue-empty").textContent = state.tab === "history" ? "履歴はまだありません。" : "現在、対応待ちのお客さまはいません。";
+    $("queue-empty").hidden = items.length > 0;
+  }
+
+  function card(h, position) {
+    const li = el("li", "queue-item");
+    const button = el("button", "card");
+    button.type = "button";
+    button.classList.add(`priority-${Math.min(h.priority, 4)}`);
+    if (state.current && state.current.id === h.id) { button.classList.add("selected"); button.setAttribute("aria-current", "true"); }
+    if (state.fresh.has(h.id)) button.classList.add("fresh");
+
+    const top = el("div", "card-top");
+    if (position) top.appendChild(el("span", "position", `${position}番`));
+    top.appendChild(el("span", "badge priority", `優先度 ${h.priority}`));
+    top.appendChild(el("span", "reason", h.reason_label || REASON_LABELS[h.reason] || h.reason));
+    top.appendChild(el("span", "badge channel", h.channel_label || CHANNEL_LABELS[h.channel] || h.channel));
+    button.appendChild(top);
+
+    const who = el("div", "card-who");
+    who.appendChild(el("span", "name", h.customer_name ? `${h.customer_name} 様` : "お名前未確認"));
+    const wait = el("span", "wait", h.status === "open" ? `待ち ${waited(waitingSeconds(h))}` : STATUS_LABELS[h.status] || h.status);
+    if (h.status === "open") wait.dataset.waitId = String(h.id);
+    who.appendChild(wait);
+    button.appendChild(who);
+
+    button.appendChild(el("p", "card-summary", h.summary || ""));
+    const meta = el("div", "card-meta");
+    meta.appendChild(el("span", null, `受付 ${when(h.created_at)}・No.${h.id}`));
+    if (h.operator) meta.appendChild(el("span", "operator", `担当 ${h.operator}`));
+    const unread = state.unread.get(h.id) || 0;
+    if (unread) meta.appendChild(el("span", "badge unread", `新着 ${unread}`));
+    if (state.fresh.has(h.id)) meta.appendChild(el("span", "badge new", "新規"));
+    button.appendChild(meta);
+
+    button.addEventListener("click", () => openHandoff(h.id));
+    li.appendChild(button);
+    return li;
+  }
+
+  // ------------------------------------------------------------ tabs
+
+  document.querySelectorAll(".tab").forEach((tab) => tab.addEventListener("click", () => showTab(tab.dataset.tab)));
+
+  async function showTab(name) {
+    state.tab = name;
+    document.querySelectorAll(".tab").forEach((t) => t.setAttribute("aria-pressed", String(t.dataset.tab === name)));
+    $("desk").hidden = name === "catalog";
+    $("catalog-view").hidden = name !== "catalog";
+    try {
+      if (name === "catalog") await loadCatalog();
+      else if (name === "history") await loadHistory();
+      else renderQueue();
+    } catch (e) {
+      if (e.status !== 401) toast(e.message);
+    }
+  }
+
+  // ------------------------------------------------------------ one conversation
+
+  async function openHandoff(id) {
+    let detail;
+    try {
+      detail = await api("GET", `/api/handoffs/${id}`);
+    } catch (e) {
+      if (e.status !== 401) toast(e.message);
+      return;
+    }
+    remember(detail);
+    state.current = detail;
+    state.unread.delete(id);
+    state.fresh.delete(id);
+    state.lineIds = new Set();
+    $("placeholder").hidden = true;
+    $("conversation").hidden = false;
+    $("side").hidden = false;
+    $("transcript").replaceChildren();
+    detail.transcript.forEach((line) => addLine(line, false));
+    scrollTranscript(true);
+    renderHeader();
+    renderSide();
+    showError("reply-error", "");
+    renderQueue();
+    if (detail.status === "open") $("reply").focus();
+  }
+
+  function renderHeader() {
+    const h = state.current;
+    const name = h.customer_name ? `${h.customer_name} 様` : "お名前未確認のお客さま";
+    $("conv-title").textContent = `${name}（No.${h.id}）`;
+    const parts = [
+      h.reason_label || REASON_LABELS[h.reason] || h.reason,
+      `優先度 ${h.priority}`,
+      h.channel_label || CHANNEL_LABELS[h.channel] || h.channel,
+      `受付 ${when(h.created_at)}`,
+    ];
+    if (h.operator) parts.push(`担当 ${h.operator}`);
+    $("conv-meta").textContent = parts.join("　・　");
+    const open = h.status === "open";
+    $("release").disabled = !open;
+    $("close").disabled = !open;
+    $("reply").disabled = !open;
+    $("reply-send").disabled = !open;
+    document.querySelectorAll("#canned button").forEach((b) => { b.disabled = !open; });
+    const ended = $("conv-ended");
+    ended.hidden = open;
+    if (!open) {
+      ended.textContent = h.status === "released"
+        ? `この会話はボットに戻しました（${when(h.ended_at)}）。返信はできません。`
+        : `この会話は終了しました（${when(h.ended_at)}）。返信はできません。`;
+    }
+  }
+
+  function renderSide() {
+    const h = state.current;
+    $("side-summary").textContent = h.summary || "（要約はありません）";
+    const dl = $("side-details");
+    const entries = Object.entries(h.details || {});
+    const rows = [];
+    const ordered = entries.sort(([a], [b]) => {
+      const keys = Object.keys(DETAIL_LABELS);
+      return (keys.indexOf(a) + 1 || 99) - (keys.indexOf(b) + 1 || 99);
+    });
+    for (const [key, value] of ordered) {
+      rows.push(el("dt", null, DETAIL_LABELS[key] || key));
+      rows.push(el("dd", null, typeof value === "object" ? JSON.stringify(value) : String(value)));
+    }
+    dl.replaceChildren(...rows);
+    $("side-details-empty").hidden = rows.length > 0;
+    $("notes").replaceChildren(...(h.notes || []).map(noteItem));
+  }
+
+  function noteItem(note) {
+    const li = el("li", "note");
+    li.appendChild(el("div", "note-meta", `${note.operator}・${when(note.at)}`));
+    li.appendChild(el("div", "note-text", note.text));
+    return li;
+  }
+
+  function nearBottom() {
+    const box = $("transcript");
+    return box.scrollHeight - box.scrollTop - box.clientHeight < 120;
+  }
+
+  function scrollTranscript(force) {
+    const box = $("transcript");
+    if (force || nearBottom()) box.scrollTop = box.scrollHeight;
+  }
+
+  function addLine(line, live) {
+    if (line.id !== null && line.id !== undefined) {
+      if (state.lineIds.has(line.id)) return;
+      state.lineIds.add(line.id);
+    }
+    const stick = nearBottom();
+    const li = el("li", `line from-${["customer", "bot", "operator"].includes(line.from) ? line.from : "bot"}`);
+    const head = el("div", "line-head");
+    const who = line.from === "operator" && line.operator ? `${FROM_LABELS.operator} ${line.operator}` : (FROM_LABELS[line.from] || line.from);
+    head.appendChild(el("span", "line-who", who));
+    head.appendChild(el("time", "line-at", when(line.at)));
+    li.appendChild(head);
+    li.appendChild(el("div", "line-text", line.text));   // text, never HTML
+    if (live) li.classList.add("arrived");
+    $("transcript").appendChild(li);
+    if (live) { if (stick) scrollTranscript(true); } else scrollTranscript(false);
+  }
+
+  // ------------------------------------------------------------ replying
+
+  const reply = $("reply");
+  function updateCount() {
+    const n = reply.value.trim().length;
+    const count = $("reply-count");
+    count.textContent = `${n} / ${MAX_TEXT}`;
+    count.classList.toggle("over", n > MAX_TEXT);
+  }
+  reply.addEventListener("input", updateCount);
+  reply.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !e.isComposing) { e.preventDefault(); $("reply-form").requestSubmit(); }
+  });
+
+  $("reply-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const h = state.current;
+    const text = reply.value.trim();
+    if (!h || !text) { showError("reply-error", "返信を入力してください。"); return; }
+    if (text.length > MAX_TEXT) { showError("reply-error", `${MAX_TEXT}文字以内にしてください。`); return; }
+    $("reply-send").disabled = true;
+    showError("reply-error", "");
+    try {
+      const result = await api("POST", `/api/handoffs/${h.id}/messages`, { text });
+      if (state.current && state.current.id === h.id) addLine(result.line, true);
+      reply.value = "";
+      updateCount();
+      scrollTranscript(true);
+    } catch (err) {
+      if (err.status === 401) return;
+      showError("reply-error", err.message);
+      if (err.status === 409) refreshCurrent();
+    } finally {
+      if (state.current && state.current.status === "open") $("reply-send").disabled = false;
+      reply.focus();
+    }
+  });
+
+  async function loadCanned() {
+    state.canned = await api("GET", "/api/canned");
+    const buttons = state.canned.map((c) => {
+      const b = el("button", "canned-item", c.title);
+      b.type = "button";
+      b.title = c.text;
+      b.addEventListener("click", () => insertCanned(c.text));
+      return b;
+    });
+    $("canned").replaceChildren(...buttons);
+  }
+
+  function insertCanned(text) {
+    const start = reply.selectionStart ?? reply.value.length;
+    const end = reply.selectionEnd ?? reply.value.length;
+    reply.value = reply.value.slice(0, start) + text + reply.value.slice(end);
+    const caret = start + text.length;
+    reply.focus();
+    reply.setSelectionRange(caret, caret);
+    updateCount();
+  }
+
+  // ------------------------------------------------------------ notes
+
+  $("note-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const h = state.current;
+    const text = $("note").value.trim();
+    if (!h || !text) { showError("note-error", "メモを入力してください。"); return; }
+    $("note-save").disabled = true;
+    showError("note-error", "");
+    try {
+      const result = await api("POST", `/api/handoffs/${h.id}/notes`, { text });
+      addNote(h.id, result.note);
+      $("note").value = "";
+    } catch (err) {
+      if (err.status !== 401) showError("note-error", err.message);
+    } finally {
+      $("note-save").disabled = false;
+    }
+  });
+
+  function addNote(handoffId, note) {
+    const h = state.current;
+    if (!h || h.id !== handoffId) return;
+    h.notes = h.notes || [];
+    if (h.notes.some((n) => n.id === note.id)) return;
+    h.notes.push(note);
+    $("notes").appendChild(noteItem(note));
+  }
+
+  // ------------------------------------------------------------ release and close
+
+  function confirmDialog(text, okLabel) {
+    const dialog = $("confirm");
+    $("confirm-text").textContent = text;
+    $("confirm-ok").textContent = okLabel;
+    return new Promise((resolve) => {
+      dialog.addEventListener("close", () => resolve(dialog.returnValue === "ok"), { once: true });
+      dialog.returnValue = "";
+      dialog.showModal();
+    });
+  }
+
+  async function endConversation(kind) {
+    const h = state.current;
+    if (!h) return;
+    const release = kind === "release";
+    const ok = await confirmDialog(
+      release
+        ? "この会話をボットに戻しますか？ お客さまには、ここからは自動応答がご案内する旨をお伝えします。"
+        : "この会話を終了しますか？ お客さまには、担当者とのやり取りが終わったこと、いつでもまた書き込めることをお伝えします。",
+      release ? "ボットに戻す" : "終了する",
+    );
+    if (!ok) return;
+    $("release").disabled = true;
+    $("close").disabled = true;
+    try {
+      const result = await api("POST", `/api/handoffs/${h.id}/${release ? "release" : "close"}`);
+      toast(release ? "ボットに戻しました。" : "会話を終了しました。");
+      remember(result.handoff);
+      await refreshCurrent();
+    } catch (err) {
+      if (err.status === 401) return;
+      toast(err.message);
+      await refreshCurrent();
+    }
+  }
+
+  $("release").addEventListener("click", () => endConversation("release"));
+  $("close").addEventListener("click", () => endConversation("close"));
+
+  async function refreshCurrent() {
+    if (!state.current) return;
+    const id = state.current.id;
+    try {
+      const detail = await api("GET", `/api/handoffs/${id}`);
+      if (!state.current || state.current.id !== id) return;
+      remember(detail);
+      state.current = detail;
+      detail.transcript.forEach((line) => addLine(line, false));
+      renderHeader();
+      renderSide();
+      renderQueue();
+    } catch (e) {
+      if (e.status !== 401) toast(e.message);
+    }
+  }
+
+  // ------------------------------------------------------------ catalog requests
+
+  async function loadCatalog() {
+    const rows = await api("GET", "/api/catalog-requests");
+    $("catalog-rows").replaceChildren(...rows.map((r) => {
+      const tr = el("tr");
+      [when(r.created_at), r.name, r.postal_code, r.address, r.phone, r.shipping_label || r.shipping_method]
+        .forEach((value) => tr.appendChild(el("td", null, value)));
+      return tr;
+    }));
+    $("catalog-empty").hidden = rows.length > 0;
+  }
+  $("catalog-refresh").addEventListener("click", () => loadCatalog().catch((e) => { if (e.status !== 401) toast(e.message); }));
+
+  // ------------------------------------------------------------ live updates
+
+  function liveState(text, ok) {
+    const box = $("live-state");
+    box.textContent = text;
+    box.classList.toggle("ok", !!ok);
+  }
+
+  function stopLive() {
+    clearTimeout(state.wsTimer);
+    if (state.ws) {
+      const ws = state.ws;
+      state.ws = null;
+      ws.onclose = null;
+      ws.close();
+    }
+  }
+
+  function connectLive() {
+    stopLive();
+    if (!state.token) return;
+    const scheme = location.protocol === "https:" ? "wss" : "ws";
+    const ws = new WebSocket(`${scheme}://${location.host}/api/live?token=${encodeURIComponent(state.token)}`);
+    state.ws = ws;
+    let reconnecting = state.wsDelay > 1000;
+    ws.onopen = () => {
+      state.wsDelay = 1000;
+      liveState("リアルタイム更新中", true);
+      if (reconnecting) { loadQueue().catch(() => {}); refreshCurrent(); }
+      reconnecting = false;
+    };
+    ws.onmessage = (event) => {
+      let message;
+      try { message = JSON.parse(event.data); } catch (e) { return; }
+      onLive(message);
+    };
+    ws.onclose = async (event) => {
+      if (state.ws !== ws) return;
+      state.ws = null;
+      if (event.code === 4401) { toLogin("ログインの有効期限が切れました。もう一度ログインしてください。"); return; }
+      liveState("再接続しています…", false);
+      try { await api("GET", "/api/me"); } catch (e) { if (e.status === 401) return; }
+      state.wsDelay = Math.min(state.wsDelay * 2, 15000);
+      state.wsTimer = setTimeout(connectLive, state.wsDelay);
+    };
+  }
+
+  function onLive(message) {
+    if (message.type === "handoff") {
+      const h = message.handoff;
+      const isNew = !state.known.has(h.id);
+      remember(h);
+      if (isNew && h.status === "open" && (h.waiting_seconds || 0) < 300) {
+        state.fresh.add(h.id);
+        toast(`新しいお客さまが待っています：${h.reason_label || REASON_LABELS[h.reason] || h.reason}`);
+      }
+      if (state.current && state.current.id === h.id) {
+        Object.assign(state.current, h);
+        renderHeader();
+      }
+      scheduleRender();
+    } else if (message.type === "positions") {
+      for (const [id, position] of Object.entries(message.positions || {})) {
+        const h = state.handoffs.get(Number(id));
+        if (h) h.position = position;
+      }
+      scheduleRender();
+    } else if (message.type === "line") {
+      if (state.current && state.current.sender_id === message.sender_id) {
+        addLine(message.line, true);
+      } else if (message.line.from === "customer" && state.handoffs.has(message.handoff_id)) {
+        state.unread.set(message.handoff_id, (state.unread.get(message.handoff_id) || 0) + 1);
+        scheduleRender();
+      }
+    } else if (message.type === "note") {
+      addNote(message.handoff_id, message.note);
+    }
+  }
+
+  // ------------------------------------------------------------ boot
+
+  if (state.token) start(); else toLogin("");
+})();

@@ -1,0 +1,133 @@
+"""Why a conversation goes to a person: intents, goods problems and exceptions, by the rules file."""
+
+from __future__ import annotations
+
+import pytest
+
+from madoguchi.handoff.reasons import (
+    REASON_LABELS,
+    exception_kind,
+    goods_problem,
+    has_cue,
+    is_grief,
+    reason_for_intent,
+)
+from madoguchi.policy.rules import HANDOFF_REASONS
+from tests.madoguchi.edited_rules import edited_rules
+
+# What GiNZA gives as lemmas for 「届いた箱が潰れていました」 (the NLU pipeline passes them on).
+CRUSHED = "届いた箱が潰れていました"
+CRUSHED_LEMMAS = frozenset({"届く", "た", "箱", "が", "潰れる", "て", "いる", "ます"})
+
+
+def test_every_reason_has_a_japanese_label():
+    assert set(REASON_LABELS) == set(HANDOFF_REASONS)
+
+
+@pytest.mark.parametrize(
+    "intent, reason",
+    [
+        ("request_human", "customer_request"),
+        ("complain", "complaint"),
+        ("express_distress", "distress"),
+        ("request_exception", "out_of_policy"),
+        ("greet", None),
+        ("ask_shipping", None),
+    ],
+)
+def test_reason_by_intent(rules, intent, reason):
+    assert reason_for_intent(rules, intent, "なんでもない文") == reason
+
+
+def test_a_complaint_about_crushed_goods_needs_an_operator(rules):
+    assert reason_for_intent(rules, "complain", CRUSHED, CRUSHED_LEMMAS) == "needs_operator"
+
+
+def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
+    # A rules file that lists only the dictionary form 潰れる: the text alone (潰れていました)
+    # does not contain it, the lemmas do.
+    strict = edited_rules(cues__damaged=["潰れる"], cues__wrong_item=[])
+    assert reason_for_intent(strict, "complain", CRUSHED) == "complaint"
+    assert reason_for_intent(strict, "complain", CRUSHED, CRUSHED_LEMMAS) == "needs_operator"
+
+
+@pytest.mark.parametrize("text", ["羊羹が破損していました", "カビが生えていました", "頼んでない商品が届いた", "数が違うんですけど"])
+def test_damaged_or_wrong_goods_in_plain_words(rules, text):
+    assert goods_problem(rules, text)
+    assert reason_for_intent(rules, "complain", text) == "needs_operator"
+
+
+@pytest.mark.parametrize("intent", ["change_order", "ask_delivery_status", "request_exception"])
+def test_goods_problems_need_an_operator_whatever_the_intent(rules, intent):
+    assert reason_for_intent(rules, intent, "箱が破損していました") == "needs_operator"
+
+
+def test_a_delivery_question_without_a_goods_problem_is_not_a_handoff(rules):
+    assert reason_for_intent(rules, "ask_delivery_status", "まだ届きません") is None
+
+
+def test_a_plain_complaint_stays_a_complaint(rules):
+    assert reason_for_intent(rules, "complain", "対応がひどい") == "complaint"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("値引きしてくれませんか", "discount"),
+        ("少し安くならない？", "discount"),
+        ("送料無料にしてほしい", "free_shipping"),
+        ("先に送ってもらえませんか", "priority"),
+        ("沖縄に今日届けてほしい", "same_day_remote"),
+        ("一口食べたけど返品したい", "return_for_convenience"),
+        ("14時過ぎたけど今日出してほしい", "after_cutoff"),
+        ("カタログをください", None),
+    ],
+)
+def test_which_exception_is_asked(rules, text, kind):
+    assert exception_kind(rules, text) == kind
+
+
+def test_cues_match_full_width_and_case():
+    assert has_cue("ＣＯＵＰＯＮありますか", ["coupon"])
+    assert has_cue("ｸｰﾎﾟﾝ", ["クーポン"])
+
+
+def test_a_new_cue_in_the_rules_file_changes_the_reason(rules):
+    text = "箱がびしょ濡れでした"
+    damaged = [w for w in rules.cues["damaged"] if w not in text]
+    without = edited_rules(cues__damaged=damaged)
+    assert reason_for_intent(without, "complain", text) == "complaint"
+    wet = edited_rules(cues__damaged=[*damaged, "濡れ"])
+    assert reason_for_intent(wet, "complain", text) == "needs_operator"
+
+
+def test_removing_an_exception_from_the_rules_file_changes_the_kind(rules):
+    assert exception_kind(rules, "値引きして") == "discount"
+    exceptions = {k: v for k, v in rules.cues["exceptions"].items() if k != "discount"}
+    lenient = edited_rules(cues__exceptions=exceptions)
+    assert exception_kind(lenient, "値引きして") is None
+
+
+@pytest.mark.parametrize("text", ["母が亡くなりまして", "法事に間に合わない", "四十九日のお供えが", "葬儀は明日です"])
+def test_grief(text):
+    assert is_grief(text)
+
+
+@pytest.mark.parametrize("text", ["どうしよう、間に合わない", "困っています", "結婚式に間に合わない"])
+def test_not_grief(text):
+    assert not is_grief(text)
+
+
+# --- with the real GiNZA lemmas ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ginza():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("ja_ginza")
+
+
+@pytest.mark.parametrize("text", [CRUSHED, "羊羹が割れていた", "箱がへこんでました"])
+def test_the_rules_cue_words_meet_ginza_lemmas(rules, ginza, text):
+    lemmas = frozenset(token.lemma_ for token in ginza(text))
+    assert reason_for_intent(rules, "complain", text, lemmas) == "needs_operator"

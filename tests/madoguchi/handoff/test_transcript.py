@@ -1,0 +1,95 @@
+"""Rasa events as the transcript lines an operator reads."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from madoguchi.handoff.transcript import bot_text, custom_of, line_of, lines_of, operator_custom
+
+TS = 1795136400.0  # 2026-11-20T01:00:00Z (10:00 in Japan)
+
+
+def user(text, ts=TS, channel="socketio"):
+    return {"event": "user", "text": text, "timestamp": ts, "input_channel": channel,
+            "parse_data": {"intent": {"name": "greet"}}}
+
+
+def bot(text, ts=TS, **data):
+    return {"event": "bot", "text": text, "timestamp": ts, "data": data}
+
+
+def test_a_user_event_is_a_customer_line_with_its_original_text():
+    line = line_of("s1", user("注文番号はａ１２３４５６７です"))
+    assert (line.sender_id, line.role, line.text, line.channel) == ("s1", "customer", "注文番号はａ１２３４５６７です", "socketio")
+    assert line.at == datetime(2026, 11, 20, 1, 0, 0)
+
+
+def test_the_channel_of_the_event_wins_over_the_default():
+    assert line_of("U1", user("こんにちは", channel="line"), channel="socketio").channel == "line"
+    assert line_of("U1", user("こんにちは", channel=None), channel="line").channel == "line"
+
+
+def test_a_bot_event_is_a_bot_line():
+    line = line_of("s1", bot("ご注文番号を教えてください。"))
+    assert (line.role, line.text) == ("bot", "ご注文番号を教えてください。")
+
+
+def test_buttons_are_shown_in_the_bot_text():
+    event = bot("お急ぎですか？", buttons=[{"title": "はい", "payload": "/affirm"}, {"title": "いいえ", "payload": "/deny"}])
+    assert line_of("s1", event).text == "お急ぎですか？\n[はい] / [いいえ]"
+    assert bot_text(event) == "お急ぎですか？\n[はい] / [いいえ]"
+
+
+def test_buttons_without_text_still_make_a_line():
+    event = bot(None, buttons=[{"title": "カタログ請求"}])
+    assert line_of("s1", event).text == "[カタログ請求]"
+
+
+def test_an_operator_message_is_an_operator_line_with_its_author():
+    event = {"event": "bot", "text": None, "timestamp": TS, "data": {"custom": operator_custom("お待たせしました", "sato")}}
+    line = line_of("s1", event)
+    assert (line.role, line.text, line.author) == ("operator", "お待たせしました", "sato")
+    assert custom_of(event) == {"madoguchi": "operator", "text": "お待たせしました", "operator": "sato"}
+
+
+def test_a_foreign_custom_payload_is_not_ours():
+    assert custom_of({"event": "bot", "data": {"custom": {"data": {"other": 1}}}}) == {}
+    assert custom_of({"event": "bot", "data": {"custom": "text"}}) == {}
+
+
+def test_empty_user_text_is_skipped():
+    assert line_of("s1", user("")) is None
+    assert line_of("s1", user("　 ")) is None
+    assert line_of("s1", user(None)) is None
+
+
+def test_an_empty_bot_message_is_skipped():
+    assert line_of("s1", bot("")) is None
+
+
+def test_other_events_are_not_lines():
+    assert line_of("s1", {"event": "action", "name": "action_listen", "timestamp": TS}) is None
+    assert line_of("s1", {"event": "slot", "name": "order_id", "value": "A1234567", "timestamp": TS}) is None
+
+
+def test_lines_of_a_conversation_in_order():
+    events = [
+        {"event": "action", "name": "action_session_start", "timestamp": TS},
+        user("こんにちは", TS + 1),
+        bot("いらっしゃいませ。", TS + 2),
+        user("", TS + 3),
+        {"event": "action", "name": "action_listen", "timestamp": TS + 4},
+        user("人と話したい", TS + 5),
+    ]
+    lines = lines_of("s1", events)
+    assert [(l.role, l.text) for l in lines] == [
+        ("customer", "こんにちは"), ("bot", "いらっしゃいませ。"), ("customer", "人と話したい"),
+    ]
+
+
+def test_the_key_of_a_line_is_its_event_time_so_two_processes_agree():
+    a = line_of("s1", user("こんにちは", TS + 0.25))
+    b = line_of("s1", user("こんにちは", TS + 0.25))
+    c = line_of("s1", user("こんにちは", TS + 0.5))
+    assert a.key == b.key
+    assert a.key != c.key

@@ -1,0 +1,210 @@
+"""Order numbers, phone numbers and postal codes in the shapes customers write them.
+
+Each case checks the canonical value and that the span, taken on the ORIGINAL text
+(full-width and all), is exactly the part the customer wrote.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from madoguchi.nlu.patterns import (
+    find_all,
+    find_order_ids,
+    find_phones,
+    find_postal_codes,
+    normalize_phone,
+    normalize_postal_code,
+)
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    """(entity, canonical value, the original text of its span) of every find."""
+    return [(f.entity, f.value, text[f.start : f.end]) for f in find_all(text)]
+
+
+# --- order_id ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("注文番号はA1234567です", "A1234567"),
+        ("ａ１２３４５６７です", "ａ１２３４５６７"),
+        ("Ａ１２３４５６７", "Ａ１２３４５６７"),
+        ("注文番号はA-123-4567です", "A-123-4567"),
+        ("ａ－１２３－４５６７でお願いします", "ａ－１２３－４５６７"),
+        ("a1234567", "a1234567"),
+        ("A 123 4567 です", "A 123 4567"),
+        ("A-1234567", "A-1234567"),
+    ],
+)
+def test_order_id_in_every_shape_is_a_capital_a_and_seven_digits(text, span):
+    assert found(text) == [("order_id", "A1234567", span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A12345678",  # eight digits after the A
+        "A1234567890",
+        "A123456",  # six digits
+        "A1234567-8",
+        "XA1234567",  # part of a longer code
+        "B1234567",
+        "1234567",
+    ],
+)
+def test_no_order_id_in_what_is_not_an_a_and_seven_digits(text):
+    assert find_order_ids(text) == []
+
+
+def test_eight_digits_after_a_are_not_an_order_number_nor_anything_else():
+    assert found("注文番号はA12345678です") == []
+
+
+# --- phone ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("09012345678", "09012345678", "09012345678"),
+        ("090-1234-5678", "090-1234-5678", "09012345678"),
+        ("電話番号は０９０ー１２３４ー５６７８です", "０９０ー１２３４ー５６７８", "09012345678"),
+        ("０９０１２３４５６７８", "０９０１２３４５６７８", "09012345678"),
+        ("090−1234−5678", "090−1234−5678", "09012345678"),  # minus sign
+        ("090‐1234‐5678", "090‐1234‐5678", "09012345678"),  # hyphen
+        ("090－1234－5678", "090－1234－5678", "09012345678"),  # full-width hyphen-minus
+        ("090ｰ1234ｰ5678", "090ｰ1234ｰ5678", "09012345678"),  # half-width prolonged mark
+        ("080 1234 5678", "080 1234 5678", "08012345678"),
+        ("070-5555-6666です", "070-5555-6666", "07055556666"),
+        ("+81 90-1234-5678", "+81 90-1234-5678", "09012345678"),
+        ("+819012345678", "+819012345678", "09012345678"),
+        ("+81-3-1234-5678", "+81-3-1234-5678", "0312345678"),
+        ("電話は03-1234-5678です", "03-1234-5678", "0312345678"),
+        ("045-123-4567", "045-123-4567", "0451234567"),
+        ("0466-12-3456", "0466-12-3456", "0466123456"),
+        ("0312345678", "0312345678", "0312345678"),
+        ("0120-123-456", "0120-123-456", "0120123456"),
+        ("０１２０ー１２３ー４５６", "０１２０ー１２３ー４５６", "0120123456"),
+    ],
+)
+def test_phone_in_every_shape_is_its_digits(text, span, value):
+    assert found(text) == [("phone", value, span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "012345678",  # only 9 digits
+        "03-123-4567",  # only 9 digits, with hyphens
+        "090-1234-56789",  # 12 digits
+        "0081312345678",  # international prefix of another country's style
+        "1234567890",  # no leading 0
+    ],
+)
+def test_no_phone_in_what_is_not_a_japanese_number(text):
+    assert find_phones(text) == []
+
+
+def test_a_nine_digit_number_is_neither_a_phone_nor_a_postal_code():
+    assert found("電話は03-123-4567です") == []
+
+
+def test_normalize_phone():
+    assert normalize_phone("０９０ー１２３４ー５６７８") == "09012345678"
+    assert normalize_phone("+81 (3) 1234-5678") == "0312345678"
+    assert normalize_phone("12345") is None
+    assert normalize_phone("0012345678") is None
+    assert normalize_phone("") is None
+
+
+# --- postal_code ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("123-4567", "123-4567", "123-4567"),
+        ("〒1234567", "1234567", "123-4567"),
+        ("〒１２３−４５６７", "１２３−４５６７", "123-4567"),
+        ("〒 123-4567", "123-4567", "123-4567"),
+        ("郵便番号は123-4567です", "123-4567", "123-4567"),
+        ("郵便番号は1234567です", "1234567", "123-4567"),
+        ("郵便番号は１２３ー４５６７です", "１２３ー４５６７", "123-4567"),
+        ("郵便番号:123-4567", "123-4567", "123-4567"),
+        ("123ー4567", "123ー4567", "123-4567"),
+        ("〒100-0001 東京都千代田区", "100-0001", "100-0001"),
+    ],
+)
+def test_postal_code_in_every_shape_is_three_digits_hyphen_four(text, span, value):
+    assert found(text) == [("postal_code", value, span)]
+
+
+@pytest.mark.parametrize("text", ["1234567", "〒123-45678", "〒12-34567", "1234-5678"])
+def test_no_postal_code_in_the_wrong_number_of_digits(text):
+    assert find_postal_codes(text) == []
+
+
+def test_normalize_postal_code():
+    assert normalize_postal_code("〒１２３ー４５６７") == "123-4567"
+    assert normalize_postal_code("1234567") == "123-4567"
+    assert normalize_postal_code("123-456") is None
+    assert normalize_postal_code("1234-5678") is None
+
+
+# --- several in one message, and what must not be taken for another ---------------------
+
+
+def test_the_digits_inside_a_hyphenated_phone_are_not_a_postal_code():
+    # 090-1234-5678 contains 234-5678; 045-123-4567 contains 123-4567.
+    assert found("090-1234-5678") == [("phone", "09012345678", "090-1234-5678")]
+    assert found("電話は045-123-4567です") == [("phone", "0451234567", "045-123-4567")]
+    assert found("０４５－１２３－４５６７") == [("phone", "0451234567", "０４５－１２３－４５６７")]
+
+
+def test_the_digits_of_a_phone_written_with_a_space_are_not_a_postal_code():
+    assert found("電話は045 123-4567です") == [("phone", "0451234567", "045 123-4567")]
+
+
+def test_an_order_numbers_digits_are_not_taken_as_a_phone():
+    # The seven digits after the A start with 0; followed by more digits after a space.
+    assert found("A0901234 5678") == [("order_id", "A0901234", "A0901234")]
+    assert find_phones("A09012345678") == []
+
+
+def test_an_order_numbers_digits_are_not_taken_as_a_postal_code():
+    assert found("A123-4567です") == [("order_id", "A1234567", "A123-4567")]
+    assert found("ａ１２３ー４５６７") == [("order_id", "A1234567", "ａ１２３ー４５６７")]
+
+
+def test_order_number_phone_and_postal_code_in_one_message():
+    text = "注文番号ａ１２３４５６７、電話０３ー１２３４ー５６７８、〒１００ー０００１です"
+    assert found(text) == [
+        ("order_id", "A1234567", "ａ１２３４５６７"),
+        ("phone", "0312345678", "０３ー１２３４ー５６７８"),
+        ("postal_code", "100-0001", "１００ー０００１"),
+    ]
+
+
+def test_phone_and_postal_code_with_marks_in_one_message():
+    text = "090-1234-5678 〒123-4567"
+    assert found(text) == [
+        ("phone", "09012345678", "090-1234-5678"),
+        ("postal_code", "123-4567", "123-4567"),
+    ]
+
+
+def test_phone_then_bare_postal_code_separated_by_a_space():
+    assert found("090-1234-5678 123-4567") == [
+        ("phone", "09012345678", "090-1234-5678"),
+        ("postal_code", "123-4567", "123-4567"),
+    ]
+
+
+def test_spans_never_overlap_and_are_sorted():
+    finds = find_all("A1234567と03-1234-5678と〒100-0001と090-9999-8888")
+    assert [f.entity for f in finds] == ["order_id", "phone", "postal_code", "phone"]
+    for a, b in zip(finds, finds[1:]):
+        assert a.end <= b.start

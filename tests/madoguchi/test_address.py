@@ -1,0 +1,67 @@
+"""Postal code lookup (offline) and the whole address from what the customer wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from madoguchi.address import clean_address, has_prefecture, join_address, lookup_postal_code
+
+CHIYODA = "東京都千代田区千代田"
+
+
+@pytest.mark.parametrize("code", ["100-0001", "1000001", "１００ー０００１", "〒100-0001"])
+def test_lookup_in_any_shape(code):
+    assert lookup_postal_code(code) == CHIYODA
+
+
+def test_lookup_of_other_regions():
+    assert lookup_postal_code("150-0002") == "東京都渋谷区渋谷"
+    assert lookup_postal_code("900-0001") == "沖縄県那覇市港町"
+
+
+def test_a_code_for_a_whole_city_has_no_town():
+    # 100-0000 is "以下に掲載がない場合": the city only.
+    assert lookup_postal_code("100-0000") == "東京都千代田区"
+
+
+@pytest.mark.parametrize("code", ["999-9999", "000-0000", "12-345", "", "郵便番号"])
+def test_an_unknown_or_malformed_code_is_none(code):
+    assert lookup_postal_code(code) is None
+
+
+@pytest.mark.parametrize(
+    "written, whole",
+    [
+        ("1-1", CHIYODA + "1-1"),  # only the rest
+        ("千代田1-1", CHIYODA + "1-1"),  # repeats the town
+        ("千代田区千代田1-1", CHIYODA + "1-1"),  # repeats the city and town
+        ("東京都千代田区千代田1-1", CHIYODA + "1-1"),  # the whole address
+        ("住所は千代田1-1です", CHIYODA + "1-1"),  # with the polite frame
+        ("1-1に送ってください", CHIYODA + "1-1"),
+        ("１－１　千代田ハイツ１０１", CHIYODA + "1-1 千代田ハイツ101"),  # full width
+    ],
+)
+def test_join_address(written, whole):
+    assert join_address(CHIYODA, written) == whole
+
+
+def test_an_address_with_another_prefecture_is_taken_as_written():
+    assert join_address(CHIYODA, "大阪府大阪市北区梅田1-1") == "大阪府大阪市北区梅田1-1"
+
+
+def test_without_a_postal_code_part_the_written_address_stands():
+    assert join_address(None, "住所は千代田1-1です") == "千代田1-1"
+    assert join_address("", "1-1") == "1-1"
+
+
+def test_clean_address():
+    assert clean_address("ご住所は東京都千代田区千代田1-1です。") == "東京都千代田区千代田1-1"
+
+
+@pytest.mark.parametrize("text", ["北海道札幌市", "京都府京都市", "神奈川県横浜市", "東京都新宿区", "大阪府大阪市"])
+def test_has_prefecture(text):
+    assert has_prefecture(text)
+
+
+def test_has_no_prefecture():
+    assert not has_prefecture("千代田1-1")

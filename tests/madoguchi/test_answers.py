@@ -1,0 +1,217 @@
+"""Shipping, gift and product answers, composed from the shop's rules and product files."""
+
+from __future__ import annotations
+
+import pytest
+
+from madoguchi.answers import gift_answer, product_answer, shipping_answer, yen
+from madoguchi.products import Catalog, load_catalog
+from madoguchi.settings import ROOT
+from tests.conftest import jst
+from tests.madoguchi.edited_rules import edited_rules
+
+FRIDAY_MORNING = jst("2026-11-20T10:00")
+FRIDAY_AFTERNOON = jst("2026-11-20T15:00")
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(ROOT / "shop" / "products.yml")
+
+
+def test_yen():
+    assert yen(880) == "880円"
+    assert yen(10800) == "10,800円"
+
+
+# --- shipping ---------------------------------------------------------------------------
+
+
+def test_fees_from_the_rules(rules):
+    answer = shipping_answer(rules, "送料はいくらですか", FRIDAY_MORNING)
+    assert "880円" in answer
+    assert "1,650円" in answer
+    assert "10,800円以上" in answer
+    # A fee question is not answered with dates.
+    assert "発送" not in answer
+
+
+def test_when_does_it_arrive_before_the_cutoff(rules):
+    answer = shipping_answer(rules, "今日注文したらいつ届く？", FRIDAY_MORNING)
+    assert "14時までに" in answer
+    assert "本日発送" in answer
+    assert "11月21日(土)から11月22日(日)ごろのお届け" in answer
+    assert "送料" not in answer
+
+
+def test_when_does_it_arrive_after_the_cutoff(rules):
+    answer = shipping_answer(rules, "今日注文したらいつ届く？", FRIDAY_AFTERNOON)
+    assert "本日" not in answer
+    assert "11月21日(土)" in answer
+    assert "11月22日(日)から11月23日(月)ごろのお届け" in answer
+
+
+def test_the_ship_date_after_the_cutoff_reads_as_japanese(rules):
+    answer = shipping_answer(rules, "いつ届きますか", FRIDAY_AFTERNOON)
+    assert "今ご注文いただくと11月21日(土)に発送し" in answer
+    assert "にに" not in answer
+
+
+def test_okinawa_gets_the_remote_window(rules):
+    answer = shipping_answer(rules, "沖縄まで何日かかりますか", FRIDAY_MORNING)
+    assert "北海道・沖縄・離島へは11月22日(日)から11月24日(火)ごろのお届け" in answer
+
+
+def test_a_fee_question_for_hokkaido_also_gives_the_remote_window(rules):
+    answer = shipping_answer(rules, "北海道への送料は？", FRIDAY_MORNING)
+    assert "1,650円" in answer
+    assert "北海道・沖縄・離島へは" in answer
+
+
+def test_delivery_slots(rules):
+    answer = shipping_answer(rules, "時間指定はできますか", FRIDAY_MORNING)
+    assert "3日後から30日後" in answer
+    assert "午前中" in answer and "19-21時" in answer
+
+
+def test_cool_delivery(rules):
+    answer = shipping_answer(rules, "クール便になりますか", FRIDAY_MORNING)
+    assert "クール便（追加330円）" in answer
+
+
+def test_a_vague_shipping_question_gets_fees_and_dates(rules):
+    answer = shipping_answer(rules, "配送について教えてください", FRIDAY_MORNING)
+    assert "880円" in answer
+    assert "本日発送" in answer
+
+
+def test_the_answer_follows_the_rules_file():
+    noon = edited_rules(
+        orders__cutoff="12:00",
+        orders__fees={"standard": 990, "remote": 1800, "free_over": 8000, "cool": 440},
+    )
+    answer = shipping_answer(noon, "送料といつ届くか教えて", jst("2026-11-20T13:00"))
+    assert "990円" in answer and "8,000円以上" in answer
+    assert "12時までに" in answer
+    assert "本日発送" not in answer
+
+
+# --- gifts ------------------------------------------------------------------------------
+
+
+def test_noshi_for_a_memorial(catalog):
+    answer = gift_answer(catalog, "法事用にのしをお願いできますか")
+    assert "黒白または黄白の結び切り" in answer
+    assert "紅白" not in answer
+    assert "のしは無料" in answer
+
+
+def test_noshi_for_a_wedding(catalog):
+    answer = gift_answer(catalog, "結婚の引き菓子にのしをつけたい")
+    assert "紅白の結び切り" in answer
+    assert "「寿」" in answer
+    assert "蝶結び" not in answer
+    assert "黒白" not in answer
+
+
+def test_noshi_for_oseibo(catalog):
+    answer = gift_answer(catalog, "お歳暮にのしをつけたい")
+    assert "紅白の蝶結び" in answer
+    assert "御歳暮" in answer
+    assert "結び切り" not in answer
+
+
+def test_paper_bags_cost_55_yen_each(catalog):
+    answer = gift_answer(catalog, "紙袋はもらえますか")
+    assert "55円" in answer
+    assert "のし" not in answer
+
+
+def test_wrapping_and_cards(catalog):
+    assert "包装紙" in gift_answer(catalog, "ラッピングできますか")
+    assert "メッセージカード" in gift_answer(catalog, "メッセージカードは付けられますか")
+
+
+def test_a_vague_gift_question_gets_every_gift_service(catalog):
+    answer = gift_answer(catalog, "ギフトについて知りたい")
+    for part in ("のしは無料", "包装紙", "紙袋", "メッセージカード"):
+        assert part in answer
+
+
+# --- products ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("alias", ["羊羹", "ようかん", "ヨウカン", "本練り"])
+def test_a_product_by_any_alias(catalog, alias):
+    answer = product_answer(catalog, f"{alias}の日持ちは？")
+    assert answer.startswith("【本練り羊羹 詰め合わせ】3,240円（税込）")
+    assert "製造から180日" in answer
+    assert "アレルギー物質：なし" in answer
+
+
+def test_allergens_of_a_named_product(catalog):
+    answer = product_answer(catalog, "どら焼きのアレルギーは？")
+    assert "【どら焼き 10個入】" in answer
+    assert "アレルギー物質：小麦、卵、乳成分" in answer
+
+
+def test_two_products_named_get_two_lines(catalog):
+    answer = product_answer(catalog, "最中とカステラの日持ちを教えて")
+    lines = answer.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("【最中 詰め合わせ】")
+    assert lines[1].startswith("【カステラ 1号】")
+
+
+def test_the_longest_alias_wins(catalog):
+    answer = product_answer(catalog, "水ようかんの賞味期限は？")
+    assert answer.startswith("【水ようかん 12本入】")
+    assert "本練り羊羹" not in answer
+
+
+def test_products_without_wheat(catalog):
+    answer = product_answer(catalog, "小麦を使っていないお菓子はありますか")
+    assert answer.startswith("小麦を使っていない商品は")
+    for name in ("本練り羊羹 詰め合わせ", "栗きんとん 6個入", "水ようかん 12本入", "季節の上生菓子 6個入"):
+        assert name in answer
+    for name in ("最中", "どら焼き", "カステラ", "クッキー"):
+        assert name not in answer
+
+
+def test_products_without_milk(catalog):
+    answer = product_answer(catalog, "乳製品のアレルギーがあります")
+    assert answer.startswith("乳成分を使っていない商品は")
+    assert "最中 詰め合わせ" in answer
+    assert "どら焼き" not in answer
+    assert "バウムクーヘン" not in answer
+
+
+def test_products_without_egg_and_almond(catalog):
+    answer = product_answer(catalog, "卵とアーモンドが食べられません")
+    assert answer.startswith("卵・アーモンドを使っていない商品は")
+    assert "最中" not in answer
+    assert "水ようかん 12本入" in answer
+
+
+def test_keeping_products(catalog):
+    answer = product_answer(catalog, "日持ちするものはありますか")
+    assert "クッキー詰め合わせ（出荷日から60日）" in answer
+    assert "季節の上生菓子" not in answer
+
+
+def test_products_for_a_memorial(catalog):
+    answer = product_answer(catalog, "お供えにいいお菓子は？")
+    assert answer.startswith("お供えや法事には")
+    assert "最中 詰め合わせ" in answer
+    assert "どら焼き" not in answer
+
+
+def test_an_unknown_question_gets_the_overview(catalog):
+    answer = product_answer(catalog, "こんにちは")
+    assert answer.startswith("当店の主な商品は")
+    assert all(p.name in answer for p in catalog.products)
+
+
+def test_catalog_mentioned_ignores_width(catalog):
+    assert [p.id for p in catalog.mentioned("ｶｽﾃﾗはありますか")] == ["castella"]
+    assert catalog.mentioned("天気はどう？") == []

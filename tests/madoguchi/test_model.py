@@ -1,0 +1,97 @@
+"""The model's name follows what it is trained from: it changes exactly when an input changes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from madoguchi.model import TRAINING_INPUTS, fingerprint, model_path
+from madoguchi.settings import ROOT
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's training inputs, and a file that is not one of them."""
+    for name in TRAINING_INPUTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, tmp_path / name)
+    (tmp_path / "README.md").write_text("madoguchi\n", encoding="utf-8")
+    return tmp_path
+
+
+def first_file(folder: Path) -> Path:
+    return sorted(p for p in folder.rglob("*.yml") if p.is_file())[0]
+
+
+def test_the_fingerprint_is_twelve_hex_digits_and_stable(project):
+    first = fingerprint(project)
+    assert len(first) == 12 and int(first, 16) >= 0
+    assert fingerprint(project) == first
+
+
+def test_the_fingerprint_does_not_depend_on_where_the_project_lies(project, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "checkout"
+    shutil.copytree(project, elsewhere)
+    assert fingerprint(elsewhere) == fingerprint(project)
+
+
+@pytest.mark.parametrize("where", ["data", "domain", "madoguchi/nlu"])
+def test_changing_a_training_file_changes_the_fingerprint(project, where):
+    before = fingerprint(project)
+    folder = project / where
+    target = first_file(folder) if where != "madoguchi/nlu" else folder / "patterns.py"
+    target.write_text(target.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert fingerprint(project) != before
+
+
+@pytest.mark.parametrize("name", ["config.yml", "requirements.lock"])
+def test_changing_the_config_or_the_lock_changes_the_fingerprint(project, name):
+    before = fingerprint(project)
+    with open(project / name, "a", encoding="utf-8") as f:
+        f.write("\n# changed\n")
+    assert fingerprint(project) != before
+
+
+def test_adding_a_training_file_changes_the_fingerprint(project):
+    before = fingerprint(project)
+    (project / "data" / "nlu" / "extra.yml").write_text('version: "3.1"\nnlu: []\n', encoding="utf-8")
+    assert fingerprint(project) != before
+
+
+def test_renaming_a_training_file_changes_the_fingerprint(project):
+    before = fingerprint(project)
+    # Same content, same place in the order of files: only the name differs.
+    target = first_file(project / "data")
+    target.rename(target.with_name(target.stem + "_renamed" + target.suffix))
+    assert fingerprint(project) != before
+
+
+def test_other_files_do_not_change_the_fingerprint(project):
+    before = fingerprint(project)
+    (project / "README.md").write_text("something else\n", encoding="utf-8")
+    (project / "models").mkdir()
+    (project / "models" / "old.tar.gz").write_bytes(b"old model")
+    cache = project / "madoguchi" / "nlu" / "__pycache__"
+    cache.mkdir()
+    (cache / "patterns.cpython-310.pyc").write_bytes(b"\0compiled")
+    assert fingerprint(project) == before
+
+
+def test_undoing_a_change_gives_back_the_fingerprint(project):
+    before = fingerprint(project)
+    target = first_file(project / "domain")
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text + "\n", encoding="utf-8")
+    assert fingerprint(project) != before
+    target.write_text(text, encoding="utf-8")
+    assert fingerprint(project) == before
+
+
+def test_the_model_path_carries_the_fingerprint(project):
+    assert model_path(project) == project / "models" / f"madoguchi-{fingerprint(project)}.tar.gz"

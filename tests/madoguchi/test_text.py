@@ -1,0 +1,60 @@
+"""Width folding keeps offsets valid; normalization makes full-width input usable."""
+
+from __future__ import annotations
+
+import pytest
+
+from madoguchi.text import digits_only, fold_width, is_blank, nfkc
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ａ１２３４５６７",
+        "０９０ー１２３４ー５６７８",
+        "〒１２３−４５６７　東京都",
+        "電話は090‐1234‐5678です",
+        "ラーメン　ー　コーヒー",
+        "",
+    ],
+)
+def test_fold_width_keeps_the_length_exactly(text):
+    assert len(fold_width(text)) == len(text)
+
+
+def test_fold_width_turns_full_width_letters_digits_and_space_half_width():
+    assert fold_width("ａ１２３４５６７　Ｂ") == "a1234567 B"
+
+
+@pytest.mark.parametrize("hyphen", ["ー", "−", "‐", "－", "ｰ", "―", "〜"])
+def test_fold_width_makes_any_hyphen_between_digits_a_plain_hyphen(hyphen):
+    assert fold_width(f"090{hyphen}1234{hyphen}5678") == "090-1234-5678"
+
+
+def test_fold_width_leaves_the_prolonged_sound_mark_in_words_alone():
+    # ー in ラーメン is part of the word, not a hyphen between digits.
+    assert fold_width("ラーメン1ーコーヒー") == "ラーメン1ーコーヒー"
+
+
+def test_fold_width_leaves_kana_and_kanji_alone():
+    assert fold_width("山田花子と申します") == "山田花子と申します"
+
+
+def test_nfkc_folds_half_width_katakana_and_hyphens():
+    assert nfkc("ﾔﾏﾀﾞ ０９０ー１２３４") == "ヤマダ 090-1234"
+
+
+def test_digits_only_reads_full_width_digits():
+    assert digits_only("０９０ー１２３４ー５６７８") == "09012345678"
+    assert digits_only("〒123-4567") == "1234567"
+    assert digits_only("なし") == ""
+
+
+@pytest.mark.parametrize("text", [None, "", "   ", "\u3000\u3000", " \u3000\n"])
+def test_is_blank_for_nothing_or_white_space_of_any_width(text):
+    assert is_blank(text)
+
+
+@pytest.mark.parametrize("text", ["a", "　あ　", "0"])
+def test_is_blank_is_false_when_there_is_something_to_read(text):
+    assert not is_blank(text)

@@ -1,0 +1,150 @@
+"""Slot values from what customers write: names, shipping method, change kind, dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from madoguchi.values import (
+    change_kind_from_text,
+    clean_person_name,
+    parse_ja_date,
+    shipping_method_from_text,
+)
+
+# A Friday.
+TODAY = date(2026, 11, 20)
+
+
+# --- names ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("山田花子", "山田花子"),
+        ("山田花子と申します", "山田花子"),
+        ("山田花子です", "山田花子"),
+        ("山田花子でございます。", "山田花子"),
+        ("わたくし、山田花子と申します。", "山田花子"),
+        ("私は山田花子です", "山田花子"),
+        ("名前は山田 花子です", "山田 花子"),
+        ("お名前：山田花子", "山田花子"),
+        ("山田花子様", "山田花子"),
+        ("ヤマダ　ハナコです", "ヤマダ ハナコ"),
+        ("やまだはなこ", "やまだはなこ"),
+    ],
+)
+def test_person_name_without_the_polite_frame(text, name):
+    assert clean_person_name(text) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "山田123",  # digits
+        "０９０１２３４５６７８",  # a phone number, full width
+        "test@example.com",
+        "あ" * 31,  # too long for a name
+        "",
+        "です",  # only the frame
+        "お名前は？",
+    ],
+)
+def test_what_is_not_a_name_is_rejected(text):
+    assert clean_person_name(text) is None
+
+
+def test_a_name_of_thirty_characters_is_still_a_name():
+    assert clean_person_name("あ" * 30) == "あ" * 30
+
+
+# --- shipping method and change kind ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, method",
+    [
+        ("宅配便でお願いします", "parcel"),
+        ("宅急便で", "parcel"),
+        ("急ぎでお願いします", "parcel"),
+        ("メール便で", "mail"),
+        ("普通で大丈夫です", "mail"),
+        ("通常でいいです", "mail"),
+        ("なんでもいいです", None),
+    ],
+)
+def test_shipping_method_words(text, method):
+    assert shipping_method_from_text(text) == method
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("キャンセルしたい", "cancel"),
+        ("注文を取り消したい", "cancel"),
+        ("やっぱりやめたいです", "cancel"),
+        ("届け先を変えたい", "address"),
+        ("住所を変更したい", "address"),
+        ("送り先を変えてください", "address"),
+        ("お届け日を変更したい", "date"),
+        ("日にちを変えたい", "date"),
+        ("配達日を延期できますか", "date"),
+        ("商品を変えたい", None),
+    ],
+)
+def test_change_kind_words(text, kind):
+    assert change_kind_from_text(text) == kind
+
+
+# --- dates ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("12月3日", date(2026, 12, 3)),
+        ("12月３日にお願いします", date(2026, 12, 3)),
+        ("12/3", date(2026, 12, 3)),
+        ("十二月三日", date(2026, 12, 3)),
+        ("十一月二十五日", date(2026, 11, 25)),
+        ("2027年1月5日", date(2027, 1, 5)),
+        ("25日", date(2026, 11, 25)),
+        ("二十五日", date(2026, 11, 25)),
+        ("今日", TODAY),
+        ("本日中に", TODAY),
+        ("明日", date(2026, 11, 21)),
+        ("あした届けて", date(2026, 11, 21)),
+        ("明後日", date(2026, 11, 22)),
+        ("あさって", date(2026, 11, 22)),
+        ("来週の金曜日", date(2026, 11, 27)),
+        ("再来週の月曜日", date(2026, 11, 30)),
+        ("今週の金曜日", TODAY),
+        ("金曜日", date(2026, 11, 27)),  # today is a Friday: the next one
+        ("月曜日", date(2026, 11, 23)),
+    ],
+)
+def test_parse_ja_date_with_a_fixed_today(text, expected):
+    assert parse_ja_date(text, TODAY) == expected
+
+
+def test_a_month_and_day_already_past_is_next_year():
+    assert parse_ja_date("11月19日", TODAY) == date(2027, 11, 19)
+    assert parse_ja_date("1月5日", TODAY) == date(2027, 1, 5)
+
+
+@pytest.mark.parametrize(
+    "text, today, expected",
+    [
+        ("3日", TODAY, date(2026, 12, 3)),
+        ("5日", date(2026, 12, 20), date(2027, 1, 5)),
+    ],
+)
+def test_a_day_alone_already_past_rolls_to_next_month(text, today, expected):
+    assert parse_ja_date(text, today) == expected
+
+
+@pytest.mark.parametrize("text", ["2月30日", "13月1日", "2/30", "十三月一日", "いつでもいい", "なるべく早く", ""])
+def test_invalid_or_missing_dates_are_none(text):
+    assert parse_ja_date(text, TODAY) is None
