@@ -39,7 +39,7 @@ def latest_intent(tracker: Tracker) -> str:
 
 def latest_lemmas(tracker: Tracker) -> frozenset[str]:
     """GiNZA lemmas of the latest message, when the NLU pipeline provided them."""
-    return frozenset((tracker.latest_message.get("distress") or {}).get("lemmas") or [])
+    return frozenset((tracker.latest_message.get("triage") or {}).get("lemmas") or [])
 
 
 def channel(tracker: Tracker) -> str:

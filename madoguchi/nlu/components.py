@@ -19,6 +19,9 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
     ENTITIES,
     ENTITY_ATTRIBUTE_CONFIDENCE,
     ENTITY_ATTRIBUTE_END,
@@ -162,3 +165,72 @@ def _overlaps(entity: dict[str, Any], others: list[dict[str, Any]]) -> bool:
     return any(
         start < o[ENTITY_ATTRIBUTE_END] and o[ENTITY_ATTRIBUTE_START] < end for o in others
     )
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False, model_from="SpacyNLP"
+)
+class HandoffTriage(GraphComponent):
+    """Distress score, goods problems and gibberish from GiNZA's analysis (see triage.py).
+
+    Runs last: it may correct the intent that the dialogue acts on. Cue words and the
+    distress threshold come from the shop rules file, read when first needed.
+    """
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self._lexicon = None
+        self._threshold = None
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "HandoffTriage":
+        return cls(config)
+
+    def _setup(self) -> None:
+        from madoguchi.nlu.triage import Lexicon
+        from madoguchi.policy.rules import shop_rules
+
+        rules = shop_rules()
+        self._lexicon = Lexicon.from_cues(rules.cues)
+        self._threshold = rules.distress_threshold
+
+    def process(self, messages: list[Message], model: Any = None) -> list[Message]:
+        """Adds `triage` to each message's parse and corrects its intent when clear."""
+        from madoguchi.nlu.triage import assess, correct_intent
+
+        if self._lexicon is None:
+            self._setup()
+        parser = _parser_of(model)
+        for message in messages:
+            text = message.get(TEXT) or ""
+            intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
+            ranking = message.get(INTENT_RANKING_KEY) or []
+            p_distress = next((r["confidence"] for r in ranking if r["name"] == "express_distress"), 0.0)
+            if intent == "express_distress":
+                p_distress = max(p_distress, (message.get(INTENT) or {}).get("confidence", 0.0))
+            result = assess(text, message.get(SPACY_DOCS[TEXT]), self._lexicon, p_distress, parser)
+            triage = result.as_dict()
+            corrected = correct_intent(intent, ranking, result, self._threshold)
+            if corrected != intent:
+                triage["changed_from"] = intent
+                confidence = (message.get(INTENT) or {}).get("confidence", 0.0)
+                message.set(INTENT, {INTENT_NAME_KEY: corrected, "confidence": confidence}, add_to_output=True)
+            message.set("triage", triage, add_to_output=True)
+        return messages
+
+
+def _parser_of(model: Any):
+    """GiNZA's dependency parser (loaded but disabled by SpacyNLP), run only on demand."""
+    nlp = getattr(model, "model", None)
+    if nlp is None:
+        return None
+    try:
+        parser = nlp.get_pipe("parser")
+    except KeyError:
+        return None
+    return lambda doc: parser(doc)

@@ -1,0 +1,166 @@
+"""Reading a message for what the intent alone misses: distress, goods problems, gibberish.
+
+`assess()` looks at GiNZA's analysis of a message: distress cues by lemma and phrase,
+negation from the dependency parse (特に困ってはいません is not distress), intensity
+(！！, …), grief words, damaged or wrong goods, and keyboard mash. `HandoffTriage`, the
+pipeline component, adds the assessment to the parse (`triage`) and corrects the intent
+where the assessment is clear:
+
+- gibberish -> `nlu_fallback` (the bot did not understand);
+- damaged or wrong goods -> `complain` (the handoff action then says `needs_operator`);
+- a distress score at or over the threshold -> `express_distress`;
+- `express_distress` whose every cue is negated -> the next intent of the ranking;
+- `request_exception` without any form of request ("…それで大丈夫です") -> the next intent.
+
+The original ranking stays in `intent_ranking`; `triage.changed_from` says what changed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+NEGATIONS = frozenset({"ない", "ぬ", "ず", "ねえ", "へん", "ん"})
+LIGHT_VERBS = frozenset({"する", "なる", "ある", "だ", "です", "いる"})
+HANDOFF_INTENTS = frozenset({"request_human", "complain", "express_distress", "request_exception"})
+REQUEST_FORMS = re.compile(
+    r"てほしい|で欲しい|て欲しい|てください|でください|て下さい|てもらえ|でもらえ|ていただけ|でいただけ|"
+    r"てくれ|でくれ|てもろ|できません|できない[？?か]|でけへん|出来ません|お願い|おねがい|ませんか|"
+    r"ないか[なね？?]|にして|にしろ|して[よね！!]|しろ|てや|たい[。！!？?]?$|たいん|させて|無料に|値引|まけ|"
+    r"安く|先に|優先|返金|返品"
+)
+INTENSITY = re.compile(r"[！!]{2,}|[？?]{2,}|…|・{3,}|。{2,}|\.{3,}")
+LATIN_MASH = re.compile(r"^(?=(?:.*[a-z]){5})[a-z;:@,.\s]+$")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Cue words, from the shop rules (`cues:`)."""
+
+    distress_lemmas: frozenset[str]
+    distress_phrases: tuple[str, ...]
+    grief: tuple[str, ...]
+    goods: tuple[str, ...]
+
+    @classmethod
+    def from_cues(cls, cues: dict[str, Any]) -> "Lexicon":
+        distress = cues.get("distress", {})
+        return cls(
+            distress_lemmas=frozenset(distress.get("lemmas", [])),
+            distress_phrases=tuple(_norm(p) for p in distress.get("phrases", [])),
+            grief=tuple(_norm(w) for w in cues.get("grief", [])),
+            goods=tuple(_norm(w) for w in (*cues.get("damaged", []), *cues.get("wrong_item", []))),
+        )
+
+
+@dataclass
+class Assessment:
+    """What a message shows beyond its intent."""
+
+    distress: float = 0.0
+    cues: list[str] = field(default_factory=list)
+    negated: list[str] = field(default_factory=list)
+    grief: bool = False
+    intensity: int = 0
+    goods_problem: bool = False
+    gibberish: bool = False
+    requests: bool = False
+    lemmas: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "distress": round(self.distress, 3),
+            "cues": self.cues,
+            "negated": self.negated,
+            "grief": self.grief,
+            "intensity": self.intensity,
+            "goods_problem": self.goods_problem,
+            "gibberish": self.gibberish,
+            "requests": self.requests,
+            "lemmas": self.lemmas,
+        }
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text or "").lower()
+
+
+def is_negated(token) -> bool:
+    """A negation (ない, ぬ, ず) attaches to the token, or to the light verb it leans on."""
+    anchors = {token.i}
+    head = token.head
+    if head.i != token.i and head.lemma_ in LIGHT_VERBS:
+        anchors.add(head.i)
+    for t in token.doc:
+        if t.i <= token.i or t.lemma_ not in NEGATIONS or t.pos_ not in ("AUX", "VERB", "ADJ"):
+            continue
+        if t.head.i in anchors or (t.dep_ == "fixed" and t.head.head.i in anchors):
+            return True
+    return False
+
+
+def is_gibberish(text: str, tokens: Iterable) -> bool:
+    """Keyboard mash: Latin letters without meaning, or a run of unknown kana fragments."""
+    norm = _norm(text).strip()
+    if not norm:
+        return False
+    words = [t for t in tokens if not (t.is_punct or t.is_space or t.like_num or t.pos_ in ("PUNCT", "SYM"))]
+    if not words:
+        return False
+    if LATIN_MASH.match(norm) and all(t.is_oov for t in words):
+        return True
+    unknown = [t for t in words if t.is_oov]
+    return len(words) >= 2 and len(unknown) / len(words) >= 0.75 and not any(len(t.text) >= 3 and not t.is_oov for t in words)
+
+
+def assess(text: str, doc, lexicon: Lexicon, p_distress: float = 0.0, parse=None) -> Assessment:
+    """Score a message. `doc` is GiNZA's; `parse(doc)` adds dependencies when a cue needs it."""
+    norm = _norm(text)
+    tokens = list(doc) if doc is not None else []
+    result = Assessment(lemmas=sorted({t.lemma_ for t in tokens}))
+    result.intensity = min(len(INTENSITY.findall(norm)), 2)
+    result.grief = any(w in norm for w in lexicon.grief)
+    result.goods_problem = any(w in norm for w in lexicon.goods)
+    result.gibberish = is_gibberish(text, tokens)
+    result.requests = bool(REQUEST_FORMS.search(norm))
+
+    result.cues = [p for p in lexicon.distress_phrases if p in norm]
+    lemma_hits = [t for t in tokens if t.lemma_ in lexicon.distress_lemmas]
+    if lemma_hits and parse is not None:
+        doc = parse(doc)
+        lemma_hits = [doc[t.i] for t in lemma_hits]
+    for token in lemma_hits:
+        (result.negated if parse is not None and is_negated(token) else result.cues).append(token.lemma_)
+
+    strong = min(len(set(result.cues)), 2) * 0.3
+    score = 0.55 * p_distress + strong + (0.15 if result.grief else 0.0) + 0.1 * result.intensity
+    if result.negated and not result.cues:
+        score *= 0.3
+    result.distress = max(0.0, min(1.0, score))
+    return result
+
+
+def correct_intent(
+    intent: str, ranking: list[dict[str, Any]], assessment: Assessment, threshold: float
+) -> str:
+    """The intent the dialogue should act on, given the assessment."""
+    if assessment.gibberish:
+        return "nlu_fallback"
+    if assessment.goods_problem and intent not in HANDOFF_INTENTS:
+        return "complain"
+    if assessment.distress >= threshold and intent not in HANDOFF_INTENTS:
+        return "express_distress"
+    if intent == "express_distress" and assessment.negated and not assessment.cues:
+        return _next(ranking, intent)
+    if intent == "request_exception" and not assessment.requests:
+        return _next(ranking, intent)
+    return intent
+
+
+def _next(ranking: list[dict[str, Any]], skip: str) -> str:
+    for item in ranking:
+        if item.get("name") not in (skip, "nlu_fallback"):
+            return item["name"]
+    return "nlu_fallback"

@@ -1,0 +1,89 @@
+"""The triage reads what the intent misses, on GiNZA's real analysis."""
+
+from __future__ import annotations
+
+import pytest
+
+from madoguchi.nlu.triage import Lexicon, assess, correct_intent
+
+THRESHOLD = 0.6
+
+
+@pytest.fixture(scope="module")
+def ginza():
+    import spacy
+
+    nlp = spacy.load("ja_ginza", disable=["parser"])
+    parser = nlp.get_pipe("parser")
+    return nlp, parser
+
+
+@pytest.fixture(scope="module")
+def lexicon(rules_module):
+    return Lexicon.from_cues(rules_module.cues)
+
+
+@pytest.fixture(scope="module")
+def rules_module():
+    from madoguchi.policy.rules import load_rules
+    from madoguchi.settings import ROOT
+
+    return load_rules(ROOT / "shop" / "rules.yml")
+
+
+def run(ginza, lexicon, text, p=0.0):
+    nlp, parser = ginza
+    return assess(text, nlp(text), lexicon, p, parser)
+
+
+@pytest.mark.parametrize("text", ["特に困ってはいません", "不安じゃないです", "心配はしていません"])
+def test_negated_distress_is_not_distress(ginza, lexicon, text):
+    result = run(ginza, lexicon, text, p=0.3)
+    assert result.negated and not result.cues
+    assert result.distress < 0.2
+
+
+def test_distress_cues_add_up(ginza, lexicon):
+    calm = run(ginza, lexicon, "法事用ののしについて教えてください")
+    anxious = run(ginza, lexicon, "母が入院していて、明日の法事に間に合わないと困るんです")
+    assert calm.distress < 0.3 <= THRESHOLD <= anxious.distress
+    assert anxious.grief and {"間に合わな", "困る"} <= set(anxious.cues)
+
+
+def test_intensity_raises_the_score(ginza, lexicon):
+    plain = run(ginza, lexicon, "間に合わないかもしれない")
+    loud = run(ginza, lexicon, "間に合わないかもしれない！！…")
+    assert loud.distress > plain.distress and loud.intensity == 2
+
+
+@pytest.mark.parametrize("text", ["jdkfls", "ｒｔｙｕｉｏ", "ぬけぽねへめろ"])
+def test_keyboard_mash_is_gibberish(ginza, lexicon, text):
+    assert run(ginza, lexicon, text).gibberish
+
+
+@pytest.mark.parametrize("text", ["カタログください", "ok", "A1234567", "はい"])
+def test_real_messages_are_not_gibberish(ginza, lexicon, text):
+    assert not run(ginza, lexicon, text).gibberish
+
+
+def test_corrections(ginza, lexicon):
+    ranking = [{"name": "request_exception", "confidence": 0.6}, {"name": "ask_shipping", "confidence": 0.3}]
+    accepting = run(ginza, lexicon, "14時過ぎたから明日発送ですよね、それで大丈夫です")
+    assert correct_intent("request_exception", ranking, accepting, THRESHOLD) == "ask_shipping"
+    asking = run(ginza, lexicon, "14時過ぎたけど今日発送してもらえませんか")
+    assert correct_intent("request_exception", ranking, asking, THRESHOLD) == "request_exception"
+    crushed = run(ginza, lexicon, "届いたカステラがつぶれていました")
+    assert correct_intent("ask_delivery_status", [], crushed, THRESHOLD) == "complain"
+    mash = run(ginza, lexicon, "jdkfls")
+    assert correct_intent("greet", [], mash, THRESHOLD) == "nlu_fallback"
+    anxious = run(ginza, lexicon, "母が入院していて、明日の法事に間に合わないと困るんです")
+    assert correct_intent("ask_delivery_status", [], anxious, THRESHOLD) == "express_distress"
+    negated = run(ginza, lexicon, "特に困ってはいません")
+    ranking = [{"name": "express_distress", "confidence": 0.5}, {"name": "deny", "confidence": 0.4}]
+    assert correct_intent("express_distress", ranking, negated, THRESHOLD) == "deny"
+
+
+def test_a_rule_change_changes_the_reading(ginza, rules_module):
+    cues = {**rules_module.cues, "distress": {"lemmas": [], "phrases": []}}
+    result = run(ginza, Lexicon.from_cues(cues), "困っています")
+    assert result.cues == []
