@@ -20,6 +20,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from madoguchi.handoff import service
+from madoguchi.handoff.escalation import escalates
 from madoguchi.handoff.reasons import reason_for_intent
 from madoguchi.handoff.transcript import madoguchi_custom
 from madoguchi.store import handoffs
@@ -68,12 +69,12 @@ class ActionHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        rules = common.rules()
         reason = reason_for_intent(
-            common.rules(),
-            common.latest_intent(tracker),
-            common.latest_text(tracker),
-            common.latest_lemmas(tracker),
+            rules, common.latest_intent(tracker), common.latest_text(tracker), common.latest_lemmas(tracker)
         )
+        if reason is None and escalates(common.event_dicts(tracker), rules.distress_threshold):
+            reason = "distress"
         return hand_off(dispatcher, tracker, reason or "customer_request")
 
 

@@ -1,0 +1,1 @@
+"""Dialogue-level decisions that look at the whole conversation."""

@@ -1,0 +1,51 @@
+"""Distress that builds up over a conversation, which no single message shows.
+
+Two signals, both read from the tracker's events:
+- rising distress: the triage scores of the last two customer messages add up to the
+  threshold's `BUILDUP` multiple, the latest one itself at least half the threshold;
+- the same question again: the customer's last two messages ask the same question (same
+  intent, and texts alike by their character bigrams), so the bot's answer did not help.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+BUILDUP = 1.6
+ALIKE = 0.5
+QUESTIONS = frozenset({"ask_shipping", "ask_gift", "ask_product", "ask_delivery_status", "request_catalog"})
+
+
+def _customer_parses(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [e.get("parse_data") or {} for e in events if e.get("event") == "user" and (e.get("text") or "").strip()]
+
+
+def escalates(events: list[dict[str, Any]], threshold: float) -> bool:
+    """The conversation so far calls for a person because of distress."""
+    parses = _customer_parses(events)
+    if not parses:
+        return False
+    scores = [float((p.get("triage") or {}).get("distress", 0.0)) for p in parses[-2:]]
+    if len(scores) == 2 and sum(scores) >= BUILDUP * threshold and scores[-1] >= threshold / 2:
+        return True
+    if len(parses) < 2:
+        return False
+    before, last = parses[-2], parses[-1]
+    intent = (last.get("intent") or {}).get("name")
+    return (
+        intent in QUESTIONS
+        and (before.get("intent") or {}).get("name") == intent
+        and similarity(before.get("text") or "", last.get("text") or "") >= ALIKE
+    )
+
+
+def similarity(a: str, b: str) -> float:
+    """Jaccard similarity of two texts' character bigrams (NFKC, no spaces or punctuation)."""
+    import unicodedata
+
+    def grams(text: str) -> set[str]:
+        t = "".join(ch for ch in unicodedata.normalize("NFKC", text).lower() if ch.isalnum())
+        return {t[i : i + 2] for i in range(len(t) - 1)} or {t}
+
+    x, y = grams(a), grams(b)
+    return len(x & y) / len(x | y) if x | y else 0.0

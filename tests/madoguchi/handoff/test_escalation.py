@@ -1,0 +1,43 @@
+"""Distress that builds up over a conversation."""
+
+from __future__ import annotations
+
+from madoguchi.handoff.escalation import escalates
+
+THRESHOLD = 0.6
+
+
+def said(text: str, intent: str, distress: float = 0.0) -> dict:
+    return {"event": "user", "text": text, "parse_data": {
+        "text": text, "intent": {"name": intent}, "triage": {"distress": distress}}}
+
+
+def bot(text: str) -> dict:
+    return {"event": "bot", "text": text}
+
+
+def test_rising_distress_over_two_messages_escalates():
+    events = [said("まだ届かないんです", "ask_delivery_status", 0.45), bot("…"),
+              said("明日使うのに、もうどうしたら…", "express_distress", 0.55)]
+    assert escalates(events, THRESHOLD)
+
+
+def test_one_worried_message_after_a_calm_one_does_not():
+    events = [said("送料はいくらですか", "ask_shipping", 0.0), bot("…"),
+              said("ちょっと心配なんですが間に合いますか", "ask_shipping", 0.4)]
+    assert not escalates(events, THRESHOLD)
+
+
+def test_the_same_question_again_escalates():
+    events = [said("送料はいくら？", "ask_shipping"), bot("…"), said("だから送料はいくらですか", "ask_shipping")]
+    assert escalates(events, THRESHOLD)
+
+
+def test_different_questions_on_one_topic_do_not():
+    events = [said("送料はいくら？", "ask_shipping"), bot("…"), said("時間指定はできますか", "ask_shipping")]
+    assert not escalates(events, THRESHOLD)
+
+
+def test_empty_messages_are_not_counted():
+    events = [said("送料はいくら？", "ask_shipping"), said("  ", "nlu_fallback"), said("送料はいくら？", "ask_shipping")]
+    assert escalates(events, THRESHOLD)
