@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 BUILDUP = 1.6
-ALIKE = 0.5
+ALIKE = 0.7
 QUESTIONS = frozenset({"ask_shipping", "ask_gift", "ask_product", "ask_delivery_status", "request_catalog"})
 
 
@@ -40,7 +40,8 @@ def escalates(events: list[dict[str, Any]], threshold: float) -> bool:
 
 
 def similarity(a: str, b: str) -> float:
-    """Jaccard similarity of two texts' character bigrams (NFKC, no spaces or punctuation)."""
+    """Overlap of two texts' character bigrams, over the smaller set (NFKC, no punctuation):
+    1.0 when one question stands inside the other (送料はいくら？ / だから送料はいくらですか)."""
     import unicodedata
 
     def grams(text: str) -> set[str]:
@@ -48,4 +49,4 @@ def similarity(a: str, b: str) -> float:
         return {t[i : i + 2] for i in range(len(t) - 1)} or {t}
 
     x, y = grams(a), grams(b)
-    return len(x & y) / len(x | y) if x | y else 0.0
+    return len(x & y) / min(len(x), len(y)) if x and y else 0.0
