@@ -9,9 +9,8 @@ CLI    := $(VENV)/bin/madoguchi
 STAMP  := $(VENV)/.installed
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
-# Rasa expands ${VAR} in credentials.yml and fails on an unset one: empty means "not configured".
-export LINE_CHANNEL_SECRET ?=
-export LINE_CHANNEL_ACCESS_TOKEN ?=
+# Rasa's telemetry and error reports would try to reach the internet: off.
+export RASA_TELEMETRY_ENABLED := false
 
 .PHONY: help setup run train test validate pytest stories eval bench lock system-deps clean
 

@@ -23,7 +23,7 @@ from madoguchi.handoff import service
 from madoguchi.handoff.escalation import escalates
 from madoguchi.handoff.reasons import reason_for_intent
 from madoguchi.handoff.transcript import madoguchi_custom
-from madoguchi.store import handoffs
+from madoguchi.store import channel_events, handoffs
 from madoguchi.text import is_blank
 
 logger = logging.getLogger(__name__)
@@ -42,6 +42,7 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) ->
         reason=reason,
         events=common.event_dicts(tracker),
         slots=tracker.current_slot_values(),
+        customer_name=channel_events.display_name(common.db(), tracker.sender_id),
     )
     care = service.care_response(reason, text)
     if care:

@@ -7,6 +7,7 @@ unchanged project starts at once and a changed one never runs a stale model.
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -61,6 +62,7 @@ def train(root: Path = ROOT, force: bool = False) -> Path:
         ],
         cwd=root,
         check=True,
+        env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"},
     )
     _prune(root / "models", keep=target)
     return target

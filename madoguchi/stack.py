@@ -69,6 +69,7 @@ def stack_env() -> dict[str, str]:
     env = {**read_dotenv(ROOT / ".env"), **os.environ}
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+    env["RASA_TELEMETRY_ENABLED"] = "false"  # no telemetry or error reports leave the machine
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
     return env
 
@@ -131,8 +132,6 @@ def run_stack(train_first: bool = True, startup_timeout: float = 180) -> int:
         print(f"no trained model at {model}; run `make train` first", file=sys.stderr)
         return 1
     env = stack_env()
-    for key in ("LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN"):
-        env.setdefault(key, "")  # Rasa's credentials.yml expansion fails on unset variables
     log_dir = ROOT / "var" / "log"
     log_dir.mkdir(parents=True, exist_ok=True)
     started = services(model, env)

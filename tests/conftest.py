@@ -10,6 +10,7 @@ import pytest
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+os.environ["RASA_TELEMETRY_ENABLED"] = "false"  # nothing leaves the machine
 
 from madoguchi.clock import JST  # noqa: E402
 from madoguchi.policy.rules import Rules, shop_rules  # noqa: E402

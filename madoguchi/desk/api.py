@@ -663,7 +663,7 @@ class _HandoffLock:
         await self.lock.acquire()
 
     async def __aexit__(self, *exc: object) -> None:
-        pass
+        self.lock.release()
 
 
 def handoff_lock(app: web.Application, handoff_id: int) -> _HandoffLock:

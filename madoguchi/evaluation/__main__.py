@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 
 from madoguchi.evaluation import handoff, nlu, report
@@ -42,6 +43,7 @@ async def evaluate(nlu_only: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    os.environ["RASA_TELEMETRY_ENABLED"] = "false"
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nlu-only", action="store_true")
     args = parser.parse_args(argv)

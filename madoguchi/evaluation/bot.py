@@ -50,7 +50,7 @@ class LocalBot:
         orders.import_csv(Database(db_url), ROOT / "shop" / "demo_orders.csv")
         port = free_port()
         env = {**os.environ, "MADOGUCHI_DATABASE_URL": db_url, "MADOGUCHI_NOW": self.now,
-               "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONPATH": str(ROOT)}
+               "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false"}
         rasa = Path(sys.executable).with_name("rasa")
         self._server = subprocess.Popen(
             [str(rasa), "run", "actions", "--actions", "actions", "--port", str(port)],

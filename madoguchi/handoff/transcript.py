@@ -7,10 +7,16 @@ store as one line.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from typing import Any, Iterable
 
 from madoguchi.store.transcripts import Line
+
+# Rasa's intent shortcut (`/greet`, `/affirm{"x": 1}`): a channel's or a button's command,
+# not words of the customer.
+COMMAND = re.compile(r"^/[A-Za-z_]+(\{.*\})?$")
+
 
 def madoguchi_custom(kind: str, **fields: Any) -> dict[str, Any]:
     """A `custom` bot payload of ours: `operator` messages and `status` changes.
@@ -55,7 +61,7 @@ def line_of(sender_id: str, event: dict[str, Any], channel: str | None = None) -
     at = _at(event.get("timestamp"))
     if kind == "user":
         text = event.get("text")
-        if text is None or not str(text).strip():
+        if text is None or not str(text).strip() or COMMAND.match(str(text)):
             return None
         return Line(sender_id, "customer", str(text), at, key, event.get("input_channel") or channel)
     if kind == "bot":

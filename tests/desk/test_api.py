@@ -469,9 +469,12 @@ async def test_close_ends_the_chat_and_forgets_the_slots(client, db, token, rasa
 async def test_two_releases_at_once_send_one(client, db, token, rasa):
     stand_in, _ = rasa
     hid = make_handoff(db, "s-twice")
-    first, second = await asyncio.gather(
-        client.post(f"/api/handoffs/{hid}/release", headers=auth(token)),
-        client.post(f"/api/handoffs/{hid}/release", headers=auth(token)),
+    first, second = await asyncio.wait_for(
+        asyncio.gather(
+            client.post(f"/api/handoffs/{hid}/release", headers=auth(token)),
+            client.post(f"/api/handoffs/{hid}/release", headers=auth(token)),
+        ),
+        timeout=10,
     )
     assert sorted([first.status, second.status]) == [200, 409]
     assert len(stand_in.calls) == 1

@@ -411,7 +411,10 @@
     head.appendChild(el("time", "line-at", when(line.at)));
     li.appendChild(head);
     li.appendChild(el("div", "line-text", line.text));   // text, never HTML
-    if (live) li.classList.add("arrived");
+    if (live) {
+      li.classList.add("arrived");
+      li.addEventListener("animationend", () => li.classList.remove("arrived"), { once: true });
+    }
     $("transcript").appendChild(li);
     if (live) { if (stick) scrollTranscript(true); } else scrollTranscript(false);
   }

@@ -93,3 +93,12 @@ def test_the_key_of_a_line_is_its_event_time_so_two_processes_agree():
     c = line_of("s1", user("こんにちは", TS + 0.5))
     assert a.key == b.key
     assert a.key != c.key
+
+
+def test_channel_commands_are_not_customer_words():
+    from madoguchi.handoff.transcript import line_of
+
+    assert line_of("s", {"event": "user", "text": "/greet", "timestamp": 1.0}) is None
+    assert line_of("s", {"event": "user", "text": '/inform{"x": 1}', "timestamp": 1.0}) is None
+    kept = line_of("s", {"event": "user", "text": "/ は何の記号ですか", "timestamp": 1.0})
+    assert kept is not None and kept.text == "/ は何の記号ですか"
