@@ -18,7 +18,7 @@ from madoguchi.handoff.transcript import madoguchi_custom, operator_custom
 from madoguchi.store import channel_events, handoffs
 from madoguchi.store.db import Database
 from madoguchi.store.models import ChannelProfile, ProcessedEvent
-from tests.channels.line_harness import (
+from tests.madoguchi.channels.line_harness import (
     OTHER_USER,
     SECRET,
     TOKEN,
@@ -29,7 +29,7 @@ from tests.channels.line_harness import (
     event,
     text_event,
 )
-from tests.channels.line_platform import LinePlatform
+from tests.madoguchi.channels.line_platform import LinePlatform
 
 
 def processed_count(db: Database) -> int:

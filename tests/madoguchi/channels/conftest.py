@@ -8,8 +8,8 @@ import pytest
 
 from madoguchi.channels.line import LineInput
 from madoguchi.store.db import Database
-from tests.channels.line_harness import NAMES, SECRET, TOKEN, LineServer, StandInBot
-from tests.channels.line_platform import LinePlatform
+from tests.madoguchi.channels.line_harness import NAMES, SECRET, TOKEN, LineServer, StandInBot
+from tests.madoguchi.channels.line_platform import LinePlatform
 
 
 @pytest.fixture
