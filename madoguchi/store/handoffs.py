@@ -32,6 +32,11 @@ def open_handoff(
             .first()
         )
         if existing:
+            # The same conversation calling for a person more urgently (a request that
+            # turns into distress): the ticket takes the more urgent reason.
+            if priority < existing.priority:
+                existing.reason, existing.priority = reason, priority
+                existing.summary = summary
             return existing
         handoff = Handoff(
             sender_id=sender_id,

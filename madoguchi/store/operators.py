@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import secrets
@@ -46,6 +47,11 @@ def add(db: Database, username: str, password: str) -> None:
             session.add(Operator(username=username, password_hash=hash_password(password)))
 
 
+@functools.lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    return hash_password(secrets.token_urlsafe(16))
+
+
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
@@ -54,7 +60,8 @@ def login(db: Database, username: str, password: str, hours: float) -> str | Non
     """A new session token for right credentials, else None."""
     with db.session() as session:
         operator = session.query(Operator).filter(Operator.username == username).first()
-        stored = operator.password_hash if operator else hash_password("not a real password")
+        # An unknown name costs the same one scrypt as a known one: timing tells nothing.
+        stored = operator.password_hash if operator else _dummy_hash()
         if not check_password(password, stored) or operator is None:
             return None
         token = secrets.token_urlsafe(32)

@@ -38,10 +38,10 @@ def test_a_handoff_opens_with_what_the_desk_shows(db):
 
 
 def test_one_open_handoff_per_conversation(db):
-    first = open_one(db, "s1", "customer_request", 3)
-    again = open_one(db, "s1", "complaint", 1)
+    first = open_one(db, "s1", "complaint", 1)
+    again = open_one(db, "s1", "customer_request", 3)
     assert again.id == first.id
-    assert again.reason == "customer_request"
+    assert again.reason == "complaint"
     assert len(handoffs.queue(db)) == 1
     assert handoffs.open_for(db, "s1").id == first.id
 
@@ -141,3 +141,16 @@ def test_latest_for_senders(db):
     latest = handoffs.latest_for_senders(db, ["a", "nobody"])
     assert list(latest) == ["a"]
     assert latest["a"].id == second.id
+
+
+def test_a_more_urgent_reason_raises_the_open_ticket(db):
+    from madoguchi.store import handoffs as h
+
+    first = h.open_handoff(db, sender_id="u", channel="socketio", reason="customer_request", priority=3,
+                           summary="担当者希望", details={})
+    again = h.open_handoff(db, sender_id="u", channel="socketio", reason="distress", priority=1,
+                           summary="お困り", details={})
+    assert again.id == first.id and (again.reason, again.priority) == ("distress", 1)
+    calmer = h.open_handoff(db, sender_id="u", channel="socketio", reason="customer_request", priority=3,
+                            summary="x", details={})
+    assert (calmer.reason, calmer.priority) == ("distress", 1)
