@@ -9,8 +9,9 @@ where the assessment is clear:
 - gibberish -> `nlu_fallback` (the bot did not understand);
 - damaged or wrong goods -> `complain` (the handoff action then says `needs_operator`);
 - a distress score at or over the threshold -> `express_distress`;
-- `express_distress` whose every cue is negated -> the next intent of the ranking;
-- `request_exception` without any form of request ("…それで大丈夫です") -> the next intent.
+- `express_distress` without any evidence of distress (no cue, or only negated ones, no
+  grief, no intensity) -> the next intent of the ranking that is no handoff;
+- `request_exception` without any form of request ("…それで大丈夫です") -> likewise.
 
 The original ranking stays in `intent_ranking`; `triage.changed_from` says what changed.
 """
@@ -68,6 +69,11 @@ class Assessment:
     gibberish: bool = False
     requests: bool = False
     lemmas: list[str] = field(default_factory=list)
+
+    @property
+    def evidence(self) -> bool:
+        """Something in the message itself speaks of distress."""
+        return bool(self.cues or self.grief or self.intensity)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -152,15 +158,16 @@ def correct_intent(
         return "complain"
     if assessment.distress >= threshold and intent not in HANDOFF_INTENTS:
         return "express_distress"
-    if intent == "express_distress" and assessment.negated and not assessment.cues:
-        return _next(ranking, intent)
+    if intent == "express_distress" and not assessment.evidence:
+        return _next_calm(ranking)
     if intent == "request_exception" and not assessment.requests:
-        return _next(ranking, intent)
+        return _next_calm(ranking)
     return intent
 
 
-def _next(ranking: list[dict[str, Any]], skip: str) -> str:
+def _next_calm(ranking: list[dict[str, Any]]) -> str:
+    """The best-ranked intent that is neither a handoff nor the fallback."""
     for item in ranking:
-        if item.get("name") not in (skip, "nlu_fallback"):
+        if item.get("name") not in HANDOFF_INTENTS and item.get("name") != "nlu_fallback":
             return item["name"]
     return "nlu_fallback"

@@ -79,8 +79,18 @@ def test_corrections(ginza, lexicon):
     anxious = run(ginza, lexicon, "母が入院していて、明日の法事に間に合わないと困るんです")
     assert correct_intent("ask_delivery_status", [], anxious, THRESHOLD) == "express_distress"
     negated = run(ginza, lexicon, "特に困ってはいません")
-    ranking = [{"name": "express_distress", "confidence": 0.5}, {"name": "deny", "confidence": 0.4}]
+    ranking = [{"name": "express_distress", "confidence": 0.5}, {"name": "complain", "confidence": 0.3},
+               {"name": "deny", "confidence": 0.2}]
     assert correct_intent("express_distress", ranking, negated, THRESHOLD) == "deny"
+    calm = run(ginza, lexicon, "目が悪いので、短めに教えてくださいね")
+    assert correct_intent("express_distress", ranking, calm, THRESHOLD) == "deny"
+    upset = run(ginza, lexicon, "こまってます…")
+    assert correct_intent("express_distress", ranking, upset, THRESHOLD) == "express_distress"
+
+
+def test_damage_is_a_report_not_a_property(ginza, lexicon):
+    assert run(ginza, lexicon, "箱の中で最中が割れていました").goods_problem
+    assert not run(ginza, lexicon, "割れやすいお菓子の梱包はしっかりしてもらえますか").goods_problem
 
 
 def test_a_rule_change_changes_the_reading(ginza, rules_module):
