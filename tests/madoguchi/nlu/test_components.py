@@ -1,0 +1,50 @@
+"""The pipeline's own components on Rasa messages, as the NLU graph runs them."""
+
+from __future__ import annotations
+
+from rasa.shared.nlu.training_data.message import Message
+
+from madoguchi.nlu.components import ShopEntityExtractor, WidthNormalizer
+
+
+def normalize(text: str, **config) -> Message:
+    message = Message(data={"text": text})
+    WidthNormalizer({**WidthNormalizer.get_default_config(), **config}).process([message])
+    return message
+
+
+def extract(message: Message) -> Message:
+    ShopEntityExtractor({"use_ginza_entities": False}).process([message])
+    return message
+
+
+def test_the_classifier_sees_folded_masked_text():
+    message = normalize("注文番号はＡ１２３４５６７です")
+    assert message.get("text") == "注文番号はA0000000です"
+
+
+def test_entities_get_canonical_values_and_the_text_comes_back():
+    message = extract(normalize("注文番号はＡ１２３４５６７、電話は０９０ー１２３４ー５６７８です"))
+    entities = [(e["entity"], e["value"], e["start"], e["end"]) for e in message.get("entities")]
+    assert entities == [("order_id", "A1234567", 5, 13), ("phone", "09012345678", 17, 30)]
+    assert message.get("text") == "注文番号はＡ１２３４５６７、電話は０９０ー１２３４ー５６７８です"
+
+
+def test_a_learned_guess_of_a_rule_entity_is_replaced():
+    message = normalize("郵便番号は〒100-0001です")
+    message.set("entities", [{"entity": "postal_code", "start": 6, "end": 14, "value": "000-0000"},
+                             {"entity": "person_name", "start": 0, "end": 2, "value": "00"}])
+    extract(message)
+    by_kind = {e["entity"]: e["value"] for e in message.get("entities")}
+    assert by_kind["postal_code"] == "100-0001"
+    assert by_kind["person_name"] == "郵便"  # learned values are read from the unmasked text
+
+
+def test_long_messages_are_cut_for_understanding_only():
+    message = extract(normalize("あ" * 5000, max_chars=1000))
+    assert message.get("text") == "あ" * 5000
+
+
+def test_empty_text_passes_through():
+    message = extract(normalize(""))
+    assert message.get("entities") == []
