@@ -47,6 +47,16 @@ def bot_event(timestamp: float, *, text: str | None = None, custom: dict[str, An
     return {"event": "bot", "text": text, "data": data, "metadata": {}, "timestamp": timestamp}
 
 
+def listen_event(timestamp: float) -> dict[str, Any]:
+    """`action_listen`, as Rasa logs before every customer message it predicts for.
+
+    A paused conversation logs no action: without this, the customer's next message
+    after a release or close follows `action_handoff`, a state no story has, and the
+    policies fall back again and again (`action_fallback` until the prediction limit).
+    """
+    return {"event": "action", "name": "action_listen", "policy": None, "confidence": None, "timestamp": timestamp}
+
+
 class RasaClient:
     """A small client of Rasa's HTTP API for the desk (one aiohttp session, built on first use)."""
 
@@ -128,6 +138,7 @@ class RasaClient:
             bot_event(status_at, custom=madoguchi_custom("status", state="released")),
             {"event": "resume", "timestamp": status_at + 0.0005},
             {"event": "slot", "name": "handoff_reason", "value": None, "timestamp": status_at + 0.0006},
+            listen_event(status_at + 0.0007),
         ]
         return await self._append_and_record(sender_id, channel, events)
 
@@ -139,5 +150,6 @@ class RasaClient:
             bot_event(status_at, custom=madoguchi_custom("status", state="closed")),
             {"event": "resume", "timestamp": status_at + 0.0005},
             {"event": "reset_slots", "timestamp": status_at + 0.0006},
+            listen_event(status_at + 0.0007),
         ]
         return await self._append_and_record(sender_id, channel, events)

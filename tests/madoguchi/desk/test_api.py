@@ -429,11 +429,12 @@ async def test_release_hands_the_conversation_back_to_the_bot(client, db, token,
 
     [call] = stand_in.calls
     assert call["query"] == {"output_channel": "line", "execute_side_effects": "true", "token": API_TOKEN}
-    text, status, resume, slot = call["events"]
+    text, status, resume, slot, listen = call["events"]
     assert text["event"] == "bot" and text["text"] == RELEASE_TEXT and "自動応答" in RELEASE_TEXT
     assert status["event"] == "bot" and status["data"]["custom"] == {"data": {"madoguchi": "status", "state": "released"}}
     assert resume == {"event": "resume", "timestamp": resume["timestamp"]}
     assert slot["event"] == "slot" and slot["name"] == "handoff_reason" and slot["value"] is None
+    assert listen["event"] == "action" and listen["name"] == "action_listen"  # the next message is predicted for
     assert text["timestamp"] < status["timestamp"]
 
     stored = handoffs.get(db, hid)
@@ -456,11 +457,12 @@ async def test_close_ends_the_chat_and_forgets_the_slots(client, db, token, rasa
     [call] = stand_in.calls
     assert call["query"]["output_channel"] == "socketio"
     assert call["query"]["execute_side_effects"] == "true"
-    text, status, resume, reset = call["events"]
+    text, status, resume, reset, listen = call["events"]
     assert text["event"] == "bot" and text["text"] == CLOSE_TEXT and "いつでも" in CLOSE_TEXT
     assert status["data"]["custom"] == {"data": {"madoguchi": "status", "state": "closed"}}
     assert resume["event"] == "resume"
     assert reset["event"] == "reset_slots"
+    assert listen["event"] == "action" and listen["name"] == "action_listen"
     assert handoffs.get(db, hid).status == "closed"
     assert handoffs.get(db, hid).operator == OPERATOR
     assert (await client.post(f"/api/handoffs/{hid}/messages", headers=auth(token), json={"text": "x"})).status == 409
