@@ -101,9 +101,13 @@ class ValidateCatalogForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         text = str(value or "").strip()
-        if common.latest_intent(tracker) == "deny" and tracker.get_slot("requested_slot") == "address":
-            # 「違う」: the postal code was wrong; ask for it again.
-            return {"address": None, "postal_code": None, "address_base": None}
+        if tracker.get_slot("requested_slot") == "address":
+            if common.latest_intent(tracker) == "deny":
+                # 「違う」: the postal code was wrong; ask for it again.
+                return {"address": None, "postal_code": None, "address_base": None}
+            # Asked for the address, the whole message is the answer (an entity found
+            # in it may be a fragment, like the 3 of 3階).
+            text = common.latest_text(tracker).strip() or text
         address = join_address(tracker.get_slot("address_base"), text)
         base = tracker.get_slot("address_base") or ""
         if len(address) <= len(base) or (not base and not has_prefecture(address)):

@@ -12,6 +12,7 @@ from madoguchi.store.db import Database
 from madoguchi.store.models import Message
 
 ROLES = ("customer", "bot", "operator")
+_BATCH = 500  # rows per INSERT: within SQLite's limit of bound parameters
 
 
 @dataclass(frozen=True)
@@ -50,12 +51,22 @@ def record(db: Database, lines: list[Line]) -> int:
         for line in lines
         if line.role in ROLES
     ]
+    if not rows:
+        return 0
     dialect = db.engine.dialect.name
     insert = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[dialect]
-    statement = insert(Message).on_conflict_do_nothing(index_elements=["event_key"])
+    new = 0
     with db.session() as session:
-        result = session.execute(statement, rows)
-        return max(result.rowcount or 0, 0)
+        # One multi-row INSERT per batch, not an executemany: psycopg2 runs an executemany
+        # in pages and reports the rowcount of the last page only.
+        for start in range(0, len(rows), _BATCH):
+            statement = (
+                insert(Message)
+                .values(rows[start : start + _BATCH])
+                .on_conflict_do_nothing(index_elements=["event_key"])
+            )
+            new += max(session.execute(statement).rowcount or 0, 0)
+    return new
 
 
 def for_sender(db: Database, sender_id: str) -> list[Message]:

@@ -39,6 +39,15 @@ async def test_address_is_joined_to_the_base(shop, dispatcher, domain):
     assert slots["address"] == "東京都千代田区千代田1-1 千代田ビル3階"
 
 
+async def test_the_whole_answer_is_the_address_even_if_a_fragment_was_extracted(shop, dispatcher, domain):
+    slots = await validate(
+        dispatcher, domain, "1-1 千代田ビル3階", "inform",
+        {"postal_code": "100-0001", "address_base": "東京都千代田区千代田", "address": "3"},
+        "address",
+    )
+    assert slots["address"] == "東京都千代田区千代田1-1 千代田ビル3階"
+
+
 async def test_wrong_postal_code_at_the_address_question(shop, dispatcher, domain):
     slots = await validate(
         dispatcher, domain, "違います", "deny",
