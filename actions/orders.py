@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -26,6 +26,7 @@ STATUS_TEXT = {
     "cancelled": "キャンセル済みです",
 }
 CHANGE_SLOTS = ("change_kind", "change_detail", "change_confirmed")
+TASK_SLOTS = (*CHANGE_SLOTS, "order_task", "order_change_allowed")
 
 
 def is_verified(tracker: Tracker) -> bool:
@@ -146,23 +147,24 @@ class ActionOrderResult(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        done = [SlotSet("order_change_allowed", False)]
         if not is_verified(tracker):
-            return hand_off(dispatcher, tracker, "verification_failed")
+            return done + hand_off(dispatcher, tracker, "verification_failed")
         order = orders.get(common.db(), tracker.get_slot("verified_order_id"))
         if tracker.get_slot("order_task") != "change":
             dispatcher.utter_message(text=status_message(order))
             dispatcher.utter_message(response="utter_ask_anything_else")
-            return [SlotSet("order_task", None)]
+            return done + [SlotSet("order_task", None)]
         if order.status == "cancelled":
             dispatcher.utter_message(text=f"ご注文 {order.order_id} はすでにキャンセル済みです。")
             dispatcher.utter_message(response="utter_ask_anything_else")
-            return [SlotSet("order_task", None)]
+            return done + [SlotSet("order_task", None)]
         if order.status not in common.rules().bot_may_change:
             dispatcher.utter_message(
                 text=f"ご注文 {order.order_id} は{STATUS_TEXT[order.status]}。発送後のご変更は担当者が承ります。"
             )
-            return hand_off(dispatcher, tracker, "needs_operator")
-        return [SlotSet(s, None) for s in CHANGE_SLOTS] + [FollowupAction("order_change_form")]
+            return done + hand_off(dispatcher, tracker, "needs_operator")
+        return [SlotSet(s, None) for s in CHANGE_SLOTS] + [SlotSet("order_change_allowed", True)]
 
 
 def date_window(today) -> tuple:
@@ -276,7 +278,7 @@ class ActionApplyOrderChange(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        reset = [SlotSet(s, None) for s in (*CHANGE_SLOTS, "order_task")]
+        reset = [SlotSet(s, None) for s in TASK_SLOTS]
         if not tracker.get_slot("change_confirmed"):
             dispatcher.utter_message(response="utter_change_stopped")
             return reset
@@ -305,4 +307,4 @@ class ActionStopOrderTask(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(response="utter_order_stopped")
-        return [SlotSet(s, None) for s in (*CHANGE_SLOTS, "order_task")]
+        return [SlotSet(s, None) for s in TASK_SLOTS]

@@ -7,7 +7,7 @@ import functools
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import MetaData, create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,8 +23,35 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def normalize_url(url: str) -> str:
+    """`postgres://` (as Heroku and others write it) as SQLAlchemy names it: `postgresql://`."""
+    if url.startswith("postgres://"):
+        return "postgresql://" + url[len("postgres://") :]
+    return url
+
+
+# Any fixed number: the PostgreSQL advisory lock that serializes creating the tables.
+_CREATE_TABLES_LOCK = 0x6D61646F  # "mado"
+
+
+def create_tables(engine: Engine, metadata: MetaData) -> None:
+    """Create the missing tables of `metadata`.
+
+    On PostgreSQL several processes starting together (Rasa instances, the action server,
+    the web service) would race to create the same tables and fail on each other's
+    half-made types and indexes; there, one creates them at a time under an advisory lock.
+    """
+    if engine.dialect.name != "postgresql":
+        metadata.create_all(engine)
+        return
+    with engine.begin() as connection:
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CREATE_TABLES_LOCK})
+        metadata.create_all(connection)
+
+
 def make_engine(url: str) -> Engine:
     """An engine for a URL; SQLite files get their folder, WAL and a busy timeout."""
+    url = normalize_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -41,7 +68,7 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
-        Base.metadata.create_all(self.engine)
+        create_tables(self.engine, Base.metadata)
         self._sessions = sessionmaker(bind=self.engine, expire_on_commit=False, future=True)
 
     @contextlib.contextmanager

@@ -12,7 +12,7 @@ from madoguchi.store.db import Database
 from madoguchi.store.models import Message
 
 ROLES = ("customer", "bot", "operator")
-_BATCH = 500  # rows per INSERT: within SQLite's limit of bound parameters
+_BATCH = 100  # rows per INSERT: 700 bound parameters, within any SQLite's limit (999)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ RELEASE_TEXT = "自動応答でご案内"             # RasaClient.RELEASE_TEXT
 CLOSE_TEXT = "終了とさせていただきます"       # RasaClient.CLOSE_TEXT
 SHIPPING_QUESTION = "送料はいくらですか"
 XSS = "<img src=x onerror=alert(1)>"
+FALLBACK = "理解できませんでした"               # utter_default
 
 TIMINGS: dict[str, list[float]] = {}
 
@@ -171,6 +172,14 @@ class Customer:
                 f"no bot message containing {contains!r} within {timeout} s; the page shows:\n"
                 + self.page.locator("#log").inner_text()
             ) from None
+
+    def bot_answers(self, after: int, needle: str, timeout: float = BOT_TIMEOUT / 1000) -> list[str]:
+        """Waits for a bot answer containing `needle`; every bot message since, none a fallback."""
+        self.wait_bot(after, needle, timeout)
+        self.page.wait_for_timeout(500)  # the rest of the same turn
+        answers = self.bot_messages.all_inner_texts()[after:]
+        assert not any(FALLBACK in t for t in answers), f"the bot did not understand: {answers}"
+        return answers
 
     def hand_off(self) -> int:
         """Asks for a person; the desk's handoff id once the bot has said a person comes."""
@@ -401,7 +410,7 @@ def test_return_to_bot(stack, customer, logged_in):
     before = customer.bot_count()
     started = time.monotonic()
     customer.say(SHIPPING_QUESTION)
-    customer.wait_bot(before, "送料")
+    customer.bot_answers(before, "送料")
     timed("question after release -> bot answer", time.monotonic() - started)
     expect(customer.banner).to_be_hidden()
     assert stack.tracker(session)["paused"] is False
@@ -424,7 +433,7 @@ def test_close(stack, customer, logged_in):
 
     before = customer.bot_count()
     customer.say(SHIPPING_QUESTION)
-    customer.wait_bot(before, "送料")
+    customer.bot_answers(before, "送料")
     expect(customer.banner).to_be_hidden()
     assert stack.tracker(session)["paused"] is False
 
@@ -460,7 +469,7 @@ def test_nothing_is_lost_around_a_handoff(stack, customer, logged_in, operator):
     customer.wait_bot(bots, RELEASE_TEXT, timeout=RELAY_TIMEOUT / 1000)
     bots = customer.bot_count()
     customer.say(after)
-    customer.wait_bot(bots, "送料")
+    customer.bot_answers(bots, "送料")
 
     token = api_token(stack, operator)
     sent = [before_text, HANDOFF_WORDS, *during, racing, after]

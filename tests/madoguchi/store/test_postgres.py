@@ -203,6 +203,13 @@ def test_the_same_lines_recorded_by_several_instances_at_once_are_stored_once(an
     assert [m.text for m in transcripts.for_sender(any_db, "s1")] == [f"行{i}" for i in range(10)]
 
 
+def test_a_line_twice_in_one_batch_is_stored_once(any_db):
+    t0 = datetime(2026, 11, 20, 1, 0, 0)
+    same = Line("s1", "customer", "はい", t0, "k1")
+    assert transcripts.record(any_db, [same, same, Line("s1", "bot", "承知しました", t0, "k2")]) == 2
+    assert [m.text for m in transcripts.for_sender(any_db, "s1")] == ["はい", "承知しました"]
+
+
 def test_record_counts_only_new_lines_in_a_large_batch(any_db):
     t0 = datetime(2026, 11, 20, 1, 0, 0)
     lines = [Line("s1", "customer", f"行{i}", t0 + timedelta(seconds=i), str(i)) for i in range(1200)]
@@ -261,3 +268,40 @@ def test_the_tracker_store_saves_and_retrieves_a_tracker(any_db):
         assert asyncio.run(store.retrieve("nobody")) is None
     finally:
         store.engine.dispose()
+
+
+# --- several processes starting together --------------------------------------------------
+
+
+def test_several_instances_create_the_tables_at_once(postgres_server):  # noqa: F811
+    from madoguchi.store.tracker_store import UrlTrackerStore
+
+    url = postgres_server.create_database("madoguchi_create_race")
+
+    def start(i: int) -> str:
+        if i % 2:
+            store = UrlTrackerStore(url=url)
+            store.engine.dispose()
+        database = Database(url)
+        database.engine.dispose()
+        return "started"
+
+    assert at_once(6, start) == ["started"] * 6
+    database = Database(url)
+    try:
+        with database.engine.connect() as connection:
+            tables = set(
+                connection.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).scalars()
+            )
+        assert set(Base.metadata.tables) | {"events"} <= tables
+    finally:
+        database.engine.dispose()
+
+
+def test_a_postgres_url_in_the_heroku_spelling_is_accepted(postgres_url):
+    database = Database(postgres_url.replace("postgresql://", "postgres://"))
+    try:
+        assert database.engine.dialect.name == "postgresql"
+        assert channel_events.claim_event(database, "spelling", "line") in (True, False)
+    finally:
+        database.engine.dispose()

@@ -1,0 +1,124 @@
+"""Models the benchmark trains: baselines and cross-validation folds, in temporary folders.
+
+Never into models/: every model here is written under the caller's work folder, with
+its own Rasa training cache (`RASA_CACHE_DIRECTORY`), and timed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from madoguchi.settings import ROOT
+
+CLASSIFIER = "DIETClassifier"
+
+
+class TrainingFailed(RuntimeError):
+    """`rasa train` exited with an error; the message ends with its log."""
+
+
+@dataclass(frozen=True)
+class Trained:
+    """A model trained by the benchmark and how long `rasa train` took (wall clock)."""
+
+    model: Path
+    seconds: float
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+def write_config(config: dict[str, Any], path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def without(config: dict[str, Any], names: set[str]) -> dict[str, Any]:
+    """The config with the pipeline components and policies of these names removed."""
+    return {
+        **config,
+        "pipeline": [c for c in config.get("pipeline") or [] if c["name"] not in names],
+        "policies": [p for p in config.get("policies") or [] if p["name"] not in names],
+    }
+
+
+def classifier_epochs(config: dict[str, Any]) -> int:
+    """The DIETClassifier's epochs in a config (Rasa's default, 300, when unset)."""
+    for component in config.get("pipeline") or []:
+        if component["name"] == CLASSIFIER:
+            return int(component.get("epochs", 300))
+    raise ValueError(f"no {CLASSIFIER} in the pipeline")
+
+
+def with_epochs(config: dict[str, Any], epochs: int) -> dict[str, Any]:
+    """The config with the DIETClassifier trained for `epochs` epochs."""
+    pipeline = [
+        {**c, "epochs": epochs} if c["name"] == CLASSIFIER else c for c in config.get("pipeline") or []
+    ]
+    return {**config, "pipeline": pipeline}
+
+
+def copy_cache(destination: Path, source: Path = ROOT / ".rasa" / "cache") -> Path:
+    """A private copy of the project's Rasa training cache (components trained for the
+    shipped model are found there by fingerprint and not trained again)."""
+    if source.is_dir():
+        shutil.copytree(source, destination, dirs_exist_ok=True)
+    else:
+        destination.mkdir(parents=True, exist_ok=True)
+    return destination
+
+
+async def rasa_train(
+    args: list[str], out: Path, name: str, cache: Path, log: Path, env: dict[str, str] | None = None
+) -> Trained:
+    """Run `rasa <args> --out <out> --fixed-model-name <name>` from the project root."""
+    rasa = Path(sys.executable).with_name("rasa")
+    environment = {
+        **os.environ,
+        "RASA_TELEMETRY_ENABLED": "false",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p),
+        "RASA_CACHE_DIRECTORY": str(cache),
+        **(env or {}),
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    log.parent.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    with open(log, "wb") as sink:
+        process = await asyncio.create_subprocess_exec(
+            str(rasa), *args, "--out", str(out), "--fixed-model-name", name,
+            cwd=ROOT, env=environment, stdout=sink, stderr=asyncio.subprocess.STDOUT,
+        )
+        code = await process.wait()
+    seconds = time.monotonic() - started
+    model = out / f"{name}.tar.gz"
+    if code != 0 or not model.exists():
+        tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
+        raise TrainingFailed(f"rasa {' '.join(args[:2])} for {name} failed ({code}):\n{tail}")
+    return Trained(model, seconds)
+
+
+async def train_nlu(config: Path, nlu: Path, out: Path, name: str, cache: Path) -> Trained:
+    """`rasa train nlu` of one config on one NLU data file or folder."""
+    return await rasa_train(
+        ["train", "nlu", "--config", str(config), "--nlu", str(nlu)], out, name, cache, out / f"{name}.log"
+    )
+
+
+async def train_full(config: Path, out: Path, name: str, cache: Path) -> Trained:
+    """`rasa train` (NLU and dialogue) of one config on the project's domain and data."""
+    return await rasa_train(
+        ["train", "--config", str(config), "--domain", str(ROOT / "domain"), "--data", str(ROOT / "data")],
+        out, name, cache, out / f"{name}.log",
+    )
