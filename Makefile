@@ -67,7 +67,7 @@ lock:
 	@py="$$(scripts/find-python310)" || exit 1; rm -rf .lockvenv && "$$py" -m venv .lockvenv && \
 	.lockvenv/bin/pip install --quiet -r requirements.in && \
 	.lockvenv/bin/pip install --quiet --no-deps line-bot-sdk==3.1.0 && \
-	{ sed -n '1,/^[a-zA-Z]/p' requirements.lock | sed '$$d'; .lockvenv/bin/pip freeze | grep -v '^-e'; } > requirements.lock.new && \
+	{ sed -n '1,/^[a-zA-Z]/p' requirements.lock | sed '$$d'; .lockvenv/bin/pip freeze --all | grep -v -e '^-e' -e '^pip=='; } > requirements.lock.new && \
 	mv requirements.lock.new requirements.lock && rm -rf .lockvenv && echo "requirements.lock updated"
 
 clean:

@@ -128,9 +128,10 @@ def instances(postgres_server, redis_server, tmp_path_factory):  # noqa: F811
 
 
 def stop_all(started: list[Service]) -> None:
-    """Stop the services together (each may take seconds to shut down)."""
+    """Stop the services together; a Rasa server that has not exited after 5 s is killed
+    (its graceful shutdown can take 15 s, and everything it kept is thrown away here)."""
     with concurrent.futures.ThreadPoolExecutor(len(started)) as pool:
-        list(pool.map(lambda service: service.stop(), started))
+        list(pool.map(lambda service: service.stop(timeout=5), started))
 
 
 def fresh() -> str:
