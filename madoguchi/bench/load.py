@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from dataclasses import dataclass, field
-from typing import Protocol, Sequence
+from typing import Callable, Protocol, Sequence
 
 # What customers write that the bot answers itself (no handoff, no form), in an order where
 # no two messages in a row ask the same thing (the same question twice hands off).
@@ -27,7 +27,7 @@ ROUTINE: tuple[str, ...] = (
     "ありがとうございます",
     "どら焼きは何個入りですか",
 )
-TIMEOUT = 30.0  # seconds a message may wait for its answer before it counts as an error
+TIMEOUT = 15.0  # seconds a message may wait for its answer before it counts as an error
 
 
 class BotError(Exception):
@@ -254,7 +254,9 @@ async def open_loop(
     `rate` messages per second for `duration` seconds.
 
     A conversation waits for its previous answer before it sends the next message (as a
-    person would); the wait counts in the next message's latency.
+    person would); the wait counts in the next message's latency. A customer whose message
+    failed (an error, or no answer within the timeout) gives up: the rest of their planned
+    messages count as errors, and the server's backlog stays bounded.
     """
     count = max(1, round(rate * interval))
     conversations = await _connect_all(channel, count, f"open{rate:g}")
@@ -271,6 +273,7 @@ async def open_loop(
                 run.samples.append(Sample(due, loop.time() - start - due))
             except BotError as e:
                 run.samples.append(Sample(due, None, str(e)))
+                return
             k += 1
 
     for i in range(count):
@@ -349,6 +352,22 @@ async def _bounded(coroutines: list, timeout: float) -> None:
         task.cancel()
     if pending:
         await asyncio.gather(*pending, return_exceptions=True)
+
+
+async def settle(busy: Callable[[], float], quiet: float = 0.15, most: float = 60.0) -> float:
+    """Wait until the server is idle again (at most `most` seconds): `busy()` returns the
+    server's CPU seconds so far; idle is under `quiet` of a core over one second.
+    Returns the seconds waited."""
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    before = busy()
+    while loop.time() - started < most:
+        await asyncio.sleep(1.0)
+        now = busy()
+        if now - before < quiet:
+            break
+        before = now
+    return loop.time() - started
 
 
 def turn_window(run: Run, first: int, last: int) -> list[float]:
