@@ -20,7 +20,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from madoguchi.handoff import service
-from madoguchi.handoff.escalation import escalates
+from madoguchi.handoff.escalation import escalates, since_resume
 from madoguchi.handoff.reasons import reason_for_intent
 from madoguchi.handoff.transcript import madoguchi_custom
 from madoguchi.store import channel_events, handoffs
@@ -82,10 +82,11 @@ class ActionHandoff(Action):
 def consecutive_fallbacks(events: list[dict[str, Any]]) -> int:
     """How many of the latest customer messages in a row the bot did not understand.
 
-    Empty messages are neither understood nor misunderstood: they are skipped.
+    Empty messages are neither understood nor misunderstood: they are skipped, and so are
+    those written to an operator before the conversation was handed back.
     """
     count = 0
-    for e in reversed(events):
+    for e in reversed(since_resume(events)):
         if e.get("event") != "user" or is_blank(e.get("text")):
             continue
         intent = ((e.get("parse_data") or {}).get("intent") or {}).get("name")

@@ -5,19 +5,36 @@ Two signals, both read from the tracker's events:
   threshold's `BUILDUP` multiple, the latest one itself at least half the threshold;
 - the same question again: the customer's last two messages ask the same question (same
   intent, and texts alike by their character bigrams), so the bot's answer did not help.
+Only messages since an operator last handed the conversation back count.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any
 
 BUILDUP = 1.6
 ALIKE = 0.7
 QUESTIONS = frozenset({"ask_shipping", "ask_gift", "ask_product", "ask_delivery_status", "request_catalog"})
 
 
-def _customer_parses(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [e.get("parse_data") or {} for e in events if e.get("event") == "user" and (e.get("text") or "").strip()]
+def since_resume(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events since a person last handed the conversation back (all when none did).
+
+    What the customer wrote to the operator was for a person, who dealt with it: it is
+    not a question the bot failed to answer, nor distress the bot has yet to act on.
+    """
+    for i in range(len(events) - 1, -1, -1):
+        if events[i].get("event") == "resume":
+            return events[i + 1 :]
+    return events
+
+
+def _customer_parses(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        e.get("parse_data") or {}
+        for e in since_resume(events)
+        if e.get("event") == "user" and (e.get("text") or "").strip()
+    ]
 
 
 def escalates(events: list[dict[str, Any]], threshold: float) -> bool:

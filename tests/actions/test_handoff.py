@@ -54,6 +54,13 @@ async def test_second_misunderstanding_in_a_row_hands_off(shop, dispatcher, doma
     assert slot_sets(result)["handoff_reason"] == "bot_failure"
 
 
+async def test_a_message_to_the_operator_is_not_a_misunderstanding(shop, dispatcher, domain):
+    events = [user("ほげほげ", "nlu_fallback", ts=1.0), {"event": "resume", "timestamp": 2.0},
+              {"event": "action", "name": "action_listen", "timestamp": 2.1}, user("あsdfg", "nlu_fallback", ts=3.0)]
+    result = await ActionFallback().run(dispatcher, make_tracker(events), domain)
+    assert result == [] and said(dispatcher) == ["utter_default"]
+
+
 async def test_first_misunderstanding_asks_to_rephrase(shop, dispatcher, domain):
     events = [user("こんにちは", "greet", ts=1.0), user("あsdfg", "nlu_fallback", ts=2.0)]
     result = await ActionFallback().run(dispatcher, make_tracker(events), domain)

@@ -41,3 +41,24 @@ def test_different_questions_on_one_topic_do_not():
 def test_empty_messages_are_not_counted():
     events = [said("送料はいくら？", "ask_shipping"), said("  ", "nlu_fallback"), said("送料はいくら？", "ask_shipping")]
     assert escalates(events, THRESHOLD)
+
+
+
+def handed_back(*to_the_operator: dict) -> list[dict]:
+    """A handoff during which the customer wrote to the operator, then handed back to the bot."""
+    return [said("人と話したい", "request_human"), bot("担当者におつなぎします…"), {"event": "pause"},
+            *to_the_operator, bot("担当者との対応はここまで…"), {"event": "resume"},
+            {"event": "action", "name": "action_listen"}]
+
+
+def test_a_question_asked_to_the_operator_is_not_asked_again():
+    events = handed_back(said("送料はいくらですか", "ask_shipping")) + [said("送料はいくらですか", "ask_shipping")]
+    assert not escalates(events, THRESHOLD)
+    events += [bot("送料は…"), said("だから送料はいくらですか", "ask_shipping")]
+    assert escalates(events, THRESHOLD)
+
+
+def test_distress_told_to_the_operator_does_not_build_up_after():
+    events = handed_back(said("もう本当にどうしたら…", "express_distress", 0.55))
+    events += [said("まだ届かないんです", "ask_delivery_status", 0.45)]
+    assert not escalates(events, THRESHOLD)
