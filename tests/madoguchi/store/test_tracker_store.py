@@ -1,0 +1,89 @@
+"""Rasa's tracker store on our database: trackers kept between messages, events published once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from madoguchi.settings import ROOT
+from madoguchi.store.tracker_store import UrlTrackerStore
+
+
+class Recorder:
+    """An event broker that keeps what it is given."""
+
+    def __init__(self) -> None:
+        self.events: list[dict] = []
+
+    def publish(self, event: dict) -> None:
+        self.events.append(event)
+
+
+@pytest.fixture(scope="module")
+def domain() -> Domain:
+    return Domain.load(str(ROOT / "domain"))
+
+
+def store(url: str, domain: Domain, broker=None) -> UrlTrackerStore:
+    return UrlTrackerStore(domain=domain, url=url, event_broker=broker)
+
+
+def url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'tracker.db'}"
+
+
+def turn(tracker: DialogueStateTracker, text: str) -> None:
+    tracker.update(UserUttered(text, {"name": "greet", "confidence": 1.0}))
+    tracker.update(BotUttered("こんにちは"))
+    tracker.update(ActionExecuted("action_listen"))
+
+
+async def test_a_saved_tracker_is_reused_and_equal_to_the_stored_one(tmp_path, domain):
+    s = store(url(tmp_path), domain)
+    tracker = DialogueStateTracker("c1", domain.slots)
+    turn(tracker, "こんにちは")
+    await s.save(tracker)
+    assert await s.retrieve("c1") is tracker  # no rebuild from the database
+    fresh = await store(url(tmp_path), domain).retrieve("c1")
+    assert [e.as_dict() for e in fresh.events] == [e.as_dict() for e in tracker.events]
+
+
+async def test_a_write_by_another_instance_is_seen(tmp_path, domain):
+    a, b = store(url(tmp_path), domain), store(url(tmp_path), domain)
+    tracker = DialogueStateTracker("c1", domain.slots)
+    turn(tracker, "一回目")
+    await a.save(tracker)
+    at_b = await b.retrieve("c1")
+    turn(at_b, "二回目")
+    await b.save(at_b)
+    again = await a.retrieve("c1")
+    assert again is not tracker
+    assert [e.text for e in again.events if isinstance(e, UserUttered)] == ["一回目", "二回目"]
+
+
+async def test_unsaved_events_in_memory_are_not_served(tmp_path, domain):
+    s = store(url(tmp_path), domain)
+    tracker = DialogueStateTracker("c1", domain.slots)
+    turn(tracker, "保存した")
+    await s.save(tracker)
+    turn(tracker, "保存していない")  # a message whose processing failed before the save
+    served = await s.retrieve("c1")
+    assert [e.text for e in served.events if isinstance(e, UserUttered)] == ["保存した"]
+
+
+async def test_each_event_is_published_once(tmp_path, domain):
+    broker = Recorder()
+    s = store(url(tmp_path), domain, broker)
+    tracker = DialogueStateTracker("c1", domain.slots)
+    turn(tracker, "一回目")
+    await s.save(tracker)
+    await s.save(tracker)  # nothing new
+    turn(tracker, "二回目")
+    await s.save(tracker)
+    users = [e["text"] for e in broker.events if e["event"] == "user"]
+    assert users == ["一回目", "二回目"]
+    assert len(broker.events) == 6 and all(e["sender_id"] == "c1" for e in broker.events)
