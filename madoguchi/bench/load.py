@@ -175,7 +175,11 @@ class SocketChannel:
 
     async def conversation(self, sender: str) -> "SocketConversation":
         conversation = SocketConversation(self, sender)
-        await conversation.connect()
+        try:
+            await conversation.connect()
+        except BaseException:
+            await conversation.close()
+            raise
         return conversation
 
     async def close(self) -> None:
@@ -218,6 +222,9 @@ class SocketConversation:
 
     async def close(self) -> None:
         await self.client.disconnect()
+        http = getattr(self.client.eio, "http", None)  # left open when connecting failed
+        if http is not None and not http.closed:
+            await http.close()
 
 
 # ---------------------------------------------------------------------------- runs
@@ -227,18 +234,22 @@ def _sender(prefix: str) -> str:
     return f"bench-{prefix}-{uuid.uuid4().hex[:12]}"
 
 
-async def _connect_all(channel: Channel, count: int, prefix: str, parallel: int = 16) -> list[Conversation]:
+async def _connect_all(channel: Channel, count: int, prefix: str, parallel: int = 16) -> list[Conversation | BotError]:
+    """Open `count` conversations; one that cannot connect is a BotError in its place."""
     gate = asyncio.Semaphore(parallel)
 
-    async def one() -> Conversation:
+    async def one() -> Conversation | BotError:
         async with gate:
-            return await channel.conversation(_sender(prefix))
+            try:
+                return await channel.conversation(_sender(prefix))
+            except Exception as e:  # connection refused, socket.io handshake, timeout
+                return BotError(f"connect: {type(e).__name__}")
 
     return list(await asyncio.gather(*(one() for _ in range(count))))
 
 
-async def _close_all(conversations: list[Conversation]) -> None:
-    await asyncio.gather(*(c.close() for c in conversations), return_exceptions=True)
+async def _close_all(conversations: list[Conversation | BotError]) -> None:
+    await asyncio.gather(*(c.close() for c in conversations if not isinstance(c, BotError)), return_exceptions=True)
 
 
 async def open_loop(
@@ -264,7 +275,10 @@ async def open_loop(
     loop = asyncio.get_running_loop()
     start = loop.time() + 0.2
 
-    async def customer(i: int, conversation: Conversation) -> None:
+    async def customer(i: int, conversation: Conversation | BotError) -> None:
+        if isinstance(conversation, BotError):
+            run.samples += [Sample(due, None, str(conversation)) for due in _dues(i, rate, interval, duration)]
+            return
         k = 0
         while (due := i / rate + k * interval) < duration:
             await asyncio.sleep(max(0.0, start + due - loop.time()))

@@ -228,20 +228,40 @@ def write_nlu(messages: list[Any], path: Path) -> Path:
     return path
 
 
-async def cross_validate(config_path: Path, data: Path, k: int, epochs: int, workdir: Path, progress=print) -> CrossValidation:
-    """Train the pipeline on k-1 folds of the data and score it on the k-th, k times."""
-    from madoguchi.bench import training
 
-    config = training.write_config(
-        training.with_epochs(training.read_config(config_path), epochs), workdir / "cv-config.yml"
-    )
-    folds, seconds = [], []
-    for i, (train, test) in enumerate(split(training_messages(data), k), start=1):
-        folder = workdir / f"fold{i}"
-        trained = await training.train_nlu(config, write_nlu(train, folder / "train.yml"), folder, f"fold{i}", folder / "cache")
-        parsed = await score_model(f"fold {i}", trained.model, examples_of(test))
-        folds.append(parsed.result)
-        seconds.append(trained.seconds)
-        trained.model.unlink(missing_ok=True)
-        progress(f"  fold {i}/{k}: macro-F1 {parsed.result.macro_f1:.3f}, trained in {trained.seconds:.0f} s")
-    return CrossValidation(folds, epochs, seconds)
+async def cross_validate(config: Path, data: Path, k: int, epochs: int, out: Path, workers: int = 2) -> CrossValidation:
+    """Run `madoguchi.bench.folds` in `workers` processes side by side (fold i in worker
+    i mod workers) and gather their results."""
+    import asyncio
+    import json
+    import os
+    import sys
+
+    from madoguchi.bench.training import run_logged
+    from madoguchi.settings import ROOT
+
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": str(ROOT)}
+    shares = [[i for i in range(1, k + 1) if i % workers == w] for w in range(workers)]
+    shares = [share for share in shares if share]
+
+    async def worker(n: int, folds: list[int]) -> list[dict]:
+        folder = out / f"worker{n}"
+        folder.mkdir(parents=True, exist_ok=True)
+        command = [sys.executable, "-m", "madoguchi.bench.folds", str(config), str(data), str(folder),
+                   "--folds", str(k), "--epochs", str(epochs), "--only", ",".join(map(str, folds))]
+        code, _seconds = await run_logged(command, env, folder / "folds.log")
+        if code != 0:
+            tail = (folder / "folds.log").read_text(encoding="utf-8", errors="replace")[-2000:]
+            raise RuntimeError(f"cross-validation worker {n} failed ({code}):\n{tail}")
+        return json.loads((folder / "folds.json").read_text(encoding="utf-8"))
+
+    done = await asyncio.gather(*(worker(n, share) for n, share in enumerate(shares)))
+    results, seconds = [], []
+    for fold in sorted((f for share in done for f in share), key=lambda f: f["fold"]):
+        result = NluResult(fold["name"])
+        for key in ("gold", "predicted", "entity_total", "entity_correct", "entity_predicted"):
+            setattr(result, key, fold[key])
+        result.errors = [tuple(e) for e in fold["errors"]]
+        results.append(result)
+        seconds.append(fold["seconds"])
+    return CrossValidation(results, epochs, seconds)
