@@ -13,6 +13,8 @@ from madoguchi.policy.rules import Rules
 from madoguchi.store import handoffs, transcripts
 from madoguchi.store.db import Database
 
+# What a customer came for, by intent. The handoff intents are left out: the reason
+# label at the head of the summary already says them.
 TOPICS = {
     "request_catalog": "カタログ請求",
     "ask_delivery_status": "配送状況の確認",
@@ -20,10 +22,6 @@ TOPICS = {
     "ask_gift": "のし・包装",
     "ask_product": "商品について",
     "change_order": "注文の変更・キャンセル",
-    "request_exception": "規定外のご要望",
-    "complain": "苦情",
-    "express_distress": "お困りごと",
-    "request_human": "担当者希望",
 }
 
 DETAIL_SLOTS = (

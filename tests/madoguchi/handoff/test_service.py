@@ -51,7 +51,7 @@ def test_the_summary_has_the_reason_topics_order_and_a_quote():
     summary = summarize("distress", EVENTS, collected_details(SLOTS))
     parts = summary.split("｜")
     assert parts[0] == "お困り・ご不安"
-    assert parts[1] == "配送状況の確認・お困りごと"
+    assert parts[1] == "配送状況の確認"  # the reason label already says お困り
     assert parts[2] == "注文A1234567（本人確認済）"
     assert parts[3] == "山田花子様"
     assert parts[4] == "「法事に間に合わないと困るんです、どうしよう」"
