@@ -85,7 +85,8 @@ async def measure_speed(args: argparse.Namespace, model: Path, results: "report.
     try:
         if args.url:
             say(f"speed: the stack at {args.url}")
-            results.speed = await speed.measure(running(args.url, args.token), plan, say)
+            target = running(args.url, args.token, args.actions_port, args.web_port)
+            results.speed = await speed.measure(target, plan, say)
         else:
             say(f"speed: starting the stack with {model.name}")
             with LocalStack(model) as target:
@@ -199,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a short run for development (under 3 minutes)")
     parser.add_argument("--url", help="a running stack's Rasa server (loopback), instead of starting one")
     parser.add_argument("--token", default=os.environ.get("RASA_API_TOKEN", ""), help="its RASA_API_TOKEN")
+    parser.add_argument("--actions-port", type=int, default=5055, help="with --url: the action server's port")
+    parser.add_argument("--web-port", type=int, default=8000, help="with --url: the web service's port")
     parser.add_argument("--model", type=Path, help="the model to measure (default: the current one in models/)")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--cv-epochs", type=int, default=20,
@@ -221,6 +224,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{PLAIN.relative_to(ROOT)}: the DIET epochs differ from config.yml's {epochs}", file=sys.stderr)
         return 1
     model = args.model or model_path()
+    if args.url and not args.model:  # measure the model the running stack serves, when it is here
+        from madoguchi.bench.stack import served_model
+
+        served = served_model(args.url, args.token)
+        if served and (ROOT / "models" / served).exists():
+            model = ROOT / "models" / served
     if not model.exists():
         print(f"no model at {model}: run `make train` first (or pass --model)", file=sys.stderr)
         return 1

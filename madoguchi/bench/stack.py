@@ -112,6 +112,15 @@ class LocalStack:
         shutil.rmtree(self._tmp, ignore_errors=True)
 
 
+def served_model(url: str, token: str) -> str | None:
+    """The file name of the model a running Rasa server serves (from its /status)."""
+    try:
+        with urllib.request.urlopen(f"{url.rstrip('/')}/status?token={token}", timeout=10) as response:
+            return json.load(response).get("model_file")
+    except (OSError, ValueError):
+        return None
+
+
 def running(url: str, token: str, actions_port: int = 5055, web_port: int = 8000) -> Target:
     """A stack already running at `url` (loopback); its processes found by their ports."""
     host = urlparse(url).hostname

@@ -202,6 +202,7 @@ def made_up_results(tmp_path: Path) -> report.Results:
                                  samples=[load.Sample(i * 0.1, 0.1) for i in range(28)])]
     speed.long = load.Run("60 turns", "REST", 6.0, concurrency=1, planned=60,
                           samples=[load.Sample(float(t), 0.1 + t / 1000) for t in range(1, 61)])
+    speed.cpu_per_message = {"rasa": 0.05, "actions": 0.002}
     speed.rss_idle, speed.rss_peak = {"rasa": 900 * 2**20, "web": 50 * 2**20}, {"rasa": 1100 * 2**20, "web": 60 * 2**20}
     model = tmp_path / "madoguchi-test.tar.gz"
     model.write_bytes(b"0" * 2048)
@@ -234,6 +235,9 @@ def test_report_from_made_up_numbers(tmp_path):
     assert "**+0.280** intent macro-F1 (0.670 -> 0.950)" in text  # against the plain baseline
     assert "Triage adds **+0.500** recall" in text
     assert "socket.io at 20 msg/s: not run" in text
+    cores = os.cpu_count()
+    assert f"rasa 50 ms, actions 2 ms. At 50 ms of CPU a message, the Rasa server could not answer more than " \
+           f"{cores / 0.05:.0f} messages/s" in text
     for png in ("understanding", "open-loop", "saturation", "long-conversation", "memory"):
         assert (tmp_path / "docs" / f"bench-{png}.png").stat().st_size > 1000
     assert report.headline(results)[0].startswith("intent macro-F1")
