@@ -8,9 +8,11 @@ import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from madoguchi.evaluation.bot import free_port
 from madoguchi.settings import ROOT, read_dotenv
 
 ACTIONS_PORT = 5055
@@ -121,6 +123,72 @@ def wait_ready(all_services: list[Service], timeout: float) -> Service | None:
     return pending[0] if pending else None
 
 
+@dataclass
+class Stack:
+    """Services started together: `with stack:` starts them, waits until each answers and
+    stops them all on the way out. When one dies or does not answer within `timeout`
+    seconds, entering stops them all and raises RuntimeError with its log's path and end."""
+
+    services: list[Service]
+    env: dict[str, str]
+    log_dir: Path
+    ports: Ports = Ports()
+    endpoints: Path = ROOT / "endpoints.yml"
+    timeout: float = 240
+    stop_timeout: float = 15
+
+    @classmethod
+    def on_free_ports(cls, model: Path, workdir: Path, env: dict[str, str], **options: float) -> Stack:
+        """The three services on free ports, not started yet: `env` over `stack_env()` (no
+        Redis unless `env` names one), endpoints.yml and the logs in `workdir`. `options`:
+        `timeout` and `stop_timeout`."""
+        ports = Ports(actions=free_port(), rasa=free_port(), web=free_port())
+        endpoints = workdir / "endpoints.yml"
+        endpoints.write_text(
+            (ROOT / "endpoints.yml").read_text(encoding="utf-8").replace(
+                "http://localhost:5055/webhook", f"http://127.0.0.1:{ports.actions}/webhook"
+            ),
+            encoding="utf-8",
+        )
+        full_env = stack_env()
+        full_env.pop("REDIS_URL", None)
+        rasa_url = f"http://127.0.0.1:{ports.rasa}"
+        full_env.update({
+            "MADOGUCHI_WEB_PORT": str(ports.web),
+            "RASA_URL": rasa_url,
+            "MADOGUCHI_SOCKET_URL": rasa_url,
+            "LINE_CHANNEL_SECRET": full_env.get("LINE_CHANNEL_SECRET", ""),
+            "LINE_CHANNEL_ACCESS_TOKEN": full_env.get("LINE_CHANNEL_ACCESS_TOKEN", ""),
+            **env,
+        })
+        started = services(model, full_env, ports, endpoints)
+        return cls(started, full_env, workdir / "logs", ports, endpoints, **options)
+
+    def start(self) -> Service | None:
+        """Start the services and wait until they answer; the first that died or timed out."""
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        for service in self.services:
+            service.start(self.env, self.log_dir)
+        return wait_ready(self.services, self.timeout)
+
+    def stop(self) -> None:
+        """Stop the services together; one still running after `stop_timeout` seconds is killed."""
+        with ThreadPoolExecutor(len(self.services)) as pool:
+            list(pool.map(lambda service: service.stop(self.stop_timeout), self.services))
+
+    def __enter__(self) -> Stack:
+        failed = self.start()
+        if failed:
+            self.stop()
+            log = self.log_dir / f"{failed.name}.log"
+            end = log.read_text(encoding="utf-8", errors="replace")[-3000:] if log.exists() else ""
+            raise RuntimeError(f"{failed.name} did not start; see {log}\n{end}")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
 def run_stack(train_first: bool = True, startup_timeout: float = 180) -> int:
     """Start everything, print where to go, and stop everything on Ctrl-C."""
     from madoguchi.cli import cmd_setup
@@ -133,8 +201,7 @@ def run_stack(train_first: bool = True, startup_timeout: float = 180) -> int:
         return 1
     env = stack_env()
     log_dir = ROOT / "var" / "log"
-    log_dir.mkdir(parents=True, exist_ok=True)
-    started = services(model, env)
+    stack = Stack(services(model, env), env, log_dir, timeout=startup_timeout)
     stopping = False
 
     def stop_all(*_args) -> None:
@@ -143,15 +210,12 @@ def run_stack(train_first: bool = True, startup_timeout: float = 180) -> int:
             return
         stopping = True
         print("\nstopping...", flush=True)
-        for service in reversed(started):
-            service.stop()
+        stack.stop()
 
     signal.signal(signal.SIGINT, stop_all)
     signal.signal(signal.SIGTERM, stop_all)
     print("starting the action server, the Rasa server and the web service...", flush=True)
-    for service in started:
-        service.start(env, log_dir)
-    failed = wait_ready(started, startup_timeout)
+    failed = stack.start()
     if failed:
         print(f"{failed.name} did not start; see {log_dir / (failed.name + '.log')}", file=sys.stderr)
         stop_all()
@@ -167,7 +231,7 @@ def run_stack(train_first: bool = True, startup_timeout: float = 180) -> int:
         flush=True,
     )
     while not stopping:
-        for service in started:
+        for service in stack.services:
             if not service.alive():
                 print(f"{service.name} stopped unexpectedly; see {log_dir / (service.name + '.log')}", file=sys.stderr)
                 stop_all()

@@ -1,9 +1,9 @@
 """The stack the speed runs talk to: started here on free ports, or one already running.
 
-Started here the way tests/e2e/conftest.py does it: the three services of
-`madoguchi.stack` on a temporary SQLite database with the demo orders, a fixed clock
-inside operator hours and a benchmark token. Cold start is measured from starting the
-processes to the first answer on the REST channel.
+Started here with `madoguchi.stack.Stack`, as the end-to-end tests do: the three services
+on a temporary SQLite database with the demo orders, a fixed clock inside operator hours
+and a benchmark token. Cold start is measured from starting the processes to the first
+answer on the REST channel.
 """
 
 from __future__ import annotations
@@ -13,14 +13,16 @@ import shutil
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
 from madoguchi.bench.footprint import pid_listening_on
-from madoguchi.evaluation.bot import EVAL_NOW, free_port
+from madoguchi.evaluation.bot import EVAL_NOW
 from madoguchi.settings import ROOT
-from madoguchi.stack import Ports, Service, services, stack_env, wait_ready
+from madoguchi.stack import Stack
 
 TOKEN = "bench-token"
 
@@ -53,63 +55,25 @@ def first_answer(rasa_url: str, deadline: float, sender: str = "bench-cold-start
     raise TimeoutError(f"{rasa_url} gave no answer")
 
 
-class LocalStack:
-    """`with LocalStack(model) as target:` the three services, stopped on exit."""
+@contextmanager
+def LocalStack(model: Path, timeout: float = 240) -> Iterator[Target]:  # noqa: N802 (used as a class)
+    """`with LocalStack(model) as target:` the three services, stopped on exit. Their
+    temporary folder (database and logs) is removed unless something failed."""
+    from madoguchi.store import orders
+    from madoguchi.store.db import Database
 
-    def __init__(self, model: Path, timeout: float = 240, keep_logs: Path | None = None) -> None:
-        self.model = model
-        self.timeout = timeout
-        self.keep_logs = keep_logs
-        self._tmp = Path(tempfile.mkdtemp(prefix="madoguchi-bench-stack-"))
-        self._started: list[Service] = []
-
-    def __enter__(self) -> Target:
-        from madoguchi.store import orders
-        from madoguchi.store.db import Database
-
-        db_url = f"sqlite:///{self._tmp / 'shop.db'}"
-        orders.import_csv(Database(db_url), ROOT / "shop" / "demo_orders.csv")
-        ports = Ports(actions=free_port(), rasa=free_port(), web=free_port())
-        endpoints = self._tmp / "endpoints.yml"
-        endpoints.write_text(
-            (ROOT / "endpoints.yml").read_text(encoding="utf-8").replace(
-                "http://localhost:5055/webhook", f"http://127.0.0.1:{ports.actions}/webhook"
-            ),
-            encoding="utf-8",
-        )
-        env = stack_env()
-        env.update({
-            "RASA_API_TOKEN": TOKEN,
-            "MADOGUCHI_DATABASE_URL": db_url,
-            "MADOGUCHI_NOW": EVAL_NOW,
-            "MADOGUCHI_SOCKET_URL": f"http://127.0.0.1:{ports.rasa}",
-            "LINE_CHANNEL_SECRET": env.get("LINE_CHANNEL_SECRET", ""),
-            "LINE_CHANNEL_ACCESS_TOKEN": env.get("LINE_CHANNEL_ACCESS_TOKEN", ""),
-        })
-        env.pop("REDIS_URL", None)
-        self.log_dir = self._tmp / "logs"
-        self.log_dir.mkdir()
-        self._started = services(self.model, env, ports, endpoints)
-        started = time.monotonic()
-        for service in self._started:
-            service.start(env, self.log_dir)
-        failed = wait_ready(self._started, self.timeout)
-        if failed:
-            log = (self.log_dir / f"{failed.name}.log").read_text(encoding="utf-8", errors="replace")[-3000:]
-            self.__exit__(None, None, None)
-            raise RuntimeError(f"{failed.name} did not start:\n{log}")
-        rasa_url = f"http://127.0.0.1:{ports.rasa}"
-        first_answer(rasa_url, started + self.timeout)
-        cold_start = time.monotonic() - started
-        pids = {s.name: s.process.pid for s in self._started}
-        return Target(rasa_url, TOKEN, pids, cold_start, started_here=True)
-
-    def __exit__(self, *exc) -> None:
-        for service in reversed(self._started):
-            service.stop()
-        if self.keep_logs:
-            shutil.copytree(self._tmp / "logs", self.keep_logs, dirs_exist_ok=True)
-        shutil.rmtree(self._tmp, ignore_errors=True)
+    tmp = Path(tempfile.mkdtemp(prefix="madoguchi-bench-stack-"))
+    db_url = f"sqlite:///{tmp / 'shop.db'}"
+    orders.import_csv(Database(db_url), ROOT / "shop" / "demo_orders.csv")
+    env = {"RASA_API_TOKEN": TOKEN, "MADOGUCHI_DATABASE_URL": db_url, "MADOGUCHI_NOW": EVAL_NOW}
+    stack = Stack.on_free_ports(model, tmp, env, timeout=timeout)
+    started = time.monotonic()
+    with stack:
+        rasa_url = f"http://127.0.0.1:{stack.ports.rasa}"
+        first_answer(rasa_url, started + timeout)
+        pids = {service.name: service.process.pid for service in stack.services}
+        yield Target(rasa_url, TOKEN, pids, time.monotonic() - started, started_here=True)
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 def served_model(url: str, token: str) -> str | None:

@@ -14,16 +14,12 @@ without them.
 
 from __future__ import annotations
 
-import concurrent.futures
 import json
-import os
-import shutil
 import threading
 import time
 import urllib.request
 import uuid
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
@@ -31,11 +27,11 @@ import pytest
 from madoguchi.handoff.transcript import lines_of
 from madoguchi.model import model_path
 from madoguchi.settings import ROOT
-from madoguchi.stack import Ports, Service, services, stack_env, wait_ready
+from madoguchi.stack import Stack, services
 from madoguchi.store import catalog_requests, handoffs, operators, orders, transcripts
 from madoguchi.store.db import Database
 from madoguchi.store.lock_store import EnvLockStore
-from tests.e2e.conftest import NOW, TOKEN, post_json
+from tests.e2e.conftest import NOW, TOKEN, keep_logs, post_json
 from tests.servers import free_port, postgres_server, redis_server  # noqa: F401  (session fixtures)
 
 OPERATOR, PASSWORD = "instances-op", "instances-password"
@@ -46,12 +42,9 @@ class Instances:
     """Two Rasa servers, their action server and web service, on shared PostgreSQL and Redis."""
 
     db: Database
-    database_url: str
     redis: Any  # tests.servers.RedisServer
     rasa_ports: dict[str, int]
     web_port: int
-    log_dir: Path
-    processes: list[Service]
 
     def rasa(self, name: str) -> str:
         return f"http://127.0.0.1:{self.rasa_ports[name]}"
@@ -65,10 +58,6 @@ class Instances:
         with urllib.request.urlopen(url, timeout=30) as response:
             return json.load(response)
 
-    def log(self, name: str) -> str:
-        path = self.log_dir / f"{name}.log"
-        return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
-
 
 @pytest.fixture(scope="module")
 def instances(postgres_server, redis_server, tmp_path_factory):  # noqa: F811
@@ -81,57 +70,30 @@ def instances(postgres_server, redis_server, tmp_path_factory):  # noqa: F811
     db = Database(database_url)
     orders.import_csv(db, ROOT / "shop" / "demo_orders.csv")
     operators.add(db, OPERATOR, PASSWORD)
-
-    tmp = tmp_path_factory.mktemp("instances")
-    actions_port, web_port = free_port(), free_port()
-    rasa_ports = {"a": free_port(), "b": free_port()}
-    endpoints = tmp / "endpoints.yml"
-    endpoints.write_text(
-        (ROOT / "endpoints.yml").read_text(encoding="utf-8").replace(
-            "http://localhost:5055/webhook", f"http://127.0.0.1:{actions_port}/webhook"
-        ),
-        encoding="utf-8",
-    )
-    env = stack_env()
-    env.update({
+    env = {
         "RASA_API_TOKEN": TOKEN,
         "MADOGUCHI_DATABASE_URL": database_url,
         "REDIS_URL": redis_server.url(1),
         "MADOGUCHI_NOW": NOW,
         "LINE_CHANNEL_SECRET": "",
         "LINE_CHANNEL_ACCESS_TOKEN": "",
-    })
-    # Instance A with the action server and the web service (the desk reaches Rasa via A);
-    # instance B: only the Rasa server of a second set, on its own port.
-    actions, rasa_a, web = services(model, env, Ports(actions_port, rasa_ports["a"], web_port), endpoints)
-    rasa_b = services(model, dict(env), Ports(actions_port, rasa_ports["b"], web_port), endpoints)[1]
-    rasa_a.name, rasa_b.name = "rasa-a", "rasa-b"
-    started = [actions, rasa_a, rasa_b, web]
-    log_dir = tmp / "logs"
-    log_dir.mkdir()
-    for service in started:
-        service.start(env, log_dir)
-    result = Instances(db, database_url, redis_server, rasa_ports, web_port, log_dir, started)
-    failed = wait_ready(started, timeout=240)
-    if failed:
-        logs = result.log(failed.name)[-3000:]
-        stop_all(started)
-        pytest.fail(f"{failed.name} did not start:\n{logs}")
+    }
+    # Instance A: the stack's Rasa server, which the web service (the desk) talks to; instance
+    # B: a second Rasa server on its own port. A service still running 5 s after being asked
+    # to stop is killed (a Rasa server's graceful shutdown can take 15 s, and everything it
+    # kept is thrown away here).
+    started = Stack.on_free_ports(model, tmp_path_factory.mktemp("instances"), env, stop_timeout=5)
+    ports_b = replace(started.ports, rasa=free_port())
+    rasa_b = services(model, started.env, ports_b, started.endpoints)[1]
+    started.services[1].name, rasa_b.name = "rasa-a", "rasa-b"
+    started.services.insert(2, rasa_b)
     try:
-        yield result
+        with started:
+            rasa_ports = {"a": started.ports.rasa, "b": ports_b.rasa}
+            yield Instances(db, redis_server, rasa_ports, started.ports.web)
     finally:
-        stop_all(started)
         db.engine.dispose()
-        keep = os.environ.get("MADOGUCHI_KEEP_E2E_LOGS")
-        if keep:
-            shutil.copytree(log_dir, Path(keep) / "instances", dirs_exist_ok=True)
-
-
-def stop_all(started: list[Service]) -> None:
-    """Stop the services together; a Rasa server that has not exited after 5 s is killed
-    (its graceful shutdown can take 15 s, and everything it kept is thrown away here)."""
-    with concurrent.futures.ThreadPoolExecutor(len(started)) as pool:
-        list(pool.map(lambda service: service.stop(timeout=5), started))
+        keep_logs(started.log_dir, "instances")
 
 
 def fresh() -> str:
