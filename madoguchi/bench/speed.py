@@ -44,6 +44,7 @@ class Speed:
     target: Target
     plan: Plan
     ginza: list[float] = field(default_factory=list)
+    ginza_full: list[float] = field(default_factory=list)
     parse: list[float] = field(default_factory=list)
     whole: list[float] = field(default_factory=list)
     long: load.Run | None = None
@@ -92,6 +93,9 @@ async def measure(target: Target, plan: Plan, progress: Callable[[str], None] = 
             speed.whole = await floor.whole_message_seconds(target.rasa_url, rounds=plan.floor_rounds)
             speed.parse = await floor.model_parse_seconds(target.rasa_url, target.token, load.ROUTINE, plan.floor_rounds)
             speed.ginza = await asyncio.to_thread(floor.ginza_seconds, load.ROUTINE, plan.floor_rounds * 4)
+            speed.ginza_full = await asyncio.to_thread(
+                floor.ginza_seconds, load.ROUTINE, plan.floor_rounds, True
+            )
             progress(f"  one conversation of {plan.turns} turns")
             speed.long = await load.long_conversation(rest, plan.turns)
             await settle()

@@ -4,9 +4,9 @@
   one character for one, so spans stay valid on the original text; it also masks digits
   (`A1234567` -> `A0000000`) so the classifier learns the shape of a number, not its digits.
 - `ShopEntityExtractor` finds `order_id`, `phone`, `postal_code` by rule on the unmasked
-  text, with their canonical values, adds GiNZA's person and date entities that DIET
-  missed, takes every entity value from the unmasked text, and gives the message its
-  original text back (so `/model/parse` shows what the customer wrote).
+  text, with their canonical values, adds dates written with digits that DIET missed,
+  takes every entity value from the unmasked text, and gives the message its original
+  text back (so `/model/parse` shows what the customer wrote).
 """
 
 from __future__ import annotations
@@ -34,12 +34,10 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from madoguchi.nlu.patterns import ORDER_ID, PHONE, POSTAL_CODE, find_all
+from madoguchi.nlu.patterns import ORDER_ID, PHONE, POSTAL_CODE, find_all, find_dates
 from madoguchi.text import fold_width, mask_digits
 
 RULE_ENTITIES = (ORDER_ID, PHONE, POSTAL_CODE)
-# GiNZA's entity labels that stand for one of our entities.
-GINZA_LABELS = {"Person": "person_name", "Date": "date"}
 # The message's text before masking (folded), and as the customer wrote it.
 UNMASKED = "madoguchi_unmasked_text"
 ORIGINAL = "madoguchi_original_text"
@@ -95,14 +93,14 @@ class WidthNormalizer(GraphComponent):
     [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
 )
 class ShopEntityExtractor(GraphComponent):
-    """Rule-based order numbers, phones and postal codes, plus GiNZA names and dates."""
+    """Rule-based order numbers, phones and postal codes, plus dates DIET missed."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"use_ginza_entities": True}
+        return {"rule_dates": True}
 
     def __init__(self, config: dict[str, Any]) -> None:
-        self._use_ginza = bool(config.get("use_ginza_entities", True))
+        self._dates = bool(config.get("rule_dates", True))
 
     @classmethod
     def create(
@@ -126,9 +124,10 @@ class ShopEntityExtractor(GraphComponent):
             found = [
                 self._entity(f.entity, f.start, f.end, f.value, text) for f in find_all(text)
             ]
-            taken = [*found, *learned]
-            if self._use_ginza:
-                found += [e for e in self._ginza_entities(message) if not _overlaps(e, taken)]
+            if self._dates:
+                taken = [*found, *learned]
+                dates = [self._entity(f.entity, f.start, f.end, f.value, text) for f in find_dates(text)]
+                found += [e for e in dates if not _overlaps(e, taken)]
             # A learned entity overlapping a rule one loses: rules are exact for these shapes.
             learned = [e for e in learned if not _overlaps(e, found)]
             entities = sorted([*learned, *found], key=lambda e: e[ENTITY_ATTRIBUTE_START])
@@ -136,17 +135,6 @@ class ShopEntityExtractor(GraphComponent):
             if message.get(ORIGINAL) is not None:
                 message.set(TEXT, message.get(ORIGINAL))
         return messages
-
-    def _ginza_entities(self, message: Message) -> list[dict[str, Any]]:
-        doc = message.get(SPACY_DOCS[TEXT])
-        if doc is None:
-            return []
-        text = message.get(UNMASKED) or message.get(TEXT) or ""
-        return [
-            self._entity(GINZA_LABELS[ent.label_], ent.start_char, ent.end_char, None, text)
-            for ent in doc.ents
-            if ent.label_ in GINZA_LABELS
-        ]
 
     @staticmethod
     def _entity(kind: str, start: int, end: int, value: str | None, text: str) -> dict[str, Any]:
@@ -168,7 +156,7 @@ def _overlaps(entity: dict[str, Any], others: list[dict[str, Any]]) -> bool:
 
 
 @DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False, model_from="SpacyNLP"
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False, model_from="GinzaNLP"
 )
 class HandoffTriage(GraphComponent):
     """Distress score, goods problems and gibberish from GiNZA's analysis (see triage.py).
@@ -225,12 +213,10 @@ class HandoffTriage(GraphComponent):
 
 
 def _parser_of(model: Any):
-    """GiNZA's dependency parser (loaded but disabled by SpacyNLP), run only on demand."""
+    """GiNZA's neural analysis (see `ginza.parse`), run only when the triage asks for it."""
     nlp = getattr(model, "model", None)
-    if nlp is None:
+    if nlp is None or "parser" not in nlp.pipe_names:
         return None
-    try:
-        parser = nlp.get_pipe("parser")
-    except KeyError:
-        return None
-    return lambda doc: parser(doc)
+    from madoguchi.nlu.ginza import parse
+
+    return lambda doc: parse(nlp, doc)

@@ -1,4 +1,4 @@
-"""Rule-based finding of order numbers, phone numbers and postal codes.
+"""Rule-based finding of order numbers, phone numbers, postal codes and dates.
 
 Customers write these in many shapes (`ａ１２３４５６７`, `A-123-4567`, `090ー1234ー5678`,
 `〒1234567`). Each finder works on the width-folded text, returns spans valid on the
@@ -15,6 +15,7 @@ from madoguchi.text import fold_width
 ORDER_ID = "order_id"
 PHONE = "phone"
 POSTAL_CODE = "postal_code"
+DATE = "date"
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,11 @@ _PHONE_RE = re.compile(
 )
 _POSTAL_MARKED_RE = re.compile(r"(?:〒|郵便番号\s*(?:は|:)?)\s?(\d{3})-?(\d{4})(?![0-9])(?!-\d)")
 _POSTAL_BARE_RE = re.compile(r"(?<![0-9-])(\d{3})-(\d{4})(?![0-9])(?!-\d)")
+# 12月20日, 12/20, 20日; not a duration (3日間, 2日以内, 5日後).
+_DATE_RE = re.compile(
+    r"(?<![0-9/])(?:\d{1,2}\s?月\s?\d{1,2}\s?日|\d{1,2}/\d{1,2}(?![0-9/])|\d{1,2}\s?日)"
+    r"(?!間|以内|以上|後|前|ほど|程|くらい|ぐらい|分|目)"
+)
 
 
 def find_order_ids(text: str) -> list[Found]:
@@ -114,6 +120,12 @@ def find_all(text: str) -> list[Found]:
     phones = find_phones(text, [*orders, *marked])
     postal = find_postal_codes(text, [*orders, *phones])
     return sorted([*orders, *postal, *phones], key=lambda f: f.start)
+
+
+def find_dates(text: str) -> list[Found]:
+    """Dates written with digits (`12月20日`, `１２/２０`, `20日`), as the customer wrote them."""
+    folded = fold_width(text)
+    return [Found(DATE, m.start(), m.end(), text[m.start() : m.end()]) for m in _DATE_RE.finditer(folded)]
 
 
 def _overlaps(start: int, end: int, others) -> bool:

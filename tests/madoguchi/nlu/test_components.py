@@ -14,7 +14,7 @@ def normalize(text: str, **config) -> Message:
 
 
 def extract(message: Message) -> Message:
-    ShopEntityExtractor({"use_ginza_entities": False}).process([message])
+    ShopEntityExtractor(ShopEntityExtractor.get_default_config()).process([message])
     return message
 
 
@@ -38,6 +38,16 @@ def test_a_learned_guess_of_a_rule_entity_is_replaced():
     by_kind = {e["entity"]: e["value"] for e in message.get("entities")}
     assert by_kind["postal_code"] == "100-0001"
     assert by_kind["person_name"] == "郵便"  # learned values are read from the unmasked text
+
+
+def test_dates_written_with_digits_are_found_unless_learned():
+    message = extract(normalize("１２月２０日か12/24、遅くとも28日までに届けてください。3日以内なら助かります"))
+    dates = [e["value"] for e in message.get("entities") if e["entity"] == "date"]
+    assert dates == ["12月20日", "12/24", "28日"]  # folded; not the duration 3日以内
+
+    message = normalize("12月20日に")
+    message.set("entities", [{"entity": "date", "start": 0, "end": 6, "value": "00月00日"}])
+    assert [e["value"] for e in extract(message).get("entities")] == ["12月20日"]
 
 
 def test_long_messages_are_cut_for_understanding_only():

@@ -11,11 +11,11 @@ THRESHOLD = 0.6
 
 @pytest.fixture(scope="module")
 def ginza():
-    import spacy
+    """GiNZA as the pipeline runs it: tokens for every message, the parse on demand."""
+    from madoguchi.nlu import ginza
 
-    nlp = spacy.load("ja_ginza", disable=["parser"])
-    parser = nlp.get_pipe("parser")
-    return nlp, parser
+    nlp = ginza.load()
+    return nlp, lambda doc: ginza.parse(nlp, doc)
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def rules_module():
 
 def run(ginza, lexicon, text, p=0.0):
     nlp, parser = ginza
-    return assess(text, nlp(text), lexicon, p, parser)
+    return assess(text, nlp.make_doc(text), lexicon, p, parser)
 
 
 @pytest.mark.parametrize("text", ["特に困ってはいません", "不安じゃないです", "心配はしていません"])
@@ -97,3 +97,11 @@ def test_a_rule_change_changes_the_reading(ginza, rules_module):
     cues = {**rules_module.cues, "distress": {"lemmas": [], "phrases": []}}
     result = run(ginza, Lexicon.from_cues(cues), "困っています")
     assert result.cues == []
+
+
+def test_the_parse_is_added_to_a_tokenized_document_once(ginza):
+    nlp, parse = ginza
+    doc = nlp.make_doc("特に困ってはいません")
+    assert not doc.has_annotation("DEP")
+    parsed = parse(doc)
+    assert parsed.has_annotation("DEP") and parse(parsed) is parsed
