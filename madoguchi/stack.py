@@ -95,7 +95,8 @@ def services(
         Service(
             "rasa",
             [
-                str(bin_dir / "rasa"), "run", "--enable-api", "--auth-token", env["RASA_API_TOKEN"],
+                sys.executable, "-m", "madoguchi.rasa_server", "run", "--enable-api",
+                "--auth-token", env["RASA_API_TOKEN"],
                 "--model", str(model), "--port", str(ports.rasa), "--cors", "*",
                 "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml"),
             ],

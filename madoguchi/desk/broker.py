@@ -36,10 +36,14 @@ class TranscriptBroker(EventBroker):
 
     def publish(self, event: dict[str, Any]) -> None:
         """Stores a user or bot event; a failure is logged, never raised into Rasa."""
-        line = line_of(event.get("sender_id", ""), event)
-        if line is None:
+        self.publish_many([event])
+
+    def publish_many(self, events: list[dict[str, Any]]) -> None:
+        """Stores the user and bot events of one save in one transaction; never raises."""
+        lines = [line for e in events if (line := line_of(e.get("sender_id", ""), e)) is not None]
+        if not lines:
             return
         try:
-            transcripts.record(self.db, [line])
+            transcripts.record(self.db, lines)
         except Exception:  # the conversation goes on; the handoff action records it again
-            logger.exception("could not record a transcript line for %s", line.sender_id)
+            logger.exception("could not record transcript lines for %s", lines[0].sender_id)

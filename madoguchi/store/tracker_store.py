@@ -1,35 +1,43 @@
 """Rasa's SQL tracker store on madoguchi's database URL (SQLite with WAL, or PostgreSQL).
 
-Two costs of Rasa's own store grow with the length of a conversation: every message
-rebuilds the tracker from all its events, and every save reloads it once more to find
-the events to publish. Here a tracker stays in memory between messages and is reused
-while the database still holds exactly what it holds (one COUNT query decides), and the
-events to publish are found by that same count, not by a reload.
+Rasa's own store rebuilds the tracker from all its events on every message, and counts
+the conversation's events (a query that grows with the conversation) three times more to
+find the events to save and publish. Here a tracker stays in memory between messages and
+is reused while the conversation's newest row in the database is still the one it was
+kept with (one indexed MAX query: another instance or worker may have written), and a
+save inserts the tracker's events past the ones known to be stored, in one transaction,
+then publishes them to the event broker together.
 """
 
 from __future__ import annotations
 
+import itertools
+import json
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
+import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import create_engine, event
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
-from madoguchi.store.db import _sqlite_pragmas, create_tables, normalize_url
+from madoguchi.store.db import create_tables, make_engine, normalize_url
 
 
 CACHED_CONVERSATIONS = 1000
 
 
 @dataclass
-class _Cached:
+class _Kept:
     tracker: DialogueStateTracker
-    stored: int  # events of its current session in the database when last loaded or saved
+    stored: int  # how many of the tracker's events are in the database
+    last_id: int  # the conversation's newest row when the tracker was kept
 
 
 class UrlTrackerStore(SQLTrackerStore):
@@ -56,47 +64,87 @@ class UrlTrackerStore(SQLTrackerStore):
                 engine.dispose()
         super().__init__(domain=domain, host=url, event_broker=event_broker, **kwargs)
         if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-            self.engine.dispose()  # later connections get the pragmas
-        self._cache: OrderedDict[str, _Cached] = OrderedDict()
+            # Rasa's engine opens a new SQLite connection for every query (SQLAlchemy 1.4's
+            # default for files); ours keeps a pool of them, with WAL and a busy timeout.
+            self.engine.dispose()
+            self.engine = make_engine(url)
+            self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+        self._kept: OrderedDict[str, _Kept] = OrderedDict()
 
-    def _stored_count(self, sender_id: str) -> int:
-        with self.session_scope() as session:
-            return self._event_query(session, sender_id, fetch_events_from_all_sessions=False).count()
+    def _last_id(self, session: Any, sender_id: str) -> int:
+        # Plain SQL: the ORM's query building cost more than the query itself.
+        table = self.SQLEvent.__tablename__
+        statement = sa.text(f"SELECT MAX(id) FROM {table} WHERE sender_id = :sender_id")
+        return session.execute(statement, {"sender_id": sender_id}).scalar() or 0
 
-    def _remember(self, tracker: DialogueStateTracker | None, stored: int) -> None:
-        if tracker is None:
-            return
-        self._cache[tracker.sender_id] = _Cached(tracker, stored)
-        self._cache.move_to_end(tracker.sender_id)
-        while len(self._cache) > CACHED_CONVERSATIONS:
-            self._cache.popitem(last=False)
+    def _keep(self, tracker: DialogueStateTracker, stored: int, last_id: int) -> None:
+        self._kept[tracker.sender_id] = _Kept(tracker, stored, last_id)
+        self._kept.move_to_end(tracker.sender_id)
+        while len(self._kept) > CACHED_CONVERSATIONS:
+            self._kept.popitem(last=False)
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         """The tracker of the latest session: from memory while the database agrees.
 
-        A kept tracker is reused only when it holds no unsaved events and the database
-        holds as many events as when it was kept (another instance may have written).
+        A kept tracker is reused only when all its events are saved and the conversation's
+        newest row is still the one it was kept with.
         """
-        stored = self._stored_count(sender_id)
-        cached = self._cache.get(sender_id)
-        if cached and cached.stored == stored == len(cached.tracker.events):
-            self._cache.move_to_end(sender_id)
-            return cached.tracker
+        with self.session_scope() as session:
+            last_id = self._last_id(session, sender_id)
+        kept = self._kept.get(sender_id)
+        if kept and kept.last_id == last_id and kept.stored == len(kept.tracker.events):
+            self._kept.move_to_end(sender_id)
+            return kept.tracker
         tracker = await super().retrieve(sender_id)
-        self._remember(tracker, stored)
+        if tracker is not None:
+            # Rows written after the MAX query make `last_id` older than the tracker:
+            # the next retrieve then reloads, which is always safe.
+            self._keep(tracker, len(tracker.events), last_id)
         return tracker
 
-    async def stream_events(self, tracker: DialogueStateTracker) -> None:
-        """Publishes the events not stored yet (found by a count, without a reload)."""
-        if not self.event_broker:
-            return
-        with self.session_scope() as session:
-            new_events = list(self._additional_events(session, tracker))
-        for new_event in new_events:
-            self.event_broker.publish({"sender_id": tracker.sender_id, **new_event.as_dict()})
-
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Stores the new events, publishes them, and keeps the tracker for next time."""
-        await super().save(tracker)
-        self._remember(tracker, self._stored_count(tracker.sender_id))
+        """Stores the tracker's new events, publishes them, and keeps the tracker."""
+        kept = self._kept.get(tracker.sender_id)
+        with self.session_scope() as session:
+            last_id = self._last_id(session, tracker.sender_id)
+            if kept and kept.tracker is tracker and kept.last_id == last_id:
+                stored = kept.stored
+            else:  # not ours, or written elsewhere meanwhile: count as Rasa does
+                stored = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+            new_events = list(itertools.islice(tracker.events, stored, None))
+            dicts = [e.as_dict() for e in new_events]
+            rows = [self._row(tracker.sender_id, e, d) for e, d in zip(new_events, dicts)]
+            session.add_all(rows)
+            session.flush()
+            last_id = max([last_id, *(row.id for row in rows)])
+            session.commit()
+        self._publish(tracker.sender_id, dicts)
+        if any(isinstance(e, SessionStarted) for e in new_events):
+            # A new session: reload it next time, as Rasa would, without the old one's events.
+            self._kept.pop(tracker.sender_id, None)
+        else:
+            self._keep(tracker, stored + len(new_events), last_id)
+
+    def _row(self, sender_id: str, event: Event, data: dict[str, Any]) -> Any:
+        return self.SQLEvent(
+            sender_id=sender_id,
+            type_name=event.type_name,
+            timestamp=data.get("timestamp"),
+            intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            action_name=data.get("name"),
+            data=json.dumps(data),
+        )
+
+    def _publish(self, sender_id: str, events: list[dict[str, Any]]) -> None:
+        if not self.event_broker or not events:
+            return
+        payloads = [{"sender_id": sender_id, **data} for data in events]
+        publish_many = getattr(self.event_broker, "publish_many", None)
+        if publish_many is not None:
+            publish_many(payloads)
+        else:
+            for payload in payloads:
+                self.event_broker.publish(payload)
+
+    async def stream_events(self, tracker: DialogueStateTracker) -> None:
+        """Not used: `save` publishes the events it stores."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from madoguchi.settings import ROOT
@@ -87,3 +87,31 @@ async def test_each_event_is_published_once(tmp_path, domain):
     users = [e["text"] for e in broker.events if e["event"] == "user"]
     assert users == ["一回目", "二回目"]
     assert len(broker.events) == 6 and all(e["sender_id"] == "c1" for e in broker.events)
+
+
+async def test_a_tracker_saved_after_another_instance_wrote_stores_no_duplicates(tmp_path, domain):
+    a, b = store(url(tmp_path), domain), store(url(tmp_path), domain)
+    tracker = DialogueStateTracker("c1", domain.slots)
+    turn(tracker, "一回目")
+    await a.save(tracker)
+    at_b = await b.retrieve("c1")
+    turn(at_b, "二回目")
+    await b.save(at_b)
+    turn(tracker, "二回目")  # the same turn, also seen by a: must not be stored twice
+    await a.save(tracker)
+    fresh = await store(url(tmp_path), domain).retrieve("c1")
+    assert [e.text for e in fresh.events if isinstance(e, UserUttered)] == ["一回目", "二回目"]
+
+
+async def test_a_new_session_is_served_without_the_old_one(tmp_path, domain):
+    s = store(url(tmp_path), domain)
+    tracker = DialogueStateTracker("c1", domain.slots)
+    turn(tracker, "昨日の話")
+    await s.save(tracker)
+    tracker.update(ActionExecuted("action_session_start"))
+    tracker.update(SessionStarted())
+    tracker.update(ActionExecuted("action_listen"))
+    turn(tracker, "今日の話")
+    await s.save(tracker)
+    served = await s.retrieve("c1")
+    assert [e.text for e in served.events if isinstance(e, UserUttered)] == ["今日の話"]

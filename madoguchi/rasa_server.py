@@ -1,0 +1,218 @@
+"""`python -m madoguchi.rasa_server ...`: Rasa's command line with madoguchi's fixes to Rasa 3.6.
+
+Three fixes, measured by `make bench` (docs/benchmarks.md):
+
+- Rasa validates every action server response with `jsonschema.validate`, which checks
+  the schema itself and builds a new validator each time: about 19 ms of CPU per custom
+  action on this machine, a third of the server's time under load. The same schema is
+  checked once here and its validator kept (0.5 ms); a response that does not fit still
+  raises the same `ValidationError` with Rasa's explanation.
+- Every policy prediction turns the whole conversation into dialogue states again, by
+  replaying every event on an empty tracker: a message of turn 300 cost 4 times one of
+  turn 10. Since madoguchi keeps trackers in memory between messages, the states of the
+  events seen before are kept with the tracker and only the new events are replayed. The
+  kept part is used only while the conversation's applied events still start with the
+  same event objects (an undo or a restart computes everything again).
+- `DialogueStateTracker.applied_events()`, called several times per prediction, walks
+  every event of the conversation; its result is kept with the tracker and extended
+  with the events appended since, while the tracker's event list is the same one and
+  no new form name appeared (Rasa's rule for form actions depends on all of them).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+
+@functools.lru_cache(maxsize=1)
+def _response_validator() -> Any:
+    from jsonschema import validators
+    from rasa.core.actions.action import RemoteAction
+
+    schema = RemoteAction.action_response_format_spec()
+    cls = validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def _validate_action_result(self: Any, result: dict[str, Any]) -> bool:
+    from jsonschema.exceptions import best_match
+    from rasa.shared.constants import DOCS_BASE_URL
+
+    error = best_match(_response_validator().iter_errors(result))
+    if error is None:
+        return True
+    error.message += (
+        ". Failed to validate Action server response from API, make sure your response from "
+        f"the Action endpoint is valid. For more information about the format visit {DOCS_BASE_URL}/custom-actions"
+    )
+    raise error
+
+
+@dataclass
+class _Replay:
+    """How far the states of one tracker were computed, for one set of options."""
+
+    events: list[Any]  # the applied events replayed so far
+    tracker: Any  # the replay tracker after them
+    states: list[dict[str, Any]]  # the state before each ActionExecuted among them
+    last_ml_action: Any = None
+    turn_was_hidden: bool = False
+
+
+_KEPT_REPLAYS = "_madoguchi_replays"
+
+
+def _copy(state: dict[str, Any]) -> dict[str, Any]:
+    # Rasa's featurizers delete keys of the states they are given, and of their user part.
+    copied = dict(state)
+    if isinstance(copied.get("user"), dict):
+        copied["user"] = dict(copied["user"])
+    return copied
+
+
+def states_for_tracker_history(
+    self: Any,
+    tracker: Any,
+    omit_unset_slots: bool = False,
+    ignore_rule_only_turns: bool = False,
+    rule_only_data: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    """`Domain.states_for_tracker_history`, replaying only the events it has not seen."""
+    from rasa.shared.core.constants import PREVIOUS_ACTION
+    from rasa.shared.core.events import ActionExecuted
+
+    applied = tracker.applied_events()
+    replays = tracker.__dict__.setdefault(_KEPT_REPLAYS, {})
+    key = (id(self), omit_unset_slots, ignore_rule_only_turns, repr(rule_only_data))
+    replay = replays.get(key)
+    if (
+        replay is None
+        or len(replay.events) > len(applied)
+        or any(a is not b for a, b in zip(replay.events, applied))
+    ):
+        replay = _Replay(events=[], tracker=tracker.init_copy(), states=[])
+        replays[key] = replay
+
+    def state_of(tr: Any, hide_rule_turn: bool, states: list[dict[str, Any]]) -> dict[str, Any] | None:
+        # The body of Rasa's loop, for the tracker before one action.
+        if ignore_rule_only_turns:
+            if not replay.turn_was_hidden:
+                replay.last_ml_action = self._get_prev_action_sub_state(tr)
+            if not tr.followup_action and not tr.latest_action_name == tr.active_loop_name:
+                replay.turn_was_hidden = hide_rule_turn
+            if replay.turn_was_hidden:
+                return None
+        state = self.get_active_state(tr, omit_unset_slots=omit_unset_slots)
+        if ignore_rule_only_turns:
+            self._remove_rule_only_features(state, rule_only_data)
+            if states:
+                self._substitute_rule_only_user_input(state, states[-1])
+            if replay.last_ml_action:
+                state[PREVIOUS_ACTION] = replay.last_ml_action
+        return self._clean_state(state)
+
+    for event in applied[len(replay.events) :]:
+        if isinstance(event, ActionExecuted):
+            state = state_of(replay.tracker, event.hide_rule_turn, replay.states)
+            if state is not None:
+                replay.states.append(state)
+        replay.tracker.update(event)
+        replay.events.append(event)
+    # The state after the last event changes with the next one: computed, not kept.
+    kept_ml_action, kept_hidden = replay.last_ml_action, replay.turn_was_hidden
+    last = state_of(replay.tracker, False, replay.states)
+    replay.last_ml_action, replay.turn_was_hidden = kept_ml_action, kept_hidden
+    states = [_copy(s) for s in replay.states]
+    return states + [last] if last is not None else states
+
+
+@dataclass
+class _Applied:
+    """Rasa's `applied_events()` of a tracker, as far as its events were seen."""
+
+    events: Any  # the tracker's event deque
+    seen: int
+    last: Any
+    loop_names: set[str]
+    applied: list[Any]
+
+
+_KEPT_APPLIED = "_madoguchi_applied"
+_RASA_APPLIED_EVENTS = None  # Rasa's own, set by `install()`
+
+
+def applied_events(self: Any) -> list[Any]:
+    """`DialogueStateTracker.applied_events`, extending the result kept with the tracker."""
+    from rasa.shared.core.events import (
+        ActionExecuted, ActionReverted, ActiveLoop, Restarted, SessionStarted, UserUttered,
+        UserUtteranceReverted,
+    )
+
+    events = self.events
+    if getattr(events, "maxlen", None) is not None:  # old events drop out: no prefix to keep
+        return (_RASA_APPLIED_EVENTS or type(self).applied_events)(self)
+    kept = self.__dict__.get(_KEPT_APPLIED)
+    if (
+        kept is None
+        or kept.events is not events
+        or kept.seen > len(events)
+        or (kept.seen and events[kept.seen - 1] is not kept.last)
+    ):
+        kept = _Applied(events, 0, None, set(), [])
+    new = list(itertools.islice(events, kept.seen, None))
+    names = {e.name for e in new if isinstance(e, ActiveLoop) and e.name}
+    if not names <= kept.loop_names:
+        # Rasa decides on form actions knowing every form name of the conversation.
+        kept = _Applied(events, 0, None, kept.loop_names | names, [])
+        new = list(events)
+    applied = kept.applied
+    for event in new:
+        if isinstance(event, (Restarted, SessionStarted)):
+            applied.clear()
+        elif isinstance(event, ActionReverted):
+            self._undo_till_previous(ActionExecuted, applied)
+        elif isinstance(event, UserUtteranceReverted):
+            self._undo_till_previous(UserUttered, applied)
+            self._undo_till_previous(ActionExecuted, applied)
+        elif (
+            isinstance(event, ActionExecuted)
+            and event.action_name in kept.loop_names
+            and not self._first_loop_execution_or_unhappy_path(event.action_name, applied)
+        ):
+            self._undo_till_previous_loop_execution(event.action_name, applied)
+        else:
+            applied.append(event)
+    kept.seen, kept.last = len(events), (events[-1] if events else None)
+    self.__dict__[_KEPT_APPLIED] = kept
+    return list(applied)
+
+
+def install() -> None:
+    """Installs the fixes (idempotent)."""
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    global _RASA_APPLIED_EVENTS
+    if _RASA_APPLIED_EVENTS is None:
+        _RASA_APPLIED_EVENTS = DialogueStateTracker.applied_events
+    RemoteAction._validate_action_result = _validate_action_result
+    Domain.states_for_tracker_history = states_for_tracker_history
+    DialogueStateTracker.applied_events = applied_events
+
+
+def main() -> None:
+    install()
+    from rasa.__main__ import main as rasa_main
+
+    sys.argv[0] = "rasa"
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main()
