@@ -14,7 +14,8 @@
 | MADOGUCHI_NOW | (none) | a fixed clock, ISO 8601, for demos and tests |
 | LINE_CHANNEL_SECRET / LINE_CHANNEL_ACCESS_TOKEN | (none) | the LINE channel |
 | LINE_API_BASE | https://api.line.me | the LINE platform (a stand-in in tests) |
-| REDIS_URL | (none) | lock store for several Rasa instances |
+| REDIS_URL | (none) | lock store and socket.io messages for several Rasa instances |
+| MADOGUCHI_RASA_WORKERS | 1 (or SANIC_WORKERS) | Sanic workers of the Rasa server; more than 1 without Redis: locks and socket.io messages go through the database |
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class Settings:
     line_access_token: str
     line_api_base: str
     redis_url: str
+    rasa_workers: int
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
@@ -86,6 +88,7 @@ class Settings:
             line_access_token=env.get("LINE_CHANNEL_ACCESS_TOKEN", ""),
             line_api_base=(env.get("LINE_API_BASE") or "https://api.line.me").rstrip("/"),
             redis_url=env.get("REDIS_URL", ""),
+            rasa_workers=max(1, int(env.get("MADOGUCHI_RASA_WORKERS") or env.get("SANIC_WORKERS") or 1)),
         )
 
 

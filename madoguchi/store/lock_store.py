@@ -1,12 +1,24 @@
-"""Rasa's conversation lock store: in memory for one instance, Redis for several."""
+"""Rasa's conversation lock store: in memory for one process, the shop database for several
+workers on one machine, Redis for several instances."""
 
 from __future__ import annotations
 
+import contextlib
+import json
+import time
+from typing import Callable, Iterator, TypeVar
 from urllib.parse import urlsplit
 
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockStore, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
+from sqlalchemy import Column, Float, String, Text, delete, event, insert, select, text, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import declarative_base
+
+from madoguchi.store.db import create_tables, database, make_engine, normalize_url
+
+T = TypeVar("T")
 
 
 class AtomicRedisLockStore(RedisLockStore):
@@ -69,14 +81,165 @@ def redis_lock_store(url: str) -> AtomicRedisLockStore:
     )
 
 
-class EnvLockStore(LockStore):
-    """Redis when REDIS_URL is set, else in memory; chosen once at start."""
+LockBase = declarative_base()
 
-    def __init__(self, endpoint_config: EndpointConfig | None = None, redis_url: str | None = None) -> None:
+
+class SqlLock(LockBase):
+    """A conversation's ticket lock (Rasa's `TicketLock` as JSON), while a message is handled."""
+
+    __tablename__ = "madoguchi_locks"
+    conversation_id = Column(String(255), primary_key=True)
+    lock = Column(Text, nullable=False)
+    expires = Column(Float, nullable=False, index=True)  # when its last ticket expires (epoch s)
+
+
+# The first of the two keys of PostgreSQL's advisory locks on a conversation (the second
+# is the hash of its id); a space of its own, apart from db.py's one-key lock.
+_PG_LOCK_SPACE = 0x6C6F636B  # "lock"
+
+
+def _immediate_sqlite_engine(url: str) -> Engine:
+    """An SQLite engine whose transactions begin with `BEGIN IMMEDIATE`: the database's write
+    lock is taken before the lock row is read, so no other process reads it in between.
+    (pysqlite would begin lazily, at the first write; SQLAlchemy's recipe for SQLite.)"""
+    engine = make_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _manual_transactions(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin_immediate(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+class SqlLockStore(LockStore):
+    """Rasa's ticket locks in a table of the shop database, for several Sanic workers (or
+    processes) without Redis.
+
+    Each step that reads, changes and writes a conversation's lock (`issue_ticket`,
+    `update_lock`, `finish_serving`, `cleanup`) is one transaction that holds the
+    conversation exclusively from the read to the commit: on SQLite it begins with `BEGIN
+    IMMEDIATE` (the database's single write lock, WAL keeps readers going), on PostgreSQL
+    it takes a transaction-scoped advisory lock on the conversation. Tickets, their order
+    and lifetimes are Rasa's own `TicketLock`; rows left by a crashed process expire with
+    their tickets and are purged when a store starts.
+    """
+
+    def __init__(self, url: str | None = None) -> None:
+        shared = database(normalize_url(url) if url else None).engine  # the settings' URL by default
+        sqlite = shared.dialect.name == "sqlite"
+        self.engine = _immediate_sqlite_engine(str(shared.url)) if sqlite else shared
+        if sqlite:  # workers starting together: the first creates the table, one at a time
+            with self.engine.begin() as connection:
+                LockBase.metadata.create_all(connection)
+        else:
+            create_tables(self.engine, LockBase.metadata)
+        with self.engine.begin() as connection:
+            connection.execute(delete(SqlLock).where(SqlLock.expires < time.time()))
+        super().__init__()
+
+    @contextlib.contextmanager
+    def _holding(self, conversation_id: str) -> Iterator[Connection]:
+        """A transaction in which no other process reads or writes this conversation's lock."""
+        with self.engine.begin() as connection:
+            if self.engine.dialect.name == "postgresql":
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:space, hashtext(:conversation))"),
+                    {"space": _PG_LOCK_SPACE, "conversation": conversation_id},
+                )
+            yield connection
+
+    @staticmethod
+    def _read(connection: Connection, conversation_id: str) -> TicketLock | None:
+        stored = connection.execute(
+            select(SqlLock.lock).where(SqlLock.conversation_id == conversation_id)
+        ).scalar()
+        return TicketLock.from_dict(json.loads(stored)) if stored else None
+
+    def _change(self, conversation_id: str, step: Callable[[TicketLock | None], tuple[TicketLock | None, T]]) -> T:
+        """Read the lock, let `step` change it, and write back what it returns (None: delete)."""
+        with self._holding(conversation_id) as connection:
+            before = self._read(connection, conversation_id)
+            after, result = step(before)
+            if after is None:
+                if before is not None:
+                    connection.execute(delete(SqlLock).where(SqlLock.conversation_id == conversation_id))
+                return result
+            row = {"lock": after.dumps(), "expires": max((t.expires for t in after.tickets), default=0.0)}
+            if before is None:
+                connection.execute(insert(SqlLock).values(conversation_id=conversation_id, **row))
+            else:
+                connection.execute(update(SqlLock).where(SqlLock.conversation_id == conversation_id).values(**row))
+            return result
+
+    def get_lock(self, conversation_id: str) -> TicketLock | None:
+        with self.engine.connect() as connection:
+            return self._read(connection, conversation_id)
+
+    def delete_lock(self, conversation_id: str) -> None:
+        self._change(conversation_id, lambda lock: (None, None))
+
+    def save_lock(self, lock: TicketLock) -> None:
+        self._change(lock.conversation_id, lambda _: (lock, None))
+
+    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        def issue(lock: TicketLock | None) -> tuple[TicketLock, int]:
+            lock = lock or self.create_lock(conversation_id)
+            return lock, lock.issue_ticket(lock_lifetime)
+
+        return self._change(conversation_id, issue)
+
+    def update_lock(self, conversation_id: str) -> None:
+        def update_(lock: TicketLock | None) -> tuple[TicketLock | None, None]:
+            if lock is not None:
+                lock.remove_expired_tickets()
+            return lock, None
+
+        self._change(conversation_id, update_)
+
+    def finish_serving(self, conversation_id: str, ticket_number: int) -> None:
+        def finish(lock: TicketLock | None) -> tuple[TicketLock | None, None]:
+            if lock is not None:
+                lock.remove_ticket_for(ticket_number)
+            return lock, None
+
+        self._change(conversation_id, finish)
+
+    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
+        def finish_and_delete_if_idle(lock: TicketLock | None) -> tuple[TicketLock | None, None]:
+            if lock is not None:
+                lock.remove_ticket_for(ticket_number)
+                if not lock.is_someone_waiting():
+                    lock = None
+            return lock, None
+
+        self._change(conversation_id, finish_and_delete_if_idle)
+
+
+class EnvLockStore(LockStore):
+    """Chosen once at start: Redis when REDIS_URL is set (several instances); else the shop
+    database when the Rasa server runs several workers (MADOGUCHI_RASA_WORKERS > 1); else in
+    memory, the fastest for one process."""
+
+    def __init__(
+        self,
+        endpoint_config: EndpointConfig | None = None,
+        redis_url: str | None = None,
+        workers: int | None = None,
+    ) -> None:
         from madoguchi.settings import settings
 
         url = redis_url if redis_url is not None else settings().redis_url
-        self.inner: LockStore = redis_lock_store(url) if url else InMemoryLockStore()
+        workers = workers if workers is not None else settings().rasa_workers
+        if url:
+            self.inner: LockStore = redis_lock_store(url)
+        elif workers > 1:
+            self.inner = SqlLockStore()
+        else:
+            self.inner = InMemoryLockStore()
         super().__init__()
 
     def get_lock(self, conversation_id: str) -> TicketLock | None:
@@ -89,7 +252,7 @@ class EnvLockStore(LockStore):
         self.inner.save_lock(lock)
 
     # The steps that read, change and write a lock go to the inner store whole, so that
-    # the Redis store can make each of them atomic.
+    # the Redis and SQL stores can make each of them atomic.
 
     def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
         return self.inner.issue_ticket(conversation_id, lock_lifetime)
