@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from madoguchi.evaluation.bot import free_port
-from madoguchi.settings import ROOT, read_dotenv
+from madoguchi.settings import ROOT, Settings, read_dotenv
 
 ACTIONS_PORT = 5055
 RASA_PORT = 5005
@@ -87,6 +87,7 @@ def services(
     bin_dir = Path(sys.executable).parent
     env.setdefault("MADOGUCHI_WEB_PORT", str(ports.web))
     env.setdefault("RASA_URL", f"http://127.0.0.1:{ports.rasa}")
+    env["SANIC_WORKERS"] = str(Settings.from_env(env).rasa_workers)  # Rasa's workers (the others ignore it)
     return [
         Service(
             "actions",
