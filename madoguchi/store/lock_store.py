@@ -10,7 +10,7 @@ from typing import Callable, Iterator, TypeVar
 from urllib.parse import urlsplit
 
 from rasa.core.lock import TicketLock
-from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockStore, RedisLockStore
+from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, LockStore, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 from sqlalchemy import Column, Float, String, Text, delete, event, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
@@ -190,23 +190,24 @@ class SqlLockStore(LockStore):
             lock = lock or self.create_lock(conversation_id)
             return lock, lock.issue_ticket(lock_lifetime)
 
-        return self._change(conversation_id, issue)
+        try:
+            return self._change(conversation_id, issue)
+        except Exception as e:  # as Rasa's stores say it
+            raise LockError(f"Error while acquiring lock. Error:\n{e}") from e
+
+    def _if_locked(self, conversation_id: str, change: Callable[[TicketLock], object]) -> None:
+        def step(lock: TicketLock | None) -> tuple[TicketLock | None, None]:
+            if lock is not None:
+                change(lock)
+            return lock, None
+
+        self._change(conversation_id, step)
 
     def update_lock(self, conversation_id: str) -> None:
-        def update_(lock: TicketLock | None) -> tuple[TicketLock | None, None]:
-            if lock is not None:
-                lock.remove_expired_tickets()
-            return lock, None
-
-        self._change(conversation_id, update_)
+        self._if_locked(conversation_id, lambda lock: lock.remove_expired_tickets())
 
     def finish_serving(self, conversation_id: str, ticket_number: int) -> None:
-        def finish(lock: TicketLock | None) -> tuple[TicketLock | None, None]:
-            if lock is not None:
-                lock.remove_ticket_for(ticket_number)
-            return lock, None
-
-        self._change(conversation_id, finish)
+        self._if_locked(conversation_id, lambda lock: lock.remove_ticket_for(ticket_number))
 
     def cleanup(self, conversation_id: str, ticket_number: int) -> None:
         def finish_and_delete_if_idle(lock: TicketLock | None) -> tuple[TicketLock | None, None]:
