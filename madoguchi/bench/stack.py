@@ -36,6 +36,7 @@ class Target:
     pids: dict[str, int] = field(default_factory=dict)  # service name -> pid (when known)
     cold_start: float | None = None  # seconds from process start to the first answer
     started_here: bool = False
+    workers: int = 1  # Sanic workers of the Rasa server started here
 
 
 def first_answer(rasa_url: str, deadline: float, sender: str = "bench-cold-start") -> None:
@@ -72,7 +73,8 @@ def LocalStack(model: Path, timeout: float = 240) -> Iterator[Target]:  # noqa: 
         rasa_url = f"http://127.0.0.1:{stack.ports.rasa}"
         first_answer(rasa_url, started + timeout)
         pids = {service.name: service.process.pid for service in stack.services}
-        yield Target(rasa_url, TOKEN, pids, time.monotonic() - started, started_here=True)
+        workers = int(stack.env.get("SANIC_WORKERS", "1"))
+        yield Target(rasa_url, TOKEN, pids, time.monotonic() - started, started_here=True, workers=workers)
     shutil.rmtree(tmp, ignore_errors=True)
 
 

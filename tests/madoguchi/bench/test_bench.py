@@ -275,3 +275,11 @@ async def test_conversations_that_cannot_connect_are_errors(aiohttp_unused_port)
     run = await load.open_loop(channel, rate=4, duration=1.0, interval=0.5)
     assert run.planned == 4 and run.answered == 0 and run.errors == 4
     assert all(s.error.startswith("connect:") for s in run.samples)
+
+
+
+def test_the_report_names_the_number_of_rasa_workers(tmp_path):
+    results = made_up_results(tmp_path)
+    assert "one Rasa worker" in report.write(results, tmp_path / "one").read_text()
+    results.speed.target.workers = 2
+    assert "2 Rasa workers" in report.write(results, tmp_path / "two").read_text()
