@@ -1,6 +1,6 @@
 """`python -m madoguchi.rasa_server ...`: Rasa's command line with madoguchi's fixes to Rasa 3.6.
 
-Three fixes, measured by `make bench` (docs/benchmarks.md):
+Five fixes, measured by `make bench` (docs/benchmarks.md):
 
 - Rasa validates every action server response with `jsonschema.validate`, which checks
   the schema itself and builds a new validator each time: about 19 ms of CPU per custom
@@ -17,10 +17,20 @@ Three fixes, measured by `make bench` (docs/benchmarks.md):
   every event of the conversation; its result is kept with the tracker and extended
   with the events appended since, while the tracker's event list is the same one and
   no new form name appeared (Rasa's rule for form actions depends on all of them).
+- Rasa sends the action server every event of the conversation with every custom
+  action. Actions that read only the latest turns get the events of the last few
+  customer messages; those that summarise the conversation get all of them
+  (`madoguchi.dialogue.history`). The rest of the request is Rasa's own.
+- Before every action, Rasa copies the tracker by replaying all its events on a new one.
+  The copy here takes the tracker's state as it is: its slots, form and latest events.
+  The two differ only where Rasa's processor changed a tracker without an event (it
+  clears a follow-up action it is about to run); the copy keeps that change.
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import functools
 import itertools
 import sys
@@ -192,18 +202,74 @@ def applied_events(self: Any) -> list[Any]:
     return list(applied)
 
 
+class _RecentEvents:
+    """A tracker as an action sees it: Rasa's tracker, with only its recent events."""
+
+    def __init__(self, tracker: Any) -> None:
+        self._tracker = tracker
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._tracker, name)
+
+    def current_state(self, event_verbosity: Any = None) -> dict[str, Any]:
+        from rasa.shared.core.trackers import EventVerbosity
+
+        from madoguchi.dialogue.history import window
+
+        state = self._tracker.current_state(EventVerbosity.NONE)
+        state["events"] = [e.as_dict() for e in window(self._tracker.events)]
+        return state
+
+
+_RASA_ACTION_CALL_FORMAT = None  # Rasa's own, set by `install()`
+
+
+def _action_call_format(self: Any, tracker: Any, domain: Any) -> dict[str, Any]:
+    """`RemoteAction._action_call_format`, with the recent events only where they suffice."""
+    from rasa.core.actions.action import RemoteAction
+
+    from madoguchi.dialogue.history import needs_whole_conversation
+
+    if not needs_whole_conversation(self.name()):
+        tracker = _RecentEvents(tracker)
+    return (_RASA_ACTION_CALL_FORMAT or RemoteAction._action_call_format)(self, tracker, domain)
+
+
+_RASA_COPY = None  # Rasa's own, set by `install()`
+
+
+def copy_tracker(self: Any) -> Any:
+    """`DialogueStateTracker.copy`, without replaying every event."""
+    if getattr(self.events, "maxlen", None) is not None:  # its state came from dropped events too
+        return (_RASA_COPY or type(self).copy)(self)
+    clone = self.init_copy()
+    clone.events.extend(self.events)
+    clone.slots.update({name: copy.copy(slot) for name, slot in self.slots.items()})
+    clone._paused = self._paused
+    clone.followup_action = self.followup_action
+    clone.latest_action = dict(self.latest_action) if self.latest_action is not None else None
+    clone.latest_message = self.latest_message
+    clone.latest_bot_utterance = self.latest_bot_utterance
+    clone.active_loop = dataclasses.replace(self.active_loop) if self.active_loop else None
+    return clone
+
+
 def install() -> None:
     """Installs the fixes (idempotent)."""
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.trackers import DialogueStateTracker
 
-    global _RASA_APPLIED_EVENTS
+    global _RASA_APPLIED_EVENTS, _RASA_ACTION_CALL_FORMAT, _RASA_COPY
     if _RASA_APPLIED_EVENTS is None:
         _RASA_APPLIED_EVENTS = DialogueStateTracker.applied_events
+        _RASA_ACTION_CALL_FORMAT = RemoteAction._action_call_format
+        _RASA_COPY = DialogueStateTracker.copy
     RemoteAction._validate_action_result = _validate_action_result
+    RemoteAction._action_call_format = _action_call_format
     Domain.states_for_tracker_history = states_for_tracker_history
     DialogueStateTracker.applied_events = applied_events
+    DialogueStateTracker.copy = copy_tracker
 
 
 def main() -> None:

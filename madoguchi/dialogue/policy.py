@@ -9,6 +9,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ConversationResumed, Event, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -39,7 +40,23 @@ class EscalationPolicy(Policy):
 
         probabilities = self._default_predictions(domain)
         if tracker.latest_action_name == ACTION_LISTEN_NAME and HANDOFF_ACTION in domain.action_names_or_texts:
-            events = [e.as_dict() for e in tracker.applied_events()]
-            if escalates(events, shop_rules().distress_threshold):
+            if escalates(escalation_events(tracker.applied_events()), shop_rules().distress_threshold):
                 probabilities[domain.index_for_action(HANDOFF_ACTION)] = 1.0
         return self._prediction(probabilities)
+
+
+def escalation_events(applied: list[Event]) -> list[dict[str, Any]]:
+    """The events `escalates` reads, as dicts: the last two customer messages that are not
+    empty (and the empty ones between), none from before the latest resume.
+
+    Serialising the whole conversation instead made every message slower as it grew.
+    """
+    tail: list[dict[str, Any]] = []
+    written = 0
+    for event in reversed(applied):
+        if isinstance(event, ConversationResumed) or written == 2:
+            break
+        if isinstance(event, UserUttered):
+            tail.append(event.as_dict())
+            written += bool((event.text or "").strip())
+    return tail[::-1]

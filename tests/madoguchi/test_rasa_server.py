@@ -13,13 +13,16 @@ from rasa.shared.core.events import (
     ActionReverted,
     ActiveLoop,
     BotUttered,
+    ConversationPaused,
+    ConversationResumed,
+    FollowupAction,
     Restarted,
     SessionStarted,
     SlotSet,
     UserUttered,
     UserUtteranceReverted,
 )
-from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 
 from madoguchi import rasa_server
 from madoguchi.settings import ROOT
@@ -88,3 +91,63 @@ def test_an_invalid_action_response_is_still_refused():
     assert rasa_server._validate_action_result(action, valid) and RemoteAction._validate_action_result(action, valid)
     with pytest.raises(ValidationError, match="Failed to validate Action server response"):
         rasa_server._validate_action_result(action, {"events": [{"name": "no event type"}]})
+
+
+def long_conversation(domain: Domain, turns: int) -> DialogueStateTracker:
+    tracker = DialogueStateTracker("c1", domain.slots)
+    for event in CONVERSATION[:3]:
+        tracker.update(event)
+    for i in range(turns):
+        for event in [user("ask_product", product=f"商品{i}"), ActionExecuted("action_answer_product"),
+                      BotUttered(f"答え{i}"), ActionExecuted("action_listen")]:
+            tracker.update(event)
+    return tracker
+
+
+def test_an_answering_action_is_sent_the_latest_turns_only(domain):
+    tracker = long_conversation(domain, 40)
+    action = RemoteAction("action_answer_product", None)
+    sent = rasa_server._action_call_format(action, tracker, domain)
+    rasas = RemoteAction._action_call_format(action, tracker, domain)
+    users = [e for e in sent["tracker"]["events"] if e["event"] == "user"]
+    assert len(users) == 10 and users[-1]["parse_data"]["entities"][0]["value"] == "商品39"
+    assert sent["tracker"]["events"] == rasas["tracker"]["events"][-len(sent["tracker"]["events"]):]
+    assert sent["tracker"]["events"][0]["event"] == "user"
+    # Everything else the action reads is Rasa's.
+    del sent["tracker"]["events"], rasas["tracker"]["events"]
+    assert sent == rasas
+
+
+def test_an_action_that_may_hand_off_is_sent_the_whole_conversation(domain):
+    tracker = long_conversation(domain, 40)
+    for name in ["action_handoff", "action_fallback", "action_order_result"]:
+        action = RemoteAction(name, None)
+        assert rasa_server._action_call_format(action, tracker, domain) == RemoteAction._action_call_format(
+            action, tracker, domain)
+    short = long_conversation(domain, 3)
+    action = RemoteAction("action_answer_product", None)
+    assert rasa_server._action_call_format(action, short, domain) == RemoteAction._action_call_format(
+        action, short, domain)
+
+
+STATE = ["sender_id", "_paused", "followup_action", "latest_action", "latest_message", "latest_bot_utterance",
+         "active_loop", "model_id", "assistant_id", "is_rule_tracker"]
+
+
+def test_a_copy_has_the_state_rasas_replayed_copy_has(domain):
+    tracker = DialogueStateTracker("c1", domain.slots)
+    events = [*CONVERSATION, FollowupAction("action_answer_gift"), ConversationPaused(), SlotSet("order_id", "A-1"),
+              user("greet"), ConversationResumed(), ActionExecuted("action_listen")]
+    for event in events:
+        tracker.update(event)
+        kept, rasas = rasa_server.copy_tracker(tracker), DialogueStateTracker.copy(tracker)
+        assert list(kept.events) == list(rasas.events), f"after {event}"
+        assert {k: (s.value, s.has_been_set) for k, s in kept.slots.items()} == {
+            k: (s.value, s.has_been_set) for k, s in rasas.slots.items()}, f"after {event}"
+        assert {k: getattr(kept, k) for k in STATE} == {k: getattr(rasas, k) for k in STATE}, f"after {event}"
+        # What is done to the copy leaves the tracker as it was.
+        before = tracker.current_state(EventVerbosity.ALL)
+        if kept.active_loop:
+            kept.active_loop.rejected = True
+        kept.update_with_events([SlotSet("order_id", "B-2"), ActiveLoop("order_verification_form")], domain)
+        assert tracker.current_state(EventVerbosity.ALL) == before

@@ -1,0 +1,43 @@
+"""How much of a conversation each custom action is sent.
+
+Rasa sends the action server every event of the conversation with every custom action:
+at turn 300 that is about 1,500 events serialised, sent and parsed again, a quarter of
+the server's time per message. The actions that answer, validate forms and look up
+orders read only the latest message, the slots and the form; they get the events of the
+last `HISTORY_TURNS` customer messages. The actions that may open a handoff summarise
+the whole conversation for the operator, so they still get all of it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from typing import TypeVar
+
+HISTORY_TURNS = 10
+
+# Every action that may call `actions.handoff.hand_off` or reads `common.event_dicts`
+# (tests/actions/test_history.py checks the list against the actions' code).
+WHOLE_CONVERSATION = frozenset(
+    {"action_handoff", "action_fallback", "action_order_result", "action_apply_order_change"}
+)
+
+E = TypeVar("E")
+
+
+def needs_whole_conversation(action_name: str) -> bool:
+    """Whether the action reads the conversation's events beyond the latest turns."""
+    return action_name in WHOLE_CONVERSATION
+
+
+def window(events: Sequence[E], turns: int = HISTORY_TURNS) -> list[E]:
+    """Rasa events from the `turns`-th last customer message on (all when there are fewer)."""
+    from rasa.shared.core.events import UserUttered
+
+    seen = 0
+    for back, event in enumerate(reversed(events), start=1):
+        if isinstance(event, UserUttered):
+            seen += 1
+            if seen == turns:
+                return list(itertools.islice(events, len(events) - back, None))
+    return list(events)

@@ -1,0 +1,52 @@
+"""The escalation policy reads only the latest customer messages, with the same verdict."""
+
+from __future__ import annotations
+
+import itertools
+
+from rasa.shared.core.events import (
+    ActionExecuted,
+    BotUttered,
+    ConversationPaused,
+    ConversationResumed,
+    UserUttered,
+)
+
+from madoguchi.dialogue.policy import escalation_events
+from madoguchi.handoff.escalation import escalates
+
+THRESHOLD = 0.6
+
+
+def said(text: str, intent: str, distress: float = 0.0) -> UserUttered:
+    return UserUttered(text, {"name": intent, "confidence": 1.0}, parse_data={
+        "text": text, "intent": {"name": intent, "confidence": 1.0}, "triage": {"distress": distress}})
+
+
+MESSAGES = [
+    said("送料はいくら？", "ask_shipping"),
+    said("だから送料はいくらですか", "ask_shipping"),
+    said("まだ届かないんです", "ask_delivery_status", 0.45),
+    said("明日使うのに、もうどうしたら…", "express_distress", 0.55),
+    said("  ", "nlu_fallback"),
+    said("ありがとう", "thank"),
+]
+
+
+def test_the_verdict_is_the_one_on_the_whole_conversation():
+    # Every conversation of up to four customer messages, some handed back by an operator.
+    for n in range(1, 5):
+        for messages in itertools.product(MESSAGES, repeat=n):
+            for resumed_after in range(n + 1):
+                events = [ActionExecuted("action_listen")]
+                for i, message in enumerate(messages):
+                    if i == resumed_after:
+                        events += [ConversationPaused(), ConversationResumed()]
+                    events += [message, ActionExecuted("utter_x"), BotUttered("…"), ActionExecuted("action_listen")]
+                whole = escalates([e.as_dict() for e in events], THRESHOLD)
+                assert escalates(escalation_events(events), THRESHOLD) == whole, (messages, resumed_after)
+
+
+def test_a_long_conversation_is_not_serialised_whole():
+    events = [said(f"質問{i}", "ask_product") for i in range(300)]
+    assert len(escalation_events(events)) == 2
