@@ -151,3 +151,75 @@ def test_a_copy_has_the_state_rasas_replayed_copy_has(domain):
             kept.active_loop.rejected = True
         kept.update_with_events([SlotSet("order_id", "B-2"), ActiveLoop("order_verification_form")], domain)
         assert tracker.current_state(EventVerbosity.ALL) == before
+
+
+@pytest.fixture(scope="module")
+def agent():
+    from rasa.core.agent import Agent
+
+    from madoguchi.model import model_path
+
+    # The model of the current data (`make test` trains it first), or any earlier one.
+    models = [model_path()] + sorted((ROOT / "models").glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)[::-1]
+    found = next((p for p in models if p.exists()), None)
+    if found is None:
+        pytest.skip("no trained model (make train)")
+    return Agent.load(str(found))
+
+
+TEXTS = ["カタログを送ってください", "注文番号Ａ１２３４５６７の荷物はどこですか", "", "🍡🍡", "あ" * 1000,
+         "人と話したい", "商品が壊れていました。どうしてくれるんですか", "送料はいくら？", "ありがとう"]
+
+
+def test_diet_predicts_through_its_graph_exactly_as_rasa_does(agent, monkeypatch):
+    import asyncio
+
+    from rasa.utils.tensorflow.models import RasaModel
+
+    def parse_all() -> list[dict]:
+        return [asyncio.run(agent.parse_message(text)) for text in TEXTS]
+
+    monkeypatch.setattr(RasaModel, "_rasa_predict", rasa_server.rasas()["rasa_predict"])
+    rasas = parse_all()
+    monkeypatch.setattr(RasaModel, "_rasa_predict", rasa_server.rasa_predict)
+    calls = []
+    graph_call = rasa_server._Graph.takes
+    monkeypatch.setattr(rasa_server._Graph, "takes", lambda self, flat: calls.append(1) or graph_call(self, flat))
+    assert parse_all() == rasas
+    assert len(calls) >= len(TEXTS) - 2  # called directly after the first (an empty text skips DIET)
+
+
+def test_action_calls_reuse_one_connection_and_survive_a_closed_one(aiohttp_unused_port, monkeypatch):
+    import asyncio
+
+    from aiohttp import web
+    from rasa.utils.endpoints import EndpointConfig
+
+    monkeypatch.setattr(EndpointConfig, "session", rasa_server.endpoint_session)
+    monkeypatch.setattr(rasa_server, "IDLE_CONNECTION_SECONDS", 0.3)
+    peers = []
+
+    async def webhook(request: web.Request) -> web.Response:
+        peers.append(request.transport.get_extra_info("peername"))
+        close = (await request.json()).get("close")
+        return web.json_response({"events": []}, headers={"Connection": "close"} if close else None)
+
+    async def scenario() -> list:
+        app = web.Application()
+        app.router.add_post("/webhook", webhook)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        port = aiohttp_unused_port()
+        await web.TCPSite(runner, "127.0.0.1", port).start()
+        endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook")
+        answers = [await endpoint.request(json={"n": i}, method="post") for i in range(3)]
+        answers.append(await endpoint.request(json={"close": True}, method="post"))  # the server closes
+        answers.append(await endpoint.request(json={"n": 4}, method="post"))
+        await asyncio.sleep(0.5)  # idle longer than the kept connections live
+        answers.append(await endpoint.request(json={"n": 5}, method="post"))
+        await runner.cleanup()
+        return answers
+
+    assert asyncio.run(scenario()) == [{"events": []}] * 6
+    assert peers[0] == peers[1] == peers[2] == peers[3]  # one connection for back-to-back calls
+    assert peers[4] != peers[3] and peers[5] != peers[4]  # new ones after a close or an idle time
