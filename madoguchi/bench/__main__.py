@@ -5,7 +5,8 @@
 Writes docs/benchmarks.md and docs/bench-*.png. Without --url it starts the three
 services itself (free ports, a temporary database); with --url it loads a stack already
 running on this machine. --quick: shorter speed runs, no trained baselines, no
-cross-validation, every third handoff conversation (for use while developing).
+cross-validation, every third handoff conversation (for use while developing). A full
+run started here measures saturation a second time with two Rasa workers.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ CONVERSATIONS = ROOT / "tests" / "handoff" / "conversations.yml"
 TRAINING = ROOT / "data" / "nlu"
 CONFIG = ROOT / "config.yml"
 PLAIN = ROOT / "bench" / "configs" / "baseline_plain.yml"
+MORE_WORKERS = 2
 
 
 def _quiet() -> None:
@@ -95,6 +97,16 @@ async def measure_speed(args: argparse.Namespace, model: Path, results: "report.
     except Exception as e:  # the rest of the benchmark still runs and says what is missing
         say(f"  speed runs failed: {_why(e)}")
         results.failures.append(f"speed and footprint: {_why(e)}")
+    if args.url or args.quick or (results.speed and results.speed.target.workers > 1):
+        return
+    try:
+        say(f"speed: saturation again with {MORE_WORKERS} Rasa workers (no Redis: locks and socket.io through SQLite)")
+        with LocalStack(model, workers=MORE_WORKERS) as target:
+            say(f"  first answer {target.cold_start:.1f} s after the processes started")
+            results.speed_workers = await speed.measure_saturation(target, speed.Plan(levels=(4, 8, 16, 32)), say)
+    except Exception as e:
+        say(f"  saturation with {MORE_WORKERS} workers failed: {_why(e)}")
+        results.failures.append(f"saturation with {MORE_WORKERS} workers: {_why(e)}")
 
 
 

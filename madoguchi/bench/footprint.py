@@ -129,6 +129,7 @@ class MemorySampler:
     pids: dict[str, int]
     every: float = 0.5
     peaks: dict[str, int] = field(default_factory=dict)
+    largest: dict[str, int] = field(default_factory=dict)  # peak of the largest single process
     _stop: threading.Event = field(default_factory=threading.Event, repr=False)
     _thread: threading.Thread | None = field(default=None, repr=False)
 
@@ -139,6 +140,9 @@ class MemorySampler:
         while not self._stop.is_set():
             for name, value in self.snapshot().items():
                 self.peaks[name] = max(self.peaks.get(name, 0), value)
+            for name, pid in self.pids.items():
+                single = max((rss_bytes(p) for p in family(pid)), default=0)
+                self.largest[name] = max(self.largest.get(name, 0), single)
             self._stop.wait(self.every)
 
     def __enter__(self) -> "MemorySampler":

@@ -46,6 +46,7 @@ class Results:
     same_classifier: int | None = None
     trainings: dict[str, float] = field(default_factory=dict)  # no_triage, plain, fresh: seconds
     speed: Speed | None = None
+    speed_workers: Speed | None = None  # saturation and memory again, with more Rasa workers
     failures: list[str] = field(default_factory=list)
     wall: float = 0.0
 
@@ -139,10 +140,7 @@ def target_rows(r: Results) -> list[tuple[str, str, bool | None]]:
             else:
                 rows.append((f"open loop 20 msg/s, {channel}: p95 <= 150 ms, no errors",
                              "not run: a lower rate already overloaded the server", False))
-        best = sp.sustained()
-        rows.append(("saturation >= 60 msg/s",
-                     f"{best.throughput(skip=1.0):.1f} msg/s ({_clients(best.concurrency)})" if best else "no error-free run",
-                     bool(best) and best.throughput(skip=1.0) >= TARGETS["saturation"]))
+        rows.append(_saturation_row(sp, r.speed_workers))
         if sp.long and sp.long.latencies:
             (a0, a1), (b0, b1) = _long_windows(sp.long)
             early, late = _p(load.turn_window(sp.long, a0, a1), 95), _p(load.turn_window(sp.long, b0, b1), 95)
@@ -163,6 +161,27 @@ def target_rows(r: Results) -> list[tuple[str, str, bool | None]]:
     rows.append(("training <= 5 min", f"{fresh / 60:.1f} min" if fresh else "not measured (quick run)",
                  None if fresh is None else fresh <= TARGETS["training"]))
     return rows
+
+
+def _workers(n: int) -> str:
+    return "one worker" if n == 1 else f"{n} workers"
+
+
+def _saturation_row(sp: Speed, more: Speed | None) -> tuple[str, str, bool]:
+    """The saturation target, met when the stack reaches it with one worker or with more."""
+    reached, met = [], False
+    for speed in (sp, more):
+        if speed is None:
+            continue
+        best = speed.sustained()
+        label = _workers(speed.target.workers)
+        if best:
+            rate = best.throughput(skip=1.0)
+            reached.append(f"{rate:.1f} msg/s with {label} ({_clients(best.concurrency)})")
+            met = met or rate >= TARGETS["saturation"]
+        else:
+            reached.append(f"no error-free run with {label}")
+    return "saturation >= 60 msg/s", "; ".join(reached), met
 
 
 def headline(r: Results) -> list[str]:
@@ -330,23 +349,20 @@ def _speed(r: Results) -> str:
     lines += [f"- {s}" for s in sp.skipped]
     if sp.open_loop:
         lines += ["", "![open-loop latency](bench-open-loop.png)"]
-    lines += ["", "### Saturation: clients writing back to back (REST)", "",
-              "| clients | answered/s | p50 | p95 | errors |", "| --- | --- | --- | --- | --- |"]
-    for run in sp.saturation:
-        lines.append(f"| {run.concurrency} | {run.throughput(skip=1.0):.1f} | {_ms(run.percentile(50))} | "
-                     f"{_ms(run.percentile(95))} | {run.errors} |")
-    best = sp.sustained()
-    lines += ["", f"Highest sustained: **{best.throughput(skip=1.0):.1f} messages/s** with {_clients(best.concurrency)} "
-                  f"(stock Rasa 3.6, one worker, on such a machine: about 24; the target: 60)." if best else
-              "No saturation run finished without errors."]
-    if sp.cpu_per_message:
-        cost = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in sp.cpu_per_message.items())
-        rasa = sp.cpu_per_message.get("rasa")
-        cores = os.cpu_count() or 1
-        lines += ["", f"CPU time per answered message during the saturation runs: {cost}"
-                  + (f". At {rasa * 1000:.0f} ms of CPU a message, the Rasa server could not answer more than "
-                     f"{cores / rasa:.0f} messages/s even with all {cores} cores to itself; 60 messages/s needs under "
-                     f"{cores / TARGETS['saturation'] * 1000:.0f} ms a message." if rasa else ".")]
+    lines += ["", "### Saturation: clients writing back to back (REST)", ""]
+    lines += _saturation(sp, "stock Rasa 3.6, one worker, on such a machine: about 24")
+    more = r.speed_workers
+    if more:
+        lines += ["", f"### Saturation with {more.target.workers} Rasa workers (REST)", "",
+                  f"A second stack, started the same way with MADOGUCHI_RASA_WORKERS={more.target.workers} and no Redis: "
+                  "Rasa's ticket locks and the socket.io messages go through the SQLite database "
+                  f"(docs/deployment.md). Cold start {more.target.cold_start:.1f} s.", ""]
+        lines += _saturation(more, "stock Rasa 3.6, two workers and Redis, on such a machine: about 49")
+        largest, whole = more.rss_largest.get("rasa"), more.rss_peak.get("rasa")
+        if largest and whole:
+            lines += ["", f"Memory: each worker is a process of its own with its own model: the largest Rasa process "
+                          f"peaked at {_mb(largest)}, the Rasa server's {more.target.workers + 1} processes "
+                          f"(the workers and Sanic's manager) at {_mb(whole)} together."]
     if sp.saturation:
         lines += ["", "![saturation](bench-saturation.png)"]
     lines += [""]
@@ -370,6 +386,33 @@ def _speed(r: Results) -> str:
         if name in r.trainings:
             lines.append(f"- Training the {label}: {r.trainings[name]:.0f} s.")
     return "\n".join(lines)
+
+
+def _saturation(sp: Speed, stock: str) -> list[str]:
+    """The saturation table, the best sustained rate and the CPU a message took."""
+    lines = ["| clients | answered/s | p50 | p95 | errors |", "| --- | --- | --- | --- | --- |"]
+    for run in sp.saturation:
+        lines.append(f"| {run.concurrency} | {run.throughput(skip=1.0):.1f} | {_ms(run.percentile(50))} | "
+                     f"{_ms(run.percentile(95))} | {run.errors} |")
+    best = sp.sustained()
+    lines += ["", f"Highest sustained: **{best.throughput(skip=1.0):.1f} messages/s** with {_clients(best.concurrency)} "
+                  f"({stock}; the target: 60)." if best else "No saturation run finished without errors."]
+    return lines + _cpu_per_message(sp)
+
+
+def _cpu_per_message(sp: Speed) -> list[str]:
+    if not sp.cpu_per_message:
+        return []
+    cost = ", ".join(f"{name} {seconds * 1000:.1f} ms" for name, seconds in sp.cpu_per_message.items())
+    rasa = sp.cpu_per_message.get("rasa")
+    if not rasa:
+        return ["", f"CPU time per answered message during the saturation runs: {cost}."]
+    # A Rasa worker runs its messages one at a time in one Python thread: about one core.
+    cores = min(sp.target.workers, os.cpu_count() or 1)
+    return ["", f"CPU time per answered message during the saturation runs: {cost}. At {rasa * 1000:.1f} ms of CPU "
+                f"a message, the Rasa server with {_workers(sp.target.workers)} (about {cores} "
+                f"core{'s' if cores > 1 else ''}) could answer at most {cores / rasa:.0f} messages/s; 60 messages/s "
+                f"needs under {cores / TARGETS['saturation'] * 1000:.1f} ms a message."]
 
 
 def _footprint(r: Results) -> str:
@@ -506,13 +549,17 @@ def plot_open_loop(sp: Speed, path: Path) -> bool:
     return True
 
 
-def plot_saturation(sp: Speed, path: Path) -> bool:
+def plot_saturation(sp: Speed, path: Path, more: Speed | None = None) -> bool:
     if not sp.saturation:
         return False
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(8, 5))
-    levels = [r.concurrency for r in sp.saturation]
-    ax.plot(levels, [r.throughput(skip=1.0) for r in sp.saturation], marker="o", label="answered messages/s")
+    levels = sorted({r.concurrency for r in sp.saturation + (more.saturation if more else [])})
+    ax.plot([r.concurrency for r in sp.saturation], [r.throughput(skip=1.0) for r in sp.saturation], marker="o",
+            label=f"answered messages/s, {_workers(sp.target.workers)}")
+    if more and more.saturation:
+        ax.plot([r.concurrency for r in more.saturation], [r.throughput(skip=1.0) for r in more.saturation],
+                marker="^", color="tab:green", label=f"answered messages/s, {_workers(more.target.workers)}")
     ax.axhline(TARGETS["saturation"], color="red", linestyle=":", linewidth=1, label="target 60 msg/s")
     ax.set_xscale("log", base=2)
     ax.set_xticks(levels, [str(n) for n in levels])
@@ -520,7 +567,7 @@ def plot_saturation(sp: Speed, path: Path) -> bool:
     ax.set_ylabel("messages/s")
     ax.set_ylim(bottom=0)
     right = ax.twinx()
-    right.plot(levels, [(r.percentile(95) or 0) * 1000 for r in sp.saturation], color="tab:orange", marker="s",
+    right.plot([r.concurrency for r in sp.saturation], [(r.percentile(95) or 0) * 1000 for r in sp.saturation], color="tab:orange", marker="s",
                linestyle="--", label="p95 latency (ms)")
     right.set_ylabel("p95 latency (ms)")
     lines = ax.get_legend_handles_labels()
@@ -584,7 +631,7 @@ def write(r: Results, out: Path) -> Path:
     plot_understanding(r, out / "bench-understanding.png")
     if r.speed:
         plot_open_loop(r.speed, out / "bench-open-loop.png")
-        plot_saturation(r.speed, out / "bench-saturation.png")
+        plot_saturation(r.speed, out / "bench-saturation.png", r.speed_workers)
         plot_long(r.speed, out / "bench-long-conversation.png")
         plot_memory(r.speed, out / "bench-memory.png")
     path = out / "benchmarks.md"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Awaitable, Callable
 
 from madoguchi.bench import floor, load
 from madoguchi.bench.footprint import CpuShare, MemorySampler, cpu_seconds
@@ -54,8 +54,14 @@ class Speed:
     cpu_per_message: dict[str, float] = field(default_factory=dict)  # service -> CPU seconds per answer
     rss_idle: dict[str, int] = field(default_factory=dict)
     rss_peak: dict[str, int] = field(default_factory=dict)
+    rss_largest: dict[str, int] = field(default_factory=dict)  # the largest single process of each
     others_cores: float = 0.0
     wall: float = 0.0
+
+    def keep_samples(self, sampler: MemorySampler, cpu: CpuShare) -> None:
+        """The memory peaks and the others' CPU share sampled during the runs."""
+        self.rss_peak, self.rss_largest = dict(sampler.peaks), dict(sampler.largest)
+        self.others_cores = cpu.others_cores
 
     def sustained(self) -> load.Run | None:
         """The saturation run with the most answers per second and no errors."""
@@ -114,25 +120,57 @@ async def measure(target: Target, plan: Plan, progress: Callable[[str], None] = 
                     progress(f"    p50 {_ms(run.percentile(50))}, p95 {_ms(run.percentile(95))}, "
                              f"{run.errors} errors of {max(run.planned, len(run.samples))}")
                     await settle()
-            spent = {name: 0.0 for name in target.pids}
-            for concurrency in plan.levels:
-                progress(f"  saturation, {concurrency} clients back to back for {plan.saturation_seconds:g} s")
-                before = {name: cpu_seconds(pid) for name, pid in target.pids.items()}
-                run = await load.closed_loop(rest, concurrency, plan.saturation_seconds)
-                for name, pid in target.pids.items():
-                    spent[name] += cpu_seconds(pid) - before[name]
-                speed.saturation.append(run)
-                answered = sum(r.answered for r in speed.saturation)
-                speed.cpu_per_message = {name: seconds / answered for name, seconds in spent.items() if answered}
-                progress(f"    {run.throughput(skip=1.0):.1f} msg/s, p95 {_ms(run.percentile(95))}, {run.errors} errors")
-                await settle()
-                if run.errors or _flat(speed.saturation):
-                    break
-        speed.rss_peak = dict(sampler.peaks)
-        speed.others_cores = cpu.others_cores
+            await saturate(target, plan, speed, rest, settle, progress)
+        speed.keep_samples(sampler, cpu)
     finally:
         await rest.close()
         await socket.close()
+    speed.wall = loop.time() - started
+    return speed
+
+
+async def saturate(
+    target: Target, plan: Plan, speed: Speed, rest: load.RestChannel,
+    settle: Callable[[], Awaitable[None]], progress: Callable[[str], None],
+) -> None:
+    """Clients writing back to back, more at each level, until errors or no gain."""
+    spent = {name: 0.0 for name in target.pids}
+    for concurrency in plan.levels:
+        progress(f"  saturation, {concurrency} clients back to back for {plan.saturation_seconds:g} s")
+        before = {name: cpu_seconds(pid) for name, pid in target.pids.items()}
+        run = await load.closed_loop(rest, concurrency, plan.saturation_seconds)
+        for name, pid in target.pids.items():
+            spent[name] += cpu_seconds(pid) - before[name]
+        speed.saturation.append(run)
+        answered = sum(r.answered for r in speed.saturation)
+        speed.cpu_per_message = {name: seconds / answered for name, seconds in spent.items() if answered}
+        progress(f"    {run.throughput(skip=1.0):.1f} msg/s, p95 {_ms(run.percentile(95))}, {run.errors} errors")
+        await settle()
+        if run.errors or _flat(speed.saturation):
+            break
+
+
+async def measure_saturation(target: Target, plan: Plan, progress: Callable[[str], None] = print) -> Speed:
+    """Saturation and memory only: for a second stack, with several Rasa workers."""
+    speed = Speed(target, plan)
+    await floor.whole_message_seconds(target.rasa_url, rounds=1)
+    for i in range(2 * target.workers):  # every worker answers once before the runs
+        await floor.whole_message_seconds(target.rasa_url, rounds=1)
+    sampler = MemorySampler(target.pids)
+    speed.rss_idle = sampler.snapshot()
+    rest = load.RestChannel(target.rasa_url)
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+
+    async def settle() -> None:
+        await load.settle(lambda: cpu_seconds(target.pids["rasa"]), most=plan.settle_most)
+
+    try:
+        with CpuShare(list(target.pids.values())) as cpu, sampler:
+            await saturate(target, plan, speed, rest, settle, progress)
+        speed.keep_samples(sampler, cpu)
+    finally:
+        await rest.close()
     speed.wall = loop.time() - started
     return speed
 

@@ -57,9 +57,10 @@ def first_answer(rasa_url: str, deadline: float, sender: str = "bench-cold-start
 
 
 @contextmanager
-def LocalStack(model: Path, timeout: float = 240) -> Iterator[Target]:  # noqa: N802 (used as a class)
+def LocalStack(model: Path, timeout: float = 240, workers: int | None = None) -> Iterator[Target]:  # noqa: N802
     """`with LocalStack(model) as target:` the three services, stopped on exit. Their
-    temporary folder (database and logs) is removed unless something failed."""
+    temporary folder (database and logs) is removed unless something failed. `workers`:
+    the Rasa server's (default: MADOGUCHI_RASA_WORKERS)."""
     from madoguchi.store import orders
     from madoguchi.store.db import Database
 
@@ -67,6 +68,8 @@ def LocalStack(model: Path, timeout: float = 240) -> Iterator[Target]:  # noqa: 
     db_url = f"sqlite:///{tmp / 'shop.db'}"
     orders.import_csv(Database(db_url), ROOT / "shop" / "demo_orders.csv")
     env = {"RASA_API_TOKEN": TOKEN, "MADOGUCHI_DATABASE_URL": db_url, "MADOGUCHI_NOW": EVAL_NOW}
+    if workers:
+        env["MADOGUCHI_RASA_WORKERS"] = str(workers)
     stack = Stack.on_free_ports(model, tmp, env, timeout=timeout)
     started = time.monotonic()
     with stack:
