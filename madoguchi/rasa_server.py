@@ -1,6 +1,6 @@
 """`python -m madoguchi.rasa_server ...`: Rasa's command line with madoguchi's fixes to Rasa 3.6.
 
-Seven fixes, measured by `make bench` (docs/benchmarks.md):
+Eight fixes, measured by `make bench` (docs/benchmarks.md):
 
 - Rasa validates every action server response with `jsonschema.validate`, which checks
   the schema itself and builds a new validator each time: about 19 ms of CPU per custom
@@ -33,6 +33,11 @@ Seven fixes, measured by `make bench` (docs/benchmarks.md):
   the action server to run. The session here is kept per endpoint and event loop and
   keeps idle connections for 2 seconds: less than the 5 seconds the action server (Sanic)
   keeps them, so a connection is never reused just as the server closes it.
+- The RulePolicy finds the rules that fit a conversation by checking every rule against
+  every turn of it, back to the first: several hundred checks a prediction, more as the
+  conversation grows. Here the rules that fit one turn's state are kept, keyed by the
+  state and how far back the turn is, and the turns older than the longest rule are not
+  checked (every rule fits them).
 """
 
 from __future__ import annotations
@@ -328,6 +333,42 @@ def endpoint_session(self: Any) -> _KeptSession:
     return _KeptSession(session)
 
 
+_KEPT_RULES = "_madoguchi_rules"
+_KEPT_RULE_STATES = 20_000  # per rule lookup; forgotten all at once beyond
+
+
+def _frozen(state: dict[str, Any]) -> Any:
+    """A hashable key of a dialogue state; the type is kept (a tuple is not a list)."""
+    return tuple(sorted((name, tuple(sorted((k, type(v), v) for k, v in sub.items()))) for name, sub in state.items()))
+
+
+def get_possible_keys(self: Any, lookup: dict[str, Any], states: list[dict[str, Any]]) -> set[str]:
+    """`RulePolicy._get_possible_keys`: the rules of `lookup` that fit every turn of `states`."""
+    kept = self.__dict__.setdefault(_KEPT_RULES, {})
+    per_lookup = kept.get(id(lookup))
+    if per_lookup is None or per_lookup[0] is not lookup or per_lookup[1] != len(lookup):
+        longest = max((len(self._rule_key_to_state(key)) for key in lookup), default=0)
+        per_lookup = kept[id(lookup)] = (lookup, len(lookup), longest, {})
+    _, _, longest, fits = per_lookup
+    possible = set(lookup)
+    for turn, state in enumerate(reversed(states)):
+        if turn >= longest or not possible:  # every rule fits the turns before its first
+            break
+        try:
+            key = (turn, _frozen(state))
+            fitting = fits.get(key)
+        except TypeError:  # a value that cannot be a key: checked each time
+            key, fitting = None, None
+        if fitting is None:
+            fitting = frozenset(k for k in lookup if self._is_rule_applicable(k, turn, state))
+            if key is not None:
+                if len(fits) >= _KEPT_RULE_STATES:
+                    fits.clear()
+                fits[key] = fitting
+        possible &= fitting
+    return possible
+
+
 _RASAS: dict[str, Any] = {}
 
 
@@ -335,10 +376,12 @@ def rasas() -> dict[str, Any]:
     """Rasa's own versions of what `install()` replaces, kept on first use, before it does."""
     if not _RASAS:
         from rasa.core.actions.action import RemoteAction
+        from rasa.core.policies.rule_policy import RulePolicy
         from rasa.shared.core.trackers import DialogueStateTracker
         from rasa.utils.tensorflow.models import RasaModel
 
         _RASAS.update(
+            get_possible_keys=RulePolicy._get_possible_keys,
             applied_events=DialogueStateTracker.applied_events,
             copy=DialogueStateTracker.copy,
             action_call_format=RemoteAction._action_call_format,
@@ -350,6 +393,7 @@ def rasas() -> dict[str, Any]:
 def install() -> None:
     """Installs the fixes (idempotent)."""
     from rasa.core.actions.action import RemoteAction
+    from rasa.core.policies.rule_policy import RulePolicy
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.trackers import DialogueStateTracker
     from rasa.utils.endpoints import EndpointConfig
@@ -363,6 +407,7 @@ def install() -> None:
     DialogueStateTracker.applied_events = applied_events
     DialogueStateTracker.copy = copy_tracker
     RasaModel._rasa_predict = rasa_predict
+    RulePolicy._get_possible_keys = get_possible_keys
 
 
 def main() -> None:

@@ -223,3 +223,28 @@ def test_action_calls_reuse_one_connection_and_survive_a_closed_one(aiohttp_unus
     assert asyncio.run(scenario()) == [{"events": []}] * 6
     assert peers[0] == peers[1] == peers[2] == peers[3]  # one connection for back-to-back calls
     assert peers[4] != peers[3] and peers[5] != peers[4]  # new ones after a close or an idle time
+
+
+def test_the_rule_policy_predicts_what_rasas_predicts(agent, monkeypatch):
+    from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
+
+    nodes = agent.processor.graph_runner._instantiated_nodes.values()
+    policy = next(n._component for n in nodes if isinstance(n._component, RulePolicy))
+    domain = agent.domain
+    rasas = rasa_server.rasas()["get_possible_keys"]
+    conversation = [*CONVERSATION, *list(long_conversation(domain, 12).events)[3:]]
+    tracker = DialogueStateTracker("c1", domain.slots)
+    checked = 0
+    for event in conversation * 2:  # the second time, the kept rules answer
+        tracker.update(event)
+        states = policy._prediction_states(tracker, domain)
+        for lookup in (policy.lookup[RULES], policy.lookup.get(RULES_FOR_LOOP_UNHAPPY_PATH, {})):
+            assert rasa_server.get_possible_keys(policy, lookup, states) == rasas(policy, lookup, states), f"after {event}"
+        monkeypatch.setattr(RulePolicy, "_get_possible_keys", rasas)
+        expected = policy.predict_action_probabilities(tracker, domain)
+        monkeypatch.setattr(RulePolicy, "_get_possible_keys", rasa_server.get_possible_keys)
+        predicted = policy.predict_action_probabilities(tracker, domain)
+        assert (predicted.probabilities, predicted.events, predicted.is_no_user_prediction) == (
+            expected.probabilities, expected.events, expected.is_no_user_prediction), f"after {event}"
+        checked += max(predicted.probabilities) > 0
+    assert checked > 20  # the rules predicted something along the way
