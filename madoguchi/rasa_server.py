@@ -1,6 +1,6 @@
 """`python -m madoguchi.rasa_server ...`: Rasa's command line with madoguchi's fixes to Rasa 3.6.
 
-Eight fixes, measured by `make bench` (docs/benchmarks.md):
+Nine fixes, measured by `make bench` (docs/benchmarks.md):
 
 - Rasa validates every action server response with `jsonschema.validate`, which checks
   the schema itself and builds a new validator each time: about 19 ms of CPU per custom
@@ -38,6 +38,9 @@ Eight fixes, measured by `make bench` (docs/benchmarks.md):
   conversation grows. Here the rules that fit one turn's state are kept, keyed by the
   state and how far back the turn is, and the turns older than the longest rule are not
   checked (every rule fits them).
+- For a debug message, the RulePolicy writes out the whole conversation's states, and
+  copies them, on every prediction, whatever the log level. Here it does so only when
+  its debug messages are logged.
 """
 
 from __future__ import annotations
@@ -369,6 +372,15 @@ def get_possible_keys(self: Any, lookup: dict[str, Any], states: list[dict[str, 
     return possible
 
 
+def format_tracker_states(states: list[dict[str, Any]]) -> str:
+    """`Policy.format_tracker_states`, for the RulePolicy's debug log: only when it is logged."""
+    import logging
+
+    if not logging.getLogger("rasa.core.policies.rule_policy").isEnabledFor(logging.DEBUG):
+        return ""
+    return rasas()["format_tracker_states"](states)
+
+
 _RASAS: dict[str, Any] = {}
 
 
@@ -382,6 +394,7 @@ def rasas() -> dict[str, Any]:
 
         _RASAS.update(
             get_possible_keys=RulePolicy._get_possible_keys,
+            format_tracker_states=RulePolicy.format_tracker_states,
             applied_events=DialogueStateTracker.applied_events,
             copy=DialogueStateTracker.copy,
             action_call_format=RemoteAction._action_call_format,
@@ -408,6 +421,7 @@ def install() -> None:
     DialogueStateTracker.copy = copy_tracker
     RasaModel._rasa_predict = rasa_predict
     RulePolicy._get_possible_keys = get_possible_keys
+    RulePolicy.format_tracker_states = staticmethod(format_tracker_states)
 
 
 def main() -> None:

@@ -248,3 +248,16 @@ def test_the_rule_policy_predicts_what_rasas_predicts(agent, monkeypatch):
             expected.probabilities, expected.events, expected.is_no_user_prediction), f"after {event}"
         checked += max(predicted.probabilities) > 0
     assert checked > 20  # the rules predicted something along the way
+
+
+def test_the_rule_policy_writes_out_the_states_only_for_its_debug_log(domain, caplog):
+    import logging
+
+    tracker = long_conversation(domain, 3)
+    states = domain.states_for_tracker_history(tracker)
+    rasas = rasa_server.rasas()["format_tracker_states"](states)
+    assert "user intent: ask_product" in rasas
+    caplog.set_level(logging.INFO, logger="rasa.core.policies.rule_policy")
+    assert rasa_server.format_tracker_states(states) == ""
+    caplog.set_level(logging.DEBUG, logger="rasa.core.policies.rule_policy")
+    assert rasa_server.format_tracker_states(states) == rasas
