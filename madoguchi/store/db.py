@@ -9,6 +9,7 @@ from typing import Iterator
 
 from sqlalchemy import MetaData, create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -33,17 +34,26 @@ def normalize_url(url: str) -> str:
 
 # Any fixed number: the PostgreSQL advisory lock that serializes creating the tables.
 _CREATE_TABLES_LOCK = 0x6D61646F  # "mado"
+_CREATE_ATTEMPTS = 5
 
 
 def create_tables(engine: Engine, metadata: MetaData) -> None:
     """Create the missing tables of `metadata`.
 
-    On PostgreSQL several processes starting together (Rasa instances, the action server,
-    the web service) would race to create the same tables and fail on each other's
-    half-made types and indexes; there, one creates them at a time under an advisory lock.
+    Several processes starting together (Rasa instances or workers, the action server,
+    the web service) race to create the same tables. On PostgreSQL they would fail on
+    each other's half-made types and indexes; there, one creates them at a time under an
+    advisory lock. On SQLite the loser of a race finds a table it had just seen missing:
+    it looks again and creates what is still missing.
     """
     if engine.dialect.name != "postgresql":
-        metadata.create_all(engine)
+        for attempt in range(_CREATE_ATTEMPTS):
+            try:
+                metadata.create_all(engine)
+                return
+            except OperationalError as e:
+                if "already exists" not in str(e) or attempt == _CREATE_ATTEMPTS - 1:
+                    raise
         return
     with engine.begin() as connection:
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CREATE_TABLES_LOCK})

@@ -54,14 +54,16 @@ class UrlTrackerStore(SQLTrackerStore):
         from madoguchi.settings import settings
 
         url = normalize_url(url or settings().database_url)
+        # Rasa creates its `events` table unguarded; several instances or workers starting
+        # together would collide, so it is created first, the way `create_tables` guards.
         if make_url(url).get_backend_name() == "postgresql":
-            # Rasa creates its `events` table unguarded; several instances starting together
-            # would collide, so it is created first, one process at a time.
             engine = create_engine(url, **create_engine_kwargs(url))  # Rasa's, with its schema
-            try:
-                create_tables(engine, SQLTrackerStore.Base.metadata)
-            finally:
-                engine.dispose()
+        else:
+            engine = make_engine(url)
+        try:
+            create_tables(engine, SQLTrackerStore.Base.metadata)
+        finally:
+            engine.dispose()
         super().__init__(domain=domain, host=url, event_broker=event_broker, **kwargs)
         if self.engine.dialect.name == "sqlite":
             # Rasa's engine opens a new SQLite connection for every query (SQLAlchemy 1.4's
