@@ -7,7 +7,8 @@ client manager, which only reaches the process's own sockets: the message is los
 the server gets a pub/sub client manager (python-socketio's own mechanism): every emit is
 published, every process listening delivers it to the sockets it holds.
 
-- REDIS_URL set (several instances): `socketio.AsyncRedisManager`.
+- REDIS_URL set (several instances): `RedisPubSubManager`, python-socketio's Redis manager
+  made to wait, before a process's first emit, until the process itself listens.
 - Several workers without Redis (MADOGUCHI_RASA_WORKERS > 1): `SqlPubSubManager`, a table
   of the shop database polled every 50 ms.
 - One process: the default manager, as Rasa has it.
@@ -203,10 +204,49 @@ class SqlPubSubManager(AsyncPubSubManager):
             self._seen = {row_id: seen for row_id, seen in self._seen.items() if row_id > self._floor}
 
 
+class RedisPubSubManager(socketio.AsyncRedisManager):
+    """python-socketio's Redis client manager, whose first emits are not lost.
+
+    Every emit goes through Redis, to the process's own sockets too, but python-socketio
+    subscribes a process to the channel only in the background, after its first socket
+    connects: the first answers to that socket (the session confirmation, the bot's first
+    reply) could be published before anyone in the process listened. Here a process that
+    listens publishes once it is subscribed (waiting at most `ready_seconds`).
+    """
+
+    ready_seconds = 5.0
+
+    def __init__(self, url: str, channel: str = CHANNEL, **options: Any) -> None:
+        super().__init__(url, channel=channel, **options)
+        self._listening = False
+        self._subscribed: asyncio.Event | None = None
+
+    def _ready(self) -> asyncio.Event:
+        if self._subscribed is None:
+            self._subscribed = asyncio.Event()
+        return self._subscribed
+
+    def initialize(self) -> None:
+        super().initialize()
+        self._listening = not self.write_only
+
+    async def _listen(self) -> AsyncIterator[Any]:
+        await self.pubsub.subscribe(self.channel)  # python-socketio's own subscribes again: a no-op
+        self._ready().set()
+        async for message in super()._listen():
+            yield message
+
+    async def _publish(self, data: dict[str, Any]) -> Any:
+        if self._listening and not self._ready().is_set():
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._ready().wait(), self.ready_seconds)
+        return await super()._publish(data)
+
+
 def client_manager(redis_url: str, workers: int, database_url: str | None = None) -> socketio.AsyncManager | None:
     """The socket.io client manager for this deployment (None: python-socketio's default)."""
     if redis_url:
-        return socketio.AsyncRedisManager(redis_url, channel=CHANNEL)
+        return RedisPubSubManager(redis_url)
     if workers > 1:
         return SqlPubSubManager(database_url)
     return None

@@ -6,7 +6,7 @@ data) and a throw-away Redis (Rasa's lock store), started once for this module o
 ports. One conversation's messages go to A and B in turn and at once; each must be handled
 once, one after the other, and land once in the tracker and once in the transcript. A
 handoff made through A is seen through B, and the operator's release (the desk talks to A)
-too.
+too. A web chat customer connected to A gets the operator's messages sent through B.
 
 Needs a trained model, PostgreSQL and redis-server (tests/servers.py); skipped, saying why,
 without them.
@@ -14,17 +14,20 @@ without them.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import threading
 import time
 import urllib.request
 import uuid
 from dataclasses import dataclass, replace
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from madoguchi.handoff.transcript import lines_of
+from madoguchi.handoff.transcript import lines_of, operator_custom
 from madoguchi.model import model_path
 from madoguchi.settings import ROOT
 from madoguchi.stack import Stack, services
@@ -211,6 +214,29 @@ def test_a_handoff_through_one_instance_is_seen_through_the_other(instances):
     assert instances.tracker("b", sender)["paused"] is False
     assert handoffs.get(instances.db, handoff.id).status == "released"
     assert texts(instances.say("b", sender, "送料はいくらですか"))
+
+
+async def test_a_web_chat_customer_on_one_instance_gets_operator_messages_sent_through_the_other(instances):
+    from tests.e2e.test_socketio import Customer, append_events
+
+    session = fresh()
+    sent = [f"担当の山田です。確認いたします（{i}）" for i in range(1, 4)]
+    async with Customer(instances.rasa("a"), session) as customer:
+        await customer.say("オペレーターと話したい")
+        await customer.wait_for(lambda m: "担当" in (m.get("text") or ""))
+        through_b = SimpleNamespace(rasa=instances.rasa("b"))  # the desk behind a load balancer
+        for text in sent:
+            event = {"event": "bot", "text": None, "timestamp": time.time(),
+                     "data": {"custom": operator_custom(text, "山田")}}
+            await asyncio.to_thread(append_events, through_b, session, [event])
+
+        def operator_texts() -> list[str]:
+            return [m["text"] for m in customer.received if m.get("madoguchi") == "operator"]
+
+        with contextlib.suppress(asyncio.TimeoutError):
+            await customer.wait_for(lambda _: len(operator_texts()) >= len(sent), timeout=20)
+        await asyncio.sleep(0.3)  # nothing arrives twice
+        assert operator_texts() == sent
 
 
 # --- the lock store is Redis --------------------------------------------------------------

@@ -18,7 +18,7 @@ import pytest
 import socketio
 from aiohttp import web
 
-from madoguchi.channels.socketio import SqlPubSubManager, client_manager
+from madoguchi.channels.socketio import RedisPubSubManager, SqlPubSubManager, client_manager
 from tests.servers import postgres_server, redis_server  # noqa: F401  (session fixtures)
 
 
@@ -87,6 +87,35 @@ async def test_what_either_server_emits_reaches_the_customer_in_order(aiohttp_se
 
 
 def test_the_manager_is_redis_then_the_database_then_the_default():
-    assert isinstance(client_manager("redis://127.0.0.1:1/1", workers=2), socketio.AsyncRedisManager)
+    assert isinstance(client_manager("redis://127.0.0.1:1/1", workers=2), RedisPubSubManager)
     assert isinstance(client_manager("", workers=2), SqlPubSubManager)
     assert client_manager("", workers=1) is None
+
+
+@pytest.mark.parametrize("manager", ["ours", "python-socketio's"])
+async def test_a_new_process_s_first_answer_waits_until_it_listens(aiohttp_server, redis_server, manager,  # noqa: F811
+                                                                   monkeypatch):
+    from redis.asyncio.client import PubSub
+
+    subscribe = PubSub.subscribe
+
+    async def slow_subscribe(self, *args, **kwargs):
+        await asyncio.sleep(0.5)  # a busy Redis, or a busy process
+        return await subscribe(self, *args, **kwargs)
+
+    monkeypatch.setattr(PubSub, "subscribe", slow_subscribe)
+    url = redis_server.url(3)
+    made = client_manager(url, workers=1) if manager == "ours" else socketio.AsyncRedisManager(url, channel="other")
+    sio, server = await start_server(aiohttp_server, made)
+    confirmed = asyncio.Event()
+    client = socketio.AsyncClient(reconnection=False)
+    client.on("session_confirm", lambda _: confirmed.set())
+    await client.connect(str(server.make_url("/")), transports=["websocket"])
+    try:
+        await client.emit("session_request", {"session_id": uuid.uuid4().hex})
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(confirmed.wait(), 3)
+    finally:
+        await client.disconnect()
+        sio.manager.thread.cancel()
+    assert confirmed.is_set() == (manager == "ours")  # python-socketio's published it to nobody
