@@ -194,6 +194,7 @@ class HandoffTriage(GraphComponent):
         if self._lexicon is None:
             self._setup()
         parser = _parser_of(model)
+        dictionary_words = _dictionary_of(model)
         for message in messages:
             text = message.get(TEXT) or ""
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
@@ -201,7 +202,7 @@ class HandoffTriage(GraphComponent):
             p_distress = next((r["confidence"] for r in ranking if r["name"] == "express_distress"), 0.0)
             if intent == "express_distress":
                 p_distress = max(p_distress, (message.get(INTENT) or {}).get("confidence", 0.0))
-            result = assess(text, message.get(SPACY_DOCS[TEXT]), self._lexicon, p_distress, parser)
+            result = assess(text, message.get(SPACY_DOCS[TEXT]), self._lexicon, p_distress, parser, dictionary_words)
             triage = result.as_dict()
             corrected = correct_intent(intent, ranking, result, self._threshold)
             if corrected != intent:
@@ -210,6 +211,16 @@ class HandoffTriage(GraphComponent):
                 message.set(INTENT, {INTENT_NAME_KEY: corrected, "confidence": confidence}, add_to_output=True)
             message.set("triage", triage, add_to_output=True)
         return messages
+
+
+def _dictionary_of(model: Any):
+    """The words of a text Sudachi's dictionary knows (see `triage.is_gibberish`)."""
+    nlp = getattr(model, "model", None)
+    if nlp is None or not hasattr(getattr(nlp, "tokenizer", None), "tokenizer"):
+        return None
+    from madoguchi.nlu.triage import sudachi_words
+
+    return sudachi_words(nlp)
 
 
 def _parser_of(model: Any):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 NEGATIONS = frozenset({"ない", "ぬ", "ず", "ねえ", "へん", "ん"})
 LIGHT_VERBS = frozenset({"する", "なる", "ある", "だ", "です", "いる"})
@@ -107,29 +107,62 @@ def is_negated(token) -> bool:
     return False
 
 
-def is_gibberish(text: str, tokens: Iterable) -> bool:
-    """Keyboard mash: Latin letters without meaning, or a run of unknown kana fragments."""
+def is_gibberish(text: str, tokens: Iterable, dictionary_words: Callable[[str], frozenset[str]] | None = None) -> bool:
+    """Keyboard mash: Latin letters without meaning, or a run of unknown kana fragments.
+
+    A word is unknown when GiNZA has no vector for it and it is not a word of three letters
+    or more in Sudachi's dictionary (`dictionary_words(text)`: the words of `text` it knows).
+    GiNZA's 20,000 vectors miss everyday words (ありがとう, ください, ごめん, しりとり);
+    Sudachi's dictionary also holds one- and two-kana fragments (ぽ, ねへ), which still count
+    as unknown, as before.
+    """
     norm = _norm(text).strip()
     if not norm:
         return False
     words = [t for t in tokens if not (t.is_punct or t.is_space or t.like_num or t.pos_ in ("PUNCT", "SYM"))]
     if not words:
         return False
-    if LATIN_MASH.match(norm) and all(t.is_oov for t in words):
+    known: frozenset[str] = frozenset()
+    if dictionary_words is not None and any(t.is_oov for t in words):
+        known = dictionary_words(text)
+
+    def unknown(t) -> bool:
+        return t.is_oov and not (len(t.text) >= 3 and t.text in known)
+
+    if LATIN_MASH.match(norm) and all(unknown(t) for t in words):
         return True
-    unknown = [t for t in words if t.is_oov]
-    return len(words) >= 2 and len(unknown) / len(words) >= 0.75 and not any(len(t.text) >= 3 and not t.is_oov for t in words)
+    unknowns = [t for t in words if unknown(t)]
+    return (
+        len(words) >= 2
+        and len(unknowns) / len(words) >= 0.75
+        and not any(len(t.text) >= 3 and not unknown(t) for t in words)
+    )
 
 
-def assess(text: str, doc, lexicon: Lexicon, p_distress: float = 0.0, parse=None) -> Assessment:
-    """Score a message. `doc` is GiNZA's; `parse(doc)` adds dependencies when a cue needs it."""
+def sudachi_words(nlp) -> Callable[[str], frozenset[str]]:
+    """`dictionary_words` for `is_gibberish`: the words of a text in the dictionary of the
+    Sudachi tokenizer behind GiNZA `nlp` (split mode C, like GiNZA's tokens)."""
+    sudachi = nlp.tokenizer.tokenizer
+
+    def words(text: str) -> frozenset[str]:
+        return frozenset(m.surface() for m in sudachi.tokenize(text) if not m.is_oov())
+
+    return words
+
+
+def assess(
+    text: str, doc, lexicon: Lexicon, p_distress: float = 0.0, parse=None,
+    dictionary_words: Callable[[str], frozenset[str]] | None = None,
+) -> Assessment:
+    """Score a message. `doc` is GiNZA's; `parse(doc)` adds dependencies when a cue needs it;
+    `dictionary_words` tells the words Sudachi knows (`is_gibberish`)."""
     norm = _norm(text)
     tokens = list(doc) if doc is not None else []
     result = Assessment(lemmas=sorted({t.lemma_ for t in tokens}))
     result.intensity = min(len(INTENSITY.findall(norm)), 2)
     result.grief = any(w in norm for w in lexicon.grief)
     result.goods_problem = any(w in norm for w in lexicon.goods)
-    result.gibberish = is_gibberish(text, tokens)
+    result.gibberish = is_gibberish(text, tokens, dictionary_words)
     result.requests = bool(REQUEST_FORMS.search(norm))
 
     result.cues = [p for p in lexicon.distress_phrases if p in norm]

@@ -32,8 +32,10 @@ def rules_module():
 
 
 def run(ginza, lexicon, text, p=0.0):
+    from madoguchi.nlu.triage import sudachi_words
+
     nlp, parser = ginza
-    return assess(text, nlp.make_doc(text), lexicon, p, parser)
+    return assess(text, nlp.make_doc(text), lexicon, p, parser, sudachi_words(nlp))
 
 
 @pytest.mark.parametrize("text", ["特に困ってはいません", "不安じゃないです", "心配はしていません"])
@@ -56,12 +58,14 @@ def test_intensity_raises_the_score(ginza, lexicon):
     assert loud.distress > plain.distress and loud.intensity == 2
 
 
-@pytest.mark.parametrize("text", ["jdkfls", "ｒｔｙｕｉｏ", "ぬけぽねへめろ"])
+@pytest.mark.parametrize("text", ["jdkfls", "ｒｔｙｕｉｏ", "ぬけぽねへめろ", "ｋｓｄｊｆｋｌｓｊｄ"])
 def test_keyboard_mash_is_gibberish(ginza, lexicon, text):
     assert run(ginza, lexicon, text).gibberish
 
 
-@pytest.mark.parametrize("text", ["カタログください", "ok", "A1234567", "はい"])
+# Everyday words GiNZA has no vector for are words all the same (Sudachi knows them).
+@pytest.mark.parametrize("text", ["カタログください", "ok", "A1234567", "はい", "ありがとうございました！", "ごめんください",
+                                  "しりとりしよう", "まいど", "ほな、またな", "よろしゅうおたのもうします"])
 def test_real_messages_are_not_gibberish(ginza, lexicon, text):
     assert not run(ginza, lexicon, text).gibberish
 
