@@ -8,10 +8,17 @@ distress cue whose negation must be checked. `GinzaNLP` therefore tokenizes only
 `parse()` completes a document when asked. GiNZA's own named entities are not loaded:
 on the held-out set they found three dates (which `patterns.find_dates` finds by rule)
 and six wrong person names.
+
+Rasa's graph makes two `GinzaNLP` components of one: the one that provides the model to
+the components after it, and the one that processes each message, which receives that model
+and never uses its own. Each loaded GiNZA (about 0.3 GiB), so `GinzaNLP.load_model` gives
+both the same one while either holds it.
 """
 
 from __future__ import annotations
 
+import threading
+import weakref
 from typing import Any, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -20,6 +27,9 @@ from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 # Run in this order by `parse()`; the rest of ja_ginza is not loaded.
 NEURAL_PIPES = ("tok2vec", "morphologizer", "parser")
 NOT_LOADED = ("ner", "compound_splitter", "bunsetu_recognizer")
+
+_LOADED: weakref.WeakValueDictionary[str, SpacyModel] = weakref.WeakValueDictionary()
+_LOADING = threading.Lock()
 
 
 def load(name: str = "ja_ginza"):
@@ -51,10 +61,15 @@ class GinzaNLP(SpacyNLP):
 
     @staticmethod
     def load_model(spacy_model_name: Text) -> SpacyModel:
-        """GiNZA without its entity recognizer and bunsetu components."""
+        """GiNZA without its entity recognizer and bunsetu components, loaded once while in use."""
         if not spacy_model_name:
             spacy_model_name = "ja_ginza"
-        return SpacyModel(model=load(spacy_model_name), model_name=f"{spacy_model_name}:tokens")
+        with _LOADING:
+            model = _LOADED.get(spacy_model_name)
+            if model is None:
+                model = SpacyModel(model=load(spacy_model_name), model_name=f"{spacy_model_name}:tokens")
+                _LOADED[spacy_model_name] = model
+            return model
 
     def _doc_for_text(self, model: Any, text: Text):
         return model.make_doc(self._preprocess_text(text))
