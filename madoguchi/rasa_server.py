@@ -424,7 +424,15 @@ def install() -> None:
     RulePolicy.format_tracker_states = staticmethod(format_tracker_states)
 
 
+def lean_memory() -> None:
+    """The memory fixes of `madoguchi.memory`; first, since they must precede TensorFlow."""
+    from madoguchi import memory
+
+    memory.install()
+
+
 def main() -> None:
+    lean_memory()
     install()
     from rasa.__main__ import main as rasa_main
 
