@@ -97,6 +97,17 @@ def test_damage_is_a_report_not_a_property(ginza, lexicon):
     assert not run(ginza, lexicon, "割れやすいお菓子の梱包はしっかりしてもらえますか").goods_problem
 
 
+@pytest.mark.parametrize("text", ["羊羹の詰め合わせに栗きんとんが入っていませんでした", "どら焼きが二個足りませんでした",
+                                  "頼んでいない商品が届いたんですけど", "最中、数が合わへんのやけど", "おせんべい入ってなかったよ"])
+def test_missing_or_wrong_goods_in_any_politeness(ginza, lexicon, text):
+    assert run(ginza, lexicon, text).goods_problem
+
+
+@pytest.mark.parametrize("text", ["送料はいくらですか", "のしは付けられますか", "足袋の形の最中はありますか"])
+def test_questions_are_not_goods_problems(ginza, lexicon, text):
+    assert not run(ginza, lexicon, text).goods_problem
+
+
 def test_a_rule_change_changes_the_reading(ginza, rules_module):
     cues = {**rules_module.cues, "distress": {"lemmas": [], "phrases": []}}
     result = run(ginza, Lexicon.from_cues(cues), "困っています")
