@@ -150,7 +150,7 @@ def target_rows(r: Results) -> list[tuple[str, str, bool | None]]:
         whole, parse = _p(sp.whole, 50), _p(sp.parse, 50)
         if whole and parse:
             rows.append(("whole-message p50 within 2.5x of /model/parse",
-                         f"{_ms(whole)} / {_ms(parse)} = {whole / parse:.1f}x", whole / parse <= TARGETS["parse_ratio"]))
+                         f"{_ms(whole)} / {_ms(parse)} = {whole / parse:.2f}x", whole / parse <= TARGETS["parse_ratio"]))
         rasa = max(sp.rss_idle.get("rasa", 0), sp.rss_peak.get("rasa", 0))
         if rasa:
             rows.append(("Rasa server RSS <= 1.8 GB", f"{rasa / 1e9:.2f} GB (peak)", rasa <= TARGETS["rasa_rss"]))

@@ -116,9 +116,16 @@ class UrlTrackerStore(SQLTrackerStore):
             new_events = list(itertools.islice(tracker.events, stored, None))
             dicts = [e.as_dict() for e in new_events]
             rows = [self._row(tracker.sender_id, e, d) for e, d in zip(new_events, dicts)]
-            session.add_all(rows)
-            session.flush()
-            last_id = max([last_id, *(row.id for row in rows)])
+            if rows and self.engine.dialect.name == "sqlite":
+                # One statement for all rows. SQLite lets one writer at a time hold the
+                # database until its commit, so the conversation's newest row is ours.
+                session.execute(sa.insert(self.SQLEvent.__table__), rows)
+                last_id = self._last_id(session, tracker.sender_id)
+            elif rows:  # PostgreSQL: others may commit meanwhile; the ids of our own rows
+                added = [self.SQLEvent(**row) for row in rows]
+                session.add_all(added)
+                session.flush()
+                last_id = max([last_id, *(row.id for row in added)])
             session.commit()
         self._publish(tracker.sender_id, dicts)
         if any(isinstance(e, SessionStarted) for e in new_events):
@@ -127,15 +134,16 @@ class UrlTrackerStore(SQLTrackerStore):
         else:
             self._keep(tracker, stored + len(new_events), last_id)
 
-    def _row(self, sender_id: str, event: Event, data: dict[str, Any]) -> Any:
-        return self.SQLEvent(
-            sender_id=sender_id,
-            type_name=event.type_name,
-            timestamp=data.get("timestamp"),
-            intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-            action_name=data.get("name"),
-            data=json.dumps(data),
-        )
+    @staticmethod
+    def _row(sender_id: str, event: Event, data: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "sender_id": sender_id,
+            "type_name": event.type_name,
+            "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            "action_name": data.get("name"),
+            "data": json.dumps(data),
+        }
 
     def _publish(self, sender_id: str, events: list[dict[str, Any]]) -> None:
         if not self.event_broker or not events:

@@ -57,6 +57,10 @@ def record(db: Database, lines: list[Line]) -> int:
     insert = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[dialect]
     new = 0
     with db.session() as session:
+        if dialect == "sqlite":
+            # One statement, compiled once and kept, run for every row (SQLite counts them all).
+            statement = insert(Message).on_conflict_do_nothing(index_elements=["event_key"])
+            return max(session.execute(statement, rows).rowcount or 0, 0)
         # One multi-row INSERT per batch, not an executemany: psycopg2 runs an executemany
         # in pages and reports the rowcount of the last page only.
         for start in range(0, len(rows), _BATCH):
