@@ -1,6 +1,6 @@
 """`python -m madoguchi.rasa_server ...`: Rasa's command line with madoguchi's fixes to Rasa 3.6.
 
-Nine fixes, measured by `make bench` (docs/benchmarks.md):
+Ten fixes, measured by `make bench` (docs/benchmarks.md):
 
 - Rasa validates every action server response with `jsonschema.validate`, which checks
   the schema itself and builds a new validator each time: about 19 ms of CPU per custom
@@ -41,6 +41,10 @@ Nine fixes, measured by `make bench` (docs/benchmarks.md):
 - For a debug message, the RulePolicy writes out the whole conversation's states, and
   copies them, on every prediction, whatever the log level. Here it does so only when
   its debug messages are logged.
+- The RulePolicy and the MemoizationPolicy get fresh copies of every dialogue state of
+  the conversation, several times per message, and strip each of the text the intent
+  stands for. Both only read them: the states before the latest are copied and stripped
+  once, kept with the tracker and shared (`prediction_states`).
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ import dataclasses
 import functools
 import itertools
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -88,6 +92,7 @@ class _Replay:
     states: list[dict[str, Any]]  # the state before each ActionExecuted among them
     last_ml_action: Any = None
     turn_was_hidden: bool = False
+    processed: list[dict[str, Any]] = field(default_factory=list)  # `states` as the policies read them
 
 
 _KEPT_REPLAYS = "_madoguchi_replays"
@@ -109,6 +114,15 @@ def states_for_tracker_history(
     rule_only_data: dict[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
     """`Domain.states_for_tracker_history`, replaying only the events it has not seen."""
+    replay, last = _replayed(self, tracker, omit_unset_slots, ignore_rule_only_turns, rule_only_data)
+    states = [_copy(s) for s in replay.states]
+    return states + [last] if last is not None else states
+
+
+def _replayed(
+    self: Any, tracker: Any, omit_unset_slots: bool, ignore_rule_only_turns: bool, rule_only_data: dict[str, Any] | None
+) -> tuple[_Replay, dict[str, Any] | None]:
+    """The kept replay of `tracker`'s states (extended), and the state after its last event."""
     from rasa.shared.core.constants import PREVIOUS_ACTION
     from rasa.shared.core.events import ActionExecuted
 
@@ -153,8 +167,63 @@ def states_for_tracker_history(
     kept_ml_action, kept_hidden = replay.last_ml_action, replay.turn_was_hidden
     last = state_of(replay.tracker, False, replay.states)
     replay.last_ml_action, replay.turn_was_hidden = kept_ml_action, kept_hidden
-    states = [_copy(s) for s in replay.states]
-    return states + [last] if last is not None else states
+    # Rasa may give the last state the user part of the state before it (rule-only turns):
+    # a copy, so that what callers change in it does not reach the kept state.
+    return replay, (_copy(last) if last is not None else None)
+
+
+def prediction_states(
+    self: Any, tracker: Any, domain: Any, use_text_for_last_user_input: bool = False,
+    rule_only_data: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    """`Policy._prediction_states` of the RulePolicy and the MemoizationPolicy.
+
+    Rasa's featurizer gets a fresh copy of every state of the conversation, then deletes the
+    text of each user turn that has an intent. These two policies only read the states
+    they get: here the states before the latest are copied and stripped once, kept with
+    the tracker, and shared; the latest, which depends on the call, is made as Rasa does.
+    """
+    from rasa.core.featurizers.tracker_featurizers import (
+        MaxHistoryTrackerFeaturizer, _is_prev_action_unlikely_intent_in_state,
+    )
+    from rasa.core.policies.policy import SupportedData
+    from rasa.shared.core.generator import TrackerWithCachedStates
+    from rasa.shared.nlu.constants import INTENT, TEXT
+
+    from rasa.core.policies.memoization import MemoizationPolicy
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    featurizer = self.featurizer
+    if (
+        type(self) not in (RulePolicy, MemoizationPolicy)  # others may change what they get
+        or type(featurizer) is not MaxHistoryTrackerFeaturizer
+        or isinstance(tracker, TrackerWithCachedStates)
+    ):
+        return rasas()["prediction_states"](self, tracker, domain, use_text_for_last_user_input, rule_only_data)
+    ml_data = self.supported_data() == SupportedData.ML_DATA
+    replay, last = _replayed(domain, tracker, False, ml_data, rule_only_data)
+    for state in replay.states[len(replay.processed) :]:
+        state = _copy(state)
+        user = state.get("user", {})
+        if user.get(INTENT) and user.get(TEXT):  # Rasa's `_remove_user_text_if_intent`
+            del state["user"][TEXT]
+        replay.processed.append(state)
+    states = replay.processed + ([last] if last is not None else [])
+    if ml_data:  # without `action_unlikely_intent` states, before slicing (as Rasa)
+        wanted = featurizer.max_history or len(states)
+        kept: list[dict[str, Any]] = []
+        for state in reversed(states):
+            if len(kept) == wanted:
+                break
+            if not _is_prev_action_unlikely_intent_in_state(state):
+                kept.append(state)
+        states = kept[::-1]
+    states = featurizer.slice_state_history(states, featurizer.max_history)
+    if states:
+        # Rasa's last-user-input choice changes the last state only: a copy of it.
+        states[-1] = _copy(states[-1])
+        featurizer._choose_last_user_input([states[-1:]], use_text_for_last_user_input)
+    return states
 
 
 @dataclass
@@ -392,7 +461,10 @@ def rasas() -> dict[str, Any]:
         from rasa.shared.core.trackers import DialogueStateTracker
         from rasa.utils.tensorflow.models import RasaModel
 
+        from rasa.core.policies.policy import Policy
+
         _RASAS.update(
+            prediction_states=Policy._prediction_states,
             get_possible_keys=RulePolicy._get_possible_keys,
             format_tracker_states=RulePolicy.format_tracker_states,
             applied_events=DialogueStateTracker.applied_events,
@@ -406,6 +478,7 @@ def rasas() -> dict[str, Any]:
 def install() -> None:
     """Installs the fixes (idempotent)."""
     from rasa.core.actions.action import RemoteAction
+    from rasa.core.policies.memoization import MemoizationPolicy
     from rasa.core.policies.rule_policy import RulePolicy
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.trackers import DialogueStateTracker
@@ -422,6 +495,7 @@ def install() -> None:
     RasaModel._rasa_predict = rasa_predict
     RulePolicy._get_possible_keys = get_possible_keys
     RulePolicy.format_tracker_states = staticmethod(format_tracker_states)
+    MemoizationPolicy._prediction_states = RulePolicy._prediction_states = prediction_states
 
 
 def lean_memory() -> None:

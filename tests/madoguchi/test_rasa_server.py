@@ -69,9 +69,9 @@ def test_kept_states_equal_rasas_after_every_event(domain, omit_unset, ignore_ru
         options = dict(omit_unset_slots=omit_unset, ignore_rule_only_turns=ignore_rule_only, rule_only_data=rule_only_data)
         kept = rasa_server.states_for_tracker_history(domain, tracker, **options)
         assert kept == RASA_STATES(domain, tracker, **options), f"after {event}"
-        kept[-1].clear()  # callers change what they are given; the kept states must not change
-        for state in kept:
+        for state in kept:  # callers change what they are given; the kept states must not change
             state.get("user", {}).clear()
+        kept[-1].clear()
         assert rasa_server.states_for_tracker_history(domain, tracker, **options) == RASA_STATES(domain, tracker, **options)
 
 
@@ -261,3 +261,28 @@ def test_the_rule_policy_writes_out_the_states_only_for_its_debug_log(domain, ca
     assert rasa_server.format_tracker_states(states) == ""
     caplog.set_level(logging.DEBUG, logger="rasa.core.policies.rule_policy")
     assert rasa_server.format_tracker_states(states) == rasas
+
+
+def test_the_policies_read_the_states_rasas_featurizer_gives(agent, monkeypatch):
+    from rasa.core.policies.memoization import MemoizationPolicy
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    nodes = agent.processor.graph_runner._instantiated_nodes.values()
+    policies = [n._component for n in nodes if type(n._component) in (RulePolicy, MemoizationPolicy)]
+    assert {type(p) for p in policies} == {RulePolicy, MemoizationPolicy}
+    rasas = rasa_server.rasas()["prediction_states"]
+    monkeypatch.setattr(Domain, "states_for_tracker_history", rasa_server.states_for_tracker_history)
+    domain = agent.domain
+    tracker = DialogueStateTracker("c1", domain.slots)
+    for event in [*CONVERSATION, *list(long_conversation(domain, 6).events)[3:]]:
+        tracker.update(event)
+        for policy in policies:
+            rule_only = policy._get_rule_only_data() if isinstance(policy, RulePolicy) else None
+            for use_text in (False, True):
+                expected = rasas(policy, tracker, domain, use_text, rule_only)
+                got = rasa_server.prediction_states(policy, tracker, domain, use_text, rule_only)
+                assert got == expected, f"{type(policy).__name__} after {event}"
+                # What a call was given does not change what the next call gets.
+                again = rasa_server.prediction_states(policy, tracker, domain, not use_text, rule_only)
+                assert again == rasas(policy, tracker, domain, not use_text, rule_only)
+                assert rasa_server.prediction_states(policy, tracker, domain, use_text, rule_only) == expected
