@@ -186,12 +186,11 @@ def prediction_states(
     from rasa.core.featurizers.tracker_featurizers import (
         MaxHistoryTrackerFeaturizer, _is_prev_action_unlikely_intent_in_state,
     )
+    from rasa.core.policies.memoization import MemoizationPolicy
     from rasa.core.policies.policy import SupportedData
+    from rasa.core.policies.rule_policy import RulePolicy
     from rasa.shared.core.generator import TrackerWithCachedStates
     from rasa.shared.nlu.constants import INTENT, TEXT
-
-    from rasa.core.policies.memoization import MemoizationPolicy
-    from rasa.core.policies.rule_policy import RulePolicy
 
     featurizer = self.featurizer
     if (
@@ -457,11 +456,10 @@ def rasas() -> dict[str, Any]:
     """Rasa's own versions of what `install()` replaces, kept on first use, before it does."""
     if not _RASAS:
         from rasa.core.actions.action import RemoteAction
+        from rasa.core.policies.policy import Policy
         from rasa.core.policies.rule_policy import RulePolicy
         from rasa.shared.core.trackers import DialogueStateTracker
         from rasa.utils.tensorflow.models import RasaModel
-
-        from rasa.core.policies.policy import Policy
 
         _RASAS.update(
             prediction_states=Policy._prediction_states,
