@@ -1,6 +1,6 @@
 """`python -m madoguchi.rasa_server ...`: Rasa's command line with madoguchi's fixes to Rasa 3.6.
 
-Ten fixes, measured by `make bench` (docs/benchmarks.md):
+Eleven fixes, measured by `make bench` (docs/benchmarks.md):
 
 - Rasa validates every action server response with `jsonschema.validate`, which checks
   the schema itself and builds a new validator each time: about 19 ms of CPU per custom
@@ -12,7 +12,9 @@ Ten fixes, measured by `make bench` (docs/benchmarks.md):
   turn 10. Since madoguchi keeps trackers in memory between messages, the states of the
   events seen before are kept with the tracker and only the new events are replayed. The
   kept part is used only while the conversation's applied events still start with the
-  same event objects (an undo or a restart computes everything again).
+  same event objects (an undo or a restart computes everything again); when they come
+  from the kept applied events below, which were only extended since, that is known
+  without comparing them.
 - `DialogueStateTracker.applied_events()`, called several times per prediction, walks
   every event of the conversation; its result is kept with the tracker and extended
   with the events appended since, while the tracker's event list is the same one and
@@ -45,6 +47,9 @@ Ten fixes, measured by `make bench` (docs/benchmarks.md):
   the conversation, several times per message, and strip each of the text the intent
   stands for. Both only read them: the states before the latest are copied and stripped
   once, kept with the tracker and shared (`prediction_states`).
+- When no rule applies, the RulePolicy writes out every state of the conversation as JSON,
+  sorted, for a key it looks up once: half a millisecond at turn 300. The JSON of each
+  kept state is written once and kept; the key is those joined, as `json.dumps` joins them.
 """
 
 from __future__ import annotations
@@ -93,6 +98,10 @@ class _Replay:
     last_ml_action: Any = None
     turn_was_hidden: bool = False
     processed: list[dict[str, Any]] = field(default_factory=list)  # `states` as the policies read them
+    source: Any = None  # the kept `_Applied` that `events` were taken from, while it was only extended
+    rewrites: int = 0  # how many times `source` had been rewritten then
+    encoded: list[str] = field(default_factory=list)  # `processed` as JSON, as far as needed
+    after_snippet: int = 0  # the index in `encoded` after its last rule snippet state
 
 
 _KEPT_REPLAYS = "_madoguchi_replays"
@@ -127,16 +136,21 @@ def _replayed(
     from rasa.shared.core.events import ActionExecuted
 
     applied = tracker.applied_events()
+    # The kept list `applied` was copied from, if it was (then, unless it was rewritten since,
+    # it still starts with the events replayed before).
+    source = tracker.__dict__.get(_KEPT_APPLIED) if type(tracker).applied_events is applied_events else None
     replays = tracker.__dict__.setdefault(_KEPT_REPLAYS, {})
     key = (id(self), omit_unset_slots, ignore_rule_only_turns, repr(rule_only_data))
     replay = replays.get(key)
     if (
         replay is None
         or len(replay.events) > len(applied)
-        or any(a is not b for a, b in zip(replay.events, applied))
+        or not (source is not None and replay.source is source and replay.rewrites == source.rewrites)
+        and any(a is not b for a, b in zip(replay.events, applied))
     ):
         replay = _Replay(events=[], tracker=tracker.init_copy(), states=[])
         replays[key] = replay
+    replay.source, replay.rewrites = source, (source.rewrites if source is not None else 0)
 
     def state_of(tr: Any, hide_rule_turn: bool, states: list[dict[str, Any]]) -> dict[str, Any] | None:
         # The body of Rasa's loop, for the tracker before one action.
@@ -207,7 +221,8 @@ def prediction_states(
         if user.get(INTENT) and user.get(TEXT):  # Rasa's `_remove_user_text_if_intent`
             del state["user"][TEXT]
         replay.processed.append(state)
-    states = replay.processed + ([last] if last is not None else [])
+    states: list[dict[str, Any]] = _KeptStates(replay.processed + ([last] if last is not None else []))
+    states.replay, states.kept = replay, len(replay.processed)
     if ml_data:  # without `action_unlikely_intent` states, before slicing (as Rasa)
         wanted = featurizer.max_history or len(states)
         kept: list[dict[str, Any]] = []
@@ -222,7 +237,45 @@ def prediction_states(
         # Rasa's last-user-input choice changes the last state only: a copy of it.
         states[-1] = _copy(states[-1])
         featurizer._choose_last_user_input([states[-1:]], use_text_for_last_user_input)
+        if isinstance(states, _KeptStates):
+            states.kept = min(states.kept, len(states) - 1)
     return states
+
+
+class _KeptStates(list):
+    """Dialogue states whose first `kept` are the kept `replay.processed` ones."""
+
+    replay: _Replay
+    kept: int
+
+
+def create_feature_key(self: Any, states: list[dict[str, Any]]) -> str | None:
+    """`RulePolicy._create_feature_key`, with the kept states written out once.
+
+    The key is the JSON of the states since the last rule snippet: when no rule applies, all
+    of the conversation's. A JSON list is its items' JSON, joined.
+    """
+    import json
+
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    replay = getattr(states, "replay", None)
+    kept = getattr(states, "kept", 0)
+    if (
+        replay is None
+        or kept == 0
+        or states[0] is not replay.processed[0]
+        or states[kept - 1] is not replay.processed[kept - 1]
+        or any(RulePolicy._is_rule_snippet_state(s) for s in states[kept:])
+    ):
+        return rasas()["create_feature_key"](self, states)
+    encoded = replay.encoded
+    for state in replay.processed[len(encoded) : kept]:
+        encoded.append(json.dumps(state, sort_keys=True))
+        if RulePolicy._is_rule_snippet_state(state):
+            replay.after_snippet = len(encoded)
+    parts = encoded[replay.after_snippet : kept] + [json.dumps(s, sort_keys=True) for s in states[kept:]]
+    return "[" + ", ".join(parts) + "]" if parts else None
 
 
 @dataclass
@@ -234,6 +287,7 @@ class _Applied:
     last: Any
     loop_names: set[str]
     applied: list[Any]
+    rewrites: int = 0  # how many times `applied` was changed other than by appending
 
 
 _KEPT_APPLIED = "_madoguchi_applied"
@@ -278,6 +332,8 @@ def applied_events(self: Any) -> list[Any]:
             self._undo_till_previous_loop_execution(event.action_name, applied)
         else:
             applied.append(event)
+            continue
+        kept.rewrites += 1
     kept.seen, kept.last = len(events), (events[-1] if events else None)
     self.__dict__[_KEPT_APPLIED] = kept
     return list(applied)
@@ -464,6 +520,7 @@ def rasas() -> dict[str, Any]:
         _RASAS.update(
             prediction_states=Policy._prediction_states,
             get_possible_keys=RulePolicy._get_possible_keys,
+            create_feature_key=RulePolicy._create_feature_key,
             format_tracker_states=RulePolicy.format_tracker_states,
             applied_events=DialogueStateTracker.applied_events,
             copy=DialogueStateTracker.copy,
@@ -492,6 +549,7 @@ def install() -> None:
     DialogueStateTracker.copy = copy_tracker
     RasaModel._rasa_predict = rasa_predict
     RulePolicy._get_possible_keys = get_possible_keys
+    RulePolicy._create_feature_key = create_feature_key
     RulePolicy.format_tracker_states = staticmethod(format_tracker_states)
     MemoizationPolicy._prediction_states = RulePolicy._prediction_states = prediction_states
 

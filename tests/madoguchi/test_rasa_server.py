@@ -61,18 +61,33 @@ CONVERSATION = [
 OPTIONS = list(itertools.product([False, True], [False, True], [None, {"slots": ["in_hurry"], "loops": ["catalog_form"]}]))
 
 
+@pytest.mark.parametrize("kept_applied, stride", [(False, 1), (True, 1), (True, 3), (True, 4)])
 @pytest.mark.parametrize("omit_unset, ignore_rule_only, rule_only_data", OPTIONS)
-def test_kept_states_equal_rasas_after_every_event(domain, omit_unset, ignore_rule_only, rule_only_data):
+def test_kept_states_equal_rasas_after_every_event(
+    domain, omit_unset, ignore_rule_only, rule_only_data, kept_applied, stride, monkeypatch
+):
+    """The states after every event, or after every few (so that an undo may be followed by more)."""
+    options = dict(omit_unset_slots=omit_unset, ignore_rule_only_turns=ignore_rule_only, rule_only_data=rule_only_data)
+
+    def kept_states() -> list[dict]:
+        if kept_applied:  # then undoes and restarts are known from the kept applied events
+            monkeypatch.setattr(DialogueStateTracker, "applied_events", rasa_server.applied_events)
+        try:
+            return rasa_server.states_for_tracker_history(domain, tracker, **options)
+        finally:
+            monkeypatch.undo()
+
     tracker = DialogueStateTracker("c1", domain.slots)
-    for event in CONVERSATION:
+    for i, event in enumerate(CONVERSATION, 1):
         tracker.update(event)
-        options = dict(omit_unset_slots=omit_unset, ignore_rule_only_turns=ignore_rule_only, rule_only_data=rule_only_data)
-        kept = rasa_server.states_for_tracker_history(domain, tracker, **options)
+        if i % stride:
+            continue
+        kept = kept_states()
         assert kept == RASA_STATES(domain, tracker, **options), f"after {event}"
         for state in kept:  # callers change what they are given; the kept states must not change
             state.get("user", {}).clear()
         kept[-1].clear()
-        assert rasa_server.states_for_tracker_history(domain, tracker, **options) == RASA_STATES(domain, tracker, **options)
+        assert kept_states() == RASA_STATES(domain, tracker, **options)
 
 
 def test_kept_applied_events_equal_rasas_after_every_event(domain):
@@ -286,3 +301,26 @@ def test_the_policies_read_the_states_rasas_featurizer_gives(agent, monkeypatch)
                 again = rasa_server.prediction_states(policy, tracker, domain, not use_text, rule_only)
                 assert again == rasas(policy, tracker, domain, not use_text, rule_only)
                 assert rasa_server.prediction_states(policy, tracker, domain, use_text, rule_only) == expected
+
+
+def test_the_rule_policy_keys_the_states_as_rasa_does(agent, monkeypatch):
+    from rasa.core.policies.rule_policy import RulePolicy
+    from rasa.shared.core.constants import RULE_SNIPPET_ACTION_NAME
+
+    nodes = agent.processor.graph_runner._instantiated_nodes.values()
+    policy = next(n._component for n in nodes if isinstance(n._component, RulePolicy))
+    rasas = rasa_server.rasas()["create_feature_key"]
+    monkeypatch.setattr(Domain, "states_for_tracker_history", rasa_server.states_for_tracker_history)
+    domain = agent.domain
+    snippet = [ActionExecuted(RULE_SNIPPET_ACTION_NAME), ActionExecuted("action_listen")]
+    tracker = DialogueStateTracker("c1", domain.slots)
+    written = 0
+    for event in [*CONVERSATION, *list(long_conversation(domain, 4).events)[3:], *snippet, user("greet")]:
+        tracker.update(event)
+        for use_text in (False, True):
+            states = rasa_server.prediction_states(policy, tracker, domain, use_text, policy._get_rule_only_data())
+            expected = rasas(policy, list(states))
+            assert rasa_server.create_feature_key(policy, states) == expected, f"after {event}"
+            assert rasa_server.create_feature_key(policy, states) == expected  # once written out
+            written += expected is not None
+    assert written > 20
