@@ -17,7 +17,10 @@ def provenance(model_name: str) -> str:
         commit = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
         ).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout
+        # The reports themselves (docs/) are rewritten by the runs: not a change to what was measured.
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", ".", ":(exclude)docs"], cwd=ROOT, capture_output=True, text=True
+        ).stdout
         commit += " (with uncommitted changes)" if dirty.strip() else ""
     except (OSError, subprocess.CalledProcessError):
         commit = "unknown"
