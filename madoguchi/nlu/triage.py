@@ -23,6 +23,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
+import jaconv
+
 NEGATIONS = frozenset({"ない", "ぬ", "ず", "ねえ", "へん", "ん"})
 LIGHT_VERBS = frozenset({"する", "なる", "ある", "だ", "です", "いる"})
 HANDOFF_INTENTS = frozenset({"request_human", "complain", "express_distress", "request_exception"})
@@ -33,6 +35,7 @@ REQUEST_FORMS = re.compile(
     r"安く|先に|優先|返金|返品"
 )
 INTENSITY = re.compile(r"[！!]{2,}|[？?]{2,}|…|・{3,}|。{2,}|\.{3,}")
+HIRAGANA = re.compile(r"[ぁ-ゖ]")
 LATIN_MASH = re.compile(r"^(?=(?:.*[a-z]){5})[a-z;:@,.\s]+$")
 
 
@@ -114,7 +117,8 @@ def is_gibberish(text: str, tokens: Iterable, dictionary_words: Callable[[str], 
     or more in Sudachi's dictionary (`dictionary_words(text)`: the words of `text` it knows).
     GiNZA's 20,000 vectors miss everyday words (ありがとう, ください, ごめん, しりとり);
     Sudachi's dictionary also holds one- and two-kana fragments (ぽ, ねへ), which still count
-    as unknown, as before.
+    as unknown, as before. A loanword written in hiragana (おぺれーたー) splits into such
+    fragments: a kana text is a word when its katakana form holds one of three letters or more.
     """
     norm = _norm(text).strip()
     if not norm:
@@ -132,11 +136,14 @@ def is_gibberish(text: str, tokens: Iterable, dictionary_words: Callable[[str], 
     if LATIN_MASH.match(norm) and all(unknown(t) for t in words):
         return True
     unknowns = [t for t in words if unknown(t)]
-    return (
+    mash = (
         len(words) >= 2
         and len(unknowns) / len(words) >= 0.75
         and not any(len(t.text) >= 3 and not unknown(t) for t in words)
     )
+    if mash and dictionary_words is not None and HIRAGANA.search(norm):
+        return not any(len(w) >= 3 for w in dictionary_words(jaconv.hira2kata(norm)))
+    return mash
 
 
 def sudachi_words(nlp) -> Callable[[str], frozenset[str]]:

@@ -65,7 +65,8 @@ def test_keyboard_mash_is_gibberish(ginza, lexicon, text):
 
 # Everyday words GiNZA has no vector for are words all the same (Sudachi knows them).
 @pytest.mark.parametrize("text", ["カタログください", "ok", "A1234567", "はい", "ありがとうございました！", "ごめんください",
-                                  "しりとりしよう", "まいど", "ほな、またな", "よろしゅうおたのもうします"])
+                                  "しりとりしよう", "まいど", "ほな、またな", "よろしゅうおたのもうします",
+                                  "おぺれーたー", "さぽーと"])
 def test_real_messages_are_not_gibberish(ginza, lexicon, text):
     assert not run(ginza, lexicon, text).gibberish
 
