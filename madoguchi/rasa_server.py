@@ -561,9 +561,14 @@ def lean_memory() -> None:
     memory.install()
 
 
-def main() -> None:
+def as_served() -> None:
+    """The server's fixes, the memory ones first: for an agent loaded in this process too."""
     lean_memory()
     install()
+
+
+def main() -> None:
+    as_served()
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"

@@ -152,8 +152,13 @@ async def score(name: str, examples: list[Example], parse: Parse) -> Parsed:
 
 
 def load_agent(model: Path):
-    """A Rasa agent of a trained model, in this process (no action server needed to parse)."""
+    """A Rasa agent of a trained model, in this process (no action server needed to parse),
+    loaded and run as the Rasa server does."""
     from rasa.core.agent import Agent
+
+    from madoguchi import rasa_server
+
+    rasa_server.as_served()
 
     return Agent.load(str(model))
 

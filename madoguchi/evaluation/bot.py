@@ -43,6 +43,7 @@ class LocalBot:
         from rasa.core.agent import Agent
         from rasa.utils.endpoints import EndpointConfig
 
+        from madoguchi import rasa_server
         from madoguchi.store import orders
         from madoguchi.store.db import Database
 
@@ -57,6 +58,7 @@ class LocalBot:
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         _wait_http(f"http://127.0.0.1:{port}/health", self._server)
+        rasa_server.as_served()  # loaded and run as the Rasa server does
         self.agent = Agent.load(str(self.model), action_endpoint=EndpointConfig(f"http://127.0.0.1:{port}/webhook"))
         return self
 
