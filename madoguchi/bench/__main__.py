@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import os
 import sys
 import tempfile
@@ -32,19 +31,9 @@ MORE_WORKERS = 2
 
 
 def _quiet() -> None:
-    import warnings
+    from madoguchi.logs import quiet_rasa
 
-    warnings.filterwarnings("ignore")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
-    os.environ["RASA_TELEMETRY_ENABLED"] = "false"
-    from rasa.utils.common import configure_logging_and_warnings
-    from rasa.utils.log_utils import configure_structlog
-
-    configure_logging_and_warnings(logging.WARNING)
-    configure_structlog(logging.WARNING)
-    warnings.filterwarnings("ignore")  # after Rasa's own filters: the report is the output
+    quiet_rasa()
 
 
 def _nice(increment: int) -> None:

@@ -14,22 +14,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import logging
 import os
 import sys
 import time
 from dataclasses import asdict
 from pathlib import Path
 
-
-def _quiet() -> None:
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    os.environ["RASA_TELEMETRY_ENABLED"] = "false"
-    from rasa.utils.common import configure_logging_and_warnings
-    from rasa.utils.log_utils import configure_structlog
-
-    configure_logging_and_warnings(logging.WARNING)
-    configure_structlog(logging.WARNING)
+from madoguchi.logs import quiet_rasa
 
 
 async def cross_validate(config: Path, data: Path, out: Path, k: int, epochs: int | None, only: set[int]) -> list[dict]:
@@ -68,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     os.environ["RASA_CACHE_DIRECTORY"] = str(args.out / "cache")
-    _quiet()
+    quiet_rasa()
     only = {int(n) for n in args.only.split(",") if n.strip()}
     folds = asyncio.run(cross_validate(args.config, args.data, args.out, args.folds, args.epochs, only))
     (args.out / "folds.json").write_text(json.dumps(folds, ensure_ascii=False), encoding="utf-8")

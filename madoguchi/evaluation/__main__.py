@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sys
 
-from madoguchi.evaluation import handoff, nlu, report
-from madoguchi.evaluation.bot import LocalBot
+from madoguchi.logs import hide_warnings, quiet_rasa
+
+hide_warnings()  # the libraries' deprecations on import: the reports are the output
+
+from madoguchi.evaluation import handoff, nlu, report  # noqa: E402
+from madoguchi.evaluation.bot import LocalBot  # noqa: E402
 from madoguchi.model import model_path
 from madoguchi.settings import ROOT
 
@@ -43,7 +46,7 @@ async def evaluate(nlu_only: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+    quiet_rasa()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nlu-only", action="store_true")
     args = parser.parse_args(argv)
