@@ -1,0 +1,19 @@
+"""The held-out NLU set measures the model only if training never saw its messages."""
+
+from __future__ import annotations
+
+from madoguchi.nlu.datacheck import key, load_examples
+from madoguchi.settings import ROOT
+
+
+def test_no_held_out_message_is_in_the_training_data():
+    training = {key(m.get("text")) for m in load_examples(ROOT / "data" / "nlu")}
+    heldout = load_examples(ROOT / "tests" / "nlu" / "heldout.yml")
+    assert len(heldout) >= 400
+    assert [m.get("text") for m in heldout if key(m.get("text")) in training] == []
+
+
+def test_the_comparison_ignores_width_spaces_and_closing_punctuation():
+    assert key("ありがとうございます。") == key("ありがとう ございます！") == key("ありがとうございます")
+    assert key("ＯＫです") == key("okです")
+    assert key("はい") != key("はいはい")
