@@ -177,6 +177,67 @@ async def test_a_ticket_of_a_holder_that_died_expires_with_its_lifetime(url):
     assert store.get_lock("crashed") is None
 
 
+async def test_a_worker_waiting_for_the_database_goes_on_with_other_conversations(tmp_path):
+    """Another process holds SQLite's write lock for 0.3 s: the lock's writes wait in a
+    thread, while this event loop keeps running."""
+    import sqlite3
+
+    path = tmp_path / "shop.db"
+    store = SqlLockStore(f"sqlite:///{path}")
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    ticks = 0
+
+    async def other_conversations() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.01)
+            ticks += 1
+
+    async def message() -> None:
+        async with store.lock("c1", wait_time_in_seconds=WAIT):
+            pass
+
+    ticking = asyncio.create_task(other_conversations())
+    waiting = asyncio.create_task(message())
+    await asyncio.sleep(0.3)
+    assert not waiting.done() and ticks >= 10
+    other.execute("COMMIT")
+    await asyncio.wait_for(waiting, 5)
+    ticking.cancel()
+    assert store.get_lock("c1") is None
+
+
+async def test_a_cancelled_message_gives_its_ticket_back(url):
+    store = SqlLockStore(url)
+    issue = store.issue_ticket
+
+    def slow_issue(*args, **kwargs) -> int:
+        time.sleep(0.2)
+        return issue(*args, **kwargs)
+
+    async def message(conversation: str) -> None:
+        async with store.lock(conversation, wait_time_in_seconds=WAIT):
+            await asyncio.sleep(10)
+
+    holding = asyncio.create_task(message("held"))  # cancelled while it holds the lock
+    await asyncio.sleep(0.1)
+    assert store.get_lock("held") is not None
+    store.issue_ticket = slow_issue
+    issuing = asyncio.create_task(message("issuing"))  # cancelled while its ticket is issued
+    await asyncio.sleep(0.05)
+    holding.cancel()
+    issuing.cancel()
+    await asyncio.gather(holding, issuing, return_exceptions=True)
+    await asyncio.sleep(0.4)
+    assert store.get_lock("held") is None and store.get_lock("issuing") is None
+    store.issue_ticket = issue
+    started = time.monotonic()
+    async with store.lock("issuing", wait_time_in_seconds=WAIT):
+        pass
+    assert time.monotonic() - started < 1  # not kept waiting for a lost ticket to expire
+
+
 def test_a_new_store_purges_locks_whose_tickets_all_expired(url):
     store = SqlLockStore(url)
     store.issue_ticket("stale", lock_lifetime=0.01)
