@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, LockStore, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
-from sqlalchemy import Column, Float, String, Text, delete, event, insert, select, text, update
+from sqlalchemy import Column, Float, String, Text, delete, event, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import declarative_base
 
@@ -94,6 +94,14 @@ class SqlLock(LockBase):
     expires = Column(Float, nullable=False, index=True)  # when its last ticket expires (epoch s)
 
 
+# Plain SQL, ready once: SQLAlchemy building `select(...)` and `update(...)` cost more than
+# running them (a ticket's round trip reads the lock three times and writes it twice).
+_TABLE = SqlLock.__tablename__
+_SELECT = text(f'SELECT "lock" FROM {_TABLE} WHERE conversation_id = :conversation')
+_INSERT = text(f'INSERT INTO {_TABLE} (conversation_id, "lock", expires) VALUES (:conversation, :lock, :expires)')
+_UPDATE = text(f'UPDATE {_TABLE} SET "lock" = :lock, expires = :expires WHERE conversation_id = :conversation')
+_DELETE = text(f"DELETE FROM {_TABLE} WHERE conversation_id = :conversation")
+
 # The first of the two keys of PostgreSQL's advisory locks on a conversation (the second
 # is the hash of its id); a space of its own, apart from db.py's one-key lock.
 _PG_LOCK_SPACE = 0x6C6F636B  # "lock"
@@ -155,9 +163,7 @@ class SqlLockStore(LockStore):
 
     @staticmethod
     def _read(connection: Connection, conversation_id: str) -> TicketLock | None:
-        stored = connection.execute(
-            select(SqlLock.lock).where(SqlLock.conversation_id == conversation_id)
-        ).scalar()
+        stored = connection.execute(_SELECT, {"conversation": conversation_id}).scalar()
         return TicketLock.from_dict(json.loads(stored)) if stored else None
 
     def _change(self, conversation_id: str, step: Callable[[TicketLock | None], tuple[TicketLock | None, T]]) -> T:
@@ -167,13 +173,14 @@ class SqlLockStore(LockStore):
             after, result = step(before)
             if after is None:
                 if before is not None:
-                    connection.execute(delete(SqlLock).where(SqlLock.conversation_id == conversation_id))
+                    connection.execute(_DELETE, {"conversation": conversation_id})
                 return result
-            row = {"lock": after.dumps(), "expires": max((t.expires for t in after.tickets), default=0.0)}
-            if before is None:
-                connection.execute(insert(SqlLock).values(conversation_id=conversation_id, **row))
-            else:
-                connection.execute(update(SqlLock).where(SqlLock.conversation_id == conversation_id).values(**row))
+            row = {
+                "conversation": conversation_id,
+                "lock": after.dumps(),
+                "expires": max((t.expires for t in after.tickets), default=0.0),
+            }
+            connection.execute(_INSERT if before is None else _UPDATE, row)
             return result
 
     @contextlib.asynccontextmanager
