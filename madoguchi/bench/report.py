@@ -106,10 +106,15 @@ def _open(speed: Speed, channel: str, rate: float) -> load.Run | None:
     return next((r for r in speed.open_loop if r.channel == channel and r.offered == rate), None)
 
 
-def _long_windows(run: load.Run) -> tuple[tuple[int, int], tuple[int, int]]:
+def _long_windows(run: load.Run, period: int = len(load.ROUTINE)) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The first turns and the last ones that say the same messages in the same order (the
+    conversation repeats `period` messages), so that only the turn number differs."""
     last = len(run.samples)
     width = min(20, max(1, last // 3))
-    return (1, width), (last - width + 1, last)
+    start = last - width + 1
+    if start - (start - 1) % period > width:  # else too short a conversation: its last turns
+        start -= (start - 1) % period
+    return (1, width), (start, start + width - 1)
 
 
 # ---------------------------------------------------------------------------- targets
@@ -371,7 +376,8 @@ def _speed(r: Results) -> str:
         early, late = load.turn_window(sp.long, a0, a1), load.turn_window(sp.long, b0, b1)
         lines += [f"### One conversation of {len(sp.long.samples)} turns (REST)", "",
                   f"Turns {a0}-{a1}: p50 {_ms(_p(early, 50))}, p95 {_ms(_p(early, 95))}; turns {b0}-{b1}: "
-                  f"p50 {_ms(_p(late, 50))}, p95 {_ms(_p(late, 95))}; {sp.long.errors} errors.", "",
+                  f"p50 {_ms(_p(late, 50))}, p95 {_ms(_p(late, 95))} (the same messages in the same order); "
+                  f"{sp.long.errors} errors.", "",
                   "![latency by turn](bench-long-conversation.png)", ""]
     lines += ["### Cold start and training", ""]
     lines.append(f"- Cold start (processes started to the first answer, trained model): "

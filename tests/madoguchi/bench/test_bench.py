@@ -299,3 +299,19 @@ def test_the_report_adds_the_saturation_with_two_workers(tmp_path):
     assert "### Saturation with 2 Rasa workers (REST)" in text
     assert "with 2 workers (about 2 cores) could answer at most 80 messages/s" in text
     assert "the largest Rasa process peaked at 1,850 MB" in text
+
+
+def run_of(turns: int) -> load.Run:
+    run = load.Run("long", "REST", 0.0, planned=turns)
+    run.samples = [load.Sample(float(i + 1), 0.01) for i in range(turns)]
+    return run
+
+
+def test_the_turns_compared_say_the_same_messages():
+    """Turn 300 against turn 10: the windows compared repeat the same messages in order."""
+    assert report._long_windows(run_of(300)) == ((1, 20), (281, 300))
+    assert report._long_windows(run_of(40)) == ((1, 13), (22, 34))
+    for turns in (300, 301, 306, 40, 55):
+        (a0, a1), (b0, b1) = report._long_windows(run_of(turns))
+        assert a1 - a0 == b1 - b0 and a1 < b0 and b1 <= turns and (b0 - a0) % len(load.ROUTINE) == 0
+    assert report._long_windows(run_of(9)) == ((1, 3), (7, 9))  # too short to align: the last turns
