@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from madoguchi.settings import ROOT
 from madoguchi.store.tracker_store import UrlTrackerStore
+from tests.madoguchi.store.held_lock import HeldWriteLock
 
 
 class Recorder:
@@ -126,30 +129,16 @@ class Transcripts(Recorder):
 @pytest.mark.parametrize("broker", [Recorder, Transcripts])
 async def test_a_save_waiting_for_the_database_lets_other_conversations_go_on(tmp_path, domain, broker):
     """Another process holds SQLite's write lock for 0.3 s: the save waits in a thread."""
-    import asyncio
-    import sqlite3
-
     published = broker()
     s = store(url(tmp_path), domain, published)
-    other = sqlite3.connect(tmp_path / "tracker.db", isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
+    held = HeldWriteLock(tmp_path / "tracker.db")
     tracker = DialogueStateTracker("c1", domain.slots)
     turn(tracker, "こんにちは")
-    ticks = 0
-
-    async def other_conversations() -> None:
-        nonlocal ticks
-        while True:
-            await asyncio.sleep(0.01)
-            ticks += 1
-
-    ticking = asyncio.create_task(other_conversations())
     saving = asyncio.create_task(s.save(tracker))
     await asyncio.sleep(0.3)
-    assert not saving.done() and ticks >= 10
-    other.execute("COMMIT")
+    assert not saving.done() and held.ticks >= 10
+    held.release()
     await asyncio.wait_for(saving, 5)
-    ticking.cancel()
     assert len(published.events) == len(tracker.events)
     assert await s.retrieve("c1") is tracker
 
@@ -157,15 +146,10 @@ async def test_a_save_waiting_for_the_database_lets_other_conversations_go_on(tm
 async def test_a_cancelled_save_is_still_stored_and_published(tmp_path, domain):
     """Two saves wait for the database, the second one queued behind the first (one thread
     here; under load, behind the others): each is cancelled, and both are stored."""
-    import asyncio
-    import sqlite3
-    from concurrent.futures import ThreadPoolExecutor
-
     asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(max_workers=1))
     published = Recorder()
     s = store(url(tmp_path), domain, published)
-    other = sqlite3.connect(tmp_path / "tracker.db", isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
+    held = HeldWriteLock(tmp_path / "tracker.db")
     trackers = [DialogueStateTracker(f"c{i}", domain.slots) for i in range(2)]
     for tracker in trackers:
         turn(tracker, "キャンセルされても")
@@ -173,7 +157,7 @@ async def test_a_cancelled_save_is_still_stored_and_published(tmp_path, domain):
     await asyncio.sleep(0.1)
     for task in saving:
         task.cancel()
-    other.execute("COMMIT")
+    held.release()
     await asyncio.gather(*saving, return_exceptions=True)
     expected = sum(len(t.events) for t in trackers)
     for _ in range(100):  # the writes go on in their thread
