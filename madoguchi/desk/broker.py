@@ -19,8 +19,6 @@ logger = logging.getLogger(__name__)
 class TranscriptBroker(EventBroker):
     """Records user and bot events as transcript lines, once each, as Rasa saves trackers."""
 
-    publishes_from_any_thread = True  # each publish is a transaction of its own (the tracker store asks)
-
     def __init__(self, db: Database | None = None) -> None:
         self._db = db
 

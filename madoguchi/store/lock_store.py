@@ -3,11 +3,10 @@ workers on one machine, Redis for several instances."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
 import time
-from typing import AsyncIterator, Callable, Iterator, TypeVar
+from typing import Callable, Iterator, TypeVar
 from urllib.parse import urlsplit
 
 from rasa.core.lock import TicketLock
@@ -183,30 +182,6 @@ class SqlLockStore(LockStore):
             connection.execute(_INSERT if before is None else _UPDATE, row)
             return result
 
-    @contextlib.asynccontextmanager
-    async def lock(
-        self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME, wait_time_in_seconds: float = 1
-    ) -> AsyncIterator[TicketLock]:
-        """Rasa's `lock`, with its two writes of every message in a thread: while one waits
-        for the database's write lock (another worker is writing), this worker's other
-        conversations go on. A message cancelled meanwhile still gives its ticket back."""
-        loop = asyncio.get_running_loop()
-        issuing = loop.run_in_executor(None, self.issue_ticket, conversation_id, lock_lifetime)
-        try:
-            ticket = await asyncio.shield(issuing)
-        except asyncio.CancelledError:
-            def give_back(issued: asyncio.Future) -> None:
-                if not issued.cancelled() and issued.exception() is None:
-                    loop.run_in_executor(None, self.cleanup, conversation_id, issued.result())
-
-            issuing.add_done_callback(give_back)
-            raise
-        try:
-            yield await self._acquire_lock(conversation_id, ticket, wait_time_in_seconds)
-        finally:
-            # Shielded: the cleanup runs to its end even if this message is cancelled now.
-            await asyncio.shield(loop.run_in_executor(None, self.cleanup, conversation_id, ticket))
-
     def get_lock(self, conversation_id: str) -> TicketLock | None:
         with self.engine.connect() as connection:
             return self._read(connection, conversation_id)
@@ -274,11 +249,6 @@ class EnvLockStore(LockStore):
         else:
             self.inner = InMemoryLockStore()
         super().__init__()
-
-    def lock(
-        self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME, wait_time_in_seconds: float = 1
-    ) -> contextlib.AbstractAsyncContextManager[TicketLock]:
-        return self.inner.lock(conversation_id, lock_lifetime, wait_time_in_seconds)
 
     def get_lock(self, conversation_id: str) -> TicketLock | None:
         return self.inner.get_lock(conversation_id)

@@ -6,13 +6,11 @@ find the events to save and publish. Here a tracker stays in memory between mess
 is reused while the conversation's newest row in the database is still the one it was
 kept with (one indexed MAX query: another instance or worker may have written), and a
 save inserts the tracker's events past the ones known to be stored, in one transaction,
-then publishes them to the event broker together, in a thread (the event loop does not wait
-for the database's write lock).
+then publishes them to the event broker together.
 """
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import json
 from collections import OrderedDict
@@ -107,28 +105,8 @@ class UrlTrackerStore(SQLTrackerStore):
         return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Stores the tracker's new events, publishes them, and keeps the tracker.
-
-        The database work runs in a thread: while it waits for the database's write lock
-        (another worker or process is writing), the event loop goes on with the other
-        conversations. A save whose message is cancelled meanwhile is still completed.
-        """
+        """Stores the tracker's new events, publishes them, and keeps the tracker."""
         kept = self._kept.get(tracker.sender_id)
-        loop = asyncio.get_running_loop()
-        writing = loop.run_in_executor(None, self._write, tracker, kept, loop)
-        stored, new_events, last_id = await asyncio.shield(writing)
-        if any(isinstance(e, SessionStarted) for e in new_events):
-            # A new session: reload it next time, as Rasa would, without the old one's events.
-            self._kept.pop(tracker.sender_id, None)
-        else:
-            self._keep(tracker, stored + len(new_events), last_id)
-
-    def _write(
-        self, tracker: DialogueStateTracker, kept: _Kept | None, loop: asyncio.AbstractEventLoop
-    ) -> tuple[int, list[Event], int]:
-        """Inserts the events past those stored and publishes them: (how many were stored
-        before, the new events, the conversation's newest row). Brokers that do not say they
-        publish from any thread get the events in the event loop's thread."""
         with self.session_scope() as session:
             last_id = self._last_id(session, tracker.sender_id)
             if kept and kept.tracker is tracker and kept.last_id == last_id:
@@ -149,11 +127,12 @@ class UrlTrackerStore(SQLTrackerStore):
                 session.flush()
                 last_id = max([last_id, *(row.id for row in added)])
             session.commit()
-        if getattr(self.event_broker, "publishes_from_any_thread", False):
-            self._publish(tracker.sender_id, dicts)
+        self._publish(tracker.sender_id, dicts)
+        if any(isinstance(e, SessionStarted) for e in new_events):
+            # A new session: reload it next time, as Rasa would, without the old one's events.
+            self._kept.pop(tracker.sender_id, None)
         else:
-            loop.call_soon_threadsafe(self._publish, tracker.sender_id, dicts)
-        return stored, new_events, last_id
+            self._keep(tracker, stored + len(new_events), last_id)
 
     @staticmethod
     def _row(sender_id: str, event: Event, data: dict[str, Any]) -> dict[str, Any]:

@@ -25,7 +25,6 @@ from rasa.core.lock_store import InMemoryLockStore, LockStore
 from madoguchi.settings import Settings, settings
 from madoguchi.store.db import database
 from madoguchi.store.lock_store import EnvLockStore, SqlLock, SqlLockStore
-from tests.madoguchi.store.held_lock import HeldWriteLock
 from tests.servers import postgres_server  # noqa: F401  (a session fixture)
 
 PROCESSES = 2
@@ -176,25 +175,6 @@ async def test_a_ticket_of_a_holder_that_died_expires_with_its_lifetime(url):
         assert lock.is_someone_waiting()
     assert 0.2 < time.monotonic() - started < 5
     assert store.get_lock("crashed") is None
-
-
-async def test_a_worker_waiting_for_the_database_goes_on_with_other_conversations(tmp_path):
-    """Another process holds SQLite's write lock for 0.3 s: the lock's writes wait in a
-    thread, while this event loop keeps running."""
-    path = tmp_path / "shop.db"
-    store = SqlLockStore(f"sqlite:///{path}")
-    held = HeldWriteLock(path)
-
-    async def message() -> None:
-        async with store.lock("c1", wait_time_in_seconds=WAIT):
-            pass
-
-    waiting = asyncio.create_task(message())
-    await asyncio.sleep(0.3)
-    assert not waiting.done() and held.ticks >= 10
-    held.release()
-    await asyncio.wait_for(waiting, 5)
-    assert store.get_lock("c1") is None
 
 
 async def test_a_cancelled_message_gives_its_ticket_back(url):

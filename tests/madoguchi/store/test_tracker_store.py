@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,6 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from madoguchi.settings import ROOT
 from madoguchi.store.tracker_store import UrlTrackerStore
-from tests.madoguchi.store.held_lock import HeldWriteLock
 
 
 class Recorder:
@@ -118,54 +115,3 @@ async def test_a_new_session_is_served_without_the_old_one(tmp_path, domain):
     await s.save(tracker)
     served = await s.retrieve("c1")
     assert [e.text for e in served.events if isinstance(e, UserUttered)] == ["今日の話"]
-
-
-class Transcripts(Recorder):
-    """A broker like the desk's, which may publish from the tracker store's thread."""
-
-    publishes_from_any_thread = True
-
-
-@pytest.mark.parametrize("broker", [Recorder, Transcripts])
-async def test_a_save_waiting_for_the_database_lets_other_conversations_go_on(tmp_path, domain, broker):
-    """Another process holds SQLite's write lock for 0.3 s: the save waits in a thread."""
-    published = broker()
-    s = store(url(tmp_path), domain, published)
-    held = HeldWriteLock(tmp_path / "tracker.db")
-    tracker = DialogueStateTracker("c1", domain.slots)
-    turn(tracker, "こんにちは")
-    saving = asyncio.create_task(s.save(tracker))
-    await asyncio.sleep(0.3)
-    assert not saving.done() and held.ticks >= 10
-    held.release()
-    await asyncio.wait_for(saving, 5)
-    assert len(published.events) == len(tracker.events)
-    assert await s.retrieve("c1") is tracker
-
-
-async def test_a_cancelled_save_is_still_stored_and_published(tmp_path, domain):
-    """Two saves wait for the database, the second one queued behind the first (one thread
-    here; under load, behind the others): each is cancelled, and both are stored."""
-    asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(max_workers=1))
-    published = Recorder()
-    s = store(url(tmp_path), domain, published)
-    held = HeldWriteLock(tmp_path / "tracker.db")
-    trackers = [DialogueStateTracker(f"c{i}", domain.slots) for i in range(2)]
-    for tracker in trackers:
-        turn(tracker, "キャンセルされても")
-    saving = [asyncio.create_task(s.save(tracker)) for tracker in trackers]
-    await asyncio.sleep(0.1)
-    for task in saving:
-        task.cancel()
-    held.release()
-    await asyncio.gather(*saving, return_exceptions=True)
-    expected = sum(len(t.events) for t in trackers)
-    for _ in range(100):  # the writes go on in their thread
-        if len(published.events) == expected:
-            break
-        await asyncio.sleep(0.02)
-    assert len(published.events) == expected
-    fresh = store(url(tmp_path), domain)
-    for tracker in trackers:
-        stored = await fresh.retrieve(tracker.sender_id)
-        assert [e.as_dict() for e in stored.events] == [e.as_dict() for e in tracker.events]
