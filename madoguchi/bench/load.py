@@ -358,6 +358,13 @@ async def long_conversation(channel: Channel, turns: int, messages: Sequence[str
     return run
 
 
+async def long_conversations(channel: Channel, turns: int, count: int, messages: Sequence[str] = ROUTINE) -> Run:
+    """`count` long conversations one after another, as one run: sample due i is turn i of one."""
+    runs = [await long_conversation(channel, turns, messages) for _ in range(count)]
+    return Run(f"{count} x {turns} turns", channel.name, sum(r.duration for r in runs), concurrency=1,
+               planned=turns * count, samples=[s for r in runs for s in r.samples])
+
+
 async def _bounded(coroutines: list, timeout: float) -> None:
     """Run coroutines together; cancel what is still running after `timeout` seconds."""
     tasks = [asyncio.create_task(c) for c in coroutines]

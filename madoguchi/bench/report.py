@@ -109,12 +109,20 @@ def _open(speed: Speed, channel: str, rate: float) -> load.Run | None:
 def _long_windows(run: load.Run, period: int = len(load.ROUTINE)) -> tuple[tuple[int, int], tuple[int, int]]:
     """The first turns and the last ones that say the same messages in the same order (the
     conversation repeats `period` messages), so that only the turn number differs."""
-    last = len(run.samples)
+    last = int(max((s.due for s in run.samples), default=0))
     width = min(20, max(1, last // 3))
     start = last - width + 1
     if start - (start - 1) % period > width:  # else too short a conversation: its last turns
         start -= (start - 1) % period
     return (1, width), (start, start + width - 1)
+
+
+def _long_title(run: load.Run) -> str:
+    turns = int(max((s.due for s in run.samples), default=0))
+    count = len(run.samples) // turns if turns else 0
+    if count <= 1:
+        return f"One conversation of {turns} turns"
+    return f"{count} conversations of {turns} turns, one after another"
 
 
 # ---------------------------------------------------------------------------- targets
@@ -374,7 +382,7 @@ def _speed(r: Results) -> str:
     if sp.long and sp.long.latencies:
         (a0, a1), (b0, b1) = _long_windows(sp.long)
         early, late = load.turn_window(sp.long, a0, a1), load.turn_window(sp.long, b0, b1)
-        lines += [f"### One conversation of {len(sp.long.samples)} turns (REST)", "",
+        lines += [f"### {_long_title(sp.long)} (REST)", "",
                   f"Turns {a0}-{a1}: p50 {_ms(_p(early, 50))}, p95 {_ms(_p(early, 95))}; turns {b0}-{b1}: "
                   f"p50 {_ms(_p(late, 50))}, p95 {_ms(_p(late, 95))} (the same messages in the same order); "
                   f"{sp.long.errors} errors.", "",
@@ -593,15 +601,18 @@ def plot_long(sp: Speed, path: Path) -> bool:
     turns = [s.due for s in sp.long.samples if s.latency is not None]
     values = [s.latency * 1000 for s in sp.long.samples if s.latency is not None]
     window = 15
-    rolling = [sorted(values[max(0, i - window + 1): i + 1])[len(values[max(0, i - window + 1): i + 1]) // 2]
-               for i in range(len(values))]
+    by_turn = sorted(set(turns))
+    rolling = []
+    for turn in by_turn:  # the median of every sample of the last `window` turns
+        recent = sorted(v for t, v in zip(turns, values) if turn - window < t <= turn)
+        rolling.append(recent[len(recent) // 2])
     fig, ax = plt.subplots(figsize=(9, 4.5))
     ax.plot(turns, values, ".", markersize=3, alpha=0.5, label="each turn")
-    ax.plot(turns, rolling, "-", label=f"median of the last {window} turns")
+    ax.plot(by_turn, rolling, "-", label=f"median of the last {window} turns")
     ax.set_xlabel("turn")
     ax.set_ylabel("latency (ms)")
     ax.set_ylim(bottom=0)
-    ax.set_title(f"One conversation of {len(sp.long.samples)} turns (REST)")
+    ax.set_title(f"{_long_title(sp.long)} (REST)")
     ax.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(path, dpi=100)

@@ -28,6 +28,7 @@ class Plan:
     levels: tuple[int, ...] = (1, 2, 4, 8, 16, 32)
     saturation_seconds: float = 8
     turns: int = 300
+    conversations: int = 3  # long ones, one after another: 3 samples of each turn
     floor_rounds: int = 5
     settle_most: float = 45
 
@@ -102,8 +103,8 @@ async def measure(target: Target, plan: Plan, progress: Callable[[str], None] = 
             speed.ginza_full = await asyncio.to_thread(
                 floor.ginza_seconds, load.ROUTINE, plan.floor_rounds, True
             )
-            progress(f"  one conversation of {plan.turns} turns")
-            speed.long = await load.long_conversation(rest, plan.turns)
+            progress(f"  {plan.conversations} conversations of {plan.turns} turns, one after another")
+            speed.long = await load.long_conversations(rest, plan.turns, plan.conversations)
             await settle()
             for rate in plan.rates:
                 for channel in (rest, socket):

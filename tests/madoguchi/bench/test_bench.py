@@ -315,3 +315,17 @@ def test_the_turns_compared_say_the_same_messages():
         (a0, a1), (b0, b1) = report._long_windows(run_of(turns))
         assert a1 - a0 == b1 - b0 and a1 < b0 and b1 <= turns and (b0 - a0) % len(load.ROUTINE) == 0
     assert report._long_windows(run_of(9)) == ((1, 3), (7, 9))  # too short to align: the last turns
+
+
+async def test_long_conversations_pool_their_turns(aiohttp_server):
+    """Three conversations one after another: each turn has three samples, the report one title."""
+    server = await aiohttp_server(rest_app())
+    channel = load.RestChannel(str(server.make_url("/")))
+    try:
+        run = await load.long_conversations(channel, 5, 3)
+    finally:
+        await channel.close()
+    assert run.planned == 15 and run.errors == 0
+    assert sorted(s.due for s in run.samples) == [float(t) for t in range(1, 6) for _ in range(3)]
+    assert len(load.turn_window(run, 1, 2)) == 6
+    assert report._long_title(run) == "3 conversations of 5 turns, one after another"
