@@ -36,6 +36,22 @@ def demo_db(db: Database) -> Database:
 
 
 @pytest.fixture
+def shop(demo_db: Database, monkeypatch) -> Database:
+    """The database the actions use (`madoguchi.store.db.database()`) is a fresh one with
+    the demo orders; the clock is fixed at a Friday 10:00, Japan time, inside operator hours."""
+    from madoguchi.settings import settings
+    from madoguchi.store.db import database
+
+    monkeypatch.setenv("MADOGUCHI_DATABASE_URL", demo_db.url)
+    monkeypatch.setenv("MADOGUCHI_NOW", "2026-11-20T10:00:00+09:00")
+    settings.cache_clear()
+    database.cache_clear()
+    yield demo_db
+    settings.cache_clear()
+    database.cache_clear()
+
+
+@pytest.fixture
 def rules() -> Rules:
     """The shop's real rules file."""
     return shop_rules(str(ROOT / "shop" / "rules.yml"))

@@ -9,10 +9,11 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ConversationResumed, Event, UserUttered
+from rasa.shared.core.events import BotUttered, ConversationResumed, Event, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from madoguchi.dialogue.recovery import MARK
 from madoguchi.handoff.escalation import escalates
 
 HANDOFF_ACTION = "action_handoff"
@@ -47,7 +48,8 @@ class EscalationPolicy(Policy):
 
 def escalation_events(applied: list[Event]) -> list[dict[str, Any]]:
     """The events `escalates` reads, as dicts: the last two customer messages that are not
-    empty (and the empty ones between), none from before the latest resume.
+    empty (and the empty ones between, and the bot's apologies for a failure), none from
+    before the latest resume.
 
     Serialising the whole conversation instead made every message slower as it grew.
     """
@@ -59,4 +61,6 @@ def escalation_events(applied: list[Event]) -> list[dict[str, Any]]:
         if isinstance(event, UserUttered):
             tail.append(event.as_dict())
             written += bool((event.text or "").strip())
+        elif isinstance(event, BotUttered) and (event.metadata or {}).get("madoguchi") == MARK["madoguchi"]:
+            tail.append(event.as_dict())
     return tail[::-1]

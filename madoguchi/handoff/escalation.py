@@ -4,7 +4,8 @@ Two signals, both read from the tracker's events:
 - rising distress: the triage scores of the last two customer messages add up to the
   threshold's `BUILDUP` multiple, the latest one itself at least half the threshold;
 - the same question again: the customer's last two messages ask the same question (same
-  intent, and texts alike by their character bigrams), so the bot's answer did not help.
+  intent, and texts alike by their character bigrams), so the bot's answer did not help
+  (unless the bot had apologised for a failure and asked the customer to write again).
 Only messages since an operator last handed the conversation back count.
 """
 
@@ -45,7 +46,7 @@ def escalates(events: list[dict[str, Any]], threshold: float) -> bool:
     scores = [float((p.get("triage") or {}).get("distress", 0.0)) for p in parses[-2:]]
     if len(scores) == 2 and sum(scores) >= BUILDUP * threshold and scores[-1] >= threshold / 2:
         return True
-    if len(parses) < 2:
+    if len(parses) < 2 or _apologised_since_before_last(events):
         return False
     before, last = parses[-2], parses[-1]
     intent = (last.get("intent") or {}).get("name")
@@ -54,6 +55,22 @@ def escalates(events: list[dict[str, Any]], threshold: float) -> bool:
         and (before.get("intent") or {}).get("name") == intent
         and similarity(before.get("text") or "", last.get("text") or "") >= ALIKE
     )
+
+
+def _apologised_since_before_last(events: list[dict[str, Any]]) -> bool:
+    """Whether the bot apologised for a failure after the customer's last-but-one message:
+    asked to write again, the customer repeating it is no sign the answer did not help."""
+    from madoguchi.dialogue.recovery import is_apology
+
+    users = 0
+    for e in reversed(events):
+        if e.get("event") == "user" and (e.get("text") or "").strip():
+            users += 1
+            if users == 2:
+                return False
+        elif is_apology(e):
+            return True
+    return False
 
 
 def similarity(a: str, b: str) -> float:

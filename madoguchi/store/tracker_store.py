@@ -27,6 +27,7 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
+from madoguchi.dialogue import recovery
 from madoguchi.store.db import create_tables, make_engine, normalize_url
 
 
@@ -89,19 +90,22 @@ class UrlTrackerStore(SQLTrackerStore):
         """The tracker of the latest session: from memory while the database agrees.
 
         A kept tracker is reused only when all its events are saved and the conversation's
-        newest row is still the one it was kept with.
+        newest row is still the one it was kept with. A tracker whose last turn ended
+        without `action_listen` is mended (`madoguchi.dialogue.recovery.heal`).
         """
         with self.session_scope() as session:
             last_id = self._last_id(session, sender_id)
         kept = self._kept.get(sender_id)
         if kept and kept.last_id == last_id and kept.stored == len(kept.tracker.events):
             self._kept.move_to_end(sender_id)
+            recovery.heal(kept.tracker)
             return kept.tracker
         tracker = await super().retrieve(sender_id)
         if tracker is not None:
             # Rows written after the MAX query make `last_id` older than the tracker:
             # the next retrieve then reloads, which is always safe.
             self._keep(tracker, len(tracker.events), last_id)
+            recovery.heal(tracker)  # saved with the next save
         return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:

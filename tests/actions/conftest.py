@@ -8,8 +8,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from madoguchi.settings import ROOT, settings
-from madoguchi.store.db import Database, database
+from madoguchi.settings import ROOT
 
 
 @pytest.fixture(scope="session")
@@ -18,19 +17,6 @@ def domain() -> dict[str, Any]:
     from rasa.shared.core.domain import Domain
 
     return Domain.load(str(ROOT / "domain")).as_dict()
-
-
-@pytest.fixture
-def shop(demo_db: Database, monkeypatch) -> Database:
-    """The actions' database is a fresh one with the demo orders; the clock is fixed
-    at a Friday 10:00, Japan time, inside operator hours."""
-    monkeypatch.setenv("MADOGUCHI_DATABASE_URL", demo_db.url)
-    monkeypatch.setenv("MADOGUCHI_NOW", "2026-11-20T10:00:00+09:00")
-    settings.cache_clear()
-    database.cache_clear()
-    yield demo_db
-    settings.cache_clear()
-    database.cache_clear()
 
 
 def user(text: str, intent: str, entities: list[dict] | None = None, ts: float = 1.0, **extra) -> dict:

@@ -115,3 +115,23 @@ async def test_a_new_session_is_served_without_the_old_one(tmp_path, domain):
     await s.save(tracker)
     served = await s.retrieve("c1")
     assert [e.text for e in served.events if isinstance(e, UserUttered)] == ["今日の話"]
+
+
+async def test_a_conversation_left_without_action_listen_heals_and_stays_healed(tmp_path, domain):
+    # What an older version saved when the action server was down: Rasa's circuit breaker
+    # stopped the turn after ten failed actions, and every later message tripped it at once.
+    s = store(url(tmp_path), domain)
+    tracker = DialogueStateTracker("stuck", domain.slots)
+    turn(tracker, "こんにちは")
+    tracker.update(UserUttered("カタログを送ってください", {"name": "request_catalog", "confidence": 1.0}))
+    for _ in range(10):
+        tracker.update(ActionExecuted("action_fallback"))
+    await s.save(tracker)
+
+    fresh_store = store(url(tmp_path), domain)
+    healed = await fresh_store.retrieve("stuck")
+    assert healed.latest_action_name == "action_listen"
+    await fresh_store.save(healed)
+    again = await store(url(tmp_path), domain).retrieve("stuck")
+    assert [e.as_dict() for e in again.events] == [e.as_dict() for e in healed.events]
+    assert again.latest_action_name == "action_listen"
