@@ -1,4 +1,5 @@
-"""Starting and stopping the three services together: actions, Rasa, and the web/desk."""
+"""Starting, supervising and stopping the three services together: actions, Rasa, and the
+web/desk. A service that dies is restarted, with backoff, while the others keep serving."""
 
 from __future__ import annotations
 
@@ -6,10 +7,14 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from madoguchi.evaluation.bot import free_port
@@ -29,6 +34,11 @@ class Ports:
     web: int = WEB_PORT
 
 
+FIRST_RESTART_SECONDS = 1.0
+LAST_RESTART_SECONDS = 30.0  # the longest wait between restarts of a service that keeps dying
+STEADY_SECONDS = 60.0  # a service up this long is healthy again: its next restart is at once
+
+
 @dataclass
 class Service:
     """A child process and the URL that answers when it is ready."""
@@ -37,13 +47,18 @@ class Service:
     command: list[str]
     health_url: str
     process: subprocess.Popen | None = field(default=None, repr=False)
+    started_at: float = field(default=0.0, repr=False)  # monotonic
+    backoff: float = field(default=FIRST_RESTART_SECONDS, repr=False)
+    restart_at: float | None = field(default=None, repr=False)  # when a dead one is started again
+    restarts: int = field(default=0, repr=False)
 
     def start(self, env: dict[str, str], log_dir: Path) -> None:
-        log = open(log_dir / f"{self.name}.log", "ab")
-        self.process = subprocess.Popen(
-            self.command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        with open(log_dir / f"{self.name}.log", "ab") as log:
+            self.process = subprocess.Popen(
+                self.command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        self.started_at = time.monotonic()
 
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
@@ -139,6 +154,8 @@ class Stack:
     endpoints: Path = ROOT / "endpoints.yml"
     timeout: float = 240
     stop_timeout: float = 15
+    stopping: threading.Event = field(default_factory=threading.Event, repr=False)
+    _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)  # stop vs restart
 
     @classmethod
     def on_free_ports(cls, model: Path, workdir: Path, env: dict[str, str], **options: float) -> Stack:
@@ -176,8 +193,59 @@ class Stack:
 
     def stop(self) -> None:
         """Stop the services together; one still running after `stop_timeout` seconds is killed."""
-        with ThreadPoolExecutor(len(self.services)) as pool:
+        self.stopping.set()
+        with self._lock, ThreadPoolExecutor(len(self.services)) as pool:
             list(pool.map(lambda service: service.stop(self.stop_timeout), self.services))
+
+    def supervise(self, report: Callable[[str], None] = print) -> None:
+        """Restart each service that died, the others serving meanwhile: at once the first
+        time, then after twice as long each time it dies again (at most
+        `LAST_RESTART_SECONDS`), at once again after it ran `STEADY_SECONDS`. Each death
+        and restart is told to `report` and written to the service's own log."""
+        with self._lock:
+            for service in self.services:
+                if not self.stopping.is_set() and service.process is not None and not service.alive():
+                    self._revive(service, report)
+
+    def _revive(self, service: Service, report: Callable[[str], None]) -> None:
+        """Schedule a dead service's restart, or restart it when its time has come."""
+        now = time.monotonic()
+        if service.restart_at is None:
+            if now - service.started_at >= STEADY_SECONDS:
+                service.backoff = FIRST_RESTART_SECONDS
+            service.restart_at = now + service.backoff
+            code = service.process.returncode if service.process else None
+            self._note(service, report, f"{service.name} stopped unexpectedly (exit code {code}); "
+                       f"restarting it in {service.backoff:.0f} s")
+            service.backoff = min(service.backoff * 2, LAST_RESTART_SECONDS)
+        elif now >= service.restart_at:
+            service.restart_at = None
+            service.restarts += 1
+            service.start(self.env, self.log_dir)
+            self._note(service, report, f"{service.name} restarted (restart {service.restarts})")
+
+    def _note(self, service: Service, report: Callable[[str], None], text: str) -> None:
+        stamp = datetime.now().astimezone().isoformat(timespec="seconds")
+        report(text)
+        with open(self.log_dir / f"{service.name}.log", "a", encoding="utf-8") as log:
+            log.write(f"{stamp} madoguchi: {text}\n")
+
+    @contextmanager
+    def supervised(self, every: float = 0.5, report: Callable[[str], None] = print) -> Iterator[Stack]:
+        """`with stack.supervised():` a thread runs `supervise` every `every` seconds."""
+        done = threading.Event()
+
+        def loop() -> None:
+            while not done.wait(every):
+                self.supervise(report)
+
+        thread = threading.Thread(target=loop, name="madoguchi-supervisor", daemon=True)
+        thread.start()
+        try:
+            yield self
+        finally:
+            done.set()
+            thread.join()
 
     def __enter__(self) -> Stack:
         failed = self.start()
@@ -234,10 +302,6 @@ def run_stack(train_first: bool = True, startup_timeout: float = 180) -> int:
         flush=True,
     )
     while not stopping:
-        for service in stack.services:
-            if not service.alive():
-                print(f"{service.name} stopped unexpectedly; see {log_dir / (service.name + '.log')}", file=sys.stderr)
-                stop_all()
-                return 1
-        time.sleep(1)
+        stack.supervise(lambda text: print(f"{text}; see {log_dir}/", file=sys.stderr, flush=True))
+        time.sleep(0.5)
     return 0
