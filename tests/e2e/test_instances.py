@@ -219,9 +219,9 @@ def test_a_handoff_through_one_instance_is_seen_through_the_other(instances):
 async def test_a_web_chat_customer_on_one_instance_gets_operator_messages_sent_through_the_other(instances):
     from tests.e2e.test_socketio import Customer, append_events
 
-    session = fresh()
     sent = [f"担当の山田です。確認いたします（{i}）" for i in range(1, 4)]
-    async with Customer(instances.rasa("a"), session) as customer:
+    async with Customer(instances.rasa("a")) as customer:
+        session = customer.session_id  # issued by the server
         await customer.say("オペレーターと話したい")
         await customer.wait_for(lambda m: "担当" in (m.get("text") or ""))
         through_b = SimpleNamespace(rasa=instances.rasa("b"))  # the desk behind a load balancer

@@ -1,11 +1,10 @@
-"""The web chat's channel: Rasa's socket.io with session persistence, by a real client."""
+"""The web chat's channel: Rasa's socket.io with server-issued sessions, by a real client."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import urllib.request
-import uuid
 
 import socketio
 
@@ -14,9 +13,13 @@ from tests.e2e.conftest import TOKEN
 
 
 class Customer:
-    """A socket.io customer that keeps every bot message it receives."""
+    """A socket.io customer that keeps every bot message it receives.
 
-    def __init__(self, url: str, session_id: str) -> None:
+    It presents `session_id` (a page reloaded) or none (a new page) and takes the session
+    the server confirms, as the chat page does.
+    """
+
+    def __init__(self, url: str, session_id: str | None = None) -> None:
         self.url, self.session_id = url, session_id
         self.client = socketio.AsyncClient(reconnection=False)
         self.received: list[dict] = []
@@ -28,6 +31,7 @@ class Customer:
         self.received.append(data)
 
     async def _confirm(self, data):
+        self.session_id = data
         self.confirmed.set()
 
     async def __aenter__(self) -> "Customer":
@@ -61,21 +65,22 @@ def append_events(stack, sender: str, events: list[dict]) -> None:
 
 
 async def test_the_bot_answers_with_buttons(stack):
-    async with Customer(stack.rasa, uuid.uuid4().hex) as customer:
+    async with Customer(stack.rasa) as customer:
         await customer.say("こんにちは")
         greeting = await customer.wait_for(lambda m: "ご用件" in (m.get("text") or ""))
         assert [q["title"] for q in greeting["quick_replies"]][:2] == ["カタログがほしい", "注文の配送状況"]
 
 
 async def test_a_reconnected_page_keeps_the_conversation_and_gets_operator_messages(stack):
-    session = uuid.uuid4().hex
-    async with Customer(stack.rasa, session) as first:
+    async with Customer(stack.rasa) as first:
+        session = first.session_id
         await first.say("オペレーターと話したい")
         await first.wait_for(lambda m: "担当者" in (m.get("text") or ""))
     tracker = stack.tracker(session)
     assert tracker["paused"] and tracker["slots"]["handoff_reason"] == "customer_request"
 
     async with Customer(stack.rasa, session) as reloaded:  # same session id: a page reload
+        assert reloaded.session_id == session
         await reloaded.say("まだですか？")
         await asyncio.sleep(1.0)
         assert reloaded.received == []  # handed off: the bot says nothing

@@ -158,10 +158,10 @@ def publishers(db: Database, marker: str) -> set[str]:
 
 
 async def test_a_web_chat_customer_gets_every_operator_message_whichever_worker_sends_it(workers):
-    session = uuid.uuid4().hex
     marker = uuid.uuid4().hex[:6]
     sent: list[str] = []
-    async with Customer(workers.rasa, session) as customer:
+    async with Customer(workers.rasa) as customer:
+        session = customer.session_id  # issued by the server
         await customer.say("こんにちは")
         await customer.wait_for(lambda m: "ご用件" in (m.get("text") or ""))
         # ~10 operator messages through Rasa's API, each call on a new connection (either
