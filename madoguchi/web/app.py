@@ -8,13 +8,14 @@ from pathlib import Path
 from aiohttp import web
 
 from madoguchi.settings import Settings
-from madoguchi.store import handoffs, transcripts
+from madoguchi.store import handoffs, transcripts, web_sessions
 from madoguchi.store.db import Database
 from madoguchi.web.timefmt import iso_jst
 
 STATIC = Path(__file__).parent / "static"
 DB_KEY = web.AppKey("db", Database)
 SETTINGS_KEY = web.AppKey("settings", Settings)
+SESSION_HEADER = "X-Chat-Session"  # the chat page presents its session id here, not in the URL
 
 
 def chat_page(request: web.Request) -> web.Response:
@@ -30,17 +31,24 @@ def chat_page(request: web.Request) -> web.Response:
 
 
 async def chat_history(request: web.Request) -> web.Response:
-    """A chat session's own transcript, so a reloaded page shows the conversation."""
-    session_id = request.query.get("session", "")
-    if not (8 <= len(session_id) <= 128) or not session_id.isalnum():
-        return web.json_response({"lines": [], "with_person": False})
+    """A chat session's own transcript, so a reloaded page shows the conversation.
+
+    Only for a session id the server issued to a chat page (sent in a header, so that it
+    stays out of access logs); any other id gets an empty history, as a new chat does.
+    """
+    session_id = request.headers.get(SESSION_HEADER, "")
     db = request.app[DB_KEY]
-    lines = [
-        {"from": m.role, "text": m.text, "at": iso_jst(m.at)}
-        for m in transcripts.for_sender(db, session_id)
-    ]
-    with_person = handoffs.open_for(db, session_id) is not None
-    return web.json_response({"lines": lines, "with_person": with_person})
+    lines: list[dict[str, str]] = []
+    with_person = False
+    if web_sessions.is_issued(db, session_id):
+        lines = [
+            {"from": m.role, "text": m.text, "at": iso_jst(m.at)}
+            for m in transcripts.for_sender(db, session_id)
+        ]
+        with_person = handoffs.open_for(db, session_id) is not None
+    return web.json_response(
+        {"lines": lines, "with_person": with_person}, headers={"Cache-Control": "no-store"}
+    )
 
 
 async def healthz(request: web.Request) -> web.Response:

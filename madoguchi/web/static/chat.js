@@ -1,4 +1,6 @@
 // The customer chat: talks to Rasa's socketio channel; the session survives a reload.
+// The session id is issued by the server (session_confirm) and kept in localStorage: it is
+// the chat's only credential, presented to socket.io and, in a header, for the history.
 "use strict";
 (function () {
   const config = window.MADOGUCHI || {};
@@ -10,6 +12,7 @@
   const offline = document.getElementById("offline");
   const KEY = "madoguchi.session";
   let sessionId = localStorage.getItem(KEY);
+  let confirmed = false;   // this connection's session is confirmed: messages may go out
   const pending = [];
 
   function show(from, text, who) {
@@ -50,19 +53,21 @@
     text = text.trim();
     if (!text) return;
     show("customer", shown || text);
-    const message = { message: text, session_id: sessionId };
-    if (!socket.emit("user_uttered", message)) pending.push(message);
+    const message = { message: text };
+    if (!confirmed || !socket.emit("user_uttered", { ...message, session_id: sessionId })) pending.push(message);
   }
 
   const socket = new MiniSocket(socketUrl);
   socket.on("connect", () => {
     offline.hidden = true;
+    confirmed = false;
     socket.emit("session_request", { session_id: sessionId });
   });
-  socket.on("disconnect", () => { offline.hidden = false; });
+  socket.on("disconnect", () => { offline.hidden = false; confirmed = false; });
   socket.on("session_confirm", (id) => {
     const fresh = id !== sessionId;
     sessionId = id;
+    confirmed = true;
     localStorage.setItem(KEY, id);
     if (fresh && !log.childElementCount) {
       show("bot", "こんにちは。ご用件をお書きください。ボタンからもお選びいただけます。");
@@ -85,7 +90,7 @@
   async function restore() {
     if (!sessionId) return;
     try {
-      const r = await fetch(`/chat/history?session=${encodeURIComponent(sessionId)}`);
+      const r = await fetch("/chat/history", { headers: { "X-Chat-Session": sessionId }, cache: "no-store" });
       const h = await r.json();
       h.lines.forEach((l) => show(l.from, l.text, l.from === "operator" ? "担当者" : null));
       withPerson(h.with_person);
