@@ -76,6 +76,12 @@ class ValidateCatalogForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         name = clean_person_name(str(value or ""))
+        if tracker.get_slot("requested_slot") == "person_name":
+            # Asked for the name, the whole answer is the name: an entity found in it may
+            # be the family name alone (山田 of 山田 太郎です).
+            whole = clean_person_name(common.latest_text(tracker))
+            if whole and (not name or name.replace(" ", "") in whole.replace(" ", "")):
+                name = whole
         if not name:
             dispatcher.utter_message(response="utter_name_invalid")
         return {"person_name": name, **self._reconfirm(tracker)}

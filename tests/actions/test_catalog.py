@@ -115,3 +115,9 @@ async def test_submit_stores_the_request_and_tells_the_dates(shop, dispatcher, d
     assert len(stored) == 1 and stored[0].shipping_method == "mail" and stored[0].name == "山田花子"
     assert "11月23日(月)から11月27日(金)" in dispatcher.messages[0]["text"]
     assert slot_sets(events)["person_name"] is None
+
+
+async def test_the_whole_name_is_kept_when_only_the_family_name_was_extracted(shop, dispatcher, domain):
+    for text, fragment, whole in (("山田 太郎です", "山田", "山田 太郎"), ("鈴木美咲と申します", "鈴木", "鈴木美咲")):
+        slots = await validate(dispatcher, domain, text, "inform", {"person_name": fragment}, "person_name")
+        assert slots["person_name"] == whole
