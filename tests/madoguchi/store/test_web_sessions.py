@@ -10,6 +10,7 @@ from madoguchi.store import transcripts, web_sessions
 from madoguchi.store.db import Database
 from madoguchi.store.models import utcnow
 from madoguchi.store.transcripts import Line
+from tests.servers import postgres_server  # noqa: F401  (a session fixture)
 
 LINE_USER = "U4af4980629e2c1f1a8d9c0a3b9e6d7c5"  # the shape of a LINE userId
 
@@ -50,8 +51,12 @@ def test_a_conversation_of_another_channel_is_not_a_web_session(db):
     assert not web_sessions.is_issued(db, sender)
 
 
-def test_an_id_issued_by_one_process_is_recognised_by_another(tmp_path):
-    url = f"sqlite:///{tmp_path / 'shared.db'}"
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_an_id_issued_by_one_process_is_recognised_by_another(request, tmp_path, backend):
+    if backend == "postgresql":
+        url = request.getfixturevalue("postgres_server").create_database(f"web_{uuid.uuid4().hex[:8]}")
+    else:
+        url = f"sqlite:///{tmp_path / 'shared.db'}"
     rasa_worker, web_service = Database(url), Database(url)
     session_id = web_sessions.issue(rasa_worker)
     assert web_sessions.is_issued(web_service, session_id)
