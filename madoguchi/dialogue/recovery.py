@@ -33,7 +33,7 @@ APOLOGY = (
     "少し時間をおいて、もう一度お書きください。"
 )
 # Inside a form, the form goes on with the details given so far and asks its next question.
-FORM_APOLOGY = "申し訳ございません。ただいま確認の処理が遅れております。お書きいただいた内容は承りました。"
+FORM_APOLOGY = "申し訳ございません。ただいま確認の処理が遅れております。お書きいただいた内容はお預かりしました。"
 MARK = {"madoguchi": "apology"}  # the apology's metadata, so that later turns can tell it
 # Actions the customer must not be refused for lack of an action server: a person takes over.
 IN_PROCESS = frozenset({"action_handoff", "action_session_start"})
