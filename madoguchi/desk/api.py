@@ -15,23 +15,34 @@ import json
 import logging
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 import yaml
 from aiohttp import WSCloseCode, WSMsgType, web
 
-from madoguchi.desk.rasa_client import RasaClient, RasaUnavailable
-from madoguchi.handoff.reasons import REASON_LABELS
-from madoguchi.store import catalog_requests, handoffs, operators, transcripts
+from madoguchi.desk import audit as audit_routes
+from madoguchi.desk import handoff_actions, login_limits
+from madoguchi.desk.http import (
+    DeskError,
+    authenticate,
+    authenticated,
+    bearer_token,
+    client_address,
+    desk_errors,
+    json_object,
+    json_response,
+    load_handoff,
+    text_field,
+)
+from madoguchi.desk.shapes import details_of, handoff_json, line_json, note_json, queue_positions
+from madoguchi.store import audit, catalog_requests, handoffs, operators, transcripts
 from madoguchi.store.db import Database
-from madoguchi.store.models import Handoff, Message, Note, utcnow
+from madoguchi.store.models import utcnow
 from madoguchi.web.app import DB_KEY, SETTINGS_KEY, STATIC
 from madoguchi.web.timefmt import iso_jst
 
 logger = logging.getLogger(__name__)
 
-MAX_TEXT_CHARS = 2000
-MAX_LOGIN_FIELD_CHARS = 200
 POLL_SECONDS = 0.3
 SESSION_CHECK_EVERY = 50  # polls (about 15 s): sockets of expired sessions are closed
 HANDOFF_OVERLAP = timedelta(seconds=2)  # re-read recent changes: a late commit is not missed
@@ -39,226 +50,22 @@ LINE_OVERLAP = 64  # ids re-read for the same reason (sequences may commit out o
 SEND_TIMEOUT_SECONDS = 5.0
 CLOSE_SESSION_EXPIRED = 4401  # WebSocket close code the console reads as "log in again"
 STATUSES = (handoffs.OPEN, handoffs.RELEASED, handoffs.CLOSED)
-CHANNEL_LABELS = {"socketio": "Webチャット", "rest": "Webチャット(REST)", "line": "LINE"}
 SHIPPING_LABELS = {"mail": "メール便", "parcel": "宅配便"}
 
 _dumps = functools.partial(json.dumps, ensure_ascii=False)
 
 
-# ---------------------------------------------------------------- errors and helpers
-
-
-class DeskError(Exception):
-    """An error answered as JSON: a status, a short code and a Japanese message."""
-
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
-
-
-def json_response(data: Any, status: int = 200) -> web.Response:
-    return web.json_response(data, status=status, dumps=_dumps, headers={"Cache-Control": "no-store"})
-
-
-def error_response(status: int, code: str, message: str) -> web.Response:
-    response = web.json_response(
-        {"error": code, "message": message}, status=status, dumps=_dumps,
-        headers={"Cache-Control": "no-store"},
-    )
-    if status == 401:
-        response.headers["WWW-Authenticate"] = 'Bearer realm="madoguchi-desk"'
-    return response
-
-
-HTTP_MESSAGES = {
-    404: ("not_found", "見つかりません。"),
-    405: ("method_not_allowed", "この操作はできません。"),
-    413: ("too_large", "送信内容が大きすぎます。"),
-}
-
-
-@web.middleware
-async def desk_errors(request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]):
-    """Under /api/: every error as JSON, never a stack trace."""
-    if not request.path.startswith("/api/"):
-        return await handler(request)
-    try:
-        return await handler(request)
-    except DeskError as e:
-        return error_response(e.status, e.code, e.message)
-    except web.HTTPException as e:
-        if e.status < 400:
-            raise
-        code, message = HTTP_MESSAGES.get(e.status, ("http_error", "リクエストを処理できませんでした。"))
-        return error_response(e.status, code, message)
-    except asyncio.CancelledError:
-        raise
-    except Exception:
-        logger.exception("desk API error on %s %s", request.method, request.path)
-        return error_response(500, "internal_error", "サーバーで問題が起きました。しばらくしてからもう一度お試しください。")
-
-
-def bearer_token(request: web.Request) -> str:
-    """The token of `Authorization: Bearer <token>`, '' when there is none."""
-    header = request.headers.get("Authorization", "")
-    scheme, _, token = header.strip().partition(" ")
-    return token.strip() if scheme.lower() == "bearer" else ""
-
-
-def authenticate(request: web.Request, token: str | None = None) -> tuple[str, str]:
-    """(operator's name, token) of a live session, else a 401."""
-    token = bearer_token(request) if token is None else token
-    if not token:
-        raise DeskError(401, "unauthorized", "ログインしてください。")
-    if len(token) > 256:
-        raise DeskError(401, "unauthorized", "ログインの有効期限が切れています。もう一度ログインしてください。")
-    username = operators.by_token(request.app[DB_KEY], token)
-    if not username:
-        raise DeskError(401, "unauthorized", "ログインの有効期限が切れています。もう一度ログインしてください。")
-    return username, token
-
-
-def authenticated(handler):
-    """Route decorator: the handler gets the operator's name; 401 without a live session."""
-
-    @functools.wraps(handler)
-    async def wrapper(request: web.Request) -> web.StreamResponse:
-        username, _ = authenticate(request)
-        return await handler(request, username)
-
-    return wrapper
-
-
-async def json_object(request: web.Request) -> dict[str, Any]:
-    """The request body as a JSON object, else a 400."""
-    try:
-        raw = await request.read()
-        data = json.loads(raw.decode("utf-8")) if raw else None
-    except (ValueError, UnicodeDecodeError):
-        raise DeskError(400, "bad_json", "送信内容が JSON ではありません。") from None
-    if not isinstance(data, dict):
-        raise DeskError(400, "bad_json", "送信内容は JSON のオブジェクト（{...}）にしてください。")
-    return data
-
-
-def text_field(data: dict[str, Any], name: str = "text", limit: int = MAX_TEXT_CHARS) -> str:
-    """A required, non-empty string field of at most `limit` characters (trimmed)."""
-    value = data.get(name)
-    if value is None:
-        raise DeskError(400, "missing_field", f"「{name}」がありません。")
-    if not isinstance(value, str):
-        raise DeskError(400, "bad_field", f"「{name}」は文字列にしてください。")
-    value = value.strip()
-    if not value:
-        raise DeskError(400, "empty_text", "本文が空です。")
-    if len(value) > limit:
-        raise DeskError(400, "text_too_long", f"本文が長すぎます（{len(value)}文字）。{limit}文字以内にしてください。")
-    if "\x00" in value:
-        raise DeskError(400, "bad_field", f"「{name}」に使えない文字が含まれています。")
-    return value
-
-
-def load_handoff(request: web.Request) -> Handoff:
-    """The handoff named in the path, else a 404."""
-    handoff_id = int(request.match_info["id"])
-    handoff = handoffs.get(request.app[DB_KEY], handoff_id) if handoff_id < 2**63 else None
-    if handoff is None:
-        raise DeskError(404, "handoff_not_found", f"受付番号 {handoff_id} は見つかりません。")
-    return handoff
-
-
-def require_open(handoff: Handoff) -> None:
-    if handoff.status != handoffs.OPEN:
-        state = "ボットに戻されています" if handoff.status == handoffs.RELEASED else "終了しています"
-        raise DeskError(409, "handoff_not_open", f"受付番号 {handoff.id} はすでに{state}。")
-
-
-# ---------------------------------------------------------------- JSON shapes
-
-
-def waiting_seconds(handoff: Handoff, now: datetime) -> int:
-    """How long the customer has waited (until now, or until the handoff ended)."""
-    end = handoff.ended_at or now
-    return max(int((end - handoff.created_at).total_seconds()), 0)
-
-
-def handoff_json(
-    handoff: Handoff, *, now: datetime, position: int, names: dict[str, str] | None = None
-) -> dict[str, Any]:
-    """A handoff as the queue shows it."""
-    names = names or {}
-    return {
-        "id": handoff.id,
-        "sender_id": handoff.sender_id,
-        "channel": handoff.channel,
-        "channel_label": CHANNEL_LABELS.get(handoff.channel, handoff.channel),
-        "reason": handoff.reason,
-        "reason_label": REASON_LABELS.get(handoff.reason, handoff.reason),
-        "priority": handoff.priority,
-        "status": handoff.status,
-        "created_at": iso_jst(handoff.created_at),
-        "updated_at": iso_jst(handoff.updated_at),
-        "ended_at": iso_jst(handoff.ended_at),
-        "summary": handoff.summary,
-        "customer_name": handoff.customer_name or names.get(handoff.sender_id),
-        "operator": handoff.operator,
-        "waiting_seconds": waiting_seconds(handoff, now),
-        "position": position,
-    }
-
-
-def line_json(message: Message) -> dict[str, Any]:
-    """A transcript line: who, what (the original text), when."""
-    return {
-        "id": message.id,
-        "from": message.role,
-        "text": message.text,
-        "at": iso_jst(message.at),
-        "operator": message.author if message.role == "operator" else None,
-    }
-
-
-def note_json(note: Note) -> dict[str, Any]:
-    return {"id": note.id, "operator": note.operator, "text": note.text, "at": iso_jst(note.at)}
-
-
-def details_of(handoff: Handoff) -> dict[str, Any]:
-    try:
-        details = json.loads(handoff.details or "{}")
-    except ValueError:
-        return {}
-    return details if isinstance(details, dict) else {}
-
-
-def queue_positions(db: Database) -> dict[int, int]:
-    return {h.id: i for i, h in enumerate(handoffs.queue(db), start=1)}
-
-
 # ---------------------------------------------------------------- routes
-
-
-async def login(request: web.Request) -> web.Response:
-    """POST /api/login {"username", "password"} -> {"token"}."""
-    data = await json_object(request)
-    username, password = data.get("username"), data.get("password")
-    if not isinstance(username, str) or not isinstance(password, str) or not username.strip() or not password:
-        raise DeskError(400, "missing_credentials", "ユーザー名とパスワードを入力してください。")
-    if len(username) > MAX_LOGIN_FIELD_CHARS or len(password) > MAX_LOGIN_FIELD_CHARS:
-        raise DeskError(401, "invalid_credentials", "ユーザー名またはパスワードが違います。")
-    settings = request.app[SETTINGS_KEY]
-    token = await asyncio.to_thread(
-        operators.login, request.app[DB_KEY], username.strip(), password, settings.session_hours
-    )
-    if not token:
-        raise DeskError(401, "invalid_credentials", "ユーザー名またはパスワードが違います。")
-    expires = utcnow() + timedelta(hours=settings.session_hours)
-    return json_response({"token": token, "username": username.strip(), "expires_at": iso_jst(expires)})
 
 
 async def logout(request: web.Request) -> web.Response:
     """POST /api/logout: ends the session (and its live sockets)."""
-    _, token = authenticate(request)
+    operator, token = authenticate(request)
     operators.logout(request.app[DB_KEY], token)
+    audit.record(
+        request.app[DB_KEY], actor=operator, action="logout", outcome=audit.OK,
+        address=client_address(request),
+    )
     await request.app[HUB_KEY].drop_token(token)
     return json_response({"ok": True})
 
@@ -298,65 +105,6 @@ async def show_handoff(request: web.Request, operator: str) -> web.Response:
     body["transcript"] = [line_json(m) for m in transcripts.for_sender(db, handoff.sender_id)]
     body["notes"] = [note_json(n) for n in handoffs.notes(db, handoff.id)]
     return json_response(body)
-
-
-@authenticated
-async def post_message(request: web.Request, operator: str) -> web.Response:
-    """POST /api/handoffs/{id}/messages {"text"}: the operator writes to the customer."""
-    db = request.app[DB_KEY]
-    handoff = load_handoff(request)
-    text = text_field(await json_object(request))
-    async with handoff_lock(request.app, handoff.id):
-        handoff = load_handoff(request)
-        require_open(handoff)
-        try:
-            line = await request.app[RASA_KEY].send_operator_message(
-                handoff.sender_id, handoff.channel, text, operator
-            )
-        except RasaUnavailable as e:
-            logger.warning("operator message for handoff %s not sent: %s", handoff.id, e)
-            raise DeskError(502, "rasa_unavailable", "ボット（Rasa）に接続できず、メッセージは送信されませんでした。もう一度お試しください。") from None
-        handoffs.claim(db, handoff.id, operator)
-    stored = transcripts.stored(db, line)
-    body = (
-        line_json(stored)
-        if stored
-        else {"id": None, "from": "operator", "text": line.text, "at": iso_jst(line.at), "operator": operator}
-    )
-    return json_response({"ok": True, "line": body}, status=201)
-
-
-async def _end(request: web.Request, operator: str, status: str) -> web.Response:
-    db = request.app[DB_KEY]
-    handoff = load_handoff(request)
-    async with handoff_lock(request.app, handoff.id):
-        handoff = load_handoff(request)
-        require_open(handoff)
-        rasa = request.app[RASA_KEY]
-        try:
-            if status == handoffs.RELEASED:
-                await rasa.release(handoff.sender_id, handoff.channel)
-            else:
-                await rasa.close(handoff.sender_id, handoff.channel)
-        except RasaUnavailable as e:
-            logger.warning("handoff %s not %s: %s", handoff.id, status, e)
-            raise DeskError(502, "rasa_unavailable", "ボット（Rasa）に接続できず、操作は完了していません。もう一度お試しください。") from None
-        handoffs.finish_if_open(db, handoff.id, status, operator)
-    handoff = handoffs.get(db, handoff.id)
-    body = handoff_json(handoff, now=utcnow(), position=0)
-    return json_response({"ok": True, "handoff": body})
-
-
-@authenticated
-async def release(request: web.Request, operator: str) -> web.Response:
-    """POST /api/handoffs/{id}/release: back to the bot."""
-    return await _end(request, operator, handoffs.RELEASED)
-
-
-@authenticated
-async def close(request: web.Request, operator: str) -> web.Response:
-    """POST /api/handoffs/{id}/close: the chat with a person is over."""
-    return await _end(request, operator, handoffs.CLOSED)
 
 
 @authenticated
@@ -644,30 +392,7 @@ class LiveHub:
 
 # ---------------------------------------------------------------- wiring
 
-RASA_KEY = web.AppKey("desk_rasa", RasaClient)
 HUB_KEY = web.AppKey("desk_live", LiveHub)
-LOCKS_KEY = web.AppKey("desk_locks", dict)
-
-
-class _HandoffLock:
-    """One operation at a time per handoff (two clicks on 'release' send one release)."""
-
-    def __init__(self, app: web.Application, handoff_id: int) -> None:
-        locks = app[LOCKS_KEY]
-        if len(locks) > 1000:
-            for key in [k for k, lock in locks.items() if not lock.locked()]:
-                del locks[key]
-        self.lock = locks.setdefault(handoff_id, asyncio.Lock())
-
-    async def __aenter__(self) -> None:
-        await self.lock.acquire()
-
-    async def __aexit__(self, *exc: object) -> None:
-        self.lock.release()
-
-
-def handoff_lock(app: web.Application, handoff_id: int) -> _HandoffLock:
-    return _HandoffLock(app, handoff_id)
 
 
 async def _start(app: web.Application) -> None:
@@ -678,33 +403,25 @@ async def _shutdown(app: web.Application) -> None:
     await app[HUB_KEY].stop()
 
 
-async def _cleanup(app: web.Application) -> None:
-    await app[RASA_KEY].aclose()
-
-
 def add_desk_routes(app: web.Application) -> None:
     """Registers the desk's API, its live socket and the console page on the web application."""
     settings, db = app[SETTINGS_KEY], app[DB_KEY]
-    app[RASA_KEY] = RasaClient(settings.rasa_url, settings.rasa_token, db)
     app[HUB_KEY] = LiveHub(db)
-    app[LOCKS_KEY] = {}
     app.middlewares.append(desk_errors)
     app.on_startup.append(_start)
     app.on_shutdown.append(_shutdown)
-    app.on_cleanup.append(_cleanup)
 
     handoff = r"/api/handoffs/{id:\d{1,19}}"
-    app.router.add_post("/api/login", login)
+    login_limits.add_routes(app)
     app.router.add_post("/api/logout", logout)
     app.router.add_get("/api/me", me)
     app.router.add_get("/api/handoffs", list_handoffs)
     app.router.add_get(handoff, show_handoff)
-    app.router.add_post(handoff + "/messages", post_message)
-    app.router.add_post(handoff + "/release", release)
-    app.router.add_post(handoff + "/close", close)
+    handoff_actions.add_routes(app, handoff)
     app.router.add_post(handoff + "/notes", add_note)
     app.router.add_get("/api/canned", canned)
     app.router.add_get("/api/catalog-requests", catalog_list)
     app.router.add_get("/api/live", live)
+    audit_routes.add_routes(app)
     app.router.add_get("/desk/", desk_page)
     app.router.add_get("/desk", desk_redirect)

@@ -5,6 +5,17 @@ customer's channel and `execute_side_effects=true`, so Rasa itself sends the bot
 events out on that channel and stores them in the tracker. Each bot event carries an
 explicit timestamp; once Rasa has accepted the events, their transcript lines are
 recorded here under the same key as the event broker's copy, so the two meet as one.
+
+How long the desk waits: Rasa answers an append only after it has sent the bot events
+out and saved the tracker, and sending to LINE is itself retried by the LINE channel
+(`madoguchi.channels.line_api`: 4 attempts of up to 10 s each, with backoff or LINE's
+Retry-After of up to 30 s between them). The desk used to give up after 10 s, the time
+of one LINE attempt, and report a failure for events Rasa then applied. An append is now
+given longer than all of that (`APPLY_TIMEOUT_SECONDS`); the operator is answered sooner
+by `madoguchi.desk.idempotency`, which lets the append finish. Giving up early is worse
+than slow: Rasa's server (Sanic) cancels a request whose client hung up, so an append cut
+off after the push but before the save reaches the customer and is lost to the tracker.
+When there is still no answer, `has_event` reads the tracker to tell applied from not.
 """
 
 from __future__ import annotations
@@ -12,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
 
@@ -20,6 +32,7 @@ import aiohttp
 from madoguchi.handoff.transcript import lines_of, madoguchi_custom, operator_custom
 from madoguchi.store import transcripts
 from madoguchi.store.db import Database
+from madoguchi.store.operators import sign_line
 from madoguchi.store.transcripts import Line
 
 logger = logging.getLogger(__name__)
@@ -32,11 +45,18 @@ CLOSE_TEXT = (
     "担当者とのやり取りはこれで終了とさせていただきます。ご利用いただき、ありがとうございました。"
     "またご用件がございましたら、いつでもお気軽にお書きください。"
 )
-TIMEOUT_SECONDS = 10.0
+# Deeper than what Rasa waits for while it applies an append: the conversation's lock,
+# then a LINE push with its retries (4 x 10 s, plus up to 3 x 30 s of Retry-After).
+APPLY_TIMEOUT_SECONDS = 150.0
+READ_TIMEOUT_SECONDS = 10.0
 
 
 class RasaUnavailable(Exception):
     """Rasa could not be reached, or did not accept the events (nothing was sent)."""
+
+
+class RasaNoAnswer(RasaUnavailable):
+    """Rasa got the request but gave no answer in time: the events may have been applied."""
 
 
 def bot_event(timestamp: float, *, text: str | None = None, custom: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -66,12 +86,14 @@ class RasaClient:
         token: str = "",
         db: Database | None = None,
         *,
-        timeout: float = TIMEOUT_SECONDS,
+        timeout: float = APPLY_TIMEOUT_SECONDS,
+        read_timeout: float = READ_TIMEOUT_SECONDS,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.db = db
         self.timeout = timeout
+        self.read_timeout = read_timeout
         self._session: aiohttp.ClientSession | None = None
         self._last_timestamp = 0.0
 
@@ -83,56 +105,131 @@ class RasaClient:
 
     def _http(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession(
-                timeout=aiohttp.ClientTimeout(total=self.timeout)
-            )
+            self._session = aiohttp.ClientSession()  # each call sets its own timeout
         return self._session
 
-    def _timestamps(self, n: int) -> list[float]:
-        """n increasing timestamps from now, never repeating one this client used before."""
-        start = max(time.time(), self._last_timestamp + 0.001)
-        stamps = [round(start + i * 0.001, 6) for i in range(n)]
-        self._last_timestamp = stamps[-1]
-        return stamps
+    def next_timestamp(self) -> float:
+        """A timestamp for the next action's events, never one this client used before."""
+        stamp = round(max(time.time(), self._last_timestamp + 0.001), 6)
+        # room for the few events of one action: the next action starts after them
+        self._last_timestamp = stamp + 0.002
+        return stamp
+
+    def _timestamps(self, n: int, start: float | None = None) -> list[float]:
+        """n increasing timestamps from `start` (a planned one) or from now."""
+        start = self.next_timestamp() if start is None else start
+        return [round(start + i * 0.001, 6) for i in range(n)]
+
+    def _params(self, **params: str) -> dict[str, str]:
+        return {**params, "token": self.token} if self.token else params
+
+    async def has_event(self, sender_id: str, timestamp: float) -> bool:
+        """Whether the conversation's tracker holds an event of this timestamp (one the desk sent)."""
+        url = f"{self.base_url}/conversations/{quote(sender_id, safe='')}/tracker"
+        try:
+            async with self._http().get(
+                url, params=self._params(include_events="ALL"),
+                timeout=aiohttp.ClientTimeout(total=self.read_timeout),
+            ) as response:
+                if response.status != 200:
+                    raise RasaUnavailable(f"Rasa answered {response.status} to a tracker read")
+                tracker = await response.json()
+        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as e:
+            raise RasaUnavailable(f"Rasa's tracker of {sender_id} cannot be read: {e!r}") from e
+        events = tracker.get("events") if isinstance(tracker, dict) else None
+        return any(isinstance(e, dict) and e.get("timestamp") == timestamp for e in events or [])
+
+    async def _applied(
+        self, sender_id: str, timestamp: float, unknown: type[Exception] | None = None
+    ) -> bool:
+        """`has_event`; a tracker that cannot be read is False, or raises `unknown` when given."""
+        try:
+            return await self.has_event(sender_id, timestamp)
+        except RasaUnavailable as e:
+            if unknown is not None:
+                raise unknown(str(e)) from e
+            return False
 
     async def append_events(self, sender_id: str, channel: str, events: list[dict[str, Any]]) -> None:
         """Append events to a conversation; Rasa sends its bot events out on `channel`."""
         url = f"{self.base_url}/conversations/{quote(sender_id, safe='')}/tracker/events"
-        params = {"output_channel": channel or "rest", "execute_side_effects": "true"}
-        if self.token:
-            params["token"] = self.token
+        params = self._params(output_channel=channel or "rest", execute_side_effects="true")
         try:
-            async with self._http().post(url, params=params, json=events) as response:
+            async with self._http().post(
+                url, params=params, json=events, timeout=aiohttp.ClientTimeout(total=self.timeout)
+            ) as response:
                 if response.status != 200:
                     body = (await response.text())[:300]
                     raise RasaUnavailable(f"Rasa answered {response.status}: {body}")
-        except (aiohttp.ClientError, asyncio.TimeoutError) as e:
+        except aiohttp.ClientConnectorError as e:  # never connected: nothing was sent
             raise RasaUnavailable(f"Rasa cannot be reached at {self.base_url}: {e!r}") from e
+        except (aiohttp.ClientError, asyncio.TimeoutError) as e:  # sent, but no answer
+            raise RasaNoAnswer(f"no answer from Rasa at {self.base_url}: {e!r}") from e
 
     async def _append_and_record(
-        self, sender_id: str, channel: str, events: list[dict[str, Any]]
+        self,
+        sender_id: str,
+        channel: str,
+        events: list[dict[str, Any]],
+        *,
+        check_first: bool = False,
+        author: str | None = None,
     ) -> list[Line]:
-        await self.append_events(sender_id, channel, events)
+        """Append events (unless `check_first` finds them applied already) and record their lines.
+
+        No answer in time (`RasaNoAnswer`) is settled by reading the tracker: events that
+        are there were applied, whatever the HTTP call said.
+        """
+        first = events[0]["timestamp"]
+        if not (check_first and await self._applied(sender_id, first, unknown=RasaNoAnswer)):
+            try:
+                await self.append_events(sender_id, channel, events)
+            except RasaNoAnswer:
+                if not await self._applied(sender_id, first):
+                    raise
+                logger.warning("Rasa applied the events for %s but answered late", sender_id)
         lines = lines_of(sender_id, events, channel)
+        if author:
+            lines = [replace(line, author=author) if line.role == "operator" else line for line in lines]
         if self.db is not None and lines:
             try:
                 transcripts.record(self.db, lines)
+                if author:  # the broker's copy carries only what the customer was shown
+                    for line in lines:
+                        if line.role == "operator":
+                            sign_line(self.db, line, author)
             except Exception:  # sent already; the event broker records its own copy
                 logger.exception("could not record the desk's lines for %s", sender_id)
         return lines
 
     async def send_operator_message(
-        self, sender_id: str, channel: str, text: str, operator: str
+        self,
+        sender_id: str,
+        channel: str,
+        text: str,
+        operator: str,
+        *,
+        shown_as: str = "",
+        at: float | None = None,
+        check_first: bool = False,
     ) -> Line:
-        """Send an operator's message to the customer; returns its transcript line."""
-        (stamp,) = self._timestamps(1)
-        events = [bot_event(stamp, custom=operator_custom(text, operator))]
-        lines = await self._append_and_record(sender_id, channel, events)
+        """Send an operator's message to the customer; returns its transcript line.
+
+        The customer is shown `shown_as` (the operator's display name; the channels put
+        担当者 before it), never the login name `operator`, which only the transcript keeps.
+        """
+        (stamp,) = self._timestamps(1, at)
+        events = [bot_event(stamp, custom=operator_custom(text, shown_as))]
+        lines = await self._append_and_record(
+            sender_id, channel, events, check_first=check_first, author=operator
+        )
         return lines[0]
 
-    async def release(self, sender_id: str, channel: str) -> list[Line]:
+    async def release(
+        self, sender_id: str, channel: str, *, at: float | None = None, check_first: bool = False
+    ) -> list[Line]:
         """Hand the conversation back to the bot: tell the customer, resume the tracker."""
-        text_at, status_at = self._timestamps(2)
+        text_at, status_at = self._timestamps(2, at)
         events = [
             bot_event(text_at, text=RELEASE_TEXT),
             bot_event(status_at, custom=madoguchi_custom("status", state="released")),
@@ -140,11 +237,13 @@ class RasaClient:
             {"event": "slot", "name": "handoff_reason", "value": None, "timestamp": status_at + 0.0006},
             listen_event(status_at + 0.0007),
         ]
-        return await self._append_and_record(sender_id, channel, events)
+        return await self._append_and_record(sender_id, channel, events, check_first=check_first)
 
-    async def close(self, sender_id: str, channel: str) -> list[Line]:
+    async def close(
+        self, sender_id: str, channel: str, *, at: float | None = None, check_first: bool = False
+    ) -> list[Line]:
         """Close the chat with the operator: tell the customer, resume, forget the slots."""
-        text_at, status_at = self._timestamps(2)
+        text_at, status_at = self._timestamps(2, at)
         events = [
             bot_event(text_at, text=CLOSE_TEXT),
             bot_event(status_at, custom=madoguchi_custom("status", state="closed")),
@@ -152,4 +251,4 @@ class RasaClient:
             {"event": "reset_slots", "timestamp": status_at + 0.0006},
             listen_event(status_at + 0.0007),
         ]
-        return await self._append_and_record(sender_id, channel, events)
+        return await self._append_and_record(sender_id, channel, events, check_first=check_first)

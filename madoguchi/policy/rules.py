@@ -71,6 +71,8 @@ class Rules:
     fallbacks_before_handoff: int
     distress_threshold: float
     cues: dict[str, Any]
+    # What customers see after 担当者 for an operator without a display name of their own.
+    operator_display_name: str = ""
 
     @classmethod
     def from_dict(cls, data: dict) -> "Rules":
@@ -117,6 +119,7 @@ class Rules:
             fallbacks_before_handoff=int(handoff["fallbacks_before_handoff"]),
             distress_threshold=float(handoff["distress_threshold"]),
             cues=data.get("cues", {}),
+            operator_display_name=" ".join(str(operators.get("display_name") or "").split()),
         )
 
 

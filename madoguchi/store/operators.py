@@ -1,4 +1,10 @@
-"""Operators of the desk: hashed passwords and expiring sessions."""
+"""Operators of the desk: hashed passwords, expiring sessions, and the name customers see.
+
+Customers never see an operator's login name: the channels show 担当者, followed by the
+operator's display name when the shop set one (`madoguchi operator add NAME
+--display-name 佐藤`) or by the shop's default name (`operators.display_name` in the
+rules file, empty by default).
+"""
 
 from __future__ import annotations
 
@@ -9,9 +15,13 @@ import secrets
 from datetime import timedelta
 
 from madoguchi.store.db import Database
-from madoguchi.store.models import DeskSession, Operator, utcnow
+from madoguchi.store.desk_tables import OperatorProfile, ensure
+from madoguchi.store.models import DeskSession, Message, Operator, utcnow
+from madoguchi.store.transcripts import Line, event_key
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+# LINE shows at most 20 characters as a message's sender: "担当者 " and 16 of the name.
+MAX_DISPLAY_NAME = 16
 
 
 def hash_password(password: str) -> str:
@@ -33,18 +43,64 @@ def check_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(candidate.hex(), digest)
 
 
-def add(db: Database, username: str, password: str) -> None:
-    """Create an operator, or set a new password for an existing one."""
+def add(db: Database, username: str, password: str, display_name: str | None = None) -> None:
+    """Create an operator, or set a new password for an existing one (and a display name if given)."""
     if not username.strip():
         raise ValueError("the operator's name is empty")
     if len(password) < 8:
         raise ValueError("the password needs at least 8 characters")
+    if display_name is not None:
+        display_name = checked_display_name(display_name)
     with db.session() as session:
         operator = session.query(Operator).filter(Operator.username == username).first()
         if operator:
             operator.password_hash = hash_password(password)
         else:
             session.add(Operator(username=username, password_hash=hash_password(password)))
+    if display_name is not None:
+        set_display_name(db, username, display_name)
+
+
+def exists(db: Database, username: str) -> bool:
+    """Whether an operator of this name exists."""
+    with db.session() as session:
+        return session.query(Operator.id).filter(Operator.username == username).first() is not None
+
+
+def checked_display_name(name: str) -> str:
+    """A display name as stored: trimmed, printable, at most 16 characters ('' for none)."""
+    name = " ".join(name.split())
+    if len(name) > MAX_DISPLAY_NAME:
+        raise ValueError(f"the display name has more than {MAX_DISPLAY_NAME} characters")
+    if any(not ch.isprintable() for ch in name):
+        raise ValueError("the display name has characters that cannot be shown")
+    return name
+
+
+def set_display_name(db: Database, username: str, name: str) -> None:
+    """Set what customers see after 担当者 for this operator ('' shows the shop's default)."""
+    name = checked_display_name(name)
+    with ensure(db).session() as session:
+        profile = session.get(OperatorProfile, username)
+        if profile is None:
+            session.add(OperatorProfile(username=username, display_name=name))
+        else:
+            profile.display_name = name
+
+
+def display_name(db: Database, username: str, default: str = "") -> str:
+    """What customers see after 担当者 for this operator: their own name, else `default`."""
+    with ensure(db).session() as session:
+        profile = session.get(OperatorProfile, username)
+    return profile.display_name if profile is not None and profile.display_name else default
+
+
+def sign_line(db: Database, line: Line, username: str) -> None:
+    """Mark a stored operator line of the transcript as written by this operator (desk only)."""
+    with db.session() as session:
+        session.query(Message).filter(Message.event_key == event_key(line)).update(
+            {"author": username}, synchronize_session=False
+        )
 
 
 @functools.lru_cache(maxsize=1)

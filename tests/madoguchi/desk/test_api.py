@@ -29,28 +29,43 @@ XSS = "<img src=x onerror=alert(1)>"
 
 
 class RasaStandIn:
-    """Records every append of events; answers 200 (or `status` when a test says so)."""
+    """Records every append of events; answers 200 (or `status` when a test says so).
+
+    Like Rasa, it applies an append (its tracker then holds the events) only after it has
+    sent the bot events out (`send_seconds`, as a slow LINE push), and may answer late
+    after that (`answer_seconds`).
+    """
 
     def __init__(self) -> None:
         self.calls: list[dict[str, Any]] = []
         self.status = 200
+        self.send_seconds = 0.0
+        self.answer_seconds = 0.0
+        self.trackers: dict[str, list[dict[str, Any]]] = {}
+        self.broker: Database | None = None  # records lines as the event broker does, when set
 
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_post("/conversations/{sender_id}/tracker/events", self.append)
+        app.router.add_get("/conversations/{sender_id}/tracker", self.tracker)
         return app
 
     async def append(self, request: web.Request) -> web.Response:
-        self.calls.append(
-            {
-                "sender_id": request.match_info["sender_id"],
-                "query": dict(request.query),
-                "events": await request.json(),
-            }
-        )
+        sender_id = request.match_info["sender_id"]
+        events = await request.json()
+        self.calls.append({"sender_id": sender_id, "query": dict(request.query), "events": events})
         if self.status != 200:
             return web.json_response({"status": "failure"}, status=self.status)
-        return web.json_response({"sender_id": request.match_info["sender_id"], "events": []})
+        await asyncio.sleep(self.send_seconds)
+        self.trackers.setdefault(sender_id, []).extend(events)
+        if self.broker is not None:  # on the tracker's save, before Rasa answers
+            transcripts.record(self.broker, [l for e in events if (l := line_of(sender_id, e))])
+        await asyncio.sleep(self.answer_seconds)
+        return web.json_response({"sender_id": sender_id, "events": []})
+
+    async def tracker(self, request: web.Request) -> web.Response:
+        sender_id = request.match_info["sender_id"]
+        return web.json_response({"sender_id": sender_id, "events": self.trackers.get(sender_id, [])})
 
     @property
     def events(self) -> list[dict[str, Any]]:
@@ -399,10 +414,13 @@ async def test_an_operator_message_goes_out_on_the_customers_channel(client, db,
     [event] = call["events"]
     assert event["event"] == "bot"
     assert not event.get("text")  # only the envelope: the page shows it as from a person
-    assert event["data"]["custom"] == operator_custom("お待たせいたしました。\n確認いたします。", OPERATOR)
+    # the customer is shown 担当者, never the operator's login name
+    assert event["data"]["custom"] == operator_custom("お待たせいたしました。\n確認いたします。", "")
+    assert OPERATOR not in json.dumps(call["events"], ensure_ascii=False)
     assert isinstance(event["timestamp"], float)
 
     assert lines_of_sender(db, "s-reply") == [("operator", "お待たせいたしました。\n確認いたします。")]
+    assert transcripts.for_sender(db, "s-reply")[0].author == OPERATOR  # the desk knows who wrote
     # the broker's copy of the same event (as Rasa publishes it) is the same line
     assert transcripts.record(db, [line_of("s-reply", event)]) == 0
     assert len(lines_of_sender(db, "s-reply")) == 1
@@ -441,11 +459,16 @@ async def test_release_hands_the_conversation_back_to_the_bot(client, db, token,
     assert stored.status == "released" and stored.ended_at is not None
     assert lines_of_sender(db, "s-release") == [("bot", RELEASE_TEXT)]
 
-    # no longer open: nothing more goes out
-    for route in ("messages", "release", "close"):
+    # no longer open: nothing more goes out; releasing again is a harmless "already"
+    for route in ("messages", "close"):
         response = await client.post(f"/api/handoffs/{hid}/{route}", headers=auth(token), json={"text": "まだ"})
         assert response.status == 409, route
         assert (await response.json())["error"] == "handoff_not_open"
+    response = await client.post(f"/api/handoffs/{hid}/release", headers=auth(token))
+    assert response.status == 200
+    again = await response.json()
+    assert again["unchanged"] is True and "すでにボットに戻されています" in again["message"]
+    assert again["handoff"]["status"] == "released"
     assert len(stand_in.calls) == 1
 
 
@@ -478,7 +501,9 @@ async def test_two_releases_at_once_send_one(client, db, token, rasa):
         ),
         timeout=10,
     )
-    assert sorted([first.status, second.status]) == [200, 409]
+    assert [first.status, second.status] == [200, 200]
+    bodies = [await first.json(), await second.json()]
+    assert sorted(bool(b.get("unchanged")) for b in bodies) == [False, True]
     assert len(stand_in.calls) == 1
 
 

@@ -85,3 +85,41 @@ def test_a_short_password_or_empty_name_is_refused(db, username, password):
         operators.add(db, username, password)
     with db.session() as session:
         assert session.query(Operator).count() == 0
+
+
+# --- what customers see of an operator ---------------------------------------------------
+
+
+def test_an_operator_has_no_display_name_until_the_shop_sets_one(desk):
+    assert operators.display_name(desk, "sato") == ""
+    assert operators.display_name(desk, "sato", default="窓口") == "窓口"
+    operators.set_display_name(desk, "sato", "  佐藤　花子 ")
+    assert operators.display_name(desk, "sato", default="窓口") == "佐藤 花子"
+    operators.set_display_name(desk, "sato", "")
+    assert operators.display_name(desk, "sato", default="窓口") == "窓口"
+
+
+def test_add_sets_the_display_name_and_a_new_password_keeps_it(desk):
+    operators.add(desk, "suzuki", PASSWORD, display_name="鈴木")
+    operators.add(desk, "suzuki", PASSWORD + "2")
+    assert operators.display_name(desk, "suzuki") == "鈴木"
+    assert operators.login(desk, "suzuki", PASSWORD + "2", hours=1)
+
+
+@pytest.mark.parametrize("name", ["あ" * 17, "名前\x00"])
+def test_a_display_name_that_would_not_show_is_refused(desk, name):
+    with pytest.raises(ValueError):
+        operators.add(desk, "tanaka", PASSWORD, display_name=name)
+    assert not operators.exists(desk, "tanaka")
+
+
+def test_sign_line_marks_who_wrote_an_operator_line(desk):
+    from datetime import datetime
+
+    from madoguchi.store import transcripts
+    from madoguchi.store.transcripts import Line
+
+    line = Line("s-1", "operator", "お待たせしました。", datetime(2026, 1, 5, 1, 0), "1767574800.0", "line")
+    transcripts.record(desk, [line])  # as the event broker stores it: no author
+    operators.sign_line(desk, line, "sato")
+    assert [m.author for m in transcripts.for_sender(desk, "s-1")] == ["sato"]
