@@ -33,6 +33,8 @@
     known: new Set(),         // handoff ids seen at least once (for "new" highlighting)
     fresh: new Set(),         // handoff ids that arrived live and were not opened yet
     canned: [],
+    replyKey: null,           // {id, text, key} of a reply not known to be sent yet
+    endKeys: new Map(),       // "id/release" or "id/close" -> key, until it has an outcome
     ws: null,
     wsDelay: 1000,
     wsTimer: null,
@@ -95,8 +97,19 @@
     constructor(status, code, message) { super(message); this.status = status; this.code = code; }
   }
 
-  async function api(method, path, body) {
+  // One key per thing the operator does, sent again with every retry of it: the server
+  // applies it once and answers a retry with the first outcome.
+  function newKey() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  async function api(method, path, body, key) {
     const options = { method, headers: { Authorization: `Bearer ${state.token}` } };
+    if (key) options.headers["Idempotency-Key"] = key;
     if (body !== undefined) {
       options.headers["Content-Type"] = "application/json";
       options.body = JSON.stringify(body);
@@ -117,6 +130,18 @@
       throw new ApiError(response.status, data && data.error, (data && data.message) || `エラーが起きました（${response.status}）。`);
     }
     return data;
+  }
+
+  // An operator action (reply, release, close) under its key. While the server is still at
+  // it (202), ask again with the same key until it has the outcome.
+  async function act(path, body, key) {
+    for (let tries = 0; ; tries++) {
+      const result = await api("POST", path, body, key);
+      if (!result || !result.pending) return result;
+      if (tries === 0) toast(result.message);
+      if (tries >= 40) throw new ApiError(202, "pending", "処理に時間がかかっています。画面を更新して状態をご確認ください。");
+      await sleep(3000);
+    }
   }
 
   // ------------------------------------------------------------ login and logout
@@ -150,6 +175,11 @@
         body: JSON.stringify({ username, password }),
       });
       const data = await response.json().catch(() => ({}));
+      if (response.status === 429) {
+        const minutes = Math.max(1, Math.ceil(Number(response.headers.get("Retry-After") || 60) / 60));
+        showError("login-error", data.message || `ログインに続けて失敗したため、しばらくログインできません。${minutes}分ほどたってから、もう一度お試しください。`);
+        return;
+      }
       if (!response.ok) { showError("login-error", data.message || "ログインできませんでした。"); return; }
       state.token = data.token;
       state.user = data.username || username;
@@ -441,16 +471,21 @@
     if (text.length > MAX_TEXT) { showError("reply-error", `${MAX_TEXT}文字以内にしてください。`); return; }
     $("reply-send").disabled = true;
     showError("reply-error", "");
+    // sending the same words again after a failure is a retry: the same key, sent once
+    const pending = state.replyKey;
+    const key = pending && pending.id === h.id && pending.text === text ? pending.key : newKey();
+    state.replyKey = { id: h.id, text, key };
     try {
-      const result = await api("POST", `/api/handoffs/${h.id}/messages`, { text });
+      const result = await act(`/api/handoffs/${h.id}/messages`, { text }, key);
+      state.replyKey = null;
       if (state.current && state.current.id === h.id) addLine(result.line, true);
-      reply.value = "";
+      if (reply.value.trim() === text) reply.value = "";
       updateCount();
       scrollTranscript(true);
     } catch (err) {
       if (err.status === 401) return;
       showError("reply-error", err.message);
-      if (err.status === 409) refreshCurrent();
+      await refreshCurrent();  // what the customer really got, not what we assume
     } finally {
       if (state.current && state.current.status === "open") $("reply-send").disabled = false;
       reply.focus();
@@ -534,13 +569,18 @@
     if (!ok) return;
     $("release").disabled = true;
     $("close").disabled = true;
+    const slot = `${h.id}/${kind}`;
+    const key = state.endKeys.get(slot) || newKey();
+    state.endKeys.set(slot, key);  // kept for a retry until the action has an outcome
     try {
-      const result = await api("POST", `/api/handoffs/${h.id}/${release ? "release" : "close"}`);
-      toast(release ? "ボットに戻しました。" : "会話を終了しました。");
+      const result = await act(`/api/handoffs/${h.id}/${release ? "release" : "close"}`, undefined, key);
+      state.endKeys.delete(slot);
+      toast(result.unchanged ? result.message : release ? "ボットに戻しました。" : "会話を終了しました。");
       remember(result.handoff);
       await refreshCurrent();
     } catch (err) {
       if (err.status === 401) return;
+      if (err.status && err.status < 500 && err.status !== 202) state.endKeys.delete(slot);
       toast(err.message);
       await refreshCurrent();
     }
