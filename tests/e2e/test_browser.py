@@ -327,7 +327,7 @@ def test_handoff_and_replies_both_ways(stack, customer, desk, operator):
     reply = "お待たせいたしました。担当の山田でございます。どのようなご用件でしょうか。"
     shown = relay_to_customer(customer, desk, reply)
     expect(shown.locator(".who")).to_contain_text("担当者")
-    expect(shown.locator(".who")).to_contain_text(name)
+    expect(shown.locator(".who")).not_to_contain_text(name)  # never the operator's login name
     expect(customer.banner).to_be_visible()
     # the operator's own line, once, in the console
     expect(desk.lines("operator", reply)).to_have_count(1, timeout=UI_TIMEOUT)
