@@ -168,7 +168,8 @@ def test_baseline_configs_follow_the_shipped_one():
 def test_footprint_reads_proc(aiohttp_unused_port):
     me = os.getpid()
     assert footprint.rss_bytes(me) > 10 * 2**20
-    assert me in footprint.family(me) and footprint.tree_rss(me) >= footprint.rss_bytes(me)
+    # The process's own memory may grow a page or two between the two reads.
+    assert me in footprint.family(me) and footprint.tree_rss(me) >= footprint.rss_bytes(me) - 2**20
     assert footprint.cpu_seconds(me) > 0
     assert footprint.pid_listening_on(aiohttp_unused_port()) is None
     with footprint.MemorySampler({"me": me}, every=0.05) as sampler:
