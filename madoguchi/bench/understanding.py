@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Iterable
 
-from madoguchi.evaluation.nlu import Example, NluResult, evaluate, normalize_value
+from madoguchi.evaluation.nlu import Example, NluResult, evaluate, example_of
 
 FALLBACK = "nlu_fallback"
 
@@ -108,14 +108,7 @@ class KeywordBaseline:
 
 def examples_of(messages: Iterable[Any]) -> list[Example]:
     """Examples (gold intent, canonical entity values) from Rasa training messages."""
-    return [
-        Example(
-            m.get("text"),
-            m.get("intent"),
-            tuple((e["entity"], normalize_value(str(e.get("value", "")))) for e in m.get("entities") or []),
-        )
-        for m in messages
-    ]
+    return [example_of(m) for m in messages]
 
 
 def training_messages(path: Path) -> list[Any]:

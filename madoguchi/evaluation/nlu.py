@@ -1,4 +1,9 @@
-"""Intent F1 and normalized entity accuracy on the held-out set (tests/nlu/)."""
+"""Intent F1, calibration and entity accuracy on a test set (blind sets, tests/nlu/).
+
+Entities are compared normalized (width, case, spaces) for `order_id`, `phone` and
+`postal_code`, whose values are canonical, and exactly as written for the others: a name or
+an address stored shorter than the customer wrote it is wrong.
+"""
 
 from __future__ import annotations
 
@@ -31,6 +36,9 @@ class NluResult:
     entity_correct: int = 0
     entity_predicted: int = 0
     errors: list[tuple[str, str, str]] = field(default_factory=list)  # text, gold, predicted
+    confidences: list[float] = field(default_factory=list)  # of the top intent, per message
+    entity_types: dict[str, list[int]] = field(default_factory=dict)  # type: [correct, total]
+    error_confidences: list[float] = field(default_factory=list)  # parallel to `errors`
 
     @property
     def labels(self) -> list[str]:
@@ -65,18 +73,62 @@ class NluResult:
     def entity_precision(self) -> float:
         return self.entity_correct / self.entity_predicted if self.entity_predicted else 0.0
 
+    @property
+    def acted(self) -> list[bool]:
+        """Which messages the bot acted on without asking (anything but `nlu_fallback`)."""
+        return [p != FALLBACK for p in self.predicted]
+
+    @property
+    def acted_share(self) -> float:
+        return sum(self.acted) / len(self.acted) if self.acted else 0.0
+
+    @property
+    def acted_accuracy(self) -> float:
+        """Of the messages acted on, the share read right."""
+        pairs = [(g, p) for g, p, a in zip(self.gold, self.predicted, self.acted) if a]
+        return sum(g == p for g, p in pairs) / len(pairs) if pairs else 0.0
+
+    def calibration_error(self, bins: int = 10) -> float:
+        """Expected calibration error of the top intent's confidence (equal-width bins)."""
+        total, error = len(self.confidences), 0.0
+        for b in range(bins):
+            low, high = b / bins, (b + 1) / bins
+            members = [
+                (c, g == p) for c, g, p in zip(self.confidences, self.gold, self.predicted)
+                if low < c <= high or (b == 0 and c == 0)
+            ]
+            if members:
+                mean_confidence = sum(c for c, _ in members) / len(members)
+                accuracy = sum(ok for _, ok in members) / len(members)
+                error += len(members) / total * abs(mean_confidence - accuracy)
+        return error
+
+    def confident_errors(self, at_least: float = 0.9) -> int:
+        """Wrong readings at `at_least` confidence or more: no threshold catches them."""
+        return sum(c >= at_least for c in self.error_confidences)
+
+    def entity_type_accuracy(self) -> dict[str, float]:
+        return {t: correct / total for t, (correct, total) in sorted(self.entity_types.items()) if total}
+
 
 def load_examples(path: Path) -> list[Example]:
     """Held-out examples from a Rasa NLU file or folder."""
     from rasa.shared.nlu.training_data.loading import load_data
 
-    examples = []
-    for message in load_data(str(path)).intent_examples:
-        entities = tuple(
-            (e["entity"], normalize_value(str(e.get("value", "")))) for e in message.get("entities") or []
-        )
-        examples.append(Example(message.get("text"), message.get("intent"), entities))
-    return examples
+    return [example_of(message) for message in load_data(str(path)).intent_examples]
+
+
+def example_of(message: Any) -> Example:
+    """An example from a Rasa message: its gold intent and entity values."""
+    text = message.get("text")
+    entities = tuple(
+        (e["entity"], str(e.get("value") or text[e["start"] : e["end"]])) for e in message.get("entities") or []
+    )
+    return Example(text, message.get("intent"), entities)
+
+
+FALLBACK = "nlu_fallback"
+CANONICAL = frozenset({"order_id", "phone", "postal_code"})  # values normalized by the extractor
 
 
 def normalize_value(value: str) -> str:
@@ -84,15 +136,23 @@ def normalize_value(value: str) -> str:
     return "".join(unicodedata.normalize("NFKC", value).lower().split())
 
 
-def score_entities(gold: tuple[tuple[str, str], ...], predicted: list[dict[str, Any]]) -> tuple[int, int]:
-    """(gold entities found with their canonical value, entities predicted)."""
-    found = Counter((e["entity"], normalize_value(str(e.get("value", "")))) for e in predicted)
-    correct = 0
-    for item in gold:
-        if found[item] > 0:
-            found[item] -= 1
-            correct += 1
-    return correct, len(predicted)
+def entity_key(entity: str, value: str) -> tuple[str, str]:
+    """How an entity's value is compared: canonical types normalized, the rest as written
+    (but for width, so that 山田　太郎 and 山田 太郎 are one name)."""
+    text = unicodedata.normalize("NFKC", value)
+    return entity, normalize_value(text) if entity in CANONICAL else " ".join(text.split())
+
+
+def score_entities(gold: tuple[tuple[str, str], ...], predicted: list[dict[str, Any]]) -> list[bool]:
+    """For each gold entity, whether it was predicted with its value."""
+    found = Counter(entity_key(e["entity"], str(e.get("value", ""))) for e in predicted)
+    hits = []
+    for entity, value in gold:
+        key = entity_key(entity, value)
+        hits.append(found[key] > 0)
+        if found[key] > 0:
+            found[key] -= 1
+    return hits
 
 
 async def evaluate(name: str, examples: list[Example], parse: Parser) -> NluResult:
@@ -100,16 +160,32 @@ async def evaluate(name: str, examples: list[Example], parse: Parser) -> NluResu
     result = NluResult(name)
     for example in examples:
         parsed = await parse(example.text)
-        intent = (parsed.get("intent") or {}).get("name") or "nlu_fallback"
+        intent = (parsed.get("intent") or {}).get("name") or FALLBACK
+        confidence = _top_confidence(parsed)
         result.gold.append(example.intent)
         result.predicted.append(intent)
+        result.confidences.append(confidence)
         if intent != example.intent:
             result.errors.append((example.text, example.intent, intent))
-        correct, predicted = score_entities(example.entities, parsed.get("entities") or [])
+            result.error_confidences.append(confidence)
+        predicted = parsed.get("entities") or []
+        hits = score_entities(example.entities, predicted)
+        for (entity, _value), hit in zip(example.entities, hits):
+            counts = result.entity_types.setdefault(entity, [0, 0])
+            counts[0] += hit
+            counts[1] += 1
         result.entity_total += len(example.entities)
-        result.entity_correct += correct
-        result.entity_predicted += predicted
+        result.entity_correct += sum(hits)
+        result.entity_predicted += len(predicted)
     return result
+
+
+def _top_confidence(parsed: dict[str, Any]) -> float:
+    """The confidence of the best real intent (behind `nlu_fallback`, the one it stood for)."""
+    ranking = [r for r in parsed.get("intent_ranking") or [] if r.get("name") != FALLBACK]
+    if ranking:
+        return float(ranking[0].get("confidence") or 0.0)
+    return float((parsed.get("intent") or {}).get("confidence") or 0.0)
 
 
 def confusion_png(result: NluResult, path: Path) -> None:

@@ -17,3 +17,13 @@ def test_the_comparison_ignores_width_spaces_and_closing_punctuation():
     assert key("ありがとうございます。") == key("ありがとう ございます！") == key("ありがとうございます")
     assert key("ＯＫです") == key("okです")
     assert key("はい") != key("はいはい")
+
+
+def test_no_test_set_text_is_in_the_training_data():
+    # Every test set: the team's held-out messages and conversations, and each blind round
+    # that has not joined training (its messages and its conversations' turns).
+    from madoguchi.nlu.datacheck import leaked_in, test_texts
+
+    sets = test_texts()
+    assert {"tests/nlu", "tests/handoff"} <= set(sets)
+    assert {name: texts for name, texts in leaked_in(load_examples(ROOT / "data" / "nlu"), sets).items() if texts} == {}
