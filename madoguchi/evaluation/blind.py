@@ -10,7 +10,9 @@ longer blind: the evaluation reports the newest round that has not.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -75,3 +77,70 @@ def newest(root: Path = BLIND) -> Round | None:
     """The newest round that is still blind (has not joined training)."""
     blind = [r for r in rounds(root) if not r.joined and r.message_files()]
     return blind[-1] if blind else None
+
+
+# Where each intent's training examples are kept (data/nlu/<topic>/).
+TOPICS = {
+    "smalltalk": ("greet", "goodbye", "thank", "bot_challenge", "out_of_scope"),
+    "answers": ("affirm", "deny", "inform"),
+    "catalog": ("request_catalog",),
+    "orders": ("ask_delivery_status", "change_order"),
+    "info": ("ask_shipping", "ask_gift", "ask_product"),
+    "handoff": ("request_human", "complain", "express_distress", "request_exception"),
+}
+# The rule-based extractor finds these; training data leaves them unannotated.
+_RULE_ENTITY = re.compile(
+    r'\[([^\]]+)\](?:\{"entity":\s*"(?:order_id|phone|postal_code)"[^}]*\}|\((?:order_id|phone|postal_code)\))'
+)
+
+
+def training_lines(round_: Round) -> dict[str, dict[str, list[str]]]:
+    """The round's messages as training examples, by topic and intent (rule entities bare)."""
+    topic_of = {intent: topic for topic, intents in TOPICS.items() for intent in intents}
+    out: dict[str, dict[str, list[str]]] = {}
+    for path in round_.message_files():
+        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
+            intent = block.get("intent")
+            if intent not in topic_of:
+                continue
+            for line in str(block.get("examples") or "").splitlines():
+                if line.strip().startswith("- "):
+                    example = _RULE_ENTITY.sub(r"\1", line.strip()[2:])
+                    out.setdefault(topic_of[intent], {}).setdefault(intent, []).append(example)
+    return out
+
+
+def join(round_: Round, data: Path = ROOT / "data" / "nlu", on: str | None = None) -> int:
+    """Copy a scored round's messages into the training data and mark it joined; how many."""
+    if not round_.about.get("scored"):
+        raise ValueError(f"{round_.name} has no recorded score: score it and write the score down first")
+    written = 0
+    for topic, intents in training_lines(round_).items():
+        lines = [f'# Blind round {round_.name}, joined after its score was reported (tests/blind/).\nversion: "3.1"\nnlu:\n']
+        for intent, examples in intents.items():
+            lines.append(f"- intent: {intent}\n  examples: |\n")
+            lines += [f"    - {e}\n" for e in examples]
+            written += len(examples)
+        (data / topic).mkdir(parents=True, exist_ok=True)
+        (data / topic / f"blind-{round_.name}.yml").write_text("".join(lines), encoding="utf-8")
+    meta = round_.path / "round.yml"
+    text = meta.read_text(encoding="utf-8")
+    meta.write_text(re.sub(r"^joined:.*$", f"joined: {on or date.today().isoformat()}", text, flags=re.M), encoding="utf-8")
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m madoguchi.evaluation.blind join ROUND`: a scored round joins training."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("action", choices=["join"])
+    parser.add_argument("round")
+    args = parser.parse_args(argv)
+    n = join(Round(BLIND / args.round))
+    print(f"{n} messages of {args.round} joined data/nlu/<topic>/blind-{args.round}.yml")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
