@@ -1,0 +1,62 @@
+"""Whole names and addresses: spans that DIET finds cut short, made whole by rule.
+
+DIET learns where a name or an address starts well enough, but stops at a space or a
+digit it has not seen: 「山田 太郎です」 gives 山田, 「大阪市北区梅田1-2-3 梅田マンション502」 gives
+大阪市北区梅田. A name the customer gave is never stored shorter than they wrote it.
+
+- An address starts at a prefecture, or at a city or ward name, and runs over block numbers
+  (1-2-3, 1丁目2番3号), then over a building and room written after a space (梅田マンション
+  502, 芝ビル7階, 101号室), until punctuation, a particle or a polite ending.
+- A family name found by DIET takes the given name written after it (with or without a
+  space) when the name is followed by the end of the message or a name ending (です,
+  と申します, 様...).
+"""
+
+from __future__ import annotations
+
+import re
+
+PREFECTURES = (
+    "北海道|青森県|岩手県|宮城県|秋田県|山形県|福島県|茨城県|栃木県|群馬県|埼玉県|千葉県|東京都|神奈川県|"
+    "新潟県|富山県|石川県|福井県|山梨県|長野県|岐阜県|静岡県|愛知県|三重県|滋賀県|京都府|大阪府|兵庫県|"
+    "奈良県|和歌山県|鳥取県|島根県|岡山県|広島県|山口県|徳島県|香川県|愛媛県|高知県|福岡県|佐賀県|長崎県|"
+    "熊本県|大分県|宮崎県|鹿児島県|沖縄県"
+)
+_KANJI = r"一-龥々〆ヶヵ"
+_PLACE = rf"[{_KANJI}ァ-ヴー]"
+_NUM = r"[0-9０-９一二三四五六七八九十〇]"
+_DASH = r"[-－‐ー−―の之ノ]"
+_BLOCK = rf"{_NUM}+(?:丁目|番地?|号|{_DASH})?"
+# Start: a prefecture, or a city / ward / town name (2+ letters before 市区町村郡).
+_START = rf"(?:{PREFECTURES}|{_PLACE}{{1,6}}[市区郡])"
+_BUILDING = rf"(?:[ 　]?[{_KANJI}ァ-ヴーA-Za-zＡ-Ｚａ-ｚ・]+)?(?:[ 　]?{_NUM}+(?:号室|号|階|Ｆ|F)?|[ 　]?{_NUM}*(?:号室|階))?"
+ADDRESS = re.compile(
+    rf"{_START}(?:{_PLACE}|{_BLOCK})*{_BLOCK}(?:[ 　](?=[{_KANJI}ァ-ヴA-Za-zＡ-Ｚ0-9０-９]){_BUILDING})?"
+)
+_NAME_TAIL = re.compile(
+    rf"[ 　]?([{_KANJI}ァ-ヴーぁ-ゖ]{{1,5}}?)(?=(?:です|でございます|と申します|といいます|と言います|様|さま|さん|に|宛|で|、|。|！|!|\s*$))"
+)
+_NOT_A_GIVEN_NAME = re.compile(r"^(?:と|で|は|が|の|に|へ|を|も|から|まで|です|でございます)")
+
+
+def addresses(text: str) -> list[tuple[int, int]]:
+    """Spans of the addresses written in `text`, building and room included."""
+    spans = []
+    for match in ADDRESS.finditer(text):
+        end = match.end()
+        while end > match.start() and text[end - 1] in " 　の":
+            end -= 1
+        spans.append((match.start(), end))
+    return spans
+
+
+def whole_name_end(text: str, start: int, end: int) -> int:
+    """Where the name DIET found at [start, end) really ends (its given name included)."""
+    if end - start > 4:
+        return end
+    tail = _NAME_TAIL.match(text, end)
+    if not tail or _NOT_A_GIVEN_NAME.match(tail.group(1)):
+        return end
+    if tail.group(0)[0] not in " 　" and re.fullmatch(r"[ぁ-ゖ]+", tail.group(1)):
+        return end  # a hiragana run straight after the name is grammar, not a given name
+    return tail.end()

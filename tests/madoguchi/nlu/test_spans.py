@@ -1,0 +1,43 @@
+"""Names and addresses as the customer wrote them, not cut at a space or a digit."""
+
+from __future__ import annotations
+
+import pytest
+
+from madoguchi.nlu.spans import addresses, whole_name_end
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("住所は大阪市北区梅田1-2-3 梅田マンション502です", "大阪市北区梅田1-2-3 梅田マンション502"),
+        ("〒100-0001 東京都千代田区千代田1-1 千代田ハイツ101号室でお願いします", "東京都千代田区千代田1-1 千代田ハイツ101号室"),
+        ("東京都港区芝公園1-2-3 芝ビル7階まで送ってください", "東京都港区芝公園1-2-3 芝ビル7階"),
+        ("札幌市中央区北一条西2丁目宛てに送った最中", "札幌市中央区北一条西2丁目"),
+        ("東京都渋谷区神宮前3丁目5番2号 原宿レジデンス 803号室に", "東京都渋谷区神宮前3丁目5番2号 原宿レジデンス 803号室"),
+        ("大阪市北区梅田1-2-3 やで", "大阪市北区梅田1-2-3"),
+    ],
+)
+def test_an_address_is_whole_with_its_building_and_room(text, address):
+    assert [text[a:b] for a, b in addresses(text)] == [address]
+
+
+@pytest.mark.parametrize("text", ["北海道に送るといくら？", "沖縄は何日かかりますか", "東京駅の近くのお店"])
+def test_a_region_in_a_question_is_no_address(text):
+    assert addresses(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, family_end, name",
+    [
+        ("山田 太郎です", 2, "山田 太郎"),
+        ("鈴木美咲と申します", 2, "鈴木美咲"),
+        ("佐々木 里奈です", 3, "佐々木 里奈"),
+        ("和田 和子です。電話は", 2, "和田 和子"),
+        ("山田です", 2, "山田"),
+        ("田中で注文したもの", 2, "田中"),
+        ("山田と申します", 2, "山田"),
+    ],
+)
+def test_a_family_name_takes_the_given_name_written_after_it(text, family_end, name):
+    assert text[: whole_name_end(text, 0, family_end)] == name
