@@ -96,3 +96,20 @@ def CollectingDispatcherFactory():
     from rasa_sdk.executor import CollectingDispatcher
 
     return CollectingDispatcher()
+
+
+async def test_unsure_between_two_readings_the_bot_asks_which(shop, dispatcher, domain):
+    ranking = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "request_catalog", "confidence": 0.41},
+               {"name": "ask_delivery_status", "confidence": 0.38}, {"name": "greet", "confidence": 0.1}]
+    events = [user("カタログのことなんですが", "nlu_fallback", ts=1.0, intent_ranking=ranking)]
+    await ActionFallback().run(dispatcher, make_tracker(events), domain)
+    (message,) = dispatcher.messages
+    assert message["response"] == "utter_which_reading"
+    assert [b["title"] for b in message["buttons"]] == ["カタログを送ってほしい", "注文した品・カタログがいつ届くか"]
+
+
+async def test_a_far_fetched_second_reading_is_not_offered(shop, dispatcher, domain):
+    ranking = [{"name": "request_catalog", "confidence": 0.4}, {"name": "ask_shipping", "confidence": 0.05}]
+    events = [user("ほにゃらら", "nlu_fallback", ts=1.0, intent_ranking=ranking)]
+    await ActionFallback().run(dispatcher, make_tracker(events), domain)
+    assert said(dispatcher) == ["utter_default"]
