@@ -7,6 +7,10 @@
   text, with their canonical values, adds dates written with digits that DIET missed,
   takes every entity value from the unmasked text, and gives the message its original
   text back (so `/model/parse` shows what the customer wrote).
+- `HandoffTriage` reads the same part of the message as the components before it.
+
+Whatever a customer sends, the NLU reads at most `max_chars` characters of it, as GiNZA's
+tokenizer accepts them (`for_understanding`).
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from madoguchi.nlu.ginza import tokenizable
+from madoguchi.nlu import spans
 from madoguchi.nlu.patterns import ORDER_ID, PHONE, POSTAL_CODE, find_all, find_dates
 from madoguchi.text import fold_width, mask_digits
 
@@ -41,6 +47,14 @@ RULE_ENTITIES = (ORDER_ID, PHONE, POSTAL_CODE)
 # The message's text before masking (folded), and as the customer wrote it.
 UNMASKED = "madoguchi_unmasked_text"
 ORIGINAL = "madoguchi_original_text"
+# The part of the original text the NLU reads (`for_understanding`), not folded.
+UNDERSTOOD = "madoguchi_understood_text"
+
+
+def for_understanding(text: str, max_chars: int) -> str:
+    """The part of a message the NLU reads: its first `max_chars` characters, as GiNZA's
+    tokenizer accepts them (`ginza.tokenizable`). Offsets on it are offsets on the original."""
+    return tokenizable(text[:max_chars])
 
 
 @DefaultV1Recipe.register(
@@ -51,7 +65,7 @@ class WidthNormalizer(GraphComponent):
 
     Very long messages are cut to `max_chars` for understanding (the transcript keeps
     the whole text): what a customer asks stands at the start, and GiNZA's time grows
-    with the length.
+    with the length. Every component after it reads that part only (`for_understanding`).
     """
 
     @staticmethod
@@ -82,8 +96,10 @@ class WidthNormalizer(GraphComponent):
         for message in messages:
             text = message.get(TEXT)
             if text:
-                folded = fold_width(text[: self._max_chars])
+                understood = for_understanding(text, self._max_chars)
+                folded = fold_width(understood)
                 message.set(ORIGINAL, text)
+                message.set(UNDERSTOOD, understood)
                 message.set(UNMASKED, folded)
                 message.set(TEXT, mask_digits(folded) if self._mask else folded)
         return messages
@@ -93,7 +109,8 @@ class WidthNormalizer(GraphComponent):
     [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
 )
 class ShopEntityExtractor(GraphComponent):
-    """Rule-based order numbers, phones and postal codes, plus dates DIET missed."""
+    """Rule-based order numbers, phones and postal codes, plus dates DIET missed; whole
+    addresses and names where DIET's are cut short (`madoguchi.nlu.spans`)."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -128,6 +145,11 @@ class ShopEntityExtractor(GraphComponent):
                 taken = [*found, *learned]
                 dates = [self._entity(f.entity, f.start, f.end, f.value, text) for f in find_dates(text)]
                 found += [e for e in dates if not _overlaps(e, taken)]
+            found += [self._entity("address", a, b, None, text) for a, b in spans.addresses(text)]
+            for e in learned:  # a family name takes the given name written after it
+                if e[ENTITY_ATTRIBUTE_TYPE] == "person_name":
+                    e[ENTITY_ATTRIBUTE_END] = spans.whole_name_end(text, e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
+                    e[ENTITY_ATTRIBUTE_VALUE] = text[e[ENTITY_ATTRIBUTE_START] : e[ENTITY_ATTRIBUTE_END]]
             # A learned entity overlapping a rule one loses: rules are exact for these shapes.
             learned = [e for e in learned if not _overlaps(e, found)]
             entities = sorted([*learned, *found], key=lambda e: e[ENTITY_ATTRIBUTE_START])
@@ -196,7 +218,8 @@ class HandoffTriage(GraphComponent):
         parser = _parser_of(model)
         dictionary_words = _dictionary_of(model)
         for message in messages:
-            text = message.get(TEXT) or ""
+            # The text as written, as far as the NLU read it (the message's TEXT is whole again).
+            text = message.get(UNDERSTOOD) or message.get(TEXT) or ""
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
             ranking = message.get(INTENT_RANKING_KEY) or []
             p_distress = next((r["confidence"] for r in ranking if r["name"] == "express_distress"), 0.0)
@@ -220,7 +243,8 @@ def _dictionary_of(model: Any):
         return None
     from madoguchi.nlu.triage import sudachi_words
 
-    return sudachi_words(nlp)
+    words = sudachi_words(nlp)
+    return lambda text: words(tokenizable(text))
 
 
 def _parser_of(model: Any):

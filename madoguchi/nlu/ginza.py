@@ -13,10 +13,15 @@ Rasa's graph makes two `GinzaNLP` components of one: the one that provides the m
 the components after it, and the one that processes each message, which receives that model
 and never uses its own. Each loaded GiNZA (about 0.3 GiB), so `GinzaNLP.load_model` gives
 both the same one while either holds it.
+
+Sudachi refuses what it cannot read: a text over 49,149 bytes of UTF-8, or one with a lone
+surrogate (half of a UTF-16 pair, which a JSON body can carry as `\\ud800`). `tokenizable`
+makes any text one it reads; `GinzaNLP` tokenizes nothing else.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 from typing import Any, Text
@@ -28,8 +33,21 @@ from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 NEURAL_PIPES = ("tok2vec", "morphologizer", "parser")
 NOT_LOADED = ("ner", "compound_splitter", "bunsetu_recognizer")
 
+# Sudachi's limit: the UTF-8 bytes of a text it tokenizes.
+SUDACHI_MAX_BYTES = 49_149
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 _LOADED: weakref.WeakValueDictionary[str, SpacyModel] = weakref.WeakValueDictionary()
 _LOADING = threading.Lock()
+
+
+def tokenizable(text: str) -> str:
+    """`text` as Sudachi reads it: each lone surrogate as U+FFFD (one character for one),
+    and cut to Sudachi's limit when longer. An ordinary text comes back unchanged."""
+    text = _LONE_SURROGATE.sub("\ufffd", text)
+    if len(text) * 4 > SUDACHI_MAX_BYTES:  # a character is at most 4 bytes
+        text = text.encode("utf-8")[:SUDACHI_MAX_BYTES].decode("utf-8", "ignore")
+    return text
 
 
 def load(name: str = "ja_ginza"):
@@ -72,8 +90,8 @@ class GinzaNLP(SpacyNLP):
             return model
 
     def _doc_for_text(self, model: Any, text: Text):
-        return model.make_doc(self._preprocess_text(text))
+        return model.make_doc(tokenizable(self._preprocess_text(text)))
 
     @staticmethod
     def _process_content_bearing_samples(model: Any, samples_to_pipe: list[tuple[int, Text]]):
-        return [(index, model.make_doc(text)) for index, text in samples_to_pipe]
+        return [(index, model.make_doc(tokenizable(text))) for index, text in samples_to_pipe]
