@@ -40,6 +40,7 @@ from madoguchi.channels.line_events import (
     parse_events,
     valid_signature,
 )
+from madoguchi.channels.rest import storable
 from madoguchi.store import channel_events, handoffs
 from madoguchi.store.db import Database, database
 from madoguchi.store.models import utcnow
@@ -371,7 +372,7 @@ class LineInput(InputChannel):
             return response.json({"error": "malformed body"}, status=400)
         for event in events:
             if event.user_id is None:
-                logger.debug("LINE %s event outside a one-to-one chat skipped", event.type)
+                logger.debug("LINE %s event outside a one-to-one chat (or without a userId) skipped", event.type)
                 continue
             self.queues.put(event.user_id, event)
         return response.json({"status": "ok"})
@@ -430,8 +431,9 @@ class LineInput(InputChannel):
                 await self._to_bot(event.postback_data, event, turn, handed_off)
             return
         kind = event.message_type
-        if kind == "text":
-            await self._to_bot(str(event.message.get("text") or ""), event, turn, handed_off)
+        text = event.message.get("text") if kind == "text" else None
+        if isinstance(text, str):
+            await self._to_bot(text, event, turn, handed_off)
         elif kind == "location" and lm.location_text(event.message):
             await self._to_bot(lm.location_text(event.message) or "", event, turn, handed_off)
         elif handed_off:
@@ -448,9 +450,11 @@ class LineInput(InputChannel):
             turn.messages.append(lm.text_message(lm.OTHER_ANSWER))
 
     async def _to_bot(self, text: str, event: LineEvent, turn: Turn, handed_off: bool) -> None:
-        """Hand the customer's words to Rasa; if that fails, log them and apologize."""
-        if not text.strip():
-            return
+        """Hand the customer's words to Rasa; if that fails, log them and apologize.
+
+        Blank words go too: the bot asks for the customer's request. A lone surrogate (from
+        a `\\ud800` in the JSON) cannot be stored; it goes as U+FFFD."""
+        text = storable(text)
         if self._on_new_message is None:
             raise RuntimeError("LINE channel used before its blueprint was registered")
         if not handed_off:
@@ -463,7 +467,7 @@ class LineInput(InputChannel):
             LineOutput(self.api, turn),
             turn.user_id,
             input_channel=CHANNEL,
-            message_id=event.message.get("id") or event.event_id,
+            message_id=event.message_id,
             metadata={
                 "line": {
                     "webhook_event_id": event.event_id,

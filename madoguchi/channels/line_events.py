@@ -3,7 +3,8 @@
 The signature is checked on the raw body, before anything is parsed. Events are read
 from the JSON as LINE sends it rather than through line-bot-sdk 3.1.0's models: those
 reject a whole event when LINE adds a message type they do not know, and an event we
-cannot model still has to be answered politely and counted as handled.
+cannot model still has to be answered politely and counted as handled. A field of an
+unexpected type reads as missing: a signed body, however odd, never makes the webhook fail.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import json
 import time
 from dataclasses import dataclass, field
 from typing import Any
+
+from madoguchi.channels.rest import valid_sender
 
 SIGNATURE_HEADER = "X-Line-Signature"
 
@@ -55,20 +58,26 @@ class LineEvent:
     @property
     def message_type(self) -> str | None:
         """`text`, `sticker`, `image`, `location`... for message events."""
-        return self.message.get("type") if self.type == "message" else None
+        kind = self.message.get("type") if self.type == "message" else None
+        return kind if isinstance(kind, str) else None
+
+    @property
+    def message_id(self) -> str | None:
+        """The message's id, or the event's when it has none."""
+        return _text_or_none(self.message.get("id")) or self.event_id
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> "LineEvent":
-        source = raw.get("source") or {}
-        delivery = raw.get("deliveryContext") or {}
-        message = raw.get("message") if isinstance(raw.get("message"), dict) else {}
-        postback = raw.get("postback") if isinstance(raw.get("postback"), dict) else {}
+        source = _object(raw.get("source"))
+        delivery = _object(raw.get("deliveryContext"))
+        message = _object(raw.get("message"))
+        postback = _object(raw.get("postback"))
         timestamp = raw.get("timestamp")
         return cls(
-            type=str(raw.get("type") or ""),
+            type=raw["type"] if isinstance(raw.get("type"), str) else "",
             event_id=_text_or_none(raw.get("webhookEventId")),
             # only one-to-one chats: in a group the bot does not take part
-            user_id=_text_or_none(source.get("userId")) if source.get("type") == "user" else None,
+            user_id=source["userId"] if source.get("type") == "user" and valid_sender(source.get("userId")) else None,
             reply_token=_text_or_none(raw.get("replyToken")),
             redelivery=bool(delivery.get("isRedelivery")),
             timestamp_ms=timestamp if isinstance(timestamp, int) else None,
@@ -82,11 +91,15 @@ def _text_or_none(value: Any) -> str | None:
     return str(value) if isinstance(value, (str, int)) and str(value) else None
 
 
+def _object(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def parse_events(body: bytes) -> list[LineEvent]:
     """The events of a (signature-checked) body; MalformedBody when it is not a payload."""
     try:
         payload = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise MalformedBody(f"not JSON: {error}") from error
     if not isinstance(payload, dict) or not isinstance(payload.get("events"), list):
         raise MalformedBody("no list of events")
