@@ -176,6 +176,18 @@ def said(answers: Any) -> bool:
     return isinstance(answers, list) and any(isinstance(a, dict) and str(a.get("text") or "").strip() for a in answers)
 
 
+async def post(
+    session: aiohttp.ClientSession, url: str, raw: bytes, headers: dict[str, str], tally: Tally, kind: str
+) -> tuple[int, bytes] | None:
+    """(status, body) of a POST; None, counted as a server error, when the server dropped it."""
+    try:
+        async with session.post(url, data=raw, headers=headers) as answer:
+            return answer.status, await answer.read()
+    except aiohttp.ClientError as error:
+        tally.server_errors.append(f"{kind}: {raw[:80]!r} -> {type(error).__name__}")
+        return None
+
+
 async def bounded(jobs: list[Callable[[], Any]], limit: int = CONCURRENCY) -> None:
     """Run the jobs, at most `limit` at a time."""
     gate = asyncio.Semaphore(limit)
@@ -298,13 +310,10 @@ def test_line_fuzz_never_fails_and_always_answers(line_rasa, fuzz_report):
                     if signed or kind == "forged":
                         headers["X-Line-Signature"] = signature
                     started = time.monotonic()
-                    try:
-                        async with session.post(url, data=raw, headers=headers) as answer:
-                            await answer.read()
-                            status = answer.status
-                    except aiohttp.ClientError as error:  # the server dropped the request: as bad as a 5xx
-                        tally.server_errors.append(f"{kind}: {raw[:80]!r} -> {type(error).__name__}")
+                    answer = await post(session, url, raw, headers, tally, kind)
+                    if answer is None:
                         return
+                    status, _ = answer
                     what = f"{kind}: {raw[:80]!r} -> {status}"
                     if status >= 500:
                         tally.server_errors.append(what)
@@ -393,13 +402,10 @@ async def fuzz_rest(url: str, rng: random.Random, bad: int, texts: int) -> Tally
                 tally.inputs += 1
                 tally.kinds[kind] += 1
                 tally.texts += is_text
-                try:
-                    async with session.post(url + query, data=raw, headers={"Content-Type": content_type}) as answer:
-                        body = await answer.read()
-                        status = answer.status
-                except aiohttp.ClientError as error:  # the server dropped the request: as bad as a 5xx
-                    tally.server_errors.append(f"{kind}: {raw[:80]!r} -> {type(error).__name__}")
+                answer = await post(session, url + query, raw, {"Content-Type": content_type}, tally, kind)
+                if answer is None:
                     return
+                status, body = answer
                 what = f"{kind}: {raw[:80]!r} -> {status} {body[:120]!r}"
                 if status >= 500:
                     tally.server_errors.append(what)
