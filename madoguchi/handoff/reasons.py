@@ -40,9 +40,21 @@ def has_cue(text: str, words, lemmas: frozenset[str] = frozenset()) -> bool:
 def goods_problem(rules: Rules, text: str, lemmas: frozenset[str] = frozenset()) -> bool:
     """The customer reports damaged or wrong goods (always an operator's case)."""
     cues = rules.cues
-    return has_cue(text, cues.get("damaged", []), lemmas) or has_cue(
-        text, cues.get("wrong_item", []), lemmas
+    return (
+        has_cue(text, cues.get("damaged", []), lemmas)
+        or has_cue(text, cues.get("wrong_item", []), lemmas)
+        or every_group(_norm(text), cue_groups(cues.get("wrong_noshi", {})))
     )
+
+
+def cue_groups(groups: dict[str, list[str]]) -> tuple[tuple[str, ...], ...]:
+    """Cue groups (all must be met), their words normalized."""
+    return tuple(tuple(_norm(w) for w in words) for words in groups.values())
+
+
+def every_group(norm: str, groups: tuple[tuple[str, ...], ...]) -> bool:
+    """A word of every group stands in the (normalized) text."""
+    return bool(groups) and all(any(w in norm for w in group) for group in groups)
 
 
 def exception_kind(rules: Rules, text: str, lemmas: frozenset[str] = frozenset()) -> str | None:

@@ -29,14 +29,19 @@ _DASH = r"[-－‐ー−―の之ノ]"
 _BLOCK = rf"{_NUM}+(?:丁目|番地?|号|{_DASH})?"
 # Start: a prefecture, or a city / ward / town name (2+ letters before 市区町村郡).
 _START = rf"(?:{PREFECTURES}|{_PLACE}{{1,6}}[市区郡])"
-_BUILDING = rf"(?:[ 　]?[{_KANJI}ァ-ヴーA-Za-zＡ-Ｚａ-ｚ・]+)?(?:[ 　]?{_NUM}+(?:号室|号|階|Ｆ|F)?|[ 　]?{_NUM}*(?:号室|階))?"
+_WORD = rf"[{_KANJI}ァ-ヴーA-Za-zＡ-Ｚａ-ｚ・]"
+_HOUSE = "ビル|マンション|ハイツ|荘|アパート|コーポ|レジデンス|タワー|棟|館|ハウス|コート|ヒルズ|メゾン|パレス|プラザ|団地|寮|住宅|ハイム|ヴィラ|カーサ"
+_ROOM = rf"{_NUM}+(?:号室|号|階|Ｆ|F)?"
+# After a space, only a building (a name with a word of buildings in it) or a room: a name
+# written after the address (〒… 東京都…1-2-3 高橋美和子) is no part of it.
+_BUILDING = rf"(?:{_WORD}*(?:{_HOUSE}){_WORD}*(?:[ 　]?{_ROOM})?|{_ROOM})"
 ADDRESS = re.compile(
-    rf"{_START}(?:{_PLACE}|{_BLOCK})*{_BLOCK}(?:[ 　](?=[{_KANJI}ァ-ヴA-Za-zＡ-Ｚ0-9０-９]){_BUILDING})?"
+    rf"{_START}(?:{_PLACE}|{_BLOCK})*{_BLOCK}(?:[ 　]?{_BUILDING}(?:[ 　]{_ROOM})?)?"
 )
 _NAME_TAIL = re.compile(
     rf"[ 　]?([{_KANJI}ァ-ヴーぁ-ゖ]{{1,5}}?)(?=(?:です|でございます|と申します|といいます|と言います|様|さま|さん|に|宛|で|、|。|！|!|\s*$))"
 )
-_NOT_A_GIVEN_NAME = re.compile(r"^(?:と|で|は|が|の|に|へ|を|も|から|まで|です|でございます)")
+_NOT_A_GIVEN_NAME = re.compile(r"^(?:と|で|は|が|の|に|へ|を|も|から|まで|です|でございます|宛|あて|様|さま|さん|殿)")
 
 
 def addresses(text: str) -> list[tuple[int, int]]:

@@ -25,6 +25,8 @@ from typing import Any, Callable, Iterable
 
 import jaconv
 
+from madoguchi.handoff.reasons import cue_groups, every_group
+
 NEGATIONS = frozenset({"ない", "ぬ", "ず", "ねえ", "へん", "ん"})
 LIGHT_VERBS = frozenset({"する", "なる", "ある", "だ", "です", "いる"})
 HANDOFF_INTENTS = frozenset({"request_human", "complain", "express_distress", "request_exception"})
@@ -47,6 +49,7 @@ class Lexicon:
     distress_phrases: tuple[str, ...]
     grief: tuple[str, ...]
     goods: tuple[str, ...]
+    wrong_noshi: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_cues(cls, cues: dict[str, Any]) -> "Lexicon":
@@ -56,6 +59,7 @@ class Lexicon:
             distress_phrases=tuple(_norm(p) for p in distress.get("phrases", [])),
             grief=tuple(_norm(w) for w in cues.get("grief", [])),
             goods=tuple(_norm(w) for w in (*cues.get("damaged", []), *cues.get("wrong_item", []))),
+            wrong_noshi=cue_groups(cues.get("wrong_noshi", {})),
         )
 
 
@@ -168,7 +172,7 @@ def assess(
     result = Assessment(lemmas=sorted({t.lemma_ for t in tokens}))
     result.intensity = min(len(INTENSITY.findall(norm)), 2)
     result.grief = any(w in norm for w in lexicon.grief)
-    result.goods_problem = any(w in norm for w in lexicon.goods)
+    result.goods_problem = any(w in norm for w in lexicon.goods) or every_group(norm, lexicon.wrong_noshi)
     result.gibberish = is_gibberish(text, tokens, dictionary_words)
     result.requests = bool(REQUEST_FORMS.search(norm))
 
@@ -199,7 +203,8 @@ def correct_intent(
     if assessment.distress >= threshold and intent not in HANDOFF_INTENTS:
         return "express_distress"
     if intent == "express_distress" and not assessment.evidence:
-        return _next_calm(ranking)
+        # Not distressed after all: a goods problem is still an operator's case.
+        return "complain" if assessment.goods_problem else _next_calm(ranking)
     if intent == "request_exception" and not assessment.requests:
         return _next_calm(ranking)
     return intent

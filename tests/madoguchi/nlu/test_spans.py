@@ -41,3 +41,21 @@ def test_a_region_in_a_question_is_no_address(text):
 )
 def test_a_family_name_takes_the_given_name_written_after_it(text, family_end, name):
     assert text[: whole_name_end(text, 0, family_end)] == name
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("カタログ希望です。〒1000001 東京都千代田区千代田1-1 山田花子です", "東京都千代田区千代田1-1"),
+        ("〒150-0001 東京都渋谷区神宮前1-2-3 高橋美和子", "東京都渋谷区神宮前1-2-3"),
+        ("大阪府堺市北区1-2-3 メゾン堺201でお願いします", "大阪府堺市北区1-2-3 メゾン堺201"),
+        ("福岡市博多区博多駅前2-1-1 博多ビル5F です", "福岡市博多区博多駅前2-1-1 博多ビル5F"),
+    ],
+)
+def test_a_name_after_the_address_is_no_building(text, address):
+    assert [text[a:b] for a, b in addresses(text)] == [address]
+
+
+def test_a_name_ending_is_not_a_given_name():
+    assert "佐藤一郎宛にカタログを"[: whole_name_end("佐藤一郎宛にカタログを", 0, 4)] == "佐藤一郎"
+    assert "山田様宛"[: whole_name_end("山田様宛", 0, 2)] == "山田"

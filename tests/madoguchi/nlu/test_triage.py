@@ -121,3 +121,16 @@ def test_the_parse_is_added_to_a_tokenized_document_once(ginza):
     assert not doc.has_annotation("DEP")
     parsed = parse(doc)
     assert parsed.has_annotation("DEP") and parse(parsed) is parsed
+
+
+def test_a_celebration_noshi_on_a_memorial_gift_is_a_goods_problem(ginza, lexicon):
+    assert run(ginza, lexicon, "父の四十九日の香典返しが届きましたが、のしが紅白の蝶結びになっておりました").goods_problem
+    assert run(ginza, lexicon, "ははの ほうじに つかう ものなのに のしが おいわいの あかい ものに なって いました").goods_problem
+    assert not run(ginza, lexicon, "法事のお供えですが、のしは紅白でいいですか").goods_problem  # a question
+    assert not run(ginza, lexicon, "結婚式の引き菓子に紅白ののしをお願いします").goods_problem
+
+
+def test_a_goods_problem_read_as_distress_without_distress_stays_an_operators_case(ginza, lexicon):
+    ranking = [{"name": "express_distress", "confidence": 0.99}, {"name": "ask_product", "confidence": 0.01}]
+    leaking = run(ginza, lexicon, "あけたら、箱がぬれていて、中から水がもれていました")
+    assert correct_intent("express_distress", ranking, leaking, THRESHOLD) == "complain"
