@@ -50,3 +50,12 @@ _DIGITS = str.maketrans("123456789", "000000000")
 def mask_digits(text: str) -> str:
     """Every ASCII digit as 0: the shape of a number without its value (same length)."""
     return text.translate(_DIGITS)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """The text with each lone surrogate as U+FFFD (nothing else changes): what a channel
+    hands on can be stored, logged and sent back, one character for one."""
+    return _LONE_SURROGATE.sub("\ufffd", text)

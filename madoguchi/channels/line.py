@@ -40,7 +40,7 @@ from madoguchi.channels.line_events import (
     parse_events,
     valid_signature,
 )
-from madoguchi.channels.rest import storable
+from madoguchi.text import storable
 from madoguchi.store import channel_events, handoffs
 from madoguchi.store.db import Database, database
 from madoguchi.store.models import utcnow

@@ -25,13 +25,16 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from madoguchi.store import web_sessions
+from madoguchi.text import storable
+
 MAX_SENDER = 255  # the sender_id column of Rasa's SQL tracker store
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # What a broken client is told (it is a program, but its developer may read Japanese only).
 NOT_JSON = "リクエストの本文をJSONで送ってください。"
 NOT_OBJECT = "リクエストの本文はJSONのオブジェクト（{\"sender\": ..., \"message\": ...}）で送ってください。"
 BAD_SENDER = "sender（会話を識別する文字列）を指定してください。"
+OTHER_CHANNEL = "このsenderはチャットページかLINEの会話のものです。RESTでは別のsenderを指定してください。"
 BAD_MESSAGE = "message（お客さまのメッセージ）は文字列で送ってください。"
 BAD_METADATA = "metadataはJSONのオブジェクトで送ってください。"
 
@@ -55,9 +58,13 @@ def valid_sender(sender: Any) -> bool:
     )
 
 
-def storable(text: str) -> str:
-    """The text with each lone surrogate as U+FFFD (nothing else changes)."""
-    return _LONE_SURROGATE.sub("\ufffd", text)
+LINE_USER_ID = re.compile(r"U[0-9a-f]{32}")
+
+
+def of_another_channel(sender: str) -> bool:
+    """Whether a sender id has the shape of a web chat session or a LINE user: those
+    conversations are written only from their own channel (no database read)."""
+    return web_sessions.well_formed(sender) or LINE_USER_ID.fullmatch(sender) is not None
 
 
 def message_of(body: bytes) -> dict[str, Any]:
@@ -70,6 +77,8 @@ def message_of(body: bytes) -> dict[str, Any]:
         raise BadRequest(NOT_OBJECT)
     if not valid_sender(payload.get("sender")):
         raise BadRequest(BAD_SENDER)
+    if of_another_channel(payload["sender"]):
+        raise BadRequest(OTHER_CHANNEL)
     if not isinstance(payload.get("message"), str):
         raise BadRequest(BAD_MESSAGE)
     if not isinstance(payload.get("metadata", {}), (dict, type(None))):

@@ -40,6 +40,7 @@ from sqlalchemy.orm import declarative_base
 
 from madoguchi.store import web_sessions
 from madoguchi.store.db import Database, create_tables, database
+from madoguchi.text import storable
 
 logger = logging.getLogger(__name__)
 
@@ -373,8 +374,9 @@ class SocketIOChannel(SocketIOInput):
             logger.warning("A socket wrote with a session id other than its own: refused.")
             return
         text = data.get("message")
-        if not isinstance(text, str) or not text.strip():
+        if not isinstance(text, str):
             return
+        text = storable(text)  # white space is answered by the bot, as on the other channels
         if len(text) > MAX_TEXT:
             await self._tell(sid, TOO_LONG)
             return

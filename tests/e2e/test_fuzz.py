@@ -552,8 +552,7 @@ async def fuzz_socketio(url: str, rng: random.Random, bad: int, texts: int, raw_
                 continue
             answers = await customer.say(text, metadata, timeout=30 if text.strip() else 3)
             if not said(answers):
-                # a blank message is dropped without a word: see test_socketio_blank_message
-                (tally.known if not text.strip() else tally.silent).append(f"{kind}: {text[:60]!r}")
+                tally.silent.append(f"{kind}: {text[:60]!r}")
 
     await asyncio.gather(*(run(c, q) for c, q in zip(sockets, queues)))
     tally.unexpected += [f"socket {i} disconnected" for i, c in enumerate(sockets) if not c.client.connected]
@@ -637,10 +636,8 @@ def test_socketio_fuzz_never_fails_and_always_answers(stack, fuzz_report):
     assert CATALOG_QUESTION in "".join(a.get("text") or "" for a in answers)
 
 
-@pytest.mark.xfail(strict=True, reason="socket.io channel drops a blank message without a word "
-                                      "(madoguchi/channels/socketio.py, receive: `not text.strip()`); REST and LINE answer it")
 def test_socketio_blank_message_gets_an_answer(stack):
-    """Known bug (socket.io channel): white space only gets no answer there, a polite one on REST and LINE."""
+    """White space only gets a polite answer on socket.io too, as on REST and LINE."""
     async def scenario() -> list[dict[str, Any]]:
         customer = SocketCustomer(stack.rasa)
         await customer.connect()
@@ -652,11 +649,9 @@ def test_socketio_blank_message_gets_an_answer(stack):
     assert said(asyncio.run(scenario()))
 
 
-@pytest.mark.xfail(strict=True, reason="socket.io channel passes a lone surrogate on; the transcript broker cannot "
-                                      "store it and loses the turn's lines (madoguchi/channels/socketio.py, receive)")
 def test_socketio_lone_surrogate_keeps_the_transcript(stack):
-    """Known bug (socket.io channel): the customer's line and the bot's answer are missing from the
-    operator's transcript when the message held a lone surrogate; REST and LINE store it as U+FFFD."""
+    """A message with a lone surrogate keeps its lines in the operator's transcript, stored as
+    U+FFFD (as on REST and LINE)."""
     async def scenario() -> str:
         customer = SocketCustomer(stack.rasa)
         await customer.connect()

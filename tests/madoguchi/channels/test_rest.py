@@ -12,7 +12,7 @@ import pytest
 from rasa.core.channels.channel import UserMessage, register
 from sanic import Sanic
 
-from madoguchi.channels.rest import MAX_SENDER, RestInput
+from madoguchi.channels.rest import MAX_SENDER, BadRequest, RestInput, message_of
 
 JAPANESE = "ぁ-んァ-ヶ一-龥"
 
@@ -121,3 +121,11 @@ async def test_the_health_route_and_stream_stay_rasas(url: str, bot: EchoBot) ->
     assert [json.loads(line)["text"] for line in lines] == ["「はい」を承りました。"]
     stream_status, _ = await post(f"{url}?stream=true", "null")
     assert stream_status == 400
+
+
+@pytest.mark.parametrize("sender", ["U" + "0123456789abcdef" * 2, "0123456789abcdef" * 2])
+async def test_a_web_chat_session_or_a_line_user_cannot_be_written_to_over_rest(sender):
+    # Their conversations are written only from their own channel: REST is refused.
+    with pytest.raises(BadRequest):
+        message_of(json.dumps({"sender": sender, "message": "カタログを送ってください"}).encode())
+    assert message_of(json.dumps({"sender": "rest-" + sender[:12], "message": "x"}).encode())["sender"]
