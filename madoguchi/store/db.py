@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import threading
+import weakref
 from pathlib import Path
 from typing import Iterator
 
@@ -58,6 +60,19 @@ def create_tables(engine: Engine, metadata: MetaData) -> None:
     with engine.begin() as connection:
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CREATE_TABLES_LOCK})
         metadata.create_all(connection)
+
+
+_created: dict[int, weakref.WeakSet[Engine]] = {}
+_created_lock = threading.Lock()
+
+
+def create_tables_once(engine: Engine, metadata: MetaData) -> None:
+    """`create_tables` the first time this process meets the engine with these tables."""
+    with _created_lock:
+        seen = _created.setdefault(id(metadata), weakref.WeakSet())
+        if engine not in seen:
+            create_tables(engine, metadata)
+            seen.add(engine)
 
 
 def make_engine(url: str) -> Engine:

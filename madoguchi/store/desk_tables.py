@@ -7,14 +7,10 @@ first (the web service or the `madoguchi` command).
 
 from __future__ import annotations
 
-import threading
-import weakref
-
 from sqlalchemy import Column, DateTime, Float, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.engine import Engine
 from sqlalchemy.orm import declarative_base
 
-from madoguchi.store.db import Database, create_tables
+from madoguchi.store.db import Database, create_tables_once
 from madoguchi.store.models import utcnow
 
 DeskBase = declarative_base()
@@ -67,14 +63,7 @@ class OperatorProfile(DeskBase):
     display_name = Column(String(40), nullable=False, default="")
 
 
-_ready: weakref.WeakSet[Engine] = weakref.WeakSet()
-_ready_lock = threading.Lock()
-
-
 def ensure(db: Database) -> Database:
     """Create the desk's tables in this database once per process; returns the database."""
-    with _ready_lock:
-        if db.engine not in _ready:
-            create_tables(db.engine, DeskBase.metadata)
-            _ready.add(db.engine)
+    create_tables_once(db.engine, DeskBase.metadata)
     return db

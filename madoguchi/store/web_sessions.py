@@ -14,14 +14,11 @@ from __future__ import annotations
 
 import re
 import secrets
-import threading
-import weakref
 
 from sqlalchemy import Column, DateTime, String, insert, select
-from sqlalchemy.engine import Engine
 from sqlalchemy.orm import declarative_base
 
-from madoguchi.store.db import Database, create_tables
+from madoguchi.store.db import Database, create_tables_once
 from madoguchi.store.models import utcnow
 
 WebSessionBase = declarative_base()
@@ -38,16 +35,9 @@ class WebChatSession(WebSessionBase):
     issued_at = Column(DateTime, nullable=False, default=utcnow)
 
 
-_ready: weakref.WeakSet[Engine] = weakref.WeakSet()
-_ready_lock = threading.Lock()
-
-
 def _table(db: Database) -> None:
     """Create the table in this database once per process."""
-    with _ready_lock:
-        if db.engine not in _ready:
-            create_tables(db.engine, WebSessionBase.metadata)
-            _ready.add(db.engine)
+    create_tables_once(db.engine, WebSessionBase.metadata)
 
 
 def well_formed(session_id: object) -> bool:
