@@ -79,12 +79,21 @@ def leaked_in(training: list, sets: dict[str, list[str]]) -> dict[str, list[str]
     return {name: [t for t in texts if key(t) in seen] for name, texts in sets.items()}
 
 
+def conflicting(training: list) -> list[str]:
+    """Texts that writers labelled with different intents (Rasa refuses to train on them)."""
+    intents: dict[str, set[str]] = {}
+    for m in training:
+        intents.setdefault(key(m.get("text")), set()).add(m.get("intent"))
+    return sorted(k for k, labels in intents.items() if len(labels) > 1)
+
+
 def drop_overlap(training: Path, texts: list[str]) -> int:
     """Remove from the training files below `training` every example that stands in a test
-    set (the test sets are written blind; training gives way). Returns how many."""
+    set (the test sets are written blind; training gives way), and every text that writers
+    labelled with different intents (ごきげんよう: greet or goodbye). Returns how many."""
     from rasa.shared.nlu.training_data.entities_parser import replace_entities
 
-    banned = {key(t) for t in texts}
+    banned = {key(t) for t in texts} | set(conflicting(load_examples(training)))
     dropped = 0
     for path in sorted(training.rglob("*.yml")):
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -132,6 +141,11 @@ def main(argv: list[str] | None = None) -> int:
         for text in leaked:
             print(f"  leaked: {text}")
         ok &= not leaked
+    both = conflicting(training)
+    print(f"training: {len(both)} texts labelled with different intents")
+    for text in both:
+        print(f"  conflicting: {text}")
+    ok &= not both
     if args.test_sets:
         for name, texts in leaked_in(training, test_texts()).items():
             print(f"{name}: {len(texts)} test texts also in training")

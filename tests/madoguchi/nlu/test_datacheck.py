@@ -27,3 +27,11 @@ def test_no_test_set_text_is_in_the_training_data():
     sets = test_texts()
     assert {"tests/nlu", "tests/handoff"} <= set(sets)
     assert {name: texts for name, texts in leaked_in(load_examples(ROOT / "data" / "nlu"), sets).items() if texts} == {}
+
+
+def test_no_training_text_carries_two_intents():
+    # Independent writers may label one short text differently (ごきげんよう: greet or
+    # goodbye); Rasa's validation refuses such data, and `--drop-overlap` removes them.
+    from madoguchi.nlu.datacheck import conflicting
+
+    assert conflicting(load_examples(ROOT / "data" / "nlu")) == []
