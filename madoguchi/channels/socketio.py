@@ -266,6 +266,22 @@ NOT_CONFIRMED = "接続を確認できませんでした。お手数ですが、
 TOO_LONG = f"メッセージが長すぎます。{MAX_TEXT}文字以内でお書きください。"
 
 
+NO_SESSION = "接続が確立していません。ページを再読み込みしてください。"
+
+
+def _refusing_posts_without_sid(handle_request: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+    """engine.io's request handler, answering 400 to a polling POST without a `sid`
+    (python-engineio 4.7.1 fails on it with a 500: miguelgrinberg/python-engineio#378)."""
+    from sanic import response
+
+    async def handle(request: Any, *args: Any, **kwargs: Any) -> Any:
+        if getattr(request, "method", "") == "POST" and not request.args.get("sid"):
+            return response.json({"error": NO_SESSION}, status=400)
+        return await handle_request(request, *args, **kwargs)
+
+    return handle
+
+
 class SocketIOChannel(SocketIOInput):
     """Rasa's `socketio` channel (same name, settings and events) whose emits reach the
     customer's socket whichever worker or instance holds it, and whose sessions are
@@ -291,6 +307,9 @@ class SocketIOChannel(SocketIOInput):
 
         blueprint = super().blueprint(on_new_message)
         self.sio.eio.max_http_buffer_size = MAX_PACKET
+        # Rasa attaches engine.io's request handler to the app when the blueprint is
+        # registered, after this: the guarded one is what it finds.
+        self.sio.eio.handle_request = _refusing_posts_without_sid(self.sio.eio.handle_request)
         self.handle(self.sio, on_new_message)
         # Rasa builds its server with the default manager and no way to pass another; the
         # server has no client yet, so its manager is swapped before anyone connects.

@@ -12,10 +12,6 @@ Counted and asserted: no 5xx answer; every text message answered in Japanese; ba
 bodies refused with 400 (REST) or 400/ignored (LINE); and afterwards the bot still
 takes a catalog request normally on each channel. One line sums it up.
 
-Known bugs outside the channels fuzzed here are counted apart (`known`), each with a test
-of its own marked `xfail(strict=True)`: when one is fixed, its test says so and the
-carve-out goes.
-
 LINE: the shared stack has no LINE channel secret, so this module starts its own action
 server and Rasa server with one, their LINE API pointed at the local stand-in platform
 of the channel's tests.
@@ -164,13 +160,11 @@ class Tally:
     silent: list[str] = field(default_factory=list)  # text messages with no answer
     refused: int = 0  # bad bodies answered 4xx
     unexpected: list[str] = field(default_factory=list)  # anything else that should not happen
-    known: list[str] = field(default_factory=list)  # failures of a known bug with a test of its own
     kinds: Counter = field(default_factory=Counter)
 
     def line(self, name: str) -> str:
-        known = f", {len(self.known)} of known bugs" if self.known else ""
         return (f"{name} {self.inputs} inputs ({self.texts} texts, {self.refused} refused): "
-                f"{len(self.server_errors)} 5xx, {len(self.silent)} unanswered{known}")
+                f"{len(self.server_errors)} 5xx, {len(self.silent)} unanswered")
 
 
 def japanese(text: Any) -> bool:
@@ -595,9 +589,7 @@ async def fuzz_engineio(url: str, rng: random.Random, count: int, tally: Tally) 
                     await answer.read()
                     tally.kinds["engineio-http"] += 1
                     what = f"{method} ?{query[:60]} -> {answer.status}"
-                    if answer.status >= 500 and method == "POST" and "sid=" not in query:
-                        tally.known.append(what)  # python-engineio 4.7.1: see test_engineio_post_without_sid
-                    elif answer.status >= 500:
+                    if answer.status >= 500:
                         tally.server_errors.append(what)
             else:
                 tally.kinds["engineio-frame"] += 1
@@ -666,15 +658,12 @@ def test_socketio_lone_surrogate_keeps_the_transcript(stack):
     assert ("customer", "カタログ\ufffdを送ってください") in lines
 
 
-@pytest.mark.xfail(strict=True, reason="python-engineio 4.7.1 concatenates a missing sid to a str: 500 "
-                                      "(miguelgrinberg/python-engineio#378, fixed upstream)")
 def test_engineio_post_without_sid_is_a_400_not_a_500(stack):
-    """Known bug (python-engineio 4.7.1, under Rasa's socket.io channel): a polling POST without a sid is a 500."""
+    """A polling POST without a sid is a 400 (python-engineio 4.7.1 alone answers 500)."""
     request = urllib.request.Request(f"{stack.rasa}/socket.io/?EIO=4&transport=polling", data=b"40", method="POST")
-    try:
+    with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=10).read()
-    except urllib.error.HTTPError as error:
-        assert error.code < 500
+    assert refused.value.code == 400
 
 
 # -- the summary -------------------------------------------------------------------------
@@ -691,7 +680,5 @@ def fuzz_report(request) -> Iterator[dict[str, Tally]]:
         errors = sum(len(t.server_errors) for t in report.values())
         silent = sum(len(t.silent) for t in report.values())
         parts = "; ".join(t.line(name) for name, t in report.items())
-        known = sum(len(t.known) for t in report.values())
-        parts += f"; {known} failures of known bugs (xfail tests)" if known else ""
         with capture.global_and_fixture_disabled():
             print(f"\nfuzz (seed {SEED}): {total} inputs, {errors} 5xx, {silent} unanswered texts — {parts}")
