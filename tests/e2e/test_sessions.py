@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+import urllib.error
 import urllib.request
 import uuid
 
@@ -19,6 +20,7 @@ import pytest
 
 from madoguchi.handoff.transcript import operator_custom
 from madoguchi.store import transcripts, web_sessions
+from tests.e2e.conftest import TOKEN, post_json
 from tests.e2e.test_socketio import Customer, append_events
 
 PERSONAL = "山田花子です"
@@ -52,14 +54,26 @@ async def intrude(stack, target: str) -> Customer:
     return intruder
 
 
+def write_as_owner(stack, target: str, text: str) -> None:
+    """The conversation's own customer writes: over REST for a REST sender; a LINE user's or a
+    web chat's conversation is refused there, so through Rasa's API (as its channel would)."""
+    if target.startswith("rest-"):
+        stack.say(target, text)
+        return
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        stack.say(target, text)
+    assert refused.value.code == 400
+    post_json(f"{stack.rasa}/conversations/{target}/messages?token={TOKEN}", {"text": text, "sender": "user"})
+
+
 @pytest.mark.parametrize(
     "target",
     [f"rest-{uuid.uuid4().hex[:12]}", "U" + uuid.uuid4().hex, uuid.uuid4().hex],
     ids=["rest-sender", "line-like-userId", "made-up-web-id"],
 )
 async def test_a_conversation_not_issued_to_the_web_chat_cannot_be_read_or_written_from_it(stack, target):
-    await asyncio.to_thread(stack.say, target, "カタログを送ってほしいです")
-    await asyncio.to_thread(stack.say, target, PERSONAL)
+    await asyncio.to_thread(write_as_owner, stack, target, "カタログを送ってほしいです")
+    await asyncio.to_thread(write_as_owner, stack, target, PERSONAL)
     await asyncio.to_thread(wait_for_transcript, stack, target, PERSONAL)
     before = await asyncio.to_thread(user_texts, stack, target)
 
@@ -73,7 +87,7 @@ async def test_a_conversation_not_issued_to_the_web_chat_cannot_be_read_or_writt
         # Its messages did not reach the target's conversation.
         assert await asyncio.to_thread(user_texts, stack, target) == before
         # It gets none of the target's replies: the bot's, or an operator's sent on the web channel.
-        await asyncio.to_thread(stack.say, target, "〒100-0001")
+        await asyncio.to_thread(write_as_owner, stack, target, "〒100-0001")
         custom = operator_custom("山田花子様、ご住所を確認いたします。", "山田")
         event = {"event": "bot", "text": None, "timestamp": time.time(), "data": {"custom": custom}}
         await asyncio.to_thread(append_events, stack, target, [event])
