@@ -544,7 +544,7 @@ async def fuzz_socketio(url: str, rng: random.Random, bad: int, texts: int, raw_
             if not customer.client.connected:
                 tally.unexpected.append(f"socket gone before {kind}: {text[:40]!r}")
                 continue
-            answers = await customer.say(text, metadata, timeout=30 if text.strip() else 3)
+            answers = await customer.say(text, metadata, timeout=60)
             if not said(answers):
                 tally.silent.append(f"{kind}: {text[:60]!r}")
 
