@@ -61,17 +61,23 @@ def keep_logs(log_dir: Path, under: str = "") -> None:
         shutil.copytree(log_dir, Path(keep) / under, dirs_exist_ok=True)
 
 
-@pytest.fixture(scope="session")
-def stack(tmp_path_factory) -> Iterator[StackClient]:
+def demo_stack(tmp: Path) -> tuple[Stack, Database]:
+    """The three services (not started) on free ports, on a fresh SQLite shop database in
+    `tmp` with the demo orders, a fixed clock in operator hours and the test token; skips
+    the test when there is no trained model."""
     model = model_path()
     if not model.exists():
         pytest.skip(f"no trained model ({model.name}): `make test` trains it first")
-    tmp = tmp_path_factory.mktemp("stack")
     db_url = f"sqlite:///{tmp / 'shop.db'}"
     db = Database(db_url)
     orders.import_csv(db, ROOT / "shop" / "demo_orders.csv")
     env = {"RASA_API_TOKEN": TOKEN, "MADOGUCHI_DATABASE_URL": db_url, "MADOGUCHI_NOW": NOW}
-    started = Stack.on_free_ports(model, tmp, env)
+    return Stack.on_free_ports(model, tmp, env), db
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory) -> Iterator[StackClient]:
+    started, db = demo_stack(tmp_path_factory.mktemp("stack"))
     try:
         with started:
             ports = started.ports

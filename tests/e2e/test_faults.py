@@ -27,12 +27,10 @@ from typing import Any
 import pytest
 
 from madoguchi.dialogue.recovery import APOLOGY
-from madoguchi.model import model_path
-from madoguchi.settings import ROOT
 from madoguchi.stack import Service, Stack
-from madoguchi.store import catalog_requests, operators, orders, transcripts
+from madoguchi.store import catalog_requests, operators, transcripts
 from madoguchi.store.db import Database
-from tests.e2e.conftest import NOW, TOKEN, keep_logs
+from tests.e2e.conftest import TOKEN, demo_stack, keep_logs
 
 ANSWER_AFTER_RETURN = 30.0  # seconds
 NAMES = ["山田 花子", "佐藤 一郎", "鈴木 美咲", "高橋 健", "田中 和子", "伊藤 翔太", "渡辺 幸子", "中村 誠", "小林 由美", "加藤 正男"]
@@ -184,15 +182,8 @@ def kill_and_wait(service: Service, record: Record, timeout: float = 180) -> Non
 
 @pytest.fixture(scope="module")
 def faulty(tmp_path_factory) -> Iterator[tuple[Stack, Database]]:
-    model = model_path()
-    if not model.exists():
-        pytest.skip(f"no trained model ({model.name}): `make test` trains it first")
-    tmp = tmp_path_factory.mktemp("faults")
-    db_url = f"sqlite:///{tmp / 'shop.db'}"
-    db = Database(db_url)
-    orders.import_csv(db, ROOT / "shop" / "demo_orders.csv")
+    started, db = demo_stack(tmp_path_factory.mktemp("faults"))
     operators.add(db, "fault-op", "fault-op-password")
-    started = Stack.on_free_ports(model, tmp, {"RASA_API_TOKEN": TOKEN, "MADOGUCHI_DATABASE_URL": db_url, "MADOGUCHI_NOW": NOW})
     try:
         with started, started.supervised(every=0.2, report=lambda text: print(text, flush=True)):
             yield started, db
