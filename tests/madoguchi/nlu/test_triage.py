@@ -134,3 +134,9 @@ def test_a_goods_problem_read_as_distress_without_distress_stays_an_operators_ca
     ranking = [{"name": "express_distress", "confidence": 0.99}, {"name": "ask_product", "confidence": 0.01}]
     leaking = run(ginza, lexicon, "あけたら、箱がぬれていて、中から水がもれていました")
     assert correct_intent("express_distress", ranking, leaking, THRESHOLD) == "complain"
+
+
+@pytest.mark.parametrize("text", ["届いた箱を開けたら、頼んだものと違うお菓子が入っていました", "中身が違うんだけど",
+                                  "たのんだのとちがうおかしがはいってました"])
+def test_a_wrong_item_reported_any_way_is_a_goods_problem(ginza, lexicon, text):
+    assert run(ginza, lexicon, text).goods_problem
