@@ -14,6 +14,8 @@ import re
 import secrets
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, Callable
 
 import pytest
@@ -61,12 +63,11 @@ def exactly(text: str) -> re.Pattern:
 # ---------------------------------------------------------------- browser and operator
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """One headless Chromium for the module; the tests are skipped only when it cannot start."""
-    manager = playwright_api.sync_playwright()
+@contextmanager
+def launched_chromium() -> Iterator[Any]:
+    """Debian's Chromium, headless, under Playwright; the test is skipped only when it cannot start."""
     try:
-        playwright = manager.start()
+        playwright = playwright_api.sync_playwright().start()
     except Exception as e:  # pragma: no cover - depends on the machine
         pytest.skip(f"Playwright cannot start: {e}")
     try:
@@ -74,9 +75,18 @@ def browser():
     except Exception as e:  # pragma: no cover - depends on the machine
         playwright.stop()
         pytest.skip(f"headless Chromium ({CHROMIUM}) cannot start: {str(e)[:500]}")
-    yield chromium
-    chromium.close()
-    playwright.stop()
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+        playwright.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium for the module."""
+    with launched_chromium() as chromium:
+        yield chromium
     if TIMINGS:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         (ARTIFACTS / "browser-timings.json").write_text(json.dumps(TIMINGS, indent=1), encoding="utf-8")

@@ -20,7 +20,7 @@ from aiohttp import web
 from madoguchi.desk.handoff_actions import OPERATIONS_KEY
 from madoguchi.store import operators
 from madoguchi.web.app import create_app
-from tests.e2e.test_browser import CHROMIUM, CHROMIUM_ARGS
+from tests.e2e.test_browser import CHROMIUM, launched_chromium
 from tests.madoguchi.desk.test_api import PASSWORD, RasaStandIn, free_port, lines_of_sender, make_handoff, settings_for
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -75,20 +75,10 @@ def servers(db):
 
 @pytest.fixture
 def page():
-    try:
-        manager = playwright_api.sync_playwright().start()
-    except Exception as e:  # pragma: no cover - depends on the machine
-        pytest.skip(f"Playwright cannot start: {e}")
-    try:
-        browser = manager.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-    except Exception as e:  # pragma: no cover - depends on the machine
-        manager.stop()
-        pytest.skip(f"headless Chromium cannot start: {str(e)[:300]}")
-    page = browser.new_context(locale="ja-JP").new_page()
-    page.set_default_timeout(UI_TIMEOUT)
-    yield page
-    browser.close()
-    manager.stop()
+    with launched_chromium() as browser:
+        page = browser.new_context(locale="ja-JP").new_page()
+        page.set_default_timeout(UI_TIMEOUT)
+        yield page
 
 
 def log_in(page, servers: Servers, name: str, password: str = PASSWORD) -> None:
