@@ -9,6 +9,10 @@
   text back (so `/model/parse` shows what the customer wrote).
 - `HandoffTriage` reads the same part of the message as the components before it.
 
+A message written in romaji (`souryou ikura desuka`) is read in hiragana by every
+component after `WidthNormalizer` (`romaji.reading`); spans found on the reading are
+taken back from what the customer wrote.
+
 Whatever a customer sends, the NLU reads at most `max_chars` characters of it, as GiNZA's
 tokenizer accepts them (`for_understanding`).
 """
@@ -39,7 +43,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from madoguchi.nlu.ginza import tokenizable
-from madoguchi.nlu import spans
+from madoguchi.nlu import romaji, spans
 from madoguchi.nlu.patterns import ORDER_ID, PHONE, POSTAL_CODE, find_all, find_dates
 from madoguchi.text import fold_width, mask_digits
 
@@ -49,6 +53,8 @@ UNMASKED = "madoguchi_unmasked_text"
 ORIGINAL = "madoguchi_original_text"
 # The part of the original text the NLU reads (`for_understanding`), not folded.
 UNDERSTOOD = "madoguchi_understood_text"
+# A message written in romaji, as hiragana with its offsets (`romaji.Reading`).
+READING = "madoguchi_romaji_reading"
 
 
 def for_understanding(text: str, max_chars: int) -> str:
@@ -101,7 +107,12 @@ class WidthNormalizer(GraphComponent):
                 message.set(ORIGINAL, text)
                 message.set(UNDERSTOOD, understood)
                 message.set(UNMASKED, folded)
-                message.set(TEXT, mask_digits(folded) if self._mask else folded)
+                # (A training example keeps its letters: its entity spans are on them.)
+                read = None if message.get(ENTITIES) else romaji.reading(folded)
+                if read is not None:
+                    message.set(READING, read)
+                seen = read.text if read is not None else folded
+                message.set(TEXT, mask_digits(seen) if self._mask else seen)
         return messages
 
 
@@ -134,7 +145,7 @@ class ShopEntityExtractor(GraphComponent):
         for message in messages:
             text = message.get(UNMASKED) or message.get(TEXT) or ""
             learned = [
-                {**e, ENTITY_ATTRIBUTE_VALUE: text[e[ENTITY_ATTRIBUTE_START] : e[ENTITY_ATTRIBUTE_END]]}
+                _on_written(e, text, message.get(READING))
                 for e in message.get(ENTITIES, [])
                 if e[ENTITY_ATTRIBUTE_TYPE] not in RULE_ENTITIES
             ]
@@ -168,6 +179,14 @@ class ShopEntityExtractor(GraphComponent):
             ENTITY_ATTRIBUTE_CONFIDENCE: 1.0,
             EXTRACTOR: ShopEntityExtractor.__name__,
         }
+
+
+def _on_written(entity: dict[str, Any], text: str, read: romaji.Reading | None) -> dict[str, Any]:
+    """A learned entity with its span and value on the text as written."""
+    start, end = entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END]
+    if read is not None and end > start:
+        start, end = read.span(start, end)
+    return {**entity, ENTITY_ATTRIBUTE_START: start, ENTITY_ATTRIBUTE_END: end, ENTITY_ATTRIBUTE_VALUE: text[start:end]}
 
 
 def _overlaps(entity: dict[str, Any], others: list[dict[str, Any]]) -> bool:
@@ -219,7 +238,8 @@ class HandoffTriage(GraphComponent):
         dictionary_words = _dictionary_of(model)
         for message in messages:
             # The text as written, as far as the NLU read it (the message's TEXT is whole again).
-            text = message.get(UNDERSTOOD) or message.get(TEXT) or ""
+            read = message.get(READING)
+            text = read.text if read is not None else message.get(UNDERSTOOD) or message.get(TEXT) or ""
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
             ranking = message.get(INTENT_RANKING_KEY) or []
             p_distress = next((r["confidence"] for r in ranking if r["name"] == "express_distress"), 0.0)

@@ -1,0 +1,134 @@
+"""Japanese written in Latin letters (`souryou ikura desuka`), read as hiragana.
+
+Customers without a Japanese keyboard write romaji; the classifier has learned Japanese
+script, and reads an unfamiliar Latin message as whatever intent holds Latin words
+(「AI」, 「bot」). `reading` gives the hiragana of a message written mostly in romaji,
+with, for each character of it, the offset in the original it comes from, so spans found
+on the reading (names, addresses) can be taken back from what the customer wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_VOWELS = {"a": "あ", "i": "い", "u": "う", "e": "え", "o": "お"}
+_ROWS = {
+    "k": "かきくけこ", "s": "さしすせそ", "t": "たちつてと", "n": "なにぬねの",
+    "h": "はひふへほ", "m": "まみむめも", "y": "や_ゆ_よ", "r": "らりるれろ",
+    "l": "らりるれろ", "w": "わ___を", "g": "がぎぐげご", "z": "ざじずぜぞ",
+    "d": "だぢづでど", "b": "ばびぶべぼ", "p": "ぱぴぷぺぽ",
+}
+_SPECIAL = {
+    "shi": "し", "chi": "ち", "tsu": "つ", "fu": "ふ", "ji": "じ", "si": "し", "ti": "ち",
+    "tu": "つ", "hu": "ふ", "zi": "じ", "di": "ぢ", "du": "づ", "wi": "うぃ", "we": "うぇ",
+    "fa": "ふぁ", "fi": "ふぃ", "fe": "ふぇ", "fo": "ふぉ", "va": "ゔぁ", "vi": "ゔぃ",
+    "vu": "ゔ", "ve": "ゔぇ", "vo": "ゔぉ", "je": "じぇ", "che": "ちぇ", "she": "しぇ",
+    "thi": "てぃ", "dhi": "でぃ", "tei": "てい",
+}
+_YOON = {"ya": "ゃ", "yu": "ゅ", "yo": "ょ", "a": "ゃ", "u": "ゅ", "o": "ょ"}
+_YOON_HEADS = {
+    "ky": "き", "gy": "ぎ", "sh": "し", "ch": "ち", "ny": "に", "hy": "ひ", "my": "み",
+    "ry": "り", "by": "び", "py": "ぴ", "j": "じ", "cy": "ち", "zy": "じ", "dy": "ぢ",
+}
+
+
+def _syllable(word: str, i: int) -> tuple[str, int] | None:
+    """The kana of the syllable starting at `word[i]`, and its length in letters."""
+    rest = word[i:]
+    if rest[0] in _VOWELS:
+        return _VOWELS[rest[0]], 1
+    for size in (3, 2):
+        if rest[:size] in _SPECIAL:
+            return _SPECIAL[rest[:size]], size
+    for head in sorted(_YOON_HEADS, key=len, reverse=True):
+        if rest.startswith(head):
+            for tail in ("ya", "yu", "yo") if head.endswith("y") is False else ("a", "u", "o"):
+                if rest[len(head):].startswith(tail) and not (head in ("sh", "ch", "j") and tail.startswith("y")):
+                    return _YOON_HEADS[head] + _YOON[tail], len(head) + len(tail)
+            if head in ("sh", "ch", "j"):
+                for tail in ("a", "u", "o"):
+                    if rest[len(head):].startswith(tail):
+                        return _YOON_HEADS[head] + _YOON[tail], len(head) + 1
+    if len(rest) >= 2 and rest[0] in _ROWS and rest[1] in _VOWELS:
+        kana = _ROWS[rest[0]]["aiueo".index(rest[1])]
+        return (kana, 2) if kana != "_" else None
+    if rest[0] == "n" and (len(rest) == 1 or rest[1] not in "aiueoy"):
+        return "ん", 2 if rest[1:2] == "'" else 1
+    if len(rest) >= 2 and rest[0] == rest[1] and rest[0] in "kstpgzdbcfjhmr":
+        return "っ", 1
+    if rest.startswith("tch"):
+        return "っ", 1
+    return None
+
+
+def to_kana(word: str) -> str | None:
+    """The hiragana of one romaji word, or None when it is not romaji (`please`, `bot`)."""
+    word = word.lower()
+    out, i = [], 0
+    while i < len(word):
+        found = _syllable(word, i)
+        if found is None:
+            return None
+        kana, size = found
+        out.append(kana)
+        i += size
+    return "".join(out)
+
+
+# Latin words customers write in Japanese messages that are not romaji, left as they are.
+_KEEP = {"ai", "ok", "line", "pc", "no1", "sns", "faq", "cm", "qr", "id", "pdf", "hi", "mail"}
+# A Latin word not glued to digits (`A1234567` is an order number, not romaji).
+_WORD = re.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z']*(?![0-9A-Za-z])")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A message read as kana: its text, and for each character the original span."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of `text[start:end]` (a non-empty span of the reading)."""
+        return self.starts[start], self.ends[end - 1]
+
+
+def reading(text: str) -> Reading | None:
+    """The message in hiragana when it is written in romaji, else None.
+
+    A message counts as romaji when it has no Japanese script, at least one romaji word of
+    three letters or more, and at most one Latin word that is not romaji (`por favor`,
+    a name): such words are kept as written.
+    """
+    if _JAPANESE.search(text):
+        return None
+    words = list(_WORD.finditer(text))
+    kana = {m.start(): to_kana(m.group()) for m in words if m.group().lower() not in _KEEP}
+    romaji = [m for m in words if kana.get(m.start())]
+    others = [m for m in words if m.group().lower() not in _KEEP and not kana.get(m.start())]
+    if not romaji or len(others) > 1 or max(len(m.group()) for m in romaji) < 3:
+        return None
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+
+    def keep(a: int, b: int) -> None:
+        out.append(text[a:b])
+        starts.extend(range(a, b))
+        ends.extend(range(a + 1, b + 1))
+
+    i = 0
+    for m in romaji:
+        keep(i, m.start())
+        converted, size = kana[m.start()], m.end() - m.start()
+        out.append(converted)
+        # The kana of a word share its letters out in order; the last one ends the word.
+        n = len(converted)
+        starts.extend(m.start() + k * size // n for k in range(n))
+        ends.extend(m.start() + (k + 1) * size // n for k in range(n))
+        i = m.end()
+    keep(i, len(text))
+    return Reading("".join(out), tuple(starts), tuple(ends))

@@ -1,0 +1,52 @@
+"""Messages written in romaji are read in hiragana; what the customer wrote stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from madoguchi.nlu.romaji import reading, to_kana
+from tests.madoguchi.nlu.test_components import extract, normalize
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("souryou ikura desuka", "そうりょう いくら ですか"),
+        ("chuumon kyanseru shitai", "ちゅうもん きゃんせる したい"),
+        ("hai, onegaishimasu", "はい, おねがいします"),
+        ("noshi tte nante kakeba iino", "のし って なんて かけば いいの"),
+        ("kon'ya todokimasuka", "こんや とどきますか"),
+        ("matcha no okashi", "まっちゃ の おかし"),
+        ("operator no kata to hanashitai desu", "operator の かた と はなしたい です"),
+    ],
+)
+def test_romaji_messages_are_read_in_hiragana(written, read):
+    assert reading(written).text == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["please help", "obrigado!!", "AIだろお前", "カタログ okutte", "thx", "A1234567", "ok"],
+)
+def test_english_japanese_script_and_ids_are_left_alone(text):
+    assert reading(text) is None
+
+
+def test_words_that_are_not_romaji_are_not_forced():
+    assert to_kana("bot") is None and to_kana("please") is None
+    assert reading("chumon A1234567 desu").text == "ちゅもん A1234567 です"
+
+
+def test_the_classifier_reads_kana_and_the_customer_keeps_their_letters():
+    message = normalize("souryou ikura desuka")
+    assert message.get("text") == "そうりょう いくら ですか"
+    assert extract(message).get("text") == "souryou ikura desuka"
+
+
+def test_spans_found_on_the_reading_come_back_as_written():
+    message = normalize("Yamada Taro desu, chumon a1234567")
+    read = message.get("text")
+    start = read.index("やまだ")
+    message.set("entities", [{"entity": "person_name", "start": start, "end": read.index(" です")}])
+    by_kind = {e["entity"]: e["value"] for e in extract(message).get("entities")}
+    assert by_kind == {"person_name": "Yamada Taro", "order_id": "A1234567"}
