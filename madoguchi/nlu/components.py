@@ -9,9 +9,9 @@
   text back (so `/model/parse` shows what the customer wrote).
 - `HandoffTriage` reads the same part of the message as the components before it.
 
-A message written in romaji (`souryou ikura desuka`) is read in hiragana by every
-component after `WidthNormalizer` (`romaji.reading`); spans found on the reading are
-taken back from what the customer wrote.
+A message written in romaji (`souryou ikura desuka`) or half-width katakana is read in
+kana by every component after `WidthNormalizer` (`reading.reading`); spans found on the
+reading are taken back from what the customer wrote.
 
 Whatever a customer sends, the NLU reads at most `max_chars` characters of it, as GiNZA's
 tokenizer accepts them (`for_understanding`).
@@ -43,7 +43,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from madoguchi.nlu.ginza import tokenizable
-from madoguchi.nlu import romaji, spans
+from madoguchi.nlu import reading, spans
 from madoguchi.nlu.patterns import ORDER_ID, PHONE, POSTAL_CODE, find_all, find_dates
 from madoguchi.text import fold_width, mask_digits
 
@@ -53,7 +53,7 @@ UNMASKED = "madoguchi_unmasked_text"
 ORIGINAL = "madoguchi_original_text"
 # The part of the original text the NLU reads (`for_understanding`), not folded.
 UNDERSTOOD = "madoguchi_understood_text"
-# A message written in romaji, as hiragana with its offsets (`romaji.Reading`).
+# A message written in romaji, as hiragana with its offsets (`reading.Reading`).
 READING = "madoguchi_romaji_reading"
 
 
@@ -108,7 +108,7 @@ class WidthNormalizer(GraphComponent):
                 message.set(UNDERSTOOD, understood)
                 message.set(UNMASKED, folded)
                 # (A training example keeps its letters: its entity spans are on them.)
-                read = None if message.get(ENTITIES) else romaji.reading(folded)
+                read = None if message.get(ENTITIES) else reading.reading(folded)
                 if read is not None:
                     message.set(READING, read)
                 seen = read.text if read is not None else folded
@@ -181,7 +181,7 @@ class ShopEntityExtractor(GraphComponent):
         }
 
 
-def _on_written(entity: dict[str, Any], text: str, read: romaji.Reading | None) -> dict[str, Any]:
+def _on_written(entity: dict[str, Any], text: str, read: reading.Reading | None) -> dict[str, Any]:
     """A learned entity with its span and value on the text as written."""
     start, end = entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END]
     if read is not None and end > start:

@@ -1,10 +1,10 @@
-"""Messages written in romaji are read in hiragana; what the customer wrote stays."""
+"""Messages in romaji or half-width katakana are read in kana; what the customer wrote stays."""
 
 from __future__ import annotations
 
 import pytest
 
-from madoguchi.nlu.romaji import reading, to_kana
+from madoguchi.nlu.reading import reading, to_kana
 from tests.madoguchi.nlu.test_components import extract, normalize
 
 
@@ -26,7 +26,7 @@ def test_romaji_messages_are_read_in_hiragana(written, read):
 
 @pytest.mark.parametrize(
     "text",
-    ["please help", "obrigado!!", "AIだろお前", "カタログ okutte", "thx", "A1234567", "ok"],
+    ["please help", "obrigado!!", "AIだろお前", "カタログ okutte", "LINEで注文 sumimasen", "thx", "A1234567", "ok"],
 )
 def test_english_japanese_script_and_ids_are_left_alone(text):
     assert reading(text) is None
@@ -50,3 +50,16 @@ def test_spans_found_on_the_reading_come_back_as_written():
     message.set("entities", [{"entity": "person_name", "start": start, "end": read.index(" です")}])
     by_kind = {e["entity"]: e["value"] for e in extract(message).get("entities")}
     assert by_kind == {"person_name": "Yamada Taro", "order_id": "A1234567"}
+
+
+def test_halfwidth_katakana_is_read_full_width_with_voiced_marks_joined():
+    read = reading("ｶﾀﾛｸﾞｵﾈｶﾞｲｼﾏｽ｡ﾊﾟﾝﾌﾚｯﾄも")
+    assert read.text == "カタログオネガイシマス。パンフレットも"
+    start = read.text.index("パンフレット")
+    assert "ｶﾀﾛｸﾞｵﾈｶﾞｲｼﾏｽ｡ﾊﾟﾝﾌﾚｯﾄも"[slice(*read.span(start, start + 6))] == "ﾊﾟﾝﾌﾚｯﾄ"
+
+
+def test_halfwidth_katakana_and_romaji_together():
+    read = reading("ｶﾀﾛｸﾞ okutte kudasai")
+    assert read.text == "カタログ おくって ください"
+    assert "ｶﾀﾛｸﾞ okutte kudasai"[slice(*read.span(0, 4))] == "ｶﾀﾛｸﾞ"

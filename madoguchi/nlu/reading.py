@@ -1,15 +1,20 @@
-"""Japanese written in Latin letters (`souryou ikura desuka`), read as hiragana.
+"""Messages in a script the classifier did not learn from, read in the one it did.
 
-Customers without a Japanese keyboard write romaji; the classifier has learned Japanese
-script, and reads an unfamiliar Latin message as whatever intent holds Latin words
-(「AI」, 「bot」). `reading` gives the hiragana of a message written mostly in romaji,
-with, for each character of it, the offset in the original it comes from, so spans found
-on the reading (names, addresses) can be taken back from what the customer wrote.
+- Romaji (`souryou ikura desuka`): customers without a Japanese keyboard write it; the
+  classifier has learned Japanese script and reads an unfamiliar Latin message as
+  whatever intent holds Latin words (「AI」, 「bot」). Read as hiragana.
+- Half-width katakana (`ｶﾀﾛｸﾞｵﾈｶﾞｲｼﾏｽ`), from old phones and office systems: read as
+  full-width katakana, a voiced mark joined to its kana.
+
+`reading` gives the text as read, with, for each character of it, the span of the
+original it comes from, so spans found on the reading (names, addresses) can be taken
+back from what the customer wrote.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _VOWELS = {"a": "あ", "i": "い", "u": "う", "e": "え", "o": "お"}
@@ -95,21 +100,62 @@ class Reading:
         """The original span of `text[start:end]` (a non-empty span of the reading)."""
         return self.starts[start], self.ends[end - 1]
 
+    def then(self, after: "Reading") -> "Reading":
+        """`after` (a reading of this reading's text) with spans on the original."""
+        starts = tuple(self.starts[s] for s in after.starts)
+        ends = tuple(self.ends[e - 1] for e in after.ends)
+        return Reading(after.text, starts, ends)
+
 
 def reading(text: str) -> Reading | None:
+    """The text as the classifier should read it, or None when it reads it as it is."""
+    wide = halfwidth_kana(text)
+    latin = romaji(wide.text if wide else text)
+    if wide and latin:
+        return wide.then(latin)
+    return latin or wide
+
+
+_HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f]")
+
+
+def halfwidth_kana(text: str) -> Reading | None:
+    """Half-width katakana and punctuation as full-width, or None when there is none."""
+    if not _HALFWIDTH_KANA.search(text):
+        return None
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    while i < len(text):
+        size = 1
+        if _HALFWIDTH_KANA.match(text[i]):
+            pair = unicodedata.normalize("NFKC", text[i : i + 2])
+            size = 2 if i + 1 < len(text) and text[i + 1] in "\uff9e\uff9f" and len(pair) == 1 else 1
+            char = pair if size == 2 else unicodedata.normalize("NFKC", text[i])
+        else:
+            char = text[i]
+        out.append(char)
+        starts.append(i)
+        ends.append(i + size)
+        i += size
+    return Reading("".join(out), tuple(starts), tuple(ends))
+
+
+def romaji(text: str) -> Reading | None:
     """The message in hiragana when it is written in romaji, else None.
 
-    A message counts as romaji when it has no Japanese script, at least one romaji word of
-    three letters or more, and at most one Latin word that is not romaji (`por favor`,
-    a name): such words are kept as written.
+    A message counts as romaji when it has at least one romaji word of three letters or
+    more and at most one Latin word that is not romaji (`por favor`, a name), kept as
+    written; mixed with Japanese script, when it has two romaji words and no other.
     """
-    if _JAPANESE.search(text):
-        return None
     words = list(_WORD.finditer(text))
     kana = {m.start(): to_kana(m.group()) for m in words if m.group().lower() not in _KEEP}
     romaji = [m for m in words if kana.get(m.start())]
     others = [m for m in words if m.group().lower() not in _KEEP and not kana.get(m.start())]
     if not romaji or len(others) > 1 or max(len(m.group()) for m in romaji) < 3:
+        return None
+    if _JAPANESE.search(text) and (len(romaji) < 2 or others):
         return None
     out: list[str] = []
     starts: list[int] = []
