@@ -16,7 +16,7 @@ hide_warnings()  # the libraries' deprecations on import: the reports are the ou
 
 from pathlib import Path  # noqa: E402
 
-from madoguchi.evaluation import blind, handoff, nlu, report  # noqa: E402
+from madoguchi.evaluation import blind, goals, handoff, nlu, report  # noqa: E402
 from madoguchi.evaluation.bot import LocalBot  # noqa: E402
 from madoguchi.model import model_path
 from madoguchi.settings import ROOT
@@ -36,9 +36,11 @@ async def evaluate(nlu_only: bool, model: Path | None = None, round_name: str | 
         own = await nlu.evaluate("madoguchi (GiNZA + DIET)", nlu.load_examples(HELDOUT), bot.parse)
         if chosen is not None:
             result = await nlu.evaluate(chosen.name, chosen.messages(), bot.parse)
-            outcomes = [] if nlu_only else await handoff.run(chosen.conversations(), bot.send, prefix=chosen.name)
+            judged = [] if nlu_only else await goals.run(
+                chosen.conversations(), bot.say, bot.catalog_requests, prefix=chosen.name)
+            outcomes = goals.outcomes(judged)
             (DOCS / "blind-report.md").write_text(
-                report.blind_markdown(chosen.describe(), result, outcomes, own, model.name), encoding="utf-8"
+                report.blind_markdown(chosen.describe(), result, outcomes, own, model.name, judged), encoding="utf-8"
             )
             print(f"{chosen.describe()}:")
             print(f"  intent macro-F1 {result.macro_f1:.3f} (own held-out {own.macro_f1:.3f}), "
@@ -48,6 +50,8 @@ async def evaluate(nlu_only: bool, model: Path | None = None, round_name: str | 
                 b = handoff.scores(outcomes)
                 print(f"  handoff recall {b['recall']:.3f}, false handoffs {b['false_handoff_rate']:.3f}, "
                       f"reason accuracy {b['reason_accuracy']:.3f} ({b['conversations']} conversations)")
+                reached = sum(j.reached for j in judged)
+                print(f"  conversations that reached their goal: {reached} of {len(judged)}")
             print("  -> docs/blind-report.md")
         else:
             print("no blind round that has not joined training: write one (tests/blind/README.md)")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from madoguchi.settings import ROOT
+from madoguchi.store.db import Database
 
 EVAL_NOW = "2026-11-20T10:00:00+09:00"  # a Friday morning: operators at work
 
@@ -38,6 +39,7 @@ class LocalBot:
         self.agent = None
         self._server: subprocess.Popen | None = None
         self._tmp = tempfile.TemporaryDirectory(prefix="madoguchi-eval-")
+        self._db_url = f"sqlite:///{Path(self._tmp.name) / 'eval.db'}"
 
     async def __aenter__(self) -> "LocalBot":
         from rasa.core.agent import Agent
@@ -45,9 +47,8 @@ class LocalBot:
 
         from madoguchi import rasa_server
         from madoguchi.store import orders
-        from madoguchi.store.db import Database
 
-        db_url = f"sqlite:///{Path(self._tmp.name) / 'eval.db'}"
+        db_url = self._db_url
         orders.import_csv(Database(db_url), ROOT / "shop" / "demo_orders.csv")
         port = free_port()
         env = {**os.environ, "MADOGUCHI_DATABASE_URL": db_url, "MADOGUCHI_NOW": self.now,
@@ -74,9 +75,25 @@ class LocalBot:
 
     async def send(self, sender_id: str, text: str) -> dict[str, Any]:
         """Send a customer message; the tracker's state afterwards."""
-        await self.agent.handle_text(text, sender_id=sender_id)
+        return (await self.say(sender_id, text))[1]
+
+    async def say(self, sender_id: str, text: str) -> tuple[list[str], dict[str, Any]]:
+        """Send a customer message; what the bot answered, and the tracker's state."""
+        answers = await self.agent.handle_text(text, sender_id=sender_id) or []
         tracker = await self.agent.tracker_store.get_or_create_tracker(sender_id)
-        return tracker.current_state()
+        return [a.get("text") or "" for a in answers], tracker.current_state()
+
+    def catalog_requests(self, sender_id: str) -> list[tuple[str, str]]:
+        """The catalog requests the action server stored for a sender: (name, method label)."""
+        from madoguchi.policy.rules import shop_rules
+        from madoguchi.store import catalog_requests
+
+        labels = {k: m.label for k, m in shop_rules().catalog_methods.items()}
+        return [
+            (r.name, labels.get(r.shipping_method, r.shipping_method))
+            for r in catalog_requests.recent(Database(self._db_url), limit=10_000)
+            if r.sender_id == sender_id
+        ]
 
 
 def _wait_http(url: str, process: subprocess.Popen, timeout: float = 120) -> None:

@@ -6,7 +6,7 @@ a new customer; the outcome is whether the tracker ended paused and its handoff_
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Awaitable, Callable
 
@@ -24,6 +24,8 @@ class Conversation:
     expect: str  # a handoff reason or "none"
     turns: tuple[str, ...]
     near_miss: str | None = None
+    situation: str | None = None  # what the customer came for (blind rounds from 2026-12-01d)
+    goal: dict[str, Any] | None = field(default=None, compare=False)  # see evaluation/goals.py
 
 
 @dataclass(frozen=True)
@@ -40,10 +42,12 @@ class Outcome:
 
 
 def load_conversations(path: Path) -> list[Conversation]:
-    """The conversation set (YAML: version, conversations: [{id, expect, turns, near_miss}])."""
+    """The conversation set (YAML: version, conversations: [{id, expect, turns, near_miss,
+    situation, goal}])."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     return [
-        Conversation(c["id"], c["expect"], tuple(str(t) for t in c["turns"]), c.get("near_miss"))
+        Conversation(c["id"], c["expect"], tuple(str(t) for t in c["turns"]), c.get("near_miss"),
+                     c.get("situation"), c.get("goal"))
         for c in data["conversations"]
     ]
 

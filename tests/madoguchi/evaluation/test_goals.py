@@ -1,0 +1,65 @@
+"""Conversations judged by outcome: each check fails when what the customer came for is missing."""
+
+from __future__ import annotations
+
+import asyncio
+
+from madoguchi.evaluation.goals import by_situation, invariants, leaks, run, secrets
+from madoguchi.evaluation.handoff import Conversation
+
+
+def play(conversation: Conversation, answers: list[str], states: list[dict], stored=()):
+    replies = iter(zip(answers, states))
+
+    async def say(sender: str, text: str):
+        answer, state = next(replies)
+        return [answer], state
+
+    return asyncio.run(run([conversation], say, lambda sender: list(stored)))[0]
+
+
+def test_a_stored_catalog_with_the_whole_name_and_method_reaches_the_goal():
+    c = Conversation("c1", "none", ("カタログください", "西村 房子です"), situation="catalog_request",
+                     goal={"catalog": {"name": "西村　房子", "shipping": "メール便"}})
+    assert play(c, ["お名前は？", "承りました"], [{}, {}], [("西村 房子", "メール便")]).reached
+    cut = play(c, ["お名前は？", "承りました"], [{}, {}], [("西村", "メール便")])
+    assert not cut.reached and "no catalog request" in cut.failures[0]
+    wrong_method = play(c, ["お名前は？", "承りました"], [{}, {}], [("西村 房子", "宅配便")])
+    assert not wrong_method.reached
+
+
+def test_the_answer_must_hold_a_word_of_each_group():
+    c = Conversation("m1", "none", ("七回忌ののしは",), situation="memorial_gift", goal={"says": [["黒白", "黄白"], ["志", "御供"]]})
+    assert play(c, ["黄白の結び切りに「志」です"], [{}]).reached
+    assert play(c, ["紅白の蝶結びです"], [{}]).failures == ["never said any of 黒白/黄白", "never said any of 志/御供"]
+
+
+def test_the_handoff_reason_and_a_pending_form_are_judged():
+    paused = {"paused": True, "slots": {"handoff_reason": "complaint"}}
+    c = Conversation("g1", "needs_operator", ("違う商品が届いた",), situation="wrong_goods")
+    judged = play(c, ["申し訳ございません"], [paused])
+    assert judged.reason == "complaint" and judged.turn == 1 and not judged.reached
+    left = Conversation("f1", "none", ("カタログ", "やめます"), situation="leave_form", goal={"left_form": True})
+    stuck = play(left, ["お名前は？", "お名前は？"], [{}, {"active_loop": {"name": "catalog_form"}}])
+    assert stuck.failures == ["a question still pending (catalog_form)"]
+
+
+def test_order_details_before_verification_are_a_leak():
+    orders = secrets()
+    shipped = next(o for o in orders if o.order_id == "A1234567")
+    tracking = shipped.words[0]
+    assert leaks(["注文番号はＡ１２３４５６７"], f"追跡番号は{tracking}です", orders) == ["A1234567"]
+    assert leaks(["注文番号はＡ１２３４５６７", "０９０－１２３４－５６７８"], f"追跡番号は{tracking}です", orders) == []
+    c = Conversation("o1", "none", ("A1234567の状況は",), situation="order_status")
+    assert "before verification" in play(c, [f"{tracking}で発送済みです"], [{}]).failures[0]
+
+
+def test_situations_and_hard_lines_are_counted():
+    goods = Conversation("g", "needs_operator", ("箱が潰れていた",), situation="wrong_goods")
+    memorial = Conversation("m", "none", ("法事ののし",), situation="memorial_gift")
+    judged = [play(goods, ["申し訳ございません"], [{"paused": True, "slots": {"handoff_reason": "needs_operator"}}]),
+              play(memorial, ["お取次ぎします"], [{"paused": True, "slots": {"handoff_reason": "distress"}}])]
+    assert by_situation(judged) == {"memorial_gift": (0, 1), "wrong_goods": (1, 1)}
+    lines = invariants(judged)
+    assert lines["goods problems handed to a person with needs_operator"] == (1, 1)
+    assert lines["memorial gift questions answered without a handoff"] == (0, 1)
