@@ -39,6 +39,7 @@ REQUEST_FORMS = re.compile(
 INTENSITY = re.compile(r"[！!]{2,}|[？?]{2,}|…|・{3,}|。{2,}|\.{3,}")
 HIRAGANA = re.compile(r"[ぁ-ゖ]")
 LATIN_MASH = re.compile(r"^(?=(?:.*[a-z]){5})[a-z;:@,.\s]+$")
+HELD_KEY = re.compile(r"(.)\1{4,}")  # one character five times or more: a key held down
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,9 @@ def is_gibberish(text: str, tokens: Iterable, dictionary_words: Callable[[str], 
     norm = _norm(text).strip()
     if not norm:
         return False
+    rest = HELD_KEY.sub("", norm).strip()
+    if rest != norm and LATIN_MASH.match(rest) and " " not in rest:
+        return True  # ぬぬぬぬぬぬqwqwqw: a held key, then letters without a word
     words = [t for t in tokens if not (t.is_punct or t.is_space or t.like_num or t.pos_ in ("PUNCT", "SYM"))]
     if not words:
         return False

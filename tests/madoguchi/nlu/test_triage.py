@@ -58,7 +58,7 @@ def test_intensity_raises_the_score(ginza, lexicon):
     assert loud.distress > plain.distress and loud.intensity == 2
 
 
-@pytest.mark.parametrize("text", ["jdkfls", "ｒｔｙｕｉｏ", "ぬけぽねへめろ", "ｋｓｄｊｆｋｌｓｊｄ"])
+@pytest.mark.parametrize("text", ["jdkfls", "ｒｔｙｕｉｏ", "ぬけぽねへめろ", "ｋｓｄｊｆｋｌｓｊｄ", "ぬぬぬぬぬぬぬｑｗｑｗｑｗｗ"])
 def test_keyboard_mash_is_gibberish(ginza, lexicon, text):
     assert run(ginza, lexicon, text).gibberish
 
@@ -66,7 +66,7 @@ def test_keyboard_mash_is_gibberish(ginza, lexicon, text):
 # Everyday words GiNZA has no vector for are words all the same (Sudachi knows them).
 @pytest.mark.parametrize("text", ["カタログください", "ok", "A1234567", "はい", "ありがとうございました！", "ごめんください",
                                   "しりとりしよう", "まいど", "ほな、またな", "よろしゅうおたのもうします",
-                                  "おぺれーたー", "さぽーと"])
+                                  "おぺれーたー", "さぽーと", "ありがとうーーーーー", "まじかwwwww", "いいえええええ"])
 def test_real_messages_are_not_gibberish(ginza, lexicon, text):
     assert not run(ginza, lexicon, text).gibberish
 
