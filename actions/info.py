@@ -8,8 +8,19 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from madoguchi import answers
+from madoguchi import answers, memorial
 from madoguchi.products import product_catalog
+
+
+def answer_memorial(dispatcher: CollectingDispatcher, text: str) -> bool:
+    """Answers a memorial gift question (のし, products that keep, quantities, a person
+    offered without forcing); False when the message is about something else."""
+    if not memorial.is_memorial(text):
+        return False
+    dispatcher.utter_message(
+        text=memorial.memorial_answer(product_catalog(), text), buttons=[memorial.PERSON_BUTTON]
+    )
+    return True
 
 
 class ActionAnswerShipping(Action):
@@ -27,7 +38,8 @@ class ActionAnswerShipping(Action):
 
 
 class ActionAnswerGift(Action):
-    """Explains のし, wrapping, bags and message cards for the occasion asked about."""
+    """Explains のし, wrapping, bags and message cards for the occasion asked about (a memorial
+    gift in full: のし, products that keep, quantities)."""
 
     def name(self) -> str:
         return "action_answer_gift"
@@ -35,7 +47,9 @@ class ActionAnswerGift(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(text=answers.gift_answer(product_catalog(), common.latest_text(tracker)))
+        text = common.latest_text(tracker)
+        if not answer_memorial(dispatcher, text):
+            dispatcher.utter_message(text=answers.gift_answer(product_catalog(), text))
         return []
 
 
@@ -48,5 +62,7 @@ class ActionAnswerProduct(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(text=answers.product_answer(product_catalog(), common.latest_text(tracker)))
+        text = common.latest_text(tracker)
+        if not answer_memorial(dispatcher, text):
+            dispatcher.utter_message(text=answers.product_answer(product_catalog(), text))
         return []
