@@ -23,6 +23,15 @@ def answer_memorial(dispatcher: CollectingDispatcher, text: str) -> bool:
     return True
 
 
+def answer_question(dispatcher: CollectingDispatcher, intent: str, text: str) -> None:
+    """Answers a shipping, gift or product question (a memorial one in full)."""
+    if intent == "ask_shipping":
+        dispatcher.utter_message(text=answers.shipping_answer(common.rules(), text, common.now()))
+    elif not answer_memorial(dispatcher, text):
+        compose = answers.gift_answer if intent == "ask_gift" else answers.product_answer
+        dispatcher.utter_message(text=compose(product_catalog(), text))
+
+
 class ActionAnswerShipping(Action):
     """Tells fees, the same-day cutoff and when an order placed now would arrive."""
 
@@ -32,8 +41,7 @@ class ActionAnswerShipping(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        text = common.latest_text(tracker)
-        dispatcher.utter_message(text=answers.shipping_answer(common.rules(), text, common.now()))
+        answer_question(dispatcher, "ask_shipping", common.latest_text(tracker))
         return []
 
 
@@ -47,9 +55,7 @@ class ActionAnswerGift(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        text = common.latest_text(tracker)
-        if not answer_memorial(dispatcher, text):
-            dispatcher.utter_message(text=answers.gift_answer(product_catalog(), text))
+        answer_question(dispatcher, "ask_gift", common.latest_text(tracker))
         return []
 
 
@@ -62,7 +68,5 @@ class ActionAnswerProduct(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        text = common.latest_text(tracker)
-        if not answer_memorial(dispatcher, text):
-            dispatcher.utter_message(text=answers.product_answer(product_catalog(), text))
+        answer_question(dispatcher, "ask_product", common.latest_text(tracker))
         return []
