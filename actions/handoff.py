@@ -19,20 +19,28 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
+from actions.info import answer_memorial
+from madoguchi import memorial
 from madoguchi.handoff import service
 from madoguchi.handoff.escalation import escalates, since_resume
-from madoguchi.handoff.reasons import reason_for_intent
+from madoguchi.handoff.reasons import goods_problem, reason_for_intent
 from madoguchi.handoff.transcript import madoguchi_custom
 from madoguchi.store import channel_events, handoffs
 from madoguchi.text import is_blank
 
 logger = logging.getLogger(__name__)
+HANDOFF_INTENTS = frozenset({"request_human", "complain", "express_distress", "request_exception"})
 
 
 def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> list[EventType]:
-    """Tell the customer a person takes over, open the desk ticket, pause the bot."""
+    """Tell the customer a person takes over, open the desk ticket, pause the bot.
+
+    Goods that came wrong or damaged get an apology first; the order number is then asked
+    for as help for the operator (never as a condition: the person takes over anyway).
+    """
     now = common.now()
     text = common.latest_text(tracker)
+    goods = reason == "needs_operator" and goods_problem(common.rules(), text, common.latest_lemmas(tracker))
     ticket = service.open_ticket(
         common.db(),
         common.rules(),
@@ -44,7 +52,7 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) ->
         slots=tracker.current_slot_values(),
         customer_name=channel_events.display_name(common.db(), tracker.sender_id),
     )
-    care = service.care_response(reason, text)
+    care = service.care_response(reason, text, goods=goods)
     if care:
         dispatcher.utter_message(response=care)
     if ticket.operators_available:
@@ -53,9 +61,11 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) ->
         dispatcher.utter_message(
             response="utter_handoff_closed_hours", opening=service.opening_text(ticket, now)
         )
+    if goods and not (tracker.get_slot("order_id") or tracker.get_slot("verified_order_id")):
+        dispatcher.utter_message(response="utter_handoff_goods_order_id")
     dispatcher.utter_message(json_message=madoguchi_custom("status", state="handoff"))
     logger.info("handoff %s for %s: %s", ticket.handoff_id, tracker.sender_id, reason)
-    events: list[EventType] = [SlotSet("handoff_reason", reason)]
+    events: list[EventType] = [SlotSet("handoff_reason", reason), SlotSet("person_offered", None)]
     if tracker.active_loop_name:
         events += [ActiveLoop(None), SlotSet("requested_slot", None)]
     return events + [ConversationPaused()]
@@ -70,13 +80,59 @@ class ActionHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        rules = common.rules()
-        reason = reason_for_intent(
-            rules, common.latest_intent(tracker), common.latest_text(tracker), common.latest_lemmas(tracker)
-        )
-        if reason is None and escalates(common.event_dicts(tracker), rules.distress_threshold):
-            reason = "distress"
-        return hand_off(dispatcher, tracker, reason or "customer_request")
+        return handoff_for_message(dispatcher, tracker)
+
+
+def calm_memorial_question(tracker: Tracker) -> bool:
+    """A memorial gift question read as distress only for its words of death or memorial:
+    no distress cue, no !! or …, no trouble told, and a gift or product question next in
+    the ranking (a question the bot can answer)."""
+    triage = tracker.latest_message.get("triage") or {}
+    ranking = [r.get("name") for r in tracker.latest_message.get("intent_ranking") or []]
+    calm = [name for name in ranking if name not in HANDOFF_INTENTS and name != "nlu_fallback"]
+    text = common.latest_text(tracker)
+    return (
+        common.latest_intent(tracker) == "express_distress"
+        and not triage.get("cues")
+        and not triage.get("intensity")
+        and memorial.is_memorial(text)
+        and not memorial.tells_trouble(text)
+        and bool(calm) and calm[0] in ("ask_gift", "ask_product")
+    )
+
+
+def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """Hands off for the reason the latest message calls for; a calm memorial question
+    is answered instead (it never forces a handoff by itself)."""
+    if calm_memorial_question(tracker):
+        answer_memorial(dispatcher, common.latest_text(tracker))
+        return []
+    rules = common.rules()
+    reason = reason_for_intent(
+        rules, common.latest_intent(tracker), common.latest_text(tracker), common.latest_lemmas(tracker)
+    )
+    if reason is None and escalates(common.event_dicts(tracker), rules.distress_threshold):
+        reason = "distress"
+    if reason in (None, "customer_request") and tracker.get_slot("person_offered"):
+        # The customer takes up a person the bot offered for a task it cannot do itself.
+        reason = tracker.get_slot("person_offered")
+    return hand_off(dispatcher, tracker, reason or "customer_request")
+
+
+class ActionReplyToOffer(Action):
+    """Answers a yes or a no: to a person the bot offered, or else to nothing in particular."""
+
+    def name(self) -> str:
+        return "action_reply_to_offer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        offered = tracker.get_slot("person_offered")
+        if offered and common.latest_intent(tracker) == "affirm":
+            return hand_off(dispatcher, tracker, offered)
+        dispatcher.utter_message(response="utter_anything_else")
+        return [SlotSet("person_offered", None)] if offered else []
 
 
 def consecutive_fallbacks(events: list[dict[str, Any]]) -> int:

@@ -8,8 +8,28 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from madoguchi import answers
+from madoguchi import answers, memorial
 from madoguchi.products import product_catalog
+
+
+def answer_memorial(dispatcher: CollectingDispatcher, text: str) -> bool:
+    """Answers a memorial gift question (のし, products that keep, quantities, a person
+    offered without forcing); False when the message is about something else."""
+    if not memorial.is_memorial(text):
+        return False
+    dispatcher.utter_message(
+        text=memorial.memorial_answer(product_catalog(), text), buttons=[memorial.PERSON_BUTTON]
+    )
+    return True
+
+
+def answer_question(dispatcher: CollectingDispatcher, intent: str, text: str) -> None:
+    """Answers a shipping, gift or product question (a memorial one in full)."""
+    if intent == "ask_shipping":
+        dispatcher.utter_message(text=answers.shipping_answer(common.rules(), text, common.now()))
+    elif not answer_memorial(dispatcher, text):
+        compose = answers.gift_answer if intent == "ask_gift" else answers.product_answer
+        dispatcher.utter_message(text=compose(product_catalog(), text))
 
 
 class ActionAnswerShipping(Action):
@@ -21,13 +41,13 @@ class ActionAnswerShipping(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        text = common.latest_text(tracker)
-        dispatcher.utter_message(text=answers.shipping_answer(common.rules(), text, common.now()))
+        answer_question(dispatcher, "ask_shipping", common.latest_text(tracker))
         return []
 
 
 class ActionAnswerGift(Action):
-    """Explains のし, wrapping, bags and message cards for the occasion asked about."""
+    """Explains のし, wrapping, bags and message cards for the occasion asked about (a memorial
+    gift in full: のし, products that keep, quantities)."""
 
     def name(self) -> str:
         return "action_answer_gift"
@@ -35,7 +55,7 @@ class ActionAnswerGift(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(text=answers.gift_answer(product_catalog(), common.latest_text(tracker)))
+        answer_question(dispatcher, "ask_gift", common.latest_text(tracker))
         return []
 
 
@@ -48,5 +68,5 @@ class ActionAnswerProduct(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(text=answers.product_answer(product_catalog(), common.latest_text(tracker)))
+        answer_question(dispatcher, "ask_product", common.latest_text(tracker))
         return []

@@ -12,8 +12,8 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.handoff import hand_off
+from actions.verification import is_verified, reset_events
 from madoguchi.address import has_prefecture
-from madoguchi.nlu.patterns import find_order_ids, normalize_phone
 from madoguchi.policy import calendar
 from madoguchi.store import orders
 from madoguchi.store.orders import OrderView
@@ -29,12 +29,6 @@ CHANGE_SLOTS = ("change_kind", "change_detail", "change_confirmed")
 TASK_SLOTS = (*CHANGE_SLOTS, "order_task", "order_change_allowed")
 
 
-def is_verified(tracker: Tracker) -> bool:
-    """The customer proved this conversation's order number with its phone."""
-    verified = tracker.get_slot("verified_order_id")
-    return bool(verified) and verified == tracker.get_slot("order_id")
-
-
 class ActionBeginOrderTask(Action):
     """Notes what the customer wants to do with an order, before verification."""
 
@@ -45,7 +39,7 @@ class ActionBeginOrderTask(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         task = "change" if common.latest_intent(tracker) == "change_order" else "status"
-        events: list[EventType] = [SlotSet("order_task", task)]
+        events: list[EventType] = [SlotSet("order_task", task), SlotSet("person_offered", None), *reset_events()]
         if is_verified(tracker):
             return events
         # Only numbers given for this question count: a phone from a catalog request
@@ -57,65 +51,6 @@ class ActionBeginOrderTask(Action):
         if not {"order_id", "phone"} <= given:
             dispatcher.utter_message(response="utter_verification_intro")
         return events
-
-
-class ValidateOrderVerificationForm(FormValidationAction):
-    """Checks the order number and phone, counting failed attempts."""
-
-    def name(self) -> str:
-        return "validate_order_verification_form"
-
-    async def required_slots(
-        self,
-        domain_slots: list[str],
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> list[str]:
-        failures = tracker.get_slot("verification_failures") or 0
-        if is_verified(tracker) or failures >= common.rules().max_verification_attempts:
-            return []
-        return domain_slots
-
-    def validate_order_id(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        found = find_order_ids(str(value or ""))
-        if not found:
-            dispatcher.utter_message(response="utter_order_id_invalid")
-            return {"order_id": None}
-        return {"order_id": found[0].value}
-
-    def validate_phone(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        phone = normalize_phone(str(value or ""))
-        if not phone:
-            dispatcher.utter_message(response="utter_phone_invalid")
-        return {"phone": phone}
-
-    async def get_validation_events(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        """Validates the shapes, then the pair against the order store."""
-        events = await super().get_validation_events(dispatcher, tracker, domain)
-        values = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
-        order_id = values.get("order_id", tracker.get_slot("order_id"))
-        phone = values.get("phone", tracker.get_slot("phone"))
-        if not order_id or not phone or tracker.get_slot("verified_order_id") == order_id:
-            return events
-        if orders.verify(common.db(), order_id, phone):
-            return events + [SlotSet("verified_order_id", order_id)]
-        failures = int(tracker.get_slot("verification_failures") or 0) + 1
-        left = common.rules().max_verification_attempts - failures
-        if left > 0:
-            dispatcher.utter_message(response="utter_verification_failed", attempts_left=left)
-        return events + [
-            SlotSet("verification_failures", float(failures)),
-            SlotSet("order_id", None),
-            SlotSet("phone", None),
-            SlotSet("verified_order_id", None),
-        ]
 
 
 def status_message(order: OrderView) -> str:
@@ -149,7 +84,7 @@ class ActionOrderResult(Action):
     ) -> list[EventType]:
         done = [SlotSet("order_change_allowed", False)]
         if not is_verified(tracker):
-            return done + hand_off(dispatcher, tracker, "verification_failed")
+            return done + self.unverified(dispatcher, tracker)
         order = orders.get(common.db(), tracker.get_slot("verified_order_id"))
         if tracker.get_slot("order_task") != "change":
             dispatcher.utter_message(text=status_message(order))
@@ -165,6 +100,21 @@ class ActionOrderResult(Action):
             )
             return done + hand_off(dispatcher, tracker, "needs_operator")
         return [SlotSet(s, None) for s in CHANGE_SLOTS] + [SlotSet("order_change_allowed", True)]
+
+
+    @staticmethod
+    def unverified(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        """Three failures go to a person; a customer who stopped is let go; one who does
+        not know the number, or will not give it, is offered a person who can find it."""
+        if (tracker.get_slot("verification_failures") or 0) >= common.rules().max_verification_attempts:
+            return hand_off(dispatcher, tracker, "verification_failed")
+        # order_change_allowed stays False: the rules wait for the customer on it.
+        reset = [SlotSet(s, None) for s in (*CHANGE_SLOTS, "order_task")]
+        if tracker.get_slot("verification_stopped"):
+            dispatcher.utter_message(response="utter_order_stopped")
+            return reset + [SlotSet("verification_stopped", None)]
+        dispatcher.utter_message(response="utter_offer_order_person")
+        return reset + [SlotSet("person_offered", "needs_operator")]
 
 
 def date_window(today) -> tuple:

@@ -14,9 +14,11 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from madoguchi.dialogue.recovery import MARK
+from madoguchi.dialogue.verification import only_not_knowing
 from madoguchi.handoff.escalation import escalates
 
 HANDOFF_ACTION = "action_handoff"
+VERIFICATION_FORM = "order_verification_form"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False)
@@ -40,10 +42,21 @@ class EscalationPolicy(Policy):
         from madoguchi.policy.rules import shop_rules
 
         probabilities = self._default_predictions(domain)
+        if answers_verification(tracker):
+            return self._prediction(probabilities)
         if tracker.latest_action_name == ACTION_LISTEN_NAME and HANDOFF_ACTION in domain.action_names_or_texts:
             if escalates(escalation_events(tracker.applied_events()), shop_rules().distress_threshold):
                 probabilities[domain.index_for_action(HANDOFF_ACTION)] = 1.0
         return self._prediction(probabilities)
+
+
+def answers_verification(tracker: DialogueStateTracker) -> bool:
+    """Inside the order verification, "I do not know the number" answers the question:
+    saying it twice is no distress building up (action_verification_turn reads it)."""
+    if tracker.active_loop_name != VERIFICATION_FORM:
+        return False
+    triage = (tracker.latest_message.parse_data or {}).get("triage") if tracker.latest_message else None
+    return bool(triage and triage.get("cues")) and only_not_knowing(triage)
 
 
 def escalation_events(applied: list[Event]) -> list[dict[str, Any]]:

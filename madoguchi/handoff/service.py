@@ -65,8 +65,11 @@ def customer_topics(events: Iterable[dict[str, Any]]) -> list[str]:
     return seen
 
 
-def summarize(reason: str, events: list[dict[str, Any]], details: dict[str, Any]) -> str:
-    """One line an operator reads in five seconds: why, about what, the key facts, a quote."""
+def summarize(
+    reason: str, events: list[dict[str, Any]], details: dict[str, Any], order_number_unknown: bool = False
+) -> str:
+    """One line an operator reads in five seconds: why, about what, the key facts (the order
+    number, or that the customer does not know it; the phone; the name), a quote."""
     parts = [REASON_LABELS.get(reason, reason)]
     topics = customer_topics(events)
     if topics:
@@ -75,8 +78,12 @@ def summarize(reason: str, events: list[dict[str, Any]], details: dict[str, Any]
         parts.append(f"注文{details['verified_order_id']}（本人確認済）")
     elif details.get("order_id"):
         parts.append(f"注文{details['order_id']}（未確認）")
+    elif order_number_unknown:
+        parts.append("注文番号不明")
     if details.get("person_name"):
         parts.append(f"{details['person_name']}様")
+    if details.get("phone"):
+        parts.append(f"電話{details['phone']}")
     quote = last_customer_text(events)
     if quote:
         short = quote if len(quote) <= SUMMARY_QUOTE_CHARS else quote[:SUMMARY_QUOTE_CHARS] + "…"
@@ -113,7 +120,7 @@ def open_ticket(
         channel=channel,
         reason=reason,
         priority=rules.priority.get(reason, 9),
-        summary=summarize(reason, events, details),
+        summary=summarize(reason, events, details, order_number_unknown=bool(slots.get("verification_unknown"))),
         details=details,
         customer_name=customer_name or details.get("person_name"),
     )
@@ -125,8 +132,11 @@ def open_ticket(
     )
 
 
-def care_response(reason: str, text: str) -> str | None:
-    """The response that answers with care before the handoff notice, if any."""
+def care_response(reason: str, text: str, goods: bool = False) -> str | None:
+    """The response that answers with care before the handoff notice, if any: an apology
+    first when the goods came wrong or damaged (`goods`)."""
+    if goods:
+        return "utter_handoff_goods"
     if reason == "distress":
         return "utter_handoff_care_grief" if is_grief(text) else "utter_handoff_care_distress"
     return {

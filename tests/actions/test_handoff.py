@@ -113,3 +113,63 @@ async def test_a_far_fetched_second_reading_is_not_offered(shop, dispatcher, dom
     events = [user("ほにゃらら", "nlu_fallback", ts=1.0, intent_ranking=ranking)]
     await ActionFallback().run(dispatcher, make_tracker(events), domain)
     assert said(dispatcher) == ["utter_default"]
+
+
+# --- goods problems, memorial questions, a person offered ---------------------------------
+
+
+async def test_wrong_goods_get_an_apology_first_and_a_person_at_once(shop, dispatcher, domain):
+    from actions.handoff import ActionHandoff
+
+    tracker = make_tracker([user("頼んだものと違うお菓子が入っていました", "complain")])
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["handoff_reason"] == "needs_operator"
+    assert said(dispatcher)[:3] == ["utter_handoff_goods", "utter_handoff_queue", "utter_handoff_goods_order_id"]
+    assert "申し訳" in domain["responses"]["utter_handoff_goods"][0]["text"]
+    assert events[-1]["event"] == "pause"  # no verification before a person listens
+
+
+async def test_an_order_number_given_with_the_report_is_in_the_summary(shop, dispatcher, domain):
+    from actions.handoff import ActionHandoff
+
+    text = "A1234567の箱が潰れて羊羹が漏れていました。電話は090-1234-5678です"
+    tracker = make_tracker([user(text, "complain")], slots={"order_id": "A1234567", "phone": "09012345678"})
+    await ActionHandoff().run(dispatcher, tracker, domain)
+    assert "utter_handoff_goods_order_id" not in said(dispatcher)  # not asked again
+    summary = handoffs.open_for(shop, "s1").summary
+    assert "注文A1234567" in summary and "電話09012345678" in summary
+    assert not any("発送" in (m.get("text") or "") for m in dispatcher.messages)  # nothing told unverified
+
+
+MEMORIAL = "亡くなった母が好きだった羊羹を、七回忌で親戚に配りたいのですが、のしはどうすればいいですか"
+
+
+async def test_a_calm_memorial_question_read_as_distress_is_answered(shop, dispatcher, domain):
+    from actions.handoff import ActionHandoff
+
+    ranking = [{"name": "express_distress", "confidence": 0.5}, {"name": "ask_gift", "confidence": 0.4}]
+    tracker = make_tracker([user(MEMORIAL, "express_distress", triage={"cues": [], "grief": True, "intensity": 0},
+                                 intent_ranking=ranking)])
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert events == [] and handoffs.open_for(shop, "s1") is None
+    answer = dispatcher.messages[0]
+    assert "黒白" in answer["text"] and "お悔やみ" in answer["text"]
+    assert answer["buttons"][0]["payload"] == "担当者と話したいです"  # offered, not forced
+
+
+async def test_a_yes_takes_up_the_person_offered(shop, dispatcher, domain):
+    from actions.handoff import ActionReplyToOffer
+
+    tracker = make_tracker([user("はい、お願いします", "affirm")],
+                           slots={"person_offered": "needs_operator", "verification_unknown": 1.0})
+    events = await ActionReplyToOffer().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["handoff_reason"] == "needs_operator"
+    assert "注文番号不明" in handoffs.open_for(shop, "s1").summary
+
+
+async def test_a_yes_with_nothing_offered_is_no_handoff(shop, dispatcher, domain):
+    from actions.handoff import ActionReplyToOffer
+
+    events = await ActionReplyToOffer().run(dispatcher, make_tracker([user("はい", "affirm")]), domain)
+    assert events == [] and said(dispatcher) == ["utter_anything_else"]
+    assert handoffs.open_for(shop, "s1") is None

@@ -7,8 +7,8 @@ from actions.orders import (
     ActionBeginOrderTask,
     ActionOrderResult,
     ValidateOrderChangeForm,
-    ValidateOrderVerificationForm,
 )
+from actions.verification import ActionAskOrderId, ValidateOrderVerificationForm
 from madoguchi.store import handoffs, orders
 from tests.actions.conftest import make_tracker, said, slot_sets, user
 
@@ -63,6 +63,8 @@ async def test_bad_order_number_shape_is_explained(shop, dispatcher, domain):
     )
     events = await ValidateOrderVerificationForm().run(dispatcher, tracker, domain)
     assert slot_sets(events)["order_id"] is None
+    asking = make_tracker([user("12345", "inform")], slots=slot_sets(events), active_loop="order_verification_form")
+    await ActionAskOrderId().run(dispatcher, asking, domain)
     assert said(dispatcher) == ["utter_order_id_invalid"]
 
 
@@ -150,4 +152,6 @@ async def test_a_phone_from_another_flow_is_not_tried(shop, dispatcher, domain):
         slots={"phone": "09099999999"},
     )
     events = await ActionBeginOrderTask().run(dispatcher, tracker, domain)
-    assert slot_sets(events) == {"order_task": "status", "phone": None}
+    slots = slot_sets(events)
+    assert slots["order_task"] == "status" and slots["phone"] is None
+    assert slots["order_id_asks"] == 0 and slots["verification_refusals"] == 0  # a new verification

@@ -50,3 +50,25 @@ def test_the_verdict_is_the_one_on_the_whole_conversation():
 def test_a_long_conversation_is_not_serialised_whole():
     events = [said(f"質問{i}", "ask_product") for i in range(300)]
     assert len(escalation_events(events)) == 2
+
+
+def _tracker(triage: dict, loop: str | None):
+    from rasa.shared.core.events import ActiveLoop
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    tracker = DialogueStateTracker("s1", slots=[])
+    if loop:
+        tracker.update(ActiveLoop(loop))
+    tracker.update(UserUttered("番号がわかりません", {"name": "express_distress", "confidence": 1.0},
+                               parse_data={"text": "番号がわかりません", "triage": triage}))
+    return tracker
+
+
+def test_not_knowing_the_number_twice_in_the_verification_is_no_escalation():
+    from madoguchi.dialogue.policy import answers_verification
+
+    not_knowing = {"distress": 0.7, "cues": ["わかりませ"], "intensity": 0}
+    assert answers_verification(_tracker(not_knowing, "order_verification_form"))
+    assert not answers_verification(_tracker(not_knowing, None))  # outside it, the triage decides
+    frightened = {"distress": 0.9, "cues": ["わかりませ", "どうしよう"], "intensity": 0}
+    assert not answers_verification(_tracker(frightened, "order_verification_form"))

@@ -51,7 +51,11 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     assert reason_for_intent(strict, "complain", CRUSHED, CRUSHED_LEMMAS) == "needs_operator"
 
 
-@pytest.mark.parametrize("text", ["羊羹が破損していました", "カビが生えていました", "頼んでない商品が届いた", "数が違うんですけど"])
+@pytest.mark.parametrize(
+    "text",
+    ["羊羹が破損していました", "カビが生えていました", "頼んでない商品が届いた", "数が違うんですけど",
+     "他の人宛ての荷物が届きました", "宛名が違う箱が来ました"],
+)
 def test_damaged_or_wrong_goods_in_plain_words(rules, text):
     assert goods_problem(rules, text)
     assert reason_for_intent(rules, "complain", text) == "needs_operator"

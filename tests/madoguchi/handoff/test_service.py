@@ -54,7 +54,13 @@ def test_the_summary_has_the_reason_topics_order_and_a_quote():
     assert parts[1] == "配送状況の確認"  # the reason label already says お困り
     assert parts[2] == "注文A1234567（本人確認済）"
     assert parts[3] == "山田花子様"
-    assert parts[4] == "「法事に間に合わないと困るんです、どうしよう」"
+    assert parts[4] == "電話09012345678"  # to call back without asking again
+    assert parts[5] == "「法事に間に合わないと困るんです、どうしよう」"
+
+
+def test_an_order_number_the_customer_does_not_know_is_said_so():
+    summary = summarize("needs_operator", EVENTS[:1], {}, order_number_unknown=True)
+    assert "注文番号不明" in summary.split("｜")
 
 
 def test_an_order_number_not_verified_is_marked_so():

@@ -1,0 +1,205 @@
+"""Order verification: the order number and the registered phone, asked without a loop.
+
+The form takes the number and the phone, and reads what else the customer answers: "I
+do not know it" gets where it is written, once; a refusal gets why, once; "stop" or
+thanks ends it; each question is asked in new words the next time, and after that a
+person is offered instead of the same question again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import common
+from actions.handoff import handoff_for_message
+from actions.info import answer_question
+from madoguchi.dialogue import verification
+from madoguchi.nlu.patterns import find_order_ids, find_phones, normalize_phone
+from madoguchi.store import orders
+
+# Counters of one verification, reset when a new one begins.
+COUNTERS = ("order_id_asks", "phone_asks", "verification_unknown", "verification_refusals")
+# What the customer may ask for instead of answering; a person is named in the message.
+PERSON_WORDS = ("担当", "人と", "人に", "人間", "オペレーター", "おぺれーたー", "係の", "電話で話")
+HANDOFF_INTENTS = frozenset({"request_human", "complain", "express_distress"})
+SIDE_QUESTIONS = frozenset({"ask_shipping", "ask_gift", "ask_product"})
+
+
+def count(tracker: Tracker, slot: str) -> int:
+    """A counter slot's value as an int."""
+    return int(tracker.get_slot(slot) or 0)
+
+
+def is_verified(tracker: Tracker) -> bool:
+    """The customer proved this conversation's order number with its phone."""
+    verified = tracker.get_slot("verified_order_id")
+    return bool(verified) and verified == tracker.get_slot("order_id")
+
+
+def reset_events() -> list[EventType]:
+    """A new verification starts with nothing asked and nothing refused."""
+    return [SlotSet(s, 0.0) for s in COUNTERS] + [
+        SlotSet("verification_note", None),
+        SlotSet("verification_stopped", None),
+    ]
+
+
+def noted(tracker: Tracker, slot: str, reading: str | None) -> dict[str, Any]:
+    """Slot values for a reply that is no number: what it meant, counted."""
+    if reading == verification.UNKNOWN:
+        return {slot: None, "verification_note": reading,
+                "verification_unknown": float(count(tracker, "verification_unknown") + 1)}
+    if reading == verification.REFUSED:
+        return {slot: None, "verification_note": reading,
+                "verification_refusals": float(count(tracker, "verification_refusals") + 1)}
+    if reading == verification.STOPPED:
+        return {slot: None, "verification_stopped": True}
+    return {slot: None, "verification_note": "invalid"}
+
+
+class ValidateOrderVerificationForm(FormValidationAction):
+    """Checks the order number and phone, counting failed attempts."""
+
+    def name(self) -> str:
+        return "validate_order_verification_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        failures = tracker.get_slot("verification_failures") or 0
+        if is_verified(tracker) or failures >= common.rules().max_verification_attempts:
+            return []
+        if tracker.get_slot("verification_stopped"):
+            return []
+        missing = next((s for s in domain_slots if not tracker.get_slot(s)), None)
+        asked = count(tracker, f"{missing}_asks") if missing else 0
+        unknown, refused = count(tracker, "verification_unknown"), count(tracker, "verification_refusals")
+        if verification.gives_up(unknown, refused, asked):
+            return []
+        return domain_slots
+
+    def validate_order_id(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        found = find_order_ids(str(value or ""))
+        if not found:
+            return noted(tracker, "order_id", verification.reading(str(value or "")))
+        if tracker.get_slot("requested_slot") == "phone" and not find_phones(common.latest_text(tracker)):
+            # A number alone while the phone is asked: a correction, taken as it is.
+            dispatcher.utter_message(response="utter_order_id_corrected", order_id=found[0].value)
+        return {"order_id": found[0].value}
+
+    def validate_phone(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        text = str(value or "")
+        phone = normalize_phone(text)
+        if phone:
+            return {"phone": phone}
+        if find_order_ids(text):
+            return {"phone": None}  # an order number corrected, no phone in it
+        return noted(tracker, "phone", verification.reading(text))
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Validates the shapes, then the pair against the order store."""
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        values = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+        order_id = values.get("order_id", tracker.get_slot("order_id"))
+        phone = values.get("phone", tracker.get_slot("phone"))
+        if not order_id or not phone or tracker.get_slot("verified_order_id") == order_id:
+            return events
+        if orders.verify(common.db(), order_id, phone):
+            return events + [SlotSet("verified_order_id", order_id)]
+        failures = int(tracker.get_slot("verification_failures") or 0) + 1
+        left = common.rules().max_verification_attempts - failures
+        if left > 0:
+            dispatcher.utter_message(response="utter_verification_failed", attempts_left=left)
+        return events + [
+            SlotSet("verification_failures", float(failures)),
+            SlotSet("order_id", None),
+            SlotSet("phone", None),
+            SlotSet("verified_order_id", None),
+            SlotSet("verification_note", None),
+        ]
+
+
+class ActionAskOrderId(Action):
+    """Asks for the order number: where it is written the second time, a person the third
+    (subclasses ask for another detail of the verification the same way)."""
+
+    slot = "order_id"
+
+    def name(self) -> str:
+        return f"action_ask_order_verification_form_{self.slot}"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        asked = count(tracker, f"{self.slot}_asks")
+        response = verification.ask_response(self.slot, asked, tracker.get_slot("verification_note"))
+        events: list[EventType] = [SlotSet(f"{self.slot}_asks", float(asked + 1)), SlotSet("verification_note", None)]
+        if response:
+            dispatcher.utter_message(response=response)
+        if response in verification.OFFERS_PERSON:
+            events.append(SlotSet("person_offered", "needs_operator"))
+        return events
+
+
+class ActionAskVerificationPhone(ActionAskOrderId):
+    """Asks for the registered phone: why it is needed the second time, a person the third."""
+
+    slot = "phone"
+
+
+class ActionVerificationTurn(Action):
+    """Reads what the customer said instead of a number: not known, refused, stop, a side
+    question, or a person wanted; the form then goes on, ends, or a person takes over."""
+
+    def name(self) -> str:
+        return "action_verification_turn"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        intent = common.latest_intent(tracker)
+        text = common.latest_text(tracker)
+        if intent in SIDE_QUESTIONS:
+            reading = verification.side_question_reading(text)
+            if reading is None:
+                answer_question(dispatcher, intent, text)
+                return []
+        else:
+            reading = verification.reading(text)
+        if intent in HANDOFF_INTENTS and not self.answers_the_question(tracker, intent, reading):
+            return handoff_for_message(dispatcher, tracker)
+        slot = tracker.get_slot("requested_slot") or "order_id"
+        if reading in (verification.UNKNOWN, verification.REFUSED):
+            return [SlotSet(k, v) for k, v in noted(tracker, slot, reading).items() if k != slot]
+        if intent == "out_of_scope":
+            dispatcher.utter_message(response="utter_out_of_scope")
+            return []
+        return [SlotSet("verification_stopped", True)]
+
+    @staticmethod
+    def answers_the_question(tracker: Tracker, intent: str, reading: str | None) -> bool:
+        """A message the intent would hand off that answers "your number?" after all:
+        "I do not know it" with no other sign of distress, or a refusal that asks for
+        no person."""
+        if reading not in (verification.UNKNOWN, verification.REFUSED):
+            return False
+        if intent == "express_distress":
+            return verification.only_not_knowing(tracker.latest_message.get("triage") or {})
+        if intent == "request_human":
+            return reading == verification.REFUSED and not any(w in common.latest_text(tracker) for w in PERSON_WORDS)
+        return True

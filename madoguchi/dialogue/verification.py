@@ -1,0 +1,105 @@
+"""What a customer's answer to "your order number, please" means, beyond a number.
+
+A customer asked for the order number or the phone may not know it (番号がわからない,
+メールを消してしまった), may refuse it (教えたくない, そっちで調べてよ), or may want to stop
+(やめます, またにします). The verification form reads these instead of asking the same
+question again; the wording it uses the nth time is chosen here too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from madoguchi.text import nfkc
+
+UNKNOWN = "unknown"
+REFUSED = "refused"
+STOPPED = "stopped"
+
+_REFUSED = re.compile(
+    r"教えたくな|おしえたくな|教えない|おしえない|教えません|言いたくな|いいたくな|言わない|"
+    r"教える必要|必要(は)?ない|必要あ(る|ん)の|要らないでしょ|"
+    r"(そっち|そちら|そこ|あんた|お前|おまえ)(で|が)(調べ|しらべ|探し|さがし)|調べ(て|れば)(よ|いい|わか)|"
+    r"(わか|分か)るでしょ|(わか|分か)るだろ|個人情報|"
+    r"(なんで|なぜ|どうして|何で)(電話|でんわ|番号|ばんごう)"
+)
+_UNKNOWN = re.compile(
+    r"(わか|分か|判)らな|(わか|分か)りませ|わかんな|知らな|しらな|知りませ|"
+    r"覚えて(い)?な|おぼえて(い)?な|覚えていませ|忘れ|わすれ|見つから|みつから|見当たら|"
+    r"なくし|無くし|失くし|紛失|捨て|消して|消えて|手元に(な|無)|控え(が|も)?(な|無)|"
+    r"どこに(書|か|載|の|あ)|どこを見|(メール|納品書)が(な|無|見)|(番号|ばんごう)(が|は)?(な|無)い"
+)
+_STOPPED = re.compile(
+    r"やめ|止め|もういい|もう結構|結構です|けっこうです|またにし|また今度|またこんど|また後で|"
+    r"また改めて|あとにし|後にし|後ほど|のちほど|いいです$|大丈夫です$"
+)
+
+# What a shipping, gift or product question is about: a side question inside the
+# verification that names none of these may be a misread "I cannot find it".
+TOPIC = re.compile(
+    r"送料|料金|いつ|何日|届く|届け|発送|のし|熨斗|表書き|包装|ラッピング|袋|カード|日持ち|賞味|消費期限|"
+    r"アレルギー|原材料|卵|小麦|おすすめ|法事|法要|お供え|羊羹|ようかん|最中|どら焼き|カステラ|クッキー|菓子"
+)
+
+# Cues of the distress triage that only say "I do not know": inside the verification
+# form they answer the question, they are no sign of distress.
+NOT_KNOWING_CUES = frozenset({"わからな", "分からな", "わかりませ", "分かりませ"})
+
+
+def reading(text: str) -> str | None:
+    """UNKNOWN, REFUSED or STOPPED for a reply that gives no number; None otherwise."""
+    norm = nfkc(text or "").strip()
+    if not norm:
+        return None
+    if _REFUSED.search(norm):
+        return REFUSED
+    if _UNKNOWN.search(norm):
+        return UNKNOWN
+    if _STOPPED.search(norm):
+        return STOPPED
+    return None
+
+
+def side_question_reading(text: str) -> str | None:
+    """UNKNOWN or REFUSED for a message read as a side question that asks about nothing
+    the shop answers (探したけど見つからないです); None for a real side question."""
+    found = reading(text)
+    if found in (UNKNOWN, REFUSED) and not TOPIC.search(nfkc(text or "")):
+        return found
+    return None
+
+
+def only_not_knowing(triage: dict) -> bool:
+    """The distress triage saw nothing but "I do not know" (no other cue, no !!, no …)."""
+    cues = set(triage.get("cues") or [])
+    return cues <= NOT_KNOWING_CUES and not triage.get("intensity")
+
+
+def ask_response(slot: str, asked: int, note: str | None) -> str | None:
+    """The response that asks for `slot` ("order_id" or "phone") the `asked`-th time
+    (0 = first), given what the customer last answered (`note`: UNKNOWN, REFUSED, "invalid"
+    or None); None when it has been asked often enough and a person should be offered."""
+    if note == UNKNOWN:
+        return "utter_order_id_where" if slot == "order_id" else "utter_phone_unknown"
+    if note == REFUSED:
+        return "utter_verification_why"
+    if note == "invalid" and asked <= 1:
+        return "utter_order_id_invalid" if slot == "order_id" else "utter_phone_invalid"
+    ladder = {
+        "order_id": ("utter_ask_order_id", "utter_order_id_where", "utter_order_id_or_person"),
+        "phone": ("utter_ask_order_verification_form_phone", "utter_phone_why", "utter_phone_or_person"),
+    }[slot]
+    return ladder[asked] if asked < len(ladder) else None
+
+
+def gives_up(unknown: int, refused: int, asked_next: int) -> bool:
+    """Whether to stop asking and offer a person: the number is still not known after the
+    customer was told where it is written, the customer refused twice, or the next
+    question (asked `asked_next` times already) would be asked a fourth time."""
+    return unknown >= 2 or refused >= 2 or asked_next >= 3
+
+
+# Responses that offer a person who can find the order: taking it up is needs_operator.
+OFFERS_PERSON = frozenset(
+    {"utter_order_id_where", "utter_phone_unknown", "utter_verification_why", "utter_order_id_or_person", "utter_phone_or_person"}
+)

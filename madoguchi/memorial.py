@@ -1,0 +1,69 @@
+"""Answers to memorial gift questions (法事, 七回忌, お供え, 香典返し): a normal, calm request.
+
+The answer gives what such a customer needs in one message: the Buddhist のし, products
+that keep, how many to order, and, when a death is mentioned, one sentence of condolence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from madoguchi.products import Catalog
+from madoguchi.text import nfkc
+
+MEMORIAL = re.compile(
+    r"法事|法要|回忌|一周忌|三回忌|七回忌|四十九日|しじゅうくにち|忌明け|満中陰|お供え|おそなえ|御供|供物|"
+    r"香典返し|こうでんがえし|仏事|仏前|仏壇|初盆|新盆|お彼岸|命日|供養|偲"
+)
+DEATH = re.compile(r"亡くな|亡くし|なくなった母|なくなった父|他界|逝去|永眠|亡き|亡父|亡母|亡夫|亡妻|故人|先立た|旅立")
+TROUBLE = re.compile(r"届かな|届いてな|届きませ|来な|こな|間に合|遅れ|まだ|違う|違い|壊|割れ|潰れ|漏れ|急")
+QUANTITY = re.compile(r"(\d+)\s*(?:人|名|軒|家族|世帯|個|箱|つ)")
+
+CONDOLENCE = "心よりお悔やみ申し上げます。"
+OFFER = "ご不明な点があれば、担当者にもおつなぎできます。"
+PERSON_BUTTON = {"title": "担当者に相談する", "payload": "担当者と話したいです"}
+
+
+def is_memorial(text: str) -> bool:
+    """The message is about a Buddhist memorial or an offering."""
+    return MEMORIAL.search(nfkc(text or "")) is not None
+
+
+def mentions_death(text: str) -> bool:
+    """The customer speaks of someone who died."""
+    return DEATH.search(nfkc(text or "")) is not None
+
+
+def tells_trouble(text: str) -> bool:
+    """The customer tells of something gone wrong or late, not only asks."""
+    return TROUBLE.search(nfkc(text or "")) is not None
+
+
+def quantity(text: str) -> int | None:
+    """How many people or boxes the customer mentions (30人分 -> 30), if any."""
+    match = QUANTITY.search(nfkc(text or ""))
+    return int(match.group(1)) if match and 0 < int(match.group(1)) < 10000 else None
+
+
+def memorial_answer(catalog: Catalog, text: str) -> str:
+    """のし, products that keep, quantities, and condolences when a death is mentioned."""
+    gift = catalog.gift
+    parts: list[str] = []
+    if mentions_death(text):
+        parts.append(CONDOLENCE)
+    parts.append(f"仏事ののしは、{gift.get('noshi', {}).get('仏事', '')}")
+    keep = [p for p in catalog.products if "仏事" in p.tags]
+    if keep:
+        listed = "、".join(f"{p.name}（{p.shelf_life}）" for p in keep)
+        parts.append(f"日持ちがしてお供えや法事によく選ばれるのは、{listed}です。")
+    count = quantity(text)
+    if count:
+        parts.append(
+            f"{count}名様分でしたら、同じお品を{count}個ご注文いただけます。"
+            "のしはおひとつずつにお付けし、手提げ袋（1枚55円）もご注文の数だけご用意できます。"
+        )
+    else:
+        parts.append("お配りになる場合は、1家族に1箱を目安に人数分をご注文ください。のしはおひとつずつにお付けします。")
+    parts.append(gift.get("noshi_note", ""))
+    parts.append(OFFER)
+    return "\n".join(p for p in parts if p)

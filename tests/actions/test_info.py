@@ -1,0 +1,27 @@
+"""Answers to gift and product questions, a memorial one in full."""
+
+from __future__ import annotations
+
+from actions.info import ActionAnswerGift, ActionAnswerProduct
+from tests.actions.conftest import make_tracker, user
+
+
+async def test_a_memorial_gift_question_gets_noshi_products_and_a_person_offered(dispatcher, domain):
+    tracker = make_tracker([user("四十九日のお供えにはどんなのしがいいですか", "ask_gift")])
+    await ActionAnswerGift().run(dispatcher, tracker, domain)
+    message = dispatcher.messages[0]
+    assert "黒白" in message["text"] and "黄白" in message["text"] and "日持ち" in message["text"]
+    assert "お悔やみ" not in message["text"]  # nobody's death was mentioned
+    assert message["buttons"] and "担当者" in message["buttons"][0]["title"]
+
+
+async def test_a_kouden_gaeshi_product_question_gets_quantities(dispatcher, domain):
+    tracker = make_tracker([user("香典返しに使えるお菓子はありますか。30人分ほど必要です", "ask_product")])
+    await ActionAnswerProduct().run(dispatcher, tracker, domain)
+    assert "30個" in dispatcher.messages[0]["text"] and "志" in dispatcher.messages[0]["text"]
+
+
+async def test_other_gift_questions_are_answered_as_before(dispatcher, domain):
+    tracker = make_tracker([user("お歳暮ののしは？", "ask_gift")])
+    await ActionAnswerGift().run(dispatcher, tracker, domain)
+    assert "紅白" in dispatcher.messages[0]["text"] and not dispatcher.messages[0]["buttons"]

@@ -1,0 +1,153 @@
+"""Order verification without a loop: not known, refused, stopped, corrected, asked anew."""
+
+from __future__ import annotations
+
+from actions.orders import ActionOrderResult
+from actions.verification import (
+    ActionAskOrderId,
+    ActionAskVerificationPhone,
+    ActionVerificationTurn,
+    ValidateOrderVerificationForm,
+)
+from madoguchi.store import handoffs
+from tests.actions.conftest import make_tracker, said, slot_sets, user
+
+FORM = "order_verification_form"
+
+
+async def answer(dispatcher, domain, text, intent="inform", slots=None, requested="order_id", candidates=None):
+    """The form's validation of a reply to the requested question."""
+    tracker = make_tracker(
+        [user(text, intent)], slots=slots, active_loop=FORM, requested_slot=requested,
+        candidates=candidates if candidates is not None else {requested: text},
+    )
+    return slot_sets(await ValidateOrderVerificationForm().run(dispatcher, tracker, domain))
+
+
+async def ask(dispatcher, domain, action, slots):
+    tracker = make_tracker([user("…", "inform")], slots=slots, active_loop=FORM)
+    return slot_sets(await action.run(dispatcher, tracker, domain))
+
+
+async def test_not_knowing_the_number_is_told_where_it_is_written_once(shop, dispatcher, domain):
+    slots = await answer(dispatcher, domain, "注文番号がわかりません", slots={"order_id_asks": 1.0})
+    assert slots["verification_note"] == "unknown" and slots["verification_unknown"] == 1
+    assert slots.get("requested_slot", "order_id") == "order_id"  # the form goes on, in other words
+    asked = await ask(dispatcher, domain, ActionAskOrderId(), {**slots, "order_id_asks": 1.0})
+    assert said(dispatcher) == ["utter_order_id_where"]
+    assert asked["person_offered"] == "needs_operator"
+
+
+async def test_not_knowing_it_twice_offers_a_person_instead_of_asking_again(shop, dispatcher, domain):
+    slots = await answer(
+        dispatcher, domain, "やっぱりわからないです", slots={"order_id_asks": 2.0, "verification_unknown": 1.0}
+    )
+    assert slots["requested_slot"] is None  # no third question
+    tracker = make_tracker([user("やっぱりわからないです", "inform")], slots={"verification_unknown": 2.0})
+    events = await ActionOrderResult().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == ["utter_offer_order_person"]
+    assert slot_sets(events)["person_offered"] == "needs_operator"
+    assert not any(e.get("event") == "pause" for e in events)
+
+
+async def test_a_refusal_is_told_why_once_then_a_person_is_offered(shop, dispatcher, domain):
+    tracker = make_tracker([user("電話番号は教えたくない", "request_human")], active_loop=FORM, requested_slot="phone")
+    events = await ActionVerificationTurn().run(dispatcher, tracker, domain)
+    assert slot_sets(events) == {"verification_note": "refused", "verification_refusals": 1.0}
+    assert handoffs.open_for(shop, "s1") is None
+    await ask(dispatcher, domain, ActionAskVerificationPhone(), slot_sets(events))
+    assert said(dispatcher) == ["utter_verification_why"]
+    again = await answer(dispatcher, domain, "だから教えないって", requested="phone",
+                         slots={"verification_refusals": 1.0, "order_id": "A1234567"})
+    assert again["requested_slot"] is None  # the reason is not told a second time
+
+
+async def test_a_person_named_in_the_message_is_a_handoff(shop, dispatcher, domain):
+    tracker = make_tracker([user("担当者と話したいです", "request_human")], active_loop=FORM, requested_slot="order_id",
+                           slots={"person_offered": "needs_operator", "verification_unknown": 1.0})
+    events = await ActionVerificationTurn().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["handoff_reason"] == "needs_operator"
+    assert "注文番号不明" in handoffs.open_for(shop, "s1").summary
+
+
+async def test_not_knowing_read_as_distress_is_answered(shop, dispatcher, domain):
+    tracker = make_tracker(
+        [user("注文番号がわかりません", "express_distress", triage={"cues": ["わかりませ"], "intensity": 0})],
+        active_loop=FORM, requested_slot="order_id",
+    )
+    events = await ActionVerificationTurn().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["verification_unknown"] == 1
+    assert handoffs.open_for(shop, "s1") is None
+
+
+async def test_real_distress_in_the_form_goes_to_a_person(shop, dispatcher, domain):
+    tracker = make_tracker(
+        [user("どうしよう、番号もわからないし法事に間に合わない", "express_distress",
+              triage={"cues": ["どうしよう", "間に合わな", "わからな"], "intensity": 0})],
+        active_loop=FORM, requested_slot="order_id",
+    )
+    events = await ActionVerificationTurn().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["handoff_reason"] == "distress"
+
+
+async def test_stop_or_thanks_ends_the_form_politely(shop, dispatcher, domain):
+    for text, intent in (("やめます", "deny"), ("またにします", "goodbye"), ("ありがとう", "thank")):
+        tracker = make_tracker([user(text, intent)], active_loop=FORM, requested_slot="order_id")
+        events = await ActionVerificationTurn().run(dispatcher, tracker, domain)
+        assert slot_sets(events) == {"verification_stopped": True}, text
+    slots = await answer(dispatcher, domain, "もういいです", intent="inform")
+    assert slots["requested_slot"] is None
+    tracker = make_tracker([user("やめます", "deny")], slots={"verification_stopped": True, "order_task": "status"})
+    events = await ActionOrderResult().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == ["utter_order_stopped"]
+    assert slot_sets(events)["order_task"] is None
+
+
+async def test_a_corrected_order_number_is_taken_without_starting_over(shop, dispatcher, domain):
+    slots = await answer(dispatcher, domain, "間違えました、A2345678です", requested="phone",
+                         slots={"order_id": "A1234567"}, candidates={"order_id": "A2345678", "phone": "間違えました、A2345678です"})
+    assert slots["order_id"] == "A2345678" and slots["phone"] is None
+    assert slots.get("requested_slot", "phone") == "phone"
+    assert said(dispatcher) == ["utter_order_id_corrected"]
+
+
+async def test_each_question_comes_in_new_words(shop, dispatcher, domain):
+    for asks in (0.0, 1.0, 2.0):
+        await ask(dispatcher, domain, ActionAskVerificationPhone(), {"phone_asks": asks})
+    assert said(dispatcher) == ["utter_ask_order_verification_form_phone", "utter_phone_why", "utter_phone_or_person"]
+
+
+async def test_a_bad_shape_is_explained_once(shop, dispatcher, domain):
+    slots = await answer(dispatcher, domain, "12345", slots={"order_id_asks": 1.0})
+    assert slots["order_id"] is None and slots["verification_note"] == "invalid"
+    await ask(dispatcher, domain, ActionAskOrderId(), {"order_id_asks": 1.0, "verification_note": "invalid"})
+    assert said(dispatcher) == ["utter_order_id_invalid"]
+
+
+async def test_a_fourth_question_is_never_asked(shop, dispatcher, domain):
+    slots = await answer(dispatcher, domain, "12345", slots={"order_id_asks": 3.0})
+    assert slots["requested_slot"] is None
+
+
+async def test_nothing_is_told_without_both_numbers(shop, dispatcher, domain):
+    tracker = make_tracker([user("もういい", "deny")], slots={"order_id": "A1234567", "verification_refusals": 2.0})
+    await ActionOrderResult().run(dispatcher, tracker, domain)
+    text = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "ヤマト" not in text and "発送" not in text
+
+
+async def test_a_real_side_question_is_answered_and_a_misread_one_is_a_reply(shop, dispatcher, domain):
+    tracker = make_tracker([user("送料はいくらですか", "ask_shipping")], active_loop=FORM, requested_slot="phone")
+    assert await ActionVerificationTurn().run(dispatcher, tracker, domain) == []
+    assert "880円" in dispatcher.messages[0]["text"]
+    tracker = make_tracker([user("探したけど見つからないです", "ask_gift")], active_loop=FORM, requested_slot="order_id")
+    events = await ActionVerificationTurn().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["verification_unknown"] == 1
+    assert len(dispatcher.messages) == 1  # no gift answer to it
+
+
+async def test_after_a_stop_or_an_offer_the_bot_waits_for_the_customer(shop, dispatcher, domain):
+    for slots in ({"verification_stopped": True}, {"verification_unknown": 2.0}):
+        tracker = make_tracker([user("…", "deny")], slots=slots)
+        events = await ActionOrderResult().run(dispatcher, tracker, domain)
+        assert slot_sets(events)["order_change_allowed"] is False, slots  # the rule that listens

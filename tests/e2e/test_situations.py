@@ -1,0 +1,224 @@
+"""Whole conversations with the trained model and the real action server (LocalBot), judged
+by what the customer and the operator get: the situations of issue 13.
+
+Each test is one customer; the bot's lines, the tracker and the desk ticket are checked.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from madoguchi.model import model_path
+from madoguchi.store import handoffs
+from madoguchi.store.db import Database
+
+_senders = itertools.count(1)
+
+
+@dataclass
+class Turn:
+    """What the bot said to one message, and the conversation's state afterwards."""
+
+    texts: list[str]
+    buttons: list[dict[str, Any]]
+    state: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.texts)
+
+    @property
+    def paused(self) -> bool:
+        return bool(self.state.get("paused"))
+
+    @property
+    def slots(self) -> dict[str, Any]:
+        return self.state["slots"]
+
+    @property
+    def form(self) -> str | None:
+        return (self.state.get("active_loop") or {}).get("name")
+
+
+@dataclass
+class Customer:
+    """One conversation with the bot."""
+
+    bot: Any
+    loop: asyncio.AbstractEventLoop
+    db: Database
+    sender: str = field(default_factory=lambda: f"customer-{next(_senders)}")
+    heard: list[str] = field(default_factory=list)
+
+    def says(self, text: str) -> Turn:
+        tracker_store = self.bot.agent.tracker_store
+        before = len(self.loop.run_until_complete(tracker_store.get_or_create_tracker(self.sender)).events)
+        state = self.loop.run_until_complete(self.bot.send(self.sender, text))
+        tracker = self.loop.run_until_complete(tracker_store.get_or_create_tracker(self.sender))
+        bots = [e.as_dict() for e in list(tracker.events)[before:] if e.as_dict()["event"] == "bot"]
+        texts = [b["text"] for b in bots if b.get("text")]
+        buttons = [button for b in bots for button in (b.get("data") or {}).get("buttons") or []]
+        self.heard += texts
+        return Turn(texts, buttons, state)
+
+    def ticket(self):
+        return handoffs.open_for(self.db, self.sender)
+
+
+@pytest.fixture(scope="module")
+def bot() -> Iterator[tuple[Any, asyncio.AbstractEventLoop, Database]]:
+    from madoguchi.evaluation.bot import LocalBot
+
+    model = model_path()
+    if not model.exists():
+        pytest.skip(f"no trained model ({model.name}): `make train` first")
+    loop = asyncio.new_event_loop()
+    local = LocalBot(model)
+    loop.run_until_complete(local.__aenter__())
+    # LocalBot's action server writes the shop data (handoffs too) to its temporary database.
+    db = Database(f"sqlite:///{Path(local._tmp.name) / 'eval.db'}")
+    try:
+        yield local, loop, db
+    finally:
+        loop.run_until_complete(local.__aexit__(None, None, None))
+        loop.close()
+
+
+@pytest.fixture
+def customer(bot) -> Customer:
+    local, loop, db = bot
+    return Customer(local, loop, db)
+
+
+def no_order_details(text: str) -> bool:
+    """Nothing of an order (status, carrier, items, dates) is in the bot's words."""
+    return not any(w in text for w in ("発送済み", "ヤマト運輸", "お問い合わせ番号", "ご注文の品：", "お届け予定日"))
+
+
+# --- goods problems ------------------------------------------------------------------------
+
+
+def test_a_wrong_item_gets_an_apology_then_a_person_with_the_order_number(customer):
+    turn = customer.says("A1234567で注文したのですが、頼んだものと違うお菓子が入っていました")
+    assert "申し訳" in turn.texts[0]  # the apology comes first
+    assert turn.paused and turn.slots["handoff_reason"] == "needs_operator"
+    assert "A1234567" in customer.ticket().summary
+    assert no_order_details(turn.text)  # nothing told before verification
+
+
+def test_a_leaking_box_reaches_a_person_without_an_interrogation(customer):
+    turn = customer.says("届いた箱がつぶれていて、中の水ようかんが漏れていました")
+    assert "申し訳" in turn.texts[0]
+    assert turn.paused and turn.slots["handoff_reason"] == "needs_operator"
+    assert "ご注文番号" in turn.text  # asked for as help, after the person is called
+    assert not turn.slots.get("requested_slot")
+
+
+def test_a_celebration_noshi_on_a_memorial_gift_goes_to_a_person(customer):
+    turn = customer.says("法事用に頼んだのに、紅白ののしが付いて届きました")
+    assert "申し訳" in turn.texts[0]
+    assert turn.slots["handoff_reason"] == "needs_operator"
+
+
+# --- memorials -------------------------------------------------------------------------------
+
+
+def test_a_memorial_question_is_answered_with_the_buddhist_noshi_and_no_handoff(customer):
+    turn = customer.says(
+        "亡くなった母がこちらの羊羹が好きでした。七回忌で親戚に配りたいのですが、のしはどうすればいいですか"
+    )
+    assert not turn.paused and customer.ticket() is None
+    assert "黒白" in turn.text and "黄白" in turn.text and "結び切り" in turn.text
+    assert "お悔やみ" in turn.text  # one condolence: a death was mentioned
+    assert "日持ち" in turn.text
+    assert any("担当者" in b["title"] for b in turn.buttons)  # a person offered, not forced
+
+
+def test_a_kouden_gaeshi_question_gets_products_that_keep_and_quantities(customer):
+    turn = customer.says("香典返しに使えるお菓子はありますか。30人分ほど必要です")
+    assert not turn.paused
+    assert "志" in turn.text and "30個" in turn.text
+
+
+# --- forms the customer can leave and come back to -------------------------------------------
+
+
+def test_stop_inside_the_verification_releases_the_customer(customer):
+    customer.says("注文した品がまだ届かないんですが")
+    turn = customer.says("やめます")
+    assert not turn.form and not turn.slots.get("requested_slot")
+    assert not turn.paused
+    assert "取りやめ" in turn.text
+
+
+def test_later_inside_the_verification_releases_the_customer(customer):
+    customer.says("注文した品がまだ届かないんですが")
+    turn = customer.says("またにします")
+    assert not turn.form and not turn.slots.get("requested_slot")
+    assert "ご注文番号を教えてください" not in turn.text  # not asked again
+
+
+def test_a_side_question_is_answered_and_the_form_resumes(customer):
+    customer.says("注文した品がまだ届かないんですが")
+    customer.says("A1234567")
+    turn = customer.says("送料はいくらですか")
+    assert "880円" in turn.text
+    assert turn.form == "order_verification_form" and turn.slots["requested_slot"] == "phone"
+    turn = customer.says("090-1234-5678")
+    assert "発送済み" in turn.text  # verified: now the order is told
+
+
+def test_a_corrected_order_number_does_not_restart(customer):
+    customer.says("注文した品がまだ届かないんですが")
+    customer.says("A1234567")
+    turn = customer.says("すみません、間違えました。A2345678です")
+    assert turn.slots["order_id"] == "A2345678" and turn.slots["requested_slot"] == "phone"
+    turn = customer.says("03-1234-5678")
+    assert "A2345678" in turn.text and "準備" in turn.text
+
+
+# --- verification without a loop --------------------------------------------------------------
+
+
+def test_no_order_number_is_explained_once_then_a_person_offered(customer):
+    customer.says("注文した品がまだ届かないんですが")
+    turn = customer.says("注文番号がわかりません")
+    assert not turn.paused  # not distress: the bot can help
+    assert "注文確認メール" in turn.text and "納品書" in turn.text
+    turn = customer.says("探したけど見つからないです")
+    assert "担当者におつなぎしましょうか" in turn.text
+    assert "納品書" not in turn.text  # not told a second time
+    assert not turn.form
+    turn = customer.says("はい、お願いします")
+    assert turn.paused and turn.slots["handoff_reason"] == "needs_operator"
+    assert "注文番号不明" in customer.ticket().summary
+    assert len(customer.heard) == len(set(customer.heard))  # nothing said twice in the same words
+    assert no_order_details("\n".join(customer.heard))
+
+
+def test_a_refusal_is_told_why_once_and_nothing_is_revealed(customer):
+    customer.says("注文した品がまだ届かないんですが")
+    turn = customer.says("そっちで調べてよ、教える必要ないでしょ")
+    assert not turn.paused
+    assert "大切な情報" in turn.text
+    turn = customer.says("だから教えないって言ってるでしょ")
+    assert "大切な情報" not in turn.text  # the reason once, not again
+    assert "担当者" in turn.text
+    assert not turn.form
+    assert no_order_details("\n".join(customer.heard))
+
+
+def test_three_failed_verifications_still_go_to_a_person(customer):
+    customer.says("注文した品がまだ届かないんですが")
+    for _ in range(3):
+        customer.says("A1234567")
+        turn = customer.says("03-9999-9999")
+    assert turn.paused and turn.slots["handoff_reason"] == "verification_failed"
+    assert no_order_details("\n".join(customer.heard))

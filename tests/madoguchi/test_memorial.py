@@ -1,0 +1,37 @@
+"""Memorial gift answers: the Buddhist のし, products that keep, quantities, condolences."""
+
+from __future__ import annotations
+
+from madoguchi.memorial import CONDOLENCE, is_memorial, memorial_answer, mentions_death, quantity
+from madoguchi.products import product_catalog
+
+LATE_MOTHER = "亡くなった母がこちらの羊羹が好きでした。七回忌で親戚に配りたいのですが、のしはどうすればいいですか"
+
+
+def test_memorial_questions_are_recognised():
+    for text in (LATE_MOTHER, "四十九日のお供えにはどんなのし？", "香典返しに使えるお菓子はありますか", "一周忌の法要で"):
+        assert is_memorial(text), text
+    for text in ("お歳暮ののしは？", "ほうじ茶に合うお菓子", "結婚の引き菓子"):
+        assert not is_memorial(text), text
+
+
+def test_answer_gives_the_buddhist_noshi_products_that_keep_and_condolences():
+    answer = memorial_answer(product_catalog(), LATE_MOTHER)
+    assert answer.startswith(CONDOLENCE)
+    assert answer.count("お悔やみ") == 1
+    for expected in ("黒白", "黄白", "結び切り", "御供", "志", "本練り羊羹", "日持ち", "担当者"):
+        assert expected in answer, expected
+    assert "紅白" not in answer
+
+
+def test_no_condolence_when_no_death_is_mentioned():
+    answer = memorial_answer(product_catalog(), "四十九日のお供えにはどんなのしがいいですか")
+    assert "お悔やみ" not in answer and "黒白" in answer
+
+
+def test_quantities_follow_the_number_of_people():
+    assert quantity("香典返しに30人分ほど必要です") == 30
+    assert quantity("３０名様に") == 30
+    answer = memorial_answer(product_catalog(), "香典返しに30人分ほど必要です")
+    assert "30個" in answer
+    assert mentions_death("父が他界しまして") and not mentions_death("法事のお菓子")
