@@ -35,6 +35,7 @@ DETAIL_SLOTS = (
     "change_kind",
     "change_detail",
     "shipping_method",
+    "catalog_note",  # a late catalog: what was sent, when and how (actions/catalog_late.py)
 )
 SUMMARY_QUOTE_CHARS = 60
 
@@ -75,7 +76,9 @@ def summarize(reason: str, events: list[dict[str, Any]], details: dict[str, Any]
         parts.append(f"注文{details['verified_order_id']}（本人確認済）")
     elif details.get("order_id"):
         parts.append(f"注文{details['order_id']}（未確認）")
-    if details.get("person_name"):
+    if details.get("catalog_note"):
+        parts.append(details["catalog_note"])
+    elif details.get("person_name"):
         parts.append(f"{details['person_name']}様")
     quote = last_customer_text(events)
     if quote:
