@@ -19,7 +19,14 @@ HISTORY_TURNS = 10
 # Every action that may call `actions.handoff.hand_off` or reads `common.event_dicts`
 # (tests/actions/test_history.py checks the list against the actions' code).
 WHOLE_CONVERSATION = frozenset(
-    {"action_handoff", "action_fallback", "action_order_result", "action_apply_order_change"}
+    {
+        "action_handoff",
+        "action_fallback",
+        "action_order_result",
+        "action_apply_order_change",
+        "action_catalog_status",  # a late catalog sent again and still not there
+        "action_catalog_choice",
+    }
 )
 
 E = TypeVar("E")
