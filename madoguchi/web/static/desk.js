@@ -17,6 +17,7 @@
     verified_order_id: "注文番号（本人確認済）", order_id: "注文番号（未確認）", person_name: "お名前",
     phone: "電話番号", postal_code: "郵便番号", address: "ご住所", date: "ご希望の日付",
     change_kind: "変更の種類", change_detail: "変更の内容", shipping_method: "送り方",
+    catalog_note: "カタログの経緯",
   };
   const FROM_LABELS = { customer: "お客さま", bot: "ボット", operator: "担当" };
 
