@@ -26,6 +26,12 @@ CATALOG_SLOTS = (
     "in_hurry",
     "shipping_method",
     "catalog_confirmed",
+    # a late catalog (actions/catalog_late.py)
+    "catalog_late",
+    "catalog_next",
+    "catalog_choice",
+    "catalog_resend_of",
+    "catalog_note",
 )
 
 
@@ -207,21 +213,25 @@ class ActionSubmitCatalog(Action):
     ) -> list[EventType]:
         slots = tracker.current_slot_values()
         method = slots.get("shipping_method") or common.rules().catalog_default_method
-        catalog_requests.add(
-            common.db(),
-            sender_id=tracker.sender_id,
-            channel=common.channel(tracker),
-            name=slots["person_name"],
-            postal_code=slots["postal_code"],
-            address=slots["address"],
-            phone=slots["phone"],
-            shipping_method=method,
-        )
+        details = {
+            "name": slots["person_name"],
+            "postal_code": slots["postal_code"],
+            "address": slots["address"],
+            "phone": slots["phone"],
+            "shipping_method": method,
+        }
+        where = {"sender_id": tracker.sender_id, "channel": common.channel(tracker)}
+        earlier = int(slots.get("catalog_resend_of") or 0)
+        if earlier:
+            catalog_requests.resend(common.db(), earlier, **where, **details)
+        else:
+            catalog_requests.add(common.db(), **where, **details)
         earliest, latest = calendar.catalog_arrival(common.rules(), common.now(), method)
         label = common.rules().catalog_methods[method].label
+        again = "あらためて" if earlier else ""
         dispatcher.utter_message(
             text=(
-                f"承りました。カタログを{label}でお送りします。"
+                f"承りました。カタログを{again}{label}でお送りします。"
                 f"{calendar.ja_date(earliest)}から{calendar.ja_date(latest)}ごろのお届けです。"
                 "ほかにご用件はございますか。"
             )

@@ -37,7 +37,8 @@ def ensure_dotenv(path: Path = ROOT / ".env") -> dict[str, str]:
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
-    from madoguchi.store import orders
+    from madoguchi import clock
+    from madoguchi.store import catalog_requests, orders
     from madoguchi.store.db import database
 
     ensure_dotenv()
@@ -45,6 +46,8 @@ def cmd_setup(args: argparse.Namespace) -> int:
     if orders.count(db) == 0 and DEMO_ORDERS.exists():
         n = orders.import_csv(db, DEMO_ORDERS)
         print(f"imported {n} demo orders from {DEMO_ORDERS.relative_to(ROOT)}")
+        n = catalog_requests.import_demo(db, catalog_requests.DEMO_FILE, clock.now())
+        print(f"imported {n} demo catalog requests from {catalog_requests.DEMO_FILE.relative_to(ROOT)}")
     return 0
 
 

@@ -21,6 +21,7 @@ import yaml
 from aiohttp import WSCloseCode, WSMsgType, web
 
 from madoguchi.desk import audit as audit_routes
+from madoguchi.desk import catalog as catalog_routes
 from madoguchi.desk import handoff_actions, login_limits
 from madoguchi.desk.http import (
     DeskError,
@@ -35,7 +36,7 @@ from madoguchi.desk.http import (
     text_field,
 )
 from madoguchi.desk.shapes import details_of, handoff_json, line_json, note_json, queue_positions
-from madoguchi.store import audit, catalog_requests, handoffs, operators, transcripts
+from madoguchi.store import audit, handoffs, operators, transcripts
 from madoguchi.store.db import Database
 from madoguchi.store.models import utcnow
 from madoguchi.web.app import DB_KEY, SETTINGS_KEY, STATIC
@@ -50,7 +51,6 @@ LINE_OVERLAP = 64  # ids re-read for the same reason (sequences may commit out o
 SEND_TIMEOUT_SECONDS = 5.0
 CLOSE_SESSION_EXPIRED = 4401  # WebSocket close code the console reads as "log in again"
 STATUSES = (handoffs.OPEN, handoffs.RELEASED, handoffs.CLOSED)
-SHIPPING_LABELS = {"mail": "メール便", "parcel": "宅配便"}
 
 _dumps = functools.partial(json.dumps, ensure_ascii=False)
 
@@ -125,28 +125,6 @@ async def canned(request: web.Request, operator: str) -> web.Response:
     return json_response(canned_replies(path))
 
 
-@authenticated
-async def catalog_list(request: web.Request, operator: str) -> web.Response:
-    """GET /api/catalog-requests: catalogs to send, the newest first."""
-    labels = shipping_labels(request.app[SETTINGS_KEY].rules_file)
-    return json_response(
-        [
-            {
-                "id": r.id,
-                "name": r.name,
-                "postal_code": r.postal_code,
-                "address": r.address,
-                "phone": r.phone,
-                "shipping_method": r.shipping_method,
-                "shipping_label": labels.get(r.shipping_method, r.shipping_method),
-                "channel": r.channel,
-                "created_at": iso_jst(r.created_at),
-            }
-            for r in catalog_requests.recent(request.app[DB_KEY])
-        ]
-    )
-
-
 async def live(request: web.Request) -> web.StreamResponse:
     """GET /api/live?token=…: a WebSocket pushing handoff changes and new transcript lines."""
     _, token = authenticate(request, request.query.get("token") or bearer_token(request))
@@ -219,17 +197,6 @@ def canned_replies(path: Path) -> list[dict[str, str]]:
         logger.exception("canned replies file %s cannot be read", path)
         return []
     return [{"title": title, "text": text} for title, text in replies]
-
-
-def shipping_labels(rules_file: Path) -> dict[str, str]:
-    """Labels of the catalog shipping methods, from the shop rules when they can be read."""
-    try:
-        from madoguchi.policy.rules import shop_rules
-
-        return {**SHIPPING_LABELS, **{k: m.label for k, m in shop_rules(str(rules_file)).catalog_methods.items()}}
-    except Exception:  # the list still shows, with the built-in labels
-        logger.exception("shop rules %s cannot be read", rules_file)
-        return dict(SHIPPING_LABELS)
 
 
 # ---------------------------------------------------------------- live updates
@@ -420,7 +387,7 @@ def add_desk_routes(app: web.Application) -> None:
     handoff_actions.add_routes(app, handoff)
     app.router.add_post(handoff + "/notes", add_note)
     app.router.add_get("/api/canned", canned)
-    app.router.add_get("/api/catalog-requests", catalog_list)
+    catalog_routes.add_routes(app)
     app.router.add_get("/api/live", live)
     audit_routes.add_routes(app)
     app.router.add_get("/desk/", desk_page)

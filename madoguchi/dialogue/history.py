@@ -26,6 +26,8 @@ WHOLE_CONVERSATION = frozenset(
         "action_apply_order_change",
         "action_verification_turn",
         "action_reply_to_offer",
+        "action_catalog_status",  # a late catalog sent again and still not there
+        "action_catalog_choice",
     }
 )
 

@@ -46,10 +46,11 @@ class LocalBot:
         from rasa.utils.endpoints import EndpointConfig
 
         from madoguchi import rasa_server
-        from madoguchi.store import orders
+        from madoguchi.store import catalog_requests, orders
 
         db_url = self._db_url
         orders.import_csv(Database(db_url), ROOT / "shop" / "demo_orders.csv")
+        catalog_requests.import_demo(Database(db_url), catalog_requests.DEMO_FILE, self.now)
         port = free_port()
         env = {**os.environ, "MADOGUCHI_DATABASE_URL": db_url, "MADOGUCHI_NOW": self.now,
                "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false"}

@@ -35,6 +35,7 @@ DETAIL_SLOTS = (
     "change_kind",
     "change_detail",
     "shipping_method",
+    "catalog_note",  # a late catalog: what was sent, when and how (actions/catalog_late.py)
 )
 SUMMARY_QUOTE_CHARS = 60
 
@@ -80,7 +81,9 @@ def summarize(
         parts.append(f"注文{details['order_id']}（未確認）")
     elif order_number_unknown:
         parts.append("注文番号不明")
-    if details.get("person_name"):
+    if details.get("catalog_note"):
+        parts.append(details["catalog_note"])
+    elif details.get("person_name"):
         parts.append(f"{details['person_name']}様")
     if details.get("phone"):
         parts.append(f"電話{details['phone']}")

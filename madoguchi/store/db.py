@@ -9,8 +9,8 @@ import weakref
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import MetaData, create_engine, event, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy import MetaData, create_engine, event, inspect, text
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -52,14 +52,37 @@ def create_tables(engine: Engine, metadata: MetaData) -> None:
         for attempt in range(_CREATE_ATTEMPTS):
             try:
                 metadata.create_all(engine)
+                with engine.begin() as connection:
+                    add_missing_columns(connection, metadata)
                 return
             except OperationalError as e:
-                if "already exists" not in str(e) or attempt == _CREATE_ATTEMPTS - 1:
+                if not any(m in str(e) for m in ("already exists", "duplicate column")) or attempt == _CREATE_ATTEMPTS - 1:
                     raise
         return
     with engine.begin() as connection:
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CREATE_TABLES_LOCK})
         metadata.create_all(connection)
+        add_missing_columns(connection, metadata)
+
+
+def add_missing_columns(connection: Connection, metadata: MetaData) -> None:
+    """Add the columns a model gained since an existing database was created.
+
+    Only nullable columns or columns with a server default can be added this way, which
+    is how new columns are declared (`CatalogRequest.status`, for one).
+    """
+    inspector = inspect(connection)
+    for table in metadata.sorted_tables:
+        if not inspector.has_table(table.name):
+            continue
+        present = {c["name"] for c in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in present:
+                continue
+            ddl = f"ALTER TABLE {table.name} ADD COLUMN {column.name} {column.type.compile(connection.dialect)}"
+            if column.server_default is not None:
+                ddl += f" DEFAULT '{column.server_default.arg}' NOT NULL"
+            connection.execute(text(ddl))
 
 
 _created: dict[int, weakref.WeakSet[Engine]] = {}

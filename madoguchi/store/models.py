@@ -23,6 +23,7 @@ from sqlalchemy.orm import declarative_base
 Base = declarative_base()
 
 ORDER_STATUSES = ("received", "shipped", "delivered", "cancelled")
+CATALOG_STATUSES = ("received", "sent")
 
 
 def utcnow() -> datetime:
@@ -73,6 +74,10 @@ class CatalogRequest(Base):
     phone = Column(String(11), nullable=False)
     shipping_method = Column(String(16), nullable=False)
     created_at = Column(DateTime, nullable=False, default=utcnow)
+    # Added after the first release: existing databases get them from `add_missing_columns`.
+    status = Column(String(16), nullable=False, default="received", server_default="received")
+    sent_at = Column(DateTime)
+    resend_of = Column(Integer)  # the earlier request this one sends again
 
 
 class Handoff(Base):

@@ -51,6 +51,22 @@ async def chat_history(request: web.Request) -> web.Response:
     )
 
 
+async def chat_person(request: web.Request) -> web.Response:
+    """Whether a person has the chat, and the banner that says when they answer (outside
+    operator hours: 「担当者は明日（土）9時からお返事します」)."""
+    from madoguchi import clock
+    from madoguchi.handoff.hours import banner
+    from madoguchi.policy.rules import shop_rules
+
+    session_id = request.headers.get(SESSION_HEADER, "")
+    db = request.app[DB_KEY]
+    with_person = web_sessions.is_issued(db, session_id) and handoffs.open_for(db, session_id) is not None
+    settings = request.app[SETTINGS_KEY]
+    now = clock.at(settings.fixed_now)
+    text = banner(shop_rules(str(settings.rules_file)), now) if with_person else ""
+    return web.json_response({"with_person": with_person, "banner": text}, headers={"Cache-Control": "no-store"})
+
+
 async def healthz(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
@@ -65,6 +81,7 @@ def create_app(settings: Settings, db: Database | None = None) -> web.Applicatio
     app[DB_KEY] = db or database(settings.database_url)
     app.router.add_get("/", chat_page)
     app.router.add_get("/chat/history", chat_history)
+    app.router.add_get("/chat/person", chat_person)
     app.router.add_get("/healthz", healthz)
     app.router.add_static("/static/", STATIC)
     add_desk_routes(app)

@@ -21,7 +21,7 @@ import pytest
 from madoguchi.model import model_path
 from madoguchi.settings import ROOT
 from madoguchi.stack import Stack
-from madoguchi.store import orders
+from madoguchi.store import catalog_requests, orders
 from madoguchi.store.db import Database
 
 TOKEN = "e2e-test-token"
@@ -71,6 +71,7 @@ def demo_stack(tmp: Path) -> tuple[Stack, Database]:
     db_url = f"sqlite:///{tmp / 'shop.db'}"
     db = Database(db_url)
     orders.import_csv(db, ROOT / "shop" / "demo_orders.csv")
+    catalog_requests.import_demo(db, catalog_requests.DEMO_FILE, NOW)
     env = {"RASA_API_TOKEN": TOKEN, "MADOGUCHI_DATABASE_URL": db_url, "MADOGUCHI_NOW": NOW}
     return Stack.on_free_ports(model, tmp, env), db
 

@@ -47,7 +47,19 @@
     log.scrollTop = log.scrollHeight;
   }
 
-  function withPerson(on) { personBar.hidden = !on; }
+  function withPerson(on, banner) {
+    personBar.hidden = !on;
+    if (banner) personBar.textContent = banner;
+  }
+
+  // Outside operator hours the banner says when a person will answer (from the server).
+  async function personBanner() {
+    try {
+      const r = await fetch("/chat/person", { headers: { "X-Chat-Session": sessionId }, cache: "no-store" });
+      const p = await r.json();
+      withPerson(p.with_person, p.banner);
+    } catch (e) { /* the plain banner stays */ }
+  }
 
   function send(text, shown) {
     text = text.trim();
@@ -81,8 +93,12 @@
   });
   socket.on("bot_uttered", (m) => {
     if (!m) return;
-    if (m.madoguchi === "operator") { withPerson(true); show("operator", m.text, `担当者 ${m.operator || ""}`.trim()); return; }
-    if (m.madoguchi === "status") { withPerson(m.state === "handoff"); return; }
+    if (m.madoguchi === "operator") { withPerson(true, "担当者が対応しています"); show("operator", m.text, `担当者 ${m.operator || ""}`.trim()); return; }
+    if (m.madoguchi === "status") {
+      withPerson(m.state === "handoff");
+      if (m.state === "handoff") personBanner();
+      return;
+    }
     if (m.text) show("bot", m.text);
     if (m.quick_replies && m.quick_replies.length) choices(m.quick_replies);
   });
@@ -94,6 +110,7 @@
       const h = await r.json();
       h.lines.forEach((l) => show(l.from, l.text, l.from === "operator" ? "担当者" : null));
       withPerson(h.with_person);
+      if (h.with_person) await personBanner();
     } catch (e) { /* the conversation goes on without the history */ }
   }
 

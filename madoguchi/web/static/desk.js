@@ -17,6 +17,7 @@
     verified_order_id: "注文番号（本人確認済）", order_id: "注文番号（未確認）", person_name: "お名前",
     phone: "電話番号", postal_code: "郵便番号", address: "ご住所", date: "ご希望の日付",
     change_kind: "変更の種類", change_detail: "変更の内容", shipping_method: "送り方",
+    catalog_note: "カタログの経緯",
   };
   const FROM_LABELS = { customer: "お客さま", bot: "ボット", operator: "担当" };
 
@@ -610,13 +611,36 @@
 
   async function loadCatalog() {
     const rows = await api("GET", "/api/catalog-requests");
-    $("catalog-rows").replaceChildren(...rows.map((r) => {
-      const tr = el("tr");
-      [when(r.created_at), r.name, r.postal_code, r.address, r.phone, r.shipping_label || r.shipping_method]
-        .forEach((value) => tr.appendChild(el("td", null, value)));
-      return tr;
-    }));
+    $("catalog-rows").replaceChildren(...rows.map(catalogRow));
     $("catalog-empty").hidden = rows.length > 0;
+  }
+
+  function catalogRow(r) {
+    const tr = el("tr");
+    tr.dataset.catalogId = String(r.id);
+    const method = (r.shipping_label || r.shipping_method) + (r.resend_of ? `（再送：No.${r.resend_of}）` : "");
+    [when(r.created_at), r.name, r.postal_code, r.address, r.phone, method]
+      .forEach((value) => tr.appendChild(el("td", null, value)));
+    const status = el("td", `catalog-status ${r.status}`, r.status_label || r.status);
+    if (r.sent_at) status.appendChild(el("span", "sent-at", ` ${when(r.sent_at)}`));
+    tr.appendChild(status);
+    const cell = el("td");
+    const sent = r.status === "sent";
+    const button = el("button", sent ? "secondary" : null, sent ? "発送を取り消す" : "発送済みにする");
+    button.type = "button";
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      try {
+        const result = await api("POST", `/api/catalog-requests/${r.id}/${sent ? "unsent" : "sent"}`);
+        tr.replaceWith(catalogRow(result.request));
+      } catch (e) {
+        button.disabled = false;
+        if (e.status !== 401) toast(e.message);
+      }
+    });
+    cell.appendChild(button);
+    tr.appendChild(cell);
+    return tr;
   }
   $("catalog-refresh").addEventListener("click", () => loadCatalog().catch((e) => { if (e.status !== 401) toast(e.message); }));
 

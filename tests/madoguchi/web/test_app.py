@@ -65,3 +65,29 @@ async def test_the_session_is_read_from_the_header_only(client, db):
 async def test_a_malformed_session_gets_an_empty_history(client, db, presented):
     converse(db, web_sessions.issue(db), "socketio")
     assert await history(client, presented) == EMPTY
+
+
+# ---------------------------------------------------------------- the banner while with a person
+
+
+async def person(client, session_id: str) -> dict:
+    response = await client.get("/chat/person", headers={SESSION_HEADER: session_id})
+    assert response.status == 200 and response.headers["Cache-Control"] == "no-store"
+    return await response.json()
+
+
+@pytest.mark.parametrize(
+    "now, text",
+    [
+        ("2026-11-20T10:00:00+09:00", "担当者が対応しています"),
+        ("2026-11-20T18:30:00+09:00", "担当者は明日（土）9時からお返事します"),
+    ],
+)
+async def test_the_banner_says_when_a_person_answers(aiohttp_client, db, now, text):
+    settings = Settings.from_env({"MADOGUCHI_DATABASE_URL": db.url, "RASA_URL": "http://127.0.0.1:1", "MADOGUCHI_NOW": now})
+    client = await aiohttp_client(create_app(settings, db))
+    session_id = web_sessions.issue(db)
+    assert await person(client, session_id) == {"with_person": False, "banner": ""}
+    converse(db, session_id, "socketio")
+    assert await person(client, session_id) == {"with_person": True, "banner": text}
+    assert (await person(client, str(uuid.uuid4())))["with_person"] is False

@@ -1,0 +1,269 @@
+"""A catalog asked for earlier that has not come: find the request, say what became of it,
+send it again by 宅配便, and call a person when even that went wrong."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import common
+from actions.catalog import format_phone, in_hurry
+from actions.handoff import hand_off
+from madoguchi.address import lookup_postal_code
+from madoguchi.clock import JST
+from madoguchi.handoff.reasons import has_cue
+from madoguchi.nlu.patterns import normalize_phone
+from madoguchi.policy import calendar
+from madoguchi.store import catalog_requests
+from madoguchi.store.models import CatalogRequest
+from madoguchi.values import clean_person_name
+
+LATE_INTENTS = ("ask_delivery_status", "express_distress", "request_catalog")
+ANXIOUS_INTENTS = ("express_distress", "complain")
+LATE_SLOTS = ("catalog_late", "catalog_next", "catalog_choice", "catalog_resend_of", "catalog_note")
+
+
+def is_late_catalog(intent: str, text: str) -> bool:
+    """The message says a catalog asked for earlier has not come."""
+    cues = common.rules().cues
+    if not has_cue(text, cues.get("catalog", [])):
+        return False
+    return intent == "ask_delivery_status" or has_cue(text, cues.get("not_arrived", []))
+
+
+def local_date(naive_utc: datetime) -> date:
+    """A stored (naive UTC) time as a date in Japan."""
+    return naive_utc.replace(tzinfo=timezone.utc).astimezone(JST).date()
+
+
+def method_label(method: str) -> str:
+    return common.rules().catalog_methods[method].label
+
+
+def status_text(request: CatalogRequest) -> str:
+    """What became of a request, in the customer's terms."""
+    taken = calendar.ja_date(local_date(request.created_at))
+    if request.status != catalog_requests.SENT or not request.sent_at:
+        return f"{taken}にお申し込みを承っておりますが、まだ発送できておりませんでした。"
+    high = common.rules().catalog_methods[request.shipping_method].days[1]
+    sent = local_date(request.sent_at)
+    due = calendar.ja_date(sent + timedelta(days=high))
+    return (
+        f"{taken}にお申し込みを承り、{calendar.ja_date(sent)}に{method_label(request.shipping_method)}で"
+        f"発送しております（{due}ごろまでのお届けの予定でした）。"
+    )
+
+
+def find(tracker: Tracker) -> CatalogRequest | None:
+    """The customer's latest catalog request, by the phone and name given."""
+    phone = tracker.get_slot("phone")
+    if not phone:
+        return None
+    return catalog_requests.find_earlier(common.db(), phone, tracker.get_slot("person_name"))
+
+
+def anxious(tracker: Tracker) -> bool:
+    """In a hurry or anxious in any message of this conversation."""
+    if tracker.get_slot("in_hurry"):
+        return True
+    for event in common.event_dicts(tracker):
+        if event.get("event") != "user":
+            continue
+        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        if intent in ANXIOUS_INTENTS or in_hurry(event.get("text") or ""):
+            return True
+    return False
+
+
+def handoff_note(request: CatalogRequest) -> str:
+    """The summary line for the operator: what was sent, when, how, to whom."""
+    sent = (
+        f"{calendar.ja_date(local_date(request.sent_at))}に{method_label(request.shipping_method)}で発送済"
+        if request.sent_at
+        else f"{method_label(request.shipping_method)}で受付・未発送"
+    )
+    again = "（再送分）" if request.resend_of else ""
+    return (
+        f"カタログ{again}{sent}・まだ届かず"
+        f"（受付{calendar.ja_date(local_date(request.created_at))}、"
+        f"{request.name}様 〒{request.postal_code} {request.address} {format_phone(request.phone)}）"
+    )
+
+
+class ActionNoticeLateCatalog(Action):
+    """Notes, as each message comes, whether it is about a catalog that has not come."""
+
+    def name(self) -> str:
+        return "action_notice_late_catalog"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        late = is_late_catalog(common.latest_intent(tracker), common.latest_text(tracker))
+        if late or tracker.get_slot("catalog_late") is not None:
+            return [SlotSet("catalog_late", True if late else None)]
+        return []
+
+
+class ActionBeginCatalogStatus(Action):
+    """Apologises for the late catalog and starts looking for the earlier request."""
+
+    def name(self) -> str:
+        return "action_begin_catalog_status"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_catalog_late_start")
+        events: list[EventType] = [SlotSet(s, None) for s in LATE_SLOTS if s != "catalog_late"]
+        # Details from an earlier task are not this request's: only those given now count.
+        given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+        for slot in ("phone", "person_name", "postal_code", "address", "shipping_method", "catalog_confirmed"):
+            if slot not in given and tracker.get_slot(slot):
+                events.append(SlotSet(slot, None))
+        if in_hurry(common.latest_text(tracker)) or common.latest_intent(tracker) == "express_distress":
+            events.append(SlotSet("in_hurry", True))
+        return events
+
+
+class ValidateCatalogStatusForm(FormValidationAction):
+    """Checks the phone and the name the earlier request was made with."""
+
+    def name(self) -> str:
+        return "validate_catalog_status_form"
+
+    def validate_phone(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        phone = normalize_phone(str(value or ""))
+        if not phone:
+            dispatcher.utter_message(response="utter_phone_invalid")
+        return {"phone": phone}
+
+    def validate_person_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        name = clean_person_name(str(value or ""))
+        if tracker.get_slot("requested_slot") == "person_name":
+            name = clean_person_name(common.latest_text(tracker)) or name
+        if not name:
+            dispatcher.utter_message(response="utter_name_invalid")
+        return {"person_name": name}
+
+
+class ActionCatalogStatus(Action):
+    """Tells what became of the earlier request and what the shop does about it now."""
+
+    def name(self) -> str:
+        return "action_catalog_status"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        request = find(tracker)
+        if request is None:
+            # A postcard lost on the way, or a request by phone not on record: take it now,
+            # by 宅配便 since the customer has waited already.
+            dispatcher.utter_message(response="utter_catalog_late_not_found")
+            return [SlotSet("shipping_method", "parcel"), SlotSet("catalog_next", "form")]
+        if catalog_requests.is_second_try(request):
+            return self._second_failure(dispatcher, tracker, request)
+        dispatcher.utter_message(text=status_text(request) + "お待たせしてしまい、誠に申し訳ございません。")
+        return [SlotSet("catalog_resend_of", float(request.id)), SlotSet("catalog_next", "offer")]
+
+    @staticmethod
+    def _second_failure(
+        dispatcher: CollectingDispatcher, tracker: Tracker, request: CatalogRequest
+    ) -> list[EventType]:
+        """Sent again (or by 宅配便) and still not there: a person, at once."""
+        details = {
+            "person_name": request.name,
+            "phone": request.phone,
+            "postal_code": request.postal_code,
+            "address": request.address,
+            "shipping_method": request.shipping_method,
+            "catalog_note": handoff_note(request),
+        }
+        tracker.slots.update(details)
+        dispatcher.utter_message(text=status_text(request) + "重ねてご迷惑をおかけし、誠に申し訳ございません。")
+        reason = "distress" if anxious(tracker) else "needs_operator"
+        events = [SlotSet(k, v) for k, v in details.items()] + [SlotSet("catalog_next", "done")]
+        return events + hand_off(dispatcher, tracker, reason)
+
+
+class ActionAskCatalogChoice(Action):
+    """Offers to send the catalog again by 宅配便 at no charge."""
+
+    def name(self) -> str:
+        return "action_ask_catalog_choice"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(
+            response="utter_ask_catalog_choice",
+            buttons=[
+                {"title": "宅配便で送ってほしい", "payload": "はい、宅配便で送ってください"},
+                {"title": "待ちます", "payload": "いいえ、このまま待ちます"},
+            ],
+        )
+        return []
+
+
+def choice_of(intent: str, text: str) -> str | None:
+    """`parcel`, `wait`, or None when the answer says neither."""
+    if has_cue(text, ["待ち", "待つ", "まち", "まつ", "結構", "けっこう", "大丈夫", "いいです", "不要", "いりません"]):
+        return "wait"
+    if has_cue(text, ["宅配", "送って", "おくって", "お願い", "おねがい", "急ぎ", "早く", "再送", "もう一度"]):
+        return "parcel"
+    return {"affirm": "parcel", "deny": "wait"}.get(intent)
+
+
+class ValidateCatalogChoiceForm(FormValidationAction):
+    """Reads the customer's answer to the 宅配便 offer, however it is written."""
+
+    def name(self) -> str:
+        return "validate_catalog_choice_form"
+
+    def validate_catalog_choice(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        choice = choice_of(common.latest_intent(tracker), common.latest_text(tracker))
+        if choice is None and common.latest_intent(tracker) in ANXIOUS_INTENTS:
+            choice = "person"
+        return {"catalog_choice": choice}
+
+
+class ActionCatalogChoice(Action):
+    """Sends the catalog again (after one read-back), lets the customer wait, or calls a person."""
+
+    def name(self) -> str:
+        return "action_catalog_choice"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        choice = tracker.get_slot("catalog_choice")
+        request_id = int(tracker.get_slot("catalog_resend_of") or 0)
+        request = catalog_requests.get(common.db(), request_id) if request_id else None
+        if choice == "parcel" and request is not None:
+            return [
+                SlotSet("person_name", request.name),
+                SlotSet("phone", request.phone),
+                SlotSet("postal_code", request.postal_code),
+                SlotSet("address_base", lookup_postal_code(request.postal_code)),
+                SlotSet("address", request.address),
+                SlotSet("shipping_method", "parcel"),
+                SlotSet("catalog_next", "form"),
+            ]
+        if choice == "person":
+            tracker.slots["catalog_note"] = handoff_note(request) if request else None
+            events = hand_off(dispatcher, tracker, "distress" if anxious(tracker) else "complaint")
+            return [SlotSet("catalog_note", tracker.slots["catalog_note"]), SlotSet("catalog_next", "done"), *events]
+        dispatcher.utter_message(response="utter_catalog_late_wait")
+        return [SlotSet("catalog_next", "done"), SlotSet("catalog_resend_of", None)]

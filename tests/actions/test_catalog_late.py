@@ -1,0 +1,146 @@
+"""A late catalog: the earlier request found by phone, told, sent again by 宅配便, or a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.catalog import ActionSubmitCatalog
+from actions.catalog_late import (
+    ActionBeginCatalogStatus,
+    ActionCatalogChoice,
+    ActionCatalogStatus,
+    ActionNoticeLateCatalog,
+    ValidateCatalogChoiceForm,
+    choice_of,
+    is_late_catalog,
+)
+from madoguchi.store import catalog_requests, handoffs
+from tests.actions.conftest import make_tracker, said, slot_sets, user
+
+
+@pytest.fixture
+def late_shop(shop):
+    """The demo shop with the demo catalog requests (dated back from the fixed clock)."""
+    catalog_requests.import_demo(shop, catalog_requests.DEMO_FILE, "2026-11-20T10:00:00+09:00")
+    return shop
+
+
+@pytest.mark.parametrize(
+    "intent, text",
+    [
+        ("ask_delivery_status", "先月カタログをお願いしたのですが、まだ届きません"),
+        ("request_catalog", "ハガキでカタログを頼んだのに来ない、急ぎです"),
+        ("express_distress", "カタログがまだ来なくて困っています"),
+        ("ask_delivery_status", "カタログはいつ届きますか"),
+    ],
+)
+def test_a_catalog_that_has_not_come(shop, intent, text):
+    assert is_late_catalog(intent, text)
+
+
+@pytest.mark.parametrize(
+    "intent, text",
+    [
+        ("request_catalog", "カタログを送ってください"),
+        ("ask_delivery_status", "注文した羊羹がまだ届きません"),
+    ],
+)
+def test_a_new_request_or_an_order_is_not_a_late_catalog(shop, intent, text):
+    assert not is_late_catalog(intent, text)
+
+
+async def test_the_late_catalog_slot_is_set_and_cleared(shop, dispatcher, domain):
+    tracker = make_tracker([user("カタログがまだ届きません", "ask_delivery_status")])
+    assert slot_sets(await ActionNoticeLateCatalog().run(dispatcher, tracker, domain)) == {"catalog_late": True}
+    tracker = make_tracker([user("注文品が届きません", "ask_delivery_status")], slots={"catalog_late": True})
+    assert slot_sets(await ActionNoticeLateCatalog().run(dispatcher, tracker, domain)) == {"catalog_late": None}
+
+
+async def test_begin_forgets_details_of_an_earlier_task_and_notes_the_hurry(shop, dispatcher, domain):
+    tracker = make_tracker(
+        [user("カタログが来ない、結婚式の引き菓子を選びたいので急ぎです", "request_catalog")],
+        slots={"phone": "09012345678", "person_name": "山田 花子"},
+    )
+    slots = slot_sets(await ActionBeginCatalogStatus().run(dispatcher, tracker, domain))
+    assert slots["phone"] is None and slots["person_name"] is None and slots["in_hurry"] is True
+    assert said(dispatcher) == ["utter_catalog_late_start"]
+
+
+async def status(dispatcher, domain, phone, name, **slots):
+    tracker = make_tracker([user(name, "inform")], slots={"phone": phone, "person_name": name, **slots})
+    return slot_sets(await ActionCatalogStatus().run(dispatcher, tracker, domain))
+
+
+async def test_a_request_sent_by_mail_is_told_and_offered_again(late_shop, dispatcher, domain):
+    slots = await status(dispatcher, domain, "08022223333", "佐藤 美咲")
+    assert slots["catalog_next"] == "offer"
+    text = said(dispatcher)[0]
+    assert "11月4日(水)にお申し込みを承り" in text and "11月6日(金)にメール便で発送" in text
+    assert "申し訳ございません" in text
+
+
+async def test_a_request_not_sent_yet_is_told_so(late_shop, dispatcher, domain):
+    slots = await status(dispatcher, domain, "0466223344", "高橋 和子")
+    assert slots["catalog_next"] == "offer"
+    assert "まだ発送できておりませんでした" in said(dispatcher)[0]
+
+
+async def test_no_request_on_record_is_taken_again_by_parcel(late_shop, dispatcher, domain):
+    slots = await status(dispatcher, domain, "09099998888", "中村 さくら")
+    assert slots == {"shipping_method": "parcel", "catalog_next": "form"}
+    assert said(dispatcher) == ["utter_catalog_late_not_found"]
+
+
+@pytest.mark.parametrize("hurry, reason", [(True, "distress"), (None, "needs_operator")])
+async def test_a_second_failure_goes_to_a_person_at_once(late_shop, dispatcher, domain, hurry, reason):
+    slots = await status(dispatcher, domain, "07055556666", "伊藤 さくら", in_hurry=hurry)
+    assert slots["handoff_reason"] == reason
+    ticket = handoffs.open_for(late_shop, "s1")
+    assert ticket.reason == reason and ticket.priority <= 2
+    assert "11月15日(日)に宅配便で発送済・まだ届かず" in ticket.summary
+    assert "伊藤 さくら様" in ticket.summary and "愛知県名古屋市中区栄3-4-5" in ticket.summary
+
+
+@pytest.mark.parametrize(
+    "intent, text, choice",
+    [
+        ("affirm", "はい、宅配便で送ってください", "parcel"),
+        ("nlu_fallback", "宅配便で送ってほしい", "parcel"),
+        ("complain", "待ちます", "wait"),
+        ("deny", "いいえ、このまま待ちます", "wait"),
+        ("affirm", "はい", "parcel"),
+        ("inform", "えーと", None),
+    ],
+)
+def test_the_answer_to_the_offer(shop, intent, text, choice):
+    assert choice_of(intent, text) == choice
+
+
+async def test_an_angry_answer_to_the_offer_goes_to_a_person(shop, dispatcher, domain):
+    tracker = make_tracker(
+        [user("いい加減にしてください", "complain")], active_loop="catalog_choice_form",
+        requested_slot="catalog_choice", candidates={"catalog_choice": "いい加減にしてください"},
+    )
+    assert slot_sets(await ValidateCatalogChoiceForm().run(dispatcher, tracker, domain))["catalog_choice"] == "person"
+
+
+async def test_sent_again_by_parcel_after_one_read_back(late_shop, dispatcher, domain):
+    earlier = catalog_requests.find_earlier(late_shop, "08022223333")
+    tracker = make_tracker([user("はい", "affirm")], slots={"catalog_choice": "parcel", "catalog_resend_of": float(earlier.id)})
+    slots = slot_sets(await ActionCatalogChoice().run(dispatcher, tracker, domain))
+    assert slots["catalog_next"] == "form" and slots["shipping_method"] == "parcel"
+    assert slots["address"] == earlier.address and slots["address_base"] == "東京都渋谷区神宮前"
+    tracker = make_tracker([user("はい", "affirm")], slots={**slots, "catalog_resend_of": float(earlier.id), "catalog_confirmed": True})
+    reset = slot_sets(await ActionSubmitCatalog().run(dispatcher, tracker, domain))
+    assert "あらためて宅配便でお送りします" in said(dispatcher)[-1] and "11月22日(日)" in said(dispatcher)[-1]
+    again = catalog_requests.find_earlier(late_shop, "08022223333")
+    assert again.resend_of == earlier.id and again.shipping_method == "parcel" and again.channel == "socketio"
+    assert reset["catalog_late"] is None and reset["catalog_resend_of"] is None
+
+
+async def test_the_customer_may_wait(late_shop, dispatcher, domain):
+    tracker = make_tracker([user("待ちます", "deny")], slots={"catalog_choice": "wait", "catalog_resend_of": 1.0})
+    slots = slot_sets(await ActionCatalogChoice().run(dispatcher, tracker, domain))
+    assert slots["catalog_next"] == "done"
+    assert said(dispatcher) == ["utter_catalog_late_wait"]
+    assert catalog_requests.count(late_shop) == 4

@@ -1,0 +1,92 @@
+"""A late catalog, whole conversations with the trained model and the real action server
+(LocalBot, the demo orders and demo catalog requests, Friday 10:00): what the customer
+reads, what the shop stores, and what the operator gets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+
+from madoguchi.evaluation.bot import LocalBot
+from madoguchi.model import model_path
+from madoguchi.store import catalog_requests, handoffs
+from madoguchi.store.db import Database
+
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def bot():
+    model = model_path()
+    if not model.exists():
+        pytest.skip(f"no trained model ({model.name}): `make test` trains it first")
+    async with LocalBot(model) as local:
+        yield local
+
+
+def shop_db(bot: LocalBot) -> Database:
+    return Database(f"sqlite:///{Path(bot._tmp.name) / 'eval.db'}")
+
+
+async def talk(bot: LocalBot, sender: str, texts: list[str]) -> list[str]:
+    """Send the customer's messages; everything the bot said, in order."""
+    said: list[str] = []
+    for text in texts:
+        before = len(said)
+        await bot.agent.handle_text(text, sender_id=sender)
+        tracker = await bot.agent.tracker_store.get_or_create_tracker(sender)
+        said = [e.text for e in tracker.events if getattr(e, "type_name", "") == "bot" and e.text]
+        assert len(said) >= before
+    return said
+
+
+async def tracker_of(bot: LocalBot, sender: str):
+    return await bot.agent.tracker_store.get_or_create_tracker(sender)
+
+
+async def test_found_and_sent_again_by_parcel(bot):
+    said = await talk(bot, "late-found", [
+        "先月カタログをお願いしたのですが、まだ届きません",
+        "080-2222-3333",
+        "佐藤美咲です",
+        "はい、宅配便で送ってください",
+        "はい、お願いします",
+    ])
+    text = "\n".join(said)
+    assert "お申し込みの記録をお調べします" in text
+    assert "11月6日(金)にメール便で発送" in text and "宅配便（無料・2日ほどでお届け）であらためて" in text
+    assert "〒150-0001 東京都渋谷区神宮前1-2-3 メゾン神宮前201" in text  # the one read-back
+    assert "あらためて宅配便でお送りします" in said[-1] and "11月22日(日)" in said[-1]
+    again = catalog_requests.find_earlier(shop_db(bot), "08022223333")
+    assert again.shipping_method == "parcel" and again.resend_of is not None and again.status == "received"
+    assert not (await tracker_of(bot, "late-found")).is_paused()
+
+
+async def test_not_found_is_taken_again_by_parcel(bot):
+    said = await talk(bot, "late-lost", [
+        "ハガキでカタログを頼んだのに来ない、娘の結婚式の引き菓子を選びたいので急ぎです",
+        "090-3333-4444",
+        "中村あおい",
+        "150-0001",
+        "5-6-7",
+        "はい、お願いします",
+    ])
+    text = "\n".join(said)
+    assert "お申し込みの記録が見つかりませんでした" in text and "宅配便" in said[-1]
+    request = catalog_requests.find_earlier(shop_db(bot), "09033334444")
+    assert request.shipping_method == "parcel" and request.address.startswith("東京都渋谷区神宮前5-6-7")
+    assert request.name == "中村あおい"
+
+
+async def test_a_second_failure_goes_to_a_person_with_what_was_sent(bot):
+    said = await talk(bot, "late-again", ["カタログがまだ届きません", "070-5555-6666", "伊藤さくらです"])
+    tracker = await tracker_of(bot, "late-again")
+    assert tracker.is_paused() and tracker.get_slot("handoff_reason") == "needs_operator"
+    assert any("担当者におつなぎします" in s for s in said)
+    ticket = handoffs.open_for(shop_db(bot), "late-again")
+    assert ticket.reason == "needs_operator"
+    assert "宅配便で発送済・まだ届かず" in ticket.summary and "（再送分）" in ticket.summary
+    assert "愛知県名古屋市中区栄3-4-5" in ticket.summary and "070-5555-6666" in ticket.summary
