@@ -9,7 +9,8 @@ besides the handoff it must end with (`expect`):
 - `left_form: true`: at the end no question is pending and no person was called.
 
 Every conversation is also checked for the verification rule: no demo order's tracking
-number or items are said before the customer gave both its number and its phone.
+number is said before the customer gave both its number and its phone. (Item names are
+not secrets: they are the shop's products, which the bot names when it recommends.)
 """
 
 from __future__ import annotations
@@ -65,13 +66,12 @@ def _digits(text: str) -> str:
 
 
 def secrets(path: Path = DEMO_ORDERS) -> list[Secret]:
-    """The demo orders' tracking numbers and item names, with the number and phone."""
+    """The demo orders' tracking numbers, with the order number and phone that unlock them."""
     found = []
     with path.open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            items = [re.sub(r"×\d+$", "", i).strip() for i in (row.get("items") or "").split(";")]
-            words = [w for w in [row.get("tracking_number", ""), *items] if w]
-            found.append(Secret(row["order_id"], _digits(row["phone"]), tuple(words)))
+            words = tuple(w for w in [row.get("tracking_number", "")] if w)
+            found.append(Secret(row["order_id"], _digits(row["phone"]), words))
     return found
 
 

@@ -226,4 +226,4 @@ by turn to the bot as a new customer. {provenance(model_name)}
 ## Misses
 
 {_misses_table(outcomes)}
-{goals_markdown(judged or [])}"""
+"""
