@@ -88,6 +88,9 @@ class ValidateCatalogForm(FormValidationAction):
             whole = clean_person_name(common.latest_text(tracker))
             if whole and (not name or name.replace(" ", "") in whole.replace(" ", "")):
                 name = whole
+        kept = _longest_name_given(tracker)
+        if kept and name and name.replace(" ", "") in kept.replace(" ", ""):
+            name = kept  # a part of the name already given (あおい of 中村あおい) never shortens it
         if not name:
             dispatcher.utter_message(response="utter_name_invalid")
         return {"person_name": name, **self._reconfirm(tracker)}
@@ -155,6 +158,13 @@ class ValidateCatalogForm(FormValidationAction):
         if tracker.get_slot("requested_slot") == "catalog_confirmed":
             return {"catalog_confirmed": None}
         return {}
+
+
+def _longest_name_given(tracker: Tracker) -> str:
+    """The longest name the conversation's slot has held so far."""
+    names = [clean_person_name(str(e.get("value") or "")) for e in tracker.events
+             if e.get("event") == "slot" and e.get("name") == "person_name"]
+    return max(names, key=len, default="")
 
 
 def catalog_readback(slots: dict[str, Any]) -> str:
