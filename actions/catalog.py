@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 from actions import common
 from madoguchi.address import has_prefecture, join_address, lookup_postal_code
 from madoguchi.handoff.reasons import has_cue
-from madoguchi.nlu.patterns import normalize_phone, normalize_postal_code
+from madoguchi.nlu.patterns import normalize_postal_code
 from madoguchi.policy import calendar
 from madoguchi.store import catalog_requests
 from madoguchi.values import clean_person_name, shipping_method_from_text
@@ -81,13 +81,7 @@ class ValidateCatalogForm(FormValidationAction):
     def validate_person_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        name = clean_person_name(str(value or ""))
-        if tracker.get_slot("requested_slot") == "person_name":
-            # Asked for the name, the whole answer is the name: an entity found in it may
-            # be the family name alone (山田 of 山田 太郎です).
-            whole = clean_person_name(common.latest_text(tracker))
-            if whole and (not name or name.replace(" ", "") in whole.replace(" ", "")):
-                name = whole
+        name = common.name_answer(value, tracker)
         kept = _longest_name_given(tracker)
         if kept and name and name.replace(" ", "") in kept.replace(" ", ""):
             name = kept  # a part of the name already given (あおい of 中村あおい) never shortens it
@@ -133,10 +127,7 @@ class ValidateCatalogForm(FormValidationAction):
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        phone = normalize_phone(str(value or ""))
-        if not phone:
-            dispatcher.utter_message(response="utter_phone_invalid")
-        return {"phone": phone, **self._reconfirm(tracker)}
+        return {"phone": common.phone_answer(value, dispatcher), **self._reconfirm(tracker)}
 
     def validate_shipping_method(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

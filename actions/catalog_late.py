@@ -17,11 +17,9 @@ from actions.handoff import hand_off
 from madoguchi.address import lookup_postal_code
 from madoguchi.clock import JST
 from madoguchi.handoff.reasons import has_cue
-from madoguchi.nlu.patterns import normalize_phone
 from madoguchi.policy import calendar
 from madoguchi.store import catalog_requests
 from madoguchi.store.models import CatalogRequest
-from madoguchi.values import clean_person_name
 
 LATE_INTENTS = ("ask_delivery_status", "express_distress", "request_catalog")
 ANXIOUS_INTENTS = ("express_distress", "complain")
@@ -140,17 +138,12 @@ class ValidateCatalogStatusForm(FormValidationAction):
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        phone = normalize_phone(str(value or ""))
-        if not phone:
-            dispatcher.utter_message(response="utter_phone_invalid")
-        return {"phone": phone}
+        return {"phone": common.phone_answer(value, dispatcher)}
 
     def validate_person_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        name = clean_person_name(str(value or ""))
-        if tracker.get_slot("requested_slot") == "person_name":
-            name = clean_person_name(common.latest_text(tracker)) or name
+        name = common.name_answer(value, tracker)
         if not name:
             dispatcher.utter_message(response="utter_name_invalid")
         return {"person_name": name}

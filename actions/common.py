@@ -6,10 +6,13 @@ from datetime import datetime
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
 from madoguchi import clock
 from madoguchi.policy.rules import Rules, shop_rules
 from madoguchi.store.db import Database, database
+from madoguchi.nlu.patterns import normalize_phone
+from madoguchi.values import clean_person_name
 
 
 def db() -> Database:
@@ -50,3 +53,22 @@ def channel(tracker: Tracker) -> str:
 def event_dicts(tracker: Tracker) -> list[dict[str, Any]]:
     """The tracker's events as dicts (rasa-sdk hands them over as dicts already)."""
     return [e for e in tracker.events if isinstance(e, dict)]
+
+
+def phone_answer(value: Any, dispatcher: CollectingDispatcher) -> str | None:
+    """A phone number given in a form, as digits; when there is none, the customer is told."""
+    phone = normalize_phone(str(value or ""))
+    if not phone:
+        dispatcher.utter_message(response="utter_phone_invalid")
+    return phone or None
+
+
+def name_answer(value: Any, tracker: Tracker) -> str:
+    """A name given in a form. Asked for the name, the whole answer is the name: an entity
+    found in it may be a part only (山田 of 山田 太郎です, あおい of 中村あおい)."""
+    name = clean_person_name(str(value or ""))
+    if tracker.get_slot("requested_slot") == "person_name":
+        whole = clean_person_name(latest_text(tracker))
+        if whole and (not name or name.replace(" ", "") in whole.replace(" ", "")):
+            name = whole
+    return name

@@ -28,6 +28,7 @@ WHOLE_CONVERSATION = frozenset(
         "action_reply_to_offer",
         "action_catalog_status",  # a late catalog sent again and still not there
         "action_catalog_choice",
+        "validate_catalog_form",  # a name given whole earlier is not shortened
     }
 )
 
