@@ -197,7 +197,9 @@ class SocketConversation:
         self.client.on("session_confirm", self._on_confirm)
         self.client.on("bot_uttered", self._on_bot)
 
-    async def _on_confirm(self, _data) -> None:
+    async def _on_confirm(self, data) -> None:
+        # The server issues web chat sessions: the one it confirms is the one to write in.
+        self.sender = data if isinstance(data, str) else (data or {}).get("session_id", self.sender)
         self._confirmed.set()
 
     async def _on_bot(self, _data) -> None:
