@@ -52,9 +52,13 @@ def agents():
     from rasa.utils.tensorflow.models import RasaModel
 
     model = str(trained_model())
-    rasas = Agent.load(model)
+    # Rasa's own loading even when an earlier test in this process loaded a model as served.
+    rasas_load = memory._RASA_LOAD or RasaModel.load.__func__
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(memory, "_RASA_LOAD", RasaModel.load.__func__)
+        patch.setattr(RasaModel, "load", classmethod(rasas_load))
+        rasas = Agent.load(model)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(memory, "_RASA_LOAD", rasas_load)
         patch.setattr(RasaModel, "load", classmethod(memory.load_for_prediction))
         lean = Agent.load(model)
     return rasas, lean
