@@ -12,7 +12,7 @@ import argparse
 import asyncio
 import sys
 
-from madoguchi.logs import hide_warnings
+from madoguchi.logs import hide_warnings, quiet_rasa
 
 hide_warnings()
 
@@ -39,7 +39,8 @@ async def play(round_name: str, ids: list[str], failed_only: bool, model: Path) 
             async def say(sender: str, text: str) -> tuple[list[str], dict]:
                 answers, state = await bot.say(sender, text)
                 tracker = await bot.agent.tracker_store.get_or_create_tracker(sender)
-                lines.append(f"  客: {text}\n      ({_reading(tracker.latest_message.parse_data)})")
+                users = [e for e in tracker.events if e.type_name == "user"]  # latest_message lags in a form
+                lines.append(f"  客: {text}\n      ({_reading(users[-1].parse_data) if users else '?'})")
                 lines.extend(f"  窓: {a}" for a in answers)
                 return answers, state
 
@@ -48,7 +49,7 @@ async def play(round_name: str, ids: list[str], failed_only: bool, model: Path) 
                 continue
             verdict = "reached" if judged.reached else "; ".join(judged.failures)
             print(f"== {conversation.id} ({conversation.situation}, expect {conversation.expect}): {verdict}")
-            print("\n".join(lines), end="\n\n")
+            print("\n".join(lines), end="\n\n", flush=True)
     return 0
 
 
@@ -59,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, help="a model other than the current one")
     parser.add_argument("ids", nargs="*", help="conversation ids (default: all)")
     args = parser.parse_args(argv)
+    quiet_rasa()
     model = args.model or model_path()
     if not model.exists():
         print(f"no model at {model}: run `make train` first", file=sys.stderr)
