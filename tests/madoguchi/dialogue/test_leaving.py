@@ -29,3 +29,8 @@ def test_answers_are_not_leaving(text):
 
 def test_the_verification_reads_leaving_the_same_way():
     assert verification.reading("あ、やっぱりいいや、親に聞いてからにします") == verification.STOPPED
+
+
+def test_a_detail_with_iidesu_is_no_leaving():
+    assert not is_leaving("山田でいいです")
+    assert is_leaving("いいです")
