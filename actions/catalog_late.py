@@ -157,8 +157,7 @@ class ValidateCatalogStatusForm(FormValidationAction):
     ) -> EventType | None:
         """No more questions once the request is found, the customer goes on to the address
         (a new request follows), or leaves."""
-        leaving = is_leaving(common.latest_text(tracker)) and common.latest_intent(tracker) != "inform"
-        if tracker.get_slot("postal_code") or leaving or find(tracker) is not None:
+        if tracker.get_slot("postal_code") or leaving(tracker) or find(tracker) is not None:
             return SlotSet("requested_slot", None)
         return await super().next_requested_slot(dispatcher, tracker, domain)
 
@@ -194,6 +193,11 @@ class ValidateCatalogStatusForm(FormValidationAction):
         return {"person_name": name}
 
 
+def leaving(tracker: Tracker) -> bool:
+    """The latest message leaves the look-up (やっぱりいいです, またにします)."""
+    return is_leaving(common.latest_text(tracker)) and common.latest_intent(tracker) != "inform"
+
+
 def _name_written(tracker: Tracker, text: str, intent: str) -> str | None:
     """A name in a message that is not an answer to the name question: beside a phone
     number (大島あかねです、電話は080-…), or written alone (田中 哲夫)."""
@@ -218,8 +222,9 @@ class ActionCatalogStatus(Action):
     ) -> list[EventType]:
         request = find(tracker)
         hurry = hurry_reading(customer_texts(tracker))
-        if request is None and not (tracker.get_slot("phone") or tracker.get_slot("person_name") or tracker.get_slot("postal_code")):
-            dispatcher.utter_message(response="utter_catalog_stopped")  # left before saying who
+        given = tracker.get_slot("phone") or tracker.get_slot("person_name") or tracker.get_slot("postal_code")
+        if request is None and (not given or leaving(tracker)):
+            dispatcher.utter_message(response="utter_catalog_stopped")  # left the question
             return [SlotSet("catalog_next", "done")]
         if request is None:
             # A postcard lost on the way, or a request by phone not on record: take it now,

@@ -225,3 +225,10 @@ async def test_the_longest_of_two_names_found_is_the_name(late_shop, dispatcher,
         requested_slot="phone", candidates={"person_name": "哲夫"},
     )
     assert slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain))["person_name"] == "田中 哲夫"
+
+
+async def test_leaving_the_look_up_takes_nothing(late_shop, dispatcher, domain):
+    tracker = make_tracker([user("中村 ゆき", "inform"), user("やっぱりいいです、またにします", "deny")],
+                           slots={"person_name": "中村 ゆき"})
+    slots = slot_sets(await ActionCatalogStatus().run(dispatcher, tracker, domain))
+    assert slots == {"catalog_next": "done"} and said(dispatcher) == ["utter_catalog_stopped"]
