@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -10,11 +11,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from madoguchi.address import has_prefecture, join_address, lookup_postal_code
-from madoguchi.handoff.reasons import has_cue
+from madoguchi.address import address_after_code, has_prefecture, join_address, lookup_postal_code
+from madoguchi.dialogue import readback
+from madoguchi.dialogue.hurry import hurry_of
+from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.nlu.patterns import normalize_postal_code
-from madoguchi.policy import calendar
 from madoguchi.store import catalog_requests
+from madoguchi.text import nfkc
 from madoguchi.values import clean_person_name, shipping_method_from_text
 
 CATALOG_SLOTS = (
@@ -32,7 +35,22 @@ CATALOG_SLOTS = (
     "catalog_choice",
     "catalog_resend_of",
     "catalog_note",
+    "catalog_request_id",
 )
+DETAIL_SLOTS = ("person_name", "postal_code", "address", "phone")
+# The slots a correction clears: the address is asked again from its postal code.
+FIELD_SLOTS = {
+    "person_name": ("person_name",),
+    "postal_code": ("postal_code", "address_base", "address"),
+    "phone": ("phone",),
+}
+# Actions that pass the customer's message on to the form without answering it.
+PASS_THROUGH = frozenset({"catalog_form", "action_extract_slots", "action_listen", "action_begin_catalog"})
+# Messages that other rules answer (a side question, a person asked for) at the read-back.
+ELSEWHERE_INTENTS = frozenset({
+    "ask_shipping", "ask_gift", "ask_product", "bot_challenge", "out_of_scope", "greet",
+    "request_human", "complain", "express_distress", "request_exception",
+})
 
 
 def format_phone(digits: str) -> str:
@@ -47,12 +65,91 @@ def format_phone(digits: str) -> str:
 
 
 def in_hurry(text: str) -> bool:
-    """The customer says they are in a hurry."""
-    return has_cue(text, common.rules().cues.get("hurry", []))
+    """The customer says they are in a hurry (and does not say they are not)."""
+    return hurry_reading([text]) is True
+
+
+def hurry_reading(texts: list[str]) -> bool | None:
+    """In a hurry (True), not (False: 急ぎではありません, いつもの便で), or not said (None): the
+    latest message that says anything decides; 宅配便で / メール便で count as saying it."""
+    cues = common.rules().cues
+    readings = []
+    for text in texts:
+        reading = hurry_of(text, cues.get("hurry", []), cues.get("no_hurry", []))
+        if reading is None and shipping_method_from_text(text):
+            reading = shipping_method_from_text(text) == "parcel"
+        readings.append(reading)
+    return next((r for r in reversed(readings) if r is not None), None)
+
+
+def customer_texts(tracker: Tracker) -> list[str]:
+    """Every message the customer wrote in this conversation, in order."""
+    return [e.get("text") or "" for e in common.event_dicts(tracker) if e.get("event") == "user"]
+
+
+def fresh_message(tracker: Tracker) -> bool:
+    """The latest message is the customer's answer to the form, not a side question the
+    bot already answered (after which the form only asks again)."""
+    for event in reversed(common.event_dicts(tracker)):
+        if event.get("event") == "user":
+            return True
+        if event.get("event") == "action" and event.get("name") not in PASS_THROUGH:
+            return False
+    return False
+
+
+def since_latest_message(tracker: Tracker) -> list[dict[str, Any]]:
+    """The events from the customer's latest message on."""
+    events = common.event_dicts(tracker)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=0)
+    return events[last_user:]
+
+
+def _revalidate(tracker: Tracker) -> None:
+    """Details the form has not checked yet are validated all the same: those of a message
+    a rule saw first (one read as a catalog request), and a postal code given before the
+    form began (in a late catalog's first messages)."""
+    pending = tracker.slots_to_validate()
+    given = {} if pending else {
+        e["name"]: e["value"] for e in since_latest_message(tracker)
+        if e.get("event") == "slot" and e.get("name") in DETAIL_SLOTS and e.get("value")
+    }
+    if tracker.get_slot("postal_code") and not tracker.get_slot("address_base") and "postal_code" not in pending:
+        given["postal_code"] = tracker.get_slot("postal_code")
+    tracker.events.extend({"event": "slot", "name": k, "value": v} for k, v in given.items())
+
+
+def address_given_with(tracker: Tracker, code: str) -> str:
+    """The address the customer wrote after this postal code, in the latest message with it."""
+    for text in reversed(customer_texts(tracker)):
+        found = address_after_code(text, code)
+        if found:
+            return found
+    return ""
+
+
+def store_request(tracker: Tracker, values: dict[str, Any]) -> int:
+    """Stores the complete request (or corrects the one stored); returns its id."""
+    details = {
+        "name": values["person_name"],
+        "postal_code": values["postal_code"],
+        "address": values["address"],
+        "phone": values["phone"],
+        "shipping_method": values.get("shipping_method") or common.rules().catalog_default_method,
+    }
+    stored = int(values.get("catalog_request_id") or 0)
+    if stored and catalog_requests.update(common.db(), stored, **details):
+        return stored
+    where = {"sender_id": tracker.sender_id, "channel": common.channel(tracker)}
+    earlier = int(values.get("catalog_resend_of") or 0)
+    if earlier:
+        return catalog_requests.resend(common.db(), earlier, **where, **details)
+    return catalog_requests.add(common.db(), **where, **details)
 
 
 class ValidateCatalogForm(FormValidationAction):
-    """Checks each detail of a catalog request as the customer gives it."""
+    """Checks each detail of a catalog request as the customer gives it, stores the request
+    as soon as it is complete, and reads the answer to the read-back."""
 
     def name(self) -> str:
         return "validate_catalog_form"
@@ -64,19 +161,77 @@ class ValidateCatalogForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
-        if tracker.get_slot("in_hurry"):
-            return domain_slots
+        # The method follows from the hurry; the customer changes it at the read-back.
         return [s for s in domain_slots if s != "shipping_method"]
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        """Notices a hurry in any message of the form, then validates as usual."""
-        events: list[EventType] = []
-        if not tracker.get_slot("in_hurry") and in_hurry(common.latest_text(tracker)):
-            events.append(SlotSet("in_hurry", True))
-            tracker.slots["in_hurry"] = True
-        return events + await super().run(dispatcher, tracker, domain)
+        """Reads hurry, leaving and the read-back answer, validates, and stores."""
+        events = self._hurry_events(tracker)
+        requested = tracker.get_slot("requested_slot")
+        if fresh_message(tracker):
+            text, intent = common.latest_text(tracker), common.latest_intent(tracker)
+            if requested in DETAIL_SLOTS and self._leaving(tracker, requested, text, intent):
+                return events + [SlotSet(requested, None), SlotSet("requested_slot", None)]
+            if requested == "catalog_confirmed" and intent not in ELSEWHERE_INTENTS:
+                handled = self._readback_answer(dispatcher, tracker, text, intent)
+                if handled is not None:
+                    return events + handled + self._store(tracker, handled)
+            _revalidate(tracker)
+        events += await super().run(dispatcher, tracker, domain)
+        return events + self._store(tracker, events)
+
+    @staticmethod
+    def _leaving(tracker: Tracker, requested: str, text: str, intent: str) -> bool:
+        """The customer leaves the form instead of giving the detail asked for."""
+        given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+        if given & {"person_name", "postal_code", "address", "phone"}:
+            return False
+        if requested == "address" and intent == "deny":
+            return False  # 「違う」: the postal code was wrong (validate_address)
+        return is_leaving(text) or (intent == "deny" and requested != "address")
+
+    @staticmethod
+    def _hurry_events(tracker: Tracker) -> list[EventType]:
+        """The hurry as the conversation says it so far, and the method that follows from it."""
+        hurry = hurry_reading(customer_texts(tracker))
+        if hurry is None or (hurry == tracker.get_slot("in_hurry") and tracker.get_slot("shipping_method")):
+            return []
+        method = "parcel" if hurry else "mail"
+        tracker.slots.update(in_hurry=hurry, shipping_method=method)
+        return [SlotSet("in_hurry", hurry), SlotSet("shipping_method", method)]
+
+    @staticmethod
+    def _readback_answer(
+        dispatcher: CollectingDispatcher, tracker: Tracker, text: str, intent: str
+    ) -> list[EventType] | None:
+        """Fine (ends), a detail named to correct (asked again), taken back; None otherwise."""
+        given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+        if given & {"person_name", "postal_code", "address", "phone"}:
+            return None  # a corrected detail itself: validated as usual
+        meaning = readback.answer(text, intent)
+        if meaning == readback.OK:
+            return [SlotSet("catalog_confirmed", True), SlotSet("requested_slot", None)]
+        if meaning == readback.STOP:
+            return [SlotSet("catalog_confirmed", False), SlotSet("requested_slot", None)]
+        if meaning == readback.FIX:
+            fields = readback.fields_named(text)
+            if not fields:
+                dispatcher.utter_message(response="utter_catalog_correct")
+                return [SlotSet("catalog_confirmed", None)]
+            cleared = {s for f in fields for s in FIELD_SLOTS[f]}
+            first = next(s for s in DETAIL_SLOTS if s in cleared)
+            return [SlotSet(s, None) for s in sorted(cleared)] + [SlotSet("requested_slot", first)]
+        return None
+
+    @staticmethod
+    def _store(tracker: Tracker, events: list[EventType]) -> list[EventType]:
+        """Stores the request once complete, or corrects the stored one; it is read back next."""
+        values = {**tracker.current_slot_values(), **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
+        if not all(values.get(s) for s in DETAIL_SLOTS) or values.get("catalog_confirmed") is not None:
+            return []
+        return [SlotSet("catalog_request_id", float(store_request(tracker, values)))]
 
     def validate_person_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -101,6 +256,9 @@ class ValidateCatalogForm(FormValidationAction):
             dispatcher.utter_message(response="utter_postal_code_unknown")
             return {"postal_code": None}
         result = {"postal_code": code, "address_base": base, **self._reconfirm(tracker)}
+        written = address_given_with(tracker, code)
+        if written and len(join_address(base, written)) > len(base):
+            return {**result, "address": join_address(base, written)}  # 〒… and the address, together
         address = tracker.get_slot("address")
         if address and not address.startswith(base[:3]):
             result["address"] = None  # given for another place: ask again from the new base
@@ -117,6 +275,10 @@ class ValidateCatalogForm(FormValidationAction):
             # Asked for the address, the whole message is the answer (an entity found
             # in it may be a fragment, like the 3 of 3階).
             text = common.latest_text(tracker).strip() or text
+        else:
+            code = normalize_postal_code(str(tracker.get_slot("postal_code") or ""))
+            # Given after the postal code in one message: all of it, not the entity's part.
+            text = (address_after_code(common.latest_text(tracker), code) if code else "") or text
         address = join_address(tracker.get_slot("address_base"), text)
         base = tracker.get_slot("address_base") or ""
         if len(address) <= len(base) or (not base and not has_prefecture(address)):
@@ -155,24 +317,16 @@ def _longest_name_given(tracker: Tracker) -> str:
     """The longest name the conversation's slot has held so far."""
     names = [clean_person_name(str(e.get("value") or "")) for e in tracker.events
              if e.get("event") == "slot" and e.get("name") == "person_name"]
-    return max(names, key=len, default="")
+    return max((n for n in names if n), key=len, default="")
 
 
-def catalog_readback(slots: dict[str, Any]) -> str:
-    """The request as the customer confirms it."""
-    method = common.rules().catalog_methods[slots.get("shipping_method") or "mail"]
-    return (
-        "次の内容でカタログをお送りします。\n"
-        f"お名前：{slots.get('person_name')} 様\n"
-        f"ご住所：〒{slots.get('postal_code')} {slots.get('address')}\n"
-        f"お電話：{format_phone(slots.get('phone') or '')}\n"
-        f"送り方：{method.label}（無料）\n"
-        "この内容でよろしいですか。"
-    )
+def asks_the_price(text: str) -> bool:
+    """カタログはお代がかかりますか, 金がかかるのか, 無料ですか."""
+    return bool(re.search(r"お代|代金|料金|お金|金が|かね|無料|タダ|ただ(?:です|で)|有料|費用|いくら|かかり|かかる", nfkc(text)))
 
 
 class ActionBeginCatalog(Action):
-    """Welcomes a catalog request and notes whether the customer is in a hurry."""
+    """Welcomes a catalog request (or, asked again inside it, says what was asked)."""
 
     def name(self) -> str:
         return "action_begin_catalog"
@@ -180,74 +334,10 @@ class ActionBeginCatalog(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        text = common.latest_text(tracker)
+        if (tracker.active_loop or {}).get("name") == "catalog_form":
+            if asks_the_price(text):
+                dispatcher.utter_message(response="utter_catalog_free")
+            return []
         dispatcher.utter_message(response="utter_catalog_start")
-        return [SlotSet("in_hurry", True)] if in_hurry(common.latest_text(tracker)) else []
-
-
-class ActionAskCatalogConfirmed(Action):
-    """Reads the whole catalog request back and asks the customer to confirm."""
-
-    def name(self) -> str:
-        return "action_ask_catalog_confirmed"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        dispatcher.utter_message(
-            text=catalog_readback(tracker.current_slot_values()),
-            buttons=[
-                {"title": "はい、お願いします", "payload": "はい、お願いします"},
-                {"title": "いいえ、直したい", "payload": "いいえ、直したいところがあります"},
-            ],
-        )
-        return []
-
-
-class ActionSubmitCatalog(Action):
-    """Stores the confirmed catalog request and tells when it will arrive."""
-
-    def name(self) -> str:
-        return "action_submit_catalog"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        slots = tracker.current_slot_values()
-        method = slots.get("shipping_method") or common.rules().catalog_default_method
-        details = {
-            "name": slots["person_name"],
-            "postal_code": slots["postal_code"],
-            "address": slots["address"],
-            "phone": slots["phone"],
-            "shipping_method": method,
-        }
-        where = {"sender_id": tracker.sender_id, "channel": common.channel(tracker)}
-        earlier = int(slots.get("catalog_resend_of") or 0)
-        if earlier:
-            catalog_requests.resend(common.db(), earlier, **where, **details)
-        else:
-            catalog_requests.add(common.db(), **where, **details)
-        earliest, latest = calendar.catalog_arrival(common.rules(), common.now(), method)
-        label = common.rules().catalog_methods[method].label
-        again = "あらためて" if earlier else ""
-        dispatcher.utter_message(
-            text=(
-                f"承りました。カタログを{again}{label}でお送りします。"
-                f"{calendar.ja_date(earliest)}から{calendar.ja_date(latest)}ごろのお届けです。"
-                "ほかにご用件はございますか。"
-            )
-        )
-        return [SlotSet(slot, None) for slot in CATALOG_SLOTS]
-
-
-class ActionStopCatalog(Action):
-    """Stops a catalog request half-way, keeping nothing of it."""
-
-    def name(self) -> str:
-        return "action_stop_catalog"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        dispatcher.utter_message(response="utter_catalog_stopped")
-        return [SlotSet(slot, None) for slot in CATALOG_SLOTS]
+        return [SlotSet("in_hurry", True)] if in_hurry(text) else []

@@ -3,6 +3,7 @@ send it again by 宅配便, and call a person when even that went wrong."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
@@ -12,17 +13,24 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from actions.catalog import format_phone, in_hurry
+from actions.catalog import customer_texts, format_phone, hurry_reading, in_hurry
 from actions.handoff import hand_off
 from madoguchi.address import lookup_postal_code
 from madoguchi.clock import JST
+from madoguchi.dialogue.leaving import is_leaving
+from madoguchi.nlu.patterns import find_phones, find_postal_codes
 from madoguchi.handoff.reasons import has_cue
 from madoguchi.policy import calendar
 from madoguchi.store import catalog_requests
 from madoguchi.store.models import CatalogRequest
+from madoguchi.text import nfkc
+from madoguchi.values import clean_person_name
 
-LATE_INTENTS = ("ask_delivery_status", "express_distress", "request_catalog")
+LATE_INTENTS = ("ask_delivery_status", "express_distress", "request_catalog", "complain")  # domain: catalog_late
 ANXIOUS_INTENTS = ("express_distress", "complain")
+RESEND = re.compile(r"もう一度|もういちど|もう1度|もういっぺん|もう一遍|再送|送り直|おくりなお|送りなお|改めて送|あらためて送")
+# A name written alone while the phone is asked (田中 哲夫): short, with a kanji.
+NAME_ALONE = re.compile(r"^[^\s]{1,6}(?:\s[^\s]{1,6})?$")
 LATE_SLOTS = ("catalog_late", "catalog_next", "catalog_choice", "catalog_resend_of", "catalog_note")
 
 
@@ -58,11 +66,16 @@ def status_text(request: CatalogRequest) -> str:
 
 
 def find(tracker: Tracker) -> CatalogRequest | None:
-    """The customer's latest catalog request, by the phone and name given."""
-    phone = tracker.get_slot("phone")
-    if not phone:
-        return None
-    return catalog_requests.find_earlier(common.db(), phone, tracker.get_slot("person_name"))
+    """The customer's latest catalog request, by the phone given (and the name, when the
+    phone has several people), or by the full name alone."""
+    phone, name = tracker.get_slot("phone"), tracker.get_slot("person_name")
+    found = catalog_requests.find_earlier(common.db(), phone, name) if phone else None
+    return found or catalog_requests.find_by_name(common.db(), name)
+
+
+def resend_asked(tracker: Tracker) -> bool:
+    """The customer asked to have it sent again (もう一度送って, もういっぺん, 再送)."""
+    return any(RESEND.search(nfkc(text)) for text in customer_texts(tracker))
 
 
 def anxious(tracker: Tracker) -> bool:
@@ -124,20 +137,51 @@ class ActionBeginCatalogStatus(Action):
         for slot in ("phone", "person_name", "postal_code", "address", "shipping_method", "catalog_confirmed"):
             if slot not in given and tracker.get_slot(slot):
                 events.append(SlotSet(slot, None))
-        if in_hurry(common.latest_text(tracker)) or common.latest_intent(tracker) == "express_distress":
+        hurry = hurry_reading([common.latest_text(tracker)])
+        if hurry or (hurry is None and common.latest_intent(tracker) == "express_distress"):
             events.append(SlotSet("in_hurry", True))
+        elif hurry is False:
+            events.append(SlotSet("in_hurry", False))
         return events
 
 
 class ValidateCatalogStatusForm(FormValidationAction):
-    """Checks the phone and the name the earlier request was made with."""
+    """Finds the earlier request by the phone or the name, whichever comes first, and
+    hears the rest (no hurry, send it again) without asking the same thing again."""
 
     def name(self) -> str:
         return "validate_catalog_status_form"
 
+    async def next_requested_slot(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> EventType | None:
+        """No more questions once the request is found, the customer goes on to the address
+        (a new request follows), or leaves."""
+        if tracker.get_slot("postal_code") or leaving(tracker) or find(tracker) is not None:
+            return SlotSet("requested_slot", None)
+        return await super().next_requested_slot(dispatcher, tracker, domain)
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Notes a hurry (or its absence) and a name written alone, then validates."""
+        text, intent = common.latest_text(tracker), common.latest_intent(tracker)
+        events: list[EventType] = []
+        hurry = hurry_reading([text])
+        if hurry is False or (hurry and intent not in ANXIOUS_INTENTS):
+            events.append(SlotSet("in_hurry", hurry))  # an answer too: the form goes on
+        name = _name_written(tracker, text, intent)
+        if name:
+            events.append(SlotSet("person_name", name))
+            tracker.slots["person_name"] = name
+        return events + await super().run(dispatcher, tracker, domain)
+
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        text = nfkc(str(value or ""))
+        if not find_phones(text) and (not re.search(r"\d", text) or find_postal_codes(text)):
+            return {"phone": None}  # no number tried (a name, "send it again", an address): no error
         return {"phone": common.phone_answer(value, dispatcher)}
 
     def validate_person_name(
@@ -147,6 +191,24 @@ class ValidateCatalogStatusForm(FormValidationAction):
         if not name:
             dispatcher.utter_message(response="utter_name_invalid")
         return {"person_name": name}
+
+
+def leaving(tracker: Tracker) -> bool:
+    """The latest message leaves the look-up (やっぱりいいです, またにします)."""
+    return is_leaving(common.latest_text(tracker)) and common.latest_intent(tracker) != "inform"
+
+
+def _name_written(tracker: Tracker, text: str, intent: str) -> str | None:
+    """A name in a message that is not an answer to the name question: beside a phone
+    number (大島あかねです、電話は080-…), or written alone (田中 哲夫)."""
+    if tracker.get_slot("person_name"):
+        return None
+    name = clean_person_name(text)
+    if not name or hurry_reading([text]) is not None:
+        return None
+    beside_phone = bool(find_phones(text)) and not find_phones(name)
+    alone = intent == "inform" and bool(NAME_ALONE.match(name)) and bool(re.search(r"[\u4e00-\u9fff]", name))
+    return name if beside_phone or alone else None
 
 
 class ActionCatalogStatus(Action):
@@ -159,14 +221,25 @@ class ActionCatalogStatus(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         request = find(tracker)
+        hurry = hurry_reading(customer_texts(tracker))
+        given = tracker.get_slot("phone") or tracker.get_slot("person_name") or tracker.get_slot("postal_code")
+        if request is None and (not given or leaving(tracker)):
+            dispatcher.utter_message(response="utter_catalog_stopped")  # left the question
+            return [SlotSet("catalog_next", "done")]
         if request is None:
             # A postcard lost on the way, or a request by phone not on record: take it now,
-            # by 宅配便 since the customer has waited already.
+            # by 宅配便 since the customer has waited already (メール便 when they said no hurry).
+            if hurry is False:
+                dispatcher.utter_message(response="utter_catalog_late_not_found_mail")
+                return [SlotSet("shipping_method", "mail"), SlotSet("catalog_next", "form")]
             dispatcher.utter_message(response="utter_catalog_late_not_found")
             return [SlotSet("shipping_method", "parcel"), SlotSet("catalog_next", "form")]
         if catalog_requests.is_second_try(request):
             return self._second_failure(dispatcher, tracker, request)
         dispatcher.utter_message(text=status_text(request) + "お待たせしてしまい、誠に申し訳ございません。")
+        if resend_asked(tracker) and hurry is not None:
+            # Asked to send it again, and said how soon: no offer, straight to the read-back.
+            return [SlotSet("catalog_resend_of", float(request.id)), *resend_events(request, "parcel" if hurry else "mail")]
         return [SlotSet("catalog_resend_of", float(request.id)), SlotSet("catalog_next", "offer")]
 
     @staticmethod
@@ -189,6 +262,20 @@ class ActionCatalogStatus(Action):
         return events + hand_off(dispatcher, tracker, reason)
 
 
+def resend_events(request: CatalogRequest, method: str) -> list[EventType]:
+    """The earlier request's details, to send it again by `method` after one read-back."""
+    return [
+        SlotSet("person_name", request.name),
+        SlotSet("phone", request.phone),
+        SlotSet("postal_code", request.postal_code),
+        SlotSet("address_base", lookup_postal_code(request.postal_code)),
+        SlotSet("address", request.address),
+        SlotSet("shipping_method", method),
+        SlotSet("in_hurry", method == "parcel"),
+        SlotSet("catalog_next", "form"),
+    ]
+
+
 class ActionAskCatalogChoice(Action):
     """Offers to send the catalog again by 宅配便 at no charge."""
 
@@ -209,7 +296,9 @@ class ActionAskCatalogChoice(Action):
 
 
 def choice_of(intent: str, text: str) -> str | None:
-    """`parcel`, `wait`, or None when the answer says neither."""
+    """`parcel`, `mail` (sent again the usual way), `wait`, or None when the answer says none."""
+    if hurry_reading([text]) is False and RESEND.search(nfkc(text)) or re.search(r"メール便|めーる便", nfkc(text)):
+        return "mail"
     if has_cue(text, ["待ち", "待つ", "まち", "まつ", "結構", "けっこう", "大丈夫", "いいです", "不要", "いりません"]):
         return "wait"
     if has_cue(text, ["宅配", "送って", "おくって", "お願い", "おねがい", "急ぎ", "早く", "再送", "もう一度"]):
@@ -244,16 +333,8 @@ class ActionCatalogChoice(Action):
         choice = tracker.get_slot("catalog_choice")
         request_id = int(tracker.get_slot("catalog_resend_of") or 0)
         request = catalog_requests.get(common.db(), request_id) if request_id else None
-        if choice == "parcel" and request is not None:
-            return [
-                SlotSet("person_name", request.name),
-                SlotSet("phone", request.phone),
-                SlotSet("postal_code", request.postal_code),
-                SlotSet("address_base", lookup_postal_code(request.postal_code)),
-                SlotSet("address", request.address),
-                SlotSet("shipping_method", "parcel"),
-                SlotSet("catalog_next", "form"),
-            ]
+        if choice in ("parcel", "mail") and request is not None:
+            return resend_events(request, choice)
         if choice == "person":
             tracker.slots["catalog_note"] = handoff_note(request) if request else None
             events = hand_off(dispatcher, tracker, "distress" if anxious(tracker) else "complaint")

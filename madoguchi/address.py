@@ -34,6 +34,14 @@ def has_prefecture(text: str) -> bool:
     return bool(PREFECTURE_RE.match(nfkc(text).strip()))
 
 
+def address_after_code(text: str, code: str) -> str:
+    """What follows the postal code in a message that gives both (〒604-8006 京都市…), or ''."""
+    norm = nfkc(text)
+    digits = code.replace("-", "")
+    found = re.search(digits[:3] + r"\s*[-ー−‐]?\s*" + digits[3:], norm)
+    return clean_address(norm[found.end():]) if found else ""
+
+
 def join_address(base: str | None, written: str) -> str:
     """The whole address from the postal code's part and what the customer wrote."""
     written = clean_address(written)
@@ -43,6 +51,12 @@ def join_address(base: str | None, written: str) -> str:
     for cut in range(len(base), 0, -1):
         if written.startswith(base[-cut:]):
             return base + written[cut:]
+    # Written from the city on, with another way to the town (京都市中京区河原町通三条上る…):
+    # the prefecture and what the customer wrote.
+    prefecture = PREFECTURE_RE.match(base)
+    city = re.match(r".+?[市区町村]", base[prefecture.end():]) if prefecture else None
+    if prefecture and city and written.startswith(city.group(0)):
+        return prefecture.group(0) + written
     return base + written
 
 
@@ -50,6 +64,6 @@ def clean_address(text: str) -> str:
     """An address without the polite frame around it (「住所は…です」)."""
     text = nfkc(text).strip()
     text = re.sub(r"^(ご?住所は|住所:|番地は|続きは)", "", text).strip()
-    text = re.sub(r"(です|になります|でございます|です。|。|まで)+$", "", text).strip()
+    text = re.sub(r"(です|どす|どすえ|になります|でございます|です。|。|まで)+$", "", text).strip()
     text = re.sub(r"(に|へ)(送って|お送り|届けて).*$", "", text).strip()
     return text

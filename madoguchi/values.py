@@ -8,21 +8,38 @@ from datetime import date, timedelta
 from madoguchi.text import nfkc
 
 _NAME_FRAME = re.compile(
-    r"^(?:(?:お?名前|氏名|わたし|私|わたくし|僕|ぼく)(?:は|の名前は|:)?\s*)|"
-    r"(?:と(?:申します|もうします|いいます|言います)|です|でございます|だよ|やで|じゃ|さん|様|さま)+[。.!！]*$"
+    r"^(?:(?:お?名前|おなまえ|なまえ|氏名|宛名|あて名|名義|わたし|私|わたくし|僕|ぼく)(?:は|の名前は|:)?\s*)|"
+    r"\s*(?:と(?:申します|もうします|いいます|言います)|です|でございます|どす|だよ|やで|さん|様|さま)+[。.!！]*$"
 )
+# Plain copulas (山田哲夫だ, 西村房子や, 岡田じゃ) end a name only after a kanji or a space:
+# the や of あや or the だ of まさだ belong to the name.
+_PLAIN_COPULA = re.compile(r"(?<=[\u4e00-\u9fff々\s])(?:だ|や|じゃ)[。.!！]*$")
 _NOT_A_NAME = re.compile(r"[0-9@<>{}\[\]/\\?？]")
+# Where the name ends when more follows in the same message (大島あかねです、電話は…).
+_BREAK = re.compile(r"[、。,，.．!！?？\n]+")
+_FILLER = re.compile(r"^(?:はい|ええ|えっと|ええと|あの|あのう|あ|すみません|失礼しました)$")
 
 
-def clean_person_name(text: str) -> str | None:
-    """A person's name from what the customer wrote, or None if it does not look like one."""
-    name = nfkc(text).strip()
+def _name_of(part: str) -> str | None:
+    name = part.strip()
     for _ in range(3):
-        name = _NAME_FRAME.sub("", name).strip(" 、,。")
+        name = _PLAIN_COPULA.sub("", _NAME_FRAME.sub("", name)).strip(" 、,。")
     name = re.sub(r"\s+", " ", name)
     if not name or len(name) > 30 or _NOT_A_NAME.search(name):
         return None
     return name
+
+
+def clean_person_name(text: str) -> str | None:
+    """A person's name from what the customer wrote, or None if it does not look like one.
+
+    The name is the first part of the message that reads as one: a はい before it is
+    skipped, a phone number or anything after a 、 or 。 is left out."""
+    norm = _NAME_FRAME.sub("", nfkc(text).strip()).strip(" 、,。")
+    for part in _BREAK.split(norm):
+        if part.strip() and not _FILLER.match(part.strip()):
+            return _name_of(part)
+    return None
 
 
 def shipping_method_from_text(text: str) -> str | None:

@@ -28,7 +28,8 @@ WHOLE_CONVERSATION = frozenset(
         "action_reply_to_offer",
         "action_catalog_status",  # a late catalog sent again and still not there
         "action_catalog_choice",
-        "validate_catalog_form",  # a name given whole earlier is not shortened
+        "validate_catalog_form",  # a name given whole earlier is not shortened; the hurry of any message
+        "action_ask_catalog_confirmed",  # "承りました" the first time, "承っております" after
     }
 )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.text import nfkc
 
 UNKNOWN = "unknown"
@@ -29,11 +30,6 @@ _UNKNOWN = re.compile(
     r"なくし|無くし|失くし|紛失|捨て|消して|消えて|手元に(な|無)|控え(が|も)?(な|無)|"
     r"どこに(書|か|載|の|あ)|どこを見|(メール|納品書)が(な|無|見)|(番号|ばんごう)(が|は)?(な|無)い"
 )
-_STOPPED = re.compile(
-    r"やめ|止め|もういい|もう結構|結構です|けっこうです|またにし|また今度|またこんど|また後で|"
-    r"また改めて|あとにし|後にし|後ほど|のちほど|いいです$|大丈夫です$"
-)
-
 # What a shipping, gift or product question is about: a side question inside the
 # verification that names none of these may be a misread "I cannot find it".
 TOPIC = re.compile(
@@ -55,7 +51,7 @@ def reading(text: str) -> str | None:
         return REFUSED
     if _UNKNOWN.search(norm):
         return UNKNOWN
-    if _STOPPED.search(norm):
+    if is_leaving(norm):
         return STOPPED
     return None
 

@@ -110,6 +110,16 @@ def find_earlier(db: Database, phone: str, name: str | None = None) -> CatalogRe
     return rows[0] if rows else None
 
 
+def find_by_name(db: Database, name: str | None) -> CatalogRequest | None:
+    """The latest request made under this full name (written with or without spaces)."""
+    key = _name_key(name)
+    if len(key) < 3:
+        return None  # a family name alone finds too many people
+    with db.session() as session:
+        rows = session.query(CatalogRequest).order_by(CatalogRequest.created_at.desc(), CatalogRequest.id.desc()).all()
+    return next((r for r in rows if _name_key(r.name) == key), None)
+
+
 def is_second_try(request: CatalogRequest) -> bool:
     """Already re-sent, or already sent by 宅配便: a further failure needs a person."""
     return request.resend_of is not None or request.shipping_method == "parcel"
@@ -139,6 +149,27 @@ def resend(db: Database, earlier_id: int, *, sender_id: str, channel: str, **det
                 setattr(earlier, key, details[key])
             return earlier.id
     return add(db, sender_id=sender_id, channel=channel, resend_of=earlier_id, **details)
+
+
+def update(db: Database, request_id: int, **details: Any) -> bool:
+    """Correct a request the customer is still reading back; only while it is not sent."""
+    with db.session() as session:
+        request = session.get(CatalogRequest, request_id)
+        if request is None or request.status != RECEIVED:
+            return False
+        for key in DETAILS:
+            setattr(request, key, details[key])
+        return True
+
+
+def withdraw(db: Database, request_id: int, sender_id: str) -> bool:
+    """Remove a request its customer took back before it was sent (theirs only)."""
+    with db.session() as session:
+        request = session.get(CatalogRequest, request_id)
+        if request is None or request.status != RECEIVED or request.sender_id != sender_id:
+            return False
+        session.delete(request)
+        return True
 
 
 def import_demo(db: Database, path: Path, now: datetime | str) -> int:

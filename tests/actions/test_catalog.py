@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from actions.catalog import ActionSubmitCatalog, ValidateCatalogForm, catalog_readback
+import pytest
+
+from actions.catalog import ValidateCatalogForm
+from actions.catalog_readback import ActionSubmitCatalog, catalog_readback
 from madoguchi.store import catalog_requests
 from tests.actions.conftest import make_tracker, said, slot_sets, user
 
@@ -57,17 +60,95 @@ async def test_wrong_postal_code_at_the_address_question(shop, dispatcher, domai
     assert slots["postal_code"] is None and slots["address"] is None
 
 
-async def test_hurry_offers_parcel_delivery(shop, dispatcher, domain):
+FILLED = {"person_name": "山田花子", "postal_code": "100-0001", "address_base": "東京都千代田区千代田",
+          "address": "東京都千代田区千代田1-1"}
+
+
+async def test_a_hurry_sends_it_by_parcel_without_asking(shop, dispatcher, domain):
     slots = await validate(
         dispatcher, domain, "急いでいるので早めにお願いします 090-1234-5678", "inform",
-        {"person_name": "山田花子", "postal_code": "100-0001", "address": "東京都千代田区千代田1-1", "phone": "09012345678"},
-        "phone",
+        {**FILLED, "phone": "09012345678"}, "phone",
     )
-    assert slots["in_hurry"] is True
-    tracker = make_tracker([user("急いで", "inform")], slots={"in_hurry": True})
-    form = ValidateCatalogForm()
-    required = await form.required_slots(form.domain_slots(domain), dispatcher, tracker, domain)
-    assert "shipping_method" in required
+    assert slots["in_hurry"] is True and slots["shipping_method"] == "parcel"
+    assert slots["requested_slot"] == "catalog_confirmed"  # no 宅配便 question
+    assert catalog_requests.recent(shop)[0].shipping_method == "parcel"
+
+
+async def test_no_hurry_said_in_an_earlier_message_sends_it_by_mail(shop, dispatcher, domain):
+    tracker = make_tracker(
+        [user("カタログください、急ぎではありません", "request_catalog"), user("090-1234-5678", "inform")],
+        slots={**FILLED, "phone": "09012345678", "in_hurry": None}, active_loop="catalog_form",
+        requested_slot="phone", candidates={"phone": "09012345678"},
+    )
+    slots = slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
+    assert slots["in_hurry"] is False and slots["shipping_method"] == "mail"
+    assert catalog_requests.recent(shop)[0].shipping_method == "mail"
+
+
+async def test_the_request_is_stored_as_soon_as_it_is_complete(shop, dispatcher, domain):
+    slots = await validate(dispatcher, domain, "090-1234-5678", "inform", {**FILLED, "phone": "09012345678"}, "phone")
+    stored = catalog_requests.recent(shop)
+    assert len(stored) == 1 and stored[0].name == "山田花子" and stored[0].status == "received"
+    assert slots["catalog_request_id"] == float(stored[0].id)
+    assert slots["requested_slot"] == "catalog_confirmed"
+
+
+async def test_a_corrected_phone_at_the_readback_corrects_the_stored_request(shop, dispatcher, domain):
+    await validate(dispatcher, domain, "090-1234-5678", "inform", {**FILLED, "phone": "09012345678"}, "phone")
+    request_id = catalog_requests.recent(shop)[0].id
+    slots = await validate(
+        dispatcher, domain, "すみません、電話は03-1111-2222でした", "inform",
+        {**FILLED, "phone": "0311112222", "catalog_request_id": float(request_id)},
+        "catalog_confirmed", candidates={"phone": "0311112222"},
+    )
+    assert slots["catalog_confirmed"] is None  # read back again
+    stored = catalog_requests.recent(shop)
+    assert len(stored) == 1 and stored[0].phone == "0311112222"
+
+
+async def test_the_address_named_wrong_is_asked_again_from_the_postal_code(shop, dispatcher, domain):
+    slots = await validate(
+        dispatcher, domain, "住所が違います", "deny",
+        {**FILLED, "phone": "09012345678", "catalog_request_id": 1.0}, "catalog_confirmed", candidates={},
+    )
+    assert slots["postal_code"] is None and slots["address"] is None and slots["address_base"] is None
+    assert slots["requested_slot"] == "postal_code"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("おけ ありがと", "thank"), ("以上でお願いします", "goodbye"),
+    ("いそぎじゃないので普通のでだいじょうぶです、ありがとうございます", "request_catalog"),
+])
+async def test_thanks_or_ok_at_the_readback_ends_it(shop, dispatcher, domain, text, intent):
+    slots = await validate(
+        dispatcher, domain, text, intent, {**FILLED, "phone": "09012345678", "catalog_request_id": 1.0},
+        "catalog_confirmed", candidates={},
+    )
+    assert slots["catalog_confirmed"] is True and slots["requested_slot"] is None
+    assert dispatcher.messages == []
+
+
+async def test_leaving_in_the_middle_ends_the_form_without_an_error(shop, dispatcher, domain):
+    slots = await validate(
+        dispatcher, domain, "あ やっぱいいや 親に聞いてからにする またにします🙏", "nlu_fallback",
+        {"person_name": "中村めい", "postal_code": "あ やっぱいいや 親に聞いてからにする またにします🙏"}, "postal_code",
+    )
+    assert slots["requested_slot"] is None and slots["postal_code"] is None
+    assert dispatcher.messages == []  # no 「郵便番号は7桁の数字で」
+
+
+async def test_a_name_with_a_phone_after_a_late_catalog_start(shop, dispatcher, domain):
+    # The crash of round d: earlier slot events held None and a whole message as the name.
+    text = "大島あかねです、電話は080-9876-5432です"
+    tracker = make_tracker(
+        [{"event": "slot", "name": "person_name", "value": None},
+         {"event": "slot", "name": "person_name", "value": "今週中にほしいんです 080-1"},
+         user("年末までに選びたいので今週中にほしいんです", "request_catalog"), user(text, "inform")],
+        slots={"in_hurry": True}, active_loop="catalog_form", requested_slot="person_name",
+        candidates={"person_name": text, "phone": "08098765432"},
+    )
+    slots = slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
+    assert slots["person_name"] == "大島あかね" and slots["phone"] == "08098765432"
 
 
 async def test_no_hurry_skips_the_shipping_question(shop, dispatcher, domain):

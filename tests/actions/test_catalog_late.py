@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from actions.catalog import ActionSubmitCatalog
+from actions.catalog_readback import ActionSubmitCatalog
 from actions.catalog_late import (
     ActionBeginCatalogStatus,
     ActionCatalogChoice,
     ActionCatalogStatus,
     ActionNoticeLateCatalog,
     ValidateCatalogChoiceForm,
+    ValidateCatalogStatusForm,
     choice_of,
     is_late_catalog,
 )
@@ -144,3 +145,90 @@ async def test_the_customer_may_wait(late_shop, dispatcher, domain):
     assert slots["catalog_next"] == "done"
     assert said(dispatcher) == ["utter_catalog_late_wait"]
     assert catalog_requests.count(late_shop) == 4
+
+
+async def validate_status(dispatcher, domain, texts, requested, slots=None, candidates=None):
+    """The status form's validation after the customer's messages (the last one answers)."""
+    tracker = make_tracker(
+        [user(t, i) for t, i in texts], slots=slots or {}, active_loop="catalog_status_form",
+        requested_slot=requested, candidates=candidates or {},
+    )
+    events = slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain))
+    return events, events.get("requested_slot", "asked by Rasa")
+
+
+async def test_the_name_given_instead_of_the_phone_finds_the_request(late_shop, dispatcher, domain):
+    slots, required = await validate_status(
+        dispatcher, domain, [("名前は佐藤美咲どす", "inform")], "phone",
+        candidates={"person_name": "佐藤美咲", "phone": "名前は佐藤美咲どす"},
+    )
+    assert slots["person_name"] == "佐藤美咲" and slots["phone"] is None
+    assert said(dispatcher) == []  # no 「お電話番号は…10桁か11桁の数字で」
+    assert required is None  # found by the name: no more questions
+
+
+async def test_send_it_again_without_hurry_is_heard_not_met_with_an_error(late_shop, dispatcher, domain):
+    text = "別に急ぎまへんさかい いつもの便でよろしおす。もういっぺん送ってもらえますやろか"
+    slots, required = await validate_status(
+        dispatcher, domain, [(text, "nlu_fallback")], "phone", candidates={"phone": text},
+    )
+    assert slots["in_hurry"] is False and said(dispatcher) == []
+    assert required == "asked by Rasa"  # the next question, as before
+
+
+async def test_a_name_beside_the_phone_is_taken_too(late_shop, dispatcher, domain):
+    text = "大島あかねです、電話は080-9876-5432です"
+    slots, _ = await validate_status(dispatcher, domain, [(text, "inform")], "phone", candidates={"phone": "08098765432"})
+    assert slots["person_name"] == "大島あかね" and slots["phone"] == "08098765432"
+
+
+async def test_not_found_without_hurry_is_taken_again_by_mail(late_shop, dispatcher, domain):
+    tracker = make_tracker(
+        [user("急ぎはせんのですけど、もういっぺん送ってもらえんでしょうか", "request_catalog"), user("岡田 節子です", "inform")],
+        slots={"person_name": "岡田 節子"},
+    )
+    slots = slot_sets(await ActionCatalogStatus().run(dispatcher, tracker, domain))
+    assert slots == {"shipping_method": "mail", "catalog_next": "form"}
+    assert said(dispatcher) == ["utter_catalog_late_not_found_mail"]
+
+
+@pytest.mark.parametrize("text, method", [
+    ("急ぎじゃないが、もう一度送ってくれ", "mail"),
+    ("来週使うので至急もう一度送ってください", "parcel"),
+])
+async def test_found_and_asked_to_send_again_goes_straight_to_the_readback(late_shop, dispatcher, domain, text, method):
+    tracker = make_tracker([user(text, "request_catalog"), user("080-2222-3333", "inform")],
+                           slots={"phone": "08022223333"})
+    slots = slot_sets(await ActionCatalogStatus().run(dispatcher, tracker, domain))
+    assert slots["catalog_next"] == "form" and slots["shipping_method"] == method
+    assert slots["address"] == "東京都渋谷区神宮前1-2-3 メゾン神宮前201"
+
+
+def test_the_usual_way_is_a_resend_by_mail(shop):
+    assert choice_of("inform", "メール便で送り直してください") == "mail"
+    assert choice_of("inform", "急がないので、いつもの便でもう一度送ってください") == "mail"
+
+
+async def test_the_address_given_instead_goes_on_to_a_new_request_without_an_error(late_shop, dispatcher, domain):
+    text = "〒468-0011 名古屋市天白区平針3-12-4 平針コーポ2階B"
+    slots, requested = await validate_status(
+        dispatcher, domain, [(text, "inform")], "phone",
+        slots={"person_name": "田中 哲夫"}, candidates={"phone": text, "postal_code": "468-0011"},
+    )
+    assert said(dispatcher) == [] and requested is None
+
+
+async def test_the_longest_of_two_names_found_is_the_name(late_shop, dispatcher, domain):
+    entities = [{"entity": "person_name", "value": "田中 哲夫"}, {"entity": "person_name", "value": "哲夫"}]
+    tracker = make_tracker(
+        [user("田中 哲夫", "complain", entities)], active_loop="catalog_status_form",
+        requested_slot="phone", candidates={"person_name": "哲夫"},
+    )
+    assert slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain))["person_name"] == "田中 哲夫"
+
+
+async def test_leaving_the_look_up_takes_nothing(late_shop, dispatcher, domain):
+    tracker = make_tracker([user("中村 ゆき", "inform"), user("やっぱりいいです、またにします", "deny")],
+                           slots={"person_name": "中村 ゆき"})
+    slots = slot_sets(await ActionCatalogStatus().run(dispatcher, tracker, domain))
+    assert slots == {"catalog_next": "done"} and said(dispatcher) == ["utter_catalog_stopped"]

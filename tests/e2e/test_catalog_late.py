@@ -4,54 +4,19 @@ reads, what the shop stores, and what the operator gets."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import pytest_asyncio
 
-from madoguchi.evaluation.bot import LocalBot
-from madoguchi.model import model_path
 from madoguchi.store import catalog_requests, handoffs
-from madoguchi.store.db import Database
+from tests.e2e.localbot import bot, shop_db, talk, tracker_of  # noqa: F401 (bot is a fixture)
 
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def bot():
-    model = model_path()
-    if not model.exists():
-        pytest.skip(f"no trained model ({model.name}): `make test` trains it first")
-    async with LocalBot(model) as local:
-        yield local
-
-
-def shop_db(bot: LocalBot) -> Database:
-    return Database(f"sqlite:///{Path(bot._tmp.name) / 'eval.db'}")
-
-
-async def talk(bot: LocalBot, sender: str, texts: list[str]) -> list[str]:
-    """Send the customer's messages; everything the bot said, in order."""
-    said: list[str] = []
-    for text in texts:
-        before = len(said)
-        await bot.agent.handle_text(text, sender_id=sender)
-        tracker = await bot.agent.tracker_store.get_or_create_tracker(sender)
-        said = [e.text for e in tracker.events if getattr(e, "type_name", "") == "bot" and e.text]
-        assert len(said) >= before
-    return said
-
-
-async def tracker_of(bot: LocalBot, sender: str):
-    return await bot.agent.tracker_store.get_or_create_tracker(sender)
-
-
 async def test_found_and_sent_again_by_parcel(bot):
     said = await talk(bot, "late-found", [
         "先月カタログをお願いしたのですが、まだ届きません",
-        "080-2222-3333",
-        "佐藤美咲です",
+        "080-2222-3333",  # found by the phone alone: no name asked
         "はい、宅配便で送ってください",
         "はい、お願いします",
     ])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from madoguchi.address import clean_address, has_prefecture, join_address, lookup_postal_code
+from madoguchi.address import address_after_code, clean_address, has_prefecture, join_address, lookup_postal_code
 
 CHIYODA = "東京都千代田区千代田"
 
@@ -65,3 +65,24 @@ def test_has_prefecture(text):
 
 def test_has_no_prefecture():
     assert not has_prefecture("千代田1-1")
+
+
+def test_an_address_written_from_the_city_by_another_way_keeps_what_was_written():
+    # Kyoto addresses name streets (河原町通三条上る) instead of the postal code's town.
+    base = lookup_postal_code("604-8006")
+    assert join_address(base, "京都市中京区河原町通三条上る下丸屋町401 コーポ河原町302号室どす") == (
+        "京都府京都市中京区河原町通三条上る下丸屋町401 コーポ河原町302号室"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, after",
+    [
+        ("〒150-0001 東京都渋谷区神宮前1-2-3 メゾン201です", "東京都渋谷区神宮前1-2-3 メゾン201"),
+        ("住所は150ー0001　神宮前1-2-3", "神宮前1-2-3"),
+        ("150-0001です", ""),
+        ("山田花子です", ""),
+    ],
+)
+def test_the_address_after_the_postal_code_in_one_message(text, after):
+    assert address_after_code(text, "150-0001") == after

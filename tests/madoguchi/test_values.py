@@ -34,6 +34,17 @@ TODAY = date(2026, 11, 20)
         ("山田花子様", "山田花子"),
         ("ヤマダ　ハナコです", "ヤマダ ハナコ"),
         ("やまだはなこ", "やまだはなこ"),
+        ("名前は 西村 房子 どす", "西村 房子"),
+        ("名前は西村房子どす", "西村房子"),
+        ("宛名は佐藤雄太", "佐藤雄太"),
+        ("名前は山田哲夫だ", "山田哲夫"),
+        ("はい、山田花子です", "山田花子"),
+        # the name part only: what follows a 、 or 。 is another detail
+        ("大島あかねです、電話は080-9876-5432です", "大島あかね"),
+        ("中村めい。住所はあとで書きます", "中村めい"),
+        # never shorter than the name as written: the や of あや is the name's
+        ("中村あや", "中村あや"),
+        ("まさだ", "まさだ"),
     ],
 )
 def test_person_name_without_the_polite_frame(text, name):

@@ -97,3 +97,31 @@ def test_a_database_from_before_the_status_columns_keeps_working(tmp_path: Path)
     assert (old_request.status, old_request.sent_at) == ("received", None)
     assert catalog_requests.mark(db, 1, True).status == "sent"
     assert Database(f"sqlite:///{path}").url  # opening it again changes nothing
+
+
+def test_a_request_read_back_is_corrected_while_unsent(db):
+    request_id = add(db)
+    assert catalog_requests.update(db, request_id, **{**DETAILS, "phone": "0312345678", "shipping_method": "parcel"})
+    request = catalog_requests.get(db, request_id)
+    assert (request.phone, request.shipping_method, request.status) == ("0312345678", "parcel", "received")
+    catalog_requests.mark(db, request_id, True)
+    assert not catalog_requests.update(db, request_id, **DETAILS)  # sent: the desk's, not the bot's
+    assert catalog_requests.get(db, request_id).phone == "0312345678"
+
+
+def test_a_request_is_withdrawn_only_by_its_customer_and_only_unsent(db):
+    request_id = add(db)
+    assert not catalog_requests.withdraw(db, request_id, "someone-else")
+    assert catalog_requests.withdraw(db, request_id, "s1")
+    assert catalog_requests.get(db, request_id) is None
+    sent = add(db)
+    catalog_requests.mark(db, sent, True)
+    assert not catalog_requests.withdraw(db, sent, "s1")
+
+
+def test_found_by_the_full_name_alone(db):
+    request_id = add(db)
+    assert catalog_requests.find_by_name(db, "佐藤美咲").id == request_id
+    assert catalog_requests.find_by_name(db, "佐藤 美咲様").id == request_id
+    assert catalog_requests.find_by_name(db, "佐藤") is None  # a family name finds too many people
+    assert catalog_requests.find_by_name(db, "鈴木 一郎") is None

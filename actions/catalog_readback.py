@@ -1,0 +1,127 @@
+"""The end of a catalog request: the read-back of what was taken (stored already), and the
+goodbye that tells when the catalog comes, or that nothing was kept."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import common
+from actions.catalog import CATALOG_SLOTS, DETAIL_SLOTS, format_phone, since_latest_message, store_request
+from madoguchi.dialogue import readback
+from madoguchi.policy import calendar
+from madoguchi.store import catalog_requests
+
+CORRECT_PROMPT = "失礼いたしました。直したい項目"  # utter_catalog_correct
+
+
+def method_text(method: str) -> str:
+    """宅配便（無料・2日ほどでお届け）."""
+    chosen = common.rules().catalog_methods[method]
+    low, high = chosen.days
+    days = f"{high}日ほど" if low == high else f"{low}〜{high}日ほど"
+    return f"{chosen.label}（無料・{days}でお届け）"
+
+
+def catalog_readback(slots: dict[str, Any], again: bool = False) -> str:
+    """The request as it was taken, with the way to correct it."""
+    return (
+        ("次の内容で承っております。\n" if again else "次の内容で承りました。\n")
+        + f"お名前：{slots.get('person_name')} 様\n"
+        f"ご住所：〒{slots.get('postal_code')} {slots.get('address')}\n"
+        f"お電話：{format_phone(slots.get('phone') or '')}\n"
+        f"送り方：{method_text(slots.get('shipping_method') or common.rules().catalog_default_method)}\n"
+        "違うところがあれば、このままお書きください。直します。"
+    )
+
+
+def arrival_text(method: str, again: bool = False) -> str:
+    """カタログをメール便でお送りします。…ごろのお届けです。"""
+    earliest, latest = calendar.catalog_arrival(common.rules(), common.now(), method)
+    label = common.rules().catalog_methods[method].label
+    return (
+        f"カタログを{'あらためて' if again else ''}{label}でお送りします。"
+        + (f"{calendar.ja_date(earliest)}から" if earliest != latest else "")
+        + f"{calendar.ja_date(latest)}ごろのお届けです。"
+    )
+
+
+class ActionAskCatalogConfirmed(Action):
+    """Reads the request back as taken (it is stored already), inviting corrections."""
+
+    def name(self) -> str:
+        return "action_ask_catalog_confirmed"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        said_now = [e.get("text") or "" for e in since_latest_message(tracker) if e.get("event") == "bot"]
+        if any(t.startswith(CORRECT_PROMPT) for t in said_now):
+            return []  # asked what to correct just now: no read-back on top of it
+        said = [e.get("text") or "" for e in common.event_dicts(tracker) if e.get("event") == "bot"]
+        again = any(t.startswith("次の内容で承") for t in said)
+        dispatcher.utter_message(
+            text=catalog_readback(tracker.current_slot_values(), again),
+            buttons=[
+                {"title": "これで大丈夫です", "payload": "これで大丈夫です"},
+                {"title": "直したいところがあります", "payload": "いいえ、直したいところがあります"},
+            ],
+        )
+        return []
+
+
+class ActionSubmitCatalog(Action):
+    """Ends the catalog request: the stored request stays and its arrival is told, or (taken
+    back, or left before it was complete) nothing is kept."""
+
+    def name(self) -> str:
+        return "action_submit_catalog"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        slots = tracker.current_slot_values()
+        complete = all(slots.get(s) for s in DETAIL_SLOTS)
+        if not complete or slots.get("catalog_confirmed") is False:
+            return _stop(dispatcher, tracker)
+        if not slots.get("catalog_request_id"):
+            store_request(tracker, slots)
+        return _taken(dispatcher, slots, "ほかにご用件はございますか。")
+
+
+class ActionStopCatalog(Action):
+    """Thanks or goodbye inside the catalog request: a request already stored stays (the
+    customer hears when it comes); one not complete yet, or taken back, is dropped."""
+
+    def name(self) -> str:
+        return "action_stop_catalog"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        slots = tracker.current_slot_values()
+        taken_back = readback.answer(common.latest_text(tracker), common.latest_intent(tracker)) == readback.STOP
+        if slots.get("catalog_request_id") and all(slots.get(s) for s in DETAIL_SLOTS) and not taken_back:
+            return _taken(dispatcher, slots, "ご利用ありがとうございました。")
+        return _stop(dispatcher, tracker)
+
+
+def _taken(dispatcher: CollectingDispatcher, slots: dict[str, Any], closing: str) -> list[EventType]:
+    """Tells how and when the stored request comes, and forgets the form's details."""
+    method = slots.get("shipping_method") or common.rules().catalog_default_method
+    again = bool(slots.get("catalog_resend_of"))
+    dispatcher.utter_message(text=f"承りました。{arrival_text(method, again)}{closing}")
+    return [SlotSet(slot, None) for slot in CATALOG_SLOTS]
+
+
+def _stop(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """Drops the request (the stored one too, while unsent) and says so."""
+    stored = int(tracker.get_slot("catalog_request_id") or 0)
+    if stored:
+        catalog_requests.withdraw(common.db(), stored, tracker.sender_id)
+    dispatcher.utter_message(response="utter_catalog_stopped")
+    return [SlotSet(slot, None) for slot in CATALOG_SLOTS]

@@ -1,0 +1,48 @@
+"""A catalog customer's hurry, read from what they write: 宅配便 only when they are in one."""
+
+from __future__ import annotations
+
+import pytest
+
+from madoguchi.dialogue.hurry import hurry_in, hurry_of
+from madoguchi.policy.rules import shop_rules
+
+CUES = shop_rules().cues
+HURRY, NO_HURRY = CUES["hurry"], CUES["no_hurry"]
+
+
+@pytest.mark.parametrize("text", [
+    "急ぎではありません",
+    "別に急ぎまへんから、いつもの便でええです",
+    "いそぎじゃないので大丈夫です",
+    "急ぎはせんのですけど",
+    "急がないので普通ので",
+    "急いでいませんよ",
+    "通常の送り方でお願いします",
+    "メール便で構いません",
+])
+def test_no_hurry_is_read_as_no_hurry(text):
+    assert hurry_of(text, HURRY, NO_HURRY) is False
+
+
+@pytest.mark.parametrize("text", [
+    "今週中に欲しいのですが",
+    "できるだけ早めにお願いします",
+    "至急送ってください",
+    "来週の会議で使うので間に合わせたいです",
+    "週末までに届くと助かります",
+    "急ぎなんです",
+])
+def test_a_hurry_is_read_as_a_hurry(text):
+    assert hurry_of(text, HURRY, NO_HURRY) is True
+
+
+@pytest.mark.parametrize("text", ["カタログを送ってください", "山田花子です", "090-1234-5678"])
+def test_nothing_said_about_time_is_neither(text):
+    assert hurry_of(text, HURRY, NO_HURRY) is None
+
+
+def test_the_latest_message_that_says_anything_decides():
+    assert hurry_in(["カタログください", "急ぎです", "山田です"], HURRY, NO_HURRY) is True
+    assert hurry_in(["急ぎです", "やっぱり急がないのでいつもの便で", "はい"], HURRY, NO_HURRY) is False
+    assert hurry_in(["カタログください", "山田です"], HURRY, NO_HURRY) is None

@@ -1,0 +1,36 @@
+"""Leaving a form: one reading for the catalog forms and the order verification."""
+
+from __future__ import annotations
+
+import pytest
+
+from madoguchi.dialogue import verification
+from madoguchi.dialogue.leaving import is_leaving
+
+
+@pytest.mark.parametrize("text", [
+    "やめます",
+    "またにします",
+    "今度にします",
+    "あ やっぱいいや 親に聞いてからにする",
+    "やっぱりいいです",
+    "結構です",
+    "主人に相談してからにします",
+    "今回はやめておきます",
+])
+def test_leaving_words(text):
+    assert is_leaving(text)
+
+
+@pytest.mark.parametrize("text", ["150-0001", "山田花子です", "住所は東京都渋谷区神宮前1-2-3です", "送料はいくらですか"])
+def test_answers_are_not_leaving(text):
+    assert not is_leaving(text)
+
+
+def test_the_verification_reads_leaving_the_same_way():
+    assert verification.reading("あ、やっぱりいいや、親に聞いてからにします") == verification.STOPPED
+
+
+def test_a_detail_with_iidesu_is_no_leaving():
+    assert not is_leaving("山田でいいです")
+    assert is_leaving("いいです")
