@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
@@ -12,22 +14,33 @@ from madoguchi import answers, memorial
 from madoguchi.products import product_catalog
 
 
-def answer_memorial(dispatcher: CollectingDispatcher, text: str) -> bool:
-    """Answers a memorial gift question (のし, products that keep, quantities, a person
-    offered without forcing); False when the message is about something else."""
-    if not memorial.is_memorial(text):
+def earlier_texts(tracker: Tracker) -> list[str]:
+    """What the customer wrote before the latest message (as far as the action was sent)."""
+    texts = [e.get("text") or "" for e in tracker.events if isinstance(e, dict) and e.get("event") == "user"]
+    return texts[:-1]
+
+
+def answer_memorial(dispatcher: CollectingDispatcher, text: str, earlier: Sequence[str] = ()) -> bool:
+    """Answers a memorial gift question, or a gift question after the customer spoke of a
+    memorial (のし, products that keep, quantities, a person offered without forcing);
+    False when the conversation is about something else."""
+    context = memorial.memorial_context(text, earlier)
+    if context is None:
         return False
-    dispatcher.utter_message(
-        text=memorial.memorial_answer(product_catalog(), text), buttons=[memorial.PERSON_BUTTON]
-    )
+    answer = memorial.memorial_answer(product_catalog(), context, condole=memorial.mentions_death(text))
+    dispatcher.utter_message(text=answer, buttons=[memorial.PERSON_BUTTON])
     return True
 
 
-def answer_question(dispatcher: CollectingDispatcher, intent: str, text: str) -> None:
-    """Answers a shipping, gift or product question (a memorial one in full)."""
+def answer_question(dispatcher: CollectingDispatcher, intent: str, text: str, earlier: Sequence[str] = ()) -> None:
+    """Answers a shipping, gift or product question (a memorial one in full, also when an
+    earlier message told of the memorial: a gift question, or a product one with a quantity)."""
     if intent == "ask_shipping":
         dispatcher.utter_message(text=answers.shipping_answer(common.rules(), text, common.now()))
-    elif not answer_memorial(dispatcher, text):
+        return
+    if intent != "ask_gift" and not memorial.quantity(text):
+        earlier = ()
+    if not answer_memorial(dispatcher, text, earlier):
         compose = answers.gift_answer if intent == "ask_gift" else answers.product_answer
         dispatcher.utter_message(text=compose(product_catalog(), text))
 
@@ -55,7 +68,7 @@ class ActionAnswerGift(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        answer_question(dispatcher, "ask_gift", common.latest_text(tracker))
+        answer_question(dispatcher, "ask_gift", common.latest_text(tracker), earlier_texts(tracker))
         return []
 
 
@@ -68,5 +81,5 @@ class ActionAnswerProduct(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        answer_question(dispatcher, "ask_product", common.latest_text(tracker))
+        answer_question(dispatcher, "ask_product", common.latest_text(tracker), earlier_texts(tracker))
         return []
