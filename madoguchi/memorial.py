@@ -23,7 +23,11 @@ TROUBLE = re.compile(r"届かな|届いてな|届きませ|来な|こな|間に�
 GIFT_WORDS = re.compile(r"のし|熨斗|ノシ|表書き|水引|包装|引き物|引物|お返し|菓子|品物")
 QUANTITY = re.compile(r"(\d+)\s*(?:人|名|軒|家族|世帯|個|箱|つ)")
 
+NOSHI_WORDS = re.compile(r"のし|熨斗|ノシ|表書き|おもてがき|水引")
+PLACEMENT_WORDS = re.compile(r"内のし|外のし|うちのし|そとのし|内熨斗|外熨斗")
+
 CONDOLENCE = "心よりお悔やみ申し上げます。"
+ANSWER_MARK = "仏事ののしは"  # how every memorial answer begins its のし part
 OFFER = "ご不明な点があれば、担当者にもおつなぎできます。"
 PERSON_BUTTON = {"title": "担当者に相談する", "payload": "担当者と話したいです"}
 
@@ -36,6 +40,24 @@ def is_memorial(text: str) -> bool:
 def asks_about_gift(text: str) -> bool:
     """The message asks about the gift itself (のし, 表書き, the sweets, wrapping)."""
     return GIFT_WORDS.search(nfkc(text or "")) is not None
+
+
+def asks_noshi(text: str) -> bool:
+    """The message asks about the のし (its kind, colour, 表書き, inside or outside)."""
+    return NOSHI_WORDS.search(nfkc(text or "")) is not None
+
+
+def _noshi_parts(gift: dict, text: str) -> list[str]:
+    parts = [f"{ANSWER_MARK}、{gift.get('noshi', {}).get('仏事', '')}"]
+    if PLACEMENT_WORDS.search(nfkc(text or "")):
+        parts.append(gift.get("noshi_placement", ""))
+    return parts
+
+
+def noshi_answer(catalog: Catalog, text: str) -> str:
+    """The のし alone, for a customer who was given the whole memorial answer already."""
+    gift = catalog.gift
+    return "".join(p for p in [*_noshi_parts(gift, text), gift.get("noshi_note", "")] if p)
 
 
 def mentions_death(text: str) -> bool:
@@ -72,7 +94,7 @@ def memorial_answer(catalog: Catalog, text: str, condole: bool | None = None) ->
     parts: list[str] = []
     if mentions_death(text) if condole is None else condole:
         parts.append(CONDOLENCE)
-    parts.append(f"仏事ののしは、{gift.get('noshi', {}).get('仏事', '')}")
+    parts.append("".join(_noshi_parts(gift, text)))
     keep = [p for p in catalog.products if "仏事" in p.tags]
     if keep:
         listed = "、".join(f"{p.name}（{p.shelf_life}）" for p in keep)

@@ -38,6 +38,7 @@ WHOLE_CONVERSATION = frozenset(
 # wrote last, what the bot said since the latest message.
 RECENT_HISTORY = frozenset(
     {
+        "action_answer_shipping",
         "action_answer_gift",
         "action_answer_product",
         "validate_order_change_form",
