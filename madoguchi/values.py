@@ -59,7 +59,7 @@ def change_kind_from_text(text: str) -> str | None:
         return "cancel"
     if re.search(r"住所|届け先|送り先|宛先|あて先|届先|配送先", t):
         return "address"
-    if re.search(r"日付|日にち|お?届け日|日時|到着日|配達日|日を|延期|早め", t):
+    if re.search(r"日付|日にち|お?届け日|日時|到着日|配達日|配送日|発送日|着日|日を|延期|早め", t):
         return "date"
     return None
 
