@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -52,6 +52,12 @@ def reset_events() -> list[EventType]:
         SlotSet("verification_note", None),
         SlotSet("verification_stopped", None),
     ]
+
+
+def resume_verification() -> list[EventType]:
+    """The verification again, from the order number the latest message gave (the form
+    takes it and asks for the phone)."""
+    return [SlotSet("person_offered", None), *reset_events(), FollowupAction("order_verification_form")]
 
 
 def noted(tracker: Tracker, slot: str, reading: str | None) -> dict[str, Any]:
