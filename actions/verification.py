@@ -179,7 +179,7 @@ def verification_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
     the order (the form asks again, in new words), or a wish to stop."""
     intent = common.latest_intent(tracker)
     text = common.latest_text(tracker)
-    if verification.asks_for_person(text) and intent not in ("complain", "express_distress"):
+    if asks_for_person(tracker, text) and intent not in ("complain", "express_distress"):
         return hand_off(dispatcher, tracker, "customer_request")
     if intent in SIDE_QUESTIONS:
         reading = verification.side_question_reading(text)
@@ -199,6 +199,14 @@ def verification_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
     if intent in GOES_ON and reading != verification.STOPPED:
         return []  # a yes is no leaving: the question is asked again, in other words
     return [SlotSet("verification_stopped", True)]
+
+
+def asks_for_person(tracker: Tracker, text: str) -> bool:
+    """A person asked for: by name (担当者に代わって), or to look the order up once a person was
+    offered (お店の人に探して); before that, 「そちらの方で調べて」 is a refusal, told why once."""
+    if not verification.asks_for_person(text):
+        return False
+    return bool(tracker.get_slot("person_offered")) or verification.reading(text) != verification.REFUSED
 
 
 def answers_the_question(tracker: Tracker, intent: str, reading: str | None) -> bool:

@@ -201,3 +201,9 @@ async def test_a_person_asked_for_after_two_refusals_gets_what_was_given(shop, d
     assert slot_sets(events)["handoff_reason"] == "customer_request"
     summary = handoffs.open_for(shop, "s1").summary
     assert "注文番号不明" in summary and "松田一郎" in summary
+
+
+async def test_look_it_up_over_there_before_any_offer_is_told_why_first(shop, dispatcher, domain):
+    tracker = make_tracker([user("そちらの方で調べてください", "inform")], active_loop=FORM, requested_slot="order_id")
+    events = await ActionVerificationTurn().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["verification_refusals"] == 1.0 and handoffs.open_for(shop, "s1") is None
