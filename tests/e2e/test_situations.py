@@ -275,3 +275,13 @@ def test_look_it_up_yourself_is_explained_once_then_a_person_on_request(customer
     turn = customer.says("店の人に探してもらえませんか。名前は中村です")
     assert turn.paused and turn.slots["handoff_reason"] == "customer_request"
     assert no_order_details("\n".join(customer.heard))
+
+
+def test_a_person_offered_after_the_verification_is_taken_up_in_other_words(customer):
+    customer.says("注文した品がまだ届かないんですが")
+    customer.says("注文番号がわかりません")
+    turn = customer.says("探したけど見つからないです")
+    assert "担当者におつなぎしましょうか" in turn.text and not turn.form
+    turn = customer.says("お店の方に探してもらえますか")
+    assert turn.paused and turn.slots["handoff_reason"] == "customer_request"
+    assert "注文番号不明" in customer.ticket().summary
