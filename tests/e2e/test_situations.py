@@ -285,3 +285,12 @@ def test_a_person_offered_after_the_verification_is_taken_up_in_other_words(cust
     turn = customer.says("お店の方に探してもらえますか")
     assert turn.paused and turn.slots["handoff_reason"] == "customer_request"
     assert "注文番号不明" in customer.ticket().summary
+
+
+def test_a_date_past_the_window_told_with_the_request_is_answered_after_the_verification(customer):
+    customer.says("お届け日を12月24日に変えたいです")
+    turn = customer.says("A2345678、03-1234-5678")
+    assert "12月24日" in turn.text and "過ぎております" in turn.text
+    assert "新しいお届け日を教えてください" not in turn.text
+    turn = customer.says("はい")
+    assert "12月20日" in turn.text and "よろしいですか" in turn.text
