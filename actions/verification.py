@@ -2,8 +2,9 @@
 
 The form takes the number and the phone, and reads what else the customer answers: "I
 do not know it" gets where it is written, once; a refusal gets why, once; "stop" or
-thanks ends it; each question is asked in new words the next time, and after that a
-person is offered instead of the same question again.
+thanks ends it, a yes never does; each question is asked in new words the next time, and
+after that a person is offered instead of the same question again. A person asked for to
+look the order up takes over (customer_request).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from actions.handoff import hand_off, handoff_for_message
+from actions.handoff import handoff_for_message
 from actions.info import answer_question
 from madoguchi.dialogue import verification
 from madoguchi.nlu.patterns import find_order_ids, find_phones, normalize_phone
@@ -179,8 +180,8 @@ def verification_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
     the order (the form asks again, in new words), or a wish to stop."""
     intent = common.latest_intent(tracker)
     text = common.latest_text(tracker)
-    if asks_for_person(tracker, text) and intent not in ("complain", "express_distress"):
-        return hand_off(dispatcher, tracker, "customer_request")
+    if asks_for_person(tracker, text):
+        return handoff_for_message(dispatcher, tracker)  # customer_request, unless angry or afraid
     if intent in SIDE_QUESTIONS:
         reading = verification.side_question_reading(text)
         if reading is None:
