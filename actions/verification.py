@@ -197,8 +197,9 @@ def verification_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
     if intent == "out_of_scope":
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
-    if intent in GOES_ON and reading != verification.STOPPED:
-        return []  # a yes is no leaving: the question is asked again, in other words
+    if intent in GOES_ON and (reading != verification.STOPPED or intent == "change_order"):
+        # A yes is no leaving, nor is 「やめたい」 said of the order: asked again, in other words.
+        return []
     return [SlotSet("verification_stopped", True)]
 
 

@@ -207,3 +207,12 @@ async def test_look_it_up_over_there_before_any_offer_is_told_why_first(shop, di
     tracker = make_tracker([user("そちらの方で調べてください", "inform")], active_loop=FORM, requested_slot="order_id")
     events = await ActionVerificationTurn().run(dispatcher, tracker, domain)
     assert slot_sets(events)["verification_refusals"] == 1.0 and handoffs.open_for(shop, "s1") is None
+
+
+async def test_wanting_to_cancel_the_order_is_no_wish_to_stop_the_verification(shop, dispatcher, domain):
+    from actions.orders import ActionBeginOrderTask
+
+    tracker = make_tracker([user("やっぱり注文をやめたいです", "change_order")], active_loop=FORM,
+                           requested_slot="order_id", slots={"order_task": "status"})
+    events = await ActionBeginOrderTask().run(dispatcher, tracker, domain)
+    assert slot_sets(events) == {"order_task": "change"}  # the number is asked again, for a change
