@@ -21,10 +21,12 @@ from rasa_sdk.types import DomainDict
 from actions import common
 from actions.info import answer_memorial, earlier_texts
 from madoguchi import memorial
+from madoguchi.dialogue.gift_plan import plans_a_gift
 from madoguchi.handoff import service
 from madoguchi.handoff.escalation import escalates, since_resume
 from madoguchi.handoff.reasons import goods_problem, reason_for_intent
 from madoguchi.handoff.transcript import madoguchi_custom
+from madoguchi.nlu.patterns import find_order_ids
 from madoguchi.store import channel_events, handoffs
 from madoguchi.text import is_blank
 
@@ -105,7 +107,23 @@ def calm_memorial_question(tracker: Tracker) -> bool:
         and not triage.get("intensity")
         and memorial.memorial_context(text, earlier_texts(tracker)) is not None
         and not memorial.tells_trouble(text)
-        and bool(calm) and calm[0] in ("ask_gift", "ask_product")
+        and bool(calm)
+        and (calm[0] in ("ask_gift", "ask_product") or (calm[0] == "change_order" and plans_a_gift(text)))
+    )
+
+
+def gives_the_number_after_all(tracker: Tracker) -> bool:
+    """An order number given after the bot offered a person to find the order (はぁ…わかった
+    A2345678), read as distress or a complaint for its tone alone: no distress cue, no goods
+    problem. The customer goes on with the verification."""
+    triage = tracker.latest_message.get("triage") or {}
+    text = common.latest_text(tracker)
+    return (
+        tracker.get_slot("person_offered") == "customer_request"
+        and common.latest_intent(tracker) in ("express_distress", "complain")
+        and not triage.get("cues")
+        and bool(find_order_ids(text))
+        and not goods_problem(common.rules(), text, common.latest_lemmas(tracker))
     )
 
 
@@ -115,6 +133,11 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
     if calm_memorial_question(tracker):
         answer_memorial(dispatcher, tracker)
         return []
+    if gives_the_number_after_all(tracker):
+        # Imported here: the verification module hands off through this one.
+        from actions.verification import resume_verification
+
+        return resume_verification()
     rules = common.rules()
     reason = reason_for_intent(
         rules, common.latest_intent(tracker), common.latest_text(tracker), common.latest_lemmas(tracker)

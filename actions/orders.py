@@ -237,14 +237,20 @@ def checked_date(dispatcher: CollectingDispatcher, chosen: date | None) -> dict[
 
 
 def proposed_date(tracker: Tracker) -> date | None:
-    """The date the bot proposed for the customer's previous date outside the window (a yes
-    takes it), or None."""
-    texts = earlier_texts(tracker)
-    chosen = parse_ja_date(texts[-1], common.now().date()) if texts else None
-    if not chosen:
+    """The nearest date the bot proposed, just before the latest message, for a date outside
+    the window the customer wrote (a yes takes it), or None."""
+    events = [e for e in tracker.events if e.get("event") in ("user", "bot")]
+    users = [i for i, e in enumerate(events) if e["event"] == "user"]
+    between = [e.get("text") or "" for e in events[users[-2] + 1:users[-1]]] if len(users) > 1 else []
+    if not delivery_date.told_outside(between):
         return None
-    earliest, latest = date_window(common.now().date())
-    return None if earliest <= chosen <= latest else delivery_date.nearest(chosen, earliest, latest)
+    today = common.now().date()
+    earliest, latest = date_window(today)
+    for text in reversed(earlier_texts(tracker)):
+        chosen = parse_ja_date(text, today)
+        if chosen and not earliest <= chosen <= latest:
+            return delivery_date.nearest(chosen, earliest, latest)
+    return None
 
 
 class ActionAskChangeDetail(Action):

@@ -2,8 +2,9 @@
 
 The form takes the number and the phone, and reads what else the customer answers: "I
 do not know it" gets where it is written, once; a refusal gets why, once; "stop" or
-thanks ends it; each question is asked in new words the next time, and after that a
-person is offered instead of the same question again.
+thanks ends it, a yes never does; each question is asked in new words the next time, and
+after that a person is offered instead of the same question again. A person asked for to
+look the order up takes over (customer_request).
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from actions.handoff import hand_off, handoff_for_message
+from actions.handoff import handoff_for_message
 from actions.info import answer_question
 from madoguchi.dialogue import verification
 from madoguchi.nlu.patterns import find_order_ids, find_phones, normalize_phone
@@ -52,6 +53,12 @@ def reset_events() -> list[EventType]:
         SlotSet("verification_note", None),
         SlotSet("verification_stopped", None),
     ]
+
+
+def resume_verification() -> list[EventType]:
+    """The verification again, from the order number the latest message gave (the form
+    takes it and asks for the phone)."""
+    return [SlotSet("person_offered", None), *reset_events(), FollowupAction("order_verification_form")]
 
 
 def noted(tracker: Tracker, slot: str, reading: str | None) -> dict[str, Any]:
@@ -173,8 +180,8 @@ def verification_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
     the order (the form asks again, in new words), or a wish to stop."""
     intent = common.latest_intent(tracker)
     text = common.latest_text(tracker)
-    if verification.asks_for_person(text) and intent not in ("complain", "express_distress"):
-        return hand_off(dispatcher, tracker, "customer_request")
+    if asks_for_person(tracker, text):
+        return handoff_for_message(dispatcher, tracker)  # customer_request, unless angry or afraid
     if intent in SIDE_QUESTIONS:
         reading = verification.side_question_reading(text)
         if reading is None:
@@ -190,9 +197,18 @@ def verification_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
     if intent == "out_of_scope":
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
-    if intent in GOES_ON and reading != verification.STOPPED:
-        return []  # a yes is no leaving: the question is asked again, in other words
+    if intent in GOES_ON and (reading != verification.STOPPED or intent == "change_order"):
+        # A yes is no leaving, nor is 「やめたい」 said of the order: asked again, in other words.
+        return []
     return [SlotSet("verification_stopped", True)]
+
+
+def asks_for_person(tracker: Tracker, text: str) -> bool:
+    """A person asked for: by name (担当者に代わって), or to look the order up once a person was
+    offered (お店の人に探して); before that, 「そちらの方で調べて」 is a refusal, told why once."""
+    if not verification.asks_for_person(text):
+        return False
+    return bool(tracker.get_slot("person_offered")) or verification.reading(text) != verification.REFUSED
 
 
 def answers_the_question(tracker: Tracker, intent: str, reading: str | None) -> bool:

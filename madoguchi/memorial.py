@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from madoguchi.products import Catalog
 from madoguchi.text import nfkc
+from madoguchi.values import kanji_digits
 
 MEMORIAL = re.compile(
     r"法事|法要|回忌|一周忌|三回忌|七回忌|四十九日|しじゅうくにち|忌明け|満中陰|お供え|おそなえ|御供|供物|"
@@ -71,9 +72,9 @@ def tells_trouble(text: str) -> bool:
 
 
 def quantity(text: str) -> int | None:
-    """How many people or boxes the customer mentions (30人分 -> 30), if any."""
-    match = QUANTITY.search(nfkc(text or ""))
-    return int(match.group(1)) if match and 0 < int(match.group(1)) < 10000 else None
+    """How many people or boxes the customer mentions (30人分, 三十名 -> 30), if more than one."""
+    match = QUANTITY.search(kanji_digits(nfkc(text or "")))  # 十人ほど as well as 10人
+    return int(match.group(1)) if match and 1 < int(match.group(1)) < 10000 else None
 
 
 def memorial_context(text: str, earlier: Sequence[str]) -> str | None:

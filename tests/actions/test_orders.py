@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.orders import (
@@ -12,6 +14,7 @@ from actions.orders import (
     ValidateOrderChangeForm,
 )
 from actions.verification import ActionAskOrderId, ValidateOrderVerificationForm
+from madoguchi.dialogue.delivery_date import outside_answer
 from madoguchi.store import handoffs, orders
 from tests.actions.conftest import make_tracker, said, slot_sets, user
 
@@ -133,11 +136,12 @@ async def test_declined_change_changes_nothing(shop, dispatcher, domain):
     assert orders.get(shop, "A2345678").status == "received"
 
 
-async def new_date(dispatcher, domain, *texts: str) -> dict:
-    """The change form's check of the latest of `texts`, written when the new date is asked."""
+async def new_date(dispatcher, domain, *texts: str, before: list[dict] | None = None) -> dict:
+    """The change form's check of the latest of `texts`, written when the new date is asked
+    (`before`: what was said ahead of it)."""
     events = [user(t, "affirm" if t.startswith("はい") else "change_order", ts=1.0 + i) for i, t in enumerate(texts)]
     tracker = make_tracker(
-        events, slots={"change_kind": "date"}, candidates={"change_detail": texts[-1]},
+        [*(before or []), *events], slots={"change_kind": "date"}, candidates={"change_detail": texts[-1]},
         active_loop="order_change_form", requested_slot="change_detail",
     )
     return slot_sets(await ValidateOrderChangeForm().run(dispatcher, tracker, domain))
@@ -158,8 +162,22 @@ async def test_a_date_past_the_window_is_named_with_the_limit_and_a_yes_takes_th
                          slots={"change_kind": "date"})
     assert await ActionAskChangeDetail().run(CollectingDispatcher(), asked, domain) == []  # not asked again
     later = CollectingDispatcher()
-    slots = await new_date(later, domain, "お届けを12月22日にしてほしい", "はい、それで大丈夫です")
+    wrote = [user("お届けを12月22日にしてほしい", "change_order", ts=0.5), *dispatcher_events(dispatcher)]
+    slots = await new_date(later, domain, "はい、それで大丈夫です", before=wrote)
     assert slots["change_detail"] == "2026-12-20" and not later.messages
+    unasked = await new_date(CollectingDispatcher(), domain, "はい、それで大丈夫です", before=wrote[:1])
+    assert unasked["change_detail"] is None  # no date proposed: a yes takes nothing
+
+
+async def test_a_yes_to_a_date_proposed_after_the_verification_takes_it(shop, dispatcher, domain):
+    told, _ = outside_answer(date(2026, 12, 24), date(2026, 11, 23), date(2026, 12, 20))
+    before = [
+        user("お届け日を12/24に変えたい", "change_order", ts=0.1),
+        user("A2345678 03-1234-5678", "inform", ts=0.2),
+        {"event": "bot", "text": told, "timestamp": 0.3},
+    ]
+    slots = await new_date(dispatcher, domain, "はい", before=before)
+    assert slots["change_detail"] == "2026-12-20"
 
 
 async def test_the_date_written_with_what_to_change_is_taken(shop, dispatcher, domain):

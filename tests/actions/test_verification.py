@@ -188,3 +188,31 @@ async def test_the_same_question_again_inside_the_verification_keeps_its_counts(
     events = await ActionBeginOrderTask().run(dispatcher, tracker, domain)
     assert slot_sets(events) == {"verification_note": "refused", "verification_refusals": 1.0}
     assert "utter_verification_intro" not in said(dispatcher)
+
+
+async def test_a_person_asked_for_after_two_refusals_gets_what_was_given(shop, dispatcher, domain):
+    tracker = make_tracker(
+        [user("注文がまだ来ない", "ask_delivery_status"), user("もういい、人間に代わってくれ", "request_human", ts=2.0)],
+        slots={"person_offered": "customer_request", "verification_refusals": 2.0, "person_name": "松田一郎"},
+    )
+    from actions.handoff import ActionHandoff
+
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["handoff_reason"] == "customer_request"
+    summary = handoffs.open_for(shop, "s1").summary
+    assert "注文番号不明" in summary and "松田一郎" in summary
+
+
+async def test_look_it_up_over_there_before_any_offer_is_told_why_first(shop, dispatcher, domain):
+    tracker = make_tracker([user("そちらの方で調べてください", "inform")], active_loop=FORM, requested_slot="order_id")
+    events = await ActionVerificationTurn().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["verification_refusals"] == 1.0 and handoffs.open_for(shop, "s1") is None
+
+
+async def test_wanting_to_cancel_the_order_is_no_wish_to_stop_the_verification(shop, dispatcher, domain):
+    from actions.orders import ActionBeginOrderTask
+
+    tracker = make_tracker([user("やっぱり注文をやめたいです", "change_order")], active_loop=FORM,
+                           requested_slot="order_id", slots={"order_task": "status"})
+    events = await ActionBeginOrderTask().run(dispatcher, tracker, domain)
+    assert slot_sets(events) == {"order_task": "change"}  # the number is asked again, for a change

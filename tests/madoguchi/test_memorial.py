@@ -32,6 +32,8 @@ def test_no_condolence_when_no_death_is_mentioned():
 def test_quantities_follow_the_number_of_people():
     assert quantity("香典返しに30人分ほど必要です") == 30
     assert quantity("３０名様に") == 30
+    assert quantity("親戚が十人ほど来てくれます") == 10 and quantity("二十五名分") == 25
+    assert quantity("一人ひとりに手渡したい") is None  # one is no quantity to order
     answer = memorial_answer(product_catalog(), "香典返しに30人分ほど必要です")
     assert "30個" in answer
     assert mentions_death("父が他界しまして") and not mentions_death("法事のお菓子")
