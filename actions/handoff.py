@@ -24,7 +24,7 @@ from madoguchi import memorial
 from madoguchi.dialogue.gift_plan import plans_a_gift
 from madoguchi.handoff import service
 from madoguchi.handoff.escalation import escalates, since_resume
-from madoguchi.handoff.reasons import goods_problem, reason_for_intent
+from madoguchi.handoff.reasons import goods_problem, reason_for_intent, wrong_noshi_told_before
 from madoguchi.handoff.transcript import madoguchi_custom
 from madoguchi.nlu.patterns import find_order_ids
 from madoguchi.store import channel_events, handoffs
@@ -35,15 +35,19 @@ HANDOFF_INTENTS = frozenset({"request_human", "complain", "express_distress", "r
 VERIFICATION_FORM = "order_verification_form"
 
 
-def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> list[EventType]:
+def hand_off(
+    dispatcher: CollectingDispatcher, tracker: Tracker, reason: str, goods: bool | None = None
+) -> list[EventType]:
     """Tell the customer a person takes over, open the desk ticket, pause the bot.
 
     Goods that came wrong or damaged get an apology first; the order number is then asked
     for as help for the operator (never as a condition: the person takes over anyway).
+    `goods` says so when the latest message alone does not show it.
     """
     now = common.now()
     text = common.latest_text(tracker)
-    goods = reason == "needs_operator" and goods_problem(common.rules(), text, common.latest_lemmas(tracker))
+    if goods is None:
+        goods = reason == "needs_operator" and goods_problem(common.rules(), text, common.latest_lemmas(tracker))
     ticket = service.open_ticket(
         common.db(),
         common.rules(),
@@ -144,6 +148,8 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
     )
     if reason is None and escalates(common.event_dicts(tracker), rules.distress_threshold):
         reason = "distress"
+    if reason == "complaint" and wrong_noshi_told_before(rules, common.latest_text(tracker), earlier_texts(tracker)):
+        return hand_off(dispatcher, tracker, "needs_operator", goods=True)
     if reason in (None, "customer_request") and tracker.get_slot("person_offered"):
         # The customer takes up a person the bot offered for a task it cannot do itself.
         reason = tracker.get_slot("person_offered")

@@ -47,6 +47,15 @@ def goods_problem(rules: Rules, text: str, lemmas: frozenset[str] = frozenset())
     )
 
 
+def wrong_noshi_told_before(rules: Rules, text: str, earlier: list[str]) -> bool:
+    """A celebration のし reported in this message about a memorial gift the customer told of
+    in an earlier one (一周忌のお供えを送ってもらった…, then のしが紅白の蝶結びやった)."""
+    groups = rules.cues.get("wrong_noshi", {})
+    memorial = cue_groups({"memorial": groups.get("memorial", [])})
+    report = cue_groups({k: v for k, v in groups.items() if k != "memorial"})
+    return every_group(_norm(text), report) and any(every_group(_norm(t), memorial) for t in earlier)
+
+
 def cue_groups(groups: dict[str, list[str]]) -> tuple[tuple[str, ...], ...]:
     """Cue groups (all must be met), their words normalized."""
     return tuple(tuple(_norm(w) for w in words) for words in groups.values())

@@ -195,3 +195,12 @@ async def test_a_memorial_gift_being_planned_read_as_distress_is_answered(shop, 
     events = await ActionHandoff().run(dispatcher, make_tracker([planning]), domain)
     assert events == [] and handoffs.open_for(shop, "s1") is None
     assert "結び切り" in dispatcher.messages[0]["text"]
+
+
+async def test_a_wrong_noshi_complained_of_after_the_memorial_gift_is_an_operators_case(shop, dispatcher, domain):
+    tracker = make_tracker([
+        user("母の三回忌に親戚へ送ったお菓子のことなんですが", "ask_gift"),
+        user("のしが紅白になってたって言われて、本当に恥ずかしい思いをしました", "complain", ts=2.0),
+    ])
+    await ActionHandoff().run(dispatcher, tracker, domain)
+    assert handoffs.open_for(shop, "s1").reason == "needs_operator"

@@ -47,3 +47,25 @@ async def test_a_second_noshi_question_gets_the_noshi_not_the_whole_answer_again
     text = dispatcher.messages[0]["text"]
     assert "志" in text and "外のし" in text and "手渡し" in text
     assert "本練り羊羹" not in text  # the products were told already
+
+
+async def test_a_celebration_noshi_reported_after_the_memorial_gift_goes_to_a_person(shop, dispatcher, domain):
+    from madoguchi.store import handoffs
+
+    tracker = make_tracker([
+        user("先月、伯父の一周忌のお供えをそちらから送ってもらいました", "ask_gift"),
+        user("先方から、のしが紅白の蝶結びだったと連絡がありまして", "ask_gift", ts=2.0),
+    ])
+    events = await ActionAnswerGift().run(dispatcher, tracker, domain)
+    assert {"event": "slot", "timestamp": None, "name": "handoff_reason", "value": "needs_operator"} in events
+    assert handoffs.open_for(shop, "s1").reason == "needs_operator"
+    assert not any("結び切り" in (m.get("text") or "") for m in dispatcher.messages)  # no のし lesson
+
+
+async def test_a_noshi_question_after_a_memorial_is_no_report(dispatcher, domain):
+    tracker = make_tracker([
+        user("伯父の一周忌のお供えを考えています", "ask_gift"),
+        user("のしは紅白の蝶結びでいいですか", "ask_gift", ts=2.0),
+    ])
+    events = await ActionAnswerGift().run(dispatcher, tracker, domain)
+    assert events == [] and "黒白" in dispatcher.messages[0]["text"]
