@@ -105,17 +105,18 @@ def since_latest_message(tracker: Tracker) -> list[dict[str, Any]]:
     return events[last_user:]
 
 
-def _revalidate(tracker: Tracker) -> None:
-    """Details the form has not checked yet are validated all the same: those of a message
-    a rule saw first (one read as a catalog request), and a postal code given before the
-    form began (in a late catalog's first messages)."""
+def _revalidate(tracker: Tracker, fresh: bool) -> None:
+    """Details the form has not checked yet are validated all the same: those of a fresh
+    message a rule saw first (one read as a catalog request), and a postal code given
+    before the form began (in a late catalog's first messages)."""
     pending = tracker.slots_to_validate()
-    given = {} if pending else {
+    given = {} if pending or not fresh else {
         e["name"]: e["value"] for e in since_latest_message(tracker)
         if e.get("event") == "slot" and e.get("name") in DETAIL_SLOTS and e.get("value")
     }
-    if tracker.get_slot("postal_code") and not tracker.get_slot("address_base") and "postal_code" not in pending:
-        given["postal_code"] = tracker.get_slot("postal_code")
+    code = tracker.get_slot("postal_code")
+    if code and normalize_postal_code(str(code)) and not tracker.get_slot("address_base") and "postal_code" not in pending:
+        given["postal_code"] = code
     tracker.events.extend({"event": "slot", "name": k, "value": v} for k, v in given.items())
 
 
@@ -170,7 +171,8 @@ class ValidateCatalogForm(FormValidationAction):
         """Reads hurry, leaving and the read-back answer, validates, and stores."""
         events = self._hurry_events(tracker)
         requested = tracker.get_slot("requested_slot")
-        if fresh_message(tracker):
+        fresh = fresh_message(tracker)
+        if fresh:
             text, intent = common.latest_text(tracker), common.latest_intent(tracker)
             if requested in DETAIL_SLOTS and self._leaving(tracker, requested, text, intent):
                 return events + [SlotSet(requested, None), SlotSet("requested_slot", None)]
@@ -178,7 +180,7 @@ class ValidateCatalogForm(FormValidationAction):
                 handled = self._readback_answer(dispatcher, tracker, text, intent)
                 if handled is not None:
                     return events + handled + self._store(tracker, handled)
-            _revalidate(tracker)
+        _revalidate(tracker, fresh)
         events += await super().run(dispatcher, tracker, domain)
         return events + self._store(tracker, events)
 
@@ -229,8 +231,11 @@ class ValidateCatalogForm(FormValidationAction):
     def _store(tracker: Tracker, events: list[EventType]) -> list[EventType]:
         """Stores the request once complete, or corrects the stored one; it is read back next."""
         values = {**tracker.current_slot_values(), **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
-        if not all(values.get(s) for s in DETAIL_SLOTS) or values.get("catalog_confirmed") is not None:
+        confirmed = values.get("catalog_confirmed")
+        if not all(values.get(s) for s in DETAIL_SLOTS) or confirmed is False:
             return []
+        if confirmed and not values.get("catalog_request_id"):
+            return []  # confirmed without a read-back (a form of old): stored at the end
         return [SlotSet("catalog_request_id", float(store_request(tracker, values)))]
 
     def validate_person_name(

@@ -202,3 +202,16 @@ async def test_the_whole_name_is_kept_when_only_the_family_name_was_extracted(sh
     for text, fragment, whole in (("山田 太郎です", "山田", "山田 太郎"), ("鈴木美咲と申します", "鈴木", "鈴木美咲")):
         slots = await validate(dispatcher, domain, text, "inform", {"person_name": fragment}, "person_name")
         assert slots["person_name"] == whole
+
+
+async def test_the_method_changed_with_the_ok_is_stored(shop, dispatcher, domain):
+    await validate(dispatcher, domain, "急ぎです 090-1234-5678", "inform", {**FILLED, "phone": "09012345678"}, "phone")
+    request = catalog_requests.recent(shop)[0]
+    assert request.shipping_method == "parcel"
+    slots = await validate(
+        dispatcher, domain, "やっぱり急がないのでメール便で大丈夫です、ありがとう", "thank",
+        {**FILLED, "phone": "09012345678", "catalog_request_id": float(request.id), "in_hurry": True,
+         "shipping_method": "parcel"}, "catalog_confirmed", candidates={},
+    )
+    assert slots["catalog_confirmed"] is True and slots["shipping_method"] == "mail"
+    assert catalog_requests.get(shop, request.id).shipping_method == "mail"
