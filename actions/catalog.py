@@ -45,7 +45,9 @@ FIELD_SLOTS = {
     "phone": ("phone",),
 }
 # Actions that pass the customer's message on to the form without answering it.
-PASS_THROUGH = frozenset({"catalog_form", "action_extract_slots", "action_listen", "action_begin_catalog"})
+PASS_THROUGH = frozenset(
+    {"catalog_form", "action_extract_slots", "action_listen", "action_begin_catalog", "action_notice_late_catalog"}
+)
 # Messages that other rules answer (a side question, a person asked for) at the read-back.
 ELSEWHERE_INTENTS = frozenset({
     "ask_shipping", "ask_gift", "ask_product", "bot_challenge", "out_of_scope", "greet",
@@ -155,16 +157,6 @@ class ValidateCatalogForm(FormValidationAction):
     def name(self) -> str:
         return "validate_catalog_form"
 
-    async def required_slots(
-        self,
-        domain_slots: list[str],
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> list[str]:
-        # The method follows from the hurry; the customer changes it at the read-back.
-        return [s for s in domain_slots if s != "shipping_method"]
-
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
@@ -221,7 +213,7 @@ class ValidateCatalogForm(FormValidationAction):
             fields = readback.fields_named(text)
             if not fields:
                 dispatcher.utter_message(response="utter_catalog_correct")
-                return [SlotSet("catalog_confirmed", None)]
+                return [SlotSet("catalog_confirmed", None), SlotSet("requested_slot", "catalog_confirmed")]
             cleared = {s for f in fields for s in FIELD_SLOTS[f]}
             first = next(s for s in DETAIL_SLOTS if s in cleared)
             return [SlotSet(s, None) for s in sorted(cleared)] + [SlotSet("requested_slot", first)]
@@ -295,12 +287,6 @@ class ValidateCatalogForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         return {"phone": common.phone_answer(value, dispatcher), **self._reconfirm(tracker)}
-
-    def validate_shipping_method(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        method = value if value in common.rules().catalog_methods else shipping_method_from_text(str(value or ""))
-        return {"shipping_method": method, **self._reconfirm(tracker)}
 
     def validate_catalog_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
