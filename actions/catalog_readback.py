@@ -21,9 +21,10 @@ from actions.catalog import (
     store_request,
 )
 from madoguchi.dialogue import readback
+from madoguchi.nlu.patterns import find_phones
 from madoguchi.policy import calendar
 from madoguchi.store import catalog_requests
-from madoguchi.text import nfkc
+from madoguchi.text import fold_width, nfkc
 
 CORRECT_PROMPT = "失礼いたしました。直したい項目"  # utter_catalog_correct
 
@@ -36,15 +37,26 @@ def method_text(method: str) -> str:
     return f"{chosen.label}（無料・{days}でお届け）"
 
 
-def catalog_readback(slots: dict[str, Any], again: bool = False, written: str | None = None) -> str:
+def phone_as_written(digits: str, written: str) -> str:
+    """The phone as the customer wrote it with its hyphens (0258-33-1234: area codes vary),
+    else in the usual groups."""
+    folded = fold_width(written)
+    for found in find_phones(folded):
+        raw = folded[found.start:found.end].strip()
+        if found.value == digits and re.fullmatch(r"\d+(?:-\d+){2}", raw):
+            return raw
+    return format_phone(digits)
+
+
+def catalog_readback(slots: dict[str, Any], again: bool = False, written: str = "") -> str:
     """The request as it was taken, with the way to correct it.
 
     A re-send reads back the earlier request's details; those the customer has not written
     in this conversation (`written`: all they wrote) are shown in part only, so that a name
     or a phone number alone tells nobody where someone lives."""
     address = f"〒{slots.get('postal_code')} {slots.get('address')}"
-    phone = format_phone(slots.get("phone") or "")
-    if written is not None:
+    phone = phone_as_written(slots.get("phone") or "", written or "")
+    if slots.get("catalog_resend_of"):
         digits = re.sub(r"\D", "", nfkc(written))
         if (slots.get("postal_code") or "").replace("-", "") not in digits:
             address = f"{slots.get('address_base') or ''}（番地から先は、前回お申し込みのときのとおり）"
@@ -85,10 +97,8 @@ class ActionAskCatalogConfirmed(Action):
             return []  # asked what to correct just now: no read-back on top of it
         said = [e.get("text") or "" for e in common.event_dicts(tracker) if e.get("event") == "bot"]
         again = any(t.startswith("次の内容で承") for t in said)
-        slots = tracker.current_slot_values()
-        written = "\n".join(customer_texts(tracker)) if slots.get("catalog_resend_of") else None
         dispatcher.utter_message(
-            text=catalog_readback(slots, again, written),
+            text=catalog_readback(tracker.current_slot_values(), again, "\n".join(customer_texts(tracker))),
             buttons=[
                 {"title": "これで大丈夫です", "payload": "これで大丈夫です"},
                 {"title": "直したいところがあります", "payload": "いいえ、直したいところがあります"},

@@ -90,9 +90,15 @@ async def test_a_parcel_arrives_on_one_day_said_once(shop, dispatcher, domain):
 
 
 def test_a_resend_reads_back_only_what_the_customer_wrote_in_full():
-    slots = {**DETAILS, "address_base": "東京都千代田区千代田", "shipping_method": "mail"}
+    slots = {**DETAILS, "address_base": "東京都千代田区千代田", "shipping_method": "mail", "catalog_resend_of": 1.0}
     text = catalog_readback(slots, written="山田花子です")
     assert "千代田1-1" not in text and "090-1234-5678" not in text
     assert "東京都千代田区千代田（番地から先は" in text and "末尾5678" in text
     text = catalog_readback(slots, written="山田花子です\n〒100-0001\n090-1234-5678")
     assert "〒100-0001 東京都千代田区千代田1-1" in text and "090-1234-5678" in text
+
+
+def test_the_phone_is_read_back_with_the_hyphens_the_customer_wrote():
+    slots = {**DETAILS, "phone": "0258331234", "shipping_method": "mail"}
+    assert "お電話：0258-33-1234" in catalog_readback(slots, written="電話は０２５８－３３－１２３４")
+    assert "お電話：025-833-1234" in catalog_readback(slots, written="0258331234")  # no hyphens written
