@@ -168,6 +168,8 @@ class ValidateCatalogForm(FormValidationAction):
             text, intent = common.latest_text(tracker), common.latest_intent(tracker)
             if requested in DETAIL_SLOTS and self._leaving(tracker, requested, text, intent):
                 return events + [SlotSet(requested, None), SlotSet("requested_slot", None)]
+            if requested in DETAIL_SLOTS and intent == "thank":
+                return events + [SlotSet(requested, None)]  # thanks for an answer: the question again
             if requested == "catalog_confirmed" and intent not in ELSEWHERE_INTENTS:
                 handled = self._readback_answer(dispatcher, tracker, text, intent)
                 if handled is not None:

@@ -221,3 +221,8 @@ async def test_the_method_changed_with_the_ok_is_stored(shop, dispatcher, domain
     )
     assert slots["catalog_confirmed"] is True and slots["shipping_method"] == "mail"
     assert catalog_requests.get(shop, request.id).shipping_method == "mail"
+
+
+async def test_thanks_in_the_middle_does_not_stop_the_request(shop, dispatcher, domain):
+    slots = await validate(dispatcher, domain, "なるほど、ありがとう", "thank", {"person_name": None}, "person_name", candidates={})
+    assert slots == {"person_name": None}  # the form goes on: its question again, nothing taken back
