@@ -19,17 +19,20 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from actions.info import answer_memorial
+from actions.info import answer_memorial, earlier_texts
 from madoguchi import memorial
+from madoguchi.dialogue.gift_plan import plans_a_gift
 from madoguchi.handoff import service
 from madoguchi.handoff.escalation import escalates, since_resume
 from madoguchi.handoff.reasons import goods_problem, reason_for_intent
 from madoguchi.handoff.transcript import madoguchi_custom
+from madoguchi.nlu.patterns import find_order_ids
 from madoguchi.store import channel_events, handoffs
 from madoguchi.text import is_blank
 
 logger = logging.getLogger(__name__)
 HANDOFF_INTENTS = frozenset({"request_human", "complain", "express_distress", "request_exception"})
+VERIFICATION_FORM = "order_verification_form"
 
 
 def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> list[EventType]:
@@ -83,21 +86,44 @@ class ActionHandoff(Action):
         return handoff_for_message(dispatcher, tracker)
 
 
+# Distress cues that only ask how to do something (のしはどうしたらええんでしょうか): in a
+# question about a memorial gift, no sign of distress by themselves.
+HOW_TO_CUES = ("どうしたら", "どうすれば", "わから", "分から")
+
+
 def calm_memorial_question(tracker: Tracker) -> bool:
-    """A memorial gift question read as distress only for its words of death or memorial:
-    no distress cue, no !! or …, no trouble told, and a gift or product question next in
-    the ranking (a question the bot can answer)."""
+    """A memorial gift question (or a gift question after the customer told of a memorial)
+    read as distress only for its words of death or memorial, or of asking how: no other
+    distress cue, no !! or …, no trouble told, and a gift or product question next in the
+    ranking (a question the bot can answer)."""
     triage = tracker.latest_message.get("triage") or {}
     ranking = [r.get("name") for r in tracker.latest_message.get("intent_ranking") or []]
     calm = [name for name in ranking if name not in HANDOFF_INTENTS and name != "nlu_fallback"]
     text = common.latest_text(tracker)
     return (
         common.latest_intent(tracker) == "express_distress"
-        and not triage.get("cues")
+        and all(str(cue).startswith(HOW_TO_CUES) for cue in triage.get("cues") or [])
+        and (not triage.get("cues") or memorial.asks_about_gift(text))
         and not triage.get("intensity")
-        and memorial.is_memorial(text)
+        and memorial.memorial_context(text, earlier_texts(tracker)) is not None
         and not memorial.tells_trouble(text)
-        and bool(calm) and calm[0] in ("ask_gift", "ask_product")
+        and bool(calm)
+        and (calm[0] in ("ask_gift", "ask_product") or (calm[0] == "change_order" and plans_a_gift(text)))
+    )
+
+
+def gives_the_number_after_all(tracker: Tracker) -> bool:
+    """An order number given after the bot offered a person to find the order (はぁ…わかった
+    A2345678), read as distress or a complaint for its tone alone: no distress cue, no goods
+    problem. The customer goes on with the verification."""
+    triage = tracker.latest_message.get("triage") or {}
+    text = common.latest_text(tracker)
+    return (
+        tracker.get_slot("person_offered") == "customer_request"
+        and common.latest_intent(tracker) in ("express_distress", "complain")
+        and not triage.get("cues")
+        and bool(find_order_ids(text))
+        and not goods_problem(common.rules(), text, common.latest_lemmas(tracker))
     )
 
 
@@ -105,8 +131,13 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
     """Hands off for the reason the latest message calls for; a calm memorial question
     is answered instead (it never forces a handoff by itself)."""
     if calm_memorial_question(tracker):
-        answer_memorial(dispatcher, common.latest_text(tracker))
+        answer_memorial(dispatcher, tracker)
         return []
+    if gives_the_number_after_all(tracker):
+        # Imported here: the verification module hands off through this one.
+        from actions.verification import resume_verification
+
+        return resume_verification()
     rules = common.rules()
     reason = reason_for_intent(
         rules, common.latest_intent(tracker), common.latest_text(tracker), common.latest_lemmas(tracker)
@@ -128,6 +159,12 @@ class ActionReplyToOffer(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if tracker.active_loop_name == VERIFICATION_FORM:
+            # A yes while the order number is asked is no leaving: 「そっちで調べて」 read as
+            # a yes is a refusal; the verification reads it (imported here: it imports this).
+            from actions.verification import verification_turn
+
+            return verification_turn(dispatcher, tracker)
         offered = tracker.get_slot("person_offered")
         if offered and common.latest_intent(tracker) == "affirm":
             return hand_off(dispatcher, tracker, offered)

@@ -12,22 +12,48 @@ from madoguchi import answers, memorial
 from madoguchi.products import product_catalog
 
 
-def answer_memorial(dispatcher: CollectingDispatcher, text: str) -> bool:
-    """Answers a memorial gift question (のし, products that keep, quantities, a person
-    offered without forcing); False when the message is about something else."""
-    if not memorial.is_memorial(text):
-        return False
-    dispatcher.utter_message(
-        text=memorial.memorial_answer(product_catalog(), text), buttons=[memorial.PERSON_BUTTON]
+def earlier_texts(tracker: Tracker) -> list[str]:
+    """What the customer wrote before the latest message (as far as the action was sent)."""
+    texts = [e.get("text") or "" for e in tracker.events if isinstance(e, dict) and e.get("event") == "user"]
+    return texts[:-1]
+
+
+def memorial_told(tracker: Tracker) -> bool:
+    """Whether the bot already gave the memorial answer (as far as the action was sent)."""
+    return any(
+        memorial.ANSWER_MARK in (e.get("text") or "")
+        for e in tracker.events if isinstance(e, dict) and e.get("event") == "bot"
     )
+
+
+def answer_memorial(dispatcher: CollectingDispatcher, tracker: Tracker, quantity_only: bool = False) -> bool:
+    """Answers a memorial gift question, or a gift question after the customer spoke of a
+    memorial: in full the first time (のし, products that keep, quantities, a person offered
+    without forcing), only the のし when it was given already and the customer asks about it;
+    False when the conversation is about something else (or, with `quantity_only`, when the
+    latest message brings no number of people)."""
+    text = common.latest_text(tracker)
+    earlier = earlier_texts(tracker) if not quantity_only or memorial.quantity(text) else []
+    context = memorial.memorial_context(text, earlier)
+    if context is None:
+        return False
+    catalog = product_catalog()
+    if memorial_told(tracker) and memorial.asks_noshi(text) and not memorial.quantity(text):
+        dispatcher.utter_message(text=memorial.noshi_answer(catalog, text))
+        return True
+    answer = memorial.memorial_answer(catalog, context, condole=memorial.mentions_death(text))
+    dispatcher.utter_message(text=answer, buttons=[memorial.PERSON_BUTTON])
     return True
 
 
-def answer_question(dispatcher: CollectingDispatcher, intent: str, text: str) -> None:
-    """Answers a shipping, gift or product question (a memorial one in full)."""
+def answer_question(dispatcher: CollectingDispatcher, intent: str, tracker: Tracker) -> None:
+    """Answers the latest message as a shipping, gift or product question (a memorial one in
+    full, also when an earlier message told of the memorial: a gift question, or a product
+    one with a number of people)."""
+    text = common.latest_text(tracker)
     if intent == "ask_shipping":
         dispatcher.utter_message(text=answers.shipping_answer(common.rules(), text, common.now()))
-    elif not answer_memorial(dispatcher, text):
+    elif not answer_memorial(dispatcher, tracker, quantity_only=intent != "ask_gift"):
         compose = answers.gift_answer if intent == "ask_gift" else answers.product_answer
         dispatcher.utter_message(text=compose(product_catalog(), text))
 
@@ -41,7 +67,7 @@ class ActionAnswerShipping(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        answer_question(dispatcher, "ask_shipping", common.latest_text(tracker))
+        answer_question(dispatcher, "ask_shipping", tracker)
         return []
 
 
@@ -55,7 +81,7 @@ class ActionAnswerGift(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        answer_question(dispatcher, "ask_gift", common.latest_text(tracker))
+        answer_question(dispatcher, "ask_gift", tracker)
         return []
 
 
@@ -68,5 +94,5 @@ class ActionAnswerProduct(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        answer_question(dispatcher, "ask_product", common.latest_text(tracker))
+        answer_question(dispatcher, "ask_product", tracker)
         return []

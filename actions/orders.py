@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.handoff import hand_off
-from actions.verification import is_verified, reset_events
+from actions.info import answer_question, earlier_texts
+from actions.verification import OFFER_REASON, is_verified, reset_events, verification_turn
 from madoguchi.address import has_prefecture
+from madoguchi.dialogue import delivery_date
+from madoguchi.dialogue.gift_plan import plans_a_gift
 from madoguchi.policy import calendar
 from madoguchi.store import orders
 from madoguchi.store.orders import OrderView
 from madoguchi.values import change_kind_from_text, parse_ja_date
 
 STATUS_TEXT = {
-    "received": "ご注文を承り、発送の準備をしております",
+    "received": "まだ発送しておりません（発送の準備中です）",
     "shipped": "発送済みです",
     "delivered": "お届け済みです",
     "cancelled": "キャンセル済みです",
@@ -38,13 +41,21 @@ class ActionBeginOrderTask(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        task = "change" if common.latest_intent(tracker) == "change_order" else "status"
+        intent, text = common.latest_intent(tracker), common.latest_text(tracker)
+        task = "change" if intent == "change_order" else "status"
+        given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+        if tracker.active_loop_name == "order_verification_form":
+            # Asked again while the number is being asked: an answer, the counts kept.
+            return ([SlotSet("order_task", task)] if task == "change" else []) + verification_turn(dispatcher, tracker)
+        if task == "change" and "order_id" not in given and plans_a_gift(text):
+            # A gift being planned, not an order to change: answered, and no number asked.
+            answer_question(dispatcher, "ask_gift", tracker)
+            return [FollowupAction("action_listen")]
         events: list[EventType] = [SlotSet("order_task", task), SlotSet("person_offered", None), *reset_events()]
         if is_verified(tracker):
             return events
         # Only numbers given for this question count: a phone from a catalog request
         # must not be tried (and counted as a failure) against an order.
-        given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
         for slot in ("order_id", "phone"):
             if slot not in given and tracker.get_slot(slot):
                 events.append(SlotSet(slot, None))
@@ -99,7 +110,13 @@ class ActionOrderResult(Action):
                 text=f"ご注文 {order.order_id} は{STATUS_TEXT[order.status]}。発送後のご変更は担当者が承ります。"
             )
             return done + hand_off(dispatcher, tracker, "needs_operator")
-        return [SlotSet(s, None) for s in CHANGE_SLOTS] + [SlotSet("order_change_allowed", True)]
+        kind, detail = asked_change(task_texts(tracker), common.now().date())
+        return [
+            SlotSet("change_kind", kind),
+            SlotSet("change_detail", detail),
+            SlotSet("change_confirmed", None),
+            SlotSet("order_change_allowed", True),
+        ]
 
 
     @staticmethod
@@ -114,10 +131,42 @@ class ActionOrderResult(Action):
             dispatcher.utter_message(response="utter_order_stopped")
             return reset + [SlotSet("verification_stopped", None)]
         dispatcher.utter_message(response="utter_offer_order_person")
-        return reset + [SlotSet("person_offered", "needs_operator")]
+        return reset + [SlotSet("person_offered", OFFER_REASON)]
 
 
-def date_window(today) -> tuple:
+def task_texts(tracker: Tracker) -> list[str]:
+    """What the customer wrote since asking about the order: the request, then the number
+    and phone (a new date may stand in any of them)."""
+    events = common.event_dicts(tracker)
+    begun = max((i for i, e in enumerate(events) if e.get("event") == "action"
+                 and e.get("name") == "action_begin_order_task"), default=0)
+    start = max((i for i, e in enumerate(events[:begun]) if e.get("event") == "user"), default=0)
+    return [e.get("text") or "" for e in events[start:] if e.get("event") == "user"]
+
+
+def asked_change(texts: list[str], today: date) -> tuple[str | None, str | None]:
+    """The change (`date` or `address`) and the new date the customer already wrote, if
+    any (a cancel is asked for as before)."""
+    kinds = [k for k in map(change_kind_from_text, texts) if k]
+    kind = kinds[-1] if kinds else None
+    written = [d for d in (delivery_date.written_date(t, today) for t in texts) if d]
+    if written and kind in (None, "date"):
+        return "date", f"{written[-1].month}月{written[-1].day}日"
+    return (kind if kind in ("date", "address") else None), None
+
+
+def bot_texts_since_customer(tracker: Tracker) -> list[str]:
+    """What the bot said since the customer's latest message."""
+    said: list[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "bot":
+            said.append(event.get("text") or "")
+    return said
+
+
+def date_window(today: date) -> tuple[date, date]:
     """The first and last delivery date a customer may choose."""
     low, high = common.rules().delivery_date_window_days
     return today + timedelta(days=low), today + timedelta(days=high)
@@ -143,7 +192,14 @@ class ValidateOrderChangeForm(FormValidationAction):
     def validate_change_kind(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        kind = value if value in ("cancel", "address", "date") else change_kind_from_text(str(value or ""))
+        if value in ("cancel", "address", "date"):
+            return {"change_kind": value}
+        text = str(value or "")
+        kind = change_kind_from_text(text)
+        written = delivery_date.written_date(text, common.now().date())
+        if written and kind in (None, "date"):
+            # 配送日を12/22に: what to change and the new date in one message.
+            return {"change_kind": "date", **checked_date(dispatcher, written)}
         if not kind:
             dispatcher.utter_message(response="utter_change_kind_unknown")
         return {"change_kind": kind}
@@ -153,20 +209,48 @@ class ValidateOrderChangeForm(FormValidationAction):
     ) -> dict[str, Any]:
         text = str(value or "").strip()
         if tracker.get_slot("change_kind") == "date":
-            earliest, latest = date_window(common.now().date())
-            chosen = parse_ja_date(text, common.now().date())
-            if not chosen or not earliest <= chosen <= latest:
-                dispatcher.utter_message(
-                    response="utter_change_date_invalid",
-                    earliest=calendar.ja_date(earliest),
-                    latest=calendar.ja_date(latest),
-                )
-                return {"change_detail": None}
-            return {"change_detail": chosen.isoformat()}
+            today = common.now().date()
+            chosen = parse_ja_date(text, today)
+            if not chosen and common.latest_intent(tracker) == "affirm":
+                chosen = proposed_date(tracker)
+            return checked_date(dispatcher, chosen)
         if not has_prefecture(text) or len(text) < 8:
             dispatcher.utter_message(response="utter_change_address_invalid")
             return {"change_detail": None}
         return {"change_detail": text}
+
+
+def checked_date(dispatcher: CollectingDispatcher, chosen: date | None) -> dict[str, Any]:
+    """The new delivery date when the shop can take it; else the customer is told why (a
+    date outside the window named, with the nearest one proposed and a person offered)."""
+    earliest, latest = date_window(common.now().date())
+    if chosen and earliest <= chosen <= latest:
+        return {"change_detail": chosen.isoformat()}
+    if chosen:
+        text, buttons = delivery_date.outside_answer(chosen, earliest, latest)
+        dispatcher.utter_message(text=text, buttons=buttons)
+    else:
+        dispatcher.utter_message(
+            response="utter_change_date_invalid", earliest=calendar.ja_date(earliest), latest=calendar.ja_date(latest)
+        )
+    return {"change_detail": None}
+
+
+def proposed_date(tracker: Tracker) -> date | None:
+    """The nearest date the bot proposed, just before the latest message, for a date outside
+    the window the customer wrote (a yes takes it), or None."""
+    events = [e for e in tracker.events if e.get("event") in ("user", "bot")]
+    users = [i for i, e in enumerate(events) if e["event"] == "user"]
+    between = [e.get("text") or "" for e in events[users[-2] + 1:users[-1]]] if len(users) > 1 else []
+    if not delivery_date.told_outside(between):
+        return None
+    today = common.now().date()
+    earliest, latest = date_window(today)
+    for text in reversed(earlier_texts(tracker)):
+        chosen = parse_ja_date(text, today)
+        if chosen and not earliest <= chosen <= latest:
+            return delivery_date.nearest(chosen, earliest, latest)
+    return None
 
 
 class ActionAskChangeDetail(Action):
@@ -179,6 +263,8 @@ class ActionAskChangeDetail(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         if tracker.get_slot("change_kind") == "date":
+            if delivery_date.told_outside(bot_texts_since_customer(tracker)):
+                return []  # the customer was just told which dates can be taken
             earliest, latest = date_window(common.now().date())
             dispatcher.utter_message(
                 text=f"新しいお届け日を教えてください（{calendar.ja_date(earliest)}から{calendar.ja_date(latest)}まで）。"
@@ -193,8 +279,6 @@ def change_summary(kind: str, detail: str | None) -> str:
     if kind == "cancel":
         return "ご注文のキャンセル"
     if kind == "date":
-        from datetime import date
-
         return f"お届け日を{calendar.ja_date(date.fromisoformat(detail))}に変更"
     return f"お届け先を「{detail}」に変更"
 

@@ -2,8 +2,9 @@
 
 The form takes the number and the phone, and reads what else the customer answers: "I
 do not know it" gets where it is written, once; a refusal gets why, once; "stop" or
-thanks ends it; each question is asked in new words the next time, and after that a
-person is offered instead of the same question again.
+thanks ends it, a yes never does; each question is asked in new words the next time, and
+after that a person is offered instead of the same question again. A person asked for to
+look the order up takes over (customer_request).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -28,6 +29,11 @@ COUNTERS = ("order_id_asks", "phone_asks", "verification_unknown", "verification
 PERSON_WORDS = ("担当", "人と", "人に", "人間", "オペレーター", "おぺれーたー", "係の", "電話で話")
 HANDOFF_INTENTS = frozenset({"request_human", "complain", "express_distress"})
 SIDE_QUESTIONS = frozenset({"ask_shipping", "ask_gift", "ask_product"})
+# Intents that do not end the verification by themselves: a yes, a detail without a
+# number, the same question about the order again.
+GOES_ON = frozenset({"affirm", "inform", "ask_delivery_status", "change_order"})
+# Who is offered a person who can find the order: taking it up is the customer's request.
+OFFER_REASON = "customer_request"
 
 
 def count(tracker: Tracker, slot: str) -> int:
@@ -47,6 +53,12 @@ def reset_events() -> list[EventType]:
         SlotSet("verification_note", None),
         SlotSet("verification_stopped", None),
     ]
+
+
+def resume_verification() -> list[EventType]:
+    """The verification again, from the order number the latest message gave (the form
+    takes it and asks for the phone)."""
+    return [SlotSet("person_offered", None), *reset_events(), FollowupAction("order_verification_form")]
 
 
 def noted(tracker: Tracker, slot: str, reading: str | None) -> dict[str, Any]:
@@ -152,7 +164,7 @@ class ActionAskOrderId(Action):
         if response:
             dispatcher.utter_message(response=response)
         if response in verification.OFFERS_PERSON:
-            events.append(SlotSet("person_offered", "needs_operator"))
+            events.append(SlotSet("person_offered", OFFER_REASON))
         return events
 
 
@@ -160,6 +172,56 @@ class ActionAskVerificationPhone(ActionAskOrderId):
     """Asks for the registered phone: why it is needed the second time, a person the third."""
 
     slot = "phone"
+
+
+def verification_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """Reads a message that gave no number inside the verification: a person asked for (to
+    look the order up), a side question, not known, refused, a yes or another question about
+    the order (the form asks again, in new words), or a wish to stop."""
+    intent = common.latest_intent(tracker)
+    text = common.latest_text(tracker)
+    if asks_for_person(tracker, text):
+        return handoff_for_message(dispatcher, tracker)  # customer_request, unless angry or afraid
+    if intent in SIDE_QUESTIONS:
+        reading = verification.side_question_reading(text)
+        if reading is None:
+            answer_question(dispatcher, intent, tracker)
+            return []
+    else:
+        reading = verification.reading(text)
+    if intent in HANDOFF_INTENTS and not answers_the_question(tracker, intent, reading):
+        return handoff_for_message(dispatcher, tracker)
+    slot = tracker.get_slot("requested_slot") or "order_id"
+    if reading in (verification.UNKNOWN, verification.REFUSED):
+        return [SlotSet(k, v) for k, v in noted(tracker, slot, reading).items() if k != slot]
+    if intent == "out_of_scope":
+        dispatcher.utter_message(response="utter_out_of_scope")
+        return []
+    if intent in GOES_ON and (reading != verification.STOPPED or intent == "change_order"):
+        # A yes is no leaving, nor is 「やめたい」 said of the order: asked again, in other words.
+        return []
+    return [SlotSet("verification_stopped", True)]
+
+
+def asks_for_person(tracker: Tracker, text: str) -> bool:
+    """A person asked for: by name (担当者に代わって), or to look the order up once a person was
+    offered (お店の人に探して); before that, 「そちらの方で調べて」 is a refusal, told why once."""
+    if not verification.asks_for_person(text):
+        return False
+    return bool(tracker.get_slot("person_offered")) or verification.reading(text) != verification.REFUSED
+
+
+def answers_the_question(tracker: Tracker, intent: str, reading: str | None) -> bool:
+    """A message the intent would hand off that answers "your number?" after all:
+    "I do not know it" with no other sign of distress, or a refusal that asks for
+    no person."""
+    if reading not in (verification.UNKNOWN, verification.REFUSED):
+        return False
+    if intent == "express_distress":
+        return verification.only_not_knowing(tracker.latest_message.get("triage") or {})
+    if intent == "request_human":
+        return reading == verification.REFUSED and not any(w in common.latest_text(tracker) for w in PERSON_WORDS)
+    return True
 
 
 class ActionVerificationTurn(Action):
@@ -172,34 +234,4 @@ class ActionVerificationTurn(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        intent = common.latest_intent(tracker)
-        text = common.latest_text(tracker)
-        if intent in SIDE_QUESTIONS:
-            reading = verification.side_question_reading(text)
-            if reading is None:
-                answer_question(dispatcher, intent, text)
-                return []
-        else:
-            reading = verification.reading(text)
-        if intent in HANDOFF_INTENTS and not self.answers_the_question(tracker, intent, reading):
-            return handoff_for_message(dispatcher, tracker)
-        slot = tracker.get_slot("requested_slot") or "order_id"
-        if reading in (verification.UNKNOWN, verification.REFUSED):
-            return [SlotSet(k, v) for k, v in noted(tracker, slot, reading).items() if k != slot]
-        if intent == "out_of_scope":
-            dispatcher.utter_message(response="utter_out_of_scope")
-            return []
-        return [SlotSet("verification_stopped", True)]
-
-    @staticmethod
-    def answers_the_question(tracker: Tracker, intent: str, reading: str | None) -> bool:
-        """A message the intent would hand off that answers "your number?" after all:
-        "I do not know it" with no other sign of distress, or a refusal that asks for
-        no person."""
-        if reading not in (verification.UNKNOWN, verification.REFUSED):
-            return False
-        if intent == "express_distress":
-            return verification.only_not_knowing(tracker.latest_message.get("triage") or {})
-        if intent == "request_human":
-            return reading == verification.REFUSED and not any(w in common.latest_text(tracker) for w in PERSON_WORDS)
-        return True
+        return verification_turn(dispatcher, tracker)

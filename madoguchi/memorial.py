@@ -7,19 +7,28 @@ that keep, how many to order, and, when a death is mentioned, one sentence of co
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from madoguchi.products import Catalog
 from madoguchi.text import nfkc
+from madoguchi.values import kanji_digits
 
 MEMORIAL = re.compile(
     r"法事|法要|回忌|一周忌|三回忌|七回忌|四十九日|しじゅうくにち|忌明け|満中陰|お供え|おそなえ|御供|供物|"
-    r"香典返し|こうでんがえし|仏事|仏前|仏壇|初盆|新盆|お彼岸|命日|供養|偲"
+    r"香典返し|こうでんがえし|仏事|仏前|仏壇|初盆|新盆|お彼岸|命日|供養|偲|葬儀|葬式|通夜|告別式|御霊前|弔"
 )
+# Occasions that are no memorial: a question naming one is answered for it, whatever came before.
+OTHER_OCCASION = re.compile(r"歳暮|中元|結婚|婚礼|出産|入学|卒業|快気|内祝|お祝|御祝|誕生|年賀|ウェディング|引出物")
 DEATH = re.compile(r"亡くな|亡くし|なくなった母|なくなった父|他界|逝去|永眠|亡き|亡父|亡母|亡夫|亡妻|故人|先立た|旅立")
 TROUBLE = re.compile(r"届かな|届いてな|届きませ|来な|こな|間に合|遅れ|まだ|違う|違い|壊|割れ|潰れ|漏れ|急")
+GIFT_WORDS = re.compile(r"のし|熨斗|ノシ|表書き|水引|包装|引き物|引物|お返し|菓子|品物")
 QUANTITY = re.compile(r"(\d+)\s*(?:人|名|軒|家族|世帯|個|箱|つ)")
 
+NOSHI_WORDS = re.compile(r"のし|熨斗|ノシ|表書き|おもてがき|水引")
+PLACEMENT_WORDS = re.compile(r"内のし|外のし|うちのし|そとのし|内熨斗|外熨斗")
+
 CONDOLENCE = "心よりお悔やみ申し上げます。"
+ANSWER_MARK = "仏事ののしは"  # how every memorial answer begins its のし part
 OFFER = "ご不明な点があれば、担当者にもおつなぎできます。"
 PERSON_BUTTON = {"title": "担当者に相談する", "payload": "担当者と話したいです"}
 
@@ -27,6 +36,29 @@ PERSON_BUTTON = {"title": "担当者に相談する", "payload": "担当者と�
 def is_memorial(text: str) -> bool:
     """The message is about a Buddhist memorial or an offering."""
     return MEMORIAL.search(nfkc(text or "")) is not None
+
+
+def asks_about_gift(text: str) -> bool:
+    """The message asks about the gift itself (のし, 表書き, the sweets, wrapping)."""
+    return GIFT_WORDS.search(nfkc(text or "")) is not None
+
+
+def asks_noshi(text: str) -> bool:
+    """The message asks about the のし (its kind, colour, 表書き, inside or outside)."""
+    return NOSHI_WORDS.search(nfkc(text or "")) is not None
+
+
+def _noshi_parts(gift: dict, text: str) -> list[str]:
+    parts = [f"{ANSWER_MARK}、{gift.get('noshi', {}).get('仏事', '')}"]
+    if PLACEMENT_WORDS.search(nfkc(text or "")):
+        parts.append(gift.get("noshi_placement", ""))
+    return parts
+
+
+def noshi_answer(catalog: Catalog, text: str) -> str:
+    """The のし alone, for a customer who was given the whole memorial answer already."""
+    gift = catalog.gift
+    return "".join(p for p in [*_noshi_parts(gift, text), gift.get("noshi_note", "")] if p)
 
 
 def mentions_death(text: str) -> bool:
@@ -40,18 +72,30 @@ def tells_trouble(text: str) -> bool:
 
 
 def quantity(text: str) -> int | None:
-    """How many people or boxes the customer mentions (30人分 -> 30), if any."""
-    match = QUANTITY.search(nfkc(text or ""))
-    return int(match.group(1)) if match and 0 < int(match.group(1)) < 10000 else None
+    """How many people or boxes the customer mentions (30人分, 三十名 -> 30), if more than one."""
+    match = QUANTITY.search(kanji_digits(nfkc(text or "")))  # 十人ほど as well as 10人
+    return int(match.group(1)) if match and 1 < int(match.group(1)) < 10000 else None
 
 
-def memorial_answer(catalog: Catalog, text: str) -> str:
-    """のし, products that keep, quantities, and condolences when a death is mentioned."""
+def memorial_context(text: str, earlier: Sequence[str]) -> str | None:
+    """What a memorial answer to `text` is composed from, or None for no memorial: `text`
+    and the conversation's `earlier` messages about a memorial, when `text` is about one
+    or, naming no other occasion, follows one (一周忌の引き物を40名分, then のしはどうすれば):
+    a quantity told before is kept."""
+    before = [t for t in earlier if is_memorial(t)]
+    if not is_memorial(text) and (not before or OTHER_OCCASION.search(nfkc(text or ""))):
+        return None
+    return "\n".join([text, *reversed(before)])  # the latest first: its own quantity wins
+
+
+def memorial_answer(catalog: Catalog, text: str, condole: bool | None = None) -> str:
+    """のし, products that keep, quantities, and condolences when a death is mentioned
+    (`condole` False: they were offered already, in an earlier answer)."""
     gift = catalog.gift
     parts: list[str] = []
-    if mentions_death(text):
+    if mentions_death(text) if condole is None else condole:
         parts.append(CONDOLENCE)
-    parts.append(f"仏事ののしは、{gift.get('noshi', {}).get('仏事', '')}")
+    parts.append("".join(_noshi_parts(gift, text)))
     keep = [p for p in catalog.products if "仏事" in p.tags]
     if keep:
         listed = "、".join(f"{p.name}（{p.shelf_life}）" for p in keep)

@@ -59,7 +59,7 @@ def change_kind_from_text(text: str) -> str | None:
         return "cancel"
     if re.search(r"住所|届け先|送り先|宛先|あて先|届先|配送先", t):
         return "address"
-    if re.search(r"日付|日にち|お?届け日|日時|到着日|配達日|日を|延期|早め", t):
+    if re.search(r"日付|日にち|お?届け日|日時|到着日|配達日|配送日|発送日|着日|日を|延期|早め", t):
         return "date"
     return None
 
@@ -68,7 +68,7 @@ _WEEKDAYS = "月火水木金土日"
 _KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
-def _kanji_number(text: str) -> str:
+def kanji_digits(text: str) -> str:
     """十二 -> 12, 二十三 -> 23 (up to 99), digits left alone."""
 
     def convert(m: re.Match) -> str:
@@ -86,7 +86,7 @@ def parse_ja_date(text: str, today: date) -> date | None:
 
     A month and day without a year is the next such day from today on.
     """
-    t = _kanji_number(nfkc(text))
+    t = kanji_digits(nfkc(text))
     relative = {"今日": 0, "本日": 0, "明日": 1, "あした": 1, "明後日": 2, "あさって": 2, "しあさって": 3}
     for word, days in sorted(relative.items(), key=lambda kv: -len(kv[0])):
         if word in t:

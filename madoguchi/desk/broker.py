@@ -9,6 +9,7 @@ from typing import Any
 from rasa.core.brokers.broker import EventBroker
 from rasa.utils.endpoints import EndpointConfig
 
+from madoguchi.handoff import late_details
 from madoguchi.handoff.transcript import line_of
 from madoguchi.store import transcripts
 from madoguchi.store.db import Database, database
@@ -47,3 +48,8 @@ class TranscriptBroker(EventBroker):
             transcripts.record(self.db, lines)
         except Exception:  # the conversation goes on; the handoff action records it again
             logger.exception("could not record transcript lines for %s", lines[0].sender_id)
+        for sender_id, found in late_details.given(events).items():
+            try:  # only messages that carry an order number, a phone or a name reach here
+                late_details.add_to_open_handoff(self.db, sender_id, found)
+            except Exception:
+                logger.exception("could not add details to the handoff of %s", sender_id)

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from madoguchi.handoff.reasons import REASON_LABELS
+from madoguchi.policy.rules import shop_rules
 from madoguchi.store import handoffs
 from madoguchi.store.db import Database
 from madoguchi.store.models import Handoff, Message, Note
@@ -62,11 +63,18 @@ def note_json(note: Note) -> dict[str, Any]:
 
 
 def details_of(handoff: Handoff) -> dict[str, Any]:
+    """The details collected before the handoff, as an operator reads them (送り方: 宅配便, not parcel)."""
     try:
         details = json.loads(handoff.details or "{}")
     except ValueError:
         return {}
-    return details if isinstance(details, dict) else {}
+    if not isinstance(details, dict):
+        return {}
+    method = details.get("shipping_method")
+    if isinstance(method, str):
+        known = shop_rules().catalog_methods.get(method)
+        details["shipping_method"] = known.label if known else method
+    return details
 
 
 def queue_positions(db: Database) -> dict[int, int]:

@@ -23,6 +23,7 @@ WHOLE_CONVERSATION = frozenset(
         "action_handoff",
         "action_fallback",
         "action_order_result",
+        "action_begin_order_task",  # a person asked for while the number is being asked
         "action_apply_order_change",
         "action_verification_turn",
         "action_reply_to_offer",
@@ -30,6 +31,19 @@ WHOLE_CONVERSATION = frozenset(
         "action_catalog_choice",
         "validate_catalog_form",  # a name given whole earlier is not shortened; the hurry of any message
         "action_ask_catalog_confirmed",  # "承りました" the first time, "承っております" after
+    }
+)
+
+# Actions that read the customer's recent messages, which the window holds: a memorial
+# told a few messages before a のし question, a date proposed for the one the customer
+# wrote last, what the bot said since the latest message.
+RECENT_HISTORY = frozenset(
+    {
+        "action_answer_shipping",
+        "action_answer_gift",
+        "action_answer_product",
+        "validate_order_change_form",
+        "action_ask_change_detail",
     }
 )
 

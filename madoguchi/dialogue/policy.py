@@ -1,4 +1,5 @@
-"""A dialogue policy that hands off when distress builds up over the conversation."""
+"""A dialogue policy that hands off when distress builds up over the conversation, or when
+the customer takes up, in their own words, a person the bot offered."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from madoguchi.dialogue.recovery import MARK
-from madoguchi.dialogue.verification import only_not_knowing
+from madoguchi.dialogue.verification import asks_for_person, only_not_knowing
 from madoguchi.handoff.escalation import escalates
 
 HANDOFF_ACTION = "action_handoff"
@@ -23,7 +24,8 @@ VERIFICATION_FORM = "order_verification_form"
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False)
 class EscalationPolicy(Policy):
-    """Predicts `action_handoff` right after a customer message that completes an escalation.
+    """Predicts `action_handoff` right after a customer message that completes an escalation,
+    or that asks in its own words for the person the bot offered.
 
     Its priority is above the RulePolicy's, so it wins when both are sure; it has no
     opinion otherwise. The distress threshold comes from the shop rules.
@@ -42,12 +44,23 @@ class EscalationPolicy(Policy):
         from madoguchi.policy.rules import shop_rules
 
         probabilities = self._default_predictions(domain)
+        listening = tracker.latest_action_name == ACTION_LISTEN_NAME and HANDOFF_ACTION in domain.action_names_or_texts
+        if listening and takes_up_person_offered(tracker):
+            probabilities[domain.index_for_action(HANDOFF_ACTION)] = 1.0
+            return self._prediction(probabilities)
         if answers_verification(tracker):
             return self._prediction(probabilities)
-        if tracker.latest_action_name == ACTION_LISTEN_NAME and HANDOFF_ACTION in domain.action_names_or_texts:
+        if listening:
             if escalates(escalation_events(tracker.applied_events()), shop_rules().distress_threshold):
                 probabilities[domain.index_for_action(HANDOFF_ACTION)] = 1.0
         return self._prediction(probabilities)
+
+
+def takes_up_person_offered(tracker: DialogueStateTracker) -> bool:
+    """The bot offered a person who can find the order, and the customer asks for one in
+    their own words (お店の人に探してもらえませんか), whatever intent the message was read as."""
+    message = tracker.latest_message
+    return bool(tracker.get_slot("person_offered")) and bool(message) and asks_for_person(message.text or "")
 
 
 def answers_verification(tracker: DialogueStateTracker) -> bool:

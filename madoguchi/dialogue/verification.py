@@ -20,12 +20,14 @@ STOPPED = "stopped"
 _REFUSED = re.compile(
     r"教えたくな|おしえたくな|教えない|おしえない|教えません|言いたくな|いいたくな|言わない|"
     r"教える必要|必要(は)?ない|必要あ(る|ん)の|要らないでしょ|"
-    r"(そっち|そちら|そこ|あんた|お前|おまえ)(で|が)(調べ|しらべ|探し|さがし)|調べ(て|れば)(よ|いい|わか)|"
+    r"(そっち|そちら|あんた|お前|おまえ|お宅|おたく|お店|店)(の方|のほう|の人|の方々)?(で|が)(調べ|しらべ|探|さが|見|み|確認|検索)|そこ(で|が)(調べ|探し)|"
+    r"調べ(て|れば)(よ|いい|わか)|(名前|会社名|社名|住所)(で|から)(探|さが|調べ|しらべ|検索|わか|分か)|"
+    r"(検索|けんさく)(すれば|したら|して)|登録して(る|ある|あります|います)(ん|の|はず)|"
     r"(わか|分か)るでしょ|(わか|分か)るだろ|個人情報|"
     r"(なんで|なぜ|どうして|何で)(電話|でんわ|番号|ばんごう)"
 )
 _UNKNOWN = re.compile(
-    r"(わか|分か|判)らな|(わか|分か)りませ|わかんな|知らな|しらな|知りませ|"
+    r"(わか|分か|判)らな|(わか|分か)りませ|わかんな|(わか|分か)らん|知らな|しらな|知りませ|知らん|しらん|"
     r"覚えて(い)?な|おぼえて(い)?な|覚えていませ|忘れ|わすれ|見つから|みつから|見当たら|"
     r"なくし|無くし|失くし|紛失|捨て|消して|消えて|手元に(な|無)|控え(が|も)?(な|無)|"
     r"どこに(書|か|載|の|あ)|どこを見|(メール|納品書)が(な|無|見)|(番号|ばんごう)(が|は)?(な|無)い"
@@ -35,6 +37,13 @@ _UNKNOWN = re.compile(
 TOPIC = re.compile(
     r"送料|料金|いつ|何日|届く|届け|発送|のし|熨斗|表書き|包装|ラッピング|袋|カード|日持ち|賞味|消費期限|"
     r"アレルギー|原材料|卵|小麦|おすすめ|法事|法要|お供え|羊羹|ようかん|最中|どら焼き|カステラ|クッキー|菓子"
+)
+
+# A person named as the one who should look the order up or take over (お店の人に探して,
+# 担当者に代わって, 人間に代われ): inside the verification, that is asking for a person.
+_PERSON = re.compile(
+    r"(お?店|そちら|そっち|窓口)の(人|方|かた)|担当|人間|オペレーター|おぺれーたー|係の(人|方)|スタッフ|"
+    r"(人|ひと)に(代|かわ|替|探|さが|調べ|しらべ|見て|みて|確認)|電話で話"
 )
 
 # Cues of the distress triage that only say "I do not know": inside the verification
@@ -54,6 +63,11 @@ def reading(text: str) -> str | None:
     if is_leaving(norm):
         return STOPPED
     return None
+
+
+def asks_for_person(text: str) -> bool:
+    """The customer asks for a person (to look the order up, or to take over)."""
+    return _PERSON.search(nfkc(text or "")) is not None
 
 
 def side_question_reading(text: str) -> str | None:

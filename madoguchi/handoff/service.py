@@ -55,6 +55,11 @@ def collected_details(slots: dict[str, Any]) -> dict[str, Any]:
     return {k: slots[k] for k in DETAIL_SLOTS if slots.get(k) not in (None, "", [])}
 
 
+def number_not_given(slots: dict[str, Any]) -> bool:
+    """The customer could not, or would not, give the order number when it was asked."""
+    return bool(slots.get("verification_unknown") or slots.get("verification_refusals"))
+
+
 def customer_topics(events: Iterable[dict[str, Any]]) -> list[str]:
     """What the customer came for, in order of first mention."""
     seen: list[str] = []
@@ -123,7 +128,7 @@ def open_ticket(
         channel=channel,
         reason=reason,
         priority=rules.priority.get(reason, 9),
-        summary=summarize(reason, events, details, order_number_unknown=bool(slots.get("verification_unknown"))),
+        summary=summarize(reason, events, details, order_number_unknown=number_not_given(slots)),
         details=details,
         customer_name=customer_name or details.get("person_name"),
     )

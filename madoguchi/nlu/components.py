@@ -48,6 +48,7 @@ from madoguchi.nlu.patterns import ORDER_ID, PHONE, POSTAL_CODE, find_all, find_
 from madoguchi.text import fold_width, mask_digits
 
 RULE_ENTITIES = (ORDER_ID, PHONE, POSTAL_CODE)
+WRITTEN_ENTITIES = ("person_name", "address")  # stored as written, not folded
 # The message's text before masking (folded), and as the customer wrote it.
 UNMASKED = "madoguchi_unmasked_text"
 ORIGINAL = "madoguchi_original_text"
@@ -164,6 +165,7 @@ class ShopEntityExtractor(GraphComponent):
             # A learned entity overlapping a rule one loses: rules are exact for these shapes.
             learned = [e for e in learned if not _overlaps(e, found)]
             entities = sorted([*learned, *found], key=lambda e: e[ENTITY_ATTRIBUTE_START])
+            _as_written(entities, message.get(ORIGINAL))
             message.set(ENTITIES, entities, add_to_output=True)
             if message.get(ORIGINAL) is not None:
                 message.set(TEXT, message.get(ORIGINAL))
@@ -187,6 +189,16 @@ def _on_written(entity: dict[str, Any], text: str, read: reading.Reading | None)
     if read is not None and end > start:
         start, end = read.span(start, end)
     return {**entity, ENTITY_ATTRIBUTE_START: start, ENTITY_ATTRIBUTE_END: end, ENTITY_ATTRIBUTE_VALUE: text[start:end]}
+
+
+def _as_written(entities: list[dict[str, Any]], original: str | None) -> None:
+    """Names and addresses keep the customer's own characters (山本　節子, ２－３－４):
+    folding keeps one character for one, so the offsets hold on the original text."""
+    if not original:
+        return
+    for e in entities:
+        if e[ENTITY_ATTRIBUTE_TYPE] in WRITTEN_ENTITIES and e[ENTITY_ATTRIBUTE_END] <= len(original):
+            e[ENTITY_ATTRIBUTE_VALUE] = original[e[ENTITY_ATTRIBUTE_START] : e[ENTITY_ATTRIBUTE_END]]
 
 
 def _overlaps(entity: dict[str, Any], others: list[dict[str, Any]]) -> bool:

@@ -6,7 +6,9 @@ digit it has not seen: 「山田 太郎です」 gives 山田, 「大阪市北�
 
 - An address starts at a prefecture, or at a city or ward name, and runs over block numbers
   (1-2-3, 1丁目2番3号), then over a building and room written after a space (梅田マンション
-  502, 芝ビル7階, 101号室), until punctuation, a particle or a polite ending.
+  502, 芝ビル7階, 101号室), until punctuation, a particle or a polite ending. Kyoto's
+  street directions (河原町通三条上る) are part of it; a building may be written in
+  half-width katakana (芝NBFﾀﾜｰ8F).
 - A family name found by DIET takes the given name written after it (with or without a
   space) when the name is followed by the end of the message or a name ending (です,
   と申します, 様...).
@@ -16,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+import jaconv
+
 PREFECTURES = (
     "北海道|青森県|岩手県|宮城県|秋田県|山形県|福島県|茨城県|栃木県|群馬県|埼玉県|千葉県|東京都|神奈川県|"
     "新潟県|富山県|石川県|福井県|山梨県|長野県|岐阜県|静岡県|愛知県|三重県|滋賀県|京都府|大阪府|兵庫県|"
@@ -23,20 +27,24 @@ PREFECTURES = (
     "熊本県|大分県|宮崎県|鹿児島県|沖縄県"
 )
 _KANJI = r"一-龥々〆ヶヵ"
-_PLACE = rf"[{_KANJI}ァ-ヴー]"
+_HALF_KANA = "ｦ-ﾟ"  # half-width katakana, its long vowel and (semi-)voiced marks
+_PLACE = rf"[{_KANJI}ァ-ヴー{_HALF_KANA}]"
+_DIRECTION = "上る|下る|東入る|西入る|入る|上ル|下ル|入ル"  # Kyoto: 河原町通三条上る
 _NUM = r"[0-9０-９一二三四五六七八九十〇]"
 _DASH = r"[-－‐ー−―の之ノ]"
 _BLOCK = rf"{_NUM}+(?:丁目|番地?|号|{_DASH})?"
 # Start: a prefecture, or a city / ward / town name (2+ letters before 市区町村郡).
 _START = rf"(?:{PREFECTURES}|{_PLACE}{{1,6}}[市区郡])"
-_WORD = rf"[{_KANJI}ァ-ヴーA-Za-zＡ-Ｚａ-ｚ・]"
-_HOUSE = "ビル|マンション|ハイツ|荘|アパート|コーポ|レジデンス|タワー|棟|館|ハウス|コート|ヒルズ|メゾン|パレス|プラザ|団地|寮|住宅|ハイム|ヴィラ|カーサ"
+_WORD = rf"[{_KANJI}ァ-ヴー{_HALF_KANA}A-Za-zＡ-Ｚａ-ｚ・･]"
+_HOUSES = ("ビル", "マンション", "ハイツ", "荘", "アパート", "コーポ", "レジデンス", "タワー", "棟", "館", "ハウス",
+           "コート", "ヒルズ", "メゾン", "パレス", "プラザ", "団地", "寮", "住宅", "ハイム", "ヴィラ", "カーサ")
+_HOUSE = "|".join(dict.fromkeys([*_HOUSES, *(jaconv.z2h(h, kana=True, ascii=False, digit=False) for h in _HOUSES)]))
 _ROOM = rf"{_NUM}+(?:号室|号|階|Ｆ|F)?"
 # After a space, only a building (a name with a word of buildings in it) or a room: a name
 # written after the address (〒… 東京都…1-2-3 高橋美和子) is no part of it.
 _BUILDING = rf"(?:{_WORD}*(?:{_HOUSE}){_WORD}*(?:[ 　]?{_ROOM})?|{_ROOM})"
 ADDRESS = re.compile(
-    rf"{_START}(?:{_PLACE}|{_BLOCK})*{_BLOCK}(?:[ 　]?{_BUILDING}(?:[ 　]{_ROOM})?)?"
+    rf"{_START}(?:{_PLACE}|{_BLOCK}|{_DIRECTION})*{_BLOCK}(?:[ 　]?{_BUILDING}(?:[ 　]{_ROOM})?)?"
 )
 _NAME_TAIL = re.compile(
     rf"[ 　]?([{_KANJI}ァ-ヴーぁ-ゖ]{{1,5}}?)(?=(?:です|でございます|と申します|といいます|と言います|様|さま|さん|に|宛|で|、|。|！|!|\s*$))"

@@ -11,6 +11,9 @@ where the assessment is clear:
 - a distress score at or over the threshold -> `express_distress`;
 - `express_distress` without any evidence of distress (no cue, or only negated ones, no
   grief, no intensity) -> the next intent of the ranking that is no handoff;
+- `complain` without a word of anger or reproach: about a catalog that has not come ->
+  `ask_delivery_status` (the bot can send it again); at a loss or grieving (どうしよう,
+  困って, 亡くなって) -> `express_distress`;
 - `request_exception` without any form of request ("…それで大丈夫です") -> likewise.
 
 The original ranking stays in `intent_ranking`; `triage.changed_from` says what changed.
@@ -51,6 +54,9 @@ class Lexicon:
     grief: tuple[str, ...]
     goods: tuple[str, ...]
     wrong_noshi: tuple[tuple[str, ...], ...] = ()
+    anger: tuple[str, ...] = ()
+    catalog: tuple[str, ...] = ()
+    not_arrived: tuple[str, ...] = ()
 
     @classmethod
     def from_cues(cls, cues: dict[str, Any]) -> "Lexicon":
@@ -61,6 +67,9 @@ class Lexicon:
             grief=tuple(_norm(w) for w in cues.get("grief", [])),
             goods=tuple(_norm(w) for w in (*cues.get("damaged", []), *cues.get("wrong_item", []))),
             wrong_noshi=cue_groups(cues.get("wrong_noshi", {})),
+            anger=tuple(_norm(w) for w in cues.get("anger", [])),
+            catalog=tuple(_norm(w) for w in cues.get("catalog", [])),
+            not_arrived=tuple(_norm(w) for w in cues.get("not_arrived", [])),
         )
 
 
@@ -76,6 +85,8 @@ class Assessment:
     goods_problem: bool = False
     gibberish: bool = False
     requests: bool = False
+    anger: bool = False
+    late_catalog: bool = False
     lemmas: list[str] = field(default_factory=list)
 
     @property
@@ -93,6 +104,8 @@ class Assessment:
             "goods_problem": self.goods_problem,
             "gibberish": self.gibberish,
             "requests": self.requests,
+            "anger": self.anger,
+            "late_catalog": self.late_catalog,
             "lemmas": self.lemmas,
         }
 
@@ -179,6 +192,8 @@ def assess(
     result.goods_problem = any(w in norm for w in lexicon.goods) or every_group(norm, lexicon.wrong_noshi)
     result.gibberish = is_gibberish(text, tokens, dictionary_words)
     result.requests = bool(REQUEST_FORMS.search(norm))
+    result.anger = any(w in norm for w in lexicon.anger)
+    result.late_catalog = any(w in norm for w in lexicon.catalog) and any(w in norm for w in lexicon.not_arrived)
 
     result.cues = [p for p in lexicon.distress_phrases if p in norm]
     lemma_hits = [t for t in tokens if t.lemma_ in lexicon.distress_lemmas]
@@ -206,6 +221,11 @@ def correct_intent(
         return "complain"
     if assessment.distress >= threshold and intent not in HANDOFF_INTENTS:
         return "express_distress"
+    if intent == "complain" and not assessment.anger and not assessment.goods_problem:
+        if assessment.late_catalog:
+            return "ask_delivery_status"
+        if assessment.cues or assessment.grief:
+            return "express_distress"
     if intent == "express_distress" and not assessment.evidence:
         # Not distressed after all: a goods problem is still an operator's case.
         return "complain" if assessment.goods_problem else _next_calm(ranking)

@@ -86,6 +86,15 @@ def open_for(db: Database, sender_id: str) -> Handoff | None:
         )
 
 
+def update_details(db: Database, handoff_id: int, details: dict[str, Any], summary: str) -> None:
+    """New details and summary of a handoff (what the customer gave while waiting)."""
+    with db.session() as session:
+        handoff = session.get(Handoff, handoff_id)
+        if handoff is not None:
+            handoff.details = json.dumps(details, ensure_ascii=False)
+            handoff.summary = summary
+
+
 def end(db: Database, handoff_id: int, status: str, operator: str | None = None) -> Handoff:
     """Release (back to the bot) or close a handoff."""
     if status not in (RELEASED, CLOSED):

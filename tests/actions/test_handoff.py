@@ -173,3 +173,25 @@ async def test_a_yes_with_nothing_offered_is_no_handoff(shop, dispatcher, domain
     events = await ActionReplyToOffer().run(dispatcher, make_tracker([user("はい", "affirm")]), domain)
     assert events == [] and said(dispatcher) == ["utter_anything_else"]
     assert handoffs.open_for(shop, "s1") is None
+
+
+async def test_an_order_number_given_after_all_goes_on_with_the_verification(shop, dispatcher, domain):
+    sighed = user("もう…しょうがないな A2345678", "express_distress", triage={"cues": [], "intensity": 1})
+    tracker = make_tracker([sighed], slots={"person_offered": "customer_request", "verification_refusals": 2.0})
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert handoffs.open_for(shop, "s1") is None and not dispatcher.messages
+    assert events[-1] == {"event": "followup", "timestamp": None, "name": "order_verification_form"}
+    assert slot_sets(events)["verification_refusals"] == 0  # a new verification
+    afraid = user("どうしよう、怖い A2345678", "express_distress", triage={"cues": ["どうしよう"], "intensity": 1})
+    tracker = make_tracker([afraid], slots={"person_offered": "customer_request"})
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["handoff_reason"] == "distress"  # real distress still goes to a person
+
+
+async def test_a_memorial_gift_being_planned_read_as_distress_is_answered(shop, dispatcher, domain):
+    ranking = [{"name": n, "confidence": c} for n, c in (("express_distress", 0.9), ("change_order", 0.08))]
+    planning = user("叔父の十三回忌のお返しにお菓子を手配予定です", "express_distress",
+                    triage={"cues": [], "intensity": 0}, intent_ranking=ranking)
+    events = await ActionHandoff().run(dispatcher, make_tracker([planning]), domain)
+    assert events == [] and handoffs.open_for(shop, "s1") is None
+    assert "結び切り" in dispatcher.messages[0]["text"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from madoguchi.dialogue.history import WHOLE_CONVERSATION
+from madoguchi.dialogue.history import RECENT_HISTORY, WHOLE_CONVERSATION
 from madoguchi.settings import ROOT
 
 def _called(node: ast.AST) -> set[str]:
@@ -45,4 +45,11 @@ def actions_reading_history() -> set[str]:
 def test_the_actions_that_read_history_get_the_whole_conversation():
     found = actions_reading_history()
     assert {"action_handoff", "action_order_result"} <= found  # the check sees through helpers
-    assert found <= WHOLE_CONVERSATION, f"send these the whole conversation: {found - WHOLE_CONVERSATION}"
+    sent = WHOLE_CONVERSATION | RECENT_HISTORY
+    assert found <= sent, f"send these the whole conversation: {found - sent}"
+
+
+def test_recent_readers_never_open_a_handoff():
+    """An action sent only the latest turns must not summarise the conversation for a person."""
+    assert not RECENT_HISTORY & WHOLE_CONVERSATION
+    assert "action_handoff" not in RECENT_HISTORY

@@ -25,3 +25,25 @@ async def test_other_gift_questions_are_answered_as_before(dispatcher, domain):
     tracker = make_tracker([user("お歳暮ののしは？", "ask_gift")])
     await ActionAnswerGift().run(dispatcher, tracker, domain)
     assert "紅白" in dispatcher.messages[0]["text"] and not dispatcher.messages[0]["buttons"]
+
+
+async def test_a_noshi_question_after_a_memorial_gets_the_buddhist_noshi(dispatcher, domain):
+    tracker = make_tracker([
+        user("祖父の七回忌の引き物を25人分手配しようと思っています", "ask_gift"),
+        user("のしの色と表書きを教えてください", "ask_gift", ts=2.0),
+    ])
+    await ActionAnswerGift().run(dispatcher, tracker, domain)
+    text = dispatcher.messages[0]["text"]
+    assert "黒白" in text and "志" in text and "25個" in text and "紅白" not in text
+
+
+async def test_a_second_noshi_question_gets_the_noshi_not_the_whole_answer_again(dispatcher, domain):
+    tracker = make_tracker([
+        user("義父の七回忌で配るお菓子を20人分考えています", "change_order"),
+        {"event": "bot", "text": "仏事ののしは、黒白または黄白の結び切り。…", "timestamp": 1.5},
+        user("表書きは何と書けばいいですか。外のしと内のし、どちらがいいでしょう", "ask_gift", ts=2.0),
+    ])
+    await ActionAnswerGift().run(dispatcher, tracker, domain)
+    text = dispatcher.messages[0]["text"]
+    assert "志" in text and "外のし" in text and "手渡し" in text
+    assert "本練り羊羹" not in text  # the products were told already

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from rasa_sdk.executor import CollectingDispatcher
+
 from actions.orders import (
     ActionApplyOrderChange,
+    ActionAskChangeDetail,
     ActionBeginOrderTask,
     ActionOrderResult,
     ValidateOrderChangeForm,
 )
 from actions.verification import ActionAskOrderId, ValidateOrderVerificationForm
+from madoguchi.dialogue.delivery_date import outside_answer
 from madoguchi.store import handoffs, orders
 from tests.actions.conftest import make_tracker, said, slot_sets, user
+
+
+def dispatcher_events(dispatcher: CollectingDispatcher) -> list[dict]:
+    """The bot events Rasa would add for what the dispatcher sent."""
+    return [{"event": "bot", "text": m.get("text"), "timestamp": 1.2} for m in dispatcher.messages]
 
 
 async def verify(dispatcher, domain, order_id, phone, failures=0.0):
@@ -125,25 +136,96 @@ async def test_declined_change_changes_nothing(shop, dispatcher, domain):
     assert orders.get(shop, "A2345678").status == "received"
 
 
-async def test_delivery_date_outside_the_window_is_refused(shop, dispatcher, domain):
+async def new_date(dispatcher, domain, *texts: str, before: list[dict] | None = None) -> dict:
+    """The change form's check of the latest of `texts`, written when the new date is asked
+    (`before`: what was said ahead of it)."""
+    events = [user(t, "affirm" if t.startswith("はい") else "change_order", ts=1.0 + i) for i, t in enumerate(texts)]
     tracker = make_tracker(
-        [user("明日にしてください", "inform")],
-        slots={"change_kind": "date"}, candidates={"change_detail": "明日にしてください"},
+        [*(before or []), *events], slots={"change_kind": "date"}, candidates={"change_detail": texts[-1]},
         active_loop="order_change_form", requested_slot="change_detail",
     )
-    events = await ValidateOrderChangeForm().run(dispatcher, tracker, domain)
-    assert slot_sets(events)["change_detail"] is None
-    assert said(dispatcher) == ["utter_change_date_invalid"]
+    return slot_sets(await ValidateOrderChangeForm().run(dispatcher, tracker, domain))
+
+
+async def test_delivery_date_outside_the_window_is_refused(shop, dispatcher, domain):
+    assert (await new_date(dispatcher, domain, "明日にしてください"))["change_detail"] is None
+    told = dispatcher.messages[0]
+    assert "11月21日" in told["text"] and "11月23日(月)から12月20日(日)まで" in told["text"]
+    assert [b["title"] for b in told["buttons"]] == ["11月23日にする", "担当者に相談する"]
+
+
+async def test_a_date_past_the_window_is_named_with_the_limit_and_a_yes_takes_the_last_day(shop, dispatcher, domain):
+    assert (await new_date(dispatcher, domain, "お届けを12月22日にしてほしい"))["change_detail"] is None
+    text = dispatcher.messages[0]["text"]
+    assert "12月22日" in text and "12月20日(日)まで" in text and "過ぎております" in text and "担当者" in text
+    asked = make_tracker([user("お届けを12月22日にしてほしい", "change_order"), *dispatcher_events(dispatcher)],
+                         slots={"change_kind": "date"})
+    assert await ActionAskChangeDetail().run(CollectingDispatcher(), asked, domain) == []  # not asked again
+    later = CollectingDispatcher()
+    wrote = [user("お届けを12月22日にしてほしい", "change_order", ts=0.5), *dispatcher_events(dispatcher)]
+    slots = await new_date(later, domain, "はい、それで大丈夫です", before=wrote)
+    assert slots["change_detail"] == "2026-12-20" and not later.messages
+    unasked = await new_date(CollectingDispatcher(), domain, "はい、それで大丈夫です", before=wrote[:1])
+    assert unasked["change_detail"] is None  # no date proposed: a yes takes nothing
+
+
+async def test_a_yes_to_a_date_proposed_after_the_verification_takes_it(shop, dispatcher, domain):
+    told, _ = outside_answer(date(2026, 12, 24), date(2026, 11, 23), date(2026, 12, 20))
+    before = [
+        user("お届け日を12/24に変えたい", "change_order", ts=0.1),
+        user("A2345678 03-1234-5678", "inform", ts=0.2),
+        {"event": "bot", "text": told, "timestamp": 0.3},
+    ]
+    slots = await new_date(dispatcher, domain, "はい", before=before)
+    assert slots["change_detail"] == "2026-12-20"
+
+
+async def test_the_date_written_with_what_to_change_is_taken(shop, dispatcher, domain):
+    tracker = make_tracker(
+        [user("届け日を１２／５に変えてください", "change_order")],
+        candidates={"change_kind": "届け日を１２／５に変えてください"},
+        active_loop="order_change_form", requested_slot="change_kind",
+    )
+    slots = slot_sets(await ValidateOrderChangeForm().run(dispatcher, tracker, domain))
+    assert slots["change_kind"] == "date" and slots["change_detail"] == "2026-12-05"  # not asked again
+    assert not dispatcher.messages
+
+
+async def test_a_date_written_with_the_request_is_kept_through_the_verification(shop, dispatcher, domain):
+    events = [
+        user("注文の配達日を12月3日に変更したいです", "change_order"),
+        {"event": "action", "name": "action_begin_order_task", "timestamp": 1.5},
+        user("A2345678 03-1234-5678", "inform", ts=2.0),
+    ]
+    tracker = make_tracker(events, slots={"order_id": "A2345678", "verified_order_id": "A2345678", "order_task": "change"})
+    slots = slot_sets(await ActionOrderResult().run(dispatcher, tracker, domain))
+    assert slots["order_change_allowed"] is True
+    assert slots["change_kind"] == "date" and slots["change_detail"] == "12月3日"
+
+
+async def test_a_status_not_yet_shipped_says_so_plainly(shop, dispatcher, domain):
+    tracker = make_tracker([user("03-1234-5678", "inform")],
+                           slots={"order_id": "A2345678", "verified_order_id": "A2345678", "order_task": "status"})
+    await ActionOrderResult().run(dispatcher, tracker, domain)
+    assert "まだ発送しておりません" in dispatcher.messages[0]["text"] and "準備中" in dispatcher.messages[0]["text"]
+
+
+async def test_a_memorial_gift_being_planned_is_answered_not_verified(shop, dispatcher, domain):
+    tracker = make_tracker([user("父の七回忌で親戚に配るお菓子を25人分手配したいです", "change_order")])
+    events = await ActionBeginOrderTask().run(dispatcher, tracker, domain)
+    assert events == [{"event": "followup", "timestamp": None, "name": "action_listen"}]
+    text = dispatcher.messages[0]["text"]
+    assert "黒白" in text and "志" in text and "25個" in text and "ご注文番号" not in text
+
+
+async def test_a_change_of_an_order_placed_is_still_verified(shop, dispatcher, domain):
+    tracker = make_tracker([user("法事用に注文したお菓子の届け日を変えたいです", "change_order")])
+    slots = slot_sets(await ActionBeginOrderTask().run(dispatcher, tracker, domain))
+    assert slots["order_task"] == "change" and said(dispatcher) == ["utter_verification_intro"]
 
 
 async def test_delivery_date_in_the_window_is_taken(shop, dispatcher, domain):
-    tracker = make_tracker(
-        [user("12月1日でお願いします", "inform")],
-        slots={"change_kind": "date"}, candidates={"change_detail": "12月1日でお願いします"},
-        active_loop="order_change_form", requested_slot="change_detail",
-    )
-    events = await ValidateOrderChangeForm().run(dispatcher, tracker, domain)
-    assert slot_sets(events)["change_detail"] == "2026-12-01"
+    assert (await new_date(dispatcher, domain, "12月1日でお願いします"))["change_detail"] == "2026-12-01"
 
 
 async def test_a_phone_from_another_flow_is_not_tried(shop, dispatcher, domain):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rasa_sdk.executor import CollectingDispatcher
+
 from actions.orders import ActionOrderResult
 from actions.verification import (
     ActionAskOrderId,
@@ -35,7 +37,7 @@ async def test_not_knowing_the_number_is_told_where_it_is_written_once(shop, dis
     assert slots.get("requested_slot", "order_id") == "order_id"  # the form goes on, in other words
     asked = await ask(dispatcher, domain, ActionAskOrderId(), {**slots, "order_id_asks": 1.0})
     assert said(dispatcher) == ["utter_order_id_where"]
-    assert asked["person_offered"] == "needs_operator"
+    assert asked["person_offered"] == "customer_request"
 
 
 async def test_not_knowing_it_twice_offers_a_person_instead_of_asking_again(shop, dispatcher, domain):
@@ -46,7 +48,7 @@ async def test_not_knowing_it_twice_offers_a_person_instead_of_asking_again(shop
     tracker = make_tracker([user("やっぱりわからないです", "inform")], slots={"verification_unknown": 2.0})
     events = await ActionOrderResult().run(dispatcher, tracker, domain)
     assert said(dispatcher) == ["utter_offer_order_person"]
-    assert slot_sets(events)["person_offered"] == "needs_operator"
+    assert slot_sets(events)["person_offered"] == "customer_request"
     assert not any(e.get("event") == "pause" for e in events)
 
 
@@ -64,9 +66,9 @@ async def test_a_refusal_is_told_why_once_then_a_person_is_offered(shop, dispatc
 
 async def test_a_person_named_in_the_message_is_a_handoff(shop, dispatcher, domain):
     tracker = make_tracker([user("担当者と話したいです", "request_human")], active_loop=FORM, requested_slot="order_id",
-                           slots={"person_offered": "needs_operator", "verification_unknown": 1.0})
+                           slots={"person_offered": "customer_request", "verification_unknown": 1.0})
     events = await ActionVerificationTurn().run(dispatcher, tracker, domain)
-    assert slot_sets(events)["handoff_reason"] == "needs_operator"
+    assert slot_sets(events)["handoff_reason"] == "customer_request"
     assert "注文番号不明" in handoffs.open_for(shop, "s1").summary
 
 
@@ -151,3 +153,66 @@ async def test_after_a_stop_or_an_offer_the_bot_waits_for_the_customer(shop, dis
         tracker = make_tracker([user("…", "deny")], slots=slots)
         events = await ActionOrderResult().run(dispatcher, tracker, domain)
         assert slot_sets(events)["order_change_allowed"] is False, slots  # the rule that listens
+
+
+async def test_look_it_up_yourself_read_as_a_yes_is_a_refusal_not_a_goodbye(shop, dispatcher, domain):
+    from actions.handoff import ActionReplyToOffer
+
+    tracker = make_tracker([user("登録してあるんだから、そっちで調べてくれませんか", "affirm")],
+                           active_loop=FORM, requested_slot="order_id")
+    events = await ActionReplyToOffer().run(dispatcher, tracker, domain)
+    assert slot_sets(events) == {"verification_note": "refused", "verification_refusals": 1.0}
+    assert "utter_anything_else" not in said(dispatcher)  # the form goes on: why, where, a person
+    plain = make_tracker([user("はい", "affirm")], active_loop=FORM, requested_slot="order_id")
+    assert await ActionReplyToOffer().run(CollectingDispatcher(), plain, domain) == []  # asked again, not dropped
+
+
+async def test_asking_a_person_to_find_the_order_is_the_customers_request(shop, dispatcher, domain):
+    tracker = make_tracker(
+        [user("山本和子です。お店の方に探していただけますか", "ask_gift", [{"entity": "person_name", "value": "山本和子"}])],
+        active_loop=FORM, requested_slot="order_id",
+        slots={"person_name": "山本和子", "phone": "0451234567", "verification_unknown": 1.0},
+    )
+    events = await ActionVerificationTurn().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["handoff_reason"] == "customer_request"
+    summary = handoffs.open_for(shop, "s1").summary
+    assert "山本和子" in summary and "0451234567" in summary and "注文番号不明" in summary
+
+
+async def test_the_same_question_again_inside_the_verification_keeps_its_counts(shop, dispatcher, domain):
+    from actions.orders import ActionBeginOrderTask
+
+    tracker = make_tracker([user("番号なんか知らん、名前でわかるでしょ", "ask_delivery_status")],
+                           active_loop=FORM, requested_slot="order_id",
+                           slots={"order_id_asks": 1.0, "verification_refusals": 0.0})
+    events = await ActionBeginOrderTask().run(dispatcher, tracker, domain)
+    assert slot_sets(events) == {"verification_note": "refused", "verification_refusals": 1.0}
+    assert "utter_verification_intro" not in said(dispatcher)
+
+
+async def test_a_person_asked_for_after_two_refusals_gets_what_was_given(shop, dispatcher, domain):
+    tracker = make_tracker(
+        [user("注文がまだ来ない", "ask_delivery_status"), user("もういい、人間に代わってくれ", "request_human", ts=2.0)],
+        slots={"person_offered": "customer_request", "verification_refusals": 2.0, "person_name": "松田一郎"},
+    )
+    from actions.handoff import ActionHandoff
+
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["handoff_reason"] == "customer_request"
+    summary = handoffs.open_for(shop, "s1").summary
+    assert "注文番号不明" in summary and "松田一郎" in summary
+
+
+async def test_look_it_up_over_there_before_any_offer_is_told_why_first(shop, dispatcher, domain):
+    tracker = make_tracker([user("そちらの方で調べてください", "inform")], active_loop=FORM, requested_slot="order_id")
+    events = await ActionVerificationTurn().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["verification_refusals"] == 1.0 and handoffs.open_for(shop, "s1") is None
+
+
+async def test_wanting_to_cancel_the_order_is_no_wish_to_stop_the_verification(shop, dispatcher, domain):
+    from actions.orders import ActionBeginOrderTask
+
+    tracker = make_tracker([user("やっぱり注文をやめたいです", "change_order")], active_loop=FORM,
+                           requested_slot="order_id", slots={"order_task": "status"})
+    events = await ActionBeginOrderTask().run(dispatcher, tracker, domain)
+    assert slot_sets(events) == {"order_task": "change"}  # the number is asked again, for a change

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import urllib.error
 import uuid
@@ -9,7 +10,7 @@ import uuid
 import pytest
 from sqlalchemy import text
 
-from madoguchi.store import catalog_requests, transcripts
+from madoguchi.store import catalog_requests, handoffs, transcripts
 from tests.e2e.conftest import post_json
 
 JAPANESE = re.compile(r"[ぁ-んァ-ヶ一-龥]")
@@ -89,6 +90,16 @@ def test_transcript_keeps_the_original_text_once(stack):
     assert lines[0] == ("customer", "Ａ１２３４５６７の配送状況を知りたいです")
     assert [t for r, t in lines if r == "customer"] == ["Ａ１２３４５６７の配送状況を知りたいです", "ありがとう"]
     assert any(r == "bot" for r, _ in lines)
+
+
+def test_an_order_number_given_while_waiting_reaches_the_operators_ticket(stack):
+    sender = fresh()
+    stack.say(sender, "人と話したいです")
+    assert stack.tracker(sender)["paused"] is True
+    stack.say(sender, "待つ間に見つけました、注文番号はA1234567です")
+    handoff = handoffs.open_for(stack.db, sender)
+    assert json.loads(handoff.details)["order_id"] == "A1234567"
+    assert "注文A1234567" in handoff.summary
 
 
 def test_conversations_are_kept_in_the_sql_tracker_store(stack):

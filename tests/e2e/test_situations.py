@@ -197,7 +197,7 @@ def test_no_order_number_is_explained_once_then_a_person_offered(customer):
     assert "納品書" not in turn.text  # not told a second time
     assert not turn.form
     turn = customer.says("はい、お願いします")
-    assert turn.paused and turn.slots["handoff_reason"] == "needs_operator"
+    assert turn.paused and turn.slots["handoff_reason"] == "customer_request"
     assert "注文番号不明" in customer.ticket().summary
     assert len(customer.heard) == len(set(customer.heard))  # nothing said twice in the same words
     assert no_order_details("\n".join(customer.heard))
@@ -222,3 +222,75 @@ def test_three_failed_verifications_still_go_to_a_person(customer):
         turn = customer.says("03-9999-9999")
     assert turn.paused and turn.slots["handoff_reason"] == "verification_failed"
     assert no_order_details("\n".join(customer.heard))
+
+
+# --- what the customer came for, kept across messages ----------------------------------------
+
+
+def test_a_memorial_told_first_keeps_the_noshi_answer_buddhist(customer):
+    customer.says("こんにちは")
+    turn = customer.says("祖母の三回忌の引き物を30名分手配するつもりです")
+    assert not turn.paused and not turn.form and "ご注文番号" not in turn.text  # nothing ordered yet
+    assert "結び切り" in turn.text and "30個" in turn.text
+    turn = customer.says("のしは何色で、表書きはどう書けばいいでしょうか")
+    assert not turn.paused and not turn.form
+    assert "黒白" in turn.text and "志" in turn.text and "紅白" not in turn.text
+    assert len(customer.heard) == len(set(customer.heard))  # not the same answer twice
+
+
+def test_a_gift_being_planned_is_not_asked_for_an_order_number(customer):
+    turn = customer.says("母の一周忌の法要で引き物を配る予定です。25名分")
+    assert not turn.form and "ご注文番号" not in turn.text
+    assert "結び切り" in turn.text and "25個" in turn.text
+
+
+def test_an_order_not_yet_shipped_is_told_in_plain_words(customer):
+    customer.says("頼んだお歳暮、もう出ましたか")
+    customer.says("A2345678")
+    turn = customer.says("03-1234-5678")
+    assert "まだ発送しておりません" in turn.text and "準備中" in turn.text
+
+
+def test_a_date_past_the_window_is_named_and_a_yes_takes_the_last_day(customer):
+    customer.says("注文のお届け日を変えたいです")
+    customer.says("A2345678 03-1234-5678")
+    turn = customer.says("お届けを12/23にしてもらえますか")
+    assert "12月23日" in turn.text and "12月20日" in turn.text and "担当者" in turn.text
+    assert "新しいお届け日を教えてください" not in turn.text  # told why, not asked again
+    turn = customer.says("はい、それでかまいません")
+    assert "12月20日" in turn.text and "よろしいですか" in turn.text and not turn.paused
+
+
+def test_a_date_written_with_the_number_is_not_asked_again(customer):
+    customer.says("配達日を変更したいのですが")
+    turn = customer.says("注文番号A2345678、電話03-1234-5678、１２／５に届けてください")
+    assert "12月5日" in turn.text and "よろしいですか" in turn.text
+
+
+def test_look_it_up_yourself_is_explained_once_then_a_person_on_request(customer):
+    customer.says("注文した品物がまだ来ないんだけど")
+    turn = customer.says("登録してあるんだから、そっちで調べてもらえますか")
+    assert "大切な情報" in turn.text and "納品書" in turn.text and "担当者" in turn.text
+    assert not turn.paused and "ほかにご用件" not in turn.text
+    turn = customer.says("店の人に探してもらえませんか。名前は中村です")
+    assert turn.paused and turn.slots["handoff_reason"] == "customer_request"
+    assert no_order_details("\n".join(customer.heard))
+
+
+def test_a_person_offered_after_the_verification_is_taken_up_in_other_words(customer):
+    customer.says("注文した品がまだ届かないんですが")
+    customer.says("注文番号がわかりません")
+    turn = customer.says("探したけど見つからないです")
+    assert "担当者におつなぎしましょうか" in turn.text and not turn.form
+    turn = customer.says("お店の方に探してもらえますか")
+    assert turn.paused and turn.slots["handoff_reason"] == "customer_request"
+    assert "注文番号不明" in customer.ticket().summary
+
+
+def test_a_date_past_the_window_told_with_the_request_is_answered_after_the_verification(customer):
+    customer.says("お届け日を12月24日に変えたいです")
+    turn = customer.says("A2345678、03-1234-5678")
+    assert "12月24日" in turn.text and "過ぎております" in turn.text
+    assert "新しいお届け日を教えてください" not in turn.text
+    turn = customer.says("はい")
+    assert "12月20日" in turn.text and "よろしいですか" in turn.text

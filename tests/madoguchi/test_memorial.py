@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from madoguchi.memorial import CONDOLENCE, is_memorial, memorial_answer, mentions_death, quantity
+from madoguchi.memorial import CONDOLENCE, is_memorial, memorial_answer, memorial_context, mentions_death, quantity
 from madoguchi.products import product_catalog
 
 LATE_MOTHER = "亡くなった母がこちらの羊羹が好きでした。七回忌で親戚に配りたいのですが、のしはどうすればいいですか"
@@ -32,6 +32,28 @@ def test_no_condolence_when_no_death_is_mentioned():
 def test_quantities_follow_the_number_of_people():
     assert quantity("香典返しに30人分ほど必要です") == 30
     assert quantity("３０名様に") == 30
+    assert quantity("親戚が十人ほど来てくれます") == 10 and quantity("二十五名分") == 25
+    assert quantity("一人ひとりに手渡したい") is None  # one is no quantity to order
     answer = memorial_answer(product_catalog(), "香典返しに30人分ほど必要です")
     assert "30個" in answer
     assert mentions_death("父が他界しまして") and not mentions_death("法事のお菓子")
+
+
+def test_a_gift_question_after_a_memorial_is_answered_for_the_memorial():
+    earlier = ["お世話になります", "祖母の三回忌の引き物を35名分お願いしたいと考えています"]
+    context = memorial_context("のしと表書きはどうしたらいいですか", earlier)
+    assert context is not None
+    answer = memorial_answer(product_catalog(), context, condole=False)
+    assert "黒白" in answer and "志" in answer and "35個" in answer and "紅白" not in answer
+    assert "お悔やみ" not in answer
+
+
+def test_another_occasion_named_later_is_answered_for_itself():
+    earlier = ["母の四十九日のお供えを探しています"]
+    assert memorial_context("それとは別に、お歳暮ののしも知りたい", earlier) is None
+    assert memorial_context("のしはどうすればいいですか", ["お歳暮を贈りたい"]) is None
+
+
+def test_a_quantity_told_now_wins_over_one_told_before():
+    context = memorial_context("やっぱり20人分にします。のしは？", ["法要の引き物を40名分"])
+    assert "20個" in memorial_answer(product_catalog(), context)

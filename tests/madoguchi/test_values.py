@@ -102,6 +102,7 @@ def test_shipping_method_words(text, method):
         ("お届け日を変更したい", "date"),
         ("日にちを変えたい", "date"),
         ("配達日を延期できますか", "date"),
+        ("注文の配送日変更したいです", "date"),
         ("商品を変えたい", None),
     ],
 )

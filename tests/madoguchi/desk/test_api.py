@@ -379,6 +379,13 @@ async def test_a_handoff_shows_its_whole_transcript_in_order_with_original_text(
     assert body["summary"] == "distress の要約"
 
 
+async def test_a_handoff_names_the_catalog_method_as_the_operator_knows_it(client, db, token):
+    hid = make_handoff(db, "s-late", reason="distress", priority=1,
+                       details={"person_name": "山田花子", "shipping_method": "parcel"})
+    body = await (await client.get(f"/api/handoffs/{hid}", headers=auth(token))).json()
+    assert body["details"] == {"person_name": "山田花子", "shipping_method": "宅配便"}
+
+
 async def test_notes_stay_private(client, db, token, rasa):
     stand_in, _ = rasa
     hid = make_handoff(db, "s-note")

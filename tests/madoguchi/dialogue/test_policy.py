@@ -72,3 +72,21 @@ def test_not_knowing_the_number_twice_in_the_verification_is_no_escalation():
     assert not answers_verification(_tracker(not_knowing, None))  # outside it, the triage decides
     frightened = {"distress": 0.9, "cues": ["わかりませ", "どうしよう"], "intensity": 0}
     assert not answers_verification(_tracker(frightened, "order_verification_form"))
+
+
+def test_a_person_offered_and_asked_for_in_other_words_is_taken_up():
+    from rasa.shared.core.events import SlotSet
+    from rasa.shared.core.slots import TextSlot
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from madoguchi.dialogue.policy import takes_up_person_offered
+
+    def tracker(offered: str | None, text: str) -> DialogueStateTracker:
+        t = DialogueStateTracker("s1", slots=[TextSlot("person_offered", mappings=[])])
+        t.update(SlotSet("person_offered", offered))
+        t.update(UserUttered(text, {"name": "ask_gift", "confidence": 1.0}, parse_data={"text": text}))
+        return t
+
+    assert takes_up_person_offered(tracker("customer_request", "そちらの方で探してもらえませんか"))
+    assert not takes_up_person_offered(tracker(None, "そちらの方で探してもらえませんか"))  # nothing offered
+    assert not takes_up_person_offered(tracker("customer_request", "のしは何色ですか"))

@@ -9,6 +9,7 @@ from madoguchi.dialogue.verification import (
     STOPPED,
     UNKNOWN,
     ask_response,
+    asks_for_person,
     gives_up,
     only_not_knowing,
     reading,
@@ -75,3 +76,21 @@ def test_a_misread_side_question_that_asks_nothing_is_a_reply():
     assert side_question_reading("探したけど見つからないです") == UNKNOWN
     assert side_question_reading("のしの書き方がわからないのですが") is None  # a real gift question
     assert side_question_reading("送料はいくらですか") is None
+
+
+def test_look_it_up_yourself_in_many_words_is_a_refusal():
+    for text in (
+        "屋号で登録してあるはずです。そっちで見てください",
+        "住所で検索すればすぐ出るでしょう",
+        "名前から探してよ",
+        "お宅で確認してくれ",
+    ):
+        assert reading(text) == REFUSED, text
+    assert reading("番号なんて知らん") == UNKNOWN and reading("ようわからんです") == UNKNOWN
+
+
+def test_a_person_named_to_look_it_up_is_asked_for():
+    for text in ("お店の方に探してもらえませんか", "人間に代わって", "オペレーターさんお願い", "誰か人に調べてもらえる？"):
+        assert asks_for_person(text), text
+    for text in ("来てくれた人に配りたい", "40人分お願いしたい", "そこが見つからないんです"):
+        assert not asks_for_person(text), text

@@ -42,6 +42,13 @@ def test_a_learned_guess_of_a_rule_entity_is_replaced():
     assert by_kind["person_name"] == "郵便"  # learned values are read from the unmasked text
 
 
+def test_names_and_addresses_keep_the_customers_own_characters():
+    message = normalize("山本　節子です。住所は広島市中区基町１０－３ ハイツ基町２０１です")
+    message.set("entities", [{"entity": "person_name", "start": 0, "end": 5, "value": "山本 節子"}])
+    by_kind = {e["entity"]: e["value"] for e in extract(message).get("entities")}
+    assert by_kind == {"person_name": "山本　節子", "address": "広島市中区基町１０－３ ハイツ基町２０１"}
+
+
 def test_dates_written_with_digits_are_found_unless_learned():
     message = extract(normalize("１２月２０日か12/24、遅くとも28日までに届けてください。3日以内なら助かります"))
     dates = [e["value"] for e in message.get("entities") if e["entity"] == "date"]

@@ -140,3 +140,31 @@ def test_a_goods_problem_read_as_distress_without_distress_stays_an_operators_ca
                                   "たのんだのとちがうおかしがはいってました"])
 def test_a_wrong_item_reported_any_way_is_a_goods_problem(ginza, lexicon, text):
     assert run(ginza, lexicon, text).goods_problem
+
+
+def test_a_celebration_noshi_reported_in_dialect_is_a_goods_problem(ginza, lexicon):
+    assert run(ginza, lexicon, "おばの三回忌のお供えに送ったお菓子に、紅白ののしがかかっとったそうです").goods_problem
+    assert run(ginza, lexicon, "法事の品やのに 水引が蝶結びやったって 先方から言われて").goods_problem
+
+
+@pytest.mark.parametrize("text", ["どうしよう、孫の誕生会に出すお菓子が今日になっても届かないんです",
+                                  "妻が先月亡くなって、毎年の歳暮をどう頼んでいたのかもわからん",
+                                  "困っています、注文したお菓子がまだ来なくて明日の茶会に使うのに"])
+def test_a_complaint_reading_at_a_loss_without_anger_is_distress(ginza, lexicon, text):
+    ranking = [{"name": "complain", "confidence": 0.97}, {"name": "express_distress", "confidence": 0.02}]
+    assert correct_intent("complain", ranking, run(ginza, lexicon, text, 0.02), THRESHOLD) == "express_distress"
+
+
+@pytest.mark.parametrize("text", ["どうなってるんだ、困るよ！注文した菓子がまだ来ない", "何度も問い合わせてるのに返事もない、本当に困る",
+                                  "最悪です。のしの名前が間違っていて困っています"])
+def test_a_complaint_with_anger_stays_a_complaint(ginza, lexicon, text):
+    ranking = [{"name": "complain", "confidence": 0.97}, {"name": "express_distress", "confidence": 0.02}]
+    assert correct_intent("complain", ranking, run(ginza, lexicon, text, 0.02), THRESHOLD) == "complain"
+
+
+def test_a_late_catalog_written_as_a_complaint_is_a_status_question(ginza, lexicon):
+    ranking = [{"name": "complain", "confidence": 0.95}, {"name": "ask_delivery_status", "confidence": 0.03}]
+    curt = run(ginza, lexicon, "カタログお願いしたのにまだ届いてないんですけど")
+    angry = run(ginza, lexicon, "カタログ頼んで3週間、まだ来ない。いい加減にしてほしい")
+    assert correct_intent("complain", ranking, curt, THRESHOLD) == "ask_delivery_status"
+    assert correct_intent("complain", ranking, angry, THRESHOLD) == "complain"
