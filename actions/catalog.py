@@ -157,6 +157,16 @@ class ValidateCatalogForm(FormValidationAction):
     def name(self) -> str:
         return "validate_catalog_form"
 
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        # Never asked: the method follows from the hurry; the customer changes it at the read-back.
+        return [s for s in domain_slots if s != "shipping_method"]
+
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
