@@ -42,6 +42,15 @@ def is_late_catalog(intent: str, text: str) -> bool:
     return intent == "ask_delivery_status" or has_cue(text, cues.get("not_arrived", []))
 
 
+def follows_late(tracker: Tracker) -> bool:
+    """"Send it again" (もう一度送れ) right after a message that said the catalog has not come,
+    whatever that one was read as (a question back in between does not matter)."""
+    texts = customer_texts(tracker)
+    if len(texts) < 2 or not RESEND.search(nfkc(texts[-1])):
+        return False
+    return is_late_catalog("ask_delivery_status", texts[-2]) and has_cue(texts[-2], common.rules().cues.get("not_arrived", []))
+
+
 def local_date(naive_utc: datetime) -> date:
     """A stored (naive UTC) time as a date in Japan."""
     return naive_utc.replace(tzinfo=timezone.utc).astimezone(JST).date()
@@ -115,7 +124,7 @@ class ActionNoticeLateCatalog(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        late = is_late_catalog(common.latest_intent(tracker), common.latest_text(tracker))
+        late = is_late_catalog(common.latest_intent(tracker), common.latest_text(tracker)) or follows_late(tracker)
         if late or tracker.get_slot("catalog_late") is not None:
             return [SlotSet("catalog_late", True if late else None)]
         return []
@@ -180,8 +189,9 @@ class ValidateCatalogStatusForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         text = nfkc(str(value or ""))
-        if not find_phones(text) and (not re.search(r"\d", text) or find_postal_codes(text)):
-            return {"phone": None}  # no number tried (a name, "send it again", an address): no error
+        tried = len(re.sub(r"\D", "", text)) >= 7 and not find_postal_codes(text)
+        if not find_phones(text) and not tried:
+            return {"phone": None}  # no number tried (a name, "2週間前に", an address): no error
         return {"phone": common.phone_answer(value, dispatcher)}
 
     def validate_person_name(

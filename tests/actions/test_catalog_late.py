@@ -232,3 +232,20 @@ async def test_leaving_the_look_up_takes_nothing(late_shop, dispatcher, domain):
                            slots={"person_name": "中村 ゆき"})
     slots = slot_sets(await ActionCatalogStatus().run(dispatcher, tracker, domain))
     assert slots == {"catalog_next": "done"} and said(dispatcher) == ["utter_catalog_stopped"]
+
+
+async def test_send_it_again_right_after_a_late_catalog_is_one_too(shop, dispatcher, domain):
+    tracker = make_tracker([user("カタログを頼んだが来ない", "nlu_fallback"), user("二週間前に頼んだ。もう一度送れ", "complain")])
+    assert slot_sets(await ActionNoticeLateCatalog().run(dispatcher, tracker, domain)) == {"catalog_late": True}
+    tracker = make_tracker([user("注文したお菓子", "inform"), user("もう一度送れ", "complain")])
+    assert slot_sets(await ActionNoticeLateCatalog().run(dispatcher, tracker, domain)) == {}
+
+
+async def test_a_date_in_words_is_no_phone_tried(late_shop, dispatcher, domain):
+    slots, _ = await validate_status(dispatcher, domain, [("2週間くらい前にネットで頼んだ", "nlu_fallback")], "phone",
+                                     candidates={"phone": "2週間くらい前にネットで頼んだ"})
+    assert said(dispatcher) == []
+    slots, _ = await validate_status(dispatcher, domain, [("090-12", "inform")], "phone", candidates={"phone": "090-12"})
+    assert said(dispatcher) == []  # too short to be a number tried
+    slots, _ = await validate_status(dispatcher, domain, [("090-1234-567", "inform")], "phone", candidates={"phone": "090-1234-567"})
+    assert said(dispatcher) == ["utter_phone_invalid"]
