@@ -180,6 +180,9 @@ class ValidateCatalogForm(FormValidationAction):
                 return events + [SlotSet(requested, None), SlotSet("requested_slot", None)]
             if requested in DETAIL_SLOTS and intent == "thank":
                 return events + [SlotSet(requested, None)]  # thanks for an answer: the question again
+            if requested in DETAIL_SLOTS and asks_the_price(text) and not _details_given(tracker):
+                dispatcher.utter_message(response="utter_catalog_free")
+                return events + [SlotSet(requested, None)]  # answered; the question again
             if requested == "catalog_confirmed" and intent not in ELSEWHERE_INTENTS:
                 handled = self._readback_answer(dispatcher, tracker, text, intent)
                 if handled is not None:
@@ -191,8 +194,7 @@ class ValidateCatalogForm(FormValidationAction):
     @staticmethod
     def _leaving(tracker: Tracker, requested: str, text: str, intent: str) -> bool:
         """The customer leaves the form instead of giving the detail asked for."""
-        given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
-        if given & {"person_name", "postal_code", "address", "phone"}:
+        if _details_given(tracker):
             return False
         if requested == "address" and intent == "deny":
             return False  # 「違う」: the postal code was wrong (validate_address)
@@ -213,8 +215,7 @@ class ValidateCatalogForm(FormValidationAction):
         dispatcher: CollectingDispatcher, tracker: Tracker, text: str, intent: str
     ) -> list[EventType] | None:
         """Fine (ends), a detail named to correct (asked again), taken back; None otherwise."""
-        given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
-        if given & {"person_name", "postal_code", "address", "phone"}:
+        if _details_given(tracker):
             return None  # a corrected detail itself: validated as usual
         meaning = readback.answer(text, intent)
         if meaning == readback.OK:
@@ -316,6 +317,12 @@ class ValidateCatalogForm(FormValidationAction):
         return {}
 
 
+def _details_given(tracker: Tracker) -> bool:
+    """The latest message holds a name, postal code, address or phone."""
+    given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+    return bool(given & set(DETAIL_SLOTS))
+
+
 def _longest_name_given(tracker: Tracker) -> str:
     """The longest name the conversation's slot has held so far."""
     names = [clean_person_name(str(e.get("value") or "")) for e in tracker.events
@@ -325,7 +332,7 @@ def _longest_name_given(tracker: Tracker) -> str:
 
 def asks_the_price(text: str) -> bool:
     """カタログはお代がかかりますか, 金がかかるのか, 無料ですか."""
-    return bool(re.search(r"お代|代金|料金|お金|金が|かね|無料|タダ|ただ(?:です|で)|有料|費用|いくら|かかり|かかる", nfkc(text)))
+    return bool(re.search(r"お代|代金|料金|お金|金が|金は|無料|タダ|ただ(?:です|で)|有料|費用|いくら", nfkc(text)))
 
 
 class ActionBeginCatalog(Action):

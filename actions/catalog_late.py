@@ -29,6 +29,7 @@ from madoguchi.values import clean_person_name
 LATE_INTENTS = ("ask_delivery_status", "express_distress", "request_catalog", "complain")  # domain: catalog_late
 ANXIOUS_INTENTS = ("express_distress", "complain")
 RESEND = re.compile(r"もう一度|もういちど|もう1度|もういっぺん|もう一遍|再送|送り直|おくりなお|送りなお|改めて送|あらためて送")
+NOTED = "承知いたしました。お送りするために、まずお申し込みの記録をお調べします。"
 # A name written alone while the phone is asked (田中 哲夫): short, with a kanji.
 NAME_ALONE = re.compile(r"^[^\s]{1,6}(?:\s[^\s]{1,6})?$")
 LATE_SLOTS = ("catalog_late", "catalog_next", "catalog_choice", "catalog_resend_of", "catalog_note")
@@ -179,6 +180,8 @@ class ValidateCatalogStatusForm(FormValidationAction):
         hurry = hurry_reading([text])
         if hurry is False or (hurry and intent not in ANXIOUS_INTENTS):
             events.append(SlotSet("in_hurry", hurry))  # an answer too: the form goes on
+            if RESEND.search(nfkc(text)) and not find_phones(text) and not tracker.get_slot("person_name"):
+                dispatcher.utter_message(text=NOTED)  # "send it again" heard, before the question again
         name = _name_written(tracker, text, intent)
         if name:
             events.append(SlotSet("person_name", name))

@@ -226,3 +226,10 @@ async def test_the_method_changed_with_the_ok_is_stored(shop, dispatcher, domain
 async def test_thanks_in_the_middle_does_not_stop_the_request(shop, dispatcher, domain):
     slots = await validate(dispatcher, domain, "なるほど、ありがとう", "thank", {"person_name": None}, "person_name", candidates={})
     assert slots == {"person_name": None}  # the form goes on: its question again, nothing taken back
+
+
+async def test_the_price_asked_instead_of_the_postal_code_is_answered(shop, dispatcher, domain):
+    text = "あの ちょっとお聞きしますけど カタログはお代がかかりますのやろか"
+    slots = await validate(dispatcher, domain, text, "nlu_fallback", {"person_name": "西村房子", "postal_code": text}, "postal_code")
+    assert said(dispatcher) == ["utter_catalog_free"]  # not 「郵便番号は7桁の数字で」
+    assert slots == {"postal_code": None}
