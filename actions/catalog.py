@@ -50,8 +50,7 @@ PASS_THROUGH = frozenset(
 )
 # Messages that other rules answer (a side question, a person asked for) at the read-back.
 ELSEWHERE_INTENTS = frozenset({
-    "ask_shipping", "ask_gift", "ask_product", "bot_challenge", "out_of_scope", "greet",
-    "request_human", "complain", "express_distress", "request_exception",
+    "ask_shipping", "ask_gift", "ask_product", "request_human", "complain", "express_distress", "request_exception",
 })
 
 
@@ -229,7 +228,9 @@ class ValidateCatalogForm(FormValidationAction):
                 return [SlotSet("catalog_confirmed", None), SlotSet("requested_slot", "catalog_confirmed")]
             cleared = {s for f in fields for s in FIELD_SLOTS[f]}
             first = next(s for s in DETAIL_SLOTS if s in cleared)
-            return [SlotSet(s, None) for s in sorted(cleared)] + [SlotSet("requested_slot", first)]
+            # catalog_confirmed may hold the 「いいえ」 read from this message: not a taking back.
+            return [SlotSet(s, None) for s in sorted(cleared)] + [
+                SlotSet("catalog_confirmed", None), SlotSet("requested_slot", first)]
         return None
 
     @staticmethod

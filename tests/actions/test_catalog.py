@@ -113,10 +113,12 @@ async def test_a_corrected_phone_at_the_readback_corrects_the_stored_request(sho
 
 
 async def test_the_address_named_wrong_is_asked_again_from_the_postal_code(shop, dispatcher, domain):
-    slots = await validate(
+    slots = await validate(  # Rasa read the 「違います」 as a no to the read-back already
         dispatcher, domain, "住所が違います", "deny",
-        {**FILLED, "phone": "09012345678", "catalog_request_id": 1.0}, "catalog_confirmed", candidates={},
+        {**FILLED, "phone": "09012345678", "catalog_request_id": 1.0}, "catalog_confirmed",
+        candidates={"catalog_confirmed": False},
     )
+    assert slots["catalog_confirmed"] is None  # not taken back
     assert slots["postal_code"] is None and slots["address"] is None and slots["address_base"] is None
     assert slots["requested_slot"] == "postal_code"
 

@@ -251,3 +251,11 @@ async def test_a_date_in_words_is_no_phone_tried(late_shop, dispatcher, domain):
     assert said(dispatcher) == []  # too short to be a number tried
     slots, _ = await validate_status(dispatcher, domain, [("090-1234-567", "inform")], "phone", candidates={"phone": "090-1234-567"})
     assert said(dispatcher) == ["utter_phone_invalid"]
+
+
+async def test_the_name_part_is_kept_when_only_the_family_name_was_found(late_shop, dispatcher, domain):
+    text = "平田あかりです、電話は080-7777-1212です"
+    entities = [{"entity": "person_name", "value": "平田"}, {"entity": "phone", "value": "08077771212"}]
+    tracker = make_tracker([user(text, "inform", entities)], active_loop="catalog_status_form", requested_slot="phone",
+                           candidates={"person_name": "平田", "phone": "08077771212"})
+    assert slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain))["person_name"] == "平田あかり"
