@@ -45,11 +45,12 @@ FIELD_SLOTS = {
     "phone": ("phone",),
 }
 # Actions that pass the customer's message on to the form without answering it.
-PASS_THROUGH = frozenset({"catalog_form", "action_extract_slots", "action_listen", "action_begin_catalog"})
+PASS_THROUGH = frozenset(
+    {"catalog_form", "action_extract_slots", "action_listen", "action_begin_catalog", "action_notice_late_catalog"}
+)
 # Messages that other rules answer (a side question, a person asked for) at the read-back.
 ELSEWHERE_INTENTS = frozenset({
-    "ask_shipping", "ask_gift", "ask_product", "bot_challenge", "out_of_scope", "greet",
-    "request_human", "complain", "express_distress", "request_exception",
+    "ask_shipping", "ask_gift", "ask_product", "request_human", "complain", "express_distress", "request_exception",
 })
 
 
@@ -105,17 +106,18 @@ def since_latest_message(tracker: Tracker) -> list[dict[str, Any]]:
     return events[last_user:]
 
 
-def _revalidate(tracker: Tracker) -> None:
-    """Details the form has not checked yet are validated all the same: those of a message
-    a rule saw first (one read as a catalog request), and a postal code given before the
-    form began (in a late catalog's first messages)."""
+def _revalidate(tracker: Tracker, fresh: bool) -> None:
+    """Details the form has not checked yet are validated all the same: those of a fresh
+    message a rule saw first (one read as a catalog request), and a postal code given
+    before the form began (in a late catalog's first messages)."""
     pending = tracker.slots_to_validate()
-    given = {} if pending else {
+    given = {} if pending or not fresh else {
         e["name"]: e["value"] for e in since_latest_message(tracker)
         if e.get("event") == "slot" and e.get("name") in DETAIL_SLOTS and e.get("value")
     }
-    if tracker.get_slot("postal_code") and not tracker.get_slot("address_base") and "postal_code" not in pending:
-        given["postal_code"] = tracker.get_slot("postal_code")
+    code = tracker.get_slot("postal_code")
+    if code and normalize_postal_code(str(code)) and not tracker.get_slot("address_base") and "postal_code" not in pending:
+        given["postal_code"] = code
     tracker.events.extend({"event": "slot", "name": k, "value": v} for k, v in given.items())
 
 
@@ -161,7 +163,7 @@ class ValidateCatalogForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
-        # The method follows from the hurry; the customer changes it at the read-back.
+        # Never asked: the method follows from the hurry; the customer changes it at the read-back.
         return [s for s in domain_slots if s != "shipping_method"]
 
     async def run(
@@ -170,23 +172,28 @@ class ValidateCatalogForm(FormValidationAction):
         """Reads hurry, leaving and the read-back answer, validates, and stores."""
         events = self._hurry_events(tracker)
         requested = tracker.get_slot("requested_slot")
-        if fresh_message(tracker):
+        fresh = fresh_message(tracker)
+        if fresh:
             text, intent = common.latest_text(tracker), common.latest_intent(tracker)
             if requested in DETAIL_SLOTS and self._leaving(tracker, requested, text, intent):
                 return events + [SlotSet(requested, None), SlotSet("requested_slot", None)]
+            if requested in DETAIL_SLOTS and intent == "thank":
+                return events + [SlotSet(requested, None)]  # thanks for an answer: the question again
+            if requested in DETAIL_SLOTS and asks_the_price(text) and not _details_given(tracker):
+                dispatcher.utter_message(response="utter_catalog_free")
+                return events + [SlotSet(requested, None)]  # answered; the question again
             if requested == "catalog_confirmed" and intent not in ELSEWHERE_INTENTS:
                 handled = self._readback_answer(dispatcher, tracker, text, intent)
                 if handled is not None:
                     return events + handled + self._store(tracker, handled)
-            _revalidate(tracker)
+        _revalidate(tracker, fresh)
         events += await super().run(dispatcher, tracker, domain)
         return events + self._store(tracker, events)
 
     @staticmethod
     def _leaving(tracker: Tracker, requested: str, text: str, intent: str) -> bool:
         """The customer leaves the form instead of giving the detail asked for."""
-        given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
-        if given & {"person_name", "postal_code", "address", "phone"}:
+        if _details_given(tracker):
             return False
         if requested == "address" and intent == "deny":
             return False  # 「違う」: the postal code was wrong (validate_address)
@@ -207,8 +214,7 @@ class ValidateCatalogForm(FormValidationAction):
         dispatcher: CollectingDispatcher, tracker: Tracker, text: str, intent: str
     ) -> list[EventType] | None:
         """Fine (ends), a detail named to correct (asked again), taken back; None otherwise."""
-        given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
-        if given & {"person_name", "postal_code", "address", "phone"}:
+        if _details_given(tracker):
             return None  # a corrected detail itself: validated as usual
         meaning = readback.answer(text, intent)
         if meaning == readback.OK:
@@ -219,18 +225,23 @@ class ValidateCatalogForm(FormValidationAction):
             fields = readback.fields_named(text)
             if not fields:
                 dispatcher.utter_message(response="utter_catalog_correct")
-                return [SlotSet("catalog_confirmed", None)]
+                return [SlotSet("catalog_confirmed", None), SlotSet("requested_slot", "catalog_confirmed")]
             cleared = {s for f in fields for s in FIELD_SLOTS[f]}
             first = next(s for s in DETAIL_SLOTS if s in cleared)
-            return [SlotSet(s, None) for s in sorted(cleared)] + [SlotSet("requested_slot", first)]
+            # catalog_confirmed may hold the 「いいえ」 read from this message: not a taking back.
+            return [SlotSet(s, None) for s in sorted(cleared)] + [
+                SlotSet("catalog_confirmed", None), SlotSet("requested_slot", first)]
         return None
 
     @staticmethod
     def _store(tracker: Tracker, events: list[EventType]) -> list[EventType]:
         """Stores the request once complete, or corrects the stored one; it is read back next."""
         values = {**tracker.current_slot_values(), **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
-        if not all(values.get(s) for s in DETAIL_SLOTS) or values.get("catalog_confirmed") is not None:
+        confirmed = values.get("catalog_confirmed")
+        if not all(values.get(s) for s in DETAIL_SLOTS) or confirmed is False:
             return []
+        if confirmed and not values.get("catalog_request_id"):
+            return []  # confirmed without a read-back (a form of old): stored at the end
         return [SlotSet("catalog_request_id", float(store_request(tracker, values)))]
 
     def validate_person_name(
@@ -291,12 +302,6 @@ class ValidateCatalogForm(FormValidationAction):
     ) -> dict[str, Any]:
         return {"phone": common.phone_answer(value, dispatcher), **self._reconfirm(tracker)}
 
-    def validate_shipping_method(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        method = value if value in common.rules().catalog_methods else shipping_method_from_text(str(value or ""))
-        return {"shipping_method": method, **self._reconfirm(tracker)}
-
     def validate_catalog_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -313,6 +318,12 @@ class ValidateCatalogForm(FormValidationAction):
         return {}
 
 
+def _details_given(tracker: Tracker) -> bool:
+    """The latest message holds a name, postal code, address or phone."""
+    given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+    return bool(given & set(DETAIL_SLOTS))
+
+
 def _longest_name_given(tracker: Tracker) -> str:
     """The longest name the conversation's slot has held so far."""
     names = [clean_person_name(str(e.get("value") or "")) for e in tracker.events
@@ -322,7 +333,7 @@ def _longest_name_given(tracker: Tracker) -> str:
 
 def asks_the_price(text: str) -> bool:
     """カタログはお代がかかりますか, 金がかかるのか, 無料ですか."""
-    return bool(re.search(r"お代|代金|料金|お金|金が|かね|無料|タダ|ただ(?:です|で)|有料|費用|いくら|かかり|かかる", nfkc(text)))
+    return bool(re.search(r"お代|代金|料金|お金|金が|金は|無料|タダ|ただ(?:です|で)|有料|費用|いくら", nfkc(text)))
 
 
 class ActionBeginCatalog(Action):

@@ -29,6 +29,7 @@ from madoguchi.values import clean_person_name
 LATE_INTENTS = ("ask_delivery_status", "express_distress", "request_catalog", "complain")  # domain: catalog_late
 ANXIOUS_INTENTS = ("express_distress", "complain")
 RESEND = re.compile(r"もう一度|もういちど|もう1度|もういっぺん|もう一遍|再送|送り直|おくりなお|送りなお|改めて送|あらためて送")
+NOTED = "承知いたしました。お送りするために、まずお申し込みの記録をお調べします。"
 # A name written alone while the phone is asked (田中 哲夫): short, with a kanji.
 NAME_ALONE = re.compile(r"^[^\s]{1,6}(?:\s[^\s]{1,6})?$")
 LATE_SLOTS = ("catalog_late", "catalog_next", "catalog_choice", "catalog_resend_of", "catalog_note")
@@ -40,6 +41,15 @@ def is_late_catalog(intent: str, text: str) -> bool:
     if not has_cue(text, cues.get("catalog", [])):
         return False
     return intent == "ask_delivery_status" or has_cue(text, cues.get("not_arrived", []))
+
+
+def follows_late(tracker: Tracker) -> bool:
+    """"Send it again" (もう一度送れ) right after a message that said the catalog has not come,
+    whatever that one was read as (a question back in between does not matter)."""
+    texts = customer_texts(tracker)
+    if len(texts) < 2 or not RESEND.search(nfkc(texts[-1])):
+        return False
+    return is_late_catalog("ask_delivery_status", texts[-2]) and has_cue(texts[-2], common.rules().cues.get("not_arrived", []))
 
 
 def local_date(naive_utc: datetime) -> date:
@@ -115,7 +125,7 @@ class ActionNoticeLateCatalog(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        late = is_late_catalog(common.latest_intent(tracker), common.latest_text(tracker))
+        late = is_late_catalog(common.latest_intent(tracker), common.latest_text(tracker)) or follows_late(tracker)
         if late or tracker.get_slot("catalog_late") is not None:
             return [SlotSet("catalog_late", True if late else None)]
         return []
@@ -170,6 +180,8 @@ class ValidateCatalogStatusForm(FormValidationAction):
         hurry = hurry_reading([text])
         if hurry is False or (hurry and intent not in ANXIOUS_INTENTS):
             events.append(SlotSet("in_hurry", hurry))  # an answer too: the form goes on
+            if RESEND.search(nfkc(text)) and not find_phones(text) and not tracker.get_slot("person_name"):
+                dispatcher.utter_message(text=NOTED)  # "send it again" heard, before the question again
         name = _name_written(tracker, text, intent)
         if name:
             events.append(SlotSet("person_name", name))
@@ -180,8 +192,9 @@ class ValidateCatalogStatusForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         text = nfkc(str(value or ""))
-        if not find_phones(text) and (not re.search(r"\d", text) or find_postal_codes(text)):
-            return {"phone": None}  # no number tried (a name, "send it again", an address): no error
+        tried = len(re.sub(r"\D", "", text)) >= 7 and not find_postal_codes(text)
+        if not find_phones(text) and not tried:
+            return {"phone": None}  # no number tried (a name, "2週間前に", an address): no error
         return {"phone": common.phone_answer(value, dispatcher)}
 
     def validate_person_name(

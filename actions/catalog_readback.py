@@ -3,6 +3,7 @@ goodbye that tells when the catalog comes, or that nothing was kept."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -11,10 +12,19 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from actions.catalog import CATALOG_SLOTS, DETAIL_SLOTS, format_phone, since_latest_message, store_request
+from actions.catalog import (
+    CATALOG_SLOTS,
+    DETAIL_SLOTS,
+    customer_texts,
+    format_phone,
+    since_latest_message,
+    store_request,
+)
 from madoguchi.dialogue import readback
+from madoguchi.nlu.patterns import find_phones
 from madoguchi.policy import calendar
 from madoguchi.store import catalog_requests
+from madoguchi.text import fold_width, nfkc
 
 CORRECT_PROMPT = "失礼いたしました。直したい項目"  # utter_catalog_correct
 
@@ -27,13 +37,36 @@ def method_text(method: str) -> str:
     return f"{chosen.label}（無料・{days}でお届け）"
 
 
-def catalog_readback(slots: dict[str, Any], again: bool = False) -> str:
-    """The request as it was taken, with the way to correct it."""
+def phone_as_written(digits: str, written: str) -> str:
+    """The phone as the customer wrote it with its hyphens (0258-33-1234: area codes vary),
+    else in the usual groups."""
+    folded = fold_width(written)
+    for found in find_phones(folded):
+        raw = folded[found.start:found.end].strip()
+        if found.value == digits and re.fullmatch(r"\d+(?:-\d+){2}", raw):
+            return raw
+    return format_phone(digits)
+
+
+def catalog_readback(slots: dict[str, Any], again: bool = False, written: str = "") -> str:
+    """The request as it was taken, with the way to correct it.
+
+    A re-send reads back the earlier request's details; those the customer has not written
+    in this conversation (`written`: all they wrote) are shown in part only, so that a name
+    or a phone number alone tells nobody where someone lives."""
+    address = f"〒{slots.get('postal_code')} {slots.get('address')}"
+    phone = phone_as_written(slots.get("phone") or "", written or "")
+    if slots.get("catalog_resend_of"):
+        digits = re.sub(r"\D", "", nfkc(written))
+        if (slots.get("postal_code") or "").replace("-", "") not in digits:
+            address = f"{slots.get('address_base') or ''}（番地から先は、前回お申し込みのときのとおり）"
+        if (slots.get("phone") or "") not in digits:
+            phone = f"末尾{(slots.get('phone') or '')[-4:]}のお電話番号（前回のとおり）"
     return (
         ("次の内容で承っております。\n" if again else "次の内容で承りました。\n")
         + f"お名前：{slots.get('person_name')} 様\n"
-        f"ご住所：〒{slots.get('postal_code')} {slots.get('address')}\n"
-        f"お電話：{format_phone(slots.get('phone') or '')}\n"
+        f"ご住所：{address}\n"
+        f"お電話：{phone}\n"
         f"送り方：{method_text(slots.get('shipping_method') or common.rules().catalog_default_method)}\n"
         "違うところがあれば、このままお書きください。直します。"
     )
@@ -65,7 +98,7 @@ class ActionAskCatalogConfirmed(Action):
         said = [e.get("text") or "" for e in common.event_dicts(tracker) if e.get("event") == "bot"]
         again = any(t.startswith("次の内容で承") for t in said)
         dispatcher.utter_message(
-            text=catalog_readback(tracker.current_slot_values(), again),
+            text=catalog_readback(tracker.current_slot_values(), again, "\n".join(customer_texts(tracker))),
             buttons=[
                 {"title": "これで大丈夫です", "payload": "これで大丈夫です"},
                 {"title": "直したいところがあります", "payload": "いいえ、直したいところがあります"},

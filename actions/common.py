@@ -64,15 +64,17 @@ def phone_answer(value: Any, dispatcher: CollectingDispatcher) -> str | None:
 
 
 def name_answer(value: Any, tracker: Tracker) -> str:
-    """A name given in a form. Asked for the name, the whole answer is the name: an entity
-    found in it may be a part only (山田 of 山田 太郎です, あおい of 中村あおい)."""
+    """A name given in a form. The name part of the message is the name: an entity found in
+    it may be a part only (山田 of 山田 太郎です, あおい of 中村あおい); asked for the name,
+    the answer is the name even when no entity was found."""
     name = clean_person_name(str(value or ""))
     # Several names found in one message (田中 哲夫 and 哲夫): the longest that holds the value.
     found = [clean_person_name(str(e.get("value") or "")) for e in tracker.latest_message.get("entities") or []
              if e.get("entity") == "person_name"]
     name = max((f for f in found if f and name and name.replace(" ", "") in f.replace(" ", "")), key=len, default=name)
-    if tracker.get_slot("requested_slot") == "person_name":
-        whole = clean_person_name(latest_text(tracker))
-        if whole and (not name or name.replace(" ", "") in whole.replace(" ", "")):
-            name = whole
+    whole = clean_person_name(latest_text(tracker))
+    asked = tracker.get_slot("requested_slot") == "person_name"
+    # The name part of the message (平田あかり of 平田あかりです、電話は…) when it holds the value.
+    if whole and (not name and asked or name and name.replace(" ", "") in whole.replace(" ", "")):
+        name = whole
     return name

@@ -30,7 +30,6 @@ WHOLE_CONVERSATION = frozenset(
         "action_catalog_status",  # a late catalog sent again and still not there
         "action_catalog_choice",
         "validate_catalog_form",  # a name given whole earlier is not shortened; the hurry of any message
-        "action_ask_catalog_confirmed",  # "承りました" the first time, "承っております" after
     }
 )
 
@@ -44,6 +43,8 @@ RECENT_HISTORY = frozenset(
         "action_answer_product",
         "validate_order_change_form",
         "action_ask_change_detail",
+        "action_ask_catalog_confirmed",  # "承りました" the first time, "承っております" after
+        "action_notice_late_catalog",  # "send it again" right after "the catalog has not come"
     }
 )
 

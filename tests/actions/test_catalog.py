@@ -21,6 +21,12 @@ async def validate(dispatcher, domain, text, intent, slots, requested, candidate
     return slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
 
 
+def next_question(domain, slots) -> str | None:
+    """The slot the form asks next, as Rasa picks it: the first empty one it requires."""
+    required = domain["forms"]["catalog_form"]["required_slots"]
+    return slots.get("requested_slot", next((s for s in required if slots.get(s) is None), None))
+
+
 async def test_postal_code_fills_the_address_base(shop, dispatcher, domain):
     slots = await validate(dispatcher, domain, "〒100-0001", "inform", {"postal_code": "100-0001"}, "postal_code")
     assert slots["postal_code"] == "100-0001"
@@ -70,7 +76,7 @@ async def test_a_hurry_sends_it_by_parcel_without_asking(shop, dispatcher, domai
         {**FILLED, "phone": "09012345678"}, "phone",
     )
     assert slots["in_hurry"] is True and slots["shipping_method"] == "parcel"
-    assert slots["requested_slot"] == "catalog_confirmed"  # no 宅配便 question
+    assert next_question(domain, {**FILLED, **slots}) == "catalog_confirmed"  # no 宅配便 question
     assert catalog_requests.recent(shop)[0].shipping_method == "parcel"
 
 
@@ -90,7 +96,7 @@ async def test_the_request_is_stored_as_soon_as_it_is_complete(shop, dispatcher,
     stored = catalog_requests.recent(shop)
     assert len(stored) == 1 and stored[0].name == "山田花子" and stored[0].status == "received"
     assert slots["catalog_request_id"] == float(stored[0].id)
-    assert slots["requested_slot"] == "catalog_confirmed"
+    assert next_question(domain, {**FILLED, **slots}) == "catalog_confirmed"
 
 
 async def test_a_corrected_phone_at_the_readback_corrects_the_stored_request(shop, dispatcher, domain):
@@ -107,10 +113,12 @@ async def test_a_corrected_phone_at_the_readback_corrects_the_stored_request(sho
 
 
 async def test_the_address_named_wrong_is_asked_again_from_the_postal_code(shop, dispatcher, domain):
-    slots = await validate(
+    slots = await validate(  # Rasa read the 「違います」 as a no to the read-back already
         dispatcher, domain, "住所が違います", "deny",
-        {**FILLED, "phone": "09012345678", "catalog_request_id": 1.0}, "catalog_confirmed", candidates={},
+        {**FILLED, "phone": "09012345678", "catalog_request_id": 1.0}, "catalog_confirmed",
+        candidates={"catalog_confirmed": False},
     )
+    assert slots["catalog_confirmed"] is None  # not taken back
     assert slots["postal_code"] is None and slots["address"] is None and slots["address_base"] is None
     assert slots["requested_slot"] == "postal_code"
 
@@ -157,7 +165,7 @@ async def test_no_hurry_skips_the_shipping_question(shop, dispatcher, domain):
         {"person_name": "山田花子", "postal_code": "100-0001", "address": "東京都千代田区千代田1-1", "phone": "09012345678"},
         "phone",
     )
-    assert slots["requested_slot"] == "catalog_confirmed"
+    assert next_question(domain, {**FILLED, **slots}) == "catalog_confirmed"
 
 
 async def test_a_correction_at_the_readback_asks_again(shop, dispatcher, domain):
@@ -202,3 +210,28 @@ async def test_the_whole_name_is_kept_when_only_the_family_name_was_extracted(sh
     for text, fragment, whole in (("山田 太郎です", "山田", "山田 太郎"), ("鈴木美咲と申します", "鈴木", "鈴木美咲")):
         slots = await validate(dispatcher, domain, text, "inform", {"person_name": fragment}, "person_name")
         assert slots["person_name"] == whole
+
+
+async def test_the_method_changed_with_the_ok_is_stored(shop, dispatcher, domain):
+    await validate(dispatcher, domain, "急ぎです 090-1234-5678", "inform", {**FILLED, "phone": "09012345678"}, "phone")
+    request = catalog_requests.recent(shop)[0]
+    assert request.shipping_method == "parcel"
+    slots = await validate(
+        dispatcher, domain, "やっぱり急がないのでメール便で大丈夫です、ありがとう", "thank",
+        {**FILLED, "phone": "09012345678", "catalog_request_id": float(request.id), "in_hurry": True,
+         "shipping_method": "parcel"}, "catalog_confirmed", candidates={},
+    )
+    assert slots["catalog_confirmed"] is True and slots["shipping_method"] == "mail"
+    assert catalog_requests.get(shop, request.id).shipping_method == "mail"
+
+
+async def test_thanks_in_the_middle_does_not_stop_the_request(shop, dispatcher, domain):
+    slots = await validate(dispatcher, domain, "なるほど、ありがとう", "thank", {"person_name": None}, "person_name", candidates={})
+    assert slots == {"person_name": None}  # the form goes on: its question again, nothing taken back
+
+
+async def test_the_price_asked_instead_of_the_postal_code_is_answered(shop, dispatcher, domain):
+    text = "あの ちょっとお聞きしますけど カタログはお代がかかりますのやろか"
+    slots = await validate(dispatcher, domain, text, "nlu_fallback", {"person_name": "西村房子", "postal_code": text}, "postal_code")
+    assert said(dispatcher) == ["utter_catalog_free"]  # not 「郵便番号は7桁の数字で」
+    assert slots == {"postal_code": None}

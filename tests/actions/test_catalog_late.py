@@ -9,6 +9,7 @@ from actions.catalog_late import (
     ActionBeginCatalogStatus,
     ActionCatalogChoice,
     ActionCatalogStatus,
+    NOTED,
     ActionNoticeLateCatalog,
     ValidateCatalogChoiceForm,
     ValidateCatalogStatusForm,
@@ -172,7 +173,8 @@ async def test_send_it_again_without_hurry_is_heard_not_met_with_an_error(late_s
     slots, required = await validate_status(
         dispatcher, domain, [(text, "nlu_fallback")], "phone", candidates={"phone": text},
     )
-    assert slots["in_hurry"] is False and said(dispatcher) == []
+    assert slots["in_hurry"] is False
+    assert said(dispatcher) == [NOTED]  # heard; no 「お電話番号は…10桁か11桁の数字で」
     assert required == "asked by Rasa"  # the next question, as before
 
 
@@ -232,3 +234,28 @@ async def test_leaving_the_look_up_takes_nothing(late_shop, dispatcher, domain):
                            slots={"person_name": "中村 ゆき"})
     slots = slot_sets(await ActionCatalogStatus().run(dispatcher, tracker, domain))
     assert slots == {"catalog_next": "done"} and said(dispatcher) == ["utter_catalog_stopped"]
+
+
+async def test_send_it_again_right_after_a_late_catalog_is_one_too(shop, dispatcher, domain):
+    tracker = make_tracker([user("カタログを頼んだが来ない", "nlu_fallback"), user("二週間前に頼んだ。もう一度送れ", "complain")])
+    assert slot_sets(await ActionNoticeLateCatalog().run(dispatcher, tracker, domain)) == {"catalog_late": True}
+    tracker = make_tracker([user("注文したお菓子", "inform"), user("もう一度送れ", "complain")])
+    assert slot_sets(await ActionNoticeLateCatalog().run(dispatcher, tracker, domain)) == {}
+
+
+async def test_a_date_in_words_is_no_phone_tried(late_shop, dispatcher, domain):
+    slots, _ = await validate_status(dispatcher, domain, [("2週間くらい前にネットで頼んだ", "nlu_fallback")], "phone",
+                                     candidates={"phone": "2週間くらい前にネットで頼んだ"})
+    assert said(dispatcher) == []
+    slots, _ = await validate_status(dispatcher, domain, [("090-12", "inform")], "phone", candidates={"phone": "090-12"})
+    assert said(dispatcher) == []  # too short to be a number tried
+    slots, _ = await validate_status(dispatcher, domain, [("090-1234-567", "inform")], "phone", candidates={"phone": "090-1234-567"})
+    assert said(dispatcher) == ["utter_phone_invalid"]
+
+
+async def test_the_name_part_is_kept_when_only_the_family_name_was_found(late_shop, dispatcher, domain):
+    text = "平田あかりです、電話は080-7777-1212です"
+    entities = [{"entity": "person_name", "value": "平田"}, {"entity": "phone", "value": "08077771212"}]
+    tracker = make_tracker([user(text, "inform", entities)], active_loop="catalog_status_form", requested_slot="phone",
+                           candidates={"person_name": "平田", "phone": "08077771212"})
+    assert slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain))["person_name"] == "平田あかり"

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from actions.catalog import ActionBeginCatalog
-from actions.catalog_readback import ActionAskCatalogConfirmed, ActionStopCatalog, ActionSubmitCatalog
+from actions.catalog_readback import (
+    ActionAskCatalogConfirmed,
+    ActionStopCatalog,
+    ActionSubmitCatalog,
+    catalog_readback,
+)
 from madoguchi.store import catalog_requests
 from tests.actions.conftest import make_tracker, said, slot_sets, user
 
@@ -82,3 +87,18 @@ async def test_a_parcel_arrives_on_one_day_said_once(shop, dispatcher, domain):
         **DETAILS, "shipping_method": "parcel", "catalog_confirmed": True, "catalog_request_id": float(request_id)})
     await ActionSubmitCatalog().run(dispatcher, tracker, domain)
     assert "宅配便でお送りします。11月22日(日)ごろのお届けです。" in said(dispatcher)[0]
+
+
+def test_a_resend_reads_back_only_what_the_customer_wrote_in_full():
+    slots = {**DETAILS, "address_base": "東京都千代田区千代田", "shipping_method": "mail", "catalog_resend_of": 1.0}
+    text = catalog_readback(slots, written="山田花子です")
+    assert "千代田1-1" not in text and "090-1234-5678" not in text
+    assert "東京都千代田区千代田（番地から先は" in text and "末尾5678" in text
+    text = catalog_readback(slots, written="山田花子です\n〒100-0001\n090-1234-5678")
+    assert "〒100-0001 東京都千代田区千代田1-1" in text and "090-1234-5678" in text
+
+
+def test_the_phone_is_read_back_with_the_hyphens_the_customer_wrote():
+    slots = {**DETAILS, "phone": "0258331234", "shipping_method": "mail"}
+    assert "お電話：0258-33-1234" in catalog_readback(slots, written="電話は０２５８－３３－１２３４")
+    assert "お電話：025-833-1234" in catalog_readback(slots, written="0258331234")  # no hyphens written

@@ -110,7 +110,9 @@ def catalog_customer(c: Customer, i: int) -> None:
         if APOLOGY in last and "お名前" not in last and "郵便番号" not in last and "住所" not in last:
             last = texts(c.say("カタログを送ってください")) if "カタログ" not in last else last
             continue
-        if "よろしいですか" in last or "お間違いない" in last or "はい、お願いします" in last or "この内容" in last:
+        if "次の内容で承" in last:  # stored already; the customer says it is fine
+            last = texts(c.say("はい、それで大丈夫です"))
+        elif "よろしいですか" in last or "お間違いない" in last or "はい、お願いします" in last or "この内容" in last:
             last = texts(c.say("はい、お願いします"))
         elif "お電話番号" in last:
             last = texts(c.say(phone))
@@ -329,4 +331,4 @@ def test_an_action_server_that_stays_away_gets_apologies_a_person_and_then_the_a
     assert "送料" in again and "担当者" not in again
     assert "お電話番号" in texts(form.say("東京都千代田区千代田1-1 千代田ハイツ101号室"))
     rest = texts(form.say("090-1234-5678"))
-    assert "この内容でよろしいですか" in rest and "山田 太郎" in rest
+    assert "次の内容で承りました" in rest and "山田 太郎" in rest

@@ -32,5 +32,5 @@ def test_the_verification_reads_leaving_the_same_way():
 
 
 def test_a_detail_with_iidesu_is_no_leaving():
-    assert not is_leaving("山田でいいです")
-    assert is_leaving("いいです")
+    assert not is_leaving("山田でいいです") and not is_leaving("それで大丈夫です")
+    assert is_leaving("いいです") and is_leaving("確認はいいです")
