@@ -14,7 +14,9 @@ where the assessment is clear:
 - `complain` without a word of anger or reproach: about a catalog that has not come ->
   `ask_delivery_status` (the bot can send it again); at a loss or grieving (どうしよう,
   困って, 亡くなって) -> `express_distress`;
-- `request_exception` without any form of request ("…それで大丈夫です") -> likewise.
+- `request_exception` without any form of request ("…それで大丈夫です") -> likewise;
+- a request for a discount, free shipping, priority or a same-day remote delivery read
+  as something calm (送料ただにしてけさいん as change_order) -> `request_exception`.
 
 The original ranking stays in `intent_ranking`; `triage.changed_from` says what changed.
 """
@@ -37,8 +39,18 @@ REQUEST_FORMS = re.compile(
     r"てほしい|で欲しい|て欲しい|てください|でください|て下さい|てもらえ|でもらえ|ていただけ|でいただけ|"
     r"てくれ|でくれ|てもろ|できません|できない[？?か]|でけへん|出来ません|お願い|おねがい|ませんか|"
     r"ないか[なね？?]|にして|にしろ|して[よね！!]|しろ|てや|たい[。！!？?]?$|たいん|させて|無料に|値引|まけ|"
-    r"安く|先に|優先|返金|返品"
+    r"安く|先に|優先|返金|返品|けさい|てけれ|つかあさい|つかぁさい|ちょうだい|ちょーだい|てちょう|ておくれ|てくれん|"
+    r"てくれへん|てくんない|てくれない|てほし"
 )
+# A verb asking for something (not the words of an exception themselves: 送料無料になる条件).
+ASKING_FORMS = re.compile(
+    r"てほし|でほし|て欲し|てください|でください|て下さい|てもらえ|でもらえ|ていただけ|でいただけ|てくれ|でくれ|"
+    r"てもろ|ませんか|ないか[なね？?]|にして|にしろ|して[よね！!]|しろ|てや|させて|けさい|てけれ|つかあさい|"
+    r"つかぁさい|ちょうだい|ちょーだい|てちょう|ておくれ|てくんない|お願い|おねがい"
+)
+# Exceptions a calm-sounding request may ask for (a person decides: out_of_policy). Returns
+# and late orders are left out: 食べたら美味しかったので… is no request for an exception.
+ASKED_EXCEPTIONS = ("discount", "free_shipping", "priority", "same_day_remote")
 INTENSITY = re.compile(r"[！!]{2,}|[？?]{2,}|…|・{3,}|。{2,}|\.{3,}")
 HIRAGANA = re.compile(r"[ぁ-ゖ]")
 LATIN_MASH = re.compile(r"^(?=(?:.*[a-z]){5})[a-z;:@,.\s]+$")
@@ -57,6 +69,7 @@ class Lexicon:
     anger: tuple[str, ...] = ()
     catalog: tuple[str, ...] = ()
     not_arrived: tuple[str, ...] = ()
+    exceptions: tuple[str, ...] = ()
 
     @classmethod
     def from_cues(cls, cues: dict[str, Any]) -> "Lexicon":
@@ -70,6 +83,7 @@ class Lexicon:
             anger=tuple(_norm(w) for w in cues.get("anger", [])),
             catalog=tuple(_norm(w) for w in cues.get("catalog", [])),
             not_arrived=tuple(_norm(w) for w in cues.get("not_arrived", [])),
+            exceptions=tuple(_norm(w) for kind in ASKED_EXCEPTIONS for w in cues.get("exceptions", {}).get(kind, [])),
         )
 
 
@@ -87,6 +101,8 @@ class Assessment:
     requests: bool = False
     anger: bool = False
     late_catalog: bool = False
+    exception: bool = False
+    asks: bool = False
     lemmas: list[str] = field(default_factory=list)
 
     @property
@@ -106,6 +122,7 @@ class Assessment:
             "requests": self.requests,
             "anger": self.anger,
             "late_catalog": self.late_catalog,
+            "exception": self.exception,
             "lemmas": self.lemmas,
         }
 
@@ -193,9 +210,12 @@ def assess(
     result.gibberish = is_gibberish(text, tokens, dictionary_words)
     result.requests = bool(REQUEST_FORMS.search(norm))
     result.anger = any(w in norm for w in lexicon.anger)
+    result.exception = any(w in norm for w in lexicon.exceptions)
+    result.asks = bool(ASKING_FORMS.search(norm))
     result.late_catalog = any(w in norm for w in lexicon.catalog) and any(w in norm for w in lexicon.not_arrived)
 
-    result.cues = [p for p in lexicon.distress_phrases if p in norm]
+    spaced_out = re.sub(r"\s+", "", norm)  # どうしたら　いいか　わがんね: words set apart by spaces
+    result.cues = [p for p in lexicon.distress_phrases if p in spaced_out]
     lemma_hits = [t for t in tokens if t.lemma_ in lexicon.distress_lemmas]
     if lemma_hits and parse is not None:
         doc = parse(doc)
@@ -221,6 +241,8 @@ def correct_intent(
         return "complain"
     if assessment.distress >= threshold and intent not in HANDOFF_INTENTS:
         return "express_distress"
+    if assessment.exception and assessment.asks and intent not in HANDOFF_INTENTS and intent != "nlu_fallback":
+        return "request_exception"
     if intent == "complain" and not assessment.anger and not assessment.goods_problem:
         if assessment.late_catalog:
             return "ask_delivery_status"

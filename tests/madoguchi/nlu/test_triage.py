@@ -168,3 +168,16 @@ def test_a_late_catalog_written_as_a_complaint_is_a_status_question(ginza, lexic
     angry = run(ginza, lexicon, "カタログ頼んで3週間、まだ来ない。いい加減にしてほしい")
     assert correct_intent("complain", ranking, curt, THRESHOLD) == "ask_delivery_status"
     assert correct_intent("complain", ranking, angry, THRESHOLD) == "complain"
+
+
+@pytest.mark.parametrize("text", ["まとめて20箱買うけん、ちょっと安くしてくれんね", "離島なんですけど、本州と同じ送料にしてほしいです",
+                                  "うちの分を先に送ってちょうだい"])
+def test_an_exception_asked_for_calmly_is_an_exception(ginza, lexicon, text):
+    ranking = [{"name": "change_order", "confidence": 0.98}, {"name": "request_exception", "confidence": 0.01}]
+    assert correct_intent("change_order", ranking, run(ginza, lexicon, text), THRESHOLD) == "request_exception"
+
+
+@pytest.mark.parametrize("text", ["送料無料になる条件はありますか", "割引のあるセットはどれですか", "食べたら美味しかったので、また送ってください"])
+def test_asking_about_the_rules_is_no_exception(ginza, lexicon, text):
+    ranking = [{"name": "ask_shipping", "confidence": 0.98}, {"name": "request_exception", "confidence": 0.01}]
+    assert correct_intent("ask_shipping", ranking, run(ginza, lexicon, text), THRESHOLD) == "ask_shipping"
