@@ -213,14 +213,14 @@ def asks_for_person(tracker: Tracker, text: str) -> bool:
 
 def answers_the_question(tracker: Tracker, intent: str, reading: str | None) -> bool:
     """A message the intent would hand off that answers "your number?" after all:
-    "I do not know it" with no other sign of distress, or a refusal that asks for
-    no person."""
+    "I do not know it" with no other sign of distress, or a "not known" or refusal read
+    as a wish for a person but naming none (探したけど見つからないです)."""
     if reading not in (verification.UNKNOWN, verification.REFUSED):
         return False
     if intent == "express_distress":
         return verification.only_not_knowing(tracker.latest_message.get("triage") or {})
     if intent == "request_human":
-        return reading == verification.REFUSED and not any(w in common.latest_text(tracker) for w in PERSON_WORDS)
+        return not any(w in common.latest_text(tracker) for w in PERSON_WORDS)
     return True
 
 
