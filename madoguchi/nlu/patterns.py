@@ -33,14 +33,22 @@ _ORDER_RE = re.compile(
     r"(?<![A-Za-z0-9])[Aa]\s?-?\s?(\d(?:" + _SEP + r"\d){6})(?![0-9])(?!-\d)"
 )
 # A run of digits with single separators, optionally with +81 in front.
+# Groups apart by hyphens, spaces, brackets, dots, slashes or ・ (090.1234.5678, 080/5555/1212).
 _PHONE_RE = re.compile(
-    r"(?<![0-9A-Za-z+])(\+81[-\s]?|0)(\d+(?:[-\s()]{1,2}\d+){0,3})(?![0-9])"
+    r"(?<![0-9A-Za-z+])(\+81[-\s]?|0)(\d+(?:[-\s()./・]{1,2}\d+){0,3})(?![0-9])"
 )
+# Digits written in kanji, one for one (〇九〇の一二三四…), for phone numbers.
+_KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
 _POSTAL_MARKED_RE = re.compile(r"(?:〒|郵便番号\s*(?:は|:)?)\s?(\d{3})-?(\d{4})(?![0-9])(?!-\d)")
 _POSTAL_BARE_RE = re.compile(r"(?<![0-9-])(\d{3})-(\d{4})(?![0-9])(?!-\d)")
 # 12月20日, 12/20, 20日; not a duration (3日間, 2日以内, 5日後).
 _DATE_RE = re.compile(
     r"(?<![0-9/])(?:\d{1,2}\s?月\s?\d{1,2}\s?日|\d{1,2}/\d{1,2}(?![0-9/])|\d{1,2}\s?日)"
+    r"(?!間|以内|以上|後|前|ほど|程|くらい|ぐらい|分|目)"
+)
+# 十一月十日, 十二月二十日: a month and day in kanji numerals.
+_KANJI_DATE_RE = re.compile(
+    r"(?<![〇一二三四五六七八九十])[一二三四五六七八九十]{1,2}月[〇一二三四五六七八九十]{1,3}日"
     r"(?!間|以内|以上|後|前|ほど|程|くらい|ぐらい|分|目)"
 )
 
@@ -62,7 +70,7 @@ def normalize_phone(raw: str) -> str | None:
 
     Mobile and IP numbers (050, 070, 080, 090) have 11 digits, the others 10.
     """
-    folded = fold_width(raw).strip()
+    folded = fold_width(raw.translate(_KANJI_DIGITS)).strip()
     digits = re.sub(r"\D", "", folded)
     if folded.startswith("+81"):
         digits = "0" + digits[2:].lstrip("0")
@@ -72,16 +80,17 @@ def normalize_phone(raw: str) -> str | None:
 
 
 def find_phones(text: str, taken: list[Found] = ()) -> list[Found]:
-    """Japanese phone numbers (10 or 11 digits from a leading 0 or +81)."""
-    folded = fold_width(text)
+    """Japanese phone numbers (10 or 11 digits from a leading 0 or +81), digits in any
+    width or in kanji."""
+    folded = fold_width(text.translate(_KANJI_DIGITS))
     found = []
     for m in _PHONE_RE.finditer(folded):
         # A run may join a phone and what follows it (`090-1234-5678 123-4567`):
         # try it whole, then without its last groups.
         run = m.group(0)
-        cuts = [g.start() for g in re.finditer(r"[-\s()]+(?=\d)", run)][::-1]
+        cuts = [g.start() for g in re.finditer(r"[-\s()./・]+(?=\d)", run)][::-1]
         for end in (len(run), *cuts):
-            start, stop = m.start(), m.start() + len(run[:end].rstrip("-( )"))
+            start, stop = m.start(), m.start() + len(run[:end].rstrip("-( )./・"))
             value = normalize_phone(run[:end])
             if value and not _overlaps(start, stop, taken):
                 found.append(Found(PHONE, start, stop, value))
@@ -123,9 +132,11 @@ def find_all(text: str) -> list[Found]:
 
 
 def find_dates(text: str) -> list[Found]:
-    """Dates written with digits (`12月20日`, `１２/２０`, `20日`), as the customer wrote them."""
+    """Dates written with digits (`12月20日`, `１２/２０`, `20日`) or kanji numerals
+    (`十二月二十日`), as the customer wrote them."""
     folded = fold_width(text)
-    return [Found(DATE, m.start(), m.end(), text[m.start() : m.end()]) for m in _DATE_RE.finditer(folded)]
+    spans = [*_DATE_RE.finditer(folded), *_KANJI_DATE_RE.finditer(text)]
+    return sorted((Found(DATE, m.start(), m.end(), text[m.start() : m.end()]) for m in spans), key=lambda f: f.start)
 
 
 def _overlaps(start: int, end: int, others) -> bool:

@@ -88,6 +88,10 @@ def test_eight_digits_after_a_are_not_an_order_number_nor_anything_else():
         ("0312345678", "0312345678", "0312345678"),
         ("0120-123-456", "0120-123-456", "0120123456"),
         ("０１２０ー１２３ー４５６", "０１２０ー１２３ー４５６", "0120123456"),
+        ("電話は090.1234.5678です", "090.1234.5678", "09012345678"),
+        ("080/5555/1212", "080/5555/1212", "08055551212"),
+        ("〇九〇－一二三四－五六七八です", "〇九〇－一二三四－五六七八", "09012345678"),
+        ("電話番号は〇三・三三三八・一二三四に候", "〇三・三三三八・一二三四", "0333381234"),
     ],
 )
 def test_phone_in_every_shape_is_its_digits(text, span, value):
@@ -208,3 +212,17 @@ def test_spans_never_overlap_and_are_sorted():
     assert [f.entity for f in finds] == ["order_id", "phone", "postal_code", "phone"]
     for a, b in zip(finds, finds[1:]):
         assert a.end <= b.start
+
+
+@pytest.mark.parametrize("text, date", [("去る十一月十日、葉書にて", "十一月十日"), ("十二月二十日までに", "十二月二十日"),
+                                        ("12月3日に", "12月3日")])
+def test_dates_in_digits_or_kanji_are_found_as_written(text, date):
+    from madoguchi.nlu.patterns import find_dates
+
+    assert [f.value for f in find_dates(text)] == [date]
+
+
+def test_a_year_in_kanji_is_no_date_nor_phone():
+    from madoguchi.nlu.patterns import find_dates
+
+    assert find_dates("二〇二六年") == [] and find_phones("二〇二六年") == []
