@@ -5,7 +5,8 @@ Two signals, both read from the tracker's events:
   threshold's `BUILDUP` multiple, the latest one itself at least half the threshold;
 - the same question again: the customer's last two messages ask the same question (same
   intent, and texts alike by their character bigrams), so the bot's answer did not help
-  (unless the bot had apologised for a failure and asked the customer to write again).
+  (unless the bot had apologised for a failure and asked the customer to write again; the
+  very same text sent twice is a message sent again, answered again, not a rephrasing).
 Only messages since an operator last handed the conversation back count.
 """
 
@@ -50,8 +51,10 @@ def escalates(events: list[dict[str, Any]], threshold: float) -> bool:
         return False
     before, last = parses[-2], parses[-1]
     intent = (last.get("intent") or {}).get("name")
+    resent = " ".join((before.get("text") or "").split()) == " ".join((last.get("text") or "").split())
     return (
         intent in QUESTIONS
+        and not resent
         and (before.get("intent") or {}).get("name") == intent
         and similarity(before.get("text") or "", last.get("text") or "") >= ALIKE
     )

@@ -174,9 +174,9 @@ def test_a_stuck_tracker_heals_and_a_sound_one_is_left_alone(domain):
 def test_asking_again_after_an_apology_is_no_sign_of_distress(domain):
     tracker = conversation(domain)
     question = {"name": "ask_shipping", "confidence": 1.0}
-    for _ in range(2):
-        tracker.update(UserUttered("送料はいくらですか", question, parse_data={
-            "text": "送料はいくらですか", "intent": question, "triage": {"distress": 0.0}}))
+    for text in ("送料はいくらですか", "だから送料はいくらですか"):
+        tracker.update(UserUttered(text, question, parse_data={
+            "text": text, "intent": question, "triage": {"distress": 0.0}}))
         tracker.update(ActionExecuted("action_answer_shipping"))
     assert escalates(escalation_events(tracker.applied_events()), 0.6)  # the answer did not help
 

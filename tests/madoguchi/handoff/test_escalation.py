@@ -39,8 +39,14 @@ def test_different_questions_on_one_topic_do_not():
 
 
 def test_empty_messages_are_not_counted():
-    events = [said("送料はいくら？", "ask_shipping"), said("  ", "nlu_fallback"), said("送料はいくら？", "ask_shipping")]
+    events = [said("送料はいくら？", "ask_shipping"), said("  ", "nlu_fallback"), said("送料はいくらなの？", "ask_shipping")]
     assert escalates(events, THRESHOLD)
+
+
+def test_the_very_same_text_sent_again_is_answered_again():
+    question = "のしは　なにいろで、おもてがきは　なんと　かけば　よかですか"
+    events = [said(question, "ask_gift"), bot("仏事ののしは…"), said(question, "ask_gift")]
+    assert not escalates(events, THRESHOLD)
 
 
 
