@@ -15,7 +15,9 @@ from madoguchi.values import kanji_digits
 
 MEMORIAL = re.compile(
     r"法事|法要|回忌|一周忌|三回忌|七回忌|四十九日|しじゅうくにち|忌明け|満中陰|お供え|おそなえ|御供|供物|"
-    r"香典返し|こうでんがえし|仏事|仏前|仏壇|初盆|新盆|お彼岸|命日|供養|偲|葬儀|葬式|通夜|告別式|御霊前|弔"
+    r"香典返し|こうでんがえし|仏事|仏前|仏壇|初盆|新盆|お彼岸|命日|供養|偲|葬儀|葬式|通夜|告別式|御霊前|弔|"
+    r"ほうじ(?!ちゃ|茶)|ほうよう|ぶつじ|(いっしゅう|さん|なな|しち|じゅうさん|じゅうしち|にじゅうさん|さんじゅうさん)かいき|"
+    r"いっしゅうき|はつぼん|にいぼん|めいにち|くよう"
 )
 # Occasions that are no memorial: a question naming one is answered for it, whatever came before.
 OTHER_OCCASION = re.compile(r"歳暮|中元|結婚|婚礼|出産|入学|卒業|快気|内祝|お祝|御祝|誕生|年賀|ウェディング|引出物")
