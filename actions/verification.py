@@ -213,7 +213,8 @@ def asks_for_person(tracker: Tracker, text: str) -> bool:
 
 def answers_the_question(tracker: Tracker, intent: str, reading: str | None) -> bool:
     """A message the intent would hand off that answers "your number?" after all:
-    "I do not know it" with no other sign of distress, or a "not known" or refusal read
+    "I do not know it" with no other sign of distress, a refusal read as a complaint
+    without a word of anger, or a "not known" or refusal read
     as a wish for a person but naming none (探したけど見つからないです)."""
     if reading not in (verification.UNKNOWN, verification.REFUSED):
         return False
@@ -221,6 +222,8 @@ def answers_the_question(tracker: Tracker, intent: str, reading: str | None) -> 
         return verification.only_not_knowing(tracker.latest_message.get("triage") or {})
     if intent == "request_human":
         return not any(w in common.latest_text(tracker) for w in PERSON_WORDS)
+    if intent == "complain":  # 言うわけないでしょ、ふざけんな: the refusal is a complaint too
+        return not (tracker.latest_message.get("triage") or {}).get("anger")
     return True
 
 

@@ -22,14 +22,10 @@ HANDOFF_ACTION = "action_handoff"
 VERIFICATION_FORM = "order_verification_form"
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False)
-class EscalationPolicy(Policy):
-    """Predicts `action_handoff` right after a customer message that completes an escalation,
-    or that asks in its own words for the person the bot offered.
-
-    Its priority is above the RulePolicy's, so it wins when both are sure; it has no
-    opinion otherwise. The distress threshold comes from the shop rules.
-    """
+class ShopPolicy(Policy):
+    """A policy that learns nothing: it is sure of one action in the situations it reads,
+    and has no opinion otherwise. Its priority is above the RulePolicy's, so it wins when
+    both are sure."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -37,6 +33,15 @@ class EscalationPolicy(Policy):
 
     def train(self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
         return self._resource
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False)
+class EscalationPolicy(ShopPolicy):
+    """Predicts `action_handoff` right after a customer message that completes an escalation,
+    or that asks in its own words for the person the bot offered.
+
+    The distress threshold comes from the shop rules.
+    """
 
     def predict_action_probabilities(
         self, tracker: DialogueStateTracker, domain: Domain, rule_only_data: dict | None = None, **kwargs: Any

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from madoguchi.policy.rules import Rules
@@ -37,12 +38,26 @@ def has_cue(text: str, words, lemmas: frozenset[str] = frozenset()) -> bool:
     return any(_norm(w) in norm or w in lemmas for w in words)
 
 
+# What the sweets are made of: 卵の入っていないお菓子 asks about ingredients, no item missing.
+INGREDIENTS = re.compile(
+    r"アレルギ|あれるぎ|小麦|卵|たまご|玉子|乳|そば|蕎麦|落花生|ピーナッツ|ナッツ|くるみ|胡桃|えび|かに|"
+    r"添加物|保存料|着色料|洋酒|アルコール|ゼラチン|原材料|グルテン"
+)
+RECEIVED = re.compile(r"届い|とどい|頼んだ|たのんだ|注文した|箱|開けたら|あけたら")
+
+
+def asks_for_ingredients(text: str) -> bool:
+    """A question about what the sweets hold (小麦入ってないやつある？), not a parcel told of."""
+    norm = _norm(text)
+    return INGREDIENTS.search(norm) is not None and RECEIVED.search(norm) is None
+
+
 def goods_problem(rules: Rules, text: str, lemmas: frozenset[str] = frozenset()) -> bool:
     """The customer reports damaged or wrong goods (always an operator's case)."""
     cues = rules.cues
     return (
         has_cue(text, cues.get("damaged", []), lemmas)
-        or has_cue(text, cues.get("wrong_item", []), lemmas)
+        or (has_cue(text, cues.get("wrong_item", []), lemmas) and not asks_for_ingredients(text))
         or every_group(_norm(text), cue_groups(cues.get("wrong_noshi", {})))
     )
 

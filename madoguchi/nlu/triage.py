@@ -11,9 +11,16 @@ where the assessment is clear:
 - a distress score at or over the threshold -> `express_distress`;
 - `express_distress` without any evidence of distress (no cue, or only negated ones, no
   grief, no intensity) -> the next intent of the ranking that is no handoff;
+- `complain`, `request_human` or `express_distress` without any word of a problem (anger,
+  reproach, goods, lateness, distress) or of a person: a wait (ちょっと待ってください) ->
+  `affirm`, an opener (法事のお菓子について質問があります) -> `greet`;
+- `complain` asking calmly for a person (お店の人に探してもらいたい) -> `request_human`;
+  without any word of a problem at all -> `greet` (the bot asks what it can do);
 - `complain` without a word of anger or reproach: about a catalog that has not come ->
   `ask_delivery_status` (the bot can send it again); at a loss or grieving (どうしよう,
   困って, 亡くなって) -> `express_distress`;
+- `express_distress` that leaves the question for now with one cue at most (子どもが泣いてる
+  のでまたにします) -> the next calm intent (the form lets the customer go);
 - `request_exception` without any form of request ("…それで大丈夫です") -> likewise;
 - a request for a discount, free shipping, priority or a same-day remote delivery read
   as something calm (送料ただにしてけさいん as change_order) -> `request_exception`.
@@ -30,7 +37,9 @@ from typing import Any, Callable, Iterable
 
 import jaconv
 
-from madoguchi.handoff.reasons import cue_groups, every_group
+from madoguchi.dialogue.leaving import is_leaving
+from madoguchi.dialogue.verification import asks_for_person
+from madoguchi.handoff.reasons import asks_for_ingredients, cue_groups, every_group
 
 NEGATIONS = frozenset({"ない", "ぬ", "ず", "ねえ", "へん", "ん"})
 LIGHT_VERBS = frozenset({"する", "なる", "ある", "だ", "です", "いる"})
@@ -65,11 +74,15 @@ class Lexicon:
     distress_phrases: tuple[str, ...]
     grief: tuple[str, ...]
     goods: tuple[str, ...]
+    wrong_item: tuple[str, ...] = ()
     wrong_noshi: tuple[tuple[str, ...], ...] = ()
     anger: tuple[str, ...] = ()
     catalog: tuple[str, ...] = ()
     not_arrived: tuple[str, ...] = ()
     exceptions: tuple[str, ...] = ()
+    reproach: tuple[str, ...] = ()
+    waiting: tuple[str, ...] = ()
+    opener: tuple[str, ...] = ()
 
     @classmethod
     def from_cues(cls, cues: dict[str, Any]) -> "Lexicon":
@@ -78,12 +91,16 @@ class Lexicon:
             distress_lemmas=frozenset(distress.get("lemmas", [])),
             distress_phrases=tuple(_norm(p) for p in distress.get("phrases", [])),
             grief=tuple(_norm(w) for w in cues.get("grief", [])),
-            goods=tuple(_norm(w) for w in (*cues.get("damaged", []), *cues.get("wrong_item", []))),
+            goods=tuple(_norm(w) for w in cues.get("damaged", [])),
+            wrong_item=tuple(_norm(w) for w in cues.get("wrong_item", [])),
             wrong_noshi=cue_groups(cues.get("wrong_noshi", {})),
             anger=tuple(_norm(w) for w in cues.get("anger", [])),
             catalog=tuple(_norm(w) for w in cues.get("catalog", [])),
             not_arrived=tuple(_norm(w) for w in cues.get("not_arrived", [])),
             exceptions=tuple(_norm(w) for kind in ASKED_EXCEPTIONS for w in cues.get("exceptions", {}).get(kind, [])),
+            reproach=tuple(_norm(w) for w in cues.get("reproach", [])),
+            waiting=tuple(_norm(w) for w in cues.get("waiting", [])),
+            opener=tuple(_norm(w) for w in cues.get("opener", [])),
         )
 
 
@@ -103,12 +120,26 @@ class Assessment:
     late_catalog: bool = False
     exception: bool = False
     asks: bool = False
+    reproach: bool = False
+    waiting: bool = False
+    opener: bool = False
+    person: bool = False
+    leaving: bool = False
     lemmas: list[str] = field(default_factory=list)
 
     @property
     def evidence(self) -> bool:
         """Something in the message itself speaks of distress."""
         return bool(self.cues or self.grief or self.intensity)
+
+    @property
+    def grievance(self) -> bool:
+        """Something in the message speaks of a problem: anger, reproach, goods, lateness,
+        distress or a request for an exception (one … alone is how many people write)."""
+        return (
+            self.anger or self.reproach or self.goods_problem or self.late_catalog or self.exception
+            or bool(self.cues or self.grief) or self.intensity >= 2
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -123,6 +154,9 @@ class Assessment:
             "anger": self.anger,
             "late_catalog": self.late_catalog,
             "exception": self.exception,
+            "waiting": self.waiting,
+            "opener": self.opener,
+            "leaving": self.leaving,
             "lemmas": self.lemmas,
         }
 
@@ -206,15 +240,25 @@ def assess(
     result = Assessment(lemmas=sorted({t.lemma_ for t in tokens}))
     result.intensity = min(len(INTENSITY.findall(norm)), 2)
     result.grief = any(w in norm for w in lexicon.grief)
-    result.goods_problem = any(w in norm for w in lexicon.goods) or every_group(norm, lexicon.wrong_noshi)
+    result.goods_problem = (
+        any(w in norm for w in lexicon.goods)
+        or (any(w in norm for w in lexicon.wrong_item) and not asks_for_ingredients(text))
+        or every_group(norm, lexicon.wrong_noshi)
+    )
     result.gibberish = is_gibberish(text, tokens, dictionary_words)
     result.requests = bool(REQUEST_FORMS.search(norm))
-    result.anger = any(w in norm for w in lexicon.anger)
+    spaced_out = re.sub(r"\s+", "", norm)  # どうしたら　いいか　わがんね: words set apart by spaces
+    result.anger = any(w in spaced_out for w in lexicon.anger)
     result.exception = any(w in norm for w in lexicon.exceptions)
     result.asks = bool(ASKING_FORMS.search(norm))
     result.late_catalog = any(w in norm for w in lexicon.catalog) and any(w in norm for w in lexicon.not_arrived)
+    ended = spaced_out + "。"  # 頼んだのに at the end reads like 頼んだのに。
+    result.reproach = any(w in ended for w in (*lexicon.reproach, *lexicon.not_arrived))
+    result.waiting = any(w in spaced_out for w in lexicon.waiting)
+    result.opener = any(w in spaced_out for w in lexicon.opener)
+    result.person = asks_for_person(text)
+    result.leaving = is_leaving(text)
 
-    spaced_out = re.sub(r"\s+", "", norm)  # どうしたら　いいか　わがんね: words set apart by spaces
     result.cues = [p for p in lexicon.distress_phrases if p in spaced_out]
     lemma_hits = [t for t in tokens if t.lemma_ in lexicon.distress_lemmas]
     if lemma_hits and parse is not None:
@@ -243,11 +287,26 @@ def correct_intent(
         return "express_distress"
     if assessment.exception and assessment.asks and intent not in HANDOFF_INTENTS and intent != "nlu_fallback":
         return "request_exception"
+    if intent in ("complain", "request_human", "express_distress") and not assessment.grievance and not assessment.person:
+        # Nothing in it speaks of a problem or of a person: a wait or an opener it is.
+        if assessment.waiting:
+            return "affirm"
+        if assessment.opener:
+            return "greet"
+    if intent == "complain" and assessment.person and not assessment.anger and not assessment.goods_problem:
+        return "request_human"  # まどぐちの　ひとに　さがしてもらいたか: a person asked for, calmly
+    if intent == "complain" and not assessment.grievance:
+        return "greet"  # 年寄りで不慣れでございまして: nothing is complained of; the bot asks what it can do
     if intent == "complain" and not assessment.anger and not assessment.goods_problem:
         if assessment.late_catalog:
             return "ask_delivery_status"
         if assessment.cues or assessment.grief:
             return "express_distress"
+    if intent == "express_distress" and assessment.leaving and len(set(assessment.cues)) <= 1 and not (
+        assessment.grief or assessment.intensity or assessment.anger or assessment.goods_problem
+    ):
+        # 子どもが泣いてるのでまたにします: a reason to stop now, no call for help.
+        return _next_calm(ranking)
     if intent == "express_distress" and not assessment.evidence:
         # Not distressed after all: a goods problem is still an operator's case.
         return "complain" if assessment.goods_problem else _next_calm(ranking)

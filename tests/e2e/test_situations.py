@@ -184,6 +184,30 @@ def test_a_corrected_order_number_does_not_restart(customer):
     assert "A2345678" in turn.text and "準備" in turn.text
 
 
+def test_a_customer_who_asks_the_bot_to_wait_is_given_time_and_the_form_goes_on(customer):
+    customer.says("カタログほしいです")
+    turn = customer.says("あ、名前ですね、ちょっと待ってください")
+    assert not turn.paused and "ごゆっくり" in turn.text
+    assert turn.form == "catalog_form" and turn.slots["requested_slot"] == "person_name"
+    turn = customer.says("山田花子です")
+    assert turn.slots["requested_slot"] == "postal_code"
+
+
+def test_a_wait_inside_the_verification_is_no_complaint(customer):
+    customer.says("注文した品がまだ届かないんですが")
+    turn = customer.says("ちょっと待っててな、メール見てみるわ…")
+    assert not turn.paused and "ごゆっくり" in turn.text
+    turn = customer.says("A1234567")
+    assert turn.slots["requested_slot"] == "phone"
+
+
+def test_an_opener_is_asked_what_it_is_about_not_handed_off(customer):
+    turn = customer.says("こんにちは。法事のお菓子について質問があります。")
+    assert not turn.paused and "ご用件" in turn.text
+    turn = customer.says("のしは何色で、表書きはどう書けばいいでしょうか")
+    assert not turn.paused and "黒白" in turn.text
+
+
 # --- verification without a loop --------------------------------------------------------------
 
 

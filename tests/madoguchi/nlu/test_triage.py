@@ -181,3 +181,74 @@ def test_an_exception_asked_for_calmly_is_an_exception(ginza, lexicon, text):
 def test_asking_about_the_rules_is_no_exception(ginza, lexicon, text):
     ranking = [{"name": "ask_shipping", "confidence": 0.98}, {"name": "request_exception", "confidence": 0.01}]
     assert correct_intent("ask_shipping", ranking, run(ginza, lexicon, text), THRESHOLD) == "ask_shipping"
+
+
+@pytest.mark.parametrize("text", ["あ、名前ですね、ちょっと待ってください", "ちょっと待っててな、メール見てみるわ…", "少々お待ちください",
+                                  "今探してます"])
+def test_a_wait_read_as_a_complaint_or_a_person_is_a_yes(ginza, lexicon, text):
+    for intent in ("complain", "request_human"):
+        ranking = [{"name": intent, "confidence": 0.99}, {"name": "greet", "confidence": 0.01}]
+        assessment = run(ginza, lexicon, text)
+        assert assessment.waiting
+        assert correct_intent(intent, ranking, assessment, THRESHOLD) == "affirm"
+
+
+@pytest.mark.parametrize("text", ["法事のお菓子について質問があります", "届いた商品について連絡します", "質問です",
+                                  "聞きたいことがあるんですが"])
+def test_an_opener_read_as_a_complaint_is_a_greeting(ginza, lexicon, text):
+    ranking = [{"name": "complain", "confidence": 0.99}, {"name": "ask_gift", "confidence": 0.01}]
+    assert correct_intent("complain", ranking, run(ginza, lexicon, text), THRESHOLD) == "greet"
+
+
+@pytest.mark.parametrize("text", ["届いた商品について連絡します。箱が潰れていました", "ずっと待ってるのに届かない",
+                                  "何回同じこと聞くの、質問に答えて", "担当の方に質問があります", "ちょっと待って、ふざけないで"])
+def test_a_grievance_or_a_person_keeps_its_reading(ginza, lexicon, text):
+    for intent in ("complain", "request_human"):
+        ranking = [{"name": intent, "confidence": 0.99}, {"name": "greet", "confidence": 0.01}]
+        assert correct_intent(intent, ranking, run(ginza, lexicon, text), THRESHOLD) not in ("affirm", "greet")
+
+
+@pytest.mark.parametrize("text", ["小麦入ってないやつある？", "息子が卵アレルギーなんですけど、卵入ってないお菓子ありますか？"])
+def test_an_ingredient_question_is_no_missing_item(ginza, lexicon, text):
+    assert not run(ginza, lexicon, text).goods_problem
+    assert run(ginza, lexicon, "届いた詰め合わせに最中が入っていませんでした").goods_problem
+
+
+def test_goods_and_noshi_reported_in_kana_and_dialect(ginza, lexicon):
+    assert run(ginza, lexicon, "とどいた　はこが　めれちょいもした").goods_problem
+    assert run(ginza, lexicon, "おそなえに　たのんだ　おかしに、おいわいの　こうはくの　のしが　ついて　きもした").goods_problem
+
+
+def test_a_person_asked_for_calmly_in_spaced_kana_is_a_person(ginza, lexicon):
+    ranking = [{"name": "complain", "confidence": 0.98}, {"name": "deny", "confidence": 0.01}]
+    assessment = run(ginza, lexicon, "まどぐちの　ひとに　さがしてもらいたかです")
+    assert correct_intent("complain", ranking, assessment, THRESHOLD) == "request_human"
+
+
+COMPLAINT_READINGS = [
+    # nothing complained of: the bot asks what it can do
+    ("年寄りでこういうものには不慣れでございまして", "greet"), ("今年の紅白って誰が出るん", "greet"),
+    # a complaint in few or plain words stays one
+    ("返事おそすぎ", "complain"), ("たのんだのと　ちがう　おかしが　とどいたのっしゃ", "complain"),
+    ("同じ説明これで3回目。ちゃんと読んでます？", "complain"), ("頼んだ栗きんとんやのうて、どら焼きが入っててん", "complain"),
+]
+
+
+@pytest.mark.parametrize("text, reading", COMPLAINT_READINGS)
+def test_a_complaint_reading_needs_something_complained_of(ginza, lexicon, text, reading):
+    ranking = [{"name": "complain", "confidence": 0.99}, {"name": "goodbye", "confidence": 0.01}]
+    assert correct_intent("complain", ranking, run(ginza, lexicon, text), THRESHOLD) == reading
+
+
+def test_leaving_for_now_with_a_reason_is_no_distress(ginza, lexicon):
+    ranking = [{"name": "express_distress", "confidence": 0.97}, {"name": "deny", "confidence": 0.02}]
+    calm = run(ginza, lexicon, "ごめんなさい、子どもが泣いてるのでまたにします🙏", 0.97)
+    assert correct_intent("express_distress", ranking, calm, THRESHOLD) == "deny"
+    upset = run(ginza, lexicon, "もうやめます、どうしよう、間に合わない…", 0.97)
+    assert correct_intent("express_distress", ranking, upset, THRESHOLD) == "express_distress"
+
+
+def test_words_set_apart_by_spaces_are_read_whole(ginza, lexicon):
+    assert run(ginza, lexicon, "きゃくを　ばかに　しちょっとな。もう　はらが　たつ").anger
+    assessment = run(ginza, lexicon, "せんしゅう　でんわしたら、かけなおすち　いうて　いっこも　かかってこん")
+    assert assessment.grievance
