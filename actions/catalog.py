@@ -15,6 +15,7 @@ from madoguchi.address import address_after_code, has_prefecture, join_address, 
 from madoguchi.dialogue import readback
 from madoguchi.dialogue.hurry import hurry_of
 from madoguchi.dialogue.leaving import is_leaving
+from madoguchi.dialogue.written import address_as_written, labelled, name_as_written
 from madoguchi.nlu.patterns import normalize_postal_code
 from madoguchi.store import catalog_requests
 from madoguchi.text import nfkc
@@ -122,11 +123,12 @@ def _revalidate(tracker: Tracker, fresh: bool) -> None:
 
 
 def address_given_with(tracker: Tracker, code: str) -> str:
-    """The address the customer wrote after this postal code, in the latest message with it."""
+    """The address the customer wrote with this postal code, in the latest message with it:
+    the item under 住所 in a list (〒… then 住所：…), else what follows the code."""
     for text in reversed(customer_texts(tracker)):
         found = address_after_code(text, code)
         if found:
-            return found
+            return address_as_written(labelled(text).get("address") or found)
     return ""
 
 
@@ -247,7 +249,7 @@ class ValidateCatalogForm(FormValidationAction):
     def validate_person_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        name = common.name_answer(value, tracker)
+        name = name_as_written(common.name_answer(value, tracker), common.latest_text(tracker))
         kept = _longest_name_given(tracker)
         if kept and name and name.replace(" ", "") in kept.replace(" ", ""):
             name = kept  # a part of the name already given (あおい of 中村あおい) never shortens it
@@ -290,7 +292,8 @@ class ValidateCatalogForm(FormValidationAction):
             code = normalize_postal_code(str(tracker.get_slot("postal_code") or ""))
             # Given after the postal code in one message: all of it, not the entity's part.
             text = (address_after_code(common.latest_text(tracker), code) if code else "") or text
-        address = join_address(tracker.get_slot("address_base"), text)
+        listed = labelled(common.latest_text(tracker)).get("address")
+        address = join_address(tracker.get_slot("address_base"), address_as_written(listed or text))
         base = tracker.get_slot("address_base") or ""
         if len(address) <= len(base) or (not base and not has_prefecture(address)):
             dispatcher.utter_message(response="utter_address_invalid")

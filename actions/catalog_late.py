@@ -18,6 +18,7 @@ from actions.handoff import hand_off
 from madoguchi.address import lookup_postal_code
 from madoguchi.clock import JST
 from madoguchi.dialogue.leaving import is_leaving
+from madoguchi.dialogue.written import name_as_written
 from madoguchi.nlu.patterns import find_phones, find_postal_codes
 from madoguchi.handoff.reasons import has_cue
 from madoguchi.policy import calendar
@@ -200,7 +201,7 @@ class ValidateCatalogStatusForm(FormValidationAction):
     def validate_person_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        name = common.name_answer(value, tracker)
+        name = name_as_written(common.name_answer(value, tracker), common.latest_text(tracker))
         if not name:
             dispatcher.utter_message(response="utter_name_invalid")
         return {"person_name": name}
@@ -216,7 +217,7 @@ def _name_written(tracker: Tracker, text: str, intent: str) -> str | None:
     number (大島あかねです、電話は080-…), or written alone (田中 哲夫)."""
     if tracker.get_slot("person_name"):
         return None
-    name = clean_person_name(text)
+    name = name_as_written(clean_person_name(text), text)
     if not name or hurry_reading([text]) is not None:
         return None
     beside_phone = bool(find_phones(text)) and not find_phones(name)
