@@ -20,6 +20,11 @@ HURRY, NO_HURRY = CUES["hurry"], CUES["no_hurry"]
     "急いでいませんよ",
     "通常の送り方でお願いします",
     "メール便で構いません",
+    "格別急ぐ儀には御座いませぬ故、改めて御送付願いたく存じます。",
+    "いそぎは　しもはんで、もういっぺん　おくってくいやんせ",
+    "急がへんから、ゆっくりでかまへんよ",
+    "急がんでええよ",
+    "急ぎじゃなかけん、ゆっくりでよかです",
 ])
 def test_no_hurry_is_read_as_no_hurry(text):
     assert hurry_of(text, HURRY, NO_HURRY) is False
@@ -32,6 +37,10 @@ def test_no_hurry_is_read_as_no_hurry(text):
     "来週の会議で使うので間に合わせたいです",
     "週末までに届くと助かります",
     "急ぎなんです",
+    "急いで送ってくれませんか",
+    "急ぎでお願いできませんか",
+    "急いでもらえないでしょうか",
+    "急がんと間に合わんのです",
 ])
 def test_a_hurry_is_read_as_a_hurry(text):
     assert hurry_of(text, HURRY, NO_HURRY) is True
