@@ -36,7 +36,7 @@ _ORDER_RE = re.compile(
 _PHONE_RE = re.compile(
     r"(?<![0-9A-Za-z+])(\+81[-\s]?|0)(\d+(?:[-\s()]{1,2}\d+){0,3})(?![0-9])"
 )
-_POSTAL_MARKED_RE = re.compile(r"(?:〒|郵便番号\s*(?:は|:)?)\s?(\d{3})-?(\d{4})(?![0-9])(?!-\d)")
+_POSTAL_MARKED_RE = re.compile(r"(?:〒|郵便番号\s*(?:は|:)?)\s?(\d{3})[-\s]?(\d{4})(?![0-9])(?!-\d)")
 _POSTAL_BARE_RE = re.compile(r"(?<![0-9-])(\d{3})-(\d{4})(?![0-9])(?!-\d)")
 # 12月20日, 12/20, 20日; not a duration (3日間, 2日以内, 5日後).
 _DATE_RE = re.compile(
