@@ -32,6 +32,8 @@ _LABEL = re.compile(
 # Numbered items (①, 1., 2)) are item starts like a line break.
 _NUMBERED = re.compile(r"[①-⑳❶-❿⑴-⒇]|(?:^|(?<=\s))\d{1,2}[.)](?!\d)")
 _ITEM_END = re.compile(r"[\s、,。・]+$")
+# A value also ends with its sentence, or where a postal code begins (名前は…です。〒530-…).
+_VALUE_END = re.compile(r"[。\n]|(?<=.)(?=〒)")
 
 # Polite tails after a name or an address.
 _TAILS = (
@@ -52,7 +54,7 @@ def labelled(text: str) -> dict[str, str]:
     values: dict[str, str] = {}
     for i, (match, slot) in enumerate(found):
         end = found[i + 1][0].start() if i + 1 < len(found) else len(norm)
-        value = _ITEM_END.sub("", norm[match.end():end]).strip()
+        value = _ITEM_END.sub("", _VALUE_END.split(norm[match.end():end])[0]).strip()
         if value and slot not in values:
             values[slot] = value
     return values
@@ -72,7 +74,7 @@ def strip_tail(text: str) -> str:
 def name_as_written(name: str | None, text: str = "") -> str | None:
     """The name without its polite tail; from a labelled list, the name item."""
     listed = labelled(text).get("person_name") if text else None
-    value = listed or name
+    value = re.split(r"[、,]|(?=[0-9])", listed)[0] if listed else name
     if not value:
         return value
     value = strip_tail(value)
