@@ -181,9 +181,11 @@ class ValidateCatalogForm(FormValidationAction):
                 return events + [SlotSet(requested, None), SlotSet("requested_slot", None)]
             if requested in DETAIL_SLOTS and intent == "thank":
                 return events + [SlotSet(requested, None)]  # thanks for an answer: the question again
-            if requested in DETAIL_SLOTS and asks_the_price(text) and not _details_given(tracker):
+            if requested in DETAIL_SLOTS and asks_the_price(text) and not _details_given(tracker, stray_name=True):
                 dispatcher.utter_message(response="utter_catalog_free")
-                return events + [SlotSet(requested, None)]  # answered; the question again
+                stray = requested != "person_name" and "person_name" in tracker.slots_to_validate()
+                kept = [SlotSet("person_name", _name_before(tracker))] if stray else []
+                return events + kept + [SlotSet(requested, None)]  # answered; the question again
             if requested == "catalog_confirmed" and intent not in ELSEWHERE_INTENTS:
                 handled = self._readback_answer(dispatcher, tracker, text, intent)
                 if handled is not None:
@@ -249,6 +251,9 @@ class ValidateCatalogForm(FormValidationAction):
     def validate_person_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        before = _name_before(tracker)
+        if before and _stray_name(tracker):
+            return {"person_name": before}  # ちなみに… read as a name in a side question: the name stays
         name = name_as_written(common.name_answer(value, tracker), common.latest_text(tracker))
         kept = _longest_name_given(tracker)
         if kept and name and name.replace(" ", "") in kept.replace(" ", ""):
@@ -321,10 +326,28 @@ class ValidateCatalogForm(FormValidationAction):
         return {}
 
 
-def _details_given(tracker: Tracker) -> bool:
-    """The latest message holds a name, postal code, address or phone."""
+def _details_given(tracker: Tracker, stray_name: bool = False) -> bool:
+    """The latest message holds a name, postal code, address or phone (with `stray_name`,
+    a name found in a side question while another detail is asked does not count)."""
     given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+    if stray_name and _name_before(tracker) and _stray_name(tracker):
+        given.discard("person_name")
     return bool(given & set(DETAIL_SLOTS))
+
+
+def _stray_name(tracker: Tracker) -> bool:
+    """A name found in a message that is no answer about it: neither the name question nor
+    the read-back is open, and the message is not a detail given (a question, thanks)."""
+    requested = tracker.get_slot("requested_slot")
+    return requested not in ("person_name", "catalog_confirmed") and common.latest_intent(tracker) != "inform"
+
+
+def _name_before(tracker: Tracker) -> str | None:
+    """The name the form held before the customer's latest message."""
+    events = common.event_dicts(tracker)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    names = [e.get("value") for e in events[:last_user] if e.get("event") == "slot" and e.get("name") == "person_name"]
+    return names[-1] if names else None
 
 
 def _longest_name_given(tracker: Tracker) -> str:

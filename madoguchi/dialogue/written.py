@@ -43,6 +43,8 @@ _TAILS = (
 _TAIL = re.compile(r"(?:" + "|".join(re.escape(t) for t in _TAILS) + r"|(?<=[\u4e00-\u9fff々ァ-ヴ\s])(?:よ|じゃ))$")
 # Marks after the tail: です〜, ですー (a long vowel after a kana only: メアリー keeps it), emoji.
 _NOISE = re.compile(r"(?:[\s〜~!。、.,♪☆★…]|(?<=[ぁ-ゖ])ー|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F])+$")
+# The postal code written before the address under its label (住所は〒060-0042 北海道…).
+_CODE_BEFORE = re.compile(r"^[\s、,。]*(?:(?:〒|郵便番号\s*[:は]?)\s*\d{3}[-\s]?\d{4})?[\s、,。]*")
 _PHONE_AFTER = re.compile(r"[\s、,]*(?:(?:電話|tel|携帯)[^0-9]{0,6})?0\d{1,4}[-\s]?\d{1,4}[-\s]?\d{3,4}\s*$", re.I)
 
 
@@ -87,5 +89,5 @@ def address_as_written(text: str) -> str:
     listed = labelled(text).get("address")
     value = listed if listed is not None else nfkc(text or "").strip()
     value = _PHONE_AFTER.sub("", value)
-    value = re.sub(r"^[\s、,。]+", "", value)
+    value = _CODE_BEFORE.sub("", value)
     return strip_tail(value)

@@ -263,3 +263,27 @@ async def test_the_address_after_its_label_is_not_doubled_by_the_postal_code_tow
     slots = await validate(dispatcher, domain, text, "inform", {"person_name": "村井 孝蔵", **given}, "postal_code",
                            candidates=given)
     assert slots["address"] == "東京都杉並区高円寺北二丁目三番四号 高円寺荘一〇二号室"
+
+
+async def test_a_name_found_in_a_side_question_leaves_the_name_given_and_the_question_is_answered(
+    shop, dispatcher, domain
+):
+    text = "あ、そうだ、カタログってお代はかかります？"
+    entities = [{"entity": "person_name", "value": "そうだ"}]
+    tracker = make_tracker(
+        [{"event": "slot", "name": "person_name", "value": "木村 直美"}, user(text, "ask_shipping", entities)],
+        slots={"person_name": "木村 直美"}, active_loop="catalog_form", requested_slot="postal_code",
+        candidates={"person_name": "そうだ"},
+    )
+    slots = slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
+    assert said(dispatcher) == ["utter_catalog_free"]
+    assert slots["person_name"] == "木村 直美" and slots["postal_code"] is None  # the postal code asked again
+
+
+async def test_a_name_given_again_as_a_detail_still_replaces_it(shop, dispatcher, domain):
+    tracker = make_tracker(
+        [{"event": "slot", "name": "person_name", "value": "木村 直美"}, user("名前は木村 直子です", "inform")],
+        slots={"person_name": "木村 直美"}, active_loop="catalog_form", requested_slot="postal_code",
+        candidates={"person_name": "木村 直子"},
+    )
+    assert slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))["person_name"] == "木村 直子"
