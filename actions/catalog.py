@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -10,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import common
+from actions import catalog_questions, common
 from madoguchi.address import address_after_code, has_prefecture, join_address, lookup_postal_code
 from madoguchi.dialogue import readback
 from madoguchi.dialogue.hurry import hurry_of
@@ -18,7 +17,6 @@ from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.written import address_as_written, labelled, name_as_written
 from madoguchi.nlu.patterns import normalize_postal_code
 from madoguchi.store import catalog_requests
-from madoguchi.text import nfkc
 from madoguchi.values import clean_person_name, shipping_method_from_text
 
 CATALOG_SLOTS = (
@@ -181,8 +179,8 @@ class ValidateCatalogForm(FormValidationAction):
                 return events + [SlotSet(requested, None), SlotSet("requested_slot", None)]
             if requested in DETAIL_SLOTS and intent == "thank":
                 return events + [SlotSet(requested, None)]  # thanks for an answer: the question again
-            if requested in DETAIL_SLOTS and asks_the_price(text) and not _details_given(tracker, stray_name=True):
-                dispatcher.utter_message(response="utter_catalog_free")
+            if requested in DETAIL_SLOTS and catalog_questions.answers(text) and not _details_given(tracker, True):
+                say_answers(dispatcher, text)
                 stray = requested != "person_name" and "person_name" in tracker.slots_to_validate()
                 kept = [SlotSet("person_name", _name_before(tracker))] if stray else []
                 return events + kept + [SlotSet(requested, None)]  # answered; the question again
@@ -357,9 +355,13 @@ def _longest_name_given(tracker: Tracker) -> str:
     return max((n for n in names if n), key=len, default="")
 
 
-def asks_the_price(text: str) -> bool:
-    """カタログはお代がかかりますか, 金がかかるのか, 無料ですか."""
-    return bool(re.search(r"お代|代金|料金|お金|金が|金は|無料|タダ|ただ(?:です|で)|有料|費用|いくら", nfkc(text)))
+def say_answers(dispatcher: CollectingDispatcher, text: str) -> None:
+    """Answers the questions about the catalog itself in the message."""
+    for answer in catalog_questions.answers(text):
+        if answer.startswith("utter_"):
+            dispatcher.utter_message(response=answer)
+        else:
+            dispatcher.utter_message(text=answer)
 
 
 class ActionBeginCatalog(Action):
@@ -373,8 +375,8 @@ class ActionBeginCatalog(Action):
     ) -> list[EventType]:
         text = common.latest_text(tracker)
         if (tracker.active_loop or {}).get("name") == "catalog_form":
-            if asks_the_price(text):
-                dispatcher.utter_message(response="utter_catalog_free")
+            if tracker.get_slot("requested_slot") not in DETAIL_SLOTS:
+                say_answers(dispatcher, text)  # asked for a detail, the form's validation answers
             return []
         dispatcher.utter_message(response="utter_catalog_start")
         return [SlotSet("in_hurry", True)] if in_hurry(text) else []
