@@ -147,3 +147,20 @@ async def test_a_late_catalog_not_found_asks_only_what_the_look_up_did_not_hear(
     [request] = stored(bot, "late-keep-all")
     assert (request.name, request.postal_code, request.phone) == ("森本 大輔", "150-0001", "09034345656")
     assert request.address == "東京都渋谷区神宮前4-5-6 神宮前ハイツ1205" and request.shipping_method == "parcel"
+
+
+async def test_questions_about_the_catalog_inside_the_request_are_answered_and_it_goes_on(bot):
+    said = await talk(bot, "cat-questions", [
+        "カタログを一部お願いします",
+        "森 和子",
+        "カタログにはお値段も書いてありますか",
+        "〒150-0001 渋谷区神宮前2-3-4",
+        "そういえばカタログって送料かかるんですか？",
+        "090-1212-3434",
+    ])
+    text = "\n".join(said)
+    assert "お値段とともにご紹介しております" in text
+    assert "カタログは無料です" in text and "880円" not in text  # the goods' postage is not the catalog's
+    assert said[-1].startswith("次の内容で承りました。")
+    [request] = stored(bot, "cat-questions")
+    assert (request.name, request.address) == ("森 和子", "東京都渋谷区神宮前2-3-4")
