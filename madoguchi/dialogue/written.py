@@ -19,7 +19,7 @@ from madoguchi.text import nfkc
 _LABELS = {
     "person_name": r"お届け先の?(?:お?名前|氏名)|お?名前|おなまえ|なまえ|氏名|宛名|あて名",
     "postal_code": r"郵便番号|ゆうびんばんごう",
-    "address": r"お届け先の?(?:ご?住所)?|ご?住所|じゅうしょ",
+    "address": r"お届け先の?ご?住所|ご?住所|じゅうしょ",
     "phone": r"(?:お?電話|でんわ)(?:番号)?|携帯(?:番号)?|tel",
 }
 # A list item begins at the start, after a line break, a space, a 、 or a bullet.
@@ -45,6 +45,7 @@ _TAIL = re.compile(r"(?:" + "|".join(re.escape(t) for t in _TAILS) + r"|(?<=[\u4
 _NOISE = re.compile(r"(?:[\s〜~!。、.,♪☆★…]|(?<=[ぁ-ゖ])ー|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F])+$")
 # The postal code written before the address under its label (住所は〒060-0042 北海道…).
 _CODE_BEFORE = re.compile(r"^[\s、,。]*(?:(?:〒|郵便番号\s*[:は]?)\s*\d{3}[-\s]?\d{4})?[\s、,。]*")
+_ASKING = re.compile(r"[?？]|(?:か|かな|かね)$")
 _PHONE_AFTER = re.compile(r"[\s、,]*(?:(?:電話|tel|携帯)[^0-9]{0,6})?0\d{1,4}[-\s]?\d{1,4}[-\s]?\d{3,4}\s*$", re.I)
 
 
@@ -76,6 +77,8 @@ def strip_tail(text: str) -> str:
 def name_as_written(name: str | None, text: str = "") -> str | None:
     """The name without its polite tail; from a labelled list, the name item."""
     listed = labelled(text).get("person_name") if text else None
+    if listed and _ASKING.search(listed):
+        listed = None  # お名前は漢字で書きますか: a question, not the name
     value = re.split(r"[、,]|(?=[0-9])", listed)[0] if listed else name
     if not value:
         return value

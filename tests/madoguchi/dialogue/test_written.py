@@ -38,6 +38,14 @@ def test_a_name_that_ends_like_a_tail_keeps_it(name):
     assert name_as_written(name, name) == name
 
 
+def test_a_question_about_the_name_is_no_name():
+    assert name_as_written("森 和子", "お名前は漢字で書いたほうがいいですか") == "森 和子"
+
+
+def test_who_it_is_for_is_no_address_label():
+    assert "address" not in labelled("お届け先は母です")
+
+
 def test_a_list_is_read_item_by_item():
     assert labelled(LIST) == {
         "person_name": "石井 彩",
