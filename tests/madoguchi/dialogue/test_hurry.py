@@ -24,6 +24,7 @@ HURRY, NO_HURRY = CUES["hurry"], CUES["no_hurry"]
     "そげん　いそぎは　しもはんで、よか",
     "急がへんし、のんびり待っとくわ",
     "急がんでええよ",
+    "急がんでも間に合いますから",
     "急ぎじゃなかけん、ゆっくりでよかです",
 ])
 def test_no_hurry_is_read_as_no_hurry(text):
