@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -10,14 +9,14 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import common
+from actions import catalog_questions, common
 from madoguchi.address import address_after_code, has_prefecture, join_address, lookup_postal_code
 from madoguchi.dialogue import readback
 from madoguchi.dialogue.hurry import hurry_of
 from madoguchi.dialogue.leaving import is_leaving
+from madoguchi.dialogue.written import address_as_written, labelled, name_as_written
 from madoguchi.nlu.patterns import normalize_postal_code
 from madoguchi.store import catalog_requests
-from madoguchi.text import nfkc
 from madoguchi.values import clean_person_name, shipping_method_from_text
 
 CATALOG_SLOTS = (
@@ -122,11 +121,12 @@ def _revalidate(tracker: Tracker, fresh: bool) -> None:
 
 
 def address_given_with(tracker: Tracker, code: str) -> str:
-    """The address the customer wrote after this postal code, in the latest message with it."""
+    """The address the customer wrote with this postal code, in the latest message with it:
+    the item under 住所 in a list (〒… then 住所：…), else what follows the code."""
     for text in reversed(customer_texts(tracker)):
         found = address_after_code(text, code)
         if found:
-            return found
+            return address_as_written(labelled(text).get("address") or found)
     return ""
 
 
@@ -179,9 +179,11 @@ class ValidateCatalogForm(FormValidationAction):
                 return events + [SlotSet(requested, None), SlotSet("requested_slot", None)]
             if requested in DETAIL_SLOTS and intent == "thank":
                 return events + [SlotSet(requested, None)]  # thanks for an answer: the question again
-            if requested in DETAIL_SLOTS and asks_the_price(text) and not _details_given(tracker):
-                dispatcher.utter_message(response="utter_catalog_free")
-                return events + [SlotSet(requested, None)]  # answered; the question again
+            if requested in DETAIL_SLOTS and catalog_questions.answers(text) and not _details_given(tracker, True):
+                say_answers(dispatcher, text)
+                stray = requested != "person_name" and "person_name" in tracker.slots_to_validate()
+                kept = [SlotSet("person_name", _name_before(tracker))] if stray else []
+                return events + kept + [SlotSet(requested, None)]  # answered; the question again
             if requested == "catalog_confirmed" and intent not in ELSEWHERE_INTENTS:
                 handled = self._readback_answer(dispatcher, tracker, text, intent)
                 if handled is not None:
@@ -247,7 +249,10 @@ class ValidateCatalogForm(FormValidationAction):
     def validate_person_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        name = common.name_answer(value, tracker)
+        before = _name_before(tracker)
+        if before and _stray_name(tracker):
+            return {"person_name": before}  # ちなみに… read as a name in a side question: the name stays
+        name = name_as_written(common.name_answer(value, tracker), common.latest_text(tracker))
         kept = _longest_name_given(tracker)
         if kept and name and name.replace(" ", "") in kept.replace(" ", ""):
             name = kept  # a part of the name already given (あおい of 中村あおい) never shortens it
@@ -290,7 +295,8 @@ class ValidateCatalogForm(FormValidationAction):
             code = normalize_postal_code(str(tracker.get_slot("postal_code") or ""))
             # Given after the postal code in one message: all of it, not the entity's part.
             text = (address_after_code(common.latest_text(tracker), code) if code else "") or text
-        address = join_address(tracker.get_slot("address_base"), text)
+        listed = labelled(common.latest_text(tracker)).get("address")
+        address = join_address(tracker.get_slot("address_base"), address_as_written(listed or text))
         base = tracker.get_slot("address_base") or ""
         if len(address) <= len(base) or (not base and not has_prefecture(address)):
             dispatcher.utter_message(response="utter_address_invalid")
@@ -318,10 +324,28 @@ class ValidateCatalogForm(FormValidationAction):
         return {}
 
 
-def _details_given(tracker: Tracker) -> bool:
-    """The latest message holds a name, postal code, address or phone."""
+def _details_given(tracker: Tracker, stray_name: bool = False) -> bool:
+    """The latest message holds a name, postal code, address or phone (with `stray_name`,
+    a name found in a side question while another detail is asked does not count)."""
     given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+    if stray_name and _name_before(tracker) and _stray_name(tracker):
+        given.discard("person_name")
     return bool(given & set(DETAIL_SLOTS))
+
+
+def _stray_name(tracker: Tracker) -> bool:
+    """A name found in a message that is no answer about it: neither the name question nor
+    the read-back is open, and the message is not a detail given (a question, thanks)."""
+    requested = tracker.get_slot("requested_slot")
+    return requested not in ("person_name", "catalog_confirmed") and common.latest_intent(tracker) != "inform"
+
+
+def _name_before(tracker: Tracker) -> str | None:
+    """The name the form held before the customer's latest message."""
+    events = common.event_dicts(tracker)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    names = [e.get("value") for e in events[:last_user] if e.get("event") == "slot" and e.get("name") == "person_name"]
+    return names[-1] if names else None
 
 
 def _longest_name_given(tracker: Tracker) -> str:
@@ -331,9 +355,13 @@ def _longest_name_given(tracker: Tracker) -> str:
     return max((n for n in names if n), key=len, default="")
 
 
-def asks_the_price(text: str) -> bool:
-    """カタログはお代がかかりますか, 金がかかるのか, 無料ですか."""
-    return bool(re.search(r"お代|代金|料金|お金|金が|金は|無料|タダ|ただ(?:です|で)|有料|費用|いくら", nfkc(text)))
+def say_answers(dispatcher: CollectingDispatcher, text: str) -> None:
+    """Answers the questions about the catalog itself in the message."""
+    for answer in catalog_questions.answers(text):
+        if answer.startswith("utter_"):
+            dispatcher.utter_message(response=answer)
+        else:
+            dispatcher.utter_message(text=answer)
 
 
 class ActionBeginCatalog(Action):
@@ -347,8 +375,8 @@ class ActionBeginCatalog(Action):
     ) -> list[EventType]:
         text = common.latest_text(tracker)
         if (tracker.active_loop or {}).get("name") == "catalog_form":
-            if asks_the_price(text):
-                dispatcher.utter_message(response="utter_catalog_free")
+            if tracker.get_slot("requested_slot") not in DETAIL_SLOTS:
+                say_answers(dispatcher, text)  # asked for a detail, the form's validation answers
             return []
         dispatcher.utter_message(response="utter_catalog_start")
         return [SlotSet("in_hurry", True)] if in_hurry(text) else []

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -18,6 +18,7 @@ from actions.handoff import hand_off
 from madoguchi.address import lookup_postal_code
 from madoguchi.clock import JST
 from madoguchi.dialogue.leaving import is_leaving
+from madoguchi.dialogue.written import name_as_written
 from madoguchi.nlu.patterns import find_phones, find_postal_codes
 from madoguchi.handoff.reasons import has_cue
 from madoguchi.policy import calendar
@@ -29,6 +30,8 @@ from madoguchi.values import clean_person_name
 LATE_INTENTS = ("ask_delivery_status", "express_distress", "request_catalog", "complain")  # domain: catalog_late
 ANXIOUS_INTENTS = ("express_distress", "complain")
 RESEND = re.compile(r"もう一度|もういちど|もう1度|もういっぺん|もう一遍|再送|送り直|おくりなお|送りなお|改めて送|あらためて送")
+# Asking to have it sent (again): never leaving the look-up.
+SEND = re.compile(RESEND.pattern + r"|送って|おくって|送付|お送り|送れ|おくれ")
 NOTED = "承知いたしました。お送りするために、まずお申し込みの記録をお調べします。"
 # A name written alone while the phone is asked (田中 哲夫): short, with a kanji.
 NAME_ALONE = re.compile(r"^[^\s]{1,6}(?:\s[^\s]{1,6})?$")
@@ -192,7 +195,7 @@ class ValidateCatalogStatusForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         text = nfkc(str(value or ""))
-        tried = len(re.sub(r"\D", "", text)) >= 7 and not find_postal_codes(text)
+        tried = len(re.sub(r"\D", "", text)) >= 7 and not find_postal_codes(text) and not _gives_address(tracker)
         if not find_phones(text) and not tried:
             return {"phone": None}  # no number tried (a name, "2週間前に", an address): no error
         return {"phone": common.phone_answer(value, dispatcher)}
@@ -200,10 +203,31 @@ class ValidateCatalogStatusForm(FormValidationAction):
     def validate_person_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        name = common.name_answer(value, tracker)
+        name = name_as_written(common.name_answer(value, tracker), common.latest_text(tracker))
         if not name:
             dispatcher.utter_message(response="utter_name_invalid")
         return {"person_name": name}
+
+
+def resumes_lookup(tracker: Tracker) -> bool:
+    """A "no" that asks to have the catalog sent again (いそぎはしもはんで、もういっぺん
+    おくってくいやんせ: read as deny) left the look-up: it goes on instead. The look-up is
+    under way while a late catalog is noted and nothing was decided about it yet."""
+    looking = bool(tracker.get_slot("catalog_late")) and tracker.get_slot("catalog_next") is None
+    text = nfkc(common.latest_text(tracker))
+    return looking and bool(SEND.search(text)) and not is_leaving(text)
+
+
+def resume_lookup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """Says the "send it again" was heard, and asks the look-up's question again."""
+    if not tracker.get_slot("phone") and not tracker.get_slot("person_name"):
+        dispatcher.utter_message(text=NOTED)
+    return [FollowupAction("catalog_status_form")]
+
+
+def _gives_address(tracker: Tracker) -> bool:
+    """The latest message gives an address (its numbers are no phone tried)."""
+    return any(e.get("entity") == "address" for e in tracker.latest_message.get("entities") or [])
 
 
 def leaving(tracker: Tracker) -> bool:
@@ -216,7 +240,7 @@ def _name_written(tracker: Tracker, text: str, intent: str) -> str | None:
     number (大島あかねです、電話は080-…), or written alone (田中 哲夫)."""
     if tracker.get_slot("person_name"):
         return None
-    name = clean_person_name(text)
+    name = name_as_written(clean_person_name(text), text)
     if not name or hurry_reading([text]) is not None:
         return None
     beside_phone = bool(find_phones(text)) and not find_phones(name)

@@ -20,6 +20,7 @@ from actions.catalog import (
     since_latest_message,
     store_request,
 )
+from actions.catalog_late import resume_lookup, resumes_lookup
 from madoguchi.dialogue import readback
 from madoguchi.nlu.patterns import find_phones
 from madoguchi.policy import calendar
@@ -136,6 +137,8 @@ class ActionStopCatalog(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if resumes_lookup(tracker):
+            return resume_lookup(dispatcher, tracker)  # "send it again" is no leaving
         slots = tracker.current_slot_values()
         taken_back = readback.answer(common.latest_text(tracker), common.latest_intent(tracker)) == readback.STOP
         if slots.get("catalog_request_id") and all(slots.get(s) for s in DETAIL_SLOTS) and not taken_back:

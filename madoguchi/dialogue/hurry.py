@@ -9,17 +9,33 @@ from collections.abc import Iterable
 from madoguchi.text import nfkc
 
 # A hurry word negated a few characters on: 急ぎではありません, 急ぎまへん, いそぎじゃない,
-# 急ぎはせんのですけど, 急がない, 急いでいません.
+# 急ぎはせんのですけど, 急がない, 急いでいません, 急ぐ儀には御座いませぬ, いそぎはしもはんで
+# (Kagoshima), 急ぎじゃなかけん (Kyushu), 急がんでええ.
 _NEGATED = re.compile(
-    r"(?:急|いそ)(?:ぎ|が|い|ぐ)[^。、,.!?！？\n]{0,6}?(?:ない|なく|ねえ|ません|まへん|へん|せん|ありません)"
+    r"(?:急|いそ)(?:ぎ|が|い|ぐ)(?P<gap>[^。、,.!?！？\n]{0,6}?)"
+    r"(?:ない|なく|ねえ|ません|まへん|へん|せん|ませぬ|もはん|もさん|あらず|及ばず|(?:じゃ|では|で|や)なか)"
+    r"|(?:急|いそ)がん(?:でも?|たって)"
 )
+# 急いで送ってくれませんか, 急ぎでお願いできませんか: a negated request asks for the hurry.
+_ASKING = re.compile(r"くれ|もらえ|貰え|いただけ|頂け|でき|出来|願え")
+_QUESTION = re.compile(r"\s*(?:でしょうか|ですか|か)(?![らりも])")
+
+
+def _negated(norm: str) -> bool:
+    """A hurry word said not to hold (not a polite request put as a question)."""
+    for match in _NEGATED.finditer(norm):
+        gap = match.group("gap") or ""
+        if _ASKING.search(gap) or (_QUESTION.match(norm, match.end()) and "ありません" not in match.group(0)):
+            continue
+        return True
+    return False
 
 
 def hurry_of(text: str, hurry: Iterable[str], no_hurry: Iterable[str]) -> bool | None:
     """True when the message says the customer is in a hurry, False when it says they are
     not (or asks for the usual way), None when it says neither."""
     norm = nfkc(text or "").lower()
-    if _NEGATED.search(norm) or any(nfkc(w).lower() in norm for w in no_hurry):
+    if _negated(norm) or any(nfkc(w).lower() in norm for w in no_hurry):
         return False
     if any(nfkc(w).lower() in norm for w in hurry):
         return True

@@ -235,3 +235,55 @@ async def test_the_price_asked_instead_of_the_postal_code_is_answered(shop, disp
     slots = await validate(dispatcher, domain, text, "nlu_fallback", {"person_name": "西村房子", "postal_code": text}, "postal_code")
     assert said(dispatcher) == ["utter_catalog_free"]  # not 「郵便番号は7桁の数字で」
     assert slots == {"postal_code": None}
+
+
+async def test_a_name_with_its_polite_tail_is_stored_without_it(shop, dispatcher, domain):
+    slots = await validate(dispatcher, domain, "森田かず子ですー", "inform", {"person_name": "森田かず子"}, "person_name")
+    assert slots["person_name"] == "森田かず子"
+
+
+LIST = (
+    "下記のとおりお願いします。①氏名：石井 彩 ②郵便番号：〒980-0811 "
+    "③住所：宮城県仙台市青葉区一番町4-5-6 一番町レジデンス303号室 ④電話番号：070-3131-4242"
+)
+LISTED_ADDRESS = "宮城県仙台市青葉区一番町4-5-6 一番町レジデンス303号室"
+
+
+async def test_a_list_answering_everything_at_once_is_stored_item_by_item(shop, dispatcher, domain):
+    given = {"person_name": "石井 彩 ②", "postal_code": "980-0811", "address": LISTED_ADDRESS, "phone": "07031314242"}
+    slots = await validate(dispatcher, domain, LIST, "ask_delivery_status", given, "person_name", candidates=given)
+    assert slots["person_name"] == "石井 彩" and slots["address"] == LISTED_ADDRESS
+    request = catalog_requests.recent(shop)[0]
+    assert (request.name, request.address, request.phone) == ("石井 彩", LISTED_ADDRESS, "07031314242")
+
+
+async def test_the_address_after_its_label_is_not_doubled_by_the_postal_code_town(shop, dispatcher, domain):
+    text = "郵便番号は〒１６６－０００２、住所は東京都杉並区高円寺北二丁目三番四号　高円寺荘一〇二号室に御座います。"
+    given = {"postal_code": "166-0002", "address": "東京都杉並区高円寺北二丁目三番四号　高円寺荘一〇二号室"}
+    slots = await validate(dispatcher, domain, text, "inform", {"person_name": "村井 孝蔵", **given}, "postal_code",
+                           candidates=given)
+    assert slots["address"] == "東京都杉並区高円寺北二丁目三番四号 高円寺荘一〇二号室"
+
+
+async def test_a_name_found_in_a_side_question_leaves_the_name_given_and_the_question_is_answered(
+    shop, dispatcher, domain
+):
+    text = "あ、そうだ、カタログってお代はかかります？"
+    entities = [{"entity": "person_name", "value": "そうだ"}]
+    tracker = make_tracker(
+        [{"event": "slot", "name": "person_name", "value": "木村 直美"}, user(text, "ask_shipping", entities)],
+        slots={"person_name": "木村 直美"}, active_loop="catalog_form", requested_slot="postal_code",
+        candidates={"person_name": "そうだ"},
+    )
+    slots = slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
+    assert said(dispatcher) == ["utter_catalog_free"]
+    assert slots["person_name"] == "木村 直美" and slots["postal_code"] is None  # the postal code asked again
+
+
+async def test_a_name_given_again_as_a_detail_still_replaces_it(shop, dispatcher, domain):
+    tracker = make_tracker(
+        [{"event": "slot", "name": "person_name", "value": "木村 直美"}, user("名前は木村 直子です", "inform")],
+        slots={"person_name": "木村 直美"}, active_loop="catalog_form", requested_slot="postal_code",
+        candidates={"person_name": "木村 直子"},
+    )
+    assert slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))["person_name"] == "木村 直子"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.catalog_readback import ActionSubmitCatalog
+from actions.catalog_readback import ActionStopCatalog, ActionSubmitCatalog
 from actions.catalog_late import (
     ActionBeginCatalogStatus,
     ActionCatalogChoice,
@@ -259,3 +259,44 @@ async def test_the_name_part_is_kept_when_only_the_family_name_was_found(late_sh
     tracker = make_tracker([user(text, "inform", entities)], active_loop="catalog_status_form", requested_slot="phone",
                            candidates={"person_name": "平田", "phone": "08077771212"})
     assert slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain))["person_name"] == "平田あかり"
+
+
+def left_lookup_with(text: str, intent: str = "deny"):
+    """A tracker right after the rules left the look-up on this message (read as `intent`)."""
+    events = [
+        user("せんげつ　かたろぐを　たのんだどん、まだ　とどかんと", "ask_delivery_status"),
+        {"event": "active_loop", "name": "catalog_status_form"},
+        user(text, intent),
+        {"event": "action", "name": "action_deactivate_loop"},
+        {"event": "active_loop", "name": None},
+    ]
+    return make_tracker(events, slots={"catalog_late": True, "catalog_next": None})
+
+
+async def test_send_it_again_read_as_no_goes_on_with_the_look_up(late_shop, dispatcher, domain):
+    tracker = left_lookup_with("いそがんでよかで、もういっぺん　おくってたもんせ")
+    events = await ActionStopCatalog().run(dispatcher, tracker, domain)
+    assert [e.get("name") for e in events if e.get("event") == "followup"] == ["catalog_status_form"]
+    assert said(dispatcher) == [NOTED]  # heard, not 「取りやめました」
+
+
+async def test_a_plain_no_still_leaves_the_look_up(late_shop, dispatcher, domain):
+    events = await ActionStopCatalog().run(dispatcher, left_lookup_with("やっぱりいいです、またにします"), domain)
+    assert not any(e.get("event") == "followup" for e in events)
+    assert said(dispatcher) == ["utter_catalog_stopped"]
+
+
+async def test_send_it_again_after_the_look_up_ended_is_no_resumption(late_shop, dispatcher, domain):
+    tracker = left_lookup_with("いいえ、もういっぺん送ってください")
+    tracker.slots["catalog_next"] = "form"  # the new request's form was left, not the look-up
+    events = await ActionStopCatalog().run(dispatcher, tracker, domain)
+    assert not any(e.get("event") == "followup" for e in events)
+
+
+async def test_an_address_given_during_the_look_up_is_no_phone_tried(late_shop, dispatcher, domain):
+    text = "東京都渋谷区神宮前4-5-6 神宮前ハイツ1205"
+    entities = [{"entity": "address", "value": text}]
+    tracker = make_tracker([user(text, "inform", entities)], slots={"person_name": "森本大輔"},
+                           active_loop="catalog_status_form", requested_slot="phone", candidates={"phone": text})
+    await ValidateCatalogStatusForm().run(dispatcher, tracker, domain)
+    assert "utter_phone_invalid" not in said(dispatcher)  # no 「お電話番号は…10桁か11桁の数字で」

@@ -74,9 +74,9 @@ async def test_left_before_it_was_complete_nothing_is_kept(shop, dispatcher, dom
     assert catalog_requests.recent(shop) == [] and said(dispatcher) == ["utter_catalog_stopped"]
 
 
-async def test_asking_the_price_inside_the_form_is_answered_without_starting_over(shop, dispatcher, domain):
+async def test_asking_the_price_at_the_readback_is_answered_without_starting_over(shop, dispatcher, domain):
     tracker = make_tracker([user("その前に、カタログは金がかかるのか", "request_catalog")],
-                           active_loop="catalog_form", requested_slot="person_name")
+                           active_loop="catalog_form", requested_slot="catalog_confirmed")
     await ActionBeginCatalog().run(dispatcher, tracker, domain)
     assert said(dispatcher) == ["utter_catalog_free"]
 

@@ -114,3 +114,53 @@ async def test_a_late_catalog_not_found_goes_on_with_what_was_given(bot):
     [request] = stored(bot, "late-lost-name")
     assert (request.name, request.phone, request.shipping_method) == ("平田あかり", "08077771212", "parcel")
     assert "宅配便（無料" in said[-1]
+
+
+async def test_send_it_again_read_as_no_goes_on_with_the_look_up(bot):
+    said = await talk(bot, "late-resend-no", [
+        "せんげつ　はがきで　かたろぐを　たのんだどん、まだ　とどかんと",
+        "いいえ、もういっぺん　おくってたもんせ",  # send it again, read as "no"
+        "川上さち子",
+        "〒892-0816　鹿児島市山下町7-8 山下コーポ202",
+        "099-111-2233",
+    ])
+    assert not any("取りやめ" in s for s in said)
+    assert "お送りするために、まずお申し込みの記録をお調べします" in said[2]  # heard, then the question again
+    assert "お名前では見つかりませんでした" in "\n".join(said)
+    assert said[-1].startswith("次の内容で承りました。") and "宅配便（無料" in said[-1]  # waited already
+    [request] = stored(bot, "late-resend-no")
+    assert (request.name, request.shipping_method, request.phone) == ("川上さち子", "parcel", "0991112233")
+    assert request.address == "鹿児島県鹿児島市山下町7-8 山下コーポ202"
+
+
+async def test_a_late_catalog_not_found_asks_only_what_the_look_up_did_not_hear(bot):
+    said = await talk(bot, "late-keep-all", [
+        "カタログ、先月ネットで頼んだのにまだ届いてないです",
+        "来月の内祝いで使うので、急ぎで再送してほしいです",
+        "森本 大輔",
+        "〒150 0001 東京都渋谷区神宮前4-5-6 神宮前ハイツ1205",  # a space for the hyphen
+        "090 3434 5656",
+    ])
+    assert not any("10桁か11桁" in s for s in said)  # the address is no phone number tried
+    assert not any("郵便番号を教えて" in s or "お名前（フルネーム）" in s for s in said)  # nothing asked twice
+    assert said[-1].startswith("次の内容で承りました。") and "宅配便（無料" in said[-1]
+    [request] = stored(bot, "late-keep-all")
+    assert (request.name, request.postal_code, request.phone) == ("森本 大輔", "150-0001", "09034345656")
+    assert request.address == "東京都渋谷区神宮前4-5-6 神宮前ハイツ1205" and request.shipping_method == "parcel"
+
+
+async def test_questions_about_the_catalog_inside_the_request_are_answered_and_it_goes_on(bot):
+    said = await talk(bot, "cat-questions", [
+        "カタログを一部お願いします",
+        "森 和子",
+        "カタログにはお値段も書いてありますか",
+        "〒150-0001 渋谷区神宮前2-3-4",
+        "そういえばカタログって送料かかるんですか？",
+        "090-1212-3434",
+    ])
+    text = "\n".join(said)
+    assert "お値段とともにご紹介しております" in text
+    assert "カタログは無料です" in text and "880円" not in text  # the goods' postage is not the catalog's
+    assert said[-1].startswith("次の内容で承りました。")
+    [request] = stored(bot, "cat-questions")
+    assert (request.name, request.address) == ("森 和子", "東京都渋谷区神宮前2-3-4")

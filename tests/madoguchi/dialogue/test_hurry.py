@@ -20,6 +20,12 @@ HURRY, NO_HURRY = CUES["hurry"], CUES["no_hurry"]
     "急いでいませんよ",
     "通常の送り方でお願いします",
     "メール便で構いません",
+    "左程急ぐ儀には御座いませぬ故、宜しく御取計らい下さい。",
+    "そげん　いそぎは　しもはんで、よか",
+    "急がへんし、のんびり待っとくわ",
+    "急がんでええよ",
+    "急がんでも間に合いますから",
+    "急ぎじゃなかけん、ゆっくりでよかです",
 ])
 def test_no_hurry_is_read_as_no_hurry(text):
     assert hurry_of(text, HURRY, NO_HURRY) is False
@@ -32,6 +38,10 @@ def test_no_hurry_is_read_as_no_hurry(text):
     "来週の会議で使うので間に合わせたいです",
     "週末までに届くと助かります",
     "急ぎなんです",
+    "急いで送ってくれませんか",
+    "急ぎでお願いできませんか",
+    "急いでもらえないでしょうか",
+    "急がんと間に合わんのです",
 ])
 def test_a_hurry_is_read_as_a_hurry(text):
     assert hurry_of(text, HURRY, NO_HURRY) is True

@@ -140,13 +140,14 @@ def test_normalize_phone():
         ("郵便番号:123-4567", "123-4567", "123-4567"),
         ("123ー4567", "123ー4567", "123-4567"),
         ("〒100-0001 東京都千代田区", "100-0001", "100-0001"),
+        ("〒141 0032 東京都品川区大崎2-1-1", "141 0032", "141-0032"),  # marked: a space for the hyphen
     ],
 )
 def test_postal_code_in_every_shape_is_three_digits_hyphen_four(text, span, value):
     assert found(text) == [("postal_code", value, span)]
 
 
-@pytest.mark.parametrize("text", ["1234567", "〒123-45678", "〒12-34567", "1234-5678"])
+@pytest.mark.parametrize("text", ["1234567", "〒123-45678", "〒12-34567", "1234-5678", "141 0032"])
 def test_no_postal_code_in_the_wrong_number_of_digits(text):
     assert find_postal_codes(text) == []
 

@@ -1,0 +1,96 @@
+"""Names and addresses as the customer wrote them, without what surrounds them.
+
+- A list that answers everything at once (「①氏名：小林 結衣 ②郵便番号：〒980-0021 ③住所：…
+  ④電話番号：…」, 「お名前: …」, 「名前→…」, ・ bullets, one item a line) is read item by
+  item: each label's value runs to the next label.
+- A name loses the polite tail around it (西川佐知子です〜, 山田花子でございます, 田中やで).
+- An address is the part after 住所は / 住所: (the postal code before it is not part of
+  it), without the tail (に御座います, です, になります, やで) and without a phone
+  number written after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from madoguchi.text import nfkc
+
+# Labels of a detail, in a list or a sentence (the value follows a colon, an arrow or は).
+_LABELS = {
+    "person_name": r"お届け先の?(?:お?名前|氏名)|お?名前|おなまえ|なまえ|氏名|宛名|あて名",
+    "postal_code": r"郵便番号|ゆうびんばんごう",
+    "address": r"お届け先の?ご?住所|ご?住所|じゅうしょ",
+    "phone": r"(?:お?電話|でんわ)(?:番号)?|携帯(?:番号)?|tel",
+}
+# A list item begins at the start, after a line break, a space, a 、 or a bullet.
+_LABEL = re.compile(
+    r"(?:^|(?<=[\s、,。・*●○■□◆◇]))(?:"
+    + "|".join(f"(?P<{k}>{v})" for k, v in _LABELS.items())
+    + r")\s*(?:[:→⇒=]|は(?!\s*$))\s*",
+    re.IGNORECASE,
+)
+# Numbered items (①, 1., 2)) are item starts like a line break.
+_NUMBERED = re.compile(r"[①-⑳❶-❿⑴-⒇]|(?:^|(?<=\s))\d{1,2}[.)](?!\d)")
+_ITEM_END = re.compile(r"[\s、,。・]+$")
+# A value also ends with its sentence, or where a postal code begins (名前は…です。〒530-…).
+_VALUE_END = re.compile(r"[。\n]|(?<=.)(?=〒)")
+
+# Polite tails after a name or an address.
+_TAILS = (
+    "でございます", "で御座います", "にございます", "に御座います", "と申します", "ともうします", "といいます",
+    "と言います", "になります", "ですよ", "です", "どす", "やで", "だよ", "やよ", "に候", "で候", "ごわす", "じゃっど",
+)
+_TAIL = re.compile(r"(?:" + "|".join(re.escape(t) for t in _TAILS) + r"|(?<=[\u4e00-\u9fff々ァ-ヴ\s])(?:よ|じゃ))$")
+# Marks after the tail: です〜, ですー (a long vowel after a kana only: メアリー keeps it), emoji.
+_NOISE = re.compile(r"(?:[\s〜~!。、.,♪☆★…]|(?<=[ぁ-ゖ])ー|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F])+$")
+# The postal code written before the address under its label (住所は〒060-0042 北海道…).
+_CODE_BEFORE = re.compile(r"^[\s、,。]*(?:(?:〒|郵便番号\s*[:は]?)\s*\d{3}[-\s]?\d{4})?[\s、,。]*")
+_ASKING = re.compile(r"[?？]|(?:か|かな|かね)$")
+_PHONE_AFTER = re.compile(r"[\s、,]*(?:(?:電話|tel|携帯)[^0-9]{0,6})?0\d{1,4}[-\s]?\d{1,4}[-\s]?\d{3,4}\s*$", re.I)
+
+
+def labelled(text: str) -> dict[str, str]:
+    """The details a message gives under labels (氏名：…, 住所は…), by slot name; a value
+    runs to the next label. Empty when the message has no labelled detail."""
+    norm = nfkc(_NUMBERED.sub("\n", text or ""))
+    found = [(m, next(k for k in _LABELS if m.group(k))) for m in _LABEL.finditer(norm)]
+    values: dict[str, str] = {}
+    for i, (match, slot) in enumerate(found):
+        end = found[i + 1][0].start() if i + 1 < len(found) else len(norm)
+        value = _ITEM_END.sub("", _VALUE_END.split(norm[match.end():end])[0]).strip()
+        if value and slot not in values:
+            values[slot] = value
+    return values
+
+
+def strip_tail(text: str) -> str:
+    """Text without the polite tail and the marks after it (です〜, と申します。, やで😊)."""
+    value = text.strip()
+    for _ in range(4):
+        before = value
+        value = _TAIL.sub("", _NOISE.sub("", value)).strip()
+        if value == before:
+            break
+    return value
+
+
+def name_as_written(name: str | None, text: str = "") -> str | None:
+    """The name without its polite tail; from a labelled list, the name item."""
+    listed = labelled(text).get("person_name") if text else None
+    if listed and _ASKING.search(listed):
+        listed = None  # お名前は漢字で書きますか: a question, not the name
+    value = re.split(r"[、,]|(?=[0-9])", listed)[0] if listed else name
+    if not value:
+        return value
+    value = strip_tail(value)
+    return value or None
+
+
+def address_as_written(text: str) -> str:
+    """The address part of a message: after 住所は / 住所: when it says so, without the
+    tail and without a phone written after it."""
+    listed = labelled(text).get("address")
+    value = listed if listed is not None else nfkc(text or "").strip()
+    value = _PHONE_AFTER.sub("", value)
+    value = _CODE_BEFORE.sub("", value)
+    return strip_tail(value)

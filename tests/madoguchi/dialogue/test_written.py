@@ -1,0 +1,75 @@
+"""Names and addresses as customers write them: stored without the frame around them."""
+
+from __future__ import annotations
+
+import pytest
+
+from madoguchi.dialogue.written import address_as_written, labelled, name_as_written
+
+LIST = (
+    "下記のとおりお願いします。①氏名：石井 彩 ②郵便番号：〒980-0811 "
+    "③住所：宮城県仙台市青葉区一番町4-5-6 一番町レジデンス303号室 ④電話番号：070-3131-4242"
+)
+
+
+@pytest.mark.parametrize("written, name", [
+    ("森田かず子です〜", "森田かず子"),
+    ("森田かず子ですー", "森田かず子"),
+    ("山田花子でございます", "山田花子"),
+    ("村井 孝蔵と申します。", "村井 孝蔵"),
+    ("氏名は村井 孝蔵と申します。", "村井 孝蔵"),
+    ("田中やで", "田中"),
+    ("田中 花子だよ", "田中 花子"),
+    ("佐藤花子よ", "佐藤花子"),
+    ("森田かず子です😊", "森田かず子"),
+    ("お名前: 山田 太郎", "山田 太郎"),
+    ("名前→山田太郎", "山田太郎"),
+    (LIST, "石井 彩"),
+    ("名前は森田 かず子です。〒150-0001 渋谷区神宮前2-3-4 神宮前コーポ101やで", "森田 かず子"),
+    ("お名前は森田かず子、電話は090-1234-5678です", "森田かず子"),
+    ("・お名前：山田花子\n・住所：東京都千代田区千代田1-1\n・電話：090-1234-5678", "山田花子"),
+])
+def test_a_name_is_stored_without_what_surrounds_it(written, name):
+    assert name_as_written(written, written) == name
+
+
+@pytest.mark.parametrize("name", ["佐藤ちよ", "メアリー", "山田 太郎", "さや"])
+def test_a_name_that_ends_like_a_tail_keeps_it(name):
+    assert name_as_written(name, name) == name
+
+
+def test_a_question_about_the_name_is_no_name():
+    assert name_as_written("森 和子", "お名前は漢字で書いたほうがいいですか") == "森 和子"
+
+
+def test_who_it_is_for_is_no_address_label():
+    assert "address" not in labelled("お届け先は母です")
+
+
+def test_a_list_is_read_item_by_item():
+    assert labelled(LIST) == {
+        "person_name": "石井 彩",
+        "postal_code": "〒980-0811",
+        "address": "宮城県仙台市青葉区一番町4-5-6 一番町レジデンス303号室",
+        "phone": "070-3131-4242",
+    }
+
+
+def test_a_sentence_about_the_phone_is_no_list():
+    assert labelled("念のため。電話でのご連絡はご遠慮ください。連絡はこのチャットでお願いします。") == {}
+
+
+@pytest.mark.parametrize("written, address", [
+    (LIST, "宮城県仙台市青葉区一番町4-5-6 一番町レジデンス303号室"),
+    (
+        "郵便番号は〒１６６－０００２、住所は東京都杉並区高円寺北二丁目三番四号　高円寺荘一〇二号室に御座います。",
+        "東京都杉並区高円寺北二丁目三番四号 高円寺荘一〇二号室",
+    ),
+    ("大阪市北区梅田1-2-3 梅田ハイツ502やで", "大阪市北区梅田1-2-3 梅田ハイツ502"),
+    ("住所は千代田1-1になります", "千代田1-1"),
+    ("住所は〒060-0042 北海道札幌市中央区大通西5-6-7 大通コーポ803号室です。", "北海道札幌市中央区大通西5-6-7 大通コーポ803号室"),
+    ("東京都千代田区千代田1-1 090-1234-5678", "東京都千代田区千代田1-1"),
+    ("東京都渋谷区神宮前4-5-6 神宮前ハイツ1205", "東京都渋谷区神宮前4-5-6 神宮前ハイツ1205"),
+])
+def test_an_address_is_the_address_part(written, address):
+    assert address_as_written(written) == address
