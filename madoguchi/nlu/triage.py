@@ -287,7 +287,8 @@ def correct_intent(
         return "express_distress"
     if assessment.exception and assessment.asks and intent not in HANDOFF_INTENTS and intent != "nlu_fallback":
         return "request_exception"
-    if intent in ("complain", "request_human", "express_distress") and not assessment.grievance and not assessment.person:
+    unfounded = not assessment.grievance and not assessment.person
+    if intent in ("complain", "request_human", "express_distress") and unfounded:
         # Nothing in it speaks of a problem or of a person: a wait or an opener it is.
         if assessment.waiting:
             return "affirm"
