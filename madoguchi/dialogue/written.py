@@ -40,7 +40,10 @@ _TAILS = (
     "でございます", "で御座います", "にございます", "に御座います", "と申します", "ともうします", "といいます",
     "と言います", "になります", "ですよ", "です", "どす", "やで", "だよ", "やよ", "に候", "で候", "ごわす", "じゃっど",
 )
-_TAIL = re.compile(r"(?:" + "|".join(re.escape(t) for t in _TAILS) + r"|(?<=[\u4e00-\u9fff々ァ-ヴ\s])(?:よ|じゃ))$")
+# A tail written with spaces between its words (渡辺 つね子 で ございます) is one too.
+_TAIL = re.compile(
+    r"(?:" + "|".join(r"\s*".join(map(re.escape, t)) for t in _TAILS) + r"|(?<=[\u4e00-\u9fff々ァ-ヴ\s])(?:よ|じゃ))$"
+)
 # Marks after the tail: です〜, ですー (a long vowel after a kana only: メアリー keeps it), emoji.
 _NOISE = re.compile(r"(?:[\s〜~!。、.,♪☆★…]|(?<=[ぁ-ゖ])ー|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F])+$")
 # The postal code written before the address under its label (住所は〒060-0042 北海道…).

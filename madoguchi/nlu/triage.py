@@ -60,7 +60,8 @@ ASKING_FORMS = re.compile(
 # Exceptions a calm-sounding request may ask for (a person decides: out_of_policy). Returns
 # and late orders are left out: 食べたら美味しかったので… is no request for an exception.
 ASKED_EXCEPTIONS = ("discount", "free_shipping", "priority", "same_day_remote")
-INTENSITY = re.compile(r"[！!]{2,}|[？?]{2,}|…|・{3,}|。{2,}|\.{3,}")
+INTENSITY = re.compile(r"[！!]{2,}|[？?]{2,}|…+|・{3,}|。{2,}|\.{3,}")  # …… is one trailing off
+EMPHASIS = re.compile(r"[！!]{2,}|[？?]{2,}")
 HIRAGANA = re.compile(r"[ぁ-ゖ]")
 LATIN_MASH = re.compile(r"^(?=(?:.*[a-z]){5})[a-z;:@,.\s]+$")
 HELD_KEY = re.compile(r"(.)\1{4,}")  # one character five times or more: a key held down
@@ -125,12 +126,14 @@ class Assessment:
     opener: bool = False
     person: bool = False
     leaving: bool = False
+    emphatic: bool = False
     lemmas: list[str] = field(default_factory=list)
 
     @property
     def evidence(self) -> bool:
-        """Something in the message itself speaks of distress."""
-        return bool(self.cues or self.grief or self.intensity)
+        """Something in the message itself speaks of distress (one trailing off alone does
+        not: 住所は……あら、手帳が見当たりません)."""
+        return bool(self.cues or self.grief or self.emphatic or self.intensity >= 2)
 
     @property
     def grievance(self) -> bool:
@@ -239,6 +242,7 @@ def assess(
     tokens = list(doc) if doc is not None else []
     result = Assessment(lemmas=sorted({t.lemma_ for t in tokens}))
     result.intensity = min(len(INTENSITY.findall(norm)), 2)
+    result.emphatic = EMPHASIS.search(norm) is not None
     result.grief = any(w in norm for w in lexicon.grief)
     result.goods_problem = (
         any(w in norm for w in lexicon.goods)

@@ -56,3 +56,12 @@ def test_the_latest_message_that_says_anything_decides():
     assert hurry_in(["カタログください", "急ぎです", "山田です"], HURRY, NO_HURRY) is True
     assert hurry_in(["急ぎです", "やっぱり急がないのでいつもの便で", "はい"], HURRY, NO_HURRY) is False
     assert hurry_in(["カタログください", "山田です"], HURRY, NO_HURRY) is None
+
+
+def test_a_hurry_written_in_kana_is_a_hurry():
+    from madoguchi.policy.rules import load_rules
+    from madoguchi.settings import ROOT
+
+    cues = load_rules(ROOT / "shop" / "rules.yml").cues
+    assert hurry_of("いそいでるから はやくほしい", cues["hurry"], cues["no_hurry"]) is True
+    assert hurry_of("いそぎじゃないです", cues["hurry"], cues["no_hurry"]) is False

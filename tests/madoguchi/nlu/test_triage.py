@@ -252,3 +252,17 @@ def test_words_set_apart_by_spaces_are_read_whole(ginza, lexicon):
     assert run(ginza, lexicon, "きゃくを　ばかに　しちょっとな。もう　はらが　たつ").anger
     assessment = run(ginza, lexicon, "せんしゅう　でんわしたら、かけなおすち　いうて　いっこも　かかってこん")
     assert assessment.grievance
+
+
+@pytest.mark.parametrize("text, goods", [
+    ("とどいたハコ あけたら ちがうお菓子はいってた", True),
+    ("届いた箱開けたら頼んだのと全然違う菓子入っとったっすよ", True),
+    ("羊羹とは違うお菓子はありますか", False),
+])
+def test_a_different_sweet_reported_is_a_goods_problem_asked_for_is_not(ginza, lexicon, text, goods):
+    assert run(ginza, lexicon, text).goods_problem is goods
+
+
+def test_trailing_off_is_one_sign_however_long(ginza, lexicon):
+    assert run(ginza, lexicon, "住所は……あら、郵便番号を書いた手帳が見当たりません。").intensity == 1
+    assert "どうしましょ" in run(ginza, lexicon, "法要が明後日なのに、お供えの品がまだ届きません。どうしましょう。").cues
