@@ -125,7 +125,12 @@ def join(round_: Round, data: Path = ROOT / "data" / "nlu", on: str | None = Non
         (data / topic / f"blind-{round_.name}.yml").write_text("".join(lines), encoding="utf-8")
     meta = round_.path / "round.yml"
     text = meta.read_text(encoding="utf-8")
-    meta.write_text(re.sub(r"^joined:.*$", f"joined: {on or date.today().isoformat()}", text, flags=re.M), encoding="utf-8")
+    joined = f"joined: {on or date.today().isoformat()}"
+    if re.search(r"^joined:", text, flags=re.M):
+        text = re.sub(r"^joined:.*$", joined, text, flags=re.M)
+    else:  # a round.yml written without the empty `joined:` line
+        text = text.rstrip("\n") + f"\n{joined}\n"
+    meta.write_text(text, encoding="utf-8")
     return written
 
 

@@ -48,3 +48,11 @@ def test_a_round_joins_training_only_after_its_score_and_then_is_not_blind(tmp_p
     answers = (data / "answers" / "blind-2026-11-30b.yml").read_text(encoding="utf-8")
     assert "[山田 太郎](person_name)です。電話は090-1234-5678" in answers
     assert scored.joined and blind.newest(tmp_path / "blind").name == "2026-11-30a"  # b measures nothing now
+
+
+def test_a_round_written_without_a_joined_line_is_marked_joined_too(tmp_path):
+    scored = make_round(tmp_path / "blind", "2026-12-01g", scored="{macro_f1: 0.9}")
+    meta = scored.path / "round.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("joined: null\n", ""), encoding="utf-8")
+    blind.join(blind.Round(scored.path), tmp_path / "data", on="2026-12-01")
+    assert blind.Round(scored.path).joined  # else the data check drops the joined messages as test texts
