@@ -11,9 +11,12 @@ where the assessment is clear:
 - a distress score at or over the threshold -> `express_distress`;
 - `express_distress` without any evidence of distress (no cue, or only negated ones, no
   grief, no intensity) -> the next intent of the ranking that is no handoff;
-- `complain`, `request_human` or `express_distress` without any word of a problem (anger,
-  reproach, goods, lateness, distress) or of a person: a wait (ちょっと待ってください) ->
-  `affirm`, an opener (法事のお菓子について質問があります) -> `greet`;
+- a wait (ちょっと待ってください) read as small talk, a no or a handoff, without any word of
+  a problem (anger, reproach, goods, lateness, distress) or of a person -> `affirm`;
+- `request_exception` that only refuses to tell (そっちで調べてもらえますか) -> the next
+  calm intent;
+- `complain`, `request_human` or `express_distress` opening the talk without any such word
+  (法事のお菓子について質問があります) -> `greet`;
 - `complain` asking calmly for a person (お店の人に探してもらいたい) -> `request_human`;
   without any word of a problem at all -> `greet` (the bot asks what it can do);
 - `complain` without a word of anger or reproach: about a catalog that has not come ->
@@ -38,12 +41,17 @@ from typing import Any, Callable, Iterable
 import jaconv
 
 from madoguchi.dialogue.leaving import is_leaving
-from madoguchi.dialogue.verification import asks_for_person
+from madoguchi.dialogue.verification import REFUSED, asks_for_person, reading
 from madoguchi.handoff.reasons import asks_for_ingredients, cue_groups, every_group
 
 NEGATIONS = frozenset({"ない", "ぬ", "ず", "ねえ", "へん", "ん"})
 LIGHT_VERBS = frozenset({"する", "なる", "ある", "だ", "です", "いる"})
 HANDOFF_INTENTS = frozenset({"request_human", "complain", "express_distress", "request_exception"})
+# Readings a wait (ちょっと待って、探してきます) is mistaken for; a question or a detail is read as it is.
+WAIT_READINGS = frozenset({
+    "complain", "request_human", "express_distress", "deny", "goodbye", "greet", "thank", "out_of_scope",
+    "nlu_fallback", "bot_challenge",
+})
 REQUEST_FORMS = re.compile(
     r"てほしい|で欲しい|て欲しい|てください|でください|て下さい|てもらえ|でもらえ|ていただけ|でいただけ|"
     r"てくれ|でくれ|てもろ|できません|できない[？?か]|でけへん|出来ません|お願い|おねがい|ませんか|"
@@ -126,6 +134,7 @@ class Assessment:
     opener: bool = False
     person: bool = False
     leaving: bool = False
+    refusal: bool = False
     emphatic: bool = False
     lemmas: list[str] = field(default_factory=list)
 
@@ -160,6 +169,7 @@ class Assessment:
             "waiting": self.waiting,
             "opener": self.opener,
             "leaving": self.leaving,
+            "refusal": self.refusal,
             "lemmas": self.lemmas,
         }
 
@@ -262,6 +272,7 @@ def assess(
     result.opener = any(w in spaced_out for w in lexicon.opener)
     result.person = asks_for_person(text)
     result.leaving = is_leaving(text)
+    result.refusal = reading(text) == REFUSED
 
     result.cues = [p for p in lexicon.distress_phrases if p in spaced_out]
     lemma_hits = [t for t in tokens if t.lemma_ in lexicon.distress_lemmas]
@@ -292,12 +303,12 @@ def correct_intent(
     if assessment.exception and assessment.asks and intent not in HANDOFF_INTENTS and intent != "nlu_fallback":
         return "request_exception"
     unfounded = not assessment.grievance and not assessment.person
-    if intent in ("complain", "request_human", "express_distress") and unfounded:
-        # Nothing in it speaks of a problem or of a person: a wait or an opener it is.
-        if assessment.waiting:
-            return "affirm"
-        if assessment.opener:
-            return "greet"
+    if assessment.waiting and unfounded and intent in WAIT_READINGS:
+        return "affirm"  # ちょっと待っててな、メール見てみるわ: the bot waits
+    if intent == "request_exception" and assessment.refusal and not assessment.exception:
+        return _next_calm(ranking)  # そっちで調べてもらえますか: no exception, a refusal to tell
+    if intent in ("complain", "request_human", "express_distress") and unfounded and assessment.opener:
+        return "greet"  # nothing in it speaks of a problem or of a person: it opens the talk
     if intent == "complain" and assessment.person and not assessment.anger and not assessment.goods_problem:
         return "request_human"  # まどぐちの　ひとに　さがしてもらいたか: a person asked for, calmly
     if intent == "complain" and not assessment.grievance:

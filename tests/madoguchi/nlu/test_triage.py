@@ -266,3 +266,18 @@ def test_a_different_sweet_reported_is_a_goods_problem_asked_for_is_not(ginza, l
 def test_trailing_off_is_one_sign_however_long(ginza, lexicon):
     assert run(ginza, lexicon, "住所は……あら、郵便番号を書いた手帳が見当たりません。").intensity == 1
     assert "どうしましょ" in run(ginza, lexicon, "法要が明後日なのに、お供えの品がまだ届きません。どうしましょう。").cues
+
+
+def test_a_wait_read_as_a_no_is_a_wait(ginza, lexicon):
+    ranking = [{"name": "deny", "confidence": 0.64}, {"name": "express_distress", "confidence": 0.2}]
+    assert correct_intent("deny", ranking, run(ginza, lexicon, "ちょっと待っててな、メール見てみるわ…"), THRESHOLD) == "affirm"
+    asking = [{"name": "request_catalog", "confidence": 0.9}]
+    assert correct_intent("request_catalog", asking, run(ginza, lexicon, "カタログを探しています"), THRESHOLD) == "request_catalog"
+
+
+def test_a_refusal_read_as_an_exception_is_a_refusal(ginza, lexicon):
+    ranking = [{"name": "request_exception", "confidence": 0.91}, {"name": "affirm", "confidence": 0.05}]
+    refusal = run(ginza, lexicon, "登録してあるんだから、そっちで調べてもらえますか")
+    assert correct_intent("request_exception", ranking, refusal, THRESHOLD) == "affirm"
+    discount = run(ginza, lexicon, "そっちで調べて、ついでに値引きしてもらえますか")
+    assert correct_intent("request_exception", ranking, discount, THRESHOLD) == "request_exception"
