@@ -214,8 +214,8 @@ def asks_for_person(tracker: Tracker, text: str) -> bool:
 def answers_the_question(tracker: Tracker, intent: str, reading: str | None) -> bool:
     """A message the intent would hand off that answers "your number?" after all:
     "I do not know it" with no other sign of distress, a refusal read as a complaint
-    without a word of anger, or a "not known" or refusal read
-    as a wish for a person but naming none (探したけど見つからないです)."""
+    without a word of anger, or a "not known" or a refusal read as a wish for a person
+    that names none (探したけど見つからないです)."""
     if reading not in (verification.UNKNOWN, verification.REFUSED):
         return False
     if intent == "express_distress":
