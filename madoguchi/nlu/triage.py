@@ -7,6 +7,7 @@ pipeline component, adds the assessment to the parse (`triage`) and corrects the
 where the assessment is clear:
 
 - gibberish -> `nlu_fallback` (the bot did not understand);
+- a name alone read as small talk or not understood (シャルマ アルジュン です) -> `inform`;
 - damaged or wrong goods -> `complain` (the handoff action then says `needs_operator`);
 - a distress score at or over the threshold -> `express_distress`;
 - `express_distress` without any evidence of distress (no cue, or only negated ones, no
@@ -18,7 +19,10 @@ where the assessment is clear:
 - `complain`, `request_human` or `express_distress` opening the talk without any such word
   (法事のお菓子について質問があります) -> `greet`;
 - `complain` asking calmly for a person (お店の人に探してもらいたい) -> `request_human`;
-  without any word of a problem at all -> `greet` (the bot asks what it can do);
+  without any word of a problem at all, when the model is unsure or nothing is named that
+  a complaint could be about -> `greet` (the bot asks what it can do);
+- `request_human` with anger and no request (スタッフの人がとても失礼でした) -> `complain`;
+  without any word of a person (もういっかい おぐってけへ) -> the next calm intent;
 - `complain` without a word of anger or reproach: about a catalog that has not come ->
   `ask_delivery_status` (the bot can send it again); at a loss or grieving (どうしよう,
   困って, 亡くなって) -> `express_distress`;
@@ -27,6 +31,10 @@ where the assessment is clear:
 - `request_exception` without any form of request ("…それで大丈夫です") -> likewise;
 - a request for a discount, free shipping, priority or a same-day remote delivery read
   as something calm (送料ただにしてけさいん as change_order) -> `request_exception`.
+
+Corrections that rest on a cue word missing (no word of a problem, of a request, of a
+person, of distress) apply only when the model is unsure (`SURE`): the cue lists are
+standard Japanese, and a complaint in Tosa-ben holds none of their words.
 
 The original ranking stays in `intent_ranking`; `triage.changed_from` says what changed.
 """
@@ -42,7 +50,7 @@ import jaconv
 
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.verification import REFUSED, asks_for_person, reading
-from madoguchi.handoff.reasons import asks_for_ingredients, cue_groups, every_group
+from madoguchi.handoff.reasons import asks_for_ingredients, cue_groups, every_group, reports_wrong_thing, COURTESY
 
 NEGATIONS = frozenset({"ない", "ぬ", "ず", "ねえ", "へん", "ん"})
 LIGHT_VERBS = frozenset({"する", "なる", "ある", "だ", "です", "いる"})
@@ -57,7 +65,8 @@ REQUEST_FORMS = re.compile(
     r"てくれ|でくれ|てもろ|できません|できない[？?か]|でけへん|出来ません|お願い|おねがい|ませんか|"
     r"ないか[なね？?]|にして|にしろ|して[よね！!]|しろ|てや|たい[。！!？?]?$|たいん|させて|無料に|値引|まけ|"
     r"安く|先に|優先|返金|返品|けさい|てけれ|つかあさい|つかぁさい|ちょうだい|ちょーだい|てちょう|ておくれ|てくれん|"
-    r"てくれへん|てくんない|てくれない|てほし"
+    r"てくれへん|てくんない|てくれない|てほし|てけ|でけ|てくんちぇ|ちょくれ|できますか|できませんか|ないの[？?]|"
+    r"ありませんか|please"
 )
 # A verb asking for something (not the words of an exception themselves: 送料無料になる条件).
 ASKING_FORMS = re.compile(
@@ -71,7 +80,30 @@ ASKED_EXCEPTIONS = ("discount", "free_shipping", "priority", "same_day_remote")
 INTENSITY = re.compile(r"[！!]{2,}|[？?]{2,}|…+|・{3,}|。{2,}|\.{3,}")  # …… is one trailing off
 EMPHASIS = re.compile(r"[！!]{2,}|[？?]{2,}")
 HIRAGANA = re.compile(r"[ぁ-ゖ]")
+KATAKANA_WORD = re.compile(r"^[ァ-ヺー・]+$")
+# A name alone, as a customer answers the question for it (シャルマ アルジュン です。): with a
+# kanji or katakana, one or two words, a copula at most.
+_NAME_WORD = r"[ぁ-ゖァ-ヺー・一-龥々]{1,8}"
+NAME_SHAPE = re.compile(
+    rf"^(?=.*[ァ-ヺ一-龥]){_NAME_WORD}(?:\s{_NAME_WORD})?\s*(?:です|と申します|ともうします|といいます|でございます)?[。.!！]?$"
+)
 LATIN_MASH = re.compile(r"^(?=(?:.*[a-z]){5})[a-z;:@,.\s]+$")
+# A model this sure is overruled only by words that are there (a wait, an opener, a refusal),
+# never by the absence of a cue word.
+SURE = 0.99
+# Any word of a person or a call: a wish for a person without one (もういっかい おぐってけへ)
+# is read as something else when the model is unsure.
+PERSON_WORDS = re.compile(
+    r"人|ひと|ヒト|にんげん|担当|係|オペレ|おぺれ|スタッフ|すたっふ|店員|電話|でんわ|デンワ|tel|代わ|かわって|"
+    r"替わ|誰か|だれか|生身|本物|ほんもの|human|person|operator|staff|責任者|上司|社長|店長|方と|方に|かたと|かたに"
+)
+# What a complaint can be about: an order, a parcel, the sweets, the catalog, the service.
+# A message read as a complaint without any (年寄りで不慣れでございまして) complains of nothing.
+SUBJECT = re.compile(
+    r"注文|頼ん|たのん|届|とど|荷物|にもつ|小包|箱|はこ|菓子|おかし|カタログ|かたろぐ|冊子|のし|熨斗|包装|"
+    r"電話|でんわ|返事|返信|連絡|対応|店|みせ|スタッフ|送料|料金|代金|請求|羊羹|羊かん|ようかん|最中|もなか|"
+    r"饅頭|まんじゅう|どら焼|カステラ|入って|はいって|開け|あけ|ボット|ぼっと|機械|答え|返金|品"
+)
 HELD_KEY = re.compile(r"(.)\1{4,}")  # one character five times or more: a key held down
 
 
@@ -133,6 +165,9 @@ class Assessment:
     waiting: bool = False
     opener: bool = False
     person: bool = False
+    names_person: bool = False
+    subject: bool = False
+    name_alone: bool = False
     leaving: bool = False
     refusal: bool = False
     emphatic: bool = False
@@ -216,7 +251,8 @@ def is_gibberish(text: str, tokens: Iterable, dictionary_words: Callable[[str], 
         known = dictionary_words(text)
 
     def unknown(t) -> bool:
-        return t.is_oov and not (len(t.text) >= 3 and t.text in known)
+        # A katakana word of three letters or more is a name or a loanword (シャルマ アルジュン).
+        return t.is_oov and not (len(t.text) >= 3 and (t.text in known or KATAKANA_WORD.match(t.text)))
 
     if LATIN_MASH.match(norm) and all(unknown(t) for t in words):
         return True
@@ -227,8 +263,16 @@ def is_gibberish(text: str, tokens: Iterable, dictionary_words: Callable[[str], 
         and not any(len(t.text) >= 3 and not unknown(t) for t in words)
     )
     if mash and dictionary_words is not None and HIRAGANA.search(norm):
-        return not any(len(w) >= 3 for w in dictionary_words(jaconv.hira2kata(norm)))
+        return not any(len(w) >= 3 for span in _spans(norm, words) for w in dictionary_words(jaconv.hira2kata(span)))
     return mash
+
+
+def _spans(norm: str, words: list, longest: int = 12) -> list[str]:
+    """The whole text and every run of its first tokens' texts (ろぼ + っと of ろぼっとだべ,
+    おぺ…たー of おぺれーたーだせ): Sudachi reads a katakana run as a word only when it stands
+    alone (ロボットダベ is one unknown word)."""
+    texts = [t.text for t in words[:longest]]
+    return [norm, *("".join(texts[i:j]) for i in range(len(texts)) for j in range(i + 2, len(texts) + 1))]
 
 
 def sudachi_words(nlp) -> Callable[[str], frozenset[str]]:
@@ -257,12 +301,13 @@ def assess(
     result.goods_problem = (
         any(w in norm for w in lexicon.goods)
         or (any(w in norm for w in lexicon.wrong_item) and not asks_for_ingredients(text))
+        or reports_wrong_thing(text)
         or every_group(norm, lexicon.wrong_noshi)
     )
     result.gibberish = is_gibberish(text, tokens, dictionary_words)
     result.requests = bool(REQUEST_FORMS.search(norm))
     spaced_out = re.sub(r"\s+", "", norm)  # どうしたら　いいか　わがんね: words set apart by spaces
-    result.anger = any(w in spaced_out for w in lexicon.anger)
+    result.anger = any(w in COURTESY.sub("", spaced_out) for w in lexicon.anger)
     result.exception = any(w in norm for w in lexicon.exceptions)
     result.asks = bool(ASKING_FORMS.search(norm))
     result.late_catalog = any(w in norm for w in lexicon.catalog) and any(w in norm for w in lexicon.not_arrived)
@@ -271,6 +316,9 @@ def assess(
     result.waiting = any(w in spaced_out for w in lexicon.waiting)
     result.opener = any(w in spaced_out for w in lexicon.opener)
     result.person = asks_for_person(text)
+    result.names_person = PERSON_WORDS.search(spaced_out) is not None
+    result.subject = SUBJECT.search(spaced_out) is not None
+    result.name_alone = NAME_SHAPE.match(norm.strip()) is not None and not result.subject
     result.leaving = is_leaving(text)
     result.refusal = reading(text) == REFUSED
 
@@ -296,6 +344,8 @@ def correct_intent(
     """The intent the dialogue should act on, given the assessment."""
     if assessment.gibberish:
         return "nlu_fallback"
+    if intent in ("out_of_scope", "nlu_fallback") and assessment.name_alone:
+        return "inform"  # シャルマ アルジュン です。: a name given, not small talk
     if assessment.goods_problem and intent not in HANDOFF_INTENTS:
         return "complain"
     if assessment.distress >= threshold and intent not in HANDOFF_INTENTS:
@@ -303,6 +353,9 @@ def correct_intent(
     if assessment.exception and assessment.asks and intent not in HANDOFF_INTENTS and intent != "nlu_fallback":
         return "request_exception"
     unfounded = not assessment.grievance and not assessment.person
+    # No word of a problem is weak evidence against a sure model: the cue lists are standard
+    # Japanese, and 頼んだがは羊かんぞ。届いたがは最中やった is a complaint all the same.
+    unsure = next((r.get("confidence", 0.0) for r in ranking if r.get("name") == intent), 0.0) < SURE
     if assessment.waiting and unfounded and intent in WAIT_READINGS:
         return "affirm"  # ちょっと待っててな、メール見てみるわ: the bot waits
     if intent == "request_exception" and assessment.refusal and not assessment.exception:
@@ -311,7 +364,13 @@ def correct_intent(
         return "greet"  # nothing in it speaks of a problem or of a person: it opens the talk
     if intent == "complain" and assessment.person and not assessment.anger and not assessment.goods_problem:
         return "request_human"  # まどぐちの　ひとに　さがしてもらいたか: a person asked for, calmly
-    if intent == "complain" and not assessment.grievance:
+    if intent == "request_human" and assessment.anger and not assessment.requests:
+        return "complain"  # スタッフの人がとても失礼でした: a person complained of, not asked for
+    if intent == "request_human" and assessment.refusal and not assessment.person:
+        return _next_calm(ranking)  # 番号は言いたくないです、そちらで調べてください: a refusal to tell
+    if intent == "request_human" and not assessment.names_person and unsure:
+        return _next_calm(ranking)  # いそがねはんで もういっかい おぐってけへ: no word of a person
+    if intent == "complain" and not assessment.grievance and (unsure or not assessment.subject):
         return "greet"  # 年寄りで不慣れでございまして: nothing is complained of; the bot asks what it can do
     if intent == "complain" and not assessment.anger and not assessment.goods_problem:
         if assessment.late_catalog:
@@ -323,10 +382,10 @@ def correct_intent(
     ):
         # 子どもが泣いてるのでまたにします: a reason to stop now, no call for help.
         return _next_calm(ranking)
-    if intent == "express_distress" and not assessment.evidence:
+    if intent == "express_distress" and not assessment.evidence and unsure:
         # Not distressed after all: a goods problem is still an operator's case.
         return "complain" if assessment.goods_problem else _next_calm(ranking)
-    if intent == "request_exception" and not assessment.requests:
+    if intent == "request_exception" and not assessment.requests and unsure:
         return _next_calm(ranking)
     return intent
 

@@ -131,7 +131,7 @@ def test_a_celebration_noshi_on_a_memorial_gift_is_a_goods_problem(ginza, lexico
 
 
 def test_a_goods_problem_read_as_distress_without_distress_stays_an_operators_case(ginza, lexicon):
-    ranking = [{"name": "express_distress", "confidence": 0.99}, {"name": "ask_product", "confidence": 0.01}]
+    ranking = [{"name": "express_distress", "confidence": 0.9}, {"name": "ask_product", "confidence": 0.1}]
     leaking = run(ginza, lexicon, "あけたら、箱がぬれていて、中から水がもれていました")
     assert correct_intent("express_distress", ranking, leaking, THRESHOLD) == "complain"
 
@@ -236,8 +236,22 @@ COMPLAINT_READINGS = [
 
 @pytest.mark.parametrize("text, reading", COMPLAINT_READINGS)
 def test_a_complaint_reading_needs_something_complained_of(ginza, lexicon, text, reading):
-    ranking = [{"name": "complain", "confidence": 0.99}, {"name": "goodbye", "confidence": 0.01}]
+    ranking = [{"name": "complain", "confidence": 0.9}, {"name": "goodbye", "confidence": 0.1}]
     assert correct_intent("complain", ranking, run(ginza, lexicon, text), THRESHOLD) == reading
+
+
+# Said in dialect, with none of the cue words (which are standard Japanese).
+SURE_READINGS = [
+    ("complain", "頼んだがは栗まんじゅうぞ。入っちょったがは最中やった"),
+    ("express_distress", "なんも　わがらね。どうすべ、あした　ほうじだのに"),
+    ("request_exception", "わしは　ながい　きゃくだけん　そうりょう　ただに　しちょくれ"),
+]
+
+
+@pytest.mark.parametrize("intent, text", SURE_READINGS)
+def test_a_sure_model_is_not_overruled_by_cue_words_missing(ginza, lexicon, intent, text):
+    ranking = [{"name": intent, "confidence": 1.0}, {"name": "greet", "confidence": 0.0}]
+    assert correct_intent(intent, ranking, run(ginza, lexicon, text), THRESHOLD) == intent
 
 
 def test_leaving_for_now_with_a_reason_is_no_distress(ginza, lexicon):
@@ -282,3 +296,34 @@ def test_a_wait_read_as_a_no_is_a_wait(ginza, lexicon):
 def test_a_refusal_read_as_an_exception_is_a_refusal(ginza, lexicon, text, reading):
     ranking = [{"name": "request_exception", "confidence": 0.91}, {"name": "affirm", "confidence": 0.05}]
     assert correct_intent("request_exception", ranking, run(ginza, lexicon, text), THRESHOLD) == reading
+
+
+def test_a_polite_formula_is_no_anger(ginza, lexicon):
+    assert not run(ginza, lexicon, "お昼寝中に失礼します！昨日届いたお菓子のことなんですけど…").anger
+    assert run(ginza, lexicon, "電話の人、ほんま失礼やったわ").anger
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("いそがねはんで　もういっかい　おぐってけへ", "request_catalog"),  # no word of a person
+    ("ひと　よんでけねが", "request_human"),
+    ("電話の人がとても失礼でした", "complain"),  # a person complained of, not asked for
+])
+def test_a_wish_for_a_person_needs_a_word_of_one(ginza, lexicon, text, reading):
+    ranking = [{"name": "request_human", "confidence": 0.6}, {"name": "request_catalog", "confidence": 0.4}]
+    assert correct_intent("request_human", ranking, run(ginza, lexicon, text), THRESHOLD) == reading
+
+
+def test_a_loanword_in_hiragana_before_dialect_is_no_gibberish(ginza, lexicon):
+    assert not run(ginza, lexicon, "ろぼっとだべ").gibberish
+    assert not run(ginza, lexicon, "おぺれーたーだせ").gibberish
+
+
+@pytest.mark.parametrize("text, name", [
+    ("シャルマ アルジュン です。", True), ("オオシロ レオナルド", True), ("工藤 ふみえ", True),
+    ("めやぐだ", False), ("ありがとうございます", False), ("カタログほしい", False),
+])
+def test_a_name_alone_is_read_as_a_name(ginza, lexicon, text, name):
+    assessment = run(ginza, lexicon, text)
+    assert assessment.name_alone is name and not assessment.gibberish
+    ranking = [{"name": "out_of_scope", "confidence": 0.9}, {"name": "greet", "confidence": 0.1}]
+    assert (correct_intent("out_of_scope", ranking, assessment, THRESHOLD) == "inform") is name
