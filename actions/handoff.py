@@ -24,7 +24,7 @@ from madoguchi import memorial
 from madoguchi.dialogue.gift_plan import plans_a_gift
 from madoguchi.handoff import service
 from madoguchi.handoff.escalation import escalates, since_resume
-from madoguchi.handoff.reasons import goods_problem, reason_for_intent, wrong_noshi_told_before
+from madoguchi.handoff.reasons import goods_problem, reason_for_intent, reports_arrival_calmly, wrong_noshi_told_before
 from madoguchi.handoff.transcript import madoguchi_custom
 from madoguchi.nlu.patterns import find_order_ids
 from madoguchi.store import channel_events, handoffs
@@ -47,7 +47,10 @@ def hand_off(
     now = common.now()
     text = common.latest_text(tracker)
     if goods is None:
-        goods = reason == "needs_operator" and goods_problem(common.rules(), text, common.latest_lemmas(tracker))
+        rules = common.rules()
+        goods = reason == "needs_operator" and (
+            goods_problem(rules, text, common.latest_lemmas(tracker)) or reports_arrival_calmly(rules, text)
+        )
     ticket = service.open_ticket(
         common.db(),
         common.rules(),
@@ -195,6 +198,17 @@ def consecutive_fallbacks(events: list[dict[str, Any]]) -> int:
     return count
 
 
+def misunderstood_in_distress(events: list[dict[str, Any]], misses: int) -> bool:
+    """The latest `misses` messages the bot did not understand speak of grief or hold a
+    distress cue (and are no keyboard mash)."""
+    texts = [e for e in reversed(since_resume(events)) if e.get("event") == "user" and not is_blank(e.get("text"))]
+    for e in texts[:misses]:
+        triage = (e.get("parse_data") or {}).get("triage") or {}
+        if not triage.get("gibberish") and (triage.get("grief") or triage.get("cues")):
+            return True
+    return False
+
+
 # What a customer would click for each reading the bot can act on: (button, what it sends).
 READINGS = {
     "request_catalog": ("カタログを送ってほしい", "カタログを送ってほしいです"),
@@ -230,9 +244,13 @@ class ActionFallback(Action):
         if is_blank(common.latest_text(tracker)):
             dispatcher.utter_message(response="utter_empty_message")
             return []
-        misses = consecutive_fallbacks(common.event_dicts(tracker))
+        events = common.event_dicts(tracker)
+        misses = consecutive_fallbacks(events)
         if misses >= common.rules().fallbacks_before_handoff:
-            return hand_off(dispatcher, tracker, "bot_failure")
+            # Not understood, but at a loss or grieving (家内が先月のうなって…なんちゃあわからん):
+            # the person who takes over should know that first.
+            reason = "distress" if misunderstood_in_distress(events, misses) else "bot_failure"
+            return hand_off(dispatcher, tracker, reason)
         readings = likely_readings(tracker.latest_message)
         if readings:
             # Unsure between two readings: ask which, rather than guess or say "rephrase".

@@ -52,13 +52,53 @@ def asks_for_ingredients(text: str) -> bool:
     return INGREDIENTS.search(norm) is not None and RECEIVED.search(norm) is None
 
 
+# Something other than what was ordered came, said in any dialect: 違う羊羹が入ってらった,
+# 芋けんぴやのうて栗まんじゅうが入っちょった (read on the text without its spaces).
+_CAME = r"[^。！!？?]{0,15}?(?:入っ|はいっ|入と|はいと|届い|とどい|来た|きた|来と|きと|来ちょ|きちょ|来て|きて)"
+WRONG_THING = re.compile(
+    r"(?:違う|ちがう|ちごう|別の|べつの|違った|ちがった|ちがっ)" + _CAME
+    + r"|(?:でなく|でねく|じゃなく|じゃねく|やなく|やのう|じゃのう|ではなく|でのう|でなか)" + _CAME
+)
+# Polite formulas and copulas that hold an anger word (お昼寝中に失礼します; …のことなんですけど
+# holds なんで): no anger.
+COURTESY = re.compile(r"失礼(?:します|いたします|致します|しました|いたしました|ですが|ながら|を)|なんです|なんでしょう")
+# Words of a parcel that came (届いた箱を開けたら…): a calm complaint about it is an operator's case.
+ARRIVED = re.compile(
+    r"届いた|とどいた|届きました|とどきました|届いて|着いた|開けたら|あけたら|開けると|開封したら|中身|"
+    r"入って|はいって|入っちょ|はいっちょ|入っと|宛名|あてな|宛て"
+)
+
+
+def spaceless(text: str) -> str:
+    """The text normalized, without the spaces some customers set between words."""
+    return re.sub(r"\s+", "", _norm(text))
+
+
+def reports_wrong_thing(text: str) -> bool:
+    """Something else came than what was ordered (not a question about what a sweet holds)."""
+    return WRONG_THING.search(spaceless(text)) is not None and not asks_for_ingredients(text)
+
+
 def goods_problem(rules: Rules, text: str, lemmas: frozenset[str] = frozenset()) -> bool:
     """The customer reports damaged or wrong goods (always an operator's case)."""
     cues = rules.cues
     return (
         has_cue(text, cues.get("damaged", []), lemmas)
         or (has_cue(text, cues.get("wrong_item", []), lemmas) and not asks_for_ingredients(text))
+        or reports_wrong_thing(text)
         or every_group(_norm(text), cue_groups(cues.get("wrong_noshi", {})))
+    )
+
+
+def reports_arrival_calmly(rules: Rules, text: str) -> bool:
+    """A complaint about a parcel that came, without anger or lateness (届いた小包の宛名が存じ
+    上げない方のお名前になっております): whatever is wrong with it, a person must look."""
+    norm = spaceless(text)
+    cues = rules.cues
+    return (
+        ARRIVED.search(norm) is not None
+        and not any(_norm(w) in COURTESY.sub("", norm) for w in cues.get("anger", []))
+        and not any(_norm(w) in norm for w in cues.get("not_arrived", []))
     )
 
 
@@ -102,4 +142,6 @@ def reason_for_intent(
     if reason in ("complaint", "out_of_policy") or intent in ("change_order", "ask_delivery_status"):
         if goods_problem(rules, text, lemmas):
             return "needs_operator"
+    if reason == "complaint" and reports_arrival_calmly(rules, text):
+        return "needs_operator"
     return reason

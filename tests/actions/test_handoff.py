@@ -54,6 +54,16 @@ async def test_second_misunderstanding_in_a_row_hands_off(shop, dispatcher, doma
     assert slot_sets(result)["handoff_reason"] == "bot_failure"
 
 
+async def test_not_understood_twice_but_grieving_is_distress(shop, dispatcher, domain):
+    events = [
+        user("家内が先月のうなってな", "nlu_fallback", ts=1.0, triage={"grief": False, "cues": []}),
+        user("いつも家内が頼みよったけんど、わしは なんちゃあわからん", "nlu_fallback", ts=2.0,
+             triage={"grief": False, "cues": ["わからん"]}),
+    ]
+    result = await ActionFallback().run(dispatcher, make_tracker(events), domain)
+    assert slot_sets(result)["handoff_reason"] == "distress"
+
+
 async def test_a_message_to_the_operator_is_not_a_misunderstanding(shop, dispatcher, domain):
     events = [user("ほげほげ", "nlu_fallback", ts=1.0), {"event": "resume", "timestamp": 2.0},
               {"event": "action", "name": "action_listen", "timestamp": 2.1}, user("あsdfg", "nlu_fallback", ts=3.0)]

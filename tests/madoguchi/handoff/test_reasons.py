@@ -47,8 +47,32 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     # A rules file that lists only the dictionary form 潰れる: the text alone (潰れていました)
     # does not contain it, the lemmas do.
     strict = edited_rules(cues__damaged=["潰れる"], cues__wrong_item=[])
-    assert reason_for_intent(strict, "complain", CRUSHED) == "complaint"
-    assert reason_for_intent(strict, "complain", CRUSHED, CRUSHED_LEMMAS) == "needs_operator"
+    crushed, lemmas = "箱が潰れていました", frozenset({"箱", "が", "潰れる", "て", "いる", "ます"})
+    assert reason_for_intent(strict, "complain", crushed) == "complaint"
+    assert reason_for_intent(strict, "complain", crushed, lemmas) == "needs_operator"
+
+
+@pytest.mark.parametrize("text", [
+    "きのう　とどいた　にもつ　あけだら　たのんだ　おかしでねくて　ちがう　もなか　はいってらった",
+    "頼んだ芋けんぴやのうて、栗まんじゅうが入っちょった",
+    "注文したのと違うどら焼きが届いたんですが",
+])
+def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
+    assert reason_for_intent(rules, "complain", text) == "needs_operator"
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("本日届いた小包の宛名が、存じ上げない方のお名前になっております", "needs_operator"),
+    ("届いたお菓子の味がいつもと全然ちゃう気がする", "needs_operator"),
+    ("届いたけど遅すぎやろ、何日待たせるねん", "complaint"),
+    ("荷物まだ届かないんだけど", "complaint"),
+])
+def test_a_calm_complaint_about_a_parcel_that_came_goes_to_an_operator(rules, text, reason):
+    assert reason_for_intent(rules, "complain", text) == reason
+
+
+def test_a_question_about_what_a_sweet_holds_is_no_wrong_item(rules):
+    assert reason_for_intent(rules, "ask_product", "卵が入っていないお菓子はありますか") is None
 
 
 @pytest.mark.parametrize(
