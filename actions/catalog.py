@@ -105,6 +105,15 @@ def since_latest_message(tracker: Tracker) -> list[dict[str, Any]]:
     return events[last_user:]
 
 
+def times_asked(tracker: Tracker, slot: str) -> int:
+    """How often the form has asked for `slot` since it began."""
+    events = common.event_dicts(tracker)
+    begun = max((i for i, e in enumerate(events) if e.get("event") == "active_loop" and e.get("name") == "catalog_form"),
+                default=0)
+    asking = f"utter_ask_{slot}"
+    return sum(1 for e in events[begun:] if e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action") == asking)
+
+
 def _revalidate(tracker: Tracker, fresh: bool) -> None:
     """Details the form has not checked yet are validated all the same: those of a fresh
     message a rule saw first (one read as a catalog request), and a postal code given
@@ -178,6 +187,9 @@ class ValidateCatalogForm(FormValidationAction):
             if requested in DETAIL_SLOTS and self._leaving(tracker, requested, text, intent):
                 return events + [SlotSet(requested, None), SlotSet("requested_slot", None)]
             if requested in DETAIL_SLOTS and intent == "thank":
+                if times_asked(tracker, requested) >= 2 and not _details_given(tracker):
+                    # Thanked after the same question twice: the customer takes it as done.
+                    return events + [SlotSet(requested, None), SlotSet("requested_slot", None)]
                 return events + [SlotSet(requested, None)]  # thanks for an answer: the question again
             if requested in DETAIL_SLOTS and catalog_questions.answers(text) and not _details_given(tracker, True):
                 say_answers(dispatcher, text)

@@ -38,12 +38,25 @@ NAME_ALONE = re.compile(r"^[^\s]{1,6}(?:\s[^\s]{1,6})?$")
 LATE_SLOTS = ("catalog_late", "catalog_next", "catalog_choice", "catalog_resend_of", "catalog_note")
 
 
+# A catalog asked for before (a first request that says まだ持っていない is none).
+EARLIER = re.compile(
+    r"頼んだ|たのんだ|頼んで|たのんで|申し込ん|もうしこん|申込ん|お願いした|おねがいした|請求した|送ってもら|"
+    r"届くはず|先月|先週|前に|まえに|以前|この間|このあいだ|こないだ|この前"
+)
+# No hurry, not lateness: いつ届いてもいいよ.
+ANYTIME = re.compile(r"いつ(?:届いて|とどいて|来て|きて|着いて|ついて|になって)も|いつでも")
+
+
 def is_late_catalog(intent: str, text: str) -> bool:
     """The message says a catalog asked for earlier has not come."""
     cues = common.rules().cues
     if not has_cue(text, cues.get("catalog", [])):
         return False
-    return intent == "ask_delivery_status" or has_cue(text, cues.get("not_arrived", []))
+    if intent == "ask_delivery_status":
+        return True
+    if intent == "request_catalog" and not EARLIER.search(nfkc(text)):
+        return False
+    return has_cue(ANYTIME.sub("", nfkc(text)), cues.get("not_arrived", []))
 
 
 def follows_late(tracker: Tracker) -> bool:

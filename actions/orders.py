@@ -210,7 +210,8 @@ class ValidateOrderChangeForm(FormValidationAction):
         text = str(value or "").strip()
         if tracker.get_slot("change_kind") == "date":
             today = common.now().date()
-            chosen = parse_ja_date(text, today)
+            # 12月27日…あ、やっぱり12月26日: the last date written is the one meant.
+            chosen = delivery_date.written_date(text, today) or parse_ja_date(text, today)
             if not chosen and common.latest_intent(tracker) == "affirm":
                 chosen = proposed_date(tracker)
             return checked_date(dispatcher, chosen)

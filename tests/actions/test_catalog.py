@@ -230,6 +230,18 @@ async def test_thanks_in_the_middle_does_not_stop_the_request(shop, dispatcher, 
     assert slots == {"person_name": None}  # the form goes on: its question again, nothing taken back
 
 
+async def test_thanks_after_the_same_question_twice_lets_the_customer_go(shop, dispatcher, domain):
+    asked = {"event": "bot", "text": "お届け先のお名前（フルネーム）を教えてください。",
+             "metadata": {"utter_action": "utter_ask_person_name"}, "timestamp": 0.5}
+    tracker = make_tracker(
+        [{"event": "active_loop", "name": "catalog_form", "timestamp": 0.1}, asked, {**asked, "timestamp": 0.6},
+         user("ありがとうございました", "thank")],
+        slots={"person_name": None}, active_loop="catalog_form", requested_slot="person_name", candidates={},
+    )
+    slots = slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
+    assert slots == {"person_name": None, "requested_slot": None}
+
+
 async def test_the_price_asked_instead_of_the_postal_code_is_answered(shop, dispatcher, domain):
     text = "あの ちょっとお聞きしますけど カタログはお代がかかりますのやろか"
     slots = await validate(dispatcher, domain, text, "nlu_fallback", {"person_name": "西村房子", "postal_code": text}, "postal_code")

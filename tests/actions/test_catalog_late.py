@@ -45,6 +45,8 @@ def test_a_catalog_that_has_not_come(shop, intent, text):
     [
         ("request_catalog", "カタログを送ってください"),
         ("ask_delivery_status", "注文した羊羹がまだ届きません"),
+        ("request_catalog", "ばあちゃんとお歳暮選びたいからカタログほしい いつ届いてもいいよ"),
+        ("request_catalog", "カタログまだ持ってないので送ってください"),
     ],
 )
 def test_a_new_request_or_an_order_is_not_a_late_catalog(shop, intent, text):

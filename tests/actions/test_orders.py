@@ -169,6 +169,11 @@ async def test_a_date_past_the_window_is_named_with_the_limit_and_a_yes_takes_th
     assert unasked["change_detail"] is None  # no date proposed: a yes takes nothing
 
 
+async def test_a_date_corrected_in_the_same_message_is_the_last_one(shop, dispatcher, domain):
+    slots = await new_date(dispatcher, domain, "12月7日…あ、やっぱり12月8日でお願いします")
+    assert slots["change_detail"] == "2026-12-08"
+
+
 async def test_a_yes_to_a_date_proposed_after_the_verification_takes_it(shop, dispatcher, domain):
     told, _ = outside_answer(date(2026, 12, 24), date(2026, 11, 23), date(2026, 12, 20))
     before = [
