@@ -111,7 +111,10 @@ def times_asked(tracker: Tracker, slot: str) -> int:
     begun = max((i for i, e in enumerate(events) if e.get("event") == "active_loop" and e.get("name") == "catalog_form"),
                 default=0)
     asking = f"utter_ask_{slot}"
-    return sum(1 for e in events[begun:] if e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action") == asking)
+    return sum(
+        1 for e in events[begun:]
+        if e.get("event") == "bot" and str((e.get("metadata") or {}).get("utter_action") or "").startswith(asking)
+    )
 
 
 def _revalidate(tracker: Tracker, fresh: bool) -> None:
@@ -164,16 +167,6 @@ class ValidateCatalogForm(FormValidationAction):
 
     def name(self) -> str:
         return "validate_catalog_form"
-
-    async def required_slots(
-        self,
-        domain_slots: list[str],
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> list[str]:
-        # Never asked: the method follows from the hurry; the customer changes it at the read-back.
-        return [s for s in domain_slots if s != "shipping_method"]
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

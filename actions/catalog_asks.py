@@ -1,0 +1,41 @@
+"""The catalog form's questions, never twice in the same words: the second time the question
+says what the detail is for and how to stop; after that, how to reach a person."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.catalog import times_asked
+
+def ask_response(slot: str, asked: int) -> str:
+    """The response that asks for `slot` after it was asked `asked` times."""
+    if asked == 0:
+        return f"utter_ask_{slot}"
+    return f"utter_ask_{slot}_again" if asked == 1 else f"utter_ask_{slot}_or_person"
+
+
+class ActionAskCatalogPersonName(Action):
+    """Asks for one detail of the catalog request (`action_ask_catalog_form_<slot>`): the
+    name here, the other details in the subclasses."""
+
+    slot = "person_name"
+
+    def name(self) -> str:
+        return f"action_ask_catalog_form_{self.slot}"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(response=ask_response(self.slot, times_asked(tracker, self.slot)))
+        return []
+
+
+class ActionAskCatalogPostalCode(ActionAskCatalogPersonName):
+    slot = "postal_code"
+
+
+class ActionAskCatalogPhone(ActionAskCatalogPersonName):
+    slot = "phone"

@@ -1,0 +1,38 @@
+"""The catalog form's questions: never twice in the same words."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.catalog_asks import ActionAskCatalogPersonName, ActionAskCatalogPhone
+from tests.actions.conftest import make_tracker, said, user
+
+
+def asked(slot: str, times: int) -> list[dict]:
+    bot = {"event": "bot", "text": "…", "metadata": {"utter_action": f"utter_ask_{slot}"}, "timestamp": 0.5}
+    return [{"event": "active_loop", "name": "catalog_form", "timestamp": 0.1}, *[bot] * times]
+
+
+@pytest.mark.parametrize("times, response", [
+    (0, "utter_ask_person_name"), (1, "utter_ask_person_name_again"), (2, "utter_ask_person_name_or_person"),
+    (5, "utter_ask_person_name_or_person"),
+])
+async def test_the_name_is_asked_in_new_words_then_with_a_way_to_a_person(dispatcher, domain, times, response):
+    tracker = make_tracker([*asked("person_name", times), user("えっと", "nlu_fallback")], active_loop="catalog_form",
+                           requested_slot="person_name")
+    await ActionAskCatalogPersonName().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == [response]
+
+
+async def test_a_question_asked_in_an_earlier_form_does_not_count(dispatcher, domain):
+    events = [*asked("phone", 2), {"event": "active_loop", "name": "catalog_form", "timestamp": 1.0}, user("はい", "affirm")]
+    tracker = make_tracker(events, active_loop="catalog_form", requested_slot="phone")
+    await ActionAskCatalogPhone().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == ["utter_ask_phone"]
+
+
+def test_every_response_asked_for_is_in_the_domain(domain):
+    for slot in ("person_name", "postal_code", "phone"):
+        for suffix in ("", "_again", "_or_person"):
+            assert f"utter_ask_{slot}{suffix}" in domain["responses"]
+        assert f"action_ask_catalog_form_{slot}" in domain["actions"]
