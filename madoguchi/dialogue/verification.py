@@ -30,7 +30,8 @@ _UNKNOWN = re.compile(
     r"(わか|分か|判)らな|(わか|分か)りませ|わかんな|(わか|分か)らん|知らな|しらな|知りませ|知らん|しらん|"
     r"覚えて(い)?な|おぼえて(い)?な|覚えていませ|忘れ|わすれ|見つから|みつから|見当たら|"
     r"なくし|無くし|失くし|紛失|捨て|消して|消えて|手元に(な|無)|控え(が|も)?(な|無)|"
-    r"どこに(書|か|載|の|あ)|どこを見|(メール|納品書)が(な|無|見)|(番号|ばんごう)(が|は)?(な|無)い"
+    r"どこに(書|か|載|の|あ)|どこを見|(メール|納品書)が(な|無|見)|(番号|ばんごう)(が|は)?(な|無)い|"
+    r"わが(ら)?ね|わがんね|わかんね|分がらね|知らね|しらね|しゃね|(わか|分か)らへん|(わか|分か)りまへん|(知|し)らへん"
 )
 # What a shipping, gift or product question is about: a side question inside the
 # verification that names none of these may be a misread "I cannot find it".
@@ -56,9 +57,10 @@ def reading(text: str) -> str | None:
     norm = nfkc(text or "").strip()
     if not norm:
         return None
-    if _REFUSED.search(norm):
+    joined = re.sub(r"\s+", "", norm)  # そっちで　しらべれ: words set apart by spaces
+    if _REFUSED.search(norm) or _REFUSED.search(joined):
         return REFUSED
-    if _UNKNOWN.search(norm):
+    if _UNKNOWN.search(norm) or _UNKNOWN.search(joined):
         return UNKNOWN
     if is_leaving(norm):
         return STOPPED
@@ -81,9 +83,10 @@ def side_question_reading(text: str) -> str | None:
 
 
 def only_not_knowing(triage: dict) -> bool:
-    """The distress triage saw nothing but "I do not know" (no other cue, no !!, no …)."""
+    """The distress triage saw nothing but "I do not know" (no other cue, no !! and at
+    most one trailing-off: もらったかもわからんって…)."""
     cues = set(triage.get("cues") or [])
-    return cues <= NOT_KNOWING_CUES and not triage.get("intensity")
+    return cues <= NOT_KNOWING_CUES and (triage.get("intensity") or 0) <= 1 and not triage.get("emphatic")
 
 
 def ask_response(slot: str, asked: int, note: str | None) -> str | None:

@@ -35,7 +35,8 @@ def _norm(text: str) -> str:
 def has_cue(text: str, words, lemmas: frozenset[str] = frozenset()) -> bool:
     """A cue word appears in the text, or as a lemma of its tokens."""
     norm = _norm(text)
-    return any(_norm(w) in norm or w in lemmas for w in words)
+    joined = re.sub(r"\s+", "", norm)  # 宛名　ちがう: words set apart by spaces
+    return any(_norm(w) in norm or _norm(w) in joined or w in lemmas for w in words)
 
 
 # What the sweets are made of: 卵の入っていないお菓子 asks about ingredients, no item missing.
@@ -58,6 +59,10 @@ _CAME = r"[^。！!？?]{0,15}?(?:入っ|はいっ|入と|はいと|届い|と�
 WRONG_THING = re.compile(
     r"(?:違う|ちがう|ちごう|別の|べつの|違った|ちがった|ちがっ)" + _CAME
     + r"|(?:でなく|でねく|じゃなく|じゃねく|やなく|やのう|じゃのう|ではなく|でのう|でなか)" + _CAME
+    # 頼んだのはバウムクーヘンなのに、おせんべいが届いてる
+    + r"|(?:頼んだ|たのんだ|注文した)(?:の|もの|もん|が)[はがわ]?[^。！!？?]{1,20}?(?:なのに|やのに|のに|やけど|だけど)" + _CAME
+    # よその家の荷物が来た
+    + r"|(?:よそ|他所|他人|別の人|ほかの人|他の人|違う人|知らない人|知らん人)の(?:家|いえ|うち)?の?(?:荷物|にもつ|小包)"
 )
 # Polite formulas and copulas that hold an anger word (お昼寝中に失礼します; …のことなんですけど
 # holds なんで): no anger.
@@ -65,7 +70,7 @@ COURTESY = re.compile(r"失礼(?:します|いたします|致します|しま�
 # Words of a parcel that came (届いた箱を開けたら…): a calm complaint about it is an operator's case.
 ARRIVED = re.compile(
     r"届いた|とどいた|届きました|とどきました|届いて|着いた|開けたら|あけたら|開けると|開封したら|中身|"
-    r"入って|はいって|入っちょ|はいっちょ|入っと|宛名|あてな|宛て"
+    r"入って|はいって|入っちょ|はいっちょ|入っと|宛名|あてな|宛て|(?:荷物|にもつ|小包|箱|はこ)[がはも]?(?:来た|きた|来ま|着い)"
 )
 
 

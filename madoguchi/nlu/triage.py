@@ -195,6 +195,7 @@ class Assessment:
             "negated": self.negated,
             "grief": self.grief,
             "intensity": self.intensity,
+            "emphatic": self.emphatic,
             "goods_problem": self.goods_problem,
             "gibberish": self.gibberish,
             "requests": self.requests,
@@ -360,7 +361,8 @@ def correct_intent(
         return "affirm"  # ちょっと待っててな、メール見てみるわ: the bot waits
     if intent == "request_exception" and assessment.refusal and not assessment.exception:
         return _next_calm(ranking)  # そっちで調べてもらえますか: no exception, a refusal to tell
-    if intent in ("complain", "request_human", "express_distress") and unfounded and assessment.opener:
+    names_one = intent == "request_human" and assessment.names_person  # ちゃんとした人に聞きたい
+    if intent in ("complain", "request_human", "express_distress") and unfounded and assessment.opener and not names_one:
         return "greet"  # nothing in it speaks of a problem or of a person: it opens the talk
     if intent == "complain" and assessment.person and not assessment.anger and not assessment.goods_problem:
         return "request_human"  # まどぐちの　ひとに　さがしてもらいたか: a person asked for, calmly

@@ -19,7 +19,8 @@ from madoguchi.dialogue.verification import (
 @pytest.mark.parametrize(
     "text",
     ["注文番号がわかりません", "ばんごう わからない", "メールを消してしまいました", "納品書をなくしました",
-     "どこに書いてあるの？", "覚えていないです", "登録した電話番号を忘れました"],
+     "どこに書いてあるの？", "覚えていないです", "登録した電話番号を忘れました", "ばんごうは　どごさ　かいでらんだが　わがね",
+     "番号なんて知らへんわ"],
 )
 def test_not_knowing_the_number(text):
     assert reading(text) == UNKNOWN
@@ -28,7 +29,7 @@ def test_not_knowing_the_number(text):
 @pytest.mark.parametrize(
     "text",
     ["そっちで調べてよ、教える必要ないでしょ", "電話番号は教えたくない", "なんで電話番号がいるの",
-     "個人情報なので言いたくないです", "そちらで調べればわかるでしょう"],
+     "個人情報なので言いたくないです", "そちらで調べればわかるでしょう", "番号？ そったもん わがね。そっちで しらべれ"],
 )
 def test_refusing_the_number(text):
     assert reading(text) == REFUSED
@@ -47,7 +48,9 @@ def test_anything_else_is_no_reading(text):
 def test_not_knowing_is_no_distress_but_a_fright_is():
     assert only_not_knowing({"cues": ["わかりませ"], "intensity": 0})
     assert not only_not_knowing({"cues": ["わかりませ", "どうしよう"], "intensity": 0})
-    assert not only_not_knowing({"cues": ["わからな"], "intensity": 1})
+    assert only_not_knowing({"cues": ["わからん"], "intensity": 1})  # もらったかもわからんって…
+    assert not only_not_knowing({"cues": ["わからな"], "intensity": 1, "emphatic": True})
+    assert not only_not_knowing({"cues": ["わからな"], "intensity": 2})
 
 
 def test_no_question_is_asked_twice_in_the_same_words():

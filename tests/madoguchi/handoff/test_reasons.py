@@ -159,3 +159,12 @@ def ginza():
 def test_the_rules_cue_words_meet_ginza_lemmas(rules, ginza, text):
     lemmas = frozenset(token.lemma_ for token in ginza(text))
     assert reason_for_intent(rules, "complain", text, lemmas) == "needs_operator"
+
+
+@pytest.mark.parametrize("text", [
+    "頼んだのはバウムクーヘンなのに、おせんべいの詰め合わせが届いてるんだけど？",
+    "よその家の荷物 来たど",
+    "宛名 ちがう。秋田市の 佐々木さん宛てだ",
+])
+def test_wrong_goods_said_around_the_words_of_the_rules(rules, text):
+    assert reason_for_intent(rules, "complain", text) == "needs_operator"

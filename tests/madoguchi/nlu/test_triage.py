@@ -327,3 +327,9 @@ def test_a_name_alone_is_read_as_a_name(ginza, lexicon, text, name):
     assert assessment.name_alone is name and not assessment.gibberish
     ranking = [{"name": "out_of_scope", "confidence": 0.9}, {"name": "greet", "confidence": 0.1}]
     assert (correct_intent("out_of_scope", ranking, assessment, THRESHOLD) == "inform") is name
+
+
+def test_opening_with_a_wish_to_ask_a_person_is_a_wish_for_a_person(ginza, lexicon):
+    ranking = [{"name": "request_human", "confidence": 1.0}, {"name": "greet", "confidence": 0.0}]
+    text = "ちゃんとした人に聞きたいかも…つないでほしい"
+    assert correct_intent("request_human", ranking, run(ginza, lexicon, text), THRESHOLD) == "request_human"
