@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Iterable
 
+from madoguchi.handoff import transcript
 from madoguchi.handoff.reasons import is_grief
-from madoguchi.handoff.transcript import lines_of
 from madoguchi.policy import calendar
 from madoguchi.policy.rules import Rules, shop_rules
-from madoguchi.store import handoffs, transcripts
+from madoguchi.store import handoffs
 from madoguchi.store.db import Database
 
 # What a customer came for, by intent. The handoff intents are left out: the reason
@@ -125,7 +125,7 @@ def open_ticket(
     customer_name: str | None = None,
 ) -> Ticket:
     """Record the transcript so far and open (or find) the conversation's handoff."""
-    transcripts.record(db, lines_of(sender_id, events, channel))
+    transcript.record(db, sender_id, events, channel)
     details = collected_details(slots)
     handoff = handoffs.open_handoff(
         db,
