@@ -24,10 +24,11 @@ from madoguchi import memorial
 from madoguchi.dialogue.gift_plan import plans_a_gift
 from madoguchi.handoff import service
 from madoguchi.handoff.escalation import escalates, since_resume
+from madoguchi.handoff.presence import with_person
 from madoguchi.handoff.reasons import goods_problem, reason_for_intent, reports_arrival_calmly, wrong_noshi_told_before
 from madoguchi.handoff.transcript import madoguchi_custom
 from madoguchi.nlu.patterns import find_order_ids
-from madoguchi.store import channel_events, handoffs
+from madoguchi.store import channel_events
 from madoguchi.text import is_blank
 
 logger = logging.getLogger(__name__)
@@ -270,7 +271,7 @@ class ActionRestart(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        if handoffs.open_for(common.db(), tracker.sender_id):
+        if with_person(common.db(), tracker.sender_id):
             return [ConversationPaused()]
         dispatcher.utter_message(text="会話をはじめからやり直します。ご用件をお書きください。")
         return [Restarted()]
@@ -286,7 +287,7 @@ class ActionSessionStart(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         events: list[EventType] = [SessionStarted()]
-        ticket = handoffs.open_for(common.db(), tracker.sender_id)
+        ticket = with_person(common.db(), tracker.sender_id)
         if ticket:
             events += [SlotSet("handoff_reason", ticket.reason), ConversationPaused()]
         return events + [ActionExecuted("action_listen")]

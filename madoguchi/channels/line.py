@@ -41,7 +41,8 @@ from madoguchi.channels.line_events import (
     valid_signature,
 )
 from madoguchi.text import storable
-from madoguchi.store import channel_events, handoffs
+from madoguchi.handoff.presence import with_person
+from madoguchi.store import channel_events
 from madoguchi.store.db import Database, database
 from madoguchi.store.models import utcnow
 
@@ -422,7 +423,7 @@ class LineInput(InputChannel):
         return event.reply_token
 
     async def _answer(self, event: LineEvent, turn: Turn) -> None:
-        handed_off = handoffs.open_for(self.db, turn.user_id) is not None
+        handed_off = with_person(self.db, turn.user_id) is not None
         if event.type == "follow":
             await self._to_bot(GREETING, event, turn, handed_off)
             return

@@ -9,9 +9,7 @@ from typing import Any
 from rasa.core.brokers.broker import EventBroker
 from rasa.utils.endpoints import EndpointConfig
 
-from madoguchi.handoff import late_details
-from madoguchi.handoff.transcript import line_of
-from madoguchi.store import transcripts
+from madoguchi.handoff import late_details, transcript
 from madoguchi.store.db import Database, database
 
 logger = logging.getLogger(__name__)
@@ -40,14 +38,18 @@ class TranscriptBroker(EventBroker):
         self.publish_many([event])
 
     def publish_many(self, events: list[dict[str, Any]]) -> None:
-        """Stores the user and bot events of one save in one transaction; never raises."""
-        lines = [line for e in events if (line := line_of(e.get("sender_id", ""), e)) is not None]
-        if not lines:
+        """Stores the user and bot events of one save (one transaction a conversation); never raises."""
+        by_sender: dict[str, list[dict[str, Any]]] = {}
+        for e in events:
+            if transcript.line_of(e.get("sender_id", ""), e) is not None:
+                by_sender.setdefault(e.get("sender_id", ""), []).append(e)
+        if not by_sender:
             return
-        try:
-            transcripts.record(self.db, lines)
-        except Exception:  # the conversation goes on; the handoff action records it again
-            logger.exception("could not record transcript lines for %s", lines[0].sender_id)
+        for sender_id, own in by_sender.items():
+            try:
+                transcript.record(self.db, sender_id, own)
+            except Exception:  # the conversation goes on; the handoff action records it again
+                logger.exception("could not record transcript lines for %s", sender_id)
         for sender_id, found in late_details.given(events).items():
             try:  # only messages that carry an order number, a phone or a name reach here
                 late_details.add_to_open_handoff(self.db, sender_id, found)

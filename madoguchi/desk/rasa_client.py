@@ -4,7 +4,8 @@ Every call appends events through Rasa's HTTP API with `output_channel` set to t
 customer's channel and `execute_side_effects=true`, so Rasa itself sends the bot
 events out on that channel and stores them in the tracker. Each bot event carries an
 explicit timestamp; once Rasa has accepted the events, their transcript lines are
-recorded here under the same key as the event broker's copy, so the two meet as one.
+recorded here (`madoguchi.handoff.transcript.record`) under the same key as the event
+broker's copy, so the two meet as one.
 
 How long the desk waits: Rasa answers an append only after it has sent the bot events
 out and saved the tracker, and sending to LINE is itself retried by the LINE channel
@@ -23,16 +24,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
 
 import aiohttp
 
+from madoguchi.handoff import transcript
 from madoguchi.handoff.transcript import lines_of, madoguchi_custom, operator_custom
-from madoguchi.store import transcripts
 from madoguchi.store.db import Database
-from madoguchi.store.operators import sign_line
 from madoguchi.store.transcripts import Line
 
 logger = logging.getLogger(__name__)
@@ -188,19 +187,12 @@ class RasaClient:
                 if not await self._applied(sender_id, first):
                     raise
                 logger.warning("Rasa applied the events for %s but answered late", sender_id)
-        lines = lines_of(sender_id, events, channel)
-        if author:
-            lines = [replace(line, author=author) if line.role == "operator" else line for line in lines]
-        if self.db is not None and lines:
+        if self.db is not None:
             try:
-                transcripts.record(self.db, lines)
-                if author:  # the broker's copy carries only what the customer was shown
-                    for line in lines:
-                        if line.role == "operator":
-                            sign_line(self.db, line, author)
+                return transcript.record(self.db, sender_id, events, channel, author=author)
             except Exception:  # sent already; the event broker records its own copy
                 logger.exception("could not record the desk's lines for %s", sender_id)
-        return lines
+        return lines_of(sender_id, events, channel, author=author)
 
     async def send_operator_message(
         self,

@@ -6,13 +6,13 @@ import json
 from datetime import datetime
 from typing import Any
 
-from madoguchi.handoff.reasons import REASON_LABELS
 from madoguchi.policy.rules import shop_rules
 from madoguchi.store import handoffs
 from madoguchi.store.db import Database
 from madoguchi.store.models import Handoff, Message, Note
 from madoguchi.web.timefmt import iso_jst
 
+# The one place the channels are named for operators: the console shows `channel_label`.
 CHANNEL_LABELS = {"socketio": "Webチャット", "rest": "Webチャット(REST)", "line": "LINE"}
 
 
@@ -25,7 +25,8 @@ def waiting_seconds(handoff: Handoff, now: datetime) -> int:
 def handoff_json(
     handoff: Handoff, *, now: datetime, position: int, names: dict[str, str] | None = None
 ) -> dict[str, Any]:
-    """A handoff as the queue shows it."""
+    """A handoff as the queue shows it, with the labels the console shows: the reason's from
+    the rules file, the channel's from `CHANNEL_LABELS`."""
     names = names or {}
     return {
         "id": handoff.id,
@@ -33,7 +34,7 @@ def handoff_json(
         "channel": handoff.channel,
         "channel_label": CHANNEL_LABELS.get(handoff.channel, handoff.channel),
         "reason": handoff.reason,
-        "reason_label": REASON_LABELS.get(handoff.reason, handoff.reason),
+        "reason_label": shop_rules().handoff_reason(handoff.reason).label,
         "priority": handoff.priority,
         "status": handoff.status,
         "created_at": iso_jst(handoff.created_at),

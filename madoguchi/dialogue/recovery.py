@@ -176,7 +176,8 @@ async def run(
 
 def heal(tracker: Any) -> bool:
     """Append `action_listen` to a tracker whose last turn ended without one (and is not
-    with a person): Rasa would count its actions into the next turn and stop at once."""
+    paused: Rasa's switch that follows `madoguchi.handoff.presence.with_person`, kept as
+    Rasa left it): Rasa would count its actions into the next turn and stop at once."""
     from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
     from rasa.shared.core.events import ActionExecuted
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
+from madoguchi.handoff.presence import with_person
 from madoguchi.store import handoffs
 from madoguchi.store.db import Database
 
@@ -44,7 +45,7 @@ def summary_with(summary: str, new: dict[str, str]) -> str:
 
 def add_to_open_handoff(db: Database, sender_id: str, found: dict[str, str]) -> bool:
     """Adds what the ticket does not hold yet; never replaces a detail the bot collected."""
-    handoff = handoffs.open_for(db, sender_id)
+    handoff = with_person(db, sender_id)
     if handoff is None:
         return False
     try:

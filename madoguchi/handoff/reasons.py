@@ -7,16 +7,6 @@ import unicodedata
 
 from madoguchi.policy.rules import Rules
 
-REASON_LABELS = {
-    "distress": "お困り・ご不安",
-    "complaint": "苦情・ご不満",
-    "customer_request": "担当者をご希望",
-    "out_of_policy": "規定外のご要望",
-    "verification_failed": "本人確認できず",
-    "needs_operator": "担当者の対応が必要",
-    "bot_failure": "ボットが理解できず",
-}
-
 INTENT_REASONS = {
     "request_human": "customer_request",
     "complain": "complaint",

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Iterable
 
-from madoguchi.handoff.reasons import REASON_LABELS, is_grief
-from madoguchi.handoff.transcript import lines_of
+from madoguchi.handoff import transcript
+from madoguchi.handoff.reasons import is_grief
 from madoguchi.policy import calendar
-from madoguchi.policy.rules import Rules
-from madoguchi.store import handoffs, transcripts
+from madoguchi.policy.rules import Rules, shop_rules
+from madoguchi.store import handoffs
 from madoguchi.store.db import Database
 
 # What a customer came for, by intent. The handoff intents are left out: the reason
@@ -72,11 +72,16 @@ def customer_topics(events: Iterable[dict[str, Any]]) -> list[str]:
 
 
 def summarize(
-    reason: str, events: list[dict[str, Any]], details: dict[str, Any], order_number_unknown: bool = False
+    rules: Rules,
+    reason: str,
+    events: list[dict[str, Any]],
+    details: dict[str, Any],
+    order_number_unknown: bool = False,
 ) -> str:
-    """One line an operator reads in five seconds: why, about what, the key facts (the order
-    number, or that the customer does not know it; the phone; the name), a quote."""
-    parts = [REASON_LABELS.get(reason, reason)]
+    """One line an operator reads in five seconds: why (the reason's label in the rules
+    file), about what, the key facts (the order number, or that the customer does not know
+    it; the phone; the name), a quote."""
+    parts = [rules.handoff_reason(reason).label]
     topics = customer_topics(events)
     if topics:
         parts.append("・".join(topics[:3]))
@@ -120,15 +125,15 @@ def open_ticket(
     customer_name: str | None = None,
 ) -> Ticket:
     """Record the transcript so far and open (or find) the conversation's handoff."""
-    transcripts.record(db, lines_of(sender_id, events, channel))
+    transcript.record(db, sender_id, events, channel)
     details = collected_details(slots)
     handoff = handoffs.open_handoff(
         db,
         sender_id=sender_id,
         channel=channel,
         reason=reason,
-        priority=rules.priority.get(reason, 9),
-        summary=summarize(reason, events, details, order_number_unknown=number_not_given(slots)),
+        priority=rules.handoff_reason(reason).priority,
+        summary=summarize(rules, reason, events, details, order_number_unknown=number_not_given(slots)),
         details=details,
         customer_name=customer_name or details.get("person_name"),
     )
@@ -140,20 +145,15 @@ def open_ticket(
     )
 
 
-def care_response(reason: str, text: str, goods: bool = False) -> str | None:
-    """The response that answers with care before the handoff notice, if any: an apology
-    first when the goods came wrong or damaged (`goods`)."""
+def care_response(reason: str, text: str, goods: bool = False, *, rules: Rules | None = None) -> str | None:
+    """The response that answers with care before the handoff notice, if any: the reason's
+    `care` in the rules file (the shop's by default), condolences for distress about a death
+    or a memorial, and an apology first when the goods came wrong or damaged (`goods`)."""
     if goods:
         return "utter_handoff_goods"
-    if reason == "distress":
-        return "utter_handoff_care_grief" if is_grief(text) else "utter_handoff_care_distress"
-    return {
-        "complaint": "utter_handoff_care_complaint",
-        "out_of_policy": "utter_handoff_policy",
-        "needs_operator": "utter_handoff_needs_operator",
-        "verification_failed": "utter_handoff_verification",
-        "bot_failure": "utter_handoff_bot_failure",
-    }.get(reason)
+    if reason == "distress" and is_grief(text):
+        return "utter_handoff_care_grief"
+    return (rules or shop_rules()).handoff_reason(reason).care
 
 
 def opening_text(ticket: Ticket, now: datetime) -> str:

@@ -1,16 +1,22 @@
-"""Rasa tracker events as transcript lines, the same way from any process.
+"""Rasa tracker events as transcript lines, the same way from any process, and `record`,
+the one writer of transcript lines.
 
-The action server (at handoff time) and the event broker (on every tracker save) both
-turn events into lines; a line's key is the event's timestamp, so the two meet in the
-store as one line.
+The event broker (on every tracker save), the handoff service (at handoff time, for the
+conversation so far) and the desk (for the operator's lines it has Rasa send) all record
+through `record`; a line's key is the event's timestamp, so their copies meet in the store
+as one line.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any, Iterable
 
+from madoguchi.store import transcripts
+from madoguchi.store.db import Database
+from madoguchi.store.operators import sign_line
 from madoguchi.store.transcripts import Line
 
 # Rasa's intent shortcut (`/greet`, `/affirm{"x": 1}`): a channel's or a button's command,
@@ -76,7 +82,39 @@ def line_of(sender_id: str, event: dict[str, Any], channel: str | None = None) -
     return None
 
 
-def lines_of(sender_id: str, events: Iterable[dict[str, Any]], channel: str | None = None) -> list[Line]:
-    """Transcript lines of a run of events, in order."""
+def lines_of(
+    sender_id: str, events: Iterable[dict[str, Any]], channel: str | None = None, *, author: str | None = None
+) -> list[Line]:
+    """Transcript lines of a run of events, in order; operator lines signed by `author`
+    (the operator's login name) when it is given."""
     lines = (line_of(sender_id, e, channel) for e in events)
-    return [line for line in lines if line is not None]
+    return [
+        replace(line, author=author) if author and line.role == "operator" else line
+        for line in lines
+        if line is not None
+    ]
+
+
+def record(
+    db: Database,
+    sender_id: str,
+    events: Iterable[dict[str, Any]],
+    channel: str | None = None,
+    *,
+    author: str | None = None,
+) -> list[Line]:
+    """Store the transcript lines of a conversation's events, each once; returns the lines.
+
+    `author` is the login name of the operator who wrote the operator lines among the
+    events: the line keeps it, and so does a copy another writer stored first (whose
+    events carry only the name the customer was shown).
+    """
+    lines = lines_of(sender_id, events, channel, author=author)
+    if not lines:
+        return lines
+    transcripts.record(db, lines)
+    if author:
+        for line in lines:
+            if line.role == "operator":
+                sign_line(db, line, author)
+    return lines

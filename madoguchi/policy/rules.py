@@ -12,15 +12,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-HANDOFF_REASONS = (
-    "customer_request",
-    "distress",
-    "complaint",
-    "out_of_policy",
-    "verification_failed",
-    "needs_operator",
-    "bot_failure",
-)
+UNKNOWN_PRIORITY = 9  # a reason the rules file does not list is served last
 
 
 def _time(text: str) -> time:
@@ -41,6 +33,25 @@ class ShippingMethod:
     fee: int
     days: tuple[int, int]
     only_when_in_hurry: bool
+
+
+@dataclass(frozen=True)
+class HandoffReason:
+    """Why a conversation goes to a person, as the rules file lists it (`handoff.reasons`)."""
+
+    key: str
+    label: str  # what operators read
+    priority: int  # 1 is served first
+    care: str | None = None  # the response that answers with care before the handoff notice
+
+
+def _handoff_reasons(listed: dict[str, dict]) -> dict[str, HandoffReason]:
+    reasons = {}
+    for key, reason in listed.items():
+        if not isinstance(reason, dict) or not reason.get("label") or "priority" not in reason:
+            raise ValueError(f"handoff reason {key} needs a label and a priority")
+        reasons[key] = HandoffReason(key, str(reason["label"]), int(reason["priority"]), reason.get("care"))
+    return reasons
 
 
 @dataclass(frozen=True)
@@ -67,7 +78,7 @@ class Rules:
     operator_open: time
     operator_close: time
     operator_days: frozenset[int]
-    priority: dict[str, int]
+    handoff_reasons: dict[str, HandoffReason]  # in the file's order
     fallbacks_before_handoff: int
     distress_threshold: float
     cues: dict[str, Any]
@@ -89,9 +100,6 @@ class Rules:
             )
             for key, m in catalog["methods"].items()
         }
-        unknown = set(handoff["priority"]) - set(HANDOFF_REASONS)
-        if unknown:
-            raise ValueError(f"unknown handoff reasons in priority: {sorted(unknown)}")
         return cls(
             tz=ZoneInfo(data.get("timezone", "Asia/Tokyo")),
             closed_dates=frozenset(data["calendar"].get("closed_dates", [])),
@@ -115,12 +123,21 @@ class Rules:
             operator_open=_time(operators["hours"][0]),
             operator_close=_time(operators["hours"][1]),
             operator_days=_weekdays(operators["days"]),
-            priority={reason: int(handoff["priority"].get(reason, 9)) for reason in HANDOFF_REASONS},
+            handoff_reasons=_handoff_reasons(handoff["reasons"]),
             fallbacks_before_handoff=int(handoff["fallbacks_before_handoff"]),
             distress_threshold=float(handoff["distress_threshold"]),
             cues=data.get("cues", {}),
             operator_display_name=" ".join(str(operators.get("display_name") or "").split()),
         )
+
+    @property
+    def priority(self) -> dict[str, int]:
+        """Each handoff reason's priority."""
+        return {key: reason.priority for key, reason in self.handoff_reasons.items()}
+
+    def handoff_reason(self, key: str) -> HandoffReason:
+        """A handoff reason of the rules file; one it does not list is served last, under its key."""
+        return self.handoff_reasons.get(key) or HandoffReason(key, key, UNKNOWN_PRIORITY)
 
 
 def load_rules(path: Path) -> Rules:

@@ -8,7 +8,8 @@ from pathlib import Path
 from aiohttp import web
 
 from madoguchi.settings import Settings
-from madoguchi.store import handoffs, transcripts, web_sessions
+from madoguchi.handoff.presence import with_person
+from madoguchi.store import transcripts, web_sessions
 from madoguchi.store.db import Database
 from madoguchi.web.timefmt import iso_jst
 
@@ -39,15 +40,15 @@ async def chat_history(request: web.Request) -> web.Response:
     session_id = request.headers.get(SESSION_HEADER, "")
     db = request.app[DB_KEY]
     lines: list[dict[str, str]] = []
-    with_person = False
+    person = False
     if web_sessions.is_issued(db, session_id):
         lines = [
             {"from": m.role, "text": m.text, "at": iso_jst(m.at)}
             for m in transcripts.for_sender(db, session_id)
         ]
-        with_person = handoffs.open_for(db, session_id) is not None
+        person = with_person(db, session_id) is not None
     return web.json_response(
-        {"lines": lines, "with_person": with_person}, headers={"Cache-Control": "no-store"}
+        {"lines": lines, "with_person": person}, headers={"Cache-Control": "no-store"}
     )
 
 
@@ -60,11 +61,11 @@ async def chat_person(request: web.Request) -> web.Response:
 
     session_id = request.headers.get(SESSION_HEADER, "")
     db = request.app[DB_KEY]
-    with_person = web_sessions.is_issued(db, session_id) and handoffs.open_for(db, session_id) is not None
+    person = web_sessions.is_issued(db, session_id) and with_person(db, session_id) is not None
     settings = request.app[SETTINGS_KEY]
     now = clock.at(settings.fixed_now)
-    text = banner(shop_rules(str(settings.rules_file)), now) if with_person else ""
-    return web.json_response({"with_person": with_person, "banner": text}, headers={"Cache-Control": "no-store"})
+    text = banner(shop_rules(str(settings.rules_file)), now) if person else ""
+    return web.json_response({"with_person": person, "banner": text}, headers={"Cache-Control": "no-store"})
 
 
 async def healthz(request: web.Request) -> web.Response:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from madoguchi.settings import ROOT
-from madoguchi.validate import classify, form_questions, responses_named_in_code
+from madoguchi.validate import care_responses, classify, form_questions, responses_named_in_code
 
 PREFIX = "/venv/lib/python3.10/site-packages/rasa/validator.py:216: UserWarning: "
 
@@ -90,3 +90,11 @@ def test_form_questions(tmp_path: Path):
 
 def test_the_care_responses_of_the_handoff_count_as_sent_by_code():
     assert "utter_handoff_care_grief" in responses_named_in_code(ROOT / "madoguchi")
+
+
+def test_the_care_responses_of_the_rules_file_count_as_sent_by_code(tmp_path):
+    assert "utter_handoff_care_complaint" in care_responses(ROOT / "shop" / "rules.yml")
+    from tests.madoguchi.edited_rules import rules_file_in_use
+
+    with rules_file_in_use(tmp_path / "rules.yml", handoff__reasons__complaint__care="utter_sorry_again"):
+        assert "utter_sorry_again" in care_responses(tmp_path / "rules.yml")

@@ -6,12 +6,8 @@
   const USER_KEY = "madoguchi.desk.user";
   const MAX_TEXT = 2000;
 
-  const REASON_LABELS = {
-    distress: "お困り・ご不安", complaint: "苦情・ご不満", customer_request: "担当者をご希望",
-    out_of_policy: "規定外のご要望", verification_failed: "本人確認できず",
-    needs_operator: "担当者の対応が必要", bot_failure: "ボットが理解できず",
-  };
-  const CHANNEL_LABELS = { socketio: "Webチャット", rest: "Webチャット", line: "LINE" };
+  // Reasons and channels are named by the API (reason_label from the shop's rules file,
+  // channel_label): the page keeps no labels of its own for them.
   const STATUS_LABELS = { open: "対応待ち", released: "ボットに戻した", closed: "終了" };
   const DETAIL_LABELS = {
     verified_order_id: "注文番号（本人確認済）", order_id: "注文番号（未確認）", person_name: "お名前",
@@ -51,6 +47,9 @@
     if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
   }
+
+  const reasonLabel = (h) => h.reason_label || h.reason;
+  const channelLabel = (h) => h.channel_label || h.channel;
 
   const timeFmt = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit" });
   const dateTimeFmt = new Intl.DateTimeFormat("ja-JP", {
@@ -295,8 +294,8 @@
     const top = el("div", "card-top");
     if (position) top.appendChild(el("span", "position", `${position}番`));
     top.appendChild(el("span", "badge priority", `優先度 ${h.priority}`));
-    top.appendChild(el("span", "reason", h.reason_label || REASON_LABELS[h.reason] || h.reason));
-    top.appendChild(el("span", "badge channel", h.channel_label || CHANNEL_LABELS[h.channel] || h.channel));
+    top.appendChild(el("span", "reason", reasonLabel(h)));
+    top.appendChild(el("span", "badge channel", channelLabel(h)));
     button.appendChild(top);
 
     const who = el("div", "card-who");
@@ -371,9 +370,9 @@
     const name = h.customer_name ? `${h.customer_name} 様` : "お名前未確認のお客さま";
     $("conv-title").textContent = `${name}（No.${h.id}）`;
     const parts = [
-      h.reason_label || REASON_LABELS[h.reason] || h.reason,
+      reasonLabel(h),
       `優先度 ${h.priority}`,
-      h.channel_label || CHANNEL_LABELS[h.channel] || h.channel,
+      channelLabel(h),
       `受付 ${when(h.created_at)}`,
     ];
     if (h.operator) parts.push(`担当 ${h.operator}`);
@@ -698,7 +697,7 @@
       remember(h);
       if (isNew && h.status === "open" && (h.waiting_seconds || 0) < 300) {
         state.fresh.add(h.id);
-        toast(`新しいお客さまが待っています：${h.reason_label || REASON_LABELS[h.reason] || h.reason}`);
+        toast(`新しいお客さまが待っています：${reasonLabel(h)}`);
       }
       if (state.current && state.current.id === h.id) {
         Object.assign(state.current, h);

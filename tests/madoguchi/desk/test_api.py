@@ -19,6 +19,7 @@ from madoguchi.store.db import Database
 from madoguchi.store.models import Handoff, Message, utcnow
 from madoguchi.store.transcripts import Line
 from madoguchi.web.app import create_app
+from tests.madoguchi.edited_rules import rules_file_in_use
 
 API_TOKEN = "rasa-api-token-for-tests"
 OPERATOR, PASSWORD = "sato", "correct-horse-battery"
@@ -333,6 +334,37 @@ async def test_queue_serves_distress_and_complaints_first_then_the_longest_waiti
     assert distress["created_at"].endswith("+09:00")
     assert 290 <= first["waiting_seconds"] <= 320
     assert 50 <= distress["waiting_seconds"] <= 80
+
+
+async def test_the_api_names_reasons_as_the_rules_file_does_and_channels_for_the_console(
+    client, db, token, tmp_path
+):
+    make_handoff(db, "s-web", reason="distress", priority=1, channel="socketio")
+    make_handoff(db, "s-rest", reason="bot_failure", priority=3, channel="rest")
+    make_handoff(db, "s-line", reason="complaint", priority=1, channel="line")
+    with rules_file_in_use(tmp_path / "rules.yml", handoff__reasons__distress__label="至急・お困り"):
+        queue = await (await client.get("/api/handoffs", headers=auth(token))).json()
+        shown = await (await client.get(f"/api/handoffs/{queue[0]['id']}", headers=auth(token))).json()
+    labels = {h["sender_id"]: (h["reason_label"], h["channel_label"]) for h in queue}
+    assert labels == {
+        "s-web": ("至急・お困り", "Webチャット"),
+        "s-rest": ("ボットが理解できず", "Webチャット(REST)"),
+        "s-line": ("苦情・ご不満", "LINE"),
+    }
+    assert (shown["reason_label"], shown["channel_label"]) == labels[shown["sender_id"]]
+
+
+async def test_the_console_keeps_no_labels_of_reasons_or_channels(rules):
+    """The page shows what the API names: it holds none of the rules file's reason labels,
+    no reason keys and no channel labels of its own."""
+    from madoguchi.desk.shapes import CHANNEL_LABELS
+
+    script = (ROOT / "madoguchi" / "web" / "static" / "desk.js").read_text(encoding="utf-8")
+    for reason in rules.handoff_reasons.values():
+        assert reason.label not in script and reason.key not in script, reason.key
+    for label in CHANNEL_LABELS.values():
+        assert label not in script, label
+    assert "reason_label" in script and "channel_label" in script
 
 
 async def test_queue_lists_other_statuses_on_request(client, db, token):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import threading
 import urllib.error
 import urllib.request
@@ -22,6 +23,7 @@ from madoguchi.store import operators
 from madoguchi.web.app import create_app
 from tests.e2e.test_browser import CHROMIUM, launched_chromium
 from tests.madoguchi.desk.test_api import PASSWORD, RasaStandIn, free_port, lines_of_sender, make_handoff, settings_for
+from tests.madoguchi.edited_rules import rules_file_in_use
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
@@ -108,6 +110,29 @@ def action_requests(page) -> list[tuple[str, str | None]]:
 
     page.on("request", seen)
     return sent
+
+
+def queue_card(page, handoff_id: int):
+    return page.locator("#queue .card").filter(has_text=re.compile(rf"No\.{handoff_id}(?!\d)"))
+
+
+def test_the_console_names_reasons_as_the_rules_file_does_and_channels_as_the_api(servers, page, tmp_path):
+    operators.add(servers.db, "ito", PASSWORD)
+    label = "至急：お困りのお客さま"  # not a label the page could know of itself
+    with rules_file_in_use(tmp_path / "rules.yml", handoff__reasons__distress__label=label):
+        listed = make_handoff(servers.db, "s-listed", reason="distress", priority=1, channel="rest")
+        log_in(page, servers, "ito")
+        card = queue_card(page, listed)
+        expect(card.locator(".reason")).to_have_text(label)
+        expect(card.locator(".badge.channel")).to_have_text("Webチャット(REST)")
+
+        arrived = make_handoff(servers.db, "s-arrived", reason="distress", priority=1, channel="line")
+        live = queue_card(page, arrived)  # pushed on the live socket, no reload
+        expect(live.locator(".reason")).to_have_text(label)
+        expect(live.locator(".badge.channel")).to_have_text("LINE")
+
+        card.click()
+        expect(page.locator("#conv-meta")).to_contain_text(f"{label}　・　優先度 1　・　Webチャット(REST)")
 
 
 def test_the_console_shows_the_login_lock_in_japanese(servers, page):

@@ -5,14 +5,13 @@ from __future__ import annotations
 import pytest
 
 from madoguchi.handoff.reasons import (
-    REASON_LABELS,
+    INTENT_REASONS,
     exception_kind,
     goods_problem,
     has_cue,
     is_grief,
     reason_for_intent,
 )
-from madoguchi.policy.rules import HANDOFF_REASONS
 from tests.madoguchi.edited_rules import edited_rules
 
 # What GiNZA gives as lemmas for 「届いた箱が潰れていました」 (the NLU pipeline passes them on).
@@ -20,8 +19,19 @@ CRUSHED = "届いた箱が潰れていました"
 CRUSHED_LEMMAS = frozenset({"届く", "た", "箱", "が", "潰れる", "て", "いる", "ます"})
 
 
-def test_every_reason_has_a_japanese_label():
-    assert set(REASON_LABELS) == set(HANDOFF_REASONS)
+# The contract's reasons (docs of the product contract, "Handoff").
+CONTRACT_REASONS = {"customer_request", "distress", "complaint", "out_of_policy",
+                    "verification_failed", "needs_operator", "bot_failure"}
+
+
+def test_the_rules_file_lists_the_contract_s_reasons_each_with_a_japanese_label(rules):
+    assert set(rules.handoff_reasons) == CONTRACT_REASONS
+    for reason in rules.handoff_reasons.values():
+        assert reason.label and not reason.label.isascii(), reason.key
+
+
+def test_every_reason_an_intent_calls_for_is_in_the_rules_file(rules):
+    assert set(INTENT_REASONS.values()) <= set(rules.handoff_reasons)
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from madoguchi.handoff.service import (
 )
 from madoguchi.store import handoffs, transcripts
 from tests.conftest import jst
+from tests.madoguchi.edited_rules import edited_rules
 
 TS = 1795136400.0  # 2026-11-20T10:00 in Japan
 
@@ -47,8 +48,8 @@ SLOTS = {"verified_order_id": "A1234567", "order_id": "A1234567", "person_name":
 # --- summary ----------------------------------------------------------------------------
 
 
-def test_the_summary_has_the_reason_topics_order_and_a_quote():
-    summary = summarize("distress", EVENTS, collected_details(SLOTS))
+def test_the_summary_has_the_reason_topics_order_and_a_quote(rules):
+    summary = summarize(rules, "distress", EVENTS, collected_details(SLOTS))
     parts = summary.split("｜")
     assert parts[0] == "お困り・ご不安"
     assert parts[1] == "配送状況の確認"  # the reason label already says お困り
@@ -58,26 +59,32 @@ def test_the_summary_has_the_reason_topics_order_and_a_quote():
     assert parts[5] == "「法事に間に合わないと困るんです、どうしよう」"
 
 
-def test_an_order_number_the_customer_does_not_know_is_said_so():
-    summary = summarize("needs_operator", EVENTS[:1], {}, order_number_unknown=True)
+def test_an_order_number_the_customer_does_not_know_is_said_so(rules):
+    summary = summarize(rules, "needs_operator", EVENTS[:1], {}, order_number_unknown=True)
     assert "注文番号不明" in summary.split("｜")
 
 
-def test_an_order_number_not_verified_is_marked_so():
-    summary = summarize("verification_failed", EVENTS[:4], {"order_id": "A1234567"})
+def test_an_order_number_not_verified_is_marked_so(rules):
+    summary = summarize(rules, "verification_failed", EVENTS[:4], {"order_id": "A1234567"})
     assert "本人確認できず" in summary
     assert "注文A1234567（未確認）" in summary
 
 
-def test_a_long_message_is_cut_in_the_summary():
+def test_a_long_message_is_cut_in_the_summary(rules):
     long = "あ" * (SUMMARY_QUOTE_CHARS + 20)
-    summary = summarize("complaint", [user(long, "complain", TS)], {})
+    summary = summarize(rules, "complaint", [user(long, "complain", TS)], {})
     assert f"「{'あ' * SUMMARY_QUOTE_CHARS}…」" in summary
 
 
-def test_the_quote_is_the_latest_non_empty_message_on_one_line():
+def test_the_quote_is_the_latest_non_empty_message_on_one_line(rules):
     events = [user("箱が\n潰れていました", "complain", TS), user("  ", "complain", TS + 1)]
-    assert summarize("needs_operator", events, {}).endswith("「箱が 潰れていました」")
+    assert summarize(rules, "needs_operator", events, {}).endswith("「箱が 潰れていました」")
+
+
+def test_the_summary_opens_with_the_label_the_rules_file_gives():
+    relabelled = edited_rules(handoff__reasons__distress__label="至急・お困り")
+    assert summarize(relabelled, "distress", EVENTS, {}).startswith("至急・お困り｜")
+    assert summarize(relabelled, "boredom", EVENTS, {}).startswith("boredom｜")  # unlisted: its key
 
 
 def test_topics_in_order_of_first_mention_without_repeats():
@@ -138,6 +145,13 @@ def test_the_ticket_knows_its_place_in_the_queue(db, rules):
     assert handoffs.position(db, later.handoff_id) == 3
 
 
+def test_the_ticket_takes_its_priority_from_the_rules_file(db):
+    calmer = edited_rules(handoff__reasons__distress__priority=3)
+    ticket = open_ticket(db, calmer, jst("2026-11-20T10:00"), sender_id="s1", channel="socketio",
+                         reason="distress", events=[], slots={})
+    assert handoffs.get(db, ticket.handoff_id).priority == 3
+
+
 def test_a_ticket_outside_hours_says_when_operators_open(db, rules):
     ticket = open_ticket(db, rules, jst("2026-11-21T19:00"), sender_id="s1", channel="line",
                          reason="customer_request", events=[], slots={})
@@ -168,7 +182,15 @@ def test_care_response_by_reason(reason, response):
     assert care_response(reason, "法事のことで") == response
 
 
-def test_the_care_responses_exist_in_the_domain():
+def test_the_care_of_a_reason_is_the_rules_file_s():
+    cared = edited_rules(handoff__reasons__customer_request={"label": "担当者をご希望", "priority": 3,
+                                                             "care": "utter_handoff_policy"})
+    assert care_response("customer_request", "", rules=cared) == "utter_handoff_policy"
+    assert care_response("customer_request", "", goods=True, rules=cared) == "utter_handoff_goods"
+    assert care_response("boredom", "", rules=cared) is None
+
+
+def test_the_care_responses_exist_in_the_domain(rules):
     import yaml
 
     from madoguchi.settings import ROOT
@@ -177,9 +199,8 @@ def test_the_care_responses_exist_in_the_domain():
     for path in (ROOT / "domain").glob("*.yml"):
         responses |= set((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("responses") or {})
     names = {care_response("distress", "亡くなりました"), care_response("distress", "困った")}
-    names |= {care_response(r, "") for r in ("complaint", "out_of_policy", "needs_operator",
-                                              "verification_failed", "bot_failure")}
-    assert names <= responses
+    names |= {care_response(r, "", rules=rules) for r in rules.handoff_reasons}
+    assert names - {None} <= responses
 
 
 def ticket_opening(opening: str) -> Ticket:

@@ -102,3 +102,58 @@ def test_channel_commands_are_not_customer_words():
     assert line_of("s", {"event": "user", "text": '/inform{"x": 1}', "timestamp": 1.0}) is None
     kept = line_of("s", {"event": "user", "text": "/ は何の記号ですか", "timestamp": 1.0})
     assert kept is not None and kept.text == "/ は何の記号ですか"
+
+
+# --- the one writer ---------------------------------------------------------------------
+
+
+def operator_event(text, ts=TS, shown_as=""):
+    return {"event": "bot", "text": None, "timestamp": ts, "data": {"custom": operator_custom(text, shown_as)}}
+
+
+def stored_lines(db, sender_id):
+    from madoguchi.store import transcripts
+
+    return [(m.role, m.text, m.author) for m in transcripts.for_sender(db, sender_id)]
+
+
+def test_the_broker_s_desk_s_and_handoff_s_copies_of_a_line_are_stored_once(db):
+    from madoguchi.handoff.transcript import record
+
+    events = [user("人と話したい", TS), bot("担当者におつなぎします。", TS + 1)]
+    assert len(record(db, "s1", events)) == 2  # the event broker, on the tracker's save
+    record(db, "s1", events, "socketio")  # the handoff, with the conversation so far
+    record(db, "s1", [operator_event("お待たせしました", TS + 2)], "socketio", author="sato")  # the desk
+    record(db, "s1", [operator_event("お待たせしました", TS + 2)])  # the broker's copy of it
+    assert stored_lines(db, "s1") == [
+        ("customer", "人と話したい", None),
+        ("bot", "担当者におつなぎします。", None),
+        ("operator", "お待たせしました", "sato"),
+    ]
+
+
+def test_an_operator_line_the_broker_stored_first_is_signed_with_the_login_name(db):
+    from madoguchi.handoff.transcript import record
+
+    event = operator_event("お待たせしました", shown_as="佐藤")  # what the customer was shown
+    record(db, "s1", [event])
+    assert stored_lines(db, "s1") == [("operator", "お待たせしました", "佐藤")]
+    (line,) = record(db, "s1", [event], "line", author="sato")
+    assert line.author == "sato"
+    assert stored_lines(db, "s1") == [("operator", "お待たせしました", "sato")]
+
+
+def test_only_the_one_writer_stores_transcript_lines():
+    """Every other module records through `madoguchi.handoff.transcript.record`."""
+    import re
+
+    from madoguchi.settings import ROOT
+
+    writers = {
+        str(path.relative_to(ROOT))
+        for folder in ("actions", "madoguchi")
+        for path in (ROOT / folder).rglob("*.py")
+        if re.search(r"transcripts\.record\(|from madoguchi\.store\.transcripts import[^\n]*\brecord\b",
+                     path.read_text(encoding="utf-8"))
+    }
+    assert writers == {"madoguchi/handoff/transcript.py"}

@@ -30,9 +30,21 @@ def test_the_rules_file_says_what_the_contract_says(rules):
     assert rules.priority["complaint"] < rules.priority["bot_failure"]
 
 
-def test_a_rules_file_with_an_unknown_handoff_reason_is_refused():
-    with pytest.raises(ValueError, match="unknown handoff reasons"):
-        edited_rules(handoff__priority={"distress": 1, "boredom": 2})
+def test_a_handoff_reason_without_a_label_or_a_priority_is_refused():
+    with pytest.raises(ValueError, match="boredom needs a label and a priority"):
+        edited_rules(handoff__reasons__boredom={"priority": 2})
+    with pytest.raises(ValueError, match="distress needs a label and a priority"):
+        edited_rules(handoff__reasons__distress={"label": "お困り"})
+
+
+def test_the_handoff_reasons_are_the_rules_file_s_in_its_order():
+    rules = edited_rules(handoff__reasons={"complaint": {"label": "苦情", "priority": 2},
+                                           "distress": {"label": "お困り", "priority": 1}})
+    assert list(rules.handoff_reasons) == ["complaint", "distress"]
+    assert rules.priority == {"complaint": 2, "distress": 1}
+    assert rules.handoff_reason("distress").label == "お困り"
+    unlisted = rules.handoff_reason("bot_failure")  # not listed: served last, under its key
+    assert (unlisted.label, unlisted.priority, unlisted.care) == ("bot_failure", 9, None)
 
 
 # --- the same-day cutoff ----------------------------------------------------------------
