@@ -78,15 +78,22 @@ def strip_tail(text: str) -> str:
     return value
 
 
+# Fillers and a label before a name said by voice (えーと名前は森本さゆりです).
+_BEFORE_NAME = re.compile(
+    r"^(?:(?:えーっと|えーと|えっと|ええと|あのー|うーん|んー)[、,\s]*|(?:あの|まあ)[、,\s]+)+(?:お?名前は|なまえは)?\s*"
+)
+
+
 def name_as_written(name: str | None, text: str = "") -> str | None:
-    """The name without its polite tail; from a labelled list, the name item."""
+    """The name without the fillers before it and its polite tail; from a labelled list,
+    the name item."""
     listed = labelled(text).get("person_name") if text else None
     if listed and _ASKING.search(listed):
         listed = None  # お名前は漢字で書きますか: a question, not the name
     value = re.split(r"[、,]|(?=[0-9])", listed)[0] if listed else name
     if not value:
         return value
-    value = strip_tail(value)
+    value = strip_tail(_BEFORE_NAME.sub("", value.strip()))
     return value or None
 
 

@@ -16,7 +16,7 @@ where the assessment is clear:
   a problem (anger, reproach, goods, lateness, distress) or of a person -> `affirm`;
 - `request_exception` that only refuses to tell (そっちで調べてもらえますか) -> the next
   calm intent;
-- `complain`, `request_human` or `express_distress` opening the talk without any such word
+- a handoff reading opening the talk without any such word (ちょっこし きいてくれんけ)
   (法事のお菓子について質問があります) -> `greet`;
 - `complain` asking calmly for a person (お店の人に探してもらいたい) -> `request_human`;
   without any word of a problem at all, when the model is unsure or nothing is named that
@@ -362,7 +362,7 @@ def correct_intent(
     if intent == "request_exception" and assessment.refusal and not assessment.exception:
         return _next_calm(ranking)  # そっちで調べてもらえますか: no exception, a refusal to tell
     names_one = intent == "request_human" and assessment.names_person  # ちゃんとした人に聞きたい
-    if intent in ("complain", "request_human", "express_distress") and unfounded and assessment.opener and not names_one:
+    if intent in HANDOFF_INTENTS and unfounded and assessment.opener and not names_one:
         return "greet"  # nothing in it speaks of a problem or of a person: it opens the talk
     if intent == "complain" and assessment.person and not assessment.anger and not assessment.goods_problem:
         return "request_human"  # まどぐちの　ひとに　さがしてもらいたか: a person asked for, calmly

@@ -34,6 +34,7 @@ def late_shop(shop):
         ("request_catalog", "ハガキでカタログを頼んだのに来ない、急ぎです"),
         ("express_distress", "カタログがまだ来なくて困っています"),
         ("ask_delivery_status", "カタログはいつ届きますか"),
+        ("ask_delivery_status", "2週間前 catalog たのんだけど まだ来てへん🤔 急いでないけど ほしいです"),
     ],
 )
 def test_a_catalog_that_has_not_come(shop, intent, text):

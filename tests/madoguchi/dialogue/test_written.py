@@ -16,6 +16,7 @@ LIST = (
     ("森田かず子です〜", "森田かず子"),
     ("森田かず子ですー", "森田かず子"),
     ("山田花子でございます", "山田花子"),
+    ("えーと名前は森本さゆりです", "森本さゆり"), ("あのー、山田 花子です", "山田 花子"),  # voice input
     ("松本 勝たい", "松本 勝"), ("佐藤花子だべ", "佐藤花子"), ("高橋 一郎じゃけん", "高橋 一郎"),  # dialect copulas
     ("もりた かずこ で ございます", "もりた かずこ"),  # the tail written with spaces
     ("村井 孝蔵と申します。", "村井 孝蔵"),
@@ -35,7 +36,7 @@ def test_a_name_is_stored_without_what_surrounds_it(written, name):
     assert name_as_written(written, written) == name
 
 
-@pytest.mark.parametrize("name", ["佐藤ちよ", "メアリー", "山田 太郎", "さや", "田中 さや", "工藤 ふみえ"])
+@pytest.mark.parametrize("name", ["佐藤ちよ", "メアリー", "山田 太郎", "さや", "田中 さや", "工藤 ふみえ", "あのみさと"])
 def test_a_name_that_ends_like_a_tail_keeps_it(name):
     assert name_as_written(name, name) == name
 

@@ -69,7 +69,7 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "頼んだのはバウムクーヘンなのに、おせんべいの詰め合わせが届いてるんだけど？",
     "よその家の荷物 来たど",
     "宛名 ちがう。秋田市の 佐々木さん宛てだ",
-    "届いた荷物の宛名がうちじゃないんですけど", "中身もうちらが頼んだやつじゃないっぽい",
+    "届いた荷物の宛名がうちじゃないんですけど", "中身もうちらが頼んだやつじゃないっぽい", "知らねえ名前の荷物がうちに届いたぞ",
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
@@ -173,3 +173,9 @@ def ginza():
 def test_the_rules_cue_words_meet_ginza_lemmas(rules, ginza, text):
     lemmas = frozenset(token.lemma_ for token in ginza(text))
     assert reason_for_intent(rules, "complain", text, lemmas) == "needs_operator"
+
+
+def test_a_memorial_noshi_on_a_wedding_gift_is_a_goods_problem(rules):
+    text = "結婚式の引き菓子で紅白ののしばお願いしとったとに、開けてみたら黒白ののしがかかっとったとです"
+    assert reason_for_intent(rules, "complain", text) == "needs_operator"
+    assert reason_for_intent(rules, "ask_gift", "法事ののしは黒白ですか、紅白ですか") is None

@@ -333,3 +333,9 @@ def test_opening_with_a_wish_to_ask_a_person_is_a_wish_for_a_person(ginza, lexic
     ranking = [{"name": "request_human", "confidence": 1.0}, {"name": "greet", "confidence": 0.0}]
     text = "ちゃんとした人に聞きたいかも…つないでほしい"
     assert correct_intent("request_human", ranking, run(ginza, lexicon, text), THRESHOLD) == "request_human"
+
+
+def test_an_opener_read_as_an_exception_opens_the_talk(ginza, lexicon):
+    ranking = [{"name": "request_exception", "confidence": 0.98}, {"name": "greet", "confidence": 0.02}]
+    opener = run(ginza, lexicon, "あの ちょっこし きいてくれんけ")
+    assert correct_intent("request_exception", ranking, opener, THRESHOLD) == "greet"
