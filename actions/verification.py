@@ -20,6 +20,7 @@ from actions import common
 from actions.handoff import handoff_for_message
 from actions.info import answer_question
 from madoguchi.dialogue import verification
+from madoguchi.handoff.reasons import COURTESY, spaceless
 from madoguchi.nlu.patterns import find_order_ids, find_phones, normalize_phone
 from madoguchi.store import orders
 
@@ -211,6 +212,18 @@ def asks_for_person(tracker: Tracker, text: str) -> bool:
     return bool(tracker.get_slot("person_offered")) or verification.reading(text) != verification.REFUSED
 
 
+# Words of anger that, in a refusal, only ask why (なんで毎回聞く、面倒): the bot explains.
+ASKING_WHY = ("なんで", "何で", "面倒", "めんどう", "めんどくさ", "面倒くさ", "めんどい")
+
+
+def angry_beyond_asking_why(text: str) -> bool:
+    """A word of anger in the message other than an irritated "why" (ふざけんな, いい加減に)."""
+    joined = COURTESY.sub("", spaceless(text))
+    for why in ASKING_WHY:
+        joined = joined.replace(why, "")
+    return any(w in joined for w in (spaceless(a) for a in common.rules().cues.get("anger", [])))
+
+
 def answers_the_question(tracker: Tracker, intent: str, reading: str | None) -> bool:
     """A message the intent would hand off that answers "your number?" after all:
     "I do not know it" with no other sign of distress, a refusal read as a complaint
@@ -223,7 +236,7 @@ def answers_the_question(tracker: Tracker, intent: str, reading: str | None) -> 
     if intent == "request_human":
         return not any(w in common.latest_text(tracker) for w in PERSON_WORDS)
     if intent == "complain":  # 言うわけないでしょ、ふざけんな: the refusal is a complaint too
-        return not (tracker.latest_message.get("triage") or {}).get("anger")
+        return not angry_beyond_asking_why(common.latest_text(tracker))
     return True
 
 

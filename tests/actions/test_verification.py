@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.orders import ActionOrderResult
@@ -216,3 +217,13 @@ async def test_wanting_to_cancel_the_order_is_no_wish_to_stop_the_verification(s
                            requested_slot="order_id", slots={"order_task": "status"})
     events = await ActionBeginOrderTask().run(dispatcher, tracker, domain)
     assert slot_sets(events) == {"order_task": "change"}  # the number is asked again, for a change
+
+
+@pytest.mark.parametrize("text, handed_off", [
+    ("電話番号も 言わない なんで 毎回 聞く 面倒", False),  # an irritated "why": told why
+    ("番号なんか言うわけないでしょ、ふざけんな", True),
+])
+async def test_a_refusal_read_as_a_complaint_is_one_only_with_real_anger(shop, dispatcher, domain, text, handed_off):
+    tracker = make_tracker([user(text, "complain")], active_loop=FORM, requested_slot="order_id")
+    await ActionVerificationTurn().run(dispatcher, tracker, domain)
+    assert (handoffs.open_for(shop, "s1") is not None) is handed_off
