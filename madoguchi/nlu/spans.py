@@ -39,16 +39,26 @@ _WORD = rf"[{_KANJI}ァ-ヴー{_HALF_KANA}A-Za-zＡ-Ｚａ-ｚ・･]"
 _HOUSES = ("ビル", "マンション", "ハイツ", "荘", "アパート", "コーポ", "レジデンス", "タワー", "棟", "館", "ハウス",
            "コート", "ヒルズ", "メゾン", "パレス", "プラザ", "団地", "寮", "住宅", "ハイム", "ヴィラ", "カーサ")
 _HOUSE = "|".join(dict.fromkeys([*_HOUSES, *(jaconv.z2h(h, kana=True, ascii=False, digit=False) for h in _HOUSES)]))
-_ROOM = rf"{_NUM}+(?:号室|号|階|Ｆ|F)?"
+_ROOM = rf"{_NUM}+(?:号室|号|階|Ｆ|F|ごうしつ|ごう)?"
+_NAMED_ROOM = rf"{_NUM}+(?:号室|号|階|Ｆ|F|ごうしつ|ごう)"
 # After a space, only a building (a name with a word of buildings in it) or a room: a name
 # written after the address (〒… 東京都…1-2-3 高橋美和子) is no part of it.
-_BUILDING = rf"(?:{_WORD}*(?:{_HOUSE}){_WORD}*(?:[ 　]?{_ROOM})?|{_ROOM})"
+# A building name may go on in hiragana after its word of buildings (ケアハウスせんごく), and a
+# building without such a word counts when a room follows it (グランメール芝辻305号).
+_BUILDING = (
+    rf"(?:{_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}ぁ-ゖ]*(?:[ 　]?{_ROOM})?|{_WORD}+{_NAMED_ROOM}|{_ROOM})"
+)
 ADDRESS = re.compile(
     rf"{_START}(?:{_PLACE}|{_BLOCK}|{_DIRECTION})*{_BLOCK}(?:[ 　]?{_BUILDING}(?:[ 　]{_ROOM})?)?"
 )
 _NAME_TAIL = re.compile(
-    rf"[ 　]?([{_KANJI}ァ-ヴーぁ-ゖ]{{1,5}}?)(?=(?:です|でございます|と申します|といいます|と言います|様|さま|さん|に|宛|で|、|。|！|!|\s*$))"
+    rf"[ 　]?([{_KANJI}ァ-ヴーぁ-ゖ]{{1,5}}?)(?=(?:です|でございます|と申します|といいます|と言います|様|さま|さん|に|宛|で|、|。|！|!|\s*[・･]|\s*$))"
 )
+# A name ending that leaves no doubt: a hiragana given name before it is part of the name
+# (森本さゆりですけど).
+_SURE_END = re.compile(r"です|でございます|と申します|といいます|と言います")
+# The next word of a name written in katakana words (グエン ヴァン ミン).
+_MORE_KATAKANA = re.compile(r"[ 　]([ァ-ヴー]{1,8})(?=[ 　]|です|と申します|、|。|・|\s*$)")
 _NOT_A_GIVEN_NAME = re.compile(r"^(?:と|で|は|が|の|に|へ|を|も|から|まで|です|でございます|宛|あて|様|さま|さん|殿)")
 
 
@@ -64,12 +74,23 @@ def addresses(text: str) -> list[tuple[int, int]]:
 
 
 def whole_name_end(text: str, start: int, end: int) -> int:
-    """Where the name DIET found at [start, end) really ends (its given name included)."""
+    """Where the name DIET found at [start, end) really ends (its given name included; a
+    name in katakana words, グエン ヴァン ミン, every word of it)."""
     if end - start > 4:
         return end
+    if re.fullmatch(r"[ァ-ヴー]+", text[start:end]):
+        katakana_end = end
+        for _ in range(3):
+            more = _MORE_KATAKANA.match(text, katakana_end)
+            if not more:
+                break
+            katakana_end = more.end()
+        if katakana_end > end:
+            return katakana_end
     tail = _NAME_TAIL.match(text, end)
     if not tail or _NOT_A_GIVEN_NAME.match(tail.group(1)):
         return end
-    if tail.group(0)[0] not in " 　" and re.fullmatch(r"[ぁ-ゖ]+", tail.group(1)):
+    attached_kana = tail.group(0)[0] not in " 　" and re.fullmatch(r"[ぁ-ゖ]+", tail.group(1))
+    if attached_kana and not _SURE_END.match(text, tail.end()):
         return end  # a hiragana run straight after the name is grammar, not a given name
     return tail.end()

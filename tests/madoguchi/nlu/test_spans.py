@@ -19,6 +19,9 @@ from madoguchi.nlu.spans import addresses, whole_name_end
         ("送り先は京都市下京区烏丸通四条下る水銀屋町620 コーポ烏丸205号室どす", "京都市下京区烏丸通四条下る水銀屋町620 コーポ烏丸205号室"),
         ("ｶﾀﾛｸﾞ送付先 名古屋市中村区名駅4-7-1 名駅ﾋﾞﾙ12F 総務課", "名古屋市中村区名駅4-7-1 名駅ﾋﾞﾙ12F"),
         ("宛先：福岡市博多区博多駅前2-1-1 ﾊｶﾀﾌﾟﾗｻﾞ7階", "福岡市博多区博多駅前2-1-1 ﾊｶﾀﾌﾟﾗｻﾞ7階"),
+        # a building with no word of buildings, before its room; one that goes on in hiragana
+        ("住所は奈良県奈良市芝辻町2丁目5-8 グランメール芝辻305号です", "奈良県奈良市芝辻町2丁目5-8 グランメール芝辻305号"),
+        ("〒930-0066 富山市千石町3丁目4-12 ケアハウスせんごく 205ごうしつ", "富山市千石町3丁目4-12 ケアハウスせんごく 205ごうしつ"),
     ],
 )
 def test_an_address_is_whole_with_its_building_and_room(text, address):
@@ -40,6 +43,10 @@ def test_a_region_in_a_question_is_no_address(text):
         ("山田です", 2, "山田"),
         ("田中で注文したもの", 2, "田中"),
         ("山田と申します", 2, "山田"),
+        ("森本さゆりですけど、孫の", 2, "森本さゆり"),  # a hiragana given name before です
+        ("森本からです", 2, "森本"),
+        ("グエン ヴァン ミン です", 3, "グエン ヴァン ミン"),  # every katakana word of the name
+        ("中村 大輔 ・電話：03-5280-7712", 2, "中村 大輔"),
     ],
 )
 def test_a_family_name_takes_the_given_name_written_after_it(text, family_end, name):
