@@ -130,6 +130,11 @@ class ValidateOrderVerificationForm(FormValidationAction):
         values = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
         order_id = values.get("order_id", tracker.get_slot("order_id"))
         phone = values.get("phone", tracker.get_slot("phone"))
+        if phone and not order_id and tracker.get_slot("verification_failures"):
+            # あ、まちがえた 090-…: after a failed pair, the phone alone goes with the number tried.
+            order_id = last_tried_order_id(tracker)
+            if order_id:
+                events += [SlotSet("order_id", order_id), SlotSet("verification_note", None)]
         if not order_id or not phone or tracker.get_slot("verified_order_id") == order_id:
             return events
         if orders.verify(common.db(), order_id, phone):
@@ -145,6 +150,14 @@ class ValidateOrderVerificationForm(FormValidationAction):
             SlotSet("verified_order_id", None),
             SlotSet("verification_note", None),
         ]
+
+
+def last_tried_order_id(tracker: Tracker) -> str | None:
+    """The order number of the latest pair that failed, or None."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == "order_id" and event.get("value"):
+            return str(event["value"])
+    return None
 
 
 class ActionAskOrderId(Action):

@@ -242,3 +242,15 @@ async def test_a_phone_from_another_flow_is_not_tried(shop, dispatcher, domain):
     slots = slot_sets(events)
     assert slots["order_task"] == "status" and slots["phone"] is None
     assert slots["order_id_asks"] == 0 and slots["verification_refusals"] == 0  # a new verification
+
+
+async def test_a_phone_corrected_alone_after_a_failed_pair_goes_with_the_number_tried(shop, dispatcher, domain):
+    tried = [{"event": "slot", "name": "order_id", "value": "A1234567", "timestamp": 0.5},
+             {"event": "slot", "name": "order_id", "value": None, "timestamp": 0.6}]
+    tracker = make_tracker(
+        [*tried, user("あ、ごめん まちがえた💦 090-1234-5678", "inform")],
+        slots={"verification_failures": 1.0}, active_loop="order_verification_form",
+        requested_slot="order_id", candidates={"phone": "090-1234-5678"},
+    )
+    slots = slot_sets(await ValidateOrderVerificationForm().run(dispatcher, tracker, domain))
+    assert slots["verified_order_id"] == "A1234567"
