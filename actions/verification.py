@@ -225,8 +225,8 @@ def asks_for_person(tracker: Tracker, text: str) -> bool:
     return bool(tracker.get_slot("person_offered")) or verification.reading(text) != verification.REFUSED
 
 
-# Words of anger that, in a refusal, only ask why (なんで毎回聞く、面倒): the bot explains.
-ASKING_WHY = ("なんで", "何で", "面倒", "めんどう", "めんどくさ", "面倒くさ", "めんどい")
+# Words of anger that, in a refusal, only ask why (なんで毎回聞く): the bot explains.
+ASKING_WHY = ("なんで", "何で")
 
 
 def angry_beyond_asking_why(text: str) -> bool:

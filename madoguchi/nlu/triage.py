@@ -97,6 +97,10 @@ PERSON_WORDS = re.compile(
     r"人|ひと|ヒト|にんげん|担当|係|オペレ|おぺれ|スタッフ|すたっふ|店員|電話|でんわ|デンワ|tel|代わ|かわって|"
     r"替わ|誰か|だれか|生身|本物|ほんもの|human|person|operator|staff|責任者|上司|社長|店長|方と|方に|かたと|かたに"
 )
+# The body, not the shop (目が悪いので短めに): no reproach.
+BODY = re.compile(r"(?:目|耳|足|腰|体|膝|ひざ|具合|調子|気分|からだ)が悪")
+# Taking it as it is (口に合わなかったけど仕方ないですね): no exception asked for.
+ACCEPTING = re.compile(r"仕方(?:が)?な|しかたな|しょうがな|しょーがな|しゃーな|仕方ありませ|気にしないで|構いませ|かまいませ")
 # What a complaint can be about: an order, a parcel, the sweets, the catalog, the service.
 # A message read as a complaint without any (年寄りで不慣れでございまして) complains of nothing.
 SUBJECT = re.compile(
@@ -168,6 +172,7 @@ class Assessment:
     names_person: bool = False
     subject: bool = False
     name_alone: bool = False
+    accepting: bool = False
     leaving: bool = False
     refusal: bool = False
     emphatic: bool = False
@@ -313,7 +318,8 @@ def assess(
     result.asks = bool(ASKING_FORMS.search(norm))
     result.late_catalog = any(w in norm for w in lexicon.catalog) and any(w in norm for w in lexicon.not_arrived)
     ended = spaced_out + "。"  # 頼んだのに at the end reads like 頼んだのに。
-    result.reproach = any(w in ended for w in (*lexicon.reproach, *lexicon.not_arrived))
+    result.reproach = any(w in BODY.sub("", ended) for w in (*lexicon.reproach, *lexicon.not_arrived))
+    result.accepting = ACCEPTING.search(spaced_out) is not None
     result.waiting = any(w in spaced_out for w in lexicon.waiting)
     result.opener = any(w in spaced_out for w in lexicon.opener)
     result.person = asks_for_person(text)
@@ -387,7 +393,7 @@ def correct_intent(
     if intent == "express_distress" and not assessment.evidence and unsure:
         # Not distressed after all: a goods problem is still an operator's case.
         return "complain" if assessment.goods_problem else _next_calm(ranking)
-    if intent == "request_exception" and not assessment.requests and unsure:
+    if intent == "request_exception" and not assessment.requests and (unsure or assessment.accepting):
         return _next_calm(ranking)
     return intent
 

@@ -339,3 +339,10 @@ def test_an_opener_read_as_an_exception_opens_the_talk(ginza, lexicon):
     ranking = [{"name": "request_exception", "confidence": 0.98}, {"name": "greet", "confidence": 0.02}]
     opener = run(ginza, lexicon, "あの ちょっこし きいてくれんけ")
     assert correct_intent("request_exception", ranking, opener, THRESHOLD) == "greet"
+
+
+def test_the_body_is_no_reproach_and_taking_it_is_no_exception(ginza, lexicon):
+    assert not run(ginza, lexicon, "目が悪いので、短めに教えてくださいね").grievance
+    ranking = [{"name": "request_exception", "confidence": 1.0}, {"name": "thank", "confidence": 0.0}]
+    accepting = run(ginza, lexicon, "ちょっと口に合わなかったけど、仕方ないですね。次は別のを試してみます")
+    assert correct_intent("request_exception", ranking, accepting, THRESHOLD) == "thank"
