@@ -5,7 +5,7 @@
     madoguchi operator add NAME [--password-stdin] [--display-name TEXT]
     madoguchi operator display-name NAME [TEXT]   what customers see after 担当者
     madoguchi audit [--limit N] [--user NAME] [--action A]   logins and operator actions
-    madoguchi train [--force]            train when the training inputs changed
+    madoguchi train [--force] [--validated]   train when the training inputs changed
     madoguchi run                        action server, Rasa server and web/desk
 """
 
@@ -124,7 +124,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 def cmd_train(args: argparse.Namespace) -> int:
     from madoguchi.model import train
 
-    train(force=args.force)
+    train(force=args.force, validated=args.validated)
     return 0
 
 
@@ -164,6 +164,8 @@ def parser() -> argparse.ArgumentParser:
 
     tr = sub.add_parser("train", help="train the model when its inputs changed")
     tr.add_argument("--force", action="store_true")
+    tr.add_argument("--validated", action="store_true",
+                    help="the data was just validated (python -m madoguchi.validate): rasa train does not again")
     tr.set_defaults(func=cmd_train)
 
     run = sub.add_parser("run", help="start the action server, Rasa and the web/desk")

@@ -46,8 +46,11 @@ def model_path(root: Path = ROOT) -> Path:
     return root / "models" / f"madoguchi-{fingerprint(root)}.tar.gz"
 
 
-def train(root: Path = ROOT, force: bool = False) -> Path:
-    """Train when the inputs changed since the last model; returns the model's path."""
+def train(root: Path = ROOT, force: bool = False, validated: bool = False) -> Path:
+    """Train when the inputs changed since the last model; returns the model's path.
+
+    `rasa train` validates the domain and data before training, as `rasa data validate`
+    does; `validated` skips that when `python -m madoguchi.validate` (stricter) just did."""
     target = model_path(root)
     if target.exists() and not force:
         print(f"model up to date: {target.relative_to(root)}")
@@ -59,6 +62,7 @@ def train(root: Path = ROOT, force: bool = False) -> Path:
             str(rasa), "train",
             "--config", "config.yml", "--domain", "domain", "--data", "data",
             "--out", "models", "--fixed-model-name", target.name.removesuffix(".tar.gz"),
+            *(["--skip-validation"] if validated else []),
         ],
         cwd=root,
         check=True,

@@ -1,10 +1,13 @@
-"""Fixtures shared by every suite: a fresh SQLite shop database, the shop rules, a clock."""
+"""Fixtures shared by every suite: a fresh SQLite shop database, the shop rules, a clock;
+and what is slow to load, loaded once per session: GiNZA and the trained model."""
 
 from __future__ import annotations
 
+import copy
 import os
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -60,3 +63,55 @@ def rules() -> Rules:
 def jst(text: str) -> datetime:
     """An aware Japan-time datetime from 'YYYY-MM-DDTHH:MM'."""
     return datetime.fromisoformat(text).replace(tzinfo=JST)
+
+
+# --- loaded once per session ----------------------------------------------------------------
+
+
+def trained_model() -> Path:
+    """The model of the current data (`make test` trains it first), or else the newest
+    earlier one; skips the test when there is none."""
+    from madoguchi.model import model_path
+
+    models = [model_path()] + sorted((ROOT / "models").glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)[::-1]
+    found = next((p for p in models if p.exists()), None)
+    if found is None:
+        pytest.skip("no trained model (make train)")
+    return found
+
+
+@pytest.fixture(scope="session")
+def ginza_model():
+    """GiNZA as `GinzaNLP` loads it (tokenizer, vocabulary and the neural pipes the triage
+    runs), held for the session: every `GinzaNLP` and model loaded in this process meanwhile
+    shares it instead of loading its own (about 0.3 GiB and several seconds each)."""
+    from madoguchi.nlu.ginza import GinzaNLP
+
+    return GinzaNLP.load_model("ja_ginza")
+
+
+@pytest.fixture(scope="session")
+def served_agent(ginza_model):
+    """The trained model loaded once, as the Rasa server loads and runs it (the fixes of
+    `madoguchi.rasa_server`, the memory ones included), without an action server.
+    `agent_on` gives a test its own conversations and action server on it."""
+    from rasa.core.agent import Agent
+
+    from madoguchi import rasa_server
+
+    model = trained_model()
+    rasa_server.as_served()
+    return Agent.load(str(model))
+
+
+def agent_on(loaded: Any, action_endpoint: Any = None) -> Any:
+    """A new agent on an already loaded model: the same graph (DIET, policies, GiNZA), its
+    own tracker store, lock store and responses, calling `action_endpoint`."""
+    from rasa.core.agent import Agent
+
+    agent = Agent(domain=loaded.domain, action_endpoint=action_endpoint)
+    processor = copy.copy(loaded.processor)
+    processor.tracker_store, processor.lock_store = agent.tracker_store, agent.lock_store
+    processor.nlg, processor.action_endpoint = agent.nlg, action_endpoint
+    agent.processor = processor
+    return agent

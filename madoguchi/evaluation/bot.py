@@ -42,10 +42,8 @@ class LocalBot:
         self._db_url = f"sqlite:///{Path(self._tmp.name) / 'eval.db'}"
 
     async def __aenter__(self) -> "LocalBot":
-        from rasa.core.agent import Agent
         from rasa.utils.endpoints import EndpointConfig
 
-        from madoguchi import rasa_server
         from madoguchi.store import catalog_requests, orders
 
         db_url = self._db_url
@@ -60,9 +58,17 @@ class LocalBot:
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         _wait_http(f"http://127.0.0.1:{port}/health", self._server)
-        rasa_server.as_served()  # loaded and run as the Rasa server does
-        self.agent = Agent.load(str(self.model), action_endpoint=EndpointConfig(f"http://127.0.0.1:{port}/webhook"))
+        self.agent = self.load_agent(EndpointConfig(f"http://127.0.0.1:{port}/webhook"))
         return self
+
+    def load_agent(self, action_endpoint: Any) -> Any:
+        """The model, loaded and run as the Rasa server does, calling the action server."""
+        from rasa.core.agent import Agent
+
+        from madoguchi import rasa_server
+
+        rasa_server.as_served()
+        return Agent.load(str(self.model), action_endpoint=action_endpoint)
 
     async def __aexit__(self, *exc: Any) -> None:
         if self._server and self._server.poll() is None:

@@ -4,6 +4,7 @@ end-to-end conversation suites: the demo shop, Friday 10:00."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import pytest_asyncio
@@ -11,14 +12,33 @@ import pytest_asyncio
 from madoguchi.evaluation.bot import LocalBot
 from madoguchi.model import model_path
 from madoguchi.store.db import Database
+from tests.conftest import agent_on
 
 
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def bot():
+class SharedModelBot(LocalBot):
+    """A LocalBot on the session's loaded model (`served_agent`): its own action server,
+    shop database and conversations, without loading the model again."""
+
+    def __init__(self, loaded: Any) -> None:
+        super().__init__(Path(loaded.processor.model_path))
+        self._loaded = loaded
+
+    def load_agent(self, action_endpoint: Any) -> Any:
+        return agent_on(self._loaded, action_endpoint)
+
+
+def current_model() -> Path:
+    """The model of the current data; skips the test when it is not trained yet."""
     model = model_path()
     if not model.exists():
         pytest.skip(f"no trained model ({model.name}): `make test` trains it first")
-    async with LocalBot(model) as local:
+    return model
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def bot(request):
+    current_model()
+    async with SharedModelBot(request.getfixturevalue("served_agent")) as local:
         yield local
 
 

@@ -18,6 +18,7 @@ import pytest
 from madoguchi.model import model_path
 from madoguchi.store import handoffs
 from madoguchi.store.db import Database
+from tests.e2e.localbot import SharedModelBot
 
 _senders = itertools.count(1)
 
@@ -73,14 +74,12 @@ class Customer:
 
 
 @pytest.fixture(scope="module")
-def bot() -> Iterator[tuple[Any, asyncio.AbstractEventLoop, Database]]:
-    from madoguchi.evaluation.bot import LocalBot
-
+def bot(request) -> Iterator[tuple[Any, asyncio.AbstractEventLoop, Database]]:
     model = model_path()
     if not model.exists():
         pytest.skip(f"no trained model ({model.name}): `make train` first")
     loop = asyncio.new_event_loop()
-    local = LocalBot(model)
+    local = SharedModelBot(request.getfixturevalue("served_agent"))
     loop.run_until_complete(local.__aenter__())
     # LocalBot's action server writes the shop data (handoffs too) to its temporary database.
     db = Database(f"sqlite:///{Path(local._tmp.name) / 'eval.db'}")

@@ -13,6 +13,7 @@ import yaml
 
 from madoguchi import memory
 from madoguchi.settings import ROOT
+from tests.conftest import trained_model
 
 
 def rss_mb() -> float:
@@ -34,34 +35,19 @@ def nodes_of(agent, component_name: str) -> list:
     return [n for n in nodes if type(n._component).__name__ == component_name]
 
 
-def trained_model() -> Path:
-    from madoguchi.model import model_path
-
-    # The model of the current data (`make test` trains it first), or any earlier one.
-    models = [model_path()] + sorted((ROOT / "models").glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)[::-1]
-    found = next((p for p in models if p.exists()), None)
-    if found is None:
-        pytest.skip("no trained model (make train)")
-    return found
-
-
 @pytest.fixture(scope="module")
-def agents():
-    """The trained model loaded Rasa's way, and as the server loads it."""
+def agents(served_agent):
+    """The trained model loaded Rasa's way, and as the server loads it (the session's
+    `served_agent`, loaded with `memory.load_for_prediction`)."""
     from rasa.core.agent import Agent
     from rasa.utils.tensorflow.models import RasaModel
 
-    model = str(trained_model())
-    # Rasa's own loading even when an earlier test in this process loaded a model as served.
-    rasas_load = memory._RASA_LOAD or RasaModel.load.__func__
+    assert RasaModel.load.__func__ is memory.load_for_prediction  # how served_agent was loaded
+    # Rasa's own loading, although a model was loaded as served in this process.
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(RasaModel, "load", classmethod(rasas_load))
-        rasas = Agent.load(model)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(memory, "_RASA_LOAD", rasas_load)
-        patch.setattr(RasaModel, "load", classmethod(memory.load_for_prediction))
-        lean = Agent.load(model)
-    return rasas, lean
+        patch.setattr(RasaModel, "load", classmethod(memory._RASA_LOAD))
+        rasas = Agent.load(str(served_agent.processor.model_path))
+    return rasas, served_agent
 
 
 def test_diet_has_the_weights_rasa_loads(agents):

@@ -95,3 +95,28 @@ def test_undoing_a_change_gives_back_the_fingerprint(project):
 
 def test_the_model_path_carries_the_fingerprint(project):
     assert model_path(project) == project / "models" / f"madoguchi-{fingerprint(project)}.tar.gz"
+
+
+@pytest.mark.parametrize("validated", [False, True])
+def test_training_skips_rasas_validation_only_when_the_data_was_just_validated(project, monkeypatch, validated):
+    import subprocess
+
+    from madoguchi import model
+
+    commands = []
+    monkeypatch.setattr(subprocess, "run", lambda command, **_: commands.append(command))
+    assert model.train(project, validated=validated) == model_path(project)
+    [command] = commands
+    assert command[1:3] == ["train", "--config"]
+    assert ("--skip-validation" in command) is validated
+
+
+def test_a_trained_model_is_not_trained_again(project, monkeypatch):
+    import subprocess
+
+    from madoguchi import model
+
+    monkeypatch.setattr(subprocess, "run", lambda *_, **__: pytest.fail("trained again"))
+    model_path(project).parent.mkdir()
+    model_path(project).write_bytes(b"")
+    assert model.train(project, validated=True) == model_path(project)

@@ -169,17 +169,9 @@ def test_a_copy_has_the_state_rasas_replayed_copy_has(domain):
 
 
 @pytest.fixture(scope="module")
-def agent():
-    from rasa.core.agent import Agent
-
-    from madoguchi.model import model_path
-
-    # The model of the current data (`make test` trains it first), or any earlier one.
-    models = [model_path()] + sorted((ROOT / "models").glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)[::-1]
-    found = next((p for p in models if p.exists()), None)
-    if found is None:
-        pytest.skip("no trained model (make train)")
-    return Agent.load(str(found))
+def agent(served_agent):
+    """The trained model as the server loads it (once per session)."""
+    return served_agent
 
 
 TEXTS = ["カタログを送ってください", "注文番号Ａ１２３４５６７の荷物はどこですか", "", "🍡🍡", "あ" * 1000,

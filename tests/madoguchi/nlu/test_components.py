@@ -77,10 +77,12 @@ def test_the_nlu_reads_the_first_characters_as_the_tokenizer_takes_them():
 
 
 @pytest.fixture(scope="module")
-def understand():
-    """WidthNormalizer, GiNZA, ShopEntityExtractor and HandoffTriage as the pipeline runs them (no DIET)."""
+def understand(ginza_model):
+    """WidthNormalizer, GiNZA, ShopEntityExtractor and HandoffTriage as the pipeline runs them
+    (no DIET); `GinzaNLP` gets the session's GiNZA, as a second one in the graph would."""
     config = {"model": "ja_ginza", "case_sensitive": False}
     ginza = GinzaNLP.create(config, None, None, None)
+    assert ginza.provide() is ginza_model
     triage = HandoffTriage.create({}, None, None, None)
 
     def run(text: str) -> Message:

@@ -10,11 +10,12 @@ THRESHOLD = 0.6
 
 
 @pytest.fixture(scope="module")
-def ginza():
-    """GiNZA as the pipeline runs it: tokens for every message, the parse on demand."""
+def ginza(ginza_model):
+    """GiNZA as the pipeline runs it (`ginza.load()`, the session's): tokens for every
+    message, the parse on demand."""
     from madoguchi.nlu import ginza
 
-    nlp = ginza.load()
+    nlp = ginza_model.model
     return nlp, lambda doc: ginza.parse(nlp, doc)
 
 
