@@ -10,11 +10,17 @@ from rasa_sdk.types import DomainDict
 
 from actions.catalog import times_asked
 
+# The question for each detail: the first time, the second, and from the third on.
+QUESTIONS = {
+    "person_name": ("utter_ask_person_name", "utter_ask_person_name_again", "utter_ask_person_name_or_person"),
+    "postal_code": ("utter_ask_postal_code", "utter_ask_postal_code_again", "utter_ask_postal_code_or_person"),
+    "phone": ("utter_ask_phone", "utter_ask_phone_again", "utter_ask_phone_or_person"),
+}
+
+
 def ask_response(slot: str, asked: int) -> str:
     """The response that asks for `slot` after it was asked `asked` times."""
-    if asked == 0:
-        return f"utter_ask_{slot}"
-    return f"utter_ask_{slot}_again" if asked == 1 else f"utter_ask_{slot}_or_person"
+    return QUESTIONS[slot][min(asked, 2)]
 
 
 class ActionAskCatalogPersonName(Action):
