@@ -30,6 +30,10 @@ WHOLE_CONVERSATION = frozenset(
         "action_catalog_status",  # a late catalog sent again and still not there
         "action_catalog_choice",
         "validate_catalog_form",  # a name given whole earlier is not shortened; the hurry of any message
+        "validate_order_verification_form",  # a phone corrected alone goes with the number tried
+        "action_ask_catalog_form_person_name",  # how often the form asked, since it began
+        "action_ask_catalog_form_postal_code",
+        "action_ask_catalog_form_phone",
     }
 )
 

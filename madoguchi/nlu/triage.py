@@ -80,6 +80,7 @@ ASKED_EXCEPTIONS = ("discount", "free_shipping", "priority", "same_day_remote")
 INTENSITY = re.compile(r"[！!]{2,}|[？?]{2,}|…+|・{3,}|。{2,}|\.{3,}")  # …… is one trailing off
 EMPHASIS = re.compile(r"[！!]{2,}|[？?]{2,}")
 HIRAGANA = re.compile(r"[ぁ-ゖ]")
+DIGIT = re.compile(r"[0-9０-９]")
 KATAKANA_WORD = re.compile(r"^[ァ-ヺー・]+$")
 # A name alone, as a customer answers the question for it (シャルマ アルジュン です。): with a
 # kanji or katakana, one or two words, a copula at most.
@@ -173,6 +174,7 @@ class Assessment:
     subject: bool = False
     name_alone: bool = False
     accepting: bool = False
+    digits: bool = False
     leaving: bool = False
     refusal: bool = False
     emphatic: bool = False
@@ -320,6 +322,7 @@ def assess(
     ended = spaced_out + "。"  # 頼んだのに at the end reads like 頼んだのに。
     result.reproach = any(w in BODY.sub("", ended) for w in (*lexicon.reproach, *lexicon.not_arrived))
     result.accepting = ACCEPTING.search(spaced_out) is not None
+    result.digits = DIGIT.search(norm) is not None
     result.waiting = any(w in spaced_out for w in lexicon.waiting)
     result.opener = any(w in spaced_out for w in lexicon.opener)
     result.person = asks_for_person(text)
@@ -365,6 +368,8 @@ def correct_intent(
     unsure = next((r.get("confidence", 0.0) for r in ranking if r.get("name") == intent), 0.0) < SURE
     if assessment.waiting and unfounded and intent in WAIT_READINGS:
         return "affirm"  # ちょっと待っててな、メール見てみるわ: the bot waits
+    if assessment.waiting and unfounded and intent == "inform" and unsure and not assessment.digits:
+        return "affirm"  # read as a detail, but no detail in it
     if intent == "request_exception" and assessment.refusal and not assessment.exception:
         return _next_calm(ranking)  # そっちで調べてもらえますか: no exception, a refusal to tell
     names_one = intent == "request_human" and assessment.names_person  # ちゃんとした人に聞きたい

@@ -347,3 +347,11 @@ def test_the_body_is_no_reproach_and_taking_it_is_no_exception(ginza, lexicon):
     ranking = [{"name": "request_exception", "confidence": 1.0}, {"name": "thank", "confidence": 0.0}]
     accepting = run(ginza, lexicon, "ちょっと口に合わなかったけど、仕方ないですね。次は別のを試してみます")
     assert correct_intent("request_exception", ranking, accepting, THRESHOLD) == "thank"
+
+
+def test_a_wait_read_as_a_detail_without_one_is_a_wait(ginza, lexicon):
+    ranking = [{"name": "inform", "confidence": 0.49}, {"name": "ask_shipping", "confidence": 0.25}]
+    wait = run(ginza, lexicon, "ちょっと待っててな、メール見てみるわ…")
+    assert correct_intent("inform", ranking, wait, THRESHOLD) == "affirm"
+    number = run(ginza, lexicon, "ちょっと待って、A1234567です")
+    assert correct_intent("inform", ranking, number, THRESHOLD) == "inform"
