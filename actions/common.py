@@ -55,6 +55,21 @@ def event_dicts(tracker: Tracker) -> list[dict[str, Any]]:
     return [e for e in tracker.events if isinstance(e, dict)]
 
 
+# What may stand before a name without being part of it: a space, 娘の, a label's colon or は.
+_BEFORE_A_NAME = " 　の:：は、,"
+
+
+def _from_name_on(tracker: Tracker) -> str:
+    """The latest message from the name found in it on (かーちゃん用っす 高橋 翔で gives 高橋 翔で,
+    娘の西村 彩花で gives 西村 彩花で); the whole message when no name was found or the name
+    found may be a part (あおい of 中村あおい)."""
+    text = latest_text(tracker)
+    starts = [e.get("start") for e in tracker.latest_message.get("entities") or []
+              if e.get("entity") == "person_name" and isinstance(e.get("start"), int)]
+    start = min(starts, default=0)
+    return text[start:] if 0 < start <= len(text) and text[start - 1] in _BEFORE_A_NAME else text
+
+
 def phone_answer(value: Any, dispatcher: CollectingDispatcher) -> str | None:
     """A phone number given in a form, as digits; when there is none, the customer is told."""
     phone = normalize_phone(str(value or ""))
@@ -72,7 +87,7 @@ def name_answer(value: Any, tracker: Tracker) -> str:
     found = [clean_person_name(str(e.get("value") or "")) for e in tracker.latest_message.get("entities") or []
              if e.get("entity") == "person_name"]
     name = max((f for f in found if f and name and name.replace(" ", "") in f.replace(" ", "")), key=len, default=name)
-    whole = clean_person_name(latest_text(tracker))
+    whole = clean_person_name(_from_name_on(tracker))
     asked = tracker.get_slot("requested_slot") == "person_name"
     # The name part of the message (平田あかり of 平田あかりです、電話は…) when it holds the value.
     if whole and (not name and asked or name and name.replace(" ", "") in whole.replace(" ", "")):

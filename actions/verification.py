@@ -225,12 +225,13 @@ def asks_for_person(tracker: Tracker, text: str) -> bool:
     return bool(tracker.get_slot("person_offered")) or verification.reading(text) != verification.REFUSED
 
 
-# Words of anger that, in a refusal, only ask why (なんで毎回聞く): the bot explains.
-ASKING_WHY = ("なんで", "何で")
+# Words of anger that, in a refusal, only ask why or sigh (なんで毎回聞く, めんどくさい): the bot
+# explains, and offers a person the second time.
+ASKING_WHY = ("なんで", "何で", "めんどくさ", "面倒くさ")
 
 
 def angry_beyond_asking_why(text: str) -> bool:
-    """A word of anger in the message other than an irritated "why" (ふざけんな, いい加減に)."""
+    """A word of anger in the message other than an irritated "why" or a sigh (ふざけんな, いい加減に)."""
     joined = COURTESY.sub("", spaceless(text))
     for why in ASKING_WHY:
         joined = joined.replace(why, "")

@@ -61,8 +61,10 @@ def join_address(base: str | None, written: str) -> str:
 
 
 def clean_address(text: str) -> str:
-    """An address without the polite frame around it (「住所は…です」)."""
+    """An address without the polite frame around it (「住所は…です」) or the number of its
+    list item (「3. 札幌市…」)."""
     text = nfkc(text).strip()
+    text = re.sub(r"^(?:\d{1,2}[.)]|[①-⑳])\s*", "", text)  # 3. 札幌市…: the number of a list item
     text = re.sub(r"^(ご?住所は|住所:|番地は|続きは)", "", text).strip()
     text = re.sub(r"(です|どす|どすえ|になります|でございます|です。|。|まで)+$", "", text).strip()
     text = re.sub(r"(に|へ)(送って|お送り|届けて).*$", "", text).strip()

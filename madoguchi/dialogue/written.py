@@ -43,7 +43,7 @@ _TAILS = (
 # A tail written with spaces between its words (渡辺 つね子 で ございます) is one too; after a
 # kanji or katakana, a plain or dialect copula (松本 勝たい, 佐藤 花子だべ) is a tail as well.
 _TAIL = re.compile(
-    r"(?:" + "|".join(r"\s*".join(map(re.escape, t)) for t in _TAILS) + r"|(?<=[\u4e00-\u9fff々ァ-ヴ\s])(?:よ|じゃ|だ|や|たい|ばい|だべ|だす|だっぺ|だっちゃ|ちゃ|やけん|じゃけん|だがね|さー|やねん))$"
+    r"(?:" + "|".join(r"\s*".join(map(re.escape, t)) for t in _TAILS) + r"|(?<=[\u4e00-\u9fff々ァ-ヴ\s])(?:よ|じゃ|だ|や|で|たい|ばい|だべ|だす|だっぺ|だっちゃ|ちゃ|やけん|じゃけん|だがね|さー|やねん))$"
 )
 # Marks after the tail: です〜, ですー (a long vowel after a kana only: メアリー keeps it), emoji.
 _NOISE = re.compile(r"(?:[\s〜~!。、.,♪☆★…]|(?<=[ぁ-ゖ])ー|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F])+$")
@@ -78,9 +78,11 @@ def strip_tail(text: str) -> str:
     return value
 
 
-# Fillers and a label before a name said by voice (えーと名前は森本さゆりです).
+# Fillers and a label before a name said by voice (えーと名前は森本さゆりです, name Raj Thapa).
 _BEFORE_NAME = re.compile(
-    r"^(?:(?:えーっと|えーと|えっと|ええと|あのー|うーん|んー)[、,\s]*|(?:あの|まあ)[、,\s]+)+(?:お?名前は|なまえは)?\s*"
+    r"^(?:(?:えーっと|えーと|えっと|ええと|あのー|うーん|んー)[、,\s]*|(?:あの|まあ)[、,\s]+)*"
+    r"(?:お?名前は|なまえは|(?:お?名前|なまえ|name)(?:\s*[:：]\s*|\s+))?\s*",
+    re.IGNORECASE,
 )
 
 
@@ -94,6 +96,9 @@ def name_as_written(name: str | None, text: str = "") -> str | None:
     if not value:
         return value
     value = strip_tail(_BEFORE_NAME.sub("", value.strip()))
+    found = strip_tail(name.strip()) if name else ""
+    if found and value != found and value.endswith(found) and value[: -len(found)].rstrip().endswith("の"):
+        return found  # 名前は娘の西村 彩花で: whose name it is, before the name
     return value or None
 
 

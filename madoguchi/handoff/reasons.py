@@ -54,6 +54,8 @@ WRONG_THING = re.compile(
     # 中身もうちらが頼んだやつじゃないっぽい; 宛名がうちじゃない
     + r"|(?:頼んだ|たのんだ|注文した)(?:やつ|もの|もん|の|品|商品|お菓子|おかし)(?:じゃ|では|でわ|と)(?:な|ちが|違)"
     + r"|(?:宛名|あて名|あてな)[がは]?(?:うち|私|わたし|僕|俺|おら|わし)(?:じゃ|では|でわ)(?:な|ね)"
+    # 届いた荷物、宛名が知らん人なんすけど
+    + r"|(?:宛名|あて名|あてな|宛先|あて先)[がは]?(?:知らない|知らねえ|知らねぇ|知らん|しらない|しらん|見知らぬ|別の|違う|ちがう|他の|ほかの|よその)(?:人|ひと|方|名前|家|うち)"
     # 知らねえ名前の荷物がうちに届いた
     + r"|(?:知らない|知らねえ|知らねぇ|知らん|しらない|存じ上げない|見知らぬ)(?:名前|人|ひと|方|かた)(?:の|宛|あて)[^。]{0,4}(?:荷物|にもつ|小包|箱)"
     # よその家の荷物が来た
@@ -63,6 +65,8 @@ WRONG_THING = re.compile(
 # holds なんで): no anger.
 COURTESY = re.compile(r"失礼(?:します|いたします|致します|しました|いたしました|ですが|ながら|を)|なんです|なんでしょう")
 # Words of a parcel that came (届いた箱を開けたら…): a calm complaint about it is an operator's case.
+# A parcel that came late (2日も遅れて着いた, 指定日に間に合わなかった): a complaint, not the goods.
+LATE = re.compile(r"遅れ|おくれ|遅く|おそく|遅延|間に合わ|まにあわ|指定した(のに|んに|けど)|指定日")
 ARRIVED = re.compile(
     r"届いた|とどいた|届きました|とどきました|届いて|着いた|開けたら|あけたら|開けると|開封したら|中身|"
     r"入って|はいって|入っちょ|はいっちょ|入っと|宛名|あてな|宛て|(?:荷物|にもつ|小包|箱|はこ)[がはも]?(?:来た|きた|来ま|着い)"
@@ -99,6 +103,7 @@ def reports_arrival_calmly(rules: Rules, text: str) -> bool:
         ARRIVED.search(norm) is not None
         and not any(_norm(w) in COURTESY.sub("", norm) for w in cues.get("anger", []))
         and not any(_norm(w) in norm for w in cues.get("not_arrived", []))
+        and LATE.search(norm) is None
     )
 
 

@@ -161,7 +161,15 @@ class ShopEntityExtractor(GraphComponent):
             for e in learned:  # a family name takes the given name written after it
                 if e[ENTITY_ATTRIBUTE_TYPE] == "person_name":
                     e[ENTITY_ATTRIBUTE_END] = spans.whole_name_end(text, e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
+                    e[ENTITY_ATTRIBUTE_END] = spans.name_end_before_digits(text, e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
                     e[ENTITY_ATTRIBUTE_VALUE] = text[e[ENTITY_ATTRIBUTE_START] : e[ENTITY_ATTRIBUTE_END]]
+            # A name cut to nothing, an address with no letter (the 1 of 「1. 名前 …」): no entity.
+            learned = [e for e in learned if spans.holds_words(e[ENTITY_ATTRIBUTE_TYPE], e[ENTITY_ATTRIBUTE_VALUE])]
+            for a, b in spans.labelled_names(text):  # なまえ ラジ タパ, たかはし　ふさえ　です
+                named = self._entity("person_name", a, b, None, text)
+                names = [e for e in learned if e[ENTITY_ATTRIBUTE_TYPE] == "person_name" and _overlaps(e, [named])]
+                if all(e[ENTITY_ATTRIBUTE_END] - e[ENTITY_ATTRIBUTE_START] < b - a for e in names):
+                    learned = [e for e in learned if not any(e is n for n in names)] + [named]
             # A learned entity overlapping a rule one loses: rules are exact for these shapes.
             learned = [e for e in learned if not _overlaps(e, found)]
             entities = sorted([*learned, *found], key=lambda e: e[ENTITY_ATTRIBUTE_START])

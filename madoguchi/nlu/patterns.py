@@ -41,9 +41,11 @@ _PHONE_RE = re.compile(
 _KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
 _POSTAL_MARKED_RE = re.compile(r"(?:〒|郵便番号\s*(?:は|:)?)\s?(\d{3})[-\s]?(\d{4})(?![0-9])(?!-\d)")
 _POSTAL_BARE_RE = re.compile(r"(?<![0-9-])(\d{3})-(\d{4})(?![0-9])(?!-\d)")
-# 12月20日, 12/20, 20日; not a duration (3日間, 2日以内, 5日後).
+# 12月20日, 12/20, 20日; not a duration (3日間, 2日以内, 5日後), nor a day no month has.
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+_DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"  # not 49日 (四十九日, a memorial)
 _DATE_RE = re.compile(
-    r"(?<![0-9/])(?:\d{1,2}\s?月\s?\d{1,2}\s?日|\d{1,2}/\d{1,2}(?![0-9/])|\d{1,2}\s?日)"
+    rf"(?<![0-9/])(?:{_MONTH}\s?月\s?{_DAY}\s?日|{_MONTH}/{_DAY}(?![0-9/])|{_DAY}\s?日)"
     r"(?!間|以内|以上|後|前|ほど|程|くらい|ぐらい|分|目)"
 )
 # 十一月十日, 十二月二十日: a month and day in kanji numerals.

@@ -9,6 +9,12 @@ digit it has not seen: 「山田 太郎です」 gives 山田, 「大阪市北�
   502, 芝ビル7階, 101号室), until punctuation, a particle or a polite ending. Kyoto's
   street directions (河原町通三条上る) are part of it; a building may be written in
   half-width katakana (芝NBFﾀﾜｰ8F).
+- Written in kana (かがわけん　たかまつし　ばんちょう　1-2-3), an address starts at a prefecture
+  written in kana and runs over spaced words to its block numbers (1ちょうめ　2-3); a city
+  named in hiragana (さいたま市) starts one too.
+- A name after its label and a space (なまえ ラジ タパ, name Raj Thapa) is the words after
+  the label, in one script; a name in hiragana with a space (たかはし　ふさえ) is one when a
+  polite name ending or a postal code follows it.
 - A family name found by DIET takes the given name written after it (with or without a
   space) when the name is followed by the end of the message or a name ending (です,
   と申します, 様...).
@@ -26,21 +32,41 @@ PREFECTURES = (
     "奈良県|和歌山県|鳥取県|島根県|岡山県|広島県|山口県|徳島県|香川県|愛媛県|高知県|福岡県|佐賀県|長崎県|"
     "熊本県|大分県|宮崎県|鹿児島県|沖縄県"
 )
+# Prefectures in kana, as a customer who writes without kanji does (かがわけん, ｶｶﾞﾜｹﾝ).
+_PREFECTURE_READINGS = (
+    "ほっかいどう あおもりけん いわてけん みやぎけん あきたけん やまがたけん ふくしまけん いばらきけん "
+    "とちぎけん ぐんまけん さいたまけん ちばけん とうきょうと かながわけん にいがたけん とやまけん いしかわけん "
+    "ふくいけん やまなしけん ながのけん ぎふけん しずおかけん あいちけん みえけん しがけん きょうとふ おおさかふ "
+    "ひょうごけん ならけん わかやまけん とっとりけん しまねけん おかやまけん ひろしまけん やまぐちけん とくしまけん "
+    "かがわけん えひめけん こうちけん ふくおかけん さがけん ながさきけん くまもとけん おおいたけん みやざきけん "
+    "かごしまけん おきなわけん"
+).split()
+_KATA_PREFECTURES = [jaconv.hira2kata(p) for p in _PREFECTURE_READINGS]
+KANA_PREFECTURES = "|".join(
+    [*_PREFECTURE_READINGS, *_KATA_PREFECTURES, *(jaconv.z2h(p, kana=True) for p in _KATA_PREFECTURES)]
+)
+# Cities whose own name is written in hiragana (さいたま市 is the city's spelling).
+_KANA_CITIES = (
+    "さいたま|つくばみらい|つくば|ひたちなか|かすみがうら|いわき|ふじみ野|あきる野|さくら|うるま|えびの|むつ|"
+    "かほく|みどり|みよし|たつの|いすみ|みやま|うきは|あわら|にかほ|つがる|南あわじ|いちき串木野|せたな"
+)
 _KANJI = r"一-龥々〆ヶヵ"
 _HALF_KANA = "ｦ-ﾟ"  # half-width katakana, its long vowel and (semi-)voiced marks
 _PLACE = rf"[{_KANJI}ァ-ヴー{_HALF_KANA}]"
 _DIRECTION = "上る|下る|東入る|西入る|入る|上ル|下ル|入ル"  # Kyoto: 河原町通三条上る
 _NUM = r"[0-9０-９一二三四五六七八九十〇]"
 _DASH = r"[-－‐ー−―の之ノ]"
-_BLOCK = rf"{_NUM}+(?:丁目|番地?|号|{_DASH})?"
+_BLOCK = rf"{_NUM}+(?:丁目|番地?|号|ちょうめ|ばんち|ばん|{_DASH})?"
 # Start: a prefecture, or a city / ward / town name (2+ letters before 市区町村郡).
-_START = rf"(?:{PREFECTURES}|{_PLACE}{{1,6}}[市区郡])"
+_START = rf"(?:(?:{PREFECTURES})(?:(?:{_KANA_CITIES})市)?|(?:{_KANA_CITIES})市|{_PLACE}{{1,6}}[市区郡])"
 _WORD = rf"[{_KANJI}ァ-ヴー{_HALF_KANA}A-Za-zＡ-Ｚａ-ｚ・･]"
 _HOUSES = ("ビル", "マンション", "ハイツ", "荘", "アパート", "コーポ", "レジデンス", "タワー", "棟", "館", "ハウス",
            "コート", "ヒルズ", "メゾン", "パレス", "プラザ", "団地", "寮", "住宅", "ハイム", "ヴィラ", "カーサ")
 _HOUSE = "|".join(dict.fromkeys([*_HOUSES, *(jaconv.z2h(h, kana=True, ascii=False, digit=False) for h in _HOUSES)]))
-_ROOM = rf"{_NUM}+(?:号室|号|階|Ｆ|F|ごうしつ|ごう)?"
-_NAMED_ROOM = rf"{_NUM}+(?:号室|号|階|Ｆ|F|ごうしつ|ごう)"
+# A room, or a block of flats and its room (3号棟204, 2棟の105).
+# At most five digits: a longer number after an address is a phone.
+_ROOM = rf"{_NUM}{{1,5}}(?!{_NUM})(?:号?棟[ 　の-]?{_NUM}+(?:号室|号)?|号室|号|階|Ｆ|F|ごうしつ|ごう)?"
+_NAMED_ROOM = rf"{_NUM}{{1,5}}(?:号室|号|階|Ｆ|F|ごうしつ|ごう)"
 # After a space, only a building (a name with a word of buildings in it) or a room: a name
 # written after the address (〒… 東京都…1-2-3 高橋美和子) is no part of it.
 # A building name may go on in hiragana after its word of buildings (ケアハウスせんごく), and a
@@ -51,6 +77,13 @@ _BUILDING = (
 ADDRESS = re.compile(
     rf"{_START}(?:{_PLACE}|{_BLOCK}|{_DIRECTION})*{_BLOCK}(?:[ 　]?{_BUILDING}(?:[ 　]{_ROOM})?)?"
 )
+# Written in kana: the prefecture, then words and spaces up to the block numbers.
+KANA_ADDRESS = re.compile(
+    rf"(?:{KANA_PREFECTURES})[ 　]?[ぁ-ゖァ-ヴー{_KANJI}{_HALF_KANA} 　]{{0,30}}?{_BLOCK}(?:[ 　]?{_BLOCK})*"
+    rf"(?:[ 　]{_BUILDING}(?:[ 　]{_ROOM})?)?"
+)
+# Block numbers that are an address's: with a dash or a block word, not 3 of 3個.
+_HAS_BLOCK = re.compile(rf"{_NUM}[ 　]?(?:[-－‐−―ー]|丁目|番|号|ちょうめ|ばんち|ばん)")
 _NAME_TAIL = re.compile(
     rf"[ 　]?([{_KANJI}ァ-ヴーぁ-ゖ]{{1,5}}?)(?=(?:です|でございます|と申します|といいます|と言います|様|さま|さん|に|宛|で|、|。|！|!|\s*[・･]|\s*$))"
 )
@@ -64,13 +97,36 @@ _NOT_A_GIVEN_NAME = re.compile(r"^(?:と|で|は|が|の|に|へ|を|も|から|
 
 def addresses(text: str) -> list[tuple[int, int]]:
     """Spans of the addresses written in `text`, building and room included."""
-    spans = []
-    for match in ADDRESS.finditer(text):
-        end = match.end()
-        while end > match.start() and text[end - 1] in " 　の":
+    spans: list[tuple[int, int]] = []
+    for match in [*ADDRESS.finditer(text), *KANA_ADDRESS.finditer(text)]:
+        start, end = match.start(), match.end()
+        while end > start and text[end - 1] in " 　の":
             end -= 1
-        spans.append((match.start(), end))
-    return spans
+        if match.re is KANA_ADDRESS and not _HAS_BLOCK.search(text, start, end):
+            continue
+        if any(s <= start and end <= e for s, e in spans):
+            continue
+        spans = [(s, e) for s, e in spans if not (start <= s and e <= end)] + [(start, end)]
+    return sorted(spans)
+
+
+def name_end_before_digits(text: str, start: int, end: int) -> int:
+    """Where a name found at [start, end) ends before a number (西田 明美 2 of 「1. 名前 西田
+    明美 2. 〒…」): a name holds no digit."""
+    digit = re.search(r"[0-9０-９]", text[start:end])
+    if digit is None:
+        return end
+    end = start + digit.start()
+    while end > start and text[end - 1] in " 　、,.・":
+        end -= 1
+    return end
+
+
+def holds_words(kind: str, value: str) -> bool:
+    """A name or an address holds at least one letter (kana, kanji or Latin)."""
+    if kind not in ("person_name", "address"):
+        return True
+    return re.search(rf"[{_KANJI}ぁ-ゖァ-ヴー{_HALF_KANA}A-Za-zＡ-Ｚａ-ｚ]", value or "") is not None
 
 
 def whole_name_end(text: str, start: int, end: int) -> int:
@@ -94,3 +150,47 @@ def whole_name_end(text: str, start: int, end: int) -> int:
     if attached_kana and not _SURE_END.match(text, tail.end()):
         return end  # a hiragana run straight after the name is grammar, not a given name
     return tail.end()
+
+
+# A name's label and a space or colon before it (なまえ ラジ タパ, name: Raj Thapa).
+_NAME_LABEL = re.compile(r"(?:^|(?<=[\s、。,.の]))(?:お?名前|おなまえ|なまえ|氏名|name)(?:[ 　]*[:：][ 　]*|[ 　]+)", re.I)
+# The words of a name in one script, a space between them.
+_NAME_WORDS = (
+    re.compile(r"[A-Za-z][A-Za-z'.-]*(?:[ 　][A-Za-z][A-Za-z'.-]*){0,2}"),
+    re.compile(r"[ァ-ヴー]{2,}(?:[ 　・][ァ-ヴー]{2,}){0,2}"),
+    re.compile(rf"[{_KANJI}ぁ-ゖ]{{1,6}}(?:[ 　][{_KANJI}ぁ-ゖ]{{1,6}})?"),
+)
+# Endings and particles that close a name written in words (ふさえ です, ふさえで, Thapa でいい).
+_WORD_TAIL = re.compile(
+    rf"(?:です|でございます|と申します|といいます|さん|様|(?<=[{_KANJI}ァ-ヴ])(?:で|や|だ|じゃ|よ))$"
+)
+# A name written in hiragana with a space, then a polite ending or a postal code.
+_KANA_NAME = re.compile(
+    r"(?:^|(?<=[。、,.!！\s]))([ぁ-ゖ]{2,5}[ 　][ぁ-ゖ]{2,4})"
+    r"(?=[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、,]?[ 　]*〒)"
+)
+# A first word that is grammar, not a family name (それは そう です).
+_NOT_FAMILY = re.compile(r"(?:[はがをにへもでとや]|それ|これ|あれ|そう|どう|ちがう|だめ|いい)$")
+
+
+def labelled_names(text: str) -> list[tuple[int, int]]:
+    """Spans of names written after a name label (なまえ ラジ タパ) or in hiragana with a
+    space before a polite ending (たかはし　ふさえ　です)."""
+    found = []
+    for label in _NAME_LABEL.finditer(text):
+        for words in _NAME_WORDS:
+            match = words.match(text, label.end())
+            if match:
+                start, end = match.span()
+                tail = _WORD_TAIL.search(text, start, end)
+                if tail and tail.start() > start:
+                    end = tail.start()
+                while end > start and text[end - 1] in " 　・":
+                    end -= 1
+                if end > start:
+                    found.append((start, end))
+                break
+    for match in _KANA_NAME.finditer(text):
+        if not _NOT_FAMILY.search(match.group(1).split()[0]) and match.span(1) not in found:
+            found.append(match.span(1))
+    return found

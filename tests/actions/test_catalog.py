@@ -299,3 +299,15 @@ async def test_a_name_given_again_as_a_detail_still_replaces_it(shop, dispatcher
         candidates={"person_name": "木村 直子"},
     )
     assert slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))["person_name"] == "木村 直子"
+
+
+async def test_what_stands_before_the_name_found_is_no_part_of_it(shop, dispatcher, domain):
+    for text, name in (("ばあちゃん用です 小林 茂で", "小林 茂"), ("孫の野村 結衣で", "野村 結衣")):
+        start = text.index(name[0])
+        found = {"entity": "person_name", "start": start, "end": start + len(name), "value": name}
+        tracker = make_tracker(
+            [user(text, "inform", [found])], slots={"person_name": name}, active_loop="catalog_form",
+            requested_slot="person_name", candidates={"person_name": name},
+        )
+        slots = slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
+        assert slots["person_name"] == name, text

@@ -39,6 +39,7 @@ def test_an_unknown_or_malformed_code_is_none(code):
         ("住所は千代田1-1です", CHIYODA + "1-1"),  # with the polite frame
         ("1-1に送ってください", CHIYODA + "1-1"),
         ("１－１　千代田ハイツ１０１", CHIYODA + "1-1 千代田ハイツ101"),  # full width
+        ("3. 千代田区千代田1-1", CHIYODA + "1-1"),  # the number of a list item
     ],
 )
 def test_join_address(written, whole):

@@ -10,7 +10,8 @@ LATE_MOTHER = "亡くなった母がこちらの羊羹が好きでした。七�
 
 def test_memorial_questions_are_recognised():
     for text in (LATE_MOTHER, "四十九日のお供えにはどんなのし？", "香典返しに使えるお菓子はありますか", "一周忌の法要で",
-                 "来月母の七回期をやるだけどのしはどういうのがいいだら"):  # voice input: 七回期
+                 "来月母の七回期をやるだけどのしはどういうのがいいだら",  # voice input: 七回期
+                 "おじさん 亡くなった。49日 に おかし おくる"):
         assert is_memorial(text), text
     for text in ("お歳暮ののしは？", "ほうじ茶に合うお菓子", "結婚の引き菓子", "三回記念日のお祝い", "今期のおすすめは"):
         assert not is_memorial(text), text

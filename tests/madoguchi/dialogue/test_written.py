@@ -31,6 +31,7 @@ LIST = (
     ("名前は森田 かず子です。〒150-0001 渋谷区神宮前2-3-4 神宮前コーポ101やで", "森田 かず子"),
     ("お名前は森田かず子、電話は090-1234-5678です", "森田かず子"),
     ("・お名前：山田花子\n・住所：東京都千代田区千代田1-1\n・電話：090-1234-5678", "山田花子"),
+    ("name Anil Gurung", "Anil Gurung"), ("名前 小林 茂で", "小林 茂"),  # an English label; a で after the name
 ])
 def test_a_name_is_stored_without_what_surrounds_it(written, name):
     assert name_as_written(written, written) == name
@@ -76,3 +77,8 @@ def test_a_sentence_about_the_phone_is_no_list():
 ])
 def test_an_address_is_the_address_part(written, address):
     assert address_as_written(written) == address
+
+
+def test_whose_name_it_is_is_no_part_of_it():
+    assert name_as_written("野村 結衣", "名前は孫の野村 結衣で、住所は孫のところ") == "野村 結衣"
+    assert name_as_written("太郎", "名前は山田 太郎です") == "山田 太郎"  # a given name found: the item is the name

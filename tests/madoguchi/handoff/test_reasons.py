@@ -70,6 +70,7 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "よその家の荷物 来たど",
     "宛名 ちがう。秋田市の 佐々木さん宛てだ",
     "届いた荷物の宛名がうちじゃないんですけど", "中身もうちらが頼んだやつじゃないっぽい", "知らねえ名前の荷物がうちに届いたぞ",
+    "きのう来た箱 宛名が知らない人なんだけど",
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
@@ -80,6 +81,7 @@ def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, te
     ("届いたお菓子の味がいつもと全然ちゃう気がする", "needs_operator"),
     ("届いたけど遅すぎやろ、何日待たせるねん", "complaint"),
     ("荷物まだ届かないんだけど", "complaint"),
+    ("日にち指定したのに3日も遅れて着いたって先方に言われた", "complaint"),  # late, not the goods
 ])
 def test_a_calm_complaint_about_a_parcel_that_came_goes_to_an_operator(rules, text, reason):
     assert reason_for_intent(rules, "complain", text) == reason

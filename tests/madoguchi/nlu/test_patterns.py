@@ -223,6 +223,13 @@ def test_dates_in_digits_or_kanji_are_found_as_written(text, date):
     assert [f.value for f in find_dates(text)] == [date]
 
 
+@pytest.mark.parametrize("text", ["49日 に おかし おくりたい", "32日に届けて", "13/5 着で"])
+def test_a_day_no_month_has_is_no_date(text):
+    from madoguchi.nlu.patterns import find_dates
+
+    assert find_dates(text) == []
+
+
 def test_a_year_in_kanji_is_no_date_nor_phone():
     from madoguchi.nlu.patterns import find_dates
 

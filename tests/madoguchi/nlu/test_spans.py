@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from madoguchi.nlu.spans import addresses, whole_name_end
+from madoguchi.nlu.spans import addresses, labelled_names, whole_name_end
 
 
 @pytest.mark.parametrize(
@@ -22,13 +22,21 @@ from madoguchi.nlu.spans import addresses, whole_name_end
         # a building with no word of buildings, before its room; one that goes on in hiragana
         ("住所は奈良県奈良市芝辻町2丁目5-8 グランメール芝辻305号です", "奈良県奈良市芝辻町2丁目5-8 グランメール芝辻305号"),
         ("〒930-0066 富山市千石町3丁目4-12 ケアハウスせんごく 205ごうしつ", "富山市千石町3丁目4-12 ケアハウスせんごく 205ごうしつ"),
+        # written in kana, words spaced; a city named in hiragana; a block of flats and its room
+        ("おくりさきは　えひめけん　まつやまし　いちばんちょう　4ちょうめ　5-6　です", "えひめけん　まつやまし　いちばんちょう　4ちょうめ　5-6"),
+        ("ｴﾋﾒｹﾝ ﾏﾂﾔﾏｼ ｲﾁﾊﾞﾝﾁｮｳ 4-5-6 ﾃﾞｽ", "ｴﾋﾒｹﾝ ﾏﾂﾔﾏｼ ｲﾁﾊﾞﾝﾁｮｳ 4-5-6"),
+        ("住所 つくば市天久保1-2-3 コーポ天久保102", "つくば市天久保1-2-3 コーポ天久保102"),
+        ("埼玉県さいたま市南区別所7-8-9です", "埼玉県さいたま市南区別所7-8-9"),
+        ("岩手県宮古市磯鶏2-4 磯鶏団地5号棟301", "岩手県宮古市磯鶏2-4 磯鶏団地5号棟301"),
+        # a phone after the room is no part of it
+        ("東京都目黒区目黒1-2-3 目黒ハイツ203 08012345678", "東京都目黒区目黒1-2-3 目黒ハイツ203"),
     ],
 )
 def test_an_address_is_whole_with_its_building_and_room(text, address):
     assert [text[a:b] for a, b in addresses(text)] == [address]
 
 
-@pytest.mark.parametrize("text", ["北海道に送るといくら？", "沖縄は何日かかりますか", "東京駅の近くのお店"])
+@pytest.mark.parametrize("text", ["ひろしまけん の 親戚に 3個 送りたい", "北海道に送るといくら？", "沖縄は何日かかりますか", "東京駅の近くのお店"])
 def test_a_region_in_a_question_is_no_address(text):
     assert addresses(text) == []
 
@@ -69,3 +77,24 @@ def test_a_name_after_the_address_is_no_building(text, address):
 def test_a_name_ending_is_not_a_given_name():
     assert "佐藤一郎宛にカタログを"[: whole_name_end("佐藤一郎宛にカタログを", 0, 4)] == "佐藤一郎"
     assert "山田様宛"[: whole_name_end("山田様宛", 0, 2)] == "山田"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("カタログほしい。なまえ アニル グルン", "アニル グルン"),
+        ("name: Anil Gurung, address below", "Anil Gurung"),
+        ("のしの名前 Gurung でいい？", "Gurung"),
+        ("なまえ　こばやし　しげこ　です", "こばやし　しげこ"),
+        ("こばやし　しげこ　です", "こばやし　しげこ"),
+        ("かたろぐ　ほしい。こばやし　しげこ、〒790-0001　えひめけん", "こばやし　しげこ"),
+        ("名前 小林 茂で", "小林 茂"),
+    ],
+)
+def test_a_labelled_or_spaced_kana_name_is_found_whole(text, name):
+    assert [text[a:b] for a, b in labelled_names(text)] == [name]
+
+
+@pytest.mark.parametrize("text", ["それは そう です", "ありがとう ございます", "名前を変えたい"])
+def test_grammar_is_no_kana_name(text):
+    assert labelled_names(text) == []
