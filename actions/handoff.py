@@ -116,7 +116,11 @@ def calm_memorial_question(tracker: Tracker) -> bool:
         and memorial.memorial_context(text, earlier_texts(tracker)) is not None
         and not memorial.tells_trouble(text)
         and bool(calm)
-        and (calm[0] in ("ask_gift", "ask_product") or (calm[0] == "change_order" and plans_a_gift(text)))
+        and (
+            calm[0] in ("ask_gift", "ask_product")
+            or (calm[0] == "change_order" and plans_a_gift(text))
+            or (memorial.is_memorial(text) and memorial.asks_about_gift(text))  # おそなえ の おかし おくりたい
+        )
     )
 
 

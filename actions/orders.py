@@ -341,5 +341,7 @@ class ActionStopOrderTask(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(response="utter_order_stopped")
+        changing = tracker.get_slot("order_change_allowed") and tracker.get_slot("verified_order_id")
+        # A change given up after the check: the order stays as it was, and the customer is told so.
+        dispatcher.utter_message(response="utter_order_change_stopped" if changing else "utter_order_stopped")
         return [SlotSet(s, None) for s in TASK_SLOTS]

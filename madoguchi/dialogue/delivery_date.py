@@ -21,7 +21,7 @@ _MONTH_DAY = re.compile(
     r"(?<!\d)\d{1,2}\s*[月/]\s*\d{1,2}(?!\d)\s*日?(?!\s*日?\s*(?:に|の)?\s*(?:注文|頼|購入|発注|買|申し込))"
 )
 # Words of the text the bot says when a date falls outside the window.
-OUTSIDE = "お受けできる期間"
+OUTSIDE = "できる期間"
 PERSON_BUTTON = {"title": "担当者に相談する", "payload": "担当者と話したいです"}
 
 
@@ -43,9 +43,9 @@ def outside_answer(chosen: date, earliest: date, latest: date) -> tuple[str, lis
     nearest date the shop can take (a yes takes it) and a person; with buttons for both."""
     near = nearest(chosen, earliest, latest)
     if chosen > latest:
-        told = f"{ja_date(chosen)}は、お届け日として{OUTSIDE}（{ja_date(latest)}まで）を過ぎております。"
+        told = f"{ja_date(chosen)}は、お届け日を変更{OUTSIDE}（{ja_date(latest)}まで）を過ぎております。"
     else:
-        told = f"{ja_date(chosen)}は、お届け日として{OUTSIDE}（{ja_date(earliest)}から{ja_date(latest)}まで）に入っておりません。"
+        told = f"{ja_date(chosen)}は、お届け日を変更{OUTSIDE}（{ja_date(earliest)}から{ja_date(latest)}まで）に入っておりません。"
     text = (
         f"{told}{ja_date(near)}でよろしければ「はい」とお書きください。"
         f"ほかの日付でしたら{ja_date(earliest)}から{ja_date(latest)}までの日付でお書きいただくか、担当者にご相談ください。"

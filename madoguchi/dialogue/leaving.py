@@ -9,13 +9,15 @@ import re
 from madoguchi.text import nfkc
 
 LEAVING = re.compile(
-    r"やめ|止め|もういい|もう結構|結構です|けっこうです|またにし|またにす|今度にす|こんどにす|また今度|またこんど|また後で|また改めて|"
+    r"やめ|止め|もういい|もう結構|(?<!で)(?<!方で)結構です|(?<!で)けっこうです|またにし|またにす|今度にす|こんどにす|また今度|またこんど|また後で|また改めて|"
     r"あとにし|後にし|後ほど|のちほど|今度にし|こんどにし|次にし|やっぱ(?:り)?いい|やっぱ(?:り)?結構|"
     r"やっぱ(?:り)?(?:いら|要ら)|(?:聞|き)いてから|(?:相談|確認)してから|"
-    r"(?<!で)(?<!れば)(?<!たら)(?:いいです|大丈夫です)$"  # 送ってもらえればいいです asks for it
+    # 送ってもらえればいいです, いつもの送り方で結構です: what is wanted, not leaving
+    r"(?<!で)(?<!れば)(?<!たら)(?:いいです|大丈夫です)$"
 )
 
 
 def is_leaving(text: str) -> bool:
     """The message says the customer does not want to go on now."""
-    return bool(LEAVING.search(nfkc(text or "").strip()))
+    norm = nfkc(text or "").strip()
+    return bool(LEAVING.search(norm) or LEAVING.search(re.sub(r"\s+", "", norm)))  # やっぱり いい です

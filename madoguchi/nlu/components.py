@@ -163,6 +163,7 @@ class ShopEntityExtractor(GraphComponent):
                     e[ENTITY_ATTRIBUTE_END] = spans.whole_name_end(text, e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
                     e[ENTITY_ATTRIBUTE_END] = spans.name_end_before_digits(text, e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
                     e[ENTITY_ATTRIBUTE_VALUE] = text[e[ENTITY_ATTRIBUTE_START] : e[ENTITY_ATTRIBUTE_END]]
+            learned = _joined_names(learned, text)  # 松尾 and 純一 of 松尾純一って書いた: one name
             # A name cut to nothing, an address with no letter (the 1 of 「1. 名前 …」): no entity.
             learned = [e for e in learned if spans.holds_words(e[ENTITY_ATTRIBUTE_TYPE], e[ENTITY_ATTRIBUTE_VALUE])]
             for a, b in spans.labelled_names(text):  # なまえ ラジ タパ, たかはし　ふさえ　です
@@ -207,6 +208,23 @@ def _as_written(entities: list[dict[str, Any]], original: str | None) -> None:
     for e in entities:
         if e[ENTITY_ATTRIBUTE_TYPE] in WRITTEN_ENTITIES and e[ENTITY_ATTRIBUTE_END] <= len(original):
             e[ENTITY_ATTRIBUTE_VALUE] = original[e[ENTITY_ATTRIBUTE_START] : e[ENTITY_ATTRIBUTE_END]]
+
+
+def _joined_names(entities: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """Names found side by side (family and given name, nothing or a space between) as one."""
+    joined: list[dict[str, Any]] = []
+    for e in sorted(entities, key=lambda e: e[ENTITY_ATTRIBUTE_START]):
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and e[ENTITY_ATTRIBUTE_TYPE] == last[ENTITY_ATTRIBUTE_TYPE] == "person_name"
+            and text[last[ENTITY_ATTRIBUTE_END] : e[ENTITY_ATTRIBUTE_START]].strip(" 　") == ""
+        ):
+            end = max(last[ENTITY_ATTRIBUTE_END], e[ENTITY_ATTRIBUTE_END])
+            joined[-1] = {**last, ENTITY_ATTRIBUTE_END: end, ENTITY_ATTRIBUTE_VALUE: text[last[ENTITY_ATTRIBUTE_START] : end]}
+        else:
+            joined.append(e)
+    return joined
 
 
 def _overlaps(entity: dict[str, Any], others: list[dict[str, Any]]) -> bool:

@@ -4,7 +4,8 @@
   classifier has learned Japanese script and reads an unfamiliar Latin message as
   whatever intent holds Latin words (「AI」, 「bot」). Read as hiragana.
 - Half-width katakana (`ｶﾀﾛｸﾞｵﾈｶﾞｲｼﾏｽ`), from old phones and office systems: read as
-  full-width katakana, a voiced mark joined to its kana.
+  full-width katakana, a voiced mark joined to its kana; a message written in nothing else
+  is read in hiragana (`かたろぐおねがいします`), as sentences are.
 
 `reading` gives the text as read, with, for each character of it, the span of the
 original it comes from, so spans found on the reading (names, addresses) can be taken
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+import jaconv
 from dataclasses import dataclass
 
 _VOWELS = {"a": "あ", "i": "い", "u": "う", "e": "え", "o": "お"}
@@ -82,7 +85,11 @@ def to_kana(word: str) -> str | None:
 
 
 # Latin words customers write in Japanese messages that are not romaji, left as they are.
-_KEEP = {"ai", "ok", "line", "pc", "no1", "sns", "faq", "cm", "qr", "id", "pdf", "hi", "mail"}
+_KEEP = {"ai", "ok", "line", "pc", "no1", "sns", "faq", "cm", "qr", "id", "pdf", "hi", "mail",
+         # courtesies in other languages, around romaji (catalogo hoshii desu, por favor)
+         "please", "thanks", "thank", "you", "hello", "sorry", "por", "favor", "obrigado", "obrigada", "gracias"}
+# Words of other languages a customer writes among romaji, read as the Japanese word.
+_LOANWORDS = {"catalog": "カタログ", "catalogue": "カタログ", "catalogo": "カタログ", "katalog": "カタログ"}
 # A Latin word not glued to digits (`A1234567` is an order number, not romaji).
 _WORD = re.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z']*(?![0-9A-Za-z])")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -117,6 +124,8 @@ def reading(text: str) -> Reading | None:
 
 
 _HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f]")
+# Hiragana, kanji or full-width katakana: a message not written on a half-width-only keyboard.
+_JAPANESE_OTHER = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def halfwidth_kana(text: str) -> Reading | None:
@@ -139,7 +148,12 @@ def halfwidth_kana(text: str) -> Reading | None:
         starts.append(i)
         ends.append(i + size)
         i += size
-    return Reading("".join(out), tuple(starts), tuple(ends))
+    read = "".join(out)
+    if not _JAPANESE_OTHER.search(text) and not _WORD.search(text):
+        # A whole message in half-width katakana (ｿｳﾘｮｳ ｲｸﾗ ｶｶﾙﾉ) is sentences, not loanwords:
+        # read in hiragana, as the classifier learned sentences (one kana for one).
+        read = jaconv.kata2hira(read)
+    return Reading(read, tuple(starts), tuple(ends))
 
 
 def romaji(text: str) -> Reading | None:
@@ -147,15 +161,19 @@ def romaji(text: str) -> Reading | None:
 
     A message counts as romaji when it has at least one romaji word of three letters or
     more and at most one Latin word that is not romaji (`por favor`, a name), kept as
-    written; mixed with Japanese script, when it has two romaji words and no other.
+    written; mixed with Japanese script, when it has two romaji words and no other, or four
+    and one other. A few foreign words for what the shop sells are read as the Japanese
+    word (catalogo: カタログ).
     """
     words = list(_WORD.finditer(text))
-    kana = {m.start(): to_kana(m.group()) for m in words if m.group().lower() not in _KEEP}
+    kana = {m.start(): _LOANWORDS.get(m.group().lower()) or to_kana(m.group())
+            for m in words if m.group().lower() not in _KEEP}
     romaji = [m for m in words if kana.get(m.start())]
     others = [m for m in words if m.group().lower() not in _KEEP and not kana.get(m.start())]
     if not romaji or len(others) > 1 or max(len(m.group()) for m in romaji) < 3:
         return None
-    if _JAPANESE.search(text) and (len(romaji) < 2 or others):
+    # Mixed with Japanese script: two romaji words and no other, or many and one other.
+    if _JAPANESE.search(text) and (len(romaji) < 2 or (others and len(romaji) < 4)):
         return None
     out: list[str] = []
     starts: list[int] = []

@@ -60,7 +60,7 @@ _BLOCK = rf"{_NUM}+(?:丁目|番地?|号|ちょうめ|ばんち|ばん|{_DASH})?
 # Start: a prefecture, or a city / ward / town name (2+ letters before 市区町村郡).
 _START = rf"(?:(?:{PREFECTURES})(?:(?:{_KANA_CITIES})市)?|(?:{_KANA_CITIES})市|{_PLACE}{{1,6}}[市区郡])"
 _WORD = rf"[{_KANJI}ァ-ヴー{_HALF_KANA}A-Za-zＡ-Ｚａ-ｚ・･]"
-_HOUSES = ("ビル", "マンション", "ハイツ", "荘", "アパート", "コーポ", "レジデンス", "タワー", "棟", "館", "ハウス",
+_HOUSES = ("ビル", "ホーム", "苑", "マンション", "ハイツ", "荘", "アパート", "コーポ", "レジデンス", "タワー", "棟", "館", "ハウス",
            "コート", "ヒルズ", "メゾン", "パレス", "プラザ", "団地", "寮", "住宅", "ハイム", "ヴィラ", "カーサ")
 _HOUSE = "|".join(dict.fromkeys([*_HOUSES, *(jaconv.z2h(h, kana=True, ascii=False, digit=False) for h in _HOUSES)]))
 # A room, or a block of flats and its room (3号棟204, 2棟の105).
@@ -71,8 +71,10 @@ _NAMED_ROOM = rf"{_NUM}{{1,5}}(?:号室|号|階|Ｆ|F|ごうしつ|ごう)"
 # written after the address (〒… 東京都…1-2-3 高橋美和子) is no part of it.
 # A building name may go on in hiragana after its word of buildings (ケアハウスせんごく), and a
 # building without such a word counts when a room follows it (グランメール芝辻305号).
+# A building's name may hold a kana or two of grammar before its word (サービス付き高齢者住宅).
 _BUILDING = (
-    rf"(?:{_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}ぁ-ゖ]*(?:[ 　]?{_ROOM})?|{_WORD}+{_NAMED_ROOM}|{_ROOM})"
+    rf"(?:(?:{_WORD}+[ぁ-ゖ]{{1,2}}(?={_WORD}))*{_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}ぁ-ゖ]*(?:[ 　]?{_ROOM})?"
+    rf"|{_WORD}+{_NAMED_ROOM}|{_ROOM})"
 )
 ADDRESS = re.compile(
     rf"{_START}(?:{_PLACE}|{_BLOCK}|{_DIRECTION})*{_BLOCK}(?:[ 　]?{_BUILDING}(?:[ 　]{_ROOM})?)?"
@@ -86,6 +88,10 @@ KANA_ADDRESS = re.compile(
 _HAS_BLOCK = re.compile(rf"{_NUM}[ 　]?(?:[-－‐−―ー]|丁目|番|号|ちょうめ|ばんち|ばん)")
 _NAME_TAIL = re.compile(
     rf"[ 　]?([{_KANJI}ァ-ヴーぁ-ゖ]{{1,5}}?)(?=(?:です|でございます|と申します|といいます|と言います|様|さま|さん|に|宛|で|、|。|！|!|\s*[・･]|\s*$))"
+)
+# A given name after a space, then a plain or dialect copula (なかむら　とくじだども, 田中 一郎や).
+_SPACED_TAIL = re.compile(
+    rf"[ 　]([{_KANJI}ァ-ヴーぁ-ゖ]{{1,5}}?)(?=(?:だ|じゃ|や|どす|だす|だべ|だっちゃ|たい|ばい)(?:ども|けど|よ|ね|べ|で|。|、|\s|$)|(?:だ|じゃ|や)$)"
 )
 # A name ending that leaves no doubt: a hiragana given name before it is part of the name
 # (森本さゆりですけど).
@@ -143,7 +149,7 @@ def whole_name_end(text: str, start: int, end: int) -> int:
             katakana_end = more.end()
         if katakana_end > end:
             return katakana_end
-    tail = _NAME_TAIL.match(text, end)
+    tail = _SPACED_TAIL.match(text, end) or _NAME_TAIL.match(text, end)
     if not tail or _NOT_A_GIVEN_NAME.match(tail.group(1)):
         return end
     attached_kana = tail.group(0)[0] not in " 　" and re.fullmatch(r"[ぁ-ゖ]+", tail.group(1))
@@ -153,7 +159,10 @@ def whole_name_end(text: str, start: int, end: int) -> int:
 
 
 # A name's label and a space or colon before it (なまえ ラジ タパ, name: Raj Thapa).
-_NAME_LABEL = re.compile(r"(?:^|(?<=[\s、。,.の]))(?:お?名前|おなまえ|なまえ|氏名|name)(?:[ 　]*[:：][ 　]*|[ 　]+)", re.I)
+_NAME_LABEL = re.compile(
+    r"(?:^|(?<=[\s、。,.の]))(?:お?名前|おなまえ|なまえ|氏名|name)(?:[ 　]*[:：][ 　]*|[ 　]+(?P<wa>は[ 　]+)?)", re.I
+)
+_NAME_LABEL_WA = re.compile(r"(?:^|(?<=[\s、。,.の]))(?:お?名前|おなまえ|なまえ|氏名)[ 　]*は[ 　]*")
 # The words of a name in one script, a space between them.
 _NAME_WORDS = (
     re.compile(r"[A-Za-z][A-Za-z'.-]*(?:[ 　][A-Za-z][A-Za-z'.-]*){0,2}"),
@@ -169,8 +178,15 @@ _KANA_NAME = re.compile(
     r"(?:^|(?<=[。、,.!！\s]))([ぁ-ゖ]{2,5}[ 　][ぁ-ゖ]{2,4})"
     r"(?=[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、,]?[ 　]*〒)"
 )
-# A first word that is grammar, not a family name (それは そう です).
-_NOT_FAMILY = re.compile(r"(?:[はがをにへもでとや]|それ|これ|あれ|そう|どう|ちがう|だめ|いい)$")
+# Words that are grammar, not a name (それは そう です, やっぱり いい です).
+# A particle at the end of the first word, or a word of grammar for a whole (not the どう of
+# くどう, the と of やまもと).
+_NOT_FAMILY = re.compile(r"(?:[はをにへもでねよ]|^(?:それ|これ|あれ|そう|どう|ちがう|だめ|いい|わたし|うち))$")
+_NOT_A_NAME_WORD = re.compile(
+    r"^(?:やっぱり|やっぱ|やはり|もう|まだ|また|とても|ちょっと|ちいと|すこし|だいじょうぶ|おねがい|よろしく|ありがとう|"
+    r"すみません|ございます|いい|よい|ない|いらない|けっこう|そう|だめ|むり|ほしい|おいしい|うれしい|たのしい|かなしい|"
+    r"こまる|こまった|わからない|しらない|おおきに|どうも|ほんと|ほんとう|ほんま)$"
+)
 
 
 def labelled_names(text: str) -> list[tuple[int, int]]:
@@ -178,7 +194,8 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
     space before a polite ending (たかはし　ふさえ　です)."""
     found = []
     for label in _NAME_LABEL.finditer(text):
-        for words in _NAME_WORDS:
+        # After なまえ は, a name in kanji or hiragana may be a question (名前 は 漢字で…): Latin or katakana only.
+        for words in _NAME_WORDS[:2] if label.group("wa") else _NAME_WORDS:
             match = words.match(text, label.end())
             if match:
                 start, end = match.span()
@@ -190,7 +207,28 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
                 if end > start:
                     found.append((start, end))
                 break
+    alone = re.fullmatch(r"\s*([A-Z][a-z]+(?:[ 　][A-Z][a-z]+){1,2})\s*[.!。]?\s*", text)
+    if alone:  # Marco Silva, written alone
+        found.append(alone.span(1))
+    for label in _NAME_LABEL_WA.finditer(text):  # なまえは くどう　とくじ
+        rest = re.match(r"[^、。,.!！?？\n]+", text[label.end():])
+        if rest and is_kana_full_name(rest.group()):
+            words = re.match(r"[ぁ-ゖ]+[ 　]+[ぁ-ゖ]+", rest.group())
+            span = (label.end(), label.end() + words.end())
+            if span not in found:
+                found.append(span)
     for match in _KANA_NAME.finditer(text):
-        if not _NOT_FAMILY.search(match.group(1).split()[0]) and match.span(1) not in found:
+        words = match.group(1).split()
+        grammar = _NOT_FAMILY.search(words[0]) or any(_NOT_A_NAME_WORD.match(w) for w in words)
+        if not grammar and match.span(1) not in found:
             found.append(match.span(1))
     return found
+
+
+def is_kana_full_name(text: str) -> bool:
+    """The whole text is a name in hiragana, family and given name with a space (くどう　とくじ),
+    a polite ending at most."""
+    match = re.fullmatch(r"([ぁ-ゖ]{2,5})[ 　]+([ぁ-ゖ]{2,5})[ 　]*(?:です|でございます|と申します)?[。.!！]?", text.strip())
+    if match is None:
+        return False
+    return not _NOT_FAMILY.search(match.group(1)) and not any(_NOT_A_NAME_WORD.match(w) for w in match.groups())

@@ -50,6 +50,7 @@ import jaconv
 
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.verification import REFUSED, asks_for_person, reading
+from madoguchi.nlu.spans import is_kana_full_name
 from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing
 
 NEGATIONS = frozenset({"ない", "ぬ", "ず", "ねえ", "へん", "ん"})
@@ -85,9 +86,30 @@ KATAKANA_WORD = re.compile(r"^[ァ-ヺー・]+$")
 # A name alone, as a customer answers the question for it (シャルマ アルジュン です。): with a
 # kanji or katakana, one or two words, a copula at most.
 _NAME_WORD = r"[ぁ-ゖァ-ヺー・一-龥々]{1,8}"
+# "I have a problem" before saying which: an opener, its 困った no distress by itself.
+TROUBLE_OPENER = re.compile(r"(?:困った|こまった|困り|こまり)(?:こと|事|ごと)が")
+OPENER_TROUBLE_CUES = frozenset({"困る", "困った", "こまった", "こまり"})
+# A catalog asked for in a message that gives the details too (カタログ欲しいっちゃけど 松尾純一、〒…).
+CATALOG_ASKED = re.compile(
+    r"(?:カタログ|かたろぐ|ｶﾀﾛｸﾞ|catalog)(?:を|が|も|の)?(?:欲し|ほし|ホシ|ﾎｼ|送って|おくって|送付|請求|頼みた|たのみた|"
+    r"お願い|おねがい|希望|申し込|申込|ちょうだい|下さい|ください)",
+    re.IGNORECASE,
+)
 NAME_SHAPE = re.compile(
     rf"^(?=.*[ァ-ヺ一-龥]){_NAME_WORD}(?:\s{_NAME_WORD})?\s*(?:です|と申します|ともうします|といいます|でございます)?[。.!！]?$"
 )
+# Greetings and thanks, in any kana: no name.
+COURTESIES = re.compile(
+    r"こんにち|こんばん|おはよ|もしもし|はじめまし|よろしく|しつれい|失礼|ありがと|さよう|さいなら|ばいばい|おつかれ|"
+    r"どうも|おせわ|お世話|おおきに|めやぐ|すみませ|すいませ|ごめん"
+)
+# Family and given name, a space between, alone: in Latin letters (Marco Silva) or in kanji
+# and kana (山田 花子); no word of courtesy.
+FULL_NAME = re.compile(
+    r"^(?:[A-Z][a-z]+(?:[ 　][A-Z][a-z]+){1,2}|[ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5}[ 　・][ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5})"
+    r"\s*(?:です|と申します|でございます)?[。.!！]?$"
+)
+NAME_LABEL = re.compile(r"^(?:お?名前|おなまえ|なまえ|氏名)\s*(?:は|:|：)?\s*")
 LATIN_MASH = re.compile(r"^(?=(?:.*[a-z]){5})[a-z;:@,.\s]+$")
 # A model this sure is overruled only by words that are there (a wait, an opener, a refusal),
 # never by the absence of a cue word.
@@ -99,6 +121,10 @@ PERSON_WORDS = re.compile(
     r"替わ|誰か|だれか|生身|本物|ほんもの|human|person|operator|staff|責任者|上司|社長|店長|方と|方に|かたと|かたに"
 )
 # The body, not the shop (目が悪いので短めに): no reproach.
+FRAGILE = re.compile(
+    r"(?:割れ|われ|壊れ|こわれ|崩れ|くずれ|潰れ|つぶれ|欠け|かけ)(?:やす|にく|ない(?:よう|か)|ません(?:よう|か))|"
+    r"割れ物|われもの|壊れ物|こわれもの"
+)
 BODY = re.compile(r"(?:目|耳|足|腰|体|膝|ひざ|具合|調子|気分|からだ)が悪")
 # Taking it as it is (口に合わなかったけど仕方ないですね): no exception asked for.
 ACCEPTING = re.compile(r"仕方(?:が)?な|しかたな|しょうがな|しょーがな|しゃーな|仕方ありませ|気にしないで|構いませ|かまいませ")
@@ -169,10 +195,12 @@ class Assessment:
     reproach: bool = False
     waiting: bool = False
     opener: bool = False
+    catalog_asked: bool = False
     person: bool = False
     names_person: bool = False
     subject: bool = False
     name_alone: bool = False
+    full_name_alone: bool = False
     accepting: bool = False
     digits: bool = False
     leaving: bool = False
@@ -320,7 +348,8 @@ def assess(
     result.asks = bool(ASKING_FORMS.search(norm))
     result.late_catalog = any(w in norm for w in lexicon.catalog) and any(w in norm for w in lexicon.not_arrived)
     ended = spaced_out + "。"  # 頼んだのに at the end reads like 頼んだのに。
-    result.reproach = any(w in BODY.sub("", ended) for w in (*lexicon.reproach, *lexicon.not_arrived))
+    unharmed = FRAGILE.sub("", BODY.sub("", ended))  # 割れやすいお菓子: what may break, nothing broken
+    result.reproach = any(w in unharmed for w in (*lexicon.reproach, *lexicon.not_arrived))
     result.accepting = ACCEPTING.search(spaced_out) is not None
     result.digits = DIGIT.search(norm) is not None
     result.waiting = any(w in spaced_out for w in lexicon.waiting)
@@ -328,9 +357,17 @@ def assess(
     result.person = asks_for_person(text)
     result.names_person = PERSON_WORDS.search(spaced_out) is not None
     result.subject = SUBJECT.search(spaced_out) is not None
-    result.name_alone = NAME_SHAPE.match(norm.strip()) is not None and not result.subject
+    bare = NAME_LABEL.sub("", norm.strip())  # なまえは くどう とくじ
+    as_written = NAME_LABEL.sub("", unicodedata.normalize("NFKC", text or "").strip())  # with its capitals
+    result.full_name_alone = FULL_NAME.match(as_written) is not None or is_kana_full_name(bare)  # Marco Silva
+    result.name_alone = (
+        (NAME_SHAPE.match(bare) is not None or is_kana_full_name(bare))
+        and not result.subject
+        and not COURTESIES.search(jaconv.kata2hira(bare))  # コンニチハ, もしもし こんにちは
+    )
     result.leaving = is_leaving(text)
     result.refusal = reading(text) == REFUSED
+    result.catalog_asked = CATALOG_ASKED.search(spaced_out) is not None
 
     result.cues = [p for p in lexicon.distress_phrases if p in spaced_out]
     lemma_hits = [t for t in tokens if t.lemma_ in lexicon.distress_lemmas]
@@ -340,6 +377,9 @@ def assess(
     for token in lemma_hits:
         (result.negated if parse is not None and is_negated(token) else result.cues).append(token.lemma_)
 
+    if TROUBLE_OPENER.search(spaced_out):  # ちいと困ったことがありまして: what, is still to come
+        result.cues = [c for c in result.cues if c not in OPENER_TROUBLE_CUES]
+        result.opener = result.opener or not result.cues
     strong = min(len(set(result.cues)), 2) * 0.3
     score = 0.55 * p_distress + strong + (0.15 if result.grief else 0.0) + 0.1 * result.intensity
     if result.negated and not result.cues:
@@ -354,8 +394,12 @@ def correct_intent(
     """The intent the dialogue should act on, given the assessment."""
     if assessment.gibberish:
         return "nlu_fallback"
-    if intent in ("out_of_scope", "nlu_fallback") and assessment.name_alone:
+    if intent in ("out_of_scope", "nlu_fallback", "greet") and assessment.name_alone:
         return "inform"  # シャルマ アルジュン です。: a name given, not small talk
+    if intent in ("affirm", "deny", "thank", "goodbye", "bot_challenge") and assessment.full_name_alone:
+        return "inform"  # Marco Silva: a whole name, not a yes
+    if intent == "inform" and assessment.catalog_asked and not assessment.late_catalog:
+        return "request_catalog"  # カタログ欲しいっちゃけど 松尾純一、〒812-…: the details come with the request
     if assessment.goods_problem and intent not in HANDOFF_INTENTS:
         return "complain"
     if assessment.distress >= threshold and intent not in HANDOFF_INTENTS:
@@ -383,6 +427,8 @@ def correct_intent(
         return _next_calm(ranking)  # 番号は言いたくないです、そちらで調べてください: a refusal to tell
     if intent == "request_human" and not assessment.names_person and unsure:
         return _next_calm(ranking)  # いそがねはんで もういっかい おぐってけへ: no word of a person
+    if intent == "complain" and not assessment.grievance and assessment.subject and assessment.asks:
+        return _next_calm(ranking)  # 割れやすいお菓子って、梱包はしっかりしてもらえますか: a question
     if intent == "complain" and not assessment.grievance and (unsure or not assessment.subject):
         return "greet"  # 年寄りで不慣れでございまして: nothing is complained of; the bot asks what it can do
     if intent == "complain" and not assessment.anger and not assessment.goods_problem:

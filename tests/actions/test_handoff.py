@@ -207,6 +207,17 @@ async def test_a_memorial_gift_being_planned_read_as_distress_is_answered(shop, 
     assert "結び切り" in dispatcher.messages[0]["text"]
 
 
+async def test_an_offering_to_send_read_as_distress_is_answered_whatever_comes_next_in_the_ranking(
+    shop, dispatcher, domain
+):
+    ranking = [{"name": n, "confidence": c} for n, c in (("express_distress", 0.99), ("request_catalog", 0.01))]
+    offering = user("上司のお母さんが亡くなった。おそなえ の おかし おくりたい", "express_distress",
+                    triage={"cues": [], "intensity": 0}, intent_ranking=ranking)
+    events = await ActionHandoff().run(dispatcher, make_tracker([offering]), domain)
+    assert events == [] and handoffs.open_for(shop, "s1") is None
+    assert "黒白" in dispatcher.messages[0]["text"]
+
+
 async def test_a_wrong_noshi_complained_of_after_the_memorial_gift_is_an_operators_case(shop, dispatcher, domain):
     tracker = make_tracker([
         user("母の三回忌に親戚へ送ったお菓子のことなんですが", "ask_gift"),

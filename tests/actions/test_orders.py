@@ -136,6 +136,17 @@ async def test_declined_change_changes_nothing(shop, dispatcher, domain):
     assert orders.get(shop, "A2345678").status == "received"
 
 
+async def test_a_change_given_up_after_the_check_says_the_order_stays_as_it_was(shop, dispatcher, domain):
+    from actions.orders import ActionStopOrderTask
+
+    slots = {"verified_order_id": "A2345678", "order_change_allowed": True, "change_kind": "date"}
+    await ActionStopOrderTask().run(dispatcher, make_tracker([user("以上です、ありがとう", "thank")], slots=slots), domain)
+    assert said(dispatcher) == ["utter_order_change_stopped"]  # not 「ご注文の確認は取りやめました」
+    unverified = CollectingDispatcher()
+    await ActionStopOrderTask().run(unverified, make_tracker([user("やめます", "deny")]), domain)
+    assert said(unverified) == ["utter_order_stopped"]
+
+
 async def new_date(dispatcher, domain, *texts: str, before: list[dict] | None = None) -> dict:
     """The change form's check of the latest of `texts`, written when the new date is asked
     (`before`: what was said ahead of it)."""

@@ -18,13 +18,15 @@ from madoguchi.dialogue.leaving import is_leaving
     "結構です",
     "主人に相談してからにします",
     "今回はやめておきます",
+    "あ、ちょっと待って… やっぱり いい です、またね",  # words set apart by spaces
 ])
 def test_leaving_words(text):
     assert is_leaving(text)
 
 
 @pytest.mark.parametrize("text", ["150-0001", "山田花子です", "住所は東京都渋谷区神宮前1-2-3です", "送料はいくらですか",
-                                  "急ぎじゃないので、ふつうに送ってもらえればいいです", "届けてくれたら大丈夫です"])
+                                  "急ぎじゃないので、ふつうに送ってもらえればいいです", "届けてくれたら大丈夫です",
+                                  "急ぎませんけえ、いつもの送り方で結構です"])
 def test_answers_are_not_leaving(text):
     assert not is_leaving(text)
 

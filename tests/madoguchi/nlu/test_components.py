@@ -49,6 +49,18 @@ def test_names_and_addresses_keep_the_customers_own_characters():
     assert by_kind == {"person_name": "山本　節子", "address": "広島市中区基町１０－３ ハイツ基町２０１"}
 
 
+def test_a_name_found_in_two_pieces_is_one_name_and_holds_no_number():
+    message = normalize("のしに小松直樹って書いたよね")
+    message.set("entities", [{"entity": "person_name", "start": 3, "end": 5, "value": "小松"},
+                             {"entity": "person_name", "start": 5, "end": 7, "value": "直樹"}])
+    assert [e["value"] for e in extract(message).get("entities")] == ["小松直樹"]
+    listed = normalize("1. 名前 西野 結衣 2. 〒060-0001")
+    listed.set("entities", [{"entity": "address", "start": 0, "end": 1, "value": "1"},
+                            {"entity": "person_name", "start": 6, "end": 13, "value": "西野 結衣 2"}])
+    names = [(e["entity"], e["value"]) for e in extract(listed).get("entities") if e["entity"] != "postal_code"]
+    assert names == [("person_name", "西野 結衣")]
+
+
 def test_dates_written_with_digits_are_found_unless_learned():
     message = extract(normalize("１２月２０日か12/24、遅くとも28日までに届けてください。3日以内なら助かります"))
     dates = [e["value"] for e in message.get("entities") if e["entity"] == "date"]

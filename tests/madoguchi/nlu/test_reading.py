@@ -63,3 +63,10 @@ def test_halfwidth_katakana_and_romaji_together():
     read = reading("ｶﾀﾛｸﾞ okutte kudasai")
     assert read.text == "カタログ おくって ください"
     assert "ｶﾀﾛｸﾞ okutte kudasai"[slice(*read.span(0, 4))] == "ｶﾀﾛｸﾞ"
+
+
+def test_a_message_all_in_halfwidth_katakana_is_read_in_hiragana():
+    read = reading("ｿｳﾘｮｳ ﾊ ｲｸﾗ ﾃﾞｽｶ")
+    assert read.text == "そうりょう は いくら ですか"
+    assert "ｿｳﾘｮｳ ﾊ ｲｸﾗ ﾃﾞｽｶ"[slice(*read.span(12, 14))] == "ﾃﾞｽ"
+    assert reading("名駅ﾋﾞﾙ12F").text == "名駅ビル12F"  # among kanji: a loanword, in katakana

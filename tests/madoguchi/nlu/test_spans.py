@@ -28,6 +28,7 @@ from madoguchi.nlu.spans import addresses, labelled_names, whole_name_end
         ("住所 つくば市天久保1-2-3 コーポ天久保102", "つくば市天久保1-2-3 コーポ天久保102"),
         ("埼玉県さいたま市南区別所7-8-9です", "埼玉県さいたま市南区別所7-8-9"),
         ("岩手県宮古市磯鶏2-4 磯鶏団地5号棟301", "岩手県宮古市磯鶏2-4 磯鶏団地5号棟301"),
+        ("〒038-0012 青森市柳川2-3-4 介護付き有料老人ホームあおば102号", "青森市柳川2-3-4 介護付き有料老人ホームあおば102号"),
         # a phone after the room is no part of it
         ("東京都目黒区目黒1-2-3 目黒ハイツ203 08012345678", "東京都目黒区目黒1-2-3 目黒ハイツ203"),
     ],
@@ -55,6 +56,7 @@ def test_a_region_in_a_question_is_no_address(text):
         ("森本からです", 2, "森本"),
         ("グエン ヴァン ミン です", 3, "グエン ヴァン ミン"),  # every katakana word of the name
         ("中村 大輔 ・電話：03-5280-7712", 2, "中村 大輔"),
+        ("しんどう　ふみだども", 4, "しんどう　ふみ"), ("岡田 一郎や。カタログ頼むわ", 2, "岡田 一郎"),  # dialect copulas
     ],
 )
 def test_a_family_name_takes_the_given_name_written_after_it(text, family_end, name):
@@ -89,12 +91,16 @@ def test_a_name_ending_is_not_a_given_name():
         ("こばやし　しげこ　です", "こばやし　しげこ"),
         ("かたろぐ　ほしい。こばやし　しげこ、〒790-0001　えひめけん", "こばやし　しげこ"),
         ("名前 小林 茂で", "小林 茂"),
+        ("なまえは　しんどう　ふみ", "しんどう　ふみ"),
+        ("なまえ は アナ・ロペス です", "アナ・ロペス"), ("Ana Lopes", "Ana Lopes"),
     ],
 )
 def test_a_labelled_or_spaced_kana_name_is_found_whole(text, name):
     assert [text[a:b] for a, b in labelled_names(text)] == [name]
 
 
-@pytest.mark.parametrize("text", ["それは そう です", "ありがとう ございます", "名前を変えたい"])
+@pytest.mark.parametrize("text", ["それは そう です", "ありがとう ございます", "名前を変えたい", "名前 は 漢字で 書きますか",
+                                  "Thank you", "やっぱり いい です、またね",
+                                  "もう いい です", "ほんと おいしい です"])
 def test_grammar_is_no_kana_name(text):
     assert labelled_names(text) == []

@@ -322,12 +322,36 @@ def test_a_loanword_in_hiragana_before_dialect_is_no_gibberish(ginza, lexicon):
 @pytest.mark.parametrize("text, name", [
     ("シャルマ アルジュン です。", True), ("オオシロ レオナルド", True), ("工藤 ふみえ", True),
     ("めやぐだ", False), ("ありがとうございます", False), ("カタログほしい", False),
+    ("しんどう　ふみ", True), ("なまえは　しんどう　ふみ", True), ("名前 は アナ・ロペス です", True),
+    ("こんにちは　よろしく", False), ("おはよう ございます", False), ("コンニチハ", False), ("もしもし コンバンワ", False),
 ])
 def test_a_name_alone_is_read_as_a_name(ginza, lexicon, text, name):
     assessment = run(ginza, lexicon, text)
     assert assessment.name_alone is name and not assessment.gibberish
     ranking = [{"name": "out_of_scope", "confidence": 0.9}, {"name": "greet", "confidence": 0.1}]
     assert (correct_intent("out_of_scope", ranking, assessment, THRESHOLD) == "inform") is name
+
+
+def test_a_name_alone_read_as_a_greeting_is_a_name(ginza, lexicon):
+    ranking = [{"name": "greet", "confidence": 0.7}, {"name": "goodbye", "confidence": 0.2}]
+    assert correct_intent("greet", ranking, run(ginza, lexicon, "しんどう　ふみ"), THRESHOLD) == "inform"
+    assert correct_intent("greet", ranking, run(ginza, lexicon, "こんにちは"), THRESHOLD) == "greet"
+
+
+def test_a_problem_announced_before_it_is_told_opens_the_talk(ginza, lexicon):
+    ranking = [{"name": "express_distress", "confidence": 0.99}, {"name": "greet", "confidence": 0.01}]
+    opener = run(ginza, lexicon, "失礼します。ちょっと困ったことがありまして")
+    assert correct_intent("express_distress", ranking, opener, THRESHOLD) == "greet"
+    told = run(ginza, lexicon, "困ったことがあって、もうどうしたらいいか…")
+    assert correct_intent("express_distress", ranking, told, THRESHOLD) == "express_distress"
+
+
+def test_a_catalog_asked_for_with_the_details_is_a_catalog_request(ginza, lexicon):
+    ranking = [{"name": "inform", "confidence": 1.0}, {"name": "request_catalog", "confidence": 0.0}]
+    text = "カタログほしいんやけど 中川一郎、〒530-0001 大阪市北区梅田1-2-3"
+    assert correct_intent("inform", ranking, run(ginza, lexicon, text), THRESHOLD) == "request_catalog"
+    late = "カタログ頼んだのにまだ来ない、中川一郎です"
+    assert correct_intent("inform", ranking, run(ginza, lexicon, late), THRESHOLD) == "inform"
 
 
 def test_opening_with_a_wish_to_ask_a_person_is_a_wish_for_a_person(ginza, lexicon):
@@ -355,3 +379,18 @@ def test_a_wait_read_as_a_detail_without_one_is_a_wait(ginza, lexicon):
     assert correct_intent("inform", ranking, wait, THRESHOLD) == "affirm"
     number = run(ginza, lexicon, "ちょっと待って、A1234567です")
     assert correct_intent("inform", ranking, number, THRESHOLD) == "inform"
+
+
+def test_a_question_about_fragile_sweets_is_no_complaint(ginza, lexicon):
+    ranking = [{"name": "complain", "confidence": 0.95}, {"name": "ask_shipping", "confidence": 0.03}]
+    text = "壊れやすいお菓子なんですが、梱包はしっかりしてもらえますか？"
+    assert correct_intent("complain", ranking, run(ginza, lexicon, text), THRESHOLD) == "ask_shipping"
+    broken = run(ginza, lexicon, "届いたお菓子が割れていました")
+    assert correct_intent("complain", ranking, broken, THRESHOLD) == "complain"
+
+
+@pytest.mark.parametrize("text, name", [("Ana Lopes", True), ("山田 花子です", True), ("了解 です", False), ("はい", False),
+                                        ("Thank you", False), ("OK Google", False)])
+def test_a_whole_name_read_as_a_yes_is_a_name(ginza, lexicon, text, name):
+    ranking = [{"name": "affirm", "confidence": 0.6}, {"name": "inform", "confidence": 0.3}]
+    assert (correct_intent("affirm", ranking, run(ginza, lexicon, text), THRESHOLD) == "inform") is name
