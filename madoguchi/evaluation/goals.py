@@ -61,8 +61,12 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
 
 
+# Digits written in kanji, one for one, as customers write a phone (〇九〇-一二三四-五六七八).
+_KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
+
+
 def _digits(text: str) -> str:
-    return re.sub(r"[^0-9A-Z]", "", _plain(text).upper())
+    return re.sub(r"[^0-9A-Z]", "", _plain(text).translate(_KANJI_DIGITS).upper())
 
 
 def secrets(path: Path = DEMO_ORDERS) -> list[Secret]:
