@@ -102,15 +102,16 @@ def find_phones(text: str, taken: list[Found] = ()) -> list[Found]:
 
 def normalize_postal_code(raw: str) -> str | None:
     """A postal code as `123-4567`, from any width and hyphen form, or None."""
-    digits = re.sub(r"\D", "", fold_width(raw).replace("〒", ""))
+    digits = re.sub(r"\D", "", fold_width(raw.translate(_KANJI_DIGITS)).replace("〒", ""))
     if len(digits) != 7:
         return None
     return f"{digits[:3]}-{digits[3:]}"
 
 
 def find_postal_codes(text: str, taken: list[Found] = (), bare: bool = True) -> list[Found]:
-    """Postal codes: `〒` or 郵便番号 before seven digits, or (with `bare`) a bare `123-4567`."""
-    folded = fold_width(text)
+    """Postal codes: `〒` or 郵便番号 before seven digits, or (with `bare`) a bare `123-4567`;
+    digits in any width or in kanji (〒九二〇-〇八六五)."""
+    folded = fold_width(text.translate(_KANJI_DIGITS))
     found: list[Found] = []
     for regex in (_POSTAL_MARKED_RE, _POSTAL_BARE_RE) if bare else (_POSTAL_MARKED_RE,):
         for m in regex.finditer(folded):

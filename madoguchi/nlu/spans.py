@@ -210,7 +210,12 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
     alone = re.fullmatch(r"\s*([A-Z][a-z]+(?:[ 　][A-Z][a-z]+){1,2})\s*[.!。]?\s*", text)
     if alone:  # Marco Silva, written alone
         found.append(alone.span(1))
-    for label in _NAME_LABEL_WA.finditer(text):  # なまえは くどう　とくじ
+    for label in _NAME_LABEL_WA.finditer(text):  # なまえは くどう　とくじ, 名前は David Miller です
+        for words in _NAME_WORDS[:2]:
+            match = words.match(text, label.end())
+            if match and match.span() not in found:
+                found.append(match.span())
+                break
         rest = re.match(r"[^、。,.!！?？\n]+", text[label.end():])
         if rest and is_kana_full_name(rest.group()):
             words = re.match(r"[ぁ-ゖ]+[ 　]+[ぁ-ゖ]+", rest.group())

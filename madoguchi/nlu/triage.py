@@ -96,7 +96,8 @@ CATALOG_ASKED = re.compile(
     re.IGNORECASE,
 )
 NAME_SHAPE = re.compile(
-    rf"^(?=.*[ァ-ヺ一-龥]){_NAME_WORD}(?:\s{_NAME_WORD})?\s*(?:です|と申します|ともうします|といいます|でございます)?[。.!！]?$"
+    rf"^(?:(?=.*[ァ-ヺ一-龥]){_NAME_WORD}(?:\s{_NAME_WORD})?|[ァ-ヺー]{{2,10}}[・･][ァ-ヺー]{{2,10}})"  # デイビッド・ミラー
+    r"\s*(?:です|と申します|ともうします|といいます|でございます)?[。.!！]?$"
 )
 # Greetings and thanks, in any kana: no name.
 COURTESIES = re.compile(
@@ -436,6 +437,8 @@ def correct_intent(
             return "ask_delivery_status"
         if assessment.cues or assessment.grief:
             return "express_distress"
+    if intent == "express_distress" and assessment.anger and not (assessment.cues or assessment.grief):
+        return "complain"  # 本当にひどい対応です。I'm very angry: anger, nothing of distress
     if intent == "express_distress" and assessment.leaving and len(set(assessment.cues)) <= 1 and not (
         assessment.grief or assessment.intensity or assessment.anger or assessment.goods_problem
     ):

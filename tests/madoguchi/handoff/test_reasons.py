@@ -72,6 +72,7 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "届いた荷物の宛名がうちじゃないんですけど", "中身もうちらが頼んだやつじゃないっぽい", "知らねえ名前の荷物がうちに届いたぞ",
     "きのう来た箱 宛名が知らない人なんだけど",
     "届いた荷物、おらの名前でねぇ。知らね人の名前書いてある",
+    "今日届いた箱は私のものではありません", "Someone else's parcel came today",
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"

@@ -223,6 +223,13 @@ def test_dates_in_digits_or_kanji_are_found_as_written(text, date):
     assert [f.value for f in find_dates(text)] == [date]
 
 
+def test_a_postal_code_in_kanji_numerals_is_found():
+    from madoguchi.nlu.patterns import find_postal_codes, normalize_postal_code
+
+    assert [f.value for f in find_postal_codes("〒九二〇-〇八六五　金沢市長町")] == ["920-0865"]
+    assert normalize_postal_code("〒九二〇-〇八六五") == "920-0865"
+
+
 @pytest.mark.parametrize("text", ["49日 に おかし おくりたい", "32日に届けて", "13/5 着で"])
 def test_a_day_no_month_has_is_no_date(text):
     from madoguchi.nlu.patterns import find_dates

@@ -92,7 +92,7 @@ def test_a_name_ending_is_not_a_given_name():
         ("かたろぐ　ほしい。こばやし　しげこ、〒790-0001　えひめけん", "こばやし　しげこ"),
         ("名前 小林 茂で", "小林 茂"),
         ("なまえは　しんどう　ふみ", "しんどう　ふみ"),
-        ("なまえ は アナ・ロペス です", "アナ・ロペス"), ("Ana Lopes", "Ana Lopes"),
+        ("なまえ は アナ・ロペス です", "アナ・ロペス"), ("Ana Lopes", "Ana Lopes"), ("名前は Ana Lopes です。", "Ana Lopes"),
     ],
 )
 def test_a_labelled_or_spaced_kana_name_is_found_whole(text, name):

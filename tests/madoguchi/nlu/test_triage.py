@@ -323,6 +323,7 @@ def test_a_loanword_in_hiragana_before_dialect_is_no_gibberish(ginza, lexicon):
     ("シャルマ アルジュン です。", True), ("オオシロ レオナルド", True), ("工藤 ふみえ", True),
     ("めやぐだ", False), ("ありがとうございます", False), ("カタログほしい", False),
     ("しんどう　ふみ", True), ("なまえは　しんどう　ふみ", True), ("名前 は アナ・ロペス です", True),
+    ("アレクサンドラ・ロペス です", True), ("はじめてお便りします", False), ("明後日の天気教えて", False),
     ("こんにちは　よろしく", False), ("おはよう ございます", False), ("コンニチハ", False), ("もしもし コンバンワ", False),
 ])
 def test_a_name_alone_is_read_as_a_name(ginza, lexicon, text, name):
@@ -394,3 +395,11 @@ def test_a_question_about_fragile_sweets_is_no_complaint(ginza, lexicon):
 def test_a_whole_name_read_as_a_yes_is_a_name(ginza, lexicon, text, name):
     ranking = [{"name": "affirm", "confidence": 0.6}, {"name": "inform", "confidence": 0.3}]
     assert (correct_intent("affirm", ranking, run(ginza, lexicon, text), THRESHOLD) == "inform") is name
+
+
+def test_anger_read_as_distress_without_a_word_of_distress_is_a_complaint(ginza, lexicon):
+    ranking = [{"name": "express_distress", "confidence": 0.9}, {"name": "complain", "confidence": 0.1}]
+    angry = run(ginza, lexicon, "本当にひどい対応です。I'm very angry.")
+    assert correct_intent("express_distress", ranking, angry, THRESHOLD) == "complain"
+    lost = run(ginza, lexicon, "ひどい、どうしよう、明日なのに間に合わない")
+    assert correct_intent("express_distress", ranking, lost, THRESHOLD) == "express_distress"
