@@ -194,10 +194,13 @@ class ValidateCatalogStatusForm(FormValidationAction):
         text, intent = common.latest_text(tracker), common.latest_intent(tracker)
         events: list[EventType] = []
         hurry = hurry_reading([text])
-        if hurry is False or (hurry and intent not in ANXIOUS_INTENTS):
+        resend = RESEND.search(nfkc(text)) and not find_phones(text) and not tracker.get_slot("person_name")
+        heard = hurry is False or (hurry and intent not in ANXIOUS_INTENTS)
+        if heard:
             events.append(SlotSet("in_hurry", hurry))  # an answer too: the form goes on
-            if RESEND.search(nfkc(text)) and not find_phones(text) and not tracker.get_slot("person_name"):
-                dispatcher.utter_message(text=NOTED)  # "send it again" heard, before the question again
+        if resend and (heard or intent == "nlu_fallback"):
+            # "send it again" heard (also when the model could not tell what it was), before the question again
+            dispatcher.utter_message(text=NOTED)
         name = _name_written(tracker, text, intent)
         if name:
             events.append(SlotSet("person_name", name))

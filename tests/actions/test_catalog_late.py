@@ -181,6 +181,13 @@ async def test_send_it_again_without_hurry_is_heard_not_met_with_an_error(late_s
     assert required == "asked by Rasa"  # the next question, as before
 
 
+async def test_send_it_again_the_model_could_not_read_is_heard(late_shop, dispatcher, domain):
+    text = "いいえ、もういっぺん　おくってくいやい"
+    slots, required = await validate_status(dispatcher, domain, [(text, "nlu_fallback")], "phone", candidates={})
+    assert said(dispatcher) == [NOTED]  # heard, before the question again
+    assert required == "asked by Rasa"
+
+
 async def test_a_name_beside_the_phone_is_taken_too(late_shop, dispatcher, domain):
     text = "大島あかねです、電話は080-9876-5432です"
     slots, _ = await validate_status(dispatcher, domain, [(text, "inform")], "phone", candidates={"phone": "08098765432"})
