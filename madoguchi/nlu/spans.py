@@ -158,11 +158,13 @@ def whole_name_end(text: str, start: int, end: int) -> int:
     return tail.end()
 
 
+# The words that label a name (お名前, なまえ, 氏名), for every reading of a labelled name.
+NAME_LABEL_WORDS = "お?名前|おなまえ|なまえ|氏名"
 # A name's label and a space or colon before it (なまえ ラジ タパ, name: Raj Thapa).
 _NAME_LABEL = re.compile(
-    r"(?:^|(?<=[\s、。,.の]))(?:お?名前|おなまえ|なまえ|氏名|name)(?:[ 　]*[:：][ 　]*|[ 　]+(?P<wa>は[ 　]+)?)", re.I
+    rf"(?:^|(?<=[\s、。,.の]))(?:{NAME_LABEL_WORDS}|name)(?:[ 　]*[:：][ 　]*|[ 　]+(?P<wa>は[ 　]+)?)", re.I
 )
-_NAME_LABEL_WA = re.compile(r"(?:^|(?<=[\s、。,.の]))(?:お?名前|おなまえ|なまえ|氏名)[ 　]*は[ 　]*")
+_NAME_LABEL_WA = re.compile(rf"(?:^|(?<=[\s、。,.の]))(?:{NAME_LABEL_WORDS})[ 　]*は[ 　]*")
 # The words of a name in one script, a space between them.
 _NAME_WORDS = (
     re.compile(r"[A-Za-z][A-Za-z'.-]*(?:[ 　][A-Za-z][A-Za-z'.-]*){0,2}"),

@@ -50,8 +50,8 @@ import jaconv
 
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.verification import REFUSED, asks_for_person, reading
-from madoguchi.nlu.spans import is_kana_full_name
 from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing
+from madoguchi.nlu.spans import NAME_LABEL_WORDS, is_kana_full_name
 
 NEGATIONS = frozenset({"ない", "ぬ", "ず", "ねえ", "へん", "ん"})
 LIGHT_VERBS = frozenset({"する", "なる", "ある", "だ", "です", "いる"})
@@ -110,7 +110,7 @@ FULL_NAME = re.compile(
     r"^(?:[A-Z][a-z]+(?:[ 　][A-Z][a-z]+){1,2}|[ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5}[ 　・][ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5})"
     r"\s*(?:です|と申します|でございます)?[。.!！]?$"
 )
-NAME_LABEL = re.compile(r"^(?:お?名前|おなまえ|なまえ|氏名)\s*(?:は|:|：)?\s*")
+NAME_LABEL = re.compile(rf"^(?:{NAME_LABEL_WORDS})\s*(?:は|:|：)?\s*")
 LATIN_MASH = re.compile(r"^(?=(?:.*[a-z]){5})[a-z;:@,.\s]+$")
 # A model this sure is overruled only by words that are there (a wait, an opener, a refusal),
 # never by the absence of a cue word.
