@@ -154,9 +154,12 @@ class ShopEntityExtractor(GraphComponent):
                 self._entity(f.entity, f.start, f.end, f.value, text) for f in find_all(text)
             ]
             if self._dates:
-                taken = [*found, *learned]
-                dates = [self._entity(f.entity, f.start, f.end, f.value, text) for f in find_dates(text)]
-                found += [e for e in dates if not _overlaps(e, taken)]
+                for date in (self._entity(f.entity, f.start, f.end, f.value, text) for f in find_dates(text)):
+                    # A date DIET missed, or found cut short (月十五日 of 一月十五日): the whole one.
+                    cut = [e for e in learned if _overlaps(date, [e])]
+                    if not _overlaps(date, found) and all(_within(e, date) for e in cut):
+                        learned = [e for e in learned if not any(e is c for c in cut)]
+                        found.append(date)
             found += [self._entity("address", a, b, None, text) for a, b in spans.addresses(text)]
             for e in learned:  # a family name takes the given name written after it
                 if e[ENTITY_ATTRIBUTE_TYPE] == "person_name":
@@ -225,6 +228,15 @@ def _joined_names(entities: list[dict[str, Any]], text: str) -> list[dict[str, A
         else:
             joined.append(e)
     return joined
+
+
+def _within(entity: dict[str, Any], date: dict[str, Any]) -> bool:
+    """A learned date that lies inside a rule date."""
+    return (
+        entity[ENTITY_ATTRIBUTE_TYPE] == "date"
+        and date[ENTITY_ATTRIBUTE_START] <= entity[ENTITY_ATTRIBUTE_START]
+        and entity[ENTITY_ATTRIBUTE_END] <= date[ENTITY_ATTRIBUTE_END]
+    )
 
 
 def _overlaps(entity: dict[str, Any], others: list[dict[str, Any]]) -> bool:

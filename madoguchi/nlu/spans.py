@@ -180,6 +180,12 @@ _KANA_NAME = re.compile(
     r"(?:^|(?<=[。、,.!！\s]))([ぁ-ゖ]{2,5}[ 　][ぁ-ゖ]{2,4})"
     r"(?=[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、,]?[ 　]*〒)"
 )
+# A foreign name, in katakana words or Latin letters, then a polite name ending or a postal
+# code (デイビッド・ミラーと申します, David Miller、〒600-…).
+_FOREIGN_NAME = re.compile(
+    r"(?:^|(?<=[\s、。,.]))([ァ-ヺー]{2,10}[・･ 　][ァ-ヺー]{2,10}|[A-Z][a-z]+[ 　][A-Z][a-z]+)"
+    r"(?=[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、,][ 　]*〒)"
+)
 # Words that are grammar, not a name (それは そう です, やっぱり いい です).
 # A particle at the end of the first word, or a word of grammar for a whole (not the どう of
 # くどう, the と of やまもと).
@@ -224,6 +230,9 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
             span = (label.end(), label.end() + words.end())
             if span not in found:
                 found.append(span)
+    for match in _FOREIGN_NAME.finditer(text):
+        if match.span(1) not in found:
+            found.append(match.span(1))
     for match in _KANA_NAME.finditer(text):
         words = match.group(1).split()
         grammar = _NOT_FAMILY.search(words[0]) or any(_NOT_A_NAME_WORD.match(w) for w in words)

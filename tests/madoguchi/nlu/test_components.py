@@ -61,6 +61,12 @@ def test_a_name_found_in_two_pieces_is_one_name_and_holds_no_number():
     assert names == [("person_name", "西野 結衣")]
 
 
+def test_a_date_found_cut_short_is_taken_whole():
+    message = normalize("一周忌を一月十五日に営みます")
+    message.set("entities", [{"entity": "date", "start": 5, "end": 9, "value": "月十五日"}])
+    assert [e["value"] for e in extract(message).get("entities")] == ["一月十五日"]
+
+
 def test_dates_written_with_digits_are_found_unless_learned():
     message = extract(normalize("１２月２０日か12/24、遅くとも28日までに届けてください。3日以内なら助かります"))
     dates = [e["value"] for e in message.get("entities") if e["entity"] == "date"]

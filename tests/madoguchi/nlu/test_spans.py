@@ -93,6 +93,7 @@ def test_a_name_ending_is_not_a_given_name():
         ("名前 小林 茂で", "小林 茂"),
         ("なまえは　しんどう　ふみ", "しんどう　ふみ"),
         ("なまえ は アナ・ロペス です", "アナ・ロペス"), ("Ana Lopes", "Ana Lopes"), ("名前は Ana Lopes です。", "Ana Lopes"),
+        ("こんにちは、アナ・ロペスと申します。", "アナ・ロペス"), ("カタログ希望です。Ana Lopes、〒600-8005 京都市", "Ana Lopes"),
     ],
 )
 def test_a_labelled_or_spaced_kana_name_is_found_whole(text, name):
