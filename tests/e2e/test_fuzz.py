@@ -597,13 +597,18 @@ async def fuzz_engineio(url: str, rng: random.Random, count: int, tally: Tally) 
                 ws_url = url.replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket"
                 async with session.ws_connect(ws_url) as ws:
                     await ws.receive(timeout=10)  # the open packet
-                    if rng.random() < 0.7:
-                        await ws.send_str("40")
-                    for _ in range(rng.randint(1, 4)):
-                        if rng.random() < 0.2:
-                            await ws.send_bytes(bytes(rng.randint(0, 255) for _ in range(rng.randint(1, 100))))
-                        else:
-                            await ws.send_str(rng.choice(frames))
+                    try:
+                        if rng.random() < 0.7:
+                            await ws.send_str("40")
+                        for _ in range(rng.randint(1, 4)):
+                            if rng.random() < 0.2:
+                                await ws.send_bytes(bytes(rng.randint(0, 255) for _ in range(rng.randint(1, 100))))
+                            else:
+                                await ws.send_str(rng.choice(frames))
+                    except ConnectionResetError:
+                        # The server may close a socket after a garbled frame before the next is sent:
+                        # that is its answer to garbage (the server must stay up, checked after).
+                        tally.kinds["engineio-closed"] += 1
                     await ws.close()
 
 
