@@ -110,6 +110,7 @@ FULL_NAME = re.compile(
     r"^(?:[A-Z][a-z]+(?:[ 　][A-Z][a-z]+){1,2}|[ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5}[ 　・][ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5})"
     r"\s*(?:です|と申します|でございます)?[。.!！]?$"
 )
+ENGLISH_COURTESY = re.compile(r"(?:thank|thanks|hello|hi|good|bye|see|ok|yes|no|sorry|please|dear)\b", re.IGNORECASE)
 NAME_LABEL = re.compile(rf"^(?:{NAME_LABEL_WORDS})\s*(?:は|:|：)?\s*")
 LATIN_MASH = re.compile(r"^(?=(?:.*[a-z]){5})[a-z;:@,.\s]+$")
 # A model this sure is overruled only by words that are there (a wait, an opener, a refusal),
@@ -360,7 +361,9 @@ def assess(
     result.subject = SUBJECT.search(spaced_out) is not None
     bare = NAME_LABEL.sub("", norm.strip())  # なまえは くどう とくじ
     as_written = NAME_LABEL.sub("", unicodedata.normalize("NFKC", text or "").strip())  # with its capitals
-    result.full_name_alone = FULL_NAME.match(as_written) is not None or is_kana_full_name(bare)  # Marco Silva
+    result.full_name_alone = (  # Marco Silva, くどう　とくじ; not Thank You
+        (FULL_NAME.match(as_written) is not None and not ENGLISH_COURTESY.match(as_written)) or is_kana_full_name(bare)
+    )
     result.name_alone = (
         (NAME_SHAPE.match(bare) is not None or is_kana_full_name(bare))
         and not result.subject

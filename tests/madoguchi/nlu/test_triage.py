@@ -391,7 +391,8 @@ def test_a_question_about_fragile_sweets_is_no_complaint(ginza, lexicon):
 
 
 @pytest.mark.parametrize("text, name", [("Ana Lopes", True), ("山田 花子です", True), ("了解 です", False), ("はい", False),
-                                        ("Thank you", False), ("OK Google", False)])
+                                        ("Thank you", False), ("Thank You", False), ("Good Morning", False),
+                                        ("OK Google", False)])
 def test_a_whole_name_read_as_a_yes_is_a_name(ginza, lexicon, text, name):
     ranking = [{"name": "affirm", "confidence": 0.6}, {"name": "inform", "confidence": 0.3}]
     assert (correct_intent("affirm", ranking, run(ginza, lexicon, text), THRESHOLD) == "inform") is name
