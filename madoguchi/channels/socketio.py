@@ -373,9 +373,10 @@ class SocketIOChannel(SocketIOInput):
                 del self._confirming[sid]
 
     async def _session_of(self, sid: str) -> str | None:
-        """The socket's confirmed session, once a session_request under way is answered."""
+        """The socket's confirmed session, once a session_request under way is answered (a
+        socket asking for another session writes into that one: its replies go there)."""
         pending = self._confirming.get(sid)
-        if sid not in self._sessions and pending is not None:
+        if pending is not None:
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(pending.wait(), CONFIRM_WAIT)
         return self._sessions.get(sid)

@@ -277,6 +277,24 @@ async def test_a_message_sent_before_the_confirmation_goes_into_the_confirmed_se
     assert chat.handed() == [(session, "こんにちは")]
 
 
+async def test_a_message_sent_while_another_session_is_confirmed_goes_into_the_new_one(chat, monkeypatch):
+    page = await chat.page()
+    first = await page.request_session({})
+    issue = web_sessions.issue
+
+    def slow_issue(db):
+        time.sleep(0.3)  # a busy database
+        return issue(db)
+
+    monkeypatch.setattr(web_sessions, "issue", slow_issue)
+    await page.client.emit("session_request", {})  # a client starting another conversation
+    await page.client.emit("user_uttered", {"message": "こんにちは"})
+    second = await asyncio.wait_for(page.confirmations.get(), 5)
+    await page.told("承りました: こんにちは")  # the socket has left the first session's room
+    assert second != first
+    assert chat.handed() == [(second, "こんにちは")]
+
+
 async def test_the_database_is_read_once_per_session_not_per_message(chat, db, monkeypatch):
     reads: list[Any] = []
     is_issued = web_sessions.is_issued
