@@ -51,6 +51,7 @@ import jaconv
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.verification import REFUSED, asks_for_person, reading
 from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing
+from madoguchi.nlu.keyboard import is_keyboard_walk, switches_scripts
 from madoguchi.nlu.spans import NAME_LABEL_WORDS, is_kana_full_name
 
 NEGATIONS = frozenset({"ない", "ぬ", "ず", "ねえ", "へん", "ん"})
@@ -294,6 +295,11 @@ def is_gibberish(text: str, tokens: Iterable, dictionary_words: Callable[[str], 
 
     if LATIN_MASH.match(norm) and all(unknown(t) for t in words):
         return True
+    # Keys side by side (ぬふあうえおやゆよわほへ), or bits of kana, letters and digits (ちぬthy7っっっz):
+    # not words, though Sudachi finds fragments in a walk (いす, かんな in たていすかんなに).
+    for mashed, word in ((is_keyboard_walk, 4), (switches_scripts, 3)):
+        if mashed(norm) and not (dictionary_words and any(len(w) >= word for w in dictionary_words(norm))):
+            return True
     unknowns = [t for t in words if unknown(t)]
     mash = (
         len(words) >= 2

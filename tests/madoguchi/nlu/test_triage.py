@@ -59,7 +59,9 @@ def test_intensity_raises_the_score(ginza, lexicon):
     assert loud.distress > plain.distress and loud.intensity == 2
 
 
-@pytest.mark.parametrize("text", ["jdkfls", "ｒｔｙｕｉｏ", "ぬけぽねへめろ", "ｋｓｄｊｆｋｌｓｊｄ", "ぬぬぬぬぬぬぬｑｗｑｗｑｗｗ"])
+@pytest.mark.parametrize("text", ["jdkfls", "ｒｔｙｕｉｏ", "ぬけぽねへめろ", "ｋｓｄｊｆｋｌｓｊｄ", "ぬぬぬぬぬぬぬｑｗｑｗｑｗｗ",
+                                  # keys side by side: in kana input, romaji input, input modes mixed
+                                  "ぬふあうえおやゆよわほへ", "たていすかんなに", "あsdfghjk", "ちぬｔｈｙ７っっっｚ", "lkjhg@@@"])
 def test_keyboard_mash_is_gibberish(ginza, lexicon, text):
     assert run(ginza, lexicon, text).gibberish
 
@@ -67,7 +69,9 @@ def test_keyboard_mash_is_gibberish(ginza, lexicon, text):
 # Everyday words GiNZA has no vector for are words all the same (Sudachi knows them).
 @pytest.mark.parametrize("text", ["カタログください", "ok", "A1234567", "はい", "ありがとうございました！", "ごめんください",
                                   "しりとりしよう", "まいど", "ほな、またな", "よろしゅうおたのもうします",
-                                  "おぺれーたー", "さぽーと", "ありがとうーーーーー", "まじかwwwww", "いいえええええ"])
+                                  "おぺれーたー", "さぽーと", "ありがとうーーーーー", "まじかwwwww", "いいえええええ",
+                                  "あざっす", "ok2こでおけｗ", "LINEでok", "うーん…あ、はい！それでOKです👌", "Ａ１２３ですかok",
+                                  "a1234567 と 0312345678 です", "まのり"])
 def test_real_messages_are_not_gibberish(ginza, lexicon, text):
     assert not run(ginza, lexicon, text).gibberish
 
