@@ -161,8 +161,11 @@ class ShopEntityExtractor(GraphComponent):
                         learned = [e for e in learned if not any(e is c for c in cut)]
                         found.append(date)
             found += [self._entity("address", a, b, None, text) for a, b in spans.addresses(text)]
+            doc = message.get(SPACY_DOCS[TEXT])
+            surnames = frozenset(t.text for t in doc if "人名-姓" in t.tag_) if doc is not None else frozenset()
             for e in learned:  # a family name takes the given name written after it
                 if e[ENTITY_ATTRIBUTE_TYPE] == "person_name":
+                    e[ENTITY_ATTRIBUTE_START] = spans.family_name_start(text, e[ENTITY_ATTRIBUTE_START], surnames)
                     e[ENTITY_ATTRIBUTE_END] = spans.whole_name_end(text, e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
                     e[ENTITY_ATTRIBUTE_END] = spans.name_end_before_digits(text, e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
                     e[ENTITY_ATTRIBUTE_VALUE] = text[e[ENTITY_ATTRIBUTE_START] : e[ENTITY_ATTRIBUTE_END]]

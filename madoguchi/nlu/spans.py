@@ -56,7 +56,7 @@ _PLACE = rf"[{_KANJI}ァ-ヴー{_HALF_KANA}]"
 _DIRECTION = "上る|下る|東入る|西入る|入る|上ル|下ル|入ル"  # Kyoto: 河原町通三条上る
 _NUM = r"[0-9０-９一二三四五六七八九十〇]"
 _DASH = r"[-－‐ー−―の之ノ]"
-_BLOCK = rf"{_NUM}+(?:丁目|番地?|号|ちょうめ|ばんち|ばん|{_DASH})?"
+_BLOCK = rf"{_NUM}+(?:丁目|番地の(?={_NUM})|番地?|号|ちょうめ|ばんち|ばん|{_DASH})?"  # 十二番地の五: one block
 # Start: a prefecture, or a city / ward / town name (2+ letters before 市区町村郡).
 _START = rf"(?:(?:{PREFECTURES})(?:(?:{_KANA_CITIES})市)?|(?:{_KANA_CITIES})市|{_PLACE}{{1,6}}[市区郡])"
 _WORD = rf"[{_KANJI}ァ-ヴー{_HALF_KANA}A-Za-zＡ-Ｚａ-ｚ・･]"
@@ -135,6 +135,16 @@ def holds_words(kind: str, value: str) -> bool:
     return re.search(rf"[{_KANJI}ぁ-ゖァ-ヴー{_HALF_KANA}A-Za-zＡ-Ｚａ-ｚ]", value or "") is not None
 
 
+def family_name_start(text: str, start: int, surnames: set[str] | frozenset[str]) -> int:
+    """Where the name DIET found at `start` really starts: at the family name written before
+    it with a space (越智 of 松山の越智 勇と申します, when DIET found only 勇), if GiNZA
+    tags that word a family name (`surnames`)."""
+    before = re.search(rf"(?:^|(?<=[^{_KANJI}]))([{_KANJI}]{{1,3}})[ 　]$", text[:start])
+    if before and before.group(1) in surnames:
+        return before.start(1)
+    return start
+
+
 def whole_name_end(text: str, start: int, end: int) -> int:
     """Where the name DIET found at [start, end) really ends (its given name included; a
     name in katakana words, グエン ヴァン ミン, every word of it)."""
@@ -171,6 +181,17 @@ _NAME_WORDS = (
     re.compile(r"[ァ-ヴー]{2,}(?:[ 　・][ァ-ヴー]{2,}){0,2}"),
     re.compile(rf"[{_KANJI}ぁ-ゖ]{{1,6}}(?:[ 　][{_KANJI}ぁ-ゖ]{{1,6}})?"),
 )
+# Words of courtesy in English, capitalised or not (Thank You, Good Morning): no name.
+ENGLISH_COURTESY = re.compile(
+    r"(?:thank|thanks|hello|hi|good|bye|see|ok|yes|no|sorry|please|dear|merry|happy|excuse)\b", re.IGNORECASE
+)
+# A name in Latin letters that opens a message, then po or a comma (Lisa Santos po, phone …).
+_LATIN_NAME_FIRST = re.compile(r"\s*([A-Z][a-z]+[ 　][A-Z][a-z]+)(?=[ 　]+po\b|[ 　]*[,、])")
+# A family name in kanji, a space, a given name, then a name's ending (金 智友です, 五十嵐 とし子、):
+# after なまえ は, where a word of kanji alone may begin a question (名前 は 漢字で…).
+_KANJI_FULL_NAME = re.compile(
+    rf"[{_KANJI}]{{1,4}}[ 　][{_KANJI}ぁ-ゖ]{{1,4}}?(?=[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、。,.]|$)"
+)
 # Endings and particles that close a name written in words (ふさえ です, ふさえで, Thapa でいい).
 _WORD_TAIL = re.compile(
     rf"(?:です|でございます|と申します|といいます|さん|様|(?<=[{_KANJI}ァ-ヴ])(?:で|や|だ|じゃ|よ))$"
@@ -186,10 +207,12 @@ _FOREIGN_NAME = re.compile(
     r"(?:^|(?<=[\s、。,.]))([ァ-ヺー]{2,10}[・･ 　][ァ-ヺー]{2,10}|[A-Z][a-z]+[ 　][A-Z][a-z]+)"
     r"(?=[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、,][ 　]*〒)"
 )
-# Words that are grammar, not a name (それは そう です, やっぱり いい です).
+# Words that are grammar, not a name (それは そう です, やっぱり いい です, いや いいです).
 # A particle at the end of the first word, or a word of grammar for a whole (not the どう of
 # くどう, the と of やまもと).
-_NOT_FAMILY = re.compile(r"(?:[はをにへもでねよ]|^(?:それ|これ|あれ|そう|どう|ちがう|だめ|いい|わたし|うち))$")
+_NOT_FAMILY = re.compile(
+    r"(?:[はをにへもでねよ]|^(?:それ|これ|あれ|そう|どう|ちがう|だめ|いい|わたし|うち|いや|いいえ|はい|うん|ええ|あの|えっと|まあ))$"
+)
 _NOT_A_NAME_WORD = re.compile(
     r"^(?:やっぱり|やっぱ|やはり|もう|まだ|また|とても|ちょっと|ちいと|すこし|だいじょうぶ|おねがい|よろしく|ありがとう|"
     r"すみません|ございます|いい|よい|ない|いらない|けっこう|そう|だめ|むり|ほしい|おいしい|うれしい|たのしい|かなしい|"
@@ -215,11 +238,11 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
                 if end > start:
                     found.append((start, end))
                 break
-    alone = re.fullmatch(r"\s*([A-Z][a-z]+(?:[ 　][A-Z][a-z]+){1,2})\s*[.!。]?\s*", text)
-    if alone:  # Marco Silva, written alone
+    alone = re.fullmatch(r"\s*([A-Z][a-z]+(?:[ 　][A-Z][a-z]+){1,2})\s*[.!。]?\s*", text) or _LATIN_NAME_FIRST.match(text)
+    if alone and not ENGLISH_COURTESY.match(alone.group(1)):  # Marco Silva, written alone or first
         found.append(alone.span(1))
     for label in _NAME_LABEL_WA.finditer(text):  # なまえは くどう　とくじ, 名前は David Miller です
-        for words in _NAME_WORDS[:2]:
+        for words in (*_NAME_WORDS[:2], _KANJI_FULL_NAME):  # 名前は 金 智友です
             match = words.match(text, label.end())
             if match and match.span() not in found:
                 found.append(match.span())
@@ -244,7 +267,7 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
 def is_kana_full_name(text: str) -> bool:
     """The whole text is a name in hiragana, family and given name with a space (くどう　とくじ),
     a polite ending at most."""
-    match = re.fullmatch(r"([ぁ-ゖ]{2,5})[ 　]+([ぁ-ゖ]{2,5})[ 　]*(?:です|でございます|と申します)?[。.!！]?", text.strip())
+    match = re.fullmatch(r"([ぁ-ゖ]{2,5})[ 　]+([ぁ-ゖ]{2,5}?)[ 　]*(?:です|でございます|と申します)?[。.!！]?", text.strip())
     if match is None:
         return False
     return not _NOT_FAMILY.search(match.group(1)) and not any(_NOT_A_NAME_WORD.match(w) for w in match.groups())

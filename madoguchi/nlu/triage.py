@@ -52,7 +52,7 @@ from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.verification import REFUSED, asks_for_person, reading
 from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing
 from madoguchi.nlu.keyboard import is_keyboard_walk, switches_scripts
-from madoguchi.nlu.spans import NAME_LABEL_WORDS, is_kana_full_name
+from madoguchi.nlu.spans import ENGLISH_COURTESY, NAME_LABEL_WORDS, is_kana_full_name
 
 NEGATIONS = frozenset({"ない", "ぬ", "ず", "ねえ", "へん", "ん"})
 LIGHT_VERBS = frozenset({"する", "なる", "ある", "だ", "です", "いる"})
@@ -111,7 +111,6 @@ FULL_NAME = re.compile(
     r"^(?:[A-Z][a-z]+(?:[ 　][A-Z][a-z]+){1,2}|[ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5}[ 　・][ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5})"
     r"\s*(?:です|と申します|でございます)?[。.!！]?$"
 )
-ENGLISH_COURTESY = re.compile(r"(?:thank|thanks|hello|hi|good|bye|see|ok|yes|no|sorry|please|dear)\b", re.IGNORECASE)
 NAME_LABEL = re.compile(rf"^(?:{NAME_LABEL_WORDS})\s*(?:は|:|：)?\s*")
 LATIN_MASH = re.compile(r"^(?=(?:.*[a-z]){5})[a-z;:@,.\s]+$")
 # A model this sure is overruled only by words that are there (a wait, an opener, a refusal),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from madoguchi.nlu.spans import addresses, labelled_names, whole_name_end
+from madoguchi.nlu.spans import addresses, family_name_start, labelled_names, whole_name_end
 
 
 @pytest.mark.parametrize(
@@ -94,6 +94,8 @@ def test_a_name_ending_is_not_a_given_name():
         ("なまえは　しんどう　ふみ", "しんどう　ふみ"),
         ("なまえ は アナ・ロペス です", "アナ・ロペス"), ("Ana Lopes", "Ana Lopes"), ("名前は Ana Lopes です。", "Ana Lopes"),
         ("こんにちは、アナ・ロペスと申します。", "アナ・ロペス"), ("カタログ希望です。Ana Lopes、〒600-8005 京都市", "Ana Lopes"),
+        ("カタログを 申し込みたいです。 名前は 金 智友です。", "金 智友"), ("名前は 五十嵐 とし子、住所は", "五十嵐 とし子"),
+        ("Lisa Santos po, phone 09012345678", "Lisa Santos"), ("Lisa Santos, order A1234567", "Lisa Santos"),
     ],
 )
 def test_a_labelled_or_spaced_kana_name_is_found_whole(text, name):
@@ -102,6 +104,26 @@ def test_a_labelled_or_spaced_kana_name_is_found_whole(text, name):
 
 @pytest.mark.parametrize("text", ["それは そう です", "ありがとう ございます", "名前を変えたい", "名前 は 漢字で 書きますか",
                                   "Thank you", "やっぱり いい です、またね",
-                                  "もう いい です", "ほんと おいしい です"])
+                                  "もう いい です", "ほんと おいしい です", "いや いいです", "はい そうです",
+                                  "Thank You", "Good Morning, catalog please", "Merry Christmas, po"])
 def test_grammar_is_no_kana_name(text):
     assert labelled_names(text) == []
+
+
+@pytest.mark.parametrize("text, given, whole", [
+    ("ごめんください。松山の越智 勇と申します。", "勇", "越智 勇"),
+    ("名前は「越智 勇」で頼みます。", "勇", "越智 勇"),
+    ("注文 山田です", "山田", "山田"),  # 注文 is no family name
+])
+def test_a_given_name_found_alone_takes_the_family_name_before_it(text, given, whole):
+    start = text.index(given)
+    surnames = {"越智", "山田"}
+    assert text[family_name_start(text, start, surnames) : start + len(given)] == whole
+
+
+@pytest.mark.parametrize("text, address", [
+    ("宛先は松山市三番町四丁目十二番地の五です。", "松山市三番町四丁目十二番地の五"),
+    ("住所は愛媛県松山市持田町三丁目八番地の十五です。", "愛媛県松山市持田町三丁目八番地の十五"),
+])
+def test_a_lot_number_after_banchi_no_is_part_of_the_address(text, address):
+    assert [text[a:b] for a, b in addresses(text)] == [address]
