@@ -120,8 +120,11 @@ SURE = 0.99
 # is read as something else when the model is unsure.
 PERSON_WORDS = re.compile(
     r"人|ひと|ヒト|にんげん|担当|係|オペレ|おぺれ|スタッフ|すたっふ|店員|電話|でんわ|デンワ|tel|代わ|かわって|"
-    r"替わ|誰か|だれか|生身|本物|ほんもの|human|person|operator|staff|責任者|上司|社長|店長|方と|方に|かたと|かたに"
+    r"替わ|誰か|だれか|生身|本物|ほんもの|human|person|operator|staff|責任者|上司|社長|店長|方と|方に|かたと|かたに|"
+    r"ニンゲン|hito|者を|者と|者に|声を|つない|繋|取り次|とりつ"
 )
+# People counted, not asked for (十五人くらい来る, ひとつずつ): no word of a person.
+PEOPLE_COUNTED = re.compile(r"[0-9一二三四五六七八九十百何数]+人|ひとつ|ひとり|ふたり|ひとこと|一言|人数|人分|大人")
 # The body, not the shop (目が悪いので短めに): no reproach.
 FRAGILE = re.compile(
     r"(?:割れ|われ|壊れ|こわれ|崩れ|くずれ|潰れ|つぶれ|欠け|かけ)(?:やす|にく|ない(?:よう|か)|ません(?:よう|か))|"
@@ -362,7 +365,7 @@ def assess(
     result.waiting = any(w in spaced_out for w in lexicon.waiting)
     result.opener = any(w in spaced_out for w in lexicon.opener)
     result.person = asks_for_person(text)
-    result.names_person = PERSON_WORDS.search(spaced_out) is not None
+    result.names_person = PERSON_WORDS.search(PEOPLE_COUNTED.sub("", spaced_out)) is not None
     result.subject = SUBJECT.search(spaced_out) is not None
     bare = NAME_LABEL.sub("", norm.strip())  # なまえは くどう とくじ
     as_written = NAME_LABEL.sub("", unicodedata.normalize("NFKC", text or "").strip())  # with its capitals
@@ -434,8 +437,10 @@ def correct_intent(
         return "complain"  # スタッフの人がとても失礼でした: a person complained of, not asked for
     if intent == "request_human" and assessment.refusal and not assessment.person:
         return _next_calm(ranking)  # 番号は言いたくないです、そちらで調べてください: a refusal to tell
-    if intent == "request_human" and not assessment.names_person and unsure:
-        return _next_calm(ranking)  # いそがねはんで もういっかい おぐってけへ: no word of a person
+    if intent == "request_human" and not assessment.names_person and not assessment.person:
+        # いそがねはんで もういっかい おぐってけへ, 十五人くらい くるさげ: no word of a person, however
+        # sure; ずっと待ってるのに届かない: a grievance.
+        return "complain" if assessment.grievance else _next_calm(ranking)
     if intent == "complain" and not assessment.grievance and assessment.subject and assessment.asks:
         return _next_calm(ranking)  # 割れやすいお菓子って、梱包はしっかりしてもらえますか: a question
     if intent == "complain" and not assessment.grievance and (unsure or not assessment.subject):

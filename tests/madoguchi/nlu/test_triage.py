@@ -408,3 +408,15 @@ def test_anger_read_as_distress_without_a_word_of_distress_is_a_complaint(ginza,
     assert correct_intent("express_distress", ranking, angry, THRESHOLD) == "complain"
     lost = run(ginza, lexicon, "ひどい、どうしよう、明日なのに間に合わない")
     assert correct_intent("express_distress", ranking, lost, THRESHOLD) == "express_distress"
+
+
+@pytest.mark.parametrize("text", ["十五人くらい くるさげ、 ひとつずつ わたせるのが ええども", "5人分 ひとりずつ 包めますか"])
+def test_people_counted_are_no_wish_for_a_person_however_sure(ginza, lexicon, text):
+    ranking = [{"name": "request_human", "confidence": 1.0}, {"name": "ask_gift", "confidence": 0.0}]
+    assert correct_intent("request_human", ranking, run(ginza, lexicon, text), THRESHOLD) == "ask_gift"
+
+
+@pytest.mark.parametrize("text", ["つないでください", "上の者を出せ", "ニンゲンとはなしたい", "hito to hanashitai"])
+def test_a_person_asked_for_in_other_words_stays_a_wish_for_a_person(ginza, lexicon, text):
+    ranking = [{"name": "request_human", "confidence": 1.0}, {"name": "ask_gift", "confidence": 0.0}]
+    assert correct_intent("request_human", ranking, run(ginza, lexicon, text), THRESHOLD) == "request_human"
