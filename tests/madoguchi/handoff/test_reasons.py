@@ -73,6 +73,8 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "きのう来た箱 宛名が知らない人なんだけど",
     "届いた荷物、おらの名前でねぇ。知らね人の名前書いてある",
     "今日届いた箱は私のものではありません", "Someone else's parcel came today",
+    "どら焼きを 注文しましたが、 箱の 中は 最中でした。", "羊羹を頼んだのに、届いたのはカステラだった",
+    "きのう とどいだ おかし、 おそなえに たのんだのに",  # a parcel that came, told calmly: a person looks
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
