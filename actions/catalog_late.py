@@ -68,6 +68,22 @@ def follows_late(tracker: Tracker) -> bool:
     return is_late_catalog("ask_delivery_status", texts[-2]) and has_cue(texts[-2], common.rules().cues.get("not_arrived", []))
 
 
+# An order's words: a parcel that has not come after a word of the catalog may be an order.
+ORDER_WORDS = re.compile(r"注文|ちゅうもん|品物|しなもの|商品|お菓子|おかし|荷物|にもつ|お歳暮|おせいぼ|ギフト")
+
+
+def follows_catalog_talk(tracker: Tracker) -> bool:
+    """"It has not come" (まだ こねの) with no word of what, right after the customer spoke of
+    the catalog (かたろぐの ことだども) or inside its request: the catalog, not an order."""
+    texts = customer_texts(tracker)
+    if common.latest_intent(tracker) != "ask_delivery_status" or not texts or ORDER_WORDS.search(nfkc(texts[-1])):
+        return False
+    if any(e.get("entity") == "order_id" for e in tracker.latest_message.get("entities") or []):
+        return False
+    cues = common.rules().cues.get("catalog", [])
+    return tracker.active_loop_name == "catalog_form" or (len(texts) >= 2 and has_cue(texts[-2], cues))
+
+
 def local_date(naive_utc: datetime) -> date:
     """A stored (naive UTC) time as a date in Japan."""
     return naive_utc.replace(tzinfo=timezone.utc).astimezone(JST).date()
@@ -141,7 +157,11 @@ class ActionNoticeLateCatalog(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        late = is_late_catalog(common.latest_intent(tracker), common.latest_text(tracker)) or follows_late(tracker)
+        late = (
+            is_late_catalog(common.latest_intent(tracker), common.latest_text(tracker))
+            or follows_late(tracker)
+            or follows_catalog_talk(tracker)
+        )
         if late or tracker.get_slot("catalog_late") is not None:
             return [SlotSet("catalog_late", True if late else None)]
         return []

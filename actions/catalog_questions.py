@@ -16,7 +16,7 @@ FREE = "utter_catalog_free"  # カタログは無料です。お代も送料も�
 # カタログはお代がかかりますか, 金がかかるのか, 無料ですか, ただだべか; about the catalog: 送料 too.
 _PRICE = re.compile(
     r"お代|代金|料金|お金|金が|金は|無料|タダ|ただ(?:です|で|だべ|だか|なの|なん)|有料|費用|いくら|"
-    r"金(?:って)?(?:かか|いる|要る)|かね(?:が|は)?かか"  # 金かかるんだば, かねかかる？
+    r"金(?:って)?(?:かか|かが|いる|要る)|かね(?:が|は|って)?(?:かか|かが)"  # 金かかるんだば, おかね かがるがの (Shonai)
 )
 _POSTAGE = re.compile(r"送料|郵送料|切手")
 # カタログって値段も載ってますか, 写真はありますか, どんな商品が載ってるの.
@@ -28,7 +28,7 @@ _QUESTION = re.compile(r"[?？]|か[。.]?$|の[?？。]?$|かね|かな|でし�
 
 def asks_the_price(text: str) -> bool:
     """カタログはお代がかかりますか, 金がかかるのか, 無料ですか, カタログって送料かかる？"""
-    norm = nfkc(text or "")
+    norm = re.sub(r"\s+", "", nfkc(text or ""))  # かたろぐって おかね かがるがの
     return bool(_PRICE.search(norm)) or (_about_catalog(norm) and bool(_POSTAGE.search(norm)))
 
 

@@ -52,6 +52,7 @@ from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.verification import REFUSED, asks_for_person, reading
 from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing
 from madoguchi.nlu.keyboard import is_keyboard_walk, switches_scripts
+from madoguchi.nlu.patterns import find_order_ids
 from madoguchi.nlu.spans import ENGLISH_COURTESY, NAME_LABEL_WORDS, is_kana_full_name
 
 NEGATIONS = frozenset({"ない", "ぬ", "ず", "ねえ", "へん", "ん"})
@@ -133,6 +134,9 @@ FRAGILE = re.compile(
 BODY = re.compile(r"(?:目|耳|足|腰|体|膝|ひざ|具合|調子|気分|からだ)が悪")
 # Taking it as it is (口に合わなかったけど仕方ないですね): no exception asked for.
 ACCEPTING = re.compile(r"仕方(?:が)?な|しかたな|しょうがな|しょーがな|しゃーな|仕方ありませ|気にしないで|構いませ|かまいませ")
+# Relief in any dialect (いがった, えがった: よかった), and what would make it a no after all.
+RELIEVED = re.compile(r"よかった|良かった|いがった|えがった|よがった|いかった|ほっとし")
+REFUSING = re.compile(r"いら|要ら|やめ|止め|結構|けっこう|いいえ|違|ちが|だめ|ダメ|無理|むり|ません|ない|なか")
 # What a complaint can be about: an order, a parcel, the sweets, the catalog, the service.
 # A message read as a complaint without any (年寄りで不慣れでございまして) complains of nothing.
 SUBJECT = re.compile(
@@ -208,6 +212,8 @@ class Assessment:
     full_name_alone: bool = False
     accepting: bool = False
     digits: bool = False
+    order_id: bool = False  # an order number written in it (A1234567)
+    relieved: bool = False  # よかった, いがった, and no word of a refusal
     leaving: bool = False
     refusal: bool = False
     emphatic: bool = False
@@ -362,6 +368,8 @@ def assess(
     result.reproach = any(w in unharmed for w in (*lexicon.reproach, *lexicon.not_arrived))
     result.accepting = ACCEPTING.search(spaced_out) is not None
     result.digits = DIGIT.search(norm) is not None
+    result.order_id = bool(find_order_ids(text))
+    result.relieved = RELIEVED.search(spaced_out) is not None and REFUSING.search(RELIEVED.sub("", spaced_out)) is None
     result.waiting = any(w in spaced_out for w in lexicon.waiting)
     result.opener = any(w in spaced_out for w in lexicon.opener)
     result.person = asks_for_person(text)
@@ -410,6 +418,10 @@ def correct_intent(
         return "inform"  # シャルマ アルジュン です。: a name given, not small talk
     if intent in ("affirm", "deny", "thank", "goodbye", "bot_challenge") and assessment.full_name_alone:
         return "inform"  # Marco Silva: a whole name, not a yes
+    if intent == "deny" and assessment.relieved:
+        return "affirm"  # んだが、 いがった (そうか、よかった): relief, not a no
+    if intent in ("affirm", "thank") and assessment.order_id:
+        return "inform"  # はいはい。A1234567、090-1234-5678: the numbers asked for, not a yes to something else
     if intent == "inform" and assessment.catalog_asked and not assessment.late_catalog:
         return "request_catalog"  # カタログ欲しいっちゃけど 松尾純一、〒812-…: the details come with the request
     if assessment.goods_problem and intent not in HANDOFF_INTENTS:

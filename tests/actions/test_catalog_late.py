@@ -310,3 +310,18 @@ async def test_an_address_given_during_the_look_up_is_no_phone_tried(late_shop, 
                            active_loop="catalog_status_form", requested_slot="phone", candidates={"phone": text})
     await ValidateCatalogStatusForm().run(dispatcher, tracker, domain)
     assert "utter_phone_invalid" not in said(dispatcher)  # no 「お電話番号は…10桁か11桁の数字で」
+
+
+async def test_not_come_right_after_a_word_of_the_catalog_is_the_catalog(shop, dispatcher, domain):
+    catalog_first = [user("あの、、 かたろぐの ことだども", "request_catalog")]
+    tracker = make_tracker([*catalog_first, user("2しゅうかんくらい まえに でんわで たのんだども まだ こねの", "ask_delivery_status")])
+    assert slot_sets(await ActionNoticeLateCatalog().run(dispatcher, tracker, domain)) == {"catalog_late": True}
+    inside_form = [user("カタログください", "request_catalog"), user("山田 花子", "inform")]
+    tracker = make_tracker([*inside_form, user("前に頼んだのにまだ来ない", "ask_delivery_status")], active_loop="catalog_form")
+    assert slot_sets(await ActionNoticeLateCatalog().run(dispatcher, tracker, domain)) == {"catalog_late": True}
+    # An order named, or an order number given: the order.
+    tracker = make_tracker([*catalog_first, user("注文したお菓子がまだ来ない", "ask_delivery_status")])
+    assert slot_sets(await ActionNoticeLateCatalog().run(dispatcher, tracker, domain)) == {}
+    order_id = [{"entity": "order_id", "value": "A1234567", "start": 0, "end": 8}]
+    tracker = make_tracker([*catalog_first, user("A1234567 まだ来ない", "ask_delivery_status", order_id)])
+    assert slot_sets(await ActionNoticeLateCatalog().run(dispatcher, tracker, domain)) == {}

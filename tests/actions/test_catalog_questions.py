@@ -11,7 +11,8 @@ from tests.actions.conftest import make_tracker, said, slot_sets, user
 
 
 @pytest.mark.parametrize("text", ["カタログって送料かかるんですか？", "その前に、カタログは金がかかるのか", "冊子は無料ですか",
-                                  "ところで　かたろぐって　ただだべか？　金かかるんだば　いらね"])
+                                  "ところで　かたろぐって　ただだべか？　金かかるんだば　いらね",
+                                  "あの、 かたろぐって おかね かがるがの？"])
 def test_the_catalogs_price_or_postage_is_free(text):
     assert answers(text) == [FREE]
 

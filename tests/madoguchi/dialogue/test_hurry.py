@@ -27,6 +27,7 @@ HURRY, NO_HURRY = CUES["hurry"], CUES["no_hurry"]
     "急がんでええよ",
     "急がんでも間に合いますから",
     "急ぎじゃなかけん、ゆっくりでよかです",
+    "いそがねさげ、 もいっかい おくってもらえねろか",  # Shonai
 ])
 def test_no_hurry_is_read_as_no_hurry(text):
     assert hurry_of(text, HURRY, NO_HURRY) is False

@@ -420,3 +420,16 @@ def test_people_counted_are_no_wish_for_a_person_however_sure(ginza, lexicon, te
 def test_a_person_asked_for_in_other_words_stays_a_wish_for_a_person(ginza, lexicon, text):
     ranking = [{"name": "request_human", "confidence": 1.0}, {"name": "ask_gift", "confidence": 0.0}]
     assert correct_intent("request_human", ranking, run(ginza, lexicon, text), THRESHOLD) == "request_human"
+
+
+@pytest.mark.parametrize("text", ["はいはい。A1234567、090-1234-5678", "ありがとう、番号はＡ１２３４５６７です"])
+def test_an_order_number_with_a_yes_is_the_detail_asked_for(ginza, lexicon, text):
+    ranking = [{"name": "affirm", "confidence": 0.7}, {"name": "inform", "confidence": 0.3}]
+    assert correct_intent("affirm", ranking, run(ginza, lexicon, text), THRESHOLD) == "inform"
+
+
+@pytest.mark.parametrize("text, intent", [("んだが、 いがった", "affirm"), ("そうですか、よかった", "affirm"),
+                                          ("よかったけど、もういらない", "deny"), ("いや、いいです", "deny")])
+def test_relief_is_no_refusal(ginza, lexicon, text, intent):
+    ranking = [{"name": "deny", "confidence": 0.76}, {"name": "affirm", "confidence": 0.2}]
+    assert correct_intent("deny", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
