@@ -49,7 +49,7 @@ from typing import Any, Callable, Iterable
 import jaconv
 
 from madoguchi.dialogue.leaving import is_leaving
-from madoguchi.dialogue.verification import REFUSED, asks_for_person, reading
+from madoguchi.dialogue.verification import NOT_KNOWING_CUES, REFUSED, asks_for_person, reading
 from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing
 from madoguchi.nlu.keyboard import is_keyboard_walk, switches_scripts
 from madoguchi.nlu.patterns import find_order_ids
@@ -134,6 +134,12 @@ FRAGILE = re.compile(
 BODY = re.compile(r"(?:目|耳|足|腰|体|膝|ひざ|具合|調子|気分|からだ)が悪")
 # Taking it as it is (口に合わなかったけど仕方ないですね): no exception asked for.
 ACCEPTING = re.compile(r"仕方(?:が)?な|しかたな|しょうがな|しょーがな|しゃーな|仕方ありませ|気にしないで|構いませ|かまいませ")
+# The chat itself, or machines (こういうの よぐ わがらね, 機械は苦手で): not knowing how to use
+# them is no distress; the bot says what it is and how to reach a person.
+THE_MEDIUM = re.compile(
+    r"こういうの|こういうもの|こういう物|機械|きかい|スマホ|すまほ|チャット|ちゃっと|パソコン|ぱそこん|ネット|ねっと|"
+    r"操作|使い方|つかいかた|ロボット|ろぼっと|入力|打つの|うつの|苦手|にがて"
+)
 # Relief in any dialect (いがった, えがった: よかった), and what would make it a no after all.
 RELIEVED = re.compile(r"よかった|良かった|いがった|えがった|よがった|いかった|ほっとし")
 REFUSING = re.compile(r"いら|要ら|やめ|止め|結構|けっこう|いいえ|違|ちが|だめ|ダメ|無理|むり|ません|ない|なか")
@@ -214,6 +220,7 @@ class Assessment:
     digits: bool = False
     order_id: bool = False  # an order number written in it (A1234567)
     relieved: bool = False  # よかった, いがった, and no word of a refusal
+    about_the_medium: bool = False  # こういうの, 機械, スマホ: the chat or machines spoken of
     leaving: bool = False
     refusal: bool = False
     emphatic: bool = False
@@ -369,6 +376,7 @@ def assess(
     result.accepting = ACCEPTING.search(spaced_out) is not None
     result.digits = DIGIT.search(norm) is not None
     result.order_id = bool(find_order_ids(text))
+    result.about_the_medium = THE_MEDIUM.search(spaced_out) is not None
     result.relieved = RELIEVED.search(spaced_out) is not None and REFUSING.search(RELIEVED.sub("", spaced_out)) is None
     result.waiting = any(w in spaced_out for w in lexicon.waiting)
     result.opener = any(w in spaced_out for w in lexicon.opener)
@@ -462,6 +470,11 @@ def correct_intent(
             return "ask_delivery_status"
         if assessment.cues or assessment.grief:
             return "express_distress"
+    if (
+        intent == "express_distress" and assessment.about_the_medium and set(assessment.cues) <= NOT_KNOWING_CUES
+        and assessment.intensity <= 1 and not (assessment.grief or assessment.emphatic or assessment.goods_problem)
+    ):
+        return "bot_challenge"  # こういうの よぐ わがらねさげ: the chat is new to them, nothing is wrong
     if intent == "express_distress" and assessment.anger and not (assessment.cues or assessment.grief):
         return "complain"  # 本当にひどい対応です。I'm very angry: anger, nothing of distress
     if intent == "express_distress" and assessment.leaving and len(set(assessment.cues)) <= 1 and not (

@@ -433,3 +433,10 @@ def test_an_order_number_with_a_yes_is_the_detail_asked_for(ginza, lexicon, text
 def test_relief_is_no_refusal(ginza, lexicon, text, intent):
     ranking = [{"name": "deny", "confidence": 0.76}, {"name": "affirm", "confidence": 0.2}]
     assert correct_intent("deny", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
+
+
+@pytest.mark.parametrize("text, intent", [("こういうの よぐ わがらねさげ", "bot_challenge"), ("機械は苦手で、よくわからないの", "bot_challenge"),
+                                          ("母が亡くなって、こういうのもわからなくて、どうしたらいいの", "express_distress")])
+def test_not_knowing_the_chat_is_no_distress(ginza, lexicon, text, intent):
+    ranking = [{"name": "express_distress", "confidence": 0.99}, {"name": "bot_challenge", "confidence": 0.01}]
+    assert correct_intent("express_distress", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
