@@ -52,7 +52,7 @@ from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.verification import NOT_KNOWING_CUES, REFUSED, asks_for_person, reading
 from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing
 from madoguchi.nlu.keyboard import is_keyboard_walk, switches_scripts
-from madoguchi.nlu.patterns import find_order_ids
+from madoguchi.nlu.patterns import find_order_ids, find_phones
 from madoguchi.nlu.spans import ENGLISH_COURTESY, NAME_LABEL_WORDS, is_kana_full_name
 
 NEGATIONS = frozenset({"ない", "ぬ", "ず", "ねえ", "へん", "ん"})
@@ -133,7 +133,10 @@ FRAGILE = re.compile(
 )
 BODY = re.compile(r"(?:目|耳|足|腰|体|膝|ひざ|具合|調子|気分|からだ)が悪")
 # Taking it as it is (口に合わなかったけど仕方ないですね): no exception asked for.
-ACCEPTING = re.compile(r"仕方(?:が)?な|しかたな|しょうがな|しょーがな|しゃーな|仕方ありませ|気にしないで|構いませ|かまいませ")
+ACCEPTING = re.compile(
+    r"仕方(?:が)?な|しかたな|しょうがな|しょーがな|しゃーな|仕方ありませ|気にしないで|構いませ|かまいませ|"
+    r"それで(?:大丈夫|だいじょうぶ|いい|ええ|よか|結構|OK|ok)"  # 発送は明日になりますよね。それで大丈夫です
+)
 # The chat itself, or machines (こういうの よぐ わがらね, 機械は苦手で): not knowing how to use
 # them is no distress; the bot says what it is and how to reach a person.
 THE_MEDIUM = re.compile(
@@ -218,7 +221,7 @@ class Assessment:
     full_name_alone: bool = False
     accepting: bool = False
     digits: bool = False
-    order_id: bool = False  # an order number written in it (A1234567)
+    order_details: bool = False  # an order number and a phone written in it (A1234567、090-1234-5678)
     relieved: bool = False  # よかった, いがった, and no word of a refusal
     about_the_medium: bool = False  # こういうの, 機械, スマホ: the chat or machines spoken of
     leaving: bool = False
@@ -375,7 +378,7 @@ def assess(
     result.reproach = any(w in unharmed for w in (*lexicon.reproach, *lexicon.not_arrived))
     result.accepting = ACCEPTING.search(spaced_out) is not None
     result.digits = DIGIT.search(norm) is not None
-    result.order_id = bool(find_order_ids(text))
+    result.order_details = bool(find_order_ids(text)) and bool(find_phones(text))
     result.about_the_medium = THE_MEDIUM.search(spaced_out) is not None
     result.relieved = RELIEVED.search(spaced_out) is not None and REFUSING.search(RELIEVED.sub("", spaced_out)) is None
     result.waiting = any(w in spaced_out for w in lexicon.waiting)
@@ -428,8 +431,10 @@ def correct_intent(
         return "inform"  # Marco Silva: a whole name, not a yes
     if intent == "deny" and assessment.relieved:
         return "affirm"  # んだが、 いがった (そうか、よかった): relief, not a no
-    if intent in ("affirm", "thank") and assessment.order_id:
-        return "inform"  # はいはい。A1234567、090-1234-5678: the numbers asked for, not a yes to something else
+    if intent in ("affirm", "thank") and assessment.order_details:
+        # はいはい。A1234567、090-1234-5678: the numbers asked for, not a yes to something else
+        # (はい、Ａ１２３４５６７で合ってます is a yes).
+        return "inform"
     if intent == "inform" and assessment.catalog_asked and not assessment.late_catalog:
         return "request_catalog"  # カタログ欲しいっちゃけど 松尾純一、〒812-…: the details come with the request
     if assessment.goods_problem and intent not in HANDOFF_INTENTS:

@@ -422,10 +422,12 @@ def test_a_person_asked_for_in_other_words_stays_a_wish_for_a_person(ginza, lexi
     assert correct_intent("request_human", ranking, run(ginza, lexicon, text), THRESHOLD) == "request_human"
 
 
-@pytest.mark.parametrize("text", ["はいはい。A1234567、090-1234-5678", "ありがとう、番号はＡ１２３４５６７です"])
-def test_an_order_number_with_a_yes_is_the_detail_asked_for(ginza, lexicon, text):
+@pytest.mark.parametrize("text, intent", [("はいはい。A1234567、090-1234-5678", "inform"),
+                                          ("ありがとう、番号はＡ１２３４５６７、電話は03-1234-5678です", "inform"),
+                                          ("はい、Ａ１２３４５６７で合ってます", "affirm")])
+def test_an_order_number_and_phone_with_a_yes_are_the_details_asked_for(ginza, lexicon, text, intent):
     ranking = [{"name": "affirm", "confidence": 0.7}, {"name": "inform", "confidence": 0.3}]
-    assert correct_intent("affirm", ranking, run(ginza, lexicon, text), THRESHOLD) == "inform"
+    assert correct_intent("affirm", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
 
 
 @pytest.mark.parametrize("text, intent", [("んだが、 いがった", "affirm"), ("そうですか、よかった", "affirm"),
@@ -440,3 +442,9 @@ def test_relief_is_no_refusal(ginza, lexicon, text, intent):
 def test_not_knowing_the_chat_is_no_distress(ginza, lexicon, text, intent):
     ranking = [{"name": "express_distress", "confidence": 0.99}, {"name": "bot_challenge", "confidence": 0.01}]
     assert correct_intent("express_distress", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
+
+
+def test_a_rule_accepted_is_no_exception_asked(ginza, lexicon):
+    text = "14時過ぎちゃったから、発送は明日になりますよね。それで大丈夫です"
+    ranking = [{"name": "request_exception", "confidence": 1.0}, {"name": "ask_shipping", "confidence": 0.0}]
+    assert correct_intent("request_exception", ranking, run(ginza, lexicon, text), THRESHOLD) == "ask_shipping"
