@@ -105,10 +105,10 @@ def since_latest_message(tracker: Tracker) -> list[dict[str, Any]]:
     return events[last_user:]
 
 
-def times_asked(tracker: Tracker, slot: str) -> int:
-    """How often the form has asked for `slot` since it began."""
+def times_asked(tracker: Tracker, slot: str, form: str = "catalog_form") -> int:
+    """How often `form` has asked for `slot` since it began."""
     events = common.event_dicts(tracker)
-    begun = max((i for i, e in enumerate(events) if e.get("event") == "active_loop" and e.get("name") == "catalog_form"),
+    begun = max((i for i, e in enumerate(events) if e.get("event") == "active_loop" and e.get("name") == form),
                 default=0)
     asking = f"utter_ask_{slot}"
     return sum(

@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from actions.catalog import customer_texts, format_phone, hurry_reading, in_hurry
+from actions.catalog import customer_texts, format_phone, hurry_reading, in_hurry, times_asked
 from actions.handoff import hand_off
 from madoguchi.address import lookup_postal_code
 from madoguchi.clock import JST
@@ -29,7 +29,10 @@ from madoguchi.values import clean_person_name
 
 LATE_INTENTS = ("ask_delivery_status", "express_distress", "request_catalog", "complain")  # domain: catalog_late
 ANXIOUS_INTENTS = ("express_distress", "complain")
-RESEND = re.compile(r"もう一度|もういちど|もう1度|もういっぺん|もう一遍|再送|送り直|おくりなお|送りなお|改めて送|あらためて送")
+RESEND = re.compile(
+    r"もう一度|もういちど|もう1度|もういっぺん|もう一遍|もう一回|もう1回|もういっかい|もいっかい|もっかい|"
+    r"再送|送り直|おくりなお|送りなお|改めて送|あらためて送"
+)
 # Asking to have it sent (again): never leaving the look-up.
 SEND = re.compile(RESEND.pattern + r"|送って|おくって|送付|お送り|送れ|おくれ")
 NOTED = "承知いたしました。お送りするために、まずお申し込みの記録をお調べします。"
@@ -358,20 +361,25 @@ class ActionAskCatalogChoice(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        again = times_asked(tracker, "catalog_choice", "catalog_choice_form") > 0  # never twice in the same words
+        buttons = [{"title": "宅配便で送ってほしい", "payload": "はい、宅配便で送ってください"}]
+        if again:
+            buttons.append({"title": "メール便でいい", "payload": "メール便でもう一度送ってください"})
+        buttons.append({"title": "待ちます", "payload": "いいえ、このまま待ちます"})
         dispatcher.utter_message(
-            response="utter_ask_catalog_choice",
-            buttons=[
-                {"title": "宅配便で送ってほしい", "payload": "はい、宅配便で送ってください"},
-                {"title": "待ちます", "payload": "いいえ、このまま待ちます"},
-            ],
+            response="utter_ask_catalog_choice_again" if again else "utter_ask_catalog_choice", buttons=buttons
         )
         return []
 
 
-def choice_of(intent: str, text: str) -> str | None:
-    """`parcel`, `mail` (sent again the usual way), `wait`, or None when the answer says none."""
+def choice_of(intent: str, text: str, details: bool = False, hurry: bool | None = None) -> str | None:
+    """`parcel`, `mail` (sent again the usual way), `wait`, or None when the answer says none.
+    An address or a phone written instead (`details`) asks for it to be sent: by 宅配便
+    unless the customer said there is no hurry (`hurry` False)."""
     if hurry_reading([text]) is False and RESEND.search(nfkc(text)) or re.search(r"メール便|めーる便", nfkc(text)):
         return "mail"
+    if details and intent == "inform":
+        return "mail" if hurry is False else "parcel"
     if has_cue(text, ["待ち", "待つ", "まち", "まつ", "結構", "けっこう", "大丈夫", "いいです", "不要", "いりません"]):
         return "wait"
     if has_cue(text, ["宅配", "送って", "おくって", "お願い", "おねがい", "急ぎ", "早く", "再送", "もう一度"]):
@@ -388,7 +396,11 @@ class ValidateCatalogChoiceForm(FormValidationAction):
     def validate_catalog_choice(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        choice = choice_of(common.latest_intent(tracker), common.latest_text(tracker))
+        given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+        details = bool(given & {"phone", "postal_code", "address"})
+        choice = choice_of(
+            common.latest_intent(tracker), common.latest_text(tracker), details, hurry_reading(customer_texts(tracker))
+        )
         if choice is None and common.latest_intent(tracker) in ANXIOUS_INTENTS:
             choice = "person"
         return {"catalog_choice": choice}

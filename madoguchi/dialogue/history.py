@@ -29,6 +29,8 @@ WHOLE_CONVERSATION = frozenset(
         "action_reply_to_offer",
         "action_catalog_status",  # a late catalog sent again and still not there
         "action_catalog_choice",
+        "action_ask_catalog_choice",  # asked before: other words
+        "validate_catalog_choice_form",  # a no hurry said in any message
         "validate_catalog_form",  # a name given whole earlier is not shortened; the hurry of any message
         "validate_order_verification_form",  # a phone corrected alone goes with the number tried
         "action_ask_catalog_form_person_name",  # how often the form asked, since it began

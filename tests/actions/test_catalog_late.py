@@ -6,10 +6,11 @@ import pytest
 
 from actions.catalog_readback import ActionStopCatalog, ActionSubmitCatalog
 from actions.catalog_late import (
+    NOTED,
+    ActionAskCatalogChoice,
     ActionBeginCatalogStatus,
     ActionCatalogChoice,
     ActionCatalogStatus,
-    NOTED,
     ActionNoticeLateCatalog,
     ValidateCatalogChoiceForm,
     ValidateCatalogStatusForm,
@@ -325,3 +326,19 @@ async def test_not_come_right_after_a_word_of_the_catalog_is_the_catalog(shop, d
     order_id = [{"entity": "order_id", "value": "A1234567", "start": 0, "end": 8}]
     tracker = make_tracker([*catalog_first, user("A1234567 まだ来ない", "ask_delivery_status", order_id)])
     assert slot_sets(await ActionNoticeLateCatalog().run(dispatcher, tracker, domain)) == {}
+
+
+def test_details_written_instead_of_an_answer_ask_for_it_to_be_sent():
+    assert choice_of("inform", "〒997-0035 山形県鶴岡市大山2丁目5-12", details=True) == "parcel"
+    assert choice_of("inform", "でんわ 0235-22-4718 だの", details=True, hurry=False) == "mail"
+    assert choice_of("inform", "山形です", details=False) is None
+
+
+async def test_the_offer_is_made_again_in_other_words(shop, dispatcher, domain):
+    asked = {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_ask_catalog_choice"}}
+    began = {"event": "active_loop", "name": "catalog_choice_form"}
+    tracker = make_tracker([began, user("五十嵐 敏子です", "inform")])
+    await ActionAskCatalogChoice().run(dispatcher, tracker, domain)
+    tracker = make_tracker([began, asked, user("山形県鶴岡市大山2丁目5-12", "inform")])
+    await ActionAskCatalogChoice().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == ["utter_ask_catalog_choice", "utter_ask_catalog_choice_again"]
