@@ -81,6 +81,18 @@ def trained_model() -> Path:
 
 
 @pytest.fixture(scope="session")
+def current_model() -> Path:
+    """The model of the current training inputs. The tests that compare the project's Rasa
+    plug-ins with Rasa's own fail without it (`make train`) rather than skip."""
+    from madoguchi.model import model_path
+
+    path = model_path()
+    if not path.exists():
+        pytest.fail(f"no model of the current config and data ({path.relative_to(ROOT)}): run `make train`")
+    return path
+
+
+@pytest.fixture(scope="session")
 def ginza_model():
     """GiNZA as `GinzaNLP` loads it (tokenizer, vocabulary and the neural pipes the triage
     runs), held for the session: every `GinzaNLP` and model loaded in this process meanwhile
@@ -92,8 +104,9 @@ def ginza_model():
 
 @pytest.fixture(scope="session")
 def served_agent(ginza_model):
-    """The trained model loaded once, as the Rasa server loads and runs it (the fixes of
-    `madoguchi.rasa_server`, the memory ones included), without an action server.
+    """The trained model loaded once, as the Rasa server loads and runs it (with what
+    `madoguchi.rasa_server` adds: the action client patch, JAX hidden), without an action
+    server.
     `agent_on` gives a test its own conversations and action server on it."""
     from rasa.core.agent import Agent
 

@@ -20,7 +20,8 @@ import yaml
 
 from madoguchi.settings import ROOT
 
-CLASSIFIER = "DIETClassifier"
+# DIET, as Rasa names it (the plain baseline) and as config.yml does (the same model, run leaner).
+CLASSIFIERS = frozenset({"DIETClassifier", "madoguchi.rasa.diet.LeanDIETClassifier"})
 
 
 class TrainingFailed(RuntimeError):
@@ -57,15 +58,15 @@ def without(config: dict[str, Any], names: set[str]) -> dict[str, Any]:
 def classifier_epochs(config: dict[str, Any]) -> int:
     """The DIETClassifier's epochs in a config (Rasa's default, 300, when unset)."""
     for component in config.get("pipeline") or []:
-        if component["name"] == CLASSIFIER:
+        if component["name"] in CLASSIFIERS:
             return int(component.get("epochs", 300))
-    raise ValueError(f"no {CLASSIFIER} in the pipeline")
+    raise ValueError(f"no DIET classifier ({', '.join(sorted(CLASSIFIERS))}) in the pipeline")
 
 
 def with_epochs(config: dict[str, Any], epochs: int) -> dict[str, Any]:
     """The config with the DIETClassifier trained for `epochs` epochs."""
     pipeline = [
-        {**c, "epochs": epochs} if c["name"] == CLASSIFIER else c for c in config.get("pipeline") or []
+        {**c, "epochs": epochs} if c["name"] in CLASSIFIERS else c for c in config.get("pipeline") or []
     ]
     return {**config, "pipeline": pipeline}
 

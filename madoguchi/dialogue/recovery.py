@@ -4,7 +4,7 @@ Rasa 3.6 logs a custom action that failed (the action server down, restarting, o
 answering an error) with no events and predicts again; the RulePolicy's core fallback is
 itself a custom action, so the turn ends at Rasa's limit of ten actions, with no answer and
 no `action_listen`, and every later message of the conversation trips the same limit at
-once. Here (called by the action client, `madoguchi.rasa_server`):
+once. Here (called by the action client, `madoguchi.rasa.action_client`):
 
 - an action server that refuses connections is tried again for a short while
   (`RETRY_SECONDS` from the first refusal of an outage), so a message that arrives while

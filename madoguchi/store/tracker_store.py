@@ -7,6 +7,12 @@ is reused while the conversation's newest row in the database is still the one i
 kept with (one indexed MAX query: another instance or worker may have written), and a
 save inserts the tracker's events past the ones known to be stored, in one transaction,
 then publishes them to the event broker together.
+
+The trackers it returns are `madoguchi.rasa.tracker.KeptStateTracker`: Rasa's, keeping
+their applied events and dialogue states between messages, and copied without replaying
+their events. Created by the Rasa server before it runs any action, the store also
+installs the action client patch (`madoguchi.rasa.action_client`), which refuses any Rasa
+but the one it was written for.
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
 from madoguchi.dialogue import recovery
+from madoguchi.rasa import action_client
+from madoguchi.rasa.tracker import KeptStateTracker
 from madoguchi.store.db import create_tables, make_engine, normalize_url
 
 
@@ -42,7 +50,9 @@ class _Kept:
 
 
 class UrlTrackerStore(SQLTrackerStore):
-    """`SQLTrackerStore` configured by MADOGUCHI_DATABASE_URL, with trackers kept in memory."""
+    """`SQLTrackerStore` configured by MADOGUCHI_DATABASE_URL, with trackers kept in memory.
+
+    Its trackers are `KeptStateTracker`s; creating it installs the action client patch."""
 
     def __init__(
         self,
@@ -54,6 +64,7 @@ class UrlTrackerStore(SQLTrackerStore):
     ) -> None:
         from madoguchi.settings import settings
 
+        action_client.install()
         url = normalize_url(url or settings().database_url)
         # Rasa creates its `events` table unguarded; several instances or workers starting
         # together would collide, so it is created first, the way `create_tables` guards.
@@ -107,6 +118,21 @@ class UrlTrackerStore(SQLTrackerStore):
             self._keep(tracker, len(tracker.events), last_id)
             recovery.heal(tracker)  # saved with the next save
         return tracker
+
+    def init_tracker(self, sender_id: str) -> DialogueStateTracker:
+        """A new conversation's tracker: Rasa's, as a `KeptStateTracker`."""
+        return KeptStateTracker(sender_id, self.domain.slots, max_event_history=self.max_event_history)
+
+    async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
+        """Rasa's, as a `KeptStateTracker`."""
+        with self.session_scope() as session:
+            rows = self._event_query(
+                session, sender_id, fetch_events_from_all_sessions=fetch_events_from_all_sessions
+            ).all()
+            events = [json.loads(row.data) for row in rows]
+        if not self.domain or not events:
+            return None
+        return KeptStateTracker.from_dict(sender_id, events, self.domain.slots)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Stores the tracker's new events, publishes them, and keeps the tracker."""

@@ -1,0 +1,23 @@
+"""madoguchi's Rasa plug-ins: the classes `config.yml` and `endpoints.yml` name.
+
+- `diet.LeanDIETClassifier`: DIET, loaded without a training step and predicting through
+  its traced graph directly.
+- `policies.CachingRulePolicy`, `policies.CachingMemoizationPolicy`: Rasa's policies, with
+  what they compute for every turn of a conversation kept between predictions.
+- `tracker.KeptStateTracker`: the tracker the tracker store
+  (`madoguchi.store.tracker_store.UrlTrackerStore`) returns, keeping its applied events and
+  dialogue states between messages, and copied without replaying its events.
+- `action_client`: the one patch of Rasa 3.6.21 left, for what has no extension point
+  (the action client's response validator, HTTP session and call format, and its
+  behaviour when the action server is down); it refuses any other Rasa version.
+
+Each class is Rasa's, subclassed; each fix is measured by `make bench` (docs/benchmarks.md)
+and compared with Rasa's own answers by tests/madoguchi/rasa/.
+
+Rasa's recipe registers components by class name, so the classes have names of their own
+(a subclass named `RulePolicy` would replace Rasa's for every configuration). Rasa checks
+some components by exact class, and so warns at training that there is no trainable entity
+extractor and no `RulePolicy`: both are here, subclassed. The one check behind the second
+warning that matters, the fallback action in the domain, the RulePolicy makes itself when
+it trains.
+"""
