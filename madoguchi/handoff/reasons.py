@@ -45,7 +45,10 @@ def asks_for_ingredients(text: str) -> bool:
 
 # Something other than what was ordered came, said in any dialect: 違う羊羹が入ってらった,
 # 芋けんぴやのうて栗まんじゅうが入っちょった (read on the text without its spaces).
-_CAME = r"[^。！!？?]{0,15}?(?:入っ|はいっ|入と|はいと|届い|とどい|来た|きた(?!い)|来と|きと|来ちょ|きちょ|来て|きて)"  # not 聞きたい
+_CAME = (
+    r"[^。！!？?]{0,15}?(?:入っ|はいっ|入と|はいと|届い|とどい|届きました|とどきました|来た|きた(?!い)|来ました|きました|"
+    r"来と|きと|来ちょ|きちょ|来て|きて)"  # not 聞きたい, 届きません, 来ますか
+)
 WRONG_THING = re.compile(
     r"(?:違う|ちがう|ちごう|別の|べつの|違った|ちがった|ちがっ)" + _CAME
     + r"|(?:でなく|でねく|じゃなく|じゃねく|やなく|やのう|じゃのう|ではなく|でのう|でなか)" + _CAME

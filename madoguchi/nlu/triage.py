@@ -51,6 +51,7 @@ import jaconv
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.verification import NOT_KNOWING_CUES, REFUSED, asks_for_person, reading
 from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing
+from madoguchi.memorial import asks_about_gift, is_memorial
 from madoguchi.nlu.keyboard import is_keyboard_walk, switches_scripts
 from madoguchi.nlu.patterns import find_order_ids, find_phones
 from madoguchi.nlu.spans import ENGLISH_COURTESY, NAME_LABEL_WORDS, is_kana_full_name
@@ -143,6 +144,8 @@ THE_MEDIUM = re.compile(
     r"こういうの|こういうもの|こういう物|機械|きかい|スマホ|すまほ|チャット|ちゃっと|パソコン|ぱそこん|ネット|ねっと|"
     r"操作|使い方|つかいかた|ロボット|ろぼっと|入力|打つの|うつの|苦手|にがて"
 )
+# A complaint named as one (苦情を言いたい, I want to complain): no exception asked for.
+COMPLAINT_NAMED = re.compile(r"苦情|クレーム|くれーむ|文句|もんく|complain")
 # Relief in any dialect (いがった, えがった: よかった), and what would make it a no after all.
 RELIEVED = re.compile(r"よかった|良かった|いがった|えがった|よがった|いかった|ほっとし")
 REFUSING = re.compile(r"いら|要ら|やめ|止め|結構|けっこう|いいえ|違|ちが|だめ|ダメ|無理|むり|ません|ない|なか")
@@ -224,6 +227,8 @@ class Assessment:
     order_details: bool = False  # an order number and a phone written in it (A1234567、090-1234-5678)
     relieved: bool = False  # よかった, いがった, and no word of a refusal
     about_the_medium: bool = False  # こういうの, 機械, スマホ: the chat or machines spoken of
+    complaint_named: bool = False  # 苦情, クレーム, complain
+    memorial_gift: bool = False  # a memorial and a gift for it (三回忌のお返しのお菓子)
     leaving: bool = False
     refusal: bool = False
     emphatic: bool = False
@@ -380,6 +385,8 @@ def assess(
     result.digits = DIGIT.search(norm) is not None
     result.order_details = bool(find_order_ids(text)) and bool(find_phones(text))
     result.about_the_medium = THE_MEDIUM.search(spaced_out) is not None
+    result.complaint_named = COMPLAINT_NAMED.search(spaced_out) is not None
+    result.memorial_gift = is_memorial(spaced_out) and asks_about_gift(spaced_out)
     result.relieved = RELIEVED.search(spaced_out) is not None and REFUSING.search(RELIEVED.sub("", spaced_out)) is None
     result.waiting = any(w in spaced_out for w in lexicon.waiting)
     result.opener = any(w in spaced_out for w in lexicon.opener)
@@ -451,6 +458,11 @@ def correct_intent(
         return "affirm"  # ちょっと待っててな、メール見てみるわ: the bot waits
     if assessment.waiting and unfounded and intent == "inform" and unsure and not assessment.digits:
         return "affirm"  # read as a detail, but no detail in it
+    if intent == "request_exception" and not assessment.exception:
+        if assessment.complaint_named:
+            return "complain"  # 私はあなたの顧客サービスについて苦情を言いたいです (I want to complain)
+        if assessment.memorial_gift:
+            return "ask_gift"  # しゅじんのさんかいき…おかしをおかえししたいのどす: a memorial gift asked about
     if intent == "request_exception" and assessment.refusal and not assessment.exception:
         return _next_calm(ranking)  # そっちで調べてもらえますか: no exception, a refusal to tell
     names_one = intent == "request_human" and assessment.names_person  # ちゃんとした人に聞きたい

@@ -75,6 +75,7 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "今日届いた箱は私のものではありません", "Someone else's parcel came today",
     "どら焼きを 注文しましたが、 箱の 中は 最中でした。", "羊羹を頼んだのに、届いたのはカステラだった",
     "きのう とどいだ おかし、 おそなえに たのんだのに",  # a parcel that came, told calmly: a person looks
+    "すみません、注文 と ちがう もの きました",
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"

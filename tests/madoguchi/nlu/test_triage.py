@@ -448,3 +448,13 @@ def test_a_rule_accepted_is_no_exception_asked(ginza, lexicon):
     text = "14時過ぎちゃったから、発送は明日になりますよね。それで大丈夫です"
     ranking = [{"name": "request_exception", "confidence": 1.0}, {"name": "ask_shipping", "confidence": 0.0}]
     assert correct_intent("request_exception", ranking, run(ginza, lexicon, text), THRESHOLD) == "ask_shipping"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("私はあなたの顧客サービスについて苦情を言いたいです (I want to complain)。", "complain"),
+    ("しゅじんのさんかいきがらいげつどしてなおまいりにきてくれはるかたにおかしをおかえししたいのどす", "ask_gift"),
+    ("送料を無料にしてもらえませんか", "request_exception"),
+])
+def test_an_exception_reading_without_an_exception_asked(ginza, lexicon, text, intent):
+    ranking = [{"name": "request_exception", "confidence": 1.0}, {"name": "ask_gift", "confidence": 0.0}]
+    assert correct_intent("request_exception", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
