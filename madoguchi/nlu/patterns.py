@@ -54,6 +54,15 @@ _KANJI_DATE_RE = re.compile(
     r"(?!間|以内|以上|後|前|ほど|程|くらい|ぐらい|分|目)"
 )
 
+# じゅうにがつはつか, じゅういちがつにじゅうごにち: a month and day as spoken, in kana (voice input).
+_KANA_ONES = "いち|に|さん|し|よん|ご|ろく|しち|なな|はち|く|きゅう"
+_KANA_MONTH = f"(?:じゅういち|じゅうに|{_KANA_ONES}|じゅう)がつ"
+_KANA_DAY = (
+    "(?:ついたち|ふつか|みっか|いつか|むいか|なのか|ようか|ここのか|とおか|はつか|(?:(?:に|さん)?じゅう)?よっか"
+    f"|(?:(?:に|さん)?じゅう(?:{_KANA_ONES})?|いち|さん|ご|ろく|しち|なな|はち|く|きゅう)にち)"
+)
+_KANA_DATE_RE = re.compile(rf"(?:{_KANA_MONTH})(?:{_KANA_DAY})(?!かん|いない|いじょう|ご[^ぁ-ゖ]|まえ)")
+
 
 def find_order_ids(text: str) -> list[Found]:
     """Order numbers: an A and seven digits, any width, case, hyphens or spaces."""
@@ -135,10 +144,10 @@ def find_all(text: str) -> list[Found]:
 
 
 def find_dates(text: str) -> list[Found]:
-    """Dates written with digits (`12月20日`, `１２/２０`, `20日`) or kanji numerals
-    (`十二月二十日`), as the customer wrote them."""
+    """Dates written with digits (`12月20日`, `１２/２０`, `20日`), kanji numerals
+    (`十二月二十日`) or kana as spoken (`じゅうにがつはつか`), as the customer wrote them."""
     folded = fold_width(text)
-    spans = [*_DATE_RE.finditer(folded), *_KANJI_DATE_RE.finditer(text)]
+    spans = [*_DATE_RE.finditer(folded), *_KANJI_DATE_RE.finditer(text), *_KANA_DATE_RE.finditer(text)]
     return sorted((Found(DATE, m.start(), m.end(), text[m.start() : m.end()]) for m in spans), key=lambda f: f.start)
 
 

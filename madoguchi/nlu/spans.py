@@ -56,12 +56,13 @@ _PLACE = rf"[{_KANJI}ァ-ヴー{_HALF_KANA}]"
 _DIRECTION = "上る|下る|東入る|西入る|入る|上ル|下ル|入ル"  # Kyoto: 河原町通三条上る
 _NUM = r"[0-9０-９一二三四五六七八九十〇]"
 _DASH = r"[-－‐ー−―の之ノ]"
-_BLOCK = rf"{_NUM}+(?:丁目|番地の(?={_NUM})|番地?|号|ちょうめ|ばんち|ばん|{_DASH})?"  # 十二番地の五: one block
+_BLOCK = rf"{_NUM}+(?:丁目|番地の(?={_NUM})|番地?|号室|号|ちょうめ|ばんち|ばん|{_DASH})?"  # 十二番地の五: one block
 # Start: a prefecture, or a city / ward / town name (2+ letters before 市区町村郡).
 _START = rf"(?:(?:{PREFECTURES})(?:(?:{_KANA_CITIES})市)?|(?:{_KANA_CITIES})市|{_PLACE}{{1,6}}[市区郡])"
 _WORD = rf"[{_KANJI}ァ-ヴー{_HALF_KANA}A-Za-zＡ-Ｚａ-ｚ・･]"
 _HOUSES = ("ビル", "ホーム", "苑", "マンション", "ハイツ", "荘", "アパート", "コーポ", "レジデンス", "タワー", "棟", "館", "ハウス",
-           "コート", "ヒルズ", "メゾン", "パレス", "プラザ", "団地", "寮", "住宅", "ハイム", "ヴィラ", "カーサ")
+           "コート", "ヒルズ", "メゾン", "パレス", "プラザ", "団地", "寮", "住宅", "ハイム", "ヴィラ", "カーサ",
+           "旅館", "ホテル", "会館", "病院", "医院", "事務所", "工場", "センター")
 _HOUSE = "|".join(dict.fromkeys([*_HOUSES, *(jaconv.z2h(h, kana=True, ascii=False, digit=False) for h in _HOUSES)]))
 # A room, or a block of flats and its room (3号棟204, 2棟の105).
 # At most five digits: a longer number after an address is a phone.
@@ -71,9 +72,10 @@ _NAMED_ROOM = rf"{_NUM}{{1,5}}(?:号室|号|階|Ｆ|F|ごうしつ|ごう)"
 # written after the address (〒… 東京都…1-2-3 高橋美和子) is no part of it.
 # A building name may go on in hiragana after its word of buildings (ケアハウスせんごく), and a
 # building without such a word counts when a room follows it (グランメール芝辻305号).
-# A building's name may hold a kana or two of grammar before its word (サービス付き高齢者住宅).
+# A building's name may hold a kana or two of grammar before its word (サービス付き高齢者住宅),
+# and begin in hiragana (こまつ屋旅館).
 _BUILDING = (
-    rf"(?:(?:{_WORD}+[ぁ-ゖ]{{1,2}}(?={_WORD}))*{_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}ぁ-ゖ]*(?:[ 　]?{_ROOM})?"
+    rf"(?:(?:[ぁ-ゖ]{{1,4}}(?={_WORD}))?(?:{_WORD}+[ぁ-ゖ]{{1,2}}(?={_WORD}))*{_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}ぁ-ゖ]*(?:[ 　]?{_ROOM})?"
     rf"|{_WORD}+{_NAMED_ROOM}|{_ROOM})"
 )
 ADDRESS = re.compile(
@@ -174,7 +176,7 @@ NAME_LABEL_WORDS = "お?名前|おなまえ|なまえ|氏名"
 _NAME_LABEL = re.compile(
     rf"(?:^|(?<=[\s、。,.の]))(?:{NAME_LABEL_WORDS}|name)(?:[ 　]*[:：][ 　]*|[ 　]+(?P<wa>は[ 　]+)?)", re.I
 )
-_NAME_LABEL_WA = re.compile(rf"(?:^|(?<=[\s、。,.の]))(?:{NAME_LABEL_WORDS})[ 　]*は[ 　]*")
+_NAME_LABEL_WA = re.compile(rf"(?:{NAME_LABEL_WORDS})[ 　]*は[ 　]*")  # …ほしおすなまえは山科美千代どす: anywhere
 # The words of a name in one script, a space between them.
 _NAME_WORDS = (
     re.compile(r"[A-Za-z][A-Za-z'.-]*(?:[ 　][A-Za-z][A-Za-z'.-]*){0,2}"),
@@ -186,7 +188,13 @@ ENGLISH_COURTESY = re.compile(
     r"(?:thank|thanks|hello|hi|good|bye|see|ok|yes|no|sorry|please|dear|merry|happy|excuse)\b", re.IGNORECASE
 )
 # A name in Latin letters that opens a message, then po or a comma (Lisa Santos po, phone …).
-_LATIN_NAME_FIRST = re.compile(r"\s*([A-Z][a-z]+[ 　][A-Z][a-z]+)(?=[ 　]+po\b|[ 　]*[,、])")
+_LATIN_NAME_FIRST = re.compile(
+    r"\s*([A-Z][a-z]+[ 　][A-Z][a-z]+)(?=[ 　]+po\b|[ 　]*[,、]|[ 　]*で(?:お願い|おねがい|頼|たの|いい|ええ|登録))"
+)
+# A name in kanji written without a space, then a name's ending (なまえは山科美千代どす): after なまえ は.
+_KANJI_NAME_UNSPACED = re.compile(
+    rf"[{_KANJI}]{{2,6}}(?=(?:です|どす|だす|と申します|ともうします|でございます|といいます|や|じゃ)(?:[。、！!\s]|$))"
+)
 # A family name in kanji, a space, a given name, then a name's ending (金 智友です, 五十嵐 とし子、):
 # after なまえ は, where a word of kanji alone may begin a question (名前 は 漢字で…).
 _KANJI_FULL_NAME = re.compile(
@@ -242,7 +250,7 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
     if alone and not ENGLISH_COURTESY.match(alone.group(1)):  # Marco Silva, written alone or first
         found.append(alone.span(1))
     for label in _NAME_LABEL_WA.finditer(text):  # なまえは くどう　とくじ, 名前は David Miller です
-        for words in (*_NAME_WORDS[:2], _KANJI_FULL_NAME):  # 名前は 金 智友です
+        for words in (*_NAME_WORDS[:2], _KANJI_FULL_NAME, _KANJI_NAME_UNSPACED):  # 名前は 金 智友です
             match = words.match(text, label.end())
             if match and match.span() not in found:
                 found.append(match.span())

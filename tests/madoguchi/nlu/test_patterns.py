@@ -216,8 +216,11 @@ def test_spans_never_overlap_and_are_sorted():
 
 
 @pytest.mark.parametrize("text, date", [("去る十一月十日、葉書にて", "十一月十日"), ("十二月二十日までに", "十二月二十日"),
-                                        ("12月3日に", "12月3日")])
-def test_dates_in_digits_or_kanji_are_found_as_written(text, date):
+                                        ("12月3日に", "12月3日"),
+                                        ("じゅうにがつはつかにとどけてほしおす", "じゅうにがつはつか"),
+                                        ("おとどけのひをじゅうにがつにじゅうよっかにかえて", "じゅうにがつにじゅうよっか"),
+                                        ("じゅういちがつにじゅうごにちにたのんだ", "じゅういちがつにじゅうごにち")])
+def test_dates_in_digits_kanji_or_spoken_kana_are_found_as_written(text, date):
     from madoguchi.nlu.patterns import find_dates
 
     assert [f.value for f in find_dates(text)] == [date]

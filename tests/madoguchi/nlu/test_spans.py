@@ -96,6 +96,7 @@ def test_a_name_ending_is_not_a_given_name():
         ("こんにちは、アナ・ロペスと申します。", "アナ・ロペス"), ("カタログ希望です。Ana Lopes、〒600-8005 京都市", "Ana Lopes"),
         ("カタログを 申し込みたいです。 名前は 金 智友です。", "金 智友"), ("名前は 五十嵐 とし子、住所は", "五十嵐 とし子"),
         ("Lisa Santos po, phone 09012345678", "Lisa Santos"), ("Lisa Santos, order A1234567", "Lisa Santos"),
+        ("Yamamoto Shoでお願いします", "Yamamoto Sho"), ("かみのかたろぐおくってほしおすなまえは山科美千代どす", "山科美千代"),
     ],
 )
 def test_a_labelled_or_spaced_kana_name_is_found_whole(text, name):
@@ -124,6 +125,8 @@ def test_a_given_name_found_alone_takes_the_family_name_before_it(text, given, w
 @pytest.mark.parametrize("text, address", [
     ("宛先は松山市三番町四丁目十二番地の五です。", "松山市三番町四丁目十二番地の五"),
     ("住所は愛媛県松山市持田町三丁目八番地の十五です。", "愛媛県松山市持田町三丁目八番地の十五"),
+    ("③長野県松本市浅間温泉３丁目１２－５ こまつ屋旅館", "長野県松本市浅間温泉３丁目１２－５ こまつ屋旅館"),
+    ("じゅうしょは京都市左京区下鴨松ノ木町12番地下鴨パレス302号室どす", "京都市左京区下鴨松ノ木町12番地下鴨パレス302号室"),
 ])
-def test_a_lot_number_after_banchi_no_is_part_of_the_address(text, address):
+def test_a_lot_number_an_inn_and_a_room_are_part_of_the_address(text, address):
     assert [text[a:b] for a, b in addresses(text)] == [address]
