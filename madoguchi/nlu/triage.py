@@ -144,6 +144,11 @@ THE_MEDIUM = re.compile(
     r"こういうの|こういうもの|こういう物|機械|きかい|スマホ|すまほ|チャット|ちゃっと|パソコン|ぱそこん|ネット|ねっと|"
     r"操作|使い方|つかいかた|ロボット|ろぼっと|入力|打つの|うつの|苦手|にがて"
 )
+# Words of a machine or a person, that a question whether the bot is one holds.
+BOT_WORDS = re.compile(
+    r"ロボット|ろぼっと|ボット|ぼっと|bot|機械|きかい|ai\b|ＡＩ|自動|じどう|人間|にんげん|本物|ほんもの|プログラム|"
+    r"チャット|ちゃっと|コンピュータ|人工|生身|中の人|なかのひと|人です|ひとです|人か|ひとか"
+)
 # A complaint named as one (苦情を言いたい, I want to complain): no exception asked for.
 COMPLAINT_NAMED = re.compile(r"苦情|クレーム|くれーむ|文句|もんく|complain")
 # Relief in any dialect (いがった, えがった: よかった), and what would make it a no after all.
@@ -228,6 +233,7 @@ class Assessment:
     relieved: bool = False  # よかった, いがった, and no word of a refusal
     about_the_medium: bool = False  # こういうの, 機械, スマホ: the chat or machines spoken of
     complaint_named: bool = False  # 苦情, クレーム, complain
+    bot_words: bool = False  # ロボット, 機械, 人間: what a question about the bot names
     memorial_gift: bool = False  # a memorial and a gift for it (三回忌のお返しのお菓子)
     leaving: bool = False
     refusal: bool = False
@@ -386,6 +392,7 @@ def assess(
     result.order_details = bool(find_order_ids(text)) and bool(find_phones(text))
     result.about_the_medium = THE_MEDIUM.search(spaced_out) is not None
     result.complaint_named = COMPLAINT_NAMED.search(spaced_out) is not None
+    result.bot_words = BOT_WORDS.search(spaced_out) is not None
     result.memorial_gift = is_memorial(spaced_out) and asks_about_gift(spaced_out)
     result.relieved = RELIEVED.search(spaced_out) is not None and REFUSING.search(RELIEVED.sub("", spaced_out)) is None
     result.waiting = any(w in spaced_out for w in lexicon.waiting)
@@ -458,6 +465,9 @@ def correct_intent(
         return "affirm"  # ちょっと待っててな、メール見てみるわ: the bot waits
     if assessment.waiting and unfounded and intent == "inform" and unsure and not assessment.digits:
         return "affirm"  # read as a detail, but no detail in it
+    if intent == "bot_challenge" and assessment.refusal and not assessment.bot_words:
+        # だから教えないって言ってるでしょ: a refusal to tell, no question about the bot
+        return _next_calm([r for r in ranking if r.get("name") != intent])
     if intent == "request_exception" and not assessment.exception:
         if assessment.complaint_named:
             return "complain"  # 私はあなたの顧客サービスについて苦情を言いたいです (I want to complain)

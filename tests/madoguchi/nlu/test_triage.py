@@ -458,3 +458,9 @@ def test_a_rule_accepted_is_no_exception_asked(ginza, lexicon):
 def test_an_exception_reading_without_an_exception_asked(ginza, lexicon, text, intent):
     ranking = [{"name": "request_exception", "confidence": 1.0}, {"name": "ask_gift", "confidence": 0.0}]
     assert correct_intent("request_exception", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
+
+
+@pytest.mark.parametrize("text, intent", [("だから教えないって言ってるでしょ", "deny"), ("あなたロボットでしょ、教えないよ", "bot_challenge")])
+def test_a_refusal_read_as_a_question_about_the_bot_is_a_refusal(ginza, lexicon, text, intent):
+    ranking = [{"name": "bot_challenge", "confidence": 0.98}, {"name": "deny", "confidence": 0.01}]
+    assert correct_intent("bot_challenge", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
