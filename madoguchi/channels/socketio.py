@@ -301,6 +301,7 @@ class SocketIOChannel(SocketIOInput):
         self.db: Database | None = None  # the shop database; the settings' one when None
         self._sessions: dict[str, str] = {}  # socket id -> its confirmed session id
         self._confirming: dict[str, asyncio.Event] = {}  # socket id -> set once confirmed (or not)
+        self._in_turn: dict[str, asyncio.Lock] = {}  # socket id -> its session_requests, one at a time
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         from madoguchi.settings import settings
@@ -333,6 +334,7 @@ class SocketIOChannel(SocketIOInput):
         async def disconnect(sid: str, *_: Any) -> None:
             self._sessions.pop(sid, None)
             self._confirming.pop(sid, None)
+            self._in_turn.pop(sid, None)
 
         sio.on("session_request", session_request, namespace=self.namespace)
         sio.on(self.user_message_evt, user_uttered, namespace=self.namespace)
@@ -348,9 +350,19 @@ class SocketIOChannel(SocketIOInput):
         return web_sessions.issue(db)
 
     async def confirm_session(self, sid: str, data: Any) -> None:
-        """Bind the socket to the session it presents when the server issued it, else to a new one."""
+        """Bind the socket to the session it presents when the server issued it, else to a new one.
+        A socket's requests are answered in the order they came: its last one binds it."""
         presented = data.get("session_id") if isinstance(data, dict) else None
         done = self._confirming[sid] = asyncio.Event()
+        try:
+            async with self._in_turn.setdefault(sid, asyncio.Lock()):
+                await self._bind(sid, presented)
+        finally:
+            done.set()
+            if self._confirming.get(sid) is done:
+                del self._confirming[sid]
+
+    async def _bind(self, sid: str, presented: Any) -> None:
         try:
             current = self._sessions.get(sid)
             if presented is not None and presented == current:
@@ -367,10 +379,6 @@ class SocketIOChannel(SocketIOInput):
         except Exception:
             logger.exception("A web chat session could not be checked or issued.")
             await self._tell(sid, NOT_CONFIRMED)
-        finally:
-            done.set()
-            if self._confirming.get(sid) is done:
-                del self._confirming[sid]
 
     async def _session_of(self, sid: str) -> str | None:
         """The socket's confirmed session, once a session_request under way is answered (a
@@ -391,7 +399,10 @@ class SocketIOChannel(SocketIOInput):
             await self._tell(sid, NOT_CONFIRMED)
             return
         if data.get("session_id") not in (None, session_id):
+            # Another's conversation, or a page that took an earlier confirmation for the last:
+            # refused, and told so (nothing of the other conversation is said).
             logger.warning("A socket wrote with a session id other than its own: refused.")
+            await self._tell(sid, NOT_CONFIRMED)
             return
         text = data.get("message")
         if not isinstance(text, str):

@@ -233,13 +233,15 @@ async def test_an_id_the_server_did_not_issue_gets_a_new_session_instead(chat, d
 
 
 async def test_a_socket_cannot_write_into_another_session(chat):
+    """Refused, and the writer is told to reload (no silence; nothing of the other said)."""
     victim, intruder = await chat.page(), await chat.page()
     victims = await victim.request_session({})
     await intruder.request_session({})
     await intruder.client.emit("user_uttered", {"message": "カタログを送って", "session_id": victims})
+    await intruder.told(NOT_CONFIRMED)
     await chat.settled()
     assert chat.handed() == []
-    assert victim.said == [] and intruder.said == []
+    assert victim.said == [] and intruder.said == [{"text": NOT_CONFIRMED}]
 
 
 @pytest.mark.parametrize("conversation", [LINE_USER, "rest-customer-1", "b5c1d0a2e3f4a5b6c7d8e9f0a1b2c3d4"])
@@ -261,14 +263,19 @@ async def test_a_socket_without_a_session_cannot_write(chat):
     assert chat.handed() == []
 
 
-async def test_a_message_sent_before_the_confirmation_goes_into_the_confirmed_session(chat, monkeypatch):
+def slow_issuing(monkeypatch) -> None:
+    """A busy database: issuing a session takes 0.3 s."""
     issue = web_sessions.issue
 
     def slow_issue(db):
-        time.sleep(0.3)  # a busy database
+        time.sleep(0.3)
         return issue(db)
 
     monkeypatch.setattr(web_sessions, "issue", slow_issue)
+
+
+async def test_a_message_sent_before_the_confirmation_goes_into_the_confirmed_session(chat, monkeypatch):
+    slow_issuing(monkeypatch)
     page = await chat.page()
     await page.client.emit("session_request", {})
     await page.client.emit("user_uttered", {"message": "こんにちは"})
@@ -280,19 +287,29 @@ async def test_a_message_sent_before_the_confirmation_goes_into_the_confirmed_se
 async def test_a_message_sent_while_another_session_is_confirmed_goes_into_the_new_one(chat, monkeypatch):
     page = await chat.page()
     first = await page.request_session({})
-    issue = web_sessions.issue
-
-    def slow_issue(db):
-        time.sleep(0.3)  # a busy database
-        return issue(db)
-
-    monkeypatch.setattr(web_sessions, "issue", slow_issue)
+    slow_issuing(monkeypatch)
     await page.client.emit("session_request", {})  # a client starting another conversation
     await page.client.emit("user_uttered", {"message": "こんにちは"})
     second = await asyncio.wait_for(page.confirmations.get(), 5)
     await page.told("承りました: こんにちは")  # the socket has left the first session's room
     assert second != first
     assert chat.handed() == [(second, "こんにちは")]
+
+
+async def test_a_socket_s_session_requests_are_answered_in_order_and_the_last_binds(chat, monkeypatch):
+    """A slow request (a new session) and then a quick one (the current session again): the
+    confirmations come in the order asked, and the socket writes into the last one."""
+    page = await chat.page()
+    current = await page.request_session({})
+    slow_issuing(monkeypatch)
+    await page.client.emit("session_request", {})
+    await page.client.emit("session_request", {"session_id": current})
+    first = await asyncio.wait_for(page.confirmations.get(), 5)
+    last = await asyncio.wait_for(page.confirmations.get(), 5)
+    assert first != current and last == current
+    await page.client.emit("user_uttered", {"message": "こんにちは", "session_id": current})
+    await page.told("承りました: こんにちは")
+    assert chat.handed() == [(current, "こんにちは")]
 
 
 async def test_the_database_is_read_once_per_session_not_per_message(chat, db, monkeypatch):
@@ -347,7 +364,8 @@ async def test_malformed_messages_are_ignored_and_the_socket_carries_on(chat, pa
     await page.client.emit("user_uttered", {"message": "続きです"})
     await page.told("承りました: 続きです")
     assert chat.handed()[-1] == (session, "続きです")
-    assert all(m.get("text", "").startswith("承りました") for m in page.said)  # no error text
+    # no error text: at most the polite word that a message naming another session was refused
+    assert all(m.get("text", "").startswith("承りました") or m == {"text": NOT_CONFIRMED} for m in page.said)
 
 
 async def test_an_overlong_message_is_answered_in_japanese(chat):
