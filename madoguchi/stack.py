@@ -262,10 +262,10 @@ class Stack:
 
 def run_stack(train_first: bool = True, startup_timeout: float = 180) -> int:
     """Start everything, print where to go, and stop everything on Ctrl-C."""
-    from madoguchi.cli import cmd_setup
+    from madoguchi.first_run import prepare
     from madoguchi.model import model_path, train
 
-    cmd_setup(None)
+    prepare()
     model = train() if train_first else model_path()
     if not model.exists():
         print(f"no trained model at {model}; run `make train` first", file=sys.stderr)

@@ -39,7 +39,7 @@ from madoguchi.desk.shapes import details_of, handoff_json, line_json, note_json
 from madoguchi.store import audit, handoffs, operators, transcripts
 from madoguchi.store.db import Database
 from madoguchi.store.models import utcnow
-from madoguchi.web.app import DB_KEY, SETTINGS_KEY, STATIC
+from madoguchi.web.keys import DB_KEY, SETTINGS_KEY, STATIC
 from madoguchi.web.timefmt import iso_jst
 
 logger = logging.getLogger(__name__)

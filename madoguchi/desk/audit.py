@@ -8,7 +8,7 @@ from aiohttp import web
 
 from madoguchi.desk.http import DeskError, authenticated, json_response
 from madoguchi.store import audit
-from madoguchi.web.app import DB_KEY
+from madoguchi.web.keys import DB_KEY
 from madoguchi.web.timefmt import iso_jst
 
 MAX_ROWS = 500

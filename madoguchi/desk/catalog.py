@@ -11,7 +11,7 @@ from aiohttp import web
 from madoguchi.desk.http import DeskError, authenticated, client_address, json_response
 from madoguchi.store import audit, catalog_requests
 from madoguchi.store.models import CatalogRequest
-from madoguchi.web.app import DB_KEY, SETTINGS_KEY
+from madoguchi.web.keys import DB_KEY, SETTINGS_KEY
 from madoguchi.web.timefmt import iso_jst
 
 logger = logging.getLogger(__name__)

@@ -28,7 +28,7 @@ from madoguchi.desk.rasa_client import RasaClient, RasaNoAnswer, RasaUnavailable
 from madoguchi.desk.shapes import handoff_json, line_json
 from madoguchi.store import audit, handoffs, operators, transcripts
 from madoguchi.store.models import Handoff, utcnow
-from madoguchi.web.app import DB_KEY, SETTINGS_KEY
+from madoguchi.web.keys import DB_KEY, SETTINGS_KEY
 from madoguchi.web.timefmt import iso_jst
 
 logger = logging.getLogger(__name__)

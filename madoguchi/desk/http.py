@@ -16,7 +16,7 @@ from aiohttp import web
 
 from madoguchi.store import handoffs, operators
 from madoguchi.store.models import Handoff
-from madoguchi.web.app import DB_KEY
+from madoguchi.web.keys import DB_KEY
 
 logger = logging.getLogger("madoguchi.desk.api")
 

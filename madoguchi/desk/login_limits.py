@@ -26,7 +26,7 @@ from madoguchi.desk.locks import KeyedLocks
 from madoguchi.store import audit, operators
 from madoguchi.store.db import Database
 from madoguchi.store.models import utcnow
-from madoguchi.web.app import DB_KEY, SETTINGS_KEY
+from madoguchi.web.keys import DB_KEY, SETTINGS_KEY
 from madoguchi.web.timefmt import iso_jst
 
 MAX_LOGIN_FIELD_CHARS = 200

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from aiohttp import web
 
-from madoguchi.settings import Settings
+from madoguchi.desk.api import add_desk_routes
 from madoguchi.handoff.presence import with_person
+from madoguchi.settings import Settings
 from madoguchi.store import transcripts, web_sessions
-from madoguchi.store.db import Database
+from madoguchi.store.db import Database, database
+from madoguchi.web.keys import DB_KEY, SETTINGS_KEY, STATIC
 from madoguchi.web.timefmt import iso_jst
 
-STATIC = Path(__file__).parent / "static"
-DB_KEY = web.AppKey("db", Database)
-SETTINGS_KEY = web.AppKey("settings", Settings)
 SESSION_HEADER = "X-Chat-Session"  # the chat page presents its session id here, not in the URL
 
 
@@ -74,9 +72,6 @@ async def healthz(request: web.Request) -> web.Response:
 
 def create_app(settings: Settings, db: Database | None = None) -> web.Application:
     """The web service: chat page at /, desk at /desk/, desk API at /api/."""
-    from madoguchi.desk.api import add_desk_routes
-    from madoguchi.store.db import database
-
     app = web.Application(client_max_size=64 * 1024)
     app[SETTINGS_KEY] = settings
     app[DB_KEY] = db or database(settings.database_url)
