@@ -21,7 +21,7 @@ from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.written import name_as_written
 from madoguchi.nlu.patterns import find_phones, find_postal_codes
 from madoguchi.handoff.reasons import has_cue
-from madoguchi.policy import calendar
+from madoguchi.shop import calendar
 from madoguchi.store import catalog_requests
 from madoguchi.store.models import CatalogRequest
 from madoguchi.text import nfkc

@@ -23,7 +23,7 @@ from actions.catalog import (
 from actions.catalog_late import resume_lookup, resumes_lookup
 from madoguchi.dialogue import readback
 from madoguchi.nlu.patterns import find_phones
-from madoguchi.policy import calendar
+from madoguchi.shop import calendar
 from madoguchi.store import catalog_requests
 from madoguchi.text import fold_width, nfkc
 

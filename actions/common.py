@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from madoguchi import clock
-from madoguchi.policy.rules import Rules, shop_rules
+from madoguchi.shop.rules import Rules, shop_rules
 from madoguchi.store.db import Database, database
 from madoguchi.nlu.patterns import normalize_phone
 from madoguchi.values import clean_person_name

@@ -17,7 +17,7 @@ from actions.verification import OFFER_REASON, is_verified, reset_events, verifi
 from madoguchi.address import has_prefecture
 from madoguchi.dialogue import delivery_date
 from madoguchi.dialogue.gift_plan import plans_a_gift
-from madoguchi.policy import calendar
+from madoguchi.shop import calendar
 from madoguchi.store import orders
 from madoguchi.store.orders import OrderView
 from madoguchi.values import change_kind_from_text, parse_ja_date

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from madoguchi.policy import calendar
-from madoguchi.policy.rules import Rules
+from madoguchi.shop import calendar
+from madoguchi.shop.rules import Rules
 from madoguchi.products import Catalog
 from madoguchi.text import nfkc
 

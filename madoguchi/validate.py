@@ -35,7 +35,7 @@ def responses_named_in_code(*folders: Path) -> set[str]:
 
 def care_responses(rules_file: Path) -> set[str]:
     """The responses the rules file names as the care of a handoff reason."""
-    from madoguchi.policy.rules import load_rules
+    from madoguchi.shop.rules import load_rules
 
     return {r.care for r in load_rules(rules_file).handoff_reasons.values() if r.care}
 

@@ -16,7 +16,7 @@ os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"  # nothing leaves the machine
 
 from madoguchi.clock import JST  # noqa: E402
-from madoguchi.policy.rules import Rules, shop_rules  # noqa: E402
+from madoguchi.shop.rules import Rules, shop_rules  # noqa: E402
 from madoguchi.settings import ROOT  # noqa: E402
 from madoguchi.store.db import Database  # noqa: E402
 

@@ -22,7 +22,7 @@ SHIPPING_LABELS = {"mail": "メール便", "parcel": "宅配便"}
 def shipping_labels(rules_file: Path) -> dict[str, str]:
     """Labels of the catalog shipping methods, from the shop rules when they can be read."""
     try:
-        from madoguchi.policy.rules import shop_rules
+        from madoguchi.shop.rules import shop_rules
 
         return {**SHIPPING_LABELS, **{k: m.label for k, m in shop_rules(str(rules_file)).catalog_methods.items()}}
     except Exception:  # the list still shows, with the built-in labels

@@ -47,7 +47,7 @@ ALREADY = {
 
 def shown_name(request: web.Request, operator: str) -> str:
     """What the customer sees after 担当者: the operator's display name, else the shop's default."""
-    from madoguchi.policy.rules import shop_rules
+    from madoguchi.shop.rules import shop_rules
 
     try:
         default = shop_rules(str(request.app[SETTINGS_KEY].rules_file)).operator_display_name

@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from madoguchi.policy.rules import shop_rules
+from madoguchi.shop.rules import shop_rules
 from madoguchi.store import handoffs
 from madoguchi.store.db import Database
 from madoguchi.store.models import Handoff, Message, Note

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from madoguchi.policy.calendar import ja_date
+from madoguchi.shop.calendar import ja_date
 from madoguchi.text import nfkc
 from madoguchi.values import parse_ja_date
 

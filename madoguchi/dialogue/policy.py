@@ -46,7 +46,7 @@ class EscalationPolicy(ShopPolicy):
     def predict_action_probabilities(
         self, tracker: DialogueStateTracker, domain: Domain, rule_only_data: dict | None = None, **kwargs: Any
     ) -> PolicyPrediction:
-        from madoguchi.policy.rules import shop_rules
+        from madoguchi.shop.rules import shop_rules
 
         probabilities = self._default_predictions(domain)
         listening = tracker.latest_action_name == ACTION_LISTEN_NAME and HANDOFF_ACTION in domain.action_names_or_texts

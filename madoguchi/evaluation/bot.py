@@ -92,7 +92,7 @@ class LocalBot:
 
     def catalog_requests(self, sender_id: str) -> list[tuple[str, str]]:
         """The catalog requests the action server stored for a sender: (name, method label)."""
-        from madoguchi.policy.rules import shop_rules
+        from madoguchi.shop.rules import shop_rules
         from madoguchi.store import catalog_requests
 
         labels = {k: m.label for k, m in shop_rules().catalog_methods.items()}

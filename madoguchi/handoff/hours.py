@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from madoguchi.policy import calendar
-from madoguchi.policy.rules import Rules
+from madoguchi.shop import calendar
+from madoguchi.shop.rules import Rules
 
 WITH_PERSON = "担当者が対応しています"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from madoguchi.policy.rules import Rules
+from madoguchi.shop.rules import Rules
 
 INTENT_REASONS = {
     "request_human": "customer_request",

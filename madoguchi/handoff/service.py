@@ -8,8 +8,8 @@ from typing import Any, Iterable
 
 from madoguchi.handoff import transcript
 from madoguchi.handoff.reasons import is_grief
-from madoguchi.policy import calendar
-from madoguchi.policy.rules import Rules, shop_rules
+from madoguchi.shop import calendar
+from madoguchi.shop.rules import Rules, shop_rules
 from madoguchi.store import handoffs
 from madoguchi.store.db import Database
 

@@ -275,7 +275,7 @@ class HandoffTriage(GraphComponent):
 
     def _setup(self) -> None:
         from madoguchi.nlu.triage import Lexicon
-        from madoguchi.policy.rules import shop_rules
+        from madoguchi.shop.rules import shop_rules
 
         rules = shop_rules()
         self._lexicon = Lexicon.from_cues(rules.cues)

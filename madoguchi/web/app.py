@@ -55,7 +55,7 @@ async def chat_person(request: web.Request) -> web.Response:
     operator hours: 「担当者は明日（土）9時からお返事します」)."""
     from madoguchi import clock
     from madoguchi.handoff.hours import banner
-    from madoguchi.policy.rules import shop_rules
+    from madoguchi.shop.rules import shop_rules
 
     session_id = request.headers.get(SESSION_HEADER, "")
     db = request.app[DB_KEY]

@@ -9,7 +9,7 @@ from typing import Iterator
 
 import yaml
 
-from madoguchi.policy.rules import Rules
+from madoguchi.shop.rules import Rules
 from madoguchi.settings import ROOT
 
 
@@ -33,7 +33,7 @@ def _apply(data: dict, changes: dict) -> None:
 def rules_file_in_use(path: Path, **changes) -> Iterator[Rules]:
     """The shop's rules, with changes, written to `path` and read by the process as its
     rules file (MADOGUCHI_RULES_FILE) until the block ends."""
-    from madoguchi.policy.rules import shop_rules
+    from madoguchi.shop.rules import shop_rules
     from madoguchi.settings import settings
 
     data = yaml.safe_load((ROOT / "shop" / "rules.yml").read_text(encoding="utf-8"))

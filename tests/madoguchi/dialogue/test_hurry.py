@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from madoguchi.dialogue.hurry import hurry_in, hurry_of
-from madoguchi.policy.rules import shop_rules
+from madoguchi.shop.rules import shop_rules
 
 CUES = shop_rules().cues
 HURRY, NO_HURRY = CUES["hurry"], CUES["no_hurry"]
@@ -61,7 +61,7 @@ def test_the_latest_message_that_says_anything_decides():
 
 
 def test_a_hurry_written_in_kana_is_a_hurry():
-    from madoguchi.policy.rules import load_rules
+    from madoguchi.shop.rules import load_rules
     from madoguchi.settings import ROOT
 
     cues = load_rules(ROOT / "shop" / "rules.yml").cues

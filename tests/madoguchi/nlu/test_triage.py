@@ -26,7 +26,7 @@ def lexicon(rules_module):
 
 @pytest.fixture(scope="module")
 def rules_module():
-    from madoguchi.policy.rules import load_rules
+    from madoguchi.shop.rules import load_rules
     from madoguchi.settings import ROOT
 
     return load_rules(ROOT / "shop" / "rules.yml")

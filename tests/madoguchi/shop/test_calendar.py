@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timezone
 
 import pytest
 
-from madoguchi.policy import calendar
+from madoguchi.shop import calendar
 from tests.conftest import jst
 from tests.madoguchi.edited_rules import edited_rules
 

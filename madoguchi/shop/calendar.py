@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 import jpholiday
 
-from madoguchi.policy.rules import Rules
+from madoguchi.shop.rules import Rules
 
 WEEKDAY_JA = "月火水木金土日"
 
