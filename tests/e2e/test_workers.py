@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from madoguchi.channels.socketio import MessageBase, SocketMessage
+from madoguchi.channels.socketio_pubsub import MessageBase, SocketMessage
 from madoguchi.handoff.transcript import custom_of, operator_custom
 from madoguchi.model import model_path
 from madoguchi.settings import ROOT
