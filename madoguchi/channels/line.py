@@ -16,23 +16,28 @@ Registered in `credentials.yml` as `madoguchi.channels.line.LineInput`; its webh
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 import uuid
-from collections import deque
-from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any, Awaitable, Callable, Deque
+from typing import Any, Awaitable, Callable
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
-from rasa.shared.exceptions import RasaException
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from madoguchi.channels import line_messages as lm
 from madoguchi.channels.line_api import LineApi, LineApiError
+from madoguchi.channels.line_credentials import (
+    CREDENTIAL_VARIABLES,
+    SECRET_VARIABLE,
+    TOKEN_VARIABLE,
+    MissingLineCredentials,
+    line_credentials,
+)
+from madoguchi.channels.line_output import CHANNEL, LineOutput, Turn, push_all
+from madoguchi.channels.line_queues import CustomerQueues
 from madoguchi.channels.line_events import (
     SIGNATURE_HEADER,
     LineEvent,
@@ -48,194 +53,10 @@ from madoguchi.store.models import utcnow
 
 logger = logging.getLogger(__name__)
 
-CHANNEL = "line"
-SECRET_VARIABLE = "LINE_CHANNEL_SECRET"
-TOKEN_VARIABLE = "LINE_CHANNEL_ACCESS_TOKEN"
-CREDENTIAL_VARIABLES = {"channel_secret": SECRET_VARIABLE, "access_token": TOKEN_VARIABLE}
 REPLY_TOKEN_TTL = 50.0  # seconds: LINE accepts a reply token for about a minute
-RETRY_KEYS = uuid.UUID("5b0d8c56-5a0f-4c52-9c0e-6c1f1d1a7e01")  # namespace of our retry keys
 GREETING = "/greet"  # what a new friend says to the bot: the greet intent, without NLU
 DRAIN_SECONDS = 20.0  # how long a stopping server waits for queued events
 PROCESSED_EVENTS_DAYS = 7
-
-
-class MissingLineCredentials(RasaException):
-    """The LINE channel secret or access token is not set."""
-
-
-def _resolve(value: Any) -> str:
-    """A credentials value; `${VAR}` left as written is read from madoguchi's settings.
-
-    Rasa expands `${VAR}` only in unquoted YAML values; our `credentials.yml` quotes them,
-    so the channel reads the variables itself, from the environment or `.env`.
-    """
-    text = "" if value is None else str(value).strip()
-    if text.startswith("${") and text.endswith("}"):
-        from madoguchi.settings import settings
-
-        name = text[2:-1]
-        current = settings()
-        known = {
-            SECRET_VARIABLE: current.line_channel_secret,
-            TOKEN_VARIABLE: current.line_access_token,
-        }
-        return known.get(name, "").strip()
-    return text
-
-
-def line_credentials(credentials: dict[str, Any] | None) -> tuple[str, str]:
-    """The channel secret and access token; MissingLineCredentials naming what is missing."""
-    credentials = credentials or {}
-    values = {key: _resolve(credentials.get(key)) for key in CREDENTIAL_VARIABLES}
-    missing = [CREDENTIAL_VARIABLES[key] for key, value in values.items() if not value]
-    if missing:
-        raise MissingLineCredentials(
-            f"The LINE channel needs {' and '.join(missing)}: set "
-            f"{'them' if len(missing) > 1 else 'it'} in the environment or in .env "
-            f"(LINE Developers console, Messaging API channel; see docs/line.md)."
-        )
-    return values["channel_secret"], values["access_token"]
-
-
-@dataclass
-class Turn:
-    """One event being answered: its reply token and the bot messages collected for it."""
-
-    user_id: str
-    event_id: str
-    reply_token: str | None
-    received: float = field(default_factory=time.monotonic)
-    messages: list[lm.Message] = field(default_factory=list)
-
-
-class LineOutput(OutputChannel):
-    """Sends to one LINE user: collected into the turn's reply, or pushed at once."""
-
-    @classmethod
-    def name(cls) -> str:
-        return CHANNEL
-
-    def __init__(self, api: LineApi, turn: Turn | None = None) -> None:
-        self.api = api
-        self.turn = turn
-
-    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
-        """Sends one bot (or operator) response; its parts become LINE messages."""
-        messages = lm.messages_for(message)
-        if not messages:
-            return
-        if self.turn is not None and self.turn.user_id == recipient_id:
-            self.turn.messages.extend(messages)
-            return
-        await push_all(self.api, recipient_id, messages, _retry_seed(recipient_id, message))
-
-    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        await self.send_response(recipient_id, {**kwargs, "text": text})
-
-    async def send_text_with_buttons(
-        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
-    ) -> None:
-        await self.send_response(recipient_id, {**kwargs, "text": text, "buttons": buttons})
-
-    async def send_quick_replies(
-        self, recipient_id: str, text: str, quick_replies: list[dict[str, Any]], **kwargs: Any
-    ) -> None:
-        await self.send_response(recipient_id, {**kwargs, "text": text, "buttons": quick_replies})
-
-    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
-        await self.send_response(recipient_id, {**kwargs, "image": image})
-
-    async def send_attachment(self, recipient_id: str, attachment: str, **kwargs: Any) -> None:
-        await self.send_response(recipient_id, {**kwargs, "attachment": attachment})
-
-    async def send_elements(self, recipient_id: str, elements: Any, **kwargs: Any) -> None:
-        await self.send_response(recipient_id, {**kwargs, "elements": list(elements)})
-
-    async def send_custom_json(
-        self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any
-    ) -> None:
-        # Only the payload: a response's text is sent by send_response, never twice.
-        custom = {"custom": json_message, "timestamp": kwargs.get("timestamp")}
-        await self.send_response(recipient_id, custom)
-
-
-def _retry_seed(recipient_id: str, message: dict[str, Any]) -> str:
-    """What makes a pushed response unique: its Rasa event (timestamp), else a fresh id.
-
-    The desk's retry of the same operator event carries the same timestamp, so the same
-    retry key, and LINE delivers it once.
-    """
-    timestamp = message.get("timestamp")
-    if timestamp is None:
-        return f"{recipient_id}/{uuid.uuid4()}"
-    ours = lm.madoguchi_payload(message.get("custom")) or {}
-    words = ours.get("text") or message.get("text") or ""
-    return "\x1f".join([recipient_id, repr(timestamp), str(ours.get("operator") or ""), str(words)])
-
-
-def retry_key(seed: str, index: int) -> str:
-    """The X-Line-Retry-Key of the `index`-th push of something: a UUID derived from it."""
-    return str(uuid.uuid5(RETRY_KEYS, f"{seed}\x1f{index}"))
-
-
-async def push_all(api: LineApi, user_id: str, messages: list[lm.Message], seed: str) -> bool:
-    """Push messages in calls of 5; failures are logged with what was not delivered."""
-    delivered = True
-    for index, chunk in enumerate(lm.chunks(messages)):
-        try:
-            await api.push(user_id, chunk, retry_key(seed, index))
-        except LineApiError as error:
-            delivered = False
-            logger.error(
-                "LINE push to %s not delivered (%s): %s", user_id, error, lm.texts_of(chunk)
-            )
-    return delivered
-
-
-class CustomerQueues:
-    """One queue per customer: their events are handled in order, customers in parallel."""
-
-    def __init__(self, handle: Callable[[LineEvent], Awaitable[None]]) -> None:
-        self._handle = handle
-        self._queues: dict[str, Deque[LineEvent]] = {}
-        self._workers: dict[str, asyncio.Task] = {}
-
-    def put(self, key: str, event: LineEvent) -> None:
-        """Queue an event; starts the customer's worker when it is not running."""
-        self._queues.setdefault(key, deque()).append(event)
-        if key not in self._workers:
-            self._workers[key] = asyncio.get_running_loop().create_task(self._work(key))
-
-    async def _work(self, key: str) -> None:
-        queue = self._queues[key]
-        try:
-            while queue:
-                event = queue.popleft()
-                try:
-                    await self._handle(event)
-                except Exception:  # one event's failure must not stop the customer's queue
-                    logger.exception("LINE event %s of %s failed", event.event_id, key)
-        finally:
-            self._queues.pop(key, None)
-            self._workers.pop(key, None)
-
-    def pending(self) -> int:
-        """Events queued or being handled."""
-        return sum(len(q) for q in self._queues.values()) + len(self._workers)
-
-    def queued(self) -> list[LineEvent]:
-        """Events waiting for their turn."""
-        return [event for queue in self._queues.values() for event in queue]
-
-    async def drain(self, timeout: float | None = None) -> bool:
-        """Wait until every queue is empty; False when the timeout came first."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while self._workers:
-            remaining = None if deadline is None else deadline - time.monotonic()
-            if remaining is not None and remaining <= 0:
-                return False
-            await asyncio.wait(list(self._workers.values()), timeout=remaining)
-        return True
 
 
 class LineInput(InputChannel):

@@ -13,7 +13,8 @@ import pytest
 from rasa.shared.core.events import BotUttered
 
 from madoguchi.channels import line_messages as lm
-from madoguchi.channels.line import LineInput, MissingLineCredentials, line_credentials
+from madoguchi.channels.line import LineInput
+from madoguchi.channels.line_credentials import MissingLineCredentials, line_credentials
 from madoguchi.handoff.transcript import madoguchi_custom, operator_custom
 from madoguchi.store import channel_events, handoffs
 from madoguchi.store.db import Database
