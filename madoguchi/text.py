@@ -34,6 +34,11 @@ def nfkc(text: str) -> str:
     return fold_width(unicodedata.normalize("NFKC", text))
 
 
+def folded(text: str | None) -> str:
+    """NFKC and lower case: how a message is compared with cue words."""
+    return unicodedata.normalize("NFKC", text or "").lower()
+
+
 def digits_only(text: str) -> str:
     """The ASCII digits of a text, in order (full-width digits included)."""
     return "".join(ch for ch in nfkc(text) if ch.isascii() and ch.isdigit())

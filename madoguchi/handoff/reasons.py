@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from madoguchi.shop.rules import Rules
+from madoguchi.text import folded
 
 INTENT_REASONS = {
     "request_human": "customer_request",
@@ -18,15 +18,11 @@ GRIEF_WORDS = ("亡くな", "他界", "葬儀", "葬式", "通夜", "告別式",
 """Words of death and memorials: a handoff in distress with these opens with condolences."""
 
 
-def _norm(text: str) -> str:
-    return unicodedata.normalize("NFKC", text or "").lower()
-
-
 def has_cue(text: str, words, lemmas: frozenset[str] = frozenset()) -> bool:
     """A cue word appears in the text, or as a lemma of its tokens."""
-    norm = _norm(text)
+    norm = folded(text)
     joined = re.sub(r"\s+", "", norm)  # 宛名　ちがう: words set apart by spaces
-    return any(_norm(w) in norm or _norm(w) in joined or w in lemmas for w in words)
+    return any(folded(w) in norm or folded(w) in joined or w in lemmas for w in words)
 
 
 # What the sweets are made of: 卵の入っていないお菓子 asks about ingredients, no item missing.
@@ -39,7 +35,7 @@ RECEIVED = re.compile(r"届い|とどい|頼んだ|たのんだ|注文した|箱
 
 def asks_for_ingredients(text: str) -> bool:
     """A question about what the sweets hold (小麦入ってないやつある？), not a parcel told of."""
-    norm = _norm(text)
+    norm = folded(text)
     return INGREDIENTS.search(norm) is not None and RECEIVED.search(norm) is None
 
 
@@ -89,7 +85,7 @@ ARRIVED = re.compile(
 
 def spaceless(text: str) -> str:
     """The text normalized, without the spaces some customers set between words."""
-    return re.sub(r"\s+", "", _norm(text))
+    return re.sub(r"\s+", "", folded(text))
 
 
 def reports_wrong_thing(text: str) -> bool:
@@ -104,7 +100,7 @@ def goods_problem(rules: Rules, text: str, lemmas: frozenset[str] = frozenset())
         has_cue(text, cues.get("damaged", []), lemmas)
         or (has_cue(text, cues.get("wrong_item", []), lemmas) and not asks_for_ingredients(text))
         or reports_wrong_thing(text)
-        or every_group(_norm(text), cue_groups(cues.get("wrong_noshi", {})))
+        or every_group(folded(text), cue_groups(cues.get("wrong_noshi", {})))
     )
 
 
@@ -115,8 +111,8 @@ def reports_arrival_calmly(rules: Rules, text: str) -> bool:
     cues = rules.cues
     return (
         ARRIVED.search(norm) is not None
-        and not any(_norm(w) in COURTESY.sub("", norm) for w in cues.get("anger", []))
-        and not any(_norm(w) in norm for w in cues.get("not_arrived", []))
+        and not any(folded(w) in COURTESY.sub("", norm) for w in cues.get("anger", []))
+        and not any(folded(w) in norm for w in cues.get("not_arrived", []))
         and LATE.search(norm) is None
     )
 
@@ -127,12 +123,12 @@ def wrong_noshi_told_before(rules: Rules, text: str, earlier: list[str]) -> bool
     groups = rules.cues.get("wrong_noshi", {})
     memorial = cue_groups({"memorial": groups.get("memorial", [])})
     report = cue_groups({k: v for k, v in groups.items() if k != "memorial"})
-    return every_group(_norm(text), report) and any(every_group(_norm(t), memorial) for t in earlier)
+    return every_group(folded(text), report) and any(every_group(folded(t), memorial) for t in earlier)
 
 
 def cue_groups(groups: dict[str, list[str]]) -> tuple[tuple[str, ...], ...]:
     """Cue groups (all must be met), their words normalized."""
-    return tuple(tuple(_norm(w) for w in words) for words in groups.values())
+    return tuple(tuple(folded(w) for w in words) for words in groups.values())
 
 
 def every_group(norm: str, groups: tuple[tuple[str, ...], ...]) -> bool:

@@ -310,11 +310,11 @@ class HandoffTriage(GraphComponent):
 
 
 def _dictionary_of(model: Any):
-    """The words of a text Sudachi's dictionary knows (see `triage.is_gibberish`)."""
+    """The words of a text Sudachi's dictionary knows (see `gibberish.is_gibberish`)."""
     nlp = getattr(model, "model", None)
     if nlp is None or not hasattr(getattr(nlp, "tokenizer", None), "tokenizer"):
         return None
-    from madoguchi.nlu.triage import sudachi_words
+    from madoguchi.nlu.gibberish import sudachi_words
 
     words = sudachi_words(nlp)
     return lambda text: words(tokenizable(text))

@@ -33,7 +33,7 @@ def rules_module():
 
 
 def run(ginza, lexicon, text, p=0.0):
-    from madoguchi.nlu.triage import sudachi_words
+    from madoguchi.nlu.gibberish import sudachi_words
 
     nlp, parser = ginza
     return assess(text, nlp.make_doc(text), lexicon, p, parser, sudachi_words(nlp))

@@ -1,0 +1,112 @@
+"""The words and shapes the triage looks for in a message (`madoguchi.nlu.triage`): forms of
+a request, words of a person, of the body, of the chat itself, of relief, of a subject a
+complaint can be about. Cue words the shop may edit are in `shop/rules.yml` (`cues:`)."""
+
+from __future__ import annotations
+
+import re
+
+from madoguchi.nlu.spans import NAME_LABEL_WORDS
+
+NEGATIONS = frozenset({"ない", "ぬ", "ず", "ねえ", "へん", "ん"})
+LIGHT_VERBS = frozenset({"する", "なる", "ある", "だ", "です", "いる"})
+HANDOFF_INTENTS = frozenset({"request_human", "complain", "express_distress", "request_exception"})
+# Readings a wait (ちょっと待って、探してきます) is mistaken for; a question or a detail is read as it is.
+WAIT_READINGS = frozenset({
+    "complain", "request_human", "express_distress", "deny", "goodbye", "greet", "thank", "out_of_scope",
+    "nlu_fallback", "bot_challenge",
+})
+REQUEST_FORMS = re.compile(
+    r"てほしい|で欲しい|て欲しい|てください|でください|て下さい|てもらえ|でもらえ|ていただけ|でいただけ|"
+    r"てくれ|でくれ|てもろ|できません|できない[？?か]|でけへん|出来ません|お願い|おねがい|ませんか|"
+    r"ないか[なね？?]|にして|にしろ|して[よね！!]|しろ|てや|たい[。！!？?]?$|たいん|させて|無料に|値引|まけ|"
+    r"安く|先に|優先|返金|返品|けさい|てけれ|つかあさい|つかぁさい|ちょうだい|ちょーだい|てちょう|ておくれ|てくれん|"
+    r"てくれへん|てくんない|てくれない|てほし|てけ|でけ|てくんちぇ|ちょくれ|できますか|できませんか|ないの[？?]|"
+    r"ありませんか|please"
+)
+# A verb asking for something (not the words of an exception themselves: 送料無料になる条件).
+ASKING_FORMS = re.compile(
+    r"てほし|でほし|て欲し|てください|でください|て下さい|てもらえ|でもらえ|ていただけ|でいただけ|てくれ|でくれ|"
+    r"てもろ|ませんか|ないか[なね？?]|にして|にしろ|して[よね！!]|しろ|てや|させて|けさい|てけれ|つかあさい|"
+    r"つかぁさい|ちょうだい|ちょーだい|てちょう|ておくれ|てくんない|お願い|おねがい"
+)
+# Exceptions a calm-sounding request may ask for (a person decides: out_of_policy). Returns
+# and late orders are left out: 食べたら美味しかったので… is no request for an exception.
+ASKED_EXCEPTIONS = ("discount", "free_shipping", "priority", "same_day_remote")
+INTENSITY = re.compile(r"[！!]{2,}|[？?]{2,}|…+|・{3,}|。{2,}|\.{3,}")  # …… is one trailing off
+EMPHASIS = re.compile(r"[！!]{2,}|[？?]{2,}")
+DIGIT = re.compile(r"[0-9０-９]")
+# A name alone, as a customer answers the question for it (シャルマ アルジュン です。): with a
+# kanji or katakana, one or two words, a copula at most.
+_NAME_WORD = r"[ぁ-ゖァ-ヺー・一-龥々]{1,8}"
+# "I have a problem" before saying which: an opener, its 困った no distress by itself.
+TROUBLE_OPENER = re.compile(r"(?:困った|こまった|困り|こまり)(?:こと|事|ごと)が")
+OPENER_TROUBLE_CUES = frozenset({"困る", "困った", "こまった", "こまり"})
+# A catalog asked for in a message that gives the details too (カタログ欲しいっちゃけど 松尾純一、〒…).
+CATALOG_ASKED = re.compile(
+    r"(?:カタログ|かたろぐ|ｶﾀﾛｸﾞ|catalog)(?:を|が|も|の)?(?:欲し|ほし|ホシ|ﾎｼ|送って|おくって|送付|請求|頼みた|たのみた|"
+    r"お願い|おねがい|希望|申し込|申込|ちょうだい|下さい|ください)",
+    re.IGNORECASE,
+)
+NAME_SHAPE = re.compile(
+    rf"^(?:(?=.*[ァ-ヺ一-龥]){_NAME_WORD}(?:\s{_NAME_WORD})?|[ァ-ヺー]{{2,10}}[・･][ァ-ヺー]{{2,10}})"  # デイビッド・ミラー
+    r"\s*(?:です|と申します|ともうします|といいます|でございます)?[。.!！]?$"
+)
+# Greetings and thanks, in any kana: no name.
+COURTESIES = re.compile(
+    r"こんにち|こんばん|おはよ|もしもし|はじめまし|よろしく|しつれい|失礼|ありがと|さよう|さいなら|ばいばい|おつかれ|"
+    r"どうも|おせわ|お世話|おおきに|めやぐ|すみませ|すいませ|ごめん"
+)
+# Family and given name, a space between, alone: in Latin letters (Marco Silva) or in kanji
+# and kana (山田 花子); no word of courtesy.
+FULL_NAME = re.compile(
+    r"^(?:[A-Z][a-z]+(?:[ 　][A-Z][a-z]+){1,2}|[ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5}[ 　・][ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5})"
+    r"\s*(?:です|と申します|でございます)?[。.!！]?$"
+)
+NAME_LABEL = re.compile(rf"^(?:{NAME_LABEL_WORDS})\s*(?:は|:|：)?\s*")
+# A model this sure is overruled only by words that are there (a wait, an opener, a refusal),
+# never by the absence of a cue word.
+SURE = 0.99
+# Any word of a person or a call: a wish for a person without one (もういっかい おぐってけへ)
+# is read as something else when the model is unsure.
+PERSON_WORDS = re.compile(
+    r"人|ひと|ヒト|にんげん|担当|係|オペレ|おぺれ|スタッフ|すたっふ|店員|電話|でんわ|デンワ|tel|代わ|かわって|"
+    r"替わ|誰か|だれか|生身|本物|ほんもの|human|person|operator|staff|責任者|上司|社長|店長|方と|方に|かたと|かたに|"
+    r"ニンゲン|hito|者を|者と|者に|声を|つない|繋|取り次|とりつ"
+)
+# People counted, not asked for (十五人くらい来る, ひとつずつ): no word of a person.
+PEOPLE_COUNTED = re.compile(r"[0-9一二三四五六七八九十百何数]+人|ひとつ|ひとり|ふたり|ひとこと|一言|人数|人分|大人")
+# The body, not the shop (目が悪いので短めに): no reproach.
+FRAGILE = re.compile(
+    r"(?:割れ|われ|壊れ|こわれ|崩れ|くずれ|潰れ|つぶれ|欠け|かけ)(?:やす|にく|ない(?:よう|か)|ません(?:よう|か))|"
+    r"割れ物|われもの|壊れ物|こわれもの"
+)
+BODY = re.compile(r"(?:目|耳|足|腰|体|膝|ひざ|具合|調子|気分|からだ)が悪")
+# Taking it as it is (口に合わなかったけど仕方ないですね): no exception asked for.
+ACCEPTING = re.compile(
+    r"仕方(?:が)?な|しかたな|しょうがな|しょーがな|しゃーな|仕方ありませ|気にしないで|構いませ|かまいませ|"
+    r"それで(?:大丈夫|だいじょうぶ|いい|ええ|よか|結構|OK|ok)"  # 発送は明日になりますよね。それで大丈夫です
+)
+# The chat itself, or machines (こういうの よぐ わがらね, 機械は苦手で): not knowing how to use
+# them is no distress; the bot says what it is and how to reach a person.
+THE_MEDIUM = re.compile(
+    r"こういうの|こういうもの|こういう物|機械|きかい|スマホ|すまほ|チャット|ちゃっと|パソコン|ぱそこん|ネット|ねっと|"
+    r"操作|使い方|つかいかた|ロボット|ろぼっと|入力|打つの|うつの|苦手|にがて"
+)
+# Words of a machine or a person, that a question whether the bot is one holds.
+BOT_WORDS = re.compile(
+    r"ロボット|ろぼっと|ボット|ぼっと|bot|機械|きかい|ai\b|ＡＩ|自動|じどう|人間|にんげん|本物|ほんもの|プログラム|"
+    r"チャット|ちゃっと|コンピュータ|人工|生身|中の人|なかのひと|人です|ひとです|人か|ひとか"
+)
+# A complaint named as one (苦情を言いたい, I want to complain): no exception asked for.
+COMPLAINT_NAMED = re.compile(r"苦情|クレーム|くれーむ|文句|もんく|complain")
+# Relief in any dialect (いがった, えがった: よかった), and what would make it a no after all.
+RELIEVED = re.compile(r"よかった|良かった|いがった|えがった|よがった|いかった|ほっとし")
+REFUSING = re.compile(r"いら|要ら|やめ|止め|結構|けっこう|いいえ|違|ちが|だめ|ダメ|無理|むり|ません|ない|なか")
+# What a complaint can be about: an order, a parcel, the sweets, the catalog, the service.
+# A message read as a complaint without any (年寄りで不慣れでございまして) complains of nothing.
+SUBJECT = re.compile(
+    r"注文|頼ん|たのん|届|とど|荷物|にもつ|小包|箱|はこ|菓子|おかし|カタログ|かたろぐ|冊子|のし|熨斗|包装|"
+    r"電話|でんわ|返事|返信|連絡|対応|店|みせ|スタッフ|送料|料金|代金|請求|羊羹|羊かん|ようかん|最中|もなか|"
+    r"饅頭|まんじゅう|どら焼|カステラ|入って|はいって|開け|あけ|ボット|ぼっと|機械|答え|返金|品"
+)

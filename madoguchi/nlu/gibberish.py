@@ -1,0 +1,81 @@
+"""Keyboard mash: a message that holds no word (qwqwqw, ぬふあうえお, ちぬthy7っっっz), which the
+bot answers as not understood rather than reading an intent into it."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+import jaconv
+
+from madoguchi.nlu.keyboard import is_keyboard_walk, switches_scripts
+from madoguchi.text import folded
+
+HIRAGANA = re.compile(r"[ぁ-ゖ]")
+KATAKANA_WORD = re.compile(r"^[ァ-ヺー・]+$")
+LATIN_MASH = re.compile(r"^(?=(?:.*[a-z]){5})[a-z;:@,.\s]+$")
+HELD_KEY = re.compile(r"(.)\1{4,}")  # one character five times or more: a key held down
+
+
+def is_gibberish(text: str, tokens: Iterable, dictionary_words: Callable[[str], frozenset[str]] | None = None) -> bool:
+    """Keyboard mash: Latin letters without meaning, or a run of unknown kana fragments.
+
+    A word is unknown when GiNZA has no vector for it and it is not a word of three letters
+    or more in Sudachi's dictionary (`dictionary_words(text)`: the words of `text` it knows).
+    GiNZA's 20,000 vectors miss everyday words (ありがとう, ください, ごめん, しりとり);
+    Sudachi's dictionary also holds one- and two-kana fragments (ぽ, ねへ), which still count
+    as unknown, as before. A loanword written in hiragana (おぺれーたー) splits into such
+    fragments: a kana text is a word when its katakana form holds one of three letters or more.
+    """
+    norm = folded(text).strip()
+    if not norm:
+        return False
+    rest = HELD_KEY.sub("", norm).strip()
+    if rest != norm and LATIN_MASH.match(rest) and " " not in rest:
+        return True  # ぬぬぬぬぬぬqwqwqw: a held key, then letters without a word
+    words = [t for t in tokens if not (t.is_punct or t.is_space or t.like_num or t.pos_ in ("PUNCT", "SYM"))]
+    if not words:
+        return False
+    known: frozenset[str] = frozenset()
+    if dictionary_words is not None and any(t.is_oov for t in words):
+        known = dictionary_words(text)
+
+    def unknown(t) -> bool:
+        # A katakana word of three letters or more is a name or a loanword (シャルマ アルジュン).
+        return t.is_oov and not (len(t.text) >= 3 and (t.text in known or KATAKANA_WORD.match(t.text)))
+
+    if LATIN_MASH.match(norm) and all(unknown(t) for t in words):
+        return True
+    # Keys side by side (ぬふあうえおやゆよわほへ), or bits of kana, letters and digits (ちぬthy7っっっz):
+    # not words, though Sudachi finds fragments in a walk (いす, かんな in たていすかんなに).
+    for mashed, word in ((is_keyboard_walk, 4), (switches_scripts, 3)):
+        if mashed(norm) and not (dictionary_words and any(len(w) >= word for w in dictionary_words(norm))):
+            return True
+    unknowns = [t for t in words if unknown(t)]
+    mash = (
+        len(words) >= 2
+        and len(unknowns) / len(words) >= 0.75
+        and not any(len(t.text) >= 3 and not unknown(t) for t in words)
+    )
+    if mash and dictionary_words is not None and HIRAGANA.search(norm):
+        return not any(len(w) >= 3 for span in _spans(norm, words) for w in dictionary_words(jaconv.hira2kata(span)))
+    return mash
+
+
+def _spans(norm: str, words: list, longest: int = 12) -> list[str]:
+    """The whole text and every run of its first tokens' texts (ろぼ + っと of ろぼっとだべ,
+    おぺ…たー of おぺれーたーだせ): Sudachi reads a katakana run as a word only when it stands
+    alone (ロボットダベ is one unknown word)."""
+    texts = [t.text for t in words[:longest]]
+    return [norm, *("".join(texts[i:j]) for i in range(len(texts)) for j in range(i + 2, len(texts) + 1))]
+
+
+def sudachi_words(nlp) -> Callable[[str], frozenset[str]]:
+    """`dictionary_words` for `is_gibberish`: the words of a text in the dictionary of the
+    Sudachi tokenizer behind GiNZA `nlp` (split mode C, like GiNZA's tokens)."""
+    sudachi = nlp.tokenizer.tokenizer
+
+    def words(text: str) -> frozenset[str]:
+        return frozenset(m.surface() for m in sudachi.tokenize(text) if not m.is_oov())
+
+    return words
