@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from madoguchi.shop.rules import shop_rules
+from madoguchi.shop.rules import URGENT_PRIORITY, shop_rules
 from madoguchi.store import handoffs
 from madoguchi.store.db import Database
 from madoguchi.store.models import Handoff, Message, Note
@@ -26,7 +26,8 @@ def handoff_json(
     handoff: Handoff, *, now: datetime, position: int, names: dict[str, str] | None = None
 ) -> dict[str, Any]:
     """A handoff as the queue shows it, with the labels the console shows: the reason's from
-    the rules file, the channel's from `CHANNEL_LABELS`."""
+    the rules file, the channel's from `CHANNEL_LABELS`; `urgent` for the priority served
+    first (the console marks it and says so when it announces it)."""
     names = names or {}
     return {
         "id": handoff.id,
@@ -36,6 +37,7 @@ def handoff_json(
         "reason": handoff.reason,
         "reason_label": shop_rules().handoff_reason(handoff.reason).label,
         "priority": handoff.priority,
+        "urgent": handoff.priority <= URGENT_PRIORITY,
         "status": handoff.status,
         "created_at": iso_jst(handoff.created_at),
         "updated_at": iso_jst(handoff.updated_at),

@@ -13,6 +13,7 @@ import yaml
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 UNKNOWN_PRIORITY = 9  # a reason the rules file does not list is served last
+URGENT_PRIORITY = 1  # handoffs served first (distress, complaint) are announced as urgent on the desk
 
 
 def _time(text: str) -> time:

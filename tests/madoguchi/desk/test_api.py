@@ -354,6 +354,15 @@ async def test_the_api_names_reasons_as_the_rules_file_does_and_channels_for_the
     assert (shown["reason_label"], shown["channel_label"]) == labels[shown["sender_id"]]
 
 
+async def test_distress_and_complaints_are_urgent_for_the_console(client, db, token, rules):
+    for key, reason in rules.handoff_reasons.items():
+        make_handoff(db, f"s-{key}", reason=key, priority=reason.priority)
+    queue = await (await client.get("/api/handoffs", headers=auth(token))).json()
+    shown = await (await client.get(f"/api/handoffs/{queue[0]['id']}", headers=auth(token))).json()
+    assert {h["reason"] for h in queue if h["urgent"]} == {"distress", "complaint"}
+    assert len(queue) == len(rules.handoff_reasons) and shown["urgent"] is True
+
+
 async def test_the_console_keeps_no_labels_of_reasons_or_channels(rules):
     """The page shows what the API names: it holds none of the rules file's reason labels,
     no reason keys and no channel labels of its own."""
@@ -658,7 +667,7 @@ async def test_live_socket_pushes_new_lines_and_new_handoffs(aiohttp_client, db,
         pushed = await next_message(ws, "handoff", timeout=1.5)
         assert pushed["handoff"]["id"] == new_id
         assert pushed["handoff"]["reason"] == "complaint" and pushed["handoff"]["status"] == "open"
-        assert pushed["handoff"]["position"] == 1
+        assert pushed["handoff"]["position"] == 1 and pushed["handoff"]["urgent"] is True
 
         handoffs.end(db, hid, "released")
         pushed = await next_message(ws, "handoff", timeout=1.5)
