@@ -1,4 +1,5 @@
 // The operator console: queue, conversation, replies, notes, release and close.
+// New handoffs are announced by desk-alerts.js (window.DeskAlerts), loaded before this file.
 // Everything customers wrote is put on the page with textContent, never as HTML.
 "use strict";
 (function () {
@@ -18,6 +19,7 @@
   const FROM_LABELS = { customer: "お客さま", bot: "ボット", operator: "担当" };
 
   const $ = (id) => document.getElementById(id);
+  const alerts = window.DeskAlerts;
   const state = {
     token: sessionStorage.getItem(TOKEN_KEY),
     user: sessionStorage.getItem(USER_KEY) || "",
@@ -154,6 +156,7 @@
     state.ticker = null;
     state.current = null;
     state.handoffs.clear();
+    alerts.showWaiting([]);
     $("app-view").hidden = true;
     $("login-view").hidden = false;
     showError("login-error", message || "");
@@ -236,12 +239,22 @@
     return h;
   }
 
-  async function loadQueue() {
+  // `announce`: handoffs not seen before are new ones (they came while the live socket was
+  // down), announced as if pushed.
+  async function loadQueue(announce) {
     const list = await api("GET", "/api/handoffs?status=open");
     const open = new Set(list.map((h) => h.id));
     for (const [id, h] of state.handoffs) if (h.status === "open" && !open.has(id)) state.handoffs.delete(id);
+    const unseen = announce ? list.filter((h) => !state.known.has(h.id)) : [];
     list.forEach(remember);
+    unseen.forEach((h) => arrived(h, false));
     renderQueue();
+  }
+
+  // A handoff to tell the operator of: it just came, or it just became urgent.
+  function arrived(h, becameUrgent) {
+    if (!becameUrgent) state.fresh.add(h.id);
+    toast(alerts.announce(h, becameUrgent));
   }
 
   async function loadHistory() {
@@ -274,7 +287,7 @@
     const items = queueItems();
     const openCount = [...state.handoffs.values()].filter((h) => h.status === "open").length;
     $("queue-count").textContent = String(openCount);
-    document.title = `${openCount ? `(${openCount}) ` : ""}オペレーター画面 | お問い合わせ窓口`;
+    alerts.showWaiting([...state.handoffs.values()]);
     $("list-title").textContent = state.tab === "history" ? "対応履歴" : "対応待ちのお客さま";
     const list = $("queue");
     const cards = items.map((h, i) => card(h, state.tab === "queue" ? i + 1 : 0));
@@ -288,11 +301,13 @@
     const button = el("button", "card");
     button.type = "button";
     button.classList.add(`priority-${Math.min(h.priority, 4)}`);
+    if (h.urgent && h.status === "open") button.classList.add("urgent");
     if (state.current && state.current.id === h.id) { button.classList.add("selected"); button.setAttribute("aria-current", "true"); }
     if (state.fresh.has(h.id)) button.classList.add("fresh");
 
     const top = el("div", "card-top");
     if (position) top.appendChild(el("span", "position", `${position}番`));
+    if (h.urgent && h.status === "open") top.appendChild(el("span", "badge urgent", "至急"));
     top.appendChild(el("span", "badge priority", `優先度 ${h.priority}`));
     top.appendChild(el("span", "reason", reasonLabel(h)));
     top.appendChild(el("span", "badge channel", channelLabel(h)));
@@ -370,6 +385,7 @@
     const name = h.customer_name ? `${h.customer_name} 様` : "お名前未確認のお客さま";
     $("conv-title").textContent = `${name}（No.${h.id}）`;
     const parts = [
+      ...(h.urgent && h.status === "open" ? ["至急"] : []),
       reasonLabel(h),
       `優先度 ${h.priority}`,
       channelLabel(h),
@@ -671,7 +687,7 @@
     ws.onopen = () => {
       state.wsDelay = 1000;
       liveState("リアルタイム更新中", true);
-      if (reconnecting) { loadQueue().catch(() => {}); refreshCurrent(); }
+      if (reconnecting) { loadQueue(true).catch(() => {}); refreshCurrent(); }
       reconnecting = false;
     };
     ws.onmessage = (event) => {
@@ -693,12 +709,11 @@
   function onLive(message) {
     if (message.type === "handoff") {
       const h = message.handoff;
+      const previous = state.handoffs.get(h.id);
       const isNew = !state.known.has(h.id);
       remember(h);
-      if (isNew && h.status === "open" && (h.waiting_seconds || 0) < 300) {
-        state.fresh.add(h.id);
-        toast(`新しいお客さまが待っています：${reasonLabel(h)}`);
-      }
+      if (isNew && h.status === "open" && (h.waiting_seconds || 0) < 300) arrived(h, false);
+      else if (previous && previous.status === "open" && h.status === "open" && !previous.urgent && h.urgent) arrived(h, true);
       if (state.current && state.current.id === h.id) {
         Object.assign(state.current, h);
         renderHeader();
@@ -724,5 +739,6 @@
 
   // ------------------------------------------------------------ boot
 
+  alerts.init((id) => { if (state.tab === "catalog") showTab("queue"); openHandoff(id); });
   if (state.token) start(); else toLogin("");
 })();

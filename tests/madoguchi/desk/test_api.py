@@ -364,11 +364,12 @@ async def test_distress_and_complaints_are_urgent_for_the_console(client, db, to
 
 
 async def test_the_console_keeps_no_labels_of_reasons_or_channels(rules):
-    """The page shows what the API names: it holds none of the rules file's reason labels,
-    no reason keys and no channel labels of its own."""
+    """The page shows what the API names: its scripts hold none of the rules file's reason
+    labels, no reason keys and no channel labels of their own."""
     from madoguchi.desk.shapes import CHANNEL_LABELS
 
-    script = (ROOT / "madoguchi" / "web" / "static" / "desk.js").read_text(encoding="utf-8")
+    static = ROOT / "madoguchi" / "web" / "static"
+    script = "".join((static / name).read_text(encoding="utf-8") for name in ("desk.js", "desk-alerts.js"))
     for reason in rules.handoff_reasons.values():
         assert reason.label not in script and reason.key not in script, reason.key
     for label in CHANNEL_LABELS.values():
@@ -618,17 +619,19 @@ async def test_the_console_page_is_served(client):
     assert response.status == 200
     html = await response.text()
     assert "/static/desk.js" in html and "/static/desk.css" in html and 'lang="ja"' in html
+    assert html.index("/static/desk-alerts.js") < html.index("/static/desk.js")  # desk.js uses it
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]
     response = await client.get("/desk", allow_redirects=False)
     assert response.status == 302 and response.headers["Location"] == "/desk/"
-    for asset in ("desk.js", "desk.css"):
+    for asset in ("desk.js", "desk-alerts.js", "desk.css"):
         assert (await client.get(f"/static/{asset}")).status == 200
 
 
 async def test_the_console_renders_customer_text_as_text():
-    script = (ROOT / "madoguchi" / "web" / "static" / "desk.js").read_text(encoding="utf-8")
-    assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "outerHTML" not in script
-    assert "textContent" in script
+    for name in ("desk.js", "desk-alerts.js"):
+        script = (ROOT / "madoguchi" / "web" / "static" / name).read_text(encoding="utf-8")
+        assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "outerHTML" not in script
+        assert "textContent" in script
 
 
 # ---------------------------------------------------------------- live updates
