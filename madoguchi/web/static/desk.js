@@ -31,6 +31,7 @@
     unread: new Map(),        // handoff id -> new customer lines not yet seen
     known: new Set(),         // handoff ids seen at least once (for "new" highlighting)
     fresh: new Set(),         // handoff ids that arrived live and were not opened yet
+    queueLoaded: false,       // the queue was listed once since login: later unseen ones are new
     canned: [],
     replyKey: null,           // {id, text, key} of a reply not known to be sent yet
     endKeys: new Map(),       // "id/release" or "id/close" -> key, until it has an outcome
@@ -210,12 +211,13 @@
     $("me").textContent = state.user ? `${state.user} さん` : "";
     state.known.clear();
     state.fresh.clear();
-    connectLive();
+    state.queueLoaded = false;
     try {
       await Promise.all([loadQueue(), loadCanned()]);
     } catch (e) {
       if (e.status !== 401) toast(e.message);
     }
+    connectLive();  // after the first listing: what comes later is pushed, or caught up on at its hello
     clearInterval(state.ticker);
     state.ticker = setInterval(tick, 1000);
     showTab(state.tab);
@@ -239,14 +241,15 @@
     return h;
   }
 
-  // `announce`: handoffs not seen before are new ones (they came while the live socket was
-  // down), announced as if pushed.
+  // `announce`: handoffs not seen since the first listing are new ones (they came while the
+  // live socket was connecting or down), announced as if pushed.
   async function loadQueue(announce) {
     const list = await api("GET", "/api/handoffs?status=open");
     const open = new Set(list.map((h) => h.id));
     for (const [id, h] of state.handoffs) if (h.status === "open" && !open.has(id)) state.handoffs.delete(id);
-    const unseen = announce ? list.filter((h) => !state.known.has(h.id)) : [];
+    const unseen = announce && state.queueLoaded ? list.filter((h) => !state.known.has(h.id)) : [];
     list.forEach(remember);
+    state.queueLoaded = true;
     unseen.forEach((h) => arrived(h, false));
     renderQueue();
   }
@@ -684,15 +687,18 @@
     const ws = new WebSocket(`${scheme}://${location.host}/api/live?token=${encodeURIComponent(state.token)}`);
     state.ws = ws;
     let reconnecting = state.wsDelay > 1000;
-    ws.onopen = () => {
-      state.wsDelay = 1000;
-      liveState("リアルタイム更新中", true);
-      if (reconnecting) { loadQueue(true).catch(() => {}); refreshCurrent(); }
-      reconnecting = false;
-    };
+    ws.onopen = () => { state.wsDelay = 1000; };
     ws.onmessage = (event) => {
       let message;
       try { message = JSON.parse(event.data); } catch (e) { return; }
+      if (message.type === "hello") {
+        // From now on every change is pushed: catch up on what came before, so none is missed.
+        liveState("リアルタイム更新中", true);
+        loadQueue(true).catch(() => {});
+        if (reconnecting) refreshCurrent();
+        reconnecting = false;
+        return;
+      }
       onLive(message);
     };
     ws.onclose = async (event) => {

@@ -159,6 +159,29 @@ def test_a_muted_console_still_notifies_but_plays_no_tone_until_unmuted(servers,
     assert len(tones(desk)) == NORMAL_NOTES
 
 
+def test_a_handoff_that_comes_while_the_live_socket_connects_is_announced(servers, desk):
+    """Between the first listing and the socket's hello, a handoff is neither listed nor pushed
+    to this console: it is caught up on at the hello."""
+    operators.add(servers.db, "ito", PASSWORD)
+    held = []
+
+    def hold(socket) -> None:  # the console's socket reaches the server when the test says so
+        held.append(socket)
+
+    desk.route_web_socket(re.compile(r"/api/live"), hold)
+    log_in(desk, servers, "ito")
+    expect(desk.locator("#queue-empty")).to_be_visible()
+    while not held:
+        desk.wait_for_timeout(50)
+    between = make_handoff(servers.db, "s-between")
+    desk.wait_for_timeout(1000)  # the hub has pushed it to the sockets it had: none of this console
+    held[0].connect_to_server()
+    expect(queue_card(desk, between)).to_be_visible()
+    expect(desk).to_have_title(counted(1))
+    (shown,) = notifications(desk, 1)
+    assert shown["title"] == "新しいお客さまが待っています"
+
+
 def test_the_title_count_falls_when_a_chat_is_taken_or_closed(servers, desk):
     operators.add(servers.db, "ito", PASSWORD)
     taken = make_handoff(servers.db, "s-taken", waited_minutes=5)
