@@ -73,7 +73,7 @@ window.DeskAlerts = (function () {
 
   function renderPermission() {
     const permission = canNotify() ? Notification.permission : "unsupported";
-    $("notify-permission").hidden = permission !== "default";
+    $("notify-ask").hidden = permission !== "default";
     $("notify-denied").hidden = permission !== "denied";
   }
 

@@ -81,7 +81,7 @@ def test_a_new_handoff_counts_in_the_title_plays_a_tone_and_notifies(servers, de
     make_handoff(servers.db, "s-waiting")
     open_console(desk, servers, "ito")
     expect(desk).to_have_title(counted(1))
-    expect(desk.locator("#notify-permission")).to_be_hidden()  # allowed already: nothing to ask
+    expect(desk.locator("#notify-ask")).to_be_hidden()  # allowed already: nothing to ask
     assert tones(desk) == [] and desk.evaluate("window.__notifications.length") == 0  # nothing new yet
 
     arrived = make_handoff(servers.db, "s-arrived", reason="customer_request", name="山田花子", channel="line")
@@ -217,12 +217,12 @@ def test_the_console_asks_before_it_notifies(servers):
         open_console(page, servers, "ito")
         if page.evaluate("Notification.permission") != "default":
             pytest.skip("this Chromium decides notification permission without asking")
-        expect(page.locator("#notify-permission")).to_have_text("デスクトップ通知を許可")
+        expect(page.locator("#notify-permission")).to_have_text("通知を許可する")
         make_handoff(servers.db, "s-unasked")
         expect(page).to_have_title(counted(1))
         expect(page.locator("#toast")).to_contain_text("新しいお客さまが待っています")
         assert page.evaluate("window.__notifications.length") == 0
         context.grant_permissions(["notifications"], origin=servers.web)
         page.click("#notify-permission")
-        expect(page.locator("#notify-permission")).to_be_hidden()
+        expect(page.locator("#notify-ask")).to_be_hidden()
 
