@@ -17,7 +17,7 @@ from madoguchi.store import handoffs, operators
 from tests.e2e.screenshots import save_screenshots
 from tests.e2e.test_browser import launched_chromium
 from tests.madoguchi.desk.test_api import PASSWORD, make_handoff
-from tests.madoguchi.desk.test_console_browser import UI_TIMEOUT, expect, log_in, queue_card, servers  # noqa: F401
+from tests.madoguchi.desk.test_console_browser import UI_TIMEOUT, expect, log_in, queue_card, servers  # noqa: F401 (fixtures)
 
 TITLE = "オペレーター画面 | お問い合わせ窓口"
 SOUND_KEY = "madoguchi.desk.sound"
@@ -46,7 +46,7 @@ window.AudioContext = class extends PlayingContext {
 
 
 @pytest.fixture
-def desk(servers):  # noqa: F811 (the fixture imported above)
+def desk(servers):
     """A console page that may notify, with its notifications and tones recorded."""
     with launched_chromium() as browser:
         context = browser.new_context(locale="ja-JP")
@@ -57,7 +57,7 @@ def desk(servers):  # noqa: F811 (the fixture imported above)
         yield page
 
 
-def open_console(page, servers, name: str) -> None:  # noqa: F811
+def open_console(page, servers, name: str) -> None:
     """Log in and wait until the console is live: what comes after is new to it."""
     log_in(page, servers, name)
     expect(page.locator("#live-state")).to_have_text("リアルタイム更新中")
