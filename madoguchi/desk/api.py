@@ -20,10 +20,12 @@ from typing import Any
 import yaml
 from aiohttp import WSCloseCode, WSMsgType, web
 
+from madoguchi.desk import assignment, viewers
 from madoguchi.desk import audit as audit_routes
 from madoguchi.desk import catalog as catalog_routes
 from madoguchi.desk import handoff_actions, login_limits
 from madoguchi.desk.http import (
+    BROADCAST_KEY,
     DeskError,
     authenticate,
     authenticated,
@@ -104,6 +106,7 @@ async def show_handoff(request: web.Request, operator: str) -> web.Response:
     body["details"] = details_of(handoff)
     body["transcript"] = [line_json(m) for m in transcripts.for_sender(db, handoff.sender_id)]
     body["notes"] = [note_json(n) for n in handoffs.notes(db, handoff.id)]
+    body["viewers"] = request.app[viewers.VIEWERS_KEY].of(handoff.id)
     return json_response(body)
 
 
@@ -126,8 +129,10 @@ async def canned(request: web.Request, operator: str) -> web.Response:
 
 
 async def live(request: web.Request) -> web.StreamResponse:
-    """GET /api/live?token=…: a WebSocket pushing handoff changes and new transcript lines."""
-    _, token = authenticate(request, request.query.get("token") or bearer_token(request))
+    """GET /api/live?token=…: a WebSocket pushing handoff changes and new transcript lines.
+
+    The console tells on it which chat it shows (`madoguchi.desk.viewers`)."""
+    operator, token = authenticate(request, request.query.get("token") or bearer_token(request))
     ws = web.WebSocketResponse(heartbeat=25.0)
     if not ws.can_prepare(request).ok:
         raise DeskError(400, "websocket_expected", "WebSocket で接続してください。")
@@ -136,13 +141,17 @@ async def live(request: web.Request) -> web.StreamResponse:
     hub.add(ws, token)
     try:
         await ws.send_str(_dumps({"type": "hello"}))
+        await viewers.joined(request.app, ws, operator)
         async for message in ws:
             if message.type == WSMsgType.TEXT and message.data == "ping":
                 await ws.send_str(_dumps({"type": "pong"}))
+            elif message.type == WSMsgType.TEXT:
+                await viewers.heard(request.app, ws, message.data)
     except (ConnectionError, asyncio.TimeoutError):
         pass
     finally:
         hub.remove(ws)
+        viewers.gone(request.app, ws)
         code, reason = hub.close_reason(ws)
         if not ws.closed:
             await ws.close(code=code, message=reason)
@@ -374,6 +383,8 @@ def add_desk_routes(app: web.Application) -> None:
     """Registers the desk's API, its live socket and the console page on the web application."""
     settings, db = app[SETTINGS_KEY], app[DB_KEY]
     app[HUB_KEY] = LiveHub(db)
+    app[BROADCAST_KEY] = app[HUB_KEY].broadcast
+    app[viewers.VIEWERS_KEY] = viewers.Viewers()
     app.middlewares.append(desk_errors)
     app.on_startup.append(_start)
     app.on_shutdown.append(_shutdown)
@@ -385,6 +396,7 @@ def add_desk_routes(app: web.Application) -> None:
     app.router.add_get("/api/handoffs", list_handoffs)
     app.router.add_get(handoff, show_handoff)
     handoff_actions.add_routes(app, handoff)
+    assignment.add_routes(app, handoff)
     app.router.add_post(handoff + "/notes", add_note)
     app.router.add_get("/api/canned", canned)
     catalog_routes.add_routes(app)

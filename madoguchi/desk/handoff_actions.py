@@ -1,5 +1,8 @@
 """What operators do to a handoff through Rasa: write to the customer, release, close.
 
+Writing makes the operator 担当 of the chat, or is refused when another operator has it
+(`madoguchi.desk.assignment`).
+
 Each action runs once per Idempotency-Key (`madoguchi.desk.idempotency`), one at a time
 per handoff, and is written to the audit log. Releasing a released handoff, or closing a
 closed one, changes nothing and says so (200, `"unchanged": true`).
@@ -13,6 +16,7 @@ from typing import Any
 
 from aiohttp import web
 
+from madoguchi.desk import assignment
 from madoguchi.desk.http import (
     DeskError,
     authenticated,
@@ -99,7 +103,8 @@ async def post_message(request: web.Request, operator: str) -> web.Response:
     """POST /api/handoffs/{id}/messages {"text"}: the operator writes to the customer."""
     app, db = request.app, request.app[DB_KEY]
     handoff = load_handoff(request)
-    text = text_field(await json_object(request))
+    data = await json_object(request)
+    text, takeover = text_field(data), assignment.takeover_flag(data)
     shown_as = shown_name(request, operator)
     rasa = app[RASA_KEY]
 
@@ -107,14 +112,14 @@ async def post_message(request: web.Request, operator: str) -> web.Response:
         async with app[HANDOFF_LOCKS_KEY].hold(handoff.id):
             current = handoffs.get(db, handoff.id) or handoff
             require_open(current)
-            line = await _through_rasa(
-                rasa.send_operator_message(
-                    current.sender_id, current.channel, text, operator, shown_as=shown_as,
-                    at=attempt.timestamp, check_first=attempt.check_first,
-                ),
-                NOT_SENT,
-            )
-            handoffs.claim(db, handoff.id, operator)
+            with assignment.writing(request, handoff.id, operator, takeover):  # 担当, or a 409
+                line = await _through_rasa(
+                    rasa.send_operator_message(
+                        current.sender_id, current.channel, text, operator, shown_as=shown_as,
+                        at=attempt.timestamp, check_first=attempt.check_first,
+                    ),
+                    NOT_SENT,
+                )
         stored = transcripts.stored(db, line)
         body = (
             line_json(stored)

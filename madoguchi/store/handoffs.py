@@ -110,12 +110,17 @@ def end(db: Database, handoff_id: int, status: str, operator: str | None = None)
         return handoff
 
 
-def claim(db: Database, handoff_id: int, operator: str) -> None:
-    """Mark who is answering a handoff (the first operator to write)."""
+def assign(db: Database, handoff_id: int, operator: str | None, *, expected: str | None) -> bool:
+    """Make `operator` the 担当 of an open handoff if its 担当 is still `expected` (None: nobody).
+
+    A compare-and-set in one UPDATE: of two operators taking the same chat at once, in any
+    number of processes, one gets it and the other is told False.
+    """
     with db.session() as session:
-        handoff = session.get(Handoff, handoff_id)
-        if handoff is not None and not handoff.operator:
-            handoff.operator = operator
+        query = session.query(Handoff).filter(Handoff.id == handoff_id, Handoff.status == OPEN)
+        query = query.filter(Handoff.operator.is_(None) if expected is None else Handoff.operator == expected)
+        changed = query.update({"operator": operator, "updated_at": utcnow()}, synchronize_session=False)
+        return changed == 1
 
 
 def add_note(db: Database, handoff_id: int, operator: str, text: str) -> Note:

@@ -67,6 +67,12 @@ def exists(db: Database, username: str) -> bool:
         return session.query(Operator.id).filter(Operator.username == username).first() is not None
 
 
+def usernames(db: Database) -> list[str]:
+    """Every operator's login name, in order (whom a chat can be handed to)."""
+    with db.session() as session:
+        return [name for (name,) in session.query(Operator.username).order_by(Operator.username).all()]
+
+
 def checked_display_name(name: str) -> str:
     """A display name as stored: trimmed, printable, at most 16 characters ('' for none)."""
     name = " ".join(name.split())

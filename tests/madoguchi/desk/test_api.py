@@ -167,6 +167,9 @@ PROTECTED = [
     ("POST", "/api/handoffs/1/release"),
     ("POST", "/api/handoffs/1/close"),
     ("POST", "/api/handoffs/1/notes"),
+    ("POST", "/api/handoffs/1/take"),
+    ("POST", "/api/handoffs/1/transfer"),
+    ("GET", "/api/operators"),
     ("GET", "/api/canned"),
     ("GET", "/api/catalog-requests"),
     ("POST", "/api/logout"),
@@ -477,14 +480,19 @@ async def test_an_operator_message_goes_out_on_the_customers_channel(client, db,
 
 
 async def test_the_first_operator_to_write_keeps_the_handoff(client, db, token, rasa):
+    """The first writer becomes 担当; another operator's reply is refused unless it takes over
+    (tests/madoguchi/desk/test_assignment.py has the rest)."""
+    stand_in, _ = rasa
     hid = make_handoff(db, "s-claim")
     operators.add(db, "suzuki", PASSWORD)
     other = operators.login(db, "suzuki", PASSWORD, hours=1)
     assert (await client.post(f"/api/handoffs/{hid}/messages", headers=auth(token), json={"text": "一"})).status == 201
-    assert (await client.post(f"/api/handoffs/{hid}/messages", headers=auth(other), json={"text": "二"})).status == 201
+    assert (await client.post(f"/api/handoffs/{hid}/messages", headers=auth(token), json={"text": "二"})).status == 201
+    refused = await client.post(f"/api/handoffs/{hid}/messages", headers=auth(other), json={"text": "三"})
+    assert refused.status == 409 and (await refused.json())["error"] == "assigned_to_other"
     assert handoffs.get(db, hid).operator == OPERATOR
     authors = [m.author for m in transcripts.for_sender(db, "s-claim")]
-    assert authors == [OPERATOR, "suzuki"]
+    assert authors == [OPERATOR, OPERATOR] and len(stand_in.calls) == 2
 
 
 async def test_release_hands_the_conversation_back_to_the_bot(client, db, token, rasa):
@@ -692,6 +700,8 @@ async def test_live_socket_closes_on_logout(client, db, token):
         await next_message(ws, "hello")
         assert (await client.post("/api/logout", headers=auth(token))).status == 200
         message = await ws.receive(timeout=2)
+        while message.type == WSMsgType.TEXT:  # what was pushed before (who is online)
+            message = await ws.receive(timeout=2)
         assert message.type in (WSMsgType.CLOSE, WSMsgType.CLOSED, WSMsgType.CLOSING)
         assert ws.close_code == 4401 or message.data == 4401
 

@@ -110,11 +110,17 @@ def test_finish_if_open_ends_a_handoff_only_once(db):
     assert (stored.status, stored.operator) == ("released", "sato")
 
 
-def test_the_first_operator_to_claim_keeps_it(db):
+def test_assign_is_a_compare_and_set_on_open_handoffs(db):
     h = open_one(db, "s1")
-    handoffs.claim(db, h.id, "sato")
-    handoffs.claim(db, h.id, "suzuki")
+    assert handoffs.assign(db, h.id, "sato", expected=None) is True
+    assert handoffs.assign(db, h.id, "suzuki", expected=None) is False  # sato has it now
     assert handoffs.get(db, h.id).operator == "sato"
+    assert handoffs.assign(db, h.id, "suzuki", expected="sato") is True  # a takeover
+    assert handoffs.assign(db, h.id, None, expected="suzuki") is True  # given back
+    assert handoffs.get(db, h.id).operator is None
+    handoffs.finish_if_open(db, h.id, handoffs.CLOSED)
+    assert handoffs.assign(db, h.id, "sato", expected="nobody-knows") is False
+    assert handoffs.assign(db, h.id, "ito", expected=handoffs.get(db, h.id).operator) is False  # closed
 
 
 def test_notes_in_order(db):
