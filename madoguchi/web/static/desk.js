@@ -1,5 +1,6 @@
 // The operator console: queue, conversation, replies, notes, release and close.
-// New handoffs are announced by desk-alerts.js (window.DeskAlerts), loaded before this file.
+// New handoffs are announced by desk-alerts.js (window.DeskAlerts); who has a chat, taking and
+// handing it over are desk-assign.js's (window.DeskAssign): both are loaded before this file.
 // Everything customers wrote is put on the page with textContent, never as HTML.
 "use strict";
 (function () {
@@ -20,6 +21,7 @@
 
   const $ = (id) => document.getElementById(id);
   const alerts = window.DeskAlerts;
+  const assign = window.DeskAssign;
   const state = {
     token: sessionStorage.getItem(TOKEN_KEY),
     user: sessionStorage.getItem(USER_KEY) || "",
@@ -327,6 +329,7 @@
     const meta = el("div", "card-meta");
     meta.appendChild(el("span", null, `受付 ${when(h.created_at)}・No.${h.id}`));
     if (h.operator) meta.appendChild(el("span", "operator", `担当 ${h.operator}`));
+    assign.cardMarks(h).forEach((mark) => meta.appendChild(mark));
     const unread = state.unread.get(h.id) || 0;
     if (unread) meta.appendChild(el("span", "badge unread", `新着 ${unread}`));
     if (state.fresh.has(h.id)) meta.appendChild(el("span", "badge new", "新規"));
@@ -346,6 +349,7 @@
     document.querySelectorAll(".tab").forEach((t) => t.setAttribute("aria-pressed", String(t.dataset.tab === name)));
     $("desk").hidden = name === "catalog";
     $("catalog-view").hidden = name !== "catalog";
+    tellViewing();
     try {
       if (name === "catalog") await loadCatalog();
       else if (name === "history") await loadHistory();
@@ -367,6 +371,8 @@
     }
     remember(detail);
     state.current = detail;
+    assign.opened(detail);
+    tellViewing();
     state.unread.delete(id);
     state.fresh.delete(id);
     state.lineIds = new Set();
@@ -394,8 +400,8 @@
       channelLabel(h),
       `受付 ${when(h.created_at)}`,
     ];
-    if (h.operator) parts.push(`担当 ${h.operator}`);
     $("conv-meta").textContent = parts.join("　・　");
+    assign.render(h);
     const open = h.status === "open";
     $("release").disabled = !open;
     $("close").disabled = !open;
@@ -488,23 +494,39 @@
     const text = reply.value.trim();
     if (!h || !text) { showError("reply-error", "返信を入力してください。"); return; }
     if (text.length > MAX_TEXT) { showError("reply-error", `${MAX_TEXT}文字以内にしてください。`); return; }
+    const choice = await assign.beforeReply(h);  // another operator's chat: asked first
+    if (!choice) return;
     $("reply-send").disabled = true;
     showError("reply-error", "");
-    // sending the same words again after a failure is a retry: the same key, sent once
-    const pending = state.replyKey;
-    const key = pending && pending.id === h.id && pending.text === text ? pending.key : newKey();
-    state.replyKey = { id: h.id, text, key };
+    let takeover = choice.takeover;
     try {
-      const result = await act(`/api/handoffs/${h.id}/messages`, { text }, key);
-      state.replyKey = null;
-      if (state.current && state.current.id === h.id) addLine(result.line, true);
-      if (reply.value.trim() === text) reply.value = "";
-      updateCount();
-      scrollTranscript(true);
-    } catch (err) {
-      if (err.status === 401) return;
-      showError("reply-error", err.message);
-      await refreshCurrent();  // what the customer really got, not what we assume
+      for (;;) {
+        // sending the same words again after a failure is a retry: the same key, sent once
+        const pending = state.replyKey;
+        const key = pending && pending.id === h.id && pending.text === text ? pending.key : newKey();
+        state.replyKey = { id: h.id, text, key };
+        try {
+          const body = takeover ? { text, takeover } : { text };
+          const result = await act(`/api/handoffs/${h.id}/messages`, body, key);
+          state.replyKey = null;
+          if (state.current && state.current.id === h.id) addLine(result.line, true);
+          if (reply.value.trim() === text) reply.value = "";
+          updateCount();
+          scrollTranscript(true);
+          await refreshCurrent();  // who has the chat now
+          return;
+        } catch (err) {
+          if (err.status === 401) return;
+          if (err.code === "assigned_to_other") {
+            state.replyKey = null;  // refused, nothing sent: asking again is a new action
+            await refreshCurrent();
+            if (!takeover && await assign.askAfterRefusal(err, "担当を代わって送信")) { takeover = true; continue; }
+          }
+          showError("reply-error", err.message);
+          await refreshCurrent();  // what the customer really got, not what we assume
+          return;
+        }
+      }
     } finally {
       if (state.current && state.current.status === "open") $("reply-send").disabled = false;
       reply.focus();
@@ -680,6 +702,14 @@
     }
   }
 
+  // Tell the server which chat this console shows (閲覧中 on the others' consoles).
+  function tellViewing() {
+    const ws = state.ws;
+    if (!ws || ws.readyState !== WebSocket.OPEN) return;
+    const id = state.current && state.tab !== "catalog" ? state.current.id : null;
+    ws.send(JSON.stringify({ type: "viewing", handoff_id: id }));
+  }
+
   function connectLive() {
     stopLive();
     if (!state.token) return;
@@ -694,6 +724,7 @@
       if (message.type === "hello") {
         // From now on every change is pushed: catch up on what came before, so none is missed.
         liveState("リアルタイム更新中", true);
+        tellViewing();
         loadQueue(true).catch(() => {});
         if (reconnecting) refreshCurrent();
         reconnecting = false;
@@ -713,6 +744,7 @@
   }
 
   function onLive(message) {
+    if (assign.onLive(message)) return;
     if (message.type === "handoff") {
       const h = message.handoff;
       const previous = state.handoffs.get(h.id);
@@ -746,5 +778,16 @@
   // ------------------------------------------------------------ boot
 
   alerts.init((id) => { if (state.tab === "catalog") showTab("queue"); openHandoff(id); });
+  assign.init({
+    api, toast, confirm: confirmDialog, refresh: refreshCurrent, note: addNote,
+    user: () => state.user,
+    current: () => state.current,
+    update(h) {
+      remember(h);
+      if (state.current && state.current.id === h.id) { Object.assign(state.current, h); renderHeader(); }
+      scheduleRender();
+    },
+    changed() { if (state.current) renderHeader(); scheduleRender(); },
+  });
   if (state.token) start(); else toLogin("");
 })();
