@@ -4,7 +4,8 @@ The tests of `test_orders`, `test_transcripts`, `test_handoffs` and `test_operat
 a second time, unchanged, with their `db` fixture pointing at PostgreSQL (an empty database
 for each test). The tests written here (catalog requests, LINE events claimed once, Rasa's
 tracker store) run on both SQLite and PostgreSQL, and so do the concurrent ones: several
-instances claiming the same LINE event or recording the same transcript line at once.
+instances claiming the same LINE event, recording the same transcript line or taking the
+same chat at once.
 
 A throw-away PostgreSQL cluster is started for the session (tests/servers.py); without
 PostgreSQL installed the PostgreSQL cases are skipped, saying so.
@@ -21,7 +22,7 @@ from typing import Callable
 import pytest
 from sqlalchemy import text
 
-from madoguchi.store import catalog_requests, channel_events, transcripts
+from madoguchi.store import catalog_requests, channel_events, handoffs, transcripts
 from madoguchi.store.db import Database
 from madoguchi.store.models import Base
 from madoguchi.store.transcripts import Line
@@ -167,6 +168,16 @@ def test_concurrent_claims_of_the_same_event_exactly_one_wins(any_db):
         won = at_once(8, lambda i: channel_events.claim_event(dbs[i], event_id, "line"))
         assert won.count(True) == 1, won
         assert won.count(False) == 7
+
+
+def test_concurrent_takes_of_one_chat_exactly_one_operator_gets_it(any_db):
+    """Operators on several web services taking the same waiting chat at once (desk/assignment.py)."""
+    dbs = instances(any_db, 8)
+    for round_ in range(3):
+        handoff = test_handoffs.open_one(any_db, f"s-take-{round_}")
+        won = at_once(8, lambda i: handoffs.assign(dbs[i], handoff.id, f"op{i}", expected=None))
+        assert won.count(True) == 1, won
+        assert handoffs.get(any_db, handoff.id).operator == f"op{won.index(True)}"
 
 
 def test_old_events_are_pruned(any_db):
