@@ -1,4 +1,5 @@
-"""GET /api/audit: the audit log for operators (logins, replies, releases, closes)."""
+"""GET /api/audit: the audit log for operators (logins, replies, releases, closes, takes,
+takeovers and transfers of a chat)."""
 
 from __future__ import annotations
 
