@@ -162,7 +162,8 @@ class ShopEntityExtractor(GraphComponent):
                         found.append(date)
             found += [self._entity("address", a, b, None, text) for a, b in spans.addresses(text)]
             doc = message.get(SPACY_DOCS[TEXT])
-            surnames = frozenset(t.text for t in doc if "人名-姓" in t.tag_) if doc is not None else frozenset()
+            family = [(t.idx, t.idx + len(t.text)) for t in doc if "人名-姓" in t.tag_] if doc is not None else []
+            surnames = frozenset(text[a:b] for a, b in family)
             for e in learned:  # a family name takes the given name written after it
                 if e[ENTITY_ATTRIBUTE_TYPE] == "person_name":
                     e[ENTITY_ATTRIBUTE_START] = spans.family_name_start(text, e[ENTITY_ATTRIBUTE_START], surnames)
@@ -172,6 +173,9 @@ class ShopEntityExtractor(GraphComponent):
             learned = _joined_names(learned, text)  # 松尾 and 純一 of 松尾純一って書いた: one name
             # A name cut to nothing, an address with no letter (the 1 of 「1. 名前 …」): no entity.
             learned = [e for e in learned if spans.holds_words(e[ENTITY_ATTRIBUTE_TYPE], e[ENTITY_ATTRIBUTE_VALUE])]
+            for a, b in spans.introduced_names(text, family):  # 宮崎の黒木と申します, 大内だけど
+                if not any(e[ENTITY_ATTRIBUTE_TYPE] == "person_name" for e in learned):
+                    learned.append(self._entity("person_name", a, b, None, text))
             for a, b in spans.labelled_names(text):  # なまえ ラジ タパ, たかはし　ふさえ　です
                 named = self._entity("person_name", a, b, None, text)
                 names = [e for e in learned if e[ENTITY_ATTRIBUTE_TYPE] == "person_name" and _overlaps(e, [named])]

@@ -44,15 +44,30 @@ _POSTAL_BARE_RE = re.compile(r"(?<![0-9-])(\d{3})-(\d{4})(?![0-9])(?!-\d)")
 # 12月20日, 12/20, 20日; not a duration (3日間, 2日以内, 5日後), nor a day no month has.
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"  # not 49日 (四十九日, a memorial)
+# A year before the month and day: 令和8年, R8., 2026年, 2026/ (the era written out or not).
+_YEAR = r"(?:(?:令和|平成|R)\s?(?:元|\d{1,2})\s?(?:年|\.)\s?|(?:20)?\d{2}\s?年\s?|20\d{2}/)"
 _DATE_RE = re.compile(
-    rf"(?<![0-9/])(?:{_MONTH}\s?月\s?{_DAY}\s?日|{_MONTH}/{_DAY}(?![0-9/])|{_DAY}\s?日)"
+    rf"(?<![0-9/])(?:{_YEAR}?{_MONTH}\s?月\s?{_DAY}\s?日|{_YEAR}?{_MONTH}/{_DAY}(?![0-9/])|{_DAY}\s?日)"
     r"(?!間|以内|以上|後|前|ほど|程|くらい|ぐらい|分|目)"
 )
-# 十一月十日, 十二月二十日: a month and day in kanji numerals.
+# 十一月十日, 令和八年十二月二十日: a month and day in kanji numerals.
 _KANJI_DATE_RE = re.compile(
+    r"(?:(?:令和|平成)[元一二三四五六七八九十]{1,3}年)?"
     r"(?<![〇一二三四五六七八九十])[一二三四五六七八九十]{1,2}月[〇一二三四五六七八九十]{1,3}日"
     r"(?!間|以内|以上|後|前|ほど|程|くらい|ぐらい|分|目)"
 )
+# A day named by its distance from today or by its weekday (明日, あさって, 来週の土曜日,
+# きんようび): a date as the customer wrote it. Not 今日は opening a message nor 今晩は (greetings),
+# nor a word that holds one (とうきょう, 明日香, あしたば).
+_WEEK = r"(?:(?:再来週|来週|今週|さらいしゅう|らいしゅう|こんしゅう)\s?の?\s?)?"
+_RELATIVE_DATE_RE = re.compile(
+    # in kanji: not inside a kanji word, nor 明日香 (a name)
+    rf"(?<![一-龥々])(?:{_WEEK}[月火水木金土日]曜(?:日)?|本日|今日|明日|明後日|昨日|一昨日|今夜)(?!香)"
+    # in kana: not inside a kana word (とうきょう, あしたば, きょうだい), a particle or kanji after it
+    rf"|(?<![ぁ-ゖ])(?:{_WEEK}(?:げつ|か|すい|もく|きん|ど|にち)ようび?|きょう|あした|あさって|しあさって|きのう|"
+    r"おととい|こんや)(?![ぁ-ゖ](?<![はのにがもでまかなじや]))"
+)
+_GREETING_TODAY = re.compile(r"^\s*今日は(?:[。、!！\s]|$)")
 
 # じゅうにがつはつか, じゅういちがつにじゅうごにち: a month and day as spoken, in kana (voice input).
 _KANA_ONES = "いち|に|さん|し|よん|ご|ろく|しち|なな|はち|く|きゅう"
@@ -65,8 +80,9 @@ _KANA_DATE_RE = re.compile(rf"(?:{_KANA_MONTH})(?:{_KANA_DAY})(?!かん|いな�
 
 
 def find_order_ids(text: str) -> list[Found]:
-    """Order numbers: an A and seven digits, any width, case, hyphens or spaces."""
-    folded = fold_width(text)
+    """Order numbers: an A and seven digits, any width, case, hyphens or spaces, digits in
+    kanji too."""
+    folded = fold_width(text).translate(_KANJI_DIGITS)  # Ａ二三四五六七八: one for one
     return [
         Found(ORDER_ID, m.start(), m.end(), "A" + re.sub(r"\D", "", m.group(1)))
         for m in _ORDER_RE.finditer(folded)
@@ -144,12 +160,20 @@ def find_all(text: str) -> list[Found]:
 
 
 def find_dates(text: str) -> list[Found]:
-    """Dates written with digits (`12月20日`, `１２/２０`, `20日`), kanji numerals
-    (`十二月二十日`) or kana as spoken (`じゅうにがつはつか`), as the customer wrote them."""
+    """Dates written with digits (`12月20日`, `令和8年12月20日`, `１２/２０`, `20日`), kanji
+    numerals (`十二月二十日`), kana as spoken (`じゅうにがつはつか`), or named from today
+    (`明日`, `来週の土曜日`), as the customer wrote them."""
     folded = fold_width(text)
-    spans = [*_DATE_RE.finditer(folded), *_KANJI_DATE_RE.finditer(text), *_KANA_DATE_RE.finditer(text)]
-    return sorted((Found(DATE, m.start(), m.end(), text[m.start() : m.end()]) for m in spans), key=lambda f: f.start)
+    spans = [(m.start(), m.end()) for m in (*_DATE_RE.finditer(folded), *_KANJI_DATE_RE.finditer(text),
+                                             *_KANA_DATE_RE.finditer(text))]
+    greeting = _GREETING_TODAY.match(text)
+    spans += [
+        (m.start(), m.end()) for m in _RELATIVE_DATE_RE.finditer(text)
+        if not (greeting and m.start() < greeting.end()) and not _overlaps(m.start(), m.end(), spans)
+    ]
+    return sorted((Found(DATE, a, b, text[a:b]) for a, b in spans), key=lambda f: f.start)
 
 
 def _overlaps(start: int, end: int, others) -> bool:
-    return any(start < o.end and o.start < end for o in others)
+    """Whether [start, end) meets any of `others` (Found, or (start, end) pairs)."""
+    return any(start < b and a < end for a, b in (o if isinstance(o, tuple) else (o.start, o.end) for o in others))

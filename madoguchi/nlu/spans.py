@@ -62,7 +62,7 @@ _START = rf"(?:(?:{PREFECTURES})(?:(?:{_KANA_CITIES})市)?|(?:{_KANA_CITIES})市
 _WORD = rf"[{_KANJI}ァ-ヴー{_HALF_KANA}A-Za-zＡ-Ｚａ-ｚ・･]"
 _HOUSES = ("ビル", "ホーム", "苑", "マンション", "ハイツ", "荘", "アパート", "コーポ", "レジデンス", "タワー", "棟", "館", "ハウス",
            "コート", "ヒルズ", "メゾン", "パレス", "プラザ", "団地", "寮", "住宅", "ハイム", "ヴィラ", "カーサ",
-           "旅館", "ホテル", "会館", "病院", "医院", "事務所", "工場", "センター")
+           "旅館", "ホテル", "会館", "病院", "医院", "事務所", "工場", "センター", "スクエア", "テラス", "ガーデン")
 _HOUSE = "|".join(dict.fromkeys([*_HOUSES, *(jaconv.z2h(h, kana=True, ascii=False, digit=False) for h in _HOUSES)]))
 # A room, or a block of flats and its room (3号棟204, 2棟の105).
 # At most five digits: a longer number after an address is a phone.
@@ -71,12 +71,12 @@ _NAMED_ROOM = rf"{_NUM}{{1,5}}(?:号室|号|階|Ｆ|F|ごうしつ|ごう)"
 # After a space, only a building (a name with a word of buildings in it) or a room: a name
 # written after the address (〒… 東京都…1-2-3 高橋美和子) is no part of it.
 # A building name may go on in hiragana after its word of buildings (ケアハウスせんごく), and a
-# building without such a word counts when a room follows it (グランメール芝辻305号).
+# building without such a word counts when a room follows it (グランメール芝辻305号, 兜町ベイ1804).
 # A building's name may hold a kana or two of grammar before its word (サービス付き高齢者住宅),
 # and begin in hiragana (こまつ屋旅館).
 _BUILDING = (
     rf"(?:(?:[ぁ-ゖ]{{1,4}}(?={_WORD}))?(?:{_WORD}+[ぁ-ゖ]{{1,2}}(?={_WORD}))*{_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}ぁ-ゖ]*(?:[ 　]?{_ROOM})?"
-    rf"|{_WORD}+{_NAMED_ROOM}|{_ROOM})"
+    rf"|{_WORD}+{_NAMED_ROOM}|{_WORD}{{2,}}{_NUM}{{3,4}}(?!{_NUM})|{_ROOM})"
 )
 ADDRESS = re.compile(
     rf"{_START}(?:{_PLACE}|{_BLOCK}|{_DIRECTION})*{_BLOCK}(?:[ 　]?{_BUILDING}(?:[ 　]{_ROOM})?)?"
@@ -168,6 +168,32 @@ def whole_name_end(text: str, start: int, end: int) -> int:
     if attached_kana and not _SURE_END.match(text, tail.end()):
         return end  # a hiragana run straight after the name is grammar, not a given name
     return tail.end()
+
+
+# What follows a family name the writer introduces themselves with (黒木と申します, 大内だけど,
+# 坪田と いうもんやけど, 関口です♪), and a given name written after it with a space.
+_INTRO = (
+    r"[ 　]*(?:と[ 　]*(?:申|もうし|言い|いい|いう|言う)|でございます|です|だけど|だけんど|だけども|やけど|やけんど|"
+    r"じゃけど|じゃけん|どす|だす|ですけど)"
+)
+_INTRODUCING = re.compile(_INTRO)
+_GIVEN_INTRODUCED = re.compile(rf"[ 　]([{_KANJI}ぁ-ゖァ-ヴー]{{1,4}}?)(?={_INTRO})")
+
+
+def introduced_names(text: str, surnames: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the family names (`surnames`: GiNZA's 人名-姓 tokens) a writer introduces
+    themselves with, opening a clause (宮崎の黒木と申します, もしもし 大内だけど), with the
+    given name written after one (山田 太郎です)."""
+    found = []
+    for start, end in surnames:
+        if start > 0 and text[start - 1] not in " 　、。,.!！?？♪〜~の\n":
+            continue
+        given = _GIVEN_INTRODUCED.match(text, end)
+        if given and not _NOT_A_GIVEN_NAME.match(given.group(1)):
+            end = given.end()
+        if _INTRODUCING.match(text, end):
+            found.append((start, end))
+    return found
 
 
 # The words that label a name (お名前, なまえ, 氏名), for every reading of a labelled name.

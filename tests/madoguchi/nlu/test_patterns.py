@@ -219,11 +219,22 @@ def test_spans_never_overlap_and_are_sorted():
                                         ("12月3日に", "12月3日"),
                                         ("じゅうにがつはつかにとどけてほしおす", "じゅうにがつはつか"),
                                         ("おとどけのひをじゅうにがつにじゅうよっかにかえて", "じゅうにがつにじゅうよっか"),
-                                        ("じゅういちがつにじゅうごにちにたのんだ", "じゅういちがつにじゅうごにち")])
+                                        ("じゅういちがつにじゅうごにちにたのんだ", "じゅういちがつにじゅうごにち"),
+                                        ("令和8年11月28日に注文致した品", "令和8年11月28日"),
+                                        ("法要は令和八年十二月十五日です", "令和八年十二月十五日"),
+                                        ("本日注文致した場合", "本日"), ("明後日が法事やとに", "明後日"),
+                                        ("きょう たのんだら いつ つく？", "きょう"), ("あしたの 法事に まにあわん", "あした"),
+                                        ("とどける ひ らいしゅう の どようび に できる？", "らいしゅう の どようび"),
+                                        ("日時指定 金曜夜に変えて", "金曜"), ("来週の土曜日に届けて", "来週の土曜日"),
+                                        ("今夜中に那覇着で出せる?", "今夜")])
 def test_dates_in_digits_kanji_or_spoken_kana_are_found_as_written(text, date):
     from madoguchi.nlu.patterns import find_dates
 
     assert [f.value for f in find_dates(text)] == [date]
+
+
+def test_an_order_number_in_kanji_numerals_is_found():
+    assert [f.value for f in find_order_ids("注文番号はＡ二三四五六七八です")] == ["A2345678"]
 
 
 def test_a_postal_code_in_kanji_numerals_is_found():
@@ -233,7 +244,10 @@ def test_a_postal_code_in_kanji_numerals_is_found():
     assert normalize_postal_code("〒九二〇-〇八六五") == "920-0865"
 
 
-@pytest.mark.parametrize("text", ["49日 に おかし おくりたい", "32日に届けて", "13/5 着で"])
+@pytest.mark.parametrize("text", ["49日 に おかし おくりたい", "32日に届けて", "13/5 着で",
+                                  # greetings, and words that hold a day's name
+                                  "今日は。宮崎の黒木と申します。", "こんばんは", "今晩は", "とうきょう に すんでる",
+                                  "明日香です", "あしたばの天ぷら", "きょうだい に おくる", "毎日食べてます"])
 def test_a_day_no_month_has_is_no_date(text):
     from madoguchi.nlu.patterns import find_dates
 

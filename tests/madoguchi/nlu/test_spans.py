@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from madoguchi.nlu.spans import addresses, family_name_start, labelled_names, whole_name_end
+from madoguchi.nlu.spans import addresses, family_name_start, introduced_names, labelled_names, whole_name_end
 
 
 @pytest.mark.parametrize(
@@ -122,11 +122,30 @@ def test_a_given_name_found_alone_takes_the_family_name_before_it(text, given, w
     assert text[family_name_start(text, start, surnames) : start + len(given)] == whole
 
 
+@pytest.mark.parametrize("text, surname, name", [
+    ("今日は。宮崎の黒木と申します。", "黒木", "黒木"), ("もしもし 大内だけど", "大内", "大内"),
+    ("こにちは　　坪田と いうもんやけど", "坪田", "坪田"), ("はじめまして、関口です♪", "関口", "関口"),
+    ("山田 太郎です", "山田", "山田 太郎"),
+])
+def test_a_family_name_the_writer_introduces_themselves_with_is_a_name(text, surname, name):
+    start = text.index(surname)
+    assert [text[a:b] for a, b in introduced_names(text, [(start, start + len(surname))])] == [name]
+
+
+@pytest.mark.parametrize("text, surname", [("宮崎の黒木と申します", "宮崎"), ("田中さんに送りたい", "田中"),
+                                           ("大内宿のお土産です", "大内")])
+def test_a_family_name_that_introduces_no_one_is_left_to_the_model(text, surname):
+    start = text.index(surname)
+    assert introduced_names(text, [(start, start + len(surname))]) == []
+
+
 @pytest.mark.parametrize("text, address", [
     ("宛先は松山市三番町四丁目十二番地の五です。", "松山市三番町四丁目十二番地の五"),
     ("住所は愛媛県松山市持田町三丁目八番地の十五です。", "愛媛県松山市持田町三丁目八番地の十五"),
     ("③長野県松本市浅間温泉３丁目１２－５ こまつ屋旅館", "長野県松本市浅間温泉３丁目１２－５ こまつ屋旅館"),
     ("じゅうしょは京都市左京区下鴨松ノ木町12番地下鴨パレス302号室どす", "京都市左京区下鴨松ノ木町12番地下鴨パレス302号室"),
+    ("東京都中央区日本橋兜町5-1 グランメール芝辻1804", "東京都中央区日本橋兜町5-1 グランメール芝辻1804"),  # a room without 号
+    ("〒100-0001 東京都千代田区千代田1-1 高橋美和子 09012345678", "東京都千代田区千代田1-1"),  # a name, then a phone
 ])
 def test_a_lot_number_an_inn_and_a_room_are_part_of_the_address(text, address):
     assert [text[a:b] for a, b in addresses(text)] == [address]
