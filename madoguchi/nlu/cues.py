@@ -72,7 +72,7 @@ SURE = 0.99
 PERSON_WORDS = re.compile(
     r"人|ひと|ヒト|にんげん|担当|係|オペレ|おぺれ|スタッフ|すたっふ|店員|電話|でんわ|デンワ|tel|代わ|かわって|"
     r"替わ|誰か|だれか|生身|本物|ほんもの|human|person|operator|staff|責任者|上司|社長|店長|方と|方に|かたと|かたに|"
-    r"ニンゲン|hito|者を|者と|者に|声を|つない|繋|取り次|とりつ"
+    r"ニンゲン|hito|者を|者と|者に|声を|つない|繋|取り次|とりつ|ねえさん|姉さん|にいさん|兄さん|ねえちゃん|にいちゃん"
 )
 # People counted, not asked for (十五人くらい来る, ひとつずつ): no word of a person.
 PEOPLE_COUNTED = re.compile(r"[0-9一二三四五六七八九十百何数]+人|ひとつ|ひとり|ふたり|ひとこと|一言|人数|人分|大人")
@@ -81,7 +81,7 @@ FRAGILE = re.compile(
     r"(?:割れ|われ|壊れ|こわれ|崩れ|くずれ|潰れ|つぶれ|欠け|かけ)(?:やす|にく|ない(?:よう|か)|ません(?:よう|か))|"
     r"割れ物|われもの|壊れ物|こわれもの"
 )
-BODY = re.compile(r"(?:目|耳|足|腰|体|膝|ひざ|具合|調子|気分|からだ)が悪")
+BODY = re.compile(r"(?:目|耳|足|腰|体|膝|ひざ|具合|ぐあい|調子|ちょうし|気分|きぶん|からだ|め|みみ|あし|こし)が(?:悪|わる)")
 # Taking it as it is (口に合わなかったけど仕方ないですね): no exception asked for.
 ACCEPTING = re.compile(
     r"仕方(?:が)?な|しかたな|しょうがな|しょーがな|しゃーな|仕方ありませ|気にしないで|構いませ|かまいませ|"
@@ -110,3 +110,9 @@ SUBJECT = re.compile(
     r"電話|でんわ|返事|返信|連絡|対応|店|みせ|スタッフ|送料|料金|代金|請求|羊羹|羊かん|ようかん|最中|もなか|"
     r"饅頭|まんじゅう|どら焼|カステラ|入って|はいって|開け|あけ|ボット|ぼっと|機械|答え|返金|品"
 )
+# Marks and emoji after a name given alone (関口 彩花です♪, 田中です😊).
+TRAILING_MARKS = re.compile(r"[\s♪♡♥☆★〜~ー!！。.]*[\U0001F300-\U0001FAFF\u2600-\u27BF♪♡♥☆★〜~]+[\s!！。.]*$")
+# Cue words of a wait that are the verb 待つ itself: GiNZA tells whether it is asked for.
+WAIT_VERB = re.compile(r"待|まっ")
+# The other day (こないだ): not こない, a parcel that did not come.
+THE_OTHER_DAY = re.compile(r"こないだ|このあいだ|この間")

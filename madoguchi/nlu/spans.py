@@ -254,6 +254,10 @@ _NOT_A_NAME_WORD = re.compile(
 )
 
 
+# A word that opens or ends like grammar, in any dialect (ほんなもん いらんでの): no name.
+_GRAMMAR_WORD = re.compile(r"^(?:いら|要ら)|(?:での|やの|だの|もん|っぺ|だべ|やん|けど|やろ|じゃろ)$")
+
+
 def labelled_names(text: str) -> list[tuple[int, int]]:
     """Spans of names written after a name label (なまえ ラジ タパ) or in hiragana with a
     space before a polite ending (たかはし　ふさえ　です)."""
@@ -304,4 +308,6 @@ def is_kana_full_name(text: str) -> bool:
     match = re.fullmatch(r"([ぁ-ゖ]{2,5})[ 　]+([ぁ-ゖ]{2,5}?)[ 　]*(?:です|でございます|と申します)?[。.!！]?", text.strip())
     if match is None:
         return False
-    return not _NOT_FAMILY.search(match.group(1)) and not any(_NOT_A_NAME_WORD.match(w) for w in match.groups())
+    return not _NOT_FAMILY.search(match.group(1)) and not any(
+        _NOT_A_NAME_WORD.match(w) or _GRAMMAR_WORD.search(w) for w in match.groups()
+    )

@@ -56,10 +56,11 @@ from madoguchi.nlu.cues import (
     ACCEPTING, ASKED_EXCEPTIONS, ASKING_FORMS, BODY, BOT_WORDS, CATALOG_ASKED, COMPLAINT_NAMED,
     COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, HANDOFF_INTENTS, INTENSITY, LIGHT_VERBS,
     NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES, PEOPLE_COUNTED, PERSON_WORDS,
-    REFUSING, RELIEVED, REQUEST_FORMS, SUBJECT, SURE, THE_MEDIUM, TROUBLE_OPENER, WAIT_READINGS,
+    REFUSING, RELIEVED, REQUEST_FORMS, SUBJECT, SURE, THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS,
+    TROUBLE_OPENER, WAIT_READINGS, WAIT_VERB,
 )
 from madoguchi.nlu.gibberish import is_gibberish
-from madoguchi.nlu.patterns import find_order_ids, find_phones
+from madoguchi.nlu.patterns import find_all, find_order_ids, find_phones
 from madoguchi.nlu.spans import ENGLISH_COURTESY, is_kana_full_name
 from madoguchi.text import folded
 
@@ -149,10 +150,10 @@ class Assessment:
     @property
     def grievance(self) -> bool:
         """Something in the message speaks of a problem: anger, reproach, goods, lateness,
-        distress or a request for an exception (one … alone is how many people write)."""
+        distress, a request for an exception, or ！！ (one … alone is how many people write)."""
         return (
             self.anger or self.reproach or self.goods_problem or self.late_catalog or self.exception
-            or bool(self.cues or self.grief) or self.intensity >= 2
+            or bool(self.cues or self.grief) or self.intensity >= 2 or self.emphatic
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -211,7 +212,8 @@ def assess(
         or reports_wrong_thing(text)
         or every_group(norm, lexicon.wrong_noshi)
     )
-    result.gibberish = is_gibberish(text, tokens, dictionary_words)
+    # 〒八八〇－〇九五一: a detail in kanji digits is no keyboard mash
+    result.gibberish = not find_all(text) and is_gibberish(text, tokens, dictionary_words)
     result.requests = bool(REQUEST_FORMS.search(norm))
     spaced_out = re.sub(r"\s+", "", norm)  # どうしたら　いいか　わがんね: words set apart by spaces
     result.anger = any(w in COURTESY.sub("", spaced_out) for w in lexicon.anger)
@@ -219,7 +221,8 @@ def assess(
     result.asks = bool(ASKING_FORMS.search(norm))
     result.late_catalog = any(w in norm for w in lexicon.catalog) and any(w in norm for w in lexicon.not_arrived)
     ended = spaced_out + "。"  # 頼んだのに at the end reads like 頼んだのに。
-    unharmed = FRAGILE.sub("", BODY.sub("", ended))  # 割れやすいお菓子: what may break, nothing broken
+    # 割れやすいお菓子: what may break, nothing broken; こないだ (the other day): nothing that did not come
+    unharmed = THE_OTHER_DAY.sub("", FRAGILE.sub("", BODY.sub("", ended)))
     result.reproach = any(w in unharmed for w in (*lexicon.reproach, *lexicon.not_arrived))
     result.accepting = ACCEPTING.search(spaced_out) is not None
     result.digits = DIGIT.search(norm) is not None
@@ -229,15 +232,19 @@ def assess(
     result.bot_words = BOT_WORDS.search(spaced_out) is not None
     result.memorial_gift = is_memorial(spaced_out) and asks_about_gift(spaced_out)
     result.relieved = RELIEVED.search(spaced_out) is not None and REFUSING.search(RELIEVED.sub("", spaced_out)) is None
-    result.waiting = any(w in spaced_out for w in lexicon.waiting)
+    result.waiting = any(w in spaced_out for w in lexicon.waiting if not WAIT_VERB.search(w)) or (
+        any(WAIT_VERB.search(w) and w in spaced_out for w in lexicon.waiting) and asks_to_wait(tokens)
+    )
     result.opener = any(w in spaced_out for w in lexicon.opener)
     result.person = asks_for_person(text)
     result.names_person = PERSON_WORDS.search(PEOPLE_COUNTED.sub("", spaced_out)) is not None
     result.subject = SUBJECT.search(spaced_out) is not None
-    bare = NAME_LABEL.sub("", norm.strip())  # なまえは くどう とくじ
+    bare = NAME_LABEL.sub("", TRAILING_MARKS.sub("", norm.strip()))  # なまえは くどう とくじ, 関口 彩花です♪
     as_written = NAME_LABEL.sub("", unicodedata.normalize("NFKC", text or "").strip())  # with its capitals
+    inflected = any(t.pos_ in ("VERB", "ADJ") for t in tokens)  # 了解 進めて, 助かった サンキュ
     result.full_name_alone = (  # Marco Silva, くどう　とくじ; not Thank You
-        (FULL_NAME.match(as_written) is not None and not ENGLISH_COURTESY.match(as_written)) or is_kana_full_name(bare)
+        (FULL_NAME.match(as_written) is not None and not ENGLISH_COURTESY.match(as_written) and not inflected)
+        or is_kana_full_name(bare)
     )
     result.name_alone = (
         (NAME_SHAPE.match(bare) is not None or is_kana_full_name(bare))
@@ -265,6 +272,19 @@ def assess(
         score *= 0.3
     result.distress = max(0.0, min(1.0, score))
     return result
+
+
+def asks_to_wait(tokens: list) -> bool:
+    """待つ asked for (ちょっと待っててな, お待ちください), not told (カタログ まってる よ,
+    待っています) nor a word that holds its letters (いまって質問しても)."""
+    for i, t in enumerate(tokens):
+        if t.lemma_ not in ("待つ", "まつ"):
+            continue
+        after = [u.text for u in tokens[i + 1 : i + 3]]
+        told = after[:1] in (["てる"], ["とる"], ["ちょる"]) or (after[:1] == ["て"] and after[1:2] in (["い"], ["いる"], ["おり"], ["おる"]))
+        if not told:
+            return True
+    return False
 
 
 def correct_intent(
@@ -324,6 +344,8 @@ def correct_intent(
         return "complain" if assessment.grievance else _next_calm(ranking)
     if intent == "complain" and not assessment.grievance and assessment.subject and assessment.asks:
         return _next_calm(ranking)  # 割れやすいお菓子って、梱包はしっかりしてもらえますか: a question
+    if intent == "complain" and not assessment.grievance and assessment.bot_words:
+        return "bot_challenge"  # こたえ いつも おなじ。じどう の やつ？: a question whether it is a machine
     if intent == "complain" and not assessment.grievance and (unsure or not assessment.subject):
         return "greet"  # 年寄りで不慣れでございまして: nothing is complained of; the bot asks what it can do
     if intent == "complain" and not assessment.anger and not assessment.goods_problem:
@@ -344,8 +366,10 @@ def correct_intent(
         # 子どもが泣いてるのでまたにします: a reason to stop now, no call for help.
         return _next_calm(ranking)
     if intent == "express_distress" and not assessment.evidence and unsure:
-        # Not distressed after all: a goods problem is still an operator's case.
-        return "complain" if assessment.goods_problem else _next_calm(ranking)
+        # Not distressed after all: a goods problem is still an operator's case, and a reproach
+        # (この みせ、サービス わるい) a complaint.
+        grieved = assessment.goods_problem or assessment.anger or assessment.reproach
+        return "complain" if grieved else _next_calm(ranking)
     if intent == "request_exception" and not assessment.requests and (unsure or assessment.accepting):
         return _next_calm(ranking)
     return intent

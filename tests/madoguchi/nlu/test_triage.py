@@ -396,7 +396,7 @@ def test_a_question_about_fragile_sweets_is_no_complaint(ginza, lexicon):
 
 @pytest.mark.parametrize("text, name", [("Ana Lopes", True), ("山田 花子です", True), ("了解 です", False), ("はい", False),
                                         ("Thank you", False), ("Thank You", False), ("Good Morning", False),
-                                        ("OK Google", False)])
+                                        ("OK Google", False), ("了解 進めて", False), ("助かった サンキュ", False)])
 def test_a_whole_name_read_as_a_yes_is_a_name(ginza, lexicon, text, name):
     ranking = [{"name": "affirm", "confidence": 0.6}, {"name": "inform", "confidence": 0.3}]
     assert (correct_intent("affirm", ranking, run(ginza, lexicon, text), THRESHOLD) == "inform") is name
@@ -464,3 +464,48 @@ def test_an_exception_reading_without_an_exception_asked(ginza, lexicon, text, i
 def test_a_refusal_read_as_a_question_about_the_bot_is_a_refusal(ginza, lexicon, text, intent):
     ranking = [{"name": "bot_challenge", "confidence": 0.98}, {"name": "deny", "confidence": 0.01}]
     assert correct_intent("bot_challenge", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
+
+
+@pytest.mark.parametrize("text, intent", [("関口 彩花です♪", "inform"), ("田中です😊", "inform")])
+def test_a_name_alone_with_a_mark_after_it_is_a_name(ginza, lexicon, text, intent):
+    ranking = [{"name": "out_of_scope", "confidence": 0.9}, {"name": "inform", "confidence": 0.1}]
+    assert correct_intent("out_of_scope", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
+
+
+def test_a_detail_in_kanji_digits_is_no_keyboard_mash(ginza, lexicon):
+    assert not run(ginza, lexicon, "〒八八〇－〇九五一").gibberish
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("こたえ いつも おなじ。じどう の やつ？", "bot_challenge"),  # a word of the bot
+    ("もう なんかい おなじ こと いうの！！ ちゃんと して よ", "complain"),  # reproach, and ！！
+    ("年寄りで不慣れでございまして", "greet"),
+])
+def test_a_complaint_reading_without_a_grievance(ginza, lexicon, text, intent):
+    ranking = [{"name": "complain", "confidence": 0.9}, {"name": "greet", "confidence": 0.1}]
+    assert correct_intent("complain", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
+
+
+def test_a_reproach_read_as_distress_without_distress_is_a_complaint(ginza, lexicon):
+    ranking = [{"name": "express_distress", "confidence": 0.6}, {"name": "deny", "confidence": 0.3},
+               {"name": "complain", "confidence": 0.1}]
+    text = "この みせ、サービス わるい。もう かわない"
+    assert correct_intent("express_distress", ranking, run(ginza, lexicon, text), THRESHOLD) == "complain"
+
+
+@pytest.mark.parametrize("text, waiting", [("わかった、ありがとう ね。カタログ まってる よ", False),
+                                           ("あ、こんにちは♡ いまって質問しても大丈夫ですか？", False),
+                                           ("待っています", False), ("ちょっと待っててな、メール見てみるわ", True),
+                                           ("少々お待ちください", True), ("まってて", True)])
+def test_a_wait_is_asked_for_not_told(ginza, lexicon, text, waiting):
+    assert run(ginza, lexicon, text).waiting is waiting
+
+
+def test_the_other_day_is_no_parcel_that_did_not_come(ginza, lexicon):
+    ranking = [{"name": "request_human", "confidence": 0.9}, {"name": "complain", "confidence": 0.1}]
+    text = "こないだ 話した おねえさん いっけ"
+    assert correct_intent("request_human", ranking, run(ginza, lexicon, text), THRESHOLD) == "request_human"
+
+
+def test_a_refusal_in_dialect_is_no_kana_name(ginza, lexicon):
+    assert not run(ginza, lexicon, "ほんなもん　いらんでの").name_alone
