@@ -10,12 +10,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import catalog_questions, common
-from madoguchi.address import address_after_code, has_prefecture, join_address, lookup_postal_code
+from madoguchi.address import address_after_code, has_prefecture, join_address, lookup_postal_code, room_added
 from madoguchi.dialogue import readback
 from madoguchi.dialogue.hurry import hurry_of
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.written import address_as_written, labelled, name_as_written
-from madoguchi.nlu.patterns import normalize_postal_code
+from madoguchi.nlu.patterns import normalize_phone, normalize_postal_code
 from madoguchi.store import catalog_requests
 from madoguchi.values import clean_person_name, shipping_method_from_text
 
@@ -312,6 +312,11 @@ class ValidateCatalogForm(FormValidationAction):
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        address = str(tracker.get_slot("address") or "")
+        room = room_added(common.latest_text(tracker), address) if address else None
+        if room and not normalize_phone(str(value or "")):  # 部屋番号ぬけてました 502号室です
+            dispatcher.utter_message(response="utter_address_room_added", room=room)
+            return {"address": f"{address} {room}", "phone": None}
         return {"phone": common.phone_answer(value, dispatcher), **self._reconfirm(tracker)}
 
     def validate_catalog_confirmed(

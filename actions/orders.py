@@ -14,7 +14,7 @@ from actions import common
 from actions.handoff import hand_off
 from actions.info import answer_question, earlier_texts
 from actions.verification import OFFER_REASON, is_verified, reset_events, verification_turn
-from madoguchi.address import has_prefecture
+from madoguchi.address import has_prefecture, without_postal_code
 from madoguchi.dialogue import delivery_date
 from madoguchi.dialogue.gift_plan import plans_a_gift
 from madoguchi.shop import calendar
@@ -215,7 +215,7 @@ class ValidateOrderChangeForm(FormValidationAction):
             if not chosen and common.latest_intent(tracker) == "affirm":
                 chosen = proposed_date(tracker)
             return checked_date(dispatcher, chosen)
-        if not has_prefecture(text) or len(text) < 8:
+        if not has_prefecture(without_postal_code(text)) or len(text) < 8:  # 〒105-0011 東京都港区…: taken
             dispatcher.utter_message(response="utter_change_address_invalid")
             return {"change_detail": None}
         return {"change_detail": text}

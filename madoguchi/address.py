@@ -29,9 +29,17 @@ def lookup_postal_code(code: str) -> str | None:
     return f"{place.prefecture}{place.city}{town}"
 
 
+_LEADING_POSTAL_CODE = re.compile(r"^\s*(?:〒|郵便番号\s*(?:は|:)?)?\s*\d{3}\s?-?\s?\d{4}[\s、,]*")
+
+
 def has_prefecture(text: str) -> bool:
     """The text starts with a prefecture name."""
     return bool(PREFECTURE_RE.match(nfkc(text).strip()))
+
+
+def without_postal_code(text: str) -> str:
+    """The address a customer wrote after its postal code (〒105-0011 東京都港区… -> 東京都港区…)."""
+    return _LEADING_POSTAL_CODE.sub("", nfkc(text).strip())
 
 
 def address_after_code(text: str, code: str) -> str:
@@ -69,3 +77,16 @@ def clean_address(text: str) -> str:
     text = re.sub(r"(です|どす|どすえ|になります|でございます|です。|。|まで)+$", "", text).strip()
     text = re.sub(r"(に|へ)(送って|お送り|届けて).*$", "", text).strip()
     return text
+
+
+_ROOM = re.compile(r"(?<![0-9])(\d{1,5}\s?(?:号室|号|階|F))")
+
+
+def room_added(text: str, address: str) -> str | None:
+    """A room a customer adds to the address already given (部屋番号ぬけてました 502号室です),
+    when the text holds no other address and the address no room yet."""
+    norm = nfkc(text)
+    room = _ROOM.search(norm)
+    if not room or has_prefecture(without_postal_code(norm)) or _ROOM.search(nfkc(address)):
+        return None
+    return room.group(1).replace(" ", "")

@@ -116,3 +116,5 @@ TRAILING_MARKS = re.compile(r"[\s♪♡♥☆★〜~ー!！。.]*[\U0001F300-\U0
 WAIT_VERB = re.compile(r"待|まっ")
 # The other day (こないだ): not こない, a parcel that did not come.
 THE_OTHER_DAY = re.compile(r"こないだ|このあいだ|この間")
+# A room number given on its own (502号室です): a detail, whatever words come with it.
+ROOM_NUMBER = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,5}\s?(?:号室|号|階)")

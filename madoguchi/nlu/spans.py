@@ -254,8 +254,11 @@ _NOT_A_NAME_WORD = re.compile(
 )
 
 
-# A word that opens or ends like grammar, in any dialect (ほんなもん いらんでの): no name.
-_GRAMMAR_WORD = re.compile(r"^(?:いら|要ら)|(?:での|やの|だの|もん|っぺ|だべ|やん|けど|やろ|じゃろ)$")
+# A word that opens or ends like grammar, in any dialect (ほんなもん いらんでの, 名前 言うたら
+# わかるやろ): no name.
+_GRAMMAR_WORD = re.compile(
+    r"^(?:いら|要ら|いう|言う|言っ|ゆう)|(?:での|やの|だの|もん|っぺ|だべ|やん|けど|やろ|じゃろ|たら|から|って|ので|のに|なら)$"
+)
 
 
 def labelled_names(text: str) -> list[tuple[int, int]]:
@@ -273,7 +276,8 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
                     end = tail.start()
                 while end > start and text[end - 1] in " 　・":
                     end -= 1
-                if end > start:
+                grammar = any(_NOT_A_NAME_WORD.match(w) or _GRAMMAR_WORD.search(w) for w in re.split(r"[ 　・]+", text[start:end]))
+                if end > start and not grammar:
                     found.append((start, end))
                 break
     alone = re.fullmatch(r"\s*([A-Z][a-z]+(?:[ 　][A-Z][a-z]+){1,2})\s*[.!。]?\s*", text) or _LATIN_NAME_FIRST.match(text)

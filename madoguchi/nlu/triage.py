@@ -56,7 +56,7 @@ from madoguchi.nlu.cues import (
     ACCEPTING, ASKED_EXCEPTIONS, ASKING_FORMS, BODY, BOT_WORDS, CATALOG_ASKED, COMPLAINT_NAMED,
     COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, HANDOFF_INTENTS, INTENSITY, LIGHT_VERBS,
     NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES, PEOPLE_COUNTED, PERSON_WORDS,
-    REFUSING, RELIEVED, REQUEST_FORMS, SUBJECT, SURE, THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS,
+    REFUSING, RELIEVED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT, SURE, THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS,
     TROUBLE_OPENER, WAIT_READINGS, WAIT_VERB,
 )
 from madoguchi.nlu.gibberish import is_gibberish
@@ -128,6 +128,7 @@ class Assessment:
     subject: bool = False
     name_alone: bool = False
     full_name_alone: bool = False
+    detail: bool = False  # an order number, phone, postal code or room number in it
     accepting: bool = False
     digits: bool = False
     order_details: bool = False  # an order number and a phone written in it (A1234567、090-1234-5678)
@@ -212,8 +213,9 @@ def assess(
         or reports_wrong_thing(text)
         or every_group(norm, lexicon.wrong_noshi)
     )
+    result.detail = bool(find_all(text)) or ROOM_NUMBER.search(text) is not None
     # 〒八八〇－〇九五一: a detail in kanji digits is no keyboard mash
-    result.gibberish = not find_all(text) and is_gibberish(text, tokens, dictionary_words)
+    result.gibberish = not result.detail and is_gibberish(text, tokens, dictionary_words)
     result.requests = bool(REQUEST_FORMS.search(norm))
     spaced_out = re.sub(r"\s+", "", norm)  # どうしたら　いいか　わがんね: words set apart by spaces
     result.anger = any(w in COURTESY.sub("", spaced_out) for w in lexicon.anger)
@@ -297,6 +299,8 @@ def correct_intent(
         return "inform"  # シャルマ アルジュン です。: a name given, not small talk
     if intent in ("affirm", "deny", "thank", "goodbye", "bot_challenge") and assessment.full_name_alone:
         return "inform"  # Marco Silva: a whole name, not a yes
+    if intent in ("goodbye", "greet", "thank", "out_of_scope") and assessment.detail:
+        return "inform"  # あっごめんなさい、部屋番号ぬけてました 502号室です: a detail, not a goodbye
     if intent == "deny" and assessment.relieved:
         return "affirm"  # んだが、 いがった (そうか、よかった): relief, not a no
     if intent in ("affirm", "thank") and assessment.order_details:

@@ -185,6 +185,14 @@ async def test_bad_phone_is_explained(shop, dispatcher, domain):
     assert said(dispatcher) == ["utter_phone_invalid"]
 
 
+async def test_a_room_added_when_the_phone_is_asked_joins_the_address(shop, dispatcher, domain):
+    slots = await validate(dispatcher, domain, "あっごめんなさい、部屋番号ぬけてました💦 502号室です", "inform",
+                           {"address": "埼玉県さいたま市浦和区常盤6-4-21 パークハウス浦和常盤", "phone": None}, "phone",
+                           candidates={"phone": "あっごめんなさい、部屋番号ぬけてました💦 502号室です"})
+    assert slots["address"] == "埼玉県さいたま市浦和区常盤6-4-21 パークハウス浦和常盤 502号室" and slots["phone"] is None
+    assert said(dispatcher) == ["utter_address_room_added"]
+
+
 def test_readback_shows_everything():
     text = catalog_readback({
         "person_name": "山田花子", "postal_code": "100-0001", "address": "東京都千代田区千代田1-1",

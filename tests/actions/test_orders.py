@@ -158,6 +158,14 @@ async def new_date(dispatcher, domain, *texts: str, before: list[dict] | None = 
     return slot_sets(await ValidateOrderChangeForm().run(dispatcher, tracker, domain))
 
 
+async def test_a_new_address_after_its_postal_code_is_taken(shop, dispatcher, domain):
+    text = "〒105-0011 東京都港区芝公園2-4-1 芝パークビル7F"
+    tracker = make_tracker([user(text, "inform")], slots={"change_kind": "address"}, candidates={"change_detail": text},
+                           active_loop="order_change_form", requested_slot="change_detail")
+    slots = slot_sets(await ValidateOrderChangeForm().run(dispatcher, tracker, domain))
+    assert slots["change_detail"] == text and not dispatcher.messages
+
+
 async def test_delivery_date_outside_the_window_is_refused(shop, dispatcher, domain):
     assert (await new_date(dispatcher, domain, "明日にしてください"))["change_detail"] is None
     told = dispatcher.messages[0]

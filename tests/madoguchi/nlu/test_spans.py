@@ -106,7 +106,8 @@ def test_a_labelled_or_spaced_kana_name_is_found_whole(text, name):
 @pytest.mark.parametrize("text", ["それは そう です", "ありがとう ございます", "名前を変えたい", "名前 は 漢字で 書きますか",
                                   "Thank you", "やっぱり いい です、またね",
                                   "もう いい です", "ほんと おいしい です", "いや いいです", "はい そうです",
-                                  "Thank You", "Good Morning, catalog please", "Merry Christmas, po"])
+                                  "Thank You", "Good Morning, catalog please", "Merry Christmas, po",
+                                  "番号なんか しらん  名前 言うたら わかるやろ", "なまえ いう から そっち で しらべて"])
 def test_grammar_is_no_kana_name(text):
     assert labelled_names(text) == []
 

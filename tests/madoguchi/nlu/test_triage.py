@@ -509,3 +509,11 @@ def test_the_other_day_is_no_parcel_that_did_not_come(ginza, lexicon):
 
 def test_a_refusal_in_dialect_is_no_kana_name(ginza, lexicon):
     assert not run(ginza, lexicon, "ほんなもん　いらんでの").name_alone
+
+
+@pytest.mark.parametrize("text, intent", [("あっごめんなさい、部屋番号ぬけてました💦 502号室です", "inform"),
+                                          ("ありがとう、電話は03-1234-5678です", "inform"),
+                                          ("ありがとうございました、失礼します", "goodbye")])
+def test_a_detail_read_as_a_goodbye_is_a_detail(ginza, lexicon, text, intent):
+    ranking = [{"name": "goodbye", "confidence": 0.98}, {"name": "inform", "confidence": 0.01}]
+    assert correct_intent("goodbye", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
