@@ -9,7 +9,7 @@ from typing import Any
 from rasa.core.brokers.broker import EventBroker
 from rasa.utils.endpoints import EndpointConfig
 
-from madoguchi.handoff import late_details, transcript
+from madoguchi.handoff import late_details, late_reasons, transcript
 from madoguchi.store.db import Database, database
 
 logger = logging.getLogger(__name__)
@@ -55,3 +55,15 @@ class TranscriptBroker(EventBroker):
                 late_details.add_to_open_handoff(self.db, sender_id, found)
             except Exception:
                 logger.exception("could not add details to the handoff of %s", sender_id)
+        priority = self._priority()
+        for sender_id, reason in late_reasons.raised(events, priority).items():
+            try:  # only messages read as distress or a complaint reach here
+                late_reasons.raise_open_handoff(self.db, sender_id, reason, priority)
+            except Exception:
+                logger.exception("could not raise the handoff reason of %s", sender_id)
+
+    @staticmethod
+    def _priority() -> dict[str, int]:
+        from madoguchi.shop.rules import shop_rules
+
+        return shop_rules().priority

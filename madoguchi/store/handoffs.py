@@ -95,6 +95,16 @@ def update_details(db: Database, handoff_id: int, details: dict[str, Any], summa
             handoff.summary = summary
 
 
+def raise_reason(db: Database, handoff_id: int, reason: str, priority: int) -> bool:
+    """An open handoff takes a more urgent reason (what the customer wrote while waiting)."""
+    with db.session() as session:
+        handoff = session.get(Handoff, handoff_id)
+        if handoff is None or handoff.status != OPEN or priority >= handoff.priority:
+            return False
+        handoff.reason, handoff.priority = reason, priority
+        return True
+
+
 def end(db: Database, handoff_id: int, status: str, operator: str | None = None) -> Handoff:
     """Release (back to the bot) or close a handoff."""
     if status not in (RELEASED, CLOSED):

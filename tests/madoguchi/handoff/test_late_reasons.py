@@ -1,0 +1,44 @@
+"""A customer who becomes distressed or angry while waiting for a person: the ticket is raised."""
+
+from __future__ import annotations
+
+from madoguchi.desk.broker import TranscriptBroker
+from madoguchi.store import handoffs
+
+TS = 1795136400.0
+
+
+def user(sender: str, text: str, intent: str) -> dict:
+    return {"event": "user", "sender_id": sender, "text": text, "timestamp": TS, "input_channel": "socketio",
+            "parse_data": {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": []}}
+
+
+def action(sender: str, name: str) -> dict:
+    return {"event": "action", "sender_id": sender, "name": name, "timestamp": TS}
+
+
+def ticket(db, sender: str, reason: str = "customer_request", priority: int = 3) -> int:
+    return handoffs.open_handoff(db, sender_id=sender, channel="socketio", reason=reason, priority=priority,
+                                 summary="", details={}).id
+
+
+def test_distress_while_waiting_raises_the_ticket(db):
+    hid = ticket(db, "w1")
+    TranscriptBroker(db).publish_many([user("w1", "まだですか、もう間に合わない、どうしよう", "express_distress")])
+    handoff = handoffs.get(db, hid)
+    assert (handoff.reason, handoff.priority) == ("distress", 1)
+
+
+def test_a_message_the_bot_answered_leaves_the_ticket_as_it_was(db):
+    """A goods problem read as a complaint opens a needs_operator ticket in the same turn: no raise."""
+    hid = ticket(db, "w2", "needs_operator", 2)
+    TranscriptBroker(db).publish_many([user("w2", "箱がつぶれてました！", "complain"), action("w2", "action_handoff")])
+    assert handoffs.get(db, hid).reason == "needs_operator"
+
+
+def test_a_calm_message_or_a_more_urgent_ticket_stays(db):
+    calm, urgent = ticket(db, "w3"), ticket(db, "w4", "distress", 1)
+    TranscriptBroker(db).publish_many([user("w3", "わかりました、待ちます", "affirm"),
+                                       user("w4", "もういい、ひどい店だ", "complain")])
+    assert handoffs.get(db, calm).reason == "customer_request"
+    assert handoffs.get(db, urgent).reason == "distress"
