@@ -13,7 +13,7 @@ _NAME_FRAME = re.compile(
 )
 # Plain copulas (山田哲夫だ, 西村房子や, 岡田じゃ) end a name only after a kanji or a space:
 # the や of あや or the だ of まさだ belong to the name.
-_PLAIN_COPULA = re.compile(r"(?<=[\u4e00-\u9fff々\s])(?:だ|や|じゃ)[。.!！]*$")
+_PLAIN_COPULA = re.compile(r"(?<=[\u4e00-\u9fff々\s])(?:だ|や|じゃ)(?:お|わ|よ|ね|ぞ)?[。.!！]*$")  # 加藤正やお
 _NOT_A_NAME = re.compile(r"[0-9@<>{}\[\]/\\?？]")
 # Where the name ends when more follows in the same message (大島あかねです、電話は…).
 _BREAK = re.compile(r"[、。,，.．!！?？\n]+")

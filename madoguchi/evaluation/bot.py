@@ -40,6 +40,7 @@ class LocalBot:
         self._server: subprocess.Popen | None = None
         self._tmp = tempfile.TemporaryDirectory(prefix="madoguchi-eval-")
         self._db_url = f"sqlite:///{Path(self._tmp.name) / 'eval.db'}"
+        self._catalogs_seen: dict[int, Any] = {}  # the catalog requests at the last look
 
     async def __aenter__(self) -> "LocalBot":
         from rasa.utils.endpoints import EndpointConfig
@@ -49,6 +50,7 @@ class LocalBot:
         db_url = self._db_url
         orders.import_csv(Database(db_url), ROOT / "shop" / "demo_orders.csv")
         catalog_requests.import_demo(Database(db_url), catalog_requests.DEMO_FILE, self.now)
+        self._catalogs_seen = self._catalog_rows()
         port = free_port()
         env = {**os.environ, "MADOGUCHI_DATABASE_URL": db_url, "MADOGUCHI_NOW": self.now,
                "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false"}
@@ -91,16 +93,28 @@ class LocalBot:
         return [a.get("text") or "" for a in answers], tracker.current_state()
 
     def catalog_requests(self, sender_id: str) -> list[tuple[str, str]]:
-        """The catalog requests the action server stored for a sender: (name, method label)."""
+        """The catalog requests stored for a sender (name, method label): its own, and those
+        changed since the last call (a late catalog switched to new details keeps the sender
+        of the request it was: conversations are played one after the other)."""
         from madoguchi.shop.rules import shop_rules
-        from madoguchi.store import catalog_requests
 
         labels = {k: m.label for k, m in shop_rules().catalog_methods.items()}
-        return [
-            (r.name, labels.get(r.shipping_method, r.shipping_method))
+        rows = self._catalog_rows()
+        changed = {i for i, row in rows.items() if self._catalogs_seen.get(i) != row}
+        self._catalogs_seen = rows
+        found = []
+        for i, (sender, (name, method, _address, _phone)) in rows.items():
+            if sender == sender_id or i in changed:
+                found.append((name, labels.get(method, method)))
+        return found
+
+    def _catalog_rows(self) -> dict[int, tuple[str | None, tuple[str, str, str, str]]]:
+        from madoguchi.store import catalog_requests
+
+        return {
+            r.id: (r.sender_id, (r.name, r.shipping_method, r.address, r.phone))
             for r in catalog_requests.recent(Database(self._db_url), limit=10_000)
-            if r.sender_id == sender_id
-        ]
+        }
 
 
 def _wait_http(url: str, process: subprocess.Popen, timeout: float = 120) -> None:

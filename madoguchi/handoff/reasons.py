@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import jaconv
+
 from madoguchi.shop.rules import Rules
 from madoguchi.text import folded
 
@@ -71,6 +73,9 @@ WRONG_THING = re.compile(
     # よその家の荷物が来た
     + r"|(?:よそ|他所|他人|別の人|ほかの人|他の人|違う人|知らない人|知らん人)の(?:家|いえ|うち)?の?(?:荷物|にもつ|小包)"
 )
+# ニモツ とどいた けど、 ナマエ ちがう ヒト です: another's name on a parcel that came (read in
+# hiragana too, for a message written in katakana).
+OTHERS_NAME = re.compile(r"(?:名前|なまえ|宛名|あてな)[がは]?(?:違う|ちがう|別の|べつの)(?:人|ひと|方|かた)")
 # Polite formulas and copulas that hold an anger word (お昼寝中に失礼します; …のことなんですけど
 # holds なんで): no anger.
 COURTESY = re.compile(r"失礼(?:します|いたします|致します|しました|いたしました|ですが|ながら|を)|なんです|なんでしょう")
@@ -90,7 +95,10 @@ def spaceless(text: str) -> str:
 
 def reports_wrong_thing(text: str) -> bool:
     """Something else came than what was ordered (not a question about what a sweet holds)."""
-    return WRONG_THING.search(spaceless(text)) is not None and not asks_for_ingredients(text)
+    norm = spaceless(text)
+    hira = jaconv.kata2hira(norm)
+    found = WRONG_THING.search(norm) or WRONG_THING.search(hira) or (OTHERS_NAME.search(hira) and ARRIVED.search(hira))
+    return bool(found) and not asks_for_ingredients(text)
 
 
 def goods_problem(rules: Rules, text: str, lemmas: frozenset[str] = frozenset()) -> bool:

@@ -169,6 +169,7 @@ class ShopEntityExtractor(GraphComponent):
                     e[ENTITY_ATTRIBUTE_START] = spans.family_name_start(text, e[ENTITY_ATTRIBUTE_START], surnames)
                     e[ENTITY_ATTRIBUTE_END] = spans.whole_name_end(text, e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
                     e[ENTITY_ATTRIBUTE_END] = spans.name_end_before_digits(text, e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
+                    e[ENTITY_ATTRIBUTE_END] = spans.name_end_before_introduction(text, e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
                     e[ENTITY_ATTRIBUTE_VALUE] = text[e[ENTITY_ATTRIBUTE_START] : e[ENTITY_ATTRIBUTE_END]]
             learned = _joined_names(learned, text)  # 松尾 and 純一 of 松尾純一って書いた: one name
             # A name cut to nothing, an address with no letter (the 1 of 「1. 名前 …」): no entity.

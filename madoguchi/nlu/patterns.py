@@ -39,7 +39,8 @@ _PHONE_RE = re.compile(
 )
 # Digits written in kanji, one for one (〇九〇の一二三四…), for phone numbers.
 _KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
-_POSTAL_MARKED_RE = re.compile(r"(?:〒|郵便番号\s*(?:は|:)?)\s?(\d{3})[-\s]?(\d{4})(?![0-9])(?!-\d)")
+# 〒123-4567, 郵便番号は123 4567, 郵便番号505の0041 (as said aloud)
+_POSTAL_MARKED_RE = re.compile(r"(?:〒|郵便番号\s*(?:は|:)?)\s?(\d{3})(?:[-\s]|の)?(\d{4})(?![0-9])(?!-\d)")
 _POSTAL_BARE_RE = re.compile(r"(?<![0-9-])(\d{3})-(\d{4})(?![0-9])(?!-\d)")
 # 12月20日, 12/20, 20日; not a duration (3日間, 2日以内, 5日後), nor a day no month has.
 _MONTH = r"(?:0?[1-9]|1[0-2])"

@@ -130,6 +130,13 @@ def name_end_before_digits(text: str, start: int, end: int) -> int:
     return end
 
 
+def name_end_before_introduction(text: str, start: int, end: int) -> int:
+    """Where a name found at [start, end) ends before the と of と申します (藤井 光子と申します)."""
+    if end - start > 1 and text[end - 1] == "と" and _INTRODUCING.match(text, end - 1):
+        return end - 1
+    return end
+
+
 def holds_words(kind: str, value: str) -> bool:
     """A name or an address holds at least one letter (kana, kanji or Latin)."""
     if kind not in ("person_name", "address"):

@@ -64,3 +64,21 @@ def test_situations_and_hard_lines_are_counted():
     lines = invariants(judged)
     assert lines["goods problems handed to a person with needs_operator"] == (1, 1)
     assert lines["memorial gift questions answered without a handoff"] == (0, 1)
+
+
+def test_a_late_catalog_switched_to_new_details_counts_for_the_conversation_that_switched_it(db, tmp_path):
+    """The resend of a request not sent yet keeps the first conversation's sender: the goal
+    check credits it to the conversation played when it changed."""
+    from madoguchi.evaluation.bot import LocalBot
+    from madoguchi.store import catalog_requests
+
+    bot = LocalBot(tmp_path / "no-model.tar.gz")
+    bot._db_url = db.url
+    details = dict(postal_code="042-0932", address="北海道函館市湯川町3-12-5", phone="0138572841")
+    first = catalog_requests.add(db, sender_id="goal-01", channel="rest", name="工藤 ふさえ", shipping_method="mail",
+                                 **details)
+    assert bot.catalog_requests("goal-01") == [("工藤 ふさえ", "メール便")]
+    catalog_requests.resend(db, first, sender_id="goal-03", channel="rest", name="工藤 ふさえ",
+                            shipping_method="parcel", **details)
+    assert bot.catalog_requests("goal-03") == [("工藤 ふさえ", "宅配便")]
+    assert bot.catalog_requests("goal-04") == []  # nothing changed meanwhile, nothing of its own

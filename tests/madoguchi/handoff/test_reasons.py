@@ -76,6 +76,8 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "どら焼きを 注文しましたが、 箱の 中は 最中でした。", "羊羹を頼んだのに、届いたのはカステラだった",
     "きのう とどいだ おかし、 おそなえに たのんだのに",  # a parcel that came, told calmly: a person looks
     "すみません、注文 と ちがう もの きました",
+    "いま ニモツ とどいた けど、 ナマエ ちがう ヒト です。 スズキ ヨシコ さま って かいてある",
+    "法事のお返しで頼んだのに、のしが紅白の蝶結びになっちょりました。",
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
@@ -186,3 +188,8 @@ def test_a_memorial_noshi_on_a_wedding_gift_is_a_goods_problem(rules):
     text = "結婚式の引き菓子で紅白ののしばお願いしとったとに、開けてみたら黒白ののしがかかっとったとです"
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
     assert reason_for_intent(rules, "ask_gift", "法事ののしは黒白ですか、紅白ですか") is None
+
+
+@pytest.mark.parametrize("text", ["宛名を違う人にしたい", "名前が違う人に送りたい"])
+def test_a_recipient_to_change_is_no_wrong_parcel(rules, text):
+    assert not goods_problem(rules, text)

@@ -237,6 +237,10 @@ def test_an_order_number_in_kanji_numerals_is_found():
     assert [f.value for f in find_order_ids("注文番号はＡ二三四五六七八です")] == ["A2345678"]
 
 
+def test_a_postal_code_said_with_no_between_its_parts_is_found():
+    assert [f.value for f in find_postal_codes("郵便番号505の0041")] == ["505-0041"]
+
+
 def test_a_postal_code_in_kanji_numerals_is_found():
     from madoguchi.nlu.patterns import find_postal_codes, normalize_postal_code
 

@@ -150,3 +150,11 @@ def test_a_family_name_that_introduces_no_one_is_left_to_the_model(text, surname
 ])
 def test_a_lot_number_an_inn_and_a_room_are_part_of_the_address(text, address):
     assert [text[a:b] for a, b in addresses(text)] == [address]
+
+
+def test_a_name_ends_before_the_to_of_to_moshimasu():
+    from madoguchi.nlu.spans import name_end_before_introduction
+
+    text = "藤井 光子と申します。"
+    assert text[: name_end_before_introduction(text, 0, 6)] == "藤井 光子"
+    assert name_end_before_introduction("佐藤です", 0, 2) == 2
