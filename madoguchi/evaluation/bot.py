@@ -92,10 +92,11 @@ class LocalBot:
         tracker = await self.agent.tracker_store.get_or_create_tracker(sender_id)
         return [a.get("text") or "" for a in answers], tracker.current_state()
 
-    def catalog_requests(self, sender_id: str) -> list[tuple[str, str]]:
-        """The catalog requests stored for a sender (name, method label): its own, and those
-        changed since the last call (a late catalog switched to new details keeps the sender
-        of the request it was: conversations are played one after the other)."""
+    def catalog_requests(self, sender_id: str, held: Any = None) -> list[tuple[str, str]]:
+        """The catalog requests stored for a sender (name, method label): its own, the one
+        its conversation holds (`held`, an id), and those changed since the last call (a late
+        catalog switched to new details keeps the sender of the request it was: conversations
+        are played one after the other)."""
         from madoguchi.shop.rules import shop_rules
 
         labels = {k: m.label for k, m in shop_rules().catalog_methods.items()}
@@ -104,7 +105,7 @@ class LocalBot:
         self._catalogs_seen = rows
         found = []
         for i, (sender, (name, method, _address, _phone)) in rows.items():
-            if sender == sender_id or i in changed:
+            if sender == sender_id or i in changed or str(i) == str(held):
                 found.append((name, labels.get(method, method)))
         return found
 

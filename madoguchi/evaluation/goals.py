@@ -28,8 +28,9 @@ from madoguchi.settings import ROOT
 
 # Sends one customer message: (what the bot said, the tracker's state afterwards).
 Say = Callable[[str, str], Awaitable[tuple[list[str], dict[str, Any]]]]
-# The catalog requests stored for a sender: (name, shipping method label).
-Catalogs = Callable[[str], list[tuple[str, str]]]
+# The catalog requests stored for a sender, or the one its conversation holds (the
+# `catalog_request_id` slot: a late catalog not sent yet, confirmed again): (name, method label).
+Catalogs = Callable[[str, Any], list[tuple[str, str]]]
 
 DEMO_ORDERS = ROOT / "shop" / "demo_orders.csv"
 
@@ -128,7 +129,8 @@ async def run(conversations: list[Conversation], say: Say, catalogs: Catalogs, p
             if state.get("paused"):
                 reason, turn = (state.get("slots") or {}).get("handoff_reason") or "unknown", i + 1
                 break
-        judged.append(judge(conversation, reason, turn, said, state, catalogs(sender), leaked))
+        held = (state.get("slots") or {}).get("catalog_request_id")
+        judged.append(judge(conversation, reason, turn, said, state, catalogs(sender, held), leaked))
     return judged
 
 

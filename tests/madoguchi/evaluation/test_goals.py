@@ -15,7 +15,7 @@ def play(conversation: Conversation, answers: list[str], states: list[dict], sto
         answer, state = next(replies)
         return [answer], state
 
-    return asyncio.run(run([conversation], say, lambda sender: list(stored)))[0]
+    return asyncio.run(run([conversation], say, lambda sender, held=None: list(stored)))[0]
 
 
 def test_a_stored_catalog_with_the_whole_name_and_method_reaches_the_goal():
@@ -82,3 +82,4 @@ def test_a_late_catalog_switched_to_new_details_counts_for_the_conversation_that
                             shipping_method="parcel", **details)
     assert bot.catalog_requests("goal-03") == [("工藤 ふさえ", "宅配便")]
     assert bot.catalog_requests("goal-04") == []  # nothing changed meanwhile, nothing of its own
+    assert bot.catalog_requests("goal-05", first) == [("工藤 ふさえ", "宅配便")]  # confirmed again, unchanged
