@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import jaconv
+
 from madoguchi.products import Catalog
 from madoguchi.text import nfkc
 from madoguchi.values import kanji_digits
@@ -17,7 +19,7 @@ MEMORIAL = re.compile(
     r"法事|法要|回忌|一周忌|三回忌|七回忌|四十九日|しじゅうくにち|忌明け|満中陰|お供え|おそなえ|御供|供物|"
     r"香典返し|こうでんがえし|仏事|仏前|仏壇|初盆|新盆|お彼岸|命日|供養|偲|葬儀|葬式|通夜|告別式|御霊前|弔|"
     r"ほうじ(?!ちゃ|茶)|ほうよう|ぶつじ|(いっしゅう|さん|なな|しち|じゅうさん|じゅうしち|にじゅうさん|さんじゅうさん)かいき|"
-    r"いっしゅうき|はつぼん|にいぼん|めいにち|くよう|(?<![0-9])49日|"
+    r"いっしゅうき|はつぼん|にいぼん|めいにち|くよう|(?<![0-9])49(?:日|にち)|"
     # As voice input misconverts them (七回期, 一周期, 三回記)
     r"[一二三七十]+回[期記機](?!念)|一周期|四十九にち"
 )
@@ -25,7 +27,7 @@ MEMORIAL = re.compile(
 OTHER_OCCASION = re.compile(r"歳暮|中元|結婚|婚礼|出産|入学|卒業|快気|内祝|お祝|御祝|誕生|年賀|ウェディング|引出物")
 DEATH = re.compile(r"亡くな|亡くし|なくなった母|なくなった父|他界|逝去|永眠|亡き|亡父|亡母|亡夫|亡妻|故人|先立た|旅立")
 TROUBLE = re.compile(r"届かな|届いてな|届きませ|来な|こな|間に合|遅れ|まだ|違う|違い|壊|割れ|潰れ|漏れ|急")
-GIFT_WORDS = re.compile(r"のし|熨斗|ノシ|表書き|水引|包装|引き物|引物|お返し|菓子|おかし|品物|贈り物|おくりもの|贈りたい|送りたい|おくりたい")
+GIFT_WORDS = re.compile(r"のし|熨斗|ノシ|表書き|水引|包装|引き物|引物|お返し|おかえし|菓子|おかし|品物|贈り物|おくりもの|贈りたい|送りたい|おくりたい")
 QUANTITY = re.compile(r"(\d+)\s*(?:人|名|軒|家族|世帯|個|箱|つ)")
 
 NOSHI_WORDS = re.compile(r"のし|熨斗|ノシ|表書き|おもてがき|水引")
@@ -37,14 +39,21 @@ OFFER = "ご不明な点があれば、担当者にもおつなぎできます�
 PERSON_BUTTON = {"title": "担当者に相談する", "payload": "担当者と話したいです"}
 
 
+def _read(text: str | None) -> str:
+    """The text as the words below are written: NFKC, katakana read as hiragana too
+    (４９ニチ の オカエシ)."""
+    norm = nfkc(text or "")
+    return f"{norm}\n{jaconv.kata2hira(norm)}"
+
+
 def is_memorial(text: str) -> bool:
     """The message is about a Buddhist memorial or an offering."""
-    return MEMORIAL.search(nfkc(text or "")) is not None
+    return MEMORIAL.search(_read(text)) is not None
 
 
 def asks_about_gift(text: str) -> bool:
     """The message asks about the gift itself (のし, 表書き, the sweets, wrapping)."""
-    return GIFT_WORDS.search(nfkc(text or "")) is not None
+    return GIFT_WORDS.search(_read(text)) is not None
 
 
 def asks_noshi(text: str) -> bool:

@@ -326,6 +326,8 @@ def correct_intent(
     if intent == "bot_challenge" and assessment.refusal and not assessment.bot_words:
         # だから教えないって言ってるでしょ: a refusal to tell, no question about the bot
         return _next_calm([r for r in ranking if r.get("name") != intent])
+    if intent in ("greet", "out_of_scope", "nlu_fallback") and assessment.memorial_gift:
+        return "ask_gift"  # ４９ニチ の オカエシ に オタク の オカシ つかいたい: a memorial gift asked about
     if intent == "request_exception" and not assessment.exception:
         if assessment.complaint_named:
             return "complain"  # 私はあなたの顧客サービスについて苦情を言いたいです (I want to complain)

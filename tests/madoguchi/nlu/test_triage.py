@@ -517,3 +517,16 @@ def test_a_refusal_in_dialect_is_no_kana_name(ginza, lexicon):
 def test_a_detail_read_as_a_goodbye_is_a_detail(ginza, lexicon, text, intent):
     ranking = [{"name": "goodbye", "confidence": 0.98}, {"name": "inform", "confidence": 0.01}]
     assert correct_intent("goodbye", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
+
+
+@pytest.mark.parametrize("intent", ["greet", "out_of_scope"])
+def test_a_memorial_gift_written_in_katakana_is_a_gift_question(ginza, lexicon, intent):
+    text = "こんにちは。 ダンナ の オトウサン が センゲツ なくなりました。 ４９ニチ の オカエシ に オタク の オカシ つかいたい です"
+    ranking = [{"name": intent, "confidence": 1.0}, {"name": "ask_gift", "confidence": 0.0}]
+    assert correct_intent(intent, ranking, run(ginza, lexicon, text), THRESHOLD) == "ask_gift"
+
+
+def test_a_complaint_reading_with_a_cry_of_trouble_and_no_anger_is_distress(ginza, lexicon):
+    text = "えらいこっちゃ明日家内の一周忌やのに頼んどった菓子がまだ届かんのやわ"
+    ranking = [{"name": "complain", "confidence": 0.94}, {"name": "express_distress", "confidence": 0.05}]
+    assert correct_intent("complain", ranking, run(ginza, lexicon, text), THRESHOLD) == "express_distress"
