@@ -118,3 +118,8 @@ WAIT_VERB = re.compile(r"待|まっ")
 THE_OTHER_DAY = re.compile(r"こないだ|このあいだ|この間")
 # A room number given on its own (502号室です): a detail, whatever words come with it.
 ROOM_NUMBER = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,5}\s?(?:号室|号|階)")
+# Not knowing how (わからない, どうしたら): a question when it is about the のし, not distress.
+ASKING_HOW_CUES = frozenset({
+    "わからな", "分からな", "わかりませ", "分かりませ", "わからん", "わがらね", "わがね", "わがんね",
+    "どないしたら", "どうしたらいいの", "どうしたらいいか", "どうしたら良いか", "どうすればいいの", "どうしたらええ",
+})

@@ -51,9 +51,9 @@ import jaconv
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.verification import NOT_KNOWING_CUES, REFUSED, asks_for_person, reading
 from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing
-from madoguchi.memorial import asks_about_gift, is_memorial
+from madoguchi.memorial import asks_about_gift, asks_noshi, is_memorial
 from madoguchi.nlu.cues import (
-    ACCEPTING, ASKED_EXCEPTIONS, ASKING_FORMS, BODY, BOT_WORDS, CATALOG_ASKED, COMPLAINT_NAMED,
+    ACCEPTING, ASKED_EXCEPTIONS, ASKING_FORMS, ASKING_HOW_CUES, BODY, BOT_WORDS, CATALOG_ASKED, COMPLAINT_NAMED,
     COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, HANDOFF_INTENTS, INTENSITY, LIGHT_VERBS,
     NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES, PEOPLE_COUNTED, PERSON_WORDS,
     REFUSING, RELIEVED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT, SURE, THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS,
@@ -129,6 +129,7 @@ class Assessment:
     name_alone: bool = False
     full_name_alone: bool = False
     detail: bool = False  # an order number, phone, postal code or room number in it
+    asks_noshi: bool = False  # のし, 表書き, 水引 in it
     accepting: bool = False
     digits: bool = False
     order_details: bool = False  # an order number and a phone written in it (A1234567、090-1234-5678)
@@ -233,6 +234,7 @@ def assess(
     result.complaint_named = COMPLAINT_NAMED.search(spaced_out) is not None
     result.bot_words = BOT_WORDS.search(spaced_out) is not None
     result.memorial_gift = is_memorial(spaced_out) and asks_about_gift(spaced_out)
+    result.asks_noshi = asks_noshi(spaced_out)
     result.relieved = RELIEVED.search(spaced_out) is not None and REFUSING.search(RELIEVED.sub("", spaced_out)) is None
     result.waiting = any(w in spaced_out for w in lexicon.waiting if not WAIT_VERB.search(w)) or (
         any(WAIT_VERB.search(w) and w in spaced_out for w in lexicon.waiting) and asks_to_wait(tokens)
@@ -364,6 +366,11 @@ def correct_intent(
         and assessment.intensity <= 1 and not (assessment.grief or assessment.emphatic or assessment.goods_problem)
     ):
         return "bot_challenge"  # こういうの よぐ わがらねさげ: the chat is new to them, nothing is wrong
+    if (
+        intent == "express_distress" and assessment.asks_noshi and set(assessment.cues) <= ASKING_HOW_CUES
+        and assessment.intensity <= 1 and not (assessment.grief or assessment.emphatic or assessment.goods_problem)
+    ):
+        return "ask_gift"  # 熨斗っこは 何色で…わがんねくて: not knowing the custom is a question, not distress
     if intent == "express_distress" and assessment.anger and not (assessment.cues or assessment.grief):
         return "complain"  # 本当にひどい対応です。I'm very angry: anger, nothing of distress
     if intent == "express_distress" and assessment.leaving and len(set(assessment.cues)) <= 1 and not (

@@ -530,3 +530,13 @@ def test_a_complaint_reading_with_a_cry_of_trouble_and_no_anger_is_distress(ginz
     text = "えらいこっちゃ明日家内の一周忌やのに頼んどった菓子がまだ届かんのやわ"
     ranking = [{"name": "complain", "confidence": 0.94}, {"name": "express_distress", "confidence": 0.05}]
     assert correct_intent("complain", ranking, run(ginza, lexicon, text), THRESHOLD) == "express_distress"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("熨斗っこは 何色で 何て 書けば いいんだべ 今まで 全部 かかあが やってだすけ わがんねくて", "ask_gift"),
+    ("ほんで、のしやら表書きやら、こういう時はどないしたらよろしいもんかと。ようわからしまへんのや", "ask_gift"),
+    ("明日の法事に間に合わない、のしもまだ決まってない、どうしよう！！", "express_distress"),
+])
+def test_not_knowing_the_noshi_custom_is_a_question(ginza, lexicon, text, intent):
+    ranking = [{"name": "express_distress", "confidence": 1.0}, {"name": "ask_gift", "confidence": 0.0}]
+    assert correct_intent("express_distress", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
