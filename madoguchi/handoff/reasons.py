@@ -106,6 +106,7 @@ def goods_problem(rules: Rules, text: str, lemmas: frozenset[str] = frozenset())
     cues = rules.cues
     return (
         has_cue(text, cues.get("damaged", []), lemmas)
+        or has_cue(jaconv.kata2hira(folded(text)), cues.get("damaged", []))  # ハコ ツブレテル
         or (has_cue(text, cues.get("wrong_item", []), lemmas) and not asks_for_ingredients(text))
         or reports_wrong_thing(text)
         or every_group(folded(text), cue_groups(cues.get("wrong_noshi", {})))

@@ -40,7 +40,7 @@ DIGIT = re.compile(r"[0-9０-９]")
 # kanji or katakana, one or two words, a copula at most.
 _NAME_WORD = r"[ぁ-ゖァ-ヺー・一-龥々]{1,8}"
 # "I have a problem" before saying which: an opener, its 困った no distress by itself.
-TROUBLE_OPENER = re.compile(r"(?:困った|こまった|困り|こまり)(?:こと|事|ごと)が")
+TROUBLE_OPENER = re.compile(r"(?:困った|こまった|困り|こまり)(?:こと|事|ごと)(?:が|に)")  # …ことになってまして
 OPENER_TROUBLE_CUES = frozenset({"困る", "困った", "こまった", "こまり"})
 # A catalog asked for in a message that gives the details too (カタログ欲しいっちゃけど 松尾純一、〒…).
 CATALOG_ASKED = re.compile(

@@ -208,8 +208,9 @@ def assess(
     result.intensity = min(len(INTENSITY.findall(norm)), 2)
     result.emphatic = EMPHASIS.search(norm) is not None
     result.grief = any(w in norm for w in lexicon.grief)
+    read = f"{norm}\n{jaconv.kata2hira(norm)}"  # ハコ ツブレテル: katakana read as hiragana too
     result.goods_problem = (
-        any(w in norm for w in lexicon.goods)
+        any(w in read for w in lexicon.goods)
         or (any(w in norm for w in lexicon.wrong_item) and not asks_for_ingredients(text))
         or reports_wrong_thing(text)
         or every_group(norm, lexicon.wrong_noshi)

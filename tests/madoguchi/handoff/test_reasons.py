@@ -78,6 +78,9 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "すみません、注文 と ちがう もの きました",
     "いま ニモツ とどいた けど、 ナマエ ちがう ヒト です。 スズキ ヨシコ さま って かいてある",
     "法事のお返しで頼んだのに、のしが紅白の蝶結びになっちょりました。",
+    "ニモツ キマシタ。デモ ハコ ツブレテル",
+    "かかあの 一周期の 返しで 頼んだ 菓子 今日 届いだども 熨斗が 紅白の 祝いのやつだ",
+    "伯父の一周忌のお供えやのに、紅白の蝶結びに「御祝」て、おめでたい紙が掛かってますのや",
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"

@@ -540,3 +540,9 @@ def test_a_complaint_reading_with_a_cry_of_trouble_and_no_anger_is_distress(ginz
 def test_not_knowing_the_noshi_custom_is_a_question(ginza, lexicon, text, intent):
     ranking = [{"name": "express_distress", "confidence": 1.0}, {"name": "ask_gift", "confidence": 0.0}]
     assert correct_intent("express_distress", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
+
+
+def test_trouble_announced_about_a_parcel_opens_the_talk(ginza, lexicon):
+    text = "お世話になります。昨日 お菓子が届いたのですけど、ちょっと困ったことになってまして"
+    ranking = [{"name": "express_distress", "confidence": 0.93}, {"name": "greet", "confidence": 0.05}]
+    assert correct_intent("express_distress", ranking, run(ginza, lexicon, text), THRESHOLD) == "greet"
