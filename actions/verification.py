@@ -177,8 +177,9 @@ class ActionAskOrderId(Action):
         events: list[EventType] = [SlotSet(f"{self.slot}_asks", float(asked + 1)), SlotSet("verification_note", None)]
         if response:
             dispatcher.utter_message(response=response)
-        if response in verification.OFFERS_PERSON:
-            events.append(SlotSet("person_offered", OFFER_REASON))
+        # A person offered with this question, or none: an offer made with an earlier question
+        # is over once the customer answered it (a 👍 after the status is no yes to it).
+        events.append(SlotSet("person_offered", OFFER_REASON if response in verification.OFFERS_PERSON else None))
         return events
 
 

@@ -53,7 +53,7 @@ from madoguchi.dialogue.verification import NOT_KNOWING_CUES, REFUSED, asks_for_
 from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing
 from madoguchi.memorial import asks_about_gift, asks_noshi, is_memorial
 from madoguchi.nlu.cues import (
-    ACCEPTING, ASKED_EXCEPTIONS, ASKING_FORMS, ASKING_HOW_CUES, BODY, BOT_WORDS, CATALOG_ASKED, COMPLAINT_NAMED,
+    ACCEPTING, ASKED_EXCEPTIONS, ASKING_FORMS, ASKING_HOW_CUES, KATAKANA_COPULA, BODY, BOT_WORDS, CATALOG_ASKED, COMPLAINT_NAMED,
     COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, HANDOFF_INTENTS, INTENSITY, LIGHT_VERBS,
     NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES, PEOPLE_COUNTED, PERSON_WORDS,
     REFUSING, RELIEVED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT, SURE, THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS,
@@ -244,7 +244,8 @@ def assess(
     result.person = asks_for_person(text)
     result.names_person = PERSON_WORDS.search(PEOPLE_COUNTED.sub("", spaced_out)) is not None
     result.subject = SUBJECT.search(spaced_out) is not None
-    bare = NAME_LABEL.sub("", TRAILING_MARKS.sub("", norm.strip()))  # なまえは くどう とくじ, 関口 彩花です♪
+    # なまえは くどう とくじ, 関口 彩花です♪, スニル ペレラ デス
+    bare = KATAKANA_COPULA.sub("です", NAME_LABEL.sub("", TRAILING_MARKS.sub("", norm.strip())))
     as_written = NAME_LABEL.sub("", unicodedata.normalize("NFKC", text or "").strip())  # with its capitals
     inflected = any(t.pos_ in ("VERB", "ADJ") for t in tokens)  # 了解 進めて, 助かった サンキュ
     result.full_name_alone = (  # Marco Silva, くどう　とくじ; not Thank You
@@ -260,7 +261,8 @@ def assess(
     result.refusal = reading(text) == REFUSED
     result.catalog_asked = CATALOG_ASKED.search(spaced_out) is not None
 
-    result.cues = [p for p in lexicon.distress_phrases if p in spaced_out]
+    spaced_hira = jaconv.kata2hira(spaced_out)  # ドウシヨウ ドウシヨウ: katakana read as hiragana too
+    result.cues = [p for p in lexicon.distress_phrases if p in spaced_out or p in spaced_hira]
     lemma_hits = [t for t in tokens if t.lemma_ in lexicon.distress_lemmas]
     if lemma_hits and parse is not None:
         doc = parse(doc)

@@ -41,6 +41,12 @@ async def test_not_knowing_the_number_is_told_where_it_is_written_once(shop, dis
     assert asked["person_offered"] == "customer_request"
 
 
+async def test_an_offer_made_with_the_number_question_ends_when_the_phone_is_asked(shop, dispatcher, domain):
+    asked = await ask(dispatcher, domain, ActionAskVerificationPhone(),
+                      {"person_offered": "customer_request", "order_id": "A3456789"})
+    assert asked["person_offered"] is None
+
+
 async def test_not_knowing_it_twice_offers_a_person_instead_of_asking_again(shop, dispatcher, domain):
     slots = await answer(
         dispatcher, domain, "やっぱりわからないです", slots={"order_id_asks": 2.0, "verification_unknown": 1.0}

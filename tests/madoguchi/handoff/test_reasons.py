@@ -92,6 +92,7 @@ def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, te
     ("届いたけど遅すぎやろ、何日待たせるねん", "complaint"),
     ("荷物まだ届かないんだけど", "complaint"),
     ("日にち指定したのに3日も遅れて着いたって先方に言われた", "complaint"),  # late, not the goods
+    ("会社で毎年まとめて頼んでる件で、請求書の宛名やら支払いのことやら、ちょっと込み入ってましてな", "complaint"),  # no parcel
 ])
 def test_a_calm_complaint_about_a_parcel_that_came_goes_to_an_operator(rules, text, reason):
     assert reason_for_intent(rules, "complain", text) == reason

@@ -466,7 +466,7 @@ def test_a_refusal_read_as_a_question_about_the_bot_is_a_refusal(ginza, lexicon,
     assert correct_intent("bot_challenge", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
 
 
-@pytest.mark.parametrize("text, intent", [("関口 彩花です♪", "inform"), ("田中です😊", "inform")])
+@pytest.mark.parametrize("text, intent", [("関口 彩花です♪", "inform"), ("田中です😊", "inform"), ("スニル ペレラ デス", "inform")])
 def test_a_name_alone_with_a_mark_after_it_is_a_name(ginza, lexicon, text, intent):
     ranking = [{"name": "out_of_scope", "confidence": 0.9}, {"name": "inform", "confidence": 0.1}]
     assert correct_intent("out_of_scope", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
@@ -546,3 +546,7 @@ def test_trouble_announced_about_a_parcel_opens_the_talk(ginza, lexicon):
     text = "お世話になります。昨日 お菓子が届いたのですけど、ちょっと困ったことになってまして"
     ranking = [{"name": "express_distress", "confidence": 0.93}, {"name": "greet", "confidence": 0.05}]
     assert correct_intent("express_distress", ranking, run(ginza, lexicon, text), THRESHOLD) == "greet"
+
+
+def test_distress_written_in_katakana_is_read(ginza, lexicon):
+    assert "どうしよ" in run(ginza, lexicon, "オカシ ナイ ト ワタシ ハズカシイ。ドウシヨウ ドウシヨウ").cues
