@@ -49,7 +49,7 @@ from typing import Any, Callable
 import jaconv
 
 from madoguchi.dialogue.leaving import is_leaving
-from madoguchi.dialogue.verification import NOT_KNOWING_CUES, REFUSED, asks_for_person, reading
+from madoguchi.dialogue.verification import NOT_KNOWING_CUES, REFUSED, UNKNOWN, asks_for_person, reading
 from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing
 from madoguchi.memorial import asks_about_gift, asks_noshi, is_memorial
 from madoguchi.nlu.cues import (
@@ -130,6 +130,7 @@ class Assessment:
     full_name_alone: bool = False
     detail: bool = False  # an order number, phone, postal code or room number in it
     asks_noshi: bool = False  # のし, 表書き, 水引 in it
+    not_knowing: bool = False  # 探したけど見つからないです: the number asked for is not known
     accepting: bool = False
     digits: bool = False
     order_details: bool = False  # an order number and a phone written in it (A1234567、090-1234-5678)
@@ -259,6 +260,7 @@ def assess(
     )
     result.leaving = is_leaving(text)
     result.refusal = reading(text) == REFUSED
+    result.not_knowing = reading(text) == UNKNOWN
     result.catalog_asked = CATALOG_ASKED.search(spaced_out) is not None
 
     spaced_hira = jaconv.kata2hira(spaced_out)  # ドウシヨウ ドウシヨウ: katakana read as hiragana too
@@ -331,7 +333,7 @@ def correct_intent(
     if intent == "bot_challenge" and assessment.refusal and not assessment.bot_words:
         # だから教えないって言ってるでしょ: a refusal to tell, no question about the bot
         return _next_calm([r for r in ranking if r.get("name") != intent])
-    if intent in ("greet", "out_of_scope", "nlu_fallback") and assessment.memorial_gift:
+    if intent in ("greet", "out_of_scope", "nlu_fallback") and assessment.memorial_gift and not assessment.opener:
         return "ask_gift"  # ４９ニチ の オカエシ に オタク の オカシ つかいたい: a memorial gift asked about
     if intent == "request_exception" and not assessment.exception:
         if assessment.complaint_named:
@@ -355,6 +357,8 @@ def correct_intent(
         return "complain" if assessment.grievance else _next_calm(ranking)
     if intent == "complain" and not assessment.grievance and assessment.subject and assessment.asks:
         return _next_calm(ranking)  # 割れやすいお菓子って、梱包はしっかりしてもらえますか: a question
+    if intent in ("complain", "request_human") and unsure and assessment.not_knowing and not assessment.grievance:
+        return "inform"  # 探したけど見つからないです: the answer to the question for the number
     if intent == "complain" and not assessment.grievance and assessment.bot_words:
         return "bot_challenge"  # こたえ いつも おなじ。じどう の やつ？: a question whether it is a machine
     if intent == "complain" and not assessment.grievance and (unsure or not assessment.subject):

@@ -550,3 +550,15 @@ def test_trouble_announced_about_a_parcel_opens_the_talk(ginza, lexicon):
 
 def test_distress_written_in_katakana_is_read(ginza, lexicon):
     assert "どうしよ" in run(ginza, lexicon, "オカシ ナイ ト ワタシ ハズカシイ。ドウシヨウ ドウシヨウ").cues
+
+
+def test_not_finding_the_number_read_as_a_complaint_is_the_answer_to_the_question(ginza, lexicon):
+    ranking = [{"name": "complain", "confidence": 0.54}, {"name": "request_human", "confidence": 0.25}]
+    text = "探したけど見つからないです"
+    assert correct_intent("complain", ranking, run(ginza, lexicon, text), THRESHOLD) == "inform"
+
+
+def test_an_opener_about_a_memorial_gift_still_opens_the_talk(ginza, lexicon):
+    ranking = [{"name": "greet", "confidence": 1.0}, {"name": "ask_gift", "confidence": 0.0}]
+    text = "こんにちは。法事のお菓子について質問があります。"
+    assert correct_intent("greet", ranking, run(ginza, lexicon, text), THRESHOLD) == "greet"
