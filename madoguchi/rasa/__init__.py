@@ -10,6 +10,8 @@
 - `action_client`: the one patch of Rasa 3.6.21 left, for what has no extension point
   (the action client's response validator, HTTP session and call format, and its
   behaviour when the action server is down); it refuses any other Rasa version.
+- `peer_check`, `peer_swap`: not plug-ins, `make check-rasa`: Rasa 3.6's own tests of the
+  classes above, run with Rasa's classes and with these (docs/deployment.md).
 
 Each class is Rasa's, subclassed; each fix is measured by `make bench` (docs/benchmarks.md)
 and compared with Rasa's own answers by tests/madoguchi/rasa/.

@@ -77,9 +77,10 @@ class UrlTrackerStore(SQLTrackerStore):
         finally:
             engine.dispose()
         super().__init__(domain=domain, host=url, event_broker=event_broker, **kwargs)
-        if self.engine.dialect.name == "sqlite":
+        if self.engine.dialect.name == "sqlite" and make_url(url).database not in (None, "", ":memory:"):
             # Rasa's engine opens a new SQLite connection for every query (SQLAlchemy 1.4's
             # default for files); ours keeps a pool of them, with WAL and a busy timeout.
+            # (An in-memory database lives in its engine's connection: Rasa's is kept.)
             self.engine.dispose()
             self.engine = make_engine(url)
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)

@@ -135,3 +135,14 @@ async def test_a_conversation_left_without_action_listen_heals_and_stays_healed(
     again = await store(url(tmp_path), domain).retrieve("stuck")
     assert [e.as_dict() for e in again.events] == [e.as_dict() for e in healed.events]
     assert again.latest_action_name == "action_listen"
+
+
+async def test_an_in_memory_database_keeps_its_tables(domain):
+    # Rasa accepts `sqlite:///` (an in-memory database); its tables live in the engine that
+    # created them. Found by Rasa's own tracker store tests (`make check-rasa`).
+    s = store("sqlite:///", domain)
+    tracker = DialogueStateTracker("c1", domain.slots)
+    turn(tracker, "こんにちは")
+    await s.save(tracker)
+    s._kept.clear()
+    assert [e.as_dict() for e in (await s.retrieve("c1")).events] == [e.as_dict() for e in tracker.events]
