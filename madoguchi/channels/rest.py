@@ -9,7 +9,8 @@ non-empty string of at most 255 characters without control characters: Rasa's tr
 store keeps 255), has a `message` that is not a string, or `metadata` that is not an
 object. A lone surrogate in the message (half of a UTF-16 pair, `\\ud800` in JSON) cannot
 be stored as UTF-8; it becomes U+FFFD, as a UTF-8 decoder replaces a broken byte.
-Everything else, streaming included, is Rasa's.
+A 「解決しましたか」 answer is taken before Rasa (`madoguchi.channels.survey`). Everything
+else, streaming included, is Rasa's.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from madoguchi.channels.survey import answering_surveys
 from madoguchi.store import web_sessions
+from madoguchi.store.db import database
 from madoguchi.text import storable
 
 MAX_SENDER = 255  # the sender_id column of Rasa's SQL tracker store
@@ -108,7 +111,7 @@ class RestInput(rest.RestInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Rasa's routes, behind a check of the body that answers 400 before Rasa reads it."""
-        webhook = super().blueprint(on_new_message)
+        webhook = super().blueprint(answering_surveys(on_new_message, database))
 
         @webhook.on_request
         async def check_body(request: Request) -> HTTPResponse | None:

@@ -23,7 +23,8 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from madoguchi.desk import assignment, viewers
 from madoguchi.desk import audit as audit_routes
 from madoguchi.desk import catalog as catalog_routes
-from madoguchi.desk import handoff_actions, login_limits
+from madoguchi.desk import handoff_actions, login_limits, report
+from madoguchi.desk import survey as survey_routes
 from madoguchi.desk.http import (
     BROADCAST_KEY,
     DeskError,
@@ -89,9 +90,8 @@ async def list_handoffs(request: web.Request, operator: str) -> web.Response:
     positions = queue_positions(db)
     names = handoffs.display_names(db, [h.sender_id for h in rows])
     now = utcnow()
-    return json_response(
-        [handoff_json(h, now=now, position=positions.get(h.id, 0), names=names) for h in rows]
-    )
+    bodies = [handoff_json(h, now=now, position=positions.get(h.id, 0), names=names) for h in rows]
+    return json_response(survey_routes.attach(db, bodies))
 
 
 @authenticated
@@ -107,6 +107,7 @@ async def show_handoff(request: web.Request, operator: str) -> web.Response:
     body["transcript"] = [line_json(m) for m in transcripts.for_sender(db, handoff.sender_id)]
     body["notes"] = [note_json(n) for n in handoffs.notes(db, handoff.id)]
     body["viewers"] = request.app[viewers.VIEWERS_KEY].of(handoff.id)
+    body["survey"] = survey_routes.of(db, handoff.id)
     return json_response(body)
 
 
@@ -397,9 +398,11 @@ def add_desk_routes(app: web.Application) -> None:
     app.router.add_get(handoff, show_handoff)
     handoff_actions.add_routes(app, handoff)
     assignment.add_routes(app, handoff)
+    survey_routes.add_routes(app, handoff)
     app.router.add_post(handoff + "/notes", add_note)
     app.router.add_get("/api/canned", canned)
     catalog_routes.add_routes(app)
+    report.add_routes(app)
     app.router.add_get("/api/live", live)
     audit_routes.add_routes(app)
     app.router.add_get("/desk/", desk_page)

@@ -30,7 +30,8 @@ from madoguchi.desk.idempotency import Attempt, NotKnown, Operations, Outcome, f
 from madoguchi.desk.locks import KeyedLocks
 from madoguchi.desk.rasa_client import RasaClient, RasaNoAnswer, RasaUnavailable
 from madoguchi.desk.shapes import handoff_json, line_json
-from madoguchi.store import audit, handoffs, operators, transcripts
+from madoguchi.handoff import survey
+from madoguchi.store import audit, handoffs, operators, surveys, transcripts
 from madoguchi.store.models import Handoff, utcnow
 from madoguchi.web.keys import DB_KEY, SETTINGS_KEY
 from madoguchi.web.timefmt import iso_jst
@@ -150,12 +151,17 @@ async def _end(request: web.Request, operator: str, status: str) -> web.Response
             if current.status == status:
                 return answer(current, unchanged=True, message=ALREADY[status].format(id=handoff.id))
             require_open(current)
-            call = rasa.release if status == handoffs.RELEASED else rasa.close
-            await _through_rasa(
-                call(current.sender_id, current.channel, at=attempt.timestamp, check_first=attempt.check_first),
-                NOT_DONE,
-            )
+            if status == handoffs.RELEASED:
+                call = rasa.release(current.sender_id, current.channel, at=attempt.timestamp, check_first=attempt.check_first)
+            else:  # the customer is asked 「解決しましたか」 with the close
+                call = rasa.close(
+                    current.sender_id, current.channel, at=attempt.timestamp, check_first=attempt.check_first,
+                    question=survey.question(handoff.id),
+                )
+            await _through_rasa(call, NOT_DONE)
             handoffs.finish_if_open(db, handoff.id, status, operator)
+            if status == handoffs.CLOSED:
+                surveys.ask(db, current)
         return answer(handoffs.get(db, handoff.id))
 
     return await app[OPERATIONS_KEY].run(

@@ -58,11 +58,19 @@ class RasaNoAnswer(RasaUnavailable):
     """Rasa got the request but gave no answer in time: the events may have been applied."""
 
 
-def bot_event(timestamp: float, *, text: str | None = None, custom: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A Rasa `bot` event with an explicit timestamp."""
+def bot_event(
+    timestamp: float,
+    *,
+    text: str | None = None,
+    custom: dict[str, Any] | None = None,
+    buttons: list[dict[str, str]] | None = None,
+) -> dict[str, Any]:
+    """A Rasa `bot` event with an explicit timestamp (buttons: quick replies on every channel)."""
     data: dict[str, Any] = {}
     if custom is not None:
         data["custom"] = custom
+    if buttons:
+        data["buttons"] = buttons
     return {"event": "bot", "text": text, "data": data, "metadata": {}, "timestamp": timestamp}
 
 
@@ -232,12 +240,21 @@ class RasaClient:
         return await self._append_and_record(sender_id, channel, events, check_first=check_first)
 
     async def close(
-        self, sender_id: str, channel: str, *, at: float | None = None, check_first: bool = False
+        self,
+        sender_id: str,
+        channel: str,
+        *,
+        at: float | None = None,
+        check_first: bool = False,
+        question: tuple[str, list[dict[str, str]]] | None = None,
     ) -> list[Line]:
-        """Close the chat with the operator: tell the customer, resume, forget the slots."""
-        text_at, status_at = self._timestamps(2, at)
+        """Close the chat with the operator: tell the customer, ask `question` (a text and its
+        buttons: 「解決しましたか」, `madoguchi.handoff.survey`), resume, forget the slots."""
+        text_at, question_at, status_at = self._timestamps(3, at)
+        asked = [bot_event(question_at, text=question[0], buttons=question[1])] if question else []
         events = [
             bot_event(text_at, text=CLOSE_TEXT),
+            *asked,
             bot_event(status_at, custom=madoguchi_custom("status", state="closed")),
             {"event": "resume", "timestamp": status_at + 0.0005},
             {"event": "reset_slots", "timestamp": status_at + 0.0006},

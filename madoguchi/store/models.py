@@ -169,3 +169,19 @@ class ChannelProfile(Base):
     following = Column(Integer, nullable=False, default=1)
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
+
+
+class Survey(Base):
+    """「解決しましたか」: asked when an operator closes a chat, and the customer's answer."""
+
+    __tablename__ = "surveys"
+    id = Column(Integer, primary_key=True)
+    handoff_id = Column(Integer, ForeignKey("handoffs.id"), nullable=False, unique=True)
+    sender_id = Column(String(255), nullable=False, index=True)
+    channel = Column(String(32))
+    asked_at = Column(DateTime, nullable=False, default=utcnow)
+    solved = Column(Integer)  # 1 はい, 0 いいえ, NULL not answered (yet)
+    answered_at = Column(DateTime)
+    comment_wanted_at = Column(DateTime)  # the customer chose to write a comment (ひとこと書く)
+    comment = Column(Text)
+    commented_at = Column(DateTime)

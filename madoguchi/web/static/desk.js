@@ -1,6 +1,8 @@
 // The operator console: queue, conversation, replies, notes, release and close.
 // New handoffs are announced by desk-alerts.js (window.DeskAlerts); who has a chat, taking and
-// handing it over are desk-assign.js's (window.DeskAssign): both are loaded before this file.
+// handing it over are desk-assign.js's (window.DeskAssign); the customer's answer to
+// 「解決しましたか」 is desk-survey.js's and the レポート tab desk-report.js's: all are loaded
+// before this file.
 // Everything customers wrote is put on the page with textContent, never as HTML.
 "use strict";
 (function () {
@@ -22,6 +24,8 @@
   const $ = (id) => document.getElementById(id);
   const alerts = window.DeskAlerts;
   const assign = window.DeskAssign;
+  const survey = window.DeskSurvey;
+  const report = window.DeskReport;
   const state = {
     token: sessionStorage.getItem(TOKEN_KEY),
     user: sessionStorage.getItem(USER_KEY) || "",
@@ -238,6 +242,7 @@
     const previous = state.handoffs.get(h.id);
     h._since = Date.now() - (h.waiting_seconds || 0) * 1000;
     if (previous && previous.status === "open" && h.status === "open") h._since = previous._since;
+    survey.keep(previous, h);
     state.handoffs.set(h.id, h);
     state.known.add(h.id);
     return h;
@@ -330,6 +335,7 @@
     meta.appendChild(el("span", null, `受付 ${when(h.created_at)}・No.${h.id}`));
     if (h.operator) meta.appendChild(el("span", "operator", `担当 ${h.operator}`));
     assign.cardMarks(h).forEach((mark) => meta.appendChild(mark));
+    survey.cardMarks(h).forEach((mark) => meta.appendChild(mark));
     const unread = state.unread.get(h.id) || 0;
     if (unread) meta.appendChild(el("span", "badge unread", `新着 ${unread}`));
     if (state.fresh.has(h.id)) meta.appendChild(el("span", "badge new", "新規"));
@@ -347,11 +353,13 @@
   async function showTab(name) {
     state.tab = name;
     document.querySelectorAll(".tab").forEach((t) => t.setAttribute("aria-pressed", String(t.dataset.tab === name)));
-    $("desk").hidden = name === "catalog";
+    $("desk").hidden = name === "catalog" || name === "report";
     $("catalog-view").hidden = name !== "catalog";
+    $("report-view").hidden = name !== "report";
     tellViewing();
     try {
       if (name === "catalog") await loadCatalog();
+      else if (name === "report") await report.load();
       else if (name === "history") await loadHistory();
       else renderQueue();
     } catch (e) {
@@ -434,6 +442,7 @@
     dl.replaceChildren(...rows);
     $("side-details-empty").hidden = rows.length > 0;
     $("notes").replaceChildren(...(h.notes || []).map(noteItem));
+    survey.render(h);
   }
 
   function noteItem(note) {
@@ -706,7 +715,7 @@
   function tellViewing() {
     const ws = state.ws;
     if (!ws || ws.readyState !== WebSocket.OPEN) return;
-    const id = state.current && state.tab !== "catalog" ? state.current.id : null;
+    const id = state.current && state.tab !== "catalog" && state.tab !== "report" ? state.current.id : null;
     ws.send(JSON.stringify({ type: "viewing", handoff_id: id }));
   }
 
@@ -764,6 +773,7 @@
       }
       scheduleRender();
     } else if (message.type === "line") {
+      survey.onLine(message, state.handoffs.get(message.handoff_id));
       if (state.current && state.current.sender_id === message.sender_id) {
         addLine(message.line, true);
       } else if (message.line.from === "customer" && state.handoffs.has(message.handoff_id)) {
@@ -777,7 +787,9 @@
 
   // ------------------------------------------------------------ boot
 
-  alerts.init((id) => { if (state.tab === "catalog") showTab("queue"); openHandoff(id); });
+  alerts.init((id) => { if (state.tab === "catalog" || state.tab === "report") showTab("queue"); openHandoff(id); });
+  survey.init({ api, current: () => state.current, changed: scheduleRender });
+  report.init({ api, token: () => state.token, failed(e) { if (e.status !== 401) toast(e.message); } });
   assign.init({
     api, toast, confirm: confirmDialog, refresh: refreshCurrent, note: addNote,
     user: () => state.user,

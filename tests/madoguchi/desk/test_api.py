@@ -537,8 +537,9 @@ async def test_close_ends_the_chat_and_forgets_the_slots(client, db, token, rasa
     [call] = stand_in.calls
     assert call["query"]["output_channel"] == "socketio"
     assert call["query"]["execute_side_effects"] == "true"
-    text, status, resume, reset, listen = call["events"]
+    text, question, status, resume, reset, listen = call["events"]
     assert text["event"] == "bot" and text["text"] == CLOSE_TEXT and "いつでも" in CLOSE_TEXT
+    assert question["event"] == "bot" and "解決しましたか" in question["text"]  # tests/madoguchi/desk/test_survey.py
     assert status["data"]["custom"] == {"data": {"madoguchi": "status", "state": "closed"}}
     assert resume["event"] == "resume"
     assert reset["event"] == "reset_slots"
