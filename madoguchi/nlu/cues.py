@@ -125,3 +125,9 @@ ASKING_HOW_CUES = frozenset({
 })
 # です written in katakana after a name (スニル ペレラ デス).
 KATAKANA_COPULA = re.compile(r"[ 　]*デス(?=[。.!！]?$)")
+# A catalog wished for in so many words (お宅さんの冊子みたいなもんが手元にあったら…ええんやけど).
+CATALOG_WISHED = re.compile(
+    r"(?:カタログ|かたろぐ|カタロ|冊子|パンフレット|ぱんふれっと)[^。？?]{0,12}(?:あったら|あれば|ほしい|欲しい|もらえ|いただけ)"
+)
+# Asking about something (…の送料を聞いてるんだけど, 教えてほしい): a question, not an exception.
+ASKING_ABOUT = re.compile(r"を?(?:聞いて(?:い)?る|きいて(?:い)?る|聞きたい|ききたい|知りたい|しりたい|教えて|おしえて)")

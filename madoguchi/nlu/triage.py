@@ -53,7 +53,7 @@ from madoguchi.dialogue.verification import NOT_KNOWING_CUES, REFUSED, UNKNOWN, 
 from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing
 from madoguchi.memorial import asks_about_gift, asks_noshi, is_memorial
 from madoguchi.nlu.cues import (
-    ACCEPTING, ASKED_EXCEPTIONS, ASKING_FORMS, ASKING_HOW_CUES, KATAKANA_COPULA, BODY, BOT_WORDS, CATALOG_ASKED, COMPLAINT_NAMED,
+    ACCEPTING, ASKED_EXCEPTIONS, ASKING_ABOUT, ASKING_FORMS, ASKING_HOW_CUES, CATALOG_WISHED, KATAKANA_COPULA, BODY, BOT_WORDS, CATALOG_ASKED, COMPLAINT_NAMED,
     COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, HANDOFF_INTENTS, INTENSITY, LIGHT_VERBS,
     NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES, PEOPLE_COUNTED, PERSON_WORDS,
     REFUSING, RELIEVED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT, SURE, THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS,
@@ -131,6 +131,8 @@ class Assessment:
     detail: bool = False  # an order number, phone, postal code or room number in it
     asks_noshi: bool = False  # のし, 表書き, 水引 in it
     not_knowing: bool = False  # 探したけど見つからないです: the number asked for is not known
+    catalog_wished: bool = False  # 冊子みたいなもんが手元にあったら
+    asking_about: bool = False  # …を聞いてるんだけど, 教えてほしい
     accepting: bool = False
     digits: bool = False
     order_details: bool = False  # an order number and a phone written in it (A1234567、090-1234-5678)
@@ -262,6 +264,8 @@ def assess(
     result.refusal = reading(text) == REFUSED
     result.not_knowing = reading(text) == UNKNOWN
     result.catalog_asked = CATALOG_ASKED.search(spaced_out) is not None
+    result.catalog_wished = CATALOG_WISHED.search(spaced_out) is not None
+    result.asking_about = ASKING_ABOUT.search(spaced_out) is not None
 
     spaced_hira = jaconv.kata2hira(spaced_out)  # ドウシヨウ ドウシヨウ: katakana read as hiragana too
     result.cues = [p for p in lexicon.distress_phrases if p in spaced_out or p in spaced_hira]
@@ -340,6 +344,8 @@ def correct_intent(
             return "complain"  # 私はあなたの顧客サービスについて苦情を言いたいです (I want to complain)
         if assessment.memorial_gift:
             return "ask_gift"  # しゅじんのさんかいき…おかしをおかえししたいのどす: a memorial gift asked about
+    if intent == "request_exception" and assessment.asking_about and not (assessment.exception or assessment.requests):
+        return _next_calm(ranking)  # いや、だから沖縄の送料を聞いてるんだけど: a question asked again
     if intent == "request_exception" and assessment.refusal and not assessment.exception:
         return _next_calm(ranking)  # そっちで調べてもらえますか: no exception, a refusal to tell
     names_one = intent == "request_human" and assessment.names_person  # ちゃんとした人に聞きたい
@@ -385,6 +391,8 @@ def correct_intent(
     ):
         # 子どもが泣いてるのでまたにします: a reason to stop now, no call for help.
         return _next_calm(ranking)
+    if intent == "express_distress" and not assessment.evidence and assessment.catalog_wished:
+        return "request_catalog"  # 歳暮を何にしよか頭ひねって…冊子みたいなもんがあったら: a catalog wished for
     if intent == "express_distress" and not assessment.evidence and unsure:
         # Not distressed after all: a goods problem is still an operator's case, and a reproach
         # (この みせ、サービス わるい) a complaint.

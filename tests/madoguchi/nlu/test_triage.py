@@ -562,3 +562,17 @@ def test_an_opener_about_a_memorial_gift_still_opens_the_talk(ginza, lexicon):
     ranking = [{"name": "greet", "confidence": 1.0}, {"name": "ask_gift", "confidence": 0.0}]
     text = "こんにちは。法事のお菓子について質問があります。"
     assert correct_intent("greet", ranking, run(ginza, lexicon, text), THRESHOLD) == "greet"
+
+
+def test_a_catalog_wished_for_read_as_distress_without_distress_is_a_catalog_request(ginza, lexicon):
+    text = ("毎年この時期になると、得意先への歳暮を何にしよか頭ひねってますねん。"
+            "お宅さんの冊子みたいなもんが手元にあったら、ゆっくり選べてええんやけどなあ")
+    ranking = [{"name": "express_distress", "confidence": 1.0}, {"name": "request_catalog", "confidence": 0.0}]
+    assert correct_intent("express_distress", ranking, run(ginza, lexicon, text), THRESHOLD) == "request_catalog"
+
+
+@pytest.mark.parametrize("text, intent", [("いや、だから沖縄の送料を聞いてるんだけど", "ask_shipping"),
+                                          ("沖縄への送料を無料にしてほしいんですけど", "request_exception")])
+def test_a_question_asked_again_read_as_an_exception_is_a_question(ginza, lexicon, text, intent):
+    ranking = [{"name": "request_exception", "confidence": 1.0}, {"name": "ask_shipping", "confidence": 0.0}]
+    assert correct_intent("request_exception", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
