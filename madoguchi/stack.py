@@ -3,6 +3,7 @@ web/desk. A service that dies is restarted, with backoff, while the others keep 
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import subprocess
@@ -39,6 +40,15 @@ LAST_RESTART_SECONDS = 30.0  # the longest wait between restarts of a service th
 STEADY_SECONDS = 60.0  # a service up this long is healthy again: its next restart is at once
 
 
+def die_with_parent() -> None:
+    """In a service's process: SIGTERM when the process that started it dies, however it
+    dies (Linux's PR_SET_PDEATHSIG), so no service outlives a killed `make run` or test run."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the services are stopped as before
+        pass
+
+
 @dataclass
 class Service:
     """A child process and the URL that answers when it is ready."""
@@ -56,7 +66,7 @@ class Service:
         with open(log_dir / f"{self.name}.log", "ab") as log:
             self.process = subprocess.Popen(
                 self.command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                start_new_session=True,
+                start_new_session=True, preexec_fn=die_with_parent,
             )
         self.started_at = time.monotonic()
 

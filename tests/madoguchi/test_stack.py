@@ -108,3 +108,33 @@ def test_the_supervising_thread_restarts_a_killed_service(tmp_path):
             assert actions.alive() and actions.restarts == 1
     finally:
         s.stop()
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status", encoding="utf-8") as status:
+            return any(line.startswith("State:") and "Z" in line for line in status)  # a zombie: dead
+    except FileNotFoundError:
+        return True
+
+
+def test_no_service_outlives_a_killed_supervisor(tmp_path):
+    """A `make run` or a test run killed outright (SIGKILL, no clean-up) takes its services with it."""
+    import subprocess
+
+    parent = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from madoguchi.stack import Service; "
+         f"s = Service('sleeper', {SLEEPER!r}, 'http://127.0.0.1:9/'); "
+         f"s.start({{}}, __import__('pathlib').Path({str(tmp_path)!r})); "
+         "print(s.process.pid, flush=True); time.sleep(600)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    child = int(parent.stdout.readline())
+    assert not _gone(child)
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while not _gone(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(child)
