@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import jaconv
 
 from madoguchi.products import Catalog
-from madoguchi.text import nfkc
+from madoguchi.text import nfkc, with_hiragana
 from madoguchi.values import kanji_digits
 
 MEMORIAL = re.compile(
@@ -42,8 +41,7 @@ PERSON_BUTTON = {"title": "担当者に相談する", "payload": "担当者と�
 def _read(text: str | None) -> str:
     """The text as the words below are written: NFKC, katakana read as hiragana too
     (４９ニチ の オカエシ)."""
-    norm = nfkc(text or "")
-    return f"{norm}\n{jaconv.kata2hira(norm)}"
+    return with_hiragana(nfkc(text or ""))
 
 
 def is_memorial(text: str) -> bool:

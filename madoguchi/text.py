@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import jaconv
+
 # Characters customers type as a hyphen between digits: hyphen-minus look-alikes, dashes,
 # the katakana prolonged sound mark and the half-width one, the wave dash and tildes.
 HYPHENS = "-‐‑‒–—―−－ーｰ─━〜～~"
@@ -37,6 +39,12 @@ def nfkc(text: str) -> str:
 def folded(text: str | None) -> str:
     """NFKC and lower case: how a message is compared with cue words."""
     return unicodedata.normalize("NFKC", text or "").lower()
+
+
+def with_hiragana(text: str) -> str:
+    """The text, then (after a newline) its katakana read as hiragana: a cue word in hiragana
+    is found in ハコ ツブレテル or ドウシヨウ too."""
+    return f"{text}\n{jaconv.kata2hira(text)}"
 
 
 def digits_only(text: str) -> str:

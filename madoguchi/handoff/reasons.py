@@ -7,7 +7,7 @@ import re
 import jaconv
 
 from madoguchi.shop.rules import Rules
-from madoguchi.text import folded
+from madoguchi.text import folded, with_hiragana
 
 INTENT_REASONS = {
     "request_human": "customer_request",
@@ -107,7 +107,7 @@ def goods_problem(rules: Rules, text: str, lemmas: frozenset[str] = frozenset())
     cues = rules.cues
     return (
         has_cue(text, cues.get("damaged", []), lemmas)
-        or has_cue(jaconv.kata2hira(folded(text)), cues.get("damaged", []))  # ハコ ツブレテル
+        or has_cue(with_hiragana(folded(text)), cues.get("damaged", []))  # ハコ ツブレテル
         or (has_cue(text, cues.get("wrong_item", []), lemmas) and not asks_for_ingredients(text))
         or reports_wrong_thing(text)
         or every_group(folded(text), cue_groups(cues.get("wrong_noshi", {})))

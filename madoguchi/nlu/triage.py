@@ -62,7 +62,7 @@ from madoguchi.nlu.cues import (
 from madoguchi.nlu.gibberish import is_gibberish
 from madoguchi.nlu.patterns import find_all, find_order_ids, find_phones
 from madoguchi.nlu.spans import ENGLISH_COURTESY, is_kana_full_name
-from madoguchi.text import folded
+from madoguchi.text import folded, with_hiragana
 
 
 @dataclass(frozen=True)
@@ -211,7 +211,7 @@ def assess(
     result.intensity = min(len(INTENSITY.findall(norm)), 2)
     result.emphatic = EMPHASIS.search(norm) is not None
     result.grief = any(w in norm for w in lexicon.grief)
-    read = f"{norm}\n{jaconv.kata2hira(norm)}"  # ハコ ツブレテル: katakana read as hiragana too
+    read = with_hiragana(norm)  # ハコ ツブレテル
     result.goods_problem = (
         any(w in read for w in lexicon.goods)
         or (any(w in norm for w in lexicon.wrong_item) and not asks_for_ingredients(text))
@@ -261,14 +261,15 @@ def assess(
         and not COURTESIES.search(jaconv.kata2hira(bare))  # コンニチハ, もしもし こんにちは
     )
     result.leaving = is_leaving(text)
-    result.refusal = reading(text) == REFUSED
-    result.not_knowing = reading(text) == UNKNOWN
+    answer = reading(text)
+    result.refusal = answer == REFUSED
+    result.not_knowing = answer == UNKNOWN
     result.catalog_asked = CATALOG_ASKED.search(spaced_out) is not None
     result.catalog_wished = CATALOG_WISHED.search(spaced_out) is not None
     result.asking_about = ASKING_ABOUT.search(spaced_out) is not None
 
-    spaced_hira = jaconv.kata2hira(spaced_out)  # ドウシヨウ ドウシヨウ: katakana read as hiragana too
-    result.cues = [p for p in lexicon.distress_phrases if p in spaced_out or p in spaced_hira]
+    spaced_read = with_hiragana(spaced_out)  # ドウシヨウ ドウシヨウ
+    result.cues = [p for p in lexicon.distress_phrases if p in spaced_read]
     lemma_hits = [t for t in tokens if t.lemma_ in lexicon.distress_lemmas]
     if lemma_hits and parse is not None:
         doc = parse(doc)

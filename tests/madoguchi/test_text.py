@@ -58,3 +58,9 @@ def test_is_blank_for_nothing_or_white_space_of_any_width(text):
 @pytest.mark.parametrize("text", ["a", "　あ　", "0"])
 def test_is_blank_is_false_when_there_is_something_to_read(text):
     assert not is_blank(text)
+
+
+def test_katakana_is_read_as_hiragana_too():
+    from madoguchi.text import with_hiragana
+
+    assert "つぶれてる" in with_hiragana("ハコ ツブレテル") and "ハコ" in with_hiragana("ハコ ツブレテル")
