@@ -100,8 +100,8 @@ class Operations:
         async with self.locks.hold((operator, key)):
             running = self.running.get((operator, key))
             if running is not None:
-                _refuse_other(running[0], asks)
-                return await self._answer(running[1], keyed=True)
+                _refuse_other(running[0], asks)  # a retry while the first try runs: its outcome
+                return await self._answer(running[1], keyed=True, replayed=True)
             found = await asyncio.to_thread(operations.find, self.db, operator, key)
             created = False
             if found is None:
@@ -148,7 +148,7 @@ class Operations:
             if not isinstance(error, (DeskError, NotKnown)):
                 logger.error("operator action failed", exc_info=error)
 
-    async def _answer(self, task: asyncio.Task, *, keyed: bool) -> web.Response:
+    async def _answer(self, task: asyncio.Task, *, keyed: bool, replayed: bool = False) -> web.Response:
         """The action's outcome, or 202 when it is still running after `answer_within` seconds."""
         done, _ = await asyncio.wait({task}, timeout=self.answer_within)
         if not done:
@@ -158,7 +158,7 @@ class Operations:
         except NotKnown:
             message = f"{UNKNOWN_MESSAGE}{UNKNOWN_RETRY}" if keyed else UNKNOWN_MESSAGE
             raise DeskError(504, "rasa_no_answer", message) from None
-        return json_response(body, status)
+        return json_response(body, status, headers={REPLAYED_HEADER: "true"} if replayed else None)
 
     async def drain(self, timeout: float = DRAIN_SECONDS) -> None:
         """Give running actions a little time to finish (the web service is stopping)."""

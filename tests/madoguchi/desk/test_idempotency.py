@@ -65,7 +65,7 @@ async def test_a_retry_while_the_first_is_still_sending_waits_for_it(client, db,
     assert body["pending"] is True and "処理しています" in body["message"]
     client.app[OPERATIONS_KEY].answer_within = 5
     again = await client.post(f"/api/handoffs/{hid}/messages", headers=keyed(token, "slow"), json={"text": "少々お待ちください。"})
-    assert again.status == 201
+    assert again.status == 201 and again.headers.get(REPLAYED_HEADER) == "true"  # the first try's outcome
     assert (await again.json())["line"]["text"] == "少々お待ちください。"
     assert len(stand_in.calls) == 1
     assert lines_of_sender(db, "s-key-slow") == [("operator", "少々お待ちください。")]
