@@ -236,7 +236,7 @@ def assess(
     result.order_details = bool(find_order_ids(text)) and bool(find_phones(text))
     result.about_the_medium = THE_MEDIUM.search(spaced_out) is not None
     result.complaint_named = COMPLAINT_NAMED.search(spaced_out) is not None
-    result.bot_words = BOT_WORDS.search(spaced_out) is not None
+    result.bot_words = any(BOT_WORDS.search(t) for t in (spaced_out, with_hiragana(spaced_out)))  # キカイ デスカ
     result.memorial_gift = is_memorial(spaced_out) and asks_about_gift(spaced_out)
     result.asks_noshi = asks_noshi(spaced_out)
     result.relieved = RELIEVED.search(spaced_out) is not None and REFUSING.search(RELIEVED.sub("", spaced_out)) is None
@@ -252,7 +252,7 @@ def assess(
     as_written = NAME_LABEL.sub("", unicodedata.normalize("NFKC", text or "").strip())  # with its capitals
     inflected = any(t.pos_ in ("VERB", "ADJ") for t in tokens)  # 了解 進めて, 助かった サンキュ
     result.full_name_alone = (  # Marco Silva, くどう　とくじ; not Thank You
-        (FULL_NAME.match(as_written) is not None and not ENGLISH_COURTESY.match(as_written) and not inflected)
+        (any(FULL_NAME.match(t) for t in (as_written, bare)) and not ENGLISH_COURTESY.match(as_written) and not inflected)
         or is_kana_full_name(bare)
     )
     result.name_alone = (
@@ -301,6 +301,11 @@ def asks_to_wait(tokens: list) -> bool:
     return False
 
 
+# What DIET may make of a whole name in an unusual script (Marco Silva read as a yes, a name
+# in katakana as a call for a person): a message that is a name and nothing else gives it.
+FULL_NAME_MISREADINGS = ("affirm", "deny", "thank", "goodbye", "bot_challenge", "request_human")
+
+
 def correct_intent(
     intent: str, ranking: list[dict[str, Any]], assessment: Assessment, threshold: float
 ) -> str:
@@ -309,8 +314,8 @@ def correct_intent(
         return "nlu_fallback"
     if intent in ("out_of_scope", "nlu_fallback", "greet") and assessment.name_alone:
         return "inform"  # シャルマ アルジュン です。: a name given, not small talk
-    if intent in ("affirm", "deny", "thank", "goodbye", "bot_challenge") and assessment.full_name_alone:
-        return "inform"  # Marco Silva: a whole name, not a yes
+    if intent in FULL_NAME_MISREADINGS and assessment.full_name_alone and not (assessment.person or assessment.bot_words):
+        return "inform"  # Marco Silva: a whole name, not a yes; スニル ペレラ デス, not a call for a person
     if intent in ("goodbye", "greet", "thank", "out_of_scope") and assessment.detail:
         return "inform"  # あっごめんなさい、部屋番号ぬけてました 502号室です: a detail, not a goodbye
     if intent == "deny" and assessment.relieved:

@@ -37,6 +37,7 @@ TODAY = date(2026, 11, 20)
         ("名前は 西村 房子 どす", "西村 房子"),
         ("名前は西村房子どす", "西村房子"),
         ("宛名は佐藤雄太", "佐藤雄太"),
+        ("スニル ペレラ デス", "スニル ペレラ"),  # a learner writing all in katakana
         ("名前は山田哲夫だ", "山田哲夫"), ("名前は加藤正やお", "加藤正"),
         ("はい、山田花子です", "山田花子"),
         # the name part only: what follows a 、 or 。 is another detail

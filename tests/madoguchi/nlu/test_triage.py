@@ -472,6 +472,18 @@ def test_a_name_alone_with_a_mark_after_it_is_a_name(ginza, lexicon, text, inten
     assert correct_intent("out_of_scope", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
 
 
+@pytest.mark.parametrize("text, read_as, intent", [
+    ("スニル ペレラ デス", "request_human", "inform"),  # a katakana name is no call for a person
+    ("ペレラ デス", "out_of_scope", "inform"),
+    ("ロボット デス", "bot_challenge", "bot_challenge"),  # the bot's own name for itself
+    ("キカイ デスカ", "bot_challenge", "bot_challenge"),
+    ("担当 の 人 デス", "request_human", "request_human"),
+])
+def test_a_bare_name_read_as_a_call_for_a_person_or_the_bot_is_a_name(ginza, lexicon, text, read_as, intent):
+    ranking = [{"name": read_as, "confidence": 1.0}, {"name": "inform", "confidence": 0.0}]
+    assert correct_intent(read_as, ranking, run(ginza, lexicon, text), THRESHOLD) == intent
+
+
 def test_a_detail_in_kanji_digits_is_no_keyboard_mash(ginza, lexicon):
     assert not run(ginza, lexicon, "〒八八〇－〇九五一").gibberish
 
