@@ -261,7 +261,7 @@ class ValidateCatalogForm(FormValidationAction):
         kept = _longest_name_given(tracker)
         if kept and name and name.replace(" ", "") in kept.replace(" ", ""):
             name = kept  # a part of the name already given (あおい of 中村あおい) never shortens it
-        if not name and not _other_details(tracker):
+        if not name and not other_details(tracker):
             # Other details given instead (〒… and the address): they are taken, the name asked again.
             dispatcher.utter_message(response="utter_name_invalid")
         return {"person_name": name, **self._reconfirm(tracker)}
@@ -375,10 +375,12 @@ def say_answers(dispatcher: CollectingDispatcher, text: str) -> None:
             dispatcher.utter_message(text=answer)
 
 
-def _other_details(tracker: Tracker) -> bool:
-    """The latest message gives a postal code, an address or a phone, and no name."""
+def other_details(tracker: Tracker) -> list[str]:
+    """The postal code, address and phone the latest message gives, when it gives no name."""
     kinds = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
-    return "person_name" not in kinds and bool(kinds & {"postal_code", "address", "phone"})
+    if "person_name" in kinds:
+        return []
+    return [k for k in ("postal_code", "address", "phone") if k in kinds]
 
 
 class ActionBeginCatalog(Action):

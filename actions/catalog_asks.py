@@ -8,7 +8,10 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.catalog import times_asked
+from actions.catalog import other_details, times_asked
+
+# What a detail is called when it was taken while the name was asked for.
+DETAIL_NAMES = {"postal_code": "郵便番号", "address": "ご住所", "phone": "お電話番号"}
 
 # The question for each detail: the first time, the second, and from the third on.
 QUESTIONS = {
@@ -35,7 +38,13 @@ class ActionAskCatalogPersonName(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(response=ask_response(self.slot, times_asked(tracker, self.slot)))
+        asked = times_asked(tracker, self.slot)
+        taken = other_details(tracker) if self.slot == "person_name" and asked else []
+        if taken:  # 〒… and the address instead of the name: taken, and said so, the name asked again
+            names = "と".join(DETAIL_NAMES[d] for d in taken)
+            dispatcher.utter_message(response="utter_ask_person_name_after_details", taken=names)
+        else:
+            dispatcher.utter_message(response=ask_response(self.slot, asked))
         return []
 
 

@@ -116,6 +116,11 @@ TRAILING_MARKS = re.compile(r"[\s♪♡♥☆★〜~ー!！。.]*[\U0001F300-\U0
 WAIT_VERB = re.compile(r"待|まっ")
 # The other day (こないだ): not こない, a parcel that did not come.
 THE_OTHER_DAY = re.compile(r"こないだ|このあいだ|この間")
+# A catalog asked for before (カタログ タノンダ, 申し込んだのに), read in hiragana.
+ASKED_BEFORE = re.compile(
+    r"(?:(?:たの|頼)ん|(?:もうし|申し?)こん|申込ん)(?:だ|でた|でいた|でおいた|どった|どいた)|"
+    r"(?:おねがい|お願い|請求)し(?:た|てた|ていた|ておいた|ておりました|ました)(?![いく])"
+)
 # A room number given on its own (502号室です): a detail, whatever words come with it.
 ROOM_NUMBER = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,5}\s?(?:号室|号|階)")
 # Not knowing how (わからない, どうしたら): a question when it is about the のし, not distress.

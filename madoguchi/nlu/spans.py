@@ -243,11 +243,10 @@ _KANA_NAME = re.compile(
     r"(?=[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、,]?[ 　]*〒)"
 )
 # A foreign name, in katakana words or Latin letters, then a polite name ending or a postal
-# code (デイビッド・ミラーと申します, David Miller、〒600-…, スニル ペレラ デス of a learner
-# writing all in katakana).
+# code (デイビッド・ミラーと申します, David Miller、〒600-…).
 _FOREIGN_NAME = re.compile(
     r"(?:^|(?<=[\s、。,.]))([ァ-ヺー]{2,10}[・･ 　][ァ-ヺー]{2,10}|[A-Z][a-z]+[ 　][A-Z][a-z]+)"
-    r"(?=[ 　]*(?:です|でございます|と申します|ともうします|といいます|デス|ト[モ申]ウ?シマス)|[、,][ 　]*〒)"
+    r"(?=[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、,][ 　]*〒)"
 )
 # Words that are grammar, not a name (それは そう です, やっぱり いい です, いや いいです).
 # A particle at the end of the first word, or a word of grammar for a whole (not the どう of

@@ -53,7 +53,7 @@ from madoguchi.dialogue.verification import NOT_KNOWING_CUES, REFUSED, UNKNOWN, 
 from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing
 from madoguchi.memorial import asks_about_gift, asks_noshi, is_memorial
 from madoguchi.nlu.cues import (
-    ACCEPTING, ASKED_EXCEPTIONS, ASKING_ABOUT, ASKING_FORMS, ASKING_HOW_CUES, CATALOG_WISHED, KATAKANA_COPULA, BODY, BOT_WORDS, CATALOG_ASKED, COMPLAINT_NAMED,
+    ACCEPTING, ASKED_BEFORE, ASKED_EXCEPTIONS, ASKING_ABOUT, ASKING_FORMS, ASKING_HOW_CUES, CATALOG_WISHED, KATAKANA_COPULA, BODY, BOT_WORDS, CATALOG_ASKED, COMPLAINT_NAMED,
     COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, HANDOFF_INTENTS, INTENSITY, LIGHT_VERBS,
     NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES, PEOPLE_COUNTED, PERSON_WORDS,
     REFUSING, RELIEVED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT, SURE, THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS,
@@ -131,6 +131,7 @@ class Assessment:
     detail: bool = False  # an order number, phone, postal code or room number in it
     asks_noshi: bool = False  # のし, 表書き, 水引 in it
     not_knowing: bool = False  # 探したけど見つからないです: the number asked for is not known
+    asked_before: bool = False  # カタログ タノンダ: asked for earlier
     catalog_wished: bool = False  # 冊子みたいなもんが手元にあったら
     asking_about: bool = False  # …を聞いてるんだけど, 教えてほしい
     accepting: bool = False
@@ -226,7 +227,10 @@ def assess(
     result.anger = any(w in COURTESY.sub("", spaced_out) for w in lexicon.anger)
     result.exception = any(w in norm for w in lexicon.exceptions)
     result.asks = bool(ASKING_FORMS.search(norm))
-    result.late_catalog = any(w in norm for w in lexicon.catalog) and any(w in norm for w in lexicon.not_arrived)
+    result.asked_before = ASKED_BEFORE.search(with_hiragana(spaced_out)) is not None
+    result.late_catalog = any(w in t for t in (norm, read) for w in lexicon.catalog) and any(
+        w in t for t in (norm, read) for w in lexicon.not_arrived  # カタログ タノンダ。マダ コナイ デス
+    )
     ended = spaced_out + "。"  # 頼んだのに at the end reads like 頼んだのに。
     # 割れやすいお菓子: what may break, nothing broken; こないだ (the other day): nothing that did not come
     unharmed = THE_OTHER_DAY.sub("", FRAGILE.sub("", BODY.sub("", ended)))
@@ -303,7 +307,9 @@ def asks_to_wait(tokens: list) -> bool:
 
 # What DIET may make of a whole name in an unusual script (Marco Silva read as a yes, a name
 # in katakana as a call for a person): a message that is a name and nothing else gives it.
-FULL_NAME_MISREADINGS = ("affirm", "deny", "thank", "goodbye", "bot_challenge", "request_human")
+FULL_NAME_MISREADINGS = (
+    "affirm", "deny", "thank", "goodbye", "bot_challenge", "request_human", "out_of_scope", "nlu_fallback", "greet",
+)
 
 
 def correct_intent(
@@ -324,6 +330,8 @@ def correct_intent(
         # はいはい。A1234567、090-1234-5678: the numbers asked for, not a yes to something else
         # (はい、Ａ１２３４５６７で合ってます is a yes).
         return "inform"
+    if intent == "request_catalog" and assessment.late_catalog and assessment.asked_before:
+        return "ask_delivery_status"  # カタログ タノンダ。マダ コナイ デス: where is the catalog asked for
     if intent == "inform" and assessment.catalog_asked and not assessment.late_catalog:
         return "request_catalog"  # カタログ欲しいっちゃけど 松尾純一、〒812-…: the details come with the request
     if assessment.goods_problem and intent not in HANDOFF_INTENTS:

@@ -24,6 +24,18 @@ async def test_the_name_is_asked_in_new_words_then_with_a_way_to_a_person(dispat
     assert said(dispatcher) == [response]
 
 
+async def test_details_given_instead_of_the_name_are_acknowledged_and_the_name_asked_in_new_words(dispatcher, domain):
+    entities = [{"entity": "postal_code", "value": "934-0053"}, {"entity": "address", "value": "富山県射水市堀岡新明神123-4"}]
+    for times in (1, 2, 3):
+        dispatcher.messages.clear()
+        tracker = make_tracker([*asked("person_name", times), user("〒934-0053 富山県射水市堀岡新明神123-4", "inform", entities)],
+                               active_loop="catalog_form", requested_slot="person_name")
+        await ActionAskCatalogPersonName().run(dispatcher, tracker, domain)
+        assert said(dispatcher) == ["utter_ask_person_name_after_details"]
+        assert dispatcher.messages[0]["taken"] == "郵便番号とご住所"
+    assert "utter_ask_person_name_after_details" in domain["responses"]
+
+
 async def test_a_question_asked_in_an_earlier_form_does_not_count(dispatcher, domain):
     events = [*asked("phone", 2), {"event": "active_loop", "name": "catalog_form", "timestamp": 1.0}, user("はい", "affirm")]
     tracker = make_tracker(events, active_loop="catalog_form", requested_slot="phone")

@@ -478,10 +478,22 @@ def test_a_name_alone_with_a_mark_after_it_is_a_name(ginza, lexicon, text, inten
     ("ロボット デス", "bot_challenge", "bot_challenge"),  # the bot's own name for itself
     ("キカイ デスカ", "bot_challenge", "bot_challenge"),
     ("担当 の 人 デス", "request_human", "request_human"),
+    ("スニル ペレラ", "out_of_scope", "inform"),
 ])
 def test_a_bare_name_read_as_a_call_for_a_person_or_the_bot_is_a_name(ginza, lexicon, text, read_as, intent):
     ranking = [{"name": read_as, "confidence": 1.0}, {"name": "inform", "confidence": 0.0}]
     assert correct_intent(read_as, ranking, run(ginza, lexicon, text), THRESHOLD) == intent
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("カタログ タノンダ。3シュウカン マエ。マダ コナイ デス", "ask_delivery_status"),  # asked for, not come
+    ("先月カタログお願いしましたがまだ届きません", "ask_delivery_status"),
+    ("カタログをお願いしたいです。まだ持っていないので", "request_catalog"),  # never asked for yet
+    ("カタログまだもらってないので送ってください", "request_catalog"),
+])
+def test_a_catalog_asked_for_before_that_has_not_come_is_a_question_where_it_is(ginza, lexicon, text, intent):
+    ranking = [{"name": "request_catalog", "confidence": 1.0}, {"name": "ask_delivery_status", "confidence": 0.0}]
+    assert correct_intent("request_catalog", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
 
 
 def test_a_detail_in_kanji_digits_is_no_keyboard_mash(ginza, lexicon):
