@@ -6,6 +6,8 @@
 - Half-width katakana (`ｶﾀﾛｸﾞｵﾈｶﾞｲｼﾏｽ`), from old phones and office systems: read as
   full-width katakana, a voiced mark joined to its kana; a message written in nothing else
   is read in hiragana (`かたろぐおねがいします`), as sentences are.
+- Sentences in full-width katakana (`カタログ タノンダ。マダ コナイ デス`), as learners and
+  old word processors write: read in hiragana too; a loanword or a name alone stays.
 
 `reading` gives the text as read, with, for each character of it, the span of the
 original it comes from, so spans found on the reading (names, addresses) can be taken
@@ -118,9 +120,34 @@ def reading(text: str) -> Reading | None:
     """The text as the classifier should read it, or None when it reads it as it is."""
     wide = halfwidth_kana(text)
     latin = romaji(wide.text if wide else text)
-    if wide and latin:
-        return wide.then(latin)
-    return latin or wide
+    read = wide.then(latin) if wide and latin else latin or wide
+    kata = katakana_sentences(read.text if read else text)
+    if kata is None:
+        return read
+    return read.then(kata) if read else kata
+
+
+# Words of grammar a learner writes in katakana (ノシ ドウスル？ ナニ カク？, オカシ オクリタイ デス).
+_KATAKANA_GRAMMAR = re.compile(
+    r"^(?:ノ|ハ|ガ|ヲ|ニ|デ|ト|モ|ネ|ヨ|カ|ナニ|ドウ|ドコ|イツ|マダ|モウ)$|"
+    r"(?:デス|マス|マシタ|マセン|クダサイ|タイ|ナイ|スル|シタ|ダ|タ|テ|デスカ|マスカ)[カネヨ]?$"
+)
+_NOT_KATAKANA = re.compile(r"[\u3040-\u309f\u4e00-\u9fff]")  # hiragana or kanji
+_SEPARATORS = re.compile(r"[\s、。,.!?！？・「」()（）]+")
+
+
+def katakana_sentences(text: str) -> Reading | None:
+    """A message written all in full-width katakana (カタログ タノンダ。マダ コナイ デス),
+    read in hiragana as sentences are, or None: a loanword or a name alone stays as written."""
+    if _NOT_KATAKANA.search(text):
+        return None
+    words = [w for w in _SEPARATORS.split(text) if re.search(r"[\u30a1-\u30fa]", w)]
+    if len(words) < 2 or not any(_KATAKANA_GRAMMAR.search(w) for w in words):
+        return None
+    read = jaconv.kata2hira(text)
+    if len(read) != len(text):
+        return None
+    return Reading(read, tuple(range(len(text))), tuple(range(1, len(text) + 1)))
 
 
 _HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f]")

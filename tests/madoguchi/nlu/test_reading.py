@@ -70,3 +70,19 @@ def test_a_message_all_in_halfwidth_katakana_is_read_in_hiragana():
     assert read.text == "そうりょう は いくら ですか"
     assert "ｿｳﾘｮｳ ﾊ ｲｸﾗ ﾃﾞｽｶ"[slice(*read.span(12, 14))] == "ﾃﾞｽ"
     assert reading("名駅ﾋﾞﾙ12F").text == "名駅ビル12F"  # among kanji: a loanword, in katakana
+
+
+@pytest.mark.parametrize("written, read", [
+    ("カタログ タノンダ。マダ コナイ デス", "かたろぐ たのんだ。まだ こない です"),
+    ("ノシ ドウスル？ ナニ カク？", "のし どうする？ なに かく？"),
+    ("スニル ペレラ デス", "すにる ぺれら です"),
+])
+def test_sentences_all_in_katakana_are_read_in_hiragana(written, read):
+    assert reading(written).text == read
+    assert reading(written).span(0, 3) == (0, 3)  # one kana for one: spans hold
+
+
+@pytest.mark.parametrize("text", ["カタログ", "スニル ペレラ", "ギフト セット", "クリスマスケーキ", "カタログ送ってください"])
+def test_a_loanword_or_a_name_alone_or_a_mixed_message_stays_in_katakana(text):
+    read = reading(text)
+    assert read is None or read.text == text
