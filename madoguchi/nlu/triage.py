@@ -82,6 +82,7 @@ class Lexicon:
     reproach: tuple[str, ...] = ()
     waiting: tuple[str, ...] = ()
     opener: tuple[str, ...] = ()
+    hurry: tuple[str, ...] = ()
 
     @classmethod
     def from_cues(cls, cues: dict[str, Any]) -> "Lexicon":
@@ -100,6 +101,7 @@ class Lexicon:
             reproach=tuple(folded(w) for w in cues.get("reproach", [])),
             waiting=tuple(folded(w) for w in cues.get("waiting", [])),
             opener=tuple(folded(w) for w in cues.get("opener", [])),
+            hurry=tuple(folded(w) for w in cues.get("hurry", [])),
         )
 
 
@@ -132,6 +134,7 @@ class Assessment:
     asks_noshi: bool = False  # のし, 表書き, 水引 in it
     not_knowing: bool = False  # 探したけど見つからないです: the number asked for is not known
     asked_before: bool = False  # カタログ タノンダ: asked for earlier
+    hurried: bool = False  # ちょっと急いどるっちゃん: in a hurry (which is no distress)
     catalog_wished: bool = False  # 冊子みたいなもんが手元にあったら
     asking_about: bool = False  # …を聞いてるんだけど, 教えてほしい
     accepting: bool = False
@@ -227,6 +230,9 @@ def assess(
     result.anger = any(w in COURTESY.sub("", spaced_out) for w in lexicon.anger)
     result.exception = any(w in norm for w in lexicon.exceptions)
     result.asks = bool(ASKING_FORMS.search(norm))
+    result.hurried = any(w in t for t in (spaced_out, with_hiragana(spaced_out)) for w in lexicon.hurry) or any(
+        t.lemma_ == "急ぐ" for t in tokens  # 急いどる
+    )
     result.asked_before = ASKED_BEFORE.search(with_hiragana(spaced_out)) is not None
     result.late_catalog = any(w in t for t in (norm, read) for w in lexicon.catalog) and any(
         w in t for t in (norm, read) for w in lexicon.not_arrived  # カタログ タノンダ。マダ コナイ デス
@@ -407,6 +413,10 @@ def correct_intent(
         return _next_calm(ranking)
     if intent == "express_distress" and not assessment.evidence and assessment.catalog_wished:
         return "request_catalog"  # 歳暮を何にしよか頭ひねって…冊子みたいなもんがあったら: a catalog wished for
+    if intent == "express_distress" and assessment.hurried and not assessment.evidence:
+        # 結婚式の引き菓子をそれで選ぼうと思っとって…ちょっと急いどるっちゃん: in a hurry, not at a
+        # loss; the hurry itself is read where it matters (宅配便 for a catalog).
+        return _next_calm(ranking)
     if intent == "express_distress" and not assessment.evidence and unsure:
         # Not distressed after all: a goods problem is still an operator's case, and a reproach
         # (この みせ、サービス わるい) a complaint.

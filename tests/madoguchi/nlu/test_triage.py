@@ -496,6 +496,16 @@ def test_a_catalog_asked_for_before_that_has_not_come_is_a_question_where_it_is(
     assert correct_intent("request_catalog", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
 
 
+@pytest.mark.parametrize("text, intent", [
+    ("来月の結婚式の引き菓子をそれで選ぼうと思っとって…ちょっと急いどるっちゃん", "ask_delivery_status"),
+    ("急いでるんです、どうしよう", "express_distress"),  # at a loss as well
+    ("明日なのに間に合わないかも", "express_distress"),
+])
+def test_a_hurry_alone_is_no_distress(ginza, lexicon, text, intent):
+    ranking = [{"name": "express_distress", "confidence": 0.99}, {"name": "ask_delivery_status", "confidence": 0.01}]
+    assert correct_intent("express_distress", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
+
+
 def test_a_detail_in_kanji_digits_is_no_keyboard_mash(ginza, lexicon):
     assert not run(ginza, lexicon, "〒八八〇－〇九五一").gibberish
 
