@@ -24,7 +24,11 @@ MEMORIAL = re.compile(
 )
 # Occasions that are no memorial: a question naming one is answered for it, whatever came before.
 OTHER_OCCASION = re.compile(r"歳暮|中元|結婚|婚礼|出産|入学|卒業|快気|内祝|お祝|御祝|誕生|年賀|ウェディング|引出物")
-DEATH = re.compile(r"亡くな|亡くし|なくなった母|なくなった父|他界|逝去|永眠|亡き|亡父|亡母|亡夫|亡妻|故人|先立た|旅立")
+DEATH = re.compile(
+    r"亡くな|亡くし|なくなった母|なくなった父|他界|逝去|永眠|亡き|亡父|亡母|亡夫|亡妻|故人|先立た|旅立|"
+    # in kana, after whom (オトウサン ナクナリマシタ): not the なくなった of a thing run out
+    r"(?:父|母|さん|さま|様|親|主人|夫|妻|祖父|祖母|ちゃん)[がはも、\s]*なくな(?:り|っ|ら)"
+)
 TROUBLE = re.compile(r"届かな|届いてな|届きませ|来な|こな|間に合|遅れ|まだ|違う|違い|壊|割れ|潰れ|漏れ|急")
 GIFT_WORDS = re.compile(r"のし|熨斗|ノシ|表書き|水引|包装|引き物|引物|お返し|おかえし|菓子|おかし|品物|贈り物|おくりもの|贈りたい|送りたい|おくりたい")
 QUANTITY = re.compile(r"(\d+)\s*(?:人|名|軒|家族|世帯|個|箱|つ)")
@@ -45,8 +49,10 @@ def _read(text: str | None) -> str:
 
 
 def is_memorial(text: str) -> bool:
-    """The message is about a Buddhist memorial or an offering."""
-    return MEMORIAL.search(_read(text)) is not None
+    """The message is about a Buddhist memorial or an offering, or a gift to a house where
+    someone died (オトウサン ナクナリマシタ。ソノ イエ ニ オカシ オクリタイ)."""
+    read = _read(text)
+    return MEMORIAL.search(read) is not None or (mentions_death(text) and GIFT_WORDS.search(read) is not None)
 
 
 def asks_about_gift(text: str) -> bool:
@@ -74,7 +80,7 @@ def noshi_answer(catalog: Catalog, text: str) -> str:
 
 def mentions_death(text: str) -> bool:
     """The customer speaks of someone who died."""
-    return DEATH.search(nfkc(text or "")) is not None
+    return DEATH.search(_read(text)) is not None
 
 
 def tells_trouble(text: str) -> bool:

@@ -17,6 +17,13 @@ def test_memorial_questions_are_recognised():
         assert not is_memorial(text), text
 
 
+def test_a_gift_to_a_house_where_someone_died_is_a_memorial_gift_in_any_script():
+    text = "ニホン ノ オキャクサン ノ オトウサン ナクナリマシタ。ソノ イエ ニ オカシ オクリタイ デス"
+    assert is_memorial(text) and mentions_death(text)
+    assert not is_memorial("母が亡くなりました。どうしたらいいか")  # no gift asked about
+    assert not mentions_death("お菓子がなくなったのでまた買いたい")  # a thing run out
+
+
 def test_answer_gives_the_buddhist_noshi_products_that_keep_and_condolences():
     answer = memorial_answer(product_catalog(), LATE_MOTHER)
     assert answer.startswith(CONDOLENCE)
