@@ -44,12 +44,14 @@ def test_no_hurry_is_read_as_no_hurry(text):
     "急ぎでお願いできませんか",
     "急いでもらえないでしょうか",
     "急がんと間に合わんのです",
+    "ちょっと急いどるっちゃん",  # Hakata
+    "姉ちゃんの結婚式の引き菓子選ぶのに要るねん、はよほしい",  # Kansai
 ])
 def test_a_hurry_is_read_as_a_hurry(text):
     assert hurry_of(text, HURRY, NO_HURRY) is True
 
 
-@pytest.mark.parametrize("text", ["カタログを送ってください", "山田花子です", "090-1234-5678"])
+@pytest.mark.parametrize("text", ["カタログを送ってください", "山田花子です", "090-1234-5678", "おはようございます"])
 def test_nothing_said_about_time_is_neither(text):
     assert hurry_of(text, HURRY, NO_HURRY) is None
 
