@@ -153,10 +153,13 @@ class ValidateOrderVerificationForm(FormValidationAction):
 
 
 def last_tried_order_id(tracker: Tracker) -> str | None:
-    """The order number of the latest pair that failed, or None."""
+    """The order number of the latest pair that failed, or None (the text of the message
+    being validated, set as a candidate, is no order number)."""
     for event in reversed(tracker.events):
         if event.get("event") == "slot" and event.get("name") == "order_id" and event.get("value"):
-            return str(event["value"])
+            found = find_order_ids(str(event["value"]))
+            if found:
+                return found[0].value
     return None
 
 

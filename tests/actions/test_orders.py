@@ -263,6 +263,24 @@ async def test_a_phone_from_another_flow_is_not_tried(shop, dispatcher, domain):
     assert slots["order_id_asks"] == 0 and slots["verification_refusals"] == 0  # a new verification
 
 
+async def test_a_phone_corrected_alone_while_the_number_is_asked_again_goes_with_the_number_tried(shop, dispatcher, domain):
+    # Asked for the order number again, the customer corrects the phone: Rasa also offers the
+    # whole message as the order number (its from_text mapping), which is none.
+    text = "あっ間違えた！ 090-1234-5678 でした(>_<)"
+    tried = [{"event": "slot", "name": "order_id", "value": "A1234567", "timestamp": 0.5},
+             {"event": "slot", "name": "phone", "value": "09012345687", "timestamp": 0.55},
+             {"event": "slot", "name": "order_id", "value": None, "timestamp": 0.6},
+             {"event": "slot", "name": "phone", "value": None, "timestamp": 0.6}]
+    tracker = make_tracker(
+        [*tried, user(text, "inform", [{"entity": "phone", "value": "09012345678"}])],
+        slots={"verification_failures": 1.0}, active_loop="order_verification_form",
+        requested_slot="order_id", candidates={"phone": "09012345678", "order_id": text},
+    )
+    slots = slot_sets(await ValidateOrderVerificationForm().run(dispatcher, tracker, domain))
+    assert slots["verified_order_id"] == "A1234567" and slots.get("verification_failures") is None
+    assert said(dispatcher) == []
+
+
 async def test_a_phone_corrected_alone_after_a_failed_pair_goes_with_the_number_tried(shop, dispatcher, domain):
     tried = [{"event": "slot", "name": "order_id", "value": "A1234567", "timestamp": 0.5},
              {"event": "slot", "name": "order_id", "value": None, "timestamp": 0.6}]
