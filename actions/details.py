@@ -1,0 +1,47 @@
+"""A detail given out of the blue (a name, a postal code, an address, a phone, with no
+question pending): the customer is asked what it is for, with the flows that take it as
+buttons, instead of a bare 「承知いたしました」 that stores nothing."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+DETAIL_NAMES = {"person_name": "お名前", "postal_code": "郵便番号", "address": "ご住所", "phone": "お電話番号"}
+ASKED = "utter_detail_what_for"
+ASKED_AGAIN = "utter_detail_what_for_again"
+
+
+def details_in(tracker: Tracker) -> list[str]:
+    """The kinds of detail the latest message gives, in the order of DETAIL_NAMES."""
+    kinds = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+    return [k for k in DETAIL_NAMES if k in kinds]
+
+
+def asked_before(tracker: Tracker) -> bool:
+    """The bot already asked what a detail was for in this conversation."""
+    return any(
+        e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action") in (ASKED, ASKED_AGAIN)
+        for e in tracker.events
+    )
+
+
+class ActionDetailOutOfContext(Action):
+    """Asks what a detail given with no question pending is for (a catalog, an order, a
+    person); a message with no detail in it is acknowledged as before."""
+
+    def name(self) -> str:
+        return "action_detail_out_of_context"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        details = details_in(tracker)
+        if not details:
+            dispatcher.utter_message(response="utter_anything_else")
+            return []
+        named = "と".join(DETAIL_NAMES[d] for d in details)
+        dispatcher.utter_message(response=ASKED_AGAIN if asked_before(tracker) else ASKED, details=named)
+        return []

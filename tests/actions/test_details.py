@@ -1,0 +1,32 @@
+"""A detail given out of the blue is asked about, not swallowed."""
+
+from __future__ import annotations
+
+from actions.details import ActionDetailOutOfContext
+from tests.actions.conftest import make_tracker, said, user
+
+NAME = [{"entity": "person_name", "value": "北村 道雄"}]
+CODE = [{"entity": "postal_code", "value": "606-0806"}]
+
+
+async def test_a_name_given_out_of_the_blue_is_asked_what_it_is_for_with_the_flows_as_buttons(dispatcher, domain):
+    tracker = make_tracker([user("北村 道雄 どす", "inform", NAME)])
+    await ActionDetailOutOfContext().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == ["utter_detail_what_for"]
+    assert dispatcher.messages[0]["details"] == "お名前"
+    buttons = domain["responses"]["utter_detail_what_for"][0]["buttons"]
+    assert [b["title"] for b in buttons] == ["カタログを申し込む", "注文の配送状況", "担当者と話したい"]
+
+
+async def test_the_next_detail_is_asked_about_in_other_words(dispatcher, domain):
+    asked = {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_detail_what_for"}, "timestamp": 0.5}
+    tracker = make_tracker([user("北村 道雄", "inform", NAME, ts=0.1), asked, user("606-0806", "inform", CODE)])
+    await ActionDetailOutOfContext().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == ["utter_detail_what_for_again"]
+    assert dispatcher.messages[0]["details"] == "郵便番号"
+
+
+async def test_a_message_read_as_a_detail_without_one_is_acknowledged(dispatcher, domain):
+    tracker = make_tracker([user("そうです", "inform")])
+    await ActionDetailOutOfContext().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == ["utter_anything_else"]
