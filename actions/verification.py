@@ -22,7 +22,7 @@ from actions.info import answer_question
 from madoguchi.dialogue import verification
 from madoguchi.handoff.reasons import COURTESY, spaceless
 from madoguchi.nlu.patterns import find_order_ids, find_phones, normalize_phone
-from madoguchi.store import orders
+from madoguchi.store import orders, verifications
 
 # Counters of one verification, reset when a new one begins.
 COUNTERS = ("order_id_asks", "phone_asks", "verification_unknown", "verification_refusals")
@@ -138,6 +138,8 @@ class ValidateOrderVerificationForm(FormValidationAction):
         if not order_id or not phone or tracker.get_slot("verified_order_id") == order_id:
             return events
         if orders.verify(common.db(), order_id, phone):
+            # Kept for the desk: a returning customer's orders show to the operator.
+            verifications.record(common.db(), tracker.sender_id, order_id)
             return events + [SlotSet("verified_order_id", order_id)]
         failures = int(tracker.get_slot("verification_failures") or 0) + 1
         left = common.rules().max_verification_attempts - failures

@@ -23,7 +23,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from madoguchi.desk import assignment, viewers
 from madoguchi.desk import audit as audit_routes
 from madoguchi.desk import catalog as catalog_routes
-from madoguchi.desk import handoff_actions, login_limits, report
+from madoguchi.desk import handoff_actions, history, login_limits, report
 from madoguchi.desk import survey as survey_routes
 from madoguchi.desk.http import (
     BROADCAST_KEY,
@@ -399,6 +399,7 @@ def add_desk_routes(app: web.Application) -> None:
     handoff_actions.add_routes(app, handoff)
     assignment.add_routes(app, handoff)
     survey_routes.add_routes(app, handoff)
+    history.add_routes(app, handoff)
     app.router.add_post(handoff + "/notes", add_note)
     app.router.add_get("/api/canned", canned)
     catalog_routes.add_routes(app)

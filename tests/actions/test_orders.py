@@ -15,7 +15,7 @@ from actions.orders import (
 )
 from actions.verification import ActionAskOrderId, ValidateOrderVerificationForm
 from madoguchi.dialogue.delivery_date import outside_answer
-from madoguchi.store import handoffs, orders
+from madoguchi.store import handoffs, orders, verifications
 from tests.actions.conftest import make_tracker, said, slot_sets, user
 
 
@@ -42,6 +42,12 @@ async def test_right_pair_verifies(shop, dispatcher, domain):
     assert slots["verified_order_id"] == "A1234567"
     assert slots["requested_slot"] is None  # the form is done
     assert dispatcher.messages == []
+
+
+async def test_a_verified_order_is_kept_for_the_desk_and_a_failed_one_is_not(shop, dispatcher, domain):
+    await verify(dispatcher, domain, "A1234567", "09012345678")
+    await verify(dispatcher, domain, "A2345678", "09099999999")
+    assert verifications.order_ids_of(shop, ["s1"]) == {"A1234567"}
 
 
 async def test_wrong_phone_reveals_nothing_and_counts(shop, dispatcher, domain):
