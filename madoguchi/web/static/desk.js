@@ -1,7 +1,8 @@
 // The operator console: queue, conversation, replies, notes, release and close.
 // New handoffs are announced by desk-alerts.js (window.DeskAlerts); who has a chat, taking and
 // handing it over are desk-assign.js's (window.DeskAssign); the customer's answer to
-// 「解決しましたか」 is desk-survey.js's and the レポート tab desk-report.js's: all are loaded
+// 「解決しましたか」 is desk-survey.js's, the customer's earlier chats, catalogs and orders
+// (これまでのご利用) desk-history.js's and the レポート tab desk-report.js's: all are loaded
 // before this file.
 // Everything customers wrote is put on the page with textContent, never as HTML.
 "use strict";
@@ -25,6 +26,7 @@
   const alerts = window.DeskAlerts;
   const assign = window.DeskAssign;
   const survey = window.DeskSurvey;
+  const customerHistory = window.DeskHistory;
   const report = window.DeskReport;
   const state = {
     token: sessionStorage.getItem(TOKEN_KEY),
@@ -392,6 +394,7 @@
     scrollTranscript(true);
     renderHeader();
     renderSide();
+    customerHistory.load(detail);
     showError("reply-error", "");
     renderQueue();
     if (detail.status === "open") $("reply").focus();
@@ -789,6 +792,7 @@
 
   alerts.init((id) => { if (state.tab === "catalog" || state.tab === "report") showTab("queue"); openHandoff(id); });
   survey.init({ api, current: () => state.current, changed: scheduleRender });
+  customerHistory.init({ api });
   report.init({ api, token: () => state.token, failed(e) { if (e.status !== 401) toast(e.message); } });
   assign.init({
     api, toast, confirm: confirmDialog, refresh: refreshCurrent, note: addNote,

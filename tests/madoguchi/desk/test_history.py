@@ -34,11 +34,11 @@ def said(db: Database, sender_id: str, lines: list[tuple[str, str]], at: datetim
 
 def handed_off(
     db: Database, sender_id: str, at: datetime, *, channel: str, reason: str = "customer_request",
-    details: dict | None = None, end: str | None = None,
+    details: dict | None = None, end: str | None = None, name: str | None = None,
 ) -> Handoff:
     handoff = handoffs.open_handoff(
         db, sender_id=sender_id, channel=channel, reason=reason, priority=3,
-        summary=f"{reason} の要約", details=details or {},
+        summary=f"{reason} の要約", details=details or {}, customer_name=name,
     )
     with db.session() as session:
         row = session.get(Handoff, handoff.id)
