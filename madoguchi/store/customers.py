@@ -120,11 +120,11 @@ def recognize(db: Database, sender_id: str) -> Customer:
 def catalog_requests_of(db: Database, customer: Customer) -> list[CatalogRequest]:
     """The customer's catalog requests (made in their conversations, or under their phone),
     the newest first."""
+    theirs = CatalogRequest.sender_id.in_(set(customer.senders))
+    if customer.phones:
+        theirs = theirs | CatalogRequest.phone.in_(set(customer.phones))
     with db.session() as session:
-        query = session.query(CatalogRequest).filter(
-            CatalogRequest.sender_id.in_(set(customer.senders))
-            | CatalogRequest.phone.in_(set(customer.phones) or {""})
-        )
+        query = session.query(CatalogRequest).filter(theirs)
         return query.order_by(CatalogRequest.created_at.desc(), CatalogRequest.id.desc()).all()
 
 

@@ -7,18 +7,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from madoguchi.store import operators, surveys, verifications
 from madoguchi.store.models import utcnow
 from tests.e2e.screenshots import save_screenshots
+from tests.e2e.test_browser import launched_chromium
 from tests.madoguchi.desk.test_alerts_browser import open_console
 from tests.madoguchi.desk.test_api import PASSWORD
 from tests.madoguchi.desk.test_console_browser import UI_TIMEOUT, expect, queue_card, servers  # noqa: F401 (fixtures)
-from tests.madoguchi.desk.test_history import (
-    LINE_USER, PHONE, WEB_SESSION, catalog, handed_off, order, said,
-)
-from tests.e2e.test_browser import launched_chromium
-
-import pytest
+from tests.madoguchi.desk.test_history import LINE_USER, PHONE, WEB_SESSION, catalog, handed_off, order, said
 
 OPERATOR = "sato"
 

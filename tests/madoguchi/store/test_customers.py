@@ -69,3 +69,12 @@ def test_a_proved_order_links_the_chat_that_proved_it(db):
     verifications.record(db, "earlier-line-user", "A1000001")
     gave_phone(db, "now", "09011112222")
     assert customers.recognize(db, "now").senders["earlier-line-user"] == "09011112222"
+
+
+def test_a_customer_without_a_phone_gets_no_request_made_without_one(db):
+    catalog_requests.add(db, sender_id=None, channel="demo", name="電話なし", postal_code="123-4567",
+                         address="東京都", phone="", shipping_method="mail")
+    mine = catalog_requests.add(db, sender_id="now", channel="socketio", name="山本和子",
+                                postal_code="123-4567", address="東京都", phone="", shipping_method="mail")
+    customer = customers.recognize(db, "now")
+    assert [r.id for r in customers.catalog_requests_of(db, customer)] == [mine]
