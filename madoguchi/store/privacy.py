@@ -232,6 +232,54 @@ def counts(db: Database, customer: Customer) -> dict[str, int]:
     return {kind: found[kind] for kind in (*KINDS, "orders")}
 
 
+@dataclass(frozen=True)
+class Conversation:
+    """One of the customer's conversations, as the desk lists them."""
+
+    sender_id: str
+    channel: str | None
+    first_at: datetime | None  # naive UTC; None when no line of it is kept
+    last_at: datetime | None
+    lines: int
+    handoff_ids: tuple[int, ...]
+    display_name: str | None  # what LINE calls the customer
+
+
+def conversations(db: Database, customer: Customer) -> list[Conversation]:
+    """The customer's conversations, the latest first."""
+    senders = list(customer.sender_ids)
+    with db.session() as session:
+        spans = {
+            s: (c, first, last, n)
+            for s, c, first, last, n in session.query(
+                Message.sender_id, func.max(Message.channel), func.min(Message.at), func.max(Message.at), func.count()
+            ).filter(Message.sender_id.in_(senders)).group_by(Message.sender_id)
+        }
+        handed: dict[str, list[int]] = {}
+        channels: dict[str, str] = {}
+        for h in session.query(Handoff.sender_id, Handoff.id, Handoff.channel).filter(Handoff.sender_id.in_(senders)).order_by(Handoff.id):
+            handed.setdefault(h.sender_id, []).append(h.id)
+            channels[h.sender_id] = h.channel
+        names = dict(
+            session.query(ChannelProfile.sender_id, ChannelProfile.display_name).filter(ChannelProfile.sender_id.in_(senders))
+        )
+    found = [
+        Conversation(
+            s, spans.get(s, (None,))[0] or channels.get(s), *(spans[s][1:] if s in spans else (None, None, 0)),
+            tuple(handed.get(s, ())), names.get(s),
+        )
+        for s in senders
+    ]
+    return sorted(found, key=lambda c: (c.last_at or datetime.min, c.sender_id), reverse=True)
+
+
+def handoff_ids(db: Database, customer: Customer) -> list[int]:
+    """The customer's handoffs, whatever their state."""
+    with db.session() as session:
+        rows = session.query(Handoff.id).filter(Handoff.sender_id.in_(list(customer.sender_ids)))
+        return sorted(i for (i,) in rows)
+
+
 def open_handoffs(db: Database, customer: Customer) -> list[int]:
     """The customer's handoffs an operator has right now."""
     with db.session() as session:
