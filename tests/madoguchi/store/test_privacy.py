@@ -238,3 +238,25 @@ def test_rules_without_a_privacy_section_keep_data_a_year():
 
 def test_every_kind_counted_is_deleted():
     assert set(privacy.KINDS) == set(privacy.DELETION_ORDER) | {"tracker_events"}
+
+
+async def test_rasa_no_longer_has_the_conversation_it_kept_in_memory(db):
+    """The tracker store keeps trackers between messages: a deleted one is not served again."""
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from madoguchi.settings import ROOT
+    from madoguchi.store.tracker_store import UrlTrackerStore
+
+    domain = Domain.load(str(ROOT / "domain"))
+    rasa_store = UrlTrackerStore(domain=domain, url=db.url)
+    tracker = DialogueStateTracker("s-kept", domain.slots)
+    tracker.update(UserUttered("電話は09012345678です", {"name": "inform", "confidence": 1.0}))
+    tracker.update(SlotSet("phone", PHONE))
+    await rasa_store.save(tracker)
+    assert await rasa_store.retrieve("s-kept") is tracker  # kept in memory
+
+    assert privacy.by_phone(db, PHONE).sender_ids == ("s-kept",)
+    assert privacy.delete(db, privacy.by_phone(db, PHONE))["tracker_events"] == 2
+    assert await rasa_store.retrieve("s-kept") is None
