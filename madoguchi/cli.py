@@ -128,7 +128,9 @@ def parser() -> argparse.ArgumentParser:
     shown.add_argument("display_name", nargs="?", default="", help="empty: 担当者 alone (or the shop's default)")
     shown.set_defaults(func=cmd_operator_display_name)
 
-    aud = sub.add_parser("audit", help="the desk's audit log (logins, replies, releases, closes)")
+    aud = sub.add_parser(
+        "audit", help="the desk's audit log (logins, replies, releases, closes, takeovers, personal data requests)"
+    )
     aud.add_argument("--limit", type=int, default=100, help="how many of the newest entries (default 100)")
     aud.add_argument("--user", help="only this operator (or name typed at a login)")
     aud.add_argument("--action", help="only this action: login, logout, message, release, close")

@@ -24,6 +24,7 @@ from madoguchi.desk import assignment, viewers
 from madoguchi.desk import audit as audit_routes
 from madoguchi.desk import catalog as catalog_routes
 from madoguchi.desk import handoff_actions, history, login_limits, report
+from madoguchi.desk import privacy as privacy_routes
 from madoguchi.desk import survey as survey_routes
 from madoguchi.desk.http import (
     BROADCAST_KEY,
@@ -404,6 +405,7 @@ def add_desk_routes(app: web.Application) -> None:
     app.router.add_get("/api/canned", canned)
     catalog_routes.add_routes(app)
     report.add_routes(app)
+    privacy_routes.add_routes(app)
     app.router.add_get("/api/live", live)
     audit_routes.add_routes(app)
     app.router.add_get("/desk/", desk_page)

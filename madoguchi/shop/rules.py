@@ -46,6 +46,32 @@ class HandoffReason:
     care: str | None = None  # the response that answers with care before the handoff notice
 
 
+@dataclass(frozen=True)
+class Retention:
+    """How long personal data is kept (`privacy` in the rules file), and how often the web
+    service deletes what is past it."""
+
+    conversations_days: int = 365
+    catalog_requests_days: int = 365
+    purge_every_hours: float = 6
+
+    @classmethod
+    def from_dict(cls, privacy: dict | None) -> "Retention":
+        """From the rules file's `privacy` section; the defaults where it says nothing."""
+        privacy = privacy or {}
+        kept = privacy.get("retention") or {}
+        retention = cls(
+            conversations_days=int(kept.get("conversations_days", cls.conversations_days)),
+            catalog_requests_days=int(kept.get("catalog_requests_days", cls.catalog_requests_days)),
+            purge_every_hours=float(privacy.get("purge_every_hours", cls.purge_every_hours)),
+        )
+        if min(retention.conversations_days, retention.catalog_requests_days) < 1:
+            raise ValueError("privacy.retention: keep personal data at least 1 day")
+        if retention.purge_every_hours <= 0:
+            raise ValueError("privacy.purge_every_hours must be more than 0")
+        return retention
+
+
 def _handoff_reasons(listed: dict[str, dict]) -> dict[str, HandoffReason]:
     reasons = {}
     for key, reason in listed.items():
@@ -85,6 +111,8 @@ class Rules:
     cues: dict[str, Any]
     # What customers see after 担当者 for an operator without a display name of their own.
     operator_display_name: str = ""
+    # How long personal data is kept before the web service deletes it.
+    retention: Retention = Retention()
 
     @classmethod
     def from_dict(cls, data: dict) -> "Rules":
@@ -129,6 +157,7 @@ class Rules:
             distress_threshold=float(handoff["distress_threshold"]),
             cues=data.get("cues", {}),
             operator_display_name=" ".join(str(operators.get("display_name") or "").split()),
+            retention=Retention.from_dict(data.get("privacy")),
         )
 
     @property

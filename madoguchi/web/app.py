@@ -12,6 +12,7 @@ from madoguchi.settings import Settings
 from madoguchi.store import transcripts, web_sessions
 from madoguchi.store.db import Database, database
 from madoguchi.web.keys import DB_KEY, SETTINGS_KEY, STATIC
+from madoguchi.web.retention import add_retention
 from madoguchi.web.timefmt import iso_jst
 
 SESSION_HEADER = "X-Chat-Session"  # the chat page presents its session id here, not in the URL
@@ -71,7 +72,8 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 def create_app(settings: Settings, db: Database | None = None) -> web.Application:
-    """The web service: chat page at /, desk at /desk/, desk API at /api/."""
+    """The web service: chat page at /, desk at /desk/, desk API at /api/; it deletes personal
+    data past its retention period on its own (`madoguchi.web.retention`)."""
     app = web.Application(client_max_size=64 * 1024)
     app[SETTINGS_KEY] = settings
     app[DB_KEY] = db or database(settings.database_url)
@@ -81,4 +83,5 @@ def create_app(settings: Settings, db: Database | None = None) -> web.Applicatio
     app.router.add_get("/healthz", healthz)
     app.router.add_static("/static/", STATIC)
     add_desk_routes(app)
+    add_retention(app)
     return app

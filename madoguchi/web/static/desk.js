@@ -2,8 +2,8 @@
 // New handoffs are announced by desk-alerts.js (window.DeskAlerts); who has a chat, taking and
 // handing it over are desk-assign.js's (window.DeskAssign); the customer's answer to
 // 「解決しましたか」 is desk-survey.js's, the customer's earlier chats, catalogs and orders
-// (これまでのご利用) desk-history.js's and the レポート tab desk-report.js's: all are loaded
-// before this file.
+// (これまでのご利用) desk-history.js's, the レポート tab desk-report.js's and the 個人情報 tab
+// desk-privacy.js's: all are loaded before this file.
 // Everything customers wrote is put on the page with textContent, never as HTML.
 "use strict";
 (function () {
@@ -28,6 +28,8 @@
   const survey = window.DeskSurvey;
   const customerHistory = window.DeskHistory;
   const report = window.DeskReport;
+  const privacy = window.DeskPrivacy;
+  const PAGE_TABS = ["catalog", "report", "privacy"];  // tabs that take the whole page, no chat
   const state = {
     token: sessionStorage.getItem(TOKEN_KEY),
     user: sessionStorage.getItem(USER_KEY) || "",
@@ -355,13 +357,15 @@
   async function showTab(name) {
     state.tab = name;
     document.querySelectorAll(".tab").forEach((t) => t.setAttribute("aria-pressed", String(t.dataset.tab === name)));
-    $("desk").hidden = name === "catalog" || name === "report";
+    $("desk").hidden = PAGE_TABS.includes(name);
     $("catalog-view").hidden = name !== "catalog";
     $("report-view").hidden = name !== "report";
+    $("privacy-view").hidden = name !== "privacy";
     tellViewing();
     try {
       if (name === "catalog") await loadCatalog();
       else if (name === "report") await report.load();
+      else if (name === "privacy") await privacy.load();
       else if (name === "history") await loadHistory();
       else renderQueue();
     } catch (e) {
@@ -718,7 +722,7 @@
   function tellViewing() {
     const ws = state.ws;
     if (!ws || ws.readyState !== WebSocket.OPEN) return;
-    const id = state.current && state.tab !== "catalog" && state.tab !== "report" ? state.current.id : null;
+    const id = state.current && !PAGE_TABS.includes(state.tab) ? state.current.id : null;
     ws.send(JSON.stringify({ type: "viewing", handoff_id: id }));
   }
 
@@ -785,15 +789,36 @@
       }
     } else if (message.type === "note") {
       addNote(message.handoff_id, message.note);
+    } else if (message.type === "handoffs_deleted") {
+      forget(message.handoff_ids || []);
     }
+  }
+
+  // A customer's data deleted (個人情報): their handoffs leave every list and the open chat.
+  function forget(ids) {
+    for (const id of ids) {
+      state.handoffs.delete(id);
+      state.history.delete(id);
+      state.unread.delete(id);
+      state.fresh.delete(id);
+    }
+    if (state.current && ids.includes(state.current.id)) {
+      state.current = null;
+      tellViewing();
+      $("conversation").hidden = true;
+      $("side").hidden = true;
+      $("placeholder").hidden = false;
+    }
+    scheduleRender();
   }
 
   // ------------------------------------------------------------ boot
 
-  alerts.init((id) => { if (state.tab === "catalog" || state.tab === "report") showTab("queue"); openHandoff(id); });
+  alerts.init((id) => { if (PAGE_TABS.includes(state.tab)) showTab("queue"); openHandoff(id); });
   survey.init({ api, current: () => state.current, changed: scheduleRender });
   customerHistory.init({ api });
   report.init({ api, token: () => state.token, failed(e) { if (e.status !== 401) toast(e.message); } });
+  privacy.init({ api, toast, confirm: confirmDialog, token: () => state.token });
   assign.init({
     api, toast, confirm: confirmDialog, refresh: refreshCurrent, note: addNote,
     user: () => state.user,
