@@ -17,6 +17,7 @@ from typing import Any
 
 from aiohttp import web
 
+from madoguchi import clock
 from madoguchi.desk.handoff_actions import HANDOFF_LOCKS_KEY, RASA_KEY
 from madoguchi.desk.http import (
     BROADCAST_KEY,
@@ -33,8 +34,7 @@ from madoguchi.handoff import callback as words
 from madoguchi.shop.rules import shop_rules
 from madoguchi.store import audit, callbacks, handoffs, transcripts
 from madoguchi.store.callbacks import Callback
-from madoguchi.store.models import utcnow
-from madoguchi.web.keys import DB_KEY
+from madoguchi.web.keys import DB_KEY, SETTINGS_KEY
 from madoguchi.web.timefmt import iso_jst
 
 logger = logging.getLogger(__name__)
@@ -76,9 +76,11 @@ def callback_json(row: Callback, names: dict[str, str], now: datetime) -> dict[s
     }
 
 
-def _json_of(db, rows: list[Callback]) -> list[dict[str, Any]]:
+def _json_of(request: web.Request, rows: list[Callback]) -> list[dict[str, Any]]:
+    """The rows as JSON; a slot is past by the shop's clock (MADOGUCHI_NOW when set)."""
+    db = request.app[DB_KEY]
     names = handoffs.display_names(db, [r.sender_id for r in rows])
-    now = utcnow()
+    now = clock.at(request.app[SETTINGS_KEY].fixed_now).astimezone(timezone.utc).replace(tzinfo=None)
     return [callback_json(r, names, now) for r in rows]
 
 
@@ -90,7 +92,7 @@ async def listing(request: web.Request, operator: str) -> web.Response:
         raise DeskError(400, "bad_status", "status は booked / done / cancelled / all のいずれかにしてください。")
     db = request.app[DB_KEY]
     rows = await asyncio.to_thread(callbacks.listing, db, STATUSES[status])
-    return json_response(_json_of(db, rows))
+    return json_response(_json_of(request, rows))
 
 
 async def _changed(request: web.Request) -> None:
@@ -113,7 +115,7 @@ def _marker(done: bool):
             raise DeskError(409, "callback_not_booked", f"お電話の予約 {callback_id} は{callbacks.STATUS_LABELS[row.status]}です。")
         audit.record(db, actor=operator, action=action, outcome=audit.OK, target=target, address=address)
         await _changed(request)
-        return json_response({"ok": True, "callback": _json_of(db, [row])[0]})
+        return json_response({"ok": True, "callback": _json_of(request, [row])[0]})
 
     return mark
 

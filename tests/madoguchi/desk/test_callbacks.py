@@ -108,3 +108,10 @@ def test_times_are_stored_in_utc(db):
     row = callbacks.get(db, callback_id)
     assert row.starts_at == datetime(2026, 11, 21, 0, 0) and row.starts_at.tzinfo is None
     assert datetime(2026, 11, 21, tzinfo=timezone.utc).replace(tzinfo=None) == row.starts_at
+
+
+async def test_a_callback_whose_slot_has_passed_is_marked_late(client, db, token):
+    past = booked(db, "s-past", "2020-01-06T09:00", "2020-01-06T11:00")
+    future = booked(db, "s-future", "2099-01-05T09:00", "2099-01-05T11:00")
+    listed = {c["id"]: c for c in await (await client.get("/api/callbacks", headers=auth(token))).json()}
+    assert listed[past]["overdue"] is True and listed[future]["overdue"] is False
