@@ -22,7 +22,7 @@ from actions import common
 from actions.info import answer_memorial, earlier_texts
 from madoguchi import memorial
 from madoguchi.dialogue.gift_plan import plans_a_gift
-from madoguchi.handoff import service
+from madoguchi.handoff import callback, service
 from madoguchi.handoff.escalation import escalates, since_resume
 from madoguchi.handoff.presence import with_person
 from madoguchi.handoff.reasons import goods_problem, reason_for_intent, reports_arrival_calmly, wrong_noshi_told_before
@@ -74,6 +74,9 @@ def hand_off(
         )
     if goods and not (tracker.get_slot("order_id") or tracker.get_slot("verified_order_id")):
         dispatcher.utter_message(response="utter_handoff_goods_order_id")
+    # Many would rather talk: a phone callback, offered with a button the channels answer.
+    offer, buttons = callback.offer()
+    dispatcher.utter_message(text=offer, buttons=buttons)
     dispatcher.utter_message(json_message=madoguchi_custom("status", state="handoff"))
     logger.info("handoff %s for %s: %s", ticket.handoff_id, tracker.sender_id, reason)
     events: list[EventType] = [SlotSet("handoff_reason", reason), SlotSet("person_offered", None)]

@@ -22,6 +22,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 
 from madoguchi.desk import assignment, viewers
 from madoguchi.desk import audit as audit_routes
+from madoguchi.desk import callbacks as callback_routes
 from madoguchi.desk import catalog as catalog_routes
 from madoguchi.desk import handoff_actions, history, login_limits, report
 from madoguchi.desk import privacy as privacy_routes
@@ -400,6 +401,7 @@ def add_desk_routes(app: web.Application) -> None:
     handoff_actions.add_routes(app, handoff)
     assignment.add_routes(app, handoff)
     survey_routes.add_routes(app, handoff)
+    callback_routes.add_routes(app, handoff)
     history.add_routes(app, handoff)
     app.router.add_post(handoff + "/notes", add_note)
     app.router.add_get("/api/canned", canned)

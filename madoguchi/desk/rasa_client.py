@@ -225,6 +225,13 @@ class RasaClient:
         )
         return lines[0]
 
+    async def send_bot_message(
+        self, sender_id: str, channel: str, text: str, buttons: list[dict[str, str]]
+    ) -> list[Line]:
+        """Send a message with buttons as the shop's (not an operator's): a callback offer."""
+        (stamp,) = self._timestamps(1)
+        return await self._append_and_record(sender_id, channel, [bot_event(stamp, text=text, buttons=buttons)])
+
     async def release(
         self, sender_id: str, channel: str, *, at: float | None = None, check_first: bool = False
     ) -> list[Line]:

@@ -74,6 +74,24 @@ def comment_button(handoff_id: int) -> list[dict[str, str]]:
     return [{"title": WRITE, "payload": payload(handoff_id, comment=True)}]
 
 
+def button_data(pattern: re.Pattern, text: str | None) -> dict[str, Any] | None:
+    """The JSON object of a button payload of ours (`/csat{...}`, `/callback{...}`): `pattern`
+    matches the payload whole, its first group the object; None when it is not one."""
+    match = pattern.match(text or "")
+    if not match:
+        return None
+    try:
+        data = json.loads(match.group(1))
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def is_id(value: Any) -> bool:
+    """A row id as a payload may carry one: a positive integer (not a bool)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
 def is_survey(text: str | None) -> bool:
     """Whether a message is a survey button's payload (cheap: no JSON parsed)."""
     return isinstance(text, str) and text.startswith(PREFIX + "{")
@@ -81,17 +99,9 @@ def is_survey(text: str | None) -> bool:
 
 def parse(text: str | None) -> Answer | None:
     """The answer a payload carries; None when it is no well-formed survey payload."""
-    match = PAYLOAD.match(text or "")
-    if not match:
-        return None
-    try:
-        data = json.loads(match.group(1))
-    except ValueError:
-        return None
-    if not isinstance(data, dict):
-        return None
-    handoff_id = data.get("handoff")
-    if not isinstance(handoff_id, int) or isinstance(handoff_id, bool) or handoff_id <= 0:
+    data = button_data(PAYLOAD, text)
+    handoff_id = data.get("handoff") if data else None
+    if not is_id(handoff_id):
         return None
     if data.get("comment") is True:
         return Answer(handoff_id, comment=True)

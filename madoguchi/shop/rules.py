@@ -81,6 +81,26 @@ def _handoff_reasons(listed: dict[str, dict]) -> dict[str, HandoffReason]:
     return reasons
 
 
+def _callbacks(operators: dict) -> dict[str, Any]:
+    """The callback settings of the operators' section. Slots keep inside operator hours: a
+    shop that changes its hours gets its slots cut to them (one left empty is dropped)."""
+    section = operators.get("callbacks")
+    if not section:
+        return {}
+    opens, closes = _time(operators["hours"][0]), _time(operators["hours"][1])
+    slots = []
+    for text in section["slots"]:
+        start, end = (_time(part.strip()) for part in str(text).split("-"))
+        start, end = max(start, opens), min(end, closes)
+        if start < end:
+            slots.append((start, end))
+    return {
+        "callback_slots": tuple(slots),
+        "callback_days": int(section.get("days", 5)),
+        "callback_lead_minutes": int(section.get("lead_minutes", 30)),
+    }
+
+
 @dataclass(frozen=True)
 class Rules:
     """Everything the bot applies, read from the rules file."""
@@ -113,6 +133,11 @@ class Rules:
     operator_display_name: str = ""
     # How long personal data is kept before the web service deletes it.
     retention: Retention = Retention()
+    # Phone callbacks: the slots (start, end) a customer can choose, on how many operator
+    # days ahead, and until how long before its end a slot of today can be chosen.
+    callback_slots: tuple[tuple[time, time], ...] = ((time(9), time(12)), (time(13), time(18)))
+    callback_days: int = 5
+    callback_lead_minutes: int = 30
 
     @classmethod
     def from_dict(cls, data: dict) -> "Rules":
@@ -158,6 +183,7 @@ class Rules:
             cues=data.get("cues", {}),
             operator_display_name=" ".join(str(operators.get("display_name") or "").split()),
             retention=Retention.from_dict(data.get("privacy")),
+            **_callbacks(operators),
         )
 
     @property

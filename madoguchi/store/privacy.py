@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 
 from madoguchi.nlu.patterns import find_phones, normalize_phone
 from madoguchi.shop.rules import Retention
-from madoguchi.store import verifications, web_sessions
+from madoguchi.store import callbacks, verifications, web_sessions
 from madoguchi.store.db import Database
 from madoguchi.store.desk_tables import DeskOperation, ensure
 from madoguchi.store.models import (
@@ -54,6 +54,7 @@ from madoguchi.store.models import (
     Survey,
     utcnow,
 )
+from madoguchi.store.callbacks import Callback
 from madoguchi.store.verifications import Verification
 from madoguchi.store.web_sessions import WebChatSession
 
@@ -63,12 +64,12 @@ MAX_SENDER_CHARS = 255
 # What is counted, exported and deleted, in the order the desk shows it.
 KINDS = (
     "messages", "handoffs", "notes", "surveys", "desk_operations", "catalog_requests",
-    "order_changes", "order_verifications", "channel_profiles", "web_chat_sessions", "tracker_events",
+    "order_changes", "order_verifications", "callbacks", "channel_profiles", "web_chat_sessions", "tracker_events",
 )
 # Rows that name a handoff go before it (the tracker is plain SQL, after them all).
 DELETION_ORDER = (
     "notes", "surveys", "desk_operations", "handoffs", "messages", "catalog_requests",
-    "order_changes", "order_verifications", "channel_profiles", "web_chat_sessions",
+    "order_changes", "order_verifications", "callbacks", "channel_profiles", "web_chat_sessions",
 )
 
 
@@ -102,10 +103,11 @@ def _tracker_exists(session: Session) -> bool:
 
 
 def _tables(db: Database) -> Database:
-    """The desk's, the web chat's and the verified orders' tables exist (they are made on
-    first use elsewhere)."""
+    """The desk's, the web chat's, the verified orders' and the callbacks' tables exist (they
+    are made on first use elsewhere)."""
     web_sessions._table(db)
     verifications._table(db)
+    callbacks.ensure(db)
     return ensure(db)
 
 
@@ -152,6 +154,7 @@ def by_phone(db: Database, raw: str) -> Customer | None:
     with _tables(db).session() as session:
         catalogs = session.query(CatalogRequest.id, CatalogRequest.sender_id).filter(CatalogRequest.phone == digits).all()
         senders.update(s for _, s in catalogs if s)
+        senders.update(s for (s,) in session.query(Callback.sender_id).filter(Callback.phone == digits) if s)
         for sender_id, details in session.query(Handoff.sender_id, Handoff.details).filter(
             or_(*(Handoff.details.like(f"%{f}%") for f in forms))
         ):
@@ -203,6 +206,7 @@ def _queries(session: Session, customer: Customer) -> dict[str, Any]:
         ),
         "order_changes": session.query(OrderChange).filter(OrderChange.sender_id.in_(senders)),
         "order_verifications": session.query(Verification).filter(Verification.sender_id.in_(senders)),
+        "callbacks": session.query(Callback).filter(Callback.sender_id.in_(senders)),
         "channel_profiles": session.query(ChannelProfile).filter(ChannelProfile.sender_id.in_(senders)),
         "web_chat_sessions": session.query(WebChatSession).filter(WebChatSession.session_id.in_(senders)),
     }
@@ -331,6 +335,7 @@ def export(db: Database, customer: Customer) -> dict[str, Any]:
             "catalog_requests": [_row(r) for r in queries["catalog_requests"].order_by(CatalogRequest.id)],
             "order_changes": [_row(c) for c in queries["order_changes"].order_by(OrderChange.id)],
             "order_verifications": [_row(v) for v in queries["order_verifications"].order_by(Verification.id)],
+            "callbacks": [_row(c) for c in queries["callbacks"].order_by(Callback.id)],
             "channel_profiles": [_row(p) for p in queries["channel_profiles"]],
             "web_chat_sessions": [_row(w) for w in queries["web_chat_sessions"]],
             "tracker_events": [_tracker_event(*row) for row in _tracker_rows(session, customer)],
@@ -407,6 +412,9 @@ def purge(db: Database, retention: Retention, now: datetime | None = None) -> di
         )
         deleted["order_verifications"] = (
             session.query(Verification).filter(Verification.at < before).delete(synchronize_session=False)
+        )
+        deleted["callbacks"] = (
+            session.query(Callback).filter(Callback.updated_at < before).delete(synchronize_session=False)
         )
         deleted["channel_profiles"] = (
             session.query(ChannelProfile).filter(ChannelProfile.updated_at < before).delete(synchronize_session=False)

@@ -225,3 +225,17 @@ async def test_a_wrong_noshi_complained_of_after_the_memorial_gift_is_an_operato
     ])
     await ActionHandoff().run(dispatcher, tracker, domain)
     assert handoffs.open_for(shop, "s1").reason == "needs_operator"
+
+
+async def test_a_phone_callback_is_offered_with_a_button_the_channels_answer(shop, dispatcher, domain):
+    from madoguchi.handoff import callback
+
+    tracker = make_tracker([user("電話で話したいのですが", "request_human")])
+    await ActionHandoff().run(dispatcher, tracker, domain)
+    [offer] = [m for m in dispatcher.messages if m.get("buttons")]
+    assert offer["text"] == callback.OFFER and "お電話いたします" in offer["text"]
+    [button] = offer["buttons"]
+    assert button["title"] == "電話で折り返してほしい"
+    assert callback.parse(button["payload"]) == callback.Choice(start=True)
+    # before the status that tells the chat page a person has it
+    assert dispatcher.messages.index(offer) == len(dispatcher.messages) - 2

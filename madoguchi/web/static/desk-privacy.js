@@ -19,6 +19,7 @@ window.DeskPrivacy = (function () {
     catalog_requests: "カタログ請求",
     order_changes: "ご注文の変更の記録",
     order_verifications: "ご本人確認済みのご注文",
+    callbacks: "折り返し電話のご予約",
     channel_profiles: "LINE の表示名",
     web_chat_sessions: "Webチャットのセッション",
     tracker_events: "ボットの会話データ",

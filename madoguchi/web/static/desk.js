@@ -2,8 +2,9 @@
 // New handoffs are announced by desk-alerts.js (window.DeskAlerts); who has a chat, taking and
 // handing it over are desk-assign.js's (window.DeskAssign); the customer's answer to
 // 「解決しましたか」 is desk-survey.js's, the customer's earlier chats, catalogs and orders
-// (これまでのご利用) desk-history.js's, the レポート tab desk-report.js's and the 個人情報 tab
-// desk-privacy.js's: all are loaded before this file.
+// (これまでのご利用) desk-history.js's, the レポート tab desk-report.js's, the 個人情報 tab
+// desk-privacy.js's and the 折り返し電話 tab (and offering a callback) desk-callbacks.js's: all
+// are loaded before this file.
 // Everything customers wrote is put on the page with textContent, never as HTML.
 "use strict";
 (function () {
@@ -29,7 +30,8 @@
   const customerHistory = window.DeskHistory;
   const report = window.DeskReport;
   const privacy = window.DeskPrivacy;
-  const PAGE_TABS = ["catalog", "report", "privacy"];  // tabs that take the whole page, no chat
+  const callbacks = window.DeskCallbacks;
+  const OWN_VIEWS = ["catalog", "report", "privacy", "callbacks"];  // tabs that take the whole page, no chat
   const state = {
     token: sessionStorage.getItem(TOKEN_KEY),
     user: sessionStorage.getItem(USER_KEY) || "",
@@ -227,6 +229,7 @@
     } catch (e) {
       if (e.status !== 401) toast(e.message);
     }
+    callbacks.start();
     connectLive();  // after the first listing: what comes later is pushed, or caught up on at its hello
     clearInterval(state.ticker);
     state.ticker = setInterval(tick, 1000);
@@ -357,8 +360,9 @@
   async function showTab(name) {
     state.tab = name;
     document.querySelectorAll(".tab").forEach((t) => t.setAttribute("aria-pressed", String(t.dataset.tab === name)));
-    $("desk").hidden = PAGE_TABS.includes(name);
+    $("desk").hidden = OWN_VIEWS.includes(name);
     $("catalog-view").hidden = name !== "catalog";
+    $("callback-view").hidden = name !== "callbacks";
     $("report-view").hidden = name !== "report";
     $("privacy-view").hidden = name !== "privacy";
     tellViewing();
@@ -366,6 +370,7 @@
       if (name === "catalog") await loadCatalog();
       else if (name === "report") await report.load();
       else if (name === "privacy") await privacy.load();
+      else if (name === "callbacks") await callbacks.load();
       else if (name === "history") await loadHistory();
       else renderQueue();
     } catch (e) {
@@ -417,6 +422,7 @@
     ];
     $("conv-meta").textContent = parts.join("　・　");
     assign.render(h);
+    callbacks.renderHeader(h);
     const open = h.status === "open";
     $("release").disabled = !open;
     $("close").disabled = !open;
@@ -722,7 +728,7 @@
   function tellViewing() {
     const ws = state.ws;
     if (!ws || ws.readyState !== WebSocket.OPEN) return;
-    const id = state.current && !PAGE_TABS.includes(state.tab) ? state.current.id : null;
+    const id = state.current && !OWN_VIEWS.includes(state.tab) ? state.current.id : null;
     ws.send(JSON.stringify({ type: "viewing", handoff_id: id }));
   }
 
@@ -760,6 +766,7 @@
   }
 
   function onLive(message) {
+    callbacks.onLive(message);
     if (assign.onLive(message)) return;
     if (message.type === "handoff") {
       const h = message.handoff;
@@ -814,7 +821,14 @@
 
   // ------------------------------------------------------------ boot
 
-  alerts.init((id) => { if (PAGE_TABS.includes(state.tab)) showTab("queue"); openHandoff(id); });
+  // A chat opened from elsewhere (a notification, a callback): shown where chats are.
+  function openFromElsewhere(id) {
+    if (OWN_VIEWS.includes(state.tab)) showTab("queue");
+    openHandoff(id);
+  }
+
+  alerts.init(openFromElsewhere);
+  callbacks.init({ api, toast, current: () => state.current, open: openFromElsewhere });
   survey.init({ api, current: () => state.current, changed: scheduleRender });
   customerHistory.init({ api });
   report.init({ api, token: () => state.token, failed(e) { if (e.status !== 401) toast(e.message); } });

@@ -9,7 +9,9 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import inspect, text
 
-from madoguchi.store import catalog_requests, channel_events, handoffs, operations, surveys, transcripts, verifications, web_sessions
+from madoguchi.store import (
+    callbacks, catalog_requests, channel_events, handoffs, operations, surveys, transcripts, verifications, web_sessions,
+)
 from madoguchi.store.db import Database, create_tables
 from madoguchi.store.models import Handoff, Order, OrderChange, utcnow
 from madoguchi.store.transcripts import Line
@@ -115,6 +117,8 @@ def store_customer(db: Database) -> Stored:
             session.add(Order(order_id="A1234567", phone=PHONE, name=NAME, status="received", ordered_at=now, items="栗きんとん"))
         session.add(OrderChange(order_id="A1234567", kind="address", detail=ADDRESS, sender_id=LINE_USER))
     verifications.record(db, LINE_USER, "A1234567")  # she proved the order in the LINE chat
+    asked, _ = callbacks.start(db, LINE_USER, "line", None)  # and asked to be called back
+    callbacks.set_phone(db, asked.id, PHONE)
     line_handoff = handoffs.open_handoff(
         db, sender_id=LINE_USER, channel="line", reason="needs_operator", priority=2,
         summary="届け先の変更", details={"phone": PHONE}, customer_name=None,

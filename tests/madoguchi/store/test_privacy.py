@@ -96,7 +96,7 @@ def test_deleting_by_phone_leaves_nothing_of_her_in_any_table_and_others_untouch
     stored = store_customer(db)
     assert set(traces(db, TRACES + (stored.web, stored.line))) >= {
         "messages", "handoffs", "notes", "surveys", "desk_operations", "catalog_requests",
-        "order_changes", "order_verifications", "channel_profiles", "events",
+        "order_changes", "order_verifications", "callbacks", "channel_profiles", "events",
     }
     deleted = privacy.delete(db, privacy.by_phone(db, PHONE))
     assert deleted["messages"] == 8 and deleted["handoffs"] == 2 and deleted["tracker_events"] == 13
