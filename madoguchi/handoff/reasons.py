@@ -58,7 +58,7 @@ WRONG_THING = re.compile(
     + r"[^。！!？?]{1,15}?(?:でした|だった|やった|じゃった|だっちゃ|だったの|が入って|が入っ|がはいっ)"
     # 中身もうちらが頼んだやつじゃないっぽい; 宛名がうちじゃない
     + r"|(?:頼んだ|たのんだ|注文した)(?:やつ|もの|もん|の|品|商品|お菓子|おかし)(?:じゃ|では|でわ|と)(?:な|ちが|違)"
-    + r"|(?:宛名|あて名|あてな)[がは]?(?:うち|私|わたし|僕|俺|おら|わし)(?:じゃ|では|でわ)(?:な|ね)"
+    + r"|(?:宛名|あて名|あてな)[がは]?(?:うち|私|わたし|僕|俺|おら|わし)(?:じゃ|では|でわ)(?:な|ね|あり)"
     # 届いた荷物、宛名が知らん人なんすけど
     + r"|(?:宛名|あて名|あてな|宛先|あて先)[がは]?(?:知らない|知らねえ|知らねぇ|知らん|しらない|しらん|見知らぬ|別の|違う|ちがう|他の|ほかの|よその)(?:人|ひと|方|名前|家|うち)"
     # 知らねえ名前の荷物がうちに届いた
@@ -164,7 +164,9 @@ def reason_for_intent(
 ) -> str | None:
     """The handoff reason a message calls for by its intent and content, or None."""
     reason = INTENT_REASONS.get(intent)
-    if reason in ("complaint", "out_of_policy") or intent in ("change_order", "ask_delivery_status"):
+    # Wrong or damaged goods are an operator's case whatever else is said (a person asked for
+    # with it too: the operator needs to know what to look at).
+    if reason in ("complaint", "out_of_policy", "customer_request") or intent in ("change_order", "ask_delivery_status"):
         if goods_problem(rules, text, lemmas):
             return "needs_operator"
     if reason == "complaint" and reports_arrival_calmly(rules, text):

@@ -98,6 +98,15 @@ def test_a_calm_complaint_about_a_parcel_that_came_goes_to_an_operator(rules, te
     assert reason_for_intent(rules, "complain", text) == reason
 
 
+@pytest.mark.parametrize("text, reason", [
+    ("今日、宅配便が来たけぇ受け取ったんじゃけど、よう見たら宛名がうちじゃないんです。", "needs_operator"),
+    ("しかし、宛名が私ではありません。同じマンションですが、部屋番号が違います。", "needs_operator"),
+    ("担当の人と話したいです", "customer_request"),
+])
+def test_goods_problems_told_with_a_wish_for_a_person_are_the_operators_case(rules, text, reason):
+    assert reason_for_intent(rules, "request_human", text) == reason
+
+
 def test_a_question_about_what_a_sweet_holds_is_no_wrong_item(rules):
     assert reason_for_intent(rules, "ask_product", "卵が入っていないお菓子はありますか") is None
 
