@@ -10,11 +10,12 @@ from madoguchi.text import nfkc
 
 # A hurry word negated a few characters on: 急ぎではありません, 急ぎまへん, いそぎじゃない,
 # 急ぎはせんのですけど, 急がない, 急いでいません, 急ぐ儀には御座いませぬ, いそぎはしもはんで
-# (Kagoshima), 急ぎじゃなかけん (Kyushu), 急がんでええ.
+# (Kagoshima), 急ぎじゃなかけん (Kyushu), 急がんでええ, 急がね (Tsugaru).
 _NEGATED = re.compile(
     r"(?:急|いそ)(?:ぎ|が|い|ぐ)(?P<gap>[^。、,.!?！？\n]{0,6}?)"
     r"(?:ない|なく|ねえ|ません|まへん|へん|せん|ませぬ|もはん|もさん|あらず|及ばず|(?:じゃ|では|で|や)なか)"
     r"|(?:急|いそ)がん(?:でも?|たって)"
+    r"|(?:急|いそ)がね(?![ばぇえと])"  # 急がね。(Tsugaru: no hurry); not 急がねば, 急がねえと (must hurry)
 )
 # 急いで送ってくれませんか, 急ぎでお願いできませんか: a negated request asks for the hurry.
 _ASKING = re.compile(r"くれ|もらえ|貰え|いただけ|頂け|でき|出来|願え")

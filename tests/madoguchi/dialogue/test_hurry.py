@@ -28,6 +28,7 @@ HURRY, NO_HURRY = CUES["hurry"], CUES["no_hurry"]
     "急がんでも間に合いますから",
     "急ぎじゃなかけん、ゆっくりでよかです",
     "いそがねさげ、 もいっかい おくってもらえねろか",  # Shonai
+    "急がね。郵便受けさ入れでもらえればそれでいい",  # Tsugaru, and the mailbox: メール便
 ])
 def test_no_hurry_is_read_as_no_hurry(text):
     assert hurry_of(text, HURRY, NO_HURRY) is False
@@ -44,6 +45,7 @@ def test_no_hurry_is_read_as_no_hurry(text):
     "急ぎでお願いできませんか",
     "急いでもらえないでしょうか",
     "急がんと間に合わんのです",
+    "急がねばまいね",  # Tsugaru: must hurry
     "ちょっと急いどるっちゃん",  # Hakata
     "姉ちゃんの結婚式の引き菓子選ぶのに要るねん、はよほしい",  # Kansai
 ])
