@@ -60,7 +60,7 @@ COURTESIES = re.compile(
 # Family and given name, a space between, alone: in Latin letters (Marco Silva) or in kanji
 # and kana (山田 花子); no word of courtesy.
 FULL_NAME = re.compile(
-    r"^(?:[A-Z][a-z]+(?:[ 　][A-Z][a-z]+){1,2}|[ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5}[ 　・][ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5})"
+    r"^(?:[A-Z][a-z]+(?:[ 　][A-Z][a-z]+){1,3}|[ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5}[ 　・][ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5})"
     r"\s*(?:です|と申します|でございます)?[。.!！]?$"
 )
 NAME_LABEL = re.compile(rf"^(?:{NAME_LABEL_WORDS})\s*(?:は|:|：)?\s*")
@@ -119,7 +119,8 @@ THE_OTHER_DAY = re.compile(r"こないだ|このあいだ|この間")
 # A catalog asked for before (カタログ タノンダ, 申し込んだのに), read in hiragana.
 ASKED_BEFORE = re.compile(
     r"(?:(?:たの|頼)ん|(?:もうし|申し?)こん|申込ん)(?:だ|でた|でいた|でおいた|どった|どいた)|"
-    r"(?:おねがい|お願い|請求)し(?:た|てた|ていた|ておいた|ておりました|ました)(?![いく])"
+    r"(?:おねがい|お願い|請求)し(?:た|てた|ていた|ておいた|ておりました|ました)(?![いく])|"
+    r"(?:たの|頼)みました|(?:もうし|申し?)こみました|申込みました"
 )
 # A room number given on its own (502号室です): a detail, whatever words come with it.
 ROOM_NUMBER = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,5}\s?(?:号室|号|階)")

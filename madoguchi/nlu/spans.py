@@ -99,6 +99,7 @@ _SPACED_TAIL = re.compile(
 # (森本さゆりですけど).
 _SURE_END = re.compile(r"です|でございます|と申します|といいます|と言います")
 # The next word of a name written in katakana words (グエン ヴァン ミン).
+_DOTTED_KATAKANA = re.compile(r"[ァ-ヴー]+(?:[・･][ァ-ヴー]+)*")
 _MORE_KATAKANA = re.compile(r"[ 　]([ァ-ヴー]{1,8})(?=[ 　]|です|と申します|、|。|・|\s*$)")
 _NOT_A_GIVEN_NAME = re.compile(r"^(?:と|で|は|が|の|に|へ|を|も|から|まで|です|でございます|宛|あて|様|さま|さん|殿)")
 
@@ -156,7 +157,11 @@ def family_name_start(text: str, start: int, surnames: set[str] | frozenset[str]
 
 def whole_name_end(text: str, start: int, end: int) -> int:
     """Where the name DIET found at [start, end) really ends (its given name included; a
-    name in katakana words, グエン ヴァン ミン, every word of it)."""
+    name in katakana words, グエン ヴァン ミン or グエン・ティ・アイン・グエット, every word of it)."""
+    if re.fullmatch(r"[ァ-ヴー・･]+", text[start:end]):
+        dotted = _DOTTED_KATAKANA.match(text, start)
+        if dotted and dotted.end() >= end - 1:  # found cut at a ・, or on it
+            end = dotted.end()
     if end - start > 4:
         return end
     if re.fullmatch(r"[ァ-ヴー]+", text[start:end]):

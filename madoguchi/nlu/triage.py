@@ -318,6 +318,11 @@ FULL_NAME_MISREADINGS = (
 )
 
 
+# Readings a late catalog keeps: a handoff's, the status question itself, and details given
+# with it (カタログ頼んだのにまだ来ない、中川一郎です answers the question who asked).
+LATE_CATALOG_KEPT = (*HANDOFF_INTENTS, "ask_delivery_status", "inform")
+
+
 def correct_intent(
     intent: str, ranking: list[dict[str, Any]], assessment: Assessment, threshold: float
 ) -> str:
@@ -336,8 +341,10 @@ def correct_intent(
         # はいはい。A1234567、090-1234-5678: the numbers asked for, not a yes to something else
         # (はい、Ａ１２３４５６７で合ってます is a yes).
         return "inform"
-    if intent == "request_catalog" and assessment.late_catalog and assessment.asked_before:
-        return "ask_delivery_status"  # カタログ タノンダ。マダ コナイ デス: where is the catalog asked for
+    if intent not in LATE_CATALOG_KEPT and assessment.late_catalog and assessment.asked_before:
+        # カタログ タノンダ。マダ コナイ デス, 3週間前にカタログをたのみました。でもまだ来ない
+        # (read as a change of an order): where is the catalog asked for.
+        return "ask_delivery_status"
     if intent == "inform" and assessment.catalog_asked and not assessment.late_catalog:
         return "request_catalog"  # カタログ欲しいっちゃけど 松尾純一、〒812-…: the details come with the request
     if assessment.goods_problem and intent not in HANDOFF_INTENTS:

@@ -55,6 +55,7 @@ def test_a_region_in_a_question_is_no_address(text):
         ("森本さゆりですけど、孫の", 2, "森本さゆり"),  # a hiragana given name before です
         ("森本からです", 2, "森本"),
         ("グエン ヴァン ミン です", 3, "グエン ヴァン ミン"),  # every katakana word of the name
+        ("グエン・ティ・アイン・グエット です", 11, "グエン・ティ・アイン・グエット"),  # not cut at a ・
         ("中村 大輔 ・電話：03-5280-7712", 2, "中村 大輔"),
         ("しんどう　ふみだども", 4, "しんどう　ふみ"), ("岡田 一郎や。カタログ頼むわ", 2, "岡田 一郎"),  # dialect copulas
     ],

@@ -479,6 +479,7 @@ def test_a_name_alone_with_a_mark_after_it_is_a_name(ginza, lexicon, text, inten
     ("キカイ デスカ", "bot_challenge", "bot_challenge"),
     ("担当 の 人 デス", "request_human", "request_human"),
     ("スニル ペレラ", "out_of_scope", "inform"),
+    ("Nguyen Thi Anh Nguyet", "goodbye", "inform"),  # four words of a name, not a goodbye
 ])
 def test_a_bare_name_read_as_a_call_for_a_person_or_the_bot_is_a_name(ginza, lexicon, text, read_as, intent):
     ranking = [{"name": read_as, "confidence": 1.0}, {"name": "inform", "confidence": 0.0}]
@@ -489,6 +490,7 @@ def test_a_bare_name_read_as_a_call_for_a_person_or_the_bot_is_a_name(ginza, lex
     ("カタログ タノンダ。3シュウカン マエ。マダ コナイ デス", "ask_delivery_status"),  # asked for, not come
     ("先月カタログお願いしましたがまだ届きません", "ask_delivery_status"),
     ("カタログをお願いしたいです。まだ持っていないので", "request_catalog"),  # never asked for yet
+    ("3週間 前 に はがき で カタログ を たのみました。でも まだ 来ない です。", "ask_delivery_status"),
     ("カタログまだもらってないので送ってください", "request_catalog"),
 ])
 def test_a_catalog_asked_for_before_that_has_not_come_is_a_question_where_it_is(ginza, lexicon, text, intent):
