@@ -51,6 +51,7 @@ RECENT_HISTORY = frozenset(
         "action_ask_change_detail",
         "action_ask_catalog_confirmed",  # "承りました" the first time, "承っております" after
         "action_notice_late_catalog",  # "send it again" right after "the catalog has not come"
+        "action_detail_out_of_context",  # asked what a detail was for a moment ago: other words
     }
 )
 

@@ -502,10 +502,38 @@ def test_a_catalog_asked_for_before_that_has_not_come_is_a_question_where_it_is(
     ("来月の結婚式の引き菓子をそれで選ぼうと思っとって…ちょっと急いどるっちゃん", "ask_delivery_status"),
     ("急いでるんです、どうしよう", "express_distress"),  # at a loss as well
     ("明日なのに間に合わないかも", "express_distress"),
+    ("I need it this week. 会社の取引先へのお歳暮を選ばなければなりません。Deadline is Friday.", "ask_delivery_status"),
 ])
 def test_a_hurry_alone_is_no_distress(ginza, lexicon, text, intent):
     ranking = [{"name": "express_distress", "confidence": 0.99}, {"name": "ask_delivery_status", "confidence": 0.01}]
     assert correct_intent("express_distress", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("ひもちするがのほうがえいけんど　どれがえいかえ", "ask_product"),  # sure, but nothing of distress in it
+    ("Hello, I received a package today.", "ask_product"),
+    ("どうしよう、明日の法事に間に合わない", "express_distress"),
+    ("もう無理…頭まわんない", "express_distress"),
+    ("この店どうなってるの、ひどい", "complain"),  # anger: a complaint, not a calm reading
+])
+def test_a_sure_distress_reading_with_nothing_of_distress_in_the_message_is_calm(ginza, lexicon, text, intent):
+    ranking = [{"name": "express_distress", "confidence": 1.0}, {"name": "ask_product", "confidence": 0.0}]
+    assert correct_intent("express_distress", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
+
+
+def test_not_knowing_a_detail_yet_and_asking_to_wait_is_no_distress(ginza, lexicon):
+    ranking = [{"name": "express_distress", "confidence": 0.53}, {"name": "inform", "confidence": 0.3}]
+    text = "ゆうびんばんごう？ちょっとまってよ　わからんなった"
+    assert correct_intent("express_distress", ranking, run(ginza, lexicon, text), THRESHOLD) == "affirm"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("息子が東京がら頼んでけだ菓子、まだ来ねんだ", "ask_delivery_status"),  # told calmly: where is it
+    ("まだ届かないんだけど、いい加減にしてよ", "complain"),
+])
+def test_an_unsure_complaint_reading_of_a_lateness_told_calmly_is_a_status_question(ginza, lexicon, text, intent):
+    ranking = [{"name": "complain", "confidence": 0.65}, {"name": "ask_delivery_status", "confidence": 0.3}]
+    assert correct_intent("complain", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
 
 
 def test_a_detail_in_kanji_digits_is_no_keyboard_mash(ginza, lexicon):
