@@ -132,6 +132,7 @@ class Assessment:
     full_name_alone: bool = False
     detail: bool = False  # an order number, phone, postal code or room number in it
     asks_noshi: bool = False  # のし, 表書き, 水引 in it
+    questioned: bool = False  # a ？ in it
     not_knowing: bool = False  # 探したけど見つからないです: the number asked for is not known
     asked_before: bool = False  # カタログ タノンダ: asked for earlier
     blames: bool = False  # a word of reproach, not only of something not come
@@ -251,6 +252,7 @@ def assess(
     result.bot_words = any(BOT_WORDS.search(t) for t in (spaced_out, with_hiragana(spaced_out)))  # キカイ デスカ
     result.memorial_gift = is_memorial(spaced_out) and asks_about_gift(spaced_out)
     result.asks_noshi = asks_noshi(spaced_out)
+    result.questioned = QUESTION_MARK.search(norm) is not None
     result.relieved = RELIEVED.search(spaced_out) is not None and REFUSING.search(RELIEVED.sub("", spaced_out)) is None
     result.waiting = any(w in spaced_out for w in lexicon.waiting if not WAIT_VERB.search(w)) or (
         any(WAIT_VERB.search(w) and w in spaced_out for w in lexicon.waiting) and asks_to_wait(tokens)
@@ -320,6 +322,8 @@ FULL_NAME_MISREADINGS = (
 )
 
 
+QUESTION_MARK = re.compile(r"[?？]")
+
 # Readings a late catalog keeps: a handoff's, the status question itself, and details given
 # with it (カタログ頼んだのにまだ来ない、中川一郎です answers the question who asked).
 LATE_CATALOG_KEPT = (*HANDOFF_INTENTS, "ask_delivery_status", "inform")
@@ -337,6 +341,8 @@ def correct_intent(
         return "inform"  # Marco Silva: a whole name, not a yes; スニル ペレラ デス, not a call for a person
     if intent in ("goodbye", "greet", "thank", "out_of_scope") and assessment.detail:
         return "inform"  # あっごめんなさい、部屋番号ぬけてました 502号室です: a detail, not a goodbye
+    if intent in ("deny", "affirm") and assessment.asks_noshi and assessment.questioned:
+        return "ask_gift"  # のしはなににしたらえいろう　こうはくやないわね？: a question about the のし, no no
     if intent == "deny" and assessment.relieved:
         return "affirm"  # んだが、 いがった (そうか、よかった): relief, not a no
     if intent in ("affirm", "thank") and assessment.order_details:

@@ -521,6 +521,15 @@ def test_a_sure_distress_reading_with_nothing_of_distress_in_the_message_is_calm
     assert correct_intent("express_distress", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
 
 
+@pytest.mark.parametrize("text, intent", [
+    ("のしはなににしたらえいろう　こうはくやないわね？", "ask_gift"),
+    ("いいえ、のしは要りません", "deny"),
+])
+def test_a_question_about_the_noshi_read_as_a_no_is_a_gift_question(ginza, lexicon, text, intent):
+    ranking = [{"name": "deny", "confidence": 0.83}, {"name": "ask_gift", "confidence": 0.1}]
+    assert correct_intent("deny", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
+
+
 def test_not_knowing_a_detail_yet_and_asking_to_wait_is_no_distress(ginza, lexicon):
     ranking = [{"name": "express_distress", "confidence": 0.53}, {"name": "inform", "confidence": 0.3}]
     text = "ゆうびんばんごう？ちょっとまってよ　わからんなった"
