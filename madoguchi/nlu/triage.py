@@ -133,6 +133,7 @@ class Assessment:
     detail: bool = False  # an order number, phone, postal code or room number in it
     asks_noshi: bool = False  # のし, 表書き, 水引 in it
     questioned: bool = False  # a ？ in it
+    imminent: bool = False  # 明日の朝までに, 今日中: a need too near for the bot to meet
     not_knowing: bool = False  # 探したけど見つからないです: the number asked for is not known
     asked_before: bool = False  # カタログ タノンダ: asked for earlier
     blames: bool = False  # a word of reproach, not only of something not come
@@ -253,6 +254,7 @@ def assess(
     result.memorial_gift = is_memorial(spaced_out) and asks_about_gift(spaced_out)
     result.asks_noshi = asks_noshi(spaced_out)
     result.questioned = QUESTION_MARK.search(norm) is not None
+    result.imminent = IMMINENT.search(norm) is not None
     result.relieved = RELIEVED.search(spaced_out) is not None and REFUSING.search(RELIEVED.sub("", spaced_out)) is None
     result.waiting = any(w in spaced_out for w in lexicon.waiting if not WAIT_VERB.search(w)) or (
         any(WAIT_VERB.search(w) and w in spaced_out for w in lexicon.waiting) and asks_to_wait(tokens)
@@ -323,6 +325,13 @@ FULL_NAME_MISREADINGS = (
 
 
 QUESTION_MARK = re.compile(r"[?？]")
+# A need due today or tomorrow (明日の朝までに, 今日中に, 明日なのに, need it by tomorrow): not
+# something that happened today (I received a package today).
+IMMINENT = re.compile(
+    r"(?:明日|あした|あす(?!か)|今日|きょう|本日|今夜|今晩|明朝)[^。.!！?？]{0,10}?"
+    r"(?:まで|中|なのに|だのに|やのに|のに|使う|つかう|いる|要る|必要|いります)"
+    r"|(?:need|by|for|until)[^.!?]{0,20}(?:tomorrow|today|tonight)"
+)
 
 # Readings a late catalog keeps: a handoff's, the status question itself, and details given
 # with it (カタログ頼んだのにまだ来ない、中川一郎です answers the question who asked).
@@ -433,7 +442,7 @@ def correct_intent(
         return _next_calm(ranking)
     if intent == "express_distress" and not assessment.evidence and assessment.catalog_wished:
         return "request_catalog"  # 歳暮を何にしよか頭ひねって…冊子みたいなもんがあったら: a catalog wished for
-    if intent == "express_distress" and assessment.hurried and not assessment.evidence:
+    if intent == "express_distress" and assessment.hurried and not (assessment.evidence or assessment.imminent):
         # 結婚式の引き菓子をそれで選ぼうと思っとって…ちょっと急いどるっちゃん: in a hurry, not at a
         # loss; the hurry itself is read where it matters (宅配便 for a catalog).
         return _next_calm(ranking)
@@ -443,7 +452,7 @@ def correct_intent(
     ):
         return "affirm"  # ゆうびんばんごう？ちょっとまってよ わからんなった: not known yet, the bot waits
     if intent == "express_distress" and not assessment.evidence and not (
-        assessment.goods_problem or assessment.anger or assessment.reproach or assessment.person
+        assessment.goods_problem or assessment.anger or assessment.reproach or assessment.person or assessment.imminent
     ):
         # Sure, but nothing in the message speaks of distress (ひもちするがのほうがえいけんど
         # どれがえいかえ; Hello, I received a package today): the classifier read the voice,

@@ -503,6 +503,7 @@ def test_a_catalog_asked_for_before_that_has_not_come_is_a_question_where_it_is(
     ("急いでるんです、どうしよう", "express_distress"),  # at a loss as well
     ("明日なのに間に合わないかも", "express_distress"),
     ("I need it this week. 会社の取引先へのお歳暮を選ばなければなりません。Deadline is Friday.", "ask_delivery_status"),
+    ("引き菓子、明日の朝までに式場さんに伝えんといかんっちゃけど…もう5時過ぎてしもうたし…", "express_distress"),  # too near
 ])
 def test_a_hurry_alone_is_no_distress(ginza, lexicon, text, intent):
     ranking = [{"name": "express_distress", "confidence": 0.99}, {"name": "ask_delivery_status", "confidence": 0.01}]
