@@ -40,6 +40,8 @@ REFUSALS = {
     "message": "返信は送っていません。返信するには、担当を代わってください。",
     "take": "担当を代わるときは、確認のうえ「担当を代わる」を押してください。",
     "transfer": "ほかの方に引き継ぐには、担当を代わる確認が必要です。",
+    "release": "ボットには戻していません。戻すには、担当を代わる確認が必要です。",
+    "close": "会話は終了していません。終了するには、担当を代わる確認が必要です。",
 }
 ATTEMPTS = 3  # compare-and-set tries when others change the 担当 at the same moment
 
@@ -103,6 +105,13 @@ def writing(request: web.Request, handoff_id: int, operator: str, takeover: bool
     record_takeover(request, operator, handoff_id, previous, "message")
 
 
+def ending(current, operator: str, takeover: bool, action: str) -> None:
+    """A release or close of another operator's chat is refused (409) unless it takes over
+    (the caller writes the takeover to the audit log once the chat has ended)."""
+    if current.operator not in (None, operator) and not takeover:
+        raise assigned_elsewhere(current.id, current.operator, action)
+
+
 def takeover_flag(data: dict[str, Any]) -> bool:
     """The request's `takeover` (false when absent); anything but a boolean is a 400."""
     value = data.get("takeover", False)
@@ -111,7 +120,7 @@ def takeover_flag(data: dict[str, Any]) -> bool:
     return value
 
 
-async def _body(request: web.Request) -> dict[str, Any]:
+async def request_body(request: web.Request) -> dict[str, Any]:
     """The JSON object of the request, or {} when it has no body."""
     return await json_object(request) if request.can_read_body else {}
 
@@ -140,7 +149,7 @@ async def _hand_for(request: web.Request, handoff_id: int, *, to: str, by: str, 
 async def take(request: web.Request, operator: str) -> web.Response:
     """POST /api/handoffs/{id}/take {"takeover"?}: the operator becomes 担当 before writing."""
     handoff = load_handoff(request)
-    takeover = takeover_flag(await _body(request))
+    takeover = takeover_flag(await request_body(request))
     previous = await _hand_for(request, handoff.id, to=operator, by=operator, takeover=takeover, action="take")
     if previous == operator:
         return json_response({"ok": True, "unchanged": True, "handoff": await _announce(request, handoff.id)})

@@ -141,6 +141,7 @@ async def _end(request: web.Request, operator: str, status: str) -> web.Response
     handoff = load_handoff(request)
     rasa = app[RASA_KEY]
     action = "release" if status == handoffs.RELEASED else "close"
+    takeover = assignment.takeover_flag(await assignment.request_body(request))
 
     def answer(current: Handoff, **more: Any) -> Outcome:
         return 200, {"ok": True, **more, "handoff": handoff_json(current, now=utcnow(), position=0)}
@@ -151,6 +152,7 @@ async def _end(request: web.Request, operator: str, status: str) -> web.Response
             if current.status == status:
                 return answer(current, unchanged=True, message=ALREADY[status].format(id=handoff.id))
             require_open(current)
+            assignment.ending(current, operator, takeover, action)  # another's chat: a 409
             if status == handoffs.RELEASED:
                 call = rasa.release(current.sender_id, current.channel, at=attempt.timestamp, check_first=attempt.check_first)
             else:  # the customer is asked 「解決しましたか」 with the close
@@ -160,6 +162,7 @@ async def _end(request: web.Request, operator: str, status: str) -> web.Response
                 )
             await _through_rasa(call, NOT_DONE)
             handoffs.finish_if_open(db, handoff.id, status, operator)
+            assignment.record_takeover(request, operator, handoff.id, current.operator, action)
             if status == handoffs.CLOSED:
                 surveys.ask(db, current)
         return answer(handoffs.get(db, handoff.id))

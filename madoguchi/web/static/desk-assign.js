@@ -203,5 +203,12 @@ window.DeskAssign = (function () {
     $("transfer-cancel").addEventListener("click", () => $("transfer").close());
   }
 
-  return { init, render, cardMarks, opened, beforeReply, askAfterRefusal, onLive };
+  // Before a release or close: the words that say whose chat it is (empty for one's own or
+  // nobody's), and whether it takes the chat over.
+  function beforeEnding(h) {
+    if (!heldByOther(h)) return { note: "", takeover: false };
+    return { note: `この会話は ${h.operator} さんが担当しています。担当を代わって`, takeover: true };
+  }
+
+  return { init, render, cardMarks, opened, beforeReply, beforeEnding, askAfterRefusal, onLive };
 })();

@@ -623,29 +623,43 @@
     const h = state.current;
     if (!h) return;
     const release = kind === "release";
+    const other = assign.beforeEnding(h);  // another operator's chat: said in the question
     const ok = await confirmDialog(
-      release
+      other.note + (release
         ? "この会話をボットに戻しますか？ お客さまには、ここからは自動応答がご案内する旨をお伝えします。"
-        : "この会話を終了しますか？ お客さまには、担当者とのやり取りが終わったこと、いつでもまた書き込めることをお伝えします。",
+        : "この会話を終了しますか？ お客さまには、担当者とのやり取りが終わったこと、いつでもまた書き込めることをお伝えします。"),
       release ? "ボットに戻す" : "終了する",
     );
     if (!ok) return;
     $("release").disabled = true;
     $("close").disabled = true;
     const slot = `${h.id}/${kind}`;
-    const key = state.endKeys.get(slot) || newKey();
-    state.endKeys.set(slot, key);  // kept for a retry until the action has an outcome
-    try {
-      const result = await act(`/api/handoffs/${h.id}/${release ? "release" : "close"}`, undefined, key);
-      state.endKeys.delete(slot);
-      toast(result.unchanged ? result.message : release ? "ボットに戻しました。" : "会話を終了しました。");
-      remember(result.handoff);
-      await refreshCurrent();
-    } catch (err) {
-      if (err.status === 401) return;
-      if (err.status && err.status < 500 && err.status !== 202) state.endKeys.delete(slot);
-      toast(err.message);
-      await refreshCurrent();
+    let takeover = other.takeover;
+    for (;;) {
+      const key = state.endKeys.get(slot) || newKey();
+      state.endKeys.set(slot, key);  // kept for a retry until the action has an outcome
+      try {
+        const url = `/api/handoffs/${h.id}/${release ? "release" : "close"}`;
+        const result = await act(url, takeover ? { takeover } : undefined, key);
+        state.endKeys.delete(slot);
+        toast(result.unchanged ? result.message : release ? "ボットに戻しました。" : "会話を終了しました。");
+        remember(result.handoff);
+        await refreshCurrent();
+        return;
+      } catch (err) {
+        if (err.status === 401) return;
+        if (err.status && err.status < 500 && err.status !== 202) state.endKeys.delete(slot);
+        if (err.code === "assigned_to_other") {  // taken by someone meanwhile: asked again
+          await refreshCurrent();
+          if (!takeover && await assign.askAfterRefusal(err, release ? "担当を代わって戻す" : "担当を代わって終了")) {
+            takeover = true;
+            continue;
+          }
+        }
+        toast(err.message);
+        await refreshCurrent();
+        return;
+      }
     }
   }
 

@@ -99,6 +99,28 @@ async def test_a_reply_to_a_chat_another_has_is_refused_and_never_sent(client, d
     assert status == 409 and len(stand_in.calls) == 2
 
 
+@pytest.mark.parametrize("action, status_after", [("release", "released"), ("close", "closed")])
+async def test_a_release_or_close_of_a_chat_another_has_is_refused_unless_it_takes_over(
+    client, db, token, colleague, rasa, action, status_after
+):
+    stand_in, _ = rasa
+    hid = make_handoff(db, f"s-{action}-409")
+    assert (await post(client, f"/api/handoffs/{hid}/take", token))[0] == 200
+
+    status, body = await post(client, f"/api/handoffs/{hid}/{action}", colleague)
+    assert status == 409 and body["error"] == "assigned_to_other"
+    assert f"{OPERATOR} さんが担当しています" in body["message"]
+    assert handoffs.get(db, hid).status == "open" and stand_in.calls == []  # the customer is told nothing
+    assert audited(db, action)[-1] == (COLLEAGUE, f"handoff:{hid}", "refused", "assigned_to_other")
+
+    status, body = await post(client, f"/api/handoffs/{hid}/{action}", colleague, {"takeover": True})
+    assert status == 200 and body["handoff"]["status"] == status_after
+    assert audited(db, "takeover") == [(COLLEAGUE, f"handoff:{hid}", "ok", f"from={OPERATOR} via={action}")]
+    # the operator's own chat, or nobody's, ends without a question
+    mine = make_handoff(db, f"s-{action}-mine")
+    assert (await post(client, f"/api/handoffs/{mine}/{action}", token))[0] == 200
+
+
 async def test_a_takeover_reply_that_rasa_refuses_leaves_the_chat_with_its_operator(client, db, token, colleague, rasa):
     stand_in, _ = rasa
     hid = make_handoff(db, "s-undo")

@@ -179,3 +179,23 @@ def test_a_chat_is_handed_to_a_colleague_with_a_note_the_colleague_sees(servers,
     assert lines_of_sender(servers.db, "s-hand") == [
         ("operator", "お待たせいたしました。"), ("operator", "担当が代わりました。伊藤です。"),
     ]
+
+
+def test_closing_a_chat_another_has_says_so_and_takes_it_over(servers, desks):
+    sato, ito = desks
+    hid = make_handoff(servers.db, "s-end", name="木村節子")
+    open_chat(sato, servers, SATO, hid)
+    reply(sato, "担当の佐藤です。")
+    open_chat(ito, servers, ITO, hid)
+    expect(ito.locator("#assign-owner")).to_have_text("担当: sato")
+
+    ito.click("#close")
+    expect(ito.locator("#confirm-text")).to_contain_text("この会話は sato さんが担当しています。担当を代わって")
+    ito.click("#confirm button[value=cancel]")  # やめる: the chat stays open with sato
+    assert handoffs.get(servers.db, hid).status == "open"
+
+    ito.click("#close")
+    ito.click("#confirm-ok")
+    expect(ito.locator("#toast")).to_contain_text("会話を終了しました。")
+    assert handoffs.get(servers.db, hid).status == "closed"
+    assert audited(servers, "takeover") == [(ITO, "ok", "from=sato via=close")]
