@@ -3,7 +3,6 @@ web/desk. A service that dies is restarted, with backoff, while the others keep 
 
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
 import subprocess
@@ -18,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from madoguchi.children import die_with_parent
 from madoguchi.evaluation.bot import free_port
 from madoguchi.settings import ROOT, Settings, read_dotenv
 
@@ -38,15 +38,6 @@ class Ports:
 FIRST_RESTART_SECONDS = 1.0
 LAST_RESTART_SECONDS = 30.0  # the longest wait between restarts of a service that keeps dying
 STEADY_SECONDS = 60.0  # a service up this long is healthy again: its next restart is at once
-
-
-def die_with_parent() -> None:
-    """In a service's process: SIGTERM when the process that started it dies, however it
-    dies (Linux's PR_SET_PDEATHSIG), so no service outlives a killed `make run` or test run."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: the services are stopped as before
-        pass
 
 
 @dataclass

@@ -18,6 +18,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from madoguchi.children import die_with_parent
 from madoguchi.settings import ROOT
 from madoguchi.store.db import Database
 
@@ -58,6 +59,7 @@ class LocalBot:
         self._server = subprocess.Popen(
             [str(rasa), "run", "actions", "--actions", "actions", "--port", str(port)],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            preexec_fn=die_with_parent,  # a killed evaluation leaves no action server behind
         )
         _wait_http(f"http://127.0.0.1:{port}/health", self._server)
         self.agent = self.load_agent(EndpointConfig(f"http://127.0.0.1:{port}/webhook"))
