@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timezone
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -154,7 +155,9 @@ def store_request(tracker: Tracker, values: dict[str, Any]) -> int:
     stored = int(values.get("catalog_request_id") or 0)
     if stored and catalog_requests.update(common.db(), stored, **details):
         return stored
-    where = {"sender_id": tracker.sender_id, "channel": common.channel(tracker)}
+    # when, by the shop's clock (the one the dates the customer is told come from)
+    at = common.now().astimezone(timezone.utc).replace(tzinfo=None)
+    where = {"sender_id": tracker.sender_id, "channel": common.channel(tracker), "created_at": at}
     earlier = int(values.get("catalog_resend_of") or 0)
     if earlier:
         return catalog_requests.resend(common.db(), earlier, **where, **details)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from actions.catalog import ValidateCatalogForm
@@ -96,6 +98,7 @@ async def test_the_request_is_stored_as_soon_as_it_is_complete(shop, dispatcher,
     stored = catalog_requests.recent(shop)
     assert len(stored) == 1 and stored[0].name == "山田花子" and stored[0].status == "received"
     assert slots["catalog_request_id"] == float(stored[0].id)
+    assert stored[0].created_at == datetime(2026, 11, 20, 1, 0)  # the shop's clock (10:00 JST), in UTC
     assert next_question(domain, {**FILLED, **slots}) == "catalog_confirmed"
 
 
