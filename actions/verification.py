@@ -233,7 +233,7 @@ def asks_for_person(tracker: Tracker, text: str) -> bool:
 
 # Words of anger that, in a refusal, only ask why or sigh (なんで毎回聞く, めんどくさい): the bot
 # explains, and offers a person the second time.
-ASKING_WHY = ("なんで", "何で", "めんどくさ", "面倒くさ")
+ASKING_WHY = ("なんで", "何で", "めんどくさ", "面倒くさ", "めんどい", "いちいち")
 
 
 def angry_beyond_asking_why(text: str) -> bool:

@@ -229,6 +229,7 @@ async def test_wanting_to_cancel_the_order_is_no_wish_to_stop_the_verification(s
     ("電話番号も 言わない なんで 毎回 聞く 面倒", False),  # an irritated "why": told why
     ("電話番号？そんなの言うわけないでしょ。いちいち面倒くさいんだよ", True),
     ("番号なんか言うわけないでしょ、ふざけんな", True),
+    ("番号とかいちいち探すのめんどいんで、そっちで名前で調べてくださいよ。千葉です", False),  # a sigh
 ])
 async def test_a_refusal_read_as_a_complaint_is_one_only_with_real_anger(shop, dispatcher, domain, text, handed_off):
     tracker = make_tracker([user(text, "complain")], active_loop=FORM, requested_slot="order_id")
