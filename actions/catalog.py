@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timezone
 from typing import Any
 
@@ -164,6 +165,10 @@ def store_request(tracker: Tracker, values: dict[str, Any]) -> int:
     return catalog_requests.add(common.db(), **where, **details)
 
 
+# Leaving only if something holds (かかるならやめたい, 有料だったらいいです).
+CONDITIONAL = re.compile(r"(?:なら|だったら|やったら|ようなら|場合は?)[^。]{0,6}(?:やめ|止め|いいです|結構|けっこう|遠慮)")
+
+
 class ValidateCatalogForm(FormValidationAction):
     """Checks each detail of a catalog request as the customer gives it, stores the request
     as soon as it is complete, and reads the answer to the read-back."""
@@ -202,8 +207,11 @@ class ValidateCatalogForm(FormValidationAction):
 
     @staticmethod
     def _leaving(tracker: Tracker, requested: str, text: str, intent: str) -> bool:
-        """The customer leaves the form instead of giving the detail asked for."""
+        """The customer leaves the form instead of giving the detail asked for (not when the
+        leaving hangs on a question the bot answers: お金かかるならやめたいんですけど)."""
         if _details_given(tracker):
+            return False
+        if CONDITIONAL.search(text) and catalog_questions.answers(text):
             return False
         if requested == "address" and intent == "deny":
             return False  # 「違う」: the postal code was wrong (validate_address)

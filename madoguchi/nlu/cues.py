@@ -91,7 +91,8 @@ ACCEPTING = re.compile(
 # them is no distress; the bot says what it is and how to reach a person.
 THE_MEDIUM = re.compile(
     r"こういうの|こういうもの|こういう物|機械|きかい|スマホ|すまほ|チャット|ちゃっと|パソコン|ぱそこん|ネット|ねっと|"
-    r"操作|使い方|つかいかた|ロボット|ろぼっと|入力|打つの|うつの|苦手|にがて"
+    r"操作|使い方|つかいかた|ロボット|ろぼっと|入力|打つの|うつの|苦手|にがて|"
+    r"日本語|にほんご|ニホンゴ|文章|ぶんしょう|(?:の|が)ぶん|読むの|よむの|漢字|かんじ"  # にほんご の ぶん むずかしい
 )
 # Words of a machine or a person, that a question whether the bot is one holds.
 BOT_WORDS = re.compile(

@@ -358,7 +358,9 @@ def correct_intent(
         # はいはい。A1234567、090-1234-5678: the numbers asked for, not a yes to something else
         # (はい、Ａ１２３４５６７で合ってます is a yes).
         return "inform"
-    if intent not in LATE_CATALOG_KEPT and assessment.late_catalog and assessment.asked_before:
+    if intent not in LATE_CATALOG_KEPT and assessment.late_catalog and (
+        assessment.asked_before or intent in ("goodbye", "greet", "thank", "out_of_scope", "nlu_fallback")
+    ):
         # カタログ タノンダ。マダ コナイ デス, 3週間前にカタログをたのみました。でもまだ来ない
         # (read as a change of an order): where is the catalog asked for.
         return "ask_delivery_status"
@@ -418,16 +420,17 @@ def correct_intent(
         return "bot_challenge"  # こたえ いつも おなじ。じどう の やつ？: a question whether it is a machine
     if intent == "complain" and not assessment.grievance and (unsure or not assessment.subject):
         return "greet"  # 年寄りで不慣れでございまして: nothing is complained of; the bot asks what it can do
+    if (
+        intent in ("express_distress", "complain") and assessment.about_the_medium and set(assessment.cues) <= NOT_KNOWING_CUES
+        and not (assessment.reproach or assessment.anger)
+        and assessment.intensity <= 1 and not (assessment.grief or assessment.emphatic or assessment.goods_problem)
+    ):
+        return "bot_challenge"  # こういうの よぐ わがらねさげ: the chat is new to them, nothing is wrong
     if intent == "complain" and not assessment.anger and not assessment.goods_problem:
         if assessment.late_catalog:
             return "ask_delivery_status"
         if assessment.cues or assessment.grief:
             return "express_distress"
-    if (
-        intent == "express_distress" and assessment.about_the_medium and set(assessment.cues) <= NOT_KNOWING_CUES
-        and assessment.intensity <= 1 and not (assessment.grief or assessment.emphatic or assessment.goods_problem)
-    ):
-        return "bot_challenge"  # こういうの よぐ わがらねさげ: the chat is new to them, nothing is wrong
     if (
         intent == "express_distress" and assessment.asks_noshi and set(assessment.cues) <= ASKING_HOW_CUES
         and assessment.intensity <= 1 and not (assessment.grief or assessment.emphatic or assessment.goods_problem)

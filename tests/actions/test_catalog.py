@@ -148,6 +148,13 @@ async def test_leaving_in_the_middle_ends_the_form_without_an_error(shop, dispat
     assert dispatcher.messages == []  # no 「郵便番号は7桁の数字で」
 
 
+async def test_leaving_only_if_the_catalog_costs_money_is_a_question_answered_and_the_form_goes_on(shop, dispatcher, domain):
+    text = "あ、てかカタログって無料っすか？お金かかるならやめたいんですけど"
+    slots = await validate(dispatcher, domain, text, "request_catalog", {"person_name": "千葉 隼人"}, "postal_code", {})
+    assert said(dispatcher) == ["utter_catalog_free"]
+    assert slots.get("requested_slot", "postal_code") == "postal_code"  # asked again, not left
+
+
 async def test_a_name_with_a_phone_after_a_late_catalog_start(shop, dispatcher, domain):
     # The crash of round d: earlier slot events held None and a whole message as the name.
     text = "大島あかねです、電話は080-9876-5432です"

@@ -498,6 +498,21 @@ def test_a_catalog_asked_for_before_that_has_not_come_is_a_question_where_it_is(
     assert correct_intent("request_catalog", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
 
 
+def test_a_late_catalog_read_as_small_talk_is_a_question_where_it_is(ginza, lexicon):
+    text = "すみません。 きのう も れんらく しました。 かたろぐ こない から、 たくはいびん で おくる って いわれた"
+    ranking = [{"name": "goodbye", "confidence": 0.99}, {"name": "ask_delivery_status", "confidence": 0.0}]
+    assert correct_intent("goodbye", ranking, run(ginza, lexicon, text), THRESHOLD) == "ask_delivery_status"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("にほんご の ぶん むずかしい、 よく わからない", "bot_challenge"),  # the medium, nothing wrong
+    ("この店の対応、わからないし最悪", "complain"),
+])
+def test_not_understanding_the_chat_read_as_a_complaint_is_about_the_chat(ginza, lexicon, text, intent):
+    ranking = [{"name": "complain", "confidence": 1.0}, {"name": "greet", "confidence": 0.0}]
+    assert correct_intent("complain", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
+
+
 @pytest.mark.parametrize("text, intent", [
     ("来月の結婚式の引き菓子をそれで選ぼうと思っとって…ちょっと急いどるっちゃん", "ask_delivery_status"),
     ("急いでるんです、どうしよう", "express_distress"),  # at a loss as well
