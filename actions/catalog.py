@@ -50,6 +50,7 @@ PASS_THROUGH = frozenset(
     {"catalog_form", "action_extract_slots", "action_listen", "action_begin_catalog", "action_notice_late_catalog"}
 )
 # Messages that other rules answer (a side question, a person asked for) at the read-back.
+HANDOFF_INTENTS = frozenset({"express_distress", "complain", "request_human", "request_exception"})
 ELSEWHERE_INTENTS = frozenset({
     "ask_shipping", "ask_gift", "ask_product", "request_human", "complain", "express_distress", "request_exception",
 })
@@ -180,9 +181,13 @@ class ValidateCatalogForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         """Reads hurry, leaving and the read-back answer, validates, and stores."""
-        events = self._hurry_events(tracker)
         requested = tracker.get_slot("requested_slot")
         fresh = fresh_message(tracker)
+        if fresh and common.latest_intent(tracker) in HANDOFF_INTENTS and not _details_given(tracker):
+            # 明日の朝までに…もう5時過ぎてしもうたし…: nothing for the form (not even the hurry
+            # read in it), so the form steps aside and the person the message calls for takes over.
+            return []
+        events = self._hurry_events(tracker)
         if fresh:
             text, intent = common.latest_text(tracker), common.latest_intent(tracker)
             if requested in DETAIL_SLOTS and self._leaving(tracker, requested, text, intent):

@@ -148,6 +148,12 @@ async def test_leaving_in_the_middle_ends_the_form_without_an_error(shop, dispat
     assert dispatcher.messages == []  # no 「郵便番号は7桁の数字で」
 
 
+async def test_distress_inside_the_form_leaves_it_to_the_handoff_even_with_a_hurry_in_it(shop, dispatcher, domain):
+    text = "引き菓子、明日の朝までに式場さんに伝えんといかんっちゃけど…もう5時過ぎてしもうたし…"
+    slots = await validate(dispatcher, domain, text, "express_distress", {"person_name": "松尾 恵美"}, "postal_code", {})
+    assert slots == {} and dispatcher.messages == []  # nothing validated: Rasa's form steps aside
+
+
 async def test_leaving_only_if_the_catalog_costs_money_is_a_question_answered_and_the_form_goes_on(shop, dispatcher, domain):
     text = "あ、てかカタログって無料っすか？お金かかるならやめたいんですけど"
     slots = await validate(dispatcher, domain, text, "request_catalog", {"person_name": "千葉 隼人"}, "postal_code", {})
