@@ -20,7 +20,7 @@ from actions import common
 from actions.handoff import handoff_for_message
 from actions.info import answer_question
 from madoguchi.dialogue import verification
-from madoguchi.handoff.reasons import COURTESY, spaceless
+from madoguchi.handoff.reasons import COURTESY, goods_problem, spaceless
 from madoguchi.nlu.patterns import find_order_ids, find_phones, normalize_phone
 from madoguchi.store import orders, verifications
 
@@ -251,6 +251,9 @@ def answers_the_question(tracker: Tracker, intent: str, reading: str | None) -> 
     that names none (探したけど見つからないです)."""
     if reading not in (verification.UNKNOWN, verification.REFUSED):
         return False
+    text = common.latest_text(tracker)
+    if goods_problem(common.rules(), text, common.latest_lemmas(tracker)):
+        return False  # あて名が知らんひとのなまえだった: a goods problem told, not a number not known
     if intent == "express_distress":
         return verification.only_not_knowing(tracker.latest_message.get("triage") or {})
     if intent == "request_human":

@@ -53,7 +53,7 @@ from madoguchi.dialogue.verification import NOT_KNOWING_CUES, REFUSED, UNKNOWN, 
 from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing
 from madoguchi.memorial import asks_about_gift, asks_noshi, is_memorial
 from madoguchi.nlu.cues import (
-    ACCEPTING, ASKED_BEFORE, ASKED_EXCEPTIONS, ASKING_ABOUT, ASKING_FORMS, ASKING_HOW_CUES, CATALOG_WISHED, KATAKANA_COPULA, BODY, BOT_WORDS, CATALOG_ASKED, COMPLAINT_NAMED,
+    ACCEPTING, ASKED_BEFORE, ASKED_EXCEPTIONS, REFUND_ASKED, ASKING_ABOUT, ASKING_FORMS, ASKING_HOW_CUES, CATALOG_WISHED, KATAKANA_COPULA, BODY, BOT_WORDS, CATALOG_ASKED, COMPLAINT_NAMED,
     COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, HANDOFF_INTENTS, INTENSITY, LIGHT_VERBS,
     NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES, PEOPLE_COUNTED, PERSON_WORDS,
     REFUSING, RELIEVED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT, SURE, THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS,
@@ -231,7 +231,7 @@ def assess(
     result.requests = bool(REQUEST_FORMS.search(norm))
     spaced_out = re.sub(r"\s+", "", norm)  # どうしたら　いいか　わがんね: words set apart by spaces
     result.anger = any(w in COURTESY.sub("", spaced_out) for w in lexicon.anger)
-    result.exception = any(w in norm for w in lexicon.exceptions)
+    result.exception = any(w in norm for w in lexicon.exceptions) or REFUND_ASKED.search(norm) is not None
     result.asks = bool(ASKING_FORMS.search(norm))
     result.hurried = any(w in t for t in (norm, spaced_out, with_hiragana(spaced_out)) for w in lexicon.hurry) or any(
         t.lemma_ == "急ぐ" for t in tokens  # 急いどる

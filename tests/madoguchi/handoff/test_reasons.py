@@ -81,6 +81,8 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "ニモツ キマシタ。デモ ハコ ツブレテル",
     "かかあの 一周期の 返しで 頼んだ 菓子 今日 届いだども 熨斗が 紅白の 祝いのやつだ",
     "伯父の一周忌のお供えやのに、紅白の蝶結びに「御祝」て、おめでたい紙が掛かってますのや",
+    "法事 に くばる けん 黒白 の のし たのんだ のに　紅白 の おいわい の のし が ついちょった",  # Izumo
+    "箱ん中で羊羹つぶれとったっすよ", "hako ga tsubureteta, keeki guchagucha",
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"

@@ -546,6 +546,15 @@ def test_a_question_about_the_noshi_read_as_a_no_is_a_gift_question(ginza, lexic
     assert correct_intent("deny", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
 
 
+@pytest.mark.parametrize("text, intent", [
+    ("クッキーを半分食べたけど、思ってたのと違ったので返金してほしいです", "request_exception"),
+    ("食べたけど美味しかったです、また頼みます", "out_of_scope"),
+])
+def test_a_refund_asked_for_is_an_exception(ginza, lexicon, text, intent):
+    ranking = [{"name": "out_of_scope", "confidence": 0.6}, {"name": "request_exception", "confidence": 0.38}]
+    assert correct_intent("out_of_scope", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
+
+
 def test_not_knowing_a_detail_yet_and_asking_to_wait_is_no_distress(ginza, lexicon):
     ranking = [{"name": "express_distress", "confidence": 0.53}, {"name": "inform", "confidence": 0.3}]
     text = "ゆうびんばんごう？ちょっとまってよ　わからんなった"
