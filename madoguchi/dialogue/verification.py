@@ -56,7 +56,7 @@ _PERSON = re.compile(
 
 # Cues of the distress triage that only say "I do not know": inside the verification
 # form they answer the question, they are no sign of distress.
-NOT_KNOWING_CUES = frozenset({"わからな", "分からな", "わかりませ", "分かりませ", "わからん", "わがらね", "わがね"})
+NOT_KNOWING_CUES = frozenset({"わからな", "分からな", "わかりませ", "分かりませ", "わからん", "わがらね", "わがね", "わがんね"})
 
 
 def reading(text: str) -> str | None:

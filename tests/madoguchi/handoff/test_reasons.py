@@ -103,6 +103,7 @@ def test_a_calm_complaint_about_a_parcel_that_came_goes_to_an_operator(rules, te
 @pytest.mark.parametrize("text, reason", [
     ("今日、宅配便が来たけぇ受け取ったんじゃけど、よう見たら宛名がうちじゃないんです。", "needs_operator"),
     ("しかし、宛名が私ではありません。同じマンションですが、部屋番号が違います。", "needs_operator"),
+    ("今日お宅様から荷物が届いたんですけど、開ける前に見たら宛名が私でねぇんです", "needs_operator"),
     ("担当の人と話したいです", "customer_request"),
 ])
 def test_goods_problems_told_with_a_wish_for_a_person_are_the_operators_case(rules, text, reason):

@@ -506,6 +506,7 @@ def test_a_late_catalog_read_as_small_talk_is_a_question_where_it_is(ginza, lexi
 
 @pytest.mark.parametrize("text, intent", [
     ("にほんご の ぶん むずかしい、 よく わからない", "bot_challenge"),  # the medium, nothing wrong
+    ("ごめんください。こういう機械の窓口は慣れなくて、よくわがんねぇもんで", "bot_challenge"),
     ("この店の対応、わからないし最悪", "complain"),
 ])
 def test_not_understanding_the_chat_read_as_a_complaint_is_about_the_chat(ginza, lexicon, text, intent):
