@@ -44,7 +44,10 @@ def answer(text: str, intent: str) -> str | None:
     norm = _NOT_WRONG.sub("", whole)
     if _TAKE_BACK.search(norm) and not fields_named(norm):
         return STOP
-    if intent == "deny" or _WRONG.search(norm):
+    if _WRONG.search(norm):
+        return FIX
+    if intent == "deny" and (fields_named(norm) or not _OK.search(whole)):
+        # a no read in 急がないのでふつうので大丈夫です、ありがとう is the 急がない: fine as it is
         return FIX
     if _OK.search(whole) or intent in ("affirm", "thank", "goodbye"):
         return OK

@@ -11,6 +11,7 @@ from madoguchi.dialogue.readback import FIX, OK, STOP, answer, fields_named
     ("おけ ありがと", "thank"),
     ("以上でお願いします", "goodbye"),
     ("急がないので普通ので大丈夫です、ありがとうございます", "request_catalog"),
+    ("急がないのでふつうので大丈夫です、ありがとうございます", "deny"),  # the no is the 急がない
     ("はい、それで結構です", "affirm"),
     ("間違いないです", "inform"),
     ("ああ、普通の送り方でいい", "inform"),
@@ -24,6 +25,7 @@ def test_fine_as_it_is(text, intent):
     ("電話番号を間違えました", "inform", ["phone"]),
     ("名前の字が違います", "deny", ["person_name"]),
     ("いいえ、直したいところがあります", "deny", []),
+    ("いいえ", "deny", []),
 ])
 def test_a_correction_names_its_detail(text, intent, fields):
     assert answer(text, intent) == FIX
