@@ -14,7 +14,7 @@ HANDOFF_INTENTS = frozenset({"request_human", "complain", "express_distress", "r
 # Readings a wait (ちょっと待って、探してきます) is mistaken for; a question or a detail is read as it is.
 WAIT_READINGS = frozenset({
     "complain", "request_human", "express_distress", "deny", "goodbye", "greet", "thank", "out_of_scope",
-    "nlu_fallback", "bot_challenge",
+    "nlu_fallback", "bot_challenge", "ask_delivery_status",  # ちょっと待っててな、メール見てみるわ
 })
 REQUEST_FORMS = re.compile(
     r"てほしい|で欲しい|て欲しい|てください|でください|て下さい|てもらえ|でもらえ|ていただけ|でいただけ|"

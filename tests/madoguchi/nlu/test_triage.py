@@ -191,7 +191,7 @@ def test_asking_about_the_rules_is_no_exception(ginza, lexicon, text):
 @pytest.mark.parametrize("text", ["あ、名前ですね、ちょっと待ってください", "ちょっと待っててな、メール見てみるわ…", "少々お待ちください",
                                   "今探してます"])
 def test_a_wait_read_as_a_complaint_or_a_person_is_a_yes(ginza, lexicon, text):
-    for intent in ("complain", "request_human"):
+    for intent in ("complain", "request_human", "ask_delivery_status"):
         ranking = [{"name": intent, "confidence": 0.99}, {"name": "greet", "confidence": 0.01}]
         assessment = run(ginza, lexicon, text)
         assert assessment.waiting
