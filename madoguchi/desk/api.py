@@ -45,7 +45,6 @@ from madoguchi.store import audit, handoffs, operators, transcripts
 from madoguchi.store.db import Database
 from madoguchi.store.models import utcnow
 from madoguchi.web.keys import DB_KEY, SETTINGS_KEY, STATIC
-from madoguchi.web.timefmt import iso_jst
 
 logger = logging.getLogger(__name__)
 
@@ -384,7 +383,7 @@ async def _shutdown(app: web.Application) -> None:
 
 def add_desk_routes(app: web.Application) -> None:
     """Registers the desk's API, its live socket and the console page on the web application."""
-    settings, db = app[SETTINGS_KEY], app[DB_KEY]
+    db = app[DB_KEY]
     app[HUB_KEY] = LiveHub(db)
     app[BROADCAST_KEY] = app[HUB_KEY].broadcast
     app[viewers.VIEWERS_KEY] = viewers.Viewers()
