@@ -22,10 +22,11 @@ import re
 import time
 import unicodedata
 from datetime import timezone
-from typing import Any, Awaitable, Callable
+from typing import Any, Callable
 
 from rasa.core.channels.channel import UserMessage
 
+from madoguchi.channels.intercepting import Handler, intercepting
 from madoguchi.handoff import callback as words
 from madoguchi.handoff import transcript
 from madoguchi.nlu.patterns import find_order_ids, find_phones, normalize_phone
@@ -35,7 +36,6 @@ from madoguchi.store.db import Database
 
 logger = logging.getLogger(__name__)
 
-Handler = Callable[[UserMessage], Awaitable[Any]]
 Reply = tuple[str, list[dict[str, str]]]
 DIGITS_OF_A_TRY = 6  # a message with this many digits, while a number is awaited, is a try at one
 
@@ -43,16 +43,10 @@ DIGITS_OF_A_TRY = 6  # a message with this many digits, while a number is awaite
 def taking_callbacks(on_new_message: Handler, db: Callable[[], Database]) -> Handler:
     """`on_new_message`, with callback buttons and the number awaited taken before Rasa sees them."""
 
-    async def handle(message: UserMessage) -> Any:
-        text = message.text
-        if words.is_callback(text):
-            await _pressed(db(), message)
-            return None
-        if text and text.strip() and not text.startswith("/") and await _number(db(), message):
-            return None
-        return await on_new_message(message)
-
-    return handle
+    return intercepting(
+        on_new_message, words.is_callback,
+        lambda m: _pressed(db(), m), lambda m: _number(db(), m),
+    )
 
 
 def _now():

@@ -38,8 +38,7 @@ from madoguchi.channels.line_credentials import (
 )
 from madoguchi.channels.line_output import CHANNEL, LineOutput, Turn, push_all
 from madoguchi.channels.line_queues import CustomerQueues
-from madoguchi.channels.callback import taking_callbacks
-from madoguchi.channels.survey import answering_surveys
+from madoguchi.channels.before_rasa import before_rasa
 from madoguchi.channels.line_events import (
     SIGNATURE_HEADER,
     LineEvent,
@@ -140,7 +139,7 @@ class LineInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Health route `/` and webhook route `/webhook`, under `/webhooks/line`."""
-        self._on_new_message = taking_callbacks(answering_surveys(on_new_message, lambda: self.db), lambda: self.db)
+        self._on_new_message = before_rasa(on_new_message, lambda: self.db)
         line_webhook = Blueprint("line_webhook", __name__)
 
         @line_webhook.route("/", methods=["GET"])

@@ -26,8 +26,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from madoguchi.channels.callback import taking_callbacks
-from madoguchi.channels.survey import answering_surveys
+from madoguchi.channels.before_rasa import before_rasa
 from madoguchi.store import web_sessions
 from madoguchi.store.db import database
 from madoguchi.text import storable
@@ -112,7 +111,7 @@ class RestInput(rest.RestInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Rasa's routes, behind a check of the body that answers 400 before Rasa reads it."""
-        webhook = super().blueprint(taking_callbacks(answering_surveys(on_new_message, database), database))
+        webhook = super().blueprint(before_rasa(on_new_message, database))
 
         @webhook.on_request
         async def check_body(request: Request) -> HTTPResponse | None:

@@ -18,8 +18,7 @@ from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
 from madoguchi.channels.socketio_pubsub import client_manager
-from madoguchi.channels.callback import taking_callbacks
-from madoguchi.channels.survey import answering_surveys
+from madoguchi.channels.before_rasa import before_rasa
 from madoguchi.store import web_sessions
 from madoguchi.store.db import Database, database
 from madoguchi.text import storable
@@ -75,9 +74,7 @@ class SocketIOChannel(SocketIOInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         from madoguchi.settings import settings
 
-        on_new_message = taking_callbacks(
-            answering_surveys(on_new_message, lambda: self.db or database()), lambda: self.db or database()
-        )
+        on_new_message = before_rasa(on_new_message, lambda: self.db or database())
         blueprint = super().blueprint(on_new_message)
         self.sio.eio.max_http_buffer_size = MAX_PACKET
         # Rasa attaches engine.io's request handler to the app when the blueprint is

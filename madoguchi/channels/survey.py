@@ -15,10 +15,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from typing import Any, Awaitable, Callable
+from typing import Any, Callable
 
 from rasa.core.channels.channel import UserMessage
 
+from madoguchi.channels.intercepting import Handler, intercepting
 from madoguchi.handoff import survey, transcript
 from madoguchi.handoff.presence import with_person
 from madoguchi.store import surveys
@@ -26,22 +27,15 @@ from madoguchi.store.db import Database
 
 logger = logging.getLogger(__name__)
 
-Handler = Callable[[UserMessage], Awaitable[Any]]
 
 
 def answering_surveys(on_new_message: Handler, db: Callable[[], Database]) -> Handler:
     """`on_new_message`, with survey answers and comments taken before Rasa sees them."""
 
-    async def handle(message: UserMessage) -> Any:
-        text = message.text
-        if survey.is_survey(text):
-            await _answer(db(), message)
-            return None
-        if text and text.strip() and not text.startswith("/") and await _comment(db(), message):
-            return None
-        return await on_new_message(message)
-
-    return handle
+    return intercepting(
+        on_new_message, survey.is_survey,
+        lambda m: _answer(db(), m), lambda m: _comment(db(), m),
+    )
 
 
 def _record(db: Database, message: UserMessage, said: str, replies: list[str]) -> None:
