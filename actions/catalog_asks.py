@@ -54,3 +54,19 @@ class ActionAskCatalogPostalCode(ActionAskCatalogPersonName):
 
 class ActionAskCatalogPhone(ActionAskCatalogPersonName):
     slot = "phone"
+
+
+class ActionAskCatalogStatusPhone(Action):
+    """Asks the late-catalog look-up's question (the phone, or the name); from the second
+    time on, in other words that say what it is for and how to reach a person."""
+
+    def name(self) -> str:
+        return "action_ask_catalog_status_form_phone"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        asked = times_asked(tracker, "catalog_status_form_phone", "catalog_status_form")
+        again = "_again" if asked else ""
+        dispatcher.utter_message(response=f"utter_ask_catalog_status_form_phone{again}")
+        return []

@@ -14,7 +14,10 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.catalog import customer_texts, format_phone, hurry_reading, in_hurry, times_asked
+from actions.catalog_second import second_failure_told
+from actions.details import details_waiting
 from actions.handoff import hand_off
+from madoguchi.dialogue.second_failure import told_second_failure
 from madoguchi.address import lookup_postal_code
 from madoguchi.clock import JST
 from madoguchi.dialogue.leaving import is_leaving
@@ -179,10 +182,18 @@ class ActionBeginCatalogStatus(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if told_second_failure(customer_texts(tracker)):
+            return second_failure_told(dispatcher, tracker)
+        if tracker.active_loop_name == "catalog_status_form":
+            # Said again while the look-up is under way (それが今日になっても、まだ来んとですよ):
+            # no second welcome, the look-up goes on and asks in other words.
+            dispatcher.utter_message(response="utter_catalog_late_still")
+            return []
         dispatcher.utter_message(response="utter_catalog_late_start")
         events: list[EventType] = [SlotSet(s, None) for s in LATE_SLOTS if s != "catalog_late"]
-        # Details from an earlier task are not this request's: only those given now count.
-        given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+        # Details from an earlier task are not this request's: only those given now count,
+        # and those given just before, which the bot only asked the purpose of.
+        given = {e.get("entity") for e in tracker.latest_message.get("entities") or []} | details_waiting(tracker)
         for slot in ("phone", "person_name", "postal_code", "address", "shipping_method", "catalog_confirmed"):
             if slot not in given and tracker.get_slot(slot):
                 events.append(SlotSet(slot, None))

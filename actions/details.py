@@ -45,3 +45,20 @@ class ActionDetailOutOfContext(Action):
         named = "と".join(DETAIL_NAMES[d] for d in details)
         dispatcher.utter_message(response=ASKED_AGAIN if asked_before(tracker) else ASKED, details=named)
         return []
+
+
+def details_waiting(tracker: Tracker) -> set[str]:
+    """The kinds of detail the customer's message before the latest one gave, when the bot
+    only asked what they were for (たびたびすみません、日高です, then what it is about): the
+    task that follows takes them instead of asking again."""
+    asked = False
+    for event in reversed(tracker.events[:-1] if tracker.events and tracker.events[-1].get("event") == "user" else tracker.events):
+        kind = event.get("event")
+        if kind == "bot" and (event.get("metadata") or {}).get("utter_action") in (ASKED, ASKED_AGAIN):
+            asked = True
+        elif kind == "user":
+            if not asked:
+                return set()
+            entities = (event.get("parse_data") or {}).get("entities") or []
+            return {e.get("entity") for e in entities} & set(DETAIL_NAMES)
+    return set()

@@ -18,8 +18,9 @@ _NEGATED = re.compile(
     r"|(?:急|いそ)がね(?![ばぇえと])"  # 急がね。(Tsugaru: no hurry); not 急がねば, 急がねえと (must hurry)
 )
 # 急いで送ってくれませんか, 急ぎでお願いできませんか: a negated request asks for the hurry.
-_ASKING = re.compile(r"くれ|もらえ|貰え|いただけ|頂け|でき|出来|願え")
-_QUESTION = re.compile(r"\s*(?:でしょうか|ですか|か)(?![らりも])")
+# 急ぎで送れない？: a potential verb (送れ, 出せ) asks for it too.
+_ASKING = re.compile(r"くれ|もらえ|貰え|いただけ|頂け|でき|出来|願え|送れ|おくれ|出せ|だせ|届けられ|とどけられ")
+_QUESTION = re.compile(r"\s*(?:でしょうか|ですか|か(?![らりも])|[?？])")
 
 
 def _negated(norm: str) -> bool:

@@ -99,6 +99,9 @@ def name_as_written(name: str | None, text: str = "") -> str | None:
     found = strip_tail(name.strip()) if name else ""
     if found and value != found and value.endswith(found) and value[: -len(found)].rstrip().endswith("の"):
         return found  # 名前は娘の西村 彩花で: whose name it is, before the name
+    squeezed = found.replace(" ", "")
+    if listed and found and squeezed not in value.replace(" ", "") and squeezed in listed.replace(" ", ""):
+        return found  # 名前は母ので、森田 真由美: whose name it is, then the name found after it
     return value or None
 
 

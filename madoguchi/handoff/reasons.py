@@ -30,15 +30,19 @@ def has_cue(text: str, words, lemmas: frozenset[str] = frozenset()) -> bool:
 # What the sweets are made of: 卵の入っていないお菓子 asks about ingredients, no item missing.
 INGREDIENTS = re.compile(
     r"アレルギ|あれるぎ|小麦|卵|たまご|玉子|乳|そば|蕎麦|落花生|ピーナッツ|ナッツ|くるみ|胡桃|えび|かに|"
-    r"添加物|保存料|着色料|洋酒|アルコール|ゼラチン|原材料|グルテン"
+    r"添加物|保存料|着色料|洋酒|アルコール|ゼラチン|原材料|グルテン|豚|ぶた肉|ポーク|ラード|ハラール|はらーる|"
+    r"動物性|ビーガン|ヴィーガン|gelatin|pork|halal|vegan|allerg|nuts|dairy"
 )
+# 入っていないか知りたい, 入ってますか: whether something is in it, asked
+ASKED_IF_IN = re.compile(r"(?:入っ|はいっ)て(?:い|お)?(?:な(?:い)?か(?!っ)|ませんか|ますか|るか|る[?？])|contain")
 RECEIVED = re.compile(r"届い|とどい|頼んだ|たのんだ|注文した|箱|開けたら|あけたら")
 
 
 def asks_for_ingredients(text: str) -> bool:
     """A question about what the sweets hold (小麦入ってないやつある？), not a parcel told of."""
     norm = folded(text)
-    return INGREDIENTS.search(norm) is not None and RECEIVED.search(norm) is None
+    asked = INGREDIENTS.search(norm) is not None and ASKED_IF_IN.search(norm) is not None
+    return asked or (INGREDIENTS.search(norm) is not None and RECEIVED.search(norm) is None)
 
 
 # Something other than what was ordered came, said in any dialect: 違う羊羹が入ってらった,
@@ -58,7 +62,8 @@ WRONG_THING = re.compile(
     + r"[^。！!？?]{1,15}?(?:でした|だった|やった|じゃった|だっちゃ|だったの|が入って|が入っ|がはいっ)"
     # 中身もうちらが頼んだやつじゃないっぽい; 宛名がうちじゃない, 宛名が私でねぇんです
     + r"|(?:頼んだ|たのんだ|注文した)(?:やつ|もの|もん|の|品|商品|お菓子|おかし)(?:じゃ|では|でわ|と)(?:な|ちが|違)"
-    + r"|(?:宛名|あて名|あてな)[がは]?(?:うち|私|わたし|僕|俺|おら|わし)(?:じゃ|では|でわ|で)(?:な|ね|あり)"
+    # (あでなが わだしで ねがった: Tohoku voicing)
+    + r"|(?:宛名|あて名|あてな|あでな)[がは]?(?:うち|私|わたし|わだし|わだす|僕|俺|おら|わし)(?:じゃ|では|でわ|で)(?:な|ね|あり)"
     # 届いた荷物、宛名が知らん人なんすけど
     + r"|(?:宛名|あて名|あてな|宛先|あて先)[がは]?(?:知らない|知らねえ|知らねぇ|知らん|しらない|しらん|見知らぬ|別の|違う|ちがう|他の|ほかの|よその)(?:人|ひと|方|名前|家|うち)"
     # 知らねえ名前の荷物がうちに届いた
@@ -69,7 +74,9 @@ WRONG_THING = re.compile(
     + r"|(?:荷物|にもつ|小包|箱|宛名|あてな)[^。]{0,6}(?:私|わたし|わ|うち|俺|おれ|おら|僕|ぼく|わし)の(?:名前|なまえ)(?:じゃ|では|でわ|で)(?:な|ね)"
     # 届いた荷物は私のものではありません; Someone else's package came
     + r"|(?:荷物|にもつ|小包|箱|これ)は?(?:私|わたし|うち|僕|ぼく|俺|おれ|わし)の(?:もの|もん)(?:では|じゃ|でわ)(?:な|あり)"
-    + r"|someoneelse'?s(?:package|parcel|box)|not(?:my|our)(?:package|parcel|order)|wrong(?:item|package|parcel)"
+    # (I chose the wrong item: the customer's own slip, a change of order)
+    + r"|someoneelse'?s(?:package|parcel|box)|not(?:my|our)(?:package|parcel|order)"
+    + r"|(?<!chosethe)(?<!orderedthe)(?<!pickedthe)(?<!selectedthe)(?<!clickedthe)wrong(?:item|package|parcel)"
     # よその家の荷物が来た
     + r"|(?:よそ|他所|他人|別の人|ほかの人|他の人|違う人|知らない人|知らん人)の(?:家|いえ|うち)?の?(?:荷物|にもつ|小包)"
 )
@@ -78,7 +85,11 @@ WRONG_THING = re.compile(
 OTHERS_NAME = re.compile(r"(?:名前|なまえ|宛名|あてな)[がは]?(?:違う|ちがう|別の|べつの)(?:人|ひと|方|かた)")
 # Polite formulas and copulas that hold an anger word (お昼寝中に失礼します; …のことなんですけど
 # holds なんで): no anger.
-COURTESY = re.compile(r"失礼(?:します|いたします|致します|しました|いたしました|ですが|ながら|を)|なんです|なんでしょう")
+# 失礼にならんか心配で: a worry about being rude to the recipient, no anger either.
+COURTESY = re.compile(
+    r"失礼(?:します|いたします|致します|しました|いたしました|ですが|ながら|を|にな|にあた|に当た|じゃな|では|かな|でしょうか)"
+    r"|なんです|なんでしょう"
+)
 # Words of a parcel that came (届いた箱を開けたら…): a calm complaint about it is an operator's case.
 # A parcel that came late (2日も遅れて着いた, 指定日に間に合わなかった): a complaint, not the goods.
 LATE = re.compile(r"遅れ|おくれ|遅く|おそく|遅延|間に合わ|まにあわ|指定した(のに|んに|けど)|指定日")
@@ -166,7 +177,7 @@ def reason_for_intent(
     reason = INTENT_REASONS.get(intent)
     # Wrong or damaged goods are an operator's case whatever else is said (a person asked for
     # with it too: the operator needs to know what to look at).
-    if reason in ("complaint", "out_of_policy", "customer_request") or intent in ("change_order", "ask_delivery_status"):
+    if reason in ("complaint", "out_of_policy", "customer_request", "distress") or intent in ("change_order", "ask_delivery_status"):
         if goods_problem(rules, text, lemmas):
             return "needs_operator"
     if reason == "complaint" and reports_arrival_calmly(rules, text):

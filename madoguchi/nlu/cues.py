@@ -53,7 +53,14 @@ CATALOG_ASKED = re.compile(
 )
 NAME_SHAPE = re.compile(
     rf"^(?:(?=.*[ァ-ヺ一-龥]){_NAME_WORD}(?:\s{_NAME_WORD})?|[ァ-ヺー]{{2,10}}[・･][ァ-ヺー]{{2,10}})"  # デイビッド・ミラー
-    r"\s*(?:です|と申します|ともうします|といいます|でございます)?[。.!！]?$"
+    r"\s*(?:です|(?:と|って)\s*(?:申し|もうし|言い|いい)ます|でございます)?[。.!！]?$"
+)
+# 佐藤 しずと　もうします: a name introduced
+INTRODUCED = re.compile(r"(?:と|って)\s*(?:申し|もうし|言い|いい)ます[。.!！]?$")
+# Leave-taking after a talk (そちらもお体に気をつけて。ごめんください): a goodbye, whatever else
+LEAVE_TAKING = re.compile(
+    r"(?:お体|お身体|おからだ|お躰)(?:に|を|には)?(?:気をつけ|お気をつけ|きをつけ|大事|お大事|ご自愛)|ご自愛|"
+    r"(?:。|、|\s)ごめんください[。.!！]?$|それではまた|ではまた|では失礼|それでは失礼"
 )
 # Greetings and thanks, in any kana: no name.
 COURTESIES = re.compile(

@@ -53,7 +53,7 @@ from madoguchi.dialogue.verification import NOT_KNOWING_CUES, REFUSED, UNKNOWN, 
 from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing
 from madoguchi.memorial import asks_about_gift, asks_noshi, is_memorial
 from madoguchi.nlu.cues import (
-    ACCEPTING, ASKED_BEFORE, ASKED_EXCEPTIONS, REFUND_ASKED, ASKING_ABOUT, ASKING_FORMS, ASKING_HOW_CUES, CATALOG_WISHED, KATAKANA_COPULA, BODY, BOT_WORDS, CATALOG_ASKED, COMPLAINT_NAMED,
+    ACCEPTING, ASKED_BEFORE, INTRODUCED, LEAVE_TAKING, ASKED_EXCEPTIONS, REFUND_ASKED, ASKING_ABOUT, ASKING_FORMS, ASKING_HOW_CUES, CATALOG_WISHED, KATAKANA_COPULA, BODY, BOT_WORDS, CATALOG_ASKED, COMPLAINT_NAMED,
     COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, HANDOFF_INTENTS, INTENSITY, LIGHT_VERBS,
     NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES, PEOPLE_COUNTED, PERSON_WORDS,
     REFUSING, RELIEVED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT, SURE, THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS,
@@ -150,6 +150,8 @@ class Assessment:
     memorial_gift: bool = False  # a memorial and a gift for it (三回忌のお返しのお菓子)
     leaving: bool = False
     refusal: bool = False
+    introduced: bool = False  # …と申します: a name introduced
+    leave_taking: bool = False  # お体に気をつけて, …ごめんください at the end
     emphatic: bool = False
     lemmas: list[str] = field(default_factory=list)
 
@@ -277,6 +279,8 @@ def assess(
         and not COURTESIES.search(jaconv.kata2hira(bare))  # コンニチハ, もしもし こんにちは
     )
     result.leaving = is_leaving(text)
+    result.introduced = INTRODUCED.search(norm) is not None
+    result.leave_taking = LEAVE_TAKING.search(norm) is not None
     answer = reading(text)
     result.refusal = answer == REFUSED
     result.not_knowing = answer == UNKNOWN
@@ -284,7 +288,8 @@ def assess(
     result.catalog_wished = CATALOG_WISHED.search(spaced_out) is not None
     result.asking_about = ASKING_ABOUT.search(spaced_out) is not None
 
-    spaced_read = with_hiragana(spaced_out)  # ドウシヨウ ドウシヨウ
+    # ドウシヨウ ドウシヨウ; 間に合いませんでした is a grievance told, not a fear (a reproach cue)
+    spaced_read = PAST_MISS.sub("", with_hiragana(spaced_out))
     result.cues = [p for p in lexicon.distress_phrases if p in spaced_read]
     lemma_hits = [t for t in tokens if t.lemma_ in lexicon.distress_lemmas]
     if lemma_hits and parse is not None:
@@ -296,12 +301,18 @@ def assess(
     if TROUBLE_OPENER.search(spaced_out):  # ちいと困ったことがありまして: what, is still to come
         result.cues = [c for c in result.cues if c not in OPENER_TROUBLE_CUES]
         result.opener = result.opener or not result.cues
-    strong = min(len(set(result.cues)), 2) * 0.3
+    strong = min(len(distinct_cues(result.cues)), 2) * 0.3
     score = 0.55 * p_distress + strong + (0.15 if result.grief else 0.0) + 0.1 * result.intensity
     if result.negated and not result.cues:
         score *= 0.3
     result.distress = max(0.0, min(1.0, score))
     return result
+
+
+def distinct_cues(cues: list[str]) -> set[str]:
+    """The cues, each word once: 心配 found as a lemma inside the phrase 心配で is one cue."""
+    found = set(cues)
+    return {c for c in found if not any(c != other and c in other for other in found)}
 
 
 def asks_to_wait(tokens: list) -> bool:
@@ -311,7 +322,8 @@ def asks_to_wait(tokens: list) -> bool:
         if t.lemma_ not in ("待つ", "まつ"):
             continue
         after = [u.text for u in tokens[i + 1 : i + 3]]
-        told = after[:1] in (["てる"], ["とる"], ["ちょる"]) or (after[:1] == ["て"] and after[1:2] in (["い"], ["いる"], ["おり"], ["おる"]))
+        # なんぼ まっても こねし: waited in vain (て + も), not asked for
+        told = after[:1] in (["てる"], ["とる"], ["ちょる"]) or (after[:1] == ["て"] and after[1:2] in (["い"], ["いる"], ["おり"], ["おる"], ["も"]))
         if not told:
             return True
     return False
@@ -325,6 +337,7 @@ FULL_NAME_MISREADINGS = (
 
 
 QUESTION_MARK = re.compile(r"[?？]")
+PAST_MISS = re.compile(r"(?:間に合|まにあ|間にあ)(?:いませんでし|わなかっ|わんかっ|わへんかっ|わねかっ)")
 # A need due today or tomorrow (明日の朝までに, 今日中に, 明日なのに, need it by tomorrow): not
 # something that happened today (I received a package today).
 IMMINENT = re.compile(
@@ -346,6 +359,12 @@ def correct_intent(
         return "nlu_fallback"
     if intent in ("out_of_scope", "nlu_fallback", "greet") and assessment.name_alone:
         return "inform"  # シャルマ アルジュン です。: a name given, not small talk
+    if intent == "goodbye" and assessment.name_alone and assessment.introduced:
+        return "inform"  # 佐藤 しずと　もうします: a name introduced, no farewell
+    if intent == "greet" and assessment.leave_taking and not (assessment.grievance or assessment.person):
+        return "goodbye"  # 長々とすみませんでした…お体に気をつけて。ごめんください: the talk ends
+    if intent == "bot_challenge" and assessment.person and not assessment.refusal:
+        return "request_human"  # ボットじゃなくて人いないの？: a person asked for
     if intent in FULL_NAME_MISREADINGS and assessment.full_name_alone and not (assessment.person or assessment.bot_words):
         return "inform"  # Marco Silva: a whole name, not a yes; スニル ペレラ デス, not a call for a person
     if intent in ("goodbye", "greet", "thank", "out_of_scope") and assessment.detail:

@@ -48,3 +48,17 @@ def test_every_response_asked_for_is_in_the_domain(domain):
         for suffix in ("", "_again", "_or_person"):
             assert f"utter_ask_{slot}{suffix}" in domain["responses"]
         assert f"action_ask_catalog_form_{slot}" in domain["actions"]
+
+
+async def test_the_late_catalog_look_up_asks_again_in_other_words(dispatcher, domain):
+    from actions.catalog_asks import ActionAskCatalogStatusPhone
+
+    first = make_tracker([user("カタログが届きません", "ask_delivery_status")])
+    await ActionAskCatalogStatusPhone().run(dispatcher, first, domain)
+    again = make_tracker([
+        {"event": "active_loop", "name": "catalog_status_form"},
+        {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_ask_catalog_status_form_phone"}},
+        user("孫は今週中に式場に数を伝えんといかんらしくて", "change_order"),
+    ])
+    await ActionAskCatalogStatusPhone().run(dispatcher, again, domain)
+    assert said(dispatcher) == ["utter_ask_catalog_status_form_phone", "utter_ask_catalog_status_form_phone_again"]

@@ -342,3 +342,39 @@ async def test_the_offer_is_made_again_in_other_words(shop, dispatcher, domain):
     tracker = make_tracker([began, asked, user("山形県鶴岡市大山2丁目5-12", "inform")])
     await ActionAskCatalogChoice().run(dispatcher, tracker, domain)
     assert said(dispatcher) == ["utter_ask_catalog_choice", "utter_ask_catalog_choice_again"]
+
+
+@pytest.mark.parametrize("hurry, reason", [("孫は今週中に式場に数を伝えんといかんらしくて", "distress"), ("", "needs_operator")])
+async def test_a_second_failure_the_customer_tells_of_goes_to_a_person_at_once(shop, dispatcher, domain, hurry, reason):
+    """Not on the shop's records (a postcard, a phone call): the customer's word is enough."""
+    tracker = make_tracker([
+        user("たびたびすみません、日高です", "inform", [{"entity": "person_name", "value": "日高"}]),
+        user(f"カタログをお願いしちょったとですけど届かんで、こないだ再送してもらったとです。{hurry}", "ask_delivery_status"),
+    ])
+    slots = slot_sets(await ActionBeginCatalogStatus().run(dispatcher, tracker, domain))
+    assert slots["handoff_reason"] == reason
+    ticket = handoffs.open_for(shop, "s1")
+    assert ticket.reason == reason and "再送" in ticket.summary
+    assert "utter_catalog_late_start" not in said(dispatcher)
+
+
+async def test_lateness_said_again_during_the_look_up_is_not_welcomed_twice(shop, dispatcher, domain):
+    tracker = make_tracker(
+        [user("カタログ頼んだのに届かんです", "ask_delivery_status"), user("それが今日になっても、まだ来んとですよ", "ask_delivery_status")],
+        active_loop="catalog_status_form", requested_slot="phone", slots={"catalog_late": True},
+    )
+    assert await ActionBeginCatalogStatus().run(dispatcher, tracker, domain) == []
+    assert said(dispatcher) == ["utter_catalog_late_still"]
+
+
+async def test_a_name_given_just_before_the_late_catalog_is_kept(shop, dispatcher, domain):
+    tracker = make_tracker(
+        [
+            user("たびたびすみません、日高です", "inform", [{"entity": "person_name", "value": "日高"}]),
+            {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_detail_what_for"}},
+            user("カタログをお願いしたのに届かんのです", "ask_delivery_status"),
+        ],
+        slots={"person_name": "日高"},
+    )
+    slots = slot_sets(await ActionBeginCatalogStatus().run(dispatcher, tracker, domain))
+    assert "person_name" not in slots  # not cleared: the look-up starts from it

@@ -48,6 +48,7 @@ def test_no_hurry_is_read_as_no_hurry(text):
     "急がねばまいね",  # Tsugaru: must hurry
     "ちょっと急いどるっちゃん",  # Hakata
     "姉ちゃんの結婚式の引き菓子選ぶのに要るねん、はよほしい",  # Kansai
+    "今週中に決めなきゃなんだよね。急ぎで送れない？",  # a negated potential asks for it
 ])
 def test_a_hurry_is_read_as_a_hurry(text):
     assert hurry_of(text, HURRY, NO_HURRY) is True

@@ -83,3 +83,8 @@ def test_an_address_is_the_address_part(written, address):
 def test_whose_name_it_is_is_no_part_of_it():
     assert name_as_written("野村 結衣", "名前は孫の野村 結衣で、住所は孫のところ") == "野村 結衣"
     assert name_as_written("太郎", "名前は山田 太郎です") == "山田 太郎"  # a given name found: the item is the name
+
+
+def test_whose_name_it_is_before_a_comma_is_not_the_name():
+    assert name_as_written("森田 真由美", "名前は母ので、森田 真由美") == "森田 真由美"
+    assert name_as_written("森田", "名前は森田、電話は090-1234-5678") == "森田"

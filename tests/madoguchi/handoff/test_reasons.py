@@ -209,3 +209,18 @@ def test_a_memorial_noshi_on_a_wedding_gift_is_a_goods_problem(rules):
 @pytest.mark.parametrize("text", ["宛名を違う人にしたい", "名前が違う人に送りたい"])
 def test_a_recipient_to_change_is_no_wrong_parcel(rules, text):
     assert not goods_problem(rules, text)
+
+
+def test_goods_told_in_distress_are_an_operator_s_case(rules):
+    text = "主人の兄が亡くなって、お供えを送ったとです。のしが紅白の蝶結びで届いたって言われて…"
+    assert reason_for_intent(rules, "express_distress", text) == "needs_operator"
+    assert reason_for_intent(rules, "express_distress", "どうしよう、明日の法事に間に合わない") == "distress"
+
+
+@pytest.mark.parametrize("text, goods", [
+    ("Does it contain gelatin or pork? ぶた肉が入っていないか知りたいです", False),
+    ("Sorry, I chose the wrong item. どら焼きに変えたいです", False),
+    ("箱を開けたら、頼んだ最中が入っていませんでした", True),
+])
+def test_a_question_about_what_is_in_it_or_one_s_own_slip_is_no_goods_problem(rules, text, goods):
+    assert goods_problem(rules, text) is goods

@@ -675,3 +675,54 @@ def test_a_catalog_wished_for_read_as_distress_without_distress_is_a_catalog_req
 def test_a_question_asked_again_read_as_an_exception_is_a_question(ginza, lexicon, text, intent):
     ranking = [{"name": "request_exception", "confidence": 1.0}, {"name": "ask_shipping", "confidence": 0.0}]
     assert correct_intent("request_exception", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("いま注文したら、こっちにはいつごろ着きますかね。九州の端っこやかい心配で", "ask_shipping"),  # 心配 once
+    ("友達のお見舞いに送りたいとですけど、紅白ののしでよかとやろか。なんか失礼にならんか心配で", "ask_shipping"),
+    ("どうしよう、明日の法事に間に合わない", "express_distress"),
+])
+def test_a_worry_word_counts_once_and_a_worry_about_rudeness_is_no_anger(ginza, lexicon, text, intent):
+    ranking = [{"name": "ask_shipping", "confidence": 0.99}, {"name": "ask_gift", "confidence": 0.01}]
+    assert correct_intent("ask_shipping", ranking, run(ginza, lexicon, text, p=0.1), THRESHOLD) == intent
+
+
+def test_missed_already_is_a_grievance_not_a_fear(ginza, lexicon):
+    text = "生徒たちのお別れ会に間に合いませんでした。お店に3回電話しましたが、だれも出ませんでした"
+    result = run(ginza, lexicon, text)
+    assert not result.cues and result.reproach
+    ranking = [{"name": "express_distress", "confidence": 0.95}, {"name": "complain", "confidence": 0.05}]
+    assert correct_intent("express_distress", ranking, result, THRESHOLD) == "complain"
+
+
+@pytest.mark.parametrize("text", [
+    "電話しても誰も出らんし、問い合わせの返事もこんし、お客をなんと思っちょるとですか",
+    "なんぼ　まっても　こねし　でんわも　つながらねし　ほんてん　ごしゃっぱら　やげる",
+    "I need to say something. 注文したおかしが、予定より4日もおそく届きました。",
+])
+def test_a_sure_complaint_in_other_words_stays_a_complaint(ginza, lexicon, text):
+    ranking = [{"name": "complain", "confidence": 1.0}, {"name": "greet", "confidence": 0.0}]
+    assert correct_intent("complain", ranking, run(ginza, lexicon, text), THRESHOLD) == "complain"
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("佐藤 しずと　もうします", "goodbye", "inform"),
+    ("長々とすみませんでした。寒うなりましたかい、そちらもお体に気をつけて。ごめんください", "greet", "goodbye"),
+    ("ごめんください", "greet", "greet"),
+    ("ボットじゃなくて人いないの？", "bot_challenge", "request_human"),
+    ("これってボットですか？", "bot_challenge", "bot_challenge"),
+    ("Does it contain gelatin or pork? 友達がムスリムなので、ぶた肉が入っていないか知りたいです", "ask_product", "ask_product"),
+    ("Sorry, I chose the wrong item. ようかんじゃなくて、どら焼きに変えたいです", "change_order", "change_order"),
+    ("Hello, a wrong item came in my box", "ask_product", "complain"),
+])
+def test_readings_that_what_the_message_says_corrects(ginza, lexicon, text, intent, expected):
+    ranking = [{"name": intent, "confidence": 0.99}, {"name": "inform", "confidence": 0.01}]
+    assert correct_intent(intent, ranking, run(ginza, lexicon, text), THRESHOLD) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "すみません　きょう　とどいだ　にもつ　あでなが　わだしで　ねがったの",
+    "主人の兄が亡くなって、お供えをそちらからお送りしたとです。そしたら義姉から電話があって、のしが紅白の蝶結びで届いたって言われて…",
+])
+def test_goods_problems_told_in_dialect_or_with_a_death(ginza, lexicon, text):
+    assert run(ginza, lexicon, text).goods_problem

@@ -1,0 +1,26 @@
+"""A second failure the customer tells of (sent again, or by 宅配便, and still not there):
+a person at once, with what is known, even when the shop's records do not show it."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.catalog import customer_texts, in_hurry
+from actions.handoff import hand_off
+
+NOTE = "カタログ・お客様のお話では再送（または宅配便）も届かず"
+APOLOGY = "重ねてご迷惑をおかけし、誠に申し訳ございません。すぐに担当者がお調べします。"
+
+
+def second_failure_told(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """Apologises and hands off: as distress when the customer is anxious or in a hurry
+    (宅配便 was for a hurry), otherwise for an operator to look."""
+    texts = customer_texts(tracker)
+    intents = {((e.get("parse_data") or {}).get("intent") or {}).get("name") for e in tracker.events if e.get("event") == "user"}
+    anxious = any(in_hurry(t) for t in texts) or bool(intents & {"express_distress", "complain"})
+    dispatcher.utter_message(text=APOLOGY)
+    tracker.slots["catalog_note"] = NOTE
+    events: list[EventType] = [SlotSet("catalog_note", NOTE), SlotSet("catalog_next", "done")]
+    return events + hand_off(dispatcher, tracker, "distress" if anxious else "needs_operator")

@@ -1,0 +1,31 @@
+"""A late catalog the customer says was already sent again, or by 宅配便, and still has not
+come (こないだこちらでお願いしたら、宅配便で二日くらいで届けますって言うてもろうたとです):
+a second failure, told even when the shop's records do not show it. It deserves a person,
+fast (situations.md)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from madoguchi.text import nfkc
+
+# Promised or done before, not asked for now (宅配便でお願いします is a request).
+_PROMISED = (
+    r"[^。！!？?]{0,24}?(?:って言|と言|っていわ|っていう|って言う|ってゆ|言われ|いわれ|言うて|ゆうて|"
+    r"もらった|もろうた|もろた|もらいました|いただいた|いただきました|頂いた|頂きました|くれた|くれました|"
+    r"お願いした|おねがいした|お願いしました|おねがいしました|頼んだ|たのんだ|頼みました|たのみました|"
+    r"送ってもらっ|届けますって|送りますって|送ったって|送りました|発送した)(?!ら|たら)"
+)
+TOLD_AGAIN = re.compile(
+    r"(?:宅配便|宅急便|たくはいびん|たっきゅうびん)" + _PROMISED
+    + r"|(?:再送|送り直|おくりなお|送りなお|もう一度送|もういちど送|もういっぺん送|もう一回送|もういっかい送|改めて送|あらためて送)"
+    + _PROMISED
+    + r"|(?:二回目|2回目|二度目|2度目|二度も|2度も|今度も|またもや|それも|再送分も|再送したのも)[^。！!？?]{0,12}?"
+    r"(?:届かな|届いてな|届きませ|来な|来てな|来ませ|こな|きてな|来ん|こん|来ね|こね)"
+)
+
+
+def told_second_failure(texts: Iterable[str]) -> bool:
+    """One of the customer's messages says the catalog was already sent again (or by 宅配便)."""
+    return any(TOLD_AGAIN.search(re.sub(r"\s+", "", nfkc(t or ""))) for t in texts)

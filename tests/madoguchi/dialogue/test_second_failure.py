@@ -1,0 +1,28 @@
+"""A second failure of a late catalog, told by the customer."""
+
+from __future__ import annotations
+
+import pytest
+
+from madoguchi.dialogue.second_failure import told_second_failure
+
+
+@pytest.mark.parametrize("text", [
+    "こないだこちらでお願いしたら、宅配便で二日くらいで届けますって言うてもろうたとです",
+    "再送してもらったのにまた届かない",
+    "前に宅配便で頼んだのにまだ来ない",
+    "二回目なのにまだ届かないんですけど",
+])
+def test_a_resend_told_of(text):
+    assert told_second_failure([text])
+
+
+@pytest.mark.parametrize("text", [
+    "カタログを宅配便で送ってもらえますか",
+    "宅配便でお願いします",
+    "カタログ頼んだのに来ない",
+    "宅配便で送ってもらったら助かります",
+    "急ぎなので宅配便でお願いできますか",
+])
+def test_a_resend_asked_for_or_a_first_lateness_is_none(text):
+    assert not told_second_failure([text])
