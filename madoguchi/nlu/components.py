@@ -288,7 +288,8 @@ class HandoffTriage(GraphComponent):
 
     def process(self, messages: list[Message], model: Any = None) -> list[Message]:
         """Adds `triage` to each message's parse and corrects its intent when clear."""
-        from madoguchi.nlu.triage import assess, correct_intent
+        from madoguchi.nlu.corrections import correct_intent
+        from madoguchi.nlu.triage import assess
 
         if self._lexicon is None:
             self._setup()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from madoguchi.nlu.triage import Lexicon, assess, correct_intent
+from madoguchi.nlu.corrections import correct_intent
+from madoguchi.nlu.triage import Lexicon, assess
 
 THRESHOLD = 0.6
 

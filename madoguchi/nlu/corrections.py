@@ -1,0 +1,202 @@
+"""The intent the dialogue acts on: DIET's reading, corrected where the triage's assessment
+of the message (`triage.assess`) is clear:
+
+- gibberish -> `nlu_fallback` (the bot did not understand);
+- a name alone read as small talk or not understood (シャルマ アルジュン です) -> `inform`;
+- damaged or wrong goods -> `complain` (the handoff action then says `needs_operator`);
+- a distress score at or over the threshold -> `express_distress`;
+- `express_distress` without any evidence of distress (no cue, or only negated ones, no
+  grief, no intensity) -> the next intent of the ranking that is no handoff;
+- a wait (ちょっと待ってください) read as small talk, a no or a handoff, without any word of
+  a problem (anger, reproach, goods, lateness, distress) or of a person -> `affirm`;
+- `request_exception` that only refuses to tell (そっちで調べてもらえますか) -> the next
+  calm intent;
+- a handoff reading opening the talk without any such word (ちょっこし きいてくれんけ)
+  (法事のお菓子について質問があります) -> `greet`;
+- `complain` asking calmly for a person (お店の人に探してもらいたい) -> `request_human`;
+  without any word of a problem at all, when the model is unsure or nothing is named that
+  a complaint could be about -> `greet` (the bot asks what it can do);
+- `request_human` with anger and no request (スタッフの人がとても失礼でした) -> `complain`;
+  without any word of a person (もういっかい おぐってけへ) -> the next calm intent;
+- `complain` without a word of anger or reproach: about a catalog that has not come ->
+  `ask_delivery_status` (the bot can send it again); at a loss or grieving (どうしよう,
+  困って, 亡くなって) -> `express_distress`;
+- `express_distress` that leaves the question for now with one cue at most (子どもが泣いてる
+  のでまたにします) -> the next calm intent (the form lets the customer go);
+- `request_exception` without any form of request ("…それで大丈夫です") -> likewise;
+- a request for a discount, free shipping, priority or a same-day remote delivery read
+  as something calm (送料ただにしてけさいん as change_order) -> `request_exception`.
+
+Corrections that rest on a cue word missing (no word of a problem, of a request, of a
+person, of distress) apply only when the model is unsure (`SURE`): the cue lists are
+standard Japanese, and a complaint in Tosa-ben holds none of their words.
+
+The original ranking stays in `intent_ranking`; `triage.changed_from` says what changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from madoguchi.dialogue.verification import NOT_KNOWING_CUES
+from madoguchi.nlu.cues import ASKING_HOW_CUES, HANDOFF_INTENTS, SURE, WAIT_READINGS
+from madoguchi.nlu.triage import Assessment
+
+
+# What DIET may make of a whole name in an unusual script (Marco Silva read as a yes, a name
+# in katakana as a call for a person): a message that is a name and nothing else gives it.
+FULL_NAME_MISREADINGS = (
+    "affirm", "deny", "thank", "goodbye", "bot_challenge", "request_human", "out_of_scope", "nlu_fallback", "greet",
+)
+
+
+# Readings a late catalog keeps: a handoff's, the status question itself, and details given
+# with it (カタログ頼んだのにまだ来ない、中川一郎です answers the question who asked).
+LATE_CATALOG_KEPT = (*HANDOFF_INTENTS, "ask_delivery_status", "inform")
+
+
+def correct_intent(
+    intent: str, ranking: list[dict[str, Any]], assessment: Assessment, threshold: float
+) -> str:
+    """The intent the dialogue should act on, given the assessment."""
+    if assessment.gibberish:
+        return "nlu_fallback"
+    if intent in ("out_of_scope", "nlu_fallback", "greet") and assessment.name_alone:
+        return "inform"  # シャルマ アルジュン です。: a name given, not small talk
+    if intent == "goodbye" and assessment.name_alone and assessment.introduced:
+        return "inform"  # 佐藤 しずと　もうします: a name introduced, no farewell
+    if intent == "greet" and assessment.leave_taking and not (assessment.grievance or assessment.person):
+        return "goodbye"  # 長々とすみませんでした…お体に気をつけて。ごめんください: the talk ends
+    if intent == "bot_challenge" and assessment.person and not assessment.refusal:
+        return "request_human"  # ボットじゃなくて人いないの？: a person asked for
+    if intent in FULL_NAME_MISREADINGS and assessment.full_name_alone and not (assessment.person or assessment.bot_words):
+        return "inform"  # Marco Silva: a whole name, not a yes; スニル ペレラ デス, not a call for a person
+    if intent in ("goodbye", "greet", "thank", "out_of_scope") and assessment.detail:
+        return "inform"  # あっごめんなさい、部屋番号ぬけてました 502号室です: a detail, not a goodbye
+    if intent in ("deny", "affirm") and assessment.asks_noshi and assessment.questioned:
+        return "ask_gift"  # のしはなににしたらえいろう　こうはくやないわね？: a question about the のし, no no
+    if intent == "deny" and assessment.relieved:
+        return "affirm"  # んだが、 いがった (そうか、よかった): relief, not a no
+    if intent in ("affirm", "thank") and assessment.order_details:
+        # はいはい。A1234567、090-1234-5678: the numbers asked for, not a yes to something else
+        # (はい、Ａ１２３４５６７で合ってます is a yes).
+        return "inform"
+    if intent not in LATE_CATALOG_KEPT and assessment.late_catalog and (
+        assessment.asked_before or intent in ("goodbye", "greet", "thank", "out_of_scope", "nlu_fallback")
+    ):
+        # カタログ タノンダ。マダ コナイ デス, 3週間前にカタログをたのみました。でもまだ来ない
+        # (read as a change of an order): where is the catalog asked for.
+        return "ask_delivery_status"
+    if intent == "inform" and assessment.catalog_asked and not assessment.late_catalog:
+        return "request_catalog"  # カタログ欲しいっちゃけど 松尾純一、〒812-…: the details come with the request
+    if assessment.goods_problem and intent not in HANDOFF_INTENTS:
+        return "complain"
+    if assessment.distress >= threshold and intent not in HANDOFF_INTENTS:
+        return "express_distress"
+    if assessment.exception and assessment.asks and intent not in HANDOFF_INTENTS and intent != "nlu_fallback":
+        return "request_exception"
+    unfounded = not assessment.grievance and not assessment.person
+    # No word of a problem is weak evidence against a sure model: the cue lists are standard
+    # Japanese, and 頼んだがは羊かんぞ。届いたがは最中やった is a complaint all the same.
+    unsure = next((r.get("confidence", 0.0) for r in ranking if r.get("name") == intent), 0.0) < SURE
+    if assessment.waiting and unfounded and intent in WAIT_READINGS:
+        return "affirm"  # ちょっと待っててな、メール見てみるわ: the bot waits
+    if assessment.waiting and unfounded and intent == "inform" and unsure and not assessment.digits:
+        return "affirm"  # read as a detail, but no detail in it
+    if intent == "bot_challenge" and assessment.refusal and not assessment.bot_words:
+        # だから教えないって言ってるでしょ: a refusal to tell, no question about the bot
+        return _next_calm([r for r in ranking if r.get("name") != intent])
+    if intent in ("greet", "out_of_scope", "nlu_fallback") and assessment.memorial_gift and not assessment.opener:
+        return "ask_gift"  # ４９ニチ の オカエシ に オタク の オカシ つかいたい: a memorial gift asked about
+    if intent == "request_exception" and not assessment.exception:
+        if assessment.complaint_named:
+            return "complain"  # 私はあなたの顧客サービスについて苦情を言いたいです (I want to complain)
+        if assessment.memorial_gift:
+            return "ask_gift"  # しゅじんのさんかいき…おかしをおかえししたいのどす: a memorial gift asked about
+    if intent == "request_exception" and assessment.asking_about and not (assessment.exception or assessment.requests):
+        return _next_calm(ranking)  # いや、だから沖縄の送料を聞いてるんだけど: a question asked again
+    if intent == "request_exception" and assessment.refusal and not assessment.exception:
+        return _next_calm(ranking)  # そっちで調べてもらえますか: no exception, a refusal to tell
+    names_one = intent == "request_human" and assessment.names_person  # ちゃんとした人に聞きたい
+    if intent in HANDOFF_INTENTS and unfounded and assessment.opener and not names_one:
+        return "greet"  # nothing in it speaks of a problem or of a person: it opens the talk
+    if intent == "complain" and assessment.person and not assessment.anger and not assessment.goods_problem:
+        return "request_human"  # まどぐちの　ひとに　さがしてもらいたか: a person asked for, calmly
+    if intent == "request_human" and assessment.anger and not assessment.requests:
+        return "complain"  # スタッフの人がとても失礼でした: a person complained of, not asked for
+    if intent == "request_human" and assessment.refusal and not assessment.person:
+        return _next_calm(ranking)  # 番号は言いたくないです、そちらで調べてください: a refusal to tell
+    if intent == "request_human" and not assessment.names_person and not assessment.person:
+        # いそがねはんで もういっかい おぐってけへ, 十五人くらい くるさげ: no word of a person, however
+        # sure; ずっと待ってるのに届かない: a grievance.
+        return "complain" if assessment.grievance else _next_calm(ranking)
+    if intent == "complain" and not assessment.grievance and assessment.subject and assessment.asks:
+        return _next_calm(ranking)  # 割れやすいお菓子って、梱包はしっかりしてもらえますか: a question
+    if intent in ("complain", "request_human") and unsure and assessment.not_knowing and not assessment.grievance:
+        return "inform"  # 探したけど見つからないです: the answer to the question for the number
+    if intent == "complain" and unsure and assessment.reproach and not (
+        assessment.blames or assessment.anger or assessment.goods_problem or assessment.emphatic
+        or assessment.cues or assessment.grief or assessment.intensity > 1
+    ):
+        return "ask_delivery_status"  # 息子が頼んでけだ菓子、まだ来ねんだ: where is it, told calmly
+    if intent == "complain" and not assessment.grievance and assessment.bot_words:
+        return "bot_challenge"  # こたえ いつも おなじ。じどう の やつ？: a question whether it is a machine
+    if intent == "complain" and not assessment.grievance and (unsure or not assessment.subject):
+        return "greet"  # 年寄りで不慣れでございまして: nothing is complained of; the bot asks what it can do
+    if (
+        intent in ("express_distress", "complain") and assessment.about_the_medium and set(assessment.cues) <= NOT_KNOWING_CUES
+        and not (assessment.reproach or assessment.anger)
+        and assessment.intensity <= 1 and not (assessment.grief or assessment.emphatic or assessment.goods_problem)
+    ):
+        return "bot_challenge"  # こういうの よぐ わがらねさげ: the chat is new to them, nothing is wrong
+    if intent == "complain" and not assessment.anger and not assessment.goods_problem:
+        if assessment.late_catalog:
+            return "ask_delivery_status"
+        if assessment.cues or assessment.grief:
+            return "express_distress"
+    if (
+        intent == "express_distress" and assessment.asks_noshi and set(assessment.cues) <= ASKING_HOW_CUES
+        and assessment.intensity <= 1 and not (assessment.grief or assessment.emphatic or assessment.goods_problem)
+    ):
+        return "ask_gift"  # 熨斗っこは 何色で…わがんねくて: not knowing the custom is a question, not distress
+    if intent == "express_distress" and assessment.anger and not (assessment.cues or assessment.grief):
+        return "complain"  # 本当にひどい対応です。I'm very angry: anger, nothing of distress
+    if intent == "express_distress" and assessment.leaving and len(set(assessment.cues)) <= 1 and not (
+        assessment.grief or assessment.intensity or assessment.anger or assessment.goods_problem
+    ):
+        # 子どもが泣いてるのでまたにします: a reason to stop now, no call for help.
+        return _next_calm(ranking)
+    if intent == "express_distress" and not assessment.evidence and assessment.catalog_wished:
+        return "request_catalog"  # 歳暮を何にしよか頭ひねって…冊子みたいなもんがあったら: a catalog wished for
+    if intent == "express_distress" and assessment.hurried and not (assessment.evidence or assessment.imminent):
+        # 結婚式の引き菓子をそれで選ぼうと思っとって…ちょっと急いどるっちゃん: in a hurry, not at a
+        # loss; the hurry itself is read where it matters (宅配便 for a catalog).
+        return _next_calm(ranking)
+    if (
+        intent == "express_distress" and assessment.waiting and set(assessment.cues) <= NOT_KNOWING_CUES
+        and assessment.intensity <= 1 and not (assessment.grief or assessment.emphatic or assessment.goods_problem or assessment.anger)
+    ):
+        return "affirm"  # ゆうびんばんごう？ちょっとまってよ わからんなった: not known yet, the bot waits
+    if intent == "express_distress" and not assessment.evidence and not (
+        assessment.goods_problem or assessment.anger or assessment.reproach or assessment.person or assessment.imminent
+    ):
+        # Sure, but nothing in the message speaks of distress (ひもちするがのほうがえいけんど
+        # どれがえいかえ; Hello, I received a package today): the classifier read the voice,
+        # not the words. The cues catch 98% of the distress blind writers wrote.
+        return _next_calm(ranking)
+    if intent == "express_distress" and not assessment.evidence and unsure:
+        # Not distressed after all: a goods problem is still an operator's case, and a reproach
+        # (この みせ、サービス わるい) a complaint.
+        grieved = assessment.goods_problem or assessment.anger or assessment.reproach
+        return "complain" if grieved else _next_calm(ranking)
+    if intent == "request_exception" and not assessment.requests and (unsure or assessment.accepting):
+        return _next_calm(ranking)
+    return intent
+
+
+def _next_calm(ranking: list[dict[str, Any]]) -> str:
+    """The best-ranked intent that is neither a handoff nor the fallback."""
+    for item in ranking:
+        if item.get("name") not in HANDOFF_INTENTS and item.get("name") != "nlu_fallback":
+            return item["name"]
+    return "nlu_fallback"
