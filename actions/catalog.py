@@ -51,6 +51,8 @@ PASS_THROUGH = frozenset(
 )
 # Messages that other rules answer (a side question, a person asked for) at the read-back.
 HANDOFF_INTENTS = frozenset({"express_distress", "complain", "request_human", "request_exception"})
+# Questions the form does not answer itself: a rule does, then the form asks again.
+SIDE_QUESTIONS = frozenset({"ask_shipping", "ask_gift", "ask_product"})
 ELSEWHERE_INTENTS = frozenset({
     "ask_shipping", "ask_gift", "ask_product", "request_human", "complain", "express_distress", "request_exception",
 })
@@ -190,6 +192,10 @@ class ValidateCatalogForm(FormValidationAction):
         events = self._hurry_events(tracker)
         if fresh:
             text, intent = common.latest_text(tracker), common.latest_intent(tracker)
+            if intent in SIDE_QUESTIONS and requested in DETAIL_SLOTS and not catalog_questions.answers(text) and not _details_given(tracker, True):
+                # メール便っていうのは、郵便受けさ入るもんだべか: the question is answered first (the
+                # form rejects the message, a rule answers it); the hurry it tells is read again next turn.
+                return []
             if requested in DETAIL_SLOTS and self._leaving(tracker, requested, text, intent):
                 return events + [SlotSet(requested, None), SlotSet("requested_slot", None)]
             if requested in DETAIL_SLOTS and intent == "thank":

@@ -80,10 +80,14 @@ ORDER_WORDS = re.compile(r"注文|ちゅうもん|品物|しなもの|商品|お
 
 def follows_catalog_talk(tracker: Tracker) -> bool:
     """"It has not come" (まだ こねの) with no word of what, right after the customer spoke of
-    the catalog (かたろぐの ことだども) or inside its request: the catalog, not an order."""
+    the catalog (かたろぐの ことだども) or inside its request, asked or complained of: the
+    catalog, not an order."""
     texts = customer_texts(tracker)
-    if common.latest_intent(tracker) != "ask_delivery_status" or not texts or ORDER_WORDS.search(nfkc(texts[-1])):
+    intent = common.latest_intent(tracker)
+    if intent not in LATE_INTENTS or not texts or ORDER_WORDS.search(nfkc(texts[-1])):
         return False
+    if intent != "ask_delivery_status" and not has_cue(texts[-1], common.rules().cues.get("not_arrived", [])):
+        return False  # まだ届いてないです。もう4時すぎてるし… read as a complaint: said not come
     if any(e.get("entity") == "order_id" for e in tracker.latest_message.get("entities") or []):
         return False
     cues = common.rules().cues.get("catalog", [])

@@ -3,12 +3,15 @@ a person at once, with what is known, even when the shop's records do not show i
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.catalog import customer_texts, in_hurry
 from actions.handoff import hand_off
+from madoguchi.text import nfkc
 
 NOTE = "カタログ・お客様のお話では再送（または宅配便）も届かず"
 APOLOGY = "重ねてご迷惑をおかけし、誠に申し訳ございません。すぐに担当者がお調べします。"
@@ -19,7 +22,8 @@ def second_failure_told(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
     (宅配便 was for a hurry), otherwise for an operator to look."""
     texts = customer_texts(tracker)
     intents = {((e.get("parse_data") or {}).get("intent") or {}).get("name") for e in tracker.events if e.get("event") == "user"}
-    anxious = any(in_hurry(t) for t in texts) or bool(intents & {"express_distress", "complain"})
+    by_parcel = any(re.search(r"宅配|たくはい|宅急便", nfkc(t)) for t in texts)  # 宅配便 was for a hurry
+    anxious = by_parcel or any(in_hurry(t) for t in texts) or bool(intents & {"express_distress", "complain"})
     dispatcher.utter_message(text=APOLOGY)
     tracker.slots["catalog_note"] = NOTE
     events: list[EventType] = [SlotSet("catalog_note", NOTE), SlotSet("catalog_next", "done")]

@@ -25,6 +25,7 @@ from madoguchi.dialogue.gift_plan import plans_a_gift
 from madoguchi.handoff import callback, service
 from madoguchi.handoff.escalation import escalates, since_resume
 from madoguchi.handoff.presence import with_person
+from madoguchi.dialogue.second_failure import told_second_failure
 from madoguchi.handoff.reasons import goods_problem, reason_for_intent, reports_arrival_calmly, wrong_noshi_told_before
 from madoguchi.handoff.transcript import madoguchi_custom
 from madoguchi.nlu.patterns import find_order_ids
@@ -153,6 +154,12 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         from actions.verification import resume_verification
 
         return resume_verification()
+    if tracker.get_slot("catalog_late") and told_second_failure(earlier_texts(tracker) + [common.latest_text(tracker)]):
+        # まだ届いてないです。もう4時すぎてるし… after a re-send told of: the second failure,
+        # with its note for the operator (imported here: it imports this module).
+        from actions.catalog_second import second_failure_told
+
+        return second_failure_told(dispatcher, tracker)
     rules = common.rules()
     reason = reason_for_intent(
         rules, common.latest_intent(tracker), common.latest_text(tracker), common.latest_lemmas(tracker)

@@ -36,12 +36,19 @@ def shipping_answer(rules: Rules, text: str, now: datetime) -> str:
     asks_time = _has(text, r"いつ|何日|なんにち|届く|とどく|着く|つく|到着|当日|今日|何時まで|締め|間に合")
     asks_slot = _has(text, r"時間(帯)?(指定)?|午前|午後|夜|日時指定|日付指定|指定")
     asks_cool = _has(text, r"クール|冷蔵|冷凍|保冷")
-    if asks_fee or not (asks_time or asks_slot or asks_cool):
+    # メール便っていうのは、郵便受けさ入るもんだべか。昼間はいねぇことが多いもんで
+    asks_receipt = _has(text, r"郵便受|ゆうびんうけ|ポスト|ぽすと|不在|留守|るす|手渡し|てわたし|受け取|うけと|置き配|サイン|はんこ|判子|印鑑")
+    if asks_receipt:
+        parts.append(
+            "カタログのメール便は郵便受け（ポスト）へのお届けですので、ご不在でも受け取れます。"
+            "ご注文の品や宅配便は手渡しでのお届けで、ご不在のときは不在票が入り、再配達をご依頼いただけます。"
+        )
+    if asks_fee or not (asks_time or asks_slot or asks_cool or asks_receipt):
         parts.append(
             f"送料は全国一律{yen(fees['standard'])}（北海道・沖縄・離島は{yen(fees['remote'])}）です。"
             f"{yen(fees['free_over'])}以上のご注文で送料無料になります。"
         )
-    if asks_time or not (asks_fee or asks_slot or asks_cool) or remote:
+    if asks_time or not (asks_fee or asks_slot or asks_cool or asks_receipt) or remote:
         cutoff = calendar.ja_time(rules.cutoff)
         when = "本日" if estimate.same_day else calendar.ja_date(estimate.ships) + "に"
         region = "北海道・沖縄・離島へは" if remote else ""

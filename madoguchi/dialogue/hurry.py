@@ -37,7 +37,8 @@ def hurry_of(text: str, hurry: Iterable[str], no_hurry: Iterable[str]) -> bool |
     """True when the message says the customer is in a hurry, False when it says they are
     not (or asks for the usual way), None when it says neither."""
     norm = nfkc(text or "").lower()
-    if _negated(norm) or any(nfkc(w).lower() in norm for w in no_hurry):
+    joined = re.sub(r"\s+", "", norm)  # いそがん けん: words set apart by spaces
+    if _negated(norm) or any(nfkc(w).lower() in t for w in no_hurry for t in (norm, joined)):
         return False
     if any(nfkc(w).lower() in norm for w in hurry):
         return True

@@ -77,6 +77,9 @@ WRONG_THING = re.compile(
     # (I chose the wrong item: the customer's own slip, a change of order)
     + r"|someoneelse'?s(?:package|parcel|box)|not(?:my|our)(?:package|parcel|order)"
     + r"|(?<!chosethe)(?<!orderedthe)(?<!pickedthe)(?<!selectedthe)(?<!clickedthe)wrong(?:item|package|parcel)"
+    # でも名前、私じゃないです。山本和子さん？住所は私の寮です: the address mine, the name another's
+    + r"|(?:名前|なまえ)[、,がはも]?(?:私|わたし|わだし|うち|僕|ぼく|俺|おれ)(?:じゃ|では|でわ)(?:な|あり).{0,30}?"
+    r"(?:住所|じゅうしょ)[はがも]?(?:私|わたし|わだし|うち|僕|ぼく|俺|おれ)の"
     # よその家の荷物が来た
     + r"|(?:よそ|他所|他人|別の人|ほかの人|他の人|違う人|知らない人|知らん人)の(?:家|いえ|うち)?の?(?:荷物|にもつ|小包)"
 )
@@ -100,6 +103,9 @@ ARRIVED = re.compile(
 )
 
 
+ADDRESS_WORD = re.compile(r"住所|じゅうしょ")
+
+
 def spaceless(text: str) -> str:
     """The text normalized, without the spaces some customers set between words."""
     return re.sub(r"\s+", "", folded(text))
@@ -109,7 +115,9 @@ def reports_wrong_thing(text: str) -> bool:
     """Something else came than what was ordered (not a question about what a sweet holds)."""
     norm = spaceless(text)
     hira = jaconv.kata2hira(norm)
-    found = WRONG_THING.search(norm) or WRONG_THING.search(hira) or (OTHERS_NAME.search(hira) and ARRIVED.search(hira))
+    # なまえが ちがう ひとで じゅうしょは となりまちの ひと: another's name and address on it
+    labelled = ARRIVED.search(hira) or ADDRESS_WORD.search(hira)
+    found = WRONG_THING.search(norm) or WRONG_THING.search(hira) or (OTHERS_NAME.search(hira) and labelled)
     return bool(found) and not asks_for_ingredients(text)
 
 

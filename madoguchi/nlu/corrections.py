@@ -67,7 +67,7 @@ def correct_intent(
         return "inform"  # 佐藤 しずと　もうします: a name introduced, no farewell
     if intent == "greet" and assessment.leave_taking and not (assessment.grievance or assessment.person):
         return "goodbye"  # 長々とすみませんでした…お体に気をつけて。ごめんください: the talk ends
-    if intent == "bot_challenge" and assessment.person and not assessment.refusal:
+    if intent == "bot_challenge" and assessment.person_not_bot:
         return "request_human"  # ボットじゃなくて人いないの？: a person asked for
     if intent in FULL_NAME_MISREADINGS and assessment.full_name_alone and not (assessment.person or assessment.bot_words):
         return "inform"  # Marco Silva: a whole name, not a yes; スニル ペレラ デス, not a call for a person
@@ -126,12 +126,19 @@ def correct_intent(
         return "complain"  # スタッフの人がとても失礼でした: a person complained of, not asked for
     if intent == "request_human" and assessment.refusal and not assessment.person:
         return _next_calm(ranking)  # 番号は言いたくないです、そちらで調べてください: a refusal to tell
+    if intent == "request_human" and not (assessment.names_person or assessment.person) and new_to_the_chat(assessment):
+        return "bot_challenge"  # こういう機械の窓口は慣れなくて、よくわがんねぇもんで: the bot says how to reach a person
     if intent == "request_human" and not assessment.names_person and not assessment.person:
         # いそがねはんで もういっかい おぐってけへ, 十五人くらい くるさげ: no word of a person, however
         # sure; ずっと待ってるのに届かない: a grievance.
         return "complain" if assessment.grievance else _next_calm(ranking)
-    if intent == "complain" and not assessment.grievance and assessment.subject and assessment.asks:
-        return _next_calm(ranking)  # 割れやすいお菓子って、梱包はしっかりしてもらえますか: a question
+    if intent == "complain" and not assessment.grievance and assessment.subject and (assessment.asks or assessment.questioned):
+        # 割れやすいお菓子って、梱包はしっかりしてもらえますか, てか注文したやつ今どういう状態？: a question
+        return _next_calm(ranking)
+    if intent == "change_order" and assessment.reproach and not (assessment.anger or assessment.changes or assessment.goods_problem):
+        return "ask_delivery_status"  # お菓子まだ届かんです、3日前に注文したのに: where is it, nothing to change
+    if intent == "ask_delivery_status" and assessment.ordering_now and not assessment.detail:
+        return "ask_shipping"  # 今注文すると、いつ届く？: an order not made yet, a question of delivery times
     if intent in ("complain", "request_human") and unsure and assessment.not_knowing and not assessment.grievance:
         return "inform"  # 探したけど見つからないです: the answer to the question for the number
     if intent == "complain" and unsure and assessment.reproach and not (
@@ -143,21 +150,16 @@ def correct_intent(
         return "bot_challenge"  # こたえ いつも おなじ。じどう の やつ？: a question whether it is a machine
     if intent == "complain" and not assessment.grievance and (unsure or not assessment.subject):
         return "greet"  # 年寄りで不慣れでございまして: nothing is complained of; the bot asks what it can do
-    if (
-        intent in ("express_distress", "complain") and assessment.about_the_medium and set(assessment.cues) <= NOT_KNOWING_CUES
-        and not (assessment.reproach or assessment.anger)
-        and assessment.intensity <= 1 and not (assessment.grief or assessment.emphatic or assessment.goods_problem)
-    ):
+    if intent in ("express_distress", "complain") and new_to_the_chat(assessment):
         return "bot_challenge"  # こういうの よぐ わがらねさげ: the chat is new to them, nothing is wrong
     if intent == "complain" and not assessment.anger and not assessment.goods_problem:
         if assessment.late_catalog:
             return "ask_delivery_status"
+        if asks_the_noshi_custom(assessment):
+            return "ask_gift"  # のしは どうしたらええの 紅白はいかんだろ: a question, not a complaint
         if assessment.cues or assessment.grief:
             return "express_distress"
-    if (
-        intent == "express_distress" and assessment.asks_noshi and set(assessment.cues) <= ASKING_HOW_CUES
-        and assessment.intensity <= 1 and not (assessment.grief or assessment.emphatic or assessment.goods_problem)
-    ):
+    if intent == "express_distress" and asks_the_noshi_custom(assessment):
         return "ask_gift"  # 熨斗っこは 何色で…わがんねくて: not knowing the custom is a question, not distress
     if intent == "express_distress" and assessment.anger and not (assessment.cues or assessment.grief):
         return "complain"  # 本当にひどい対応です。I'm very angry: anger, nothing of distress
@@ -189,9 +191,28 @@ def correct_intent(
         # (この みせ、サービス わるい) a complaint.
         grieved = assessment.goods_problem or assessment.anger or assessment.reproach
         return "complain" if grieved else _next_calm(ranking)
-    if intent == "request_exception" and not assessment.requests and (unsure or assessment.accepting):
+    if intent == "request_exception" and not assessment.exception and (assessment.accepting or (unsure and not assessment.requests)):
+        # そごまでは しなくて いいっす。きにしねでけろ: nothing asked beyond the rules, a no thanks
         return _next_calm(ranking)
     return intent
+
+
+def asks_the_noshi_custom(assessment: Assessment) -> bool:
+    """The のし asked about, with no cue but not knowing how (どうしたらええ, わがんね)."""
+    return (
+        assessment.asks_noshi and set(assessment.cues) <= ASKING_HOW_CUES
+        and assessment.intensity <= 1 and not (assessment.grief or assessment.emphatic or assessment.goods_problem)
+    )
+
+
+def new_to_the_chat(assessment: Assessment) -> bool:
+    """The chat or machines spoken of, and nothing wrong but not knowing how (こういうの よぐ
+    わがらねさげ): no anger, reproach, grief, goods problem or more than one trailing off."""
+    return (
+        assessment.about_the_medium and set(assessment.cues) <= NOT_KNOWING_CUES
+        and not (assessment.reproach or assessment.anger)
+        and assessment.intensity <= 1 and not (assessment.grief or assessment.emphatic or assessment.goods_problem)
+    )
 
 
 def _next_calm(ranking: list[dict[str, Any]]) -> str:

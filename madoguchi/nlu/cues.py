@@ -95,6 +95,8 @@ BODY = re.compile(r"(?:目|耳|足|腰|体|膝|ひざ|具合|ぐあい|調子|�
 # Taking it as it is (口に合わなかったけど仕方ないですね): no exception asked for.
 ACCEPTING = re.compile(
     r"仕方(?:が)?な|しかたな|しょうがな|しょーがな|しゃーな|仕方ありませ|気にしないで|構いませ|かまいませ|"
+    r"しなくて(?:も)?(?:い|え)い|せんで(?:も)?(?:い|え)い|気にしねで|きにしねで|きにしないで|"  # そごまでは しなくて いいっす
+    r"(?:ふつう|普通|いつもの|通常|メール便|めーる便)の?で(?:いい|ええ|よか|よい)|(?:ふつう|普通|いつもの|通常)の?で(?:結構|大丈夫|かまわ)|"
     r"それで(?:大丈夫|だいじょうぶ|いい|ええ|よか|結構|OK|ok)"  # 発送は明日になりますよね。それで大丈夫です
 )
 # The chat itself, or machines (こういうの よぐ わがらね, 機械は苦手で): not knowing how to use
@@ -149,3 +151,20 @@ CATALOG_WISHED = re.compile(
 )
 # Asking about something (…の送料を聞いてるんだけど, 教えてほしい): a question, not an exception.
 ASKING_ABOUT = re.compile(r"を?(?:聞いて(?:い)?る|きいて(?:い)?る|聞きたい|ききたい|知りたい|しりたい|教えて|おしえて)")
+# A change asked for by name (変えたい, キャンセル, 住所を直して): a change of order stays one.
+CHANGE_NAMED = re.compile(
+    r"変更|へんこう|変え|かえて|かえたい|替え|キャンセル|きゃんせる|取り?消|とりけし|止め|やめ|直し|なおし|"
+    r"追加|ついか|減ら|増や|change|cancel"
+)
+# An order not made yet (今注文したら, 頼むと, いま頼めば): when would it come is a question of
+# delivery times, not of an order's status.
+ORDERING_NOW = re.compile(
+    r"(?:今|いま|これから|今から|今日|きょう|明日|あした)[^。、]{0,6}?(?:注文|ちゅうもん|頼|たの|申し?込|もうしこ)(?:したら|んだら)"
+    r"|(?:注文|ちゅうもん|頼|たの|申し?込|もうしこ)(?:すると|すれば|むと|めば|んだとしたら)"
+)
+# Not the bot, a person (ボットじゃなくて人いないの？): a person asked for, not a question
+# whether the bot is one (あなたは人間ですか).
+PERSON_NOT_BOT = re.compile(
+    r"(?:ボット|ぼっと|ロボット|ろぼっと|機械|きかい|AI|bot|自動)(?:じゃ|では|や|で)なく(?:て|で)?(?:人|ひと|人間|にんげん)"
+    r"|(?:人|ひと)(?:は|って)?(?:いない|いーひん|おらん)の?[?？]"
+)

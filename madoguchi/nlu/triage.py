@@ -21,10 +21,10 @@ from madoguchi.dialogue.verification import REFUSED, UNKNOWN, asks_for_person, r
 from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing
 from madoguchi.memorial import asks_about_gift, asks_noshi, is_memorial
 from madoguchi.nlu.cues import (
-    ACCEPTING, ASKED_BEFORE, ASKED_EXCEPTIONS, ASKING_ABOUT, ASKING_FORMS, BODY, BOT_WORDS, CATALOG_ASKED,
+    ACCEPTING, ASKED_BEFORE, ASKED_EXCEPTIONS, ASKING_ABOUT, ASKING_FORMS, BODY, BOT_WORDS, CATALOG_ASKED, CHANGE_NAMED,
     CATALOG_WISHED, COMPLAINT_NAMED, COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, INTENSITY, INTRODUCED,
     KATAKANA_COPULA, LEAVE_TAKING, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES,
-    PEOPLE_COUNTED, PERSON_WORDS, REFUND_ASKED, REFUSING, RELIEVED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT,
+    ORDERING_NOW, PEOPLE_COUNTED, PERSON_NOT_BOT, PERSON_WORDS, REFUND_ASKED, REFUSING, RELIEVED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT,
     THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB,
 )
 from madoguchi.nlu.gibberish import is_gibberish
@@ -119,6 +119,9 @@ class Assessment:
     leaving: bool = False
     refusal: bool = False
     introduced: bool = False  # …と申します: a name introduced
+    changes: bool = False  # 変更, キャンセル, 変えたい: a change named
+    person_not_bot: bool = False  # ボットじゃなくて人いないの？
+    ordering_now: bool = False  # 今注文したら, 頼むと: an order not made yet
     leave_taking: bool = False  # お体に気をつけて, …ごめんください at the end
     emphatic: bool = False
     lemmas: list[str] = field(default_factory=list)
@@ -248,6 +251,9 @@ def assess(
     )
     result.leaving = is_leaving(text)
     result.introduced = INTRODUCED.search(norm) is not None
+    result.changes = CHANGE_NAMED.search(spaced_out) is not None
+    result.person_not_bot = PERSON_NOT_BOT.search(spaced_out) is not None
+    result.ordering_now = ORDERING_NOW.search(spaced_out) is not None
     result.leave_taking = LEAVE_TAKING.search(norm) is not None
     answer = reading(text)
     result.refusal = answer == REFUSED

@@ -215,3 +215,10 @@ def test_an_unknown_question_gets_the_overview(catalog):
 def test_catalog_mentioned_ignores_width(catalog):
     assert [p.id for p in catalog.mentioned("ｶｽﾃﾗはありますか")] == ["castella"]
     assert catalog.mentioned("天気はどう？") == []
+
+
+def test_how_a_catalog_is_received_when_nobody_is_home(rules):
+    text = "メール便っていうのは、郵便受けさ入るもんだべか。昼間は病院さ行ってていねぇことが多いもんで"
+    answer = shipping_answer(rules, text, FRIDAY_MORNING)
+    assert "郵便受け" in answer and "不在" in answer
+    assert "送料は" not in answer  # not asked

@@ -712,6 +712,7 @@ def test_a_sure_complaint_in_other_words_stays_a_complaint(ginza, lexicon, text)
     ("ごめんください", "greet", "greet"),
     ("ボットじゃなくて人いないの？", "bot_challenge", "request_human"),
     ("これってボットですか？", "bot_challenge", "bot_challenge"),
+    ("あなたは人間ですか", "bot_challenge", "bot_challenge"),
     ("Does it contain gelatin or pork? 友達がムスリムなので、ぶた肉が入っていないか知りたいです", "ask_product", "ask_product"),
     ("Sorry, I chose the wrong item. ようかんじゃなくて、どら焼きに変えたいです", "change_order", "change_order"),
     ("Hello, a wrong item came in my box", "ask_product", "complain"),
@@ -727,3 +728,38 @@ def test_readings_that_what_the_message_says_corrects(ginza, lexicon, text, inte
 ])
 def test_goods_problems_told_in_dialect_or_with_a_death(ginza, lexicon, text):
     assert run(ginza, lexicon, text).goods_problem
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("てか注文したやつ今どういう状態？", "complain", "ask_delivery_status"),
+    ("お菓子まだ届かんです、3日前に注文したのに", "change_order", "ask_delivery_status"),
+    ("まだ届かないのでキャンセルしたいです", "change_order", "change_order"),
+    ("今注文すると、いつ届く？ １２月２０日までに届いたらうれしいです", "ask_delivery_status", "ask_shipping"),
+    ("注文したら3日たっても届かないんですが", "ask_delivery_status", "ask_delivery_status"),
+    ("そごまでは　しなくて　いいっす。きにしねでけろ", "request_exception", "deny"),
+])
+def test_a_question_or_a_lateness_read_as_something_else(ginza, lexicon, text, intent, expected):
+    ranking = [{"name": intent, "confidence": 1.0}, {"name": "ask_delivery_status" if intent == "complain" else "deny", "confidence": 0.0}]
+    assert correct_intent(intent, ranking, run(ginza, lexicon, text), THRESHOLD) == expected
+
+
+def test_new_to_the_chat_read_as_a_call_for_a_person_is_a_question_about_the_chat(ginza, lexicon):
+    text = "ごめんください。こういう機械の窓口は慣れなくて、よくわがんねぇもんで"
+    ranking = [{"name": "request_human", "confidence": 0.98}, {"name": "greet", "confidence": 0.01}]
+    assert correct_intent("request_human", ranking, run(ginza, lexicon, text), THRESHOLD) == "bot_challenge"
+
+
+def test_the_usual_way_is_fine_read_as_an_exception_is_no_exception(ginza, lexicon):
+    text = "いそがん けん　ふつう で ええ です　おねがい します"
+    ranking = [{"name": "request_exception", "confidence": 1.0}, {"name": "affirm", "confidence": 0.0}]
+    assert correct_intent("request_exception", ranking, run(ginza, lexicon, text), THRESHOLD) == "affirm"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("のしは どうしたらええの 紅白はいかんだろ", "ask_gift"),
+    ("先月の半ばにカタログを頼んだんだけどね、待てど暮らせど来やしない。お歳暮の手配があるんだから、こっちは急いでるんですよ",
+     "ask_delivery_status"),
+])
+def test_a_noshi_question_or_a_late_catalog_read_as_a_complaint(ginza, lexicon, text, expected):
+    ranking = [{"name": "complain", "confidence": 0.73}, {"name": "ask_delivery_status", "confidence": 0.22}]
+    assert correct_intent("complain", ranking, run(ginza, lexicon, text), THRESHOLD) == expected
