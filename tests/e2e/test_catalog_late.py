@@ -56,3 +56,27 @@ async def test_a_second_failure_goes_to_a_person_with_what_was_sent(bot):
     assert ticket.reason == "needs_operator"
     assert "宅配便で発送済・まだ届かず" in ticket.summary and "（再送分）" in ticket.summary
     assert "愛知県名古屋市中区栄3-4-5" in ticket.summary and "070-5555-6666" in ticket.summary
+
+
+async def test_a_second_failure_the_shop_has_no_record_of_goes_to_a_person_at_once(bot):
+    """The wedding customer of situations.md, writing again late in the afternoon: her word
+    that it was already sent by 宅配便 is enough, whatever the records say."""
+    said = await talk(bot, "late-told", [
+        "たびたびすみません、日高です",
+        "孫娘の結婚式の引き菓子を選ぶとに、カタログを葉書でお願いしちょったとですけど届かんで、"
+        "こないだこちらでお願いしたら、宅配便で二日くらいで届けますって言うてもろうたとです",
+    ])
+    tracker = await tracker_of(bot, "late-told")
+    assert tracker.is_paused() and tracker.get_slot("handoff_reason") == "distress"
+    assert "重ねてご迷惑をおかけし" in "\n".join(said) and "お申し込みの記録をお調べします" not in "\n".join(said)
+    ticket = handoffs.open_for(shop_db(bot), "late-told")
+    assert ticket.priority == 1 and "再送（または宅配便）も届かず" in ticket.summary
+
+
+async def test_a_side_question_in_the_catalog_form_is_answered_then_the_form_goes_on(bot):
+    said = await talk(bot, "catalog-post", [
+        "カタログを一冊お願いしたいんです。来年のお年賀の品を選ぶのに",
+        "渡部和枝です",
+        "その前にひとつ聞きてぇんだげんちょ、メール便っていうのは、郵便受けさ入るもんだべか。昼間は病院さ行ってていねぇことが多いもんで",
+    ])
+    assert "郵便受け" in said[-1] and "郵便番号" in said[-1]
