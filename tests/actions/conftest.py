@@ -65,3 +65,12 @@ def said(dispatcher: CollectingDispatcher) -> list[str]:
 def slot_sets(events: list[dict]) -> dict[str, Any]:
     """The slots an action set (the last value of each)."""
     return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+@pytest.fixture
+def late_shop(shop):
+    """The demo shop with the demo catalog requests (dated back from the fixed clock)."""
+    from madoguchi.store import catalog_requests
+
+    catalog_requests.import_demo(shop, catalog_requests.DEMO_FILE, "2026-11-20T10:00:00+09:00")
+    return shop
