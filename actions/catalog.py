@@ -12,14 +12,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import catalog_questions, common
+from actions.conversation import customer_texts, hurry_reading, in_hurry, times_asked
 from madoguchi.address import address_after_code, has_prefecture, join_address, lookup_postal_code, room_added
 from madoguchi.dialogue import readback
-from madoguchi.dialogue.hurry import hurry_of
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.written import address_as_written, labelled, name_as_written
 from madoguchi.nlu.patterns import normalize_phone, normalize_postal_code
 from madoguchi.store import catalog_requests
-from madoguchi.values import clean_person_name, shipping_method_from_text
+from madoguchi.values import clean_person_name
 
 CATALOG_SLOTS = (
     "person_name",
@@ -58,40 +58,6 @@ ELSEWHERE_INTENTS = frozenset({
 })
 
 
-def format_phone(digits: str) -> str:
-    """Digits as Japanese readers expect them: 090-1234-5678, 03-1234-5678."""
-    if len(digits) == 11:
-        return f"{digits[:3]}-{digits[3:7]}-{digits[7:]}"
-    if digits.startswith(("0120", "0570", "0800")):
-        return f"{digits[:4]}-{digits[4:7]}-{digits[7:]}"
-    if digits.startswith(("03", "06")):
-        return f"{digits[:2]}-{digits[2:6]}-{digits[6:]}"
-    return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
-
-
-def in_hurry(text: str) -> bool:
-    """The customer says they are in a hurry (and does not say they are not)."""
-    return hurry_reading([text]) is True
-
-
-def hurry_reading(texts: list[str]) -> bool | None:
-    """In a hurry (True), not (False: 急ぎではありません, いつもの便で), or not said (None): the
-    latest message that says anything decides; 宅配便で / メール便で count as saying it."""
-    cues = common.rules().cues
-    readings = []
-    for text in texts:
-        reading = hurry_of(text, cues.get("hurry", []), cues.get("no_hurry", []))
-        if reading is None and shipping_method_from_text(text):
-            reading = shipping_method_from_text(text) == "parcel"
-        readings.append(reading)
-    return next((r for r in reversed(readings) if r is not None), None)
-
-
-def customer_texts(tracker: Tracker) -> list[str]:
-    """Every message the customer wrote in this conversation, in order."""
-    return [e.get("text") or "" for e in common.event_dicts(tracker) if e.get("event") == "user"]
-
-
 def fresh_message(tracker: Tracker) -> bool:
     """The latest message is the customer's answer to the form, not a side question the
     bot already answered (after which the form only asks again)."""
@@ -108,18 +74,6 @@ def since_latest_message(tracker: Tracker) -> list[dict[str, Any]]:
     events = common.event_dicts(tracker)
     last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=0)
     return events[last_user:]
-
-
-def times_asked(tracker: Tracker, slot: str, form: str = "catalog_form") -> int:
-    """How often `form` has asked for `slot` since it began."""
-    events = common.event_dicts(tracker)
-    begun = max((i for i, e in enumerate(events) if e.get("event") == "active_loop" and e.get("name") == form),
-                default=0)
-    asking = f"utter_ask_{slot}"
-    return sum(
-        1 for e in events[begun:]
-        if e.get("event") == "bot" and str((e.get("metadata") or {}).get("utter_action") or "").startswith(asking)
-    )
 
 
 def _revalidate(tracker: Tracker, fresh: bool) -> None:

@@ -8,7 +8,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.catalog import other_details, times_asked
+from actions.catalog import other_details
+from actions.conversation import times_asked
 
 # What a detail is called when it was taken while the name was asked for.
 DETAIL_NAMES = {"postal_code": "郵便番号", "address": "ご住所", "phone": "お電話番号"}

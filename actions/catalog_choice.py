@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from actions.catalog import customer_texts, hurry_reading, times_asked
+from actions.conversation import customer_texts, hurry_reading, times_asked
 from actions.catalog_late import ANXIOUS_INTENTS, RESEND, anxious, handoff_note, resend_events
 from actions.handoff import hand_off
 from madoguchi.handoff.reasons import has_cue

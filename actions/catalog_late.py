@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from actions.catalog import customer_texts, format_phone, hurry_reading, in_hurry
+from actions.conversation import customer_texts, hurry_reading, in_hurry
 from actions.catalog_second import second_failure_told
 from actions.details import details_waiting
 from actions.handoff import hand_off
@@ -154,7 +154,7 @@ def handoff_note(request: CatalogRequest) -> str:
     return (
         f"カタログ{again}{sent}・まだ届かず"
         f"（受付{calendar.ja_date(local_date(request.created_at))}、"
-        f"{request.name}様 〒{request.postal_code} {request.address} {format_phone(request.phone)}）"
+        f"{request.name}様 〒{request.postal_code} {request.address} {common.format_phone(request.phone)}）"
     )
 
 

@@ -12,15 +12,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from actions.catalog import (
-    CATALOG_SLOTS,
-    DETAIL_SLOTS,
-    customer_texts,
-    format_phone,
-    since_latest_message,
-    store_request,
-)
+from actions.catalog import CATALOG_SLOTS, DETAIL_SLOTS, since_latest_message, store_request
 from actions.catalog_late import resume_lookup, resumes_lookup
+from actions.conversation import customer_texts
 from madoguchi.dialogue import readback
 from madoguchi.nlu.patterns import find_phones
 from madoguchi.shop import calendar
@@ -46,7 +40,7 @@ def phone_as_written(digits: str, written: str) -> str:
         raw = folded[found.start:found.end].strip()
         if found.value == digits and re.fullmatch(r"\d+(?:-\d+){2}", raw):
             return raw
-    return format_phone(digits)
+    return common.format_phone(digits)
 
 
 def catalog_readback(slots: dict[str, Any], again: bool = False, written: str = "") -> str:

@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.catalog import customer_texts, in_hurry
+from actions.conversation import customer_texts, in_hurry
 from actions.handoff import hand_off
 from madoguchi.text import nfkc
 

@@ -93,3 +93,14 @@ def name_answer(value: Any, tracker: Tracker) -> str:
     if whole and (not name and asked or name and name.replace(" ", "") in whole.replace(" ", "")):
         name = whole
     return name
+
+
+def format_phone(digits: str) -> str:
+    """Digits as Japanese readers expect them: 090-1234-5678, 03-1234-5678."""
+    if len(digits) == 11:
+        return f"{digits[:3]}-{digits[3:7]}-{digits[7:]}"
+    if digits.startswith(("0120", "0570", "0800")):
+        return f"{digits[:4]}-{digits[4:7]}-{digits[7:]}"
+    if digits.startswith(("03", "06")):
+        return f"{digits[:2]}-{digits[2:6]}-{digits[6:]}"
+    return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"

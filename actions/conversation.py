@@ -1,0 +1,45 @@
+"""What the customer has said so far in the conversation: their messages, the hurry they
+told of, and how often a form asked for a detail."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+
+from actions import common
+from madoguchi.dialogue.hurry import hurry_of
+from madoguchi.values import shipping_method_from_text
+
+
+def customer_texts(tracker: Tracker) -> list[str]:
+    """Every message the customer wrote in this conversation, in order."""
+    return [e.get("text") or "" for e in common.event_dicts(tracker) if e.get("event") == "user"]
+
+
+def in_hurry(text: str) -> bool:
+    """The customer says they are in a hurry (and does not say they are not)."""
+    return hurry_reading([text]) is True
+
+
+def hurry_reading(texts: list[str]) -> bool | None:
+    """In a hurry (True), not (False: 急ぎではありません, いつもの便で), or not said (None): the
+    latest message that says anything decides; 宅配便で / メール便で count as saying it."""
+    cues = common.rules().cues
+    readings = []
+    for text in texts:
+        reading = hurry_of(text, cues.get("hurry", []), cues.get("no_hurry", []))
+        if reading is None and shipping_method_from_text(text):
+            reading = shipping_method_from_text(text) == "parcel"
+        readings.append(reading)
+    return next((r for r in reversed(readings) if r is not None), None)
+
+
+def times_asked(tracker: Tracker, slot: str, form: str = "catalog_form") -> int:
+    """How often `form` has asked for `slot` since it began."""
+    events = common.event_dicts(tracker)
+    begun = max((i for i, e in enumerate(events) if e.get("event") == "active_loop" and e.get("name") == form),
+                default=0)
+    asking = f"utter_ask_{slot}"
+    return sum(
+        1 for e in events[begun:]
+        if e.get("event") == "bot" and str((e.get("metadata") or {}).get("utter_action") or "").startswith(asking)
+    )
