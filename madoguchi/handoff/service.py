@@ -150,7 +150,8 @@ def care_response(reason: str, text: str, goods: bool = False, *, rules: Rules |
     `care` in the rules file (the shop's by default), condolences for distress about a death
     or a memorial, and an apology first when the goods came wrong or damaged (`goods`)."""
     if goods:
-        return "utter_handoff_goods"
+        # 主人の兄が亡くなって…のしが紅白の蝶結びで届いた: condolences with the apology
+        return "utter_handoff_goods_grief" if is_grief(text) else "utter_handoff_goods"
     if reason == "distress" and is_grief(text):
         return "utter_handoff_care_grief"
     return (rules or shop_rules()).handoff_reason(reason).care

@@ -167,6 +167,12 @@ def test_care_for_grief_differs_from_plain_distress():
     assert care_response("distress", "どうしよう、間に合わない") == "utter_handoff_care_distress"
 
 
+def test_goods_that_came_wrong_for_a_death_get_condolences_with_the_apology():
+    text = "主人の兄が亡くなって、お供えのしが紅白の蝶結びで届いたって"
+    assert care_response("needs_operator", text, goods=True) == "utter_handoff_goods_grief"
+    assert care_response("needs_operator", "箱が潰れていました", goods=True) == "utter_handoff_goods"
+
+
 @pytest.mark.parametrize(
     "reason, response",
     [
