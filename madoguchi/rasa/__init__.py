@@ -4,9 +4,7 @@
   its traced graph directly.
 - `policies.CachingRulePolicy`, `policies.CachingMemoizationPolicy`: Rasa's policies, with
   what they compute for every turn of a conversation kept between predictions.
-- `tracker.KeptStateTracker`: the tracker the tracker store
-  (`madoguchi.store.tracker_store.UrlTrackerStore`) returns, keeping its applied events and
-  dialogue states between messages, and copied without replaying its events.
+- `stores`: the tracker store, the tracker it returns and the lock store (`stores/__init__.py`).
 - `action_client`: the one patch of Rasa 3.6.21 left, for what has no extension point
   (the action client's response validator, HTTP session and call format, and its
   behaviour when the action server is down); it refuses any other Rasa version.
