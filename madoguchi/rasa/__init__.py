@@ -5,6 +5,8 @@
 - `policies.CachingRulePolicy`, `policies.CachingMemoizationPolicy`: Rasa's policies, with
   what they compute for every turn of a conversation kept between predictions.
 - `stores`: the tracker store, the tracker it returns and the lock store (`stores/__init__.py`).
+- `broker.TranscriptBroker`: the event broker, writing each user and bot line to the desk's
+  transcripts as Rasa saves a tracker.
 - `action_client`: the one patch of Rasa 3.6.21 left, for what has no extension point
   (the action client's response validator, HTTP session and call format, and its
   behaviour when the action server is down); it refuses any other Rasa version.
