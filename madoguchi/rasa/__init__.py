@@ -2,8 +2,8 @@
 
 - `diet.LeanDIETClassifier`: DIET, loaded without a training step and predicting through
   its traced graph directly.
-- `policies.CachingRulePolicy`, `policies.CachingMemoizationPolicy`: Rasa's policies, with
-  what they compute for every turn of a conversation kept between predictions.
+- `policies`: Rasa's rule and memoization policies, with what they compute for every turn
+  of a conversation kept between predictions, and the shop's own (`policies/__init__.py`).
 - `stores`: the tracker store, the tracker it returns and the lock store (`stores/__init__.py`).
 - `broker.TranscriptBroker`: the event broker, writing each user and bot line to the desk's
   transcripts as Rasa saves a tracker.

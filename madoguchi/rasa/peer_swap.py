@@ -27,8 +27,10 @@ REPORT_ENV = "MADOGUCHI_PEER_SWAPPED"  # where to write which test modules got w
 
 # Rasa's class (module, name) -> madoguchi's, as "module:name".
 SWAPS: dict[tuple[str, str], str] = {
-    ("rasa.core.policies.rule_policy", "RulePolicy"): "madoguchi.rasa.policies:CachingRulePolicy",
-    ("rasa.core.policies.memoization", "MemoizationPolicy"): "madoguchi.rasa.policies:CachingMemoizationPolicy",
+    ("rasa.core.policies.rule_policy", "RulePolicy"): "madoguchi.rasa.policies.caching:CachingRulePolicy",
+    ("rasa.core.policies.memoization", "MemoizationPolicy"): (
+        "madoguchi.rasa.policies.caching:CachingMemoizationPolicy"
+    ),
     ("rasa.nlu.classifiers.diet_classifier", "DIETClassifier"): "madoguchi.rasa.diet:LeanDIETClassifier",
     ("rasa.shared.core.trackers", "DialogueStateTracker"): "madoguchi.rasa.stores.tracker:KeptStateTracker",
     ("rasa.core.tracker_store", "SQLTrackerStore"): "madoguchi.rasa.peer_swap:PeerSQLTrackerStore",

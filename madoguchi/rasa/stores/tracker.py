@@ -21,7 +21,8 @@ measured by `make bench` (docs/benchmarks.md):
   The two differ only where Rasa's processor changed a tracker without an event (it
   clears a follow-up action it is about to run); the copy keeps that change.
 
-`replayed` is also what `madoguchi.rasa.policies` reads the states from, on any tracker.
+`replayed` is also what `madoguchi.rasa.policies.caching` reads the states from, on any
+tracker.
 """
 
 from __future__ import annotations
