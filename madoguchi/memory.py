@@ -2,8 +2,8 @@
 
 Three of what the Rasa server held were never used to answer a message:
 
-- **DIET's training step**, which Rasa runs to load a model: `madoguchi.rasa.diet`
-  loads it without one.
+- **DIET's training step**, which Rasa runs to load a model:
+  `madoguchi.rasa.components.diet` loads it without one.
 - **GiNZA loaded twice**: `madoguchi/nlu/ginza.py`.
 - **JAX.** TensorFlow 2.12 imports JAX at start (about 70 MiB), for TensorFlow Lite's
   conversion of JAX functions only; the server never converts anything.

@@ -31,7 +31,9 @@ SWAPS: dict[tuple[str, str], str] = {
     ("rasa.core.policies.memoization", "MemoizationPolicy"): (
         "madoguchi.rasa.policies.caching:CachingMemoizationPolicy"
     ),
-    ("rasa.nlu.classifiers.diet_classifier", "DIETClassifier"): "madoguchi.rasa.diet:LeanDIETClassifier",
+    ("rasa.nlu.classifiers.diet_classifier", "DIETClassifier"): (
+        "madoguchi.rasa.components.diet:LeanDIETClassifier"
+    ),
     ("rasa.shared.core.trackers", "DialogueStateTracker"): "madoguchi.rasa.stores.tracker:KeptStateTracker",
     ("rasa.core.tracker_store", "SQLTrackerStore"): "madoguchi.rasa.peer_swap:PeerSQLTrackerStore",
 }
