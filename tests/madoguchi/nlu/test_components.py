@@ -6,7 +6,8 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from madoguchi.nlu.components import HandoffTriage, ShopEntityExtractor, WidthNormalizer, for_understanding
-from madoguchi.nlu.ginza import SUDACHI_MAX_BYTES, GinzaNLP, tokenizable
+from madoguchi.nlu.ginza import SUDACHI_MAX_BYTES, tokenizable
+from madoguchi.rasa.components.ginza import GinzaNLP
 
 
 def normalize(text: str, **config) -> Message:

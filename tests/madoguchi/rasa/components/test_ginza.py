@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from madoguchi.nlu.ginza import GinzaNLP
+from madoguchi.rasa.components.ginza import GinzaNLP
 
 
 def test_the_components_rasa_makes_of_ginzanlp_share_one_ginza(ginza_model):
