@@ -12,7 +12,8 @@ and six wrong person names.
 
 Sudachi refuses what it cannot read: a text over 49,149 bytes of UTF-8, or one with a lone
 surrogate (half of a UTF-16 pair, which a JSON body can carry as `\\ud800`). `tokenizable`
-makes any text one it reads.
+makes any text one it reads. Whatever a customer sends, the NLU reads at most its first
+characters, as Sudachi accepts them (`for_understanding`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ def tokenizable(text: str) -> str:
     if len(text) * 4 > SUDACHI_MAX_BYTES:  # a character is at most 4 bytes
         text = text.encode("utf-8")[:SUDACHI_MAX_BYTES].decode("utf-8", "ignore")
     return text
+
+
+def for_understanding(text: str, max_chars: int) -> str:
+    """The part of a message the NLU reads: its first `max_chars` characters, as GiNZA's
+    tokenizer accepts them (`tokenizable`). Offsets on it are offsets on the original."""
+    return tokenizable(text[:max_chars])
 
 
 def load(name: str = "ja_ginza"):
