@@ -10,4 +10,7 @@ is a Rasa component over the shop's logic in `madoguchi.nlu`.
 - `entities.ShopEntityExtractor`: order numbers, phones, postal codes and dates by rule,
   names and addresses made whole.
 - `triage.HandoffTriage`: distress, goods problems and gibberish; may correct the intent.
+
+`untrained.UntrainedComponent` is what the normalizer, the entity extractor and the triage,
+which learn nothing, share.
 """

@@ -10,22 +10,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from madoguchi.nlu.entities import family_names, shop_entities
 from madoguchi.rasa.components.normalizer import ORIGINAL, READING, UNMASKED
+from madoguchi.rasa.components.untrained import UntrainedComponent
 
 
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
 )
-class ShopEntityExtractor(GraphComponent):
+class ShopEntityExtractor(UntrainedComponent):
     """Rule-based order numbers, phones and postal codes, plus dates DIET missed; whole
     addresses and names where DIET's are cut short (`madoguchi.nlu.entities`)."""
 
@@ -35,16 +33,6 @@ class ShopEntityExtractor(GraphComponent):
 
     def __init__(self, config: dict[str, Any]) -> None:
         self._dates = bool(config.get("rule_dates", True))
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "ShopEntityExtractor":
-        return cls({**cls.get_default_config(), **config})
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Adds normalized rule entities and replaces any learned guess of them."""

@@ -16,16 +16,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from madoguchi.nlu import reading
 from madoguchi.nlu.ginza import for_understanding
+from madoguchi.rasa.components.untrained import UntrainedComponent
 from madoguchi.text import fold_width, mask_digits
 
 # The message's text before masking (folded), and as the customer wrote it.
@@ -40,7 +38,7 @@ READING = "madoguchi_romaji_reading"
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False
 )
-class WidthNormalizer(GraphComponent):
+class WidthNormalizer(UntrainedComponent):
     """Folds full-width letters and digits and hyphen look-alikes, keeping offsets.
 
     Very long messages are cut to `max_chars` for understanding (the transcript keeps
@@ -55,16 +53,6 @@ class WidthNormalizer(GraphComponent):
     def __init__(self, config: dict[str, Any]) -> None:
         self._max_chars = int(config.get("max_chars") or 1000)
         self._mask = bool(config.get("mask_digits", True))
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "WidthNormalizer":
-        return cls({**cls.get_default_config(), **config})
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """Folds the text of every training example."""

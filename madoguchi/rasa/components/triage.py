@@ -10,23 +10,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from madoguchi.nlu.ginza import tokenizable
 from madoguchi.rasa.components.normalizer import READING, UNDERSTOOD
+from madoguchi.rasa.components.untrained import UntrainedComponent
 
 
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False, model_from="GinzaNLP"
 )
-class HandoffTriage(GraphComponent):
-    """Distress score, goods problems and gibberish from GiNZA's analysis (`madoguchi.nlu.triage`).
+class HandoffTriage(UntrainedComponent):
+    """Distress score, goods problems and gibberish from GiNZA's analysis
+    (`madoguchi.nlu.triage`).
 
     Runs last: it may correct the intent that the dialogue acts on. Cue words and the
     distress threshold come from the shop rules file, read when first needed.
@@ -35,16 +34,6 @@ class HandoffTriage(GraphComponent):
     def __init__(self, config: dict[str, Any]) -> None:
         self._lexicon = None
         self._threshold = None
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "HandoffTriage":
-        return cls(config)
 
     def _setup(self) -> None:
         from madoguchi.nlu.triage import Lexicon
