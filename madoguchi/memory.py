@@ -2,9 +2,9 @@
 
 Three of what the Rasa server held were never used to answer a message:
 
-- **DIET's training step**, which Rasa runs to load a model: `madoguchi.rasa.diet`
-  loads it without one.
-- **GiNZA loaded twice**: `madoguchi/nlu/ginza.py`.
+- **DIET's training step**, which Rasa runs to load a model:
+  `madoguchi.rasa.components.diet` loads it without one.
+- **GiNZA loaded twice**: `madoguchi/rasa/components/ginza.py`.
 - **JAX.** TensorFlow 2.12 imports JAX at start (about 70 MiB), for TensorFlow Lite's
   conversion of JAX functions only; the server never converts anything.
   `hide_unused_modules()` hides JAX from imports; `python -m madoguchi.rasa_server` calls

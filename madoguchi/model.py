@@ -14,8 +14,9 @@ from pathlib import Path
 
 from madoguchi.settings import ROOT
 
-# What a model is made of: Rasa's files, the training data, and our NLU components.
-TRAINING_INPUTS = ("config.yml", "domain", "data", "madoguchi/nlu", "requirements.lock")
+# What a model is made of: Rasa's files, the training data, and our NLU components (the
+# plug-ins Rasa runs and the logic they call).
+TRAINING_INPUTS = ("config.yml", "domain", "data", "madoguchi/nlu", "madoguchi/rasa/components", "requirements.lock")
 KEEP_MODELS = 3
 
 

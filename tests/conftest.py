@@ -97,7 +97,7 @@ def ginza_model():
     """GiNZA as `GinzaNLP` loads it (tokenizer, vocabulary and the neural pipes the triage
     runs), held for the session: every `GinzaNLP` and model loaded in this process meanwhile
     shares it instead of loading its own (about 0.3 GiB and several seconds each)."""
-    from madoguchi.nlu.ginza import GinzaNLP
+    from madoguchi.rasa.components.ginza import GinzaNLP
 
     return GinzaNLP.load_model("ja_ginza")
 

@@ -19,7 +19,7 @@ from madoguchi.evaluation import handoff
 from madoguchi.evaluation.bot import LocalBot
 from madoguchi.evaluation.nlu import Example
 
-TRIAGE = {"madoguchi.nlu.components.HandoffTriage", "madoguchi.dialogue.policy.EscalationPolicy"}
+TRIAGE = {"madoguchi.rasa.components.triage.HandoffTriage", "madoguchi.rasa.policies.shop.EscalationPolicy"}
 
 
 @dataclass

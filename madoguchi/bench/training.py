@@ -21,7 +21,7 @@ import yaml
 from madoguchi.settings import ROOT
 
 # DIET, as Rasa names it (the plain baseline) and as config.yml does (the same model, run leaner).
-CLASSIFIERS = frozenset({"DIETClassifier", "madoguchi.rasa.diet.LeanDIETClassifier"})
+CLASSIFIERS = frozenset({"DIETClassifier", "madoguchi.rasa.components.diet.LeanDIETClassifier"})
 
 
 class TrainingFailed(RuntimeError):

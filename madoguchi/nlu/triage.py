@@ -3,8 +3,9 @@
 `assess()` looks at GiNZA's analysis of a message: distress cues by lemma and phrase,
 negation from the dependency parse (特に困ってはいません is not distress), intensity
 (！！, …), grief words, damaged or wrong goods, and keyboard mash. `HandoffTriage`, the
-pipeline component, adds the assessment to the parse (`triage`) and corrects the intent
-where the assessment is clear (`corrections.correct_intent`).
+pipeline component (`madoguchi.rasa.components.triage`), adds the assessment to the parse
+(`triage`) and corrects the intent where the assessment is clear
+(`corrections.correct_intent`).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Rasa 3.6 builds its action client (`RemoteAction`, over `EndpointConfig`) itself, with no
 setting or extension point to give it another class, so these four changes replace
 methods of Rasa's classes when `install()` is called: by the tracker store
-(`madoguchi.store.tracker_store.UrlTrackerStore`, named in endpoints.yml), which every
+(`madoguchi.rasa.stores.tracker_store.UrlTrackerStore`, named in endpoints.yml), which every
 Rasa server of the project loads before it runs an action, and by
 `python -m madoguchi.rasa_server`. They are checked against the Rasa version they were
 written for: any other refuses to start (`RASA_VERSION`).

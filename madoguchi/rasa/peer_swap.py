@@ -27,10 +27,14 @@ REPORT_ENV = "MADOGUCHI_PEER_SWAPPED"  # where to write which test modules got w
 
 # Rasa's class (module, name) -> madoguchi's, as "module:name".
 SWAPS: dict[tuple[str, str], str] = {
-    ("rasa.core.policies.rule_policy", "RulePolicy"): "madoguchi.rasa.policies:CachingRulePolicy",
-    ("rasa.core.policies.memoization", "MemoizationPolicy"): "madoguchi.rasa.policies:CachingMemoizationPolicy",
-    ("rasa.nlu.classifiers.diet_classifier", "DIETClassifier"): "madoguchi.rasa.diet:LeanDIETClassifier",
-    ("rasa.shared.core.trackers", "DialogueStateTracker"): "madoguchi.rasa.tracker:KeptStateTracker",
+    ("rasa.core.policies.rule_policy", "RulePolicy"): "madoguchi.rasa.policies.caching:CachingRulePolicy",
+    ("rasa.core.policies.memoization", "MemoizationPolicy"): (
+        "madoguchi.rasa.policies.caching:CachingMemoizationPolicy"
+    ),
+    ("rasa.nlu.classifiers.diet_classifier", "DIETClassifier"): (
+        "madoguchi.rasa.components.diet:LeanDIETClassifier"
+    ),
+    ("rasa.shared.core.trackers", "DialogueStateTracker"): "madoguchi.rasa.stores.tracker:KeptStateTracker",
     ("rasa.core.tracker_store", "SQLTrackerStore"): "madoguchi.rasa.peer_swap:PeerSQLTrackerStore",
 }
 
@@ -46,7 +50,7 @@ def peer_sql_tracker_store() -> type:
     """`UrlTrackerStore` (madoguchi's tracker store) taking `SQLTrackerStore`'s arguments."""
     from rasa.core.tracker_store import SQLTrackerStore
 
-    from madoguchi.store.tracker_store import UrlTrackerStore
+    from madoguchi.rasa.stores.tracker_store import UrlTrackerStore
 
     class PeerSQLTrackerStore(UrlTrackerStore):
         """madoguchi's tracker store, built from the arguments Rasa's tests give Rasa's."""

@@ -29,11 +29,11 @@ import pytest
 
 from madoguchi.handoff.transcript import lines_of, operator_custom
 from madoguchi.model import model_path
+from madoguchi.rasa.stores.lock_store import EnvLockStore
 from madoguchi.settings import ROOT
 from madoguchi.stack import Stack, services
 from madoguchi.store import catalog_requests, handoffs, operators, orders, transcripts
 from madoguchi.store.db import Database
-from madoguchi.store.lock_store import EnvLockStore
 from tests.e2e.conftest import NOW, TOKEN, keep_logs, post_json
 from tests.servers import free_port, postgres_server, redis_server  # noqa: F401  (session fixtures)
 

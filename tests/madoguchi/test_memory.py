@@ -1,5 +1,5 @@
 """The Rasa server's memory fixes: a smaller process (DIET's same weights and answers are
-checked in tests/madoguchi/rasa/test_diet.py)."""
+checked in tests/madoguchi/rasa/components/test_diet.py)."""
 
 from __future__ import annotations
 

@@ -41,11 +41,12 @@ def test_the_fingerprint_does_not_depend_on_where_the_project_lies(project, tmp_
     assert fingerprint(elsewhere) == fingerprint(project)
 
 
-@pytest.mark.parametrize("where", ["data", "domain", "madoguchi/nlu"])
+@pytest.mark.parametrize("where", ["data", "domain", "madoguchi/nlu", "madoguchi/rasa/components"])
 def test_changing_a_training_file_changes_the_fingerprint(project, where):
     before = fingerprint(project)
     folder = project / where
-    target = first_file(folder) if where != "madoguchi/nlu" else folder / "patterns.py"
+    code = {"madoguchi/nlu": "patterns.py", "madoguchi/rasa/components": "ginza.py"}
+    target = folder / code[where] if where in code else first_file(folder)
     target.write_text(target.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     assert fingerprint(project) != before
 

@@ -159,8 +159,8 @@ def test_baseline_configs_follow_the_shipped_one():
     assert training.classifier_epochs(plain) == training.classifier_epochs(config)
     variant = no_triage_config(config)
     names = [c["name"] for c in variant["pipeline"] + variant["policies"]]
-    assert "madoguchi.nlu.components.HandoffTriage" not in names
-    assert "madoguchi.dialogue.policy.EscalationPolicy" not in names
+    assert "madoguchi.rasa.components.triage.HandoffTriage" not in names
+    assert "madoguchi.rasa.policies.shop.EscalationPolicy" not in names
     assert len(names) == len(config["pipeline"]) + len(config["policies"]) - 2
     assert training.classifier_epochs(training.with_epochs(config, 3)) == 3
 

@@ -20,7 +20,7 @@ from rasa.shared.exceptions import RasaException
 from rasa.utils.endpoints import EndpointConfig
 
 from madoguchi.dialogue import recovery
-from madoguchi.dialogue.policy import escalation_events
+from madoguchi.dialogue.escalation import escalation_events
 from madoguchi.handoff.escalation import escalates
 from madoguchi.settings import ROOT
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from madoguchi.desk.broker import TranscriptBroker
 from madoguchi.handoff.late_details import summary_with
+from madoguchi.rasa.broker import TranscriptBroker
 from madoguchi.store import handoffs
 
 TS = 1795136400.0  # 2026-11-20T10:00 in Japan

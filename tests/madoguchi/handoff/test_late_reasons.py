@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from madoguchi.desk.broker import TranscriptBroker
+from madoguchi.rasa.broker import TranscriptBroker
 from madoguchi.store import handoffs
 
 TS = 1795136400.0

@@ -1,13 +1,12 @@
-"""GiNZA as the pipeline loads it."""
+"""What the NLU reads of a message: as GiNZA's tokenizer (Sudachi) accepts it."""
 
 from __future__ import annotations
 
-from madoguchi.nlu.ginza import GinzaNLP
+from madoguchi.nlu.ginza import SUDACHI_MAX_BYTES, for_understanding, tokenizable
 
 
-def test_the_components_rasa_makes_of_ginzanlp_share_one_ginza(ginza_model):
-    config = {"model": "ja_ginza", "case_sensitive": False}
-    provider = GinzaNLP.create(config, None, None, None)
-    processor = GinzaNLP.create(config, None, None, None)
-    assert provider.provide() is processor.provide() is ginza_model  # and the one already loaded
-    assert provider.provide().model.pipe_names == ["tok2vec", "parser", "morphologizer"]
+def test_the_nlu_reads_the_first_characters_as_the_tokenizer_takes_them():
+    assert for_understanding("カタログ" * 500, 1000) == "カタログ" * 250
+    assert for_understanding("カタ\ud800ログ\udfff", 1000) == "カタ\ufffdログ\ufffd"  # same offsets
+    assert len(tokenizable("😀" * 20_000).encode("utf-8")) <= SUDACHI_MAX_BYTES
+    assert tokenizable("注文番号はＡ１２３４５６７です") == "注文番号はＡ１２３４５６７です"

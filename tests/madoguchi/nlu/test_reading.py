@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from madoguchi.nlu.reading import reading, to_kana
-from tests.madoguchi.nlu.test_components import extract, normalize
+from tests.madoguchi.rasa.components.messages import extract, normalize
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,7 @@ def test_the_tracker_store_installs_it(tmp_path, domain, monkeypatch):
     """`rasa run` with endpoints.yml, without `python -m madoguchi.rasa_server`, runs it too."""
     from rasa.utils.endpoints import EndpointConfig
 
-    from madoguchi.store.tracker_store import UrlTrackerStore
+    from madoguchi.rasa.stores.tracker_store import UrlTrackerStore
 
     for name, rasas in [("_validate_action_result", "validate_action_result"), ("_action_call_format", "action_call_format"),
                         ("run", "remote_run")]:

@@ -252,7 +252,7 @@ def test_the_tracker_store_saves_and_retrieves_a_tracker(any_db):
     from rasa.shared.core.trackers import DialogueStateTracker
 
     from madoguchi.settings import ROOT
-    from madoguchi.store.tracker_store import UrlTrackerStore
+    from madoguchi.rasa.stores.tracker_store import UrlTrackerStore
 
     domain = Domain.load(str(ROOT / "domain"))
     store = UrlTrackerStore(domain=domain, url=any_db.url)
@@ -296,7 +296,7 @@ def test_the_tracker_store_saves_and_retrieves_a_tracker(any_db):
 
 
 def test_several_instances_create_the_tables_at_once(postgres_server):  # noqa: F811
-    from madoguchi.store.tracker_store import UrlTrackerStore
+    from madoguchi.rasa.stores.tracker_store import UrlTrackerStore
 
     url = postgres_server.create_database("madoguchi_create_race")
 

@@ -247,7 +247,7 @@ async def test_rasa_no_longer_has_the_conversation_it_kept_in_memory(db):
     from rasa.shared.core.trackers import DialogueStateTracker
 
     from madoguchi.settings import ROOT
-    from madoguchi.store.tracker_store import UrlTrackerStore
+    from madoguchi.rasa.stores.tracker_store import UrlTrackerStore
 
     domain = Domain.load(str(ROOT / "domain"))
     rasa_store = UrlTrackerStore(domain=domain, url=db.url)

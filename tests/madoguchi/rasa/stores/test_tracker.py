@@ -12,9 +12,9 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 
-from madoguchi.rasa.tracker import KeptStateTracker
+from madoguchi.rasa.stores.tracker import KeptStateTracker
+from madoguchi.rasa.stores.tracker_store import UrlTrackerStore
 from madoguchi.settings import ROOT
-from madoguchi.store.tracker_store import UrlTrackerStore
 from tests.madoguchi.rasa.conversations import CONVERSATION, user, whole_state
 
 RASA_STATES = Domain.states_for_tracker_history

@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 from rasa.core.lock_store import InMemoryLockStore, LockStore
 
+from madoguchi.rasa.stores.lock_store import EnvLockStore, SqlLock, SqlLockStore
 from madoguchi.settings import Settings, settings
 from madoguchi.store.db import database
-from madoguchi.store.lock_store import EnvLockStore, SqlLock, SqlLockStore
 from tests.servers import postgres_server  # noqa: F401  (a session fixture)
 
 PROCESSES = 2

@@ -12,8 +12,8 @@ from rasa.shared.core.constants import RULE_SNIPPET_ACTION_NAME
 from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from madoguchi.rasa.policies import CachingMemoizationPolicy, CachingRulePolicy
-from madoguchi.rasa.tracker import KeptStateTracker
+from madoguchi.rasa.policies.caching import CachingMemoizationPolicy, CachingRulePolicy
+from madoguchi.rasa.stores.tracker import KeptStateTracker
 from tests.madoguchi.rasa.conftest import load_as, nodes_of
 from tests.madoguchi.rasa.conversations import CONVERSATION, long_conversation, user
 

@@ -9,8 +9,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from madoguchi.rasa.stores.tracker_store import UrlTrackerStore
 from madoguchi.settings import ROOT
-from madoguchi.store.tracker_store import UrlTrackerStore
 
 
 class Recorder:

@@ -8,9 +8,9 @@ kept with (one indexed MAX query: another instance or worker may have written), 
 save inserts the tracker's events past the ones known to be stored, in one transaction,
 then publishes them to the event broker together.
 
-The trackers it returns are `madoguchi.rasa.tracker.KeptStateTracker`: Rasa's, keeping
-their applied events and dialogue states between messages, and copied without replaying
-their events. Created by the Rasa server before it runs any action, the store also
+The trackers it returns are `madoguchi.rasa.stores.tracker.KeptStateTracker`: Rasa's,
+keeping their applied events and dialogue states between messages, and copied without
+replaying their events. Created by the Rasa server before it runs any action, the store also
 installs the action client patch (`madoguchi.rasa.action_client`), which refuses any Rasa
 but the one it was written for.
 """
@@ -35,7 +35,7 @@ from sqlalchemy.engine import make_url
 
 from madoguchi.dialogue import recovery
 from madoguchi.rasa import action_client
-from madoguchi.rasa.tracker import KeptStateTracker
+from madoguchi.rasa.stores.tracker import KeptStateTracker
 from madoguchi.store.db import create_tables, make_engine, normalize_url
 
 

@@ -1,5 +1,12 @@
-"""A dialogue policy that hands off when distress builds up over the conversation, or when
-the customer takes up, in their own words, a person the bot offered."""
+"""The shop's own dialogue policies: each is sure of one action in the situations it reads
+(from `madoguchi.dialogue`), and has no opinion otherwise.
+
+- `EscalationPolicy` hands off when distress builds up over the conversation, or when the
+  customer takes up, in their own words, a person the bot offered.
+- `PatiencePolicy` lets the customer take their time: 「ちょっと待ってください」,
+  「メール見てみるわ」 get a short 「ごゆっくりどうぞ」 and the bot listens again, a form still
+  waiting for its answer.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +17,15 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import BotUttered, ConversationResumed, Event, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from madoguchi.dialogue.recovery import MARK
-from madoguchi.dialogue.verification import asks_for_person, only_not_knowing
+from madoguchi.dialogue.escalation import answers_verification, escalation_events, takes_up_person_offered
+from madoguchi.dialogue.patience import asks_to_wait
 from madoguchi.handoff.escalation import escalates
 
 HANDOFF_ACTION = "action_handoff"
-VERIFICATION_FORM = "order_verification_form"
+TAKE_YOUR_TIME = "utter_take_your_time"
 
 
 class ShopPolicy(Policy):
@@ -61,37 +67,19 @@ class EscalationPolicy(ShopPolicy):
         return self._prediction(probabilities)
 
 
-def takes_up_person_offered(tracker: DialogueStateTracker) -> bool:
-    """The bot offered a person who can find the order, and the customer asks for one in
-    their own words (お店の人に探してもらえませんか), whatever intent the message was read as."""
-    message = tracker.latest_message
-    return bool(tracker.get_slot("person_offered")) and bool(message) and asks_for_person(message.text or "")
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False)
+class PatiencePolicy(ShopPolicy):
+    """Predicts `utter_take_your_time` after a message that asks the bot to wait (the NLU
+    triage read it so: `triage.waiting` on a message it took for a yes), then listening."""
 
-
-def answers_verification(tracker: DialogueStateTracker) -> bool:
-    """Inside the order verification, "I do not know the number" answers the question:
-    saying it twice is no distress building up (action_verification_turn reads it)."""
-    if tracker.active_loop_name != VERIFICATION_FORM:
-        return False
-    triage = (tracker.latest_message.parse_data or {}).get("triage") if tracker.latest_message else None
-    return bool(triage and triage.get("cues")) and only_not_knowing(triage)
-
-
-def escalation_events(applied: list[Event]) -> list[dict[str, Any]]:
-    """The events `escalates` reads, as dicts: the last two customer messages that are not
-    empty (and the empty ones between, and the bot's apologies for a failure), none from
-    before the latest resume.
-
-    Serialising the whole conversation instead made every message slower as it grew.
-    """
-    tail: list[dict[str, Any]] = []
-    written = 0
-    for event in reversed(applied):
-        if isinstance(event, ConversationResumed) or written == 2:
-            break
-        if isinstance(event, UserUttered):
-            tail.append(event.as_dict())
-            written += bool((event.text or "").strip())
-        elif isinstance(event, BotUttered) and (event.metadata or {}).get("madoguchi") == MARK["madoguchi"]:
-            tail.append(event.as_dict())
-    return tail[::-1]
+    def predict_action_probabilities(
+        self, tracker: DialogueStateTracker, domain: Domain, rule_only_data: dict | None = None, **kwargs: Any
+    ) -> PolicyPrediction:
+        probabilities = self._default_predictions(domain)
+        if TAKE_YOUR_TIME not in domain.action_names_or_texts:
+            return self._prediction(probabilities)
+        if tracker.latest_action_name == TAKE_YOUR_TIME:
+            probabilities[domain.index_for_action(ACTION_LISTEN_NAME)] = 1.0
+        elif tracker.latest_action_name == ACTION_LISTEN_NAME and asks_to_wait(tracker):
+            probabilities[domain.index_for_action(TAKE_YOUR_TIME)] = 1.0
+        return self._prediction(probabilities)

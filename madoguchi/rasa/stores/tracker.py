@@ -1,8 +1,8 @@
 """The tracker the Rasa server keeps between messages: Rasa's, with what it recomputes kept.
 
-`madoguchi.store.tracker_store.UrlTrackerStore` (named in endpoints.yml) returns this class,
-so the Rasa server, and everything it copies a tracker for, use it. Three fixes, measured
-by `make bench` (docs/benchmarks.md):
+`madoguchi.rasa.stores.tracker_store.UrlTrackerStore` (named in endpoints.yml) returns this
+class, so the Rasa server, and everything it copies a tracker for, use it. Three fixes,
+measured by `make bench` (docs/benchmarks.md):
 
 - Every policy prediction turns the whole conversation into dialogue states again, by
   replaying every event on an empty tracker: a message of turn 300 cost 4 times one of
@@ -21,7 +21,8 @@ by `make bench` (docs/benchmarks.md):
   The two differ only where Rasa's processor changed a tracker without an event (it
   clears a follow-up action it is about to run); the copy keeps that change.
 
-`replayed` is also what `madoguchi.rasa.policies` reads the states from, on any tracker.
+`replayed` is also what `madoguchi.rasa.policies.caching` reads the states from, on any
+tracker.
 """
 
 from __future__ import annotations

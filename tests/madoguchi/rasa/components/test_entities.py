@@ -1,28 +1,8 @@
-"""The pipeline's own components on Rasa messages, as the NLU graph runs them."""
+"""The entity extractor on Rasa messages, after the normalizer, as the NLU graph runs them."""
 
 from __future__ import annotations
 
-import pytest
-from rasa.shared.nlu.training_data.message import Message
-
-from madoguchi.nlu.components import HandoffTriage, ShopEntityExtractor, WidthNormalizer, for_understanding
-from madoguchi.nlu.ginza import SUDACHI_MAX_BYTES, GinzaNLP, tokenizable
-
-
-def normalize(text: str, **config) -> Message:
-    message = Message(data={"text": text})
-    WidthNormalizer({**WidthNormalizer.get_default_config(), **config}).process([message])
-    return message
-
-
-def extract(message: Message) -> Message:
-    ShopEntityExtractor(ShopEntityExtractor.get_default_config()).process([message])
-    return message
-
-
-def test_the_classifier_sees_folded_masked_text():
-    message = normalize("注文番号はＡ１２３４５６７です")
-    assert message.get("text") == "注文番号はA0000000です"
+from tests.madoguchi.rasa.components.messages import extract, normalize
 
 
 def test_entities_get_canonical_values_and_the_text_comes_back():
@@ -77,63 +57,6 @@ def test_dates_written_with_digits_are_found_unless_learned():
     assert [e["value"] for e in extract(message).get("entities")] == ["12月20日"]
 
 
-def test_long_messages_are_cut_for_understanding_only():
-    message = extract(normalize("あ" * 5000, max_chars=1000))
-    assert message.get("text") == "あ" * 5000
-
-
 def test_empty_text_passes_through():
     message = extract(normalize(""))
     assert message.get("entities") == []
-
-
-def test_the_nlu_reads_the_first_characters_as_the_tokenizer_takes_them():
-    assert for_understanding("カタログ" * 500, 1000) == "カタログ" * 250
-    assert for_understanding("カタ\ud800ログ\udfff", 1000) == "カタ\ufffdログ\ufffd"  # same offsets
-    assert len(tokenizable("😀" * 20_000).encode("utf-8")) <= SUDACHI_MAX_BYTES
-    assert tokenizable("注文番号はＡ１２３４５６７です") == "注文番号はＡ１２３４５６７です"
-
-
-@pytest.fixture(scope="module")
-def understand(ginza_model):
-    """WidthNormalizer, GiNZA, ShopEntityExtractor and HandoffTriage as the pipeline runs them
-    (no DIET); `GinzaNLP` gets the session's GiNZA, as a second one in the graph would."""
-    config = {"model": "ja_ginza", "case_sensitive": False}
-    ginza = GinzaNLP.create(config, None, None, None)
-    assert ginza.provide() is ginza_model
-    triage = HandoffTriage.create({}, None, None, None)
-
-    def run(text: str) -> Message:
-        message = normalize(text)
-        ginza.process([message], ginza.provide())
-        extract(message)
-        triage.process([message], ginza.provide())
-        return message
-
-    return run
-
-
-ODD = {
-    "over-sudachi-ascii": "x" * 60_000,
-    "request-then-junk": "カタログを送ってください" + "x" * 60_000,
-    "emoji": "😀" * 20_000,
-    "lone-surrogate": "\ud800カタログを送って\udc00",
-    "nul": "\x00" * 10,
-    "newlines": "\n" * 10_000,
-    "zero-width": "\u200b\u200d\ufeff",
-    "control": "\x01\x1b[31mカタログ\x7f",
-}
-
-
-@pytest.mark.parametrize("text", ODD.values(), ids=ODD.keys())
-def test_odd_and_oversized_messages_are_understood_and_kept_whole(understand, text):
-    message = understand(text)
-    assert message.get("text") == text  # the transcript and /model/parse keep it whole
-    assert message.get("triage") is not None
-
-
-def test_the_triage_reads_what_the_classifier_read(understand):
-    triage = understand("配送について。" + "あ" * 2000 + "どうしよう、助けて").get("triage")
-    assert triage["cues"] == [] and not triage["grief"]  # nothing after the first 1,000 characters is read
-    triage = understand("どうしよう、助けて").get("triage")
-    assert triage["cues"] == ["どうしよ", "助けて"]

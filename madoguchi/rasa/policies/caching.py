@@ -42,7 +42,7 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT, TEXT
 
-from madoguchi.rasa.tracker import Replay, copy_state, replayed
+from madoguchi.rasa.stores.tracker import Replay, copy_state, replayed
 
 State = dict[str, Any]
 RULE_POLICY_LOG = "rasa.core.policies.rule_policy"

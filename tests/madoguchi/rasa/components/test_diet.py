@@ -8,8 +8,8 @@ import pytest
 import yaml
 from rasa.nlu.classifiers.diet_classifier import DIET
 
-from madoguchi.rasa import diet
-from madoguchi.rasa.diet import LeanDIET, LeanDIETClassifier
+from madoguchi.rasa.components import diet
+from madoguchi.rasa.components.diet import LeanDIET, LeanDIETClassifier
 from madoguchi.settings import ROOT
 from tests.madoguchi.rasa.conftest import load_as, nodes_of
 

@@ -12,7 +12,7 @@ from rasa.shared.core.events import (
     UserUttered,
 )
 
-from madoguchi.dialogue.policy import escalation_events
+from madoguchi.dialogue.escalation import escalation_events
 from madoguchi.handoff.escalation import escalates
 
 THRESHOLD = 0.6
@@ -65,7 +65,7 @@ def _tracker(triage: dict, loop: str | None):
 
 
 def test_not_knowing_the_number_twice_in_the_verification_is_no_escalation():
-    from madoguchi.dialogue.policy import answers_verification
+    from madoguchi.dialogue.escalation import answers_verification
 
     not_knowing = {"distress": 0.7, "cues": ["わかりませ"], "intensity": 0}
     assert answers_verification(_tracker(not_knowing, "order_verification_form"))
@@ -79,7 +79,7 @@ def test_a_person_offered_and_asked_for_in_other_words_is_taken_up():
     from rasa.shared.core.slots import TextSlot
     from rasa.shared.core.trackers import DialogueStateTracker
 
-    from madoguchi.dialogue.policy import takes_up_person_offered
+    from madoguchi.dialogue.escalation import takes_up_person_offered
 
     def tracker(offered: str | None, text: str) -> DialogueStateTracker:
         t = DialogueStateTracker("s1", slots=[TextSlot("person_offered", mappings=[])])

@@ -1,0 +1,52 @@
+"""What the escalation policy (`madoguchi.rasa.policies.shop.EscalationPolicy`) reads of a
+conversation: a person the bot offered taken up in the customer's own words, an answer to the
+order verification that is no distress, and the events in which distress builds up
+(`madoguchi.handoff.escalation.escalates` decides on them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.shared.core.events import BotUttered, ConversationResumed, Event, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from madoguchi.dialogue.recovery import MARK
+from madoguchi.dialogue.verification import asks_for_person, only_not_knowing
+
+VERIFICATION_FORM = "order_verification_form"
+
+
+def takes_up_person_offered(tracker: DialogueStateTracker) -> bool:
+    """The bot offered a person who can find the order, and the customer asks for one in
+    their own words (お店の人に探してもらえませんか), whatever intent the message was read as."""
+    message = tracker.latest_message
+    return bool(tracker.get_slot("person_offered")) and bool(message) and asks_for_person(message.text or "")
+
+
+def answers_verification(tracker: DialogueStateTracker) -> bool:
+    """Inside the order verification, "I do not know the number" answers the question:
+    saying it twice is no distress building up (action_verification_turn reads it)."""
+    if tracker.active_loop_name != VERIFICATION_FORM:
+        return False
+    triage = (tracker.latest_message.parse_data or {}).get("triage") if tracker.latest_message else None
+    return bool(triage and triage.get("cues")) and only_not_knowing(triage)
+
+
+def escalation_events(applied: list[Event]) -> list[dict[str, Any]]:
+    """The events `escalates` reads, as dicts: the last two customer messages that are not
+    empty (and the empty ones between, and the bot's apologies for a failure), none from
+    before the latest resume.
+
+    Serialising the whole conversation instead made every message slower as it grew.
+    """
+    tail: list[dict[str, Any]] = []
+    written = 0
+    for event in reversed(applied):
+        if isinstance(event, ConversationResumed) or written == 2:
+            break
+        if isinstance(event, UserUttered):
+            tail.append(event.as_dict())
+            written += bool((event.text or "").strip())
+        elif isinstance(event, BotUttered) and (event.metadata or {}).get("madoguchi") == MARK["madoguchi"]:
+            tail.append(event.as_dict())
+    return tail[::-1]

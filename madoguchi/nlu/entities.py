@@ -1,0 +1,158 @@
+"""The shop's entities of a message, as the pipeline gives them to the dialogue.
+
+- `order_id`, `phone`, `postal_code` by rule (`patterns.find_all`), with their canonical
+  values; a learned guess of one of them is replaced.
+- Dates written with digits that the classifier missed or found cut short
+  (`patterns.find_dates`): the whole date.
+- Addresses and names made whole where the classifier's are cut short (`spans`): a family
+  name takes the given name written after it, names found side by side are one, a name
+  introduced or labelled is found when the classifier found none.
+- Every value is taken from the unmasked text; names and addresses keep the customer's own
+  characters (full-width, their spaces). A message read as romaji or half-width katakana
+  (`reading.Reading`) has its learned spans taken back to what the customer wrote.
+
+`madoguchi.rasa.components.entities.ShopEntityExtractor` is the pipeline's component that
+runs `shop_entities` on every message.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.shared.nlu.constants import (
+    ENTITY_ATTRIBUTE_CONFIDENCE,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    EXTRACTOR,
+)
+
+from madoguchi.nlu import reading, spans
+from madoguchi.nlu.patterns import ORDER_ID, PHONE, POSTAL_CODE, find_all, find_dates
+
+RULE_ENTITIES = (ORDER_ID, PHONE, POSTAL_CODE)
+WRITTEN_ENTITIES = ("person_name", "address")  # stored as written, not folded
+
+Entity = dict[str, Any]
+
+
+def family_names(doc: Any) -> list[tuple[int, int]]:
+    """The spans of the tokens GiNZA tags as family names (人名-姓); none without a document."""
+    return [(t.idx, t.idx + len(t.text)) for t in doc if "人名-姓" in t.tag_] if doc is not None else []
+
+
+def shop_entities(
+    text: str,
+    learned: list[Entity],
+    *,
+    extractor: str,
+    family: list[tuple[int, int]] | None = None,
+    read: reading.Reading | None = None,
+    original: str | None = None,
+    rule_dates: bool = True,
+) -> list[Entity]:
+    """The message's entities, in the order they stand.
+
+    `text`: the message folded, not masked; `learned`: the classifier's entities; `extractor`:
+    the name the entities found here carry; `family`: the spans of family names in `text`;
+    `read`: the reading the classifier saw instead of `text`, if any; `original`: the text as
+    the customer wrote it; `rule_dates`: whether dates are also found by rule.
+    """
+    learned = [_on_written(e, text, read) for e in learned if e[ENTITY_ATTRIBUTE_TYPE] not in RULE_ENTITIES]
+    found = [_entity(f.entity, f.start, f.end, f.value, text, extractor) for f in find_all(text)]
+    if rule_dates:
+        for date in (_entity(f.entity, f.start, f.end, f.value, text, extractor) for f in find_dates(text)):
+            # A date DIET missed, or found cut short (月十五日 of 一月十五日): the whole one.
+            cut = [e for e in learned if _overlaps(date, [e])]
+            if not _overlaps(date, found) and all(_within(e, date) for e in cut):
+                learned = [e for e in learned if not any(e is c for c in cut)]
+                found.append(date)
+    found += [_entity("address", a, b, None, text, extractor) for a, b in spans.addresses(text)]
+    family = family or []
+    surnames = frozenset(text[a:b] for a, b in family)
+    for e in learned:  # a family name takes the given name written after it
+        if e[ENTITY_ATTRIBUTE_TYPE] == "person_name":
+            e[ENTITY_ATTRIBUTE_START] = spans.family_name_start(text, e[ENTITY_ATTRIBUTE_START], surnames)
+            e[ENTITY_ATTRIBUTE_END] = spans.whole_name_end(text, e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
+            e[ENTITY_ATTRIBUTE_END] = spans.name_end_before_digits(text, e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
+            e[ENTITY_ATTRIBUTE_END] = spans.name_end_before_introduction(text, e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
+            e[ENTITY_ATTRIBUTE_VALUE] = text[e[ENTITY_ATTRIBUTE_START] : e[ENTITY_ATTRIBUTE_END]]
+    learned = _joined_names(learned, text)  # 松尾 and 純一 of 松尾純一って書いた: one name
+    # A name cut to nothing, an address with no letter (the 1 of 「1. 名前 …」): no entity.
+    learned = [e for e in learned if spans.holds_words(e[ENTITY_ATTRIBUTE_TYPE], e[ENTITY_ATTRIBUTE_VALUE])]
+    for a, b in spans.introduced_names(text, family):  # 宮崎の黒木と申します, 大内だけど
+        if not any(e[ENTITY_ATTRIBUTE_TYPE] == "person_name" for e in learned):
+            learned.append(_entity("person_name", a, b, None, text, extractor))
+    for a, b in spans.labelled_names(text):  # なまえ ラジ タパ, たかはし　ふさえ　です
+        named = _entity("person_name", a, b, None, text, extractor)
+        names = [e for e in learned if e[ENTITY_ATTRIBUTE_TYPE] == "person_name" and _overlaps(e, [named])]
+        if all(e[ENTITY_ATTRIBUTE_END] - e[ENTITY_ATTRIBUTE_START] < b - a for e in names):
+            learned = [e for e in learned if not any(e is n for n in names)] + [named]
+    # A learned entity overlapping a rule one loses: rules are exact for these shapes.
+    learned = [e for e in learned if not _overlaps(e, found)]
+    entities = sorted([*learned, *found], key=lambda e: e[ENTITY_ATTRIBUTE_START])
+    _as_written(entities, original)
+    return entities
+
+
+def _entity(kind: str, start: int, end: int, value: str | None, text: str, extractor: str) -> Entity:
+    return {
+        ENTITY_ATTRIBUTE_TYPE: kind,
+        ENTITY_ATTRIBUTE_START: start,
+        ENTITY_ATTRIBUTE_END: end,
+        ENTITY_ATTRIBUTE_VALUE: value if value is not None else text[start:end],
+        ENTITY_ATTRIBUTE_CONFIDENCE: 1.0,
+        EXTRACTOR: extractor,
+    }
+
+
+def _on_written(entity: Entity, text: str, read: reading.Reading | None) -> Entity:
+    """A learned entity with its span and value on the text as written."""
+    start, end = entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END]
+    if read is not None and end > start:
+        start, end = read.span(start, end)
+    return {**entity, ENTITY_ATTRIBUTE_START: start, ENTITY_ATTRIBUTE_END: end, ENTITY_ATTRIBUTE_VALUE: text[start:end]}
+
+
+def _as_written(entities: list[Entity], original: str | None) -> None:
+    """Names and addresses keep the customer's own characters (山本　節子, ２－３－４):
+    folding keeps one character for one, so the offsets hold on the original text."""
+    if not original:
+        return
+    for e in entities:
+        if e[ENTITY_ATTRIBUTE_TYPE] in WRITTEN_ENTITIES and e[ENTITY_ATTRIBUTE_END] <= len(original):
+            e[ENTITY_ATTRIBUTE_VALUE] = original[e[ENTITY_ATTRIBUTE_START] : e[ENTITY_ATTRIBUTE_END]]
+
+
+def _joined_names(entities: list[Entity], text: str) -> list[Entity]:
+    """Names found side by side (family and given name, nothing or a space between) as one."""
+    joined: list[Entity] = []
+    for e in sorted(entities, key=lambda e: e[ENTITY_ATTRIBUTE_START]):
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and e[ENTITY_ATTRIBUTE_TYPE] == last[ENTITY_ATTRIBUTE_TYPE] == "person_name"
+            and text[last[ENTITY_ATTRIBUTE_END] : e[ENTITY_ATTRIBUTE_START]].strip(" 　") == ""
+        ):
+            end = max(last[ENTITY_ATTRIBUTE_END], e[ENTITY_ATTRIBUTE_END])
+            joined[-1] = {**last, ENTITY_ATTRIBUTE_END: end, ENTITY_ATTRIBUTE_VALUE: text[last[ENTITY_ATTRIBUTE_START] : end]}
+        else:
+            joined.append(e)
+    return joined
+
+
+def _within(entity: Entity, date: Entity) -> bool:
+    """A learned date that lies inside a rule date."""
+    return (
+        entity[ENTITY_ATTRIBUTE_TYPE] == "date"
+        and date[ENTITY_ATTRIBUTE_START] <= entity[ENTITY_ATTRIBUTE_START]
+        and entity[ENTITY_ATTRIBUTE_END] <= date[ENTITY_ATTRIBUTE_END]
+    )
+
+
+def _overlaps(entity: Entity, others: list[Entity]) -> bool:
+    start, end = entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END]
+    return any(
+        start < o[ENTITY_ATTRIBUTE_END] and o[ENTITY_ATTRIBUTE_START] < end for o in others
+    )

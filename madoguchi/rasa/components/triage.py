@@ -1,0 +1,93 @@
+"""The pipeline's last component: the handoff triage (`madoguchi.nlu.triage`).
+
+`HandoffTriage` reads the same part of the message as the components before it (the text as
+written, or its kana reading), with GiNZA's tokens and, when a distress cue must be checked
+for negation, GiNZA's neural parse; it adds `triage` to the message's parse and corrects its
+intent when the triage is clear (`madoguchi.nlu.corrections`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from madoguchi.nlu.ginza import tokenizable
+from madoguchi.rasa.components.normalizer import READING, UNDERSTOOD
+from madoguchi.rasa.components.untrained import UntrainedComponent
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False, model_from="GinzaNLP"
+)
+class HandoffTriage(UntrainedComponent):
+    """Distress score, goods problems and gibberish from GiNZA's analysis
+    (`madoguchi.nlu.triage`).
+
+    Runs last: it may correct the intent that the dialogue acts on. Cue words and the
+    distress threshold come from the shop rules file, read when first needed.
+    """
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self._lexicon = None
+        self._threshold = None
+
+    def _setup(self) -> None:
+        from madoguchi.nlu.triage import Lexicon
+        from madoguchi.shop.rules import shop_rules
+
+        rules = shop_rules()
+        self._lexicon = Lexicon.from_cues(rules.cues)
+        self._threshold = rules.distress_threshold
+
+    def process(self, messages: list[Message], model: Any = None) -> list[Message]:
+        """Adds `triage` to each message's parse and corrects its intent when clear."""
+        from madoguchi.nlu.corrections import correct_intent
+        from madoguchi.nlu.triage import assess
+
+        if self._lexicon is None:
+            self._setup()
+        parser = _parser_of(model)
+        dictionary_words = _dictionary_of(model)
+        for message in messages:
+            # The text as written, as far as the NLU read it (the message's TEXT is whole again).
+            read = message.get(READING)
+            text = read.text if read is not None else message.get(UNDERSTOOD) or message.get(TEXT) or ""
+            intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
+            ranking = message.get(INTENT_RANKING_KEY) or []
+            p_distress = next((r["confidence"] for r in ranking if r["name"] == "express_distress"), 0.0)
+            if intent == "express_distress":
+                p_distress = max(p_distress, (message.get(INTENT) or {}).get("confidence", 0.0))
+            result = assess(text, message.get(SPACY_DOCS[TEXT]), self._lexicon, p_distress, parser, dictionary_words)
+            triage = result.as_dict()
+            corrected = correct_intent(intent, ranking, result, self._threshold)
+            if corrected != intent:
+                triage["changed_from"] = intent
+                confidence = (message.get(INTENT) or {}).get("confidence", 0.0)
+                message.set(INTENT, {INTENT_NAME_KEY: corrected, "confidence": confidence}, add_to_output=True)
+            message.set("triage", triage, add_to_output=True)
+        return messages
+
+
+def _dictionary_of(model: Any):
+    """The words of a text Sudachi's dictionary knows (`madoguchi.nlu.gibberish.is_gibberish`)."""
+    nlp = getattr(model, "model", None)
+    if nlp is None or not hasattr(getattr(nlp, "tokenizer", None), "tokenizer"):
+        return None
+    from madoguchi.nlu.gibberish import sudachi_words
+
+    words = sudachi_words(nlp)
+    return lambda text: words(tokenizable(text))
+
+
+def _parser_of(model: Any):
+    """GiNZA's neural analysis (`madoguchi.nlu.ginza.parse`), run only when the triage asks for it."""
+    nlp = getattr(model, "model", None)
+    if nlp is None or "parser" not in nlp.pipe_names:
+        return None
+    from madoguchi.nlu.ginza import parse
+
+    return lambda doc: parse(nlp, doc)
