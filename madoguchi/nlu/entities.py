@@ -17,6 +17,7 @@ runs `shop_entities` on every message.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa.shared.nlu.constants import (
@@ -35,6 +36,7 @@ RULE_ENTITIES = (ORDER_ID, PHONE, POSTAL_CODE)
 WRITTEN_ENTITIES = ("person_name", "address")  # stored as written, not folded
 
 Entity = dict[str, Any]
+DATE_HEDGE = re.compile(r"[ 　]*(?:とか|など|なんか)$")
 
 
 def family_names(doc: Any) -> list[tuple[int, int]]:
@@ -81,9 +83,15 @@ def shop_entities(
     learned = _joined_names(learned, text)  # 松尾 and 純一 of 松尾純一って書いた: one name
     # A name cut to nothing, an address with no letter (the 1 of 「1. 名前 …」): no entity.
     learned = [e for e in learned if spans.holds_words(e[ENTITY_ATTRIBUTE_TYPE], e[ENTITY_ATTRIBUTE_VALUE])]
-    for a, b in spans.introduced_names(text, family):  # 宮崎の黒木と申します, 大内だけど
+    introduced = [*spans.introduced_names(text, family), *spans.katakana_introduced(text)]
+    for a, b in introduced:  # 宮崎の黒木と申します, 大内だけど, クワメといいます
         if not any(e[ENTITY_ATTRIBUTE_TYPE] == "person_name" for e in learned):
             learned.append(_entity("person_name", a, b, None, text, extractor))
+    for e in learned:  # 来週の土曜とかに: the date without its hedge
+        hedge = DATE_HEDGE.search(e[ENTITY_ATTRIBUTE_VALUE]) if e[ENTITY_ATTRIBUTE_TYPE] == "date" else None
+        if hedge and hedge.start() > 0:
+            e[ENTITY_ATTRIBUTE_END] = e[ENTITY_ATTRIBUTE_START] + hedge.start()
+            e[ENTITY_ATTRIBUTE_VALUE] = e[ENTITY_ATTRIBUTE_VALUE][: hedge.start()]
     for a, b in spans.labelled_names(text):  # なまえ ラジ タパ, たかはし　ふさえ　です
         named = _entity("person_name", a, b, None, text, extractor)
         names = [e for e in learned if e[ENTITY_ATTRIBUTE_TYPE] == "person_name" and _overlaps(e, [named])]

@@ -208,6 +208,17 @@ def introduced_names(text: str, surnames: list[tuple[int, int]]) -> list[tuple[i
     return found
 
 
+# A name in katakana a writer introduces themselves with (はじめまして、クワメといいます).
+_KATAKANA_INTRODUCED = re.compile(
+    r"(?:^|(?<=[ 　、。,.!！?？♪〜~は]))([ァ-ヴー]{2,10}(?:[・･ 　][ァ-ヴー]{2,10})?)[ 　]*と[ 　]*(?:申|もうし|言い|いい)ます"
+)
+
+
+def katakana_introduced(text: str) -> list[tuple[int, int]]:
+    """Spans of names in katakana introduced with と申します / といいます."""
+    return [m.span(1) for m in _KATAKANA_INTRODUCED.finditer(text)]
+
+
 # The words that label a name (お名前, なまえ, 氏名), for every reading of a labelled name.
 NAME_LABEL_WORDS = "お?名前|おなまえ|なまえ|氏名"
 # A name's label and a space or colon before it (なまえ ラジ タパ, name: Raj Thapa).

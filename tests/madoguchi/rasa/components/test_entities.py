@@ -60,3 +60,12 @@ def test_dates_written_with_digits_are_found_unless_learned():
 def test_empty_text_passes_through():
     message = extract(normalize(""))
     assert message.get("entities") == []
+
+
+def test_a_katakana_name_introduced_is_found_and_a_date_loses_its_hedge():
+    named = extract(normalize("こんにちは！はじめまして、クワメといいます。"))
+    assert [(e["entity"], e["value"]) for e in named.get("entities")] == [("person_name", "クワメ")]
+    assert not extract(normalize("カタログが欲しいといいますか")).get("entities")
+    message = normalize("届く日ずらしたい、来週の土曜とかに")
+    message.set("entities", [{"entity": "date", "start": 9, "end": 16, "value": "来週の土曜とか"}])
+    assert [e["value"] for e in extract(message).get("entities")] == ["来週の土曜"]
