@@ -68,6 +68,6 @@ class ActionAskCatalogStatusPhone(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         asked = times_asked(tracker, "catalog_status_form_phone", "catalog_status_form")
-        again = "_again" if asked else ""
-        dispatcher.utter_message(response=f"utter_ask_catalog_status_form_phone{again}")
+        again = "utter_ask_catalog_status_form_phone_again"
+        dispatcher.utter_message(response=again if asked else "utter_ask_catalog_status_form_phone")
         return []
