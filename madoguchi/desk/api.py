@@ -5,409 +5,64 @@
 (`{"error": code, "message": 日本語}`); every call but login needs
 `Authorization: Bearer <token>` (the live socket takes `?token=` as browsers cannot
 set headers on a WebSocket).
+
+Each area of the API is a module of `madoguchi.desk`: the session (`session`,
+`login_limits`), the queue and a handoff's page (`handoffs`), what operators do to a handoff
+(`handoff_actions`, `assignment`, `survey`, `callbacks`, `history`), canned replies
+(`canned`), catalog requests (`catalog`), the report (`report`), personal data (`privacy`),
+the audit log (`audit`), live updates (`live`) and the console's page (`console`); what
+they share is `madoguchi.desk.http`.
 """
 
 from __future__ import annotations
 
-import asyncio
-import functools
-import json
-import logging
-from datetime import datetime, timedelta
-from pathlib import Path
-from typing import Any
+from aiohttp import web
 
-import yaml
-from aiohttp import WSCloseCode, WSMsgType, web
-
-from madoguchi.desk import assignment, viewers
+from madoguchi.desk import (
+    assignment,
+    canned,
+    console,
+    handoff_actions,
+    handoffs,
+    history,
+    live,
+    login_limits,
+    report,
+    session,
+    viewers,
+)
 from madoguchi.desk import audit as audit_routes
 from madoguchi.desk import callbacks as callback_routes
 from madoguchi.desk import catalog as catalog_routes
-from madoguchi.desk import handoff_actions, history, login_limits, report
 from madoguchi.desk import privacy as privacy_routes
 from madoguchi.desk import survey as survey_routes
-from madoguchi.desk.http import (
-    BROADCAST_KEY,
-    DeskError,
-    authenticate,
-    authenticated,
-    bearer_token,
-    client_address,
-    desk_errors,
-    json_object,
-    json_response,
-    load_handoff,
-    text_field,
-)
-from madoguchi.desk.shapes import details_of, handoff_json, line_json, note_json, queue_positions
-from madoguchi.store import audit, handoffs, operators, transcripts
-from madoguchi.store.db import Database
-from madoguchi.store.models import utcnow
-from madoguchi.web.keys import DB_KEY, SETTINGS_KEY, STATIC
-
-logger = logging.getLogger(__name__)
-
-POLL_SECONDS = 0.3
-SESSION_CHECK_EVERY = 50  # polls (about 15 s): sockets of expired sessions are closed
-HANDOFF_OVERLAP = timedelta(seconds=2)  # re-read recent changes: a late commit is not missed
-LINE_OVERLAP = 64  # ids re-read for the same reason (sequences may commit out of order)
-SEND_TIMEOUT_SECONDS = 5.0
-CLOSE_SESSION_EXPIRED = 4401  # WebSocket close code the console reads as "log in again"
-STATUSES = (handoffs.OPEN, handoffs.RELEASED, handoffs.CLOSED)
-
-_dumps = functools.partial(json.dumps, ensure_ascii=False)
-
-
-# ---------------------------------------------------------------- routes
-
-
-async def logout(request: web.Request) -> web.Response:
-    """POST /api/logout: ends the session (and its live sockets)."""
-    operator, token = authenticate(request)
-    operators.logout(request.app[DB_KEY], token)
-    audit.record(
-        request.app[DB_KEY], actor=operator, action="logout", outcome=audit.OK,
-        address=client_address(request),
-    )
-    await request.app[HUB_KEY].drop_token(token)
-    return json_response({"ok": True})
-
-
-@authenticated
-async def me(request: web.Request, operator: str) -> web.Response:
-    """GET /api/me: who is logged in."""
-    return json_response({"username": operator})
-
-
-@authenticated
-async def list_handoffs(request: web.Request, operator: str) -> web.Response:
-    """GET /api/handoffs?status=open: the queue, the first to serve first."""
-    status = request.query.get("status", handoffs.OPEN)
-    if status not in (*STATUSES, "all"):
-        raise DeskError(400, "bad_status", "status は open / released / closed / all のいずれかにしてください。")
-    db = request.app[DB_KEY]
-    rows = handoffs.listing(db, None if status == "all" else status)
-    positions = queue_positions(db)
-    names = handoffs.display_names(db, [h.sender_id for h in rows])
-    now = utcnow()
-    bodies = [handoff_json(h, now=now, position=positions.get(h.id, 0), names=names) for h in rows]
-    return json_response(survey_routes.attach(db, bodies))
-
-
-@authenticated
-async def show_handoff(request: web.Request, operator: str) -> web.Response:
-    """GET /api/handoffs/{id}: one handoff with its transcript, details and notes."""
-    db = request.app[DB_KEY]
-    handoff = load_handoff(request)
-    names = handoffs.display_names(db, [handoff.sender_id])
-    body = handoff_json(
-        handoff, now=utcnow(), position=queue_positions(db).get(handoff.id, 0), names=names
-    )
-    body["details"] = details_of(handoff)
-    body["transcript"] = [line_json(m) for m in transcripts.for_sender(db, handoff.sender_id)]
-    body["notes"] = [note_json(n) for n in handoffs.notes(db, handoff.id)]
-    body["viewers"] = request.app[viewers.VIEWERS_KEY].of(handoff.id)
-    body["survey"] = survey_routes.of(db, handoff.id)
-    return json_response(body)
-
-
-@authenticated
-async def add_note(request: web.Request, operator: str) -> web.Response:
-    """POST /api/handoffs/{id}/notes {"text"}: a private note, never sent to the customer."""
-    handoff = load_handoff(request)
-    text = text_field(await json_object(request))
-    note = handoffs.add_note(request.app[DB_KEY], handoff.id, operator, text)
-    body = note_json(note)
-    await request.app[HUB_KEY].broadcast([{"type": "note", "handoff_id": handoff.id, "note": body}])
-    return json_response({"ok": True, "note": body}, status=201)
-
-
-@authenticated
-async def canned(request: web.Request, operator: str) -> web.Response:
-    """GET /api/canned: the canned replies (定型文) of the shop's file."""
-    path = request.app[SETTINGS_KEY].canned_file
-    return json_response(canned_replies(path))
-
-
-async def live(request: web.Request) -> web.StreamResponse:
-    """GET /api/live?token=…: a WebSocket pushing handoff changes and new transcript lines.
-
-    The console tells on it which chat it shows (`madoguchi.desk.viewers`)."""
-    operator, token = authenticate(request, request.query.get("token") or bearer_token(request))
-    ws = web.WebSocketResponse(heartbeat=25.0)
-    if not ws.can_prepare(request).ok:
-        raise DeskError(400, "websocket_expected", "WebSocket で接続してください。")
-    hub = request.app[HUB_KEY]
-    await ws.prepare(request)
-    hub.add(ws, token)
-    try:
-        await ws.send_str(_dumps({"type": "hello"}))
-        await viewers.joined(request.app, ws, operator)
-        async for message in ws:
-            if message.type == WSMsgType.TEXT and message.data == "ping":
-                await ws.send_str(_dumps({"type": "pong"}))
-            elif message.type == WSMsgType.TEXT:
-                await viewers.heard(request.app, ws, message.data)
-    except (ConnectionError, asyncio.TimeoutError):
-        pass
-    finally:
-        hub.remove(ws)
-        viewers.gone(request.app, ws)
-        code, reason = hub.close_reason(ws)
-        if not ws.closed:
-            await ws.close(code=code, message=reason)
-    return ws
-
-
-async def desk_page(request: web.Request) -> web.Response:
-    """The operator console."""
-    html = (STATIC / "desk.html").read_text(encoding="utf-8")
-    return web.Response(
-        text=html,
-        content_type="text/html",
-        headers={
-            "Cache-Control": "no-store",
-            "Content-Security-Policy": (
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
-            ),
-            "X-Content-Type-Options": "nosniff",
-            "Referrer-Policy": "no-referrer",
-        },
-    )
-
-
-async def desk_redirect(request: web.Request) -> web.Response:
-    raise web.HTTPFound("/desk/")
-
-
-# ---------------------------------------------------------------- files
-
-
-@functools.lru_cache(maxsize=8)
-def _canned_cached(path: str, mtime: float) -> tuple[tuple[str, str], ...]:
-    with open(path, encoding="utf-8") as f:
-        data = yaml.safe_load(f) or {}
-    items = data.get("replies", []) if isinstance(data, dict) else data
-    replies = []
-    for item in items or []:
-        if isinstance(item, dict) and str(item.get("text") or "").strip():
-            text = str(item["text"]).strip()
-            replies.append((str(item.get("title") or text[:12]).strip(), text))
-    return tuple(replies)
-
-
-def canned_replies(path: Path) -> list[dict[str, str]]:
-    """Canned replies `[{title, text}]` of a YAML file (`replies:` list); [] when missing or bad."""
-    try:
-        replies = _canned_cached(str(path), path.stat().st_mtime)
-    except FileNotFoundError:
-        return []
-    except (OSError, yaml.YAMLError, AttributeError, TypeError):
-        logger.exception("canned replies file %s cannot be read", path)
-        return []
-    return [{"title": title, "text": text} for title, text in replies]
-
-
-# ---------------------------------------------------------------- live updates
-
-
-class LiveHub:
-    """One poller per app: new transcript lines and handoff changes, fanned out to sockets."""
-
-    def __init__(self, db: Database, poll_seconds: float = POLL_SECONDS) -> None:
-        self.db = db
-        self.poll_seconds = poll_seconds
-        self.sockets: dict[web.WebSocketResponse, str] = {}
-        self._base_line_id = 0
-        self._last_line_id = 0
-        self._seen_lines: set[int] = set()
-        self._since = utcnow()
-        self._seen_handoffs: dict[int, datetime] = {}
-        self._task: asyncio.Task | None = None
-        self._closing: dict[web.WebSocketResponse, tuple[int, bytes]] = {}
-
-    # lifecycle
-
-    def baseline(self) -> None:
-        """Start from what is stored now: only what comes later is pushed."""
-        self._base_line_id = self._last_line_id = transcripts.last_id(self.db)
-        self._since = utcnow()
-        for h in handoffs.changed_since(self.db, self._since - HANDOFF_OVERLAP):
-            self._seen_handoffs[h.id] = h.updated_at
-            self._since = max(self._since, h.updated_at)
-
-    async def start(self) -> None:
-        await asyncio.to_thread(self.baseline)
-        self._task = asyncio.create_task(self._run(), name="desk-live-poller")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            try:
-                await self._task
-            except asyncio.CancelledError:
-                pass
-            self._task = None
-        for ws in list(self.sockets):
-            await self.close(ws, WSCloseCode.GOING_AWAY, b"server shutdown")
-
-    def add(self, ws: web.WebSocketResponse, token: str) -> None:
-        self.sockets[ws] = token
-
-    def remove(self, ws: web.WebSocketResponse) -> None:
-        self.sockets.pop(ws, None)
-
-    async def close(self, ws: web.WebSocketResponse, code: int, reason: bytes) -> None:
-        """Close a socket with a code (its handler closes with the same one if it gets there first)."""
-        self.remove(ws)
-        if ws.closed:
-            return
-        self._closing[ws] = (code, reason)
-        await ws.close(code=code, message=reason)
-
-    def close_reason(self, ws: web.WebSocketResponse) -> tuple[int, bytes]:
-        """The code a socket is being closed with (normal closure unless the hub closes it)."""
-        return self._closing.pop(ws, (WSCloseCode.OK, b""))
-
-    async def drop_token(self, token: str) -> None:
-        """Close the sockets of a session that ended."""
-        for ws, t in list(self.sockets.items()):
-            if t == token:
-                await self.close(ws, CLOSE_SESSION_EXPIRED, b"logged out")
-
-    # polling
-
-    async def _run(self) -> None:
-        polls = 0
-        while True:
-            await asyncio.sleep(self.poll_seconds)
-            polls += 1
-            try:
-                messages = await asyncio.to_thread(self.collect)
-                if messages:
-                    await self.broadcast(messages)
-                if polls % SESSION_CHECK_EVERY == 0 and self.sockets:
-                    await self._check_sessions()
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # a locked or unreachable database: try again next time
-                logger.exception("desk live update failed")
-
-    def collect(self) -> list[dict[str, Any]]:
-        """What changed since the last poll, as messages (handoffs first, then lines)."""
-        return self._collect_handoffs() + self._collect_lines()
-
-    def _collect_handoffs(self) -> list[dict[str, Any]]:
-        changed = handoffs.changed_since(self.db, self._since - HANDOFF_OVERLAP)
-        fresh = [h for h in changed if self._seen_handoffs.get(h.id) != h.updated_at]
-        messages = []
-        if fresh:
-            positions = queue_positions(self.db)
-            names = handoffs.display_names(self.db, [h.sender_id for h in fresh])
-            now = utcnow()
-            for h in fresh:
-                self._seen_handoffs[h.id] = h.updated_at
-                body = handoff_json(h, now=now, position=positions.get(h.id, 0), names=names)
-                messages.append({"type": "handoff", "handoff": body})
-            # every open handoff's place in the queue may have moved
-            messages.append({"type": "positions", "positions": {str(k): v for k, v in positions.items()}})
-        if changed:
-            self._since = max(self._since, max(h.updated_at for h in changed))
-        horizon = self._since - 3 * HANDOFF_OVERLAP
-        self._seen_handoffs = {k: v for k, v in self._seen_handoffs.items() if v > horizon}
-        return messages
-
-    def _collect_lines(self) -> list[dict[str, Any]]:
-        floor = max(self._last_line_id - LINE_OVERLAP, self._base_line_id)
-        rows = [
-            m for m in transcripts.newer_than(self.db, floor) if m.id not in self._seen_lines
-        ]
-        if not rows:
-            return []
-        for m in rows:
-            self._seen_lines.add(m.id)
-        self._last_line_id = max(self._last_line_id, max(m.id for m in rows))
-        keep_from = self._last_line_id - LINE_OVERLAP
-        self._seen_lines = {i for i in self._seen_lines if i > keep_from}
-        owners = handoffs.latest_for_senders(self.db, [m.sender_id for m in rows])
-        return [
-            {
-                "type": "line",
-                "handoff_id": owners[m.sender_id].id,
-                "sender_id": m.sender_id,
-                "line": line_json(m),
-            }
-            for m in rows
-            if m.sender_id in owners  # conversations the desk knows of, not every bot chat
-        ]
-
-    async def broadcast(self, messages: list[dict[str, Any]]) -> None:
-        """Send messages to every connected socket; a socket that fails is dropped."""
-        if not self.sockets or not messages:
-            return
-        payloads = [_dumps(m) for m in messages]
-
-        async def send(ws: web.WebSocketResponse) -> None:
-            try:
-                for payload in payloads:
-                    await asyncio.wait_for(ws.send_str(payload), SEND_TIMEOUT_SECONDS)
-            except Exception:
-                self.remove(ws)
-                if not ws.closed:
-                    await ws.close(code=WSCloseCode.GOING_AWAY)
-
-        await asyncio.gather(*(send(ws) for ws in list(self.sockets) if not ws.closed))
-        for ws in [ws for ws in self.sockets if ws.closed]:
-            self.remove(ws)
-
-    async def _check_sessions(self) -> None:
-        for ws, token in list(self.sockets.items()):
-            if not await asyncio.to_thread(operators.by_token, self.db, token):
-                await self.close(ws, CLOSE_SESSION_EXPIRED, b"session expired")
-
-
-# ---------------------------------------------------------------- wiring
-
-HUB_KEY = web.AppKey("desk_live", LiveHub)
-
-
-async def _start(app: web.Application) -> None:
-    await app[HUB_KEY].start()
-
-
-async def _shutdown(app: web.Application) -> None:
-    await app[HUB_KEY].stop()
+from madoguchi.desk.http import desk_errors
+from madoguchi.web.keys import DB_KEY
 
 
 def add_desk_routes(app: web.Application) -> None:
     """Registers the desk's API, its live socket and the console page on the web application."""
-    db = app[DB_KEY]
-    app[HUB_KEY] = LiveHub(db)
-    app[BROADCAST_KEY] = app[HUB_KEY].broadcast
+    live.add_hub(app, app[DB_KEY])
     app[viewers.VIEWERS_KEY] = viewers.Viewers()
     app.middlewares.append(desk_errors)
-    app.on_startup.append(_start)
-    app.on_shutdown.append(_shutdown)
 
     handoff = r"/api/handoffs/{id:\d{1,19}}"
     login_limits.add_routes(app)
-    app.router.add_post("/api/logout", logout)
-    app.router.add_get("/api/me", me)
-    app.router.add_get("/api/handoffs", list_handoffs)
-    app.router.add_get(handoff, show_handoff)
+    app.router.add_post("/api/logout", session.logout)
+    app.router.add_get("/api/me", session.me)
+    app.router.add_get("/api/handoffs", handoffs.list_handoffs)
+    app.router.add_get(handoff, handoffs.show_handoff)
     handoff_actions.add_routes(app, handoff)
     assignment.add_routes(app, handoff)
     survey_routes.add_routes(app, handoff)
     callback_routes.add_routes(app, handoff)
     history.add_routes(app, handoff)
-    app.router.add_post(handoff + "/notes", add_note)
-    app.router.add_get("/api/canned", canned)
+    app.router.add_post(handoff + "/notes", handoffs.add_note)
+    app.router.add_get("/api/canned", canned.canned)
     catalog_routes.add_routes(app)
     report.add_routes(app)
     privacy_routes.add_routes(app)
-    app.router.add_get("/api/live", live)
+    app.router.add_get("/api/live", live.live)
     audit_routes.add_routes(app)
-    app.router.add_get("/desk/", desk_page)
-    app.router.add_get("/desk", desk_redirect)
+    app.router.add_get("/desk/", console.desk_page)
+    app.router.add_get("/desk", console.desk_redirect)

@@ -22,8 +22,8 @@ logger = logging.getLogger("madoguchi.desk.api")
 
 MAX_TEXT_CHARS = 2000
 
-# Pushes messages to every live console (the live hub's `broadcast`, set by `add_desk_routes`):
-# routes outside desk/api.py reach the consoles through it without importing the hub.
+# Pushes messages to every live console (the live hub's `broadcast`, set by
+# `madoguchi.desk.live.add_hub`): routes reach the consoles through it without importing the hub.
 Broadcast = Callable[[list[dict[str, Any]]], Awaitable[None]]
 BROADCAST_KEY = web.AppKey("desk_broadcast", Broadcast)
 

@@ -3,8 +3,8 @@
 Japan's APPI gives a customer the right to see (開示) and have deleted (削除) what the shop
 holds of them. An operator finds the customer by a conversation's id (a LINE userId, a web
 chat session id) or by a phone number given in the chat, and sees what is held, table by
-table (`madoguchi.store.privacy`); then downloads it as JSON, or deletes it all, Rasa's
-tracker included. Every search, export and deletion (refusals too) goes in the audit log
+table (`madoguchi.store.personal_data`); then downloads it as JSON, or deletes it all, Rasa's
+tracker included (`madoguchi.store.privacy_requests`). Every search, export and deletion (refusals too) goes in the audit log
 with who did it, when and from where; the log names the customer only by a hash of what was
 searched, so it keeps no personal data after the deletion.
 
@@ -29,7 +29,7 @@ from typing import Any
 from aiohttp import web
 
 from madoguchi.desk.http import BROADCAST_KEY, DeskError, authenticated, client_address, json_object, json_response
-from madoguchi.store import audit, privacy
+from madoguchi.store import audit, personal_data, privacy_requests
 from madoguchi.store.models import utcnow
 from madoguchi.web.keys import DB_KEY, SETTINGS_KEY
 from madoguchi.web.retention import ACTION as PURGE_ACTION
@@ -40,23 +40,23 @@ RECENT_REQUESTS = 10
 CHANNEL_LABELS = {"line": "LINE", "socketio": "Webチャット", "rest": "Webチャット（REST）", "demo": "デモ"}
 
 
-def _customer(db, data: dict[str, Any]) -> privacy.Customer:
+def _customer(db, data: dict[str, Any]) -> personal_data.Customer:
     """The customer named by exactly one of `sender_id` and `phone`, else a 400."""
     given = {k: data.get(k) for k in ("sender_id", "phone") if data.get(k) not in (None, "")}
     if len(given) != 1:
         raise DeskError(400, "missing_field", "会話ID か電話番号の、どちらか一方を入力してください。")
     (kind, value), = given.items()
-    if not isinstance(value, str) or not value.strip() or len(value) > privacy.MAX_SENDER_CHARS or "\x00" in value:
+    if not isinstance(value, str) or not value.strip() or len(value) > personal_data.MAX_SENDER_CHARS or "\x00" in value:
         raise DeskError(400, "bad_field", "入力の形が正しくありません。")
     if kind == "sender_id":
-        return privacy.by_sender(db, value)
-    customer = privacy.by_phone(db, value)
+        return personal_data.by_sender(db, value)
+    customer = personal_data.by_phone(db, value)
     if customer is None:
         raise DeskError(400, "bad_phone", "電話番号の形ではありません。市外局番から入力してください（例：090-1234-5678）。")
     return customer
 
 
-def _record(request: web.Request, operator: str, action: str, customer: privacy.Customer,
+def _record(request: web.Request, operator: str, action: str, customer: personal_data.Customer,
             outcome: str = audit.OK, detail: str = "") -> None:
     audit.record(
         request.app[DB_KEY], actor=operator, action=action, outcome=outcome,
@@ -77,7 +77,7 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def found_json(db, customer: privacy.Customer) -> dict[str, Any]:
+def found_json(db, customer: personal_data.Customer) -> dict[str, Any]:
     """What the screen shows of a customer: conversations, counts, chats still open."""
     return {
         "by": customer.by,
@@ -92,10 +92,10 @@ def found_json(db, customer: privacy.Customer) -> dict[str, Any]:
                 "lines": c.lines,
                 "handoff_ids": list(c.handoff_ids),
             }
-            for c in privacy.conversations(db, customer)
+            for c in personal_data.conversations(db, customer)
         ],
-        "counts": privacy.counts(db, customer),
-        "open_handoffs": privacy.open_handoffs(db, customer),
+        "counts": personal_data.counts(db, customer),
+        "open_handoffs": personal_data.open_handoffs(db, customer),
     }
 
 
@@ -119,7 +119,7 @@ async def export(request: web.Request, operator: str) -> web.Response:
     """POST /api/privacy/export: everything held of the customer, as a JSON file."""
     db = request.app[DB_KEY]
     customer = _customer(db, await json_object(request))
-    data = await asyncio.to_thread(privacy.export, db, customer)
+    data = await asyncio.to_thread(privacy_requests.export, db, customer)
     counts = {kind: len(rows) for kind, rows in data.items()}
     if _nothing(counts):
         await asyncio.to_thread(_record, request, operator, EXPORT, customer, audit.REFUSED, "nothing")
@@ -151,10 +151,10 @@ async def delete(request: web.Request, operator: str) -> web.Response:
     customer = _customer(db, data)
     if data.get("confirm") is not True:
         raise DeskError(400, "confirm_required", "削除するときは、確認のうえ「削除する」を押してください。")
-    handoff_ids = await asyncio.to_thread(privacy.handoff_ids, db, customer)
+    handoff_ids = await asyncio.to_thread(personal_data.handoff_ids, db, customer)
     try:
-        deleted = await asyncio.to_thread(privacy.delete, db, customer)
-    except privacy.OpenHandoff as e:
+        deleted = await asyncio.to_thread(privacy_requests.delete, db, customer)
+    except privacy_requests.OpenHandoff as e:
         numbers = "、".join(f"No.{i}" for i in e.handoff_ids)
         await asyncio.to_thread(_record, request, operator, DELETE, customer, audit.REFUSED, "open_handoff")
         raise DeskError(

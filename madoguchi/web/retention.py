@@ -1,7 +1,7 @@
 """Personal data past its retention period, deleted by the web service on its own.
 
 A task of the web application (started and stopped with it, as the desk's live poller is)
-runs `madoguchi.store.privacy.purge` a minute after the service starts, then every
+runs `madoguchi.store.retention_purge.purge` a minute after the service starts, then every
 `privacy.purge_every_hours` of the rules file, with the periods of `privacy.retention`.
 Each run is logged and written to the audit log (`retention_purge`, actor `retention`,
 how many rows of each kind in its detail), so the shop can show when data was deleted.
@@ -19,7 +19,7 @@ from typing import AsyncIterator, Callable
 
 from aiohttp import web
 
-from madoguchi.store import audit, privacy
+from madoguchi.store import audit, retention_purge
 from madoguchi.store.db import Database
 from madoguchi.store.models import utcnow
 from madoguchi.web.keys import DB_KEY, SETTINGS_KEY
@@ -62,7 +62,7 @@ class RetentionJob:
         retention = self.retention()
         periods = f"conversations_days={retention.conversations_days} catalog_requests_days={retention.catalog_requests_days}"
         try:
-            deleted = privacy.purge(self.db, retention, self.clock())
+            deleted = retention_purge.purge(self.db, retention, self.clock())
         except Exception as e:
             logger.exception("retention: deleting personal data past its period failed")
             audit.record(self.db, actor=ACTOR, action=ACTION, outcome=audit.FAILED, detail=f"{periods} {type(e).__name__}")

@@ -1,4 +1,6 @@
-"""The desk JSON API, through aiohttp's test client, against a stand-in of Rasa's HTTP API."""
+"""The desk JSON API, through aiohttp's test client, against a stand-in of Rasa's HTTP API:
+what every route shares (a live token, JSON errors, bodies) and writing to the customer through
+Rasa; and the fixtures and helpers the other desk tests import from here."""
 
 from __future__ import annotations
 
@@ -19,7 +21,6 @@ from madoguchi.store.db import Database
 from madoguchi.store.models import Handoff, Message, utcnow
 from madoguchi.store.transcripts import Line
 from madoguchi.web.app import create_app
-from tests.madoguchi.edited_rules import rules_file_in_use
 
 API_TOKEN = "rasa-api-token-for-tests"
 OPERATOR, PASSWORD = "sato", "correct-horse-battery"
@@ -158,6 +159,20 @@ def lines_of_sender(db: Database, sender_id: str) -> list[tuple[str, str]]:
     return [(m.role, m.text) for m in transcripts.for_sender(db, sender_id)]
 
 
+async def next_message(ws, kind: str, timeout: float = 2.0, **match: Any) -> dict[str, Any]:
+    """The next pushed message of a kind (and matching fields), within the timeout."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        left = deadline - asyncio.get_running_loop().time()
+        if left <= 0:
+            raise AssertionError(f"no {kind} message {match} within {timeout}s")
+        message = await ws.receive(timeout=left)
+        assert message.type == WSMsgType.TEXT, message
+        data = json.loads(message.data)
+        if data["type"] == kind and all(data.get(k) == v for k, v in match.items()):
+            return data
+
+
 # ---------------------------------------------------------------- authentication
 
 PROTECTED = [
@@ -192,15 +207,6 @@ async def test_every_route_but_login_needs_a_live_token(client, db, rasa, method
     assert handoffs.get(db, 1).status == "open"
 
 
-async def test_live_socket_refuses_a_bad_token_in_the_query(client, db):
-    operators.add(db, OPERATOR, PASSWORD)
-    expired = operators.login(db, OPERATOR, PASSWORD, hours=-1)
-    for query in ("", "?token=wrong", f"?token={expired}"):
-        response = await client.get(f"/api/live{query}")
-        assert response.status == 401
-        assert (await response.json())["error"] == "unauthorized"
-
-
 async def test_login_gives_a_token_that_opens_the_api(client, db):
     operators.add(db, OPERATOR, PASSWORD)
     response = await client.post("/api/login", json={"username": OPERATOR, "password": PASSWORD})
@@ -232,11 +238,6 @@ async def test_login_refuses_a_body_that_is_not_json(client, db):
     response = await client.post("/api/login", data="username=sato&password=x")
     assert response.status == 400
     assert (await response.json())["error"] == "bad_json"
-
-
-async def test_logout_ends_the_session(client, token):
-    assert (await client.post("/api/logout", headers=auth(token))).status == 200
-    assert (await client.get("/api/handoffs", headers=auth(token))).status == 401
 
 
 # ---------------------------------------------------------------- 404, 400, unknown routes
@@ -301,149 +302,6 @@ async def test_a_message_of_exactly_2000_characters_is_sent(client, db, token, r
     response = await client.post(f"/api/handoffs/{hid}/messages", headers=auth(token), json={"text": "あ" * 2000})
     assert response.status == 201
     assert len(stand_in.calls) == 1
-
-
-# ---------------------------------------------------------------- the queue
-
-
-async def test_queue_serves_distress_and_complaints_first_then_the_longest_waiting(client, db, token):
-    make_handoff(db, "s-request-old", reason="customer_request", priority=3, waited_minutes=30)
-    make_handoff(db, "s-request-new", reason="customer_request", priority=3, waited_minutes=2)
-    make_handoff(db, "s-distress-new", reason="distress", priority=1, waited_minutes=1, name="山田花子")
-    make_handoff(db, "s-complaint-old", reason="complaint", priority=1, waited_minutes=5)
-    make_handoff(db, "s-verify", reason="verification_failed", priority=2, waited_minutes=10)
-    closed = make_handoff(db, "s-closed", reason="distress", priority=1, waited_minutes=60)
-    handoffs.end(db, closed, "closed")
-
-    response = await client.get("/api/handoffs?status=open", headers=auth(token))
-    assert response.status == 200
-    queue = await response.json()
-    assert [h["sender_id"] for h in queue] == [
-        "s-complaint-old",
-        "s-distress-new",
-        "s-verify",
-        "s-request-old",
-        "s-request-new",
-    ]
-    assert [h["position"] for h in queue] == [1, 2, 3, 4, 5]
-    first, distress = queue[0], queue[1]
-    for field in ("id", "sender_id", "channel", "reason", "priority", "created_at", "summary",
-                  "customer_name", "waiting_seconds", "position"):
-        assert field in first
-    assert distress["reason"] == "distress" and distress["priority"] == 1
-    assert distress["reason_label"] == "お困り・ご不安"
-    assert distress["customer_name"] == "山田花子"
-    assert distress["channel"] == "socketio"
-    assert distress["created_at"].endswith("+09:00")
-    assert 290 <= first["waiting_seconds"] <= 320
-    assert 50 <= distress["waiting_seconds"] <= 80
-
-
-async def test_the_api_names_reasons_as_the_rules_file_does_and_channels_for_the_console(
-    client, db, token, tmp_path
-):
-    make_handoff(db, "s-web", reason="distress", priority=1, channel="socketio")
-    make_handoff(db, "s-rest", reason="bot_failure", priority=3, channel="rest")
-    make_handoff(db, "s-line", reason="complaint", priority=1, channel="line")
-    with rules_file_in_use(tmp_path / "rules.yml", handoff__reasons__distress__label="至急・お困り"):
-        queue = await (await client.get("/api/handoffs", headers=auth(token))).json()
-        shown = await (await client.get(f"/api/handoffs/{queue[0]['id']}", headers=auth(token))).json()
-    labels = {h["sender_id"]: (h["reason_label"], h["channel_label"]) for h in queue}
-    assert labels == {
-        "s-web": ("至急・お困り", "Webチャット"),
-        "s-rest": ("ボットが理解できず", "Webチャット(REST)"),
-        "s-line": ("苦情・ご不満", "LINE"),
-    }
-    assert (shown["reason_label"], shown["channel_label"]) == labels[shown["sender_id"]]
-
-
-async def test_distress_and_complaints_are_urgent_for_the_console(client, db, token, rules):
-    for key, reason in rules.handoff_reasons.items():
-        make_handoff(db, f"s-{key}", reason=key, priority=reason.priority)
-    queue = await (await client.get("/api/handoffs", headers=auth(token))).json()
-    shown = await (await client.get(f"/api/handoffs/{queue[0]['id']}", headers=auth(token))).json()
-    assert {h["reason"] for h in queue if h["urgent"]} == {"distress", "complaint"}
-    assert len(queue) == len(rules.handoff_reasons) and shown["urgent"] is True
-
-
-async def test_the_console_keeps_no_labels_of_reasons_or_channels(rules):
-    """The page shows what the API names: its scripts hold none of the rules file's reason
-    labels, no reason keys and no channel labels of their own."""
-    from madoguchi.desk.shapes import CHANNEL_LABELS
-
-    static = ROOT / "madoguchi" / "web" / "static"
-    script = "".join((static / name).read_text(encoding="utf-8") for name in ("desk.js", "desk-alerts.js"))
-    for reason in rules.handoff_reasons.values():
-        assert reason.label not in script and reason.key not in script, reason.key
-    for label in CHANNEL_LABELS.values():
-        assert label not in script, label
-    assert "reason_label" in script and "channel_label" in script
-
-
-async def test_queue_lists_other_statuses_on_request(client, db, token):
-    open_id = make_handoff(db, "s-open")
-    closed_id = make_handoff(db, "s-done")
-    handoffs.end(db, closed_id, "closed")
-    closed = await (await client.get("/api/handoffs?status=closed", headers=auth(token))).json()
-    assert [h["id"] for h in closed] == [closed_id]
-    everything = await (await client.get("/api/handoffs?status=all", headers=auth(token))).json()
-    assert {h["id"] for h in everything} == {open_id, closed_id}
-    response = await client.get("/api/handoffs?status=nonsense", headers=auth(token))
-    assert response.status == 400 and (await response.json())["error"] == "bad_status"
-
-
-# ---------------------------------------------------------------- one handoff
-
-
-async def test_a_handoff_shows_its_whole_transcript_in_order_with_original_text(client, db, token):
-    hid = make_handoff(
-        db, "s-talk", reason="distress", priority=1,
-        details={"order_id": "A1234567", "person_name": "山田花子"},
-    )
-    # recorded out of order, as the action server and the broker may do
-    say(db, "s-talk", "bot", "承知いたしました。担当者におつなぎします。", seconds_ago=10)
-    say(db, "s-talk", "customer", "ＡＢＣ　法事に間に合わないかもしれません…", seconds_ago=20)
-    say(db, "s-talk", "customer", XSS, seconds_ago=5)
-    say(db, "s-talk", "operator", "お待たせいたしました。", seconds_ago=2)
-    say(db, "s-other", "customer", "別の会話です", seconds_ago=3)
-    handoffs.add_note(db, hid, OPERATOR, "法事は土曜日")
-
-    response = await client.get(f"/api/handoffs/{hid}", headers=auth(token))
-    assert response.status == 200
-    body = await response.json()
-    assert [(line["from"], line["text"]) for line in body["transcript"]] == [
-        ("customer", "ＡＢＣ　法事に間に合わないかもしれません…"),
-        ("bot", "承知いたしました。担当者におつなぎします。"),
-        ("customer", XSS),
-        ("operator", "お待たせいたしました。"),
-    ]
-    assert all(line["at"].endswith("+09:00") for line in body["transcript"])
-    assert body["details"] == {"order_id": "A1234567", "person_name": "山田花子"}
-    assert [n["text"] for n in body["notes"]] == ["法事は土曜日"]
-    assert body["status"] == "open" and body["reason"] == "distress" and body["position"] == 1
-    assert body["summary"] == "distress の要約"
-
-
-async def test_a_handoff_names_the_catalog_method_as_the_operator_knows_it(client, db, token):
-    hid = make_handoff(db, "s-late", reason="distress", priority=1,
-                       details={"person_name": "山田花子", "shipping_method": "parcel"})
-    body = await (await client.get(f"/api/handoffs/{hid}", headers=auth(token))).json()
-    assert body["details"] == {"person_name": "山田花子", "shipping_method": "宅配便"}
-
-
-async def test_notes_stay_private(client, db, token, rasa):
-    stand_in, _ = rasa
-    hid = make_handoff(db, "s-note")
-    say(db, "s-note", "customer", "配送について", seconds_ago=5)
-    response = await client.post(f"/api/handoffs/{hid}/notes", headers=auth(token), json={"text": "常連のお客さま"})
-    assert response.status == 201
-    note = (await response.json())["note"]
-    assert note["text"] == "常連のお客さま" and note["operator"] == OPERATOR
-    assert stand_in.calls == []  # nothing reached Rasa, so nothing reached the customer
-    assert lines_of_sender(db, "s-note") == [("customer", "配送について")]
-    body = await (await client.get(f"/api/handoffs/{hid}", headers=auth(token))).json()
-    assert all("常連" not in line["text"] for line in body["transcript"])
-    assert [n["text"] for n in body["notes"]] == ["常連のお客さま"]
 
 
 # ---------------------------------------------------------------- talking through Rasa
@@ -592,16 +450,7 @@ async def test_rasa_refusing_the_events_is_a_502(client, db, token, rasa, status
     assert handoffs.get(db, hid).status == "open"
 
 
-# ---------------------------------------------------------------- canned replies, catalogs, page
-
-
-async def test_canned_replies_come_from_the_shop_file(client, token):
-    response = await client.get("/api/canned", headers=auth(token))
-    assert response.status == 200
-    replies = await response.json()
-    assert 8 <= len(replies) <= 12
-    assert all(r["title"] and r["text"] for r in replies)
-    assert any("お待たせいたしました" in r["text"] for r in replies)
+# ---------------------------------------------------------------- catalog requests
 
 
 async def test_catalog_requests_list_what_the_bot_took(client, db, token):
@@ -623,88 +472,7 @@ async def test_catalog_requests_list_what_the_bot_took(client, db, token):
     assert request["created_at"].endswith("+09:00")
 
 
-async def test_the_console_page_is_served(client):
-    response = await client.get("/desk/")
-    assert response.status == 200
-    html = await response.text()
-    assert "/static/desk.js" in html and "/static/desk.css" in html and 'lang="ja"' in html
-    assert html.index("/static/desk-alerts.js") < html.index("/static/desk.js")  # desk.js uses it
-    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
-    response = await client.get("/desk", allow_redirects=False)
-    assert response.status == 302 and response.headers["Location"] == "/desk/"
-    for asset in ("desk.js", "desk-alerts.js", "desk.css"):
-        assert (await client.get(f"/static/{asset}")).status == 200
-
-
-async def test_the_console_renders_customer_text_as_text():
-    for name in ("desk.js", "desk-alerts.js"):
-        script = (ROOT / "madoguchi" / "web" / "static" / name).read_text(encoding="utf-8")
-        assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "outerHTML" not in script
-        assert "textContent" in script
-
-
-# ---------------------------------------------------------------- live updates
-
-
-async def next_message(ws, kind: str, timeout: float = 2.0, **match: Any) -> dict[str, Any]:
-    """The next pushed message of a kind (and matching fields), within the timeout."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while True:
-        left = deadline - asyncio.get_running_loop().time()
-        if left <= 0:
-            raise AssertionError(f"no {kind} message {match} within {timeout}s")
-        message = await ws.receive(timeout=left)
-        assert message.type == WSMsgType.TEXT, message
-        data = json.loads(message.data)
-        if data["type"] == kind and all(data.get(k) == v for k, v in match.items()):
-            return data
-
-
-async def test_live_socket_pushes_new_lines_and_new_handoffs(aiohttp_client, db, rasa, token):
-    hid = make_handoff(db, "s-live")
-    say(db, "s-live", "customer", "前からある行", seconds_ago=30)
-    client = await aiohttp_client(create_app(settings_for(db, rasa[1]), db))
-    async with client.ws_connect(f"/api/live?token={token}") as ws:
-        assert (await next_message(ws, "hello"))["type"] == "hello"
-        started = asyncio.get_running_loop().time()
-        say(db, "s-live", "customer", XSS, seconds_ago=0)
-        say(db, "s-nobody", "customer", "ボットとだけ話している会話", seconds_ago=0)
-        pushed = await next_message(ws, "line", timeout=1.5)
-        assert asyncio.get_running_loop().time() - started < 1.5
-        assert pushed["handoff_id"] == hid and pushed["sender_id"] == "s-live"
-        assert pushed["line"]["from"] == "customer" and pushed["line"]["text"] == XSS
-        assert isinstance(pushed["line"]["id"], int)
-
-        new_id = make_handoff(db, "s-new", reason="complaint", priority=1)
-        pushed = await next_message(ws, "handoff", timeout=1.5)
-        assert pushed["handoff"]["id"] == new_id
-        assert pushed["handoff"]["reason"] == "complaint" and pushed["handoff"]["status"] == "open"
-        assert pushed["handoff"]["position"] == 1 and pushed["handoff"]["urgent"] is True
-
-        handoffs.end(db, hid, "released")
-        pushed = await next_message(ws, "handoff", timeout=1.5)
-        assert pushed["handoff"]["id"] == hid and pushed["handoff"]["status"] == "released"
-
-        # only conversations the desk has: the bot-only chat was never pushed, old lines neither
-        texts = []
-        say(db, "s-live", "customer", "最後の行", seconds_ago=0)
-        while True:
-            data = await next_message(ws, "line", timeout=1.5)
-            texts.append(data["line"]["text"])
-            if data["line"]["text"] == "最後の行":
-                break
-        assert "ボットとだけ話している会話" not in texts and "前からある行" not in texts
-
-
-async def test_live_socket_closes_on_logout(client, db, token):
-    async with client.ws_connect(f"/api/live?token={token}") as ws:
-        await next_message(ws, "hello")
-        assert (await client.post("/api/logout", headers=auth(token))).status == 200
-        message = await ws.receive(timeout=2)
-        while message.type == WSMsgType.TEXT:  # what was pushed before (who is online)
-            message = await ws.receive(timeout=2)
-        assert message.type in (WSMsgType.CLOSE, WSMsgType.CLOSED, WSMsgType.CLOSING)
-        assert ws.close_code == 4401 or message.data == 4401
+# ---------------------------------------------------------------- the transcript
 
 
 async def test_stored_lines_are_not_duplicated_by_the_broker_key(db):

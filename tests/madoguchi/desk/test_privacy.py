@@ -199,12 +199,12 @@ async def test_the_web_service_deletes_what_is_past_its_period_on_its_own_and_lo
 
 
 async def test_a_failed_purge_is_audited_and_the_job_goes_on(db, monkeypatch):
-    from madoguchi.store import privacy
+    from madoguchi.store import retention_purge
 
     def broken(*args, **kwargs):
         raise RuntimeError("database gone")
 
-    monkeypatch.setattr(privacy, "purge", broken)
+    monkeypatch.setattr(retention_purge, "purge", broken)
     job = RetentionJob(db, ROOT / "shop" / "rules.yml")
     with pytest.raises(RuntimeError):
         job.run_once()

@@ -158,3 +158,9 @@ def traces(db: Database, words: tuple[str, ...], skip: tuple[str, ...] = ("order
 def handoff_count(db: Database) -> int:
     with db.session() as session:
         return session.query(Handoff).count()
+
+
+def tracker_senders(db) -> dict[str, int]:
+    with db.engine.connect() as connection:
+        rows = connection.execute(text("SELECT sender_id, COUNT(*) FROM events GROUP BY sender_id"))
+        return {sender: n for sender, n in rows}

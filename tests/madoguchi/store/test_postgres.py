@@ -1,9 +1,9 @@
 """The store on a real PostgreSQL server: the SQLite suites again, and what only shows under load.
 
 The tests of `test_orders`, `test_transcripts`, `test_handoffs`, `test_operators`,
-`test_customers`, `test_privacy` (a customer's data deleted from every table, retention) and
-`test_callbacks` run here a second time, unchanged, with their `db` fixture pointing at
-PostgreSQL (an empty database for each test). The tests written here (catalog requests, LINE events claimed once, Rasa's
+`test_customers`, `test_personal_data`, `test_privacy_requests` (a customer's data deleted from
+every table), `test_retention_purge` and `test_callbacks` run here a second time, unchanged,
+with their `db` fixture pointing at PostgreSQL (an empty database for each test). The tests written here (catalog requests, LINE events claimed once, Rasa's
 tracker store) run on both SQLite and PostgreSQL, and so do the concurrent ones: several
 instances claiming the same LINE event, recording the same transcript line or taking the
 same chat at once.
@@ -30,7 +30,8 @@ from madoguchi.store.transcripts import Line
 from madoguchi.store.verifications import VerificationBase
 from madoguchi.store.callbacks import CallbackBase
 from tests.madoguchi.store import (
-    test_callbacks, test_customers, test_handoffs, test_operators, test_orders, test_privacy, test_transcripts,
+    test_callbacks, test_customers, test_handoffs, test_operators, test_orders, test_personal_data, test_privacy_requests,
+    test_retention_purge, test_transcripts,
 )
 from tests.madoguchi.store.test_operators import desk  # noqa: F401  (a fixture of the operators' tests)
 from tests.servers import postgres_server  # noqa: F401  (a session fixture)
@@ -38,7 +39,10 @@ from tests.servers import postgres_server  # noqa: F401  (a session fixture)
 DATABASE = "madoguchi_store_test"
 
 # The SQLite suites, collected here again under their module's name: `test_orders__cancel`.
-for _module in (test_orders, test_transcripts, test_handoffs, test_operators, test_customers, test_privacy, test_callbacks):
+for _module in (
+    test_orders, test_transcripts, test_handoffs, test_operators, test_customers, test_personal_data, test_privacy_requests,
+    test_retention_purge, test_callbacks,
+):
     _prefix = _module.__name__.rsplit(".", 1)[-1]
     for _name, _value in list(vars(_module).items()):
         if _name.startswith("test_") and callable(_value):

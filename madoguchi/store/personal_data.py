@@ -1,4 +1,4 @@
-"""A customer's personal data: found, exported, deleted on request; and deleted past its period.
+"""A customer's personal data: what the shop keeps of them, table by table, and finding it.
 
 What the shop keeps of a customer, table by table, for one conversation (`sender_id`: a
 LINE `userId`, a web chat session, a REST sender):
@@ -22,8 +22,10 @@ hold it, the catalog requests made with it and the order changes of orders place
 Orders themselves are the order system's (`madoguchi orders import`): exported with the
 customer's data, never deleted here (the next import would bring them back).
 
-Nothing here runs by itself: the desk's 個人情報 routes (`madoguchi.desk.privacy`) and the
-web service's retention job (`madoguchi.web.retention`) call it.
+What is done with it: exported and deleted on the customer's request
+(`madoguchi.store.privacy_requests`, from the desk's 個人情報 routes, `madoguchi.desk.privacy`),
+deleted past its retention period (`madoguchi.store.retention_purge`, run by the web
+service's retention job, `madoguchi.web.retention`).
 """
 
 from __future__ import annotations
@@ -31,14 +33,13 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
-from typing import Any, Iterable
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, inspect, or_, text
 from sqlalchemy.orm import Session
 
 from madoguchi.nlu.patterns import find_phones, normalize_phone
-from madoguchi.shop.rules import Retention
 from madoguchi.store import callbacks, verifications, web_sessions
 from madoguchi.store.db import Database
 from madoguchi.store.desk_tables import DeskOperation, ensure
@@ -50,9 +51,7 @@ from madoguchi.store.models import (
     Note,
     Order,
     OrderChange,
-    ProcessedEvent,
     Survey,
-    utcnow,
 )
 from madoguchi.store.callbacks import Callback
 from madoguchi.store.verifications import Verification
@@ -66,19 +65,6 @@ KINDS = (
     "messages", "handoffs", "notes", "surveys", "desk_operations", "catalog_requests",
     "order_changes", "order_verifications", "callbacks", "channel_profiles", "web_chat_sessions", "tracker_events",
 )
-# Rows that name a handoff go before it (the tracker is plain SQL, after them all).
-DELETION_ORDER = (
-    "notes", "surveys", "desk_operations", "handoffs", "messages", "catalog_requests",
-    "order_changes", "order_verifications", "callbacks", "channel_profiles", "web_chat_sessions",
-)
-
-
-class OpenHandoff(Exception):
-    """A conversation of the customer is with an operator right now: nothing was deleted."""
-
-    def __init__(self, handoff_ids: list[int]) -> None:
-        super().__init__(f"open handoffs {handoff_ids}")
-        self.handoff_ids = handoff_ids
 
 
 @dataclass(frozen=True)
@@ -98,11 +84,12 @@ class Customer:
         return f"customer:{self.by}:{digest[:12]}"
 
 
-def _tracker_exists(session: Session) -> bool:
+def tracker_exists(session: Session) -> bool:
+    """Whether Rasa's SQL tracker store keeps its events on this database."""
     return inspect(session.connection()).has_table(TRACKER_TABLE)
 
 
-def _tables(db: Database) -> Database:
+def ensure_tables(db: Database) -> Database:
     """The desk's, the web chat's, the verified orders' and the callbacks' tables exist (they
     are made on first use elsewhere)."""
     web_sessions._table(db)
@@ -117,7 +104,7 @@ def _tables(db: Database) -> Database:
 def by_sender(db: Database, sender_id: str) -> Customer:
     """One conversation's customer (LINE userId, web chat session id)."""
     sender_id = sender_id.strip()[:MAX_SENDER_CHARS]
-    with _tables(db).session() as session:
+    with ensure_tables(db).session() as session:
         catalogs = session.query(CatalogRequest.id).filter(CatalogRequest.sender_id == sender_id)
         orders = session.query(OrderChange.order_id).filter(OrderChange.sender_id == sender_id).distinct()
         return Customer(
@@ -151,7 +138,7 @@ def by_phone(db: Database, raw: str) -> Customer | None:
         return None
     forms = _written_forms(digits)
     senders: set[str] = set()
-    with _tables(db).session() as session:
+    with ensure_tables(db).session() as session:
         catalogs = session.query(CatalogRequest.id, CatalogRequest.sender_id).filter(CatalogRequest.phone == digits).all()
         senders.update(s for _, s in catalogs if s)
         senders.update(s for (s,) in session.query(Callback.sender_id).filter(Callback.phone == digits) if s)
@@ -165,7 +152,7 @@ def by_phone(db: Database, raw: str) -> Customer | None:
         ):
             if _holds_phone(line, digits):
                 senders.add(sender_id)
-        if _tracker_exists(session):
+        if tracker_exists(session):
             rows = session.execute(
                 text(f"SELECT sender_id, data FROM {TRACKER_TABLE} WHERE type_name = 'slot' AND data LIKE :digits"),
                 {"digits": f"%{digits}%"},
@@ -189,7 +176,7 @@ def by_phone(db: Database, raw: str) -> Customer | None:
 # ---------------------------------------------------------------- what is held
 
 
-def _queries(session: Session, customer: Customer) -> dict[str, Any]:
+def row_queries(session: Session, customer: Customer) -> dict[str, Any]:
     """The ORM query of each kind of row the customer has (the tracker aside)."""
     senders = list(customer.sender_ids)
     handoff_ids = session.query(Handoff.id).filter(Handoff.sender_id.in_(senders))
@@ -212,27 +199,19 @@ def _queries(session: Session, customer: Customer) -> dict[str, Any]:
     }
 
 
-def _in_senders(customer: Customer) -> tuple[str, dict[str, str]]:
+def in_senders(customer: Customer) -> tuple[str, dict[str, str]]:
     """`IN (:s0, :s1, …)` and its parameters, for the tracker's plain SQL."""
     params = {f"s{i}": s for i, s in enumerate(customer.sender_ids)}
     return "(" + ", ".join(f":{k}" for k in params) + ")", params
 
 
-def _tracker_rows(session: Session, customer: Customer) -> list[tuple[str, float | None, str]]:
-    if not customer.sender_ids or not _tracker_exists(session):
-        return []
-    where, params = _in_senders(customer)
-    statement = text(f"SELECT sender_id, timestamp, data FROM {TRACKER_TABLE} WHERE sender_id IN {where} ORDER BY id")
-    return list(session.execute(statement, params))
-
-
 def counts(db: Database, customer: Customer) -> dict[str, int]:
     """How many rows of each kind the shop holds of the customer, and the orders (read only)."""
-    with _tables(db).session() as session:
-        found = {kind: query.count() for kind, query in _queries(session, customer).items()}
+    with ensure_tables(db).session() as session:
+        found = {kind: query.count() for kind, query in row_queries(session, customer).items()}
         found["tracker_events"] = 0
-        if customer.sender_ids and _tracker_exists(session):
-            where, params = _in_senders(customer)
+        if customer.sender_ids and tracker_exists(session):
+            where, params = in_senders(customer)
             found["tracker_events"] = session.execute(
                 text(f"SELECT COUNT(*) FROM {TRACKER_TABLE} WHERE sender_id IN {where}"), params
             ).scalar() or 0
@@ -295,167 +274,3 @@ def open_handoffs(db: Database, customer: Customer) -> list[int]:
             Handoff.sender_id.in_(list(customer.sender_ids)), Handoff.status == "open"
         )
         return sorted(i for (i,) in rows)
-
-
-# ---------------------------------------------------------------- export
-
-
-def _row(obj: Any, skip: Iterable[str] = ()) -> dict[str, Any]:
-    """A table row as a dict of its columns (times stay naive UTC datetimes)."""
-    return {c.key: getattr(obj, c.key) for c in obj.__table__.columns if c.key not in skip}
-
-
-def _tracker_event(sender_id: str, timestamp: float | None, data: str) -> dict[str, Any]:
-    """A tracker event as a person reads it: what happened, when, with which text or value."""
-    event = json.loads(data or "{}")
-    shown = {"sender_id": sender_id, "event": event.get("event")}
-    if timestamp is not None:
-        shown["at"] = datetime.fromtimestamp(timestamp, timezone.utc).replace(tzinfo=None)
-    for key in ("text", "name", "value"):
-        if event.get(key) is not None:
-            shown[key] = event[key]
-    intent = (event.get("parse_data") or {}).get("intent") or {}
-    if intent.get("name"):
-        shown["intent"] = intent["name"]
-    return shown
-
-
-def export(db: Database, customer: Customer) -> dict[str, Any]:
-    """Everything the shop holds of the customer, table by table (times naive UTC)."""
-    with _tables(db).session() as session:
-        queries = _queries(session, customer)
-        data: dict[str, Any] = {
-            "messages": [_row(m, skip=("event_key", "id")) for m in queries["messages"].order_by(Message.at, Message.id)],
-            "handoffs": [
-                {**_row(h, skip=("details",)), "details": json.loads(h.details or "{}")}
-                for h in queries["handoffs"].order_by(Handoff.id)
-            ],
-            "notes": [_row(n) for n in queries["notes"].order_by(Note.id)],
-            "surveys": [_row(s) for s in queries["surveys"].order_by(Survey.id)],
-            "catalog_requests": [_row(r) for r in queries["catalog_requests"].order_by(CatalogRequest.id)],
-            "order_changes": [_row(c) for c in queries["order_changes"].order_by(OrderChange.id)],
-            "order_verifications": [_row(v) for v in queries["order_verifications"].order_by(Verification.id)],
-            "callbacks": [_row(c) for c in queries["callbacks"].order_by(Callback.id)],
-            "channel_profiles": [_row(p) for p in queries["channel_profiles"]],
-            "web_chat_sessions": [_row(w) for w in queries["web_chat_sessions"]],
-            "tracker_events": [_tracker_event(*row) for row in _tracker_rows(session, customer)],
-            "orders": [
-                _row(o) for o in session.query(Order).filter(Order.order_id.in_(list(customer.order_ids)))
-            ],
-        }
-    # desk_operations (what operators' actions were answered) repeat the handoffs: counted
-    # and deleted, not exported
-    return data
-
-
-# ---------------------------------------------------------------- deletion
-
-
-def delete(db: Database, customer: Customer) -> dict[str, int]:
-    """Delete everything the shop holds of the customer, in one transaction; how many rows
-    of each kind. Refused (OpenHandoff) while an operator has one of their conversations."""
-    waiting = open_handoffs(db, customer)
-    if waiting:
-        raise OpenHandoff(waiting)
-    deleted: dict[str, int] = {}
-    with _tables(db).session() as session:
-        queries = _queries(session, customer)
-        handoff_ids = [i for (i,) in queries["handoffs"].with_entities(Handoff.id)]
-        if session.query(Handoff.id).filter(Handoff.id.in_(handoff_ids), Handoff.status == "open").first():
-            raise OpenHandoff(handoff_ids)  # opened since the check above
-        for kind in DELETION_ORDER:
-            deleted[kind] = queries[kind].delete(synchronize_session=False)
-        deleted["tracker_events"] = 0
-        if customer.sender_ids and _tracker_exists(session):
-            where, params = _in_senders(customer)
-            deleted["tracker_events"] = session.execute(
-                text(f"DELETE FROM {TRACKER_TABLE} WHERE sender_id IN {where}"), params
-            ).rowcount or 0
-    return {kind: deleted.get(kind, 0) for kind in KINDS}
-
-
-# ---------------------------------------------------------------- retention
-
-
-def purge(db: Database, retention: Retention, now: datetime | None = None) -> dict[str, int]:
-    """Delete what is past its retention period (`privacy` of the rules file); how many rows
-    of each kind. `now` is naive UTC, as stored."""
-    now = now or utcnow()
-    before = now - timedelta(days=retention.conversations_days)
-    catalogs_before = now - timedelta(days=retention.catalog_requests_days)
-    deleted: dict[str, int] = {}
-    with _tables(db).session() as session:
-        ended = func.coalesce(Handoff.ended_at, Handoff.updated_at)
-        old_handoffs = session.query(Handoff.id).filter(Handoff.status != "open", ended < before)
-        deleted["notes"] = session.query(Note).filter(Note.handoff_id.in_(old_handoffs)).delete(synchronize_session=False)
-        deleted["surveys"] = (
-            session.query(Survey)
-            .filter(or_(Survey.handoff_id.in_(old_handoffs), Survey.asked_at < before))
-            .delete(synchronize_session=False)
-        )
-        deleted["desk_operations"] = (
-            session.query(DeskOperation)
-            .filter(or_(DeskOperation.handoff_id.in_(old_handoffs), DeskOperation.created_at < before))
-            .delete(synchronize_session=False)
-        )
-        deleted["handoffs"] = (
-            session.query(Handoff).filter(Handoff.status != "open", ended < before).delete(synchronize_session=False)
-        )
-        deleted["messages"] = session.query(Message).filter(Message.at < before).delete(synchronize_session=False)
-        deleted["catalog_requests"] = (
-            session.query(CatalogRequest)
-            .filter(func.coalesce(CatalogRequest.sent_at, CatalogRequest.created_at) < catalogs_before)
-            .delete(synchronize_session=False)
-        )
-        deleted["order_changes"] = (
-            session.query(OrderChange).filter(OrderChange.created_at < before).delete(synchronize_session=False)
-        )
-        deleted["order_verifications"] = (
-            session.query(Verification).filter(Verification.at < before).delete(synchronize_session=False)
-        )
-        deleted["callbacks"] = (
-            session.query(Callback).filter(Callback.updated_at < before).delete(synchronize_session=False)
-        )
-        deleted["channel_profiles"] = (
-            session.query(ChannelProfile).filter(ChannelProfile.updated_at < before).delete(synchronize_session=False)
-        )
-        # a session id still in use has lines newer than the period (or an open handoff)
-        in_use = session.query(Message.sender_id).filter(Message.at >= before)
-        open_ones = session.query(Handoff.sender_id).filter(Handoff.status == "open")
-        deleted["web_chat_sessions"] = (
-            session.query(WebChatSession)
-            .filter(
-                WebChatSession.issued_at < before,
-                WebChatSession.session_id.not_in(in_use),
-                WebChatSession.session_id.not_in(open_ones),
-            )
-            .delete(synchronize_session=False)
-        )
-        deleted["processed_events"] = (
-            session.query(ProcessedEvent).filter(ProcessedEvent.at < before).delete(synchronize_session=False)
-        )
-        deleted["tracker_events"] = _purge_tracker(session, before) if _tracker_exists(session) else 0
-    return {kind: deleted[kind] for kind in (*KINDS, "processed_events")}
-
-
-def _purge_tracker(session: Session, before: datetime) -> int:
-    """Tracker events older than `before`: those of a conversation's earlier sessions by
-    their own time, and a conversation whose every event is older as a whole. A session
-    under way is never cut (its tracker would lose what it was told)."""
-    cutoff = before.replace(tzinfo=timezone.utc).timestamp()
-    whole = session.execute(
-        text(
-            f"DELETE FROM {TRACKER_TABLE} WHERE sender_id IN ("
-            f"SELECT sender_id FROM {TRACKER_TABLE} GROUP BY sender_id HAVING MAX(timestamp) < :cutoff)"
-        ),
-        {"cutoff": cutoff},
-    ).rowcount or 0
-    earlier = session.execute(
-        text(
-            f"DELETE FROM {TRACKER_TABLE} WHERE timestamp < :cutoff AND id < ("
-            f"SELECT COALESCE(MAX(latest.id), 0) FROM {TRACKER_TABLE} latest "
-            f"WHERE latest.sender_id = {TRACKER_TABLE}.sender_id AND latest.type_name = 'session_started')"
-        ),
-        {"cutoff": cutoff},
-    ).rowcount or 0
-    return whole + earlier
