@@ -146,12 +146,12 @@ class ValidateCatalogForm(FormValidationAction):
         events = self._hurry_events(tracker)
         if fresh:
             text, intent = common.latest_text(tracker), common.latest_intent(tracker)
+            if requested in DETAIL_SLOTS and self._leaving(tracker, requested, text, intent):
+                return events + [SlotSet(requested, None), SlotSet("requested_slot", None)]
             if intent in SIDE_QUESTIONS and requested in DETAIL_SLOTS and not catalog_questions.answers(text) and not _details_given(tracker, True):
                 # メール便っていうのは、郵便受けさ入るもんだべか: the question is answered first (the
                 # form rejects the message, a rule answers it); the hurry it tells is read again next turn.
                 return []
-            if requested in DETAIL_SLOTS and self._leaving(tracker, requested, text, intent):
-                return events + [SlotSet(requested, None), SlotSet("requested_slot", None)]
             if requested in DETAIL_SLOTS and intent == "thank":
                 if times_asked(tracker, requested) >= 2 and not _details_given(tracker):
                     # Thanked after the same question twice: the customer takes it as done.

@@ -39,6 +39,9 @@ _VALUE_END = re.compile(r"[。\n]|(?<=.)(?=〒)")
 _TAILS = (
     "でございます", "で御座います", "にございます", "に御座います", "と申します", "ともうします", "といいます",
     "と言います", "になります", "ですよ", "です", "どす", "やで", "だよ", "やよ", "に候", "で候", "ごわす", "じゃっど",
+    # 高橋 節子でお願いいたします; Arjun Thapa desu
+    "でよろしくお願いいたします", "でよろしくお願いします", "でお願いいたします", "でお願い致します", "でお願いします",
+    "でおねがいします", "でお願い", "でよろしく", "で頼みます", "desu", "Desu", "to moushimasu", "to iimasu",
 )
 # A tail written with spaces between its words (渡辺 つね子 で ございます) is one too; after a
 # kanji or katakana, a plain or dialect copula (松本 勝たい, 佐藤 花子だべ) is a tail as well.

@@ -42,6 +42,8 @@ _KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
 # 〒123-4567, 郵便番号は123 4567, 郵便番号505の0041 (as said aloud)
 _POSTAL_MARKED_RE = re.compile(r"(?:〒|郵便番号\s*(?:は|:)?)\s?(\d{3})(?:[-\s]|の)?(\d{4})(?![0-9])(?!-\d)")
 _POSTAL_BARE_RE = re.compile(r"(?<![0-9-])(\d{3})-(\d{4})(?![0-9])(?!-\d)")
+# Three digits and four with a space, alone in the message (014 0027, said by voice).
+_POSTAL_ALONE_RE = re.compile(r"^\s*(\d{3})[ \u3000](\d{4})\s*(?:です|だす|でございます)?[。.]?\s*$")
 # 12月20日, 12/20, 20日; not a duration (3日間, 2日以内, 5日後), nor a day no month has.
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"  # not 49日 (四十九日, a memorial)
@@ -135,11 +137,11 @@ def normalize_postal_code(raw: str) -> str | None:
 
 
 def find_postal_codes(text: str, taken: list[Found] = (), bare: bool = True) -> list[Found]:
-    """Postal codes: `〒` or 郵便番号 before seven digits, or (with `bare`) a bare `123-4567`;
-    digits in any width or in kanji (〒九二〇-〇八六五)."""
+    """Postal codes: `〒` or 郵便番号 before seven digits, or (with `bare`) a bare `123-4567`
+    or `123 4567` alone in the message; digits in any width or in kanji (〒九二〇-〇八六五)."""
     folded = fold_width(text.translate(_KANJI_DIGITS))
     found: list[Found] = []
-    for regex in (_POSTAL_MARKED_RE, _POSTAL_BARE_RE) if bare else (_POSTAL_MARKED_RE,):
+    for regex in (_POSTAL_MARKED_RE, _POSTAL_BARE_RE, _POSTAL_ALONE_RE) if bare else (_POSTAL_MARKED_RE,):
         for m in regex.finditer(folded):
             if _overlaps(m.start(), m.end(), [*taken, *found]):
                 continue

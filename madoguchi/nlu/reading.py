@@ -91,7 +91,16 @@ _KEEP = {"ai", "ok", "line", "pc", "no1", "sns", "faq", "cm", "qr", "id", "pdf",
          # courtesies in other languages, around romaji (catalogo hoshii desu, por favor)
          "please", "thanks", "thank", "you", "hello", "sorry", "por", "favor", "obrigado", "obrigada", "gracias"}
 # Words of other languages a customer writes among romaji, read as the Japanese word.
-_LOANWORDS = {"catalog": "カタログ", "catalogue": "カタログ", "catalogo": "カタログ", "katalog": "カタログ"}
+_LOANWORDS = {
+    "catalog": "カタログ", "catalogue": "カタログ", "catalogo": "カタログ", "katalog": "カタログ",
+    # English words of the shop among romaji (my order mada kimasen): read as the Japanese word
+    "order": "ちゅうもん", "my": "わたしの", "friend": "ともだち", "customer": "おきゃくさん", "customers": "おきゃくさん",
+    "package": "にもつ", "parcel": "にもつ", "box": "はこ", "door": "ドア", "delivery": "はいたつ", "gift": "ギフト",
+    "restaurant": "レストラン", "shop": "みせ", "store": "みせ", "cancel": "キャンセル", "change": "へんこう",
+    "today": "きょう", "tomorrow": "あした", "wrong": "ちがう", "broken": "こわれた", "rude": "しつれい",
+    "stupid": "ばか", "bot": "ボット", "robot": "ロボット", "human": "にんげん", "staff": "スタッフ", "person": "ひと",
+    "address": "じゅうしょ", "phone": "でんわ", "number": "ばんごう", "name": "なまえ", "price": "ねだん",
+}
 # A Latin word not glued to digits (`A1234567` is an order number, not romaji).
 _WORD = re.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z']*(?![0-9A-Za-z])")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -187,17 +196,18 @@ def romaji(text: str) -> Reading | None:
     """The message in hiragana when it is written in romaji, else None.
 
     A message counts as romaji when it has at least one romaji word of three letters or
-    more and at most one Latin word that is not romaji (`por favor`, a name), kept as
-    written; mixed with Japanese script, when it has two romaji words and no other, or four
+    more and at most one Latin word that is not romaji (`por favor`, a name), or one in four
+    romaji words, kept as written; mixed with Japanese script, when it has two romaji words and no other, or four
     and one other. A few foreign words for what the shop sells are read as the Japanese
-    word (catalogo: カタログ).
+    word (catalogo: カタログ, order: ちゅうもん).
     """
     words = list(_WORD.finditer(text))
     kana = {m.start(): _LOANWORDS.get(m.group().lower()) or to_kana(m.group())
             for m in words if m.group().lower() not in _KEEP}
     romaji = [m for m in words if kana.get(m.start())]
     others = [m for m in words if m.group().lower() not in _KEEP and not kana.get(m.start())]
-    if not romaji or len(others) > 1 or max(len(m.group()) for m in romaji) < 3:
+    # Other Latin words (a name, English the writer mixes in): one, or one in four romaji words.
+    if not romaji or len(others) > max(1, len(romaji) // 4) or max(len(m.group()) for m in romaji) < 3:
         return None
     # Mixed with Japanese script: two romaji words and no other, or many and one other.
     if _JAPANESE.search(text) and (len(romaji) < 2 or (others and len(romaji) < 4)):

@@ -335,3 +335,15 @@ async def test_what_stands_before_the_name_found_is_no_part_of_it(shop, dispatch
         )
         slots = slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
         assert slots["person_name"] == name, text
+
+
+async def test_leaving_read_as_a_side_question_still_leaves(shop, dispatcher, domain):
+    text = "あー、やっぱよか。住所とか打つとめんどいけん、またにするわ"
+    slots = await validate(dispatcher, domain, text, "ask_shipping", {"person_name": "中村"}, "postal_code", {})
+    assert slots["requested_slot"] is None
+
+
+async def test_a_side_question_is_left_to_its_answer_even_with_a_hurry_in_it(shop, dispatcher, domain):
+    text = "メール便っていうのは、郵便受けさ入るもんだべか。昼間は病院さ行ってていねぇことが多いもんで"
+    slots = await validate(dispatcher, domain, text, "ask_shipping", {"person_name": "渡部和枝"}, "postal_code", {})
+    assert slots == {}  # nothing validated: the rule answers the question, then the form asks again

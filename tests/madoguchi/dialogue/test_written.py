@@ -88,3 +88,11 @@ def test_whose_name_it_is_is_no_part_of_it():
 def test_whose_name_it_is_before_a_comma_is_not_the_name():
     assert name_as_written("森田 真由美", "名前は母ので、森田 真由美") == "森田 真由美"
     assert name_as_written("森田", "名前は森田、電話は090-1234-5678") == "森田"
+
+
+@pytest.mark.parametrize("found, text, name", [
+    ("高橋 節子", "高橋 節子でお願いいたします。", "高橋 節子"),
+    ("Arjun Thapa desu", "namae wa Arjun Thapa desu", "Arjun Thapa"),
+])
+def test_a_request_or_a_romaji_copula_after_the_name_is_no_part_of_it(found, text, name):
+    assert name_as_written(found, text) == name

@@ -147,7 +147,7 @@ def test_postal_code_in_every_shape_is_three_digits_hyphen_four(text, span, valu
     assert found(text) == [("postal_code", value, span)]
 
 
-@pytest.mark.parametrize("text", ["1234567", "〒123-45678", "〒12-34567", "1234-5678", "141 0032"])
+@pytest.mark.parametrize("text", ["1234567", "〒123-45678", "〒12-34567", "1234-5678", "141 0032 東京都"])
 def test_no_postal_code_in_the_wrong_number_of_digits(text):
     assert find_postal_codes(text) == []
 
@@ -262,3 +262,10 @@ def test_a_year_in_kanji_is_no_date_nor_phone():
     from madoguchi.nlu.patterns import find_dates
 
     assert find_dates("二〇二六年") == [] and find_phones("二〇二六年") == []
+
+
+def test_a_postal_code_said_with_a_space_alone_is_one():
+    assert [(f.entity, f.value) for f in find_all("014 0027")] == [("postal_code", "014-0027")]
+    assert [(f.entity, f.value) for f in find_all("０１４　００２７です")] == [("postal_code", "014-0027")]
+    assert [f.entity for f in find_all("0187 63 2211")] == ["phone"]
+    assert find_all("014 0027 秋田県") == []  # in a longer message, two numbers only
