@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from madoguchi.nlu.reading import romaji
 from madoguchi.text import nfkc
 
 # A hurry word negated a few characters on: 急ぎではありません, 急ぎまへん, いそぎじゃない,
@@ -36,7 +37,8 @@ def _negated(norm: str) -> bool:
 def hurry_of(text: str, hurry: Iterable[str], no_hurry: Iterable[str]) -> bool | None:
     """True when the message says the customer is in a hurry, False when it says they are
     not (or asks for the usual way), None when it says neither."""
-    norm = nfkc(text or "").lower()
+    read = romaji(text or "")  # isogi janai: read in kana, its negation too
+    norm = nfkc(read.text if read else text or "").lower()
     joined = re.sub(r"\s+", "", norm)  # いそがん けん: words set apart by spaces
     if _negated(norm) or any(nfkc(w).lower() in t for w in no_hurry for t in (norm, joined)):
         return False

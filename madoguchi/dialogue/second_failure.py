@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from madoguchi.nlu.reading import as_read
 from madoguchi.text import nfkc
 
 # Promised or done before, not asked for now (宅配便でお願いします is a request).
 _PROMISED = (
-    r"[^。！!？?]{0,24}?(?:って言|と言|っていわ|っていう|って言う|ってゆ|言われ|いわれ|言うて|ゆうて|"
+    r"[^。！!？?]{0,24}?(?:って言|と言|といっ|っていわ|っていう|っていっ|って言う|ってゆ|言われ|いわれ|言うて|ゆうて|"
     r"もらった|もろうた|もろた|もらいました|いただいた|いただきました|頂いた|頂きました|くれた|くれました|"
     r"お願いした|おねがいした|お願いしました|おねがいしました|頼んだ|たのんだ|頼みました|たのみました|"
     r"送ってもらっ|届けますって|送りますって|送ったって|送りました|発送した)(?!ら|たら)"
@@ -28,4 +29,4 @@ TOLD_AGAIN = re.compile(
 
 def told_second_failure(texts: Iterable[str]) -> bool:
     """One of the customer's messages says the catalog was already sent again (or by 宅配便)."""
-    return any(TOLD_AGAIN.search(re.sub(r"\s+", "", nfkc(t or ""))) for t in texts)
+    return any(TOLD_AGAIN.search(re.sub(r"\s+", "", nfkc(as_read(t)))) for t in texts)

@@ -74,6 +74,8 @@ WRONG_THING = re.compile(
     + r"|(?:荷物|にもつ|小包|箱|宛名|あてな)[^。]{0,6}(?:私|わたし|わ|うち|俺|おれ|おら|僕|ぼく|わし)の(?:名前|なまえ)(?:じゃ|では|でわ|で)(?:な|ね)"
     # 届いた荷物は私のものではありません; Someone else's package came
     + r"|(?:荷物|にもつ|小包|箱|これ)は?(?:私|わたし|うち|僕|ぼく|俺|おれ|わし)の(?:もの|もん)(?:では|じゃ|でわ)(?:な|あり)"
+    # きょうとどいたにもつが　うちのじゃなかとです
+    + r"|(?:荷物|にもつ|小包)[がはも]?(?:私|わたし|うち|僕|ぼく|俺|おれ|わし)の(?:じゃ|では|でわ)(?:な|ね|あり)"
     # (I chose the wrong item: the customer's own slip, a change of order)
     + r"|someoneelse'?s(?:package|parcel|box)|not(?:my|our)(?:package|parcel|order)"
     + r"|(?<!chosethe)(?<!orderedthe)(?<!pickedthe)(?<!selectedthe)(?<!clickedthe)wrong(?:item|package|parcel)"

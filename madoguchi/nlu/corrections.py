@@ -91,7 +91,7 @@ def correct_intent(
         return "request_catalog"  # カタログ欲しいっちゃけど 松尾純一、〒812-…: the details come with the request
     if assessment.goods_problem and intent not in HANDOFF_INTENTS:
         return "complain"
-    if assessment.distress >= threshold and intent not in HANDOFF_INTENTS:
+    if assessment.distress >= threshold and intent not in HANDOFF_INTENTS and not asks_how(intent, assessment):
         return "express_distress"
     if assessment.exception and assessment.asks and intent not in HANDOFF_INTENTS and intent != "nlu_fallback":
         return "request_exception"
@@ -137,6 +137,8 @@ def correct_intent(
         return _next_calm(ranking)
     if intent == "change_order" and assessment.reproach and not (assessment.anger or assessment.changes or assessment.goods_problem):
         return "ask_delivery_status"  # お菓子まだ届かんです、3日前に注文したのに: where is it, nothing to change
+    if intent == "ask_delivery_status" and assessment.changes and (assessment.requests or assessment.asks) and not assessment.late_catalog:
+        return "change_order"  # お届け先の住所を誤って入力してしまいました。修正をお願いできますでしょうか
     if intent == "ask_delivery_status" and assessment.ordering_now and not assessment.detail:
         return "ask_shipping"  # 今注文すると、いつ届く？: an order not made yet, a question of delivery times
     if intent in ("complain", "request_human") and unsure and assessment.not_knowing and not assessment.grievance:
@@ -197,10 +199,24 @@ def correct_intent(
     return intent
 
 
+# Questions the bot answers: not knowing how (のしはどげんすれば…わからんで) is what they ask.
+QUESTIONS = ("ask_gift", "ask_product", "ask_shipping")
+
+
+def asks_how(intent: str, assessment: Assessment) -> bool:
+    """A question whose only distress cues say the customer does not know how."""
+    return intent in QUESTIONS and only_not_knowing_how(assessment)
+
+
 def asks_the_noshi_custom(assessment: Assessment) -> bool:
     """The のし asked about, with no cue but not knowing how (どうしたらええ, わがんね)."""
+    return assessment.asks_noshi and only_not_knowing_how(assessment)
+
+
+def only_not_knowing_how(assessment: Assessment) -> bool:
+    """No distress cue but not knowing how, no grief, no goods problem, no more than one …."""
     return (
-        assessment.asks_noshi and set(assessment.cues) <= ASKING_HOW_CUES
+        set(assessment.cues) <= ASKING_HOW_CUES
         and assessment.intensity <= 1 and not (assessment.grief or assessment.emphatic or assessment.goods_problem)
     )
 

@@ -154,7 +154,7 @@ ASKING_ABOUT = re.compile(r"を?(?:聞いて(?:い)?る|きいて(?:い)?る|聞
 # A change asked for by name (変えたい, キャンセル, 住所を直して): a change of order stays one.
 CHANGE_NAMED = re.compile(
     r"変更|へんこう|変え|かえて|かえたい|替え|キャンセル|きゃんせる|取り?消|とりけし|止め|やめ|直し|なおし|"
-    r"追加|ついか|減ら|増や|change|cancel"
+    r"修正|訂正|誤って|間違え|まちがえ|まちごう|追加|ついか|減ら|増や|change|cancel"
 )
 # An order not made yet (今注文したら, 頼むと, いま頼めば): when would it come is a question of
 # delivery times, not of an order's status.
@@ -167,4 +167,6 @@ ORDERING_NOW = re.compile(
 PERSON_NOT_BOT = re.compile(
     r"(?:ボット|ぼっと|ロボット|ろぼっと|機械|きかい|AI|bot|自動)(?:じゃ|では|や|で)なく(?:て|で)?(?:人|ひと|人間|にんげん)"
     r"|(?:人|ひと)(?:は|って)?(?:いない|いーひん|おらん)の?[?？]"
+    # 電話で 人と 話してえ, ひととじかにしゃべりたか: talking to a person wished for
+    r"|(?:人|ひと|人間|にんげん|担当|オペレーター|店の方|お店の人)(?:と|に)(?:直接|じかに|じか)?(?:話|はな|しゃべ|喋)"
 )

@@ -136,6 +136,13 @@ def reading(text: str) -> Reading | None:
     return read.then(kata) if read else kata
 
 
+def as_read(text: str) -> str:
+    """The text as the classifier reads it (romaji and half-width kana in hiragana), for the
+    cue words the actions look for (katarogu ... mada konai: a late catalog)."""
+    read = reading(text or "")
+    return read.text if read else text or ""
+
+
 # Words of grammar a learner writes in katakana (ノシ ドウスル？ ナニ カク？, オカシ オクリタイ デス).
 _KATAKANA_GRAMMAR = re.compile(
     r"^(?:ノ|ハ|ガ|ヲ|ニ|デ|ト|モ|ネ|ヨ|カ|ナニ|ドウ|ドコ|イツ|マダ|モウ)$|"

@@ -72,3 +72,12 @@ def test_a_hurry_written_in_kana_is_a_hurry():
     cues = load_rules(ROOT / "shop" / "rules.yml").cues
     assert hurry_of("いそいでるから はやくほしい", cues["hurry"], cues["no_hurry"]) is True
     assert hurry_of("いそぎじゃないです", cues["hurry"], cues["no_hurry"]) is False
+
+
+@pytest.mark.parametrize("text, hurry", [
+    ("isogi janai", False), ("hayaku hoshii desu", True),  # romaji, read in kana
+    ("義理の妹の結婚式の引き菓子、うちが選ぶことになってて、来週には決めなあかんのです…", True),
+    ("お歳暮さ 間に合わせでえがら 早ぐ 欲しいのす", True),  # Akita: 早ぐ
+])
+def test_a_hurry_in_romaji_or_a_decision_due_soon(text, hurry):
+    assert hurry_of(text, HURRY, NO_HURRY) is hurry

@@ -226,6 +226,7 @@ def test_goods_told_in_distress_are_an_operator_s_case(rules):
     ("でも名前、私じゃないです。山本和子さん？住所は私の寮です", True),
     ("なまえが　ちがう　ひとで　じゅうしょは　となりまちの　ひとだっけ。あげでねで　そのまま　おいでます", True),
     ("カタログの名前は私じゃなくて母にしてください", False),
+    ("きょうとどいたにもつが　うちのじゃなかとです", True),
 ])
 def test_goods_problems_told_in_other_ways(rules, text, goods):
     assert goods_problem(rules, text) is goods

@@ -697,6 +697,8 @@ CORRECTED = [
     ("ボットじゃなくて人いないの？", "bot_challenge", 0.99, "inform", "request_human"),
     ("これってボットですか？", "bot_challenge", 0.99, "inform", "bot_challenge"),
     ("あなたは人間ですか", "bot_challenge", 0.99, "inform", "bot_challenge"),
+    ("機械さ打つのは 難儀だがら 電話で 人と 話してえのす", "bot_challenge", 1.0, "request_human", "request_human"),
+    ("ひととじかにしゃべりたか　でんわでもよかです", "bot_challenge", 0.63, "request_human", "request_human"),
     ("Does it contain gelatin or pork? 友達がムスリムなので、ぶた肉が入っていないか知りたいです", "ask_product", 0.99, "inform", "ask_product"),
     ("Sorry, I chose the wrong item. ようかんじゃなくて、どら焼きに変えたいです", "change_order", 0.99, "inform", "change_order"),
     ("Hello, a wrong item came in my box", "ask_product", 0.99, "inform", "complain"),
@@ -710,6 +712,12 @@ CORRECTED = [
     ("いそがん けん　ふつう で ええ です　おねがい します", "request_exception", 1.0, "affirm", "affirm"),
     ("ごめんください。こういう機械の窓口は慣れなくて、よくわがんねぇもんで", "request_human", 0.98, "greet", "bot_challenge"),
     ("のしは どうしたらええの 紅白はいかんだろ", "complain", 1.0, "ask_gift", "ask_gift"),
+    ("きてくるっしとたちにおかしをくばろごたっとです　のしはどげんすればよかとじゃろか　おもてがきもわからんで",
+     "ask_gift", 0.92, "ask_delivery_status", "ask_gift"),  # not knowing how is the question
+    ("大変申し訳ございません。先ほど注文させていただいた件で、お届け先の住所を誤って入力してしまいました。修正をお願いできますでしょうか。",
+     "ask_delivery_status", 1.0, "change_order", "change_order"),
+    ("個数まちがえた。５こやなくて１０こにしてくれん", "ask_delivery_status", 1.0, "change_order", "change_order"),
+    ("変更した注文はいつ届きますか", "ask_delivery_status", 1.0, "change_order", "ask_delivery_status"),
     ("先月の半ばにカタログを頼んだんだけどね、待てど暮らせど来やしない。お歳暮の手配があるんだから、こっちは急いでるんですよ",
      "complain", 0.73, "ask_delivery_status", "ask_delivery_status"),
 ]
