@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import customer_texts, in_hurry
 from actions.handoff import hand_off
+from madoguchi.nlu.reading import as_read
 from madoguchi.text import nfkc
 
 NOTE = "カタログ・お客様のお話では再送（または宅配便）も届かず"
@@ -22,7 +23,7 @@ def second_failure_told(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
     (宅配便 was for a hurry), otherwise for an operator to look."""
     texts = customer_texts(tracker)
     intents = {((e.get("parse_data") or {}).get("intent") or {}).get("name") for e in tracker.events if e.get("event") == "user"}
-    by_parcel = any(re.search(r"宅配|たくはい|宅急便", nfkc(t)) for t in texts)  # 宅配便 was for a hurry
+    by_parcel = any(re.search(r"宅配|たくはい|宅急便", nfkc(as_read(t))) for t in texts)  # 宅配便 was for a hurry
     anxious = by_parcel or any(in_hurry(t) for t in texts) or bool(intents & {"express_distress", "complain"})
     dispatcher.utter_message(text=APOLOGY)
     tracker.slots["catalog_note"] = NOTE

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 
+from madoguchi.nlu.reading import as_read
 from madoguchi.products import Catalog
 from madoguchi.text import nfkc, with_hiragana
 from madoguchi.values import kanji_digits
@@ -45,8 +46,8 @@ PERSON_BUTTON = {"title": "担当者に相談する", "payload": "担当者と�
 
 def _read(text: str | None) -> str:
     """The text as the words below are written: NFKC, katakana read as hiragana too
-    (４９ニチ の オカエシ)."""
-    return with_hiragana(nfkc(text or ""))
+    (４９ニチ の オカエシ), romaji in kana (osonae no okashi)."""
+    return with_hiragana(nfkc(as_read(text or "")))
 
 
 def is_memorial(text: str) -> bool:

@@ -87,8 +87,13 @@ def correct_intent(
         # カタログ タノンダ。マダ コナイ デス, 3週間前にカタログをたのみました。でもまだ来ない
         # (read as a change of an order): where is the catalog asked for.
         return "ask_delivery_status"
-    if intent == "inform" and assessment.catalog_asked and not assessment.late_catalog:
-        return "request_catalog"  # カタログ欲しいっちゃけど 松尾純一、〒812-…: the details come with the request
+    if (
+        intent in ("inform", "nlu_fallback", "greet", "out_of_scope") and assessment.catalog_asked
+        and not assessment.late_catalog and (intent == "inform" or not assessment.asked_before)
+    ):
+        # カタログ欲しいっちゃけど 松尾純一、〒812-…: the details come with the request;
+        # こんにちは カタログっこ 送ってもらいてんだども: not understood, but a catalog asked for
+        return "request_catalog"
     if assessment.goods_problem and intent not in HANDOFF_INTENTS:
         return "complain"
     if assessment.distress >= threshold and intent not in HANDOFF_INTENTS and not asks_how(intent, assessment):

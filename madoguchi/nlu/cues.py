@@ -47,7 +47,7 @@ TROUBLE_OPENER = re.compile(r"(?:困った|こまった|困り|こまり)(?:こ�
 OPENER_TROUBLE_CUES = frozenset({"困る", "困った", "こまった", "こまり"})
 # A catalog asked for in a message that gives the details too (カタログ欲しいっちゃけど 松尾純一、〒…).
 CATALOG_ASKED = re.compile(
-    r"(?:カタログ|かたろぐ|ｶﾀﾛｸﾞ|catalog)(?:を|が|も|の)?(?:欲し|ほし|ホシ|ﾎｼ|送って|おくって|送付|請求|頼みた|たのみた|"
+    r"(?:カタログ|かたろぐ|ｶﾀﾛｸﾞ|catalog)(?:っこ|こ)?(?:を|が|も|の)?(?:欲し|ほし|ホシ|ﾎｼ|送って|おくって|送付|請求|頼みた|たのみた|"
     r"お願い|おねがい|希望|申し込|申込|ちょうだい|下さい|ください)",
     re.IGNORECASE,
 )

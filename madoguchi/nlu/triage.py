@@ -230,7 +230,8 @@ def assess(
     result.questioned = QUESTION_MARK.search(norm) is not None
     result.imminent = IMMINENT.search(norm) is not None
     result.relieved = RELIEVED.search(spaced_out) is not None and REFUSING.search(RELIEVED.sub("", spaced_out)) is None
-    result.waiting = any(w in spaced_out for w in lexicon.waiting if not WAIT_VERB.search(w)) or (
+    looked = LOOK_ASKED.sub("", spaced_out)  # どこまで来とるか見てくれん？: asked to look, not to wait
+    result.waiting = any(w in looked for w in lexicon.waiting if not WAIT_VERB.search(w)) or (
         any(WAIT_VERB.search(w) and w in spaced_out for w in lexicon.waiting) and asks_to_wait(tokens)
     )
     result.opener = any(w in spaced_out for w in lexicon.opener)
@@ -305,6 +306,7 @@ def asks_to_wait(tokens: list) -> bool:
 
 
 QUESTION_MARK = re.compile(r"[?？]")
+LOOK_ASKED = re.compile(r"(?:見て|みて|調べて|しらべて|探して|さがして)(?:くれ|くだ|下さ|もら|ほし|欲し|ちょうだい)")
 PAST_MISS = re.compile(r"(?:間に合|まにあ|間にあ)(?:いませんでし|わなかっ|わんかっ|わへんかっ|わねかっ)")
 # A need due today or tomorrow (明日の朝までに, 今日中に, 明日なのに, need it by tomorrow): not
 # something that happened today (I received a package today).

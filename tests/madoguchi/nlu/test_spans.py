@@ -160,3 +160,11 @@ def test_a_name_ends_before_the_to_of_to_moshimasu():
     text = "藤井 光子と申します。"
     assert text[: name_end_before_introduction(text, 0, 6)] == "藤井 光子"
     assert name_end_before_introduction("佐藤です", 0, 2) == 2
+
+
+def test_a_no_or_a_yes_in_dialect_is_no_kana_full_name():
+    from madoguchi.nlu.spans import is_kana_full_name
+
+    assert is_kana_full_name("くどう　とくじ") and is_kana_full_name("たかはし ふさえ です")
+    for text in ("いんにゃ よかです", "んだ そうだす", "よかよか おねがいしもす"):
+        assert not is_kana_full_name(text), text

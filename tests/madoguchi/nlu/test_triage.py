@@ -712,6 +712,12 @@ CORRECTED = [
     ("いそがん けん　ふつう で ええ です　おねがい します", "request_exception", 1.0, "affirm", "affirm"),
     ("ごめんください。こういう機械の窓口は慣れなくて、よくわがんねぇもんで", "request_human", 0.98, "greet", "bot_challenge"),
     ("のしは どうしたらええの 紅白はいかんだろ", "complain", 1.0, "ask_gift", "ask_gift"),
+    ("こんにちは カタログっこ 送ってもらいてんだども", "nlu_fallback", 0.45, "request_catalog", "request_catalog"),
+    ("先週たのんだ饅頭、どこまで来とるか見てくれん？", "ask_delivery_status", 1.0, "affirm", "ask_delivery_status"),
+    ("もうあてにならん　ほかのみせでかうで", "complain", 0.68, "greet", "complain"),
+    ("ひとりぐらしで　めもようみえんで　ちゅうもんもでけん　なんもかんもいやになった", "complain", 0.6, "greet", "express_distress"),
+    ("申し訳ございません、少し混乱しております。上司に頼まれた先方へのお詫びの品を、私の手配ミスで別の住所にお送りしてしまったようで…どうすればよいでしょうか。",
+     "express_distress", 1.0, "affirm", "express_distress"),
     ("きてくるっしとたちにおかしをくばろごたっとです　のしはどげんすればよかとじゃろか　おもてがきもわからんで",
      "ask_gift", 0.92, "ask_delivery_status", "ask_gift"),  # not knowing how is the question
     ("大変申し訳ございません。先ほど注文させていただいた件で、お届け先の住所を誤って入力してしまいました。修正をお願いできますでしょうか。",
