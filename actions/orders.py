@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -215,10 +216,23 @@ class ValidateOrderChangeForm(FormValidationAction):
             if not chosen and common.latest_intent(tracker) == "affirm":
                 chosen = proposed_date(tracker)
             return checked_date(dispatcher, chosen)
-        if not has_prefecture(without_postal_code(text)) or len(text) < 8:  # 〒105-0011 東京都港区…: taken
+        address = new_address(text, tracker.latest_message.get("entities") or [])
+        if not has_prefecture(without_postal_code(address)) or len(address) < 8:  # 〒105-0011 東京都港区…: taken
             dispatcher.utter_message(response="utter_change_address_invalid")
             return {"change_detail": None}
-        return {"change_detail": text}
+        return {"change_detail": address}
+
+
+def new_address(text: str, entities: list[dict[str, Any]]) -> str:
+    """The new address in a message: the whole message (〒105-0011 東京都港区…), or, when it
+    says more (正しいお届け先は、東京都中野区…でございます), the address found in it with the
+    postal code written before it."""
+    found = next((e for e in entities if e.get("entity") == "address" and e.get("value") in text), None)
+    if found is None or has_prefecture(without_postal_code(text)):
+        return text
+    start = text.find(str(found["value"]))
+    code = re.search(r"〒?\s*\d{3}[-ー－]?\d{4}\s*$", text[:start])
+    return (code.group(0) if code else "") + str(found["value"])
 
 
 def checked_date(dispatcher: CollectingDispatcher, chosen: date | None) -> dict[str, Any]:

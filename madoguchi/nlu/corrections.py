@@ -127,7 +127,7 @@ def correct_intent(
         return "greet"  # nothing in it speaks of a problem or of a person: it opens the talk
     if intent == "complain" and assessment.person and not assessment.anger and not assessment.goods_problem:
         return "request_human"  # まどぐちの　ひとに　さがしてもらいたか: a person asked for, calmly
-    if intent == "request_human" and assessment.anger and not assessment.requests:
+    if intent == "request_human" and assessment.anger and not (assessment.requests or assessment.handover):
         return "complain"  # スタッフの人がとても失礼でした: a person complained of, not asked for
     if intent == "request_human" and assessment.refusal and not assessment.person:
         return _next_calm(ranking)  # 番号は言いたくないです、そちらで調べてください: a refusal to tell

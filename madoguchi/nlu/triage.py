@@ -23,7 +23,7 @@ from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups
 from madoguchi.memorial import asks_about_gift, asks_noshi, is_memorial
 from madoguchi.nlu.cues import (
     ACCEPTING, ASKED_BEFORE, ASKED_EXCEPTIONS, ASKING_ABOUT, ASKING_FORMS, BODY, BOT_WORDS, CATALOG_ASKED, CHANGE_NAMED,
-    CATALOG_WISHED, COMPLAINT_NAMED, COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, INTENSITY, INTRODUCED,
+    CATALOG_WISHED, COMPLAINT_NAMED, HANDOVER, COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, INTENSITY, INTRODUCED,
     KATAKANA_COPULA, LEAVE_TAKING, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES,
     ORDERING_NOW, PEOPLE_COUNTED, PERSON_NOT_BOT, PERSON_WORDS, REFUND_ASKED, REFUSING, RELIEVED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT,
     THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB,
@@ -122,6 +122,7 @@ class Assessment:
     introduced: bool = False  # …と申します: a name introduced
     changes: bool = False  # 変更, キャンセル, 変えたい: a change named
     person_not_bot: bool = False  # ボットじゃなくて人いないの？
+    handover: bool = False  # 人に代わって, 担当につないで: a handover asked for
     ordering_now: bool = False  # 今注文したら, 頼むと: an order not made yet
     leave_taking: bool = False  # お体に気をつけて, …ごめんください at the end
     emphatic: bool = False
@@ -255,6 +256,7 @@ def assess(
     result.introduced = INTRODUCED.search(norm) is not None
     result.changes = CHANGE_NAMED.search(spaced_out) is not None
     result.person_not_bot = PERSON_NOT_BOT.search(spaced_out) is not None
+    result.handover = HANDOVER.search(spaced_out) is not None
     result.ordering_now = ORDERING_NOW.search(spaced_out) is not None
     result.leave_taking = LEAVE_TAKING.search(norm) is not None
     answer = reading(text)

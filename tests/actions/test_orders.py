@@ -297,3 +297,12 @@ async def test_a_phone_corrected_alone_after_a_failed_pair_goes_with_the_number_
     )
     slots = slot_sets(await ValidateOrderVerificationForm().run(dispatcher, tracker, domain))
     assert slots["verified_order_id"] == "A1234567"
+
+
+async def test_a_new_address_said_in_a_sentence_is_the_address(shop, dispatcher, domain):
+    text = "正しいお届け先は、東京都中野区中野4-8-12 メゾン中野305号室でございます。"
+    address = {"entity": "address", "value": "東京都中野区中野4-8-12 メゾン中野305号室"}
+    tracker = make_tracker([user(text, "inform", [address])], slots={"change_kind": "address"},
+                           candidates={"change_detail": text}, active_loop="order_change_form", requested_slot="change_detail")
+    slots = slot_sets(await ValidateOrderChangeForm().run(dispatcher, tracker, domain))
+    assert slots["change_detail"] == "東京都中野区中野4-8-12 メゾン中野305号室" and not dispatcher.messages

@@ -715,6 +715,8 @@ CORRECTED = [
     ("こんにちは カタログっこ 送ってもらいてんだども", "nlu_fallback", 0.45, "request_catalog", "request_catalog"),
     ("先週たのんだ饅頭、どこまで来とるか見てくれん？", "ask_delivery_status", 1.0, "affirm", "ask_delivery_status"),
     ("もうあてにならん　ほかのみせでかうで", "complain", 0.68, "greet", "complain"),
+    ("電話番号まで言わないかんと？めんどくさか。もうよか、人に代わって", "request_human", 1.0, "inform", "request_human"),
+    ("スタッフの人がとても失礼でした", "request_human", 0.9, "complain", "complain"),
     ("ひとりぐらしで　めもようみえんで　ちゅうもんもでけん　なんもかんもいやになった", "complain", 0.6, "greet", "express_distress"),
     ("申し訳ございません、少し混乱しております。上司に頼まれた先方へのお詫びの品を、私の手配ミスで別の住所にお送りしてしまったようで…どうすればよいでしょうか。",
      "express_distress", 1.0, "affirm", "express_distress"),
