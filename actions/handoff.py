@@ -26,7 +26,9 @@ from madoguchi.handoff import callback, service
 from madoguchi.handoff.escalation import escalates, since_resume
 from madoguchi.handoff.presence import with_person
 from madoguchi.dialogue.second_failure import told_second_failure
-from madoguchi.handoff.reasons import goods_problem, reason_for_intent, reports_arrival_calmly, wrong_noshi_told_before
+from madoguchi.handoff.reasons import (
+    goods_problem, reason_for_intent, reports_arrival_calmly, wrong_noshi_told_after, wrong_noshi_told_before,
+)
 from madoguchi.handoff.transcript import madoguchi_custom
 from madoguchi.nlu.patterns import find_order_ids
 from madoguchi.store import channel_events
@@ -166,7 +168,8 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
     )
     if reason is None and escalates(common.event_dicts(tracker), rules.distress_threshold):
         reason = "distress"
-    if reason == "complaint" and wrong_noshi_told_before(rules, common.latest_text(tracker), earlier_texts(tracker)):
+    text, earlier = common.latest_text(tracker), earlier_texts(tracker)
+    if (reason == "complaint" and wrong_noshi_told_before(rules, text, earlier)) or wrong_noshi_told_after(rules, text, earlier):
         return hand_off(dispatcher, tracker, "needs_operator", goods=True)
     if reason in (None, "customer_request") and tracker.get_slot("person_offered"):
         # The customer takes up a person the bot offered for a task it cannot do itself.

@@ -23,6 +23,17 @@ def takes_up_person_offered(tracker: DialogueStateTracker) -> bool:
     return bool(tracker.get_slot("person_offered")) and bool(message) and asks_for_person(message.text or "")
 
 
+def wrong_noshi_told_across(tracker: DialogueStateTracker) -> bool:
+    """A celebration のし reported on what came, and the memorial it was for told in the
+    next messages with a reproach (のし紙 紅白だった, then 方事さ使うって 言ったったのに),
+    whatever the messages were read as: goods that came wrong, an operator's case."""
+    from madoguchi.handoff.reasons import wrong_noshi_told_after
+    from madoguchi.shop.rules import shop_rules
+
+    texts = [e.text or "" for e in tracker.events if isinstance(e, UserUttered)][-4:]
+    return len(texts) >= 2 and wrong_noshi_told_after(shop_rules(), texts[-1], texts[:-1])
+
+
 def answers_verification(tracker: DialogueStateTracker) -> bool:
     """Inside the order verification, "I do not know the number" answers the question:
     saying it twice is no distress building up (action_verification_turn reads it)."""

@@ -126,6 +126,14 @@ def test_a_celebration_noshi_on_a_memorial_gift_goes_to_a_person(customer):
     assert turn.slots["handoff_reason"] == "needs_operator"
 
 
+def test_a_celebration_noshi_reported_then_the_memorial_it_was_for_goes_to_a_person(customer):
+    """Round w's Akita customer: the のし first, then what it was for, read as anything."""
+    customer.says("届いだ菓子っこ 開げでみだっけ のし紙 紅白だった")
+    turn = customer.says("方事さ使うって 言ったったのに これだば お供えさ 出せね")
+    assert "申し訳" in turn.texts[0]
+    assert turn.paused and turn.slots["handoff_reason"] == "needs_operator"
+
+
 # --- memorials -------------------------------------------------------------------------------
 
 
@@ -317,3 +325,4 @@ def test_a_date_past_the_window_told_with_the_request_is_answered_after_the_veri
     assert "新しいお届け日を教えてください" not in turn.text
     turn = customer.says("はい")
     assert "12月20日" in turn.text and "よろしいですか" in turn.text
+

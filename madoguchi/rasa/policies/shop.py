@@ -20,7 +20,9 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from madoguchi.dialogue.escalation import answers_verification, escalation_events, takes_up_person_offered
+from madoguchi.dialogue.escalation import (
+    answers_verification, escalation_events, takes_up_person_offered, wrong_noshi_told_across,
+)
 from madoguchi.dialogue.patience import asks_to_wait
 from madoguchi.handoff.escalation import escalates
 
@@ -44,7 +46,8 @@ class ShopPolicy(Policy):
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False)
 class EscalationPolicy(ShopPolicy):
     """Predicts `action_handoff` right after a customer message that completes an escalation,
-    or that asks in its own words for the person the bot offered.
+    that asks in its own words for the person the bot offered, or that tells what a wrong
+    のし reported before was for.
 
     The distress threshold comes from the shop rules.
     """
@@ -56,7 +59,7 @@ class EscalationPolicy(ShopPolicy):
 
         probabilities = self._default_predictions(domain)
         listening = tracker.latest_action_name == ACTION_LISTEN_NAME and HANDOFF_ACTION in domain.action_names_or_texts
-        if listening and takes_up_person_offered(tracker):
+        if listening and (takes_up_person_offered(tracker) or wrong_noshi_told_across(tracker)):
             probabilities[domain.index_for_action(HANDOFF_ACTION)] = 1.0
             return self._prediction(probabilities)
         if answers_verification(tracker):

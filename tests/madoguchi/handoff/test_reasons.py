@@ -230,3 +230,12 @@ def test_goods_told_in_distress_are_an_operator_s_case(rules):
 ])
 def test_goods_problems_told_in_other_ways(rules, text, goods):
     assert goods_problem(rules, text) is goods
+
+
+def test_a_wrong_noshi_reported_then_the_memorial_told(rules):
+    from madoguchi.handoff.reasons import wrong_noshi_told_after
+
+    earlier = ["届いだ菓子っこ 開げでみだっけ のし紙 紅白だった"]
+    assert wrong_noshi_told_after(rules, "方事さ使うって 言ったったのに これだば お供えさ 出せね", earlier)
+    assert not wrong_noshi_told_after(rules, "法事用ののしは黒白ですか", ["こんにちは"])
+    assert not wrong_noshi_told_after(rules, "法事に使います", earlier)  # no reproach: an answer
