@@ -78,6 +78,8 @@ def follows_late(tracker: Tracker) -> bool:
 
 # An order's words: a parcel that has not come after a word of the catalog may be an order.
 ORDER_WORDS = re.compile(r"注文|ちゅうもん|品物|しなもの|商品|お菓子|おかし|荷物|にもつ|お歳暮|おせいぼ|ギフト")
+# An order named outright: the talk turns from the catalog to an order.
+ORDER_NAMED = re.compile(r"注文|ちゅうもん|品物|しなもの|商品|荷物|にもつ")
 
 
 def follows_catalog_talk(tracker: Tracker) -> bool:
@@ -169,8 +171,13 @@ class ActionNoticeLateCatalog(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        text = common.latest_text(tracker)
+        looking = tracker.active_loop_name == "catalog_status_form" and not (
+            ORDER_NAMED.search(nfkc(text)) or any(e.get("entity") == "order_id" for e in tracker.latest_message.get("entities") or [])
+        )  # 来週の月曜日にお客さんが来ます…: said during the look-up, about the catalog still
         late = (
-            is_late_catalog(common.latest_intent(tracker), common.latest_text(tracker))
+            looking
+            or is_late_catalog(common.latest_intent(tracker), text)
             or follows_late(tracker)
             or follows_catalog_talk(tracker)
         )

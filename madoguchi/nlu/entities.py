@@ -83,6 +83,10 @@ def shop_entities(
     learned = _joined_names(learned, text)  # 松尾 and 純一 of 松尾純一って書いた: one name
     # A name cut to nothing, an address with no letter (the 1 of 「1. 名前 …」): no entity.
     learned = [e for e in learned if spans.holds_words(e[ENTITY_ATTRIBUTE_TYPE], e[ENTITY_ATTRIBUTE_VALUE])]
+    # かたろぐば おくって もらえんですか: words of grammar found as a name are none
+    learned = [e for e in learned if not (
+        e[ENTITY_ATTRIBUTE_TYPE] == "person_name" and spans.grammar_as_a_name(e[ENTITY_ATTRIBUTE_VALUE])
+    )]
     introduced = [*spans.introduced_names(text, family), *spans.katakana_introduced(text)]
     for a, b in introduced:  # 宮崎の黒木と申します, 大内だけど, クワメといいます
         if not any(e[ENTITY_ATTRIBUTE_TYPE] == "person_name" for e in learned):

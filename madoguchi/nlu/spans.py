@@ -330,6 +330,17 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
     return found
 
 
+_VERB_END = re.compile(r"(?:って|んで|ます|ません|もらえ|もらえん|ください|ですか|たい|ない)$")
+
+
+def grammar_as_a_name(value: str) -> bool:
+    """A name the classifier found in hiragana that is words of grammar (おくって もらえん)."""
+    words = value.split()
+    return bool(words) and all(re.fullmatch(r"[ぁ-ゖー]+", w) for w in words) and any(
+        _VERB_END.search(w) or _GRAMMAR_WORD.search(w) or _NOT_A_NAME_WORD.match(w) for w in words
+    )
+
+
 def is_kana_full_name(text: str) -> bool:
     """The whole text is a name in hiragana, family and given name with a space (くどう　とくじ),
     a polite ending at most."""

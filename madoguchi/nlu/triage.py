@@ -25,7 +25,7 @@ from madoguchi.nlu.cues import (
     ACCEPTING, ASKED_BEFORE, ASKED_EXCEPTIONS, ASKING_ABOUT, ASKING_FORMS, BODY, BOT_WORDS, CATALOG_ASKED, CHANGE_NAMED,
     CATALOG_WISHED, COMPLAINT_NAMED, HANDOVER, COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, INTENSITY, INTRODUCED,
     KATAKANA_COPULA, LEAVE_TAKING, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES,
-    ORDERING_NOW, PEOPLE_COUNTED, PERSON_NOT_BOT, PERSON_WORDS, REFUND_ASKED, REFUSING, RELIEVED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT,
+    ORDERING_NOW, PEOPLE_COUNTED, PERSON_NOT_BOT, PERSON_WORDS, PHONE_ORDER, REFUND_ASKED, REFUSING, RELIEVED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT,
     THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB,
 )
 from madoguchi.nlu.gibberish import is_gibberish
@@ -237,7 +237,8 @@ def assess(
     )
     result.opener = any(w in spaced_out for w in lexicon.opener)
     result.person = asks_for_person(text)
-    result.names_person = PERSON_WORDS.search(PEOPLE_COUNTED.sub("", spaced_out)) is not None
+    # 十五人くらい来る: people counted; 嫁が電話で頼んだんよ: how it was ordered; no person asked for
+    result.names_person = PERSON_WORDS.search(PHONE_ORDER.sub("", PEOPLE_COUNTED.sub("", spaced_out))) is not None
     result.subject = SUBJECT.search(spaced_out) is not None
     # なまえは くどう とくじ, 関口 彩花です♪, スニル ペレラ デス
     bare = KATAKANA_COPULA.sub("です", NAME_LABEL.sub("", TRAILING_MARKS.sub("", norm.strip())))

@@ -301,3 +301,13 @@ async def test_a_name_given_just_before_the_late_catalog_is_kept(shop, dispatche
     )
     slots = slot_sets(await ActionBeginCatalogStatus().run(dispatcher, tracker, domain))
     assert "person_name" not in slots  # not cleared: the look-up starts from it
+
+
+@pytest.mark.parametrize("text, late", [
+    ("来週の月曜日にお客さんが事務所に来ます…そのときいっしょにお歳暮選ぶ予定でしたけど", True),
+    ("それと、注文したお菓子はいつ届きますか", None),
+])
+async def test_what_is_said_during_the_look_up_is_about_the_catalog_unless_an_order_is_named(shop, dispatcher, domain, text, late):
+    tracker = make_tracker([user("カタログがまだ届きません", "ask_delivery_status"), user(text, "ask_delivery_status")],
+                           active_loop="catalog_status_form", requested_slot="phone", slots={"catalog_late": True})
+    assert slot_sets(await ActionNoticeLateCatalog().run(dispatcher, tracker, domain)) == {"catalog_late": late}

@@ -227,6 +227,10 @@ def test_goods_told_in_distress_are_an_operator_s_case(rules):
     ("なまえが　ちがう　ひとで　じゅうしょは　となりまちの　ひとだっけ。あげでねで　そのまま　おいでます", True),
     ("カタログの名前は私じゃなくて母にしてください", False),
     ("きょうとどいたにもつが　うちのじゃなかとです", True),
+    ("今日届いた荷物なんですけど、宛名が全然知らない方で、、「高橋 美代子様」ってなってて", True),
+    ("なまえの　ちがうとです。うちは　まつおですが、はこには　しらん　ひとの　なまえの　かいてあります", True),
+    ("お宅さまから荷物が届きましたが、宛名が足立区の小川 清子様になっておりまして、あたしではございません", True),
+    ("宛名は山田花子様にしてください", False),
 ])
 def test_goods_problems_told_in_other_ways(rules, text, goods):
     assert goods_problem(rules, text) is goods

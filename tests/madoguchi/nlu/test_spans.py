@@ -168,3 +168,11 @@ def test_a_no_or_a_yes_in_dialect_is_no_kana_full_name():
     assert is_kana_full_name("くどう　とくじ") and is_kana_full_name("たかはし ふさえ です")
     for text in ("いんにゃ よかです", "んだ そうだす", "よかよか おねがいしもす"):
         assert not is_kana_full_name(text), text
+
+
+def test_words_of_grammar_found_as_a_name_are_none():
+    from madoguchi.nlu.spans import grammar_as_a_name
+
+    assert grammar_as_a_name("おくって　もらえん")
+    for name in ("たなか けんた", "まつお はつこ", "くどう とくじ", "山田 太郎"):
+        assert not grammar_as_a_name(name), name

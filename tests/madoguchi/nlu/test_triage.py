@@ -748,3 +748,9 @@ def test_missed_already_is_no_distress_cue(ginza, lexicon):
 ])
 def test_goods_problems_told_in_dialect_or_with_a_death(ginza, lexicon, text):
     assert run(ginza, lexicon, text).goods_problem
+
+
+def test_an_order_told_as_made_by_phone_asks_for_no_person(ginza, lexicon):
+    text = "嫁が電話で頼んだんよ 2週間くらい前 お歳暮選ぶのに早よう要るんよ"
+    ranking = [{"name": "request_human", "confidence": 0.99}, {"name": "ask_delivery_status", "confidence": 0.01}]
+    assert correct_intent("request_human", ranking, run(ginza, lexicon, text), THRESHOLD) == "ask_delivery_status"
