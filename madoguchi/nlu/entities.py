@@ -37,6 +37,7 @@ WRITTEN_ENTITIES = ("person_name", "address")  # stored as written, not folded
 
 Entity = dict[str, Any]
 DATE_HEDGE = re.compile(r"[ 　]*(?:とか|など|なんか)$")
+PLACE_BEFORE_NAME = re.compile(r"^[^ 　]{3,8}の[ 　]+(?=\S)")
 
 
 def family_names(doc: Any) -> list[tuple[int, int]]:
@@ -101,6 +102,11 @@ def shop_entities(
         names = [e for e in learned if e[ENTITY_ATTRIBUTE_TYPE] == "person_name" and _overlaps(e, [named])]
         if all(e[ENTITY_ATTRIBUTE_END] - e[ENTITY_ATTRIBUTE_START] < b - a for e in names):
             learned = [e for e in learned if not any(e is n for n in names)] + [named]
+    for e in learned:  # ながさきの　まつお: where the writer lives, before the name
+        place = PLACE_BEFORE_NAME.match(e[ENTITY_ATTRIBUTE_VALUE]) if e[ENTITY_ATTRIBUTE_TYPE] == "person_name" else None
+        if place:
+            e[ENTITY_ATTRIBUTE_START] += place.end()
+            e[ENTITY_ATTRIBUTE_VALUE] = e[ENTITY_ATTRIBUTE_VALUE][place.end():]
     # A learned entity overlapping a rule one loses: rules are exact for these shapes.
     learned = [e for e in learned if not _overlaps(e, found)]
     entities = sorted([*learned, *found], key=lambda e: e[ENTITY_ATTRIBUTE_START])

@@ -40,7 +40,9 @@ _PHONE_RE = re.compile(
 # Digits written in kanji, one for one (〇九〇の一二三四…), for phone numbers.
 _KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
 # 〒123-4567, 郵便番号は123 4567, 郵便番号505の0041 (as said aloud)
-_POSTAL_MARKED_RE = re.compile(r"(?:〒|郵便番号\s*(?:は|:)?)\s?(\d{3})(?:[-\s]|の)?(\d{4})(?![0-9])(?!-\d)")
+_POSTAL_MARKED_RE = re.compile(
+    r"(?:〒|(?:郵便番号|ゆうびんばんごう|郵便|ゆうびん)\s*(?:は|:|：)?)\s?(\d{3})(?:[-\s]|の)?(\d{4})(?![0-9])(?!-\d)"
+)
 _POSTAL_BARE_RE = re.compile(r"(?<![0-9-])(\d{3})-(\d{4})(?![0-9])(?!-\d)")
 # Three digits and four with a space, alone in the message (014 0027, said by voice).
 _POSTAL_ALONE_RE = re.compile(r"^\s*(\d{3})[ \u3000](\d{4})\s*(?:です|だす|でございます)?[。.]?\s*$")

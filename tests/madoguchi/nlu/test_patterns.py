@@ -269,3 +269,7 @@ def test_a_postal_code_said_with_a_space_alone_is_one():
     assert [(f.entity, f.value) for f in find_all("０１４　００２７です")] == [("postal_code", "014-0027")]
     assert [f.entity for f in find_all("0187 63 2211")] == ["phone"]
     assert find_all("014 0027 秋田県") == []  # in a longer message, two numbers only
+
+
+def test_a_postal_code_labelled_in_kana():
+    assert [(f.entity, f.value) for f in find_all("ゆうびんは7594106")] == [("postal_code", "759-4106")]

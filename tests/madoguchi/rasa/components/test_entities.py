@@ -69,3 +69,12 @@ def test_a_katakana_name_introduced_is_found_and_a_date_loses_its_hedge():
     message = normalize("届く日ずらしたい、来週の土曜とかに")
     message.set("entities", [{"entity": "date", "start": 9, "end": 16, "value": "来週の土曜とか"}])
     assert [e["value"] for e in extract(message).get("entities")] == ["来週の土曜"]
+
+
+def test_where_the_writer_lives_is_no_part_of_the_name():
+    message = normalize("こんにちは。ながさきの　まつお　です")
+    message.set("entities", [{"entity": "person_name", "start": 6, "end": 15, "value": "ながさきの　まつお"}])
+    assert [e["value"] for e in extract(message).get("entities")] == ["まつお"]
+    named = normalize("あやの みさきです")
+    named.set("entities", [{"entity": "person_name", "start": 0, "end": 7, "value": "あやの みさき"}])
+    assert [e["value"] for e in extract(named).get("entities")] == ["あやの みさき"]
