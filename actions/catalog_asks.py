@@ -67,7 +67,23 @@ class ActionAskCatalogStatusPhone(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        asked = times_asked(tracker, "catalog_status_form_phone", "catalog_status_form")
         again = "utter_ask_catalog_status_form_phone_again"
+        asked = asked_since_the_name(tracker)
         dispatcher.utter_message(response=again if asked else "utter_ask_catalog_status_form_phone")
         return []
+
+
+def asked_since_the_name(tracker: Tracker) -> int:
+    """How often the look-up asked its question since it began or since a name was given
+    (then the question is a new one: the phone, as the name was not found)."""
+    events = tracker.events
+    start = max(
+        (i for i, e in enumerate(events)
+         if (e.get("event") == "active_loop" and e.get("name") == "catalog_status_form")
+         or (e.get("event") == "slot" and e.get("name") == "person_name" and e.get("value"))),
+        default=0,
+    )
+    return sum(
+        1 for e in events[start:]
+        if e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action", "").startswith("utter_ask_catalog_status_form_phone")
+    )

@@ -62,3 +62,16 @@ async def test_the_late_catalog_look_up_asks_again_in_other_words(dispatcher, do
     ])
     await ActionAskCatalogStatusPhone().run(dispatcher, again, domain)
     assert said(dispatcher) == ["utter_ask_catalog_status_form_phone", "utter_ask_catalog_status_form_phone_again"]
+
+
+async def test_the_phone_asked_after_the_name_was_not_found_is_a_new_question(dispatcher, domain):
+    from actions.catalog_asks import ActionAskCatalogStatusPhone
+
+    tracker = make_tracker([
+        {"event": "active_loop", "name": "catalog_status_form"},
+        {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_ask_catalog_status_form_phone"}},
+        user("川上さち子", "inform"),
+        {"event": "slot", "name": "person_name", "value": "川上さち子"},
+    ])
+    await ActionAskCatalogStatusPhone().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == ["utter_ask_catalog_status_form_phone"]  # お名前では見つかりませんでした…

@@ -79,4 +79,4 @@ async def test_a_side_question_in_the_catalog_form_is_answered_then_the_form_goe
         "渡部和枝です",
         "その前にひとつ聞きてぇんだげんちょ、メール便っていうのは、郵便受けさ入るもんだべか。昼間は病院さ行ってていねぇことが多いもんで",
     ])
-    assert "郵便受け" in said[-1] and "郵便番号" in said[-1]
+    assert any("郵便受け" in s for s in said[-3:]) and "郵便番号" in said[-1]
