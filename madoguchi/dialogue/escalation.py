@@ -27,11 +27,21 @@ def wrong_noshi_told_across(tracker: DialogueStateTracker) -> bool:
     """A celebration のし reported on what came, and the memorial it was for told in the
     next messages with a reproach (のし紙 紅白だった, then 方事さ使うって 言ったったのに),
     whatever the messages were read as: goods that came wrong, an operator's case."""
-    from madoguchi.handoff.reasons import wrong_noshi_told_after
+    from madoguchi.handoff.reasons import memorial_named, wrong_noshi_told_after
     from madoguchi.shop.rules import shop_rules
 
-    texts = [e.text or "" for e in tracker.events if isinstance(e, UserUttered)][-4:]
-    return len(texts) >= 2 and wrong_noshi_told_after(shop_rules(), texts[-1], texts[:-1])
+    rules = shop_rules()
+    latest = tracker.latest_message.text if tracker.latest_message else ""
+    if not latest or not memorial_named(rules, latest):
+        return False  # the common case, decided without reading the conversation
+    texts: list[str] = []
+    for event in reversed(tracker.events):  # the latest four messages only: turn 300 costs what turn 3 does
+        if isinstance(event, UserUttered):
+            texts.append(event.text or "")
+            if len(texts) == 4:
+                break
+    texts.reverse()
+    return len(texts) >= 2 and wrong_noshi_told_after(rules, texts[-1], texts[:-1])
 
 
 def answers_verification(tracker: DialogueStateTracker) -> bool:

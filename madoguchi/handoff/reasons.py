@@ -160,14 +160,18 @@ def wrong_noshi_told_before(rules: Rules, text: str, earlier: list[str]) -> bool
     return every_group(folded(text), report) and any(every_group(folded(t), memorial) for t in earlier)
 
 
+def memorial_named(rules: Rules, text: str) -> bool:
+    """A word of a memorial of the のし cues stands in the text (方事, お供え)."""
+    return every_group(folded(text), cue_groups({"memorial": rules.cues.get("wrong_noshi", {}).get("memorial", [])}))
+
+
 def wrong_noshi_told_after(rules: Rules, text: str, earlier: list[str]) -> bool:
     """A memorial told in this message, with a reproach (方事さ使うって 言ったったのに), after
     the customer reported a celebration のし on what came (のし紙 紅白だった)."""
     groups = rules.cues.get("wrong_noshi", {})
-    memorial = cue_groups({"memorial": groups.get("memorial", [])})
     report = cue_groups({k: v for k, v in groups.items() if k != "memorial"})
     reproached = any(folded(w) in folded(text) for w in ("のに", "言った", "いった", "頼んだ", "たのんだ", "出せ", "使えな", "使え"))
-    return every_group(folded(text), memorial) and reproached and any(every_group(folded(t), report) for t in earlier[-3:])
+    return memorial_named(rules, text) and reproached and any(every_group(folded(t), report) for t in earlier[-3:])
 
 
 def cue_groups(groups: dict[str, list[str]]) -> tuple[tuple[str, ...], ...]:
