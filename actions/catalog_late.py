@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from actions.conversation import customer_texts, hurry_reading, in_hurry
+from actions.conversation import ANXIOUS_INTENTS, anxious, customer_texts, hurry_reading
 from actions.catalog_second import second_failure_told
 from actions.details import details_waiting
 from actions.handoff import hand_off
@@ -32,7 +32,6 @@ from madoguchi.text import nfkc
 from madoguchi.values import clean_person_name
 
 LATE_INTENTS = ("ask_delivery_status", "express_distress", "request_catalog", "complain")  # domain: catalog_late
-ANXIOUS_INTENTS = ("express_distress", "complain")
 RESEND = re.compile(
     r"もう一度|もういちど|もう1度|もういっぺん|もう一遍|もう一回|もう1回|もういっかい|もいっかい|もっかい|"
     r"再送|送り直|おくりなお|送りなお|改めて送|あらためて送"
@@ -132,19 +131,6 @@ def find(tracker: Tracker) -> CatalogRequest | None:
 def resend_asked(tracker: Tracker) -> bool:
     """The customer asked to have it sent again (もう一度送って, もういっぺん, 再送)."""
     return any(RESEND.search(nfkc(text)) for text in customer_texts(tracker))
-
-
-def anxious(tracker: Tracker) -> bool:
-    """In a hurry or anxious in any message of this conversation."""
-    if tracker.get_slot("in_hurry"):
-        return True
-    for event in common.event_dicts(tracker):
-        if event.get("event") != "user":
-            continue
-        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-        if intent in ANXIOUS_INTENTS or in_hurry(event.get("text") or ""):
-            return True
-    return False
 
 
 def handoff_note(request: CatalogRequest) -> str:

@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import customer_texts, in_hurry
+from actions.conversation import anxious, customer_texts
 from actions.handoff import hand_off
 from madoguchi.nlu.reading import as_read
 from madoguchi.text import nfkc
@@ -21,11 +21,9 @@ APOLOGY = "重ねてご迷惑をおかけし、誠に申し訳ございません
 def second_failure_told(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """Apologises and hands off: as distress when the customer is anxious or in a hurry
     (宅配便 was for a hurry), otherwise for an operator to look."""
-    texts = customer_texts(tracker)
-    intents = {((e.get("parse_data") or {}).get("intent") or {}).get("name") for e in tracker.events if e.get("event") == "user"}
-    by_parcel = any(re.search(r"宅配|たくはい|宅急便", nfkc(as_read(t))) for t in texts)  # 宅配便 was for a hurry
-    anxious = by_parcel or any(in_hurry(t) for t in texts) or bool(intents & {"express_distress", "complain"})
+    by_parcel = any(re.search(r"宅配|たくはい|宅急便", nfkc(as_read(t))) for t in customer_texts(tracker))
+    reason = "distress" if by_parcel or anxious(tracker) else "needs_operator"
     dispatcher.utter_message(text=APOLOGY)
     tracker.slots["catalog_note"] = NOTE
     events: list[EventType] = [SlotSet("catalog_note", NOTE), SlotSet("catalog_next", "done")]
-    return events + hand_off(dispatcher, tracker, "distress" if anxious else "needs_operator")
+    return events + hand_off(dispatcher, tracker, reason)
