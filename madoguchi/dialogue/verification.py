@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from madoguchi.dialogue.leaving import is_leaving
+from madoguchi.nlu.cues import PERSON_NOT_BOT
 from madoguchi.text import nfkc
 
 UNKNOWN = "unknown"
@@ -52,8 +53,7 @@ TOPIC = re.compile(
 _PERSON = re.compile(
     r"(お?店|おみせ|そちら|そっち|窓口|まどぐち)の(人|方|かた|ひと)|担当|人間|オペレーター|おぺれーたー|係の(人|方)|スタッフ|"
     r"(人|ひと)に(代|かわ|替|探|さが|調べ|しらべ|見て|みて|確認)|電話で話|"
-    # ボットじゃなくて人いないの？, 機械やなくて人間と話したい
-    r"(ボット|ぼっと|ロボット|ろぼっと|機械|きかい|AI|bot|自動)(じゃ|では|や|で)なく(て|で)?(人|ひと)|(人|ひと)(は|って)?(いない|いーひん|おらん)の?[?？]"
+    + PERSON_NOT_BOT.pattern  # ボットじゃなくて人いないの？, 電話で 人と 話してえ
 )
 
 # Cues of the distress triage that only say "I do not know": inside the verification
