@@ -27,7 +27,7 @@ from madoguchi.handoff.escalation import escalates, since_resume
 from madoguchi.handoff.presence import with_person
 from madoguchi.dialogue.second_failure import told_second_failure
 from madoguchi.handoff.reasons import (
-    goods_problem, reason_for_intent, reports_arrival_calmly, wrong_noshi_told_after, wrong_noshi_told_before,
+    goods_problem, reason_for_intent, reports_arrival_calmly, wrong_noshi_told_across,
 )
 from madoguchi.handoff.transcript import madoguchi_custom
 from madoguchi.nlu.patterns import find_order_ids
@@ -169,7 +169,7 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
     if reason is None and escalates(common.event_dicts(tracker), rules.distress_threshold):
         reason = "distress"
     text, earlier = common.latest_text(tracker), earlier_texts(tracker)
-    if (reason == "complaint" and wrong_noshi_told_before(rules, text, earlier)) or wrong_noshi_told_after(rules, text, earlier):
+    if wrong_noshi_told_across(rules, text, earlier):
         return hand_off(dispatcher, tracker, "needs_operator", goods=True)
     if reason in (None, "customer_request") and tracker.get_slot("person_offered"):
         # The customer takes up a person the bot offered for a task it cannot do itself.

@@ -24,15 +24,16 @@ def takes_up_person_offered(tracker: DialogueStateTracker) -> bool:
 
 
 def wrong_noshi_told_across(tracker: DialogueStateTracker) -> bool:
-    """A celebration のし reported on what came, and the memorial it was for told in the
-    next messages with a reproach (のし紙 紅白だった, then 方事さ使うって 言ったったのに),
-    whatever the messages were read as: goods that came wrong, an operator's case."""
-    from madoguchi.handoff.reasons import memorial_named, wrong_noshi_told_after
+    """A celebration のし reported on what came and the memorial it was for told in another
+    of the latest messages, in either order (のし紙 紅白だった, then 方事さ使うって 言ったったのに;
+    法事に持っていくお菓子 届いた, then のしが紅白で 御祝 ってなってました), whatever the messages
+    were read as: goods that came wrong, an operator's case."""
+    from madoguchi.handoff.reasons import memorial_named, noshi_reported, wrong_noshi_told_across as told
     from madoguchi.shop.rules import shop_rules
 
     rules = shop_rules()
     latest = tracker.latest_message.text if tracker.latest_message else ""
-    if not latest or not memorial_named(rules, latest):
+    if not latest or not (memorial_named(rules, latest) or noshi_reported(rules, latest)):
         return False  # the common case, decided without reading the conversation
     texts: list[str] = []
     for event in reversed(tracker.events):  # the latest four messages only: turn 300 costs what turn 3 does
@@ -41,7 +42,7 @@ def wrong_noshi_told_across(tracker: DialogueStateTracker) -> bool:
             if len(texts) == 4:
                 break
     texts.reverse()
-    return len(texts) >= 2 and wrong_noshi_told_after(rules, texts[-1], texts[:-1])
+    return len(texts) >= 2 and told(rules, texts[-1], texts[:-1])
 
 
 def answers_verification(tracker: DialogueStateTracker) -> bool:

@@ -6,6 +6,7 @@ import re
 
 import jaconv
 
+from madoguchi.nlu.reading import as_read
 from madoguchi.shop.rules import Rules
 from madoguchi.text import folded, with_hiragana
 
@@ -63,7 +64,11 @@ WRONG_THING = re.compile(
     # 中身もうちらが頼んだやつじゃないっぽい; 宛名がうちじゃない, 宛名が私でねぇんです
     + r"|(?:頼んだ|たのんだ|注文した)(?:やつ|もの|もん|の|品|商品|お菓子|おかし)(?:じゃ|では|でわ|と)(?:な|ちが|違)"
     # (あでなが わだしで ねがった: Tohoku voicing)
-    + r"|(?:宛名|あて名|あてな|あでな)[がは]?(?:うち|私|わたし|わだし|わだす|僕|俺|おら|わし)(?:じゃ|では|でわ|で)(?:な|ね|あり)"
+    # (あてなが うちでは のうて: western なくて)
+    + r"|(?:宛名|あて名|あてな|あでな)[がは]?(?:うち|私|わたし|わだし|わだす|僕|俺|おら|わし)(?:じゃ|では|でわ|で)(?:な|ね|あり|のう|のお)"
+    # あてなが…しらん やまもと さんと なっちょります: a stranger's name on it
+    + r"|(?:宛名|あて名|あてな|宛先|あて先)[^。]{0,20}?(?:知らない|知らん|しらない|しらん|知らね|しらね|見知らぬ|存じ上げない)"
+    r"[^。]{1,10}?(?:様|さま|さん)"
     # 届いた荷物、宛名が知らん人なんすけど
     + r"|(?:宛名|あて名|あてな|宛先|あて先)[がは]?(?:全然|ぜんぜん|まったく|全く)?(?:知らない|知らねえ|知らねぇ|知らん|しらない|しらん|見知らぬ|別の|違う|ちがう|他の|ほかの|よその)(?:人|ひと|方|名前|家|うち)"
     # 宛名が足立区の小川 清子様になっておりまして、あたしではございません
@@ -131,7 +136,7 @@ def goods_problem(rules: Rules, text: str, lemmas: frozenset[str] = frozenset())
     cues = rules.cues
     return (
         has_cue(text, cues.get("damaged", []), lemmas)
-        or has_cue(with_hiragana(folded(text)), cues.get("damaged", []))  # ハコ ツブレテル
+        or has_cue(with_hiragana(folded(as_read(text))), cues.get("damaged", []))  # ハコ ツブレテル, box kowarete
         or (has_cue(text, cues.get("wrong_item", []), lemmas) and not asks_for_ingredients(text))
         or reports_wrong_thing(text)
         or every_group(folded(text), cue_groups(cues.get("wrong_noshi", {})))
@@ -154,10 +159,19 @@ def reports_arrival_calmly(rules: Rules, text: str) -> bool:
 def wrong_noshi_told_before(rules: Rules, text: str, earlier: list[str]) -> bool:
     """A celebration のし reported in this message about a memorial gift the customer told of
     in an earlier one (一周忌のお供えを送ってもらった…, then のしが紅白の蝶結びやった)."""
+    return noshi_reported(rules, text) and any(memorial_named(rules, t) for t in earlier)
+
+
+def wrong_noshi_told_across(rules: Rules, text: str, earlier: list[str]) -> bool:
+    """A celebration のし on what came and the memorial it was for, told in this message and
+    one of the three before it, in either order."""
+    return wrong_noshi_told_before(rules, text, earlier[-3:]) or wrong_noshi_told_after(rules, text, earlier)
+
+
+def noshi_reported(rules: Rules, text: str) -> bool:
+    """A celebration のし reported on what came (のしが紅白で 御祝 ってなってました)."""
     groups = rules.cues.get("wrong_noshi", {})
-    memorial = cue_groups({"memorial": groups.get("memorial", [])})
-    report = cue_groups({k: v for k, v in groups.items() if k != "memorial"})
-    return every_group(folded(text), report) and any(every_group(folded(t), memorial) for t in earlier)
+    return every_group(folded(text), cue_groups({k: v for k, v in groups.items() if k != "memorial"}))
 
 
 def memorial_named(rules: Rules, text: str) -> bool:

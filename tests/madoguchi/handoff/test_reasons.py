@@ -243,3 +243,21 @@ def test_a_wrong_noshi_reported_then_the_memorial_told(rules):
     assert wrong_noshi_told_after(rules, "方事さ使うって 言ったったのに これだば お供えさ 出せね", earlier)
     assert not wrong_noshi_told_after(rules, "法事用ののしは黒白ですか", ["こんにちは"])
     assert not wrong_noshi_told_after(rules, "法事に使います", earlier)  # no reproach: an answer
+
+
+def test_a_wrong_noshi_told_across_messages_in_either_order(rules):
+    from madoguchi.handoff.reasons import wrong_noshi_told_across
+
+    assert wrong_noshi_told_across(rules, "のしが紅白で 御祝 ってなってました😱", ["おばあちゃんが法事に持っていくお菓子 届いたんですけど"])
+    assert wrong_noshi_told_across(rules, "方事さ使うって 言ったったのに", ["のし紙 紅白だった"])
+    assert not wrong_noshi_told_across(rules, "のしは紅白でお願いします", ["法事のお菓子です"])  # asked for, not reported
+    assert not wrong_noshi_told_across(rules, "のしが紅白で 御祝 ってなってました", ["結婚式のお祝いに"])
+
+
+@pytest.mark.parametrize("text", [
+    "主人の　兄の　一周忌の　お供えで　たのんだのに　のしが　紅白の　ちょうちょ結びで　「御祝」て　書いとるんです。",
+    "あのう、きょう おたくから にもつが とどいたんですが、あてなが うちでは のうて、しらん やまもと さんと なっちょります",
+    "hello, okashi todoita kedo box kowarete, naka no jelly more teru 😢",  # romaji, read in kana
+])
+def test_goods_problems_of_round_y(rules, text):
+    assert reason_for_intent(rules, "complain", text) == "needs_operator"
