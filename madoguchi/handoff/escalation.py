@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from madoguchi.nlu.cues import ASKING_HOW_CUES, HANDOFF_INTENTS
+
 BUILDUP = 1.6
 ALIKE = 0.7
 QUESTIONS = frozenset({"ask_shipping", "ask_gift", "ask_product", "ask_delivery_status", "request_catalog"})
@@ -46,7 +48,8 @@ def escalates(events: list[dict[str, Any]], threshold: float) -> bool:
         return False
     scores = [float((p.get("triage") or {}).get("distress", 0.0)) for p in parses[-2:]]
     if len(scores) == 2 and sum(scores) >= BUILDUP * threshold and scores[-1] >= threshold / 2:
-        return True
+        if not _asks_how(parses[-1]):
+            return True
     if len(parses) < 2 or _apologised_since_before_last(events):
         return False
     before, last = parses[-2], parses[-1]
@@ -57,6 +60,20 @@ def escalates(events: list[dict[str, Any]], threshold: float) -> bool:
         and not resent
         and (before.get("intent") or {}).get("name") == intent
         and similarity(before.get("text") or "", last.get("text") or "") >= ALIKE
+    )
+
+
+def _asks_how(parse: dict[str, Any]) -> bool:
+    """A message read as no handoff whose only distress cue says the customer does not know
+    how (のしは どげに したら ええでしょうか…わからんで, after a grief told): a question, no
+    distress building up."""
+    triage = parse.get("triage") or {}
+    cues = set(triage.get("cues") or [])
+    return (
+        (parse.get("intent") or {}).get("name") not in HANDOFF_INTENTS
+        and bool(cues) and cues <= ASKING_HOW_CUES
+        and (triage.get("intensity") or 0) <= 1
+        and not (triage.get("grief") or triage.get("emphatic") or triage.get("goods_problem"))
     )
 
 

@@ -166,6 +166,12 @@ def correct_intent(
             return "ask_gift"  # のしは どうしたらええの 紅白はいかんだろ: a question, not a complaint
         if assessment.cues or assessment.grief:
             return "express_distress"
+    if intent == "express_distress" and assessment.delivery_conduct and not (
+        assessment.cues or assessment.intensity > 1 or assessment.goods_problem
+    ):
+        return "complain"  # 配達の人が…不在票も入れんと持って帰っとるんです: the driver complained of
+    if intent == "express_distress" and assessment.whether_delivered and only_not_knowing_how(assessment):
+        return "ask_delivery_status"  # 事務所宛に頼んだ菓子、届いとるんかどうかわからんねん: whether it came
     if intent == "express_distress" and asks_the_noshi_custom(assessment):
         return "ask_gift"  # 熨斗っこは 何色で…わがんねくて: not knowing the custom is a question, not distress
     if intent == "express_distress" and assessment.anger and not (assessment.cues or assessment.grief):

@@ -23,10 +23,10 @@ from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups
 from madoguchi.memorial import asks_about_gift, asks_noshi, is_memorial
 from madoguchi.nlu.cues import (
     ACCEPTING, ASKED_BEFORE, ASKED_EXCEPTIONS, ASKING_ABOUT, ASKING_FORMS, BODY, BOT_WORDS, CATALOG_ASKED, CHANGE_NAMED,
-    CATALOG_WISHED, COMPLAINT_NAMED, HANDOVER, COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, INTENSITY, INTRODUCED,
+    CATALOG_WISHED, COMPLAINT_NAMED, DELIVERY_CONDUCT, HANDOVER, COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, INTENSITY, INTRODUCED,
     KATAKANA_COPULA, LEAVE_TAKING, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES,
     ORDERING_NOW, PEOPLE_COUNTED, PERSON_NOT_BOT, PERSON_WORDS, PHONE_ORDER, REFUND_ASKED, REFUSING, RELIEVED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT,
-    THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB,
+    THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB, WHETHER_DELIVERED,
 )
 from madoguchi.nlu.gibberish import is_gibberish
 from madoguchi.nlu.patterns import find_all, find_order_ids, find_phones
@@ -124,6 +124,8 @@ class Assessment:
     person_not_bot: bool = False  # ボットじゃなくて人いないの？
     handover: bool = False  # 人に代わって, 担当につないで: a handover asked for
     ordering_now: bool = False  # 今注文したら, 頼むと: an order not made yet
+    whether_delivered: bool = False  # 届いとるんかどうかわからん: whether it came, not known
+    delivery_conduct: bool = False  # 不在票も入れんと持って帰っとる: what a driver did
     leave_taking: bool = False  # お体に気をつけて, …ごめんください at the end
     emphatic: bool = False
     lemmas: list[str] = field(default_factory=list)
@@ -259,6 +261,8 @@ def assess(
     result.person_not_bot = PERSON_NOT_BOT.search(spaced_out) is not None
     result.handover = HANDOVER.search(spaced_out) is not None
     result.ordering_now = ORDERING_NOW.search(spaced_out) is not None
+    result.whether_delivered = WHETHER_DELIVERED.search(spaced_out) is not None
+    result.delivery_conduct = DELIVERY_CONDUCT.search(spaced_out) is not None
     result.leave_taking = LEAVE_TAKING.search(norm) is not None
     answer = reading(text)
     result.refusal = answer == REFUSED

@@ -22,6 +22,15 @@ def test_rising_distress_over_two_messages_escalates():
     assert escalates(events, THRESHOLD)
 
 
+def test_not_knowing_how_asked_after_a_grief_told_is_a_question():
+    grief = said("しゅじんが なくなって もう ろくねん…しちかいき を うちで しますけん", "ask_gift", 0.66)
+    asked = said("のしは どげに したら ええでしょうか。…わからんで", "ask_gift", 0.3)
+    asked["parse_data"]["triage"]["cues"] = ["わからん"]
+    assert not escalates([grief, bot("…"), asked], THRESHOLD)
+    asked["parse_data"]["intent"]["name"] = "express_distress"  # read as distress: it builds up
+    assert escalates([grief, bot("…"), asked], THRESHOLD)
+
+
 def test_one_worried_message_after_a_calm_one_does_not():
     events = [said("送料はいくらですか", "ask_shipping", 0.0), bot("…"),
               said("ちょっと心配なんですが間に合いますか", "ask_shipping", 0.4)]

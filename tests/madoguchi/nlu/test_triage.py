@@ -754,3 +754,31 @@ def test_an_order_told_as_made_by_phone_asks_for_no_person(ginza, lexicon):
     text = "嫁が電話で頼んだんよ 2週間くらい前 お歳暮選ぶのに早よう要るんよ"
     ranking = [{"name": "request_human", "confidence": 0.99}, {"name": "ask_delivery_status", "confidence": 0.01}]
     assert correct_intent("request_human", ranking, run(ginza, lexicon, text), THRESHOLD) == "ask_delivery_status"
+
+
+@pytest.mark.parametrize("text, intent", [
+    # whether it came, not known: a status question
+    ("事務所宛に頼んだ菓子、届いとるんかどうかわからんねん。事務の子が休みでな", "ask_delivery_status"),
+    # someone to ask first: the bot waits
+    ("あら、ゆうびんばんごうが わからんわ。むすこに きかんと", "affirm"),
+    # what the driver did: a complaint
+    ("きのう　配達の人が　来たんですけど　私が　病院から　帰るのが　５分　おそなっただけで　不在票も　入れんと　持って帰っとるんです。",
+     "complain"),
+])
+def test_distress_read_where_the_message_asks_waits_or_complains(ginza, lexicon, text, intent):
+    ranking = [{"name": "express_distress", "confidence": 0.9}, {"name": "ask_delivery_status", "confidence": 0.05}]
+    assert correct_intent("express_distress", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
+
+
+def test_a_parcel_at_a_loss_is_still_distress(ginza, lexicon):
+    text = "届いたかどうかもわからないし、明日の法事にどうしたらいいの、もう泣きそうです"
+    ranking = [{"name": "express_distress", "confidence": 0.9}]
+    assert correct_intent("express_distress", ranking, run(ginza, lexicon, text), THRESHOLD) == "express_distress"
+
+
+def test_a_person_asked_for_in_romaji_is_asked_for(ginza, lexicon):
+    from madoguchi.nlu.reading import as_read
+
+    ranking = [{"name": "request_human", "confidence": 0.9}, {"name": "ask_shipping", "confidence": 0.05}]
+    read = as_read("tantousha to hanashitai desu")  # たんとうしゃ と はなしたい です
+    assert correct_intent("request_human", ranking, run(ginza, lexicon, read), THRESHOLD) == "request_human"
