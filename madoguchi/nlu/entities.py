@@ -65,7 +65,10 @@ def shop_entities(
     learned = [_on_written(e, text, read) for e in learned if e[ENTITY_ATTRIBUTE_TYPE] not in RULE_ENTITIES]
     found = [_entity(f.entity, f.start, f.end, f.value, text, extractor) for f in find_all(text)]
     if rule_dates:
-        for date in (_entity(f.entity, f.start, f.end, f.value, text, extractor) for f in find_dates(text)):
+        places = [(f.start, f.end) for f in find_dates(text)]
+        if read is not None:  # raishuu no kinyoubi: found in the reading, kept as written
+            places += [p for p in (read.span(f.start, f.end) for f in find_dates(read.text)) if p not in places]
+        for date in (_entity("date", a, b, text[a:b], text, extractor) for a, b in places):
             # A date DIET missed, or found cut short (月十五日 of 一月十五日): the whole one.
             cut = [e for e in learned if _overlaps(date, [e])]
             if not _overlaps(date, found) and all(_within(e, date) for e in cut):

@@ -52,8 +52,12 @@ _DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"  # not 49日 (四十九日, a memorial)
 # A year before the month and day: 令和8年, R8., 2026年, 2026/ (the era written out or not).
 _YEAR = r"(?:(?:令和|平成|R)\s?(?:元|\d{1,2})\s?(?:年|\.)\s?|(?:20)?\d{2}\s?年\s?|20\d{2}/)"
 _DATE_RE = re.compile(
-    rf"(?<![0-9/])(?:{_YEAR}?{_MONTH}\s?月\s?{_DAY}\s?日|{_YEAR}?{_MONTH}/{_DAY}(?![0-9/])|{_DAY}\s?日)"
-    r"(?!間|以内|以上|後|前|ほど|程|くらい|ぐらい|分|目)"
+    rf"(?<![0-9/.])(?:{_YEAR}?{_MONTH}\s?月\s?{_DAY}\s?日|{_YEAR}?{_MONTH}/{_DAY}(?![0-9/])"
+    # くれの 28にち: the day alone, in kanji or as spoken, the year's end before it or not
+    rf"|(?:(?:くれ|暮れ|年末|月末)の?\s?)?{_DAY}\s?(?:日|にち))"
+    r"(?!間|以内|以上|後|前|ほど|程|くらい|ぐらい|分|目|かん|いない|ご[^ぁ-ゖ]|まえ)"
+    # 24.12, 1.12に: a day and month (or month and day) with a dot, nothing of a quantity after it
+    rf"|(?<![A-Za-z0-9/.,])(?:{_DAY}\.{_MONTH}|{_MONTH}\.{_DAY})(?=[にまでからのはをがと、。,\s)）]|$)"
 )
 # 十一月十日, 令和八年十二月二十日: a month and day in kanji numerals.
 _KANJI_DATE_RE = re.compile(
@@ -68,6 +72,8 @@ _WEEK = r"(?:(?:再来週|来週|今週|さらいしゅう|らいしゅう|こ�
 _RELATIVE_DATE_RE = re.compile(
     # in kanji: not inside a kanji word, nor 明日香 (a name)
     rf"(?<![一-龥々])(?:{_WEEK}[月火水木金土日]曜(?:日)?|本日|今日|明日|明後日|昨日|一昨日|今夜)(?!香)"
+    # 誕生日明後日なのに: after a day's name
+    r"|(?<=[^一-龥々]誕生日|[^一-龥々]記念日)(?:今日|明日|明後日)"
     # in kana: not inside a kana word (とうきょう, あしたば, きょうだい), a particle or kanji after it
     rf"|(?<![ぁ-ゖ])(?:{_WEEK}(?:げつ|か|すい|もく|きん|ど|にち)ようび?|きょう|あした|あさって|しあさって|きのう|"
     r"おととい|こんや)(?![ぁ-ゖ](?<![はのにがもでまかなじや]))"
@@ -81,7 +87,12 @@ _KANA_DAY = (
     "(?:ついたち|ふつか|みっか|いつか|むいか|なのか|ようか|ここのか|とおか|はつか|(?:(?:に|さん)?じゅう)?よっか"
     f"|(?:(?:に|さん)?じゅう(?:{_KANA_ONES})?|いち|さん|ご|ろく|しち|なな|はち|く|きゅう)にち)"
 )
-_KANA_DATE_RE = re.compile(rf"(?:{_KANA_MONTH})(?:{_KANA_DAY})(?!かん|いない|いじょう|ご[^ぁ-ゖ]|まえ)")
+_KANA_DATE_RE = re.compile(
+    rf"(?:{_KANA_MONTH})(?:{_KANA_DAY})(?!かん|いない|いじょう|ご[^ぁ-ゖ]|まえ)"
+    # はつかの ほうじ, にじゅうさんにちに: a day alone, in the readings no other word has
+    rf"|(?<![ぁ-ゖ])(?:ついたち|はつか|(?:に|さん)?じゅう(?:{_KANA_ONES})?にち|(?:に|さん)?じゅうよっか)"
+    r"(?!かん|いない|いじょう|ご[^ぁ-ゖ]|まえ|ほど)"
+)
 
 
 def find_order_ids(text: str) -> list[Found]:

@@ -100,6 +100,13 @@ _LOANWORDS = {
     "today": "きょう", "tomorrow": "あした", "wrong": "ちがう", "broken": "こわれた", "rude": "しつれい",
     "stupid": "ばか", "bot": "ボット", "robot": "ロボット", "human": "にんげん", "staff": "スタッフ", "person": "ひと",
     "address": "じゅうしょ", "phone": "でんわ", "number": "ばんごう", "name": "なまえ", "price": "ねだん",
+    "bad": "わるい", "service": "サービス", "slow": "おそい", "late": "おそい", "reply": "へんじ", "angry": "おこってる",
+    "popular": "にんき", "recommend": "おすすめ", "cheap": "やすい", "expensive": "たかい", "sweets": "おかし",
+    "present": "プレゼント", "birthday": "たんじょうび", "wedding": "けっこんしき", "funeral": "そうしき",
+    "shipping": "そうりょう", "free": "むりょう", "discount": "わりびき", "refund": "へんきん", "damaged": "こわれた",
+    "missing": "たりない", "leaking": "もれてる",
+    # ん before y written without its apostrophe (kinyoubi for kin'youbi)
+    "kinyoubi": "きんようび", "kinyobi": "きんようび", "kinyou": "きんよう", "konya": "こんや", "honya": "ほんや",
 }
 # A Latin word not glued to digits (`A1234567` is an order number, not romaji).
 _WORD = re.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z']*(?![0-9A-Za-z])")

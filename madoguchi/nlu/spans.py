@@ -42,8 +42,14 @@ _PREFECTURE_READINGS = (
     "かごしまけん おきなわけん"
 ).split()
 _KATA_PREFECTURES = [jaconv.hira2kata(p) for p in _PREFECTURE_READINGS]
+# しまね県, おおさか府: the name in kana, the word of a prefecture in kanji
+_HALF_KANJI_PREFECTURES = [
+    p[: -len(kana)] + kanji for p in _PREFECTURE_READINGS
+    for kana, kanji in (("けん", "県"), ("ふ", "府"), ("と", "都")) if p.endswith(kana) and p != "ほっかいどう"
+]
 KANA_PREFECTURES = "|".join(
-    [*_PREFECTURE_READINGS, *_KATA_PREFECTURES, *(jaconv.z2h(p, kana=True) for p in _KATA_PREFECTURES)]
+    [*_PREFECTURE_READINGS, *_KATA_PREFECTURES, *(jaconv.z2h(p, kana=True) for p in _KATA_PREFECTURES),
+     *_HALF_KANJI_PREFECTURES]
 )
 # Cities whose own name is written in hiragana (さいたま市 is the city's spelling).
 _KANA_CITIES = (
@@ -62,7 +68,8 @@ _START = rf"(?:(?:{PREFECTURES})(?:(?:{_KANA_CITIES})市)?|(?:{_KANA_CITIES})市
 _WORD = rf"[{_KANJI}ァ-ヴー{_HALF_KANA}A-Za-zＡ-Ｚａ-ｚ・･]"
 _HOUSES = ("ビル", "ホーム", "苑", "マンション", "ハイツ", "荘", "アパート", "コーポ", "レジデンス", "タワー", "棟", "館", "ハウス",
            "コート", "ヒルズ", "メゾン", "パレス", "プラザ", "団地", "寮", "住宅", "ハイム", "ヴィラ", "カーサ",
-           "旅館", "ホテル", "会館", "病院", "医院", "事務所", "工場", "センター", "スクエア", "テラス", "ガーデン")
+           "旅館", "ホテル", "会館", "病院", "医院", "事務所", "工場", "センター", "スクエア", "テラス", "ガーデン",
+           "製作所", "商店", "工業", "工務店", "株式会社", "有限会社", "営業所", "支店", "本店")
 _HOUSE = "|".join(dict.fromkeys([*_HOUSES, *(jaconv.z2h(h, kana=True, ascii=False, digit=False) for h in _HOUSES)]))
 # A room, or a block of flats and its room (3号棟204, 2棟の105).
 # At most five digits: a longer number after an address is a phone.
@@ -95,6 +102,8 @@ _NAME_TAIL = re.compile(
 _SPACED_TAIL = re.compile(
     rf"[ 　]([{_KANJI}ァ-ヴーぁ-ゖ]{{1,5}}?)(?=(?:だ|じゃ|や|どす|だす|だべ|だっちゃ|たい|ばい)(?:ども|けど|よ|ね|べ|で|。|、|\s|$)|(?:だ|じゃ|や)$)"
 )
+# The rest of a hiragana word cut short, up to a space and a name's ending or the end.
+_KANA_WORD_REST = re.compile(r"([ぁ-ゖ]{1,3})(?=[ 　]+(?:で|です|でございます|と申します|ともうします|といいます|や|じゃ|どす|だす)?[ 　。、.!！]*$)")
 # A name ending that leaves no doubt: a hiragana given name before it is part of the name
 # (森本さゆりですけど).
 _SURE_END = re.compile(r"です|でございます|と申します|といいます|と言います")
@@ -158,10 +167,17 @@ def family_name_start(text: str, start: int, surnames: set[str] | frozenset[str]
 def whole_name_end(text: str, start: int, end: int) -> int:
     """Where the name DIET found at [start, end) really ends (its given name included; a
     name in katakana words, グエン ヴァン ミン or グエン・ティ・アイン・グエット, every word of it)."""
+    if re.fullmatch(r"[A-Z][a-z]+", text[start:end]):  # Olga (Olga Sasaki): every word in Latin letters
+        latin = re.match(r"(?:[ 　][A-Z][a-z]+){1,2}", text[end:])
+        return end + latin.end() if latin else end
     if re.fullmatch(r"[ァ-ヴー・･]+", text[start:end]):
         dotted = _DOTTED_KATAKANA.match(text, start)
         if dotted and dotted.end() >= end - 1:  # found cut at a ・, or on it
             end = dotted.end()
+    if re.fullmatch(r"[ぁ-ゖ]{2,4}", text[start:end]):  # かつ of なまえは かつべ で: the word to its space
+        rest = _KANA_WORD_REST.match(text, end)
+        if rest and end - start + len(rest.group(1)) <= 6:
+            return rest.end(1)
     if end - start > 4:
         return end
     if re.fullmatch(r"[ァ-ヴー]+", text[start:end]):
@@ -264,6 +280,11 @@ _FOREIGN_NAME = re.compile(
     r"(?:^|(?<=[\s、。,.]))([ァ-ヺー]{2,10}[・･ 　][ァ-ヺー]{2,10}|[A-Z][a-z]+[ 　][A-Z][a-z]+)"
     r"(?=[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、,][ 　]*〒)"
 )
+# A name in Latin letters introduced in Japanese (こんにちは！Bilalです, Olga と申します).
+_LATIN_INTRODUCED = re.compile(
+    r"(?:^|(?<=[\s、。,.!！]))([A-Z][a-z]{2,}(?:[ 　][A-Z][a-z]{2,}){0,2})"
+    r"(?=[ 　]*(?:です|でございます|と申します|ともうします|といいます)(?!か))"
+)
 # Words that are grammar, not a name (それは そう です, やっぱり いい です, いや いいです).
 # A particle at the end of the first word, or a word of grammar for a whole (not the どう of
 # くどう, the と of やまもと).
@@ -319,8 +340,8 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
             span = (label.end(), label.end() + words.end())
             if span not in found:
                 found.append(span)
-    for match in _FOREIGN_NAME.finditer(text):
-        if match.span(1) not in found:
+    for match in (*_FOREIGN_NAME.finditer(text), *_LATIN_INTRODUCED.finditer(text)):
+        if match.span(1) not in found and not ENGLISH_COURTESY.match(match.group(1)):
             found.append(match.span(1))
     for match in _KANA_NAME.finditer(text):
         words = match.group(1).split()
@@ -345,7 +366,7 @@ def is_kana_full_name(text: str) -> bool:
     """The whole text is a name in hiragana, family and given name with a space (くどう　とくじ),
     a polite ending at most."""
     match = re.fullmatch(r"([ぁ-ゖ]{2,5})[ 　]+([ぁ-ゖ]{2,5}?)[ 　]*(?:です|でございます|と申します)?[。.!！]?", text.strip())
-    if match is None:
+    if match is None or match.group(2) in ("です", "どす", "だす", "でした", "ござる"):  # たなか です: a family name alone
         return False
     return not _NOT_FAMILY.search(match.group(1)) and not any(
         _NOT_A_NAME_WORD.match(w) or _GRAMMAR_WORD.search(w) for w in match.groups()

@@ -226,7 +226,12 @@ def test_spans_never_overlap_and_are_sorted():
                                         ("きょう たのんだら いつ つく？", "きょう"), ("あしたの 法事に まにあわん", "あした"),
                                         ("とどける ひ らいしゅう の どようび に できる？", "らいしゅう の どようび"),
                                         ("日時指定 金曜夜に変えて", "金曜"), ("来週の土曜日に届けて", "来週の土曜日"),
-                                        ("今夜中に那覇着で出せる?", "今夜")])
+                                        ("今夜中に那覇着で出せる?", "今夜"),
+                                        # day.month as a Russian writes it; a day alone as spoken
+                                        ("配達希望日は19.12です。", "19.12"), ("1.12に注文した商品は", "1.12"),
+                                        ("いまから たのんだら くれの 28にちまでに つきますかね", "くれの 28にち"),
+                                        ("はつかの ほうじに どうしても いるけん", "はつか"),
+                                        ("おばあちゃんの誕生日明後日なのに", "明後日")])
 def test_dates_in_digits_kanji_or_spoken_kana_are_found_as_written(text, date):
     from madoguchi.nlu.patterns import find_dates
 
@@ -251,7 +256,9 @@ def test_a_postal_code_in_kanji_numerals_is_found():
 @pytest.mark.parametrize("text", ["49日 に おかし おくりたい", "32日に届けて", "13/5 着で",
                                   # greetings, and words that hold a day's name
                                   "今日は。宮崎の黒木と申します。", "こんばんは", "今晩は", "とうきょう に すんでる",
-                                  "明日香です", "あしたばの天ぷら", "きょうだい に おくる", "毎日食べてます"])
+                                  "明日香です", "あしたばの天ぷら", "きょうだい に おくる", "毎日食べてます",
+                                  # quantities with a dot, a version, three days
+                                  "重さは1.5kgです", "2.50ドル", "v1.2です", "さんにちかん まって"])
 def test_a_day_no_month_has_is_no_date(text):
     from madoguchi.nlu.patterns import find_dates
 

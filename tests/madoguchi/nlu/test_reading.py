@@ -86,3 +86,13 @@ def test_sentences_all_in_katakana_are_read_in_hiragana(written, read):
 def test_a_loanword_or_a_name_alone_or_a_mixed_message_stays_in_katakana(text):
     read = reading(text)
     assert read is None or read.text == text
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    # English words of a complaint among romaji are read as the Japanese words
+    ("Very bad service. 3 kai denwa shita, dare mo denai", "Very わるい サービス. 3 かい でんわ した, だれ も でない"),
+    # ん before y without its apostrophe
+    ("otodoke wa raishuu no kinyoubi de", "おとどけ わ らいしゅう の きんようび で"),
+])
+def test_english_shop_words_and_kinyoubi_among_romaji(written, read):
+    assert reading(written).text == read

@@ -176,3 +176,21 @@ def test_words_of_grammar_found_as_a_name_are_none():
     assert grammar_as_a_name("おくって　もらえん")
     for name in ("たなか けんた", "まつお はつこ", "くどう とくじ", "山田 太郎"):
         assert not grammar_as_a_name(name), name
+
+
+def test_a_stranger_s_parcel_address_in_kana_and_a_company_after_the_block():
+    from madoguchi.nlu.spans import addresses
+
+    for text, address in (
+        ("じゅうしょは 〒６９３－０００１ しまね県 いずも市 今市町 ８７６ばんち で ございます", "しまね県 いずも市 今市町 ８７６ばんち"),
+        ("〒577-0066 大阪府東大阪市高井田本通5丁目2-9 中西製作所", "大阪府東大阪市高井田本通5丁目2-9 中西製作所"),
+        ("東京都新宿区西新宿2-8-1 高橋美和子", "東京都新宿区西新宿2-8-1"),  # a person's name after it is none of it
+    ):
+        assert [text[a:b] for a, b in addresses(text)] == [address]
+
+
+def test_a_family_name_in_hiragana_then_desu_is_no_full_name():
+    from madoguchi.nlu.spans import is_kana_full_name
+
+    assert not is_kana_full_name("たなか です")
+    assert is_kana_full_name("くどう　とくじ です")

@@ -78,3 +78,25 @@ def test_where_the_writer_lives_is_no_part_of_the_name():
     named = normalize("あやの みさきです")
     named.set("entities", [{"entity": "person_name", "start": 0, "end": 7, "value": "あやの みさき"}])
     assert [e["value"] for e in extract(named).get("entities")] == ["あやの みさき"]
+
+
+def test_a_date_in_romaji_is_found_in_the_reading_and_kept_as_written():
+    message = extract(normalize("otodoke wa raishuu no kinyoubi de"))
+    assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("date", "raishuu no kinyoubi")]
+
+
+def test_a_name_in_latin_letters_is_whole_and_introduced_alone():
+    both = normalize("名前は佐々木 オリガ（Olga Sasaki）です。")
+    start = both.get("text").index("Olga")
+    both.set("entities", [{"entity": "person_name", "start": start, "end": start + 4, "value": "Olga"}])
+    assert "Olga Sasaki" in [e["value"] for e in extract(both).get("entities")]
+    alone = extract(normalize("こんにちは！Bilalです。いつもお世話になっております"))
+    assert [(e["entity"], e["value"]) for e in alone.get("entities")] == [("person_name", "Bilal")]
+    assert extract(normalize("Thank youです")).get("entities") == []
+
+
+def test_a_hiragana_family_name_cut_short_is_taken_to_its_space():
+    message = normalize("のしで かいて もらえますか。なまえは かつべ で")
+    start = message.get("text").index("かつべ")
+    message.set("entities", [{"entity": "person_name", "start": start, "end": start + 2, "value": "かつ"}])
+    assert [e["value"] for e in extract(message).get("entities")] == ["かつべ"]
