@@ -139,14 +139,17 @@ def mark(db: Database, request_id: int, sent: bool, at: datetime | None = None) 
 def resend(db: Database, earlier_id: int, *, sender_id: str, channel: str, **details: Any) -> int:
     """Send a late catalog again with these details; returns the id of the request to send.
 
-    An earlier request not sent yet is switched to the new details (one catalog goes out,
-    not two); a sent one gets a new request that says it re-sends it.
+    An earlier request not sent yet is switched to the new details and to the conversation
+    that confirmed them, where the desk finds the customer now (one catalog goes out, not
+    two; it keeps the date it was asked for); a sent one gets a new request that says it
+    re-sends it.
     """
     with db.session() as session:
         earlier = session.get(CatalogRequest, earlier_id)
         if earlier is not None and earlier.status == RECEIVED:
             for key in DETAILS:
                 setattr(earlier, key, details[key])
+            earlier.sender_id, earlier.channel = sender_id, channel
             return earlier.id
     return add(db, sender_id=sender_id, channel=channel, resend_of=earlier_id, **details)
 

@@ -12,9 +12,14 @@ from tests.actions.conftest import make_tracker, said, slot_sets, user
 
 @pytest.mark.parametrize("text", ["カタログって送料かかるんですか？", "その前に、カタログは金がかかるのか", "冊子は無料ですか",
                                   "ところで　かたろぐって　ただだべか？　金かかるんだば　いらね",
-                                  "あの、 かたろぐって おかね かがるがの？"])
+                                  "あの、 かたろぐって おかね かがるがの？",
+                                  "ゆうびんの ばんごうを いま さがしよります。そのまえに、かたろぐは おだいが いるんでしょうか"])
 def test_the_catalogs_price_or_postage_is_free(text):
     assert answers(text) == [FREE]
+
+
+def test_get_well_wishes_ask_no_price():
+    assert answers("かたろぐ ありがとう。おだいじに") == []
 
 
 @pytest.mark.parametrize("text", ["カタログにはお値段も書いてありますか", "カタログってどんなお菓子が載ってるの？"])

@@ -63,7 +63,9 @@ def test_an_unsent_request_is_switched_not_doubled(db):
     earlier = add(db)
     again = catalog_requests.resend(db, earlier, sender_id="s2", channel="line", **{**DETAILS, "shipping_method": "parcel"})
     assert again == earlier and catalog_requests.count(db) == 1
-    assert catalog_requests.get(db, earlier).shipping_method == "parcel"
+    switched = catalog_requests.get(db, earlier)
+    assert switched.shipping_method == "parcel"
+    assert (switched.sender_id, switched.channel) == ("s2", "line")  # the desk finds the customer where they are now
 
 
 def test_demo_requests_are_dated_from_now_and_loaded_once(db):
