@@ -35,7 +35,7 @@ TROUBLE = re.compile(r"届かな|届いてな|届きませ|来な|こな|間に�
 GIFT_WORDS = re.compile(r"のし|熨斗|ノシ|表書き|水引|包装|引き物|引物|お返し|おかえし|菓子|おかし|品物|贈り物|おくりもの|贈りたい|送りたい|おくりたい")
 QUANTITY = re.compile(r"(\d+)\s*(?:人|名|軒|家族|世帯|個|箱|つ)")
 
-NOSHI_WORDS = re.compile(r"のし|熨斗|ノシ|表書き|おもてがき|水引")
+NOSHI_WORDS = re.compile(r"のし(?!かた|方)|熨斗|ノシ|表書き|おもてがき|水引")  # not 注文のしかた (の仕方)
 PLACEMENT_WORDS = re.compile(r"内のし|外のし|うちのし|そとのし|内熨斗|外熨斗")
 
 CONDOLENCE = "心よりお悔やみ申し上げます。"

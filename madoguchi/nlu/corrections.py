@@ -164,8 +164,8 @@ def correct_intent(
             return "ask_delivery_status"
         if asks_the_noshi_custom(assessment):
             return "ask_gift"  # のしは どうしたらええの 紅白はいかんだろ: a question, not a complaint
-        if assessment.cues or assessment.grief:
-            return "express_distress"
+        if (assessment.cues or assessment.grief) and not assessment.delivery_conduct:
+            return "express_distress"  # not 病院から帰るのが遅れただけで…持って帰っとる: the driver complained of
     if intent == "express_distress" and assessment.delivery_conduct and not (
         assessment.cues or assessment.intensity > 1 or assessment.goods_problem
     ):

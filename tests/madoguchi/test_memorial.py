@@ -68,3 +68,10 @@ def test_another_occasion_named_later_is_answered_for_itself():
 def test_a_quantity_told_now_wins_over_one_told_before():
     context = memorial_context("やっぱり20人分にします。のしは？", ["法要の引き物を40名分"])
     assert "20個" in memorial_answer(product_catalog(), context)
+
+
+def test_the_way_to_order_is_no_noshi():
+    from madoguchi.memorial import asks_noshi
+
+    assert not asks_noshi("注文のしかたもよくわからなくて…どうしたらいいのでしょうか")
+    assert asks_noshi("のしは どげに したら ええでしょうか")

@@ -770,6 +770,12 @@ def test_distress_read_where_the_message_asks_waits_or_complains(ginza, lexicon,
     assert correct_intent("express_distress", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
 
 
+def test_a_driver_complained_of_by_a_worried_wife_stays_a_complaint(ginza, lexicon):
+    text = "きのう　配達の人が　来たんですけど　私が　病院から　帰るのが　５分　おそなっただけで　不在票も　入れんと　持って帰っとるんです。"
+    ranking = [{"name": "complain", "confidence": 0.7}, {"name": "express_distress", "confidence": 0.2}]
+    assert correct_intent("complain", ranking, run(ginza, lexicon, text), THRESHOLD) == "complain"
+
+
 def test_a_parcel_at_a_loss_is_still_distress(ginza, lexicon):
     text = "届いたかどうかもわからないし、明日の法事にどうしたらいいの、もう泣きそうです"
     ranking = [{"name": "express_distress", "confidence": 0.9}]
