@@ -102,6 +102,8 @@ OTHERS_NAME = re.compile(r"(?:名前|なまえ|宛名|あてな)[がは]?(?:違�
 COURTESY = re.compile(
     r"失礼(?:します|いたします|致します|しました|いたしました|ですが|ながら|を|にな|にあた|に当た|じゃな|では|かな|でしょうか)"
     r"|なんです|なんでしょう"
+    # 社長に怒られる: someone else's anger the customer fears, none at the shop
+    r"|(?:怒|おこ)られ|叱られ|しかられ"
 )
 # Words of a parcel that came (届いた箱を開けたら…): a calm complaint about it is an operator's case.
 # A parcel that came late (2日も遅れて着いた, 指定日に間に合わなかった): a complaint, not the goods.

@@ -65,6 +65,8 @@ def correct_intent(
         return "inform"  # シャルマ アルジュン です。: a name given, not small talk
     if intent == "goodbye" and assessment.name_alone and assessment.introduced:
         return "inform"  # 佐藤 しずと　もうします: a name introduced, no farewell
+    if intent == "goodbye" and assessment.rudeness_named:
+        return "complain"  # このような対応は失礼だと思います: rudeness named, no 失礼します
     if intent == "greet" and assessment.leave_taking and not (assessment.grievance or assessment.person):
         return "goodbye"  # 長々とすみませんでした…お体に気をつけて。ごめんください: the talk ends
     if intent == "bot_challenge" and assessment.person_not_bot:

@@ -24,7 +24,7 @@ from madoguchi.memorial import asks_about_gift, asks_noshi, is_memorial
 from madoguchi.nlu.cues import (
     ACCEPTING, ASKED_BEFORE, ASKED_EXCEPTIONS, ASKING_ABOUT, ASKING_FORMS, BODY, BOT_WORDS, CATALOG_ASKED, CHANGE_NAMED,
     CATALOG_WISHED, COMPLAINT_NAMED, DELIVERY_CONDUCT, HANDOVER, COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, INTENSITY, INTRODUCED,
-    KATAKANA_COPULA, LEAVE_TAKING, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES,
+    KATAKANA_COPULA, LEAVE_TAKING, RUDENESS_NAMED, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES,
     ORDERING_NOW, PEOPLE_COUNTED, PERSON_NOT_BOT, PERSON_WORDS, PHONE_ORDER, REFUND_ASKED, REFUSING, RELIEVED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT,
     THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB, WHETHER_DELIVERED,
 )
@@ -58,7 +58,8 @@ class Lexicon:
         distress = cues.get("distress", {})
         return cls(
             distress_lemmas=frozenset(distress.get("lemmas", [])),
-            distress_phrases=tuple(folded(p) for p in distress.get("phrases", [])),
+            # read in a message without its spaces: so are the phrases (don't know what to do)
+            distress_phrases=tuple(dict.fromkeys(re.sub(r"\s+", "", folded(p)) for p in distress.get("phrases", []))),
             grief=tuple(folded(w) for w in cues.get("grief", [])),
             goods=tuple(folded(w) for w in cues.get("damaged", [])),
             wrong_item=tuple(folded(w) for w in cues.get("wrong_item", [])),
@@ -126,6 +127,7 @@ class Assessment:
     ordering_now: bool = False  # 今注文したら, 頼むと: an order not made yet
     whether_delivered: bool = False  # 届いとるんかどうかわからん: whether it came, not known
     delivery_conduct: bool = False  # 不在票も入れんと持って帰っとる: what a driver did
+    rudeness_named: bool = False  # このような対応は失礼だと思います: not 失礼します
     leave_taking: bool = False  # お体に気をつけて, …ごめんください at the end
     emphatic: bool = False
     lemmas: list[str] = field(default_factory=list)
@@ -263,6 +265,7 @@ def assess(
     result.ordering_now = ORDERING_NOW.search(spaced_out) is not None
     result.whether_delivered = WHETHER_DELIVERED.search(spaced_out) is not None
     result.delivery_conduct = DELIVERY_CONDUCT.search(spaced_out) is not None
+    result.rudeness_named = RUDENESS_NAMED.search(spaced_out) is not None
     result.leave_taking = LEAVE_TAKING.search(norm) is not None
     answer = reading(text)
     result.refusal = answer == REFUSED

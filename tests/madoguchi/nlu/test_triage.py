@@ -788,3 +788,17 @@ def test_a_person_asked_for_in_romaji_is_asked_for(ginza, lexicon):
     ranking = [{"name": "request_human", "confidence": 0.9}, {"name": "ask_shipping", "confidence": 0.05}]
     read = as_read("tantousha to hanashitai desu")  # たんとうしゃ と はなしたい です
     assert correct_intent("request_human", ranking, run(ginza, lexicon, read), THRESHOLD) == "request_human"
+
+
+def test_rudeness_named_is_no_goodbye(ginza, lexicon):
+    ranking = [{"name": "goodbye", "confidence": 0.99}]
+    rude = run(ginza, lexicon, "このような対応は失礼だと思います。")
+    assert correct_intent("goodbye", ranking, rude, THRESHOLD) == "complain"
+    assert correct_intent("goodbye", ranking, run(ginza, lexicon, "それでは失礼します"), THRESHOLD) == "goodbye"
+
+
+def test_distress_phrased_in_english_and_a_boss_s_anger_feared(ginza, lexicon):
+    assessment = run(ginza, lexicon, "I don't know what to do. 社長に怒られる、お歳暮まだ届いてないって")
+    assert assessment.cues and not assessment.anger
+    ranking = [{"name": "express_distress", "confidence": 0.9}]
+    assert correct_intent("express_distress", ranking, assessment, THRESHOLD) == "express_distress"
