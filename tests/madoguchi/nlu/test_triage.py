@@ -802,3 +802,10 @@ def test_distress_phrased_in_english_and_a_boss_s_anger_feared(ginza, lexicon):
     assert assessment.cues and not assessment.anger
     ranking = [{"name": "express_distress", "confidence": 0.9}]
     assert correct_intent("express_distress", ranking, assessment, THRESHOLD) == "express_distress"
+
+
+@pytest.mark.parametrize("text", ["数を　５こから　３こに　へらしたいんです。　すみません　かってばっかりで。",
+                                  "たのんだ おかしの かずを ひとはこ ふやしたいんですが、まだ まに あいますか"])
+def test_a_change_named_in_hiragana_stays_a_change(ginza, lexicon, text):
+    ranking = [{"name": "change_order", "confidence": 0.9}]
+    assert correct_intent("change_order", ranking, run(ginza, lexicon, text), THRESHOLD) == "change_order"
