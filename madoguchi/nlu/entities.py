@@ -110,6 +110,8 @@ def shop_entities(
         if place:
             e[ENTITY_ATTRIBUTE_START] += place.end()
             e[ENTITY_ATTRIBUTE_VALUE] = e[ENTITY_ATTRIBUTE_VALUE][place.end():]
+    names = [e for e in learned if e[ENTITY_ATTRIBUTE_TYPE] == "person_name"]
+    learned = [e for e in learned if not (e[ENTITY_ATTRIBUTE_TYPE] == "date" and _overlaps(e, names))]  # Okonkwo: no date
     # A learned entity overlapping a rule one loses: rules are exact for these shapes.
     learned = [e for e in learned if not _overlaps(e, found)]
     entities = sorted([*learned, *found], key=lambda e: e[ENTITY_ATTRIBUTE_START])

@@ -239,7 +239,7 @@ def katakana_introduced(text: str) -> list[tuple[int, int]]:
 NAME_LABEL_WORDS = "お?名前|おなまえ|なまえ|氏名"
 # A name's label and a space or colon before it (なまえ ラジ タパ, name: Raj Thapa).
 _NAME_LABEL = re.compile(
-    rf"(?:^|(?<=[\s、。,.の]))(?:{NAME_LABEL_WORDS}|name)(?:[ 　]*[:：][ 　]*|[ 　]+(?P<wa>は[ 　]+)?)", re.I
+    rf"(?:^|(?<=[\s、。,.の]))(?:{NAME_LABEL_WORDS}|name(?:[ 　]+is)?)(?:[ 　]*[:：][ 　]*|[ 　]+(?P<wa>は[ 　]+)?)", re.I
 )
 _NAME_LABEL_WA = re.compile(rf"(?:{NAME_LABEL_WORDS})[ 　]*は[ 　]*")  # …ほしおすなまえは山科美千代どす: anywhere
 # The words of a name in one script, a space between them.

@@ -100,3 +100,10 @@ def test_a_hiragana_family_name_cut_short_is_taken_to_its_space():
     start = message.get("text").index("かつべ")
     message.set("entities", [{"entity": "person_name", "start": start, "end": start + 2, "value": "かつ"}])
     assert [e["value"] for e in extract(message).get("entities")] == ["かつべ"]
+
+
+def test_my_name_is_is_no_part_of_the_name():
+    message = normalize("my name is Amara Okonkwo")
+    message.set("entities", [{"entity": "person_name", "start": 8, "end": 16, "value": "is Amara"},
+                             {"entity": "date", "start": 17, "end": 24, "value": "Okonkwo"}])
+    assert [e["value"] for e in extract(message).get("entities")] == ["Amara Okonkwo"]  # no part of it a date
