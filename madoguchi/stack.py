@@ -88,6 +88,11 @@ def stack_env() -> dict[str, str]:
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
     env.setdefault("MALLOC_ARENA_MAX", "2")  # fewer glibc arenas: less resident memory under load
+    # TensorFlow on one thread per operation and one operation at a time (Rasa's own settings,
+    # read by `rasa run`): DIET's small graph runs faster so than split over the cores, which
+    # the other workers and services need (docs/benchmarks.md).
+    env.setdefault("TF_INTRA_OP_PARALLELISM_THREADS", "1")
+    env.setdefault("TF_INTER_OP_PARALLELISM_THREADS", "1")
     env["RASA_TELEMETRY_ENABLED"] = "false"  # no telemetry or error reports leave the machine
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
     return env
