@@ -138,3 +138,14 @@ def test_no_service_outlives_a_killed_supervisor(tmp_path):
     while not _gone(child) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _gone(child)
+
+
+def test_the_rasa_server_runs_tensorflow_on_one_thread_unless_told_otherwise(monkeypatch):
+    from madoguchi.stack import stack_env
+
+    monkeypatch.delenv("TF_INTRA_OP_PARALLELISM_THREADS", raising=False)
+    monkeypatch.delenv("TF_INTER_OP_PARALLELISM_THREADS", raising=False)
+    env = stack_env()
+    assert (env["TF_INTRA_OP_PARALLELISM_THREADS"], env["TF_INTER_OP_PARALLELISM_THREADS"]) == ("1", "1")
+    monkeypatch.setenv("TF_INTRA_OP_PARALLELISM_THREADS", "2")
+    assert stack_env()["TF_INTRA_OP_PARALLELISM_THREADS"] == "2"
