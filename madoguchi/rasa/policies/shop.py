@@ -61,7 +61,10 @@ class EscalationPolicy(ShopPolicy):
         listening = tracker.latest_action_name == ACTION_LISTEN_NAME and HANDOFF_ACTION in domain.action_names_or_texts
         if listening and (takes_up_person_offered(tracker) or wrong_noshi_told_across(tracker)):
             probabilities[domain.index_for_action(HANDOFF_ACTION)] = 1.0
-            return self._prediction(probabilities)
+            # Inside a form, the RulePolicy's "the form goes on" is a prediction of no user
+            # turn, which Rasa's ensemble prefers to any other: this one is marked alike to be
+            # weighed against it by priority (a wrong のし told inside the order verification).
+            return self._prediction(probabilities, is_no_user_prediction=tracker.active_loop_name is not None)
         if answers_verification(tracker):
             return self._prediction(probabilities)
         if listening:
