@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Awaitable, Callable
 
 from madoguchi.evaluation.handoff import Conversation, Outcome
+from madoguchi.nlu import spoken_digits
 from madoguchi.settings import ROOT
 
 # Sends one customer message: (what the bot said, the tracker's state afterwards).
@@ -67,6 +68,9 @@ _KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
 
 
 def _digits(text: str) -> str:
+    """The digits and capitals of `text`, numbers read out in kana (ぜろろくの…) included."""
+    spoken = spoken_digits.read(text)
+    text = spoken.text if spoken else text
     return re.sub(r"[^0-9A-Z]", "", _plain(text).translate(_KANJI_DIGITS).upper())
 
 

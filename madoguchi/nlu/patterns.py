@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from madoguchi.nlu import spoken_digits
 from madoguchi.text import fold_width
 
 ORDER_ID = "order_id"
@@ -68,7 +69,7 @@ _KANJI_DATE_RE = re.compile(
 # A day named by its distance from today or by its weekday (明日, あさって, 来週の土曜日,
 # きんようび): a date as the customer wrote it. Not 今日は opening a message nor 今晩は (greetings),
 # nor a word that holds one (とうきょう, 明日香, あしたば).
-_WEEK = r"(?:(?:再来週|来週|今週|さらいしゅう|らいしゅう|こんしゅう)\s?の?\s?)?"
+_WEEK = r"(?:(?:再来週|来週|今週|先週|さらいしゅう|らいしゅう|こんしゅう|せんしゅう)\s?の?\s?)?"
 _RELATIVE_DATE_RE = re.compile(
     # in kanji: not inside a kanji word, nor 明日香 (a name)
     rf"(?<![一-龥々])(?:{_WEEK}[月火水木金土日]曜(?:日)?|本日|今日|明日|明後日|昨日|一昨日|今夜)(?!香)"
@@ -76,7 +77,7 @@ _RELATIVE_DATE_RE = re.compile(
     r"|(?<=[^一-龥々]誕生日|[^一-龥々]記念日)(?:今日|明日|明後日)"
     # in kana: not inside a kana word (とうきょう, あしたば, きょうだい), a particle or kanji after it
     rf"|(?<![ぁ-ゖ])(?:{_WEEK}(?:げつ|か|すい|もく|きん|ど|にち)ようび?|きょう|あした|あさって|しあさって|きのう|"
-    r"おととい|こんや)(?![ぁ-ゖ](?<![はのにがもでまかなじや]))"
+    r"おととい|こんや|せんしゅう|せんげつ)(?![ぁ-ゖ](?<![はのにがもでまかなじや]))"
 )
 _GREETING_TODAY = re.compile(r"^\s*今日は(?:[。、!！\s]|$)")
 
@@ -88,7 +89,7 @@ _KANA_DAY = (
     f"|(?:(?:に|さん)?じゅう(?:{_KANA_ONES})?|いち|さん|ご|ろく|しち|なな|はち|く|きゅう)にち)"
 )
 _KANA_DATE_RE = re.compile(
-    rf"(?:{_KANA_MONTH})(?:{_KANA_DAY})(?!かん|いない|いじょう|ご[^ぁ-ゖ]|まえ)"
+    rf"(?:{_KANA_MONTH})[ 　]?(?:{_KANA_DAY})(?!かん|いない|いじょう|ご[^ぁ-ゖ]|まえ)"
     # はつかの ほうじ, にじゅうさんにちに: a day alone, in the readings no other word has
     rf"|(?<![ぁ-ゖ])(?:ついたち|はつか|(?:に|さん)?じゅう(?:{_KANA_ONES})?にち|(?:に|さん)?じゅうよっか)"
     r"(?!かん|いない|いじょう|ご[^ぁ-ゖ]|まえ|ほど)"
@@ -97,7 +98,11 @@ _KANA_DATE_RE = re.compile(
 
 def find_order_ids(text: str) -> list[Found]:
     """Order numbers: an A and seven digits, any width, case, hyphens or spaces, digits in
-    kanji too."""
+    kanji or read out in kana too."""
+    return _with_spoken(_order_ids, text)
+
+
+def _order_ids(text: str) -> list[Found]:
     folded = fold_width(text).translate(_KANJI_DIGITS)  # Ａ二三四五六七八: one for one
     return [
         Found(ORDER_ID, m.start(), m.end(), "A" + re.sub(r"\D", "", m.group(1)))
@@ -124,7 +129,11 @@ def normalize_phone(raw: str) -> str | None:
 
 def find_phones(text: str, taken: list[Found] = ()) -> list[Found]:
     """Japanese phone numbers (10 or 11 digits from a leading 0 or +81), digits in any
-    width or in kanji."""
+    width, in kanji or read out in kana."""
+    return _with_spoken(_phones, text, taken)
+
+
+def _phones(text: str, taken: list[Found] = ()) -> list[Found]:
     folded = fold_width(text.translate(_KANJI_DIGITS))
     found = []
     for m in _PHONE_RE.finditer(folded):
@@ -151,7 +160,12 @@ def normalize_postal_code(raw: str) -> str | None:
 
 def find_postal_codes(text: str, taken: list[Found] = (), bare: bool = True) -> list[Found]:
     """Postal codes: `〒` or 郵便番号 before seven digits, or (with `bare`) a bare `123-4567`
-    or `123 4567` alone in the message; digits in any width or in kanji (〒九二〇-〇八六五)."""
+    or `123 4567` alone in the message; digits in any width, in kanji (〒九二〇-〇八六五) or
+    read out in kana."""
+    return _with_spoken(_postal_codes, text, taken, bare=bare)
+
+
+def _postal_codes(text: str, taken: list[Found] = (), bare: bool = True) -> list[Found]:
     folded = fold_width(text.translate(_KANJI_DIGITS))
     found: list[Found] = []
     for regex in (_POSTAL_MARKED_RE, _POSTAL_BARE_RE, _POSTAL_ALONE_RE) if bare else (_POSTAL_MARKED_RE,):
@@ -188,6 +202,19 @@ def find_dates(text: str) -> list[Found]:
         if not (greeting and m.start() < greeting.end()) and not _overlaps(m.start(), m.end(), spans)
     ]
     return sorted((Found(DATE, a, b, text[a:b]) for a, b in spans), key=lambda f: f.start)
+
+
+def _with_spoken(find, text: str, taken: list[Found] = (), **options) -> list[Found]:
+    """What `find` finds in the text, then in its numbers read out in kana (spans on the text)."""
+    found = find(text, taken, **options) if taken or options else find(text)
+    read = spoken_digits.read(text)
+    if read is None:
+        return found
+    for f in find(read.text, **options) if options else find(read.text):
+        start, end = read.span(f.start, f.end)
+        if not _overlaps(start, end, [*taken, *found]):
+            found.append(Found(f.entity, start, end, f.value))
+    return sorted(found, key=lambda f: f.start)
 
 
 def _overlaps(start: int, end: int, others) -> bool:

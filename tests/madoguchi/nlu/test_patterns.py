@@ -280,3 +280,28 @@ def test_a_postal_code_said_with_a_space_alone_is_one():
 
 def test_a_postal_code_labelled_in_kana():
     assert [(f.entity, f.value) for f in find_all("ゆうびんは7594106")] == [("postal_code", "759-4106")]
+
+
+@pytest.mark.parametrize("text, entity, value, said", [
+    ("電話は ぜろにいよんにいの にいろくの いちにいさんよん", "phone", "0242261234",
+     "ぜろにいよんにいの にいろくの いちにいさんよん"),
+    ("ゼロキュウゼロ イチニーサンヨン ゴーロクナナハチ", "phone", "09012345678",
+     "ゼロキュウゼロ イチニーサンヨン ゴーロクナナハチ"),
+    ("番号は えーさんよんごろくななはちきゅうだと", "order_id", "A3456789", "えーさんよんごろくななはちきゅう"),
+    ("ゆうびんばんごうは きゅうろくごの ぜろはちななさん", "postal_code", "965-0873", "きゅうろくごの ぜろはちななさん"),
+])
+def test_numbers_read_out_in_kana_are_found_as_said(text, entity, value, said):
+    """Voice input writes numbers as they are spoken; the span is what the customer said."""
+    [found] = find_all(text)
+    assert (found.entity, found.value, text[found.start:found.end]) == (entity, value, said)
+
+
+@pytest.mark.parametrize("text", ["くにに かえって しごとを します", "にくを ごご に たべた", "さんにん で いきます",
+                                  "ごごに いちど でんわ します"])
+def test_words_that_sound_like_digits_are_no_number(text):
+    assert find_all(text) == []
+
+
+def test_a_phone_read_out_in_kana_is_found_by_the_phone_finder_alone():
+    """The verification form asks for the phone and checks the answer with `find_phones`."""
+    assert [f.value for f in find_phones("ぜろきゅうぜろ いちにいさんよん ごろくななはち です")] == ["09012345678"]
