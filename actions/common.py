@@ -62,12 +62,24 @@ _BEFORE_A_NAME = " 　の:：は、,"
 def _from_name_on(tracker: Tracker) -> str:
     """The latest message from the name found in it on (かーちゃん用っす 高橋 翔で gives 高橋 翔で,
     娘の西村 彩花で gives 西村 彩花で); the whole message when no name was found or the name
-    found may be a part (あおい of 中村あおい)."""
-    text = latest_text(tracker)
-    starts = [e.get("start") for e in tracker.latest_message.get("entities") or []
-              if e.get("entity") == "person_name" and isinstance(e.get("start"), int)]
-    start = min(starts, default=0)
+    found may be a part (あおい of 中村あおい); up to an address or a number after the name."""
+    text = _before_details(tracker)
+    start = min((e["start"] for e in _spans(tracker) if e.get("entity") == "person_name"), default=0)
     return text[start:] if 0 < start <= len(text) and text[start - 1] in _BEFORE_A_NAME else text
+
+
+def _spans(tracker: Tracker) -> list[dict]:
+    return [e for e in tracker.latest_message.get("entities") or [] if isinstance(e.get("start"), int)]
+
+
+def _before_details(tracker: Tracker) -> str:
+    """The latest message up to the first address or number after the name (渡部邦夫
+    会津若松市城東町十二の七だ gives 渡部邦夫)."""
+    text = latest_text(tracker)
+    entities = _spans(tracker)
+    start = min((e["start"] for e in entities if e.get("entity") == "person_name"), default=0)
+    end = min((e["start"] for e in entities if e.get("entity") != "person_name" and e["start"] > start), default=len(text))
+    return text[:end].rstrip(" 　、,")
 
 
 def phone_answer(value: Any, dispatcher: CollectingDispatcher) -> str | None:
@@ -82,7 +94,8 @@ def name_answer(value: Any, tracker: Tracker) -> str:
     """A name given in a form. The name part of the message is the name: an entity found in
     it may be a part only (山田 of 山田 太郎です, あおい of 中村あおい); asked for the name,
     the answer is the name even when no entity was found."""
-    name = clean_person_name(str(value or ""))
+    raw = str(value or "")
+    name = clean_person_name(_before_details(tracker) if raw == latest_text(tracker) else raw)
     # Several names found in one message (田中 哲夫 and 哲夫): the longest that holds the value.
     found = [clean_person_name(str(e.get("value") or "")) for e in tracker.latest_message.get("entities") or []
              if e.get("entity") == "person_name"]

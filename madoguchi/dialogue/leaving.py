@@ -20,4 +20,5 @@ LEAVING = re.compile(
 def is_leaving(text: str) -> bool:
     """The message says the customer does not want to go on now."""
     norm = nfkc(text or "").strip()
-    return bool(LEAVING.search(norm) or LEAVING.search(re.sub(r"\s+", "", norm)))  # やっぱり いい です
+    # やっぱり いい です; ふつうので いいです is no leaving: the words read without their spaces
+    return LEAVING.search(re.sub(r"\s+", "", norm)) is not None

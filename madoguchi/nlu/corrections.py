@@ -24,6 +24,9 @@ of the message (`triage.assess`) is clear:
 - `express_distress` that leaves the question for now with one cue at most (子どもが泣いてる
   のでまたにします) -> the next calm intent (the form lets the customer go);
 - `request_exception` without any form of request ("…それで大丈夫です") -> likewise;
+- `express_distress` that names a death and a memorial coming, and nothing of being at a
+  loss (ばあさんが死んでもう六年だ 来月七回期やんだ) -> `ask_gift` (the memorial answer);
+- `request_catalog` without any word a catalog is asked for with -> the next calm intent;
 - a request for a discount, free shipping, priority or a same-day remote delivery read
   as something calm (送料ただにしてけさいん as change_order) -> `request_exception`.
 
@@ -96,12 +99,16 @@ def correct_intent(
         # カタログ欲しいっちゃけど 松尾純一、〒812-…: the details come with the request;
         # こんにちは カタログっこ 送ってもらいてんだども: not understood, but a catalog asked for
         return "request_catalog"
+    if intent == "request_catalog" and not assessment.catalog_named:
+        return _next_calm([r for r in ranking if r.get("name") != intent])  # 注文の番号なんかわかんねえ 紙もどっかさ…
     if assessment.goods_problem and intent not in HANDOFF_INTENTS:
         return "complain"
     if assessment.distress >= threshold and intent not in HANDOFF_INTENTS and not asks_how(intent, assessment):
         return "express_distress"
     if assessment.exception and assessment.asks and intent not in HANDOFF_INTENTS and intent != "nlu_fallback":
         return "request_exception"
+    if intent == "complain" and assessment.exception and assessment.asks and not (assessment.anger or assessment.goods_problem):
+        return "request_exception"  # ソウリョウ タカスギ。ホンド ト オナジ ニ シテ: an exception asked, not a grievance
     unfounded = not assessment.grievance and not assessment.person
     # No word of a problem is weak evidence against a sure model: the cue lists are standard
     # Japanese, and 頼んだがは羊かんぞ。届いたがは最中やった is a complaint all the same.
@@ -174,14 +181,19 @@ def correct_intent(
         return "complain"  # 配達の人が…不在票も入れんと持って帰っとるんです: the driver complained of
     if intent == "express_distress" and assessment.whether_delivered and only_not_knowing_how(assessment):
         return "ask_delivery_status"  # 事務所宛に頼んだ菓子、届いとるんかどうかわからんねん: whether it came
+    if intent == "express_distress" and assessment.memorial and not (
+        assessment.cues or assessment.intensity > 1 or assessment.emphatic or assessment.anger or assessment.goods_problem
+    ):
+        return "ask_gift"  # ばあさんが死んでもう六年だ 来月七回期やんだ: a memorial coming, grief named, no one at a loss
     if intent == "express_distress" and asks_the_noshi_custom(assessment):
         return "ask_gift"  # 熨斗っこは 何色で…わがんねくて: not knowing the custom is a question, not distress
     if intent == "express_distress" and assessment.anger and not (assessment.cues or assessment.grief):
         return "complain"  # 本当にひどい対応です。I'm very angry: anger, nothing of distress
     if intent == "express_distress" and assessment.leaving and len(set(assessment.cues)) <= 1 and not (
-        assessment.grief or assessment.intensity or assessment.anger or assessment.goods_problem
+        assessment.grief or assessment.intensity > 1 or assessment.emphatic or assessment.anger or assessment.goods_problem
     ):
-        # 子どもが泣いてるのでまたにします: a reason to stop now, no call for help.
+        # 子どもが泣いてるのでまたにします, 郵便番号…わからんなあ。孫が来てからにします、またにします:
+        # a reason to stop now, no call for help.
         return _next_calm(ranking)
     if intent == "express_distress" and not assessment.evidence and assessment.catalog_wished:
         return "request_catalog"  # 歳暮を何にしよか頭ひねって…冊子みたいなもんがあったら: a catalog wished for

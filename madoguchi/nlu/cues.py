@@ -84,8 +84,12 @@ PERSON_WORDS = re.compile(
     r"替わ|誰か|だれか|生身|本物|ほんもの|human|person|operator|staff|責任者|上司|社長|店長|方と|方に|かたと|かたに|"
     r"ニンゲン|hito|者を|者と|者に|声を|つない|繋|取り次|とりつ|ねえさん|姉さん|にいさん|兄さん|ねえちゃん|にいちゃん"
 )
-# People counted, not asked for (十五人くらい来る, ひとつずつ): no word of a person.
-PEOPLE_COUNTED = re.compile(r"[0-9一二三四五六七八九十百何数]+人|ひとつ|ひとり|ふたり|ひとこと|一言|人数|人分|大人")
+# People counted, not asked for (十五人くらい来る, ひとつずつ), or the guests a gift is for
+# (来てくれた人さ菓子持たせて): no word of a person.
+PEOPLE_COUNTED = re.compile(
+    r"[0-9一二三四五六七八九十百何数]+人|ひとつ|ひとり|ふたり|ひとこと|一言|人数|人分|大人"
+    r"|(?:来て|きて|来た|きた|来る|くる|集まる|集まった|あつまる|呼んだ|世話になった|せわになった)(?:くれた|くれる|もらった)?(?:人|ひと|方)"
+)
 # The body, not the shop (目が悪いので短めに): no reproach.
 FRAGILE = re.compile(
     r"(?:割れ|われ|壊れ|こわれ|崩れ|くずれ|潰れ|つぶれ|欠け|かけ)(?:やす|にく|ない(?:よう|か)|ません(?:よう|か))|"
@@ -146,6 +150,14 @@ ASKING_HOW_CUES = frozenset({
 # です written in katakana after a name (スニル ペレラ デス).
 KATAKANA_COPULA = re.compile(r"[ 　]*デス(?=[。.!！]?$)")
 # A catalog wished for in so many words (お宅さんの冊子みたいなもんが手元にあったら…ええんやけど).
+# Any word a request for the catalog is made with (カタログ, 冊子, 案内, 紙のやつ送つて): a
+# reading of request_catalog without one is a misreading (注文の番号なんかわかんねえ 紙もどっかさ…).
+CATALOG_NAMED = re.compile(
+    r"カタログ|かたろ|カタロ|ｶﾀﾛ|catalog|katarog|冊子|さっし|パンフ|ぱんふ|案内|あんない|資料|しりょう|一覧|いちらん|リスト|りすと|"
+    r"チラシ|ちらし|本|ほん|目録|載って|のって|冊|送って|おくって|送つ|おくつ|申し込|もうしこ|申込|紙の|"
+    r"카탈로그|catálogo|brochure|leaflet|pamphlet|postme|sendme|mailme",
+    re.IGNORECASE,
+)
 CATALOG_WISHED = re.compile(
     r"(?:カタログ|かたろぐ|カタロ|冊子|パンフレット|ぱんふれっと)[^。？?]{0,12}(?:あったら|あれば|ほしい|欲しい|もらえ|いただけ)"
 )

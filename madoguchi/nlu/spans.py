@@ -85,13 +85,20 @@ _BUILDING = (
     rf"(?:(?:[ぁ-ゖ]{{1,4}}(?={_WORD}))?(?:{_WORD}+[ぁ-ゖ]{{1,2}}(?={_WORD}))*{_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}ぁ-ゖ]*(?:[ 　]?{_ROOM})?"
     rf"|{_WORD}+[ 　]?{_NAMED_ROOM}|{_WORD}{{2,}}{_NUM}{{3,4}}(?!{_NUM})|{_ROOM})"
 )
+# A building in hiragana, as a kana address has it (つるはしはいつ２０３).
+_KANA_BUILDING = rf"[ぁ-ゖー]{{0,8}}(?:はいつ|まんしょん|あぱーと|こーぽ|だんち|めぞん)[ 　]?(?:{_ROOM})?"
 ADDRESS = re.compile(
     rf"{_START}(?:{_PLACE}|{_BLOCK}|{_DIRECTION})*{_BLOCK}(?:[ 　]?{_BUILDING}(?:[ 　]{_ROOM})?)?"
 )
-# Written in kana: the prefecture, then words and spaces up to the block numbers.
+# Written in kana: the prefecture (or a city and its ward), then words and spaces up to the block numbers.
 KANA_ADDRESS = re.compile(
-    rf"(?:{KANA_PREFECTURES})[ 　]?[ぁ-ゖァ-ヴー{_KANJI}{_HALF_KANA} 　]{{0,30}}?{_BLOCK}(?:[ 　]?{_BLOCK})*"
-    rf"(?:[ 　]{_BUILDING}(?:[ 　]{_ROOM})?)?"
+    rf"(?:{KANA_PREFECTURES}|[ぁ-ゖ]{{2,5}}し[ 　]?[ぁ-ゖ]{{2,5}}く(?=[ 　]))[ 　]?[ぁ-ゖァ-ヴー{_KANJI}{_HALF_KANA} 　]{{0,30}}?{_BLOCK}(?:[ 　]?{_BLOCK})*"
+    rf"(?:[ 　](?:{_KANA_BUILDING}|{_BUILDING})(?:[ 　]{_ROOM})?)?"
+)
+# Written in kana after its label, from a city on (じゅうしょは おおさかし いくのく つるはし２ー１５ー７).
+LABELLED_KANA_ADDRESS = re.compile(
+    rf"(?:じゅうしょ|住所)(?:は|わ|:|：)?[ 　]?(?P<address>[ぁ-ゖァ-ヴー{_KANJI}{_HALF_KANA} 　]{{2,30}}?{_BLOCK}"
+    rf"(?:[ 　]?{_BLOCK})*(?:[ 　](?:{_KANA_BUILDING}|{_BUILDING})(?:[ 　]{_ROOM})?)?)"
 )
 # Block numbers that are an address's: with a dash or a block word, not 3 of 3個.
 _HAS_BLOCK = re.compile(rf"{_NUM}[ 　]?(?:[-－‐−―ー]|丁目|番|号|ちょうめ|ばんち|ばん)")
@@ -116,11 +123,11 @@ _NOT_A_GIVEN_NAME = re.compile(r"^(?:と|で|は|が|の|に|へ|を|も|から|
 def addresses(text: str) -> list[tuple[int, int]]:
     """Spans of the addresses written in `text`, building and room included."""
     spans: list[tuple[int, int]] = []
-    for match in [*ADDRESS.finditer(text), *KANA_ADDRESS.finditer(text)]:
-        start, end = match.start(), match.end()
+    for match in [*ADDRESS.finditer(text), *KANA_ADDRESS.finditer(text), *LABELLED_KANA_ADDRESS.finditer(text)]:
+        start, end = match.span("address") if match.re is LABELLED_KANA_ADDRESS else match.span()
         while end > start and text[end - 1] in " 　の":
             end -= 1
-        if match.re is KANA_ADDRESS and not _HAS_BLOCK.search(text, start, end):
+        if match.re is not ADDRESS and not _HAS_BLOCK.search(text, start, end):
             continue
         if any(s <= start and end <= e for s, e in spans):
             continue
@@ -230,9 +237,15 @@ _KATAKANA_INTRODUCED = re.compile(
 )
 
 
+# A name in katakana after わたしは, then です (わたしは アマラ です).
+_KATAKANA_SELF = re.compile(
+    r"(?:わたし|私|あたし|ぼく|僕)[ 　]*[はわ][ 　]*([ァ-ヴー]{2,10}(?:[・･ 　][ァ-ヴー]{2,10})?)[ 　]*(?:です|でーす|だよ)(?![かが])"
+)
+
+
 def katakana_introduced(text: str) -> list[tuple[int, int]]:
-    """Spans of names in katakana introduced with と申します / といいます."""
-    return [m.span(1) for m in _KATAKANA_INTRODUCED.finditer(text)]
+    """Spans of names in katakana introduced with と申します / といいます, or after わたしは."""
+    return [m.span(1) for regex in (_KATAKANA_INTRODUCED, _KATAKANA_SELF) for m in regex.finditer(text)]
 
 
 # The words that label a name (お名前, なまえ, 氏名), for every reading of a labelled name.
@@ -264,6 +277,26 @@ _KANJI_NAME_UNSPACED = re.compile(
 # after なまえ は, where a word of kanji alone may begin a question (名前 は 漢字で…).
 _KANJI_FULL_NAME = re.compile(
     rf"[{_KANJI}]{{1,4}}[ 　][{_KANJI}ぁ-ゖ]{{1,4}}?(?=[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、。,.]|$)"
+)
+# A name in katakana words and nothing else (ヒガ ディエゴ, グエン・ヴァン・ミン です).
+_KATAKANA_NAME_ALONE = re.compile(r"\s*([ァ-ヴー]{2,10}(?:[ 　・][ァ-ヴー]{2,10}){1,2})[ 　]*(?:です|デス)?[ 　]*[。.!！]?\s*")
+# Katakana words that are a sentence, not a name (カタログ オネガイ, マダ コナイ, ハイ ソウデス).
+_KATAKANA_NOT_A_NAME = re.compile(
+    r"(?:た|て|だ|す|ね|よ|か|る|ない|たい|しい|ます)$"
+    r"|^(?:かたろぐ|おかし|おねがい|ありがと|こんにち|こんばん|おはよ|はい|いいえ|そうりょう|ちゅうもん|にもつ|でんわ|"
+    r"なまえ|じゅうしょ|まだ|もう|いつ|どこ|なに|なん|すみませ|ごめん|よろしく|ほしい|だめ|おくっ|とどい|きょう|あした)"
+)
+
+
+def is_katakana_name(words: str) -> bool:
+    """Katakana words that read as a name rather than as a sentence (ヒガ ディエゴ)."""
+    return not any(_KATAKANA_NOT_A_NAME.search(jaconv.kata2hira(w)) for w in re.split(r"[ 　・]+", words))
+
+
+# A family name in hiragana closing the message after なまえは (なまえは えぐちで), not a script.
+_KANA_NAME_LAST = re.compile(
+    r"(?!(?:かんじ|ひらがな|かたかな|ろーまじ|ふりがな|なし|ない|いらん|いらない|いれ|ぬき|おなじ))"
+    r"[ぁ-ゖ]{2,6}?(?=[ 　]*(?:で|です|でございます|でおねがいします|で おねがいします)?[ 　。.!！]*$)"
 )
 # Endings and particles that close a name written in words (ふさえ です, ふさえで, Thapa でいい).
 _WORD_TAIL = re.compile(
@@ -325,11 +358,19 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
                 if end > start and not grammar:
                     found.append((start, end))
                 break
+    if is_kana_full_name(text):  # きむ よんすん, written alone
+        words = re.match(r"\s*([ぁ-ゖ]+[ 　]+[ぁ-ゖ]+?)(?=[ 　]*(?:です|でございます|と申します)?[ 　。.!！]*$)", text)
+        if words:
+            found.append(words.span(1))
+    katakana = _KATAKANA_NAME_ALONE.fullmatch(text)  # ヒガ ディエゴ, written alone
+    if katakana and is_katakana_name(katakana.group(1)):
+        found.append(katakana.span(1))
     alone = re.fullmatch(r"\s*([A-Z][a-z]+(?:[ 　][A-Z][a-z]+){1,2})\s*[.!。]?\s*", text) or _LATIN_NAME_FIRST.match(text)
     if alone and not ENGLISH_COURTESY.match(alone.group(1)):  # Marco Silva, written alone or first
         found.append(alone.span(1))
     for label in _NAME_LABEL_WA.finditer(text):  # なまえは くどう　とくじ, 名前は David Miller です
-        for words in (*_NAME_WORDS[:2], _KANJI_FULL_NAME, _KANJI_NAME_UNSPACED):  # 名前は 金 智友です
+        # 名前は 金 智友です, なまえは えぐちで (a name in hiragana closing the message)
+        for words in (*_NAME_WORDS[:2], _KANJI_FULL_NAME, _KANJI_NAME_UNSPACED, _KANA_NAME_LAST):
             match = words.match(text, label.end())
             if match and match.span() not in found:
                 found.append(match.span())

@@ -23,13 +23,14 @@ from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups
 from madoguchi.memorial import asks_about_gift, asks_noshi, is_memorial
 from madoguchi.nlu.cues import (
     ACCEPTING, ASKED_BEFORE, ASKED_EXCEPTIONS, ASKING_ABOUT, ASKING_FORMS, BODY, BOT_WORDS, CATALOG_ASKED, CHANGE_NAMED,
-    CATALOG_WISHED, COMPLAINT_NAMED, DELIVERY_CONDUCT, HANDOVER, COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, INTENSITY, INTRODUCED,
+    CATALOG_NAMED, CATALOG_WISHED, COMPLAINT_NAMED, DELIVERY_CONDUCT, HANDOVER, COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, INTENSITY, INTRODUCED,
     KATAKANA_COPULA, LEAVE_TAKING, RUDENESS_NAMED, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES,
     ORDERING_NOW, PEOPLE_COUNTED, PERSON_NOT_BOT, PERSON_WORDS, PHONE_ORDER, REFUND_ASKED, REFUSING, RELIEVED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT,
     THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB, WHETHER_DELIVERED,
 )
 from madoguchi.nlu.gibberish import is_gibberish
 from madoguchi.nlu.patterns import find_all, find_order_ids, find_phones
+from madoguchi.nlu.reading import as_read
 from madoguchi.nlu.spans import ENGLISH_COURTESY, is_kana_full_name
 from madoguchi.text import folded, with_hiragana
 
@@ -109,6 +110,8 @@ class Assessment:
     blames: bool = False  # a word of reproach, not only of something not come
     hurried: bool = False  # ちょっと急いどるっちゃん: in a hurry (which is no distress)
     catalog_wished: bool = False  # 冊子みたいなもんが手元にあったら
+    catalog_named: bool = False  # any word a catalog is asked for with
+    memorial: bool = False  # a memorial or an offering spoken of (来月七回期やんだ)
     asking_about: bool = False  # …を聞いてるんだけど, 教えてほしい
     accepting: bool = False
     digits: bool = False
@@ -207,11 +210,15 @@ def assess(
     result.detail = bool(find_all(text)) or ROOM_NUMBER.search(text) is not None
     # 〒八八〇－〇九五一: a detail in kanji digits is no keyboard mash
     result.gibberish = not result.detail and is_gibberish(text, tokens, dictionary_words)
-    result.requests = bool(REQUEST_FORMS.search(norm))
+    read_spaceless = with_hiragana(re.sub(r"\s+", "", norm))  # オナジ ニ シテ
+    result.requests = bool(REQUEST_FORMS.search(norm) or REQUEST_FORMS.search(read_spaceless))
     spaced_out = re.sub(r"\s+", "", norm)  # どうしたら　いいか　わがんね: words set apart by spaces
     result.anger = any(w in COURTESY.sub("", spaced_out) for w in lexicon.anger)
-    result.exception = any(w in norm for w in lexicon.exceptions) or REFUND_ASKED.search(norm) is not None
-    result.asks = bool(ASKING_FORMS.search(norm))
+    # ソウリョウ タカスギ。ホンド ト オナジ ニ シテ: read in hiragana and without its spaces too
+    result.exception = any(w in t for t in (norm, read_spaceless) for w in lexicon.exceptions) or (
+        REFUND_ASKED.search(norm) is not None
+    )
+    result.asks = bool(ASKING_FORMS.search(norm) or ASKING_FORMS.search(read_spaceless))
     result.hurried = any(w in t for t in (norm, spaced_out, with_hiragana(spaced_out)) for w in lexicon.hurry) or any(
         t.lemma_ == "急ぐ" for t in tokens  # 急いどる
     )
@@ -230,7 +237,8 @@ def assess(
     result.about_the_medium = THE_MEDIUM.search(spaced_out) is not None
     result.complaint_named = COMPLAINT_NAMED.search(spaced_out) is not None
     result.bot_words = any(BOT_WORDS.search(t) for t in (spaced_out, with_hiragana(spaced_out)))  # キカイ デスカ
-    result.memorial_gift = is_memorial(spaced_out) and asks_about_gift(spaced_out)
+    result.memorial = is_memorial(spaced_out)
+    result.memorial_gift = result.memorial and asks_about_gift(spaced_out)
     result.asks_noshi = asks_noshi(spaced_out)
     result.questioned = QUESTION_MARK.search(norm) is not None
     result.imminent = IMMINENT.search(norm) is not None
@@ -272,6 +280,7 @@ def assess(
     result.not_knowing = answer == UNKNOWN
     result.catalog_asked = CATALOG_ASKED.search(spaced_out) is not None
     result.catalog_wished = CATALOG_WISHED.search(spaced_out) is not None
+    result.catalog_named = any(CATALOG_NAMED.search(t) for t in (spaced_out, read_spaceless, as_read(spaced_out)))
     result.asking_about = ASKING_ABOUT.search(spaced_out) is not None
 
     # ドウシヨウ ドウシヨウ; 間に合いませんでした is a grievance told, not a fear (a reproach cue)

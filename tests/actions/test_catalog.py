@@ -347,3 +347,14 @@ async def test_a_side_question_is_left_to_its_answer_even_with_a_hurry_in_it(sho
     text = "メール便っていうのは、郵便受けさ入るもんだべか。昼間は病院さ行ってていねぇことが多いもんで"
     slots = await validate(dispatcher, domain, text, "ask_shipping", {"person_name": "渡部和枝"}, "postal_code", {})
     assert slots == {}  # nothing validated: the rule answers the question, then the form asks again
+
+
+def test_a_name_given_with_the_address_after_it_is_the_name_alone():
+    from actions.common import name_answer
+
+    text = "渡部邦夫 会津若松市城東町十二の七だ"
+    entities = [{"entity": "person_name", "start": 0, "end": 4, "value": "渡部邦夫"},
+                {"entity": "address", "start": 5, "end": 17, "value": "会津若松市城東町十二の七"}]
+    tracker = make_tracker([user(text, "inform", entities)], active_loop="catalog_status_form",
+                           requested_slot="person_name")
+    assert name_answer(text, tracker) == "渡部邦夫"

@@ -26,7 +26,9 @@ def test_leaving_words(text):
 
 @pytest.mark.parametrize("text", ["150-0001", "山田花子です", "住所は東京都渋谷区神宮前1-2-3です", "送料はいくらですか",
                                   "急ぎじゃないので、ふつうに送ってもらえればいいです", "届けてくれたら大丈夫です",
-                                  "急ぎませんけえ、いつもの送り方で結構です"])
+                                  "急ぎませんけえ、いつもの送り方で結構です",
+                                  # a space before いいです is no leaving either
+                                  "いそぎは　せんけん、ふつうので　いいです"])
 def test_answers_are_not_leaving(text):
     assert not is_leaving(text)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from madoguchi.nlu import spans
 from madoguchi.nlu.spans import addresses, family_name_start, introduced_names, labelled_names, whole_name_end
 
 
@@ -194,3 +195,22 @@ def test_a_family_name_in_hiragana_then_desu_is_no_full_name():
 
     assert not is_kana_full_name("たなか です")
     assert is_kana_full_name("くどう　とくじ です")
+
+
+def test_an_address_in_kana_after_its_label_keeps_city_block_and_building():
+    text = "じゅうしょは おおさかし いくのく つるはし２ー１５ー７ つるはしはいつ２０３、ゆうびんは ５４４−００３１"
+    assert [text[a:b] for a, b in spans.addresses(text)] == ["おおさかし いくのく つるはし２ー１５ー７ つるはしはいつ２０３"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("はじめまして! わたしは アマラ です。よろしく おねがいします", "アマラ"),
+    ("おせいぼに しますけん、のしば つけて もろうて よかですか。なまえは えぐちで", "えぐち"),
+])
+def test_a_name_after_watashi_wa_or_a_name_label_closing_the_message(text, name):
+    found = [*spans.labelled_names(text), *spans.katakana_introduced(text)]
+    assert [text[a:b] for a, b in found] == [name]
+
+
+@pytest.mark.parametrize("text", ["なまえは かんじで", "なまえは ひらがなです", "なまえは いれないで", "わたしは ベトナムじん です"])
+def test_a_script_or_a_refusal_after_the_name_label_is_no_name(text):
+    assert spans.labelled_names(text) == [] and spans.katakana_introduced(text) == []

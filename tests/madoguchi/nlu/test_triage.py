@@ -787,3 +787,57 @@ def test_distress_phrased_in_english_and_a_boss_s_anger_feared(ginza, lexicon):
     assert assessment.cues and not assessment.anger
     ranking = [{"name": "express_distress", "confidence": 0.9}]
     assert correct_intent("express_distress", ranking, assessment, THRESHOLD) == "express_distress"
+
+
+def corrected(ginza, lexicon, text: str, first: str, second: str, p: float = 0.0) -> str:
+    """The intent acted on when DIET ranks `first` sure and `second` next."""
+    ranking = [{"name": first, "confidence": 1.0}, {"name": second, "confidence": 0.0}]
+    return correct_intent(first, ranking, run(ginza, lexicon, text, p), THRESHOLD)
+
+
+def test_leaving_for_now_after_a_pause_is_no_distress(ginza, lexicon):
+    text = "郵便番号…どこに書いちゅうかわからんなあ。孫が来てからにします、またにします"
+    assert corrected(ginza, lexicon, text, "express_distress", "goodbye", 0.95) == "goodbye"
+
+
+def test_the_guests_a_gift_is_for_are_no_person_asked_for(ginza, lexicon):
+    guests = "来てくれた人さ菓子持たせて帰してえ。二十人ぐれえだ"
+    assert corrected(ginza, lexicon, guests, "request_human", "ask_gift") == "ask_gift"
+    assert corrected(ginza, lexicon, "担当の人と話したい", "request_human", "ask_gift") == "request_human"
+
+
+def test_an_exception_asked_in_katakana_words_is_an_exception(ginza, lexicon):
+    text = "ソウリョウ タカスギ。ホンド ト オナジ ニ シテ"
+    assert run(ginza, lexicon, text).exception
+    assert corrected(ginza, lexicon, text, "complain", "greet") == "request_exception"
+
+
+@pytest.mark.parametrize("text", ["にもつ とどいたけど うちのん ちゃうわ",
+                                  "なまえ みたら やまもとさん あて やねん。じゅうしょは おなじ ちょうめ やけど",
+                                  "のしが紅白の蝶結びだ。祝い事じゃねえんだぞ。法事の菓子が今日着いたんだ"])
+def test_another_s_parcel_or_a_wrong_noshi_told_plainly_is_a_goods_problem(ginza, lexicon, text):
+    assert run(ginza, lexicon, text).goods_problem
+
+
+@pytest.mark.parametrize("text", ["うちの注文の荷物、いつ届く？", "やまもとさん宛に送りたい"])
+def test_a_parcel_of_one_s_own_or_a_recipient_named_is_no_goods_problem(ginza, lexicon, text):
+    assert not run(ginza, lexicon, text).goods_problem
+
+
+def test_a_memorial_coming_with_grief_named_and_nothing_at_a_loss_is_a_gift_question(ginza, lexicon):
+    coming = "ばあさんが死んでもう六年だ 来月七回期やんだ"
+    assert corrected(ginza, lexicon, coming, "express_distress", "ask_gift", 0.7) == "ask_gift"
+    at_a_loss = "母が亡くなって、四十九日の準備で何もわからなくて…"
+    assert corrected(ginza, lexicon, at_a_loss, "express_distress", "ask_gift", 1.0) == "express_distress"
+
+
+def test_a_catalog_reading_without_any_word_of_a_catalog_is_no_catalog_request(ginza, lexicon):
+    lost = "注文の番号なんかわかんねえ 紙もどっかさいっちまった"
+    assert corrected(ginza, lexicon, lost, "request_catalog", "inform") == "inform"
+    for text in ("紙のやつ送つてほしいんだわ", "Please post me a brochure", "カタログください"):
+        assert corrected(ginza, lexicon, text, "request_catalog", "inform") == "request_catalog"
+
+
+def test_asking_to_check_one_thing_first_is_no_request_for_priority(ginza, lexicon):
+    assert not run(ginza, lexicon, "恐れ入ります、先に1点だけ確認させてください。カタログに名入れは載っていますか").exception
+    assert run(ginza, lexicon, "急いでるので先に送ってもらえませんか").exception
