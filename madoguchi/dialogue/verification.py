@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import jaconv
+
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.nlu.cues import PERSON_NOT_BOT
 from madoguchi.text import nfkc
@@ -51,7 +53,7 @@ TOPIC = re.compile(
 # A person named as the one who should look the order up or take over (お店の人に探して,
 # 担当者に代わって, 人間に代われ): inside the verification, that is asking for a person.
 _PERSON = re.compile(
-    r"(お?店|おみせ|そちら|そっち|窓口|まどぐち)の(人|方|かた|ひと)|担当|人間|オペレーター|おぺれーたー|係の(人|方)|スタッフ|"
+    r"(お?店|おみせ|そちら|そっち|窓口|まどぐち)の(人|方|かた|ひと)|担当|たんとう|人間|にんげん|オペレーター|おぺれーたー|係の(人|方)|スタッフ|すたっふ|"
     r"(人|ひと)に(代|かわ|替|探|さが|調べ|しらべ|見て|みて|確認)|電話で話|"
     + PERSON_NOT_BOT.pattern  # ボットじゃなくて人いないの？, 電話で 人と 話してえ
 )
@@ -79,7 +81,8 @@ def reading(text: str) -> str | None:
 def asks_for_person(text: str) -> bool:
     """The customer asks for a person (to look the order up, or to take over), words set
     apart by spaces or not (まどぐちの　ひとに　さがして)."""
-    return _PERSON.search(re.sub(r"\s+", "", nfkc(text or ""))) is not None
+    joined = re.sub(r"\s+", "", nfkc(text or ""))
+    return _PERSON.search(joined) is not None or _PERSON.search(jaconv.kata2hira(joined)) is not None  # タントウシャ ヨンデ
 
 
 def side_question_reading(text: str) -> str | None:

@@ -13,7 +13,8 @@ of the message (`triage.assess`) is clear:
   calm intent;
 - a handoff reading opening the talk without any such word (ちょっこし きいてくれんけ)
   (法事のお菓子について質問があります) -> `greet`;
-- `complain` asking calmly for a person (お店の人に探してもらいたい) -> `request_human`;
+- `complain` asking calmly for a person (お店の人に探してもらいたい), or a call for a person read
+  as small talk or a detail (タントウシャ ヨンデ) -> `request_human`;
   without any word of a problem at all, when the model is unsure or nothing is named that
   a complaint could be about -> `greet` (the bot asks what it can do);
 - `request_human` with anger and no request (スタッフの人がとても失礼でした) -> `complain`;
@@ -64,7 +65,7 @@ def correct_intent(
     """The intent the dialogue should act on, given the assessment."""
     if assessment.gibberish:
         return "nlu_fallback"
-    if intent in ("out_of_scope", "nlu_fallback", "greet") and assessment.name_alone:
+    if intent in ("out_of_scope", "nlu_fallback", "greet") and assessment.name_alone and not assessment.person:
         return "inform"  # シャルマ アルジュン です。: a name given, not small talk
     if intent == "goodbye" and assessment.name_alone and assessment.introduced:
         return "inform"  # 佐藤 しずと　もうします: a name introduced, no farewell
@@ -99,6 +100,9 @@ def correct_intent(
         # カタログ欲しいっちゃけど 松尾純一、〒812-…: the details come with the request;
         # こんにちは カタログっこ 送ってもらいてんだども: not understood, but a catalog asked for
         return "request_catalog"
+    calls_a_person = assessment.person and not (assessment.detail or assessment.grievance or assessment.subject)
+    if intent in ("out_of_scope", "inform", "greet", "nlu_fallback", "request_catalog") and calls_a_person:
+        return "request_human"  # すたっふの　かたを　おねがいします, タントウシャ ヨンデ: a person asked for, nothing else
     if intent == "request_catalog" and not assessment.catalog_named:
         return _next_calm([r for r in ranking if r.get("name") != intent])  # 注文の番号なんかわかんねえ 紙もどっかさ…
     if assessment.goods_problem and intent not in HANDOFF_INTENTS:

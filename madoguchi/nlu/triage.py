@@ -213,7 +213,7 @@ def assess(
     read_spaceless = with_hiragana(re.sub(r"\s+", "", norm))  # オナジ ニ シテ
     result.requests = bool(REQUEST_FORMS.search(norm) or REQUEST_FORMS.search(read_spaceless))
     spaced_out = re.sub(r"\s+", "", norm)  # どうしたら　いいか　わがんね: words set apart by spaces
-    result.anger = any(w in COURTESY.sub("", spaced_out) for w in lexicon.anger)
+    result.anger = any(w in COURTESY.sub("", t) for t in (spaced_out, read_spaceless) for w in lexicon.anger)
     # ソウリョウ タカスギ。ホンド ト オナジ ニ シテ: read in hiragana and without its spaces too
     result.exception = any(w in t for t in (norm, read_spaceless) for w in lexicon.exceptions) or (
         REFUND_ASKED.search(norm) is not None

@@ -841,3 +841,20 @@ def test_a_catalog_reading_without_any_word_of_a_catalog_is_no_catalog_request(g
 def test_asking_to_check_one_thing_first_is_no_request_for_priority(ginza, lexicon):
     assert not run(ginza, lexicon, "恐れ入ります、先に1点だけ確認させてください。カタログに名入れは載っていますか").exception
     assert run(ginza, lexicon, "急いでるので先に送ってもらえませんか").exception
+
+
+@pytest.mark.parametrize("text", ["サイアク。モウ カワナイ", "さいあくやわ。にどと たのまへん",
+                                  "こないだの　たいおうは　ほんとに　なさけなかったです"])
+def test_anger_in_kana_is_anger(ginza, lexicon, text):
+    assert run(ginza, lexicon, text).anger
+    assert corrected(ginza, lexicon, text, "complain", "greet") == "complain"
+
+
+def test_rudeness_named_in_kansai_words_is_a_complaint(ginza, lexicon):
+    assert corrected(ginza, lexicon, "なに その いいかた。しつれい ちゃう？", "goodbye", "thank") == "complain"
+
+
+@pytest.mark.parametrize("text, read_as", [("すたっふの　かたを　おねがいします。すたっふの　かたを", "request_catalog"),
+                                           ("タントウシャ ヨンデ", "out_of_scope")])
+def test_a_call_for_a_person_in_kana_is_one(ginza, lexicon, text, read_as):
+    assert corrected(ginza, lexicon, text, read_as, "greet") == "request_human"
