@@ -13,7 +13,7 @@ import re
 import jaconv
 
 from madoguchi.dialogue.leaving import is_leaving
-from madoguchi.nlu.cues import PERSON_NOT_BOT
+from madoguchi.nlu.cues import NOT_KNOWING_CUES, PERSON_NOT_BOT, only_cues_among
 from madoguchi.text import nfkc
 
 UNKNOWN = "unknown"
@@ -58,9 +58,6 @@ _PERSON = re.compile(
     + PERSON_NOT_BOT.pattern  # ボットじゃなくて人いないの？, 電話で 人と 話してえ
 )
 
-# Cues of the distress triage that only say "I do not know": inside the verification
-# form they answer the question, they are no sign of distress.
-NOT_KNOWING_CUES = frozenset({"わからな", "分からな", "わかりませ", "分かりませ", "わからん", "わがらね", "わがね", "わがんね"})
 
 
 def reading(text: str) -> str | None:
@@ -97,8 +94,7 @@ def side_question_reading(text: str) -> str | None:
 def only_not_knowing(triage: dict) -> bool:
     """The distress triage saw nothing but "I do not know" (no other cue, no !! and at
     most one trailing-off: もらったかもわからんって…)."""
-    cues = set(triage.get("cues") or [])
-    return cues <= NOT_KNOWING_CUES and (triage.get("intensity") or 0) <= 1 and not triage.get("emphatic")
+    return only_cues_among(triage.get("cues") or [], NOT_KNOWING_CUES, triage.get("intensity") or 0, bool(triage.get("emphatic")))
 
 
 def ask_response(slot: str, asked: int, note: str | None) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from madoguchi.nlu.cues import ASKING_HOW_CUES, HANDOFF_INTENTS
+from madoguchi.nlu.cues import ASKING_HOW_CUES, HANDOFF_INTENTS, only_cues_among
 
 BUILDUP = 1.6
 ALIKE = 0.7
@@ -68,12 +68,11 @@ def _asks_how(parse: dict[str, Any]) -> bool:
     how (のしは どげに したら ええでしょうか…わからんで, after a grief told): a question, no
     distress building up."""
     triage = parse.get("triage") or {}
-    cues = set(triage.get("cues") or [])
+    cues = triage.get("cues") or []
     return (
         (parse.get("intent") or {}).get("name") not in HANDOFF_INTENTS
-        and bool(cues) and cues <= ASKING_HOW_CUES
-        and (triage.get("intensity") or 0) <= 1
-        and not (triage.get("grief") or triage.get("emphatic") or triage.get("goods_problem"))
+        and bool(cues) and only_cues_among(cues, ASKING_HOW_CUES, triage.get("intensity") or 0, bool(triage.get("emphatic")))
+        and not (triage.get("grief") or triage.get("goods_problem"))
     )
 
 

@@ -42,8 +42,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from madoguchi.dialogue.verification import NOT_KNOWING_CUES
-from madoguchi.nlu.cues import ASKING_HOW_CUES, HANDOFF_INTENTS, SURE, WAIT_READINGS
+from madoguchi.nlu.cues import ASKING_HOW_CUES, HANDOFF_INTENTS, NOT_KNOWING_CUES, SURE, WAIT_READINGS, only_cues_among
 from madoguchi.nlu.triage import Assessment
 
 
@@ -206,8 +205,8 @@ def correct_intent(
         # loss; the hurry itself is read where it matters (宅配便 for a catalog).
         return _next_calm(ranking)
     if (
-        intent == "express_distress" and assessment.waiting and set(assessment.cues) <= NOT_KNOWING_CUES
-        and assessment.intensity <= 1 and not (assessment.grief or assessment.emphatic or assessment.goods_problem or assessment.anger)
+        intent == "express_distress" and assessment.waiting and _only_cues_among(assessment, NOT_KNOWING_CUES)
+        and not assessment.anger
     ):
         return "affirm"  # ゆうびんばんごう？ちょっとまってよ わからんなった: not known yet, the bot waits
     if intent == "express_distress" and not assessment.evidence and not (
@@ -244,19 +243,22 @@ def asks_the_noshi_custom(assessment: Assessment) -> bool:
 
 def only_not_knowing_how(assessment: Assessment) -> bool:
     """No distress cue but not knowing how, no grief, no goods problem, no more than one …."""
-    return (
-        set(assessment.cues) <= ASKING_HOW_CUES
-        and assessment.intensity <= 1 and not (assessment.grief or assessment.emphatic or assessment.goods_problem)
-    )
+    return _only_cues_among(assessment, ASKING_HOW_CUES)
 
 
 def new_to_the_chat(assessment: Assessment) -> bool:
     """The chat or machines spoken of, and nothing wrong but not knowing how (こういうの よぐ
     わがらねさげ): no anger, reproach, grief, goods problem or more than one trailing off."""
     return (
-        assessment.about_the_medium and set(assessment.cues) <= NOT_KNOWING_CUES
+        assessment.about_the_medium and _only_cues_among(assessment, NOT_KNOWING_CUES)
         and not (assessment.reproach or assessment.anger)
-        and assessment.intensity <= 1 and not (assessment.grief or assessment.emphatic or assessment.goods_problem)
+    )
+
+
+def _only_cues_among(assessment: Assessment, allowed: frozenset[str]) -> bool:
+    """No distress cue outside `allowed`, no grief, no goods problem, no !! and at most one …."""
+    return only_cues_among(assessment.cues, allowed, assessment.intensity, assessment.emphatic) and not (
+        assessment.grief or assessment.goods_problem
     )
 
 

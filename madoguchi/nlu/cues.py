@@ -5,6 +5,7 @@ complaint can be about. Cue words the shop may edit are in `shop/rules.yml` (`cu
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from madoguchi.nlu.spans import NAME_LABEL_WORDS
 
@@ -141,15 +142,16 @@ ASKED_BEFORE = re.compile(
 )
 # A room number given on its own (502号室です): a detail, whatever words come with it.
 ROOM_NUMBER = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,5}\s?(?:号室|号|階)")
+# Cues of the distress triage that only say "I do not know": inside the verification form
+# they answer the question, they are no sign of distress.
+NOT_KNOWING_CUES = frozenset({"わからな", "分からな", "わかりませ", "分かりませ", "わからん", "わがらね", "わがね", "わがんね"})
 # Not knowing how (わからない, どうしたら): a question when it is about the のし, not distress.
-ASKING_HOW_CUES = frozenset({
-    "わからな", "分からな", "わかりませ", "分かりませ", "わからん", "わがらね", "わがね", "わがんね",
+ASKING_HOW_CUES = NOT_KNOWING_CUES | frozenset({
     "どないしたら", "どうしたらいいの", "どうしたらいいか", "どうしたら良いか", "どうすればいいの", "どうしたらええ",
     "どげんしたら", "どうすりゃ", "どうしたらえい", "どげんすれば",
 })
 # です written in katakana after a name (スニル ペレラ デス).
 KATAKANA_COPULA = re.compile(r"[ 　]*デス(?=[。.!！]?$)")
-# A catalog wished for in so many words (お宅さんの冊子みたいなもんが手元にあったら…ええんやけど).
 # Any word a request for the catalog is made with (カタログ, 冊子, 案内, 紙のやつ送つて): a
 # reading of request_catalog without one is a misreading (注文の番号なんかわかんねえ 紙もどっかさ…).
 CATALOG_NAMED = re.compile(
@@ -158,6 +160,7 @@ CATALOG_NAMED = re.compile(
     r"카탈로그|catálogo|brochure|leaflet|pamphlet|postme|sendme|mailme",
     re.IGNORECASE,
 )
+# A catalog wished for in so many words (お宅さんの冊子みたいなもんが手元にあったら…ええんやけど).
 CATALOG_WISHED = re.compile(
     r"(?:カタログ|かたろぐ|カタロ|冊子|パンフレット|ぱんふれっと)[^。？?]{0,12}(?:あったら|あれば|ほしい|欲しい|もらえ|いただけ)"
 )
@@ -205,3 +208,8 @@ DELIVERY_CONDUCT = re.compile(
 RUDENESS_NAMED = re.compile(
     r"(?:失礼|しつれい)(?:だ|です(?!が)|な(?!が)|じゃ(?!な)|極まり|ちゃう|やん|やろ|やわ)|無礼|rude"  # しつれい ちゃう？
 )
+
+
+def only_cues_among(cues: Iterable[str], allowed: frozenset[str], intensity: int, emphatic: bool) -> bool:
+    """The distress triage saw no cue outside `allowed`, at most one trailing-off and no !!."""
+    return set(cues) <= allowed and intensity <= 1 and not emphatic
