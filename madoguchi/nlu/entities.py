@@ -37,6 +37,10 @@ WRITTEN_ENTITIES = ("person_name", "address")  # stored as written, not folded
 
 Entity = dict[str, Any]
 DATE_HEDGE = re.compile(r"[ 　]*(?:とか|など|なんか)$")
+# A place word of a few kanji and nothing else, then the ending a writer names themselves with.
+SELF_NAMED_PLACE = re.compile(r"[\u4e00-\u9fff々]{1,4}")
+ADDRESS_LABEL_BEFORE = re.compile(r"(?:住所|じゅうしょ|場所|ところ|宛先|届け先|送り先|おくりさき|在住|出身)(?:は|わ|:|：|が)?[ 　]*$")
+INTRODUCING_END = re.compile(r"[ 　]*(?:でございます|と申します|ともうします|といいます|です(?:が|。|、|！|!|$))")
 PLACE_BEFORE_NAME = re.compile(r"^[^ 　]{3,8}の[ 　]+(?=\S)")
 
 
@@ -84,6 +88,12 @@ def shop_entities(
             e[ENTITY_ATTRIBUTE_END] = spans.name_end_before_digits(text, e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
             e[ENTITY_ATTRIBUTE_END] = spans.name_end_before_introduction(text, e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
             e[ENTITY_ATTRIBUTE_VALUE] = text[e[ENTITY_ATTRIBUTE_START] : e[ENTITY_ATTRIBUTE_END]]
+    for e in learned:  # 宿をやっとります西川でございます: a family name read as a place
+        if e[ENTITY_ATTRIBUTE_TYPE] == "address" and SELF_NAMED_PLACE.fullmatch(e[ENTITY_ATTRIBUTE_VALUE] or "") and (
+            INTRODUCING_END.match(text, e[ENTITY_ATTRIBUTE_END])
+            and not ADDRESS_LABEL_BEFORE.search(text[: e[ENTITY_ATTRIBUTE_START]])
+        ):
+            e[ENTITY_ATTRIBUTE_TYPE] = "person_name"
     learned = _joined_names(learned, text)  # 松尾 and 純一 of 松尾純一って書いた: one name
     # A name cut to nothing, an address with no letter (the 1 of 「1. 名前 …」): no entity.
     learned = [e for e in learned if spans.holds_words(e[ENTITY_ATTRIBUTE_TYPE], e[ENTITY_ATTRIBUTE_VALUE])]

@@ -62,7 +62,12 @@ _PLACE = rf"[{_KANJI}ァ-ヴー{_HALF_KANA}]"
 _DIRECTION = "上る|下る|東入る|西入る|入る|上ル|下ル|入ル"  # Kyoto: 河原町通三条上る
 _NUM = r"[0-9０-９一二三四五六七八九十〇]"
 _DASH = r"[-－‐ー−―の之ノ]"
-_BLOCK = rf"{_NUM}+(?:丁目|番地の(?={_NUM})|番地?|号室|号|ちょうめ|ばんち|ばん|{_DASH})?"  # 十二番地の五: one block
+# Numbers read out in kana, as voice input writes a block (ななじゅうさんばんち).
+_KANA_NUM = "(?:ひゃく|じゅう|いち|に|さん|よん|ご|ろく|なな|しち|はち|きゅう)"
+_BLOCK = (
+    rf"(?:{_NUM}+(?:丁目|番地の(?={_NUM})|番地?|号室|号|ちょうめ|ばんち|ばん|{_DASH})?"  # 十二番地の五: one block
+    rf"|{_KANA_NUM}+(?:ちょうめ|ばんち|ばん|ごう)(?=[ 　、。,.]|です|で|の|$))"
+)
 # Start: a prefecture, or a city / ward / town name (2+ letters before 市区町村郡).
 _START = rf"(?:(?:{PREFECTURES})(?:(?:{_KANA_CITIES})市)?|(?:{_KANA_CITIES})市|{_PLACE}{{1,6}}[市区郡])"
 _WORD = rf"[{_KANJI}ァ-ヴー{_HALF_KANA}A-Za-zＡ-Ｚａ-ｚ・･]"
@@ -239,13 +244,20 @@ _KATAKANA_INTRODUCED = re.compile(
 
 # A name in katakana after わたしは, then です (わたしは アマラ です).
 _KATAKANA_SELF = re.compile(
-    r"(?:わたし|私|あたし|ぼく|僕)[ 　]*[はわ][ 　]*([ァ-ヴー]{2,10}(?:[・･ 　][ァ-ヴー]{2,10})?)[ 　]*(?:です|でーす|だよ)(?![かが])"
+    r"(?:わたし|私|あたし|ぼく|僕)[ 　]*[はわ][ 　]*(?:[^。！!？?]{0,20}?[ 　](?=[ァ-ヴー]))?"  # わたし は ミャンマー から きた ザウ です
+    r"([ァ-ヴー]{2,10}(?:[・･ 　][ァ-ヴー]{2,10})?)[ 　]*(?:です|でーす|だよ)(?![かが])"
 )
+# A family name in hiragana introduced (はまぐちと いいます).
+_KANA_INTRODUCED = re.compile(r"(?:^|(?<=[ 　、。,.!！]))([ぁ-ゖ]{2,6})[ 　]*と[ 　]*(?:いいます|言います|申します|もうします)")
 
 
 def katakana_introduced(text: str) -> list[tuple[int, int]]:
-    """Spans of names in katakana introduced with と申します / といいます, or after わたしは."""
-    return [m.span(1) for regex in (_KATAKANA_INTRODUCED, _KATAKANA_SELF) for m in regex.finditer(text)]
+    """Spans of names in katakana introduced with と申します / といいます, or after わたしは,
+    and of family names in hiragana introduced (はまぐちと いいます)."""
+    found = [m.span(1) for regex in (_KATAKANA_INTRODUCED, _KATAKANA_SELF) for m in regex.finditer(text)
+             if is_katakana_name(m.group(1))]
+    return found + [m.span(1) for m in _KANA_INTRODUCED.finditer(text)
+                    if not (_NOT_FAMILY.search(m.group(1)) or _NOT_A_NAME_WORD.match(m.group(1)) or _GRAMMAR_WORD.search(m.group(1)))]
 
 
 # The words that label a name (お名前, なまえ, 氏名), for every reading of a labelled name.
@@ -278,8 +290,13 @@ _KANJI_NAME_UNSPACED = re.compile(
 _KANJI_FULL_NAME = re.compile(
     rf"[{_KANJI}]{{1,4}}[ 　][{_KANJI}ぁ-ゖ]{{1,4}}?(?=[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、。,.]|$)"
 )
+# Words that open a sentence in hiragana, not a family name (いま いそがしい, いつ とどく).
+_KANA_NOT_A_FAMILY = re.compile(
+    r"(?:いま|いつ|どこ|なに|なん|だれ|まだ|もう|また|すぐ|はやく|ぜんぶ|ちょっと|すこし|とても|ほんと|きょう|あした|きのう|"
+    r"こんど|さっき|あとで|ここ|そこ|あそこ|これ|それ|あれ|どう|なんで|どれ|ほな|ほんなら|じゃあ|では)[ 　]"
+)
 # A name in katakana words and nothing else (ヒガ ディエゴ, グエン・ヴァン・ミン です).
-_KATAKANA_NAME_ALONE = re.compile(r"\s*([ァ-ヴー]{2,10}(?:[ 　・][ァ-ヴー]{2,10}){1,2})[ 　]*(?:です|デス)?[ 　]*[。.!！]?\s*")
+_KATAKANA_NAME_ALONE = re.compile(r"\s*([ァ-ヴー]{2,10}(?:[ 　・][ァ-ヴー]{2,10}){1,3})[ 　]*(?:です|デス)?[ 　]*[。.!！]?\s*")
 # Katakana words that are a sentence, not a name (カタログ オネガイ, マダ コナイ, ハイ ソウデス).
 _KATAKANA_NOT_A_NAME = re.compile(
     r"(?:た|て|で|だ|す|ね|よ|か|る|ない|たい|しい|ます)$"
@@ -358,7 +375,7 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
                 if end > start and not grammar:
                     found.append((start, end))
                 break
-    if is_kana_full_name(text):  # きむ よんすん, written alone
+    if is_kana_full_name(text) and not _KANA_NOT_A_FAMILY.match(text.strip()):  # きむ よんすん, written alone
         words = re.match(r"\s*([ぁ-ゖ]+[ 　]+[ぁ-ゖ]+?)(?=[ 　]*(?:です|でございます|と申します)?[ 　。.!！]*$)", text)
         if words:
             found.append(words.span(1))

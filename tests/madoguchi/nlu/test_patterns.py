@@ -305,3 +305,17 @@ def test_words_that_sound_like_digits_are_no_number(text):
 def test_a_phone_read_out_in_kana_is_found_by_the_phone_finder_alone():
     """The verification form asks for the phone and checks the answer with `find_phones`."""
     assert [f.value for f in find_phones("ぜろきゅうぜろ いちにいさんよん ごろくななはち です")] == ["09012345678"]
+
+
+@pytest.mark.parametrize("text, date", [("先週注文したやつまだ届かない", "先週"), ("しゅじんの　しちかいきが　らいげつ　あるもんで", "らいげつ"),
+                                        ("でんわはぜろごーななななのさんにのいちにさんよんで法事はじゅうよっかやさ", "じゅうよっか")])
+def test_a_week_or_month_named_or_a_day_after_a_particle_is_a_date(text, date):
+    from madoguchi.nlu.patterns import find_dates
+
+    assert [f.value for f in find_dates(text)] == [date]
+
+
+def test_a_magazine_issue_is_no_date():
+    from madoguchi.nlu.patterns import find_dates
+
+    assert find_dates("先月号の雑誌に載ってたお菓子") == []

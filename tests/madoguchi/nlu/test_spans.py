@@ -225,3 +225,19 @@ def test_katakana_words_that_make_a_sentence_are_no_name(text):
                                         ("きむ よんすん", "きむ よんすん")])
 def test_a_whole_name_written_alone_in_kana_is_a_name(text, name):
     assert [text[a:b] for a, b in spans.labelled_names(text)] == [name]
+
+
+def test_a_block_read_out_in_kana_ends_the_address():
+    text = "名前は長瀬源一で住所は岐阜県高山市上二之町ななじゅうさんばんちです"
+    assert [text[a:b] for a, b in spans.addresses(text)] == ["岐阜県高山市上二之町ななじゅうさんばんち"]
+
+
+@pytest.mark.parametrize("text, name", [("はじめまして。 わたし は ミャンマー から きた ザウ です。", "ザウ"),
+                                        ("こんにちわ　はまぐちと　いいます　よろしゅう", "はまぐち")])
+def test_a_name_introduced_in_kana_after_a_few_words(text, name):
+    assert [text[a:b] for a, b in spans.katakana_introduced(text)] == [name]
+
+
+@pytest.mark.parametrize("text", ["いま いそがしい", "いつ とどく"])
+def test_two_hiragana_words_opening_a_sentence_are_no_name(text):
+    assert spans.labelled_names(text) == []

@@ -107,3 +107,13 @@ def test_my_name_is_is_no_part_of_the_name():
     message.set("entities", [{"entity": "person_name", "start": 8, "end": 16, "value": "is Amara"},
                              {"entity": "date", "start": 17, "end": 24, "value": "Okonkwo"}])
     assert [e["value"] for e in extract(message).get("entities")] == ["Amara Okonkwo"]  # no part of it a date
+
+
+def test_a_family_name_read_as_a_place_is_a_name_when_the_writer_names_themselves():
+    text = "近江八幡で小さい宿をやっとります西川でございます。"
+    message = normalize(text)
+    message.set("entities", [{"entity": "address", "start": 16, "end": 18, "value": "西川"}])
+    assert [(e["entity"], e["value"]) for e in extract(message).get("entities")] == [("person_name", "西川")]
+    place = normalize("住所は大阪です")
+    place.set("entities", [{"entity": "address", "start": 3, "end": 5, "value": "大阪"}])
+    assert [e["entity"] for e in extract(place).get("entities")] == ["address"]
