@@ -146,14 +146,14 @@ def task_texts(tracker: Tracker) -> list[str]:
 
 
 def asked_change(texts: list[str], today: date) -> tuple[str | None, str | None]:
-    """The change (`date` or `address`) and the new date the customer already wrote, if
-    any (a cancel is asked for as before)."""
+    """The change (`date`, `address` or `cancel`) and the new date the customer already
+    wrote, if any: a cancel asked for with the request is only confirmed, not asked again."""
     kinds = [k for k in map(change_kind_from_text, texts) if k]
     kind = kinds[-1] if kinds else None
     written = [d for d in (delivery_date.written_date(t, today) for t in texts) if d]
     if written and kind in (None, "date"):
         return "date", f"{written[-1].month}月{written[-1].day}日"
-    return (kind if kind in ("date", "address") else None), None
+    return (kind if kind in ("date", "address", "cancel") else None), None
 
 
 def bot_texts_since_customer(tracker: Tracker) -> list[str]:

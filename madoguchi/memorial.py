@@ -18,7 +18,7 @@ from madoguchi.values import kanji_digits
 MEMORIAL = re.compile(
     r"法事|法要|回忌|一周忌|三回忌|七回忌|四十九日|しじゅうくにち|忌明け|満中陰|お供え|おそなえ|御供|供物|"
     r"香典返し|こうでんがえし|仏事|仏前|仏壇|初盆|新盆|お彼岸|命日|供養|偲|葬儀|葬式|通夜|告別式|御霊前|弔|"
-    r"ほうじ(?!ちゃ|茶)|ほうよう|ぶつじ|(いっしゅう|さん|なな|しち|じゅうさん|じゅうしち|にじゅうさん|さんじゅうさん)かいき|"
+    r"ほうじ(?!ちゃ|茶)|ほうよう|ぶつじ|そうしき|こくべつしき|おつや|ごれいぜん|おくやみ|お悔やみ|(いっしゅう|さん|なな|しち|じゅうさん|じゅうしち|にじゅうさん|さんじゅうさん)かいき|"
     r"いっしゅうき|はつぼん|にいぼん|めいにち|くよう|(?<![0-9])49(?:日|にち)|"
     # As voice input misconverts them (七回期, 一周期, 三回記)
     r"[一二三七十]+回[期記機](?!念)|(?<![0-9])(?:1|3|7|13|17|23|33)回[期記機忌](?!念)|一周期|四十九にち|"
@@ -35,7 +35,7 @@ TROUBLE = re.compile(r"届かな|届いてな|届きませ|来な|こな|間に�
 GIFT_WORDS = re.compile(r"のし|熨斗|ノシ|表書き|水引|包装|引き物|引物|お返し|おかえし|菓子|おかし|品物|贈り物|おくりもの|贈りたい|送りたい|おくりたい")
 QUANTITY = re.compile(r"(\d+)\s*(?:人|名|軒|家族|世帯|個|箱|つ)")
 
-NOSHI_WORDS = re.compile(r"のし(?!かた|方)|熨斗|ノシ|表書き|おもてがき|水引")  # not 注文のしかた (の仕方)
+NOSHI_WORDS = re.compile(r"のし(?!かた|方)|熨斗|ノシ|伸し(?!て|た|ま|す)|表書き|おもてがき|水引")  # not 注文のしかた (の仕方)
 PLACEMENT_WORDS = re.compile(r"内のし|外のし|うちのし|そとのし|内熨斗|外熨斗")
 
 CONDOLENCE = "心よりお悔やみ申し上げます。"
@@ -101,7 +101,8 @@ def memorial_context(text: str, earlier: Sequence[str]) -> str | None:
     and the conversation's `earlier` messages about a memorial, when `text` is about one
     or, naming no other occasion, follows one (一周忌の引き物を40名分, then のしはどうすれば):
     a quantity told before is kept."""
-    before = [t for t in earlier if is_memorial(t)]
+    # …おとうさん が なくなりました, then のし は なに を つかいます か: a death told before counts
+    before = [t for t in earlier if is_memorial(t) or mentions_death(t)]
     if not is_memorial(text) and (not before or OTHER_OCCASION.search(nfkc(text or ""))):
         return None
     return "\n".join([text, *reversed(before)])  # the latest first: its own quantity wins

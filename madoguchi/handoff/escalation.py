@@ -2,7 +2,8 @@
 
 Two signals, both read from the tracker's events:
 - rising distress: the triage scores of the last two customer messages add up to the
-  threshold's `BUILDUP` multiple, the latest one itself at least half the threshold;
+  threshold's `BUILDUP` multiple, the latest one itself at least half the threshold and
+  speaking of distress in its words;
 - the same question again: the customer's last two messages ask the same question (same
   intent, and texts alike by their character bigrams), so the bot's answer did not help
   (unless the bot had apologised for a failure and asked the customer to write again; the
@@ -48,7 +49,7 @@ def escalates(events: list[dict[str, Any]], threshold: float) -> bool:
         return False
     scores = [float((p.get("triage") or {}).get("distress", 0.0)) for p in parses[-2:]]
     if len(scores) == 2 and sum(scores) >= BUILDUP * threshold and scores[-1] >= threshold / 2:
-        if not _asks_how(parses[-1]):
+        if _speaks_of_distress(parses[-1]) and not _asks_how(parses[-1]):
             return True
     if len(parses) < 2 or _apologised_since_before_last(events):
         return False
@@ -61,6 +62,14 @@ def escalates(events: list[dict[str, Any]], threshold: float) -> bool:
         and (before.get("intent") or {}).get("name") == intent
         and similarity(before.get("text") or "", last.get("text") or "") >= ALIKE
     )
+
+
+def _speaks_of_distress(parse: dict[str, Any]) -> bool:
+    """Something in the message's words speaks of distress (a cue, grief, !! or more than one
+    trailing-off), as `triage.Assessment.evidence` says: a score the classifier gave the voice
+    alone (来てくれた親戚さ…伸しはなじょすればいいべ, after a memorial told) builds nothing up."""
+    triage = parse.get("triage") or {}
+    return bool(triage.get("cues") or triage.get("grief") or triage.get("emphatic") or (triage.get("intensity") or 0) >= 2)
 
 
 def _asks_how(parse: dict[str, Any]) -> bool:

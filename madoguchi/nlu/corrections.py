@@ -23,10 +23,11 @@ of the message (`triage.assess`) is clear:
   `ask_delivery_status` (the bot can send it again); at a loss or grieving (どうしよう,
   困って, 亡くなって) -> `express_distress`;
 - `express_distress` that leaves the question for now with one cue at most (子どもが泣いてる
-  のでまたにします) -> the next calm intent (the form lets the customer go);
+  のでまたにします) -> `deny` (the form lets the customer go);
 - `request_exception` without any form of request ("…それで大丈夫です") -> likewise;
 - `express_distress` that names a death and a memorial coming, and nothing of being at a
   loss (ばあさんが死んでもう六年だ 来月七回期やんだ) -> `ask_gift` (the memorial answer);
+- `change_order` that gives a detail and names no change (いせし ふたみちょう まつした １２３４) -> `inform`;
 - `request_catalog` without any word a catalog is asked for with -> the next calm intent;
 - a request for a discount, free shipping, priority or a same-day remote delivery read
   as something calm (送料ただにしてけさいん as change_order) -> `request_exception`.
@@ -154,6 +155,10 @@ def correct_intent(
         return _next_calm(ranking)
     if intent == "change_order" and assessment.reproach and not (assessment.anger or assessment.changes or assessment.goods_problem):
         return "ask_delivery_status"  # お菓子まだ届かんです、3日前に注文したのに: where is it, nothing to change
+    if intent == "change_order" and (assessment.detail or (assessment.digits and unsure)) and not (
+        assessment.changes or assessment.grievance or assessment.asks or assessment.requests
+    ):
+        return "inform"  # いせし　ふたみちょう　まつした　１２３４: an address given, nothing to change
     if intent == "ask_delivery_status" and assessment.changes and (assessment.requests or assessment.asks) and not assessment.late_catalog:
         return "change_order"  # お届け先の住所を誤って入力してしまいました。修正をお願いできますでしょうか
     if intent == "ask_delivery_status" and assessment.ordering_now and not assessment.detail:
@@ -196,8 +201,8 @@ def correct_intent(
         assessment.grief or assessment.intensity > 1 or assessment.emphatic or assessment.anger or assessment.goods_problem
     ):
         # 子どもが泣いてるのでまたにします, 郵便番号…わからんなあ。孫が来てからにします、またにします:
-        # a reason to stop now, no call for help.
-        return _next_calm(ranking)
+        # a reason to stop now, no call for help: a no to going on (へや に かえって から しらべます).
+        return "deny"
     if intent == "express_distress" and not assessment.evidence and assessment.catalog_wished:
         return "request_catalog"  # 歳暮を何にしよか頭ひねって…冊子みたいなもんがあったら: a catalog wished for
     if intent == "express_distress" and assessment.hurried and not (assessment.evidence or assessment.imminent):

@@ -169,7 +169,8 @@ ASKING_ABOUT = re.compile(r"を?(?:聞いて(?:い)?る|きいて(?:い)?る|聞
 # A change asked for by name (変えたい, キャンセル, 住所を直して): a change of order stays one.
 CHANGE_NAMED = re.compile(
     r"変更|へんこう|変え|かえて|かえたい|替え|キャンセル|きゃんせる|取り?消|とりけし|止め|やめ|直し|なおし|"
-    r"修正|訂正|誤って|間違え|まちがえ|まちごう|追加|ついか|減ら|増や|へらし|へらす|ふやし|ふやす|change|cancel"
+    r"修正|訂正|誤って|間違え|まちがえ|まちごう|追加|ついか|減ら|増や|へらし|へらす|ふやし|ふやす|change|cancel|"
+    r"じゃなくて|ではなくて|やなくて"  # 12個じゃなくて10個で
 )
 # An order not made yet (今注文したら, 頼むと, いま頼めば): when would it come is a question of
 # delivery times, not of an order's status.

@@ -39,6 +39,7 @@ Entity = dict[str, Any]
 DATE_HEDGE = re.compile(r"[ 　]*(?:とか|など|なんか)$")
 # A place word of a few kanji and nothing else, then the ending a writer names themselves with.
 SELF_NAMED_PLACE = re.compile(r"[\u4e00-\u9fff々]{1,4}")
+QUESTION_AFTER = re.compile(r"[ 　]*(?:ですか|とですか|でしょうか|ですかね|か[。？?]|んですか)")
 ADDRESS_LABEL_BEFORE = re.compile(r"(?:住所|じゅうしょ|場所|ところ|宛先|届け先|送り先|おくりさき|在住|出身)(?:は|わ|:|：|が)?[ 　]*$")
 INTRODUCING_END = re.compile(r"[ 　]*(?:でございます|と申します|ともうします|といいます|です(?:が|。|、|！|!|$))")
 PLACE_BEFORE_NAME = re.compile(r"^[^ 　]{3,8}の[ 　]+(?=\S)")
@@ -120,6 +121,11 @@ def shop_entities(
         if place:
             e[ENTITY_ATTRIBUTE_START] += place.end()
             e[ENTITY_ATTRIBUTE_VALUE] = e[ENTITY_ATTRIBUTE_VALUE][place.end():]
+    # おかねの かかるとですか, いわんと いかんとですか: a name asked about is grammar asked with
+    learned = [e for e in learned if not (
+        e[ENTITY_ATTRIBUTE_TYPE] == "person_name" and QUESTION_AFTER.match(text, e[ENTITY_ATTRIBUTE_END])
+        and re.fullmatch(r"[ぁ-ゖー 　]+", e[ENTITY_ATTRIBUTE_VALUE] or "")
+    )]
     names = [e for e in learned if e[ENTITY_ATTRIBUTE_TYPE] == "person_name"]
     learned = [e for e in learned if not (e[ENTITY_ATTRIBUTE_TYPE] == "date" and _overlaps(e, names))]  # Okonkwo: no date
     # A learned entity overlapping a rule one loses: rules are exact for these shapes.

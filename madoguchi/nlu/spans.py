@@ -97,12 +97,12 @@ ADDRESS = re.compile(
 )
 # Written in kana: the prefecture (or a city and its ward), then words and spaces up to the block numbers.
 KANA_ADDRESS = re.compile(
-    rf"(?:{KANA_PREFECTURES}|[ぁ-ゖ]{{2,5}}し[ 　]?[ぁ-ゖ]{{2,5}}く(?=[ 　]))[ 　]?[ぁ-ゖァ-ヴー{_KANJI}{_HALF_KANA} 　]{{0,30}}?{_BLOCK}(?:[ 　]?{_BLOCK})*"
+    rf"(?:{KANA_PREFECTURES}|[ぁ-ゖ]{{2,5}}し[ 　]?[ぁ-ゖ]{{2,6}}(?:く|ちょう|まち|むら)(?=[ 　]))[ 　]?[ぁ-ゖァ-ヴー{_KANJI}{_HALF_KANA} 　]{{0,30}}?{_BLOCK}(?:[ 　]?{_BLOCK})*"
     rf"(?:[ 　](?:{_KANA_BUILDING}|{_BUILDING})(?:[ 　]{_ROOM})?)?"
 )
 # Written in kana after its label, from a city on (じゅうしょは おおさかし いくのく つるはし２ー１５ー７).
 LABELLED_KANA_ADDRESS = re.compile(
-    rf"(?:じゅうしょ|住所)(?:は|わ|:|：)?[ 　]?(?P<address>[ぁ-ゖァ-ヴー{_KANJI}{_HALF_KANA} 　]{{2,30}}?{_BLOCK}"
+    rf"(?:じゅうしょ|住所)(?:は|わ|:|：)?[ 　]?(?![をにへがのもでと])(?P<address>[ぁ-ゖァ-ヴー{_KANJI}{_HALF_KANA} 　]{{2,30}}?{_BLOCK}"
     rf"(?:[ 　]?{_BLOCK})*(?:[ 　](?:{_KANA_BUILDING}|{_BUILDING})(?:[ 　]{_ROOM})?)?)"
 )
 # Block numbers that are an address's: with a dash or a block word, not 3 of 3個.

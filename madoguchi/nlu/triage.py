@@ -31,7 +31,7 @@ from madoguchi.nlu.cues import (
 from madoguchi.nlu.gibberish import is_gibberish
 from madoguchi.nlu.patterns import find_all, find_order_ids, find_phones
 from madoguchi.nlu.reading import as_read
-from madoguchi.nlu.spans import ENGLISH_COURTESY, is_kana_full_name
+from madoguchi.nlu.spans import ENGLISH_COURTESY, addresses, is_kana_full_name
 from madoguchi.text import folded, with_hiragana
 
 
@@ -207,7 +207,8 @@ def assess(
         or reports_wrong_thing(text)
         or every_group(norm, lexicon.wrong_noshi)
     )
-    result.detail = bool(find_all(text)) or ROOM_NUMBER.search(text) is not None
+    # an address written out counts as a detail too (いせし　ふたみちょう　まつした　１２３４)
+    result.detail = bool(find_all(text)) or ROOM_NUMBER.search(text) is not None or bool(addresses(text))
     # 〒八八〇－〇九五一: a detail in kanji digits is no keyboard mash
     result.gibberish = not result.detail and is_gibberish(text, tokens, dictionary_words)
     read_spaceless = with_hiragana(re.sub(r"\s+", "", norm))  # オナジ ニ シテ

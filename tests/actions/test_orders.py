@@ -306,3 +306,11 @@ async def test_a_new_address_said_in_a_sentence_is_the_address(shop, dispatcher,
                            candidates={"change_detail": text}, active_loop="order_change_form", requested_slot="change_detail")
     slots = slot_sets(await ValidateOrderChangeForm().run(dispatcher, tracker, domain))
     assert slots["change_detail"] == "東京都中野区中野4-8-12 メゾン中野305号室" and not dispatcher.messages
+
+
+def test_a_cancel_asked_for_with_the_request_is_not_asked_again():
+    from actions.orders import asked_change
+
+    texts = ["注文キャンセルしたいんですけど、まだ発送前ならできますよね？", "Ａ２３４５６７８です", "03-1234-5678です"]
+    assert asked_change(texts, date(2026, 12, 2)) == ("cancel", None)
+    assert asked_change(["注文を変更したいです", "A2345678", "03-1234-5678"], date(2026, 12, 2)) == (None, None)

@@ -75,3 +75,10 @@ def test_the_way_to_order_is_no_noshi():
 
     assert not asks_noshi("注文のしかたもよくわからなくて…どうしたらいいのでしょうか")
     assert asks_noshi("のしは どげに したら ええでしょうか")
+
+
+def test_a_death_told_before_makes_the_gift_question_a_memorial_one():
+    earlier = ["こんにちは。かいしゃ の せんぱい の おとうさん が なくなりました。おそうしき は もう おわりました"]
+    asked = "せんぱい の いえ に おかし を おくりたい です。のし は なに を つかいます か？"
+    assert memorial_context(asked, earlier) is not None
+    assert memorial_context("のしはどうすれば", ["在庫がなくなりましたか"]) is None

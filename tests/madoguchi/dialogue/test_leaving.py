@@ -40,3 +40,8 @@ def test_the_verification_reads_leaving_the_same_way():
 def test_a_detail_with_iidesu_is_no_leaving():
     assert not is_leaving("山田でいいです") and not is_leaving("それで大丈夫です")
     assert is_leaving("いいです") and is_leaving("確認はいいです")
+
+
+def test_looking_it_up_back_home_is_leaving_for_now():
+    assert is_leaving("ゆうびん ばんごう… いま わからない です。 へや に かえって から しらべます")
+    assert not is_leaving("ちょっと調べます")  # a wait, not leaving

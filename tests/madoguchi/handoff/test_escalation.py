@@ -17,8 +17,10 @@ def bot(text: str) -> dict:
 
 
 def test_rising_distress_over_two_messages_escalates():
-    events = [said("まだ届かないんです", "ask_delivery_status", 0.45), bot("…"),
-              said("明日使うのに、もうどうしたら…", "express_distress", 0.55)]
+    worried = said("明日使うのに、もうどうしたら…", "express_distress", 0.55)
+    events = [said("まだ届かないんです", "ask_delivery_status", 0.45), bot("…"), worried]
+    assert not escalates(events, THRESHOLD)  # a score without a word of distress builds nothing up
+    worried["parse_data"]["triage"]["cues"] = ["どうしたら"]
     assert escalates(events, THRESHOLD)
 
 

@@ -797,7 +797,9 @@ def corrected(ginza, lexicon, text: str, first: str, second: str, p: float = 0.0
 
 def test_leaving_for_now_after_a_pause_is_no_distress(ginza, lexicon):
     text = "郵便番号…どこに書いちゅうかわからんなあ。孫が来てからにします、またにします"
-    assert corrected(ginza, lexicon, text, "express_distress", "goodbye", 0.95) == "goodbye"
+    assert corrected(ginza, lexicon, text, "express_distress", "goodbye", 0.95) == "deny"
+    later = "ゆうびん ばんごう… いま わからない です。 へや に かえって から しらべます"
+    assert corrected(ginza, lexicon, later, "express_distress", "ask_delivery_status", 0.95) == "deny"
 
 
 def test_the_guests_a_gift_is_for_are_no_person_asked_for(ginza, lexicon):
@@ -858,3 +860,31 @@ def test_rudeness_named_in_kansai_words_is_a_complaint(ginza, lexicon):
                                            ("タントウシャ ヨンデ", "out_of_scope")])
 def test_a_call_for_a_person_in_kana_is_one(ginza, lexicon, text, read_as):
     assert corrected(ginza, lexicon, text, read_as, "greet") == "request_human"
+
+
+def test_an_address_given_read_as_a_change_is_a_detail(ginza, lexicon):
+    ranking = [{"name": "change_order", "confidence": 0.85}, {"name": "inform", "confidence": 0.1}]
+    address = run(ginza, lexicon, "いせし　ふたみちょう　まつした　１２３４")
+    assert correct_intent("change_order", ranking, address, THRESHOLD) == "inform"
+    change = run(ginza, lexicon, "12個じゃなくて10個で")
+    assert correct_intent("change_order", ranking, change, THRESHOLD) == "change_order"
+
+
+def test_staff_who_laughed_and_hung_up_is_a_complaint(ginza, lexicon):
+    text = "きのう でんわ しました。 でんわ の ひと、 わたし の にほんご を わらって、 とちゅう で きりました"
+    assert corrected(ginza, lexicon, text, "request_human", "complain") == "complain"
+
+
+def test_shipping_borne_by_the_shop_asked_in_kyoto_words_is_an_exception(ginza, lexicon):
+    text = "これだけまとめて頼むんやさかい、送料はそちらで持ってもらえますやろか。"
+    assert corrected(ginza, lexicon, text, "ask_shipping", "request_exception") == "request_exception"
+
+
+def test_a_status_asked_politely_is_no_anger(ginza, lexicon):
+    assert not run(ginza, lexicon, "頼んだやつ届かないんですけど、どうなってます？").anger
+    assert run(ginza, lexicon, "どうなってるんだ！いい加減にしろ").anger
+
+
+def test_a_misconverted_noshi_asked_after_a_memorial_is_a_gift_question(ginza, lexicon):
+    text = "来てくれた親戚さ 帰りに菓子持たせてえんだけんじょ 伸しはなじょすればいいべ"
+    assert corrected(ginza, lexicon, text, "express_distress", "ask_delivery_status", 0.55) == "ask_gift"

@@ -117,3 +117,9 @@ def test_a_family_name_read_as_a_place_is_a_name_when_the_writer_names_themselve
     place = normalize("住所は大阪です")
     place.set("entities", [{"entity": "address", "start": 3, "end": 5, "value": "大阪"}])
     assert [e["entity"] for e in extract(place).get("entities")] == ["address"]
+
+
+def test_words_before_a_question_are_no_name():
+    message = normalize("あ、そのまえに、かたろぐは おかねの かかるとですか。ねんきんぐらしやけん")
+    message.set("entities", [])
+    assert [e["entity"] for e in extract(message).get("entities")] == []
