@@ -789,9 +789,9 @@ def test_distress_phrased_in_english_and_a_boss_s_anger_feared(ginza, lexicon):
     assert correct_intent("express_distress", ranking, assessment, THRESHOLD) == "express_distress"
 
 
-def corrected(ginza, lexicon, text: str, first: str, second: str, p: float = 0.0) -> str:
-    """The intent acted on when DIET ranks `first` sure and `second` next."""
-    ranking = [{"name": first, "confidence": 1.0}, {"name": second, "confidence": 0.0}]
+def corrected(ginza, lexicon, text: str, first: str, second: str, p: float = 0.0, confidence: float = 1.0) -> str:
+    """The intent acted on when DIET ranks `first` (sure, unless told) and `second` next."""
+    ranking = [{"name": first, "confidence": confidence}, {"name": second, "confidence": 1.0 - confidence}]
     return correct_intent(first, ranking, run(ginza, lexicon, text, p), THRESHOLD)
 
 
@@ -863,11 +863,9 @@ def test_a_call_for_a_person_in_kana_is_one(ginza, lexicon, text, read_as):
 
 
 def test_an_address_given_read_as_a_change_is_a_detail(ginza, lexicon):
-    ranking = [{"name": "change_order", "confidence": 0.85}, {"name": "inform", "confidence": 0.1}]
-    address = run(ginza, lexicon, "いせし　ふたみちょう　まつした　１２３４")
-    assert correct_intent("change_order", ranking, address, THRESHOLD) == "inform"
-    change = run(ginza, lexicon, "12個じゃなくて10個で")
-    assert correct_intent("change_order", ranking, change, THRESHOLD) == "change_order"
+    address = "いせし　ふたみちょう　まつした　１２３４"
+    assert corrected(ginza, lexicon, address, "change_order", "inform", confidence=0.85) == "inform"
+    assert corrected(ginza, lexicon, "12個じゃなくて10個で", "change_order", "inform", confidence=0.85) == "change_order"
 
 
 def test_staff_who_laughed_and_hung_up_is_a_complaint(ginza, lexicon):
