@@ -106,6 +106,8 @@ OTHERS_NAME = re.compile(r"(?:名前|なまえ|宛名|あてな)[がは]?(?:違�
 COURTESY = re.compile(
     r"失礼(?:します|いたします|致します|しました|いたしました|ですが|ながら|を|にな|にあた|に当た|じゃな|では|かな|でしょうか)"
     r"|なんです|なんでしょう"
+    # 何度もすみません: the customer's own apology, no anger
+    r"|(?:何度|なんど|何回|なんかい)も(?:すみません|すいません|申し訳|もうしわけ|ごめん)"
     # 頼んだやつ届かないんですけど、どうなってます？: a status asked politely, no anger
     r"|どうなって(?:い|お)?(?:ます|ましょう|りますでしょう)(?:か|でしょうか)?[？?]|どうなって(?:い|お)(?:ます|ります)か"
     # 社長に怒られる: someone else's anger the customer fears, none at the shop

@@ -886,3 +886,16 @@ def test_a_status_asked_politely_is_no_anger(ginza, lexicon):
 def test_a_misconverted_noshi_asked_after_a_memorial_is_a_gift_question(ginza, lexicon):
     text = "来てくれた親戚さ 帰りに菓子持たせてえんだけんじょ 伸しはなじょすればいいべ"
     assert corrected(ginza, lexicon, text, "express_distress", "ask_delivery_status", 0.55) == "ask_gift"
+
+
+def test_the_customer_s_own_apology_is_no_anger(ginza, lexicon):
+    assert not run(ginza, lexicon, "何度もすみません、前に宅配便でカタログ送ってもらうことになってた雨宮です").anger
+
+
+def test_overwhelmed_after_a_death_is_distress(ginza, lexicon):
+    assert run(ginza, lexicon, "もう何も考えられなくて…何をどう選べばいいのか").cues
+    assert not run(ginza, lexicon, "何をどう選べばいいですか？おすすめは").cues
+
+
+def test_a_misconverted_celebration_noshi_on_a_memorial_gift_is_a_goods_problem(ginza, lexicon):
+    assert run(ginza, lexicon, "箱開けたら 伸しが紅白のめでてえやつなんだ 法事だっちゅうのに").goods_problem
