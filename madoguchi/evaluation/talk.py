@@ -41,7 +41,7 @@ async def play(round_name: str, ids: list[str], failed_only: bool, model: Path) 
                 tracker = await bot.agent.tracker_store.get_or_create_tracker(sender)
                 users = [e for e in tracker.events if e.type_name == "user"]  # latest_message lags in a form
                 lines.append(f"  客: {text}\n      ({_reading(users[-1].parse_data) if users else '?'})")
-                lines.extend(f"  窓: {a}" for a in answers)
+                lines.extend(f"  窓: {a}" for a in answers if a)  # buttons alone carry no text
                 return answers, state
 
             judged = (await goals.run([conversation], say, bot.catalog_requests, prefix="talk"))[0]
