@@ -28,12 +28,15 @@ def wrong_noshi_told_across(tracker: DialogueStateTracker) -> bool:
     of the latest messages, in either order (のし紙 紅白だった, then 方事さ使うって 言ったったのに;
     法事に持っていくお菓子 届いた, then のしが紅白で 御祝 ってなってました), whatever the messages
     were read as: goods that came wrong, an operator's case."""
-    from madoguchi.handoff.reasons import memorial_named, noshi_reported, wrong_noshi_told_across as told
+    from madoguchi.handoff.reasons import (
+        memorial_named, mourning_noshi_named, noshi_reported, wrong_noshi_told_across as told,
+    )
     from madoguchi.shop.rules import shop_rules
 
     rules = shop_rules()
     latest = tracker.latest_message.text if tracker.latest_message else ""
-    if not latest or not (memorial_named(rules, latest) or noshi_reported(rules, latest)):
+    named = memorial_named(rules, latest) or noshi_reported(rules, latest) or mourning_noshi_named(rules, latest)
+    if not latest or not named:
         return False  # the common case, decided without reading the conversation
     texts: list[str] = []
     for event in reversed(tracker.events):  # the latest four messages only: turn 300 costs what turn 3 does

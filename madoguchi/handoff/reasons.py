@@ -86,6 +86,9 @@ WRONG_THING = re.compile(
     + r"|(?:荷物|にもつ|小包)[がはも]?(?:私|わたし|うち|僕|ぼく|俺|おれ|わし)の(?:じゃ|では|でわ)(?:な|ね|あり)"
     # (I chose the wrong item: the customer's own slip, a change of order)
     + r"|someoneelse'?s(?:package|parcel|box)|not(?:my|our)(?:package|parcel|order)"
+    # the item is wrong, inside the box is ブランデーケーキ, not what I ordered
+    + r"|(?:item|order|product|flavou?r)(?:is|was)wrong|insidethe(?:box|package|parcel)(?:is|was|were)|notwhati(?:ordered|bought)"
+    + r"|(?:sent|received|got|gave)(?:me)?(?:the|a)?(?:wrong|different)"
     + r"|(?<!chosethe)(?<!orderedthe)(?<!pickedthe)(?<!selectedthe)(?<!clickedthe)wrong(?:item|package|parcel)"
     # でも名前、私じゃないです。山本和子さん？住所は私の寮です: the address mine, the name another's
     + r"|(?:名前|なまえ)[、,がはも]?(?:私|わたし|わだし|うち|僕|ぼく|俺|おれ)(?:じゃ|では|でわ)(?:な|あり).{0,30}?"
@@ -96,6 +99,8 @@ WRONG_THING = re.compile(
     + r"|(?:名前|なまえ|宛名|あてな)[^。]{0,4}(?:見たら|みたら|見ると|みると|見れば)[^。]{1,10}(?:さん|様|さま)(?:あて|宛)"
     # よその家の荷物が来た
     + r"|(?:よそ|他所|他人|別の人|ほかの人|他の人|違う人|知らない人|知らん人)の(?:家|いえ|うち)?の?(?:荷物|にもつ|小包)"
+    # うちに にもつが きたがんだども、 なまえが ちがうがんです: a parcel that came, another name on it
+    + r"|(?:荷物|にもつ|小包)[^。]{0,12}(?:名前|なまえ|宛名|あてな)[がは]?(?:違|ちが|ちゃう|ちご)"
 )
 # ニモツ とどいた けど、 ナマエ ちがう ヒト です: another's name on a parcel that came (read in
 # hiragana too, for a message written in katakana).
@@ -150,6 +155,7 @@ def goods_problem(rules: Rules, text: str, lemmas: frozenset[str] = frozenset())
         or (has_cue(text, cues.get("wrong_item", []), lemmas) and not asks_for_ingredients(text))
         or reports_wrong_thing(text)
         or every_group(folded(text), cue_groups(cues.get("wrong_noshi", {})))
+        or mourning_noshi_reported(rules, text, [])
     )
 
 
@@ -174,8 +180,24 @@ def wrong_noshi_told_before(rules: Rules, text: str, earlier: list[str]) -> bool
 
 def wrong_noshi_told_across(rules: Rules, text: str, earlier: list[str]) -> bool:
     """A celebration のし on what came and the memorial it was for, told in this message and
-    one of the three before it, in either order."""
-    return wrong_noshi_told_before(rules, text, earlier[-3:]) or wrong_noshi_told_after(rules, text, earlier)
+    one of the three before it, in either order; or a mourning のし on a gift of thanks."""
+    return (
+        wrong_noshi_told_before(rules, text, earlier[-3:]) or wrong_noshi_told_after(rules, text, earlier)
+        or mourning_noshi_reported(rules, text, earlier[-3:])
+    )
+
+
+def mourning_noshi_reported(rules: Rules, text: str, earlier: list[str]) -> bool:
+    """A mourning のし reported on a gift of thanks or celebration, the occasion told in this
+    message or an earlier one (お礼の おかし おくったがです, then のしが 「志」に なっとったって)."""
+    occasion = cue_groups({"occasion": rules.cues.get("wrong_noshi_mourning", {}).get("occasion", [])})
+    return mourning_noshi_named(rules, text) and any(every_group(folded(t), occasion) for t in (text, *earlier))
+
+
+def mourning_noshi_named(rules: Rules, text: str) -> bool:
+    """A mourning のし reported on what came (のしが 「志」に なっとった), whatever the gift was for."""
+    groups = rules.cues.get("wrong_noshi_mourning", {})
+    return every_group(folded(text), cue_groups({k: v for k, v in groups.items() if k != "occasion"}))
 
 
 def noshi_reported(rules: Rules, text: str) -> bool:

@@ -45,6 +45,7 @@ class Lexicon:
     goods: tuple[str, ...]
     wrong_item: tuple[str, ...] = ()
     wrong_noshi: tuple[tuple[str, ...], ...] = ()
+    mourning_noshi: tuple[tuple[str, ...], ...] = ()  # a mourning のし on a gift of thanks
     anger: tuple[str, ...] = ()
     catalog: tuple[str, ...] = ()
     not_arrived: tuple[str, ...] = ()
@@ -65,6 +66,7 @@ class Lexicon:
             goods=tuple(folded(w) for w in cues.get("damaged", [])),
             wrong_item=tuple(folded(w) for w in cues.get("wrong_item", [])),
             wrong_noshi=cue_groups(cues.get("wrong_noshi", {})),
+            mourning_noshi=cue_groups(cues.get("wrong_noshi_mourning", {})),
             anger=tuple(folded(w) for w in cues.get("anger", [])),
             catalog=tuple(folded(w) for w in cues.get("catalog", [])),
             not_arrived=tuple(folded(w) for w in cues.get("not_arrived", [])),
@@ -206,6 +208,7 @@ def assess(
         or (any(w in norm for w in lexicon.wrong_item) and not asks_for_ingredients(text))
         or reports_wrong_thing(text)
         or every_group(norm, lexicon.wrong_noshi)
+        or every_group(norm, lexicon.mourning_noshi)
     )
     # an address written out counts as a detail too (いせし　ふたみちょう　まつした　１２３４)
     result.detail = bool(find_all(text)) or ROOM_NUMBER.search(text) is not None or bool(addresses(text))

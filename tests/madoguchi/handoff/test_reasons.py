@@ -252,6 +252,10 @@ def test_a_wrong_noshi_told_across_messages_in_either_order(rules):
     assert wrong_noshi_told_across(rules, "方事さ使うって 言ったったのに", ["のし紙 紅白だった"])
     assert not wrong_noshi_told_across(rules, "のしは紅白でお願いします", ["法事のお菓子です"])  # asked for, not reported
     assert not wrong_noshi_told_across(rules, "のしが紅白で 御祝 ってなってました", ["結婚式のお祝いに"])
+    # a mourning のし on a gift of thanks, the occasion told before
+    assert wrong_noshi_told_across(rules, "甥から 電話あって、 のしが 「志」に なっとったって。 黒白の のしで…",
+                                   ["地震のとき せわに なった 甥に、 お礼の おかし おくったがです"])
+    assert not wrong_noshi_told_across(rules, "のしが 「志」に なっとりました", ["母の一周忌のお供えです"])
 
 
 @pytest.mark.parametrize("text", [

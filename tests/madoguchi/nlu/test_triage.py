@@ -899,3 +899,20 @@ def test_overwhelmed_after_a_death_is_distress(ginza, lexicon):
 
 def test_a_misconverted_celebration_noshi_on_a_memorial_gift_is_a_goods_problem(ginza, lexicon):
     assert run(ginza, lexicon, "箱開けたら 伸しが紅白のめでてえやつなんだ 法事だっちゅうのに").goods_problem
+
+
+@pytest.mark.parametrize("text", ["Hi, I received my order today but the item is wrong",
+                                  "I ordered the 抹茶 cookies, but inside the box is ブランデーケーキ",
+                                  "もしもし。 うちに にもつが きたがんだども、 なまえが ちがうがんです",
+                                  "お礼に送ったお菓子ののしが黒白になってました"])
+def test_wrong_goods_in_english_another_name_or_a_mourning_noshi_on_thanks_are_goods_problems(ginza, lexicon, text):
+    assert run(ginza, lexicon, text).goods_problem
+
+
+@pytest.mark.parametrize("text", ["I chose the wrong item, can I change it?", "お礼ののしは黒白でいいですか"])
+def test_a_slip_of_one_s_own_or_a_question_is_no_goods_problem(ginza, lexicon, text):
+    assert not run(ginza, lexicon, text).goods_problem
+
+
+def test_disappointment_told_in_english_is_anger(ginza, lexicon):
+    assert run(ginza, lexicon, "This is really unprofessional, very disappointed with your shop 😠").anger
