@@ -816,12 +816,18 @@ def test_an_exception_asked_in_katakana_words_is_an_exception(ginza, lexicon):
 
 @pytest.mark.parametrize("text", ["にもつ とどいたけど うちのん ちゃうわ",
                                   "なまえ みたら やまもとさん あて やねん。じゅうしょは おなじ ちょうめ やけど",
-                                  "のしが紅白の蝶結びだ。祝い事じゃねえんだぞ。法事の菓子が今日着いたんだ"])
+                                  "のしが紅白の蝶結びだ。祝い事じゃねえんだぞ。法事の菓子が今日着いたんだ",
+                                  # round zc: in English, another name in Niigata words, a mourning のし on thanks
+                                  "Hi, I received my order today but the item is wrong",
+                                  "I ordered the 抹茶 cookies, but inside the box is ブランデーケーキ",
+                                  "もしもし。 うちに にもつが きたがんだども、 なまえが ちがうがんです",
+                                  "お礼に送ったお菓子ののしが黒白になってました"])
 def test_another_s_parcel_or_a_wrong_noshi_told_plainly_is_a_goods_problem(ginza, lexicon, text):
     assert run(ginza, lexicon, text).goods_problem
 
 
-@pytest.mark.parametrize("text", ["うちの注文の荷物、いつ届く？", "やまもとさん宛に送りたい"])
+@pytest.mark.parametrize("text", ["うちの注文の荷物、いつ届く？", "やまもとさん宛に送りたい",
+                                  "I chose the wrong item, can I change it?", "お礼ののしは黒白でいいですか"])
 def test_a_parcel_of_one_s_own_or_a_recipient_named_is_no_goods_problem(ginza, lexicon, text):
     assert not run(ginza, lexicon, text).goods_problem
 
@@ -899,19 +905,6 @@ def test_overwhelmed_after_a_death_is_distress(ginza, lexicon):
 
 def test_a_misconverted_celebration_noshi_on_a_memorial_gift_is_a_goods_problem(ginza, lexicon):
     assert run(ginza, lexicon, "箱開けたら 伸しが紅白のめでてえやつなんだ 法事だっちゅうのに").goods_problem
-
-
-@pytest.mark.parametrize("text", ["Hi, I received my order today but the item is wrong",
-                                  "I ordered the 抹茶 cookies, but inside the box is ブランデーケーキ",
-                                  "もしもし。 うちに にもつが きたがんだども、 なまえが ちがうがんです",
-                                  "お礼に送ったお菓子ののしが黒白になってました"])
-def test_wrong_goods_in_english_another_name_or_a_mourning_noshi_on_thanks_are_goods_problems(ginza, lexicon, text):
-    assert run(ginza, lexicon, text).goods_problem
-
-
-@pytest.mark.parametrize("text", ["I chose the wrong item, can I change it?", "お礼ののしは黒白でいいですか"])
-def test_a_slip_of_one_s_own_or_a_question_is_no_goods_problem(ginza, lexicon, text):
-    assert not run(ginza, lexicon, text).goods_problem
 
 
 def test_disappointment_told_in_english_is_anger(ginza, lexicon):
