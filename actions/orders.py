@@ -29,6 +29,8 @@ STATUS_TEXT = {
     "delivered": "お届け済みです",
     "cancelled": "キャンセル済みです",
 }
+# A yes, or the change asked for again (はい、キャンセルでお願いします, キャンセルでお願いします).
+YES_WITH_CHANGE = re.compile(r"^\s*(?:はい|ええ|うん|そう)|お願い|おねがい|頼みます|たのみます|して(?:ください|くれ)")
 CHANGE_SLOTS = ("change_kind", "change_detail", "change_confirmed")
 TASK_SLOTS = (*CHANGE_SLOTS, "order_task", "order_change_allowed")
 
@@ -189,6 +191,19 @@ class ValidateOrderChangeForm(FormValidationAction):
         if tracker.get_slot("change_kind") == "cancel":
             return [s for s in domain_slots if s != "change_detail"]
         return domain_slots
+
+    async def extract_change_confirmed(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """A yes that names the change again (はい、キャンセルでお願いします, read as a change):
+        the confirmation, not a new request to be confirmed once more."""
+        if tracker.get_slot("requested_slot") != "change_confirmed" or common.latest_intent(tracker) != "change_order":
+            return {}
+        text = common.latest_text(tracker)
+        named = change_kind_from_text(text)
+        if named in (None, tracker.get_slot("change_kind")) and YES_WITH_CHANGE.search(text):
+            return {"change_confirmed": True}
+        return {}
 
     def validate_change_kind(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -314,3 +314,15 @@ def test_a_cancel_asked_for_with_the_request_is_not_asked_again():
     texts = ["注文キャンセルしたいんですけど、まだ発送前ならできますよね？", "Ａ２３４５６７８です", "03-1234-5678です"]
     assert asked_change(texts, date(2026, 12, 2)) == ("cancel", None)
     assert asked_change(["注文を変更したいです", "A2345678", "03-1234-5678"], date(2026, 12, 2)) == (None, None)
+
+
+async def test_a_yes_that_names_the_cancel_again_confirms_it(dispatcher, domain):
+    from actions.orders import ValidateOrderChangeForm
+
+    tracker = make_tracker([user("はい、キャンセルでお願いします", "change_order")], slots={"change_kind": "cancel"},
+                           active_loop="order_change_form", requested_slot="change_confirmed")
+    events = await ValidateOrderChangeForm().extract_change_confirmed(dispatcher, tracker, domain)
+    assert events == {"change_confirmed": True}
+    other = make_tracker([user("やっぱり住所を変えたいです", "change_order")], slots={"change_kind": "cancel"},
+                         active_loop="order_change_form", requested_slot="change_confirmed")
+    assert await ValidateOrderChangeForm().extract_change_confirmed(dispatcher, other, domain) == {}
