@@ -29,7 +29,7 @@ from rasa.shared.nlu.constants import (
     EXTRACTOR,
 )
 
-from madoguchi.nlu import reading, spans
+from madoguchi.nlu import address_spans, reading, spans
 from madoguchi.nlu.patterns import ORDER_ID, PHONE, POSTAL_CODE, find_all, find_dates
 
 RULE_ENTITIES = (ORDER_ID, PHONE, POSTAL_CODE)
@@ -79,7 +79,7 @@ def shop_entities(
             if not _overlaps(date, found) and all(_within(e, date) for e in cut):
                 learned = [e for e in learned if not any(e is c for c in cut)]
                 found.append(date)
-    found += [_entity("address", a, b, None, text, extractor) for a, b in spans.addresses(text)]
+    found += [_entity("address", a, b, None, text, extractor) for a, b in address_spans.addresses(text)]
     family = family or []
     surnames = frozenset(text[a:b] for a, b in family)
     for e in learned:  # a family name takes the given name written after it

@@ -21,6 +21,7 @@ from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.verification import REFUSED, UNKNOWN, asks_for_person, reading
 from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing
 from madoguchi.memorial import asks_about_gift, asks_noshi, is_memorial
+from madoguchi.nlu.address_spans import addresses
 from madoguchi.nlu.cues import (
     ACCEPTING, ASKED_BEFORE, ASKED_EXCEPTIONS, ASKING_ABOUT, ASKING_FORMS, BODY, BOT_WORDS, CATALOG_ASKED, CHANGE_NAMED,
     CATALOG_NAMED, CATALOG_WISHED, COMPLAINT_NAMED, DELIVERY_CONDUCT, HANDOVER, COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, INTENSITY, INTRODUCED,
@@ -31,7 +32,7 @@ from madoguchi.nlu.cues import (
 from madoguchi.nlu.gibberish import is_gibberish
 from madoguchi.nlu.patterns import find_all, find_order_ids, find_phones
 from madoguchi.nlu.reading import as_read
-from madoguchi.nlu.spans import ENGLISH_COURTESY, addresses, is_kana_full_name
+from madoguchi.nlu.spans import ENGLISH_COURTESY, is_kana_full_name
 from madoguchi.text import folded, with_hiragana
 
 

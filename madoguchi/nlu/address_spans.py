@@ -1,0 +1,115 @@
+"""Where an address stands in a message, building and room included.
+
+- An address starts at a prefecture, or at a city or ward name, and runs over block numbers
+  (1-2-3, 1丁目2番3号, ななじゅうさんばんち), then over a building and room written after a
+  space (梅田マンション 502, 芝ビル7階, 101号室), until punctuation, a particle or a polite
+  ending. Kyoto's street directions (河原町通三条上る) are part of it; a building may be
+  written in half-width katakana (芝NBFﾀﾜｰ8F).
+- Written in kana (かがわけん　たかまつし　ばんちょう　1-2-3), an address starts at a prefecture
+  written in kana, at a city and its ward or town, or after its label (じゅうしょは …), and
+  runs over spaced words to its block numbers (1ちょうめ　2-3); a city named in hiragana
+  (さいたま市) starts one too.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jaconv
+
+PREFECTURES = (
+    "北海道|青森県|岩手県|宮城県|秋田県|山形県|福島県|茨城県|栃木県|群馬県|埼玉県|千葉県|東京都|神奈川県|"
+    "新潟県|富山県|石川県|福井県|山梨県|長野県|岐阜県|静岡県|愛知県|三重県|滋賀県|京都府|大阪府|兵庫県|"
+    "奈良県|和歌山県|鳥取県|島根県|岡山県|広島県|山口県|徳島県|香川県|愛媛県|高知県|福岡県|佐賀県|長崎県|"
+    "熊本県|大分県|宮崎県|鹿児島県|沖縄県"
+)
+# Prefectures in kana, as a customer who writes without kanji does (かがわけん, ｶｶﾞﾜｹﾝ).
+_PREFECTURE_READINGS = (
+    "ほっかいどう あおもりけん いわてけん みやぎけん あきたけん やまがたけん ふくしまけん いばらきけん "
+    "とちぎけん ぐんまけん さいたまけん ちばけん とうきょうと かながわけん にいがたけん とやまけん いしかわけん "
+    "ふくいけん やまなしけん ながのけん ぎふけん しずおかけん あいちけん みえけん しがけん きょうとふ おおさかふ "
+    "ひょうごけん ならけん わかやまけん とっとりけん しまねけん おかやまけん ひろしまけん やまぐちけん とくしまけん "
+    "かがわけん えひめけん こうちけん ふくおかけん さがけん ながさきけん くまもとけん おおいたけん みやざきけん "
+    "かごしまけん おきなわけん"
+).split()
+_KATA_PREFECTURES = [jaconv.hira2kata(p) for p in _PREFECTURE_READINGS]
+# しまね県, おおさか府: the name in kana, the word of a prefecture in kanji
+_HALF_KANJI_PREFECTURES = [
+    p[: -len(kana)] + kanji for p in _PREFECTURE_READINGS
+    for kana, kanji in (("けん", "県"), ("ふ", "府"), ("と", "都")) if p.endswith(kana) and p != "ほっかいどう"
+]
+KANA_PREFECTURES = "|".join(
+    [*_PREFECTURE_READINGS, *_KATA_PREFECTURES, *(jaconv.z2h(p, kana=True) for p in _KATA_PREFECTURES),
+     *_HALF_KANJI_PREFECTURES]
+)
+# Cities whose own name is written in hiragana (さいたま市 is the city's spelling).
+_KANA_CITIES = (
+    "さいたま|つくばみらい|つくば|ひたちなか|かすみがうら|いわき|ふじみ野|あきる野|さくら|うるま|えびの|むつ|"
+    "かほく|みどり|みよし|たつの|いすみ|みやま|うきは|あわら|にかほ|つがる|南あわじ|いちき串木野|せたな"
+)
+KANJI = r"一-龥々〆ヶヵ"
+HALF_KANA = "ｦ-ﾟ"  # half-width katakana, its long vowel and (semi-)voiced marks
+_PLACE = rf"[{KANJI}ァ-ヴー{HALF_KANA}]"
+_DIRECTION = "上る|下る|東入る|西入る|入る|上ル|下ル|入ル"  # Kyoto: 河原町通三条上る
+_NUM = r"[0-9０-９一二三四五六七八九十〇]"
+_DASH = r"[-－‐ー−―の之ノ]"
+# Numbers read out in kana, as voice input writes a block (ななじゅうさんばんち).
+_KANA_NUM = "(?:ひゃく|じゅう|いち|に|さん|よん|ご|ろく|なな|しち|はち|きゅう)"
+_BLOCK = (
+    rf"(?:{_NUM}+(?:丁目|番地の(?={_NUM})|番地?|号室|号|ちょうめ|ばんち|ばん|{_DASH})?"  # 十二番地の五: one block
+    rf"|{_KANA_NUM}+(?:ちょうめ|ばんち|ばん|ごう)(?=[ 　、。,.]|です|で|の|$))"
+)
+# Start: a prefecture, or a city / ward / town name (2+ letters before 市区町村郡).
+_START = rf"(?:(?:{PREFECTURES})(?:(?:{_KANA_CITIES})市)?|(?:{_KANA_CITIES})市|{_PLACE}{{1,6}}[市区郡])"
+_WORD = rf"[{KANJI}ァ-ヴー{HALF_KANA}A-Za-zＡ-Ｚａ-ｚ・･]"
+_HOUSES = ("ビル", "ホーム", "苑", "マンション", "ハイツ", "荘", "アパート", "コーポ", "レジデンス", "タワー", "棟", "館", "ハウス",
+           "コート", "ヒルズ", "メゾン", "パレス", "プラザ", "団地", "寮", "住宅", "ハイム", "ヴィラ", "カーサ",
+           "旅館", "ホテル", "会館", "病院", "医院", "事務所", "工場", "センター", "スクエア", "テラス", "ガーデン",
+           "製作所", "商店", "工業", "工務店", "株式会社", "有限会社", "営業所", "支店", "本店")
+_HOUSE = "|".join(dict.fromkeys([*_HOUSES, *(jaconv.z2h(h, kana=True, ascii=False, digit=False) for h in _HOUSES)]))
+# A room, or a block of flats and its room (3号棟204, 2棟の105).
+# At most five digits: a longer number after an address is a phone.
+_ROOM = rf"{_NUM}{{1,5}}(?!{_NUM})(?:号?棟[ 　の-]?{_NUM}+(?:号室|号)?|号室|号|階|Ｆ|F|ごうしつ|ごう)?"
+_NAMED_ROOM = rf"{_NUM}{{1,5}}(?:号室|号|階|Ｆ|F|ごうしつ|ごう)"
+# After a space, only a building (a name with a word of buildings in it) or a room: a name
+# written after the address (〒… 東京都…1-2-3 高橋美和子) is no part of it.
+# A building name may go on in hiragana after its word of buildings (ケアハウスせんごく), and a
+# building without such a word counts when a room follows it (グランメール芝辻305号, 兜町ベイ1804).
+# A building's name may hold a kana or two of grammar before its word (サービス付き高齢者住宅),
+# and begin in hiragana (こまつ屋旅館).
+_BUILDING = (
+    rf"(?:(?:[ぁ-ゖ]{{1,4}}(?={_WORD}))?(?:{_WORD}+[ぁ-ゖ]{{1,2}}(?={_WORD}))*{_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}ぁ-ゖ]*(?:[ 　]?{_ROOM})?"
+    rf"|{_WORD}+[ 　]?{_NAMED_ROOM}|{_WORD}{{2,}}{_NUM}{{3,4}}(?!{_NUM})|{_ROOM})"
+)
+# A building in hiragana, as a kana address has it (つるはしはいつ２０３).
+_KANA_BUILDING = rf"[ぁ-ゖー]{{0,8}}(?:はいつ|まんしょん|あぱーと|こーぽ|だんち|めぞん)[ 　]?(?:{_ROOM})?"
+ADDRESS = re.compile(
+    rf"{_START}(?:{_PLACE}|{_BLOCK}|{_DIRECTION})*{_BLOCK}(?:[ 　]?{_BUILDING}(?:[ 　]{_ROOM})?)?"
+)
+# Written in kana: the prefecture (or a city and its ward), then words and spaces up to the block numbers.
+KANA_ADDRESS = re.compile(
+    rf"(?:{KANA_PREFECTURES}|[ぁ-ゖ]{{2,5}}し[ 　]?[ぁ-ゖ]{{2,6}}(?:く|ちょう|まち|むら)(?=[ 　]))[ 　]?[ぁ-ゖァ-ヴー{KANJI}{HALF_KANA} 　]{{0,30}}?{_BLOCK}(?:[ 　]?{_BLOCK})*"
+    rf"(?:[ 　](?:{_KANA_BUILDING}|{_BUILDING})(?:[ 　]{_ROOM})?)?"
+)
+# Written in kana after its label, from a city on (じゅうしょは おおさかし いくのく つるはし２ー１５ー７).
+LABELLED_KANA_ADDRESS = re.compile(
+    rf"(?:じゅうしょ|住所)(?:は|わ|:|：)?[ 　]?(?![をにへがのもでと])(?P<address>[ぁ-ゖァ-ヴー{KANJI}{HALF_KANA} 　]{{2,30}}?{_BLOCK}"
+    rf"(?:[ 　]?{_BLOCK})*(?:[ 　](?:{_KANA_BUILDING}|{_BUILDING})(?:[ 　]{_ROOM})?)?)"
+)
+# Block numbers that are an address's: with a dash or a block word, not 3 of 3個.
+_HAS_BLOCK = re.compile(rf"{_NUM}[ 　]?(?:[-－‐−―ー]|丁目|番|号|ちょうめ|ばんち|ばん)")
+
+
+def addresses(text: str) -> list[tuple[int, int]]:
+    """Spans of the addresses written in `text`, building and room included."""
+    spans: list[tuple[int, int]] = []
+    for match in [*ADDRESS.finditer(text), *KANA_ADDRESS.finditer(text), *LABELLED_KANA_ADDRESS.finditer(text)]:
+        start, end = match.span("address") if match.re is LABELLED_KANA_ADDRESS else match.span()
+        while end > start and text[end - 1] in " 　の":
+            end -= 1
+        if match.re is not ADDRESS and not _HAS_BLOCK.search(text, start, end):
+            continue
+        if any(s <= start and end <= e for s, e in spans):
+            continue
+        spans = [(s, e) for s, e in spans if not (start <= s and e <= end)] + [(start, end)]
+    return sorted(spans)
