@@ -148,8 +148,11 @@ def correct_intent(
         return "bot_challenge"  # こういう機械の窓口は慣れなくて、よくわがんねぇもんで: the bot says how to reach a person
     if intent == "request_human" and not assessment.names_person and not assessment.person:
         # いそがねはんで もういっかい おぐってけへ, 十五人くらい くるさげ: no word of a person, however
-        # sure; ずっと待ってるのに届かない: a grievance.
-        return "complain" if assessment.grievance else _next_calm(ranking)
+        # sure; ずっと待ってるのに届かない: a grievance; 探したけど見つからないです: the answer to the
+        # question for the number.
+        if assessment.grievance:
+            return "complain"
+        return "inform" if assessment.not_knowing else _next_calm(ranking)
     if intent == "complain" and not assessment.grievance and assessment.subject and (assessment.asks or assessment.questioned):
         # 割れやすいお菓子って、梱包はしっかりしてもらえますか, てか注文したやつ今どういう状態？: a question
         return _next_calm(ranking)

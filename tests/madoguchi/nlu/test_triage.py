@@ -909,3 +909,7 @@ def test_a_misconverted_celebration_noshi_on_a_memorial_gift_is_a_goods_problem(
 
 def test_disappointment_told_in_english_is_anger(ginza, lexicon):
     assert run(ginza, lexicon, "This is really unprofessional, very disappointed with your shop 😠").anger
+
+
+def test_not_finding_the_number_read_as_a_call_for_a_person_is_the_answer(ginza, lexicon):
+    assert corrected(ginza, lexicon, "探したけど見つからないです", "request_human", "bot_challenge") == "inform"
