@@ -31,6 +31,7 @@ STATUS_TEXT = {
 }
 # A yes, or the change asked for again (はい、キャンセルでお願いします, キャンセルでお願いします).
 YES_WITH_CHANGE = re.compile(r"^\s*(?:はい|ええ|うん|そう)|お願い|おねがい|頼みます|たのみます|して(?:ください|くれ)")
+NOT_YET = re.compile(r"しないで|しなくて|せんといて|待って|まって|やっぱり|やっぱ")
 CHANGE_SLOTS = ("change_kind", "change_detail", "change_confirmed")
 TASK_SLOTS = (*CHANGE_SLOTS, "order_task", "order_change_allowed")
 
@@ -201,7 +202,8 @@ class ValidateOrderChangeForm(FormValidationAction):
             return {}
         text = common.latest_text(tracker)
         named = change_kind_from_text(text)
-        if named in (None, tracker.get_slot("change_kind")) and YES_WITH_CHANGE.search(text):
+        held_back = NOT_YET.search(text)  # はい、でもキャンセルはしないでください: no yes
+        if named in (None, tracker.get_slot("change_kind")) and YES_WITH_CHANGE.search(text) and not held_back:
             return {"change_confirmed": True}
         return {}
 

@@ -326,3 +326,6 @@ async def test_a_yes_that_names_the_cancel_again_confirms_it(dispatcher, domain)
     other = make_tracker([user("やっぱり住所を変えたいです", "change_order")], slots={"change_kind": "cancel"},
                          active_loop="order_change_form", requested_slot="change_confirmed")
     assert await ValidateOrderChangeForm().extract_change_confirmed(dispatcher, other, domain) == {}
+    held = make_tracker([user("はい、でもキャンセルはしないでください", "change_order")], slots={"change_kind": "cancel"},
+                        active_loop="order_change_form", requested_slot="change_confirmed")
+    assert await ValidateOrderChangeForm().extract_change_confirmed(dispatcher, held, domain) == {}
