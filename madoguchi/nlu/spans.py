@@ -189,11 +189,6 @@ _KANJI_NAME_UNSPACED = re.compile(
 _KANJI_FULL_NAME = re.compile(
     rf"[{_KANJI}]{{1,4}}[ 　][{_KANJI}ぁ-ゖ]{{1,4}}?(?=[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、。,.]|$)"
 )
-# Words that open a sentence in hiragana, not a family name (いま いそがしい, いつ とどく).
-_KANA_NOT_A_FAMILY = re.compile(
-    r"(?:いま|いつ|どこ|なに|なん|だれ|まだ|もう|また|すぐ|はやく|ぜんぶ|ちょっと|すこし|とても|ほんと|きょう|あした|きのう|"
-    r"こんど|さっき|あとで|ここ|そこ|あそこ|これ|それ|あれ|どう|なんで|どれ|ほな|ほんなら|じゃあ|では)[ 　]"
-)
 # A name in katakana words and nothing else (ヒガ ディエゴ, グエン・ヴァン・ミン です).
 _KATAKANA_NAME_ALONE = re.compile(r"\s*([ァ-ヴー]{2,10}(?:[ 　・][ァ-ヴー]{2,10}){1,3})[ 　]*(?:です|デス)?[ 　]*[。.!！]?\s*")
 # Katakana words that are a sentence, not a name (カタログ オネガイ, マダ コナイ, ハイ ソウデス).
@@ -239,7 +234,10 @@ _LATIN_INTRODUCED = re.compile(
 # くどう, the と of やまもと).
 _NOT_FAMILY = re.compile(
     r"(?:[はをにへもでねよ]|^(?:それ|これ|あれ|そう|どう|ちがう|だめ|いい|わたし|うち|いや|いいえ|はい|うん|ええ|あの|えっと|まあ|"
-    r"いんにゃ|いんや|んだ|んだんだ|んでね|だども|へば|ほんなら|ほんだら|そいじゃ|ほな|よかよか))$"
+    r"いんにゃ|いんや|んだ|んだんだ|んでね|だども|へば|ほんなら|ほんだら|そいじゃ|ほな|よかよか|"
+    # words that open a sentence (いま いそがしい, いつ とどく)
+    r"いま|いつ|どこ|なに|なん|だれ|まだ|もう|また|すぐ|はやく|ぜんぶ|ちょっと|すこし|とても|ほんと|きょう|あした|きのう|"
+    r"こんど|さっき|あとで|ここ|そこ|あそこ|なんで|どれ|じゃあ|では))$"
 )
 _NOT_A_NAME_WORD = re.compile(
     r"^(?:やっぱり|やっぱ|やはり|もう|まだ|また|とても|ちょっと|ちいと|すこし|だいじょうぶ|おねがい|よろしく|ありがとう|"
@@ -274,7 +272,7 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
                 if end > start and not grammar:
                     found.append((start, end))
                 break
-    if is_kana_full_name(text) and not _KANA_NOT_A_FAMILY.match(text.strip()):  # きむ よんすん, written alone
+    if is_kana_full_name(text):  # きむ よんすん, written alone
         words = re.match(r"\s*([ぁ-ゖ]+[ 　]+[ぁ-ゖ]+?)(?=[ 　]*(?:です|でございます|と申します)?[ 　。.!！]*$)", text)
         if words:
             found.append(words.span(1))
