@@ -120,7 +120,24 @@ COURTESY = re.compile(
 )
 # Words of a parcel that came (届いた箱を開けたら…): a calm complaint about it is an operator's case.
 # A parcel that came late (2日も遅れて着いた, 指定日に間に合わなかった): a complaint, not the goods.
-LATE = re.compile(r"遅れ|おくれ|遅く|おそく|遅延|間に合わ|まにあわ|指定した(のに|んに|けど)|指定日")
+# A goods problem told before and a promised call that never came (破損の件で問い合わせをしました。
+# 担当者から電話をすると言われましたが、まだ何の連絡もありません): the complaint is the wait.
+PROMISE_UNKEPT = re.compile(
+    r"(?:の件で|のことで|について)(?:お?問い?合わ?せ|連絡|電話|ご?相談)(?:を)?(?:し|さ)"
+    r".*(?:まだ|いまだに|未だに)?(?:何の|なんの|一度も|いちども)?(?:連絡|電話|返事|返信|折り返し)(?:も|が|は)?"
+    r"(?:ない|ありません|ありませんね|こない|来ない|きません|来ません|いただけ|もらえ)"
+)
+# A house or a town struck, not the parcel (地震で つぶれた 自分の 前の 家): no damaged goods.
+STRUCK_NOT_GOODS = re.compile(
+    r"(?:地震|じしん|台風|たいふう|大雨|おおあめ|水害|災害|さいがい|津波|つなみ|火事|かじ)で\s*(?:家|いえ|うち)?[がは]?\s*"
+    r"(?:つぶれ|潰れ|壊れ|こわれ|流され|ながされ|焼け|やけ)|(?:家|いえ|建物|たてもの|実家|じっか)が\s*(?:つぶれ|潰れ|壊れ|こわれ)"
+)
+
+
+LATE = re.compile(
+    r"遅れ|おくれ|遅く|おそく|遅延|間に合わ|まにあわ|間に合うように|まにあうように|指定した(のに|んに|けど)|指定日|"
+    r"終わった次の日|終わってから|過ぎてから|済んでから|すんでから"  # 届いたん納会終わった次の日やぞ
+)
 ARRIVED = re.compile(
     r"届いた|とどいた|届いだ|とどいだ|届きました|とどきました|届いて|着いた|開けたら|あけたら|開けると|開封したら|中身|"
     r"(?<!込み)入って|はいって|入っちょ|はいっちょ|入っと|(?<!請求書の)(?<!領収書の)(?:宛名|あてな|宛て)|"
@@ -149,14 +166,15 @@ def reports_wrong_thing(text: str) -> bool:
 def goods_problem(rules: Rules, text: str, lemmas: frozenset[str] = frozenset()) -> bool:
     """The customer reports damaged or wrong goods (always an operator's case)."""
     cues = rules.cues
+    unstruck = STRUCK_NOT_GOODS.sub("", text)
     return (
-        has_cue(text, cues.get("damaged", []), lemmas)
-        or has_cue(with_hiragana(folded(as_read(text))), cues.get("damaged", []))  # ハコ ツブレテル, box kowarete
+        has_cue(unstruck, cues.get("damaged", []), lemmas)
+        or has_cue(with_hiragana(folded(as_read(unstruck))), cues.get("damaged", []))  # ハコ ツブレテル, box kowarete
         or (has_cue(text, cues.get("wrong_item", []), lemmas) and not asks_for_ingredients(text))
         or reports_wrong_thing(text)
-        or every_group(folded(text), cue_groups(cues.get("wrong_noshi", {})))
+        or every_group(spaceless(text), cue_groups(cues.get("wrong_noshi", {})))  # のしが あかと しろの
         or mourning_noshi_reported(rules, text, [])
-    )
+    ) and PROMISE_UNKEPT.search(spaceless(text)) is None  # told before: the wait is the complaint
 
 
 def reports_arrival_calmly(rules: Rules, text: str) -> bool:
@@ -191,24 +209,24 @@ def mourning_noshi_reported(rules: Rules, text: str, earlier: list[str]) -> bool
     """A mourning のし reported on a gift of thanks or celebration, the occasion told in this
     message or an earlier one (お礼の おかし おくったがです, then のしが 「志」に なっとったって)."""
     occasion = cue_groups({"occasion": rules.cues.get("wrong_noshi_mourning", {}).get("occasion", [])})
-    return mourning_noshi_named(rules, text) and any(every_group(folded(t), occasion) for t in (text, *earlier))
+    return mourning_noshi_named(rules, text) and any(every_group(spaceless(t), occasion) for t in (text, *earlier))
 
 
 def mourning_noshi_named(rules: Rules, text: str) -> bool:
     """A mourning のし reported on what came (のしが 「志」に なっとった), whatever the gift was for."""
     groups = rules.cues.get("wrong_noshi_mourning", {})
-    return every_group(folded(text), cue_groups({k: v for k, v in groups.items() if k != "occasion"}))
+    return every_group(spaceless(text), cue_groups({k: v for k, v in groups.items() if k != "occasion"}))
 
 
 def noshi_reported(rules: Rules, text: str) -> bool:
     """A celebration のし reported on what came (のしが紅白で 御祝 ってなってました)."""
     groups = rules.cues.get("wrong_noshi", {})
-    return every_group(folded(text), cue_groups({k: v for k, v in groups.items() if k != "memorial"}))
+    return every_group(spaceless(text), cue_groups({k: v for k, v in groups.items() if k != "memorial"}))
 
 
 def memorial_named(rules: Rules, text: str) -> bool:
     """A word of a memorial of the のし cues stands in the text (方事, お供え)."""
-    return every_group(folded(text), cue_groups({"memorial": rules.cues.get("wrong_noshi", {}).get("memorial", [])}))
+    return every_group(spaceless(text), cue_groups({"memorial": rules.cues.get("wrong_noshi", {}).get("memorial", [])}))
 
 
 def wrong_noshi_told_after(rules: Rules, text: str, earlier: list[str]) -> bool:
@@ -217,7 +235,7 @@ def wrong_noshi_told_after(rules: Rules, text: str, earlier: list[str]) -> bool:
     groups = rules.cues.get("wrong_noshi", {})
     report = cue_groups({k: v for k, v in groups.items() if k != "memorial"})
     reproached = any(folded(w) in folded(text) for w in ("のに", "言った", "いった", "頼んだ", "たのんだ", "出せ", "使えな", "使え"))
-    return memorial_named(rules, text) and reproached and any(every_group(folded(t), report) for t in earlier[-3:])
+    return memorial_named(rules, text) and reproached and any(every_group(spaceless(t), report) for t in earlier[-3:])
 
 
 def cue_groups(groups: dict[str, list[str]]) -> tuple[tuple[str, ...], ...]:

@@ -63,6 +63,17 @@ def correct_intent(
     intent: str, ranking: list[dict[str, Any]], assessment: Assessment, threshold: float
 ) -> str:
     """The intent the dialogue should act on, given the assessment."""
+    corrected = _corrected(intent, ranking, assessment, threshold)
+    if corrected == "goodbye" != intent and not (assessment.leave_taking or assessment.leaving):
+        # Our wedding is in 3 weeks… my fiancée ask me every day 😞: a calm reading found by
+        # elimination is no farewell (it would end the form); the next one is taken.
+        return _next_calm([r for r in ranking if r.get("name") != "goodbye"])
+    return corrected
+
+
+def _corrected(
+    intent: str, ranking: list[dict[str, Any]], assessment: Assessment, threshold: float
+) -> str:
     if assessment.gibberish:
         return "nlu_fallback"
     if intent in ("out_of_scope", "nlu_fallback", "greet") and assessment.name_alone and not assessment.person:
@@ -138,7 +149,7 @@ def correct_intent(
     names_one = intent == "request_human" and assessment.names_person  # ちゃんとした人に聞きたい
     if intent in HANDOFF_INTENTS and unfounded and assessment.opener and not names_one:
         return "greet"  # nothing in it speaks of a problem or of a person: it opens the talk
-    if intent == "complain" and assessment.person and not assessment.anger and not assessment.goods_problem:
+    if intent == "complain" and assessment.person and not (assessment.anger or assessment.goods_problem or assessment.promise_unkept):
         return "request_human"  # まどぐちの　ひとに　さがしてもらいたか: a person asked for, calmly
     if intent == "request_human" and assessment.anger and not (assessment.requests or assessment.handover):
         return "complain"  # スタッフの人がとても失礼でした: a person complained of, not asked for

@@ -90,6 +90,8 @@ PERSON_WORDS = re.compile(
 PEOPLE_COUNTED = re.compile(
     r"[0-9一二三四五六七八九十百何数]+人|ひとつ|ひとり|ふたり|ひとこと|一言|人数|人分|大人"
     r"|(?:来て|きて|来た|きた|来る|くる|集まる|集まった|あつまる|呼んだ|世話になった|せわになった)(?:くれた|くれる|もらった)?(?:人|ひと|方)"
+    # 隣の家の人がおんなじのをくれる: a neighbour or a relative, not a person asked for
+    r"|(?:隣|となり|近所|きんじょ|親戚|しんせき|向かい|むかい|会社|職場|親類)の(?:家の|うちの)?(?:人|ひと|方)"
 )
 # The body, not the shop (目が悪いので短めに): no reproach.
 FRAGILE = re.compile(
@@ -138,7 +140,8 @@ THE_OTHER_DAY = re.compile(r"こないだ|このあいだ|この間")
 ASKED_BEFORE = re.compile(
     r"(?:(?:たの|頼)ん|(?:もうし|申し?)こん|申込ん)(?:だ|でた|でいた|でおいた|どった|どいた)|"
     r"(?:おねがい|お願い|請求)し(?:た|てた|ていた|ておいた|ておりました|ました)(?![いく])|"
-    r"(?:たの|頼)みました|(?:もうし|申し?)こみました|申込みました"
+    r"(?:たの|頼)みました|(?:もうし|申し?)こみました|申込みました|"
+    r"lasttime|yousaid|iasked|irequested|iordered|isent|alreadyasked|alreadyrequested"  # spaces read away
 )
 # A room number given on its own (502号室です): a detail, whatever words come with it.
 ROOM_NUMBER = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,5}\s?(?:号室|号|階)")

@@ -43,6 +43,14 @@ QUESTION_AFTER = re.compile(r"[ 　]*(?:ですか|とですか|でしょうか|�
 ADDRESS_LABEL_BEFORE = re.compile(r"(?:住所|じゅうしょ|場所|ところ|宛先|届け先|送り先|おくりさき|在住|出身)(?:は|わ|:|：|が)?[ 　]*$")
 INTRODUCING_END = re.compile(r"[ 　]*(?:でございます|と申します|ともうします|といいます|です(?:が|。|、|！|!|$))")
 PLACE_BEFORE_NAME = re.compile(r"^[^ 　]{3,8}の[ 　]+(?=\S)")
+# A date in Latin letters holds a word of time (this weekend, ashita); 'the' or 'with' is none.
+LATIN_ONLY = re.compile(r"[A-Za-z .,'-]+")
+LATIN_DATE_WORD = re.compile(
+    r"today|tomorrow|yesterday|tonight|week|month|year|day|morning|evening|night|noon|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|last|christmas|"
+    r"ashita|kyo|asatte|kinou|raishu|raigetsu|konshu|kongetsu|getsu|nichi|yobi|youbi|shuu|shu",
+    re.IGNORECASE,
+)
 
 
 def family_names(doc: Any) -> list[tuple[int, int]]:
@@ -128,6 +136,10 @@ def shop_entities(
     )]
     names = [e for e in learned if e[ENTITY_ATTRIBUTE_TYPE] == "person_name"]
     learned = [e for e in learned if not (e[ENTITY_ATTRIBUTE_TYPE] == "date" and _overlaps(e, names))]  # Okonkwo: no date
+    learned = [e for e in learned if not (  # decided by the weekend: 'the' is no date
+        e[ENTITY_ATTRIBUTE_TYPE] == "date" and LATIN_ONLY.fullmatch(e[ENTITY_ATTRIBUTE_VALUE] or "")
+        and not LATIN_DATE_WORD.search(e[ENTITY_ATTRIBUTE_VALUE])
+    )]
     # A learned entity overlapping a rule one loses: rules are exact for these shapes.
     learned = [e for e in learned if not _overlaps(e, found)]
     entities = sorted([*learned, *found], key=lambda e: e[ENTITY_ATTRIBUTE_START])

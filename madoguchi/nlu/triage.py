@@ -19,7 +19,7 @@ import jaconv
 
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.verification import REFUSED, UNKNOWN, asks_for_person, reading
-from madoguchi.handoff.reasons import COURTESY, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing
+from madoguchi.handoff.reasons import COURTESY, PROMISE_UNKEPT, STRUCK_NOT_GOODS, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing
 from madoguchi.memorial import asks_about_gift, asks_noshi, is_memorial
 from madoguchi.nlu.address_spans import addresses
 from madoguchi.nlu.cues import (
@@ -110,6 +110,7 @@ class Assessment:
     imminent: bool = False  # 明日の朝までに, 今日中: a need too near for the bot to meet
     not_knowing: bool = False  # 探したけど見つからないです: the number asked for is not known
     asked_before: bool = False  # カタログ タノンダ: asked for earlier
+    promise_unkept: bool = False  # 破損の件で問い合わせをしました…まだ何の連絡もありません
     blames: bool = False  # a word of reproach, not only of something not come
     hurried: bool = False  # ちょっと急いどるっちゃん: in a hurry (which is no distress)
     catalog_wished: bool = False  # 冊子みたいなもんが手元にあったら
@@ -147,10 +148,10 @@ class Assessment:
     @property
     def grievance(self) -> bool:
         """Something in the message speaks of a problem: anger, reproach, goods, lateness,
-        distress, a request for an exception, or ！！ (one … alone is how many people write)."""
+        distress, a request for an exception, a promise not kept, or ！！ (one … alone is how many people write)."""
         return (
             self.anger or self.reproach or self.goods_problem or self.late_catalog or self.exception
-            or bool(self.cues or self.grief) or self.intensity >= 2 or self.emphatic
+            or self.promise_unkept or bool(self.cues or self.grief) or self.intensity >= 2 or self.emphatic
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -204,13 +205,16 @@ def assess(
     result.emphatic = EMPHASIS.search(norm) is not None
     result.grief = any(w in norm for w in lexicon.grief)
     read = with_hiragana(norm)  # ハコ ツブレテル
+    unspaced = re.sub(r"\s+", "", norm)  # のしが あかと しろの
     result.goods_problem = (
-        any(w in read for w in lexicon.goods)
+        any(w in with_hiragana(STRUCK_NOT_GOODS.sub("", norm)) for w in lexicon.goods)  # not 地震で つぶれた 家
         or (any(w in norm for w in lexicon.wrong_item) and not asks_for_ingredients(text))
         or reports_wrong_thing(text)
-        or every_group(norm, lexicon.wrong_noshi)
-        or every_group(norm, lexicon.mourning_noshi)
+        or every_group(unspaced, lexicon.wrong_noshi)
+        or every_group(unspaced, lexicon.mourning_noshi)
     )
+    result.promise_unkept = PROMISE_UNKEPT.search(unspaced) is not None
+    result.goods_problem = result.goods_problem and not result.promise_unkept  # told before: the wait is the complaint
     # an address written out counts as a detail too (いせし　ふたみちょう　まつした　１２３４)
     result.detail = bool(find_all(text)) or ROOM_NUMBER.search(text) is not None or bool(addresses(text))
     # 〒八八〇－〇九五一: a detail in kanji digits is no keyboard mash

@@ -265,3 +265,21 @@ def test_a_wrong_noshi_told_across_messages_in_either_order(rules):
 ])
 def test_goods_problems_of_round_y(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
+
+
+@pytest.mark.parametrize("text", [
+    "しゅじんの いっしゅうきに つかうと いうて たのんだとに、のしが あかと しろの おいわいの やつが ついとったとです",
+    "あのー法事で配る菓子頼んだんだけど今日届いたら野市が紅白なんだよ",  # のし heard as 野市 by voice input
+])
+def test_a_celebration_noshi_on_a_memorial_in_spaced_kana_or_by_voice_goes_to_an_operator(rules, text):
+    assert reason_for_intent(rules, "complain", text) == "needs_operator"
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("先週、破損の件で問い合わせをしました。担当者から電話をすると言われましたが、まだ何の連絡もありません。", "complaint"),
+    ("納会に間に合うように言うて頼んだのに、届いたん納会終わった次の日やぞ", "complaint"),  # late, not a calm report
+    ("甥の とこに 送るつもりが、 地震で つぶれた 自分の 前の 家の 住所に なっとる… どうしよう", "complaint"),
+    ("届いたお菓子の箱がつぶれていました", "needs_operator"),
+])
+def test_a_wait_a_late_parcel_or_a_house_struck_are_no_goods_problem(rules, text, reason):
+    assert reason_for_intent(rules, "complain", text) == reason

@@ -225,6 +225,55 @@ def test_goods_and_noshi_reported_in_kana_and_dialect(ginza, lexicon):
     assert run(ginza, lexicon, "おそなえに　たのんだ　おかしに、おいわいの　こうはくの　のしが　ついて　きもした").goods_problem
 
 
+def test_a_celebration_noshi_on_a_memorial_in_spaced_kana_or_by_voice_is_a_goods_problem(ginza, lexicon):
+    assert run(ginza, lexicon, "しゅじんの いっしゅうきに つかうと いうて たのんだとに、のしが あかと しろの おいわいの やつが ついとったとです").goods_problem
+    assert run(ginza, lexicon, "あのー法事で配る菓子頼んだんだけど今日届いたら野市が紅白なんだよ").goods_problem  # のし heard as 野市
+
+
+def test_a_goods_problem_told_before_and_a_call_that_never_came_is_a_complaint(ginza, lexicon):
+    waited = run(ginza, lexicon, "先週、破損の件で問い合わせをしました。担当者から電話をすると言われましたが、まだ何の連絡もありません。")
+    assert not waited.goods_problem and waited.grievance
+    ranking = [{"name": "complain", "confidence": 1.0}, {"name": "request_human", "confidence": 0.0}]
+    assert correct_intent("complain", ranking, waited, THRESHOLD) == "complain"
+    assert run(ginza, lexicon, "先週、破損の件で問い合わせをしました。").goods_problem  # told again: still the goods
+
+
+def test_a_neighbour_spoken_of_is_no_wish_for_a_person(ginza, lexicon):
+    ranking = [{"name": "request_human", "confidence": 1.0}, {"name": "inform", "confidence": 0.0}]
+    neighbour = run(ginza, lexicon, "隣の家の人がおんなじのをくれるっつうもんでいらなくなっちゃったんだいね")
+    assert not neighbour.names_person
+    assert correct_intent("request_human", ranking, neighbour, THRESHOLD) == "inform"
+
+
+def test_a_house_struck_by_an_earthquake_is_no_damaged_parcel(ginza, lexicon):
+    assert not run(ginza, lexicon, "地震で つぶれた 自分の 前の 家の 住所に なっとる… どうしよう").goods_problem
+    assert run(ginza, lexicon, "地震のあとに届いた箱がつぶれていました").goods_problem
+
+
+@pytest.mark.parametrize("text", ["It's already past 4pm now. I don't know what else I can do, honestly I'm quite lost",
+                                  "the 引き菓子 must be decided by this weekend... my fiancée ask me every day 😞"])
+def test_at_a_loss_in_english_or_by_a_face_is_distress(ginza, lexicon, text):
+    assert run(ginza, lexicon, text).cues
+
+
+def test_a_catalog_promised_last_time_that_never_came_is_asked_after(ginza, lexicon):
+    ranking = [{"name": "request_catalog", "confidence": 0.93}, {"name": "ask_delivery_status", "confidence": 0.05}]
+    late = run(ginza, lexicon, "Hi, sorry to message again. Last time you said will resend the catalog by 宅配便 but until today nothing came")
+    assert correct_intent("request_catalog", ranking, late, THRESHOLD) == "ask_delivery_status"
+
+
+def test_a_calm_reading_found_by_elimination_is_no_farewell(ginza, lexicon):
+    ranking = [{"name": "express_distress", "confidence": 0.9}, {"name": "goodbye", "confidence": 0.05},
+               {"name": "inform", "confidence": 0.03}]
+    hurried = run(ginza, lexicon, "結婚式の引き菓子をそれで選ぼうと思っとって…ちょっと急いどるっちゃん")
+    assert correct_intent("express_distress", ranking, hurried, THRESHOLD) == "inform"
+
+
+def test_being_kept_waiting_is_no_opening_of_the_talk(ginza, lexicon):
+    ranking = [{"name": "complain", "confidence": 1.0}, {"name": "greet", "confidence": 0.0}]
+    assert correct_intent("complain", ranking, run(ginza, lexicon, "おい、なんぼほど待たすねん"), THRESHOLD) == "complain"
+
+
 def test_a_person_asked_for_calmly_in_spaced_kana_is_a_person(ginza, lexicon):
     ranking = [{"name": "complain", "confidence": 0.98}, {"name": "deny", "confidence": 0.01}]
     assessment = run(ginza, lexicon, "まどぐちの　ひとに　さがしてもらいたかです")

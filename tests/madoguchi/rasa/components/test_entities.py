@@ -123,3 +123,11 @@ def test_words_before_a_question_are_no_name():
     message = normalize("あ、そのまえに、かたろぐは おかねの かかるとですか。ねんきんぐらしやけん")
     message.set("entities", [])
     assert [e["entity"] for e in extract(message).get("entities")] == []
+
+
+def test_a_learned_date_in_latin_letters_holds_a_word_of_time():
+    text = "the 引き菓子 must be decided by this weekend"
+    message = normalize(text)
+    message.set("entities", [{"entity": "date", "start": 0, "end": 3, "value": "the"},
+                             {"entity": "date", "start": 28, "end": 40, "value": "this weekend"}])
+    assert [e["value"] for e in extract(message).get("entities")] == ["this weekend"]
