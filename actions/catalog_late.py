@@ -22,6 +22,7 @@ from madoguchi.address import lookup_postal_code
 from madoguchi.clock import JST
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.written import name_as_written
+from madoguchi.nlu import spans
 from madoguchi.nlu.patterns import find_phones, find_postal_codes
 from madoguchi.nlu.reading import as_read
 from madoguchi.handoff.reasons import has_cue
@@ -293,7 +294,9 @@ def _name_written(tracker: Tracker, text: str, intent: str) -> str | None:
     if not name or hurry_reading([text]) is not None:
         return None
     beside_phone = bool(find_phones(text)) and not find_phones(name)
-    alone = intent == "inform" and bool(NAME_ALONE.match(name)) and bool(re.search(r"[\u4e00-\u9fff]", name))
+    # 田中 哲夫; アフマド イスマイル, きむ よんすん (a whole name in kana, read as one by `spans`)
+    whole = bool(re.search(r"[\u4e00-\u9fff]", name)) or bool(spans.labelled_names(text))
+    alone = intent == "inform" and bool(NAME_ALONE.match(name)) and whole
     return name if beside_phone or alone else None
 
 

@@ -211,6 +211,10 @@ def _corrected(
         return "ask_gift"  # 熨斗っこは 何色で…わがんねくて: not knowing the custom is a question, not distress
     if intent == "express_distress" and assessment.anger and not (assessment.cues or assessment.grief):
         return "complain"  # 本当にひどい対応です。I'm very angry: anger, nothing of distress
+    if intent in ("greet", "out_of_scope", "nlu_fallback") and assessment.leaving and not (
+        assessment.grievance or assessment.person or assessment.detail
+    ):
+        return "deny"  # やっぱり、またにします。すみません: the customer leaves the form
     if intent == "express_distress" and assessment.leaving and len(set(assessment.cues)) <= 1 and not (
         assessment.grief or assessment.intensity > 1 or assessment.emphatic or assessment.anger or assessment.goods_problem
     ):

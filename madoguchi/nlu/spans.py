@@ -193,15 +193,24 @@ _KANJI_FULL_NAME = re.compile(
 _KATAKANA_NAME_ALONE = re.compile(r"\s*([ァ-ヴー]{2,10}(?:[ 　・][ァ-ヴー]{2,10}){1,3})[ 　]*(?:です|デス)?[ 　]*[。.!！]?\s*")
 # Katakana words that are a sentence, not a name (カタログ オネガイ, マダ コナイ, ハイ ソウデス).
 _KATAKANA_NOT_A_NAME = re.compile(
-    r"(?:た|て|で|だ|す|ね|よ|か|る|ない|たい|しい|ます)$"
-    r"|^(?:かたろぐ|おかし|おねがい|ありがと|こんにち|こんばん|おはよ|はい|いいえ|そうりょう|ちゅうもん|にもつ|でんわ|"
+    r"^(?:かたろぐ|おかし|おねがい|ありがと|こんにち|こんばん|おはよ|はい|いいえ|そうりょう|ちゅうもん|にもつ|でんわ|"
     r"なまえ|じゅうしょ|まだ|もう|いつ|どこ|なに|なん|すみませ|ごめん|よろしく|ほしい|だめ|おくっ|とどい|きょう|あした)"
 )
 
 
+# A word ending like a verb (コナイ, デキマス), or a short one like a particle (マダ, ワカル): a
+# sentence. A word with a long vowel or a small vowel is a foreign name (トーマス, ディエゴ),
+# and so is a longer one (イスマイル).
+_KATAKANA_VERB_END = re.compile(r"(?:ない|たい|しい|ます)$|^.{1,3}(?:た|て|で|だ|す|ね|よ|か|る)$")
+_FOREIGN_SOUND = re.compile(r"[ーぁぃぅぇぉゃゅょゎゔ]")
+
+
 def is_katakana_name(words: str) -> bool:
     """Katakana words that read as a name rather than as a sentence (ヒガ ディエゴ)."""
-    return not any(_KATAKANA_NOT_A_NAME.search(jaconv.kata2hira(w)) for w in re.split(r"[ 　・]+", words))
+    return not any(
+        _KATAKANA_NOT_A_NAME.search(read) or (_KATAKANA_VERB_END.search(read) and not _FOREIGN_SOUND.search(read))
+        for read in (jaconv.kata2hira(w) for w in re.split(r"[ 　・]+", words))
+    )
 
 
 # A family name in hiragana closing the message after なまえは (なまえは えぐちで), not a script.

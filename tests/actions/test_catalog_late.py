@@ -179,6 +179,11 @@ async def test_the_longest_of_two_names_found_is_the_name(late_shop, dispatcher,
     assert slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain))["person_name"] == "田中 哲夫"
 
 
+async def test_a_whole_name_written_alone_in_katakana_is_looked_up_and_kept(late_shop, dispatcher, domain):
+    tracker = make_tracker([user("アフマド イスマイル", "inform")], active_loop="catalog_status_form", requested_slot="phone")
+    assert slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain))["person_name"] == "アフマド イスマイル"
+
+
 async def test_leaving_the_look_up_takes_nothing(late_shop, dispatcher, domain):
     tracker = make_tracker([user("中村 ゆき", "inform"), user("やっぱりいいです、またにします", "deny")],
                            slots={"person_name": "中村 ゆき"})

@@ -139,13 +139,15 @@ def test_a_script_or_a_refusal_after_the_name_label_is_no_name(text):
     assert spans.labelled_names(text) == [] and spans.katakana_introduced(text) == []
 
 
-@pytest.mark.parametrize("text", ["タントウシャ ヨンデ", "カタログ オネガイ", "マダ コナイ", "アリガトウ ゴザイマス"])
+@pytest.mark.parametrize("text", ["タントウシャ ヨンデ", "カタログ オネガイ", "マダ コナイ", "アリガトウ ゴザイマス",
+                                  "ワカル ヨ", "デキマス カ", "オクッテ クダサイ"])
 def test_katakana_words_that_make_a_sentence_are_no_name(text):
     assert spans.labelled_names(text) == []
 
 
 @pytest.mark.parametrize("text, name", [("ヒガ ディエゴ", "ヒガ ディエゴ"), ("グエン・ヴァン・ミン です", "グエン・ヴァン・ミン"),
-                                        ("きむ よんすん", "きむ よんすん")])
+                                        ("きむ よんすん", "きむ よんすん"), ("アフマド イスマイル", "アフマド イスマイル"),
+                                        ("トーマス ミラー", "トーマス ミラー")])
 def test_a_whole_name_written_alone_in_kana_is_a_name(text, name):
     assert [text[a:b] for a, b in spans.labelled_names(text)] == [name]
 

@@ -269,6 +269,11 @@ def test_a_calm_reading_found_by_elimination_is_no_farewell(ginza, lexicon):
     assert correct_intent("express_distress", ranking, hurried, THRESHOLD) == "inform"
 
 
+def test_leaving_the_form_read_as_a_greeting_is_a_no(ginza, lexicon):
+    ranking = [{"name": "greet", "confidence": 0.69}, {"name": "deny", "confidence": 0.2}]
+    assert correct_intent("greet", ranking, run(ginza, lexicon, "やっぱり、またにします。すみません"), THRESHOLD) == "deny"
+
+
 def test_being_kept_waiting_is_no_opening_of_the_talk(ginza, lexicon):
     ranking = [{"name": "complain", "confidence": 1.0}, {"name": "greet", "confidence": 0.0}]
     assert correct_intent("complain", ranking, run(ginza, lexicon, "おい、なんぼほど待たすねん"), THRESHOLD) == "complain"
