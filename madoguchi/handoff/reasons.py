@@ -118,13 +118,11 @@ COURTESY = re.compile(
     # 社長に怒られる: someone else's anger the customer fears, none at the shop
     r"|(?:怒|おこ)られ|叱られ|しかられ"
 )
-# Words of a parcel that came (届いた箱を開けたら…): a calm complaint about it is an operator's case.
-# A parcel that came late (2日も遅れて着いた, 指定日に間に合わなかった): a complaint, not the goods.
 # A goods problem told before and a promised call that never came (破損の件で問い合わせをしました。
 # 担当者から電話をすると言われましたが、まだ何の連絡もありません): the complaint is the wait.
 PROMISE_UNKEPT = re.compile(
     r"(?:の件で|のことで|について)(?:お?問い?合わ?せ|連絡|電話|ご?相談)(?:を)?(?:し|さ)"
-    r".*(?:まだ|いまだに|未だに)?(?:何の|なんの|一度も|いちども)?(?:連絡|電話|返事|返信|折り返し)(?:も|が|は)?"
+    r".*(?:連絡|電話|返事|返信|折り返し)(?:も|が|は)?"
     r"(?:ない|ありません|ありませんね|こない|来ない|きません|来ません|いただけ|もらえ)"
 )
 # A house or a town struck, not the parcel (地震で つぶれた 自分の 前の 家): no damaged goods.
@@ -132,8 +130,8 @@ STRUCK_NOT_GOODS = re.compile(
     r"(?:地震|じしん|台風|たいふう|大雨|おおあめ|水害|災害|さいがい|津波|つなみ|火事|かじ)で\s*(?:家|いえ|うち)?[がは]?\s*"
     r"(?:つぶれ|潰れ|壊れ|こわれ|流され|ながされ|焼け|やけ)|(?:家|いえ|建物|たてもの|実家|じっか)が\s*(?:つぶれ|潰れ|壊れ|こわれ)"
 )
-
-
+# Words of a parcel that came (届いた箱を開けたら…): a calm complaint about it is an operator's case.
+# A parcel that came late (2日も遅れて着いた, 指定日に間に合わなかった): a complaint, not the goods.
 LATE = re.compile(
     r"遅れ|おくれ|遅く|おそく|遅延|間に合わ|まにあわ|間に合うように|まにあうように|指定した(のに|んに|けど)|指定日|"
     r"終わった次の日|終わってから|過ぎてから|済んでから|すんでから"  # 届いたん納会終わった次の日やぞ

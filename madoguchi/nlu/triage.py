@@ -19,7 +19,9 @@ import jaconv
 
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.verification import REFUSED, UNKNOWN, asks_for_person, reading
-from madoguchi.handoff.reasons import COURTESY, PROMISE_UNKEPT, STRUCK_NOT_GOODS, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing
+from madoguchi.handoff.reasons import (
+    COURTESY, PROMISE_UNKEPT, STRUCK_NOT_GOODS, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing,
+)
 from madoguchi.memorial import asks_about_gift, asks_noshi, is_memorial
 from madoguchi.nlu.address_spans import addresses
 from madoguchi.nlu.cues import (
