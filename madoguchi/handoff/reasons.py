@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import jaconv
 
@@ -163,16 +164,22 @@ def reports_wrong_thing(text: str) -> bool:
 
 def goods_problem(rules: Rules, text: str, lemmas: frozenset[str] = frozenset()) -> bool:
     """The customer reports damaged or wrong goods (always an operator's case)."""
-    cues = rules.cues
-    unstruck = STRUCK_NOT_GOODS.sub("", text)
+    return goods_reported(rules.cues, text, lemmas)
+
+
+def goods_reported(cues: dict[str, Any], text: str, lemmas: frozenset[str] = frozenset()) -> bool:
+    """Damaged or wrong goods, or a wrong のし, reported in the text, by the rules file's cues:
+    the one reading of the triage (`madoguchi.nlu.triage`) and of the handoff reasons."""
+    unstruck = STRUCK_NOT_GOODS.sub("", text)  # not 地震で つぶれた 家
+    joined = spaceless(text)  # のしが あかと しろの
     return (
         has_cue(unstruck, cues.get("damaged", []), lemmas)
         or has_cue(with_hiragana(folded(as_read(unstruck))), cues.get("damaged", []))  # ハコ ツブレテル, box kowarete
         or (has_cue(text, cues.get("wrong_item", []), lemmas) and not asks_for_ingredients(text))
         or reports_wrong_thing(text)
-        or every_group(spaceless(text), cue_groups(cues.get("wrong_noshi", {})))  # のしが あかと しろの
-        or mourning_noshi_reported(rules, text, [])
-    ) and PROMISE_UNKEPT.search(spaceless(text)) is None  # told before: the wait is the complaint
+        or every_group(joined, cue_groups(cues.get("wrong_noshi", {})))
+        or every_group(joined, cue_groups(cues.get("wrong_noshi_mourning", {})))  # the occasion told here too
+    ) and PROMISE_UNKEPT.search(joined) is None  # told before: the wait is the complaint
 
 
 def reports_arrival_calmly(rules: Rules, text: str) -> bool:

@@ -19,9 +19,7 @@ import jaconv
 
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.verification import REFUSED, UNKNOWN, asks_for_person, reading
-from madoguchi.handoff.reasons import (
-    COURTESY, PROMISE_UNKEPT, STRUCK_NOT_GOODS, asks_for_ingredients, cue_groups, every_group, reports_wrong_thing,
-)
+from madoguchi.handoff.reasons import COURTESY, PROMISE_UNKEPT, goods_reported
 from madoguchi.memorial import asks_about_gift, asks_noshi, is_memorial
 from madoguchi.nlu.address_spans import addresses
 from madoguchi.nlu.cues import (
@@ -45,10 +43,7 @@ class Lexicon:
     distress_lemmas: frozenset[str]
     distress_phrases: tuple[str, ...]
     grief: tuple[str, ...]
-    goods: tuple[str, ...]
-    wrong_item: tuple[str, ...] = ()
-    wrong_noshi: tuple[tuple[str, ...], ...] = ()
-    mourning_noshi: tuple[tuple[str, ...], ...] = ()  # a mourning のし on a gift of thanks
+    cues: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)  # read whole for goods
     anger: tuple[str, ...] = ()
     catalog: tuple[str, ...] = ()
     not_arrived: tuple[str, ...] = ()
@@ -66,10 +61,7 @@ class Lexicon:
             # read in a message without its spaces: so are the phrases (don't know what to do)
             distress_phrases=tuple(dict.fromkeys(re.sub(r"\s+", "", folded(p)) for p in distress.get("phrases", []))),
             grief=tuple(folded(w) for w in cues.get("grief", [])),
-            goods=tuple(folded(w) for w in cues.get("damaged", [])),
-            wrong_item=tuple(folded(w) for w in cues.get("wrong_item", [])),
-            wrong_noshi=cue_groups(cues.get("wrong_noshi", {})),
-            mourning_noshi=cue_groups(cues.get("wrong_noshi_mourning", {})),
+            cues=cues,
             anger=tuple(folded(w) for w in cues.get("anger", [])),
             catalog=tuple(folded(w) for w in cues.get("catalog", [])),
             not_arrived=tuple(folded(w) for w in cues.get("not_arrived", [])),
@@ -207,16 +199,8 @@ def assess(
     result.emphatic = EMPHASIS.search(norm) is not None
     result.grief = any(w in norm for w in lexicon.grief)
     read = with_hiragana(norm)  # ハコ ツブレテル
-    unspaced = re.sub(r"\s+", "", norm)  # のしが あかと しろの
-    result.goods_problem = (
-        any(w in with_hiragana(STRUCK_NOT_GOODS.sub("", norm)) for w in lexicon.goods)  # not 地震で つぶれた 家
-        or (any(w in norm for w in lexicon.wrong_item) and not asks_for_ingredients(text))
-        or reports_wrong_thing(text)
-        or every_group(unspaced, lexicon.wrong_noshi)
-        or every_group(unspaced, lexicon.mourning_noshi)
-    )
-    result.promise_unkept = PROMISE_UNKEPT.search(unspaced) is not None
-    result.goods_problem = result.goods_problem and not result.promise_unkept  # told before: the wait is the complaint
+    result.goods_problem = goods_reported(lexicon.cues, text, frozenset(t.lemma_ for t in tokens))
+    result.promise_unkept = PROMISE_UNKEPT.search(re.sub(r"\s+", "", norm)) is not None
     # an address written out counts as a detail too (いせし　ふたみちょう　まつした　１２３４)
     result.detail = bool(find_all(text)) or ROOM_NUMBER.search(text) is not None or bool(addresses(text))
     # 〒八八〇－〇九五一: a detail in kanji digits is no keyboard mash
