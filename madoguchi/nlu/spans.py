@@ -137,7 +137,18 @@ def introduced_names(text: str, surnames: list[tuple[int, int]]) -> list[tuple[i
 
 # A name in katakana a writer introduces themselves with (はじめまして、クワメといいます).
 _KATAKANA_INTRODUCED = re.compile(
-    r"(?:^|(?<=[ 　、。,.!！?？♪〜~は]))([ァ-ヴー]{2,10}(?:[・･ 　][ァ-ヴー]{2,10})?)[ 　]*と[ 　]*(?:申|もうし|言い|いい)ます"
+    # パティスリーをしているデュボワと申します: after hiragana too
+    r"(?:^|(?<=[ 　、。,.!！?？♪〜~ぁ-ゖ]))([ァ-ヴー]{2,10}(?:[・･ 　][ァ-ヴー]{2,10})?)[ 　]*と[ 　]*(?:申し|もうし|言い|いい)ます"
+)
+# A name in katakana after where the writer works (ケバブやの メフメット です).
+_KATAKANA_OF_A_PLACE = re.compile(
+    r"(?:屋|や|店|てん|会社|かいしゃ|社|工房|教室|病院|学校)の[ 　]*([ァ-ヴー]{2,10}(?:[・･ 　][ァ-ヴー]{2,10})?)"
+    r"[ 　]*(?:です|と申します|ともうします)(?![かが])"
+)
+# A name to write on the のし, in 「」 (のしの したには 「あびる」と いれて): not a 表書き.
+_NOSHI_NAME = re.compile(r"「([^」「]{1,10})」[ 　]*と[ 　]*(?:いれ|入れ|書い|かい|書き|かき|名入れ|ないれ)")
+_OMOTEGAKI = re.compile(
+    r"御|志|寿|粗品|内祝|お祝|お供|おそなえ|お礼|おれい|歳暮|中元|年賀|偲|感謝|謹呈|松の葉|快気|ごあいさつ|ご挨拶|心ばかり"
 )
 
 
@@ -151,10 +162,12 @@ _KANA_INTRODUCED = re.compile(r"(?:^|(?<=[ 　、。,.!！]))([ぁ-ゖ]{2,6})[ �
 
 
 def katakana_introduced(text: str) -> list[tuple[int, int]]:
-    """Spans of names in katakana introduced with と申します / といいます, or after わたしは,
-    and of family names in hiragana introduced (はまぐちと いいます)."""
-    found = [m.span(1) for regex in (_KATAKANA_INTRODUCED, _KATAKANA_SELF) for m in regex.finditer(text)
+    """Spans of names in katakana introduced with と申します / といいます, after わたしは or
+    after a workplace (ケバブやの メフメット です), of family names in hiragana introduced
+    (はまぐちと いいます), and of a name to write on the のし (「あびる」と いれて)."""
+    found = [m.span(1) for regex in (_KATAKANA_INTRODUCED, _KATAKANA_SELF, _KATAKANA_OF_A_PLACE) for m in regex.finditer(text)
              if is_katakana_name(m.group(1))]
+    found += [m.span(1) for m in _NOSHI_NAME.finditer(text) if not _OMOTEGAKI.search(m.group(1))]
     return found + [m.span(1) for m in _KANA_INTRODUCED.finditer(text)
                     if not (_NOT_FAMILY.search(m.group(1)) or _NOT_A_NAME_WORD.match(m.group(1)) or _GRAMMAR_WORD.search(m.group(1)))]
 

@@ -153,7 +153,10 @@ def test_a_whole_name_written_alone_in_kana_is_a_name(text, name):
 
 
 @pytest.mark.parametrize("text, name", [("はじめまして。 わたし は ミャンマー から きた ザウ です。", "ザウ"),
-                                        ("こんにちわ　はまぐちと　いいます　よろしゅう", "はまぐち")])
+                                        ("こんにちわ　はまぐちと　いいます　よろしゅう", "はまぐち"),
+                                        ("こんにちは、神戸でパティスリーをしているデュボワと申します。", "デュボワ"),
+                                        ("merhaba! ケバブやの メフメット です、こんにちわ", "メフメット"),
+                                        ("のしの したには 「あびる」と いれて もらいたかとですが", "あびる")])
 def test_a_name_introduced_in_kana_after_a_few_words(text, name):
     assert [text[a:b] for a, b in spans.katakana_introduced(text)] == [name]
 
@@ -161,3 +164,9 @@ def test_a_name_introduced_in_kana_after_a_few_words(text, name):
 @pytest.mark.parametrize("text", ["いま いそがしい", "いつ とどく"])
 def test_two_hiragana_words_opening_a_sentence_are_no_name(text):
     assert spans.labelled_names(text) == []
+
+
+@pytest.mark.parametrize("text", ["表書きは「御供」と入れてください", "「志」と書いてください", "おかしの セット です",
+                                  "カタログが届かないと申しますか"])
+def test_a_omotegaki_or_a_thing_is_no_name_introduced(text):
+    assert spans.katakana_introduced(text) == []
