@@ -86,6 +86,10 @@ _KANA_BUILDING = rf"[ぁ-ゖー]{{0,8}}(?:はいつ|まんしょん|あぱーと
 ADDRESS = re.compile(
     rf"{_START}(?:{_PLACE}|{_BLOCK}|{_DIRECTION})*{_BLOCK}(?:[ 　]?{_BUILDING}(?:[ 　]{_ROOM})?)?"
 )
+# No block number, a building and its room after the town (輪島市河井町 河井第２仮設団地 ３号棟１０５).
+HOUSING_ADDRESS = re.compile(
+    rf"{_START}{_PLACE}*[ 　]?(?:{_PLACE}|{_NUM}){{0,12}}?(?:{_HOUSE})[ 　]?{_NUM}{{1,5}}(?:号?棟[ 　の-]?{_NUM}+(?:号室|号)?|号室|号)"
+)
 # Written in kana: the prefecture (or a city and its ward), then words and spaces up to the block numbers.
 KANA_ADDRESS = re.compile(
     rf"(?:{KANA_PREFECTURES}|[ぁ-ゖ]{{2,5}}し[ 　]?[ぁ-ゖ]{{2,6}}(?:く|ちょう|まち|むら)(?=[ 　]))[ 　]?[ぁ-ゖァ-ヴー{KANJI}{HALF_KANA} 　]{{0,30}}?{_BLOCK}(?:[ 　]?{_BLOCK})*"
@@ -96,6 +100,8 @@ LABELLED_KANA_ADDRESS = re.compile(
     rf"(?:じゅうしょ|住所)(?:は|わ|:|：)?[ 　]?(?![をにへがのもでと])(?P<address>[ぁ-ゖァ-ヴー{KANJI}{HALF_KANA} 　]{{2,30}}?{_BLOCK}"
     rf"(?:[ 　]?{_BLOCK})*(?:[ 　](?:{_KANA_BUILDING}|{_BUILDING})(?:[ 　]{_ROOM})?)?)"
 )
+# A copula after a building's word (…宮本会館や, …ハイツです): no part of the name.
+_COPULA_AFTER_HOUSE = re.compile(rf"(?:{_HOUSE})(?P<copula>や|じゃ|だ|です|で|よ)$")
 # Block numbers that are an address's: with a dash or a block word, not 3 of 3個.
 _HAS_BLOCK = re.compile(rf"{_NUM}[ 　]?(?:[-－‐−―ー]|丁目|番|号|ちょうめ|ばんち|ばん)")
 
@@ -103,11 +109,14 @@ _HAS_BLOCK = re.compile(rf"{_NUM}[ 　]?(?:[-－‐−―ー]|丁目|番|号|ち
 def addresses(text: str) -> list[tuple[int, int]]:
     """Spans of the addresses written in `text`, building and room included."""
     spans: list[tuple[int, int]] = []
-    for match in [*ADDRESS.finditer(text), *KANA_ADDRESS.finditer(text), *LABELLED_KANA_ADDRESS.finditer(text)]:
+    found = [*ADDRESS.finditer(text), *KANA_ADDRESS.finditer(text), *LABELLED_KANA_ADDRESS.finditer(text), *HOUSING_ADDRESS.finditer(text)]
+    for match in found:
         start, end = match.span("address") if match.re is LABELLED_KANA_ADDRESS else match.span()
         while end > start and text[end - 1] in " 　の":
             end -= 1
-        if match.re is not ADDRESS and not _HAS_BLOCK.search(text, start, end):
+        copula = _COPULA_AFTER_HOUSE.search(text, start, end)
+        end = copula.start("copula") if copula else end
+        if match.re not in (ADDRESS, HOUSING_ADDRESS) and not _HAS_BLOCK.search(text, start, end):
             continue
         if any(s <= start and end <= e for s, e in spans):
             continue

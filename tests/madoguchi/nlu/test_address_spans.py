@@ -86,3 +86,16 @@ def test_an_address_in_kana_after_its_label_keeps_city_block_and_building():
 def test_a_block_read_out_in_kana_ends_the_address():
     text = "名前は長瀬源一で住所は岐阜県高山市上二之町ななじゅうさんばんちです"
     assert [text[a:b] for a, b in addresses(text)] == ["岐阜県高山市上二之町ななじゅうさんばんち"]
+
+
+def test_temporary_housing_with_no_block_number_keeps_building_and_room():
+    text = "石川県輪島市河井町 河井第２仮設団地 ３号棟１０５ に すんどります"
+    assert [text[a:b] for a, b in addresses(text)] == ["石川県輪島市河井町 河井第２仮設団地 ３号棟１０５"]
+    assert addresses("輪島市の仮設団地に住んでます") == []
+
+
+@pytest.mark.parametrize("text, address", [("大阪府岸和田市宮本町３－１１　宮本会館や", "大阪府岸和田市宮本町３－１１　宮本会館"),
+                                           ("東京都新宿区西新宿2-8-1 都庁ビルです", "東京都新宿区西新宿2-8-1 都庁ビル"),
+                                           ("京都市北区1-2 ケアハウスせんごく", "京都市北区1-2 ケアハウスせんごく")])
+def test_a_copula_after_the_building_is_no_part_of_it(text, address):
+    assert [text[a:b] for a, b in addresses(text)] == [address]
