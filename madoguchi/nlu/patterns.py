@@ -96,6 +96,11 @@ _KANA_DATE_RE = re.compile(
     rf"|(?:(?<![ぁ-ゖ])|(?<=[はのにがもをで]))(?:(?:に|さん)?じゅう(?:{_KANA_ONES})?にち|(?:に|さん)?じゅうよっか)"
     r"(?!かん|いない|いじょう|ご[^ぁ-ゖ]|まえ|ほど)"
 )
+# 来月の十日, らいげつの とおか: a month named from today and a day of it, one date.
+_MONTH_NAMED_DAY_RE = re.compile(
+    rf"(?:再来月|来月|今月|先月|さらいげつ|らいげつ|こんげつ|せんげつ)[ 　]?の?[ 　]?"
+    rf"(?:{_DAY}\s?(?:日|にち)|[一二三四五六七八九十]{{1,3}}日|{_KANA_DAY})(?!間|以内|以上|後|前|かん|まえ)"
+)
 
 
 def find_order_ids(text: str) -> list[Found]:
@@ -196,8 +201,11 @@ def find_dates(text: str) -> list[Found]:
     numerals (`十二月二十日`), kana as spoken (`じゅうにがつはつか`), or named from today
     (`明日`, `来週の土曜日`), as the customer wrote them."""
     folded = fold_width(text)
-    spans = [(m.start(), m.end()) for m in (*_DATE_RE.finditer(folded), *_KANJI_DATE_RE.finditer(text),
-                                             *_KANA_DATE_RE.finditer(text))]
+    named = [(m.start(), m.end()) for m in _MONTH_NAMED_DAY_RE.finditer(folded)]
+    spans = named + [
+        (m.start(), m.end()) for m in (*_DATE_RE.finditer(folded), *_KANJI_DATE_RE.finditer(text), *_KANA_DATE_RE.finditer(text))
+        if not _overlaps(m.start(), m.end(), named)
+    ]
     greeting = _GREETING_TODAY.match(text)
     spans += [
         (m.start(), m.end()) for m in _RELATIVE_DATE_RE.finditer(text)
