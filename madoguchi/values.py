@@ -15,8 +15,9 @@ _NAME_FRAME = re.compile(
 # the や of あや or the だ of まさだ belong to the name.
 _PLAIN_COPULA = re.compile(r"(?<=[\u4e00-\u9fff々\s])(?:だ|や|じゃ)(?:お|わ|よ|ね|ぞ)?[。.!！]*$")  # 加藤正やお
 _NOT_A_NAME = re.compile(r"[0-9@<>{}\[\]/\\?？]")
-# Where the name ends when more follows in the same message (大島あかねです、電話は…).
-_BREAK = re.compile(r"[、。,，.．!！?？\n]+")
+# Where the name ends when more follows in the same message (大島あかねです、電話は…;
+# 佐々木とみ子です ばあちゃんの名前: a polite ending and a space).
+_BREAK = re.compile(r"[、。,，.．!！?？\n]+|(?<=です)\s+|(?<=ございます)\s+|(?<=します)\s+")
 _FILLER = re.compile(r"^(?:はい|ええ|えっと|ええと|あの|あのう|あ|すみません|失礼しました)$")
 
 

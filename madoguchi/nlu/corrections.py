@@ -43,7 +43,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from madoguchi.nlu.cues import ASKING_HOW_CUES, HANDOFF_INTENTS, NOT_KNOWING_CUES, SURE, WAIT_READINGS, only_cues_among
+from madoguchi.nlu.cues import ASKING_HOW_CUES, FACES, HANDOFF_INTENTS, NOT_KNOWING_CUES, SURE, WAIT_READINGS, only_cues_among
 from madoguchi.nlu.triage import Assessment
 
 
@@ -76,6 +76,8 @@ def _corrected(
 ) -> str:
     if assessment.gibberish:
         return "nlu_fallback"
+    if assessment.leaving and assessment.waiting and not (assessment.grievance or assessment.person or assessment.detail):
+        return "deny"  # あ、ちょっと待って。お客さんが来たで、またにすっ。ごめんね: not a wait, a leave
     if intent in ("out_of_scope", "nlu_fallback", "greet") and assessment.name_alone and not assessment.person:
         return "inform"  # シャルマ アルジュン です。: a name given, not small talk
     if intent == "goodbye" and assessment.name_alone and assessment.introduced:
@@ -111,6 +113,10 @@ def _corrected(
         # カタログ欲しいっちゃけど 松尾純一、〒812-…: the details come with the request;
         # こんにちは カタログっこ 送ってもらいてんだども: not understood, but a catalog asked for
         return "request_catalog"
+    if intent == "ask_delivery_status" and assessment.catalog_asked and not (
+        assessment.late_catalog or assessment.asked_before or assessment.reproach
+    ):
+        return "request_catalog"  # カタログ頼みたかとですけど: a catalog wished for, none asked after
     calls_a_person = assessment.person and not (assessment.detail or assessment.grievance or assessment.subject)
     if intent in ("out_of_scope", "inform", "greet", "nlu_fallback", "request_catalog") and calls_a_person:
         return "request_human"  # すたっふの　かたを　おねがいします, タントウシャ ヨンデ: a person asked for, nothing else
@@ -207,13 +213,20 @@ def _corrected(
         assessment.cues or assessment.intensity > 1 or assessment.emphatic or assessment.anger or assessment.goods_problem
     ):
         return "ask_gift"  # ばあさんが死んでもう六年だ 来月七回期やんだ: a memorial coming, grief named, no one at a loss
+    if intent == "express_distress" and assessment.late_catalog and _only_cues_among(assessment, FACES) and not (
+        assessment.anger or assessment.imminent
+    ):
+        return "ask_delivery_status"  # I asked catalog by postcard…but still not come 😢: where is it
+    if intent == "express_distress" and assessment.grief and not (
+        assessment.cues or assessment.emphatic or assessment.intensity > 1 or assessment.goods_problem or assessment.anger
+    ) and assessment.others_bereaved:
+        return "ask_gift"  # 取引先の社長のお父様が亡くなられました: a death in another's family, a gift to send
     if intent == "express_distress" and asks_the_noshi_custom(assessment):
         return "ask_gift"  # 熨斗っこは 何色で…わがんねくて: not knowing the custom is a question, not distress
     if intent == "express_distress" and assessment.anger and not (assessment.cues or assessment.grief):
         return "complain"  # 本当にひどい対応です。I'm very angry: anger, nothing of distress
-    if intent in ("greet", "out_of_scope", "nlu_fallback") and assessment.leaving and not (
-        assessment.grievance or assessment.person or assessment.detail
-    ):
+    leaves_only = assessment.leaving and not (assessment.grievance or assessment.person or assessment.detail)
+    if leaves_only and (intent in ("greet", "out_of_scope", "nlu_fallback") or intent == "change_order" and not assessment.changes):
         return "deny"  # やっぱり、またにします。すみません: the customer leaves the form
     if intent == "express_distress" and assessment.leaving and len(set(assessment.cues)) <= 1 and not (
         assessment.grief or assessment.intensity > 1 or assessment.emphatic or assessment.anger or assessment.goods_problem
@@ -237,8 +250,9 @@ def _corrected(
     ):
         # Sure, but nothing in the message speaks of distress (ひもちするがのほうがえいけんど
         # どれがえいかえ; Hello, I received a package today): the classifier read the voice,
-        # not the words. The cues catch 98% of the distress blind writers wrote.
-        return _next_calm(ranking)
+        # not the words. The cues catch 98% of the distress blind writers wrote. 控えの紙どっか行って
+        # しもたらしくて分からへんのです: the answer to the number question.
+        return "inform" if assessment.not_knowing else _next_calm(ranking)
     if intent == "express_distress" and not assessment.evidence and unsure:
         # Not distressed after all: a goods problem is still an operator's case, and a reproach
         # (この みせ、サービス わるい) a complaint.

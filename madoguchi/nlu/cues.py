@@ -143,6 +143,14 @@ ASKED_BEFORE = re.compile(
     r"(?:たの|頼)みました|(?:もうし|申し?)こみました|申込みました|"
     r"lasttime|yousaid|iasked|irequested|iordered|isent|alreadyasked|alreadyrequested"  # spaces read away
 )
+# A death in another's family or circle, told with respect (取引先の社長のお父様が亡くなられました):
+# a gift of condolence to send, not the customer's own grief.
+OTHERS_BEREAVED = re.compile(
+    r"取引先|先方|お得意様|知人|友人|同僚|上司|部下|ご近所|お隣|お父様|お母様|ご主人様|奥様|ご尊父|ご母堂|お父上|お母上|"
+    r"おとうさま|おかあさま|亡くなられ|なくなられ|逝去され"
+)
+# Faces alone (😢, 🥺): a feeling shown, no words of being at a loss.
+FACES = frozenset({"😢", "😭", "😞", "😥", "😰", "😖", "😣", "🥺"})
 # A room number given on its own (502号室です): a detail, whatever words come with it.
 ROOM_NUMBER = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,5}\s?(?:号室|号|階)")
 # Cues of the distress triage that only say "I do not know": inside the verification form

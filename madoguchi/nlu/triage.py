@@ -26,7 +26,7 @@ from madoguchi.nlu.cues import (
     ACCEPTING, ASKED_BEFORE, ASKED_EXCEPTIONS, ASKING_ABOUT, ASKING_FORMS, BODY, BOT_WORDS, CATALOG_ASKED, CHANGE_NAMED,
     CATALOG_NAMED, CATALOG_WISHED, COMPLAINT_NAMED, DELIVERY_CONDUCT, HANDOVER, COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, INTENSITY, INTRODUCED,
     KATAKANA_COPULA, LEAVE_TAKING, RUDENESS_NAMED, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES,
-    ORDERING_NOW, PEOPLE_COUNTED, PERSON_NOT_BOT, PERSON_WORDS, PHONE_ORDER, REFUND_ASKED, REFUSING, RELIEVED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT,
+    ORDERING_NOW, OTHERS_BEREAVED, PEOPLE_COUNTED, PERSON_NOT_BOT, PERSON_WORDS, PHONE_ORDER, REFUND_ASKED, REFUSING, RELIEVED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT,
     THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB, WHETHER_DELIVERED,
 )
 from madoguchi.nlu.gibberish import is_gibberish
@@ -105,6 +105,7 @@ class Assessment:
     not_knowing: bool = False  # 探したけど見つからないです: the number asked for is not known
     asked_before: bool = False  # カタログ タノンダ: asked for earlier
     promise_unkept: bool = False  # 破損の件で問い合わせをしました…まだ何の連絡もありません
+    others_bereaved: bool = False  # 取引先の社長のお父様が亡くなられました
     blames: bool = False  # a word of reproach, not only of something not come
     hurried: bool = False  # ちょっと急いどるっちゃん: in a hurry (which is no distress)
     catalog_wished: bool = False  # 冊子みたいなもんが手元にあったら
@@ -201,6 +202,7 @@ def assess(
     read = with_hiragana(norm)  # ハコ ツブレテル
     result.goods_problem = goods_reported(lexicon.cues, text, frozenset(t.lemma_ for t in tokens))
     result.promise_unkept = PROMISE_UNKEPT.search(re.sub(r"\s+", "", norm)) is not None
+    result.others_bereaved = result.grief and OTHERS_BEREAVED.search(norm) is not None
     # an address written out counts as a detail too (いせし　ふたみちょう　まつした　１２３４)
     result.detail = bool(find_all(text)) or ROOM_NUMBER.search(text) is not None or bool(addresses(text))
     # 〒八八〇－〇九五一: a detail in kanji digits is no keyboard mash

@@ -43,6 +43,7 @@ TODAY = date(2026, 11, 20)
         # the name part only: what follows a 、 or 。 is another detail
         ("大島あかねです、電話は080-9876-5432です", "大島あかね"),
         ("中村めい。住所はあとで書きます", "中村めい"),
+        ("佐々木とみ子です ばあちゃんの名前", "佐々木とみ子"),  # a polite ending, then a space
         # never shorter than the name as written: the や of あや is the name's
         ("中村あや", "中村あや"),
         ("まさだ", "まさだ"),

@@ -28,7 +28,8 @@ def test_leaving_words(text):
                                   "急ぎじゃないので、ふつうに送ってもらえればいいです", "届けてくれたら大丈夫です",
                                   "急ぎませんけえ、いつもの送り方で結構です",
                                   # a space before いいです is no leaving either
-                                  "いそぎは　せんけん、ふつうので　いいです"])
+                                  "いそぎは　せんけん、ふつうので　いいです",
+                                  "お歳暮はやめに決めたいらしいんで急ぎで送ってもらえたりします？"])  # はやめに: 早めに
 def test_answers_are_not_leaving(text):
     assert not is_leaving(text)
 

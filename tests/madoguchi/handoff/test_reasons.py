@@ -283,3 +283,10 @@ def test_a_celebration_noshi_on_a_memorial_in_spaced_kana_or_by_voice_goes_to_an
 ])
 def test_a_wait_a_late_parcel_or_a_house_struck_are_no_goods_problem(rules, text, reason):
     assert reason_for_intent(rules, "complain", text) == reason
+
+
+def test_a_celebration_noshi_reported_in_tosa_ben_after_the_memorial_told(rules):
+    from madoguchi.handoff.reasons import wrong_noshi_told_across
+
+    assert wrong_noshi_told_across(rules, "のしが　こうはくの　おいわいのに　なっちゅう　これは　つかえん",
+                                   ["おそなえに　たのんだ　おかしが　きたけんど"])

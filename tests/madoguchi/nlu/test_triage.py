@@ -274,6 +274,40 @@ def test_leaving_the_form_read_as_a_greeting_is_a_no(ginza, lexicon):
     assert correct_intent("greet", ranking, run(ginza, lexicon, "やっぱり、またにします。すみません"), THRESHOLD) == "deny"
 
 
+def test_a_wait_that_leaves_is_a_no_and_a_catalog_wished_for_is_asked_for(ginza, lexicon):
+    ranking = [{"name": "complain", "confidence": 1.0}, {"name": "affirm", "confidence": 0.0}]
+    leaves = run(ginza, lexicon, "あ、ちょっと待って。お客さんが来たで、またにすっ。ごめんね")
+    assert correct_intent("complain", ranking, leaves, THRESHOLD) == "deny"
+    ranking = [{"name": "ask_delivery_status", "confidence": 0.99}, {"name": "request_catalog", "confidence": 0.01}]
+    wished = run(ginza, lexicon, "カタログ頼みたかとですけど")
+    assert correct_intent("ask_delivery_status", ranking, wished, THRESHOLD) == "request_catalog"
+
+
+def test_a_late_catalog_with_a_sad_face_is_asked_after_not_handed_over(ginza, lexicon):
+    ranking = [{"name": "express_distress", "confidence": 1.0}, {"name": "ask_delivery_status", "confidence": 0.0}]
+    late = run(ginza, lexicon, "Hi, I asked catalog by postcard long time ago but still not come 😢")
+    assert correct_intent("express_distress", ranking, late, THRESHOLD) == "ask_delivery_status"
+
+
+def test_a_death_in_another_s_family_is_a_gift_to_send_one_s_own_loss_at_a_loss_stays_distress(ginza, lexicon):
+    ranking = [{"name": "express_distress", "confidence": 0.92}, {"name": "ask_gift", "confidence": 0.05}]
+    other = run(ginza, lexicon, "こんにちは。取引先の社長のお父様が亡くなられました。")
+    assert correct_intent("express_distress", ranking, other, THRESHOLD) == "ask_gift"
+    own = run(ginza, lexicon, "父が亡くなりました。どうしたらいいか")
+    assert correct_intent("express_distress", ranking, own, THRESHOLD) == "express_distress"
+
+
+def test_leaving_read_as_a_change_is_a_no_and_not_knowing_the_number_is_the_answer(ginza, lexicon):
+    ranking = [{"name": "change_order", "confidence": 0.97}, {"name": "deny", "confidence": 0.01}]
+    leaving = run(ginza, lexicon, "やっぱしまたにすらい娘が来た時に頼むからありがとね")
+    assert correct_intent("change_order", ranking, leaving, THRESHOLD) == "deny"
+    cancel = run(ginza, lexicon, "やっぱりキャンセルします")
+    assert correct_intent("change_order", ranking, cancel, THRESHOLD) == "change_order"
+    ranking = [{"name": "express_distress", "confidence": 0.9}, {"name": "change_order", "confidence": 0.1}]
+    lost = run(ginza, lexicon, "注文番号…母に聞いたんやけど、控えの紙どっか行ってしもたらしくて分からへんのです")
+    assert correct_intent("express_distress", ranking, lost, THRESHOLD) == "inform"
+
+
 def test_being_kept_waiting_is_no_opening_of_the_talk(ginza, lexicon):
     ranking = [{"name": "complain", "confidence": 1.0}, {"name": "greet", "confidence": 0.0}]
     assert correct_intent("complain", ranking, run(ginza, lexicon, "おい、なんぼほど待たすねん"), THRESHOLD) == "complain"
