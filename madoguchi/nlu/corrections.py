@@ -201,7 +201,8 @@ def _corrected(
             return "ask_delivery_status"
         if asks_the_noshi_custom(assessment):
             return "ask_gift"  # のしは どうしたらええの 紅白はいかんだろ: a question, not a complaint
-        if (assessment.cues or assessment.grief) and not assessment.delivery_conduct:
+        faces_only = set(assessment.cues) <= FACES  # まだ届かない😢: a complaint with a face
+        if (assessment.grief or assessment.cues and not faces_only) and not assessment.delivery_conduct:
             return "express_distress"  # not 病院から帰るのが遅れただけで…持って帰っとる: the driver complained of
     if intent == "express_distress" and assessment.delivery_conduct and not (
         assessment.cues or assessment.intensity > 1 or assessment.goods_problem
@@ -252,7 +253,7 @@ def _corrected(
         # どれがえいかえ; Hello, I received a package today): the classifier read the voice,
         # not the words. The cues catch 98% of the distress blind writers wrote. 控えの紙どっか行って
         # しもたらしくて分からへんのです: the answer to the number question.
-        return "inform" if assessment.not_knowing else _next_calm(ranking)
+        return "inform" if assessment.not_knowing or assessment.detail else _next_calm(ranking)  # …メール あった。A2345678
     if intent == "express_distress" and not assessment.evidence and unsure:
         # Not distressed after all: a goods problem is still an operator's case, and a reproach
         # (この みせ、サービス わるい) a complaint.

@@ -170,3 +170,7 @@ def test_two_hiragana_words_opening_a_sentence_are_no_name(text):
                                   "カタログが届かないと申しますか"])
 def test_a_omotegaki_or_a_thing_is_no_name_introduced(text):
     assert spans.katakana_introduced(text) == []
+
+
+def test_a_particle_after_the_name_label_is_no_name():
+    assert spans.labelled_names("なんで？ めんどくさい なー… なまえ で わかる でしょ") == []

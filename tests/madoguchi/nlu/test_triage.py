@@ -308,6 +308,15 @@ def test_leaving_read_as_a_change_is_a_no_and_not_knowing_the_number_is_the_answ
     assert correct_intent("express_distress", ranking, lost, THRESHOLD) == "inform"
 
 
+def test_a_wet_box_with_a_sad_face_is_goods_and_a_number_found_is_the_answer(ginza, lexicon):
+    ranking = [{"name": "complain", "confidence": 0.96}, {"name": "express_distress", "confidence": 0.03}]
+    wet = run(ginza, lexicon, "Hi, my order come today but box is wet inside 😢")
+    assert wet.goods_problem and correct_intent("complain", ranking, wet, THRESHOLD) == "complain"
+    ranking = [{"name": "express_distress", "confidence": 0.9}, {"name": "thank", "confidence": 0.1}]
+    found = run(ginza, lexicon, "…わかった わかった。メール あった。A2345678")
+    assert correct_intent("express_distress", ranking, found, THRESHOLD) == "inform"
+
+
 def test_being_kept_waiting_is_no_opening_of_the_talk(ginza, lexicon):
     ranking = [{"name": "complain", "confidence": 1.0}, {"name": "greet", "confidence": 0.0}]
     assert correct_intent("complain", ranking, run(ginza, lexicon, "おい、なんぼほど待たすねん"), THRESHOLD) == "complain"
