@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import jaconv
@@ -164,21 +165,45 @@ def reports_wrong_thing(text: str) -> bool:
 
 def goods_problem(rules: Rules, text: str, lemmas: frozenset[str] = frozenset()) -> bool:
     """The customer reports damaged or wrong goods (always an operator's case)."""
-    return goods_reported(rules.cues, text, lemmas)
+    return goods_reported(GoodsCues.from_cues(rules.cues), text, lemmas)
 
 
-def goods_reported(cues: dict[str, Any], text: str, lemmas: frozenset[str] = frozenset()) -> bool:
-    """Damaged or wrong goods, or a wrong のし, reported in the text, by the rules file's cues:
-    the one reading of the triage (`madoguchi.nlu.triage`) and of the handoff reasons."""
+@dataclass(frozen=True)
+class GoodsCues:
+    """The rules file's cues of goods problems, normalized once (the triage keeps them)."""
+
+    damaged: tuple[str, ...]
+    wrong_item: tuple[str, ...]
+    wrong_noshi: tuple[tuple[str, ...], ...]
+    mourning_noshi: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def from_cues(cls, cues: dict[str, Any]) -> "GoodsCues":
+        return cls(
+            damaged=tuple(folded(w) for w in cues.get("damaged", [])),
+            wrong_item=tuple(folded(w) for w in cues.get("wrong_item", [])),
+            wrong_noshi=cue_groups(cues.get("wrong_noshi", {})),
+            mourning_noshi=cue_groups(cues.get("wrong_noshi_mourning", {})),  # the occasion told here too
+        )
+
+
+def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozenset()) -> bool:
+    """Damaged or wrong goods, or a wrong のし, reported in the text: the one reading of the
+    triage (`madoguchi.nlu.triage`) and of the handoff reasons. A word matches in the
+    normalized text, without its spaces, as a lemma, or in the text read as kana (ハコ
+    ツブレテル, box kowarete)."""
     unstruck = STRUCK_NOT_GOODS.sub("", text)  # not 地震で つぶれた 家
-    joined = spaceless(text)  # のしが あかと しろの
+    norm = folded(unstruck)
+    read = with_hiragana(folded(as_read(unstruck)))
+    places = (norm, re.sub(r"\s+", "", norm), read, re.sub(r"\s+", "", read))
+    whole = folded(text)
+    joined = re.sub(r"\s+", "", whole)  # のしが あかと しろの
     return (
-        has_cue(unstruck, cues.get("damaged", []), lemmas)
-        or has_cue(with_hiragana(folded(as_read(unstruck))), cues.get("damaged", []))  # ハコ ツブレテル, box kowarete
-        or (has_cue(text, cues.get("wrong_item", []), lemmas) and not asks_for_ingredients(text))
+        any(w in lemmas or any(w in p for p in places) for w in goods.damaged)
+        or (any(w in whole or w in joined or w in lemmas for w in goods.wrong_item) and not asks_for_ingredients(text))
         or reports_wrong_thing(text)
-        or every_group(joined, cue_groups(cues.get("wrong_noshi", {})))
-        or every_group(joined, cue_groups(cues.get("wrong_noshi_mourning", {})))  # the occasion told here too
+        or every_group(joined, goods.wrong_noshi)
+        or every_group(joined, goods.mourning_noshi)
     ) and PROMISE_UNKEPT.search(joined) is None  # told before: the wait is the complaint
 
 

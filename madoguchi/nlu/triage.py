@@ -19,7 +19,7 @@ import jaconv
 
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.verification import REFUSED, UNKNOWN, asks_for_person, reading
-from madoguchi.handoff.reasons import COURTESY, PROMISE_UNKEPT, goods_reported
+from madoguchi.handoff.reasons import COURTESY, PROMISE_UNKEPT, GoodsCues, goods_reported
 from madoguchi.memorial import asks_about_gift, asks_noshi, is_memorial
 from madoguchi.nlu.address_spans import addresses
 from madoguchi.nlu.cues import (
@@ -43,7 +43,7 @@ class Lexicon:
     distress_lemmas: frozenset[str]
     distress_phrases: tuple[str, ...]
     grief: tuple[str, ...]
-    cues: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)  # read whole for goods
+    goods: GoodsCues = GoodsCues((), (), (), ())
     anger: tuple[str, ...] = ()
     catalog: tuple[str, ...] = ()
     not_arrived: tuple[str, ...] = ()
@@ -61,7 +61,7 @@ class Lexicon:
             # read in a message without its spaces: so are the phrases (don't know what to do)
             distress_phrases=tuple(dict.fromkeys(re.sub(r"\s+", "", folded(p)) for p in distress.get("phrases", []))),
             grief=tuple(folded(w) for w in cues.get("grief", [])),
-            cues=cues,
+            goods=GoodsCues.from_cues(cues),
             anger=tuple(folded(w) for w in cues.get("anger", [])),
             catalog=tuple(folded(w) for w in cues.get("catalog", [])),
             not_arrived=tuple(folded(w) for w in cues.get("not_arrived", [])),
@@ -200,7 +200,7 @@ def assess(
     result.emphatic = EMPHASIS.search(norm) is not None
     result.grief = any(w in norm for w in lexicon.grief)
     read = with_hiragana(norm)  # ハコ ツブレテル
-    result.goods_problem = goods_reported(lexicon.cues, text, frozenset(t.lemma_ for t in tokens))
+    result.goods_problem = goods_reported(lexicon.goods, text, frozenset(t.lemma_ for t in tokens))
     result.promise_unkept = PROMISE_UNKEPT.search(re.sub(r"\s+", "", norm)) is not None
     result.others_bereaved = result.grief and OTHERS_BEREAVED.search(norm) is not None
     # an address written out counts as a detail too (いせし　ふたみちょう　まつした　１２３４)
