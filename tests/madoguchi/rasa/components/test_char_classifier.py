@@ -1,0 +1,77 @@
+"""The character n-gram intent classifier: trained, kept as arrays, loaded back, and the
+intent it gives, alone or mixed with DIET's."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from madoguchi.rasa.components.char_classifier import CharNgramClassifier, mixed
+
+EXAMPLES = {
+    "request_catalog": ["カタログを送ってください", "かたろぐ ほしいです", "冊子のカタログ欲しい", "カタログ請求したい"],
+    "ask_shipping": ["送料はいくらですか", "そうりょう いくら", "何日で届きますか", "送料無料になりますか"],
+    "thank": ["ありがとうございました", "ありがとう助かった", "どうもありがとう", "ご丁寧にありがとう"],
+}
+
+
+def trained(tmp_path, **config) -> tuple[CharNgramClassifier, LocalModelStorage, Resource]:
+    tmp_path.mkdir(exist_ok=True)
+    storage, resource = LocalModelStorage(tmp_path), Resource("chars")
+    context = ExecutionContext(GraphSchema({}), "test")
+    classifier = CharNgramClassifier.create({**CharNgramClassifier.get_default_config(), "min_df": 1, **config},
+                                           storage, resource, context)
+    classifier.train(TrainingData([Message(data={"text": t, "intent": i}) for i, ts in EXAMPLES.items() for t in ts]))
+    return classifier, storage, resource
+
+
+def read(classifier: CharNgramClassifier, text: str, diet: list[dict] | None = None) -> Message:
+    message = Message(data={"text": text})
+    if diet is not None:
+        message.set("intent", diet[0])
+        message.set("intent_ranking", diet)
+    classifier.process([message])
+    return message
+
+
+def test_a_loaded_classifier_reads_as_the_trained_one(tmp_path):
+    classifier, storage, resource = trained(tmp_path)
+    loaded = CharNgramClassifier.load(classifier._config, storage, resource, ExecutionContext(GraphSchema({}), "test"))
+    for text in ("カタログおくって", "送料を教えて", "ありがとね"):
+        fresh, again = read(classifier, text), read(loaded, text)
+        assert fresh.get("intent")["name"] == again.get("intent")["name"]
+        assert fresh.get("intent")["confidence"] == pytest.approx(again.get("intent")["confidence"])
+    assert read(loaded, "カタログおくって").get("intent")["name"] == "request_catalog"
+    assert read(loaded, "送料を教えて").get("intent")["name"] == "ask_shipping"
+
+
+def test_its_ranking_replaces_diets_unless_mixed(tmp_path):
+    diet = [{"name": "thank", "confidence": 0.99}, {"name": "request_catalog", "confidence": 0.01}]
+    alone, _, _ = trained(tmp_path / "a")
+    assert read(alone, "カタログを送って", diet).get("intent")["name"] == "request_catalog"
+    ranking = read(alone, "カタログを送って", diet).get("intent_ranking")
+    assert sum(r["confidence"] for r in ranking) == pytest.approx(1.0)
+    only_diet, _, _ = trained(tmp_path / "b", diet_weight=1.0)
+    assert read(only_diet, "カタログを送って", diet).get("intent")["name"] == "thank"
+
+
+def test_an_empty_message_keeps_what_it_had(tmp_path):
+    classifier, _, _ = trained(tmp_path)
+    assert read(classifier, "  ").get("intent") is None
+
+
+def test_an_untrained_classifier_leaves_diets_reading(tmp_path):
+    context = ExecutionContext(GraphSchema({}), "test")
+    empty = CharNgramClassifier.load({}, LocalModelStorage(tmp_path), Resource("none"), context)
+    diet = [{"name": "thank", "confidence": 0.9}]
+    assert read(empty, "カタログ", diet).get("intent")["name"] == "thank"
+
+
+def test_mixing_weighs_both_rankings():
+    ranking = mixed({"a": 0.6, "b": 0.4}, [{"name": "b", "confidence": 1.0}], 0.5)
+    assert [r["name"] for r in ranking] == ["b", "a"]
+    assert ranking[0]["confidence"] == pytest.approx(0.7)
