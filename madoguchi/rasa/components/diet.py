@@ -25,6 +25,7 @@ name: a subclass named `DIETClassifier` would replace Rasa's own for every confi
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -33,12 +34,17 @@ import tensorflow as tf
 from keras.utils import tf_utils
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.classifiers.diet_classifier import DIET, DIETClassifier
+from rasa.engine.storage.resource import Resource
 from rasa.shared.constants import DIAGNOSTIC_DATA
-from rasa.utils.tensorflow.constants import RUN_EAGERLY
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from rasa.utils.tensorflow.constants import INTENT_CLASSIFICATION, RUN_EAGERLY
 from rasa.utils.tensorflow.models import RasaModel
 
 logger = logging.getLogger(__name__)
 
+EXAMPLES_WITHOUT_ENTITIES = "examples_without_entities"
 _KEPT_GRAPH = "_madoguchi_predict_graph"  # in the model's __dict__: Keras does not track it
 
 
@@ -120,8 +126,43 @@ class LeanDIET(DIET):
     is_trainable=True,
 )
 class LeanDIETClassifier(DIETClassifier):
-    """Rasa's DIETClassifier, whose model is `LeanDIET`."""
+    """Rasa's DIETClassifier, whose model is `LeanDIET`.
+
+    With `intent_classification: false` it learns entities only, and `examples_without_entities`
+    caps how many messages without any entity it learns from (all of those with one are kept):
+    the intents come from another classifier, and most of DIET's training time went to messages
+    that teach it only that there is nothing to find.
+    """
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {**DIETClassifier.get_default_config(), EXAMPLES_WITHOUT_ENTITIES: None}
 
     @staticmethod
     def model_class() -> type[RasaModel]:
         return LeanDIET
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Rasa's, on the examples `examples_without_entities` keeps."""
+        cap = self.component_config.get(EXAMPLES_WITHOUT_ENTITIES)
+        if cap is not None and not self.component_config[INTENT_CLASSIFICATION]:
+            kept = entity_training_examples(training_data.nlu_examples, int(cap))
+            logger.info("%s learns entities from %d of %d examples.", self.__class__.__name__,
+                        len(kept), len(training_data.nlu_examples))
+            training_data = TrainingData(
+                training_examples=kept, entity_synonyms=training_data.entity_synonyms,
+                regex_features=training_data.regex_features, lookup_tables=training_data.lookup_tables,
+            )
+        return super().train(training_data)
+
+
+def entity_training_examples(examples: list[Message], without_entities: int) -> list[Message]:
+    """Every example with an entity, and `without_entities` of the others, the same ones every time.
+
+    The others are picked by a hash of their text, so that a training on the same data picks the
+    same ones and an example added to the data does not reshuffle the rest.
+    """
+    with_entities = [m for m in examples if m.get(ENTITIES)]
+    others = sorted((m for m in examples if not m.get(ENTITIES)),
+                    key=lambda m: hashlib.blake2b((m.get(TEXT) or "").encode("utf-8"), digest_size=8).digest())
+    return with_entities + others[:max(without_entities, 0)]

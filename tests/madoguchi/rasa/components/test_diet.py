@@ -90,3 +90,21 @@ def test_the_configurations_run_eagerly_is_kept_as_rasa_keeps_it(agent, model_st
     assert lean._run_eagerly is rasas._run_eagerly is run_eagerly
     # Eagerly, no graph is traced (Rasa's load predicted once, and so did ours).
     assert (lean._tf_predict_step is None) is (rasas._tf_predict_step is None) is run_eagerly
+
+
+def message(text: str, entities: list | None = None):
+    from rasa.shared.nlu.training_data.message import Message
+
+    return Message(data={"text": text, "intent": "inform", **({"entities": entities} if entities else {})})
+
+
+def test_diet_learns_entities_from_every_example_with_one_and_a_steady_few_without():
+    name = [{"start": 0, "end": 2, "value": "松尾", "entity": "person_name"}]
+    with_ = [message(f"松尾です{i}", name) for i in range(5)]
+    without = [message(f"送料はいくら{i}") for i in range(50)]
+    kept = diet.entity_training_examples(with_ + without, 10)
+    assert kept[:5] == with_ and len(kept) == 15
+    # The same ones every time, whatever the order, and a new example does not reshuffle them.
+    again = diet.entity_training_examples(list(reversed(without)) + with_ + [message("新しい例")], 10)
+    assert len({m.get("text") for m in kept[5:]} - {m.get("text") for m in again[5:]}) <= 1
+    assert diet.entity_training_examples(with_ + without, 0) == with_
