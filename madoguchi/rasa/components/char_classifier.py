@@ -1,14 +1,14 @@
-"""A second intent classifier beside DIET: character n-grams and a logistic regression.
+"""The intent classifier: character n-grams and a logistic regression.
 
 `CharNgramClassifier` reads the text as the normalizer left it (widths folded, digits masked,
 romaji read as kana), weighs its character 1- to 4-grams by TF-IDF and classifies them with a
-multinomial logistic regression. Its probabilities replace DIET's intent ranking, or are mixed
-with it (`diet_weight`); DIET still finds the learned entities.
+multinomial logistic regression. Its probabilities are the message's intent ranking; with
+`diet_weight` over 0 they are mixed with a ranking DIET gave (DIET, in config.yml, learns
+entities only).
 
 Why: on blind rounds it did not train on, this simple model reads more messages right than
-DIET and is far less often wrong with confidence,
-which is what lets the bot ask rather than guess (measured leaving each of blind rounds zc,
-zd and ze out of its training in turn). It trains in about a minute.
+DIET did and is far less often wrong with confidence, which is what lets the bot ask rather
+than guess (docs/nlu-data.md, "The intent classifier"). It trains in about two minutes.
 
 The model is kept as plain arrays and JSON (vocabulary, IDF weights, coefficients), not as a
 pickle, and loaded back into scikit-learn's own classes.
@@ -35,7 +35,7 @@ _WORDS = "char_classifier.json"
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class CharNgramClassifier(GraphComponent, IntentClassifier):
-    """Intent from character n-grams (TF-IDF, logistic regression), mixed with DIET's."""
+    """Intent from character n-grams (TF-IDF, logistic regression)."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -96,7 +96,7 @@ class CharNgramClassifier(GraphComponent, IntentClassifier):
     @classmethod
     def load(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> CharNgramClassifier:
-        """The trained model, or an untrained one (DIET's ranking kept) when there is none."""
+        """The trained model, or an untrained one (any earlier ranking kept) when there is none."""
         from sklearn.linear_model import LogisticRegression
 
         component = cls(config, model_storage, resource)
@@ -116,12 +116,15 @@ class CharNgramClassifier(GraphComponent, IntentClassifier):
         return component
 
     def process(self, messages: list[Message]) -> list[Message]:
-        """Replaces (or mixes into) the intent and ranking DIET gave each message."""
+        """Sets (or mixes into an earlier classifier's) the intent and ranking of each message."""
         if self._classifier is None:
             return messages
         for message in messages:
             text = message.get(TEXT) or ""
             if not text.strip():
+                if message.get(INTENT) is None:  # what DIET gives a message with nothing to read
+                    message.set(INTENT, {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0}, add_to_output=True)
+                    message.set(INTENT_RANKING_KEY, [], add_to_output=True)
                 continue
             probabilities = self._classifier.predict_proba(self._vectorizer.transform([text]))[0]
             ranking = mixed(dict(zip(self._classifier.classes_, probabilities)),

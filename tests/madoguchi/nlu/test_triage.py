@@ -1010,3 +1010,25 @@ def test_disappointment_told_in_english_is_anger(ginza, lexicon):
 
 def test_not_finding_the_number_read_as_a_call_for_a_person_is_the_answer(ginza, lexicon):
     assert corrected(ginza, lexicon, "探したけど見つからないです", "request_human", "bot_challenge") == "inform"
+
+
+def test_the_essential_corrections_keep_the_classifiers_reading_but_for_three(ginza, lexicon):
+    """What the pipeline applies: gibberish, goods problems and distress over the threshold."""
+    ranking = [{"name": "request_exception", "confidence": 0.6}, {"name": "ask_shipping", "confidence": 0.3}]
+    accepting = run(ginza, lexicon, "14時過ぎたから明日発送ですよね、それで大丈夫です")
+    assert correct_intent("request_exception", ranking, accepting, THRESHOLD, "essential") == "request_exception"
+    crushed = run(ginza, lexicon, "届いたカステラがつぶれていました")
+    assert correct_intent("ask_delivery_status", [], crushed, THRESHOLD, "essential") == "complain"
+    assert correct_intent("greet", [], run(ginza, lexicon, "jdkfls"), THRESHOLD, "essential") == "nlu_fallback"
+    anxious = run(ginza, lexicon, "母が入院していて、明日の法事に間に合わないと困るんです")
+    assert correct_intent("ask_delivery_status", [], anxious, THRESHOLD, "essential") == "express_distress"
+    calm = run(ginza, lexicon, "目が悪いので、短めに教えてくださいね")
+    assert correct_intent("express_distress", [], calm, THRESHOLD, "essential") == "express_distress"
+
+
+def test_a_wait_is_the_yes_the_bot_waits_on_in_the_essential_corrections(ginza, lexicon):
+    waiting = run(ginza, lexicon, "ちょっと待っててな、メール見てみるわ…")
+    ranking = [{"name": "ask_delivery_status", "confidence": 0.7}]
+    assert correct_intent("ask_delivery_status", ranking, waiting, THRESHOLD, "essential") == "affirm"
+    leaving = run(ginza, lexicon, "あ、ちょっと待って。お客さんが来たで、またにすっ。ごめんね")
+    assert correct_intent("greet", ranking, leaving, THRESHOLD, "essential") == "deny"

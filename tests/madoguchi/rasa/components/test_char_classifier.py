@@ -59,9 +59,14 @@ def test_its_ranking_replaces_diets_unless_mixed(tmp_path):
     assert read(only_diet, "カタログを送って", diet).get("intent")["name"] == "thank"
 
 
-def test_an_empty_message_keeps_what_it_had(tmp_path):
+def test_an_empty_message_keeps_what_it_had_or_reads_as_nothing(tmp_path):
+    """Nothing to read: an earlier reading is kept, else no intent at confidence 0 (as DIET
+    gives it), which the fallback classifier after it needs."""
     classifier, _, _ = trained(tmp_path)
-    assert read(classifier, "  ").get("intent") is None
+    diet = [{"name": "thank", "confidence": 0.9}]
+    assert read(classifier, "  ", diet).get("intent") == diet[0]
+    empty = read(classifier, "  ")
+    assert empty.get("intent") == {"name": None, "confidence": 0.0} and empty.get("intent_ranking") == []
 
 
 def test_an_untrained_classifier_leaves_diets_reading(tmp_path):
