@@ -102,6 +102,7 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
 
 
 def _unsure(intent: str, ranking: list[dict[str, Any]]) -> bool:
+    """The classifier gave the intent less than `SURE`."""
     return next((r.get("confidence", 0.0) for r in ranking if r.get("name") == intent), 0.0) < SURE
 
 
@@ -167,7 +168,7 @@ def _corrected(
     unfounded = not assessment.grievance and not assessment.person
     # No word of a problem is weak evidence against a sure model: the cue lists are standard
     # Japanese, and 頼んだがは羊かんぞ。届いたがは最中やった is a complaint all the same.
-    unsure = next((r.get("confidence", 0.0) for r in ranking if r.get("name") == intent), 0.0) < SURE
+    unsure = _unsure(intent, ranking)
     if assessment.waiting and unfounded and intent in WAIT_READINGS:
         return "affirm"  # ちょっと待っててな、メール見てみるわ: the bot waits
     if assessment.waiting and unfounded and intent == "inform" and unsure and not assessment.digits:

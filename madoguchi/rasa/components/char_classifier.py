@@ -117,11 +117,9 @@ class CharNgramClassifier(GraphComponent, IntentClassifier):
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Sets (or mixes into an earlier classifier's) the intent and ranking of each message."""
-        if self._classifier is None:
-            return messages
         for message in messages:
             text = message.get(TEXT) or ""
-            if not text.strip():
+            if self._classifier is None or not text.strip():
                 if message.get(INTENT) is None:  # what DIET gives a message with nothing to read
                     message.set(INTENT, {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0}, add_to_output=True)
                     message.set(INTENT_RANKING_KEY, [], add_to_output=True)

@@ -33,8 +33,8 @@ from typing import Any
 import tensorflow as tf
 from keras.utils import tf_utils
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.nlu.classifiers.diet_classifier import DIET, DIETClassifier
 from rasa.engine.storage.resource import Resource
+from rasa.nlu.classifiers.diet_classifier import DIET, DIETClassifier
 from rasa.shared.constants import DIAGNOSTIC_DATA
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message

@@ -1012,8 +1012,8 @@ def test_not_finding_the_number_read_as_a_call_for_a_person_is_the_answer(ginza,
     assert corrected(ginza, lexicon, "探したけど見つからないです", "request_human", "bot_challenge") == "inform"
 
 
-def test_the_essential_corrections_keep_the_classifiers_reading_but_for_three(ginza, lexicon):
-    """What the pipeline applies: gibberish, goods problems and distress over the threshold."""
+def test_the_essential_corrections_keep_the_classifiers_reading_but_for_gibberish_goods_and_distress(ginza, lexicon):
+    """What the pipeline applies (waits: the next test)."""
     ranking = [{"name": "request_exception", "confidence": 0.6}, {"name": "ask_shipping", "confidence": 0.3}]
     accepting = run(ginza, lexicon, "14時過ぎたから明日発送ですよね、それで大丈夫です")
     assert correct_intent("request_exception", ranking, accepting, THRESHOLD, "essential") == "request_exception"

@@ -74,6 +74,8 @@ def test_an_untrained_classifier_leaves_diets_reading(tmp_path):
     empty = CharNgramClassifier.load({}, LocalModelStorage(tmp_path), Resource("none"), context)
     diet = [{"name": "thank", "confidence": 0.9}]
     assert read(empty, "カタログ", diet).get("intent")["name"] == "thank"
+    # With no earlier reading either (DIET learning entities only), no intent, as for an empty text.
+    assert read(empty, "カタログ").get("intent") == {"name": None, "confidence": 0.0}
 
 
 def test_mixing_weighs_both_rankings():
