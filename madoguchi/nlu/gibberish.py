@@ -41,8 +41,10 @@ def is_gibberish(text: str, tokens: Iterable, dictionary_words: Callable[[str], 
         known = dictionary_words(text)
 
     def unknown(t) -> bool:
-        # A katakana word of three letters or more is a name or a loanword (シャルマ アルジュン).
-        return t.is_oov and not (len(t.text) >= 3 and (t.text in known or KATAKANA_WORD.match(t.text)))
+        # A katakana word of three letters or more is a name or a loanword (シャルマ アルジュン);
+        # a Latin word of two letters Sudachi knows is a word (ok ok, no no).
+        long_enough = len(t.text) >= 3 or len(t.text) == 2 and t.text.isascii()
+        return t.is_oov and not (long_enough and (t.text in known or KATAKANA_WORD.match(t.text)))
 
     if LATIN_MASH.match(norm) and all(unknown(t) for t in words):
         return True

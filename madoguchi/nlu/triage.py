@@ -309,16 +309,22 @@ def distinct_cues(cues: list[str]) -> set[str]:
 
 def asks_to_wait(tokens: list) -> bool:
     """待つ asked for (ちょっと待っててな, お待ちください), not told (カタログ まってる よ,
-    待っています) nor a word that holds its letters (いまって質問しても)."""
+    待っています, 待ってます〜), not an aside before a question (まって、また同じ質問？) nor a
+    word that holds its letters (いまって質問しても)."""
     for i, t in enumerate(tokens):
         if t.lemma_ not in ("待つ", "まつ"):
             continue
         after = [u.text for u in tokens[i + 1 : i + 3]]
         # なんぼ まっても こねし: waited in vain (て + も), not asked for
-        told = after[:1] in (["てる"], ["とる"], ["ちょる"]) or (after[:1] == ["て"] and after[1:2] in (["い"], ["いる"], ["おり"], ["おる"], ["も"]))
-        if not told:
+        told = after[:1] in (["てる"], ["とる"], ["ちょる"]) or (after[:1] == ["て"] and after[1:2] in (["い"], ["いる"], ["おり"], ["おる"], ["も"], ["ます"], ["まし"]))
+        if not told and not ASIDE_BEFORE_QUESTION.match(t.doc.text[t.idx + len(t.text) :]):
             return True
     return False
+
+
+# The rest of a message after 待っ: a pause, then a question (まって、あなた ロボット？); not one
+# question that asks for the wait (ちょっと待ってもらえますか？).
+ASIDE_BEFORE_QUESTION = re.compile(r"[^、。,.\s!！?？…]*[、。,.\s!！…]+.*[?？]", re.S)
 
 
 QUESTION_MARK = re.compile(r"[?？]")

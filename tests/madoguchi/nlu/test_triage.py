@@ -72,7 +72,7 @@ def test_keyboard_mash_is_gibberish(ginza, lexicon, text):
                                   "しりとりしよう", "まいど", "ほな、またな", "よろしゅうおたのもうします",
                                   "おぺれーたー", "さぽーと", "ありがとうーーーーー", "まじかwwwww", "いいえええええ",
                                   "あざっす", "ok2こでおけｗ", "LINEでok", "うーん…あ、はい！それでOKです👌", "Ａ１２３ですかok",
-                                  "a1234567 と 0312345678 です", "まのり"])
+                                  "a1234567 と 0312345678 です", "まのり", "OK ok 👌", "no no no"])
 def test_real_messages_are_not_gibberish(ginza, lexicon, text):
     assert not run(ginza, lexicon, text).gibberish
 
@@ -693,7 +693,12 @@ def test_a_reproach_read_as_distress_without_distress_is_a_complaint(ginza, lexi
 @pytest.mark.parametrize("text, waiting", [("わかった、ありがとう ね。カタログ まってる よ", False),
                                            ("あ、こんにちは♡ いまって質問しても大丈夫ですか？", False),
                                            ("待っています", False), ("ちょっと待っててな、メール見てみるわ", True),
-                                           ("少々お待ちください", True), ("まってて", True)])
+                                           ("少々お待ちください", True), ("まってて", True),
+                                           ("もう送ってくれました？楽しみに待ってます〜", False),
+                                           ("待って、それさっきも聞かれたよね？", False),
+                                           ("ちょっと待って、これって自動の返事なの？", False),
+                                           ("ちょっと待ってもらえますか？", True),
+                                           ("ゆうびんばんごう？ちょっとまってよ　わからんなった", True)])
 def test_a_wait_is_asked_for_not_told(ginza, lexicon, text, waiting):
     assert run(ginza, lexicon, text).waiting is waiting
 
