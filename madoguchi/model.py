@@ -6,6 +6,7 @@ unchanged project starts at once and a changed one never runs a stale model.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import subprocess
@@ -14,15 +15,24 @@ from pathlib import Path
 
 from madoguchi.settings import ROOT
 
-# What a model is made of: Rasa's files, the training data, and our NLU components (the
-# plug-ins Rasa runs and the logic they call).
-TRAINING_INPUTS = ("config.yml", "domain", "data", "madoguchi/nlu", "madoguchi/rasa/components", "requirements.lock")
+# The code of our NLU components: the plug-ins Rasa runs and the logic they call.
+PIPELINE_CODE = ("madoguchi/nlu", "madoguchi/rasa/components", "madoguchi/text.py")
+# What a model is made of: Rasa's files, the training data, and that code.
+TRAINING_INPUTS = ("config.yml", "domain", "data", *PIPELINE_CODE, "requirements.lock")
 KEEP_MODELS = 3
 
 
-def _files(root: Path) -> list[Path]:
+@functools.lru_cache(maxsize=None)
+def code_fingerprint(root: Path = ROOT) -> str:
+    """The fingerprint of `PIPELINE_CODE`, for Rasa's training cache: Rasa keys a cached
+    component's output by its class's own source, so a change in the logic it calls
+    (`fold_width`, the triage's cues) would otherwise bring back outputs of the old code."""
+    return fingerprint(root, PIPELINE_CODE)
+
+
+def _files(root: Path, inputs: tuple[str, ...] = TRAINING_INPUTS) -> list[Path]:
     files: list[Path] = []
-    for name in TRAINING_INPUTS:
+    for name in inputs:
         path = root / name
         if path.is_file():
             files.append(path)
@@ -31,10 +41,10 @@ def _files(root: Path) -> list[Path]:
     return sorted(files)
 
 
-def fingerprint(root: Path = ROOT) -> str:
+def fingerprint(root: Path = ROOT, inputs: tuple[str, ...] = TRAINING_INPUTS) -> str:
     """12 hex digits that change when any training input changes."""
     digest = hashlib.sha256()
-    for path in _files(root):
+    for path in _files(root, inputs):
         digest.update(str(path.relative_to(root)).encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())

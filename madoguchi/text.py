@@ -12,6 +12,8 @@ import unicodedata
 
 import jaconv
 
+from madoguchi.nlu.kanji_forms import OLD_FORMS
+
 # Characters customers type as a hyphen between digits: hyphen-minus look-alikes, dashes,
 # the katakana prolonged sound mark and the half-width one, the wave dash and tildes.
 HYPHENS = "-‐‑‒–—―−－ーｰ─━〜～~"
@@ -23,11 +25,12 @@ _WIDE_ASCII[0x3000] = 0x20  # ideographic space
 
 
 def fold_width(text: str) -> str:
-    """Full-width ASCII to half-width, and any hyphen-like mark between digits to '-'.
+    """Full-width ASCII to half-width, old forms of kanji to those in use (屆→届), and any
+    hyphen-like mark between digits to '-'.
 
     The result has exactly the length of the input: offsets stay valid.
     """
-    folded = text.translate(_WIDE_ASCII)
+    folded = text.translate(_WIDE_ASCII).translate(OLD_FORMS)
     return _DIGIT_HYPHEN_DIGIT.sub("-", folded)
 
 

@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     from madoguchi.bench import training
 
     epochs = training.classifier_epochs(training.read_config(CONFIG))
-    if training.classifier_epochs(training.read_config(PLAIN)) != epochs:
+    if epochs and training.classifier_epochs(training.read_config(PLAIN)) != epochs:
         print(f"{PLAIN.relative_to(ROOT)}: the DIET epochs differ from config.yml's {epochs}", file=sys.stderr)
         return 1
     model = args.model or model_path()

@@ -258,11 +258,13 @@ def _understanding(r: Results) -> str:
         lines += [
             "", f"### {len(r.cv.folds)}-fold cross-validation on the training data (data/nlu)", "",
             f"The shipped pipeline, trained on {len(r.cv.folds) - 1} of {len(r.cv.folds)} parts of data/nlu and "
-            f"scored on the remaining part, once for each part (stratified by intent). DIET epochs: **{r.cv.epochs}** (the shipped model: {r.epochs})"
+            f"scored on the remaining part, once for each part (stratified by intent). "
+            + ("The pipeline has no DIET: the folds are trained as the shipped model is." if not r.epochs else
+               f"DIET epochs: **{r.cv.epochs}** (the shipped model: {r.epochs})")
             + (f" - fewer, to keep `make bench` within its time budget. The folds are trained less than the "
                f"shipped model: compare them with each other and with earlier runs, not with the held-out "
                f"figures above. `--cv-epochs 0` trains them like the shipped model (a longer run)."
-               if r.cv.epochs != r.epochs else "."), "",
+               if r.epochs and r.cv.epochs != r.epochs else "." if r.epochs else ""), "",
             "| measure | value |", "| --- | --- |",
             f"| intent macro-F1, mean ± sd over folds | {mean:.3f} ± {sd:.3f} ({folds}) |",
             f"| entity accuracy, mean ± sd | {emean:.3f} ± {esd:.3f} |",

@@ -56,11 +56,12 @@ def without(config: dict[str, Any], names: set[str]) -> dict[str, Any]:
 
 
 def classifier_epochs(config: dict[str, Any]) -> int:
-    """The DIETClassifier's epochs in a config (Rasa's default, 300, when unset)."""
+    """The DIETClassifier's epochs in a config (Rasa's default, 300, when unset; 0 when the
+    pipeline has no DIET, as config.yml since 2026-12-03)."""
     for component in config.get("pipeline") or []:
         if component["name"] in CLASSIFIERS:
             return int(component.get("epochs", 300))
-    raise ValueError(f"no DIET classifier ({', '.join(sorted(CLASSIFIERS))}) in the pipeline")
+    return 0
 
 
 def with_epochs(config: dict[str, Any], epochs: int) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from madoguchi.model import TRAINING_INPUTS, fingerprint, model_path
+from madoguchi.model import TRAINING_INPUTS, code_fingerprint, fingerprint, model_path
 from madoguchi.settings import ROOT
 
 
@@ -49,6 +49,33 @@ def test_changing_a_training_file_changes_the_fingerprint(project, where):
     target = folder / code[where] if where in code else first_file(folder)
     target.write_text(target.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     assert fingerprint(project) != before
+
+
+def test_changing_the_text_folding_changes_the_fingerprint(project):
+    before = fingerprint(project)
+    with open(project / "madoguchi" / "text.py", "a", encoding="utf-8") as f:
+        f.write("\n# changed\n")
+    assert fingerprint(project) != before
+
+
+def test_the_code_fingerprint_changes_with_the_pipelines_code_not_its_data(project):
+    before = code_fingerprint(project)
+    with open(first_file(project / "data"), "a", encoding="utf-8") as f:
+        f.write("\n# changed\n")
+    assert code_fingerprint.__wrapped__(project) == before
+    with open(project / "madoguchi" / "nlu" / "patterns.py", "a", encoding="utf-8") as f:
+        f.write("\n# changed\n")
+    assert code_fingerprint.__wrapped__(project) != before
+
+
+@pytest.mark.parametrize("component", ["normalizer.WidthNormalizer", "ginza.GinzaNLP", "entities.ShopEntityExtractor",
+                                       "char_classifier.CharNgramClassifier", "triage.HandoffTriage"])
+def test_every_component_keys_rasas_training_cache_by_that_code(component):
+    import importlib
+
+    module, name = component.rsplit(".", 1)
+    cls = getattr(importlib.import_module(f"madoguchi.rasa.components.{module}"), name)
+    assert cls.fingerprint_addon({}) == code_fingerprint()
 
 
 @pytest.mark.parametrize("name", ["config.yml", "requirements.lock"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from madoguchi.nlu.kanji_forms import OLD_FORMS
 from madoguchi.text import digits_only, fold_width, is_blank, nfkc
 
 
@@ -24,6 +25,13 @@ def test_fold_width_keeps_the_length_exactly(text):
 
 def test_fold_width_turns_full_width_letters_digits_and_space_half_width():
     assert fold_width("ａ１２３４５６７　Ｂ") == "a1234567 B"
+
+
+def test_fold_width_reads_old_forms_of_kanji_as_those_in_use():
+    assert fold_width("お屆け先の番號は　淺沼 髙﨑さん") == "お届け先の番号は 浅沼 高崎さん"
+    assert fold_width("普通の文です") == "普通の文です"
+    assert all(len(old) == len(new) == 1 and old != new for old, new in
+               ((chr(k), v) for k, v in OLD_FORMS.items()))
 
 
 @pytest.mark.parametrize("hyphen", ["ー", "−", "‐", "－", "ｰ", "―", "〜"])

@@ -29,12 +29,14 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from madoguchi.rasa.components.fingerprint import CodeFingerprinted
+
 _ARRAYS = "char_classifier.npz"
 _WORDS = "char_classifier.json"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class CharNgramClassifier(GraphComponent, IntentClassifier):
+class CharNgramClassifier(CodeFingerprinted, GraphComponent, IntentClassifier):
     """Intent from character n-grams (TF-IDF, logistic regression)."""
 
     @staticmethod

@@ -25,7 +25,6 @@ name: a subclass named `DIETClassifier` would replace Rasa's own for every confi
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -36,11 +35,13 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.nlu.classifiers.diet_classifier import DIET, DIETClassifier
 from rasa.shared.constants import DIAGNOSTIC_DATA
-from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.constants import INTENT_CLASSIFICATION, RUN_EAGERLY
 from rasa.utils.tensorflow.models import RasaModel
+
+from madoguchi.rasa.components.examples import entity_training_examples
+from madoguchi.rasa.components.fingerprint import CodeFingerprinted
 
 logger = logging.getLogger(__name__)
 
@@ -125,7 +126,7 @@ class LeanDIET(DIET):
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR],
     is_trainable=True,
 )
-class LeanDIETClassifier(DIETClassifier):
+class LeanDIETClassifier(CodeFingerprinted, DIETClassifier):
     """Rasa's DIETClassifier, whose model is `LeanDIET`.
 
     With `intent_classification: false` it learns entities only, and `examples_without_entities`
@@ -155,14 +156,3 @@ class LeanDIETClassifier(DIETClassifier):
             )
         return super().train(training_data)
 
-
-def entity_training_examples(examples: list[Message], without_entities: int) -> list[Message]:
-    """Every example with an entity, and `without_entities` of the others, the same ones every time.
-
-    The others are picked by a hash of their text, so that a training on the same data picks the
-    same ones and an example added to the data does not reshuffle the rest.
-    """
-    with_entities = [m for m in examples if m.get(ENTITIES)]
-    others = sorted((m for m in examples if not m.get(ENTITIES)),
-                    key=lambda m: hashlib.blake2b((m.get(TEXT) or "").encode("utf-8"), digest_size=8).digest())
-    return with_entities + others[:max(without_entities, 0)]

@@ -24,6 +24,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 
 from madoguchi.nlu.ginza import load, tokenizable
+from madoguchi.rasa.components.fingerprint import CodeFingerprinted
 
 _LOADED: weakref.WeakValueDictionary[str, SpacyModel] = weakref.WeakValueDictionary()
 _LOADING = threading.Lock()
@@ -37,7 +38,7 @@ _LOADING = threading.Lock()
     is_trainable=False,
     model_from="GinzaNLP",
 )
-class GinzaNLP(SpacyNLP):
+class GinzaNLP(CodeFingerprinted, SpacyNLP):
     """Rasa's `SpacyNLP` for GiNZA, tokenizing only; see the module docstring."""
 
     @staticmethod

@@ -20,6 +20,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from madoguchi.nlu.request_clause import request_clause
+from madoguchi.rasa.components.fingerprint import CodeFingerprinted
 
 
 def tokens_of_request(message: Message) -> list[Token]:
@@ -31,7 +32,7 @@ def tokens_of_request(message: Message) -> list[Token]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True)
-class RequestClauseFeaturizer(CountVectorsFeaturizer):
+class RequestClauseFeaturizer(CodeFingerprinted, CountVectorsFeaturizer):
     """`CountVectorsFeaturizer` on the request-bearing clause only, as sentence features
     (the sequence features stay the whole message's, from the other featurizers)."""
 

@@ -9,8 +9,10 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 
+from madoguchi.rasa.components.fingerprint import CodeFingerprinted
 
-class UntrainedComponent(GraphComponent):
+
+class UntrainedComponent(CodeFingerprinted, GraphComponent):
     """A graph component that learns nothing, made from its configuration alone."""
 
     @classmethod
