@@ -1,7 +1,8 @@
 """Japanese text normalization at the edge of the NLU pipeline.
 
 `fold_width` maps one character to one character, so that entity offsets found on the
-folded text are valid on the original text too (the operator reads the original).
+folded text are valid on the original text too (the operator reads the original); `fold_for_nlu`
+also reads old forms of kanji as those in use, for the NLU only.
 `nfkc` is the full Unicode normalization, for values already cut out of a message.
 """
 
@@ -25,13 +26,18 @@ _WIDE_ASCII[0x3000] = 0x20  # ideographic space
 
 
 def fold_width(text: str) -> str:
-    """Full-width ASCII to half-width, old forms of kanji to those in use (屆→届), and any
-    hyphen-like mark between digits to '-'.
+    """Full-width ASCII to half-width, and any hyphen-like mark between digits to '-'.
 
     The result has exactly the length of the input: offsets stay valid.
     """
-    folded = text.translate(_WIDE_ASCII).translate(OLD_FORMS)
+    folded = text.translate(_WIDE_ASCII)
     return _DIGIT_HYPHEN_DIGIT.sub("-", folded)
+
+
+def fold_for_nlu(text: str) -> str:
+    """`fold_width`, and old forms of kanji as those in use (屆→届, 淺沼→浅沼): the text the NLU
+    reads, one character for one. Never for a value kept: a name is stored as written."""
+    return fold_width(text).translate(OLD_FORMS)
 
 
 def nfkc(text: str) -> str:

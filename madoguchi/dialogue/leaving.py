@@ -1,5 +1,5 @@
 """Whether the customer is leaving the question at hand: やめます, またにします, 今度にします,
-やっぱりいいや, 結構です, 親に聞いてから…. One reading for every form that asks for details
+やっぱりいいや (やっぱよか), 結構です, 親に聞いてから, 住所録を探してから…. One reading for every form that asks for details
 (the catalog request, the late catalog, the order verification)."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from madoguchi.text import nfkc
 # やめ, but not はやめに (早めに: お歳暮はやめに決めたい).
 LEAVING = re.compile(
     r"(?<!は)やめ|(?<=は)やめ(?![にので])|止め|もういい|もう結構|(?<!で)(?<!方で)結構です|(?<!で)けっこうです|またにし|またにす|今度にす|こんどにす|また今度|またこんど|また後で|また改めて|"
-    r"あとにし|後にし|後ほど|のちほど|今度にし|こんどにし|次にし|やっぱ(?:り)?いい|やっぱ(?:り)?結構|"
-    r"やっぱ(?:り)?(?:いら|要ら)|(?:聞|き)いてから|(?:相談|確認)してから|"
+    r"あとにし|後にし|後ほど|のちほど|今度にし|こんどにし|次にし|やっぱ(?:り)?(?:いい|よか|ええわ)|やっぱ(?:り)?結構|"
+    r"やっぱ(?:り)?(?:いら|要ら)|(?:聞|き)いてから|(?:相談|確認|探|さが)してから|"
     r"(?:帰|かえ)って(?:から|きてから)|(?:戻|もど)ってから|から(?:調べ|しらべ|探し|さがし)ま|"  # へや に かえって から しらべます
     # 送ってもらえればいいです, いつもの送り方で結構です: what is wanted, not leaving
     r"(?<!で)(?<!れば)(?<!たら)(?:いいです|大丈夫です)$"

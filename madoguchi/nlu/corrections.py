@@ -83,8 +83,9 @@ def correct_intent(
 def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment, threshold: float) -> str:
     """Gibberish not understood; a goods problem an operator's case (`needs_operator`); a
     distress score at or over the shop's threshold distress, unless the only cues say the
-    customer does not know how to do what they ask about; and a wait, which no intent of the
-    contract names, read as the yes the bot waits on (or, when the customer leaves, a no)."""
+    customer does not know how to do what they ask about; leaving (またにします) that the
+    classifier could not read, a no; and a wait, which no intent of the contract names, read
+    as the yes the bot waits on (or, when the customer leaves, a no)."""
     if assessment.gibberish:
         return "nlu_fallback"
     unfounded = not assessment.grievance and not assessment.person
@@ -94,6 +95,11 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         return "complain"
     if assessment.distress >= threshold and intent not in HANDOFF_INTENTS and not asks_how(intent, assessment):
         return "express_distress"
+    calm = not (assessment.person or assessment.anger or assessment.reproach or assessment.exception)
+    if assessment.leaving and calm and not assessment.detail and intent == "nlu_fallback":
+        # やっぱり、孫が来た時にしますき、またにします; やっぱりわがらね…きょうはやめるじゃ (not
+        # knowing is no grievance here): a no to the question at hand
+        return "deny"
     if assessment.waiting and unfounded and (
         intent in WAIT_READINGS or intent == "inform" and _unsure(intent, ranking) and not assessment.digits
     ):

@@ -16,7 +16,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from madoguchi.text import fold_width
+from madoguchi.text import fold_for_nlu
 
 MIN_TRAINING_EXAMPLES = 40
 
@@ -36,7 +36,7 @@ def misaligned_entities(messages: list, nlp) -> list[str]:
         entities = message.get("entities") or []
         if not entities:
             continue
-        doc = nlp(fold_width(text))
+        doc = nlp(fold_for_nlu(text))
         starts = {t.idx for t in doc}
         ends = {t.idx + len(t.text) for t in doc}
         for e in entities:

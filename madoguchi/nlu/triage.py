@@ -316,7 +316,7 @@ def asks_to_wait(tokens: list) -> bool:
             continue
         after = [u.text for u in tokens[i + 1 : i + 3]]
         # なんぼ まっても こねし: waited in vain (て + も), not asked for
-        told = after[:1] in (["てる"], ["とる"], ["ちょる"]) or (after[:1] == ["て"] and after[1:2] in (["い"], ["いる"], ["おり"], ["おる"], ["も"], ["ます"], ["まし"]))
+        told = after[:1] in (["てる"], ["とる"], ["とり"], ["ちょる"]) or (after[:1] == ["て"] and after[1:2] in (["い"], ["いる"], ["おり"], ["おる"], ["も"], ["ます"], ["まし"]))
         if not told and not ASIDE_BEFORE_QUESTION.match(t.doc.text[t.idx + len(t.text) :]):
             return True
     return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from madoguchi.nlu.kanji_forms import OLD_FORMS
-from madoguchi.text import digits_only, fold_width, is_blank, nfkc
+from madoguchi.text import digits_only, fold_for_nlu, fold_width, is_blank, nfkc
 
 
 @pytest.mark.parametrize(
@@ -27,9 +27,10 @@ def test_fold_width_turns_full_width_letters_digits_and_space_half_width():
     assert fold_width("ａ１２３４５６７　Ｂ") == "a1234567 B"
 
 
-def test_fold_width_reads_old_forms_of_kanji_as_those_in_use():
-    assert fold_width("お屆け先の番號は　淺沼 髙﨑さん") == "お届け先の番号は 浅沼 高崎さん"
-    assert fold_width("普通の文です") == "普通の文です"
+def test_the_nlu_reads_old_forms_of_kanji_as_those_in_use_and_a_value_keeps_them():
+    assert fold_for_nlu("お屆け先の番號は　淺沼 髙﨑さん") == "お届け先の番号は 浅沼 高崎さん"
+    assert fold_for_nlu("普通の文です") == "普通の文です"
+    assert nfkc("髙﨑 佐和子") == fold_width("髙﨑 佐和子") == "髙﨑 佐和子"  # a name is stored as written
     assert all(len(old) == len(new) == 1 and old != new for old, new in
                ((chr(k), v) for k, v in OLD_FORMS.items()))
 

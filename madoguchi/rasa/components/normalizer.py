@@ -1,7 +1,8 @@
 """The pipeline's first component: the text every component after it reads.
 
-`WidthNormalizer` folds full-width ASCII and hyphen forms before tokenization, one
-character for one, so spans stay valid on the original text (`madoguchi.text.fold_width`);
+`WidthNormalizer` folds full-width ASCII, hyphen forms and old forms of kanji before
+tokenization, one character for one, so spans stay valid on the original text
+(`madoguchi.text.fold_for_nlu`);
 it also masks digits (`A1234567` -> `A0000000`) so the classifier learns the shape of a
 number, not its digits. A message written in romaji (`souryou ikura desuka`) or half-width
 katakana is read in kana by every component after it (`madoguchi.nlu.reading`). Whatever a
@@ -24,7 +25,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from madoguchi.nlu import reading
 from madoguchi.nlu.ginza import for_understanding
 from madoguchi.rasa.components.untrained import UntrainedComponent
-from madoguchi.text import fold_width, mask_digits
+from madoguchi.text import fold_for_nlu, mask_digits
 
 # The message's text before masking (folded), and as the customer wrote it.
 UNMASKED = "madoguchi_unmasked_text"
@@ -65,7 +66,7 @@ class WidthNormalizer(UntrainedComponent):
             text = message.get(TEXT)
             if text:
                 understood = for_understanding(text, self._max_chars)
-                folded = fold_width(understood)
+                folded = fold_for_nlu(understood)
                 message.set(ORIGINAL, text)
                 message.set(UNDERSTOOD, understood)
                 message.set(UNMASKED, folded)

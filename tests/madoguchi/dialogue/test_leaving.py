@@ -19,6 +19,7 @@ from madoguchi.dialogue.leaving import is_leaving
     "主人に相談してからにします",
     "今回はやめておきます",
     "あ、ちょっと待って… やっぱり いい です、またね",  # words set apart by spaces
+    "やっぱよか、手帳ば探してからにするけん",  # Hakata: よか for いい
 ])
 def test_leaving_words(text):
     assert is_leaving(text)

@@ -654,6 +654,21 @@ def test_a_refund_asked_for_is_an_exception(ginza, lexicon, text, intent):
     assert correct_intent("out_of_scope", ranking, run(ginza, lexicon, text), THRESHOLD) == intent
 
 
+@pytest.mark.parametrize("text", ["やっぱり、娘が来た時に一緒にしてもらいますけん、またにします。すみません",
+                                  "やっぱよか。手帳ば探してからにするけん",
+                                  "やっぱりわからん。日曜に息子が来るけえ、その時にする。今日はやめとくわ",
+                                  "やっぱよか、名簿ば探してからまたするけん"])  # またする: no 待たす
+def test_leaving_the_classifier_could_not_read_is_a_no(ginza, lexicon, text):
+    ranking = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "inform", "confidence": 0.3}]
+    assert correct_intent("nlu_fallback", ranking, run(ginza, lexicon, text), THRESHOLD, scope="essential") == "deny"
+
+
+def test_leaving_the_classifier_read_keeps_its_reading(ginza, lexicon):
+    sure = [{"name": "request_catalog", "confidence": 0.9}]
+    text = "カタログは今度にします、今日は送料だけ教えて"
+    assert correct_intent("ask_shipping", sure, run(ginza, lexicon, text), THRESHOLD, scope="essential") == "ask_shipping"
+
+
 def test_not_knowing_a_detail_yet_and_asking_to_wait_is_no_distress(ginza, lexicon):
     ranking = [{"name": "express_distress", "confidence": 0.53}, {"name": "inform", "confidence": 0.3}]
     text = "ゆうびんばんごう？ちょっとまってよ　わからんなった"
@@ -698,6 +713,7 @@ def test_a_reproach_read_as_distress_without_distress_is_a_complaint(ginza, lexi
                                            ("待って、それさっきも聞かれたよね？", False),
                                            ("ちょっと待って、これって自動の返事なの？", False),
                                            ("ちょっと待ってもらえますか？", True),
+                                           ("住所は…ちょっと待っとって", True), ("カタログ待っとります", False),
                                            ("ゆうびんばんごう？ちょっとまってよ　わからんなった", True)])
 def test_a_wait_is_asked_for_not_told(ginza, lexicon, text, waiting):
     assert run(ginza, lexicon, text).waiting is waiting
