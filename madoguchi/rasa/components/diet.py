@@ -35,7 +35,6 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.nlu.classifiers.diet_classifier import DIET, DIETClassifier
 from rasa.shared.constants import DIAGNOSTIC_DATA
-from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.constants import INTENT_CLASSIFICATION, RUN_EAGERLY
 from rasa.utils.tensorflow.models import RasaModel
