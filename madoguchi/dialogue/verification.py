@@ -14,6 +14,7 @@ import jaconv
 
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.nlu.cues import NOT_KNOWING_CUES, PERSON_NOT_BOT, only_cues_among
+from madoguchi.nlu.reading import as_read
 from madoguchi.text import nfkc
 
 UNKNOWN = "unknown"
@@ -34,12 +35,16 @@ _REFUSED = re.compile(
     # (注文したときに入れてるじゃん, 登録しとるがね, 帳面に全部書いてあるだろう)
     r"(なんで|なぜ|どうして|何で)(教え|おしえ|言わ|いわ)な|(言|い)わなかん|(教え|おしえ)なきゃ|"
     r"(入れて|いれて)(る|ある)(じゃん|でしょ|やろ|だろ)|登録し(とる|てん|てる)(が|やろ|じゃ|でしょ)|"
-    r"(帳面|台帳|記録|控え)に[^。]{0,6}(書いて|載って)|(調べ|しらべ)りゃ"
+    r"(帳面|台帳|記録|控え)に[^。]{0,6}(書いて|載って)|(調べ|しらべ)りゃ|"
+    # 電話番号もそっちが持っとるがや, (bangou iranai deshou…) data zenbu motte iru. jibun de shirabete
+    r"(そっち|そちら|あんた|あなた|お前|おまえ|お宅|おたく|お店|おみせ|店)(たち|達|ら|の方|のほう)?(が|は|わ|も)?(持っ|もっ)(て|と|ちょ)|"
+    r"(全部|ぜんぶ)(持っ|もっ)(て|と|ちょ)|(自分|じぶん)(で|たち)(調べ|しらべ|探|さが)|(いら|要ら)(ない|ん|ねえ)(でしょ|やろ|だろ)"
 )
 _UNKNOWN = re.compile(
     r"(わか|分か|判)らな|(わか|分か)りませ|わかんな|(わか|分か)らん|知らな|しらな|知りませ|知らん|しらん|"
     r"覚えて(い)?な|おぼえて(い)?な|覚えていませ|忘れ|わすれ|見つから|みつから|見当たら|"
-    r"なくし|無くし|失くし|紛失|捨て|消して|消えて|手元に(な|無)|控え(が|も)?(な|無)|"
+    r"なくし|無くし|失くし|紛失|捨て|すてて|すてた|すてちゃ|消して|消えて|消した|消しちゃ|けした|けしちゃ|けしてしま|きえた|"
+    r"手元に(な|無)|控え(が|も)?(な|無)|"
     r"どこに(書|か|載|の|あ)|どこを見|(メール|納品書)が(な|無|見)|(番号|ばんごう)(が|は)?(な|無)い|"
     r"わが(ら)?ね|わがんね|わかんね|分がらね|知らね|しらね|しゃね|(わか|分か)らへん|(わか|分か)りまへん|(知|し)らへん"
 )
@@ -55,20 +60,24 @@ TOPIC = re.compile(
 _PERSON = re.compile(
     r"(お?店|おみせ|そちら|そっち|窓口|まどぐち)の(人|方|かた|ひと)|担当|たんとう|人間|にんげん|オペレーター|おぺれーたー|係の(人|方)|スタッフ|すたっふ|"
     r"(人|ひと)に(代|かわ|替|探|さが|調べ|しらべ|見て|みて|確認)|電話で話|"
+    r"(?<![0-9０-９一二三四五六七八九十何])(人|ひと)(を|ば)?(出して|だして|出せ|だせ|呼んで|よんで|呼べ|よべ|よこして|寄越)|"  # もうええわ人出してちょう
     + PERSON_NOT_BOT.pattern  # ボットじゃなくて人いないの？, 電話で 人と 話してえ
 )
 
 
 
 def reading(text: str) -> str | None:
-    """UNKNOWN, REFUSED or STOPPED for a reply that gives no number; None otherwise."""
+    """UNKNOWN, REFUSED or STOPPED for a reply that gives no number; None otherwise. Read as
+    written and as kana (bangou… mail keshita: the number's mail deleted)."""
     norm = nfkc(text or "").strip()
     if not norm:
         return None
-    joined = re.sub(r"\s+", "", norm)  # そっちで　しらべれ: words set apart by spaces
-    if _REFUSED.search(norm) or _REFUSED.search(joined):
+    read = nfkc(as_read(norm))
+    # そっちで　しらべれ: words set apart by spaces
+    places = (norm, re.sub(r"\s+", "", norm)) + ((read, re.sub(r"\s+", "", read)) if read != norm else ())
+    if any(_REFUSED.search(p) for p in places):
         return REFUSED
-    if _UNKNOWN.search(norm) or _UNKNOWN.search(joined):
+    if any(_UNKNOWN.search(p) for p in places):
         return UNKNOWN
     if is_leaving(norm):
         return STOPPED

@@ -20,7 +20,8 @@ from madoguchi.dialogue.verification import (
     "text",
     ["注文番号がわかりません", "ばんごう わからない", "メールを消してしまいました", "納品書をなくしました",
      "どこに書いてあるの？", "覚えていないです", "登録した電話番号を忘れました", "ばんごうは　どごさ　かいでらんだが　わがね",
-     "番号なんて知らへんわ"],
+     "番号なんて知らへんわ",
+     "bangou... mail keshita. gomi-bako mo kara ni shita 🙃", "bangou... wakannai 😅"],  # romaji, read as kana
 )
 def test_not_knowing_the_number(text):
     assert reading(text) == UNKNOWN
@@ -35,7 +36,9 @@ def test_not_knowing_the_number(text):
      "名前言うたら分かるやろ。電話番号まで言わなあかんの？",
      "電話番号もっすか？いや、なんで教えなきゃいけないんすか。注文したときに入れてるじゃん",
      "電話番号も言わなかんの？ 登録しとるがね",  # Nagoya
-     "番号だの電話だの、そっちの帳面に全部書いてあるだろう。名前は松岡だよ、それで調べりゃいいじゃないか"],
+     "番号だの電話だの、そっちの帳面に全部書いてあるだろう。名前は松岡だよ、それで調べりゃいいじゃないか",
+     "電話番号もそっちが持っとるがや",
+     "bangou iranai deshou. anata tachi wa watashi no data zenbu motte iru. jibun de shirabete"],
 )
 def test_refusing_the_number(text):
     assert reading(text) == REFUSED
@@ -100,7 +103,8 @@ def test_look_it_up_yourself_in_many_words_is_a_refusal():
 
 def test_a_person_named_to_look_it_up_is_asked_for():
     for text in ("お店の方に探してもらえませんか", "人間に代わって", "オペレーターさんお願い", "誰か人に調べてもらえる？",
-                 "ボットじゃなくて人いないの？"):
+                 "ボットじゃなくて人いないの？", "もうええわ人出してちょう", "ひとを よんで"):
         assert asks_for_person(text), text
-    for text in ("来てくれた人に配りたい", "40人分お願いしたい", "そこが見つからないんです", "夜は人がいない時間ですか"):
+    for text in ("来てくれた人に配りたい", "40人分お願いしたい", "そこが見つからないんです", "夜は人がいない時間ですか",
+                 "3人出してくれる？"):
         assert not asks_for_person(text), text
