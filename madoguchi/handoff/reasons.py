@@ -42,8 +42,10 @@ RECEIVED = re.compile(r"届い|とどい|頼んだ|たのんだ|注文した|箱
 
 
 def asks_for_ingredients(text: str) -> bool:
-    """A question about what the sweets hold (小麦入ってないやつある？), not a parcel told of."""
-    norm = folded(text)
+    """A question about what the sweets hold (小麦入ってないやつある？), not a parcel told of
+    (read as kana too: nuts nashi no set tanonda no ni, kurumi … haitte ita)."""
+    read = folded(as_read(text))
+    norm = folded(text) + ("。" + read if read != folded(text) else "")
     asked = INGREDIENTS.search(norm) is not None and ASKED_IF_IN.search(norm) is not None
     return asked or (INGREDIENTS.search(norm) is not None and RECEIVED.search(norm) is None)
 
@@ -63,6 +65,11 @@ WRONG_THING = re.compile(
     + r"|(?:頼んだ|たのんだ|注文した|頼みました|たのみました|注文しました)(?:が|けど|のに|んだけど|んですが|のですが)[、,]?"
     + r"[^。！!？?]{0,12}?(?:中は|中身は|中身が|なかは|なかみは|開けたら|あけたら|届いたのは|とどいたのは|来たのは|きたのは)"
     + r"[^。！!？?]{1,15}?(?:でした|だった|やった|じゃった|だっちゃ|だったの|が入って|が入っ|がはいっ)"
+    # nuts nashi no set tanonda no ni, kurumi no kukkii ga haitte ita: ordered one thing, another inside
+    + r"|(?:頼んだ|たのんだ|注文した|頼みました|たのみました|注文しました)(?:のに|けど|んだけど|のですが|んですが)[、,]?"
+    + r"[^。！!？?]{1,20}?(?:が|も)(?:入っ|はいっ|入と|はいと)(?:て|と|ちょ)(?:い|た|る|ま|お)"
+    # kyou todoita hako, chigau okashi desu: it is another sweet
+    + r"|(?:違う|ちがう|ちごう|別の|べつの)(?:お菓子|おかし|菓子|商品|しょうひん|品物|しなもの)(?:です|でした|だった|やった|じゃった|だ[。.,、!！])"
     # 中身もうちらが頼んだやつじゃないっぽい; 宛名がうちじゃない, 宛名が私でねぇんです
     + r"|(?:頼んだ|たのんだ|注文した)(?:やつ|もの|もん|の|品|商品|お菓子|おかし)(?:じゃ|では|でわ|と)(?:な|ちが|違)"
     # (あでなが わだしで ねがった: Tohoku voicing)
@@ -156,7 +163,7 @@ def spaceless(text: str) -> str:
 def reports_wrong_thing(text: str) -> bool:
     """Something else came than what was ordered (not a question about what a sweet holds)."""
     norm = spaceless(text)
-    hira = jaconv.kata2hira(norm)
+    hira = jaconv.kata2hira(norm) + "。" + jaconv.kata2hira(spaceless(as_read(text)))  # chigau okashi desu
     # なまえが ちがう ひとで じゅうしょは となりまちの ひと: another's name and address on it
     labelled = ARRIVED.search(hira) or ADDRESS_WORD.search(hira)
     found = WRONG_THING.search(norm) or WRONG_THING.search(hira) or (OTHERS_NAME.search(hira) and labelled)
@@ -209,8 +216,9 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
 
 def reports_arrival_calmly(rules: Rules, text: str) -> bool:
     """A complaint about a parcel that came, without anger or lateness (届いた小包の宛名が存じ
-    上げない方のお名前になっております): whatever is wrong with it, a person must look."""
-    norm = spaceless(text)
+    上げない方のお名前になっております; oi... okashi todoita kedo 😢, read as kana): whatever is
+    wrong with it, a person must look."""
+    norm = spaceless(text) + "。" + jaconv.kata2hira(spaceless(as_read(text)))
     cues = rules.cues
     return (
         ARRIVED.search(norm) is not None

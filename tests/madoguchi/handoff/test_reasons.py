@@ -83,6 +83,10 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "伯父の一周忌のお供えやのに、紅白の蝶結びに「御祝」て、おめでたい紙が掛かってますのや",
     "法事 に くばる けん 黒白 の のし たのんだ のに　紅白 の おいわい の のし が ついちょった",  # Izumo
     "箱ん中で羊羹つぶれとったっすよ", "hako ga tsubureteta, keeki guchagucha",
+    # romaji read as kana: another sweet, and nuts in a set ordered without
+    "kyou todoita hako, chigau okashi desu. nuts nashi no set tanonda no ni, kurumi no kukkii ga haitte ita",
+    "ナッツ抜きを頼んだのに、くるみが入ってました",
+    "はいさい。とうきょうの まごの ところに とどいた おかし、はこの なかで とけて べたべた だったって",  # Naha
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
@@ -93,6 +97,8 @@ def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, te
     ("届いたお菓子の味がいつもと全然ちゃう気がする", "needs_operator"),
     ("届いたけど遅すぎやろ、何日待たせるねん", "complaint"),
     ("荷物まだ届かないんだけど", "complaint"),
+    ("oi... okashi todoita kedo 😢", "needs_operator"),  # romaji, read as kana
+    ("nimotsu mada todokanai", "complaint"),
     ("日にち指定したのに3日も遅れて着いたって先方に言われた", "complaint"),  # late, not the goods
     ("会社で毎年まとめて頼んでる件で、請求書の宛名やら支払いのことやら、ちょっと込み入ってましてな", "complaint"),  # no parcel
 ])
@@ -112,6 +118,8 @@ def test_goods_problems_told_with_a_wish_for_a_person_are_the_operators_case(rul
 
 def test_a_question_about_what_a_sweet_holds_is_no_wrong_item(rules):
     assert reason_for_intent(rules, "ask_product", "卵が入っていないお菓子はありますか") is None
+    for text in ("nuts nashi no okashi arimasu ka", "夏でも とけない おかし ありますか", "そう いわれても こまるよ"):
+        assert not goods_problem(rules, text), text
 
 
 @pytest.mark.parametrize(
