@@ -83,7 +83,8 @@ def correct_intent(
 def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment, threshold: float) -> str:
     """Gibberish not understood; a goods problem an operator's case (`needs_operator`); a
     distress score at or over the shop's threshold distress, unless the only cues say the
-    customer does not know how to do what they ask about; leaving (またにします) that the
+    customer does not know how to do what they ask about; a late catalog or a whole name alone
+    the classifier did not read, the status question and a detail given; leaving (またにします) that the
     classifier could not read, a no; and a wait, which no intent of the contract names, read
     as the yes the bot waits on (or, when the customer leaves, a no)."""
     if assessment.gibberish:
@@ -95,6 +96,11 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         return "complain"
     if assessment.distress >= threshold and intent not in HANDOFF_INTENTS and not asks_how(intent, assessment):
         return "express_distress"
+    if assessment.late_catalog and intent in UNREAD:
+        # katarogu tanonda kedo konai desu; catalog 頼んだ、10日前。まだ来ない: where is the catalog
+        return "ask_delivery_status"
+    if intent == "nlu_fallback" and assessment.full_name_alone and not (assessment.person or assessment.bot_words):
+        return "inform"  # Bjorn Lindqvist desu: a whole name given, after "what can I do for you"
     calm = not (assessment.person or assessment.anger or assessment.reproach or assessment.exception)
     if assessment.leaving and calm and not assessment.detail and intent == "nlu_fallback":
         # やっぱり、孫が来た時にしますき、またにします; やっぱりわがらね…きょうはやめるじゃ (not
@@ -105,6 +111,10 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
     ):
         return "affirm"  # ちょっと待っててな、メール見てみるわ: the bot waits
     return intent
+
+
+# Readings that say the classifier did not find what the customer asks.
+UNREAD = ("nlu_fallback", "out_of_scope", "greet", "thank", "goodbye")
 
 
 def _unsure(intent: str, ranking: list[dict[str, Any]]) -> bool:

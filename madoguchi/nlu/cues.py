@@ -72,7 +72,7 @@ COURTESIES = re.compile(
 # and kana (山田 花子); no word of courtesy.
 FULL_NAME = re.compile(
     r"^(?:[A-Z][a-z]+(?:[ 　][A-Z][a-z]+){1,3}|[ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5}[ 　・][ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5})"
-    r"\s*(?:です|と申します|でございます)?[。.!！]?$"
+    r"\s*(?:です|と申します|でございます|desu|to\s?mou?shimasu)?[。.!！]?$"  # Bjorn Lindqvist desu
 )
 NAME_LABEL = re.compile(rf"^(?:{NAME_LABEL_WORDS})\s*(?:は|:|：)?\s*")
 # A model this sure is overruled only by words that are there (a wait, an opener, a refusal),

@@ -37,6 +37,8 @@ def found(text: str) -> list[tuple[str, str, str]]:
         ("a1234567", "a1234567"),
         ("A 123 4567 です", "A 123 4567"),
         ("A-1234567", "A-1234567"),
+        ("エー1234567", "エー1234567"),  # the A as voice input writes it
+        ("えい １２３４５６７です", "えい １２３４５６７"),
     ],
 )
 def test_order_id_in_every_shape_is_a_capital_a_and_seven_digits(text, span):
@@ -53,6 +55,7 @@ def test_order_id_in_every_shape_is_a_capital_a_and_seven_digits(text, span):
         "XA1234567",  # part of a longer code
         "B1234567",
         "1234567",
+        "ケーエー1234567",  # the kana of a longer word
     ],
 )
 def test_no_order_id_in_what_is_not_an_a_and_seven_digits(text):

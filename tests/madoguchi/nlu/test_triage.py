@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from madoguchi.nlu.reading import as_read
 from madoguchi.nlu.corrections import correct_intent
 from madoguchi.nlu.triage import Lexicon, assess
 
@@ -1053,3 +1054,17 @@ def test_a_wait_is_the_yes_the_bot_waits_on_in_the_essential_corrections(ginza, 
     assert correct_intent("ask_delivery_status", ranking, waiting, THRESHOLD, "essential") == "affirm"
     leaving = run(ginza, lexicon, "あ、ちょっと待って。お客さんが来たで、またにすっ。ごめんね")
     assert correct_intent("greet", ranking, leaving, THRESHOLD, "essential") == "deny"
+
+
+def test_a_late_catalog_or_a_whole_name_the_classifier_did_not_read_is_still_understood(ginza, lexicon):
+    """Romaji and English words the classifier could not place: the status of the catalog asked
+    for, and a name given after "what can I do for you"."""
+    fallback = [{"name": "nlu_fallback", "confidence": 0.45}]
+    for text in ("katarogu tanonda kedo konai desu. isogi janai kedo, mou ichido okutte kudasai",
+                 "catalog 頼んだ、10日前。まだ来ない 😕 来週 staff party の お菓子 選ぶ、急いでます"):
+        read = as_read(text)  # what the pipeline's triage reads
+        assert correct_intent("nlu_fallback", fallback, run(ginza, lexicon, read), THRESHOLD, "essential") == "ask_delivery_status"
+    name = run(ginza, lexicon, as_read("Bjorn Lindqvist desu"))
+    assert correct_intent("nlu_fallback", fallback, name, THRESHOLD, "essential") == "inform"
+    unread = run(ginza, lexicon, "まごに おくる おせいぼの ことで そうだん したいんだけど")
+    assert correct_intent("nlu_fallback", fallback, unread, THRESHOLD, "essential") == "nlu_fallback"
