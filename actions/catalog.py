@@ -13,7 +13,9 @@ from rasa_sdk.types import DomainDict
 
 from actions import catalog_questions, common
 from actions.conversation import customer_texts, hurry_reading, in_hurry, times_asked
-from madoguchi.address import address_after_code, has_prefecture, join_address, lookup_postal_code, room_added
+from madoguchi.address import (
+    address_after_code, has_prefecture, join_address, lookup_postal_code, postal_code_for, room_added, same_city,
+)
 from madoguchi.dialogue import readback
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.written import address_as_written, labelled, name_as_written
@@ -89,6 +91,11 @@ def _revalidate(tracker: Tracker, fresh: bool) -> None:
     if code and normalize_postal_code(str(code)) and not tracker.get_slot("address_base") and "postal_code" not in pending:
         given["postal_code"] = code
     tracker.events.extend({"event": "slot", "name": k, "value": v} for k, v in given.items())
+
+
+# An address that names its city and a number (大阪市北区天神橋4-7-12), kept till its postal code comes.
+CITY = re.compile(r"[市区町村郡]")
+HAS_NUMBER = re.compile(r"[0-9０-９一二三四五六七八九十]")
 
 
 def address_given_with(tracker: Tracker, code: str) -> str:
@@ -246,6 +253,8 @@ class ValidateCatalogForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         code = normalize_postal_code(str(value or ""))
+        if not code and normalize_phone(str(value or "")):
+            return {"postal_code": None}  # the phone given first (it is kept): the postal code asked again
         if not code:
             dispatcher.utter_message(response="utter_postal_code_invalid")
             return {"postal_code": None}
@@ -258,8 +267,10 @@ class ValidateCatalogForm(FormValidationAction):
         if written and len(join_address(base, written)) > len(base):
             return {**result, "address": join_address(base, written)}  # 〒… and the address, together
         address = tracker.get_slot("address")
-        if address and not address.startswith(base[:3]):
+        if address and not (address.startswith(base[:3]) or same_city(base, address)):
             result["address"] = None  # given for another place: ask again from the new base
+        elif address and not has_prefecture(address):
+            result["address"] = join_address(base, address)  # 大阪市北区… given before its postal code
         return result
 
     def validate_address(
@@ -280,6 +291,15 @@ class ValidateCatalogForm(FormValidationAction):
         listed = labelled(common.latest_text(tracker)).get("address")
         address = join_address(tracker.get_slot("address_base"), address_as_written(listed or text))
         base = tracker.get_slot("address_base") or ""
+        if not base:
+            # No postal code yet (大阪市北区天神橋4-7-12…): found from the town when it names one alone,
+            # else the address waits for the postal code the form asks next.
+            code = postal_code_for(address)
+            if code:
+                base = lookup_postal_code(code) or ""
+                return {"postal_code": code, "address_base": base, "address": join_address(base, address), **self._reconfirm(tracker)}
+            if tracker.get_slot("requested_slot") != "address" and HAS_NUMBER.search(address) and CITY.search(address):
+                return {"address": address}
         if len(address) <= len(base) or (not base and not has_prefecture(address)):
             dispatcher.utter_message(response="utter_address_invalid")
             return {"address": None}

@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.conversation import ANXIOUS_INTENTS, anxious, customer_texts, hurry_reading
+from actions.catalog_asks import asked_since_the_name
 from actions.catalog_second import second_failure_told
 from actions.details import details_waiting
 from actions.handoff import hand_off
@@ -215,9 +216,11 @@ class ValidateCatalogStatusForm(FormValidationAction):
     async def next_requested_slot(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventType | None:
-        """No more questions once the request is found, the customer goes on to the address
-        (a new request follows), or leaves."""
-        if tracker.get_slot("postal_code") or leaving(tracker) or find(tracker) is not None:
+        """No more questions once the request is found, the customer goes on to the postal
+        code or the address (a new request follows), leaves, or was asked twice already (the
+        request is then taken anew, not asked for a third time)."""
+        given_on = tracker.get_slot("postal_code") or _gives_address(tracker)
+        if given_on or leaving(tracker) or find(tracker) is not None or asked_since_the_name(tracker) >= 2:
             return SlotSet("requested_slot", None)
         return await super().next_requested_slot(dispatcher, tracker, domain)
 

@@ -195,7 +195,8 @@ class ActionReplyToOffer(Action):
         offered = tracker.get_slot("person_offered")
         if offered and common.latest_intent(tracker) == "affirm":
             return hand_off(dispatcher, tracker, offered)
-        dispatcher.utter_message(response="utter_anything_else")
+        if not tracker.active_loop_name:  # inside a form, its question follows: no "anything else?"
+            dispatcher.utter_message(response="utter_anything_else")
         return [SlotSet("person_offered", None)] if offered else []
 
 

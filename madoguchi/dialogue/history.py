@@ -30,6 +30,7 @@ WHOLE_CONVERSATION = frozenset(
         "action_catalog_status",  # a late catalog sent again and still not there
         "action_begin_catalog_status",  # a second failure told in any message opens a handoff
         "action_ask_catalog_status_form_phone",  # asked before: other words
+        "validate_catalog_status_form",  # asked twice: the request taken anew
         "action_catalog_choice",
         "action_ask_catalog_choice",  # asked before: other words
         "validate_catalog_choice_form",  # a no hurry said in any message

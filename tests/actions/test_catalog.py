@@ -358,3 +358,27 @@ def test_a_name_given_with_the_address_after_it_is_the_name_alone():
     tracker = make_tracker([user(text, "inform", entities)], active_loop="catalog_status_form",
                            requested_slot="person_name")
     assert name_answer(text, tracker) == "渡部邦夫"
+
+
+async def test_an_address_written_without_its_postal_code_finds_it_when_the_town_names_one(shop, dispatcher, domain):
+    text = "京都府京都市左京区北白川久保田町12-3 コーポ白川201"
+    slots = await validate(dispatcher, domain, text, "inform", {"person_name": "Bjorn Lindqvist", "address": text}, "postal_code",
+                           candidates={"address": text})
+    assert slots["postal_code"] == "606-8266" and slots["address"] == text
+    assert said(dispatcher) == []
+
+
+async def test_an_address_without_postal_code_waits_for_it_and_joins_it(shop, dispatcher, domain):
+    text = "大阪市北区天神橋4-7-12 テンジンビル1階"  # two postal codes share the town: asked
+    slots = await validate(dispatcher, domain, text, "inform", {"person_name": "イブラヒム ユルマズ", "address": text}, "postal_code",
+                           candidates={"address": text})
+    assert slots["address"] == text and not slots.get("postal_code") and "utter_address_invalid" not in said(dispatcher)
+    slots = await validate(dispatcher, domain, "530-0041", "inform",
+                           {"person_name": "イブラヒム ユルマズ", "address": text, "postal_code": "530-0041"}, "postal_code")
+    assert slots["address"] == "大阪府大阪市北区天神橋4-7-12 テンジンビル1階"
+
+
+async def test_a_phone_given_while_the_postal_code_is_asked_is_no_wrong_postal_code(shop, dispatcher, domain):
+    slots = await validate(dispatcher, domain, "０６６３３３４４４４", "inform",
+                           {"person_name": "イブラヒム ユルマズ", "postal_code": "０６６３３３４４４４"}, "postal_code")
+    assert slots["postal_code"] is None and "utter_postal_code_invalid" not in said(dispatcher)

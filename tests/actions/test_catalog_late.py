@@ -316,3 +316,22 @@ async def test_what_is_said_during_the_look_up_is_about_the_catalog_unless_an_or
     tracker = make_tracker([user("カタログがまだ届きません", "ask_delivery_status"), user(text, "ask_delivery_status")],
                            active_loop="catalog_status_form", requested_slot="phone", slots={"catalog_late": True})
     assert slot_sets(await ActionNoticeLateCatalog().run(dispatcher, tracker, domain)) == {"catalog_late": late}
+
+
+async def test_an_address_without_postal_code_ends_the_look_up_for_a_new_request(late_shop, dispatcher, domain):
+    text = "大阪市北区天神橋4-7-12 テンジンビル1階"
+    entities = [{"entity": "address", "value": text}]
+    tracker = make_tracker([user(text, "inform", entities)], slots={"person_name": "イブラヒム ユルマズ"},
+                           active_loop="catalog_status_form", requested_slot="phone", candidates={"phone": text})
+    events = slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain))
+    assert events.get("requested_slot", "asked by Rasa") is None and said(dispatcher) == []
+
+
+async def test_the_look_up_question_is_not_asked_a_third_time(late_shop, dispatcher, domain):
+    asked = {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_ask_catalog_status_form_phone_again"}}
+    tracker = make_tracker(
+        [user("イブラヒム ユルマズ です", "inform"), asked, user("ちょっとわからない", "inform"), asked, user("うーん", "inform")],
+        slots={"person_name": "イブラヒム ユルマズ"}, active_loop="catalog_status_form", requested_slot="phone",
+    )
+    events = slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain))
+    assert events.get("requested_slot", "asked by Rasa") is None  # not found: the request is taken anew

@@ -185,6 +185,13 @@ async def test_a_yes_with_nothing_offered_is_no_handoff(shop, dispatcher, domain
     assert handoffs.open_for(shop, "s1") is None
 
 
+async def test_a_yes_inside_a_form_leaves_its_question_pending_without_anything_else(shop, dispatcher, domain):
+    from actions.handoff import ActionReplyToOffer
+
+    tracker = make_tracker([user("yes please, fast one 👍", "affirm")], active_loop="catalog_form", requested_slot="postal_code")
+    assert await ActionReplyToOffer().run(dispatcher, tracker, domain) == [] and said(dispatcher) == []
+
+
 async def test_an_order_number_given_after_all_goes_on_with_the_verification(shop, dispatcher, domain):
     sighed = user("もう…しょうがないな A2345678", "express_distress", triage={"cues": [], "intensity": 1})
     tracker = make_tracker([sighed], slots={"person_offered": "customer_request", "verification_refusals": 2.0})

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from madoguchi.address import address_after_code, clean_address, has_prefecture, join_address, lookup_postal_code
+from madoguchi.address import (
+    address_after_code, clean_address, has_prefecture, join_address, lookup_postal_code, postal_code_for, same_city,
+)
 
 CHIYODA = "東京都千代田区千代田"
 
@@ -87,3 +89,28 @@ def test_an_address_written_from_the_city_by_another_way_keeps_what_was_written(
 )
 def test_the_address_after_the_postal_code_in_one_message(text, after):
     assert address_after_code(text, "150-0001") == after
+
+
+@pytest.mark.parametrize("address, code", [
+    ("港区虎ノ門1-2-3", "105-0001"),  # written from the city on, one town of that name
+    ("京都府京都市左京区北白川久保田町12-3 コーポ白川201", "606-8266"),
+    ("沖縄県那覇市港町2-1", "900-0001"),
+])
+def test_the_postal_code_of_an_address_written_without_it(address, code):
+    assert postal_code_for(address) == code
+    assert lookup_postal_code(code) and join_address(lookup_postal_code(code), address).endswith(address.split("区")[-1].split("市")[-1])
+
+
+@pytest.mark.parametrize("address", [
+    "大阪市北区天神橋4-7-12",  # 530-0041 and 531-0041 share the town: the customer is asked
+    "東京都港区",  # a city alone
+    "北区1-1",
+    "ぜんぜん住所じゃない",
+])
+def test_no_postal_code_is_guessed_when_the_town_does_not_name_one(address):
+    assert postal_code_for(address) is None
+
+
+def test_an_address_from_the_city_on_lies_in_the_postal_code_s_city():
+    assert same_city("大阪府大阪市北区天神橋", "大阪市北区天神橋4-7-12 テンジンビル1階")
+    assert not same_city("大阪府大阪市北区天神橋", "札幌市中央区北一条西2丁目")
