@@ -48,7 +48,9 @@ def choice_of(intent: str, text: str, details: bool = False, hurry: bool | None 
         return "mail"
     if details and intent == "inform":
         return "mail" if hurry is False else "parcel"
-    if has_cue(text, ["待ち", "待つ", "まち", "まつ", "結構", "けっこう", "大丈夫", "いいです", "不要", "いりません"]):
+    # (not まち alone: いたやなぎまち, an address in kana)
+    waits = ["待ち", "待つ", "まちます", "まちま", "まつわ", "まつよ", "まつけ", "まってま", "まってる", "まっとく", "まっとる"]
+    if has_cue(text, [*waits, "結構", "けっこう", "大丈夫", "いいです", "不要", "いりません"]):
         return "wait"
     if has_cue(text, ["宅配", "送って", "おくって", "お願い", "おねがい", "急ぎ", "早く", "再送", "もう一度"]):
         return "parcel"

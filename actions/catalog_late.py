@@ -36,7 +36,9 @@ from madoguchi.values import clean_person_name
 LATE_INTENTS = ("ask_delivery_status", "express_distress", "request_catalog", "complain")  # domain: catalog_late
 RESEND = re.compile(
     r"もう一度|もういちど|もう1度|もういっぺん|もう一遍|もう一回|もう1回|もういっかい|もいっかい|もっかい|"
-    r"再送|送り直|おくりなお|送りなお|改めて送|あらためて送"
+    r"再送|送り直|おくりなお|送りなお|改めて送|あらためて送|"
+    # また送ってもらえる, in Tohoku voicing まだおくってもらえるべか (not まだ送ってもらってない)
+    r"(?:また|まだ)(?:送|おく)って(?:もらえ|くだ|くれ|けろ|けへ|ほし|ちょう)"
 )
 # Asking to have it sent (again): never leaving the look-up.
 SEND = re.compile(RESEND.pattern + r"|送って|おくって|送付|お送り|送れ|おくれ")

@@ -20,6 +20,8 @@ from tests.actions.conftest import make_tracker, said, slot_sets, user
         ("deny", "いいえ、このまま待ちます", "wait"),
         ("affirm", "はい", "parcel"),
         ("inform", "えーと", None),
+        ("nlu_fallback", "あおもりけんきたつがるぐんいたやなぎまちおおあざいたやなぎあざどい１２０", None),  # a town (まち), no wait
+        ("inform", "んだば、まちます", "wait"),
     ],
 )
 def test_the_answer_to_the_offer(shop, intent, text, choice):

@@ -152,6 +152,7 @@ async def test_not_found_without_hurry_is_taken_again_by_mail(late_shop, dispatc
 @pytest.mark.parametrize("text, method", [
     ("急ぎじゃないが、もう一度送ってくれ", "mail"),
     ("来週使うので至急もう一度送ってください", "parcel"),
+    ("はがきでかたろぐたのんだども、まだこねのさ。いそがねはんで、まだおくってもらえるべか", "mail"),  # Tsugaru: また送って
 ])
 async def test_found_and_asked_to_send_again_goes_straight_to_the_readback(late_shop, dispatcher, domain, text, method):
     tracker = make_tracker([user(text, "request_catalog"), user("080-2222-3333", "inform")],
