@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -30,9 +31,11 @@ from madoguchi.handoff.reasons import (
     goods_problem, reason_for_intent, reports_arrival_calmly, wrong_noshi_told_across,
 )
 from madoguchi.handoff.transcript import madoguchi_custom
+from madoguchi.dialogue import verification
 from madoguchi.nlu.patterns import find_order_ids
+from madoguchi.nlu.reading import as_read
 from madoguchi.store import channel_events
-from madoguchi.text import is_blank
+from madoguchi.text import is_blank, nfkc
 
 logger = logging.getLogger(__name__)
 HANDOFF_INTENTS = frozenset({"request_human", "complain", "express_distress", "request_exception"})
@@ -145,6 +148,30 @@ def gives_the_number_after_all(tracker: Tracker) -> bool:
     )
 
 
+# The order number, or an order, spoken of (ばんごう… まごが ぱそこんで たのんで くれたけぇ).
+NUMBER_OR_ORDER = re.compile(r"番号|番號|ばんごう|ばんご|注文|ちゅうもん|荷物|にもつ|お菓子|おかし|届|とど")
+
+
+def number_not_known(tracker: Tracker) -> bool:
+    """"I do not know the order number" about an order (in this message or the one before),
+    read as distress or a complaint for its わからん alone: no other distress cue, no goods
+    problem, no anger. The verification begins from there: where the number is written,
+    and a person who can find the order."""
+    if tracker.active_loop_name or tracker.get_slot("catalog_late"):
+        return False
+    text = common.latest_text(tracker)
+    triage = tracker.latest_message.get("triage") or {}
+    before = earlier_texts(tracker)[-1:]
+    return (
+        common.latest_intent(tracker) in ("express_distress", "complain")
+        and verification.reading(text) == verification.UNKNOWN
+        and any(NUMBER_OR_ORDER.search(nfkc(as_read(t))) for t in [text, *before])
+        and verification.only_not_knowing(triage)
+        and not triage.get("anger")
+        and not goods_problem(common.rules(), text, common.latest_lemmas(tracker))
+    )
+
+
 def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """Hands off for the reason the latest message calls for; a calm memorial question
     is answered instead (it never forces a handoff by itself)."""
@@ -156,6 +183,10 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         from actions.verification import resume_verification
 
         return resume_verification()
+    if number_not_known(tracker):
+        from actions.verification import begin_not_knowing  # imported here: it imports this module
+
+        return begin_not_knowing()
     if tracker.get_slot("catalog_late") and told_second_failure(earlier_texts(tracker) + [common.latest_text(tracker)]):
         # まだ届いてないです。もう4時すぎてるし… after a re-send told of: the second failure,
         # with its note for the operator (imported here: it imports this module).

@@ -9,6 +9,8 @@ look the order up takes over (customer_request).
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -62,6 +64,16 @@ def resume_verification() -> list[EventType]:
     return [SlotSet("person_offered", None), *reset_events(), FollowupAction("order_verification_form")]
 
 
+def begin_not_knowing() -> list[EventType]:
+    """The verification begun from "I do not know the number": its first question says where
+    the number is written and offers a person who can find the order."""
+    return [
+        SlotSet("person_offered", None), *reset_events(),
+        SlotSet("verification_note", verification.UNKNOWN), SlotSet("verification_unknown", 1.0),
+        FollowupAction("order_verification_form"),
+    ]
+
+
 def noted(tracker: Tracker, slot: str, reading: str | None) -> dict[str, Any]:
     """Slot values for a reply that is no number: what it meant, counted."""
     if reading == verification.UNKNOWN:
@@ -72,7 +84,17 @@ def noted(tracker: Tracker, slot: str, reading: str | None) -> dict[str, Any]:
                 "verification_refusals": float(count(tracker, "verification_refusals") + 1)}
     if reading == verification.STOPPED:
         return {slot: None, "verification_stopped": True}
+    if not re.search(r"[0-9０-９]", common.latest_text(tracker)):
+        return {slot: None}  # no number tried (かみも どこに やったやら): no "the number is A and 7 digits"
     return {slot: None, "verification_note": "invalid"}
+
+
+def last_said(tracker: Tracker) -> str | None:
+    """The response the bot's latest message was sent as."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            return (event.get("metadata") or {}).get("utter_action")
+    return None
 
 
 class ValidateOrderVerificationForm(FormValidationAction):
@@ -179,6 +201,9 @@ class ActionAskOrderId(Action):
     ) -> list[EventType]:
         asked = count(tracker, f"{self.slot}_asks")
         response = verification.ask_response(self.slot, asked, tracker.get_slot("verification_note"))
+        if response and response == last_said(tracker):
+            # めーるは みとらんし… after where it is written: not the same words again, a person offered
+            response = verification.OR_PERSON[self.slot]
         events: list[EventType] = [SlotSet(f"{self.slot}_asks", float(asked + 1)), SlotSet("verification_note", None)]
         if response:
             dispatcher.utter_message(response=response)

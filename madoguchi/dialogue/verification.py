@@ -45,7 +45,8 @@ _UNKNOWN = re.compile(
     r"覚えて(い)?な|おぼえて(い)?な|覚えていませ|忘れ|わすれ|見つから|みつから|見当たら|"
     r"なくし|無くし|失くし|紛失|捨て|すてて|すてた|すてちゃ|消して|消えて|消した|消しちゃ|けした|けしちゃ|けしてしま|きえた|"
     r"手元に(な|無)|控え(が|も)?(な|無)|"
-    r"どこに(書|か|載|の|あ)|どこを見|(メール|納品書)が(な|無|見)|(番号|ばんごう)(が|は)?(な|無)い|"
+    r"どこに(書|か|載|の|あ)|どこを見|どこ(に|へ)?(やっ|いっ|行っ|しまっ|置い|おい)(た|ち)|どっか(に|へ)?(やっ|いっ|行っ)|"
+    r"(見|み)とらん|(メール|めーる)(は|も)?(見|み)て(い)?な|(メール|納品書)が(な|無|見)|(番号|ばんごう)(が|は)?(な|無)い|"
     r"わが(ら)?ね|わがんね|わかんね|分がらね|知らね|しらね|しゃね|(わか|分か)らへん|(わか|分か)りまへん|(知|し)らへん"
 )
 # What a shipping, gift or product question is about: a side question inside the
@@ -130,6 +131,8 @@ def gives_up(unknown: int, refused: int, asked_next: int) -> bool:
     return unknown >= 2 or refused >= 2 or asked_next >= 3
 
 
+# The question that offers a person, for a slot whose other wording was just used.
+OR_PERSON = {"order_id": "utter_order_id_or_person", "phone": "utter_phone_or_person"}
 # Responses that offer a person who can find the order: taking it up is needs_operator.
 OFFERS_PERSON = frozenset(
     {"utter_order_id_where", "utter_phone_unknown", "utter_verification_why", "utter_order_id_or_person", "utter_phone_or_person"}

@@ -246,3 +246,17 @@ async def test_a_phone_callback_is_offered_with_a_button_the_channels_answer(sho
     assert callback.parse(button["payload"]) == callback.Choice(start=True)
     # before the status that tells the chat page a person has it
     assert dispatcher.messages.index(offer) == len(dispatcher.messages) - 2
+
+
+async def test_not_knowing_the_number_of_an_order_read_as_distress_begins_the_verification(shop, dispatcher, domain):
+    order = user("こんにちは。注文した おかしが まだ こんのですが", "greet")
+    lost = user("ばんごう… まごが ぱそこんで たのんで くれたけぇ、わたしには わからんのです", "express_distress",
+                ts=2.0, triage={"cues": ["わからん"], "intensity": 1})
+    events = await ActionHandoff().run(dispatcher, make_tracker([order, lost]), domain)
+    assert handoffs.open_for(shop, "s1") is None and not dispatcher.messages
+    assert slot_sets(events)["verification_note"] == "unknown"
+    assert events[-1]["name"] == "order_verification_form"
+    afraid = user("ばんごうも わからんし、どうしよう、こわい", "express_distress", ts=2.0,
+                  triage={"cues": ["わからん", "どうしよう"], "intensity": 1})
+    await ActionHandoff().run(dispatcher, make_tracker([order, afraid]), domain)
+    assert handoffs.open_for(shop, "s1").reason == "distress"

@@ -236,3 +236,17 @@ async def test_a_refusal_read_as_a_complaint_is_one_only_with_real_anger(shop, d
     tracker = make_tracker([user(text, "complain")], active_loop=FORM, requested_slot="order_id")
     await ActionVerificationTurn().run(dispatcher, tracker, domain)
     assert (handoffs.open_for(shop, "s1") is not None) is handed_off
+
+
+async def test_a_reply_with_no_number_in_it_is_not_told_the_number_s_shape(shop, dispatcher, domain):
+    slots = await answer(dispatcher, domain, "えーと、ちょっと", slots={"order_id_asks": 1.0})
+    assert "verification_note" not in slots  # no 「ご注文番号は「A」と数字7桁です」
+    slots = await answer(dispatcher, domain, "A12345", slots={"order_id_asks": 1.0})
+    assert slots["verification_note"] == "invalid"
+
+
+async def test_the_words_just_said_are_not_said_again(shop, dispatcher, domain):
+    where = {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_order_id_where"}}
+    tracker = make_tracker([where, user("めーるは みとらんし", "nlu_fallback")], slots={"order_id_asks": 1.0}, active_loop=FORM)
+    asked = slot_sets(await ActionAskOrderId().run(dispatcher, tracker, domain))
+    assert said(dispatcher) == ["utter_order_id_or_person"] and asked["person_offered"] == "customer_request"

@@ -21,7 +21,8 @@ from madoguchi.dialogue.verification import (
     ["注文番号がわかりません", "ばんごう わからない", "メールを消してしまいました", "納品書をなくしました",
      "どこに書いてあるの？", "覚えていないです", "登録した電話番号を忘れました", "ばんごうは　どごさ　かいでらんだが　わがね",
      "番号なんて知らへんわ",
-     "bangou... mail keshita. gomi-bako mo kara ni shita 🙃", "bangou... wakannai 😅"],  # romaji, read as kana
+     "bangou... mail keshita. gomi-bako mo kara ni shita 🙃", "bangou... wakannai 😅",  # romaji, read as kana
+     "めーるは みとらんし、かみも どこに やったやら"],
 )
 def test_not_knowing_the_number(text):
     assert reading(text) == UNKNOWN
