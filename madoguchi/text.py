@@ -46,8 +46,9 @@ def nfkc(text: str) -> str:
 
 
 def folded(text: str | None) -> str:
-    """NFKC and lower case: how a message is compared with cue words."""
-    return unicodedata.normalize("NFKC", text or "").lower()
+    """NFKC, lower case and old forms of kanji as those in use (屆いた): how a message is
+    compared with cue words."""
+    return unicodedata.normalize("NFKC", text or "").lower().translate(OLD_FORMS)
 
 
 def with_hiragana(text: str) -> str:

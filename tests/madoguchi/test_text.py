@@ -73,3 +73,10 @@ def test_katakana_is_read_as_hiragana_too():
     from madoguchi.text import with_hiragana
 
     assert "つぶれてる" in with_hiragana("ハコ ツブレテル") and "ハコ" in with_hiragana("ハコ ツブレテル")
+
+
+def test_cue_words_meet_old_forms_of_kanji_but_values_keep_them():
+    from madoguchi.text import folded
+
+    assert folded("荷物が屆きました") == "荷物が届きました" and folded("ＡＢＣ") == "abc"
+    assert nfkc("淺沼") == "淺沼"  # a name is stored as written

@@ -11,6 +11,7 @@ from madoguchi.dialogue.leaving import is_leaving
 @pytest.mark.parametrize("text", [
     "やめます",
     "またにします",
+    "孫が　來たときに　聞いて　またに　いたします。ありがとうございました",  # old-style courtesy
     "やっぱり またにするちゃ。むすこが きたときに たのむわ",
     "今度にします",
     "あ やっぱいいや 親に聞いてからにする",

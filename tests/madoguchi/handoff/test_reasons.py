@@ -87,6 +87,9 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "kyou todoita hako, chigau okashi desu. nuts nashi no set tanonda no ni, kurumi no kukkii ga haitte ita",
     "ナッツ抜きを頼んだのに、くるみが入ってました",
     "はいさい。とうきょうの まごの ところに とどいた おかし、はこの なかで とけて べたべた だったって",  # Naha
+    # old kanji and kana (屆, お供へ), old-style courtesy (うちでは ございません)
+    "お供へにと　おねがいしたお菓子が　きのう　屆きましたが　のしが　紅白の　おめでたいもので　ございました",
+    "こちらから　荷物が　屆きましたが　あて名が　うちでは　ございません",
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
