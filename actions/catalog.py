@@ -185,8 +185,8 @@ class ValidateCatalogForm(FormValidationAction):
             return False
         if CONDITIONAL.search(text) and catalog_questions.answers(text):
             return False
-        if requested == "address" and intent == "deny":
-            return False  # 「違う」: the postal code was wrong (validate_address)
+        if requested == "address" and intent == "deny" and not is_leaving(text):
+            return False  # 「違う」: the postal code was wrong (validate_address); not 「また今度にします」
         return is_leaving(text) or (intent == "deny" and requested != "address")
 
     @staticmethod

@@ -148,6 +148,13 @@ async def test_leaving_in_the_middle_ends_the_form_without_an_error(shop, dispat
     assert dispatcher.messages == []  # no 「郵便番号は7桁の数字で」
 
 
+async def test_leaving_read_as_a_no_while_the_address_is_asked_is_leaving_not_a_wrong_postal_code(shop, dispatcher, domain):
+    text = "すみません、来客です。また今度にします。"
+    slots = await validate(dispatcher, domain, text, "deny",
+                           {"person_name": "陳 美", "postal_code": "231-0023", "address": text}, "address")
+    assert slots["requested_slot"] is None and "postal_code" not in slots  # not asked for the postal code again
+
+
 async def test_distress_inside_the_form_leaves_it_to_the_handoff_even_with_a_hurry_in_it(shop, dispatcher, domain):
     text = "引き菓子、明日の朝までに式場さんに伝えんといかんっちゃけど…もう5時過ぎてしもうたし…"
     slots = await validate(dispatcher, domain, text, "express_distress", {"person_name": "松尾 恵美"}, "postal_code", {})

@@ -25,6 +25,7 @@ from tests.actions.conftest import make_tracker, said, slot_sets, user
         ("express_distress", "カタログがまだ来なくて困っています"),
         ("ask_delivery_status", "カタログはいつ届きますか"),
         ("ask_delivery_status", "2週間前 catalog たのんだけど まだ来てへん🤔 急いでないけど ほしいです"),
+        ("complain", "先月の中頃に目録を頼んだがやけど、未だに届かんげん"),  # 目録: the catalog, in older words
     ],
 )
 def test_a_catalog_that_has_not_come(shop, intent, text):
