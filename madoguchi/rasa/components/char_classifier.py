@@ -29,9 +29,12 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from madoguchi.nlu.greeting import after_greeting
 from madoguchi.rasa.components.fingerprint import CodeFingerprinted
 
 _ARRAYS = "char_classifier.npz"
+# How sure the reading of the part after a greeting must be to replace the greeting's.
+AFTER_GREETING_SURE = 0.5
 _WORDS = "char_classifier.json"
 
 
@@ -126,12 +129,20 @@ class CharNgramClassifier(CodeFingerprinted, GraphComponent, IntentClassifier):
                     message.set(INTENT, {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0}, add_to_output=True)
                     message.set(INTENT_RANKING_KEY, [], add_to_output=True)
                 continue
-            probabilities = self._classifier.predict_proba(self._vectorizer.transform([text]))[0]
-            ranking = mixed(dict(zip(self._classifier.classes_, probabilities)),
-                            message.get(INTENT_RANKING_KEY) or [], float(self._config["diet_weight"]))
+            ranking = mixed(self._probabilities(text), message.get(INTENT_RANKING_KEY) or [], float(self._config["diet_weight"]))
+            request = after_greeting(text) if ranking[0][INTENT_NAME_KEY] == "greet" else None
+            if request is not None:
+                # こんにちは。ちゅうもん した おかし が まだ きません: the request after the greeting
+                after = mixed(self._probabilities(request), [], 0.0)
+                if after[0][INTENT_NAME_KEY] != "greet" and after[0][PREDICTED_CONFIDENCE_KEY] >= AFTER_GREETING_SURE:
+                    ranking = after
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking[:10], add_to_output=True)
         return messages
+
+    def _probabilities(self, text: str) -> dict[str, float]:
+        probabilities = self._classifier.predict_proba(self._vectorizer.transform([text]))[0]
+        return dict(zip(self._classifier.classes_, probabilities))
 
 
 def mixed(own: dict[str, float], diet: list[dict[str, Any]], diet_weight: float) -> list[dict[str, Any]]:

@@ -16,6 +16,7 @@ EXAMPLES = {
     "request_catalog": ["カタログを送ってください", "かたろぐ ほしいです", "冊子のカタログ欲しい", "カタログ請求したい"],
     "ask_shipping": ["送料はいくらですか", "そうりょう いくら", "何日で届きますか", "送料無料になりますか"],
     "thank": ["ありがとうございました", "ありがとう助かった", "どうもありがとう", "ご丁寧にありがとう"],
+    "greet": ["こんにちは", "こんにちは！", "こんにちは、はじめまして", "こんにちは。こんにちは"],
 }
 
 
@@ -82,3 +83,10 @@ def test_mixing_weighs_both_rankings():
     ranking = mixed({"a": 0.6, "b": 0.4}, [{"name": "b", "confidence": 1.0}], 0.5)
     assert [r["name"] for r in ranking] == ["b", "a"]
     assert ranking[0]["confidence"] == pytest.approx(0.7)
+
+
+def test_a_request_after_a_greeting_is_what_the_message_asks(tmp_path):
+    classifier, _, _ = trained(tmp_path)
+    assert read(classifier, "こんにちは。そうりょう いくら ですか").get("intent")["name"] == "ask_shipping"
+    assert read(classifier, "こんにちは").get("intent")["name"] == "greet"
+    assert read(classifier, "こんにちは！よろしくお願いします").get("intent")["name"] == "greet"  # a courtesy, no request

@@ -1,0 +1,22 @@
+"""The part of a message after an opening greeting: what the customer came for."""
+
+from __future__ import annotations
+
+import pytest
+
+from madoguchi.nlu.greeting import after_greeting
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("こんにちは。ちゅうもん した おかし が まだ きません。", "ちゅうもん した おかし が まだ きません。"),
+    ("お世話になっております。先日注文した品ですが", "先日注文した品ですが"),
+    ("はいさい。とうきょうの まごの ところに とどいた", "とうきょうの まごの ところに とどいた"),
+    ("Hello! catalog onegai", "catalog onegai"),
+])
+def test_the_request_after_a_greeting(text, rest):
+    assert after_greeting(text) == rest
+
+
+@pytest.mark.parametrize("text", ["こんにちは", "こんにちは！よろしくお願いします", "注文した品が届きません", "こんにちはー😊", "はい"])
+def test_no_request_after_a_greeting(text):
+    assert after_greeting(text) is None
