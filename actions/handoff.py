@@ -149,27 +149,36 @@ def gives_the_number_after_all(tracker: Tracker) -> bool:
 
 
 # The order number, or an order, spoken of (ばんごう… まごが ぱそこんで たのんで くれたけぇ).
-NUMBER_OR_ORDER = re.compile(r"番号|番號|ばんごう|ばんご|注文|ちゅうもん|荷物|にもつ|お菓子|おかし|届|とど")
+NUMBER_OR_ORDER = re.compile(r"番号|番號|ばんごう|ばんご|注文|ちゅうもん|荷物|にもつ|お菓子|おかし|菓子|届|とど")
+NUMBER = re.compile(r"番号|番號|ばんごう|ばんご")
+# An order asked after (頼んどった菓子どうなっとんの, いつ来っとね).
+ORDER_ASKED = re.compile(r"どうなっ|どうなと|どげん|どこ|まだ|いつ|届|とど|来っ|来ん|来な|状況")
 
 
-def number_not_known(tracker: Tracker) -> bool:
-    """"I do not know the order number" about an order (in this message or the one before),
-    read as distress or a complaint for its わからん alone: no other distress cue, no goods
-    problem, no anger. The verification begins from there: where the number is written,
-    and a person who can find the order."""
+def verification_answered_early(tracker: Tracker) -> str | None:
+    """What an order question says of the verification before it is asked, read as distress
+    or a complaint for that alone: "I do not know the number" (ばんごう… わからんのです, with no
+    other distress cue) or a refusal (熊野の浜口や、名前言うたらわかるやろ, with no anger beyond
+    an irritated why). The verification begins from there (where the number is written, or
+    why it is needed, and a person who can find the order); None when it is no such answer."""
     if tracker.active_loop_name or tracker.get_slot("catalog_late"):
-        return False
-    text = common.latest_text(tracker)
+        return None
+    text, intent = common.latest_text(tracker), common.latest_intent(tracker)
     triage = tracker.latest_message.get("triage") or {}
-    before = earlier_texts(tracker)[-1:]
-    return (
-        common.latest_intent(tracker) in ("express_distress", "complain")
-        and verification.reading(text) == verification.UNKNOWN
-        and any(NUMBER_OR_ORDER.search(nfkc(as_read(t))) for t in [text, *before])
-        and verification.only_not_knowing(triage)
-        and not triage.get("anger")
-        and not goods_problem(common.rules(), text, common.latest_lemmas(tracker))
-    )
+    if intent not in ("express_distress", "complain") or triage.get("anger"):
+        return None
+    rules = common.rules()
+    if goods_problem(rules, text, common.latest_lemmas(tracker)) or reports_arrival_calmly(rules, text):
+        return None  # 宛名が…知らん人の名前だがや: a parcel that came, not a number not known
+    read = [nfkc(as_read(t)) for t in [text, *earlier_texts(tracker)[-1:]]]
+    reading = verification.reading(text)
+    if reading == verification.UNKNOWN and NUMBER.search(read[0]) and any(NUMBER_OR_ORDER.search(t) for t in read):
+        return reading if verification.only_not_knowing(triage) else None
+    if reading == verification.REFUSED and intent == "complain" and NUMBER_OR_ORDER.search(read[0]) and ORDER_ASKED.search(read[0]):
+        from actions.verification import angry_beyond_asking_why  # imported here: it imports this module
+
+        return None if angry_beyond_asking_why(text) else reading
+    return None
 
 
 def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
@@ -183,10 +192,11 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         from actions.verification import resume_verification
 
         return resume_verification()
-    if number_not_known(tracker):
-        from actions.verification import begin_not_knowing  # imported here: it imports this module
+    early = verification_answered_early(tracker)
+    if early:
+        from actions.verification import begin_verification  # imported here: it imports this module
 
-        return begin_not_knowing()
+        return begin_verification(early)
     if tracker.get_slot("catalog_late") and told_second_failure(earlier_texts(tracker) + [common.latest_text(tracker)]):
         # まだ届いてないです。もう4時すぎてるし… after a re-send told of: the second failure,
         # with its note for the operator (imported here: it imports this module).

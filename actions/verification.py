@@ -64,12 +64,14 @@ def resume_verification() -> list[EventType]:
     return [SlotSet("person_offered", None), *reset_events(), FollowupAction("order_verification_form")]
 
 
-def begin_not_knowing() -> list[EventType]:
-    """The verification begun from "I do not know the number": its first question says where
-    the number is written and offers a person who can find the order."""
+def begin_verification(reading: str) -> list[EventType]:
+    """The verification begun from an answer given before its question (UNKNOWN or REFUSED):
+    its first question says where the number is written, or why it is needed, and offers a
+    person who can find the order."""
+    counter = "verification_unknown" if reading == verification.UNKNOWN else "verification_refusals"
     return [
         SlotSet("person_offered", None), *reset_events(),
-        SlotSet("verification_note", verification.UNKNOWN), SlotSet("verification_unknown", 1.0),
+        SlotSet("verification_note", reading), SlotSet(counter, 1.0),
         FollowupAction("order_verification_form"),
     ]
 

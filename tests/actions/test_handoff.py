@@ -260,3 +260,19 @@ async def test_not_knowing_the_number_of_an_order_read_as_distress_begins_the_ve
                   triage={"cues": ["わからん", "どうしよう"], "intensity": 1})
     await ActionHandoff().run(dispatcher, make_tracker([order, afraid]), domain)
     assert handoffs.open_for(shop, "s1").reason == "distress"
+
+
+async def test_a_refusal_with_the_order_question_begins_the_verification_with_why(shop, dispatcher, domain):
+    asked = user("頼んどった菓子どうなっとんの。熊野の浜口や、名前言うたらわかるやろ", "complain")
+    events = await ActionHandoff().run(dispatcher, make_tracker([asked]), domain)
+    assert handoffs.open_for(shop, "s1") is None
+    assert slot_sets(events)["verification_note"] == "refused" and slot_sets(events)["verification_refusals"] == 1
+    angry = user("頼んだ菓子どうなっとんの、ふざけんな、名前言うたらわかるやろ", "complain")
+    await ActionHandoff().run(dispatcher, make_tracker([angry]), domain)
+    assert handoffs.open_for(shop, "s1").reason == "complaint"
+
+
+async def test_a_stranger_s_name_on_a_parcel_that_came_is_no_number_not_known(shop, dispatcher, domain):
+    stranger = user("おたくから荷物届いたけど宛名がうちじゃにゃあわ知らん人の名前だがや", "complain")
+    await ActionHandoff().run(dispatcher, make_tracker([stranger]), domain)
+    assert handoffs.open_for(shop, "s1").reason == "needs_operator"

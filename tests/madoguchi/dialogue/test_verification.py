@@ -38,7 +38,7 @@ def test_not_knowing_the_number(text):
      "電話番号もっすか？いや、なんで教えなきゃいけないんすか。注文したときに入れてるじゃん",
      "電話番号も言わなかんの？ 登録しとるがね",  # Nagoya
      "番号だの電話だの、そっちの帳面に全部書いてあるだろう。名前は松岡だよ、それで調べりゃいいじゃないか",
-     "電話番号もそっちが持っとるがや",
+     "電話番号もそっちが持っとるがや", "電話番号まで言わんといかんと？なんでそげん面倒かと",
      "bangou iranai deshou. anata tachi wa watashi no data zenbu motte iru. jibun de shirabete"],
 )
 def test_refusing_the_number(text):

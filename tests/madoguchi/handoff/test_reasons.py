@@ -90,6 +90,7 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     # old kanji and kana (屆, お供へ), old-style courtesy (うちでは ございません)
     "お供へにと　おねがいしたお菓子が　きのう　屆きましたが　のしが　紅白の　おめでたいもので　ございました",
     "こちらから　荷物が　屆きましたが　あて名が　うちでは　ございません",
+    "おそなえに　たのんだのに　のしが　ことぶき　に　なってるやん",  # 寿 in kana
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
@@ -101,6 +102,9 @@ def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, te
     ("届いたけど遅すぎやろ、何日待たせるねん", "complaint"),
     ("荷物まだ届かないんだけど", "complaint"),
     ("oi... okashi todoita kedo 😢", "needs_operator"),  # romaji, read as kana
+    ("おそなえに　たのんだ　おかしが　きたけんど", "needs_operator"),
+    ("こんにちは。きょう にもつ が きました。そちら の おみせ の 箱 です。", "needs_operator"),
+    ("お菓子が来たらすぐ配りたいのに、まだ来ない", "complaint"),
     ("nimotsu mada todokanai", "complaint"),
     ("日にち指定したのに3日も遅れて着いたって先方に言われた", "complaint"),  # late, not the goods
     ("会社で毎年まとめて頼んでる件で、請求書の宛名やら支払いのことやら、ちょっと込み入ってましてな", "complaint"),  # no parcel
