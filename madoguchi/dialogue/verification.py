@@ -35,6 +35,9 @@ _REFUSED = re.compile(
     # (注文したときに入れてるじゃん, 登録しとるがね, 帳面に全部書いてあるだろう)
     r"(なんで|なぜ|どうして|何で)(教え|おしえ|言わ|いわ)な|(言|い)わなかん|(教え|おしえ)なきゃ|"
     r"(言|い)わんと(いかん|いけん|あかん|だめ|ならん)|(教え|おしえ)んと(いかん|いけん|あかん|だめ|ならん)|"  # 言わんといかんと？
+    r"(教え|おしえ|言い|いい|書き|かき)たくあり|"  # このチャットには書きたくありません
+    r"(?i:why do you need|you (already )?have (it|my|all)|look (it )?up yourself|find it yourself|search (it )?yourself|"
+    r"(don'?t|do not) want to (give|tell|share|write))|"
     r"(入れて|いれて)(る|ある)(じゃん|でしょ|やろ|だろ)|登録し(とる|てん|てる)(が|やろ|じゃ|でしょ)|"
     r"(帳面|台帳|記録|控え)に[^。]{0,6}(書いて|載って)|(調べ|しらべ)りゃ|"
     # 電話番号もそっちが持っとるがや, (bangou iranai deshou…) data zenbu motte iru. jibun de shirabete
@@ -48,7 +51,8 @@ _UNKNOWN = re.compile(
     r"手元に(な|無)|控え(が|も)?(な|無)|"
     r"どこに(書|か|載|の|あ)|どこを見|どこ(に|へ)?(やっ|いっ|行っ|しまっ|置い|おい)(た|ち)|どっか(に|へ)?(やっ|いっ|行っ)|"
     r"(見|み)とらん|(メール|めーる)(は|も)?(見|み)て(い)?な|(メール|納品書)が(な|無|見)|(番号|ばんごう)(が|は)?(な|無)い|"
-    r"わが(ら)?ね|わがんね|わかんね|分がらね|知らね|しらね|しゃね|(わか|分か)らへん|(わか|分か)りまへん|(知|し)らへん"
+    r"わが(ら)?ね|わがんね|わかんね|分がらね|知らね|しらね|しゃね|(わか|分か)らへん|(わか|分か)りまへん|(知|し)らへん|"
+    r"(?i:(i )?(don'?t|do not) (know|have|remember)|(can'?t|cannot|couldn'?t) find|\blost (it|the)|(deleted|threw away) the|no idea)"
 )
 # What a shipping, gift or product question is about: a side question inside the
 # verification that names none of these may be a misread "I cannot find it".

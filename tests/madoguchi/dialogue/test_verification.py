@@ -22,7 +22,7 @@ from madoguchi.dialogue.verification import (
      "どこに書いてあるの？", "覚えていないです", "登録した電話番号を忘れました", "ばんごうは　どごさ　かいでらんだが　わがね",
      "番号なんて知らへんわ",
      "bangou... mail keshita. gomi-bako mo kara ni shita 🙃", "bangou... wakannai 😅",  # romaji, read as kana
-     "めーるは みとらんし、かみも どこに やったやら"],
+     "めーるは みとらんし、かみも どこに やったやら", "order number? I don't know... I can't find 😅"],
 )
 def test_not_knowing_the_number(text):
     assert reading(text) == UNKNOWN
@@ -39,6 +39,7 @@ def test_not_knowing_the_number(text):
      "電話番号も言わなかんの？ 登録しとるがね",  # Nagoya
      "番号だの電話だの、そっちの帳面に全部書いてあるだろう。名前は松岡だよ、それで調べりゃいいじゃないか",
      "電話番号もそっちが持っとるがや", "電話番号まで言わんといかんと？なんでそげん面倒かと",
+     "電話番号も、このチャットには書きたくありません。", "Why do you need my phone? You have it already",
      "bangou iranai deshou. anata tachi wa watashi no data zenbu motte iru. jibun de shirabete"],
 )
 def test_refusing_the_number(text):
