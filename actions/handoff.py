@@ -20,8 +20,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from actions.info import answer_memorial, earlier_texts
+from actions.info import answer_memorial, answer_question, earlier_texts
 from madoguchi import memorial
+from madoguchi.dialogue.follow_up import topic_of
+from madoguchi.dialogue.recovery import is_apology
 from madoguchi.dialogue.gift_plan import plans_a_gift
 from madoguchi.handoff import callback, service
 from madoguchi.handoff.escalation import escalates, since_resume
@@ -248,14 +250,43 @@ def consecutive_fallbacks(events: list[dict[str, Any]]) -> int:
     those written to an operator before the conversation was handed back.
     """
     count = 0
+    replied: str | None = None  # how the bot answered the message looked at (the first reply after it)
     for e in reversed(since_resume(events)):
-        if e.get("event") != "user" or is_blank(e.get("text")):
+        if e.get("event") == "bot" and not is_apology(e):
+            replied = (e.get("metadata") or {}).get("utter_action") or "text"
+            continue
+        if e.get("event") != "user":
+            continue
+        answer, replied = replied, None
+        if is_blank(e.get("text")):
             continue
         intent = ((e.get("parse_data") or {}).get("intent") or {}).get("name")
-        if intent != "nlu_fallback":
-            break
+        if intent != "nlu_fallback" or (answer is not None and answer not in NOT_UNDERSTOOD):
+            break  # understood, or answered for what it names (来てくれた人さ菓子持たせて帰してえ)
         count += 1
     return count
+
+
+# The bot's replies to a message it did not understand.
+NOT_UNDERSTOOD = ("utter_default", "utter_which_reading")
+# Sweets named: after a memorial was told, what to give those who come.
+SWEETS = re.compile(r"菓子|おかし|お返し|おかえし|引き物|ひきもの|配る|くばる")
+
+
+def answerable_topic(tracker: Tracker) -> str | None:
+    """The question a message the classifier did not read still asks, when it names its
+    subject: a gift (のし, 表書き, みずひき), shipping fees, a memorial (女房の一周忌が来月あんだ),
+    or sweets for one told of just before (来てくれた人さ菓子持たせて帰してえ); None with a
+    distress cue in it."""
+    text = common.latest_text(tracker)
+    if (tracker.latest_message.get("triage") or {}).get("cues"):
+        return None
+    topic = topic_of(text)
+    if topic:
+        return topic
+    if memorial.is_memorial(text) or (memorial.memorial_context(text, earlier_texts(tracker)) and SWEETS.search(nfkc(text))):
+        return "ask_gift"
+    return None
 
 
 def misunderstood_in_distress(events: list[dict[str, Any]], misses: int) -> bool:
@@ -303,6 +334,10 @@ class ActionFallback(Action):
     ) -> list[EventType]:
         if is_blank(common.latest_text(tracker)):
             dispatcher.utter_message(response="utter_empty_message")
+            return []
+        topic = answerable_topic(tracker)
+        if topic:  # おもてがきは なんと かいたらえい？ after a gift answer: answered, not "rephrase"
+            answer_question(dispatcher, topic, tracker)
             return []
         events = common.event_dicts(tracker)
         misses = consecutive_fallbacks(events)

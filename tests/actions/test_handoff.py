@@ -276,3 +276,30 @@ async def test_a_stranger_s_name_on_a_parcel_that_came_is_no_number_not_known(sh
     stranger = user("おたくから荷物届いたけど宛名がうちじゃにゃあわ知らん人の名前だがや", "complain")
     await ActionHandoff().run(dispatcher, make_tracker([stranger]), domain)
     assert handoffs.open_for(shop, "s1").reason == "needs_operator"
+
+
+async def test_a_gift_follow_up_the_classifier_did_not_read_is_answered_and_not_counted(shop, dispatcher, domain):
+    first = user("こっちは　きいろと　しろの　みずひきを　つかうけんど　それでも　えいかね", "nlu_fallback")
+    second = user("おもてがきは　なんと　かいたらえい？", "nlu_fallback", ts=2.0)
+    events = await ActionFallback().run(dispatcher, make_tracker([first, second]), domain)
+    assert handoffs.open_for(shop, "s1") is None and events == []
+    assert "表書き" in dispatcher.messages[0]["text"]
+
+
+async def test_a_memorial_told_and_sweets_for_it_are_answered_not_handed_over(shop, dispatcher, domain):
+    told = user("女房の一周忌が来月あんだ", "nlu_fallback")
+    await ActionFallback().run(dispatcher, make_tracker([told]), domain)
+    assert "黒白" in dispatcher.messages[0]["text"]
+    answer = {"event": "bot", "text": dispatcher.messages[0]["text"], "timestamp": 1.5, "metadata": {}}
+    sweets = user("来てくれた人さ菓子持たせて帰してえ。二十人ぐれえだ", "nlu_fallback", ts=2.0)
+    events = await ActionFallback().run(dispatcher, make_tracker([told, answer, sweets]), domain)
+    assert handoffs.open_for(shop, "s1") is None and events == []
+
+
+async def test_a_misunderstanding_the_bot_answered_does_not_count_towards_a_handoff(shop, dispatcher, domain):
+    asked = {"event": "bot", "text": "…", "timestamp": 1.5, "metadata": {"utter_action": "utter_default"}}
+    events = [user("ほにゃ", "nlu_fallback", ts=1.0), asked, user("ふが", "nlu_fallback", ts=2.0)]
+    assert slot_sets(await ActionFallback().run(dispatcher, make_tracker(events), domain))["handoff_reason"] == "bot_failure"
+    answered = {"event": "bot", "text": "仏事ののしは…", "timestamp": 1.5, "metadata": {}}
+    events = [user("みずひきは？", "nlu_fallback", ts=1.0), answered, user("ふが", "nlu_fallback", ts=2.0)]
+    assert await ActionFallback().run(dispatcher, make_tracker(events), domain) == []

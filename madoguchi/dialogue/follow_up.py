@@ -1,0 +1,24 @@
+"""A message the classifier did not read that still names what the bot answers: a follow-up
+to a gift answer (おもてがきは なんと かいたらえい？, こっちは きいろと しろの みずひきを
+つかうけんど) or a shipping question. The bot answers it rather than ask to rephrase, and it
+does not count towards handing the chat over for being misunderstood."""
+
+from __future__ import annotations
+
+import re
+
+from madoguchi.nlu.reading import as_read
+from madoguchi.text import folded
+
+GIFT = re.compile(r"のし|熨斗|表書|おもてがき|水引|みずひき|掛け紙|かけがみ|noshi|omotegaki|mizuhiki")
+SHIPPING = re.compile(r"送料|そうりょう|配送料|shipping fee|shipping cost")
+
+
+def topic_of(text: str) -> str | None:
+    """`ask_gift` or `ask_shipping` when the message names their subject, else None."""
+    read = folded(text) + "\n" + folded(as_read(text or ""))
+    if GIFT.search(read):
+        return "ask_gift"
+    if SHIPPING.search(read):
+        return "ask_shipping"
+    return None

@@ -1,0 +1,19 @@
+"""What a message the classifier did not read still names: a gift or shipping subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from madoguchi.dialogue.follow_up import topic_of
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("おもてがきは　なんと　かいたらえい？", "ask_gift"),
+    ("こっちは　きいろと　しろの　みずひきを　つかうけんど　それでも　えいかね", "ask_gift"),
+    ("noshi wa nani iro?", "ask_gift"),
+    ("そうりょう なんぼ", "ask_shipping"),
+    ("ok understood, terima kasih", None),
+    ("ほんまありえへん", None),
+])
+def test_the_subject_a_message_names(text, topic):
+    assert topic_of(text) == topic
