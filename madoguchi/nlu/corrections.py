@@ -101,6 +101,12 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         return "ask_delivery_status"
     if intent == "nlu_fallback" and assessment.full_name_alone and not (assessment.person or assessment.bot_words):
         return "inform"  # Bjorn Lindqvist desu: a whole name given, after "what can I do for you"
+    if intent == "express_distress" and assessment.leaving and _only_cues_among(assessment, NOT_KNOWING_CUES) and not (
+        assessment.grief or assessment.anger or assessment.goods_problem or assessment.person
+    ):
+        # ゆうびん ばんごう… いま わからない です。 へや に かえって から しらべます: not known now,
+        # and the customer leaves the question for later; no call for help
+        return "deny"
     calm = not (assessment.person or assessment.anger or assessment.reproach or assessment.exception)
     if assessment.leaving and calm and not assessment.detail and intent == "nlu_fallback":
         # やっぱり、孫が来た時にしますき、またにします; やっぱりわがらね…きょうはやめるじゃ (not

@@ -12,6 +12,7 @@ from madoguchi.nlu.greeting import after_greeting
     ("お世話になっております。先日注文した品ですが", "先日注文した品ですが"),
     ("はいさい。とうきょうの まごの ところに とどいた", "とうきょうの まごの ところに とどいた"),
     ("Hello! catalog onegai", "catalog onegai"),
+    ("おばんです☆かたろぐ ほしいんだども", "かたろぐ ほしいんだども"),
 ])
 def test_the_request_after_a_greeting(text, rest):
     assert after_greeting(text) == rest

@@ -1068,3 +1068,11 @@ def test_a_late_catalog_or_a_whole_name_the_classifier_did_not_read_is_still_und
     assert correct_intent("nlu_fallback", fallback, name, THRESHOLD, "essential") == "inform"
     unread = run(ginza, lexicon, "まごに おくる おせいぼの ことで そうだん したいんだけど")
     assert correct_intent("nlu_fallback", fallback, unread, THRESHOLD, "essential") == "nlu_fallback"
+
+
+def test_not_knowing_now_and_leaving_for_later_is_a_no_in_the_essential_corrections(ginza, lexicon):
+    for text in ("ゆうびん ばんごう… いま わからない です。 へや に かえって から しらべます",
+                 "郵便番号…どこに書いちゅうかわからんなあ。孫が来てからにします、またにします"):
+        assert correct_intent("express_distress", [], run(ginza, lexicon, text, 0.9), THRESHOLD, "essential") == "deny"
+    afraid = run(ginza, lexicon, "どうしよう、わからない、怖い。またにします", 0.9)
+    assert correct_intent("express_distress", [], afraid, THRESHOLD, "essential") == "express_distress"
