@@ -9,7 +9,7 @@ import re
 OPENING = re.compile(
     r"^\s*(?:(?:こんにち[はわ]|こんばん[はわ]|おはよう(?:ございます)?|はじめまして|もしもし|はいさい|"
     r"ごめんください(?:まし)?|まいど|おばんです|おばんでございます|お世話になって(?:おり|い)ます|お世話になります|おせわになって(?:おり|い)ます|"
-    r"hello|hi|hey|ハロー|コンニチハ)[\s、。,.!！?？~〜ー…・]*)+",
+    r"hello|hi|hey|ハロー|コンニチハ)[\s、。,.!！?？~〜ー…・☆★♪]*)+",
     re.IGNORECASE,
 )
 # What must follow the greeting for it to be a request: a few letters, not a courtesy alone.
