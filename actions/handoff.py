@@ -183,6 +183,25 @@ def verification_answered_early(tracker: Tracker) -> str | None:
     return None
 
 
+def only_opens_the_talk(tracker: Tracker) -> bool:
+    """A short message that only opens the talk (お問い合わせ致します．, ちょっとお聞きしたいがです),
+    read as a complaint or distress: no distress cue, anger, grief, goods problem, late catalog,
+    exception or person in it. The bot asks what it can do."""
+    triage = tracker.latest_message.get("triage") or {}
+    text = common.latest_text(tracker)
+    signs = ("cues", "anger", "grief", "goods_problem", "late_catalog", "exception", "intensity", "emphatic")
+    return (
+        common.latest_intent(tracker) in ("complain", "express_distress")
+        and bool(triage.get("opener"))
+        and not any(triage.get(sign) for sign in signs)
+        and not verification.asks_for_person(text)
+        and len(nfkc(text).strip()) <= OPENER_LENGTH
+    )
+
+
+OPENER_LENGTH = 30
+
+
 def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """Hands off for the reason the latest message calls for; a calm memorial question
     is answered instead (it never forces a handoff by itself)."""
@@ -194,6 +213,9 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         from actions.verification import resume_verification
 
         return resume_verification()
+    if not tracker.active_loop_name and only_opens_the_talk(tracker):
+        dispatcher.utter_message(response="utter_greet")
+        return []
     early = verification_answered_early(tracker)
     if early:
         from actions.verification import begin_verification  # imported here: it imports this module

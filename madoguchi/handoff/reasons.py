@@ -147,7 +147,7 @@ LATE = re.compile(
 )
 ARRIVED = re.compile(
     r"届いた|とどいた|届いだ|とどいだ|届きました|とどきました|届いて|着いた|開けたら|あけたら|開けると|開封したら|中身|"
-    r"(?<!込み)入って|はいって|入っちょ|はいっちょ|入っと|(?<!請求書の)(?<!領収書の)(?:宛名|あてな|宛て)|"
+    r"(?<!込み)入って|はいって|入っちょ|はいっちょ|入っと|(?<!請求書の)(?<!領収書の)(?<!invoiceの)(?<!インボイスの)(?<!請求の)(?:宛名|あてな|宛て)|"
     r"(?:荷物|にもつ|小包|箱|はこ)[がはも]?(?:来た|きた|来ま|きま|着い)|"
     r"(?:お菓子|おかし|品物|しなもの|商品)[がはも]?(?:来た|きた|来ま|きま|着い)(?!ら)"  # おそなえに たのんだ おかしが きたけんど
 )
@@ -223,6 +223,7 @@ def reports_arrival_calmly(rules: Rules, text: str) -> bool:
     cues = rules.cues
     return (
         ARRIVED.search(norm) is not None
+        and "!!" not in folded(text)  # 誕生日の ギフト きのう とどいた！ パーティーは おとといだよ！！: angry, late
         and not any(folded(w) in COURTESY.sub("", norm) for w in cues.get("anger", []))
         and not any(folded(w) in norm for w in cues.get("not_arrived", []))
         and LATE.search(norm) is None

@@ -303,3 +303,12 @@ async def test_a_misunderstanding_the_bot_answered_does_not_count_towards_a_hand
     answered = {"event": "bot", "text": "仏事ののしは…", "timestamp": 1.5, "metadata": {}}
     events = [user("みずひきは？", "nlu_fallback", ts=1.0), answered, user("ふが", "nlu_fallback", ts=2.0)]
     assert await ActionFallback().run(dispatcher, make_tracker(events), domain) == []
+
+
+async def test_a_message_that_only_opens_the_talk_is_asked_what_it_is_about(shop, dispatcher, domain):
+    opener = user("お問い合わせ致します．", "complain", triage={"opener": True, "cues": [], "intensity": 0})
+    assert await ActionHandoff().run(dispatcher, make_tracker([opener]), domain) == []
+    assert said(dispatcher) == ["utter_greet"] and handoffs.open_for(shop, "s1") is None
+    angry = user("問い合わせです。ふざけんな", "complain", triage={"opener": True, "anger": True, "cues": []})
+    await ActionHandoff().run(dispatcher, make_tracker([angry]), domain)
+    assert handoffs.open_for(shop, "s1").reason == "complaint"

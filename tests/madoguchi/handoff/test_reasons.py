@@ -91,6 +91,8 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "お供へにと　おねがいしたお菓子が　きのう　屆きましたが　のしが　紅白の　おめでたいもので　ございました",
     "こちらから　荷物が　屆きましたが　あて名が　うちでは　ございません",
     "おそなえに　たのんだのに　のしが　ことぶき　に　なってるやん",  # 寿 in kana
+    # no のし named: the knot tells it (Kyoto)
+    "主人の法事にお配りするつもりで、黄白の結び切りでお願いしとったはずなんどす。それが、紅白の蝶結びがかかってましてなあ。",
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
@@ -105,6 +107,8 @@ def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, te
     ("おそなえに　たのんだ　おかしが　きたけんど", "needs_operator"),
     ("こんにちは。きょう にもつ が きました。そちら の おみせ の 箱 です。", "needs_operator"),
     ("お菓子が来たらすぐ配りたいのに、まだ来ない", "complaint"),
+    ("ちょっと！！ 誕生日の ギフト きのう とどいた！ パーティーは おとといだよ！！", "complaint"),  # angry and late
+    ("先月の法人注文について、invoiceの宛名と金額が間違っていました。", "complaint"),  # a bill, no parcel
     ("nimotsu mada todokanai", "complaint"),
     ("日にち指定したのに3日も遅れて着いたって先方に言われた", "complaint"),  # late, not the goods
     ("会社で毎年まとめて頼んでる件で、請求書の宛名やら支払いのことやら、ちょっと込み入ってましてな", "complaint"),  # no parcel
