@@ -18,6 +18,7 @@ from madoguchi.address import (
 )
 from madoguchi.dialogue import readback
 from madoguchi.dialogue.leaving import is_leaving
+from madoguchi.dialogue.signature import signature_of, without_signature
 from madoguchi.dialogue.written import address_as_written, labelled, name_as_written
 from madoguchi.nlu.patterns import normalize_phone, normalize_postal_code
 from madoguchi.store import catalog_requests
@@ -241,6 +242,7 @@ class ValidateCatalogForm(FormValidationAction):
         if before and _stray_name(tracker):
             return {"person_name": before}  # ちなみに… read as a name in a side question: the name stays
         name = name_as_written(common.name_answer(value, tracker), common.latest_text(tracker))
+        name = without_signature(name, signature_of(customer_texts(tracker))) if name else name  # ですささきつやこ
         kept = _longest_name_given(tracker)
         if kept and name and name.replace(" ", "") in kept.replace(" ", ""):
             name = kept  # a part of the name already given (あおい of 中村あおい) never shortens it
@@ -289,7 +291,8 @@ class ValidateCatalogForm(FormValidationAction):
             # Given after the postal code in one message: all of it, not the entity's part.
             text = (address_after_code(common.latest_text(tracker), code) if code else "") or text
         listed = labelled(common.latest_text(tracker)).get("address")
-        address = join_address(tracker.get_slot("address_base"), address_as_written(listed or text))
+        written = without_signature(address_as_written(listed or text), signature_of(customer_texts(tracker)))
+        address = join_address(tracker.get_slot("address_base"), written)
         base = tracker.get_slot("address_base") or ""
         if not base:
             # No postal code yet (大阪市北区天神橋4-7-12…): found from the town when it names one alone,
@@ -344,7 +347,16 @@ def _stray_name(tracker: Tracker) -> bool:
     """A name found in a message that is no answer about it: neither the name question nor
     the read-back is open, and the message is not a detail given (a question, thanks)."""
     requested = tracker.get_slot("requested_slot")
-    return requested not in ("person_name", "catalog_confirmed") and common.latest_intent(tracker) != "inform"
+    if requested in ("person_name", "catalog_confirmed"):
+        return False
+    # ０１９８－６４－２２３１ いえの でんわです…: a name found in another detail is no correction
+    # of the name unless the message names it as one (名前は…)
+    return common.latest_intent(tracker) != "inform" or (
+        requested in ("postal_code", "address", "phone") and not NAME_NAMED.search(common.latest_text(tracker))
+    )
+
+
+NAME_NAMED = re.compile(r"名前|なまえ|氏名|宛名|あてな|お名|name", re.IGNORECASE)
 
 
 def _name_before(tracker: Tracker) -> str | None:

@@ -89,6 +89,9 @@ _BEFORE_NAME = re.compile(
 )
 
 
+_COPULA = re.compile(r"\s*(?:です|でございます|と申します|ともうします|といいます|でーす)")
+
+
 def name_as_written(name: str | None, text: str = "") -> str | None:
     """The name without the fillers before it and its polite tail; from a labelled list,
     the name item."""
@@ -99,6 +102,8 @@ def name_as_written(name: str | None, text: str = "") -> str | None:
     if not value:
         return value
     value = strip_tail(_BEFORE_NAME.sub("", value.strip()))
+    # なまえは ささきつやこ です よろしく おねがいします: a name ends where its copula begins
+    value = _COPULA.split(value)[0].strip() or value
     found = strip_tail(name.strip()) if name else ""
     if found and value != found and value.endswith(found) and value[: -len(found)].rstrip().endswith("の"):
         return found  # 名前は娘の西村 彩花で: whose name it is, before the name

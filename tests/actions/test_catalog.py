@@ -389,3 +389,13 @@ async def test_a_phone_given_while_the_postal_code_is_asked_is_no_wrong_postal_c
     slots = await validate(dispatcher, domain, "０６６３３３４４４４", "inform",
                            {"person_name": "イブラヒム ユルマズ", "postal_code": "０６６３３３４４４４"}, "postal_code")
     assert slots["postal_code"] is None and "utter_postal_code_invalid" not in said(dispatcher)
+
+
+async def test_a_name_found_in_the_phone_answer_does_not_replace_the_name_given(shop, dispatcher, domain):
+    named = {"event": "slot", "name": "person_name", "value": "ささきつやこ", "timestamp": 0.5}
+    text = "０１９８－６４－２２３１　いえの　でんわですささきつやこ"
+    tracker = make_tracker([named, user(text, "inform")], slots={"person_name": "いえの　でんわ", "phone": text},
+                           active_loop="catalog_form", requested_slot="phone",
+                           candidates={"person_name": "いえの　でんわ", "phone": text})
+    slots = slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
+    assert slots["person_name"] == "ささきつやこ" and slots["phone"] == "0198642231"

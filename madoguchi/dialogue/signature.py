@@ -1,0 +1,58 @@
+"""A customer's signature: the name some customers write at the end of every message, run on
+(おくって もらえるすか すみませんねささきつやこ). It is no part of the detail the message gives:
+a name answered as なまえは ささきつやこ ですささきつやこ is ささきつやこ, and an address
+ends before it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from madoguchi.text import nfkc
+
+_TRAILING = re.compile(r"[\s。、．，.,!！?？~〜ー…☆★♪]+$")
+# What may stand before the signature in two messages alike: a copula (…です ささきつやこ).
+_LEADING = re.compile(r"^(?:です|ます|でした)")
+MIN_LENGTH = 3
+
+
+def _end(text: str) -> str:
+    return _TRAILING.sub("", re.sub(r"\s+", "", nfkc(text or "")))
+
+
+def signature_of(texts: Sequence[str]) -> str | None:
+    """The name at the end of at least two of the customer's messages, or None."""
+    ends = [_end(t) for t in texts if _end(t)]
+    found: Counter[str] = Counter()
+    for i, a in enumerate(ends):
+        for b in ends[i + 1:]:
+            size = 0
+            while size < min(len(a), len(b)) and a[-1 - size] == b[-1 - size]:
+                size += 1
+            if size >= MIN_LENGTH and size < min(len(a), len(b)) + 1:
+                suffix = _LEADING.sub("", a[len(a) - size:])
+                if len(suffix) >= MIN_LENGTH and not re.search(r"[0-9]", suffix):
+                    found[suffix] += 1
+    if not found:
+        return None
+    return max(found, key=lambda s: (found[s], -len(s)))
+
+
+def without_signature(value: str, signature: str | None) -> str:
+    """The value without the signature run on at its end (and the copula before it), or the
+    value as it is when that would leave nothing."""
+    if not signature or not value:
+        return value
+    kept = value.rstrip()
+    compact = re.sub(r"\s+", "", nfkc(kept))
+    if not compact.endswith(signature) or compact == signature:
+        return value
+    # cut as many characters of the written value as the signature has, spaces not counted
+    letters, cut = 0, len(kept)
+    while cut > 0 and letters < len(signature):
+        cut -= 1
+        if not kept[cut].isspace():
+            letters += 1
+    rest = re.sub(r"(?:\s*(?:です|ですよ|でした))?[\s　]*$", "", kept[:cut])
+    return rest or value
