@@ -349,10 +349,13 @@ def _stray_name(tracker: Tracker) -> bool:
     requested = tracker.get_slot("requested_slot")
     if requested in ("person_name", "catalog_confirmed"):
         return False
-    # ０１９８－６４－２２３１ いえの でんわです…: a name found in another detail is no correction
-    # of the name unless the message names it as one (名前は…)
+    # ０１９８－６４－２２３１ いえの でんわです…: a name found beside the detail asked for is no
+    # correction of the name unless the message names it as one (名前は…); a name alone is one
+    text = common.latest_text(tracker)
+    other = {e.get("entity") for e in tracker.latest_message.get("entities") or []} & {"postal_code", "address", "phone"}
+    gives_other = bool(other) or bool(re.search(r"[0-9０-９]{3}", text))
     return common.latest_intent(tracker) != "inform" or (
-        requested in ("postal_code", "address", "phone") and not NAME_NAMED.search(common.latest_text(tracker))
+        requested in ("postal_code", "address", "phone") and gives_other and not NAME_NAMED.search(text)
     )
 
 

@@ -53,6 +53,10 @@ def test_stopping(text):
     assert reading(text) == STOPPED
 
 
+def test_a_person_asked_to_look_by_phone_is_no_refusal():
+    assert reading("だれか　ひとに　でんわで　さがしてもらえやんかな") != REFUSED
+
+
 @pytest.mark.parametrize("text", ["A1234567", "山田です", ""])
 def test_anything_else_is_no_reading(text):
     assert reading(text) is None
