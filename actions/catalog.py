@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import catalog_questions, common
+from actions.catalog_names import longest_name_given, name_astray, name_before
 from actions.conversation import customer_texts, hurry_reading, in_hurry, times_asked
 from madoguchi.address import (
     address_after_code, has_prefecture, join_address, lookup_postal_code, postal_code_for, room_added, same_city,
@@ -168,7 +169,7 @@ class ValidateCatalogForm(FormValidationAction):
             if requested in DETAIL_SLOTS and catalog_questions.answers(text) and not _details_given(tracker, True):
                 say_answers(dispatcher, text)
                 stray = requested != "person_name" and "person_name" in tracker.slots_to_validate()
-                kept = [SlotSet("person_name", _name_before(tracker))] if stray else []
+                kept = [SlotSet("person_name", name_before(tracker))] if stray else []
                 return events + kept + [SlotSet(requested, None)]  # answered; the question again
             if requested == "catalog_confirmed" and intent not in ELSEWHERE_INTENTS:
                 handled = self._readback_answer(dispatcher, tracker, text, intent)
@@ -238,12 +239,12 @@ class ValidateCatalogForm(FormValidationAction):
     def validate_person_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        before = _name_before(tracker)
-        if before and _stray_name(tracker):
+        before = name_before(tracker)
+        if before and name_astray(tracker):
             return {"person_name": before}  # ちなみに… read as a name in a side question: the name stays
         name = name_as_written(common.name_answer(value, tracker), common.latest_text(tracker))
         name = without_signature(name, signature_of(customer_texts(tracker))) if name else name  # ですささきつやこ
-        kept = _longest_name_given(tracker)
+        kept = longest_name_given(tracker)
         if kept and name and name.replace(" ", "") in kept.replace(" ", ""):
             name = kept  # a part of the name already given (あおい of 中村あおい) never shortens it
         if not name and not other_details(tracker):
@@ -338,43 +339,9 @@ def _details_given(tracker: Tracker, stray_name: bool = False) -> bool:
     """The latest message holds a name, postal code, address or phone (with `stray_name`,
     a name found in a side question while another detail is asked does not count)."""
     given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
-    if stray_name and _name_before(tracker) and _stray_name(tracker):
+    if stray_name and name_before(tracker) and name_astray(tracker):
         given.discard("person_name")
     return bool(given & set(DETAIL_SLOTS))
-
-
-def _stray_name(tracker: Tracker) -> bool:
-    """A name found in a message that is no answer about it: neither the name question nor
-    the read-back is open, and the message is not a detail given (a question, thanks)."""
-    requested = tracker.get_slot("requested_slot")
-    if requested in ("person_name", "catalog_confirmed"):
-        return False
-    # ０１９８－６４－２２３１ いえの でんわです…: a name found beside the detail asked for is no
-    # correction of the name unless the message names it as one (名前は…); a name alone is one
-    text = common.latest_text(tracker)
-    other = {e.get("entity") for e in tracker.latest_message.get("entities") or []} & {"postal_code", "address", "phone"}
-    gives_other = bool(other) or bool(re.search(r"[0-9０-９]{3}", text))
-    return common.latest_intent(tracker) != "inform" or (
-        requested in ("postal_code", "address", "phone") and gives_other and not NAME_NAMED.search(text)
-    )
-
-
-NAME_NAMED = re.compile(r"名前|なまえ|氏名|宛名|あてな|お名|name", re.IGNORECASE)
-
-
-def _name_before(tracker: Tracker) -> str | None:
-    """The name the form held before the customer's latest message."""
-    events = common.event_dicts(tracker)
-    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
-    names = [e.get("value") for e in events[:last_user] if e.get("event") == "slot" and e.get("name") == "person_name"]
-    return names[-1] if names else None
-
-
-def _longest_name_given(tracker: Tracker) -> str:
-    """The longest name the conversation's slot has held so far."""
-    names = [clean_person_name(str(e.get("value") or "")) for e in tracker.events
-             if e.get("event") == "slot" and e.get("name") == "person_name"]
-    return max((n for n in names if n), key=len, default="")
 
 
 def say_answers(dispatcher: CollectingDispatcher, text: str) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -21,8 +20,8 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.info import answer_memorial, answer_question, earlier_texts
+from actions.misread import answerable_topic, only_opens_the_talk, verification_answered_early
 from madoguchi import memorial
-from madoguchi.dialogue.follow_up import topic_of
 from madoguchi.dialogue.recovery import is_apology
 from madoguchi.dialogue.gift_plan import plans_a_gift
 from madoguchi.handoff import callback, service
@@ -33,11 +32,9 @@ from madoguchi.handoff.reasons import (
     goods_problem, reason_for_intent, reports_arrival_calmly, wrong_noshi_told_across,
 )
 from madoguchi.handoff.transcript import madoguchi_custom
-from madoguchi.dialogue import verification
 from madoguchi.nlu.patterns import find_order_ids
-from madoguchi.nlu.reading import as_read
 from madoguchi.store import channel_events
-from madoguchi.text import is_blank, nfkc
+from madoguchi.text import is_blank
 
 logger = logging.getLogger(__name__)
 HANDOFF_INTENTS = frozenset({"request_human", "complain", "express_distress", "request_exception"})
@@ -150,58 +147,6 @@ def gives_the_number_after_all(tracker: Tracker) -> bool:
     )
 
 
-# The order number, or an order, spoken of (ばんごう… まごが ぱそこんで たのんで くれたけぇ).
-NUMBER_OR_ORDER = re.compile(r"番号|番號|ばんごう|ばんご|注文|ちゅうもん|荷物|にもつ|お菓子|おかし|菓子|届|とど")
-NUMBER = re.compile(r"番号|番號|ばんごう|ばんご")
-# An order asked after (頼んどった菓子どうなっとんの, いつ来っとね).
-ORDER_ASKED = re.compile(r"どうなっ|どうなと|どげん|どこ|まだ|いつ|届|とど|来っ|来ん|来な|状況")
-
-
-def verification_answered_early(tracker: Tracker) -> str | None:
-    """What an order question says of the verification before it is asked, read as distress
-    or a complaint for that alone: "I do not know the number" (ばんごう… わからんのです, with no
-    other distress cue) or a refusal (熊野の浜口や、名前言うたらわかるやろ, with no anger beyond
-    an irritated why). The verification begins from there (where the number is written, or
-    why it is needed, and a person who can find the order); None when it is no such answer."""
-    if tracker.active_loop_name or tracker.get_slot("catalog_late"):
-        return None
-    text, intent = common.latest_text(tracker), common.latest_intent(tracker)
-    triage = tracker.latest_message.get("triage") or {}
-    if intent not in ("express_distress", "complain") or triage.get("anger"):
-        return None
-    rules = common.rules()
-    if goods_problem(rules, text, common.latest_lemmas(tracker)) or reports_arrival_calmly(rules, text):
-        return None  # 宛名が…知らん人の名前だがや: a parcel that came, not a number not known
-    read = [nfkc(as_read(t)) for t in [text, *earlier_texts(tracker)[-1:]]]
-    reading = verification.reading(text)
-    if reading == verification.UNKNOWN and NUMBER.search(read[0]) and any(NUMBER_OR_ORDER.search(t) for t in read):
-        return reading if verification.only_not_knowing(triage) else None
-    if reading == verification.REFUSED and intent == "complain" and NUMBER_OR_ORDER.search(read[0]) and ORDER_ASKED.search(read[0]):
-        from actions.verification import angry_beyond_asking_why  # imported here: it imports this module
-
-        return None if angry_beyond_asking_why(text) else reading
-    return None
-
-
-def only_opens_the_talk(tracker: Tracker) -> bool:
-    """A short message that only opens the talk (お問い合わせ致します．, ちょっとお聞きしたいがです),
-    read as a complaint or distress: no distress cue, anger, grief, goods problem, late catalog,
-    exception or person in it. The bot asks what it can do."""
-    triage = tracker.latest_message.get("triage") or {}
-    text = common.latest_text(tracker)
-    signs = ("cues", "anger", "grief", "goods_problem", "late_catalog", "exception", "intensity", "emphatic")
-    return (
-        common.latest_intent(tracker) in ("complain", "express_distress")
-        and bool(triage.get("opener"))
-        and not any(triage.get(sign) for sign in signs)
-        and not verification.asks_for_person(text)
-        and len(nfkc(text).strip()) <= OPENER_LENGTH
-    )
-
-
-OPENER_LENGTH = 30
-
-
 def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """Hands off for the reason the latest message calls for; a calm memorial question
     is answered instead (it never forces a handoff by itself)."""
@@ -291,26 +236,6 @@ def consecutive_fallbacks(events: list[dict[str, Any]]) -> int:
 
 # The bot's replies to a message it did not understand.
 NOT_UNDERSTOOD = ("utter_default", "utter_which_reading")
-# Sweets named: after a memorial was told, what to give those who come.
-SWEETS = re.compile(r"菓子|おかし|お返し|おかえし|引き物|ひきもの|配る|くばる")
-
-
-def answerable_topic(tracker: Tracker) -> str | None:
-    """The question a message the classifier did not read still asks, when it names its
-    subject: a gift (のし, 表書き, みずひき), shipping fees, a memorial (女房の一周忌が来月あんだ),
-    or sweets for one told of just before (来てくれた人さ菓子持たせて帰してえ); None with a
-    distress cue in it."""
-    text = common.latest_text(tracker)
-    if (tracker.latest_message.get("triage") or {}).get("cues"):
-        return None
-    topic = topic_of(text)
-    if topic:
-        return topic
-    if memorial.is_memorial(text) or (memorial.memorial_context(text, earlier_texts(tracker)) and SWEETS.search(nfkc(text))):
-        return "ask_gift"
-    return None
-
-
 def misunderstood_in_distress(events: list[dict[str, Any]], misses: int) -> bool:
     """The latest `misses` messages the bot did not understand speak of grief or hold a
     distress cue (and are no keyboard mash)."""
