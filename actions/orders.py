@@ -15,9 +15,12 @@ from actions import common
 from actions.handoff import hand_off
 from actions.info import answer_question, earlier_texts
 from actions.verification import OFFER_REASON, is_verified, reset_events, verification_turn
-from madoguchi.address import has_prefecture, without_postal_code
+from madoguchi.address import (
+    has_prefecture, join_address, lookup_postal_code, postal_code_for, same_city, without_postal_code,
+)
 from madoguchi.dialogue import delivery_date
 from madoguchi.dialogue.gift_plan import plans_a_gift
+from madoguchi.nlu.patterns import find_postal_codes
 from madoguchi.shop import calendar
 from madoguchi.store import orders
 from madoguchi.store.orders import OrderView
@@ -233,7 +236,7 @@ class ValidateOrderChangeForm(FormValidationAction):
             if not chosen and common.latest_intent(tracker) == "affirm":
                 chosen = proposed_date(tracker)
             return checked_date(dispatcher, chosen)
-        address = new_address(text, tracker.latest_message.get("entities") or [])
+        address = with_prefecture(new_address(text, tracker.latest_message.get("entities") or []))
         if not has_prefecture(without_postal_code(address)) or len(address) < 8:  # 〒105-0011 東京都港区…: taken
             dispatcher.utter_message(response="utter_change_address_invalid")
             return {"change_detail": None}
@@ -250,6 +253,20 @@ def new_address(text: str, entities: list[dict[str, Any]]) -> str:
     start = text.find(str(found["value"]))
     code = re.search(r"〒?\s*\d{3}[-ー－]?\d{4}\s*$", text[:start])
     return (code.group(0) if code else "") + str(found["value"])
+
+
+def with_prefecture(address: str) -> str:
+    """An address written from the city on (〒432-8064 浜松市中央区高塚町4850-3…) with the
+    prefecture and town of its postal code, or of its town when that names one code alone."""
+    written = without_postal_code(address)
+    if has_prefecture(written):
+        return address
+    found = find_postal_codes(address)
+    code = found[0].value if found else postal_code_for(written)
+    base = lookup_postal_code(code) if code else None
+    if not base or not same_city(base, written):
+        return address
+    return f"〒{code} {join_address(base, written)}"
 
 
 def checked_date(dispatcher: CollectingDispatcher, chosen: date | None) -> dict[str, Any]:

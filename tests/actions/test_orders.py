@@ -172,6 +172,15 @@ async def test_a_new_address_after_its_postal_code_is_taken(shop, dispatcher, do
     assert slots["change_detail"] == text and not dispatcher.messages
 
 
+async def test_a_new_address_from_the_city_on_takes_the_prefecture_of_its_postal_code(shop, dispatcher, domain):
+    text = "会社 じゃなくて 家に おくって ほしい。〒432-8064 浜松市中央区高塚町4850-3 コーポ高塚 203"
+    entities = [{"entity": "postal_code", "value": "432-8064"}, {"entity": "address", "value": "浜松市中央区高塚町4850-3 コーポ高塚 203"}]
+    tracker = make_tracker([user(text, "inform", entities)], slots={"change_kind": "address"}, candidates={"change_detail": text},
+                           active_loop="order_change_form", requested_slot="change_detail")
+    slots = slot_sets(await ValidateOrderChangeForm().run(dispatcher, tracker, domain))
+    assert slots["change_detail"] == "〒432-8064 静岡県浜松市中央区高塚町4850-3 コーポ高塚 203" and not dispatcher.messages
+
+
 async def test_delivery_date_outside_the_window_is_refused(shop, dispatcher, domain):
     assert (await new_date(dispatcher, domain, "明日にしてください"))["change_detail"] is None
     told = dispatcher.messages[0]
