@@ -30,7 +30,7 @@ def signature_of(texts: Sequence[str]) -> str | None:
             size = 0
             while size < min(len(a), len(b)) and a[-1 - size] == b[-1 - size]:
                 size += 1
-            if size >= MIN_LENGTH and size < min(len(a), len(b)) + 1:
+            if size >= MIN_LENGTH:
                 suffix = _LEADING.sub("", a[len(a) - size:])
                 if len(suffix) >= MIN_LENGTH and not re.search(r"[0-9]", suffix):
                     found[suffix] += 1

@@ -98,7 +98,6 @@ def test_the_address_after_the_postal_code_in_one_message(text, after):
 ])
 def test_the_postal_code_of_an_address_written_without_it(address, code):
     assert postal_code_for(address) == code
-    assert lookup_postal_code(code) and join_address(lookup_postal_code(code), address).endswith(address.split("区")[-1].split("市")[-1])
 
 
 @pytest.mark.parametrize("address", [
