@@ -25,7 +25,7 @@ from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.written import name_as_written
 from madoguchi.nlu import spans
 from madoguchi.nlu.patterns import find_phones, find_postal_codes
-from madoguchi.nlu.reading import as_read
+from madoguchi.nlu.reading import cue_places
 from madoguchi.handoff.reasons import has_cue
 from madoguchi.shop import calendar
 from madoguchi.store import catalog_requests
@@ -60,14 +60,14 @@ ANYTIME = re.compile(r"いつ(?:届いて|とどいて|来て|きて|着いて|�
 def is_late_catalog(intent: str, text: str) -> bool:
     """The message says a catalog asked for earlier has not come (in romaji too)."""
     cues = common.rules().cues
-    text = as_read(text)
     if not has_cue(text, cues.get("catalog", [])):
         return False
     if intent == "ask_delivery_status":
         return True
-    if intent == "request_catalog" and not EARLIER.search(nfkc(text)):
+    places = cue_places(text)
+    if intent == "request_catalog" and not EARLIER.search(places):
         return False
-    return has_cue(ANYTIME.sub("", nfkc(text)), cues.get("not_arrived", []))
+    return has_cue(ANYTIME.sub("", places), cues.get("not_arrived", []))
 
 
 def follows_late(tracker: Tracker) -> bool:

@@ -11,8 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import anxious, customer_texts
 from actions.handoff import hand_off
-from madoguchi.nlu.reading import as_read
-from madoguchi.text import nfkc
+from madoguchi.nlu.reading import cue_places
 
 NOTE = "カタログ・お客様のお話では再送（または宅配便）も届かず"
 APOLOGY = "重ねてご迷惑をおかけし、誠に申し訳ございません。すぐに担当者がお調べします。"
@@ -21,7 +20,7 @@ APOLOGY = "重ねてご迷惑をおかけし、誠に申し訳ございません
 def second_failure_told(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """Apologises and hands off: as distress when the customer is anxious or in a hurry
     (宅配便 was for a hurry), otherwise for an operator to look."""
-    by_parcel = any(re.search(r"宅配|たくはい|宅急便", nfkc(as_read(t))) for t in customer_texts(tracker))
+    by_parcel = any(re.search(r"宅配|たくはい|宅急便", cue_places(t)) for t in customer_texts(tracker))
     reason = "distress" if by_parcel or anxious(tracker) else "needs_operator"
     dispatcher.utter_message(text=APOLOGY)
     tracker.slots["catalog_note"] = NOTE

@@ -14,7 +14,7 @@ from madoguchi import memorial
 from madoguchi.dialogue import verification
 from madoguchi.dialogue.follow_up import topic_of
 from madoguchi.handoff.reasons import goods_problem, reports_arrival_calmly
-from madoguchi.nlu.reading import as_read
+from madoguchi.nlu.reading import cue_places
 from madoguchi.text import nfkc
 
 
@@ -40,7 +40,7 @@ def verification_answered_early(tracker: Tracker) -> str | None:
     rules = common.rules()
     if goods_problem(rules, text, common.latest_lemmas(tracker)) or reports_arrival_calmly(rules, text):
         return None  # 宛名が…知らん人の名前だがや: a parcel that came, not a number not known
-    read = [nfkc(as_read(t)) for t in [text, *earlier_texts(tracker)[-1:]]]
+    read = [cue_places(t) for t in [text, *earlier_texts(tracker)[-1:]]]
     reading = verification.reading(text)
     if reading == verification.UNKNOWN and NUMBER.search(read[0]) and any(NUMBER_OR_ORDER.search(t) for t in read):
         return reading if verification.only_not_knowing(triage) else None

@@ -10,9 +10,9 @@ import re
 from collections.abc import Sequence
 
 
-from madoguchi.nlu.reading import as_read
+from madoguchi.nlu.reading import cue_places
 from madoguchi.products import Catalog
-from madoguchi.text import nfkc, with_hiragana
+from madoguchi.text import nfkc
 from madoguchi.values import kanji_digits
 
 MEMORIAL = re.compile(
@@ -44,22 +44,16 @@ OFFER = "ご不明な点があれば、担当者にもおつなぎできます�
 PERSON_BUTTON = {"title": "担当者に相談する", "payload": "担当者と話したいです"}
 
 
-def _read(text: str | None) -> str:
-    """The text as the words below are written: NFKC, katakana read as hiragana too
-    (４９ニチ の オカエシ), romaji in kana (osonae no okashi)."""
-    return with_hiragana(nfkc(as_read(text or "")))
-
-
 def is_memorial(text: str) -> bool:
     """The message is about a Buddhist memorial or an offering, or a gift to a house where
     someone died (オトウサン ナクナリマシタ。ソノ イエ ニ オカシ オクリタイ)."""
-    read = _read(text)
+    read = cue_places(text)
     return MEMORIAL.search(read) is not None or (mentions_death(text) and GIFT_WORDS.search(read) is not None)
 
 
 def asks_about_gift(text: str) -> bool:
     """The message asks about the gift itself (のし, 表書き, the sweets, wrapping)."""
-    return GIFT_WORDS.search(_read(text)) is not None
+    return GIFT_WORDS.search(cue_places(text)) is not None
 
 
 def asks_noshi(text: str) -> bool:
@@ -82,7 +76,7 @@ def noshi_answer(catalog: Catalog, text: str) -> str:
 
 def mentions_death(text: str) -> bool:
     """The customer speaks of someone who died."""
-    return DEATH.search(_read(text)) is not None
+    return DEATH.search(cue_places(text)) is not None
 
 
 def tells_trouble(text: str) -> bool:

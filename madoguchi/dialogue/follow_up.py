@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import re
 
-from madoguchi.nlu.reading import as_read
-from madoguchi.text import folded
+from madoguchi.nlu.reading import cue_places
 
 GIFT = re.compile(r"のし|熨斗|表書|おもてがき|水引|みずひき|掛け紙|かけがみ|noshi|omotegaki|mizuhiki")
 SHIPPING = re.compile(r"送料|そうりょう|配送料|shipping fee|shipping cost")
@@ -16,7 +15,7 @@ SHIPPING = re.compile(r"送料|そうりょう|配送料|shipping fee|shipping c
 
 def topic_of(text: str) -> str | None:
     """`ask_gift` or `ask_shipping` when the message names their subject, else None."""
-    read = folded(text) + "\n" + folded(as_read(text or ""))
+    read = cue_places(text)
     if GIFT.search(read):
         return "ask_gift"
     if SHIPPING.search(read):

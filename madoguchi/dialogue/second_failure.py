@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from madoguchi.nlu.reading import as_read
-from madoguchi.text import nfkc
+from madoguchi.nlu.reading import cue_places
 
 # Promised or done before, not asked for now (宅配便でお願いします is a request).
 _PROMISED = (
@@ -29,4 +28,4 @@ TOLD_AGAIN = re.compile(
 
 def told_second_failure(texts: Iterable[str]) -> bool:
     """One of the customer's messages says the catalog was already sent again (or by 宅配便)."""
-    return any(TOLD_AGAIN.search(re.sub(r"\s+", "", nfkc(as_read(t)))) for t in texts)
+    return any(TOLD_AGAIN.search(cue_places(t)) for t in texts)

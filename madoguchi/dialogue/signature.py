@@ -9,11 +9,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from madoguchi.dialogue.written import COPULAS
 from madoguchi.text import nfkc
 
 _TRAILING = re.compile(r"[\s。、．，.,!！?？~〜ー…☆★♪]+$")
-# What may stand before the signature in two messages alike: a copula (…です ささきつやこ).
-_LEADING = re.compile(r"^(?:です|ます|でした)")
+# What may stand before the signature in two messages alike: a copula or a polite ending
+# (…です ささきつやこ, おねがいしますささきつやこ).
+_LEADING = re.compile(r"^(?:ます|" + "|".join(COPULAS) + ")")
+_COPULA_LEFT = re.compile(r"(?:\s*(?:" + "|".join(COPULAS) + "))?\s*$")
 MIN_LENGTH = 3
 
 
@@ -54,5 +57,5 @@ def without_signature(value: str, signature: str | None) -> str:
         cut -= 1
         if not kept[cut].isspace():
             letters += 1
-    rest = re.sub(r"(?:\s*(?:です|ですよ|でした))?[\s　]*$", "", kept[:cut])
+    rest = _COPULA_LEFT.sub("", kept[:cut])
     return rest or value

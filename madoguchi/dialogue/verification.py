@@ -14,7 +14,7 @@ import jaconv
 
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.nlu.cues import NOT_KNOWING_CUES, PERSON_NOT_BOT, only_cues_among
-from madoguchi.nlu.reading import as_read
+from madoguchi.nlu.reading import cue_places
 from madoguchi.text import nfkc
 
 UNKNOWN = "unknown"
@@ -81,12 +81,10 @@ def reading(text: str) -> str | None:
     norm = nfkc(text or "").strip()
     if not norm:
         return None
-    read = nfkc(as_read(norm))
-    # そっちで　しらべれ: words set apart by spaces
-    places = (norm, re.sub(r"\s+", "", norm)) + ((read, re.sub(r"\s+", "", read)) if read != norm else ())
-    if any(_REFUSED.search(p) for p in places):
+    places = cue_places(norm)  # そっちで　しらべれ, bangou… mail keshita
+    if _REFUSED.search(places):
         return REFUSED
-    if any(_UNKNOWN.search(p) for p in places):
+    if _UNKNOWN.search(places):
         return UNKNOWN
     if is_leaving(norm):
         return STOPPED

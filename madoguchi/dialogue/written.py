@@ -89,7 +89,9 @@ _BEFORE_NAME = re.compile(
 )
 
 
-_COPULA = re.compile(r"\s*(?:です|でございます|と申します|ともうします|といいます|でーす)")
+# What follows a name given (ささきつやこ です, 佐藤と申します): the name ends before it.
+COPULAS = ("です", "ですよ", "でした", "でございます", "と申します", "ともうします", "といいます", "でーす")
+_COPULA = re.compile(r"\s*(?:" + "|".join(COPULAS) + ")")
 
 
 def name_as_written(name: str | None, text: str = "") -> str | None:

@@ -6,11 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import jaconv
-
-from madoguchi.nlu.reading import as_read
+from madoguchi.nlu.reading import cue_places
 from madoguchi.shop.rules import Rules
-from madoguchi.text import folded, with_hiragana
+from madoguchi.text import folded
 
 INTENT_REASONS = {
     "request_human": "customer_request",
@@ -24,10 +22,9 @@ GRIEF_WORDS = ("亡くな", "他界", "葬儀", "葬式", "通夜", "告別式",
 
 
 def has_cue(text: str, words, lemmas: frozenset[str] = frozenset()) -> bool:
-    """A cue word appears in the text, or as a lemma of its tokens."""
-    norm = folded(text)
-    joined = re.sub(r"\s+", "", norm)  # 宛名　ちがう: words set apart by spaces
-    return any(folded(w) in norm or folded(w) in joined or w in lemmas for w in words)
+    """A cue word appears in the text (at any of its `cue_places`), or as a lemma of its tokens."""
+    places = cue_places(text)
+    return any(folded(w) in places or w in lemmas for w in words)
 
 
 # What the sweets are made of: 卵の入っていないお菓子 asks about ingredients, no item missing.
@@ -44,8 +41,7 @@ RECEIVED = re.compile(r"届い|とどい|頼んだ|たのんだ|注文した|箱
 def asks_for_ingredients(text: str) -> bool:
     """A question about what the sweets hold (小麦入ってないやつある？), not a parcel told of
     (read as kana too: nuts nashi no set tanonda no ni, kurumi … haitte ita)."""
-    read = folded(as_read(text))
-    norm = folded(text) + ("。" + read if read != folded(text) else "")
+    norm = cue_places(text)
     asked = INGREDIENTS.search(norm) is not None and ASKED_IF_IN.search(norm) is not None
     return asked or (INGREDIENTS.search(norm) is not None and RECEIVED.search(norm) is None)
 
@@ -163,11 +159,10 @@ def spaceless(text: str) -> str:
 
 def reports_wrong_thing(text: str) -> bool:
     """Something else came than what was ordered (not a question about what a sweet holds)."""
-    norm = spaceless(text)
-    hira = jaconv.kata2hira(norm) + "。" + jaconv.kata2hira(spaceless(as_read(text)))  # chigau okashi desu
+    places = cue_places(text)  # chigau okashi desu
     # なまえが ちがう ひとで じゅうしょは となりまちの ひと: another's name and address on it
-    labelled = ARRIVED.search(hira) or ADDRESS_WORD.search(hira)
-    found = WRONG_THING.search(norm) or WRONG_THING.search(hira) or (OTHERS_NAME.search(hira) and labelled)
+    labelled = ARRIVED.search(places) or ADDRESS_WORD.search(places)
+    found = WRONG_THING.search(places) or (OTHERS_NAME.search(places) and labelled)
     return bool(found) and not asks_for_ingredients(text)
 
 
@@ -201,13 +196,11 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
     normalized text, without its spaces, as a lemma, or in the text read as kana (ハコ
     ツブレテル, box kowarete)."""
     unstruck = STRUCK_NOT_GOODS.sub("", text)  # not 地震で つぶれた 家
-    norm = folded(unstruck)
-    read = with_hiragana(folded(as_read(unstruck)))
-    places = (norm, re.sub(r"\s+", "", norm), read, re.sub(r"\s+", "", read))
+    places = cue_places(unstruck)
     whole = folded(text)
     joined = re.sub(r"\s+", "", whole)  # のしが あかと しろの
     return (
-        any(w in lemmas or any(w in p for p in places) for w in goods.damaged)
+        any(w in lemmas or w in places for w in goods.damaged)
         or (any(w in whole or w in joined or w in lemmas for w in goods.wrong_item) and not asks_for_ingredients(text))
         or reports_wrong_thing(text)
         or every_group(joined, goods.wrong_noshi)
@@ -219,7 +212,7 @@ def reports_arrival_calmly(rules: Rules, text: str) -> bool:
     """A complaint about a parcel that came, without anger or lateness (届いた小包の宛名が存じ
     上げない方のお名前になっております; oi... okashi todoita kedo 😢, read as kana): whatever is
     wrong with it, a person must look."""
-    norm = spaceless(text) + "。" + jaconv.kata2hira(spaceless(as_read(text)))
+    norm = cue_places(text)
     cues = rules.cues
     return (
         ARRIVED.search(norm) is not None

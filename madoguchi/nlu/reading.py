@@ -19,8 +19,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import jaconv
 from dataclasses import dataclass
+
+import jaconv
+
+from madoguchi.text import folded
 
 _VOWELS = {"a": "あ", "i": "い", "u": "う", "e": "え", "o": "お"}
 _ROWS = {
@@ -148,6 +151,17 @@ def as_read(text: str) -> str:
     cue words the actions look for (katarogu ... mada konai: a late catalog)."""
     read = reading(text or "")
     return read.text if read else text or ""
+
+
+def cue_places(text: str | None) -> str:
+    """Every place a cue word may stand in a message, one per line: the text folded
+    (`madoguchi.text.folded`), the same without spaces (宛名　ちがう), and the text as read
+    with katakana as hiragana (chigau okashi, ハコ ツブレテル), without spaces too. Cue words
+    are written folded; a pattern must not look across lines."""
+    norm = folded(text)
+    read = jaconv.kata2hira(folded(as_read(text or "")))
+    places = (norm, re.sub(r"\s+", "", norm), read, re.sub(r"\s+", "", read))
+    return "\n".join(dict.fromkeys(places))
 
 
 # Words of grammar a learner writes in katakana (ノシ ドウスル？ ナニ カク？, オカシ オクリタイ デス).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from madoguchi.nlu.reading import reading, to_kana
+from madoguchi.nlu.reading import cue_places, reading, to_kana
 from tests.madoguchi.rasa.components.messages import extract, normalize
 
 
@@ -96,3 +96,18 @@ def test_a_loanword_or_a_name_alone_or_a_mixed_message_stays_in_katakana(text):
 ])
 def test_english_shop_words_and_kinyoubi_among_romaji(written, read):
     assert reading(written).text == read
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("chigau okashi desu", "ちがうおかし"),  # romaji, read and without spaces
+        ("ハコ ツブレテル", "つぶれてる"),  # katakana as hiragana
+        ("宛名　ちがう", "宛名ちがう"),  # words set apart by a full-width space
+        ("屆きました", "届き"),  # an old form of kanji
+        ("Why do you need it", "why do you need"),  # lower case
+    ],
+)
+def test_cue_words_are_found_however_the_message_is_written(text, cue):
+    assert cue in cue_places(text)
+
