@@ -20,6 +20,7 @@ from typing import Any
 
 from madoguchi.children import die_with_parent
 from madoguchi.settings import ROOT
+from madoguchi.evaluation.goals import DEMO_ORDERS
 from madoguchi.store.db import Database
 
 EVAL_NOW = "2026-11-20T10:00:00+09:00"  # a Friday morning: operators at work
@@ -42,6 +43,7 @@ class LocalBot:
         self._tmp = tempfile.TemporaryDirectory(prefix="madoguchi-eval-")
         self._db_url = f"sqlite:///{Path(self._tmp.name) / 'eval.db'}"
         self._catalogs_seen: dict[int, Any] = {}  # the catalog requests at the last look
+        self._met: set[str] = set()  # the senders that have written
 
     async def __aenter__(self) -> "LocalBot":
         from rasa.utils.endpoints import EndpointConfig
@@ -49,7 +51,7 @@ class LocalBot:
         from madoguchi.store import catalog_requests, orders
 
         db_url = self._db_url
-        orders.import_csv(Database(db_url), ROOT / "shop" / "demo_orders.csv")
+        orders.import_csv(Database(db_url), DEMO_ORDERS)
         catalog_requests.import_demo(Database(db_url), catalog_requests.DEMO_FILE, self.now)
         self._catalogs_seen = self._catalog_rows()
         port = free_port()
@@ -90,9 +92,19 @@ class LocalBot:
 
     async def say(self, sender_id: str, text: str) -> tuple[list[str], dict[str, Any]]:
         """Send a customer message; what the bot answered, and the tracker's state."""
+        self.meet(sender_id)
         answers = await self.agent.handle_text(text, sender_id=sender_id) or []
         tracker = await self.agent.tracker_store.get_or_create_tracker(sender_id)
         return [a.get("text") or "" for a in answers], tracker.current_state()
+
+    def meet(self, sender_id: str) -> None:
+        """Before a customer's first message: the demo orders as the writers were told them
+        (an order one conversation cancelled is not cancelled for the next customer)."""
+        from madoguchi.store import orders
+
+        if sender_id not in self._met:
+            self._met.add(sender_id)
+            orders.import_csv(Database(self._db_url), DEMO_ORDERS)
 
     def catalog_requests(self, sender_id: str, held: Any = None) -> list[tuple[str, str]]:
         """The catalog requests stored for a sender (name, method label): its own, the one

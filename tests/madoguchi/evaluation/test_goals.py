@@ -83,3 +83,19 @@ def test_a_late_catalog_switched_to_new_details_counts_for_the_conversation_that
     assert bot.catalog_requests("goal-03") == [("工藤 ふさえ", "宅配便")]
     assert bot.catalog_requests("goal-04") == []  # nothing changed meanwhile, nothing of its own
     assert bot.catalog_requests("goal-05", first) == [("工藤 ふさえ", "宅配便")]  # confirmed again, unchanged
+
+
+def test_each_customer_meets_the_demo_orders_as_the_writers_were_told(db, tmp_path):
+    """An order one conversation cancelled is not cancelled for the next customer."""
+    from madoguchi.evaluation.bot import DEMO_ORDERS, LocalBot
+    from madoguchi.store import orders
+
+    bot = LocalBot(tmp_path / "no-model.tar.gz")
+    bot._db_url = db.url
+    orders.import_csv(db, DEMO_ORDERS)
+    bot.meet("goal-01")
+    orders.apply_change(db, "A2345678", "cancel", "", "goal-01")
+    bot.meet("goal-01")  # the same customer goes on: the cancellation holds
+    assert orders.get(db, "A2345678").status == "cancelled"
+    bot.meet("goal-02")
+    assert orders.get(db, "A2345678").status != "cancelled"
