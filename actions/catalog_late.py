@@ -45,6 +45,12 @@ SEND = re.compile(RESEND.pattern + r"|送って|おくって|送付|お送り|�
 NOTED = "承知いたしました。お送りするために、まずお申し込みの記録をお調べします。"
 # A name written alone while the phone is asked (田中 哲夫): short, with a kanji.
 NAME_ALONE = re.compile(r"^[^\s]{1,6}(?:\s[^\s]{1,6})?$")
+# A whole name in kana without a space (おおにしみさおです), given to the question "your
+# phone or your name": kana alone, and no word of grammar or of the talk.
+KANA_NAME = re.compile(r"^[ぁ-ゖァ-ヺー]{4,10}$")
+NOT_A_NAME = re.compile(
+    r"ない|ません|ます|まし|たい|でし|です|ください|わから|まだ|いつ|どこ|なに|おねがい|ありがと|すみま|ごめん|こんにち|もしもし"
+)
 LATE_SLOTS = ("catalog_late", "catalog_next", "catalog_choice", "catalog_resend_of", "catalog_note")
 
 
@@ -302,7 +308,8 @@ def _name_written(tracker: Tracker, text: str, intent: str) -> str | None:
     # 田中 哲夫; アフマド イスマイル, きむ よんすん (a whole name in kana, read as one by `spans`)
     whole = bool(re.search(r"[\u4e00-\u9fff]", name)) or bool(spans.labelled_names(text))
     alone = intent == "inform" and bool(NAME_ALONE.match(name)) and whole
-    return name if beside_phone or alone else None
+    in_kana = intent == "inform" and bool(KANA_NAME.match(name)) and not NOT_A_NAME.search(name)
+    return name if beside_phone or alone or in_kana else None
 
 
 class ActionCatalogStatus(Action):

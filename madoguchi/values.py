@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from madoguchi.dialogue.leaving import STOP_WORD
 from madoguchi.text import nfkc
 
 _NAME_FRAME = re.compile(
@@ -19,6 +20,12 @@ _NOT_A_NAME = re.compile(r"[0-9@<>{}\[\]/\\?？]")
 # 佐々木とみ子です ばあちゃんの名前: a polite ending and a space).
 _BREAK = re.compile(r"[、。,，.．!！?？\n]+|(?<=です)\s+|(?<=ございます)\s+|(?<=します)\s+")
 _FILLER = re.compile(r"^(?:はい|ええ|えっと|ええと|あの|あのう|あ|すみません|失礼しました)$")
+# The label of another detail, before its number (電話は０８８４ ２２ １２３４): no name.
+_DETAIL_LABEL = re.compile(
+    r"^(?:お?電話(?:番号)?|でんわ(?:ばんごう)?|携帯(?:番号)?|けいたい|連絡先|tel|ご?住所|ご?じゅうしょ|郵便番号|"
+    r"ゆうびんばんごう|〒|番号|ばんごう)\s*(?:は|:)?$",
+    re.IGNORECASE,
+)
 
 
 def _name_of(part: str) -> str | None:
@@ -26,7 +33,7 @@ def _name_of(part: str) -> str | None:
     for _ in range(3):
         name = _PLAIN_COPULA.sub("", _NAME_FRAME.sub("", name)).strip(" 、,。")
     name = re.sub(r"\s+", " ", name)
-    if not name or len(name) > 30 or _NOT_A_NAME.search(name):
+    if not name or len(name) > 30 or _NOT_A_NAME.search(name) or _DETAIL_LABEL.match(name):
         return None
     return name
 
@@ -56,11 +63,11 @@ def shipping_method_from_text(text: str) -> str | None:
 def change_kind_from_text(text: str) -> str | None:
     """`cancel`, `address` or `date` from what the customer wants to change."""
     t = nfkc(text)
-    if re.search(r"キャンセル|きゃんせる|取り?消|とりけし|やめ|止め|解約", t):
+    if re.search(r"キャンセル|きゃんせる|取り?消|とりけし|止め|解約|" + STOP_WORD, t):  # not はやめに
         return "cancel"
     if re.search(r"住所|届け先|送り先|宛先|あて先|届先|配送先", t):
         return "address"
-    if re.search(r"日付|日にち|お?届け日|日時|到着日|配達日|配送日|発送日|着日|日を|延期|早め", t):
+    if re.search(r"日付|日にち|お?届け日|日時|到着日|配達日|配送日|発送日|着日|日を|延期|早め|はやめ", t):
         return "date"
     return None
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from madoguchi.dialogue.leaving import is_leaving
+from madoguchi.dialogue.leaving import STOP_WORD, is_leaving
 from madoguchi.text import nfkc
 
 OK = "ok"
@@ -15,7 +15,7 @@ STOP = "stop"
 
 # Taking the request back outright, even with thanks in the same message.
 _TAKE_BACK = re.compile(
-    r"やめ|止め|取り?消|とりけし|キャンセル|きゃんせる|いらな|要らな|いりませ|要りませ|もう(?:結構|けっこう|いい)|やっぱ(?:り)?(?:いい|いら|要ら|結構)"
+    STOP_WORD + r"|止め|取り?消|とりけし|キャンセル|きゃんせる|いらな|要らな|いりませ|要りませ|もう(?:結構|けっこう|いい)|やっぱ(?:り)?(?:いい|いら|要ら|結構)"
 )
 _OK = re.compile(
     r"それで|これで|以上|ありがと|ありかと|有難|どうも|お願い|おねがい|大丈夫|だいじょう|おけ|おっけ|オッケ|ok|"

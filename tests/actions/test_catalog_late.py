@@ -186,6 +186,17 @@ async def test_a_whole_name_written_alone_in_katakana_is_looked_up_and_kept(late
     assert slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain))["person_name"] == "アフマド イスマイル"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("おおにしみさおです", "おおにしみさお"),  # a whole name in hiragana, no space
+    ("まだこないんです", None),
+    ("わかりません", None),
+    ("おねがいします", None),
+])
+async def test_a_whole_name_in_kana_without_a_space_answers_the_look_up(late_shop, dispatcher, domain, text, name):
+    tracker = make_tracker([user(text, "inform")], active_loop="catalog_status_form", requested_slot="phone")
+    assert slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain)).get("person_name") == name
+
+
 async def test_leaving_the_look_up_takes_nothing(late_shop, dispatcher, domain):
     tracker = make_tracker([user("中村 ゆき", "inform"), user("やっぱりいいです、またにします", "deny")],
                            slots={"person_name": "中村 ゆき"})

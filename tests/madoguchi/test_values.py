@@ -63,6 +63,8 @@ def test_person_name_without_the_polite_frame(text, name):
         "",
         "です",  # only the frame
         "お名前は？",
+        "電話は０８８４　２２　１２３４",  # the label of the phone given, not a name
+        "住所は",
     ],
 )
 def test_what_is_not_a_name_is_rejected(text):
@@ -105,6 +107,7 @@ def test_shipping_method_words(text, method):
         ("日にちを変えたい", "date"),
         ("配達日を延期できますか", "date"),
         ("注文の配送日変更したいです", "date"),
+        ("とどくのを はやめに できますか", "date"),  # はやめ is 早め, no やめ
         ("商品を変えたい", None),
     ],
 )

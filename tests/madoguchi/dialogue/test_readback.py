@@ -15,6 +15,7 @@ from madoguchi.dialogue.readback import FIX, OK, STOP, answer, fields_named
     ("はい、それで結構です", "affirm"),
     ("間違いないです", "inform"),
     ("ああ、普通の送り方でいい", "inform"),
+    ("それで！はやめにおねがい🥺", "affirm"),  # はやめに is 早めに, no やめ
 ])
 def test_fine_as_it_is(text, intent):
     assert answer(text, intent) == OK
