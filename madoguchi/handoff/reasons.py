@@ -109,7 +109,13 @@ WRONG_THING = re.compile(
 )
 # ニモツ とどいた けど、 ナマエ ちがう ヒト です: another's name on a parcel that came (read in
 # hiragana too, for a message written in katakana).
-OTHERS_NAME = re.compile(r"(?:名前|なまえ|宛名|あてな)[がは]?(?:違う|ちがう|別の|べつの)(?:人|ひと|方|かた)")
+OTHERS_NAME = re.compile(
+    r"(?:名前|なまえ|宛名|あてな)[がは]?(?:違う|ちがう|別の|べつの)(?:人|ひと|方|かた)"
+    # 名前 ちがいます。私 の 名前 じゃない: with a neighbour's room or another's address
+    r"|(?:名前|なまえ|宛名|あてな)[がは]?(?:違い|ちがい)ます|(?:私|わたし|うち)の(?:名前|なまえ)(?:じゃな|ではな|じゃありませ|ではありませ)"
+)
+# Where a neighbour's parcel names its own (同じ マンション の ちがう 部屋 の 人).
+NEIGHBOUR = re.compile(r"部屋|へや|号室|マンション|アパート|隣|となり|近所|きんじょ")
 # Polite formulas and copulas that hold an anger word (お昼寝中に失礼します; …のことなんですけど
 # holds なんで): no anger.
 # 失礼にならんか心配で: a worry about being rude to the recipient, no anger either.
@@ -161,7 +167,7 @@ def reports_wrong_thing(text: str) -> bool:
     """Something else came than what was ordered (not a question about what a sweet holds)."""
     places = cue_places(text)  # chigau okashi desu
     # なまえが ちがう ひとで じゅうしょは となりまちの ひと: another's name and address on it
-    labelled = ARRIVED.search(places) or ADDRESS_WORD.search(places)
+    labelled = ARRIVED.search(places) or ADDRESS_WORD.search(places) or NEIGHBOUR.search(places)
     found = WRONG_THING.search(places) or (OTHERS_NAME.search(places) and labelled)
     return bool(found) and not asks_for_ingredients(text)
 
