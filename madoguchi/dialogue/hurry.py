@@ -22,6 +22,8 @@ _NEGATED = re.compile(
 # 急ぎで送れない？: a potential verb (送れ, 出せ) asks for it too.
 _ASKING = re.compile(r"くれ|もらえ|貰え|いただけ|頂け|でき|出来|願え|送れ|おくれ|出せ|だせ|届けられ|とどけられ")
 _QUESTION = re.compile(r"\s*(?:でしょうか|ですか|か(?![らりも])|[?？])")
+# A deadline asked after (お歳暮は いつまでに 頼みゃ 年内に 着くんなら): a question, no hurry.
+_DEADLINE_ASKED = re.compile(r"(?:いつ|何日|なんにち|何時|なんじ)(?:まで|ごろまで)に")
 
 
 def _negated(norm: str) -> bool:
@@ -42,7 +44,7 @@ def hurry_of(text: str, hurry: Iterable[str], no_hurry: Iterable[str]) -> bool |
     joined = re.sub(r"\s+", "", norm)  # いそがん けん: words set apart by spaces
     if _negated(norm) or any(nfkc(w).lower() in t for w in no_hurry for t in (norm, joined)):
         return False
-    if any(nfkc(w).lower() in norm for w in hurry):
+    if any(nfkc(w).lower() in _DEADLINE_ASKED.sub("", norm) for w in hurry):
         return True
     return None
 
