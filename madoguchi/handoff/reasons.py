@@ -141,6 +141,12 @@ STRUCK_NOT_GOODS = re.compile(
     r"(?:地震|じしん|台風|たいふう|大雨|おおあめ|水害|災害|さいがい|津波|つなみ|火事|かじ)で\s*(?:家|いえ|うち)?[がは]?\s*"
     r"(?:つぶれ|潰れ|壊れ|こわれ|流され|ながされ|焼け|やけ)|(?:家|いえ|建物|たてもの|実家|じっか)が\s*(?:つぶれ|潰れ|壊れ|こわれ)"
 )
+# Damage feared or denied, not reported (ケーキ溶けたら泣く, 割れないように, 壊れてないです).
+NOT_DAMAGED = re.compile(
+    r"(?:割れ|われ|溶け|とけ|崩れ|くずれ|潰れ|つぶれ|壊れ|こわれ|腐|くさ|かび|漏れ|もれ|傷ま|いたま)"
+    r"(?:たら|ちゃったら|てしまったら|ると|ないか|ないよう|たりしない|ませんか|やすい|そう|"
+    r"てない|ていない|てません|ていませ|てへん|とらん|てなかった|ていなかった)"
+)
 # Words of a parcel that came (届いた箱を開けたら…): a calm complaint about it is an operator's case.
 # A parcel that came late (2日も遅れて着いた, 指定日に間に合わなかった): a complaint, not the goods.
 LATE = re.compile(
@@ -201,7 +207,7 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
     triage (`madoguchi.nlu.triage`) and of the handoff reasons. A word matches in the
     normalized text, without its spaces, as a lemma, or in the text read as kana (ハコ
     ツブレテル, box kowarete)."""
-    unstruck = STRUCK_NOT_GOODS.sub("", text)  # not 地震で つぶれた 家
+    unstruck = NOT_DAMAGED.sub("", STRUCK_NOT_GOODS.sub("", text))  # not 地震で つぶれた 家, 溶けたら
     places = cue_places(unstruck)
     whole = folded(text)
     joined = re.sub(r"\s+", "", whole)  # のしが あかと しろの

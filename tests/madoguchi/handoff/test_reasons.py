@@ -306,6 +306,11 @@ def test_a_wait_a_late_parcel_or_a_house_struck_are_no_goods_problem(rules, text
     assert reason_for_intent(rules, "complain", text) == reason
 
 
+@pytest.mark.parametrize("text", ["クール便とかある？ケーキ溶けたら泣く🥲", "割れないように包んでもらえますか", "夏だから溶けたりしないか心配"])
+def test_damage_feared_is_no_goods_problem(rules, text):
+    assert not goods_problem(rules, text)
+
+
 def test_a_celebration_noshi_reported_in_tosa_ben_after_the_memorial_told(rules):
     from madoguchi.handoff.reasons import wrong_noshi_told_across
 
