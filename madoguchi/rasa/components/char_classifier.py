@@ -35,6 +35,8 @@ from madoguchi.rasa.components.fingerprint import CodeFingerprinted
 _ARRAYS = "char_classifier.npz"
 # How sure the reading of the part after a greeting must be to replace the greeting's.
 AFTER_GREETING_SURE = 0.5
+# Readings of the part after a greeting that leave the message a greeting.
+KEEPS_THE_GREETING = ("greet", "out_of_scope")
 _WORDS = "char_classifier.json"
 
 
@@ -134,7 +136,8 @@ class CharNgramClassifier(CodeFingerprinted, GraphComponent, IntentClassifier):
             if request is not None:
                 # こんにちは。ちゅうもん した おかし が まだ きません: the request after the greeting
                 after = mixed(self._probabilities(request), [], 0.0)
-                if after[0][INTENT_NAME_KEY] != "greet" and after[0][PREDICTED_CONFIDENCE_KEY] >= AFTER_GREETING_SURE:
+                # (こんにちは。岡山の 者じゃが: who greets, out of scope alone, is still a greeting)
+                if after[0][INTENT_NAME_KEY] not in KEEPS_THE_GREETING and after[0][PREDICTED_CONFIDENCE_KEY] >= AFTER_GREETING_SURE:
                     ranking = after
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking[:10], add_to_output=True)

@@ -20,13 +20,13 @@ EXAMPLES = {
 }
 
 
-def trained(tmp_path, **config) -> tuple[CharNgramClassifier, LocalModelStorage, Resource]:
+def trained(tmp_path, examples: dict[str, list[str]] = EXAMPLES, **config) -> tuple[CharNgramClassifier, LocalModelStorage, Resource]:
     tmp_path.mkdir(exist_ok=True)
     storage, resource = LocalModelStorage(tmp_path), Resource("chars")
     context = ExecutionContext(GraphSchema({}), "test")
     classifier = CharNgramClassifier.create({**CharNgramClassifier.get_default_config(), "min_df": 1, **config},
                                            storage, resource, context)
-    classifier.train(TrainingData([Message(data={"text": t, "intent": i}) for i, ts in EXAMPLES.items() for t in ts]))
+    classifier.train(TrainingData([Message(data={"text": t, "intent": i}) for i, ts in examples.items() for t in ts]))
     return classifier, storage, resource
 
 
@@ -91,3 +91,9 @@ def test_a_request_after_a_greeting_is_what_the_message_asks(tmp_path):
     assert read(classifier, asked).get("intent")["name"] == "ask_shipping"
     assert read(classifier, "こんにちは").get("intent")["name"] == "greet"
     assert read(classifier, "こんにちは！よろしくお願いします").get("intent")["name"] == "greet"  # a courtesy, no request
+
+
+def test_who_greets_is_still_a_greeting(tmp_path):
+    chat = ["岡山の者じゃが", "岡山の者です", "今日は寒いのう", "岡山は晴れじゃ"]
+    classifier, _, _ = trained(tmp_path, {**EXAMPLES, "out_of_scope": chat})
+    assert read(classifier, "こんにちは。岡山の 者じゃが").get("intent")["name"] == "greet"
