@@ -17,12 +17,13 @@ from actions.conversation import customer_texts, hurry_reading, in_hurry, times_
 from madoguchi.address import (
     address_after_code, has_prefecture, join_address, lookup_postal_code, postal_code_for, room_added, same_city,
 )
-from madoguchi.dialogue import readback
+from madoguchi.dialogue import readback, verification
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.signature import signature_of, without_signature
 from madoguchi.dialogue.written import address_as_written, labelled, name_as_written
 from madoguchi.nlu.patterns import normalize_phone, normalize_postal_code
 from madoguchi.store import catalog_requests
+from madoguchi.text import nfkc
 from madoguchi.values import clean_person_name
 
 CATALOG_SLOTS = (
@@ -258,6 +259,8 @@ class ValidateCatalogForm(FormValidationAction):
         code = normalize_postal_code(str(value or ""))
         if not code and normalize_phone(str(value or "")):
             return {"postal_code": None}  # the phone given first (it is kept): the postal code asked again
+        if not code and postal_code_not_known(tracker):
+            return {"postal_code": None}  # the address is asked instead (`ActionAskCatalogPostalCode`)
         if not code:
             dispatcher.utter_message(response="utter_postal_code_invalid")
             return {"postal_code": None}
@@ -338,10 +341,27 @@ class ValidateCatalogForm(FormValidationAction):
 def _details_given(tracker: Tracker, stray_name: bool = False) -> bool:
     """The latest message holds a name, postal code, address or phone (with `stray_name`,
     a name found in a side question while another detail is asked does not count)."""
-    given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+    entities = tracker.latest_message.get("entities") or []
+    given = {e.get("entity") for e in entities}
     if stray_name and name_before(tracker) and name_astray(tracker):
         given.discard("person_name")
+    # きょうは やめておきますささきつやこ: the name already given, or signed, is nothing new
+    known = {_compact(tracker.get_slot("person_name")), signature_of(customer_texts(tracker))} - {"", None}
+    if all(_compact(e.get("value")) in known for e in entities if e.get("entity") == "person_name"):
+        given.discard("person_name")
     return bool(given & set(DETAIL_SLOTS))
+
+
+def postal_code_not_known(tracker: Tracker) -> bool:
+    """The customer answers the postal code question that they do not know it (ゆうびんばんごうは
+    いま ちょっと わがんなくて), giving no number: the address is asked, its code looked up."""
+    text = common.latest_text(tracker)
+    asked = tracker.get_slot("requested_slot") == "postal_code"
+    return asked and verification.reading(text) == verification.UNKNOWN and not re.search(r"[0-9０-９]", text)
+
+
+def _compact(name: Any) -> str:
+    return re.sub(r"\s+", "", nfkc(str(name or "")))
 
 
 def say_answers(dispatcher: CollectingDispatcher, text: str) -> None:

@@ -8,7 +8,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.catalog import other_details
+from actions.catalog import other_details, postal_code_not_known
 from actions.conversation import times_asked
 
 # What a detail is called when it was taken while the name was asked for.
@@ -50,7 +50,18 @@ class ActionAskCatalogPersonName(Action):
 
 
 class ActionAskCatalogPostalCode(ActionAskCatalogPersonName):
+    """Asks for the postal code; when the customer does not know it, for the address instead
+    (its code is looked up from it)."""
+
     slot = "postal_code"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if postal_code_not_known(tracker) and not tracker.get_slot("address"):
+            dispatcher.utter_message(response="utter_postal_code_from_address")
+            return []
+        return await super().run(dispatcher, tracker, domain)
 
 
 class ActionAskCatalogPhone(ActionAskCatalogPersonName):

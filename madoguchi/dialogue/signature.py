@@ -16,7 +16,7 @@ _TRAILING = re.compile(r"[\s。、．，.,!！?？~〜ー…☆★♪]+$")
 # What may stand before the signature in two messages alike: a copula or a polite ending
 # (…です ささきつやこ, おねがいしますささきつやこ).
 _LEADING = re.compile(r"^(?:ます|" + "|".join(COPULAS) + ")")
-_COPULA_LEFT = re.compile(r"(?:\s*(?:" + "|".join(COPULAS) + "))?\s*$")
+_COPULA_LEFT = re.compile(r"(?:\s*(?:" + "|".join(COPULAS) + r"))?\s*$")
 MIN_LENGTH = 3
 
 

@@ -70,14 +70,14 @@ _KANJI_DATE_RE = re.compile(
 # A day named by its distance from today or by its weekday (明日, あさって, 来週の土曜日,
 # きんようび): a date as the customer wrote it. Not 今日は opening a message nor 今晩は (greetings),
 # nor a word that holds one (とうきょう, 明日香, あしたば).
-_WEEK = r"(?:(?:再来週|来週|今週|先週|さらいしゅう|らいしゅう|こんしゅう|せんしゅう)\s?の?\s?)?"
+_WEEK = r"(?:(?:再来週|来週|今週|先週|今度|次|さらいしゅう|らいしゅう|こんしゅう|せんしゅう|こんど|つぎ)\s?の?\s?)?"
 _RELATIVE_DATE_RE = re.compile(
     # in kanji: not inside a kanji word, nor 明日香 (a name)
-    rf"(?<![一-龥々])(?:{_WEEK}[月火水木金土日]曜(?:日)?|本日|今日|明日|明後日|昨日|一昨日|今夜|(?:先週|先月|来月|今月)(?!号))(?!香)"
+    rf"(?<![一-龥々])(?:{_WEEK}[月火水木金土日]曜(?:日)?|(?:今週|来週|再来週)末|本日|今日|明日|明後日|昨日|一昨日|今夜|(?:先週|先月|来月|今月)(?!号))(?!香)"
     # 誕生日明後日なのに: after a day's name
     r"|(?<=[^一-龥々]誕生日|[^一-龥々]記念日)(?:今日|明日|明後日)"
     # in kana: not inside a kana word (とうきょう, あしたば, きょうだい), a particle or kanji after it
-    rf"|(?<![ぁ-ゖ])(?:{_WEEK}(?:げつ|か|すい|もく|きん|ど|にち)ようび?|きょう|あした|あさって|しあさって|きのう|"
+    rf"|(?<![ぁ-ゖ])(?:{_WEEK}(?:げつ|か|すい|もく|きん|ど|にち)ようび?|(?:こんしゅう|らいしゅう|さらいしゅう)まつ|きょう|あした|あさって|しあさって|きのう|"
     r"おととい|こんや|せんしゅう|せんげつ|らいげつ|こんげつ)(?![ぁ-ゖ](?<![はのにがもでまかなじや]))"
 )
 _GREETING_TODAY = re.compile(r"^\s*今日は(?:[。、!！\s]|$)")

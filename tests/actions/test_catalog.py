@@ -148,6 +148,19 @@ async def test_leaving_in_the_middle_ends_the_form_without_an_error(shop, dispat
     assert dispatcher.messages == []  # no 「郵便番号は7桁の数字で」
 
 
+async def test_leaving_signed_with_the_name_given_before_still_leaves(shop, dispatcher, domain):
+    """The name found in a signed message is the one given already: no new detail, leaving."""
+    text = "むすめが　こんどの　にちようびに　くるから　そのとき　いっしょに　やります　きょうは　やめておきますささきつやこ"
+    tracker = make_tracker(
+        [user("かたろぐ　おくって　もらいたいんだども　ささきつやこ", "request_catalog"),
+         user(text, "deny", [{"entity": "person_name", "value": "ささきつやこ"}])],
+        slots={"person_name": "ささきつやこ"}, active_loop="catalog_form", requested_slot="postal_code",
+        candidates={"postal_code": text},
+    )
+    slots = slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
+    assert slots["requested_slot"] is None
+
+
 async def test_leaving_read_as_a_no_while_the_address_is_asked_is_leaving_not_a_wrong_postal_code(shop, dispatcher, domain):
     text = "すみません、来客です。また今度にします。"
     slots = await validate(dispatcher, domain, text, "deny",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions.catalog_asks import ActionAskCatalogPersonName, ActionAskCatalogPhone
+from actions.catalog import ValidateCatalogForm
+from actions.catalog_asks import ActionAskCatalogPersonName, ActionAskCatalogPhone, ActionAskCatalogPostalCode
 from tests.actions.conftest import make_tracker, said, user
 
 
@@ -75,3 +76,19 @@ async def test_the_phone_asked_after_the_name_was_not_found_is_a_new_question(di
     ])
     await ActionAskCatalogStatusPhone().run(dispatcher, tracker, domain)
     assert said(dispatcher) == ["utter_ask_catalog_status_form_phone"]  # お名前では見つかりませんでした…
+
+
+@pytest.mark.parametrize("text, response", [
+    ("ゆうびんばんごうは　いま　ちょっと　わがんなくて　すみません", "utter_postal_code_from_address"),
+    ("郵便番号わからないです", "utter_postal_code_from_address"),
+    ("えっと", "utter_ask_postal_code_again"),
+])
+async def test_a_postal_code_not_known_is_looked_up_from_the_address(dispatcher, domain, text, response):
+    tracker = make_tracker([*asked("postal_code", 1), user(text, "nlu_fallback")], active_loop="catalog_form",
+                           requested_slot="postal_code", slots={"person_name": "佐々木 つや子"})
+    assert ValidateCatalogForm().validate_postal_code(text, dispatcher, tracker, domain) == {"postal_code": None}
+    assert said(dispatcher) == ([] if response == "utter_postal_code_from_address" else ["utter_postal_code_invalid"])
+    dispatcher.messages.clear()
+    await ActionAskCatalogPostalCode().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == [response]
+    assert response in domain["responses"]

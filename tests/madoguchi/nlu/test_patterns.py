@@ -234,7 +234,10 @@ def test_spans_never_overlap_and_are_sorted():
                                         ("配達希望日は19.12です。", "19.12"), ("1.12に注文した商品は", "1.12"),
                                         ("いまから たのんだら くれの 28にちまでに つきますかね", "くれの 28にち"),
                                         ("はつかの ほうじに どうしても いるけん", "はつか"),
-                                        ("おばあちゃんの誕生日明後日なのに", "明後日")])
+                                        ("おばあちゃんの誕生日明後日なのに", "明後日"),
+                                        # the next weekday and the weekend (Niigata, a Kenyan runner in kana)
+                                        ("集まりが今度の日曜なんだわ", "今度の日曜"), ("おみまい こんしゅうまつなのに", "こんしゅうまつ"),
+                                        ("今週末までに届けて", "今週末")])
 def test_dates_in_digits_kanji_or_spoken_kana_are_found_as_written(text, date):
     from madoguchi.nlu.patterns import find_dates
 
