@@ -286,6 +286,9 @@ class ActionFallback(Action):
         if topic:  # おもてがきは なんと かいたらえい？ after a gift answer: answered, not "rephrase"
             answer_question(dispatcher, topic, tracker)
             return []
+        if not tracker.active_loop_name and only_opens_the_talk(tracker):
+            dispatcher.utter_message(response="utter_greet")  # すんまへん、ちょっと聞いとくれやす
+            return []
         events = common.event_dicts(tracker)
         misses = consecutive_fallbacks(events)
         if misses >= common.rules().fallbacks_before_handoff:

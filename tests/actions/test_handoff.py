@@ -312,3 +312,11 @@ async def test_a_message_that_only_opens_the_talk_is_asked_what_it_is_about(shop
     angry = user("問い合わせです。ふざけんな", "complain", triage={"opener": True, "anger": True, "cues": []})
     await ActionHandoff().run(dispatcher, make_tracker([angry]), domain)
     assert handoffs.open_for(shop, "s1").reason == "complaint"
+
+
+async def test_an_opening_not_understood_is_asked_what_it_is_about_and_no_misunderstanding(shop, dispatcher, domain):
+    asked = {"event": "bot", "text": "…", "timestamp": 1.5, "metadata": {"utter_action": "utter_default"}}
+    opener = user("すんまへん、ちょっと聞いとくれやす。", "nlu_fallback", ts=2.0, triage={"opener": True, "cues": []})
+    events = [user("ほにゃ", "nlu_fallback", ts=1.0), asked, opener]
+    assert await ActionFallback().run(dispatcher, make_tracker(events), domain) == []
+    assert said(dispatcher) == ["utter_greet"] and handoffs.open_for(shop, "s1") is None
