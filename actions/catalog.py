@@ -209,7 +209,15 @@ class ValidateCatalogForm(FormValidationAction):
         """Fine (ends), a detail named to correct (asked again), taken back; None otherwise."""
         if _details_given(tracker):
             return None  # a corrected detail itself: validated as usual
-        meaning = readback.answer(text, intent)
+        events = ValidateCatalogForm._readback_events(dispatcher, text, readback.answer(text, intent))
+        if events is not None and "person_name" in tracker.slots_to_validate():
+            # んだ、それでたのむじゃ。ありがどさん　のぶえ: the name signed under the answer is no new name
+            events = [SlotSet("person_name", name_before(tracker)), *events]
+        return events
+
+    @staticmethod
+    def _readback_events(dispatcher: CollectingDispatcher, text: str, meaning: str | None) -> list[EventType] | None:
+        """What an answer to the read-back does: ends, asks for the detail named, or takes back."""
         if meaning == readback.OK:
             return [SlotSet("catalog_confirmed", True), SlotSet("requested_slot", None)]
         if meaning == readback.STOP:
@@ -345,9 +353,7 @@ def _details_given(tracker: Tracker, stray_name: bool = False) -> bool:
     given = {e.get("entity") for e in entities}
     if stray_name and name_before(tracker) and name_astray(tracker):
         given.discard("person_name")
-    # きょうは やめておきますささきつやこ: the name already given, or signed, is nothing new
-    known = {_compact(tracker.get_slot("person_name")), signature_of(customer_texts(tracker))} - {"", None}
-    if all(_compact(e.get("value")) in known for e in entities if e.get("entity") == "person_name"):
+    if all(_name_known(tracker, e.get("value")) for e in entities if e.get("entity") == "person_name"):
         given.discard("person_name")
     return bool(given & set(DETAIL_SLOTS))
 
@@ -358,6 +364,14 @@ def postal_code_not_known(tracker: Tracker) -> bool:
     text = common.latest_text(tracker)
     asked = tracker.get_slot("requested_slot") == "postal_code"
     return asked and verification.reading(text) == verification.UNKNOWN and not re.search(r"[0-9０-９]", text)
+
+
+def _name_known(tracker: Tracker, found: Any) -> bool:
+    """A name found in the latest message that gives nothing new: the name given before, a
+    part of it, or the customer's signature (きょうは やめておきますささきつやこ; ありがどさん
+    のぶえ after くどうのぶえ)."""
+    name, before = _compact(found), _compact(name_before(tracker))
+    return bool(name) and (bool(before) and name in before or name == signature_of(customer_texts(tracker)))
 
 
 def _compact(name: Any) -> str:

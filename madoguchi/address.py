@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import re
 
+import jaconv
+
 from madoguchi.nlu.patterns import normalize_postal_code
 from madoguchi.text import nfkc
 
 PREFECTURE_RE = re.compile(r"^(東京都|北海道|(?:京都|大阪)府|.{2,3}県)")
+# The prefectures read in kana, as an address written in hiragana begins (あおもりけんきたつがる…).
+PREFECTURE_KANA = re.compile(
+    r"^(?:ほっかいどう|とうきょうと|(?:きょうと|おおさか)ふ|(?:あおもり|いわて|みやぎ|あきた|やまがた|ふくしま|いばらき|とちぎ|"
+    r"ぐんま|さいたま|ちば|かながわ|にいがた|とやま|いしかわ|ふくい|やまなし|ながの|ぎふ|しずおか|あいち|みえ|しが|ひょうご|"
+    r"なら|わかやま|とっとり|しまね|おかやま|ひろしま|やまぐち|とくしま|かがわ|えひめ|こうち|ふくおか|さが|ながさき|"
+    r"くまもと|おおいた|みやざき|かごしま|おきなわ)けん)"
+)
 _NO_TOWN = ("以下に掲載がない場合", "の次に番地がくる場合", "一円")
 
 
@@ -63,8 +72,9 @@ _LEADING_POSTAL_CODE = re.compile(r"^\s*(?:〒|郵便番号\s*(?:は|:)?)?\s*\d{
 
 
 def has_prefecture(text: str) -> bool:
-    """The text starts with a prefecture name."""
-    return bool(PREFECTURE_RE.match(nfkc(text).strip()))
+    """The text starts with a prefecture name (in kana too)."""
+    norm = nfkc(text).strip()
+    return bool(PREFECTURE_RE.match(norm) or PREFECTURE_KANA.match(jaconv.kata2hira(norm)))
 
 
 def without_postal_code(text: str) -> str:

@@ -70,6 +70,12 @@ def test_has_no_prefecture():
     assert not has_prefecture("千代田1-1")
 
 
+def test_an_address_written_in_kana_from_its_prefecture_is_kept_as_written():
+    written = "あおもりけんきたつがるぐんいたやなぎまちおおあざいたやなぎあざどい１２０"
+    assert join_address("青森県北津軽郡板柳町板柳", written) == "あおもりけんきたつがるぐんいたやなぎまちおおあざいたやなぎあざどい120"
+    assert not has_prefecture("ちばし　みはまく")  # the city, not the prefecture
+
+
 def test_an_address_written_from_the_city_by_another_way_keeps_what_was_written():
     # Kyoto addresses name streets (河原町通三条上る) instead of the postal code's town.
     base = lookup_postal_code("604-8006")
