@@ -283,6 +283,9 @@ class ActionFallback(Action):
             dispatcher.utter_message(response="utter_empty_message")
             return []
         topic = answerable_topic(tracker)
+        if topic == "thank":  # ok understood, terima kasih
+            dispatcher.utter_message(response="utter_thank")
+            return []
         if topic:  # おもてがきは なんと かいたらえい？ after a gift answer: answered, not "rephrase"
             answer_question(dispatcher, topic, tracker)
             return []

@@ -1,7 +1,8 @@
 """A message the classifier did not read that still names what the bot answers: a follow-up
 to a gift answer (おもてがきは なんと かいたらえい？, こっちは きいろと しろの みずひきを
 つかうけんど) or a shipping question. The bot answers it rather than ask to rephrase, and it
-does not count towards handing the chat over for being misunderstood."""
+does not count towards handing the chat over for being misunderstood. Thanks in another
+language are thanks."""
 
 from __future__ import annotations
 
@@ -9,15 +10,25 @@ import re
 
 from madoguchi.nlu.reading import cue_places
 
-GIFT = re.compile(r"のし|熨斗|表書|おもてがき|水引|みずひき|掛け紙|かけがみ|noshi|omotegaki|mizuhiki")
+GIFT = re.compile(
+    r"のし|熨斗|表書|おもてがき|水引|みずひき|掛け紙|かけがみ|noshi|omotegaki|mizuhiki|"
+    r"written on|write on|what (?:words|to write)|wrapping paper"  # And what words should be written on it?
+)
 SHIPPING = re.compile(r"送料|そうりょう|配送料|shipping fee|shipping cost")
+# Thanks in the words of a customer who writes in another language (ok understood, terima kasih).
+THANKS = re.compile(
+    r"\bthank|\bthx\b|terima kasih|obrigad|gracias|merci|danke|cảm ơn|cam on|salamat|dhanyavad|shukriya|謝謝|谢谢|감사"
+)
 
 
 def topic_of(text: str) -> str | None:
-    """`ask_gift` or `ask_shipping` when the message names their subject, else None."""
+    """`ask_gift` or `ask_shipping` when the message names their subject, `thank` for thanks
+    in another language, else None."""
     read = cue_places(text)
     if GIFT.search(read):
         return "ask_gift"
     if SHIPPING.search(read):
         return "ask_shipping"
+    if THANKS.search(read):
+        return "thank"
     return None

@@ -1,4 +1,5 @@
-"""What a message the classifier did not read still names: a gift or shipping subject."""
+"""What a message the classifier did not read still names: a gift or shipping subject, or
+thanks in another language."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ from madoguchi.dialogue.follow_up import topic_of
     ("こっちは　きいろと　しろの　みずひきを　つかうけんど　それでも　えいかね", "ask_gift"),
     ("noshi wa nani iro?", "ask_gift"),
     ("そうりょう なんぼ", "ask_shipping"),
-    ("ok understood, terima kasih", None),
+    ("And what words should be written on it?", "ask_gift"),
+    ("ok understood, terima kasih", "thank"),
+    ("Thanks a lot!", "thank"),
+    ("ok understood", None),
     ("ほんまありえへん", None),
 ])
 def test_the_subject_a_message_names(text, topic):
