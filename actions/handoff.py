@@ -29,7 +29,7 @@ from madoguchi.handoff.escalation import escalates, since_resume
 from madoguchi.handoff.presence import with_person
 from madoguchi.dialogue.second_failure import told_second_failure
 from madoguchi.handoff.reasons import (
-    goods_problem, reason_for_intent, reports_arrival_calmly, wrong_noshi_told_across,
+    goods_problem, has_cue, reason_for_intent, reports_arrival_calmly, wrong_noshi_told_across,
 )
 from madoguchi.handoff.transcript import madoguchi_custom
 from madoguchi.nlu.patterns import find_order_ids
@@ -147,6 +147,11 @@ def gives_the_number_after_all(tracker: Tracker) -> bool:
     )
 
 
+def catalog_spoken_of(texts: list[str]) -> bool:
+    """The customer named the catalog in this conversation (カタログ の こと です)."""
+    return any(has_cue(t, common.rules().cues.get("catalog", [])) for t in texts)
+
+
 def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """Hands off for the reason the latest message calls for; a calm memorial question
     is answered instead (it never forces a handoff by itself)."""
@@ -166,7 +171,8 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         from actions.verification import begin_verification  # imported here: it imports this module
 
         return begin_verification(early)
-    if tracker.get_slot("catalog_late") and told_second_failure(earlier_texts(tracker) + [common.latest_text(tracker)]):
+    texts = earlier_texts(tracker) + [common.latest_text(tracker)]
+    if (tracker.get_slot("catalog_late") or catalog_spoken_of(texts)) and told_second_failure(texts):
         # まだ届いてないです。もう4時すぎてるし… after a re-send told of: the second failure,
         # with its note for the operator (imported here: it imports this module).
         from actions.catalog_second import second_failure_told

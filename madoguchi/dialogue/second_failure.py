@@ -25,7 +25,13 @@ TOLD_AGAIN = re.compile(
     r"(?:届かな|届いてな|届きませ|来な|来てな|来ませ|こな|きてな|来ん|こん|来ね|こね)"
 )
 
+# Asked for twice and not come (2かい たのみました。… でも まだ きません).
+ASKED_TWICE = re.compile(r"(?:2回|二回|にかい|2かい|2度|二度|にど)も?(?:頼|たの|申し?込|もうしこ|お願い|おねがい|請求)")
+NOT_COME = re.compile(r"届かな|届いてな|届きませ|とどかな|とどいてな|とどきませ|来ない|来てない|来ません|こない|きてない|きません")
+
 
 def told_second_failure(texts: Iterable[str]) -> bool:
-    """One of the customer's messages says the catalog was already sent again (or by 宅配便)."""
-    return any(TOLD_AGAIN.search(cue_places(t)) for t in texts)
+    """One of the customer's messages says the catalog was already sent again (or by 宅配便),
+    or asked for twice and still not come."""
+    places = [cue_places(t) for t in texts]
+    return any(TOLD_AGAIN.search(p) or (ASKED_TWICE.search(p) and NOT_COME.search(p)) for p in places)

@@ -320,3 +320,14 @@ async def test_an_opening_not_understood_is_asked_what_it_is_about_and_no_misund
     events = [user("ほにゃ", "nlu_fallback", ts=1.0), asked, opener]
     assert await ActionFallback().run(dispatcher, make_tracker(events), domain) == []
     assert said(dispatcher) == ["utter_greet"] and handoffs.open_for(shop, "s1") is None
+
+
+async def test_a_catalog_asked_for_twice_and_not_come_goes_to_a_person_with_its_note(shop, dispatcher, domain):
+    """Told inside a new request (no late catalog noticed): the second failure all the same."""
+    tracker = make_tracker([
+        user("すみません、 また わたし です。 カタログ の こと です", "request_catalog"),
+        user("2かい たのみました。 にかいめ は きのう とどく と いわれました。 でも まだ きません", "complain"),
+    ], active_loop="catalog_form", requested_slot="person_name")
+    slots = slot_sets(await ActionHandoff().run(dispatcher, tracker, domain))
+    assert slots["handoff_reason"] == "distress" and slots["catalog_note"]
+    assert handoffs.open_for(shop, "s1").reason == "distress"
