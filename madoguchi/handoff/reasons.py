@@ -141,6 +141,8 @@ STRUCK_NOT_GOODS = re.compile(
     r"(?:地震|じしん|台風|たいふう|大雨|おおあめ|水害|災害|さいがい|津波|つなみ|火事|かじ)で\s*(?:家|いえ|うち)?[がは]?\s*"
     r"(?:つぶれ|潰れ|壊れ|こわれ|流され|ながされ|焼け|やけ)|(?:家|いえ|建物|たてもの|実家|じっか)が\s*(?:つぶれ|潰れ|壊れ|こわれ)"
 )
+# Liking the sweets (気に入って) holds 入って, but says nothing of what is in the box.
+LIKED = re.compile(r"気に入|きにい|気にい")
 # Damage feared or denied, not reported (ケーキ溶けたら泣く, 割れないように, 壊れてないです).
 NOT_DAMAGED = re.compile(
     r"(?:割れ|われ|溶け|とけ|崩れ|くずれ|潰れ|つぶれ|壊れ|こわれ|腐|くさ|かび|漏れ|もれ|傷ま|いたま)"
@@ -155,7 +157,7 @@ LATE = re.compile(
 )
 ARRIVED = re.compile(
     r"届いた|とどいた|届いだ|とどいだ|届きました|とどきました|届いて|着いた|開けたら|あけたら|開けると|開封したら|中身|"
-    r"(?<!込み)入って|はいって|入っちょ|はいっちょ|入っと|(?<!請求書の)(?<!領収書の)(?<!invoiceの)(?<!インボイスの)(?<!請求の)(?:宛名|あてな|宛て)|"
+    r"(?<!込み)(?<!気に)入って|はいって|入っちょ|はいっちょ|入っと|(?<!請求書の)(?<!領収書の)(?<!invoiceの)(?<!インボイスの)(?<!請求の)(?:宛名|あてな|宛て)|"
     r"(?:荷物|にもつ|小包|箱|はこ)[がはも]?(?:来た|きた|来ま|きま|着い)|"
     r"(?:お菓子|おかし|品物|しなもの|商品)[がはも]?(?:来た|きた|来ま|きま|着い)(?!ら)"  # おそなえに たのんだ おかしが きたけんど
 )
@@ -207,6 +209,7 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
     triage (`madoguchi.nlu.triage`) and of the handoff reasons. A word matches in the
     normalized text, without its spaces, as a lemma, or in the text read as kana (ハコ
     ツブレテル, box kowarete)."""
+    text = LIKED.sub("", text)  # 菓子を気に入ってな: not 入ってな (missing)
     unstruck = NOT_DAMAGED.sub("", STRUCK_NOT_GOODS.sub("", text))  # not 地震で つぶれた 家, 溶けたら
     places = cue_places(unstruck)
     whole = folded(text)

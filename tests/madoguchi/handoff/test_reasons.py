@@ -306,9 +306,12 @@ def test_a_wait_a_late_parcel_or_a_house_struck_are_no_goods_problem(rules, text
     assert reason_for_intent(rules, "complain", text) == reason
 
 
-@pytest.mark.parametrize("text", ["クール便とかある？ケーキ溶けたら泣く🥲", "割れないように包んでもらえますか", "夏だから溶けたりしないか心配"])
-def test_damage_feared_is_no_goods_problem(rules, text):
-    assert not goods_problem(rules, text)
+@pytest.mark.parametrize("text", [
+    "クール便とかある？ケーキ溶けたら泣く🥲", "割れないように包んでもらえますか", "夏だから溶けたりしないか心配",
+    "碁仲間が貴店の菓子を気に入ってな、目録を一部そっちへ送ってやってくれんけ。",  # 気に入って holds no 入って
+])
+def test_damage_feared_or_sweets_liked_are_no_goods_problem(rules, text):
+    assert not goods_problem(rules, text) and not reports_arrival_calmly(rules, text)
 
 
 def test_a_celebration_noshi_reported_in_tosa_ben_after_the_memorial_told(rules):
