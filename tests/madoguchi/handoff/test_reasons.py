@@ -11,6 +11,7 @@ from madoguchi.handoff.reasons import (
     has_cue,
     is_grief,
     reason_for_intent,
+    reports_arrival_calmly,
 )
 from tests.madoguchi.edited_rules import edited_rules
 
