@@ -20,7 +20,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.info import answer_memorial, answer_question, earlier_texts
-from actions.misread import answerable_topic, only_opens_the_talk, verification_answered_early
+from actions.misread import answerable_topic, only_opens_the_talk, resigned_wait, verification_answered_early
 from madoguchi import memorial
 from madoguchi.dialogue.recovery import is_apology
 from madoguchi.dialogue.gift_plan import plans_a_gift
@@ -165,6 +165,9 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         return resume_verification()
     if not tracker.active_loop_name and only_opens_the_talk(tracker):
         dispatcher.utter_message(response="utter_greet")
+        return []
+    if resigned_wait(tracker):
+        dispatcher.utter_message(response="utter_take_your_time")
         return []
     early = verification_answered_early(tracker)
     if early:

@@ -1,6 +1,7 @@
 """Messages read as a handoff, or not understood, that are something the bot can answer: an
 answer to the order verification given before it was asked, a message that only opens the
-talk, and a question the classifier missed that still names its subject."""
+talk, a grumble that ends in a wait, and a question the classifier missed that still names
+its subject."""
 
 from __future__ import annotations
 
@@ -69,6 +70,23 @@ def only_opens_the_talk(tracker: Tracker) -> bool:
 
 
 OPENER_LENGTH = 30
+
+# A wait that ends the message (…しゃあないな、ちょっと待って).
+WAIT_LAST = re.compile(r"(?:待って|まって|待っとって|待ってて|まっとって|お待ちを)(?:ください|くれ|な|ね|や|てな)?[\s。.！!…〜ー]*$")
+
+
+def resigned_wait(tracker: Tracker) -> bool:
+    """A grumble read as a complaint that ends in a wait (なんでそんなもんいるんよ…しゃあないな、
+    ちょっと待って): no anger beyond an irritated why, no goods problem, no person asked for.
+    The customer goes to look; the bot waits."""
+    text = common.latest_text(tracker)
+    if common.latest_intent(tracker) != "complain" or not WAIT_LAST.search(nfkc(text)):
+        return False
+    from actions.verification import angry_beyond_asking_why  # imported here: it imports this module
+
+    rules = common.rules()
+    return not (angry_beyond_asking_why(text) or goods_problem(rules, text, common.latest_lemmas(tracker))
+                or verification.asks_for_person(text))
 
 
 # Sweets named: after a memorial was told, what to give those who come.

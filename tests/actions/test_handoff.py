@@ -331,3 +331,12 @@ async def test_a_catalog_asked_for_twice_and_not_come_goes_to_a_person_with_its_
     slots = slot_sets(await ActionHandoff().run(dispatcher, tracker, domain))
     assert slots["handoff_reason"] == "distress" and slots["catalog_note"]
     assert handoffs.open_for(shop, "s1").reason == "distress"
+
+
+async def test_a_grumble_that_ends_in_a_wait_is_waited_for(shop, dispatcher, domain):
+    grumble = user("なんでそんなもんいるんよ…しゃあないな、ちょっと待って", "complain")
+    assert await ActionHandoff().run(dispatcher, make_tracker([grumble]), domain) == []
+    assert said(dispatcher) == ["utter_take_your_time"] and handoffs.open_for(shop, "s1") is None
+    angry = user("ふざけんな、もうええわ。ちょっと待って", "complain")
+    slots = slot_sets(await ActionHandoff().run(dispatcher, make_tracker([angry]), domain))
+    assert slots["handoff_reason"] == "complaint"
