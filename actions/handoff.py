@@ -256,6 +256,12 @@ def misunderstood_in_distress(events: list[dict[str, Any]], misses: int) -> bool
     return False
 
 
+def misunderstood_in_anger(events: list[dict[str, Any]], misses: int) -> bool:
+    """One of the latest `misses` messages the bot did not understand holds a word of anger."""
+    texts = [e for e in reversed(since_resume(events)) if e.get("event") == "user" and not is_blank(e.get("text"))]
+    return any(((e.get("parse_data") or {}).get("triage") or {}).get("anger") for e in texts[:misses])
+
+
 # What a customer would click for each reading the bot can act on: (button, what it sends).
 READINGS = {
     "request_catalog": ("カタログを送ってほしい", "カタログを送ってほしいです"),
@@ -306,7 +312,9 @@ class ActionFallback(Action):
         if misses >= common.rules().fallbacks_before_handoff:
             # Not understood, but at a loss or grieving (家内が先月のうなって…なんちゃあわからん):
             # the person who takes over should know that first.
-            reason = "distress" if misunderstood_in_distress(events, misses) else "bot_failure"
+            # Angry (ほんまありえへん): a complaint, for the person who takes over.
+            reason = ("distress" if misunderstood_in_distress(events, misses)
+                      else "complaint" if misunderstood_in_anger(events, misses) else "bot_failure")
             return hand_off(dispatcher, tracker, reason)
         readings = likely_readings(tracker.latest_message)
         if readings:

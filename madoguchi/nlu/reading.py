@@ -157,11 +157,15 @@ def cue_places(text: str | None) -> str:
     """Every place a cue word may stand in a message, one per line: the text folded
     (`madoguchi.text.folded`), the same without spaces (宛名　ちがう), and the text as read
     with katakana as hiragana (chigau okashi, ハコ ツブレテル), without spaces too. Cue words
-    are written folded; a pattern must not look across lines."""
+    are written folded. The lines end with 。, so that a pattern that stops at a sentence's
+    end ([^。]) or a line's (.) does not run from one place into the next."""
     norm = folded(text)
     read = jaconv.kata2hira(folded(as_read(text or "")))
     places = (norm, re.sub(r"\s+", "", norm), read, re.sub(r"\s+", "", read))
-    return "\n".join(dict.fromkeys(places))
+    return PLACE_END.join(dict.fromkeys(places))
+
+
+PLACE_END = "。\n"
 
 
 # Words of grammar a learner writes in katakana (ノシ ドウスル？ ナニ カク？, オカシ オクリタイ デス).

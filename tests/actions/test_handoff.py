@@ -340,3 +340,10 @@ async def test_a_grumble_that_ends_in_a_wait_is_waited_for(shop, dispatcher, dom
     angry = user("ふざけんな、もうええわ。ちょっと待って", "complain")
     slots = slot_sets(await ActionHandoff().run(dispatcher, make_tracker([angry]), domain))
     assert slots["handoff_reason"] == "complaint"
+
+
+async def test_misunderstood_twice_in_anger_is_handed_over_as_a_complaint(shop, dispatcher, domain):
+    asked = {"event": "bot", "text": "…", "timestamp": 1.5, "metadata": {"utter_action": "utter_default"}}
+    events = [user("お歳暮、12月23日指定でたのんだのに、27日にとどきました", "nlu_fallback", ts=1.0), asked,
+              user("受け取れなかったんです。ほんまありえへん", "nlu_fallback", ts=2.0, triage={"anger": True})]
+    assert slot_sets(await ActionFallback().run(dispatcher, make_tracker(events), domain))["handoff_reason"] == "complaint"

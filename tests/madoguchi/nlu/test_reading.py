@@ -111,3 +111,11 @@ def test_english_shop_words_and_kinyoubi_among_romaji(written, read):
 def test_cue_words_are_found_however_the_message_is_written(text, cue):
     assert cue in cue_places(text)
 
+
+
+def test_a_pattern_that_stops_at_a_sentence_does_not_run_into_the_next_place():
+    import re
+
+    said = "カタログを頼んだのにまだ来ないんです。急ぎませんので、もう一度送ってもらえますか"
+    # "sent again … asked for" must not join the end of one place to the start of the next
+    assert not re.search(r"もう一度送[^。！!？?]{0,24}?頼んだ", cue_places(said))
