@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import catalog_questions, common
-from actions.catalog_names import longest_name_given, name_astray, name_before
+from actions.catalog_names import longest_name_given, name_astray, name_before, name_known
 from actions.conversation import customer_texts, hurry_reading, in_hurry, times_asked
 from madoguchi.address import (
     address_after_code, has_prefecture, join_address, lookup_postal_code, postal_code_for, room_added, same_city,
@@ -23,7 +23,6 @@ from madoguchi.dialogue.signature import signature_of, without_signature
 from madoguchi.dialogue.written import address_as_written, labelled, name_as_written
 from madoguchi.nlu.patterns import normalize_phone, normalize_postal_code
 from madoguchi.store import catalog_requests
-from madoguchi.text import nfkc
 from madoguchi.values import clean_person_name
 
 CATALOG_SLOTS = (
@@ -353,7 +352,7 @@ def _details_given(tracker: Tracker, stray_name: bool = False) -> bool:
     given = {e.get("entity") for e in entities}
     if stray_name and name_before(tracker) and name_astray(tracker):
         given.discard("person_name")
-    if all(_name_known(tracker, e.get("value")) for e in entities if e.get("entity") == "person_name"):
+    if all(name_known(tracker, e.get("value")) for e in entities if e.get("entity") == "person_name"):
         given.discard("person_name")
     return bool(given & set(DETAIL_SLOTS))
 
@@ -364,18 +363,6 @@ def postal_code_not_known(tracker: Tracker) -> bool:
     text = common.latest_text(tracker)
     asked = tracker.get_slot("requested_slot") == "postal_code"
     return asked and verification.reading(text) == verification.UNKNOWN and not re.search(r"[0-9０-９]", text)
-
-
-def _name_known(tracker: Tracker, found: Any) -> bool:
-    """A name found in the latest message that gives nothing new: the name given before, a
-    part of it, or the customer's signature (きょうは やめておきますささきつやこ; ありがどさん
-    のぶえ after くどうのぶえ)."""
-    name, before = _compact(found), _compact(name_before(tracker))
-    return bool(name) and (bool(before) and name in before or name == signature_of(customer_texts(tracker)))
-
-
-def _compact(name: Any) -> str:
-    return re.sub(r"\s+", "", nfkc(str(name or "")))
 
 
 def say_answers(dispatcher: CollectingDispatcher, text: str) -> None:

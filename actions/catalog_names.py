@@ -5,10 +5,14 @@ shortens it."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from rasa_sdk import Tracker
 
 from actions import common
+from actions.conversation import customer_texts
+from madoguchi.dialogue.signature import signature_of
+from madoguchi.text import nfkc
 from madoguchi.values import clean_person_name
 
 
@@ -44,3 +48,15 @@ def longest_name_given(tracker: Tracker) -> str:
     names = [clean_person_name(str(e.get("value") or "")) for e in tracker.events
              if e.get("event") == "slot" and e.get("name") == "person_name"]
     return max((n for n in names if n), key=len, default="")
+
+
+def name_known(tracker: Tracker, found: Any) -> bool:
+    """A name found in the latest message that gives nothing new: the name given before, a
+    part of it, or the customer's signature (きょうは やめておきますささきつやこ; ありがどさん
+    のぶえ after くどうのぶえ)."""
+    name, before = _compact(found), _compact(name_before(tracker))
+    return bool(name) and (bool(before) and name in before or name == signature_of(customer_texts(tracker)))
+
+
+def _compact(name: Any) -> str:
+    return re.sub(r"\s+", "", nfkc(str(name or "")))
