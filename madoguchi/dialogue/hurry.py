@@ -44,7 +44,8 @@ def hurry_of(text: str, hurry: Iterable[str], no_hurry: Iterable[str]) -> bool |
     joined = re.sub(r"\s+", "", norm)  # いそがん けん: words set apart by spaces
     if _negated(norm) or any(nfkc(w).lower() in t for w in no_hurry for t in (norm, joined)):
         return False
-    if any(nfkc(w).lower() in _DEADLINE_ASKED.sub("", norm) for w in hurry):
+    told = _DEADLINE_ASKED.sub("", norm)
+    if any(nfkc(w).lower() in told for w in hurry):
         return True
     return None
 

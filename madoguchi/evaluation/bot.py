@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from madoguchi.children import die_with_parent
-from madoguchi.settings import ROOT
 from madoguchi.evaluation.goals import DEMO_ORDERS
+from madoguchi.settings import ROOT
 from madoguchi.store.db import Database
 
 EVAL_NOW = "2026-11-20T10:00:00+09:00"  # a Friday morning: operators at work
