@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from madoguchi.nlu.reading import romaji
-from madoguchi.text import nfkc
+from madoguchi.nlu.reading import cue_places
+from madoguchi.text import folded
 
 # A hurry word negated a few characters on: 急ぎではありません, 急ぎまへん, いそぎじゃない,
 # 急ぎはせんのですけど, 急がない, 急いでいません, 急ぐ儀には御座いませぬ, いそぎはしもはんで
@@ -39,13 +39,12 @@ def _negated(norm: str) -> bool:
 def hurry_of(text: str, hurry: Iterable[str], no_hurry: Iterable[str]) -> bool | None:
     """True when the message says the customer is in a hurry, False when it says they are
     not (or asks for the usual way), None when it says neither."""
-    read = romaji(text or "")  # isogi janai: read in kana, its negation too
-    norm = nfkc(read.text if read else text or "").lower()
-    joined = re.sub(r"\s+", "", norm)  # いそがん けん: words set apart by spaces
-    if _negated(norm) or any(nfkc(w).lower() in t for w in no_hurry for t in (norm, joined)):
+    # isogi janai: read in kana, its negation too; いそがん けん: words set apart by spaces
+    places = cue_places(text)
+    if _negated(places) or any(folded(w) in places for w in no_hurry):
         return False
-    told = _DEADLINE_ASKED.sub("", norm)
-    if any(nfkc(w).lower() in told for w in hurry):
+    told = _DEADLINE_ASKED.sub("", places)
+    if any(folded(w) in told for w in hurry):
         return True
     return None
 
