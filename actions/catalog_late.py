@@ -30,7 +30,7 @@ from madoguchi.handoff.reasons import has_cue
 from madoguchi.shop import calendar
 from madoguchi.store import catalog_requests
 from madoguchi.store.models import CatalogRequest
-from madoguchi.text import nfkc
+from madoguchi.text import folded, nfkc
 from madoguchi.values import clean_person_name
 
 LATE_INTENTS = ("ask_delivery_status", "express_distress", "request_catalog", "complain")  # domain: catalog_late
@@ -73,7 +73,8 @@ def is_late_catalog(intent: str, text: str) -> bool:
     places = cue_places(text)
     if intent == "request_catalog" and not EARLIER.search(places):
         return False
-    return has_cue(ANYTIME.sub("", places), cues.get("not_arrived", []))
+    struck = ANYTIME.sub("", places)  # the places read once; no cue found across them
+    return any(folded(w) in struck for w in cues.get("not_arrived", []))
 
 
 def follows_late(tracker: Tracker) -> bool:
