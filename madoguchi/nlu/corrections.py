@@ -45,7 +45,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from madoguchi.nlu.cues import ASKING_HOW_CUES, FACES, HANDOFF_INTENTS, NOT_KNOWING_CUES, SURE, WAIT_READINGS, only_cues_among
+from madoguchi.nlu.cues import (
+    ASKING_HOW_CUES, DOUBTFUL, FACES, HANDOFF_INTENTS, NOT_KNOWING_CUES, SURE, WAIT_READINGS, only_cues_among,
+)
 from madoguchi.nlu.triage import Assessment
 
 
@@ -85,7 +87,8 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
     distress score at or over the shop's threshold distress, unless the only cues say the
     customer does not know how to do what they ask about; a late catalog or a whole name alone
     the classifier did not read, the status question and a detail given; leaving (またにします) that the
-    classifier could not read, a no; and a wait, which no intent of the contract names, read
+    classifier could not read, a no; a complaint the classifier doubted (`DOUBTFUL`) with no word
+    of a problem in it, the next calm reading; and a wait, which no intent of the contract names, read
     as the yes the bot waits on (or, when the customer leaves, a no)."""
     if assessment.gibberish:
         return "nlu_fallback"
@@ -96,6 +99,10 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         return "complain"
     if assessment.distress >= threshold and intent not in HANDOFF_INTENTS and not asks_how(intent, assessment):
         return "express_distress"
+    if intent == "complain" and unfounded and _doubtful(intent, ranking) and not (assessment.bot_words or assessment.changes):
+        # まいど。新年会用にそっちの羊羹６０箱頼も思てんねん (0.51): nothing in it speaks of a
+        # problem, and the classifier hardly thought so either
+        return _next_calm(ranking)
     if assessment.late_catalog and intent in UNREAD:
         # katarogu tanonda kedo konai desu; catalog 頼んだ、10日前。まだ来ない: where is the catalog
         return "ask_delivery_status"
@@ -121,6 +128,11 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
 
 # Readings that say the classifier did not find what the customer asks.
 UNREAD = ("nlu_fallback", "out_of_scope", "greet", "thank", "goodbye")
+
+
+def _doubtful(intent: str, ranking: list[dict[str, Any]]) -> bool:
+    """The classifier ranked the intent, below `DOUBTFUL`."""
+    return next((r.get("confidence", 1.0) for r in ranking if r.get("name") == intent), 1.0) < DOUBTFUL
 
 
 def _unsure(intent: str, ranking: list[dict[str, Any]]) -> bool:

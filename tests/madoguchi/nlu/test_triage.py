@@ -1048,6 +1048,18 @@ def test_the_essential_corrections_keep_the_classifiers_reading_but_for_gibberis
     assert correct_intent("express_distress", [], calm, THRESHOLD, "essential") == "express_distress"
 
 
+def test_a_complaint_the_classifier_doubts_with_nothing_wrong_in_it_is_the_next_calm_reading(ginza, lexicon):
+    """An order announced (まいど…頼も思てんねん) read a complaint at 0.51 went to a person as one."""
+    ranking = [{"name": "complain", "confidence": 0.51}, {"name": "ask_product", "confidence": 0.3}]
+    order = run(ginza, lexicon, "まいど。新年会用にそっちの羊羹６０箱頼も思てんねん")
+    assert correct_intent("complain", ranking, order, THRESHOLD, "essential") == "ask_product"
+    sure = [{"name": "complain", "confidence": 0.9}, {"name": "ask_product", "confidence": 0.05}]
+    # no cue word, but the classifier is sure: 返事ひとつよこさんと、ようそれで商売が成り立ちますなあ
+    assert correct_intent("complain", sure, order, THRESHOLD, "essential") == "complain"
+    late = run(ginza, lexicon, "頼んだ羊羹、まだ届かんのやけど")
+    assert correct_intent("complain", ranking, late, THRESHOLD, "essential") == "complain"
+
+
 def test_a_wait_is_the_yes_the_bot_waits_on_in_the_essential_corrections(ginza, lexicon):
     waiting = run(ginza, lexicon, "ちょっと待っててな、メール見てみるわ…")
     ranking = [{"name": "ask_delivery_status", "confidence": 0.7}]
