@@ -206,7 +206,7 @@ class ValidateCatalogForm(FormValidationAction):
         dispatcher: CollectingDispatcher, tracker: Tracker, text: str, intent: str
     ) -> list[EventType] | None:
         """Fine (ends), a detail named to correct (asked again), taken back; None otherwise."""
-        if _details_given(tracker):
+        if _details_given(tracker, True):
             return None  # a corrected detail itself: validated as usual
         events = ValidateCatalogForm._readback_events(dispatcher, text, readback.answer(text, intent))
         if events is not None and "person_name" in tracker.slots_to_validate():

@@ -18,13 +18,18 @@ from madoguchi.values import clean_person_name
 
 def name_astray(tracker: Tracker) -> bool:
     """A name found in a message that is no answer about it: neither the name question nor
-    the read-back is open, and the message is not a detail given (a question, thanks)."""
+    the read-back is open, and the message is not a detail given (a question, thanks); or
+    the read-back is answered with a yes or thanks that does not name the name."""
     requested = tracker.get_slot("requested_slot")
+    text = common.latest_text(tracker)
+    if requested == "catalog_confirmed" and common.latest_intent(tracker) in AGREEING:
+        # おけ ありがと, おけ それで after the read-back: a yes or thanks, whatever the extractor
+        # made of it; a name is corrected by writing it (or 名前は…)
+        return not NAME_NAMED.search(text)
     if requested in ("person_name", "catalog_confirmed"):
         return False
     # ０１９８－６４－２２３１ いえの でんわです…: a name found beside the detail asked for is no
     # correction of the name unless the message names it as one (名前は…); a name alone is one
-    text = common.latest_text(tracker)
     other = {e.get("entity") for e in tracker.latest_message.get("entities") or []} & {"postal_code", "address", "phone"}
     gives_other = bool(other) or bool(re.search(r"[0-9０-９]{3}", text))
     return common.latest_intent(tracker) != "inform" or (
@@ -32,6 +37,8 @@ def name_astray(tracker: Tracker) -> bool:
     )
 
 
+# Readings of a message that agrees or thanks.
+AGREEING = ("affirm", "thank", "goodbye")
 NAME_NAMED = re.compile(r"名前|なまえ|氏名|宛名|あてな|お名|name", re.IGNORECASE)
 
 

@@ -79,7 +79,7 @@ def _before_details(tracker: Tracker) -> str:
     entities = _spans(tracker)
     start = min((e["start"] for e in entities if e.get("entity") == "person_name"), default=0)
     end = min((e["start"] for e in entities if e.get("entity") != "person_name" and e["start"] > start), default=len(text))
-    return text[:end].rstrip(" 　、,")
+    return text[:end].rstrip(" 　、,〒")  # 中村 蓮 〒530-0012…: the mark of the code after the name
 
 
 def phone_answer(value: Any, dispatcher: CollectingDispatcher) -> str | None:

@@ -139,6 +139,32 @@ async def test_thanks_or_ok_at_the_readback_ends_it(shop, dispatcher, domain, te
     assert dispatcher.messages == []
 
 
+@pytest.mark.parametrize("text, intent", [("おけ ありがと", "thank"), ("おけ それで", "affirm")])
+async def test_a_yes_at_the_readback_taken_for_a_name_keeps_the_name_and_ends_it(shop, dispatcher, domain, text, intent):
+    """The catalog went out addressed to 「おけ ありがと 様」: the extractor read the thanks as a name."""
+    given = {"event": "slot", "name": "person_name", "value": "佐藤芽衣"}
+    tracker = make_tracker(
+        [given, user(text, intent, [{"entity": "person_name", "value": text}])],
+        slots={**FILLED, "person_name": text, "phone": "09012345678", "catalog_request_id": 1.0},
+        active_loop="catalog_form", requested_slot="catalog_confirmed", candidates={"person_name": text},
+    )
+    slots = slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
+    assert slots["person_name"] == "佐藤芽衣"
+    assert slots["catalog_confirmed"] is True and slots["requested_slot"] is None
+
+
+async def test_a_name_corrected_at_the_readback_is_taken(shop, dispatcher, domain):
+    given = {"event": "slot", "name": "person_name", "value": "佐藤芽衣"}
+    text = "名前は佐藤芽依です、ありがとう"
+    tracker = make_tracker(
+        [given, user(text, "thank", [{"entity": "person_name", "value": "佐藤芽依"}])],
+        slots={**FILLED, "person_name": "佐藤芽依", "phone": "09012345678", "catalog_request_id": 1.0},
+        active_loop="catalog_form", requested_slot="catalog_confirmed", candidates={"person_name": "佐藤芽依"},
+    )
+    slots = slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
+    assert slots["person_name"] == "佐藤芽依" and slots["catalog_confirmed"] is None  # read back again
+
+
 async def test_leaving_in_the_middle_ends_the_form_without_an_error(shop, dispatcher, domain):
     slots = await validate(
         dispatcher, domain, "あ やっぱいいや 親に聞いてからにする またにします🙏", "nlu_fallback",
@@ -378,6 +404,12 @@ def test_a_name_given_with_the_address_after_it_is_the_name_alone():
     tracker = make_tracker([user(text, "inform", entities)], active_loop="catalog_status_form",
                            requested_slot="person_name")
     assert name_answer(text, tracker) == "渡部邦夫"
+    text = "中村 蓮 〒530-0012 大阪市北区芝田1-4-8"  # not 「中村 蓮 〒 様」
+    entities = [{"entity": "person_name", "start": 0, "end": 4, "value": "中村 蓮"},
+                {"entity": "postal_code", "start": 6, "end": 14, "value": "530-0012"}]
+    tracker = make_tracker([user(text, "inform", entities)], active_loop="catalog_status_form",
+                           requested_slot="person_name")
+    assert name_answer(text, tracker) == "中村 蓮"
 
 
 async def test_an_address_written_without_its_postal_code_finds_it_when_the_town_names_one(shop, dispatcher, domain):

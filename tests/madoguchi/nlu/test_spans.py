@@ -114,6 +114,7 @@ def test_words_of_grammar_found_as_a_name_are_none():
     from madoguchi.nlu.spans import grammar_as_a_name
 
     assert grammar_as_a_name("おくって　もらえん")
+    assert grammar_as_a_name("おけ ありがと") and grammar_as_a_name("おけ それで")  # a yes at the read-back
     for name in ("たなか けんた", "まつお はつこ", "くどう とくじ", "山田 太郎"):
         assert not grammar_as_a_name(name), name
 
