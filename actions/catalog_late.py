@@ -325,9 +325,15 @@ class ActionCatalogStatus(Action):
         request = find(tracker)
         hurry = hurry_reading(customer_texts(tracker))
         given = tracker.get_slot("phone") or tracker.get_slot("person_name") or tracker.get_slot("postal_code")
-        if request is None and (not given or leaving(tracker)):
+        if request is None and leaving(tracker) or not (given or request or asked_since_the_name(tracker) >= 2):
             dispatcher.utter_message(response="utter_catalog_stopped")  # left the question
             return [SlotSet("catalog_next", "done")]
+        if request is None and not given:
+            # Asked twice and told only why it is needed (来週末に…まじ急ぎ🙏): taken anew, not
+            # asked a third time and not dropped.
+            anew = "utter_catalog_late_anew_mail" if hurry is False else "utter_catalog_late_anew"
+            dispatcher.utter_message(response=anew)
+            return [SlotSet("shipping_method", "mail" if hurry is False else "parcel"), SlotSet("catalog_next", "form")]
         if request is None:
             # A postcard lost on the way, or a request by phone not on record: take it now,
             # by 宅配便 since the customer has waited already (メール便 when they said no hurry).

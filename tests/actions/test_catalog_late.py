@@ -348,3 +348,17 @@ async def test_the_look_up_question_is_not_asked_a_third_time(late_shop, dispatc
     )
     events = slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain))
     assert events.get("requested_slot", "asked by Rasa") is None  # not found: the request is taken anew
+
+
+async def test_asked_twice_and_told_only_the_hurry_the_request_is_taken_anew_by_parcel(late_shop, dispatcher, domain):
+    """Not 「お申し込みは取りやめました」: the customer never left, she said why it is urgent."""
+    asked = {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_ask_catalog_status_form_phone"}}
+    tracker = make_tracker(
+        [user("カタログ頼んだのに全然こないんだけど", "ask_delivery_status"), asked,
+         user("2週間くらい前にネットで頼んだ", "nlu_fallback"), asked,
+         user("来週末に彼氏の親に会うからそれまでにお菓子選びたいの まじ急ぎ🙏", "nlu_fallback")],
+        slots={"catalog_late": True},
+    )
+    slots = slot_sets(await ActionCatalogStatus().run(dispatcher, tracker, domain))
+    assert said(dispatcher) == ["utter_catalog_late_anew"]
+    assert slots == {"shipping_method": "parcel", "catalog_next": "form"}
