@@ -139,11 +139,17 @@ def test_a_question_about_what_a_sweet_holds_is_no_wrong_item(rules):
 @pytest.mark.parametrize(
     "text",
     ["羊羹が破損していました", "カビが生えていました", "頼んでない商品が届いた", "数が違うんですけど",
-     "他の人宛ての荷物が届きました", "宛名が違う箱が来ました"],
+     "他の人宛ての荷物が届きました", "宛名が違う箱が来ました",
+     "のしの表書きが「御歳暮」ではなく「寿」になっていたとのご連絡がございました"],
 )
 def test_damaged_or_wrong_goods_in_plain_words(rules, text):
     assert goods_problem(rules, text)
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
+
+
+@pytest.mark.parametrize("text", ["のしは御歳暮ではなく御礼にしてもらえますか", "表書きは寿ではなく御祝になっていますか？"])
+def test_a_noshi_asked_for_is_no_wrong_one_reported(rules, text):
+    assert not goods_problem(rules, text)
 
 
 @pytest.mark.parametrize("intent", ["change_order", "ask_delivery_status", "request_exception"])
