@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from madoguchi.nlu.reading import cue_places
+from madoguchi.nlu.reading import cue_at, cue_places
 from madoguchi.shop.rules import Rules
 from madoguchi.text import folded
 
@@ -217,7 +217,7 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
     whole = folded(text)
     joined = re.sub(r"\s+", "", whole)  # のしが あかと しろの
     return (
-        any(w in lemmas or w in places for w in goods.damaged)
+        any(w in lemmas or cue_at(w, places) for w in goods.damaged)
         or (any(w in whole or w in joined or w in lemmas for w in goods.wrong_item) and not asks_for_ingredients(text))
         or reports_wrong_thing(text)
         or every_group(joined, goods.wrong_noshi)

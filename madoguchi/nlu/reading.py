@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jaconv
 
@@ -166,6 +166,19 @@ def cue_places(text: str | None) -> str:
 
 
 PLACE_END = "。\n"
+
+
+def cue_at(word: str, places: str) -> bool:
+    """The cue word stands at one of the `cue_places`; a word in Latin letters only where a
+    word begins (torn is no cue in operatorno, the place without spaces of "operator no")."""
+    if word[:1].isascii() and word[:1].isalpha():
+        return _latin_cue(word).search(places) is not None
+    return word in places
+
+
+@lru_cache(maxsize=4096)
+def _latin_cue(word: str) -> re.Pattern:
+    return re.compile(r"(?<![a-z])" + re.escape(word))
 
 
 # Words of grammar a learner writes in katakana (ノシ ドウスル？ ナニ カク？, オカシ オクリタイ デス).

@@ -147,6 +147,13 @@ def test_damaged_or_wrong_goods_in_plain_words(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
 
 
+@pytest.mark.parametrize("text", ["operator no kata to hanashitai desu", "I want to talk to an operator now"])
+def test_a_damage_word_in_latin_letters_counts_only_where_a_word_begins(rules, text):
+    """operatorno (the place without spaces) holds torn: a person asked for became a goods case."""
+    assert not goods_problem(rules, text)
+    assert goods_problem(rules, "the box was torn") and goods_problem(rules, "箱がtornでした")
+
+
 @pytest.mark.parametrize("text", ["のしは御歳暮ではなく御礼にしてもらえますか", "表書きは寿ではなく御祝になっていますか？"])
 def test_a_noshi_asked_for_is_no_wrong_one_reported(rules, text):
     assert not goods_problem(rules, text)
