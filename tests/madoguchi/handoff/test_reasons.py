@@ -96,6 +96,7 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "でも 名前 ちがいます。私 の 名前 じゃない。同じ マンション の ちがう 部屋 の 人 です",  # a neighbour's parcel
     # no のし named: the knot tells it (Kyoto)
     "主人の法事にお配りするつもりで、黄白の結び切りでお願いしとったはずなんどす。それが、紅白の蝶結びがかかってましてなあ。",
+    "弊社前会長の法要用にお願いした引き菓子に、紅白蝶結びののしが付されておりました。",  # business keigo
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
