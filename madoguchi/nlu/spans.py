@@ -173,7 +173,7 @@ def katakana_introduced(text: str) -> list[tuple[int, int]]:
 
 
 # The words that label a name (お名前, なまえ, 氏名), for every reading of a labelled name.
-NAME_LABEL_WORDS = "お?名前|おなまえ|なまえ|氏名"
+NAME_LABEL_WORDS = "お?名前|おなまえ|なまえ|オナマエ|ナマエ|氏名"
 # A name's label and a space or colon before it (なまえ ラジ タパ, name: Raj Thapa).
 _NAME_LABEL = re.compile(
     rf"(?:^|(?<=[\s、。,.の]))(?:{NAME_LABEL_WORDS}|name(?:[ 　]+is)?)(?:[ 　]*[:：][ 　]*|[ 　]+(?P<wa>は[ 　]+)?)", re.I

@@ -51,6 +51,7 @@ def test_a_name_ending_is_not_a_given_name():
         ("カタログを 申し込みたいです。 名前は 金 智友です。", "金 智友"), ("名前は 五十嵐 とし子、住所は", "五十嵐 とし子"),
         ("Lisa Santos po, phone 09012345678", "Lisa Santos"), ("Lisa Santos, order A1234567", "Lisa Santos"),
         ("Yamamoto Shoでお願いします", "Yamamoto Sho"), ("かみのかたろぐおくってほしおすなまえは山科美千代どす", "山科美千代"),
+        ("オッケー。ナマエ オオシロ レオナルド", "オオシロ レオナルド"),  # the label in katakana
     ],
 )
 def test_a_labelled_or_spaced_kana_name_is_found_whole(text, name):
