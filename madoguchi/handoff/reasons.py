@@ -115,7 +115,12 @@ OTHERS_NAME = re.compile(
     r"(?:名前|なまえ|宛名|あてな)[がは]?(?:違う|ちがう|別の|べつの)(?:人|ひと|方|かた)"
     # 名前 ちがいます。私 の 名前 じゃない: with a neighbour's room or another's address
     r"|(?:名前|なまえ|宛名|あてな)[がは]?(?:違い|ちがい)ます|(?:私|わたし|うち)の(?:名前|なまえ)(?:じゃな|ではな|じゃありませ|ではありませ)"
+    # 宛名を見たら知らん人の名前ながです; 宛名がうちじゃにゃあわ (Nagoya)
+    r"|(?:知らん|知らない|しらん|しらない|知らぬ|見知らぬ|存じ上げない)(?:人|ひと|方|かた)の(?:名前|なまえ)"
+    r"|(?:宛名|あてな)[がは](?:うち|私|わたし)(?:じゃ|では|や)(?:な|にゃ)"
 )
+# 「山本 美智子 様」 と かいて あります: whom the parcel is addressed to, quoted.
+ADDRESSEE_QUOTED = re.compile(r"(?:様|さま)」?と(?:書いて|かいて|書かれ|かかれ|なって|なっと)")
 # Where a neighbour's parcel names its own (同じ マンション の ちがう 部屋 の 人).
 NEIGHBOUR = re.compile(r"部屋|へや|号室|マンション|アパート|隣|となり|近所|きんじょ")
 # Polite formulas and copulas that hold an anger word (お昼寝中に失礼します; …のことなんですけど
@@ -177,7 +182,9 @@ def reports_wrong_thing(text: str) -> bool:
     """Something else came than what was ordered (not a question about what a sweet holds)."""
     places = cue_places(text)  # chigau okashi desu
     # なまえが ちがう ひとで じゅうしょは となりまちの ひと: another's name and address on it
-    labelled = ARRIVED.search(places) or ADDRESS_WORD.search(places) or NEIGHBOUR.search(places)
+    labelled = (
+        ARRIVED.search(places) or ADDRESS_WORD.search(places) or NEIGHBOUR.search(places) or ADDRESSEE_QUOTED.search(places)
+    )
     found = WRONG_THING.search(places) or (OTHERS_NAME.search(places) and labelled)
     return bool(found) and not asks_for_ingredients(text)
 

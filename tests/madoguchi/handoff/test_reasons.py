@@ -97,6 +97,9 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     # no のし named: the knot tells it (Kyoto)
     "主人の法事にお配りするつもりで、黄白の結び切りでお願いしとったはずなんどす。それが、紅白の蝶結びがかかってましてなあ。",
     "弊社前会長の法要用にお願いした引き菓子に、紅白蝶結びののしが付されておりました。",  # business keigo
+    "今朝お宅から荷物が届いたがですけんど、宛名を見たら知らん人の名前ながです",  # Tosa
+    "おたくから荷物届いたけど宛名がうちじゃにゃあわ知らん人の名前だがや",  # Nagoya
+    "でも なまえ が ちがいます。「山本 美智子 様」 と かいて あります。わたし は オレナ です。",  # the addressee quoted
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
