@@ -1,6 +1,6 @@
 """The words and shapes the triage looks for in a message (`madoguchi.nlu.triage`): forms of
-a request, words of a person, of the body, of the chat itself, of relief, of a subject a
-complaint can be about. Cue words the shop may edit are in `shop/rules.yml` (`cues:`)."""
+a request, words of a person, of the body, of the bot, of a change, the shapes of a name.
+Cue words the shop may edit are in `shop/rules.yml` (`cues:`)."""
 
 from __future__ import annotations
 
@@ -25,12 +25,6 @@ REQUEST_FORMS = re.compile(
     r"てくれへん|てくんない|てくれない|てほし|てけ|でけ|てくんちぇ|ちょくれ|できますか|できませんか|ないの[？?]|"
     r"ありませんか|please"
 )
-# A verb asking for something (not the words of an exception themselves: 送料無料になる条件).
-ASKING_FORMS = re.compile(
-    r"てほし|でほし|て欲し|てください|でください|て下さい|てもらえ|でもらえ|ていただけ|でいただけ|てくれ|でくれ|"
-    r"てもろ|ませんか|ないか[なね？?]|にして|にしろ|して[よね！!]|しろ|てや|させて|けさい|てけれ|つかあさい|"
-    r"つかぁさい|ちょうだい|ちょーだい|てちょう|ておくれ|てくんない|お願い|おねがい"
-)
 # Exceptions a calm-sounding request may ask for (a person decides: out_of_policy). Returns
 # and late orders are left out: 食べたら美味しかったので… is no request for an exception.
 ASKED_EXCEPTIONS = ("discount", "free_shipping", "priority", "same_day_remote")
@@ -46,22 +40,9 @@ _NAME_WORD = r"[ぁ-ゖァ-ヺー・一-龥々]{1,8}"
 # "I have a problem" before saying which: an opener, its 困った no distress by itself.
 TROUBLE_OPENER = re.compile(r"(?:困った|こまった|困り|こまり)(?:こと|事|ごと)(?:が|に)")  # …ことになってまして
 OPENER_TROUBLE_CUES = frozenset({"困る", "困った", "こまった", "こまり"})
-# A catalog asked for in a message that gives the details too (カタログ欲しいっちゃけど 松尾純一、〒…).
-CATALOG_ASKED = re.compile(
-    r"(?:カタログ|かたろぐ|ｶﾀﾛｸﾞ|catalog)(?:っこ|こ)?(?:を|が|も|の)?(?:欲し|ほし|ホシ|ﾎｼ|送って|おくって|送付|請求|頼みた|たのみた|"
-    r"お願い|おねがい|希望|申し込|申込|ちょうだい|下さい|ください)",
-    re.IGNORECASE,
-)
 NAME_SHAPE = re.compile(
     rf"^(?:(?=.*[ァ-ヺ一-龥]){_NAME_WORD}(?:\s{_NAME_WORD})?|[ァ-ヺー]{{2,10}}[・･][ァ-ヺー]{{2,10}})"  # デイビッド・ミラー
     r"\s*(?:です|(?:と|って)\s*(?:申し|もうし|言い|いい)ます|でございます)?[。.!！]?$"
-)
-# 佐藤 しずと　もうします: a name introduced
-INTRODUCED = re.compile(r"(?:と|って)\s*(?:申し|もうし|言い|いい)ます[。.!！]?$")
-# Leave-taking after a talk (そちらもお体に気をつけて。ごめんください): a goodbye, whatever else
-LEAVE_TAKING = re.compile(
-    r"(?:お体|お身体|おからだ|お躰)(?:に|を|には)?(?:気をつけ|お気をつけ|きをつけ|大事|お大事|ご自愛)|ご自愛|"
-    r"(?:。|、|\s)ごめんください[。.!！]?$|それではまた|ではまた|では失礼|それでは失礼"
 )
 # Greetings and thanks, in any kana: no name.
 COURTESIES = re.compile(
@@ -82,8 +63,7 @@ SURE = 0.99
 # blind complaint without a cue word was read at 0.86 or more, the greetings and orders taken
 # for one at 0.51 to 0.65.
 DOUBTFUL = 0.7
-# Any word of a person or a call: a wish for a person without one (もういっかい おぐってけへ)
-# is read as something else when the model is unsure.
+# Any word of a person or a call (`Assessment.names_person`; not in もういっかい おぐってけへ).
 PERSON_WORDS = re.compile(
     r"人|ひと|ヒト|にんげん|担当|たんとう|係|オペレ|おぺれ|スタッフ|すたっふ|店員|電話|でんわ|デンワ|tel|代わ|かわって|"
     r"替わ|誰か|だれか|生身|本物|ほんもの|human|person|operator|staff|責任者|上司|社長|店長|方と|方に|かたと|かたに|"
@@ -103,32 +83,13 @@ FRAGILE = re.compile(
     r"割れ物|われもの|壊れ物|こわれもの"
 )
 BODY = re.compile(r"(?:目|耳|足|腰|体|膝|ひざ|具合|ぐあい|調子|ちょうし|気分|きぶん|からだ|め|みみ|あし|こし)が(?:悪|わる)")
-# Taking it as it is (口に合わなかったけど仕方ないですね): no exception asked for.
-ACCEPTING = re.compile(
-    r"仕方(?:が)?な|しかたな|しょうがな|しょーがな|しゃーな|仕方ありませ|気にしないで|構いませ|かまいませ|"
-    r"しなくて(?:も)?(?:い|え)い|せんで(?:も)?(?:い|え)い|気にしねで|きにしねで|きにしないで|"  # そごまでは しなくて いいっす
-    r"(?:ふつう|普通|いつもの|通常|メール便|めーる便)の?で(?:いい|ええ|よか|よい)|(?:ふつう|普通|いつもの|通常)の?で(?:結構|大丈夫|かまわ)|"
-    r"それで(?:大丈夫|だいじょうぶ|いい|ええ|よか|結構|OK|ok)"  # 発送は明日になりますよね。それで大丈夫です
-)
-# The chat itself, or machines (こういうの よぐ わがらね, 機械は苦手で): not knowing how to use
-# them is no distress; the bot says what it is and how to reach a person.
-THE_MEDIUM = re.compile(
-    r"こういうの|こういうもの|こういう物|機械|きかい|スマホ|すまほ|チャット|ちゃっと|パソコン|ぱそこん|ネット|ねっと|"
-    r"操作|使い方|つかいかた|ロボット|ろぼっと|入力|打つの|うつの|苦手|にがて|"
-    r"日本語|にほんご|ニホンゴ|文章|ぶんしょう|(?:の|が)ぶん|読むの|よむの|漢字|かんじ"  # にほんご の ぶん むずかしい
-)
 # Words of a machine or a person, that a question whether the bot is one holds.
 BOT_WORDS = re.compile(
     r"ロボット|ろぼっと|ボット|ぼっと|bot|機械|きかい|ai\b|ＡＩ|自動|じどう|人間|にんげん|本物|ほんもの|プログラム|"
     r"チャット|ちゃっと|コンピュータ|人工|生身|中の人|なかのひと|人です|ひとです|人か|ひとか"
 )
-# A complaint named as one (苦情を言いたい, I want to complain): no exception asked for.
-COMPLAINT_NAMED = re.compile(r"苦情|クレーム|くれーむ|文句|もんく|complain")
-# Relief in any dialect (いがった, えがった: よかった), and what would make it a no after all.
-RELIEVED = re.compile(r"よかった|良かった|いがった|えがった|よがった|いかった|ほっとし")
-REFUSING = re.compile(r"いら|要ら|やめ|止め|結構|けっこう|いいえ|違|ちが|だめ|ダメ|無理|むり|ません|ない|なか")
-# What a complaint can be about: an order, a parcel, the sweets, the catalog, the service.
-# A message read as a complaint without any (年寄りで不慣れでございまして) complains of nothing.
+# What a message can be about: an order, a parcel, the sweets, the catalog, the service. A
+# message that names one is no name given alone (`Assessment.name_alone`).
 SUBJECT = re.compile(
     r"注文|頼ん|たのん|届|とど|荷物|にもつ|小包|箱|はこ|菓子|おかし|カタログ|かたろぐ|冊子|のし|熨斗|包装|"
     r"電話|でんわ|返事|返信|連絡|対応|店|みせ|スタッフ|送料|料金|代金|請求|羊羹|羊かん|ようかん|最中|もなか|"
@@ -140,21 +101,6 @@ TRAILING_MARKS = re.compile(r"[\s♪♡♥☆★〜~ー!！。.]*[\U0001F300-\U0
 WAIT_VERB = re.compile(r"待|まっ")
 # The other day (こないだ): not こない, a parcel that did not come.
 THE_OTHER_DAY = re.compile(r"こないだ|このあいだ|この間")
-# A catalog asked for before (カタログ タノンダ, 申し込んだのに), read in hiragana.
-ASKED_BEFORE = re.compile(
-    r"(?:(?:たの|頼)ん|(?:もうし|申し?)こん|申込ん)(?:だ|でた|でいた|でおいた|どった|どいた)|"
-    r"(?:おねがい|お願い|請求)し(?:た|てた|ていた|ておいた|ておりました|ました)(?![いく])|"
-    r"(?:たの|頼)みました|(?:もうし|申し?)こみました|申込みました|"
-    r"lasttime|yousaid|iasked|irequested|iordered|isent|alreadyasked|alreadyrequested"  # spaces read away
-)
-# A death in another's family or circle, told with respect (取引先の社長のお父様が亡くなられました):
-# a gift of condolence to send, not the customer's own grief.
-OTHERS_BEREAVED = re.compile(
-    r"取引先|先方|お得意様|知人|友人|同僚|上司|部下|ご近所|お隣|お父様|お母様|ご主人様|奥様|ご尊父|ご母堂|お父上|お母上|"
-    r"おとうさま|おかあさま|亡くなられ|なくなられ|逝去され"
-)
-# Faces alone (😢, 🥺): a feeling shown, no words of being at a loss.
-FACES = frozenset({"😢", "😭", "😞", "😥", "😰", "😖", "😣", "🥺"})
 # A room number given on its own (502号室です): a detail, whatever words come with it.
 ROOM_NUMBER = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,5}\s?(?:号室|号|階)")
 # Cues of the distress triage that only say "I do not know": inside the verification form
@@ -167,31 +113,11 @@ ASKING_HOW_CUES = NOT_KNOWING_CUES | frozenset({
 })
 # です written in katakana after a name (スニル ペレラ デス).
 KATAKANA_COPULA = re.compile(r"[ 　]*デス(?=[。.!！]?$)")
-# Any word a request for the catalog is made with (カタログ, 冊子, 案内, 紙のやつ送つて): a
-# reading of request_catalog without one is a misreading (注文の番号なんかわかんねえ 紙もどっかさ…).
-CATALOG_NAMED = re.compile(
-    r"カタログ|かたろ|カタロ|ｶﾀﾛ|catalog|katarog|冊子|さっし|パンフ|ぱんふ|案内|あんない|資料|しりょう|一覧|いちらん|リスト|りすと|"
-    r"チラシ|ちらし|本|ほん|目録|載って|のって|冊|送って|おくって|送つ|おくつ|申し込|もうしこ|申込|紙の|"
-    r"카탈로그|catálogo|brochure|leaflet|pamphlet|postme|sendme|mailme",
-    re.IGNORECASE,
-)
-# A catalog wished for in so many words (お宅さんの冊子みたいなもんが手元にあったら…ええんやけど).
-CATALOG_WISHED = re.compile(
-    r"(?:カタログ|かたろぐ|カタロ|冊子|パンフレット|ぱんふれっと)[^。？?]{0,12}(?:あったら|あれば|ほしい|欲しい|もらえ|いただけ)"
-)
-# Asking about something (…の送料を聞いてるんだけど, 教えてほしい): a question, not an exception.
-ASKING_ABOUT = re.compile(r"を?(?:聞いて(?:い)?る|きいて(?:い)?る|聞きたい|ききたい|知りたい|しりたい|教えて|おしえて)")
 # A change asked for by name (変えたい, キャンセル, 住所を直して): a change of order stays one.
 CHANGE_NAMED = re.compile(
     r"変更|へんこう|変え|かえて|かえたい|替え|キャンセル|きゃんせる|取り?消|とりけし|止め|やめ|直し|なおし|"
     r"修正|訂正|誤って|間違え|まちがえ|まちごう|追加|ついか|減ら|増や|へらし|へらす|ふやし|ふやす|change|cancel|"
     r"じゃなくて|ではなくて|やなくて"  # 12個じゃなくて10個で
-)
-# An order not made yet (今注文したら, 頼むと, いま頼めば): when would it come is a question of
-# delivery times, not of an order's status.
-ORDERING_NOW = re.compile(
-    r"(?:今|いま|これから|今から|今日|きょう|明日|あした)[^。、]{0,6}?(?:注文|ちゅうもん|頼|たの|申し?込|もうしこ)(?:したら|んだら)"
-    r"|(?:注文|ちゅうもん|頼|たの|申し?込|もうしこ)(?:すると|すれば|むと|めば|んだとしたら)"
 )
 # Not the bot, a person (ボットじゃなくて人いないの？): a person asked for, not a question
 # whether the bot is one (あなたは人間ですか).
@@ -201,28 +127,9 @@ PERSON_NOT_BOT = re.compile(
     # 電話で 人と 話してえ, ひととじかにしゃべりたか: talking to a person wished for
     r"|(?:人|ひと|人間|にんげん|担当|たんとう|オペレーター|店の方|お店の人)(?:の方|のかた|しゃ|者)?(?:と|に)(?:直接|じかに|じか)?(?:話|はな|しゃべ|喋)"
 )
-# A handover asked for in so many words (もうよか、人に代わって, 担当の方につないでください).
-HANDOVER = re.compile(
-    r"(?:人|ひと|担当|係|オペレーター|スタッフ|店の方|上の人|責任者)(?:の方|さん)?(?:に|と)?"
-    r"(?:代わ|替わ|かわ|代え|替え|かえ)(?:って|れ|りたい|ってほし|ってくだ|ってもら)|つないで|繋いで|取り次いで"
-)
 # An order or a request made by phone, told (嫁が電話で頼んだんよ): no person asked for now.
 PHONE_ORDER = re.compile(
     r"(?:電話|でんわ|デンワ|はがき|ハガキ|葉書)で(?:頼ん|たのん|注文し|ちゅうもんし|申し込ん|もうしこん|申込ん|お願いし|おねがいし)(?:だ|た|で)"
-)
-# Whether it came, not known (届いとるんかどうかわからんねん): a status question, not distress.
-WHETHER_DELIVERED = re.compile(
-    r"(?:届|とど|着|つ)い(?:て|た|と|ちょ)[^。、]{0,6}?か(?:どうか)?[^。]{0,3}?(?:わから|分から|わかりませ|分かりませ|わがら|しらん|知らん)"
-)
-# What a delivery driver did (不在票も入れんと持って帰っとる, 置き配で玄関に投げて): a complaint.
-DELIVERY_CONDUCT = re.compile(
-    r"(?:配達|宅配|運送|ドライバー|どらいばー|業者|はいたつ)[^。]{0,30}?"
-    r"(?:不在票|ふざいひょう)[もをはが]?(?:入れ|いれ)(?:んと|ずに|ないで|なかった|てくれな|てない|ていな)"
-    r"|(?:配達|宅配|運送|ドライバー|はいたつ)(?:の人|員|の方|のひと|屋)[^。]{0,20}?(?:投げ|放り|ほうり|乱暴|らんぼう|態度|たいど|無愛想|横柄|失礼|怒鳴|どな)"
-)
-# Rudeness named (このような対応は失礼だと思います, 失礼な店): a complaint, not a leave-taking.
-RUDENESS_NAMED = re.compile(
-    r"(?:失礼|しつれい)(?:だ|です(?!が)|な(?!が)|じゃ(?!な)|極まり|ちゃう|やん|やろ|やわ)|無礼|rude"  # しつれい ちゃう？
 )
 
 

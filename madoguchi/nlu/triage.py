@@ -18,20 +18,16 @@ from typing import Any, Callable
 import jaconv
 
 from madoguchi.dialogue.leaving import is_leaving
-from madoguchi.dialogue.verification import REFUSED, UNKNOWN, asks_for_person, reading
+from madoguchi.dialogue.verification import REFUSED, asks_for_person, reading
 from madoguchi.handoff.reasons import COURTESY, PROMISE_UNKEPT, GoodsCues, goods_reported
-from madoguchi.memorial import asks_about_gift, asks_noshi, is_memorial
 from madoguchi.nlu.address_spans import addresses
 from madoguchi.nlu.cues import (
-    ACCEPTING, ASKED_BEFORE, ASKED_EXCEPTIONS, ASKING_ABOUT, ASKING_FORMS, BODY, BOT_WORDS, CATALOG_ASKED, CHANGE_NAMED,
-    CATALOG_NAMED, CATALOG_WISHED, COMPLAINT_NAMED, DELIVERY_CONDUCT, HANDOVER, COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, INTENSITY, INTRODUCED,
-    KATAKANA_COPULA, LEAVE_TAKING, RUDENESS_NAMED, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES,
-    ORDERING_NOW, OTHERS_BEREAVED, PEOPLE_COUNTED, PERSON_NOT_BOT, PERSON_WORDS, PHONE_ORDER, REFUND_ASKED, REFUSING, RELIEVED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT,
-    THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB, WHETHER_DELIVERED,
+    ASKED_EXCEPTIONS, BODY, BOT_WORDS, CHANGE_NAMED, COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, INTENSITY,
+    KATAKANA_COPULA, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES, PEOPLE_COUNTED, PERSON_WORDS,
+    PHONE_ORDER, REFUND_ASKED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB,
 )
 from madoguchi.nlu.gibberish import is_gibberish
-from madoguchi.nlu.patterns import find_all, find_order_ids, find_phones
-from madoguchi.nlu.reading import as_read
+from madoguchi.nlu.patterns import find_all
 from madoguchi.nlu.spans import ENGLISH_COURTESY, is_kana_full_name
 from madoguchi.text import folded, with_hiragana
 
@@ -51,7 +47,6 @@ class Lexicon:
     reproach: tuple[str, ...] = ()
     waiting: tuple[str, ...] = ()
     opener: tuple[str, ...] = ()
-    hurry: tuple[str, ...] = ()
 
     @classmethod
     def from_cues(cls, cues: dict[str, Any]) -> "Lexicon":
@@ -69,7 +64,6 @@ class Lexicon:
             reproach=tuple(folded(w) for w in cues.get("reproach", [])),
             waiting=tuple(folded(w) for w in cues.get("waiting", [])),
             opener=tuple(folded(w) for w in cues.get("opener", [])),
-            hurry=tuple(folded(w) for w in cues.get("hurry", [])),
         )
 
 
@@ -88,49 +82,21 @@ class Assessment:
     anger: bool = False
     late_catalog: bool = False
     exception: bool = False
-    asks: bool = False
     reproach: bool = False
     waiting: bool = False
     opener: bool = False
-    catalog_asked: bool = False
     person: bool = False
     names_person: bool = False
     subject: bool = False
     name_alone: bool = False
     full_name_alone: bool = False
     detail: bool = False  # an order number, phone, postal code or room number in it
-    asks_noshi: bool = False  # のし, 表書き, 水引 in it
-    questioned: bool = False  # a ？ in it
-    imminent: bool = False  # 明日の朝までに, 今日中: a need too near for the bot to meet
-    not_knowing: bool = False  # 探したけど見つからないです: the number asked for is not known
-    asked_before: bool = False  # カタログ タノンダ: asked for earlier
     promise_unkept: bool = False  # 破損の件で問い合わせをしました…まだ何の連絡もありません
-    others_bereaved: bool = False  # 取引先の社長のお父様が亡くなられました
-    blames: bool = False  # a word of reproach, not only of something not come
-    hurried: bool = False  # ちょっと急いどるっちゃん: in a hurry (which is no distress)
-    catalog_wished: bool = False  # 冊子みたいなもんが手元にあったら
-    catalog_named: bool = False  # any word a catalog is asked for with
-    memorial: bool = False  # a memorial or an offering spoken of (来月七回期やんだ)
-    asking_about: bool = False  # …を聞いてるんだけど, 教えてほしい
-    accepting: bool = False
     digits: bool = False
-    order_details: bool = False  # an order number and a phone written in it (A1234567、090-1234-5678)
-    relieved: bool = False  # よかった, いがった, and no word of a refusal
-    about_the_medium: bool = False  # こういうの, 機械, スマホ: the chat or machines spoken of
-    complaint_named: bool = False  # 苦情, クレーム, complain
     bot_words: bool = False  # ロボット, 機械, 人間: what a question about the bot names
-    memorial_gift: bool = False  # a memorial and a gift for it (三回忌のお返しのお菓子)
     leaving: bool = False
     refusal: bool = False
-    introduced: bool = False  # …と申します: a name introduced
     changes: bool = False  # 変更, キャンセル, 変えたい: a change named
-    person_not_bot: bool = False  # ボットじゃなくて人いないの？
-    handover: bool = False  # 人に代わって, 担当につないで: a handover asked for
-    ordering_now: bool = False  # 今注文したら, 頼むと: an order not made yet
-    whether_delivered: bool = False  # 届いとるんかどうかわからん: whether it came, not known
-    delivery_conduct: bool = False  # 不在票も入れんと持って帰っとる: what a driver did
-    rudeness_named: bool = False  # このような対応は失礼だと思います: not 失礼します
-    leave_taking: bool = False  # お体に気をつけて, …ごめんください at the end
     emphatic: bool = False
     lemmas: list[str] = field(default_factory=list)
 
@@ -185,8 +151,6 @@ def is_negated(token) -> bool:
     return False
 
 
-
-
 def assess(
     text: str, doc, lexicon: Lexicon, p_distress: float = 0.0, parse=None,
     dictionary_words: Callable[[str], frozenset[str]] | None = None,
@@ -202,7 +166,6 @@ def assess(
     read = with_hiragana(norm)  # ハコ ツブレテル
     result.goods_problem = goods_reported(lexicon.goods, text, frozenset(t.lemma_ for t in tokens))
     result.promise_unkept = PROMISE_UNKEPT.search(re.sub(r"\s+", "", norm)) is not None
-    result.others_bereaved = result.grief and OTHERS_BEREAVED.search(norm) is not None
     # an address written out counts as a detail too (いせし　ふたみちょう　まつした　１２３４)
     result.detail = bool(find_all(text)) or ROOM_NUMBER.search(text) is not None or bool(addresses(text))
     # 〒八八〇－〇九五一: a detail in kanji digits is no keyboard mash
@@ -215,11 +178,6 @@ def assess(
     result.exception = any(w in t for t in (norm, read_spaceless) for w in lexicon.exceptions) or (
         REFUND_ASKED.search(norm) is not None
     )
-    result.asks = bool(ASKING_FORMS.search(norm) or ASKING_FORMS.search(read_spaceless))
-    result.hurried = any(w in t for t in (norm, spaced_out, with_hiragana(spaced_out)) for w in lexicon.hurry) or any(
-        t.lemma_ == "急ぐ" for t in tokens  # 急いどる
-    )
-    result.asked_before = ASKED_BEFORE.search(with_hiragana(spaced_out)) is not None
     result.late_catalog = any(w in t for t in (norm, read) for w in lexicon.catalog) and any(
         w in t for t in (norm, read) for w in lexicon.not_arrived  # カタログ タノンダ。マダ コナイ デス
     )
@@ -227,19 +185,8 @@ def assess(
     # 割れやすいお菓子: what may break, nothing broken; こないだ (the other day): nothing that did not come
     unharmed = THE_OTHER_DAY.sub("", FRAGILE.sub("", BODY.sub("", ended)))
     result.reproach = any(w in unharmed for w in (*lexicon.reproach, *lexicon.not_arrived))
-    result.blames = any(w in unharmed for w in lexicon.reproach)  # more than a lateness told
-    result.accepting = ACCEPTING.search(spaced_out) is not None
     result.digits = DIGIT.search(norm) is not None
-    result.order_details = bool(find_order_ids(text)) and bool(find_phones(text))
-    result.about_the_medium = THE_MEDIUM.search(spaced_out) is not None
-    result.complaint_named = COMPLAINT_NAMED.search(spaced_out) is not None
     result.bot_words = any(BOT_WORDS.search(t) for t in (spaced_out, with_hiragana(spaced_out)))  # キカイ デスカ
-    result.memorial = is_memorial(spaced_out)
-    result.memorial_gift = result.memorial and asks_about_gift(spaced_out)
-    result.asks_noshi = asks_noshi(spaced_out)
-    result.questioned = QUESTION_MARK.search(norm) is not None
-    result.imminent = IMMINENT.search(norm) is not None
-    result.relieved = RELIEVED.search(spaced_out) is not None and REFUSING.search(RELIEVED.sub("", spaced_out)) is None
     looked = LOOK_ASKED.sub("", spaced_out)  # どこまで来とるか見てくれん？: asked to look, not to wait
     result.waiting = any(w in looked for w in lexicon.waiting if not WAIT_VERB.search(w)) or (
         any(WAIT_VERB.search(w) and w in spaced_out for w in lexicon.waiting) and asks_to_wait(tokens)
@@ -263,22 +210,8 @@ def assess(
         and not COURTESIES.search(jaconv.kata2hira(bare))  # コンニチハ, もしもし こんにちは
     )
     result.leaving = is_leaving(text)
-    result.introduced = INTRODUCED.search(norm) is not None
     result.changes = CHANGE_NAMED.search(spaced_out) is not None
-    result.person_not_bot = PERSON_NOT_BOT.search(spaced_out) is not None
-    result.handover = HANDOVER.search(spaced_out) is not None
-    result.ordering_now = ORDERING_NOW.search(spaced_out) is not None
-    result.whether_delivered = WHETHER_DELIVERED.search(spaced_out) is not None
-    result.delivery_conduct = DELIVERY_CONDUCT.search(spaced_out) is not None
-    result.rudeness_named = RUDENESS_NAMED.search(spaced_out) is not None
-    result.leave_taking = LEAVE_TAKING.search(norm) is not None
-    answer = reading(text)
-    result.refusal = answer == REFUSED
-    result.not_knowing = answer == UNKNOWN
-    result.catalog_asked = CATALOG_ASKED.search(spaced_out) is not None
-    result.catalog_wished = CATALOG_WISHED.search(spaced_out) is not None
-    result.catalog_named = any(CATALOG_NAMED.search(t) for t in (spaced_out, read_spaceless, as_read(spaced_out)))
-    result.asking_about = ASKING_ABOUT.search(spaced_out) is not None
+    result.refusal = reading(text) == REFUSED
 
     # ドウシヨウ ドウシヨウ; 間に合いませんでした is a grievance told, not a fear (a reproach cue)
     spaced_read = PAST_MISS.sub("", with_hiragana(spaced_out))
@@ -327,13 +260,5 @@ def asks_to_wait(tokens: list) -> bool:
 ASIDE_BEFORE_QUESTION = re.compile(r"[^、。,.\s!！?？…]*[、。,.\s!！…]+.*[?？]", re.S)
 
 
-QUESTION_MARK = re.compile(r"[?？]")
 LOOK_ASKED = re.compile(r"(?:見て|みて|調べて|しらべて|探して|さがして)(?:くれ|くだ|下さ|もら|ほし|欲し|ちょうだい)")
 PAST_MISS = re.compile(r"(?:間に合|まにあ|間にあ)(?:いませんでし|わなかっ|わんかっ|わへんかっ|わねかっ)")
-# A need due today or tomorrow (明日の朝までに, 今日中に, 明日なのに, need it by tomorrow): not
-# something that happened today (I received a package today).
-IMMINENT = re.compile(
-    r"(?:明日|あした|あす(?!か)|今日|きょう|本日|今夜|今晩|明朝)[^。.!！?？]{0,10}?"
-    r"(?:まで|中|なのに|だのに|やのに|のに|使う|つかう|いる|要る|必要|いります)"
-    r"|(?:need|by|for|until)[^.!?]{0,20}(?:tomorrow|today|tonight)"
-)

@@ -33,14 +33,16 @@ class HandoffTriage(UntrainedComponent):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        # "essential": gibberish, goods problems, distress over the threshold and waits only;
-        # "all": every correction of `madoguchi.nlu.corrections`, written against DIET's readings.
+        # The corrections of `madoguchi.nlu.corrections` ("essential", the only ones there are:
+        # gibberish, goods problems, distress over the threshold, waits); config.yml names them.
         return {"corrections": "essential"}
 
     def __init__(self, config: dict[str, Any]) -> None:
         self._lexicon = None
         self._threshold = None
-        self._scope = {**self.get_default_config(), **config}["corrections"]
+        corrections = {**self.get_default_config(), **config}["corrections"]
+        if corrections != "essential":
+            raise ValueError(f"HandoffTriage: corrections must be 'essential', not {corrections!r}")
 
     def _setup(self) -> None:
         from madoguchi.nlu.triage import Lexicon
@@ -70,7 +72,7 @@ class HandoffTriage(UntrainedComponent):
                 p_distress = max(p_distress, (message.get(INTENT) or {}).get("confidence", 0.0))
             result = assess(text, message.get(SPACY_DOCS[TEXT]), self._lexicon, p_distress, parser, dictionary_words)
             triage = result.as_dict()
-            corrected = correct_intent(intent, ranking, result, self._threshold, self._scope)
+            corrected = correct_intent(intent, ranking, result, self._threshold)
             if corrected != intent:
                 triage["changed_from"] = intent
                 confidence = (message.get(INTENT) or {}).get("confidence", 0.0)
