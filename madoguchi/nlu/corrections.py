@@ -9,6 +9,12 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
   the customer does not know how to do what they ask about;
 - `complain` the classifier doubts (`DOUBTFUL`) with no word of a problem in it -> the next
   calm intent of the ranking;
+- `express_distress` for a hurry with no word of distress and nothing due today or tomorrow ->
+  the next calm intent; doubted, for a chat that is new to the customer -> `bot_challenge`;
+- `request_exception` doubted with nothing asked beyond the rules -> `complain` when a word of
+  anger or reproach is in it, the next calm intent otherwise;
+- a person asked for (人に回して), or a detail (an order number, a phone), not understood ->
+  `request_human`, `inform`;
 - a late catalog the classifier did not read -> `ask_delivery_status`;
 - a whole name alone read as not understood (Bjorn Lindqvist desu) -> `inform`;
 - leaving for later (またにします) read as distress with only not knowing in it, or not
@@ -33,13 +39,7 @@ def correct_intent(intent: str, ranking: list[dict[str, Any]], assessment: Asses
 
 
 def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment, threshold: float) -> str:
-    """Gibberish not understood; a goods problem an operator's case (`needs_operator`); a
-    distress score at or over the shop's threshold distress, unless the only cues say the
-    customer does not know how to do what they ask about; a late catalog or a whole name alone
-    the classifier did not read, the status question and a detail given; leaving (またにします) that the
-    classifier could not read, a no; a complaint the classifier doubted (`DOUBTFUL`) with no word
-    of a problem in it, the next calm reading; and a wait, which no intent of the contract names, read
-    as the yes the bot waits on (or, when the customer leaves, a no)."""
+    """The corrections the module docstring lists, in that order."""
     if assessment.gibberish:
         return "nlu_fallback"
     unfounded = not assessment.grievance and not assessment.person
@@ -53,6 +53,21 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         # まいど。新年会用にそっちの羊羹６０箱頼も思てんねん (0.51): nothing in it speaks of a
         # problem, and the classifier hardly thought so either
         return _next_calm(ranking)
+    if intent == "express_distress" and assessment.hurried and not (
+        assessment.evidence or assessment.imminent or assessment.anger or assessment.goods_problem or assessment.person
+    ):
+        # 来月結婚式で、引き菓子そろそろ決めないといけなくて、ちょっと急いでます: in a hurry, not at
+        # a loss; the hurry itself is read where it matters (宅配便 for a catalog)
+        return _next_calm(ranking)
+    if intent == "express_distress" and _doubtful(intent, ranking) and new_to_the_chat(assessment):
+        return "bot_challenge"  # こういう機械の窓口は慣れなくて、よくわがんねぇもんで: the bot says how to reach a person
+    if intent == "request_exception" and _doubtful(intent, ranking) and not assessment.exception:
+        # ちょっと言わせてもらうけど; ええ加減にしてくれへん？: nothing asked beyond the rules
+        return "complain" if assessment.anger or assessment.reproach else _next_calm(ranking)
+    if intent == "nlu_fallback" and assessment.person and not (assessment.detail or assessment.grievance):
+        return "request_human"  # じゃあいい、人に回して: a person asked for, nothing else
+    if intent == "nlu_fallback" and assessment.detail and unfounded and not assessment.questioned:
+        return "inform"  # OK, わかりました。注文番号はA2345678です。: a detail given
     if assessment.late_catalog and intent in UNREAD:
         # katarogu tanonda kedo konai desu; catalog 頼んだ、10日前。まだ来ない: where is the catalog
         return "ask_delivery_status"
@@ -102,6 +117,15 @@ def asks_how(intent: str, assessment: Assessment) -> bool:
 def only_not_knowing_how(assessment: Assessment) -> bool:
     """No distress cue but not knowing how, no grief, no goods problem, no more than one …."""
     return _only_cues_among(assessment, ASKING_HOW_CUES)
+
+
+def new_to_the_chat(assessment: Assessment) -> bool:
+    """The chat or machines spoken of, and nothing wrong but not knowing how (こういうの よぐ
+    わがらねさげ): no anger, reproach, grief, goods problem or more than one trailing off."""
+    return (
+        assessment.about_the_medium and _only_cues_among(assessment, NOT_KNOWING_CUES)
+        and not (assessment.reproach or assessment.anger)
+    )
 
 
 def _only_cues_among(assessment: Assessment, allowed: frozenset[str]) -> bool:

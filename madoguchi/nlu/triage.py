@@ -17,14 +17,16 @@ from typing import Any, Callable
 
 import jaconv
 
+from madoguchi.dialogue.hurry import hurry_of
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.verification import REFUSED, asks_for_person, reading
 from madoguchi.handoff.reasons import COURTESY, PROMISE_UNKEPT, GoodsCues, goods_reported
 from madoguchi.nlu.address_spans import addresses
 from madoguchi.nlu.cues import (
-    ASKED_EXCEPTIONS, BODY, BOT_WORDS, CHANGE_NAMED, COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, INTENSITY,
-    KATAKANA_COPULA, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES, PEOPLE_COUNTED, PERSON_WORDS,
-    PHONE_ORDER, REFUND_ASKED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB,
+    ASKED_EXCEPTIONS, BODY, BOT_WORDS, CHANGE_NAMED, COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, HURRY_SAID,
+    IMMINENT, INTENSITY, KATAKANA_COPULA, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES, PASSED_AWAY,
+    PEOPLE_COUNTED, PERSON_WORDS, PHONE_ORDER, QUESTIONED, REFUND_ASKED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT, THE_MEDIUM,
+    THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB,
 )
 from madoguchi.nlu.gibberish import is_gibberish
 from madoguchi.nlu.patterns import find_all
@@ -47,6 +49,8 @@ class Lexicon:
     reproach: tuple[str, ...] = ()
     waiting: tuple[str, ...] = ()
     opener: tuple[str, ...] = ()
+    hurry: tuple[str, ...] = ()
+    no_hurry: tuple[str, ...] = ()
 
     @classmethod
     def from_cues(cls, cues: dict[str, Any]) -> "Lexicon":
@@ -64,6 +68,8 @@ class Lexicon:
             reproach=tuple(folded(w) for w in cues.get("reproach", [])),
             waiting=tuple(folded(w) for w in cues.get("waiting", [])),
             opener=tuple(folded(w) for w in cues.get("opener", [])),
+            hurry=tuple(cues.get("hurry", [])),
+            no_hurry=tuple(cues.get("no_hurry", [])),
         )
 
 
@@ -78,6 +84,10 @@ class Assessment:
     intensity: int = 0
     goods_problem: bool = False
     gibberish: bool = False
+    hurried: bool = False  # ちょっと急いでます: in a hurry, which is no distress
+    questioned: bool = False  # 離島扱いになりますか？: a question asked
+    imminent: bool = False  # 明日の朝までに, 今日中: a need too near for the bot to meet
+    about_the_medium: bool = False  # こういうの, 機械, スマホ: the chat or machines spoken of
     requests: bool = False
     anger: bool = False
     late_catalog: bool = False
@@ -162,7 +172,7 @@ def assess(
     result = Assessment(lemmas=sorted({t.lemma_ for t in tokens}))
     result.intensity = min(len(INTENSITY.findall(norm)), 2)
     result.emphatic = EMPHASIS.search(norm) is not None
-    result.grief = any(w in norm for w in lexicon.grief)
+    result.grief = any(w in norm for w in lexicon.grief) or PASSED_AWAY.search(re.sub(r"\s+", "", norm)) is not None
     read = with_hiragana(norm)  # ハコ ツブレテル
     result.goods_problem = goods_reported(lexicon.goods, text, frozenset(t.lemma_ for t in tokens))
     result.promise_unkept = PROMISE_UNKEPT.search(re.sub(r"\s+", "", norm)) is not None
@@ -187,6 +197,10 @@ def assess(
     result.reproach = any(w in unharmed for w in (*lexicon.reproach, *lexicon.not_arrived))
     result.digits = DIGIT.search(norm) is not None
     result.bot_words = any(BOT_WORDS.search(t) for t in (spaced_out, with_hiragana(spaced_out)))  # キカイ デスカ
+    result.hurried = HURRY_SAID.search(spaced_out) is not None and hurry_of(text, lexicon.hurry, lexicon.no_hurry) is True
+    result.questioned = QUESTIONED.search(spaced_out) is not None
+    result.imminent = IMMINENT.search(spaced_out) is not None
+    result.about_the_medium = THE_MEDIUM.search(spaced_out) is not None
     looked = LOOK_ASKED.sub("", spaced_out)  # どこまで来とるか見てくれん？: asked to look, not to wait
     result.waiting = any(w in looked for w in lexicon.waiting if not WAIT_VERB.search(w)) or (
         any(WAIT_VERB.search(w) and w in spaced_out for w in lexicon.waiting) and asks_to_wait(tokens)

@@ -414,9 +414,9 @@ def test_disappointment_told_in_english_is_anger(ginza, lexicon):
 
 def test_the_essential_corrections_keep_the_classifiers_reading_but_for_gibberish_goods_and_distress(ginza, lexicon):
     """What the pipeline applies (waits: the next test)."""
-    ranking = [{"name": "request_exception", "confidence": 0.6}, {"name": "ask_shipping", "confidence": 0.3}]
+    sure = [{"name": "request_exception", "confidence": 0.9}, {"name": "ask_shipping", "confidence": 0.05}]
     accepting = run(ginza, lexicon, "14時過ぎたから明日発送ですよね、それで大丈夫です")
-    assert correct_intent("request_exception", ranking, accepting, THRESHOLD) == "request_exception"
+    assert correct_intent("request_exception", sure, accepting, THRESHOLD) == "request_exception"
     crushed = run(ginza, lexicon, "届いたカステラがつぶれていました")
     assert correct_intent("ask_delivery_status", [], crushed, THRESHOLD) == "complain"
     assert correct_intent("greet", [], run(ginza, lexicon, "jdkfls"), THRESHOLD) == "nlu_fallback"
@@ -436,6 +436,51 @@ def test_a_complaint_the_classifier_doubts_with_nothing_wrong_in_it_is_the_next_
     assert correct_intent("complain", sure, order, THRESHOLD) == "complain"
     late = run(ginza, lexicon, "頼んだ羊羹、まだ届かんのやけど")
     assert correct_intent("complain", ranking, late, THRESHOLD) == "complain"
+
+
+def test_an_exception_the_classifier_doubts_with_nothing_asked_is_a_complaint_or_the_next_calm_reading(ginza, lexicon):
+    """ちょっと言わせてもらうけど went to a person as a request beyond the rules."""
+    doubted = [{"name": "request_exception", "confidence": 0.6}, {"name": "ask_shipping", "confidence": 0.3}]
+    accepting = run(ginza, lexicon, "14時過ぎたから明日発送ですよね、それで大丈夫です")
+    assert correct_intent("request_exception", doubted, accepting, THRESHOLD) == "ask_shipping"
+    fed_up = run(ginza, lexicon, "ちょっと、ええ加減にしてくれへん？")
+    assert correct_intent("request_exception", doubted, fed_up, THRESHOLD) == "complain"
+    free = run(ginza, lexicon, "送料無料にしてくれへん？")
+    assert correct_intent("request_exception", doubted, free, THRESHOLD) == "request_exception"
+
+
+def test_a_hurry_read_as_distress_without_a_word_of_distress_is_the_next_calm_reading(ginza, lexicon):
+    """The late catalog the seeds describe: a wedding, a hurry, and a person at once as distress."""
+    ranking = [{"name": "express_distress", "confidence": 0.79}, {"name": "ask_delivery_status", "confidence": 0.1}]
+    hurry = run(ginza, lexicon, "来月結婚式で、引き菓子そろそろ決めないといけなくて、ちょっと急いでます")
+    assert correct_intent("express_distress", ranking, hurry, THRESHOLD) == "ask_delivery_status"
+    tomorrow = run(ginza, lexicon, "明日の法事に使うのに届かないんです、急いでます")
+    assert correct_intent("express_distress", ranking, tomorrow, THRESHOLD) == "express_distress"
+    lost = run(ginza, lexicon, "急いでるのにどうしたらいいかわからなくて、もうパニックです")
+    assert correct_intent("express_distress", ranking, lost, THRESHOLD) == "express_distress"
+
+
+def test_a_chat_new_to_the_customer_read_unsurely_as_distress_is_told_how_to_reach_a_person(ginza, lexicon):
+    doubted = [{"name": "express_distress", "confidence": 0.61}, {"name": "greet", "confidence": 0.1}]
+    new = run(ginza, lexicon, "ごめんください。こういう機械の窓口は慣れなくて、よくわがんねぇもんで")
+    assert correct_intent("express_distress", doubted, new, THRESHOLD) == "bot_challenge"
+    sure = [{"name": "express_distress", "confidence": 0.99}, {"name": "greet", "confidence": 0.01}]
+    alone = run(ginza, lexicon, "困ったことになってまったわ家内がおらんでこういうのさっぱり分からんのやわ")
+    assert correct_intent("express_distress", sure, alone, THRESHOLD) == "express_distress"
+
+
+def test_a_person_or_a_detail_not_understood_is_a_call_for_a_person_or_an_answer(ginza, lexicon):
+    fallback = [{"name": "nlu_fallback", "confidence": 0.45}]
+    assert correct_intent("nlu_fallback", fallback, run(ginza, lexicon, "じゃあいい、人に回して"), THRESHOLD) == "request_human"
+    number = run(ginza, lexicon, "OK, わかりました。注文番号はA2345678です。")
+    assert correct_intent("nlu_fallback", fallback, number, THRESHOLD) == "inform"
+
+
+def test_a_death_told_in_kana_is_grief():
+    from madoguchi.nlu.cues import PASSED_AWAY
+
+    assert PASSED_AWAY.search("うちのひとせんしゅうなくなって")
+    assert not PASSED_AWAY.search("注文の番号がなくなってしもた")
 
 
 def test_a_wait_is_the_yes_the_bot_waits_on_in_the_essential_corrections(ginza, lexicon):
