@@ -88,22 +88,11 @@ THE_MEDIUM = re.compile(
     r"こういうの|こういうもの|こういう物|こういうと|機械|きかい|スマホ|すまほ|チャット|ちゃっと|パソコン|ぱそこん|ネット|ねっと|"
     r"操作|使い方|つかいかた|ロボット|ろぼっと|入力|打つの|うつの|苦手|にがて"
 )
-# A death told in kana (うちの　ひと　せんしゅう　なくなって): なくなって alone is also something lost.
-PASSED_AWAY = re.compile(
-    r"(?:うちの(?:人|ひと)|主人|しゅじん|夫|おっと|家内|かない|女房|にょうぼう|妻|つま|母|はは|父|ちち|おかあさん|おとうさん|"
-    r"ばあちゃん|じいちゃん|ばあさん|じいさん|おふくろ|親父|おやじ|むすこ|息子|むすめ|娘)[がはも]?[^。、]{0,8}?(?:なくなっ|なぐなっ|のうなっ)"
-)
 # A hurry said in so many words (ちょっと急いでます, 急ぎで送れない？), not a deadline feared
 # (間に合わなかったら終わりだ, which is distress).
 HURRY_SAID = re.compile(r"急い|急ぎ|急ぐ|いそい|いそぎ|いそぐ|イソギ|イソイ|至急|早めに|はやめに")
 # A question asked (離島扱いになりますか？).
 QUESTIONED = re.compile(r"[?？]|(?:ます|です|でしょう|ません)か")
-# A need too near for the bot to meet (明日の朝までに, 今日中): no plain hurry.
-IMMINENT = re.compile(
-    r"(?:明日|あした|あす(?!か)|今日|きょう|本日|今夜|今晩|明朝)[^。.!！?？]{0,10}?"
-    r"(?:まで|中|なのに|だのに|やのに|のに|使う|つかう|いる|要る|必要|いります|ないと|届かな|とどかな)"
-    r"|(?:need|by|for|until)[^.!?]{0,20}(?:tomorrow|today|tonight)"
-)
 # Words of a machine or a person, that a question whether the bot is one holds.
 BOT_WORDS = re.compile(
     r"ロボット|ろぼっと|ボット|ぼっと|bot|機械|きかい|ai\b|ＡＩ|自動|じどう|人間|にんげん|本物|ほんもの|プログラム|"

@@ -24,7 +24,7 @@ from madoguchi.handoff.reasons import COURTESY, PROMISE_UNKEPT, GoodsCues, goods
 from madoguchi.nlu.address_spans import addresses
 from madoguchi.nlu.cues import (
     ASKED_EXCEPTIONS, BODY, BOT_WORDS, CHANGE_NAMED, COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, HURRY_SAID,
-    IMMINENT, INTENSITY, KATAKANA_COPULA, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES, PASSED_AWAY,
+    INTENSITY, KATAKANA_COPULA, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES,
     PEOPLE_COUNTED, PERSON_WORDS, PHONE_ORDER, QUESTIONED, REFUND_ASKED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT, THE_MEDIUM,
     THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB,
 )
@@ -276,3 +276,16 @@ ASIDE_BEFORE_QUESTION = re.compile(r"[^、。,.\s!！?？…]*[、。,.\s!！…
 
 LOOK_ASKED = re.compile(r"(?:見て|みて|調べて|しらべて|探して|さがして)(?:くれ|くだ|下さ|もら|ほし|欲し|ちょうだい)")
 PAST_MISS = re.compile(r"(?:間に合|まにあ|間にあ)(?:いませんでし|わなかっ|わんかっ|わへんかっ|わねかっ)")
+
+
+# A need too near for the bot to meet (明日の朝までに, 今日中): no plain hurry.
+IMMINENT = re.compile(
+    r"(?:明日|あした|あす(?!か)|今日|きょう|本日|今夜|今晩|明朝)[^。.!！?？]{0,10}?"
+    r"(?:まで|中|なのに|だのに|やのに|のに|使う|つかう|いる|要る|必要|いります|ないと|届かな|とどかな)"
+    r"|(?:need|by|for|until)[^.!?]{0,20}(?:tomorrow|today|tonight)"
+)
+# A death told in kana (うちの　ひと　せんしゅう　なくなって): なくなって alone is also something lost.
+PASSED_AWAY = re.compile(
+    r"(?:うちの(?:人|ひと)|主人|しゅじん|夫|おっと|家内|かない|女房|にょうぼう|妻|つま|母|はは|父|ちち|おかあさん|おとうさん|"
+    r"ばあちゃん|じいちゃん|ばあさん|じいさん|おふくろ|親父|おやじ|むすこ|息子|むすめ|娘)[がはも]?[^。、]{0,8}?(?:なくなっ|なぐなっ|のうなっ)"
+)
