@@ -12,6 +12,7 @@ from rasa_sdk import Tracker
 from actions import common
 from actions.conversation import customer_texts
 from madoguchi.dialogue.signature import signature_of
+from madoguchi.dialogue.written import strip_tail
 from madoguchi.text import nfkc
 from madoguchi.values import clean_person_name
 
@@ -52,7 +53,8 @@ def name_before(tracker: Tracker) -> str | None:
 
 def longest_name_given(tracker: Tracker) -> str:
     """The longest name the conversation's slot has held so far."""
-    names = [clean_person_name(str(e.get("value") or "")) for e in tracker.events
+    # the extractor's value may still hold its dialect copula (松本 勝たい): without it
+    names = [strip_tail(clean_person_name(str(e.get("value") or "")) or "") for e in tracker.events
              if e.get("event") == "slot" and e.get("name") == "person_name"]
     return max((n for n in names if n), key=len, default="")
 

@@ -444,3 +444,15 @@ async def test_a_name_found_in_the_phone_answer_does_not_replace_the_name_given(
                            candidates={"person_name": "いえの　でんわ", "phone": text})
     slots = slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
     assert slots["person_name"] == "ささきつやこ" and slots["phone"] == "0198642231"
+
+
+async def test_the_name_the_extractor_found_with_its_copula_does_not_come_back_with_it(shop, dispatcher, domain):
+    """The catalog went to 「松本 勝たい 様」: the slot had held the extractor's value before validation."""
+    raw = {"event": "slot", "name": "person_name", "value": "松本 勝たい"}
+    tracker = make_tracker(
+        [raw, {"event": "slot", "name": "person_name", "value": "松本 勝"}, user("松本 勝", "inform")],
+        slots={"person_name": "松本 勝"}, active_loop="catalog_form", requested_slot="person_name",
+        candidates={"person_name": "松本 勝"},
+    )
+    assert slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))["person_name"] == "松本 勝"
+
