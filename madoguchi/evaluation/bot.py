@@ -98,13 +98,16 @@ class LocalBot:
         return [a.get("text") or "" for a in answers], tracker.current_state()
 
     def meet(self, sender_id: str) -> None:
-        """Before a customer's first message: the demo orders as the writers were told them
-        (an order one conversation cancelled is not cancelled for the next customer)."""
-        from madoguchi.store import orders
+        """Before a customer's first message: the demo orders and catalog requests as the
+        writers were told them (an order one conversation cancelled is not cancelled for the
+        next customer, nor is a catalog request another customer made found for them)."""
+        from madoguchi.store import catalog_requests, orders
 
         if sender_id not in self._met:
             self._met.add(sender_id)
             orders.import_csv(Database(self._db_url), DEMO_ORDERS)
+            catalog_requests.reset_to_demo(Database(self._db_url), catalog_requests.DEMO_FILE, self.now)
+            self._catalogs_seen = self._catalog_rows()
 
     def catalog_requests(self, sender_id: str, held: Any = None) -> list[tuple[str, str]]:
         """The catalog requests stored for a sender (name, method label): its own, the one

@@ -175,6 +175,14 @@ def withdraw(db: Database, request_id: int, sender_id: str) -> bool:
         return True
 
 
+def reset_to_demo(db: Database, path: Path, now: datetime | str) -> int:
+    """Every request removed and the demo ones loaded again (each customer of an evaluation
+    meets the requests the writers were told of, not those of the customers before)."""
+    with db.session() as session:
+        session.query(CatalogRequest).delete()
+    return import_demo(db, path, now)
+
+
 def import_demo(db: Database, path: Path, now: datetime | str) -> int:
     """Load the demo requests (days counted back from `now`, a time or ISO 8601 text) into an
     empty table; returns how many."""

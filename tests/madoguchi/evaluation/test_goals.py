@@ -99,3 +99,21 @@ def test_each_customer_meets_the_demo_orders_as_the_writers_were_told(db, tmp_pa
     assert orders.get(db, "A2345678").status == "cancelled"
     bot.meet("goal-02")
     assert orders.get(db, "A2345678").status != "cancelled"
+
+
+def test_each_customer_meets_only_the_demo_catalog_requests(db, tmp_path):
+    """A catalog request one customer made is not found for the next (a late catalog not on
+    record was taken for one 'not sent yet', and the goal's 宅配便 offer never came)."""
+    from madoguchi.evaluation.bot import LocalBot
+    from madoguchi.store import catalog_requests
+
+    bot = LocalBot(tmp_path / "no-model.tar.gz")
+    bot._db_url = db.url
+    bot.meet("goal-01")
+    demo = catalog_requests.count(db)
+    catalog_requests.add(db, sender_id="goal-01", channel="rest", name="北村 道雄", postal_code="606-0806",
+                         address="京都府京都市左京区下鴨松ノ木町12の7", phone="09055128843", shipping_method="mail")
+    bot.meet("goal-01")  # the same customer goes on: the request holds
+    assert catalog_requests.find_by_name(db, "北村 道雄") is not None
+    bot.meet("goal-02")
+    assert catalog_requests.find_by_name(db, "北村 道雄") is None and catalog_requests.count(db) == demo
