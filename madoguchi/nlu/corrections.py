@@ -10,7 +10,8 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
 - `complain` the classifier doubts (`DOUBTFUL`) with no word of a problem in it -> the next
   calm intent of the ranking;
 - `express_distress` for a hurry with no word of distress and nothing due today or tomorrow ->
-  the next calm intent; doubted, for a chat that is new to the customer -> `bot_challenge`;
+  the next calm intent; for the のし asked about with nothing but not knowing how -> `ask_gift`;
+  doubted, for a chat that is new to the customer -> `bot_challenge`;
 - `request_exception` doubted with nothing asked beyond the rules -> `complain` when a word of
   anger is in it, the next calm intent otherwise (送料が本州とけっこう違ってびっくりしました);
 - a person asked for (人に回して), or a detail (an order number, a phone), not understood ->
@@ -59,6 +60,8 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         # 来月結婚式で、引き菓子そろそろ決めないといけなくて、ちょっと急いでます: in a hurry, not at
         # a loss; the hurry itself is read where it matters (宅配便 for a catalog)
         return _next_calm(ranking)
+    if intent == "express_distress" and assessment.asks_noshi and only_not_knowing_how(assessment):
+        return "ask_gift"  # のしやら表書きやら…ようわからしまへんのや: the custom asked, no one at a loss
     if intent == "express_distress" and _doubtful(intent, ranking) and new_to_the_chat(assessment):
         return "bot_challenge"  # こういう機械の窓口は慣れなくて、よくわがんねぇもんで: the bot says how to reach a person
     if intent == "request_exception" and _doubtful(intent, ranking) and not assessment.exception:

@@ -114,5 +114,5 @@ def test_a_person_named_to_look_it_up_is_asked_for():
                  "ボットじゃなくて人いないの？", "もうええわ人出してちょう", "ひとを よんで", "じゃあいい、人に回して"):
         assert asks_for_person(text), text
     for text in ("来てくれた人に配りたい", "40人分お願いしたい", "そこが見つからないんです", "夜は人がいない時間ですか",
-                 "3人出してくれる？", "本人に代わって入力しています"):
+                 "3人出してくれる？", "本人に代わって入力しています", "店のスタッフ全員にお歳暮配りたいねん"):
         assert not asks_for_person(text), text

@@ -447,6 +447,9 @@ def test_a_complaint_the_classifier_doubts_with_nothing_wrong_in_it_is_the_next_
     ("express_distress", 0.79, "来月結婚式で、引き菓子そろそろ決めないといけなくて、ちょっと急いでます", "ask_delivery_status"),
     ("express_distress", 0.79, "明日の法事に使うのに届かないんです、急いでます", "express_distress"),
     ("express_distress", 0.79, "急いでるのにどうしたらいいかわからなくて、もうパニックです", "express_distress"),
+    # the のし asked about, nothing but not knowing how (Kyoto, a memorial): the answer, not a person
+    ("express_distress", 0.63, "ほんで、のしやら表書きやら、こういう時はどないしたらよろしいもんかと。ようわからしまへんのや", "ask_gift"),
+    ("express_distress", 0.99, "法事なのにのしがどうしたらいいかわからなくて、もうどうしよう", "express_distress"),
     # a chat new to the customer, read unsurely as distress: told how to reach a person
     ("express_distress", 0.61, "ごめんください。こういう機械の窓口は慣れなくて、よくわがんねぇもんで", "bot_challenge"),
     ("express_distress", 0.99, "困ったことになってまったわ家内がおらんでこういうのさっぱり分からんのやわ", "express_distress"),
