@@ -19,6 +19,7 @@ from actions.catalog_second import second_failure_told
 from actions.details import details_waiting
 from actions.handoff import hand_off
 from madoguchi.dialogue.second_failure import told_second_failure
+from madoguchi.dialogue.signature import signature_of, without_signature
 from madoguchi.address import lookup_postal_code
 from madoguchi.clock import JST
 from madoguchi.dialogue.leaving import is_leaving
@@ -266,6 +267,7 @@ class ValidateCatalogStatusForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         name = name_as_written(common.name_answer(value, tracker), common.latest_text(tracker))
+        name = without_signature(name, signature_of(customer_texts(tracker))) if name else name  # ですささきつやこ
         if not name:
             dispatcher.utter_message(response="utter_name_invalid")
         return {"person_name": name}

@@ -24,15 +24,27 @@ def _end(text: str) -> str:
     return _TRAILING.sub("", re.sub(r"\s+", "", nfkc(text or "")))
 
 
+def _spaced_at(text: str) -> set[int]:
+    """How many letters follow each space in the text's end (とどかねえす　ささきつやこ: 6)."""
+    kept = _TRAILING.sub("", nfkc(text or "").strip())
+    return {len(re.sub(r"\s+", "", kept[m.end():])) for m in re.finditer(r"\s+", kept)}
+
+
 def signature_of(texts: Sequence[str]) -> str | None:
-    """The name at the end of at least two of the customer's messages, or None."""
-    ends = [_end(t) for t in texts if _end(t)]
+    """The name at the end of at least two of the customer's messages, or None. A space
+    written inside the part two messages share is where the name begins (とどかねえす　ささきつやこ
+    and もうしわけねっすささきつやこ share すささきつやこ; the name is ささきつやこ)."""
+    kept = [t for t in texts if _end(t)]
+    ends = [_end(t) for t in kept]
+    spaces = [_spaced_at(t) for t in kept]
     found: Counter[str] = Counter()
     for i, a in enumerate(ends):
-        for b in ends[i + 1:]:
+        for j in range(i + 1, len(ends)):
+            b = ends[j]
             size = 0
             while size < min(len(a), len(b)) and a[-1 - size] == b[-1 - size]:
                 size += 1
+            size = max((k for k in spaces[i] | spaces[j] if MIN_LENGTH <= k <= size), default=size)
             if size >= MIN_LENGTH:
                 suffix = _LEADING.sub("", a[len(a) - size:])
                 if len(suffix) >= MIN_LENGTH and not re.search(r"[0-9]", suffix):

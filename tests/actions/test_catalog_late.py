@@ -362,3 +362,13 @@ async def test_asked_twice_and_told_only_the_hurry_the_request_is_taken_anew_by_
     slots = slot_sets(await ActionCatalogStatus().run(dispatcher, tracker, domain))
     assert said(dispatcher) == ["utter_catalog_late_anew"]
     assert slots == {"shipping_method": "parcel", "catalog_next": "form"}
+
+
+async def test_the_signature_is_no_part_of_the_name_given_to_the_look_up(late_shop, dispatcher, domain):
+    text = "なまえは　ささきつやこ　ですささきつやこ"
+    tracker = make_tracker(
+        [user("まだ　とどかねえす　ささきつやこ", "ask_delivery_status"), user("もうしわけねっすささきつやこ", "nlu_fallback"),
+         user(text, "inform", [{"entity": "person_name", "value": "ささきつやこ"}])],
+        active_loop="catalog_status_form", requested_slot="phone", candidates={"person_name": "ささきつやこ"},
+    )
+    assert slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain))["person_name"] == "ささきつやこ"

@@ -16,6 +16,14 @@ def test_the_name_at_the_end_of_several_messages_is_the_signature():
     assert signature_of(["おねがいしますすみこ", "ありがとうございますすみこ"]) == "すみこ"
 
 
+def test_a_space_inside_the_shared_end_is_where_the_signature_begins():
+    """Three messages ending in す before the name signed 「すささきつやこ」: the catalog went
+    to 「ささきつやこ ですささきつやこ 様」."""
+    texts = ["まだ　とどかねえす　ささきつやこ", "もうしわけねっすささきつやこ", "なまえは　ささきつやこ　ですささきつやこ"]
+    assert signature_of(texts) == "ささきつやこ"
+    assert signature_of(["おくってください　ささき　つやこ", "おねがいします　ささき　つやこ"]) == "ささきつやこ"
+
+
 def test_messages_ending_alike_by_courtesy_have_no_signature():
     assert signature_of(["カタログください", "よろしくお願いします", "ありがとうございます"]) is None
     assert signature_of(["送料はいくらですか", "日持ちはしますか"]) is None
