@@ -118,6 +118,14 @@ OTHERS_NAME = re.compile(
     # 宛名を見たら知らん人の名前ながです; 宛名がうちじゃにゃあわ (Nagoya)
     r"|(?:知らん|知らない|しらん|しらない|知らぬ|見知らぬ|存じ上げない)(?:人|ひと|方|かた)の(?:名前|なまえ)"
     r"|(?:宛名|あてな)[がは](?:うち|私|わたし)(?:じゃ|では|や)(?:な|にゃ)"
+    # ニモツ きた けど、 ボク の じゃない!!: the parcel is not the customer's
+    r"|(?:私|わたし|ぼく|僕|おれ|俺|うち)の(?:じゃな|ではな|じゃありませ|ではありませ|やな)"
+)
+# A parcel that came and is someone else's, in English (it is not mine. The name on the label is…).
+OTHERS_PARCEL_EN = re.compile(
+    r"(?:received|came|arrived|delivered|got)\b.{0,80}?(?:(?:is|'s|was)\s+not\s+mine\b(?!\s+to)|isn't\s+mine\b(?!\s+to)|wasn't\s+mine\b(?!\s+to)|"
+    r"not\s+my\s+(?:name|parcel|package|box)|name\s+on\s+the\s+(?:label|box|parcel|package)|addressed\s+to\s+someone\s+else)",
+    re.I | re.S,
 )
 # 「山本 美智子 様」 と かいて あります: whom the parcel is addressed to, quoted.
 ADDRESSEE_QUOTED = re.compile(r"(?:様|さま)」?と(?:書いて|かいて|書かれ|かかれ|なって|なっと)")
@@ -185,7 +193,7 @@ def reports_wrong_thing(text: str) -> bool:
     labelled = (
         ARRIVED.search(places) or ADDRESS_WORD.search(places) or NEIGHBOUR.search(places) or ADDRESSEE_QUOTED.search(places)
     )
-    found = WRONG_THING.search(places) or (OTHERS_NAME.search(places) and labelled)
+    found = WRONG_THING.search(places) or (OTHERS_NAME.search(places) and labelled) or OTHERS_PARCEL_EN.search(text or "")
     return bool(found) and not asks_for_ingredients(text)
 
 

@@ -100,6 +100,8 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "今朝お宅から荷物が届いたがですけんど、宛名を見たら知らん人の名前ながです",  # Tosa
     "おたくから荷物届いたけど宛名がうちじゃにゃあわ知らん人の名前だがや",  # Nagoya
     "でも なまえ が ちがいます。「山本 美智子 様」 と かいて あります。わたし は オレナ です。",  # the addressee quoted
+    "きょう ニモツ きた けど、 ボク の じゃない!!",
+    "Hi, I received a parcel from your shop today but it is not mine. The name on the label is Sato Hanako.",
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
@@ -160,6 +162,8 @@ def test_a_damage_word_in_latin_letters_counts_only_where_a_word_begins(rules, t
 
 @pytest.mark.parametrize("text", ["のしは御歳暮ではなく御礼にしてもらえますか", "表書きは寿ではなく御祝になっていますか？"])
 def test_a_noshi_asked_for_is_no_wrong_one_reported(rules, text):
+    assert not goods_problem(rules, "I got the catalog, thanks! My name on the order is Raj")
+    assert not goods_problem(rules, "I received it, it is not mine to decide, my wife orders")
     assert not goods_problem(rules, text)
 
 
