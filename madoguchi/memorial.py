@@ -23,6 +23,7 @@ MEMORIAL = re.compile(
     # As voice input misconverts them (七回期, 一周期, 三回記)
     r"[一二三七十]+回[期記機](?!念)|(?<![0-9])(?:1|3|7|13|17|23|33)回[期記機忌](?!念)|一周期|四十九にち|"
     r"方事(?!情)|法時"  # 法事 as voice input misconverts it (方事さ使う)
+    r"|buddhist ?(?:ceremony|service|rite|memorial)|memorial ?(?:service|ceremony)|funeral|condolence"  # in English
 )
 # Occasions that are no memorial: a question naming one is answered for it, whatever came before.
 OTHER_OCCASION = re.compile(r"歳暮|中元|結婚|婚礼|出産|入学|卒業|快気|内祝|お祝|御祝|誕生|年賀|ウェディング|引出物")
@@ -30,9 +31,13 @@ DEATH = re.compile(
     r"亡くな|亡くし|なくなった母|なくなった父|他界|逝去|永眠|亡き|亡父|亡母|亡夫|亡妻|故人|先立た|旅立|"
     # in kana, after whom (オトウサン ナクナリマシタ): not the なくなった of a thing run out
     r"(?:父|母|さん|さま|様|親|主人|夫|妻|祖父|祖母|ちゃん)[がはも、\s]*なくな(?:り|っ|ら)"
+    r"|passed ?away"
 )
 TROUBLE = re.compile(r"届かな|届いてな|届きませ|来な|こな|間に合|遅れ|まだ|違う|違い|壊|割れ|潰れ|漏れ|急")
-GIFT_WORDS = re.compile(r"のし|熨斗|ノシ|表書き|水引|包装|引き物|引物|お返し|おかえし|菓子|おかし|品物|贈り物|おくりもの|贈りたい|送りたい|おくりたい")
+GIFT_WORDS = re.compile(
+    r"のし|熨斗|ノシ|表書き|水引|包装|引き物|引物|お返し|おかえし|菓子|おかし|品物|贈り物|おくりもの|贈りたい|送りたい|おくりたい|"
+    r"sweets|noshi|gift"
+)
 QUANTITY = re.compile(r"(\d+)\s*(?:人|名|軒|家族|世帯|個|箱|つ)")
 
 NOSHI_WORDS = re.compile(r"のし(?!かた|方)|熨斗|ノシ|伸し(?!て|た|ま|す)|表書き|おもてがき|水引")  # not 注文のしかた (の仕方)

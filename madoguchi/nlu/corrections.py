@@ -12,8 +12,8 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
 - `express_distress` for a hurry with no word of distress and nothing due today or tomorrow ->
   the next calm intent; for the のし asked about with nothing but not knowing how -> `ask_gift`;
   doubted, for a chat that is new to the customer -> `bot_challenge`;
-- `request_exception` doubted with nothing asked beyond the rules -> `complain` when a word of
-  anger is in it, the next calm intent otherwise (送料が本州とけっこう違ってびっくりしました);
+- `request_exception` doubted with nothing asked beyond the rules -> `complain` for a word of
+  anger or a goods problem, the next calm intent otherwise (送料が本州とけっこう違ってびっくりしました);
 - a person asked for (人に回して), or a detail (an order number, a phone), not understood ->
   `request_human`, `inform`;
 - a late catalog the classifier did not read -> `ask_delivery_status`;
@@ -66,7 +66,7 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         return "bot_challenge"  # こういう機械の窓口は慣れなくて、よくわがんねぇもんで: the bot says how to reach a person
     if intent == "request_exception" and _doubtful(intent, ranking) and not assessment.exception:
         # ちょっと言わせてもらうけど; ええ加減にしてくれへん？: nothing asked beyond the rules
-        return "complain" if assessment.anger else _next_calm(ranking)
+        return "complain" if assessment.anger or assessment.goods_problem else _next_calm(ranking)
     if intent == "nlu_fallback" and assessment.person and not (assessment.detail or assessment.grievance):
         return "request_human"  # じゃあいい、人に回して: a person asked for, nothing else
     if intent == "nlu_fallback" and assessment.detail and unfounded and not assessment.questioned:

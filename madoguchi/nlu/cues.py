@@ -90,7 +90,7 @@ THE_MEDIUM = re.compile(
 )
 # A hurry said in so many words (ちょっと急いでます, 急ぎで送れない？), not a deadline feared
 # (間に合わなかったら終わりだ, which is distress).
-HURRY_SAID = re.compile(r"急い|急ぎ|急ぐ|いそい|いそぎ|いそぐ|イソギ|イソイ|至急|早めに|はやめに")
+HURRY_SAID = re.compile(r"急い|急ぎ|急ぐ|いそい|いそぎ|いそぐ|イソギ|イソイ|至急|早めに|はやめに|hurry|asap")
 # A question asked (離島扱いになりますか？).
 QUESTIONED = re.compile(r"[?？]|(?:ます|です|でしょう|ません)か")
 # Words of a machine or a person, that a question whether the bot is one holds.

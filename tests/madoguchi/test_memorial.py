@@ -24,6 +24,10 @@ def test_a_gift_to_a_house_where_someone_died_is_a_memorial_gift_in_any_script()
     assert is_memorial(text) and mentions_death(text)
     assert not is_memorial("母が亡くなりました。どうしたらいいか")  # no gift asked about
     assert not mentions_death("お菓子がなくなったのでまた買いたい")  # a thing run out
+    # in English: the のし question that followed got the answer for a wedding
+    assert is_memorial("My teammate's father passed away last week. Our team wants to send some sweets to his family.")
+    assert is_memorial("Which noshi for a Buddhist ceremony?")
+    assert not is_memorial("The gift is for my boss's wedding")
 
 
 def test_answer_gives_the_buddhist_noshi_products_that_keep_and_condolences():
