@@ -26,6 +26,8 @@ from tests.actions.conftest import make_tracker, said, slot_sets, user
         ("ask_delivery_status", "カタログはいつ届きますか"),
         ("ask_delivery_status", "2週間前 catalog たのんだけど まだ来てへん🤔 急いでないけど ほしいです"),
         ("complain", "先月の中頃に目録を頼んだがやけど、未だに届かんげん"),  # 目録: the catalog, in older words
+        # the catalog in romaji inside English: it was taken for an order
+        ("ask_delivery_status", "Hello, I requested the katarogu about 2 weeks ago but it has not arrived yet."),
     ],
 )
 def test_a_catalog_that_has_not_come(shop, intent, text):
