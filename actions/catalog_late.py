@@ -327,7 +327,7 @@ class ActionCatalogStatus(Action):
         request = find(tracker)
         hurry = hurry_reading(customer_texts(tracker))
         given = tracker.get_slot("phone") or tracker.get_slot("person_name") or tracker.get_slot("postal_code")
-        if request is None and leaving(tracker) or not (given or request or asked_since_the_name(tracker) >= 2):
+        if request is None and (leaving(tracker) or not given and asked_since_the_name(tracker) < 2):
             dispatcher.utter_message(response="utter_catalog_stopped")  # left the question
             return [SlotSet("catalog_next", "done")]
         if request is None and not given:
