@@ -137,6 +137,10 @@ class Reading:
 
 def reading(text: str) -> Reading | None:
     """The text as the classifier should read it, or None when it reads it as it is."""
+    old = old_words(text)
+    if old is not None:
+        rest = reading(old.text)
+        return old.then(rest) if rest else old
     wide = halfwidth_kana(text)
     latin = romaji(wide.text if wide else text)
     read = wide.then(latin) if wide and latin else latin or wide
@@ -144,6 +148,35 @@ def reading(text: str) -> Reading | None:
     if kata is None:
         return read
     return read.then(kata) if read else kata
+
+
+# Words of the shop in an older writing, read as customers write them today (型録: カタログ).
+_OLD_WORDS = {"型録": "カタログ"}
+_OLD_WORD = re.compile("|".join(map(re.escape, _OLD_WORDS)))
+
+
+def old_words(text: str) -> Reading | None:
+    """The text with the shop's words in their older writing read as today's (型録をお願い
+    したがです: カタログ), or None when it holds none."""
+    if not _OLD_WORD.search(text):
+        return None
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    for m in _OLD_WORD.finditer(text):
+        out.append(text[i:m.start()])
+        starts.extend(range(i, m.start()))
+        ends.extend(range(i + 1, m.start() + 1))
+        word, size = _OLD_WORDS[m.group()], m.end() - m.start()
+        out.append(word)
+        starts.extend(m.start() + k * size // len(word) for k in range(len(word)))
+        ends.extend(m.start() + (k + 1) * size // len(word) for k in range(len(word)))
+        i = m.end()
+    out.append(text[i:])
+    starts.extend(range(i, len(text)))
+    ends.extend(range(i + 1, len(text) + 1))
+    return Reading("".join(out), tuple(starts), tuple(ends))
 
 
 def as_read(text: str) -> str:

@@ -52,6 +52,15 @@ def test_spans_found_on_the_reading_come_back_as_written():
     assert by_kind == {"person_name": "Yamada Taro", "order_id": "A1234567"}
 
 
+def test_the_catalog_in_its_older_writing_is_read_as_today_s_word():
+    text = "２週間ほど前に 型録をお願いしたがです"
+    read = reading(text)
+    assert read.text == "２週間ほど前に カタログをお願いしたがです"
+    start = read.text.index("カタログ")
+    assert text[slice(*read.span(start, start + 4))] == "型録"
+    assert text[slice(*read.span(start + 4, start + 5))] == "を"
+
+
 def test_halfwidth_katakana_is_read_full_width_with_voiced_marks_joined():
     read = reading("ｶﾀﾛｸﾞｵﾈｶﾞｲｼﾏｽ｡ﾊﾟﾝﾌﾚｯﾄも")
     assert read.text == "カタログオネガイシマス。パンフレットも"
