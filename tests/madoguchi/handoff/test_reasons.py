@@ -274,6 +274,12 @@ def test_goods_told_in_distress_are_an_operator_s_case(rules):
     ("なまえの　ちがうとです。うちは　まつおですが、はこには　しらん　ひとの　なまえの　かいてあります", True),
     ("お宅さまから荷物が届きましたが、宛名が足立区の小川 清子様になっておりまして、あたしではございません", True),
     ("宛名は山田花子様にしてください", False),
+    # round zm: a learner's spaces, a quoted addressee; another sweet than ordered; a late arrival
+    ("きょう 寮 に 荷物 が 来た けど、 なまえ が わたし じゃない です。 「山本 和子」 さん って 書いとる", True),
+    ("注文の名前が私じゃなくて夫なんですが、番号はわかります", False),
+    ("バイト先の送別会用に焼き菓子の詰め合わせ頼んだのに、届いたの羊羹なんだけどww え、なんで？", True),
+    ("注文したのに届いたのは一週間後でした", False),
+    ("お歳暮として注文し「１２月５日着」と指定した品が、先方に届いたのは９日であったと聞きました。", False),
 ])
 def test_goods_problems_told_in_other_ways(rules, text, goods):
     assert goods_problem(rules, text) is goods
