@@ -22,7 +22,8 @@ from madoguchi.dialogue.verification import (
      "どこに書いてあるの？", "覚えていないです", "登録した電話番号を忘れました", "ばんごうは　どごさ　かいでらんだが　わがね",
      "番号なんて知らへんわ",
      "bangou... mail keshita. gomi-bako mo kara ni shita 🙃", "bangou... wakannai 😅",  # romaji, read as kana
-     "めーるは みとらんし、かみも どこに やったやら", "order number? I don't know... I can't find 😅"],
+     "めーるは みとらんし、かみも どこに やったやら", "order number? I don't know... I can't find 😅",
+     "注文番号なるものは控えておらぬ。電話で注文した際にも、そのようなものは聞かされなかったと記憶しておる。"],
 )
 def test_not_knowing_the_number(text):
     assert reading(text) == UNKNOWN
