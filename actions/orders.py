@@ -14,13 +14,10 @@ from rasa_sdk.types import DomainDict
 from actions import common
 from actions.handoff import hand_off
 from actions.info import answer_question, earlier_texts
-from actions.verification import OFFER_REASON, is_verified, reset_events, verification_turn
-from madoguchi.address import (
-    has_prefecture, join_address, lookup_postal_code, postal_code_for, same_city, without_postal_code,
-)
+from actions.verification import OFFER_REASON, is_verified, phone_of_this_verification, reset_events, verification_turn
+from madoguchi.address import has_prefecture, new_address, with_prefecture, without_postal_code
 from madoguchi.dialogue import delivery_date
 from madoguchi.dialogue.gift_plan import plans_a_gift
-from madoguchi.nlu.patterns import find_postal_codes
 from madoguchi.shop import calendar
 from madoguchi.store import orders
 from madoguchi.store.orders import OrderView
@@ -63,10 +60,11 @@ class ActionBeginOrderTask(Action):
             return events
         # Only numbers given for this question count: a phone from a catalog request
         # must not be tried (and counted as a failure) against an order.
+        kept = phone_of_this_verification(tracker)
         for slot in ("order_id", "phone"):
-            if slot not in given and tracker.get_slot(slot):
+            if slot not in given and tracker.get_slot(slot) and not (slot == "phone" and kept):
                 events.append(SlotSet(slot, None))
-        if not {"order_id", "phone"} <= given:
+        if not {"order_id", "phone"} <= given | ({"phone"} if kept else set()):
             dispatcher.utter_message(response="utter_verification_intro")
         return events
 
@@ -241,32 +239,6 @@ class ValidateOrderChangeForm(FormValidationAction):
             dispatcher.utter_message(response="utter_change_address_invalid")
             return {"change_detail": None}
         return {"change_detail": address}
-
-
-def new_address(text: str, entities: list[dict[str, Any]]) -> str:
-    """The new address in a message: the whole message (〒105-0011 東京都港区…), or, when it
-    says more (正しいお届け先は、東京都中野区…でございます), the address found in it with the
-    postal code written before it."""
-    found = next((e for e in entities if e.get("entity") == "address" and e.get("value") in text), None)
-    if found is None or has_prefecture(without_postal_code(text)):
-        return text
-    start = text.find(str(found["value"]))
-    code = re.search(r"〒?\s*\d{3}[-ー－]?\d{4}\s*$", text[:start])
-    return (code.group(0) if code else "") + str(found["value"])
-
-
-def with_prefecture(address: str) -> str:
-    """An address written from the city on (〒432-8064 浜松市中央区高塚町4850-3…) with the
-    prefecture and town of its postal code, or of its town when that names one code alone."""
-    written = without_postal_code(address)
-    if has_prefecture(written):
-        return address
-    found = find_postal_codes(address)
-    code = found[0].value if found else postal_code_for(written)
-    base = lookup_postal_code(code) if code else None
-    if not base or not same_city(base, written):
-        return address
-    return f"〒{code} {join_address(base, written)}"
 
 
 def checked_date(dispatcher: CollectingDispatcher, chosen: date | None) -> dict[str, Any]:

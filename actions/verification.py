@@ -76,6 +76,24 @@ def begin_verification(reading: str) -> list[EventType]:
     ]
 
 
+def phone_of_this_verification(tracker: Tracker) -> str | None:
+    """The phone the customer gave to the verification of the latest order question, which
+    ended without the number (番号ってどこ？, then あったわ A1234567): not asked again. None when
+    none was given, when a pair with it failed, or when another form (a catalog request) took
+    a phone since."""
+    phone = None
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and event.get("name") == "action_begin_order_task":
+            return phone
+        if event.get("event") == "active_loop" and event.get("name") not in (None, "order_verification_form"):
+            return None
+        if phone is None and event.get("event") == "slot" and event.get("name") == "phone":
+            if not event.get("value"):
+                return None
+            phone = str(event["value"])
+    return None
+
+
 def noted(tracker: Tracker, slot: str, reading: str | None) -> dict[str, Any]:
     """Slot values for a reply that is no number: what it meant, counted."""
     if reading == verification.UNKNOWN:

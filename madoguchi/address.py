@@ -6,7 +6,9 @@ import re
 
 import jaconv
 
-from madoguchi.nlu.patterns import normalize_postal_code
+from typing import Any
+
+from madoguchi.nlu.patterns import find_postal_codes, normalize_postal_code
 from madoguchi.text import nfkc
 
 PREFECTURE_RE = re.compile(r"^(東京都|北海道|(?:京都|大阪)府|.{2,3}県)")
@@ -137,3 +139,29 @@ def room_added(text: str, address: str) -> str | None:
     if not room or has_prefecture(without_postal_code(norm)) or _ROOM.search(nfkc(address)):
         return None
     return room.group(1).replace(" ", "")
+
+
+def new_address(text: str, entities: list[dict[str, Any]]) -> str:
+    """The new address in a message: the whole message (〒105-0011 東京都港区…), or, when it
+    says more (正しいお届け先は、東京都中野区…でございます), the address found in it with the
+    postal code written before it."""
+    found = next((e for e in entities if e.get("entity") == "address" and e.get("value") in text), None)
+    if found is None or has_prefecture(without_postal_code(text)):
+        return text
+    start = text.find(str(found["value"]))
+    code = re.search(r"〒?\s*\d{3}[-ー－]?\d{4}\s*$", text[:start])
+    return (code.group(0) if code else "") + str(found["value"])
+
+
+def with_prefecture(address: str) -> str:
+    """An address written from the city on (〒432-8064 浜松市中央区高塚町4850-3…) with the
+    prefecture and town of its postal code, or of its town when that names one code alone."""
+    written = without_postal_code(address)
+    if has_prefecture(written):
+        return address
+    found = find_postal_codes(address)
+    code = found[0].value if found else postal_code_for(written)
+    base = lookup_postal_code(code) if code else None
+    if not base or not same_city(base, written):
+        return address
+    return f"〒{code} {join_address(base, written)}"

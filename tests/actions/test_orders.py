@@ -278,6 +278,28 @@ async def test_a_phone_from_another_flow_is_not_tried(shop, dispatcher, domain):
     assert slots["order_id_asks"] == 0 and slots["verification_refusals"] == 0  # a new verification
 
 
+async def test_the_phone_given_before_a_person_was_offered_is_kept_when_the_number_turns_up(shop, dispatcher, domain):
+    """番号ってどこ？ ended the verification with a person offered; then あったわ A1234567: the
+    phone the customer gave a moment ago is not asked again (round zm)."""
+    earlier = [
+        {"event": "action", "name": "action_begin_order_task", "timestamp": 0.1},
+        user("えーめんどくさ…電話番号だけじゃだめなの？090-1234-5678", "inform", ts=0.2),
+        {"event": "slot", "name": "phone", "value": "09012345678", "timestamp": 0.3},
+        {"event": "slot", "name": "person_offered", "value": "customer_request", "timestamp": 0.4},
+    ]
+    found = [{"entity": "order_id", "value": "A1234567", "start": 5, "end": 13}]
+    tracker = make_tracker([*earlier, user("あったわ A1234567", "inform", found, ts=0.5)], slots={"phone": "09012345678"})
+    slots = slot_sets(await ActionBeginOrderTask().run(dispatcher, tracker, domain))
+    assert "phone" not in slots and said(dispatcher) == []
+    # a phone that failed with a number, or one a catalog request took, is not kept
+    failed = [*earlier, {"event": "slot", "name": "phone", "value": None, "timestamp": 0.45}]
+    tracker = make_tracker([*failed, user("あったわ A1234567", "inform", found, ts=0.5)], slots={"phone": "09012345678"})
+    assert slot_sets(await ActionBeginOrderTask().run(CollectingDispatcher(), tracker, domain))["phone"] is None
+    catalog = [*earlier, {"event": "active_loop", "name": "catalog_form", "timestamp": 0.45}]
+    tracker = make_tracker([*catalog, user("あったわ A1234567", "inform", found, ts=0.5)], slots={"phone": "09012345678"})
+    assert slot_sets(await ActionBeginOrderTask().run(CollectingDispatcher(), tracker, domain))["phone"] is None
+
+
 async def test_a_phone_corrected_alone_while_the_number_is_asked_again_goes_with_the_number_tried(shop, dispatcher, domain):
     # Asked for the order number again, the customer corrects the phone: Rasa also offers the
     # whole message as the order number (its from_text mapping), which is none.
