@@ -9,6 +9,8 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
   the customer does not know how to do what they ask about;
 - `complain` the classifier doubts (`DOUBTFUL`) with no word of a problem in it -> the next
   calm intent of the ranking;
+- `request_human` read unsurely (`PERSON_DOUBTED`) for a grievance with the shop's people
+  told of, and nothing asked -> `complain`;
 - `express_distress` for a hurry with no word of distress and nothing due today or tomorrow ->
   the next calm intent; for the のし asked about with nothing but not knowing how -> `ask_gift`;
   doubted, for a chat that is new to the customer -> `bot_challenge`;
@@ -30,7 +32,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from madoguchi.nlu.cues import ASKING_HOW_CUES, DOUBTFUL, HANDOFF_INTENTS, NOT_KNOWING_CUES, SURE, WAIT_READINGS, only_cues_among
+from madoguchi.nlu.cues import (
+    ASKING_HOW_CUES, DOUBTFUL, HANDOFF_INTENTS, NOT_KNOWING_CUES, PERSON_DOUBTED, SURE, WAIT_READINGS, only_cues_among,
+)
 from madoguchi.nlu.triage import Assessment
 
 
@@ -54,6 +58,10 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         # まいど。新年会用にそっちの羊羹６０箱頼も思てんねん (0.51): nothing in it speaks of a
         # problem, and the classifier hardly thought so either
         return _next_calm(ranking)
+    if intent == "request_human" and _below(intent, ranking, PERSON_DOUBTED) and assessment.staff_told_of and (
+        assessment.grievance and not (assessment.requests or assessment.questioned)
+    ):
+        return "complain"  # スタッフの人が「日本語わからないので」って言って、すぐ切られました: told, nothing asked
     if intent == "express_distress" and assessment.hurried and not (
         assessment.evidence or assessment.imminent or assessment.anger or assessment.goods_problem or assessment.person
     ):
@@ -100,7 +108,12 @@ UNREAD = ("nlu_fallback", "out_of_scope", "greet", "thank", "goodbye")
 
 def _doubtful(intent: str, ranking: list[dict[str, Any]]) -> bool:
     """The classifier ranked the intent, below `DOUBTFUL`."""
-    return next((r.get("confidence", 1.0) for r in ranking if r.get("name") == intent), 1.0) < DOUBTFUL
+    return _below(intent, ranking, DOUBTFUL)
+
+
+def _below(intent: str, ranking: list[dict[str, Any]], level: float) -> bool:
+    """The classifier ranked the intent, below `level`."""
+    return next((r.get("confidence", 1.0) for r in ranking if r.get("name") == intent), 1.0) < level
 
 
 def _unsure(intent: str, ranking: list[dict[str, Any]]) -> bool:

@@ -63,6 +63,13 @@ SURE = 0.99
 # blind complaint without a cue word was read at 0.86 or more, the greetings and orders taken
 # for one at 0.51 to 0.65.
 DOUBTFUL = 0.7
+# A call for a person read below this, with a grievance told and nothing asked, is a grievance told
+# (スタッフの人が「日本語わからないので」って言って、すぐ切られました: request_human 0.74).
+PERSON_DOUBTED = 0.8
+# The shop's people as the subject of what is told (スタッフの人が…すぐ切られました), not called for.
+STAFF_TOLD_OF = re.compile(
+    r"(?:スタッフ|すたっふ|店員|てんいん|担当|たんとう|係|オペレーター|お店|おみせ|電話)(?:者|員)?(?:の(?:人|ひと|方|かた))?(?:さん)?[がは]"
+)
 # Any word of a person or a call (`Assessment.names_person`; not in もういっかい おぐってけへ).
 PERSON_WORDS = re.compile(
     r"人|ひと|ヒト|にんげん|担当|たんとう|係|オペレ|おぺれ|スタッフ|すたっふ|店員|電話|でんわ|デンワ|tel|代わ|かわって|"
@@ -90,7 +97,7 @@ THE_MEDIUM = re.compile(
 )
 # A hurry said in so many words (ちょっと急いでます, 急ぎで送れない？), not a deadline feared
 # (間に合わなかったら終わりだ, which is distress).
-HURRY_SAID = re.compile(r"急い|急ぎ|急ぐ|いそい|いそぎ|いそぐ|イソギ|イソイ|至急|早めに|はやめに|hurry|asap")
+HURRY_SAID = re.compile(r"急い|急ぎ|急ぐ|いそい|いそぎ|いそぐ|イソギ|イソイ|至急|早めに|はやめに|締め切り|締切|〆切|しめきり|hurry|asap")
 # A question asked (離島扱いになりますか？).
 QUESTIONED = re.compile(r"[?？]|(?:ます|です|でしょう|ません)か")
 # Words of a machine or a person, that a question whether the bot is one holds.

@@ -26,8 +26,8 @@ from madoguchi.nlu.address_spans import addresses
 from madoguchi.nlu.cues import (
     ASKED_EXCEPTIONS, BODY, BOT_WORDS, CHANGE_NAMED, COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, HURRY_SAID,
     INTENSITY, KATAKANA_COPULA, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES,
-    PEOPLE_COUNTED, PERSON_WORDS, PHONE_ORDER, QUESTIONED, REFUND_ASKED, REQUEST_FORMS, ROOM_NUMBER, SUBJECT, THE_MEDIUM,
-    THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB,
+    PEOPLE_COUNTED, PERSON_WORDS, PHONE_ORDER, QUESTIONED, REFUND_ASKED, REQUEST_FORMS, ROOM_NUMBER, STAFF_TOLD_OF, SUBJECT,
+    THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB,
 )
 from madoguchi.nlu.gibberish import is_gibberish
 from madoguchi.nlu.patterns import find_all
@@ -99,6 +99,7 @@ class Assessment:
     opener: bool = False
     person: bool = False
     names_person: bool = False
+    staff_told_of: bool = False  # スタッフの人が…すぐ切られました: the shop's people told of
     subject: bool = False
     name_alone: bool = False
     full_name_alone: bool = False
@@ -210,6 +211,7 @@ def assess(
     )
     result.opener = any(w in spaced_out for w in lexicon.opener)
     result.person = asks_for_person(text)
+    result.staff_told_of = STAFF_TOLD_OF.search(spaced_out) is not None
     # 十五人くらい来る: people counted; 嫁が電話で頼んだんよ: how it was ordered; no person asked for
     result.names_person = PERSON_WORDS.search(PHONE_ORDER.sub("", PEOPLE_COUNTED.sub("", spaced_out))) is not None
     result.subject = SUBJECT.search(spaced_out) is not None
@@ -286,6 +288,7 @@ IMMINENT = re.compile(
     r"(?:明日|あした|あす(?!か)|今日|きょう|本日|今夜|今晩|明朝)[^。.!！?？]{0,10}?"
     r"(?:まで|中|なのに|だのに|やのに|のに|使う|つかう|いる|要る|必要|いります|ないと|届かな|とどかな)"
     r"|(?:need|by|for|until)[^.!?]{0,20}(?:tomorrow|today|tonight)"
+    r"|(?:締め?切り?|〆切|しめきり)[はがも]?(?:明日|あした|あす|今日|きょう|本日|今夜|今晩)"  # 締切は明日
 )
 # A death told in kana (うちの　ひと　せんしゅう　なくなって): なくなって alone is also something lost.
 PASSED_AWAY = re.compile(

@@ -449,6 +449,13 @@ def test_a_complaint_the_classifier_doubts_with_nothing_wrong_in_it_is_the_next_
     ("express_distress", 0.79, "明日の法事に使うのに届かないんです、急いでます", "express_distress"),
     ("express_distress", 0.79, "our team must choose the gift this week, so I am a little bit in a hurry", "ask_delivery_status"),
     ("express_distress", 0.79, "急いでるのにどうしたらいいかわからなくて、もうパニックです", "express_distress"),
+    # a deadline told in a late-catalog look-up went to a person as distress (round zm)
+    ("express_distress", 0.45, "病棟のみんなの分まとめて注文することになってて、締め切りが今週の金曜なんですよね…", "ask_delivery_status"),
+    ("express_distress", 0.93, "1. 200件の配送先リストが消えました 2. 締切は明日 3. 上司は出張中です。どうすればいいでしょうか…", "express_distress"),
+    # a bad call with the staff told, read as a call for a person (round zm): a complaint
+    ("request_human", 0.74, "前にお店に電話したとき、スタッフの人が「日本語わからないので」って言って、すぐ切られました", "complain"),
+    ("request_human", 0.74, "スタッフの人に電話をかわってほしいです", "request_human"),
+    ("request_human", 0.95, "前に電話したらすぐ切られました", "request_human"),
     # the のし asked about, nothing but not knowing how (Kyoto, a memorial): the answer, not a person
     ("express_distress", 0.63, "ほんで、のしやら表書きやら、こういう時はどないしたらよろしいもんかと。ようわからしまへんのや", "ask_gift"),
     ("express_distress", 0.99, "法事なのにのしがどうしたらいいかわからなくて、もうどうしよう", "express_distress"),
