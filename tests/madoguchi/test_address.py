@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from madoguchi.address import (
-    address_after_code, clean_address, has_prefecture, join_address, lookup_postal_code, postal_code_for, same_city,
+    address_after_code, clean_address, given_for_new_request, has_prefecture, join_address, lookup_postal_code,
+    postal_code_for, same_city,
 )
+from madoguchi.text import nfkc
 
 CHIYODA = "東京都千代田区千代田"
 
@@ -101,13 +103,16 @@ def test_the_address_after_the_postal_code_in_one_message(text, after):
     ("港区虎ノ門1-2-3", "105-0001"),  # written from the city on, one town of that name
     ("京都府京都市左京区北白川久保田町12-3 コーポ白川201", "606-8266"),
     ("沖縄県那覇市港町2-1", "900-0001"),
+    # 天神橋 1〜6丁目 is 530-0041, 7、8丁目 531-0041: the chome written tells
+    ("大阪市北区天神橋4-7-12 テンジンビル1階", "530-0041"),
+    ("大阪市北区天神橋8丁目1-1", "531-0041"),
 ])
 def test_the_postal_code_of_an_address_written_without_it(address, code):
     assert postal_code_for(address) == code
 
 
 @pytest.mark.parametrize("address", [
-    "大阪市北区天神橋4-7-12",  # 530-0041 and 531-0041 share the town: the customer is asked
+    "大阪市北区天神橋",  # 530-0041 and 531-0041 share the town, no chome written: the customer is asked
     "東京都港区",  # a city alone
     "北区1-1",
     "ぜんぜん住所じゃない",
@@ -119,3 +124,16 @@ def test_no_postal_code_is_guessed_when_the_town_does_not_name_one(address):
 def test_an_address_from_the_city_on_lies_in_the_postal_code_s_city():
     assert same_city("大阪府大阪市北区天神橋", "大阪市北区天神橋4-7-12 テンジンビル1階")
     assert not same_city("大阪府大阪市北区天神橋", "札幌市中央区北一条西2丁目")
+
+
+def test_a_request_taken_anew_keeps_the_postal_code_and_address_written_during_the_look_up():
+    """A bare code given where the phone was asked, then the address in kana (round zh); a code
+    with a digit missing and the address from the city on (round zi): neither asked again."""
+    kana = "あおもりけんきたつがるぐんいたやなぎまちおおあざいたやなぎあざどい１２０"
+    given = given_for_new_request(["くどうのぶえです", "０３８３６６２"], kana)
+    assert given["postal_code"] == "038-3662" and given["address"] == nfkc(kana)
+    given = given_for_new_request(["〒５３００４１"], "大阪市北区天神橋4-7-12 テンジンビル1階")
+    assert given["address"] == "大阪府大阪市北区天神橋4-7-12 テンジンビル1階" and given["postal_code"] == "530-0041"
+    # a code of another place is not taken for this address; no address, nothing
+    assert given_for_new_request(["100-0001"], "沖縄県那覇市港町2-1")["postal_code"] == "900-0001"
+    assert given_for_new_request(["０３８３６６２"], None) == {}
