@@ -132,7 +132,9 @@ class CharNgramClassifier(CodeFingerprinted, GraphComponent, IntentClassifier):
                     message.set(INTENT_RANKING_KEY, [], add_to_output=True)
                 continue
             ranking = mixed(self._probabilities(text), message.get(INTENT_RANKING_KEY) or [], float(self._config["diet_weight"]))
-            request = after_greeting(text) if ranking[0][INTENT_NAME_KEY] == "greet" else None
+            # (こんにちは。この前 注文した ギフト、いつ くる？: the greeting ranked close second)
+            greeted = any(r[INTENT_NAME_KEY] == "greet" for r in ranking[:2])
+            request = after_greeting(text) if greeted else None
             if request is not None:
                 # こんにちは。ちゅうもん した おかし が まだ きません: the request after the greeting
                 after = mixed(self._probabilities(request), [], 0.0)

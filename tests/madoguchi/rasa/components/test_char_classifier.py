@@ -97,3 +97,15 @@ def test_who_greets_is_still_a_greeting(tmp_path):
     chat = ["岡山の者じゃが", "岡山の者です", "今日は寒いのう", "岡山は晴れじゃ"]
     classifier, _, _ = trained(tmp_path, {**EXAMPLES, "out_of_scope": chat})
     assert read(classifier, "こんにちは。岡山の 者じゃが").get("intent")["name"] == "greet"
+
+
+def test_a_request_after_a_greeting_ranked_close_second_is_read_on_its_own(tmp_path):
+    """こんにちは。この前 注文した ギフト、いつ くる？ was the question at 0.49 and the greeting at
+    0.47, too close to act on: the part after the greeting is read alone (round zj)."""
+    classifier, _, _ = trained(tmp_path)
+    text = "こんにちは。そうりょう いくら"
+    whole = sorted(classifier._probabilities(text).items(), key=lambda kv: -kv[1])
+    assert [name for name, _ in whole[:2]] == ["ask_shipping", "greet"]  # the case: greet second
+    alone = read(classifier, "そうりょう いくら").get("intent")
+    assert read(classifier, text).get("intent")["confidence"] == pytest.approx(alone["confidence"])
+    assert alone["confidence"] > whole[0][1]
