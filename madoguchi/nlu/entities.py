@@ -110,6 +110,10 @@ def shop_entities(
     learned = [e for e in learned if not (
         e[ENTITY_ATTRIBUTE_TYPE] == "person_name" and spans.grammar_as_a_name(e[ENTITY_ATTRIBUTE_VALUE])
     )]
+    learned = [e for e in learned if not (  # 式場さんに伝えんと: what someone is, no name
+        e[ENTITY_ATTRIBUTE_TYPE] == "person_name"
+        and spans.called_by_what(text, e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
+    )]
     introduced = [*spans.introduced_names(text, family), *spans.katakana_introduced(text)]
     for a, b in introduced:  # 宮崎の黒木と申します, 大内だけど, クワメといいます
         if not any(e[ENTITY_ATTRIBUTE_TYPE] == "person_name" for e in learned):

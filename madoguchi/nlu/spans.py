@@ -342,6 +342,19 @@ def grammar_as_a_name(value: str) -> bool:
     )
 
 
+# People and places called by what they are, with さん (式場さん, 大家さん, 八百屋さん): no name.
+_CALLED_BY_WHAT = re.compile(
+    r"(?:お|ご)?(?:式場|会場|大家|八百屋|魚屋|酒屋|花屋|本屋|米屋|郵便屋|運送屋|宅配屋|業者|配達員|配達|お医者|医者|看護師|"
+    r"先生|店員|店長|お店|店|お隣|隣|先方|相手|お客|客|運転手|管理人|役場|病院|お寺|住職|坊|和尚)"
+)
+_HONORIFIC_AFTER = re.compile(r"[ 　]*(?:さん|様|さま|はん|どん)")
+
+
+def called_by_what(text: str, start: int, end: int) -> bool:
+    """The name found at [start, end) is what someone is, with さん after it (式場さんに伝えんと)."""
+    return _CALLED_BY_WHAT.fullmatch(text[start:end]) is not None and _HONORIFIC_AFTER.match(text, end) is not None
+
+
 def is_kana_full_name(text: str) -> bool:
     """The whole text is a name in hiragana, family and given name with a space (くどう　とくじ),
     a polite ending at most."""

@@ -176,3 +176,16 @@ def test_a_omotegaki_or_a_thing_is_no_name_introduced(text):
 
 def test_a_particle_after_the_name_label_is_no_name():
     assert spans.labelled_names("なんで？ めんどくさい なー… なまえ で わかる でしょ") == []
+
+
+def test_someone_called_by_what_they_are_is_no_name():
+    """式場さんに伝えんと was taken for the name, and the customer at a loss for the catalog form's
+    answer (round r, on the model trained with zl)."""
+    from madoguchi.nlu.spans import called_by_what
+
+    text = "引き菓子、明日の朝までに式場さんに伝えんといかんっちゃけど"
+    start = text.index("式場")
+    assert called_by_what(text, start, start + 2)
+    assert not called_by_what("式場に届けてください", 0, 2)  # no さん: not a person at all, left to the model
+    named = "松尾さんに届けてください"
+    assert not called_by_what(named, 0, 2)
