@@ -158,24 +158,25 @@ _OLD_WORD = re.compile("|".join(map(re.escape, _OLD_WORDS)))
 def old_words(text: str) -> Reading | None:
     """The text with the shop's words in their older writing read as today's (型録をお願い
     したがです: カタログ), or None when it holds none."""
-    if not _OLD_WORD.search(text):
-        return None
+    found = [(m.start(), m.end(), _OLD_WORDS[m.group()]) for m in _OLD_WORD.finditer(text)]
+    return replaced(text, found) if found else None
+
+
+def replaced(text: str, words: list[tuple[int, int, str]]) -> Reading:
+    """The text with each span [start, end) replaced by its word (in order, not overlapping);
+    the characters of a word share its span out in order, the last one ending it."""
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     i = 0
-    for m in _OLD_WORD.finditer(text):
-        out.append(text[i:m.start()])
-        starts.extend(range(i, m.start()))
-        ends.extend(range(i + 1, m.start() + 1))
-        word, size = _OLD_WORDS[m.group()], m.end() - m.start()
-        out.append(word)
-        starts.extend(m.start() + k * size // len(word) for k in range(len(word)))
-        ends.extend(m.start() + (k + 1) * size // len(word) for k in range(len(word)))
-        i = m.end()
-    out.append(text[i:])
-    starts.extend(range(i, len(text)))
-    ends.extend(range(i + 1, len(text) + 1))
+    for start, end, word in [*words, (len(text), len(text), "")]:
+        out.append(text[i:start] + word)
+        starts.extend(range(i, start))
+        ends.extend(range(i + 1, start + 1))
+        size, n = end - start, len(word)
+        starts.extend(start + k * size // n for k in range(n))
+        ends.extend(start + (k + 1) * size // n for k in range(n))
+        i = end
     return Reading("".join(out), tuple(starts), tuple(ends))
 
 
@@ -290,24 +291,5 @@ def romaji(text: str) -> Reading | None:
     # Mixed with Japanese script: two romaji words and no other, or many and one other.
     if _JAPANESE.search(text) and (len(romaji) < 2 or (others and len(romaji) < 4)):
         return None
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-
-    def keep(a: int, b: int) -> None:
-        out.append(text[a:b])
-        starts.extend(range(a, b))
-        ends.extend(range(a + 1, b + 1))
-
-    i = 0
-    for m in romaji:
-        keep(i, m.start())
-        converted, size = kana[m.start()], m.end() - m.start()
-        out.append(converted)
-        # The kana of a word share its letters out in order; the last one ends the word.
-        n = len(converted)
-        starts.extend(m.start() + k * size // n for k in range(n))
-        ends.extend(m.start() + (k + 1) * size // n for k in range(n))
-        i = m.end()
-    keep(i, len(text))
-    return Reading("".join(out), tuple(starts), tuple(ends))
+    # The kana of a word share its letters out in order; the last one ends the word.
+    return replaced(text, [(m.start(), m.end(), kana[m.start()]) for m in romaji])
