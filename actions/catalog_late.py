@@ -296,7 +296,8 @@ def _gives_address(tracker: Tracker) -> bool:
 
 def address_given(tracker: Tracker) -> str | None:
     """The address the latest message gives, or None."""
-    return next((str(e.get("value")) for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "address"), None)
+    entities = tracker.latest_message.get("entities") or []
+    return next((str(e.get("value")) for e in entities if e.get("entity") == "address"), None)
 
 
 def leaving(tracker: Tracker) -> bool:
@@ -345,10 +346,11 @@ class ActionCatalogStatus(Action):
             # A postcard lost on the way, or a request by phone not on record: take it now,
             # by 宅配便 since the customer has waited already (メール便 when they said no hurry),
             # with the postal code and address already written (not asked again).
-            given_now = [SlotSet(k, v) for k, v in given_for_new_request(customer_texts(tracker)[-6:], address_given(tracker)).items()]
-            dispatcher.utter_message(response="utter_catalog_late_not_found_mail" if hurry is False else "utter_catalog_late_not_found")
-            method = "mail" if hurry is False else "parcel"
-            return [*given_now, SlotSet("shipping_method", method), SlotSet("catalog_next", "form")]
+            given = given_for_new_request(customer_texts(tracker)[-6:], address_given(tracker))
+            mail = hurry is False
+            dispatcher.utter_message(response="utter_catalog_late_not_found_mail" if mail else "utter_catalog_late_not_found")
+            kept = [SlotSet(slot, value) for slot, value in given.items()]
+            return [*kept, SlotSet("shipping_method", "mail" if mail else "parcel"), SlotSet("catalog_next", "form")]
         if catalog_requests.is_second_try(request):
             return self._second_failure(dispatcher, tracker, request)
         dispatcher.utter_message(text=status_text(request) + "お待たせしてしまい、誠に申し訳ございません。")
