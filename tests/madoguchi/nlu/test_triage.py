@@ -383,6 +383,13 @@ def test_asking_to_check_one_thing_first_is_no_request_for_priority(ginza, lexic
     assert run(ginza, lexicon, "急いでるので先に送ってもらえませんか").exception
 
 
+def test_the_shipping_of_another_place_asked_for_is_an_exception(ginza, lexicon):
+    """福岡 と おなじ そうりょう に できますか (round zf): read as a request beyond the rules, it
+    was taken for a shipping question because no cue knew it."""
+    assert run(ginza, lexicon, "たかい です…。福岡 と おなじ そうりょう に できますか?").exception
+    assert not run(ginza, lexicon, "福岡までの送料はいくらですか").exception
+
+
 @pytest.mark.parametrize("text", ["サイアク。モウ カワナイ", "さいあくやわ。にどと たのまへん",
                                   "こないだの　たいおうは　ほんとに　なさけなかったです"])
 def test_anger_in_kana_is_anger(ginza, lexicon, text):
