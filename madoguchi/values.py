@@ -17,8 +17,11 @@ _NAME_FRAME = re.compile(
 _PLAIN_COPULA = re.compile(r"(?<=[\u4e00-\u9fff々\s])(?:だ|や|じゃ)(?:お|わ|よ|ね|ぞ)?[。.!！]*$")  # 加藤正やお
 _NOT_A_NAME = re.compile(r"[0-9@<>{}\[\]/\\?？]")
 # Where the name ends when more follows in the same message (大島あかねです、電話は…;
-# 佐々木とみ子です ばあちゃんの名前: a polite ending and a space).
-_BREAK = re.compile(r"[、。,，.．!！?？\n]+|(?<=です)\s+|(?<=ございます)\s+|(?<=します)\s+")
+# 佐々木とみ子です ばあちゃんの名前: a polite ending and a space; 西川 ふみ子 おかんの名前な:
+# whose name it is, after a space).
+_BREAK = re.compile(
+    r"[、。,，.．!！?？\n]+|(?<=です)\s+|(?<=ございます)\s+|(?<=します)\s+|\s+(?=\S*の(?:名前|なまえ|お名前))"
+)
 _FILLER = re.compile(r"^(?:はい|ええ|えっと|ええと|あの|あのう|あ|すみません|失礼しました)$")
 # The label of another detail, before its number (電話は０８８４ ２２ １２３４): no name.
 _DETAIL_LABEL = re.compile(

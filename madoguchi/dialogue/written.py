@@ -92,6 +92,7 @@ _BEFORE_NAME = re.compile(
 # What follows a name given (ささきつやこ です, 佐藤と申します): the name ends before it.
 COPULAS = ("です", "ですよ", "でした", "でございます", "と申します", "ともうします", "といいます", "でーす")
 _COPULA = re.compile(r"\s*(?:" + "|".join(COPULAS) + ")")
+_HONORIFIC_END = re.compile(r"[ 　]*(?:さん|様|さま|殿)$")
 
 
 def name_as_written(name: str | None, text: str = "") -> str | None:
@@ -106,7 +107,9 @@ def name_as_written(name: str | None, text: str = "") -> str | None:
     value = strip_tail(_BEFORE_NAME.sub("", value.strip()))
     # なまえは ささきつやこ です よろしく おねがいします: a name ends where its copula begins
     value = _COPULA.split(value)[0].strip() or value
+    value = _HONORIFIC_END.sub("", value) or value  # 名前は佐々木 恵子さんです: the bot says 様 itself
     found = strip_tail(name.strip()) if name else ""
+    found = _HONORIFIC_END.sub("", found) or found
     if found and value != found and value.endswith(found) and value[: -len(found)].rstrip().endswith("の"):
         return found  # 名前は娘の西村 彩花で: whose name it is, before the name
     squeezed = found.replace(" ", "")

@@ -200,7 +200,8 @@ _KANJI_NAME_UNSPACED = re.compile(
 # A family name in kanji, a space, a given name, then a name's ending (金 智友です, 五十嵐 とし子、):
 # after なまえ は, where a word of kanji alone may begin a question (名前 は 漢字で…).
 _KANJI_FULL_NAME = re.compile(
-    rf"[{_KANJI}]{{1,4}}[ 　][{_KANJI}ぁ-ゖ]{{1,4}}?(?=[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、。,.]|$)"
+    rf"[{_KANJI}]{{1,4}}[ 　][{_KANJI}ぁ-ゖ]{{1,4}}?"
+    r"(?=[ 　]*(?:さん|様|さま)?(?:[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、。,.]|$))"  # 恵子さんです
 )
 # A name in katakana words and nothing else (ヒガ ディエゴ, グエン・ヴァン・ミン です).
 _KATAKANA_NAME_ALONE = re.compile(r"\s*([ァ-ヴー]{2,10}(?:[ 　・][ァ-ヴー]{2,10}){1,3})[ 　]*(?:です|デス)?[ 　]*[。.!！]?\s*")

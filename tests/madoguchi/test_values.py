@@ -44,6 +44,7 @@ TODAY = date(2026, 11, 20)
         ("大島あかねです、電話は080-9876-5432です", "大島あかね"),
         ("中村めい。住所はあとで書きます", "中村めい"),
         ("佐々木とみ子です ばあちゃんの名前", "佐々木とみ子"),  # a polite ending, then a space
+        ("西川 ふみ子　おかんの名前な", "西川 ふみ子"),  # whose name it is, after a space
         # never shorter than the name as written: the や of あや is the name's
         ("中村あや", "中村あや"),
         ("まさだ", "まさだ"),

@@ -52,6 +52,7 @@ def test_a_name_ending_is_not_a_given_name():
         ("Lisa Santos po, phone 09012345678", "Lisa Santos"), ("Lisa Santos, order A1234567", "Lisa Santos"),
         ("Yamamoto Shoでお願いします", "Yamamoto Sho"), ("かみのかたろぐおくってほしおすなまえは山科美千代どす", "山科美千代"),
         ("オッケー。ナマエ オオシロ レオナルド", "オオシロ レオナルド"),  # the label in katakana
+        ("送っていただけますか。名前は佐々木 恵子さんです。", "佐々木 恵子"),  # without the さん
     ],
 )
 def test_a_labelled_or_spaced_kana_name_is_found_whole(text, name):
