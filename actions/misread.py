@@ -54,14 +54,15 @@ def verification_answered_early(tracker: Tracker) -> str | None:
 
 def only_opens_the_talk(tracker: Tracker) -> bool:
     """A short message that only opens the talk (お問い合わせ致します．, ちょっとお聞きしたいがです,
-    すんまへん、ちょっと聞いとくれやす), read as a complaint, distress or nothing: no distress cue,
-    anger, grief, goods problem, late catalog, exception or person in it. The bot asks what it
-    can do (no misunderstanding counted)."""
+    すんまへん、ちょっと聞いとくれやす, あの ちょっと きいてもらえんですか), read as a complaint,
+    distress, a request beyond the rules or nothing: no distress cue, anger, grief, goods problem,
+    late catalog, exception or person in it. The bot asks what it can do (no misunderstanding
+    counted)."""
     triage = tracker.latest_message.get("triage") or {}
     text = common.latest_text(tracker)
     signs = ("cues", "anger", "grief", "goods_problem", "late_catalog", "exception", "intensity", "emphatic")
     return (
-        common.latest_intent(tracker) in ("complain", "express_distress", "nlu_fallback")
+        common.latest_intent(tracker) in ("complain", "express_distress", "nlu_fallback", "request_exception")
         and bool(triage.get("opener"))
         and not any(triage.get(sign) for sign in signs)
         and not verification.asks_for_person(text)

@@ -120,6 +120,8 @@ OTHERS_NAME = re.compile(
     # 宛名を見たら知らん人の名前ながです; 宛名がうちじゃにゃあわ (Nagoya)
     r"|(?:知らん|知らない|しらん|しらない|知らぬ|見知らぬ|存じ上げない)(?:人|ひと|方|かた)の(?:名前|なまえ)"
     r"|(?:宛名|あてな|名前|なまえ)[がは](?:うち|私|わたし|ぼく|僕)(?:じゃ|では|や)(?:な|にゃ)"  # なまえ が わたし じゃない です
+    # なまえが ちがうとです (Kumamoto): the name on it is not the customer's
+    r"|(?:宛名|あてな|名前|なまえ)[がは](?:違う|ちがう)(?:と|ん|の)(?:です|や|よ|だ|じゃ|ばい|たい)"
     # ニモツ きた けど、 ボク の じゃない!!: the parcel is not the customer's
     r"|(?:私|わたし|ぼく|僕|おれ|俺|うち)の(?:じゃな|ではな|じゃありませ|ではありませ|やな)"
 )
@@ -133,6 +135,7 @@ OTHERS_PARCEL_EN = re.compile(
 # 「山本 和子」 さん って 書いとる (spaces gone).
 ADDRESSEE_QUOTED = re.compile(
     r"(?:(?:様|さま)」?|」(?:様|さま|さん))(?:と|って)(?:書いて|かいて|書いと|かいと|書かれ|かかれ|なって|なっと)"
+    r"|(?:さん|様|さま)(?:て|って)(?:書いて|かいて|書いと|かいと)"  # やまぐちさんて かいてあって
 )
 # Where a neighbour's parcel names its own (同じ マンション の ちがう 部屋 の 人).
 NEIGHBOUR = re.compile(r"部屋|へや|号室|マンション|アパート|隣|となり|近所|きんじょ")
@@ -150,11 +153,17 @@ COURTESY = re.compile(
     r"|(?:怒|おこ)られ|叱られ|しかられ"
 )
 # A goods problem told before and a promised call that never came (破損の件で問い合わせをしました。
-# 担当者から電話をすると言われましたが、まだ何の連絡もありません): the complaint is the wait.
+# 担当者から電話をすると言われましたが、まだ何の連絡もありません), or asked again and never
+# answered: the complaint is the wait.
 PROMISE_UNKEPT = re.compile(
     r"(?:の件で|のことで|について)(?:お?問い?合わ?せ|連絡|電話|ご?相談)(?:を)?(?:し|さ)"
     r".*(?:連絡|電話|返事|返信|折り返し)(?:も|が|は)?"
     r"(?:ない|ありません|ありませんね|こない|来ない|きません|来ません|いただけ|もらえ)"
+    # 先週から3回問い合わせてるんですが、まだ回答ないです
+    r"|(?:問い?合わ?せ|問合せ)(?:を)?(?:し)?て(?:る|い|お|た).*(?:回答|返事|返信|連絡|折り返し)(?:も|が|は)?"
+    r"(?:ない|ありません|こない|来ない|きません|来ません)"
+    # お歳暮の宛名が間違ってた件。いつになったら連絡くるんですか
+    r"|件[。、,.]?いつ(?:になったら|まで)?.{0,6}(?:連絡|返事|回答|電話|折り返し)(?:が|を|は)?(?:く|来|もらえ|いただけ)"
 )
 # A house or a town struck, not the parcel (地震で つぶれた 自分の 前の 家): no damaged goods.
 STRUCK_NOT_GOODS = re.compile(
@@ -258,6 +267,7 @@ def reports_arrival_calmly(rules: Rules, text: str) -> bool:
         and not any(folded(w) in COURTESY.sub("", norm) for w in cues.get("anger", []))
         and not any(folded(w) in norm for w in cues.get("not_arrived", []))
         and LATE.search(norm) is None
+        and PROMISE_UNKEPT.search(re.sub(r"\s+", "", folded(text))) is None  # told before: the wait is the complaint
     )
 
 

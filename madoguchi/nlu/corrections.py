@@ -11,7 +11,8 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
   calm intent of the ranking;
 - `request_human` read unsurely (`PERSON_DOUBTED`) for a grievance with the shop's people
   told of, and nothing asked -> `complain`;
-- `express_distress` for a hurry with no word of distress and nothing due today or tomorrow ->
+- `express_distress` read below `HURRY_DOUBTED` for a hurry with no word of distress and nothing
+  due today or tomorrow ->
   the next calm intent; for the のし asked about with nothing but not knowing how -> `ask_gift`;
   doubted, for a chat that is new to the customer -> `bot_challenge`;
 - `request_exception` doubted with nothing asked beyond the rules -> `complain` for a word of
@@ -33,7 +34,8 @@ from __future__ import annotations
 from typing import Any
 
 from madoguchi.nlu.cues import (
-    ASKING_HOW_CUES, DOUBTFUL, HANDOFF_INTENTS, NOT_KNOWING_CUES, PERSON_DOUBTED, SURE, WAIT_READINGS, only_cues_among,
+    ASKING_HOW_CUES, DOUBTFUL, HANDOFF_INTENTS, HURRY_DOUBTED, NOT_KNOWING_CUES, PERSON_DOUBTED, SURE, WAIT_READINGS,
+    only_cues_among,
 )
 from madoguchi.nlu.triage import Assessment
 
@@ -62,7 +64,7 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         assessment.grievance and not (assessment.requests or assessment.questioned)
     ):
         return "complain"  # スタッフの人が「日本語わからないので」って言って、すぐ切られました: told, nothing asked
-    if intent == "express_distress" and assessment.hurried and not (
+    if intent == "express_distress" and assessment.hurried and _below(intent, ranking, HURRY_DOUBTED) and not (
         assessment.evidence or assessment.imminent or assessment.anger or assessment.goods_problem or assessment.person
     ):
         # 来月結婚式で、引き菓子そろそろ決めないといけなくて、ちょっと急いでます: in a hurry, not at

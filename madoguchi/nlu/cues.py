@@ -66,6 +66,9 @@ DOUBTFUL = 0.7
 # A call for a person read below this, with a grievance told and nothing asked, is a grievance told
 # (スタッフの人が「日本語わからないので」って言って、すぐ切られました: request_human 0.74).
 PERSON_DOUBTED = 0.8
+# Distress read below this for a hurry may be a hurry (ちょっと急いでます: 0.50 to 0.83 in the blind
+# rounds); read surer, it stays distress (部長に至急手配しろと言われたのに締切過ぎてた…どうすれば: 0.91).
+HURRY_DOUBTED = 0.9
 # The shop's people as the subject of what is told (スタッフの人が…すぐ切られました), not called for.
 STAFF_TOLD_OF = re.compile(
     r"(?:スタッフ|すたっふ|店員|てんいん|担当|たんとう|係|オペレーター|お店|おみせ|電話)(?:者|員)?(?:の(?:人|ひと|方|かた))?(?:さん)?[がは]"

@@ -209,7 +209,8 @@ def assess(
     result.waiting = any(w in looked for w in lexicon.waiting if not WAIT_VERB.search(w)) or (
         any(WAIT_VERB.search(w) and w in spaced_out for w in lexicon.waiting) and asks_to_wait(tokens)
     )
-    result.opener = any(w in spaced_out for w in lexicon.opener)
+    # 先週から3回問い合わせてるんですが、まだ回答ないです: asked before and never answered, nothing to come
+    result.opener = any(w in spaced_out for w in lexicon.opener) and not result.promise_unkept
     result.person = asks_for_person(text)
     result.staff_told_of = STAFF_TOLD_OF.search(spaced_out) is not None
     # 十五人くらい来る: people counted; 嫁が電話で頼んだんよ: how it was ordered; no person asked for

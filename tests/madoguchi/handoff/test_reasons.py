@@ -326,6 +326,7 @@ def test_a_celebration_noshi_on_a_memorial_in_spaced_kana_or_by_voice_goes_to_an
 
 @pytest.mark.parametrize("text, reason", [
     ("先週、破損の件で問い合わせをしました。担当者から電話をすると言われましたが、まだ何の連絡もありません。", "complaint"),
+    ("お歳暮の宛名が間違ってた件。いつになったら連絡くるんですか", "complaint"),  # asked before, no answer yet
     ("納会に間に合うように言うて頼んだのに、届いたん納会終わった次の日やぞ", "complaint"),  # late, not a calm report
     ("甥の とこに 送るつもりが、 地震で つぶれた 自分の 前の 家の 住所に なっとる… どうしよう", "complaint"),
     ("届いたお菓子の箱がつぶれていました", "needs_operator"),

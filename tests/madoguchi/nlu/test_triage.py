@@ -166,6 +166,8 @@ def test_a_goods_problem_told_before_and_a_call_that_never_came_is_a_complaint(g
     ranking = [{"name": "complain", "confidence": 1.0}, {"name": "request_human", "confidence": 0.0}]
     assert correct_intent("complain", ranking, waited, THRESHOLD) == "complain"
     assert run(ginza, lexicon, "先週、破損の件で問い合わせをしました。").goods_problem  # told again: still the goods
+    asked_again = run(ginza, lexicon, "先週から3回問い合わせてるんですが、まだ回答ないです")
+    assert asked_again.promise_unkept and asked_again.grievance and not asked_again.opener
 
 
 def test_a_neighbour_spoken_of_is_no_wish_for_a_person(ginza, lexicon):
@@ -458,6 +460,8 @@ def test_a_complaint_the_classifier_doubts_with_nothing_wrong_in_it_is_the_next_
     ("express_distress", 0.79, "急いでるのにどうしたらいいかわからなくて、もうパニックです", "express_distress"),
     # a deadline told in a late-catalog look-up went to a person as distress (round zm)
     ("express_distress", 0.45, "病棟のみんなの分まとめて注文することになってて、締め切りが今週の金曜なんですよね…", "ask_delivery_status"),
+    # a deadline passed, read surely as distress, stays distress
+    ("express_distress", 0.91, "部長に至急手配しろと言われたのに締切過ぎてた…どうすれば", "express_distress"),
     ("express_distress", 0.93, "1. 200件の配送先リストが消えました 2. 締切は明日 3. 上司は出張中です。どうすればいいでしょうか…", "express_distress"),
     # a bad call with the staff told, read as a call for a person (round zm): a complaint
     ("request_human", 0.74, "前にお店に電話したとき、スタッフの人が「日本語わからないので」って言って、すぐ切られました", "complain"),
