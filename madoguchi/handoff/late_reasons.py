@@ -1,5 +1,6 @@
-"""A customer waiting for a person who becomes distressed or angry (まだですか、もう間に合わない):
-the open ticket takes the more urgent reason, so the desk serves it first and marks it 至急."""
+"""A customer waiting for a person who becomes distressed or angry (まだですか、もう間に合わない),
+or tells of damaged or wrong goods only then: the open ticket takes the more urgent reason, so
+the desk serves it first (至急 for distress and complaints) and says what to look at."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[s
             continue
         intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
         reason = URGENT_READINGS.get(intent or "")
+        if reason == "complaint" and ((event.get("parse_data") or {}).get("triage") or {}).get("goods_problem"):
+            reason = "needs_operator"  # こうはくの のしが ついとったて: what came is wrong, told after an opener
         sender = event.get("sender_id", "")
         if reason and (sender not in found or priority.get(reason, 99) < priority.get(found[sender], 99)):
             found[sender] = reason

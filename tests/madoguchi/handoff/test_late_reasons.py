@@ -8,9 +8,10 @@ from madoguchi.store import handoffs
 TS = 1795136400.0
 
 
-def user(sender: str, text: str, intent: str) -> dict:
+def user(sender: str, text: str, intent: str, goods: bool = False) -> dict:
     return {"event": "user", "sender_id": sender, "text": text, "timestamp": TS, "input_channel": "socketio",
-            "parse_data": {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": []}}
+            "parse_data": {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": [],
+                           "triage": {"goods_problem": goods}}}
 
 
 def action(sender: str, name: str) -> dict:
@@ -27,6 +28,14 @@ def test_distress_while_waiting_raises_the_ticket(db):
     TranscriptBroker(db).publish_many([user("w1", "まだですか、もう間に合わない、どうしよう", "express_distress")])
     handoff = handoffs.get(db, hid)
     assert (handoff.reason, handoff.priority) == ("distress", 1)
+
+
+def test_goods_told_while_waiting_make_the_ticket_an_operators_case(db):
+    """Handed over on an opener read as a request beyond the rules, the wrong のし told after."""
+    hid = ticket(db, "w5", "out_of_policy", 3)
+    text = "むこうから でんわがあって、こうはくの おいわいの のしが ついとったて いわれたとです"
+    TranscriptBroker(db).publish_many([user("w5", text, "complain", goods=True)])
+    assert (handoffs.get(db, hid).reason, handoffs.get(db, hid).priority) == ("needs_operator", 2)
 
 
 def test_a_message_the_bot_answered_leaves_the_ticket_as_it_was(db):
