@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from madoguchi.nlu.reading import cue_places
+from madoguchi.nlu.reading import cue_places, only_across_words
 from madoguchi.text import folded
 
 # A hurry word negated a few characters on: 急ぎではありません, 急ぎまへん, いそぎじゃない,
@@ -44,7 +44,8 @@ def hurry_of(text: str, hurry: Iterable[str], no_hurry: Iterable[str]) -> bool |
     if _negated(places) or any(folded(w) in places for w in no_hurry):
         return False
     told = _DEADLINE_ASKED.sub("", places)
-    if any(folded(w) in told for w in hurry):
+    # はい そいで たのんもす: いそいで only across two words, no hurry
+    if any(folded(w) in told and not only_across_words(folded(w), text) for w in hurry):
         return True
     return None
 

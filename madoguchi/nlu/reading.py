@@ -202,6 +202,25 @@ def cue_places(text: str | None) -> str:
 PLACE_END = "。\n"
 
 
+def only_across_words(word: str, text: str | None) -> bool:
+    """The cue word stands in the text only once its spaces are taken out, and begins inside
+    a word there (いそいで in はい そいで): the words of two answers, no cue. A word set apart
+    by spaces (いそがん けん) begins where a word begins."""
+    for spaced in (folded(text), jaconv.kata2hira(folded(as_read(text or "")))):
+        if word in spaced:
+            return False
+        joined, starts = "", set()
+        for part in spaced.split():
+            starts.add(len(joined))
+            joined += part
+        at = joined.find(word)
+        while at >= 0:
+            if at in starts:
+                return False
+            at = joined.find(word, at + 1)
+    return True
+
+
 def cue_at(word: str, places: str) -> bool:
     """The cue word stands at one of the `cue_places`; a word in Latin letters only where a
     word begins (torn is no cue in operatorno, the place without spaces of "operator no")."""

@@ -58,6 +58,7 @@ def test_a_hurry_is_read_as_a_hurry(text):
 @pytest.mark.parametrize("text", [
     "カタログを送ってください", "山田花子です", "090-1234-5678", "おはようございます",
     "ちいと 待て。お歳暮は いつまでに 頼みゃ 年内に 着くんなら",  # a deadline asked after, no hurry
+    "はい そいで たのんもす",  # a yes to the read-back (Kagoshima): いそいで only across two words
 ])
 def test_nothing_said_about_time_is_neither(text):
     assert hurry_of(text, HURRY, NO_HURRY) is None
