@@ -197,8 +197,9 @@ ADDRESS_WORD = re.compile(r"住所|じゅうしょ")
 
 
 def spaceless(text: str) -> str:
-    """The text normalized, without the spaces some customers set between words."""
-    return re.sub(r"\s+", "", folded(text))
+    """The text normalized, without the spaces some customers set between words, and the same
+    as read in kana (noshi ga 紅白 no oiwai no datta), one reading after the other."""
+    return re.sub(r"[ \t\u3000]+", "", cue_places(text))
 
 
 def reports_wrong_thing(text: str) -> bool:
@@ -245,7 +246,7 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
     unstruck = NOT_DAMAGED.sub("", STRUCK_NOT_GOODS.sub("", text))  # not 地震で つぶれた 家, 溶けたら
     places = cue_places(unstruck)
     whole = folded(text)
-    joined = re.sub(r"\s+", "", whole)  # のしが あかと しろの
+    joined = spaceless(text)  # のしが あかと しろの; noshi ga 紅白 no
     return (
         any(w in lemmas or cue_at(w, places) for w in goods.damaged)
         or (any(w in whole or w in joined or w in lemmas for w in goods.wrong_item) and not asks_for_ingredients(text))
@@ -315,7 +316,7 @@ def wrong_noshi_told_after(rules: Rules, text: str, earlier: list[str]) -> bool:
     the customer reported a celebration のし on what came (のし紙 紅白だった)."""
     groups = rules.cues.get("wrong_noshi", {})
     report = cue_groups({k: v for k, v in groups.items() if k != "memorial"})
-    reproached = any(folded(w) in folded(text) for w in ("のに", "言った", "いった", "頼んだ", "たのんだ", "出せ", "使えな", "使え"))
+    reproached = any(folded(w) in spaceless(text) for w in ("のに", "言った", "いった", "頼んだ", "たのんだ", "出せ", "使えな", "使え"))
     return memorial_named(rules, text) and reproached and any(every_group(spaceless(t), report) for t in earlier[-3:])
 
 

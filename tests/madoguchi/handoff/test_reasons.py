@@ -299,6 +299,9 @@ def test_a_wrong_noshi_told_across_messages_in_either_order(rules):
 
     assert wrong_noshi_told_across(rules, "のしが紅白で 御祝 ってなってました😱", ["おばあちゃんが法事に持っていくお菓子 届いたんですけど"])
     assert wrong_noshi_told_across(rules, "方事さ使うって 言ったったのに", ["のし紙 紅白だった"])
+    # in romaji (round zp): the celebration のし, then the funeral it was for
+    assert wrong_noshi_told_across(rules, "ososhiki no ato nano ni... chuumon no toki 御供 to kakimashita.",
+                                   ["hanchou no kazoku ni okashi okurimashita. demo noshi ga 紅白 no oiwai no datta"])
     assert not wrong_noshi_told_across(rules, "のしは紅白でお願いします", ["法事のお菓子です"])  # asked for, not reported
     assert not wrong_noshi_told_across(rules, "のしが紅白で 御祝 ってなってました", ["結婚式のお祝いに"])
     # a mourning のし on a gift of thanks, the occasion told before
