@@ -101,6 +101,9 @@ class ActionOrderResult(Action):
         done = [SlotSet("order_change_allowed", False)]
         if not is_verified(tracker):
             return done + self.unverified(dispatcher, tracker)
+        # The order found after a person was offered: the offer is over (承知しました to "anything
+        # else?" is no yes to a person).
+        done.append(SlotSet("person_offered", None))
         order = orders.get(common.db(), tracker.get_slot("verified_order_id"))
         if tracker.get_slot("order_task") != "change":
             dispatcher.utter_message(text=status_message(order))

@@ -105,6 +105,17 @@ async def test_status_of_a_verified_order(shop, dispatcher, domain):
         assert expected in text
 
 
+async def test_the_order_found_after_a_person_was_offered_ends_the_offer(shop, dispatcher, domain):
+    """承知しました to "anything else?" after the status went to a person (round zp)."""
+    tracker = make_tracker(
+        [user("…確認メールを探しました。A1234567 です。", "inform")],
+        slots={"order_id": "A1234567", "verified_order_id": "A1234567", "order_task": "status",
+               "person_offered": "customer_request"},
+    )
+    events = await ActionOrderResult().run(dispatcher, tracker, domain)
+    assert slot_sets(events).get("person_offered", "kept") is None
+
+
 async def test_shipped_order_change_goes_to_a_person(shop, dispatcher, domain):
     tracker = make_tracker(
         [user("届け先を変えたい", "change_order")],
