@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import timezone
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -13,6 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import catalog_questions, common
 from actions.catalog_names import longest_name_given, name_astray, name_before, name_known
+from actions.catalog_store import store_request
 from actions.conversation import customer_texts, hurry_reading, in_hurry, times_asked
 from madoguchi.address import (
     address_after_code, has_prefecture, join_address, lookup_postal_code, postal_code_for, room_added, same_city,
@@ -22,7 +22,6 @@ from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.signature import signature_of, without_signature
 from madoguchi.dialogue.written import address_as_written, labelled, name_as_written
 from madoguchi.nlu.patterns import normalize_phone, normalize_postal_code
-from madoguchi.store import catalog_requests
 from madoguchi.values import clean_person_name
 
 CATALOG_SLOTS = (
@@ -108,27 +107,6 @@ def address_given_with(tracker: Tracker, code: str) -> str:
         if found:
             return address_as_written(labelled(text).get("address") or found)
     return ""
-
-
-def store_request(tracker: Tracker, values: dict[str, Any]) -> int:
-    """Stores the complete request (or corrects the one stored); returns its id."""
-    details = {
-        "name": values["person_name"],
-        "postal_code": values["postal_code"],
-        "address": values["address"],
-        "phone": values["phone"],
-        "shipping_method": values.get("shipping_method") or common.rules().catalog_default_method,
-    }
-    stored = int(values.get("catalog_request_id") or 0)
-    if stored and catalog_requests.update(common.db(), stored, **details):
-        return stored
-    # when, by the shop's clock (the one the dates the customer is told come from)
-    at = common.now().astimezone(timezone.utc).replace(tzinfo=None)
-    where = {"sender_id": tracker.sender_id, "channel": common.channel(tracker), "created_at": at}
-    earlier = int(values.get("catalog_resend_of") or 0)
-    if earlier:
-        return catalog_requests.resend(common.db(), earlier, **where, **details)
-    return catalog_requests.add(common.db(), **where, **details)
 
 
 # Leaving only if something holds (かかるならやめたい, 有料だったらいいです).
@@ -322,6 +300,8 @@ class ValidateCatalogForm(FormValidationAction):
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        if tracker.get_slot("requested_slot") != "phone" and not re.search(r"\d", str(value or "")):
+            return {"phone": None}  # the answer to another form's question (カサイ ノボル): no number tried
         address = str(tracker.get_slot("address") or "")
         room = room_added(common.latest_text(tracker), address) if address else None
         if room and not normalize_phone(str(value or "")):  # 部屋番号ぬけてました 502号室です

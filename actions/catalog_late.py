@@ -48,7 +48,7 @@ NOTED = "承知いたしました。お送りするために、まずお申し�
 NAME_ALONE = re.compile(r"^[^\s]{1,6}(?:\s[^\s]{1,6})?$")
 # A whole name in kana without a space (おおにしみさおです), given to the question "your
 # phone or your name": kana alone, and no word of grammar or of the talk.
-KANA_NAME = re.compile(r"^[ぁ-ゖァ-ヺー]{4,10}$")
+KANA_NAME = re.compile(r"^(?:[ぁ-ゖァ-ヺー]{4,10}|[ぁ-ゖァ-ヺー]{2,6}[ 　・][ぁ-ゖァ-ヺー]{2,6})$")  # カサイ ノボル
 NOT_A_NAME = re.compile(
     r"ない|ません|ます|まし|たい|でし|です|ください|わから|まだ|いつ|どこ|なに|おねがい|ありがと|すみま|ごめん|こんにち|もしもし"
 )

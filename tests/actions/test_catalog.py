@@ -41,6 +41,13 @@ async def test_unknown_postal_code_is_asked_again(shop, dispatcher, domain):
     assert said(dispatcher) == ["utter_postal_code_unknown"]
 
 
+async def test_an_answer_to_another_forms_question_is_no_phone_tried(shop, dispatcher, domain):
+    """カサイ ノボル, the name the late-catalog look-up asked for, as the new request begins (round zp)."""
+    slots = await validate(dispatcher, domain, "カサイ ノボル", "inform", {"phone": "カサイ ノボル"}, None,
+                           candidates={"phone": "カサイ ノボル"})
+    assert slots["phone"] is None and "utter_phone_invalid" not in said(dispatcher)
+
+
 async def test_address_is_joined_to_the_base(shop, dispatcher, domain):
     slots = await validate(
         dispatcher, domain, "1-1 千代田ビル3階です", "inform",

@@ -204,6 +204,7 @@ async def test_a_whole_name_written_alone_in_katakana_is_looked_up_and_kept(late
 
 @pytest.mark.parametrize("text, name", [
     ("おおにしみさおです", "おおにしみさお"),  # a whole name in hiragana, no space
+    ("カサイ ノボル", "カサイ ノボル"),  # in katakana with a space (round zp)
     ("まだこないんです", None),
     ("わかりません", None),
     ("おねがいします", None),
