@@ -10,7 +10,8 @@ from madoguchi.text import nfkc
 
 _NAME_FRAME = re.compile(
     r"^(?:(?:お?名前|おなまえ|なまえ|氏名|宛名|あて名|名義|わたし|私|わたくし|僕|ぼく)(?:は|の名前は|:)?\s*)|"
-    r"\s*(?:と(?:申します|もうします|いいます|言います)|です|でございます|どす|だよ|やで|さん|様|さま|デス|ト(?:モウ|申)シマス)+[。.!！]*$"
+    r"\s*(?:と(?:申します|もうします|いいます|言います)|です|でございます|どす|だよ|やで|さん|様|さま|デス|ト(?:モウ|申)シマス)+[。.!！]*$|"
+    r"\s+po[。.!！]*$"  # 高橋 エレナ po: Tagalog's polite word, after a space
 )
 # Plain copulas (山田哲夫だ, 西村房子や, 岡田じゃ) end a name only after a kanji or a space:
 # the や of あや or the だ of まさだ belong to the name.

@@ -34,6 +34,7 @@ LIST = (
     ("・お名前：山田花子\n・住所：東京都千代田区千代田1-1\n・電話：090-1234-5678", "山田花子"),
     ("name Anil Gurung", "Anil Gurung"), ("名前 小林 茂で", "小林 茂"),  # an English label; a で after the name
     ("送っていただけますか。名前は佐々木 恵子さんです。", "佐々木 恵子"),  # the bot says 様 itself
+    ("高橋 エレナ po 😊", "高橋 エレナ"),  # Tagalog's polite word
 ])
 def test_a_name_is_stored_without_what_surrounds_it(written, name):
     assert name_as_written(written, written) == name
