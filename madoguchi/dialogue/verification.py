@@ -93,11 +93,22 @@ def reading(text: str) -> str | None:
     return None
 
 
+# A person asked for in English or Tagalog (can I talk to a human, may tao po ba na pwede ko makausap).
+_PERSON_LATIN = re.compile(
+    r"(?i)\b(?:(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|the\s+|your\s+)?(?:human|person|staff|operator|someone)"
+    r"|real\s+person|makausap|kausapin|tao\s+po)\b"
+)
+
+
 def asks_for_person(text: str) -> bool:
     """The customer asks for a person (to look the order up, or to take over), words set
     apart by spaces or not (まどぐちの　ひとに　さがして)."""
-    joined = re.sub(r"\s+", "", nfkc(text or ""))
-    return _PERSON.search(joined) is not None or _PERSON.search(jaconv.kata2hira(joined)) is not None  # タントウシャ ヨンデ
+    norm = nfkc(text or "")
+    joined = re.sub(r"\s+", "", norm)
+    return (
+        _PERSON.search(joined) is not None or _PERSON.search(jaconv.kata2hira(joined)) is not None  # タントウシャ ヨンデ
+        or _PERSON_LATIN.search(norm) is not None
+    )
 
 
 def side_question_reading(text: str) -> str | None:

@@ -125,10 +125,12 @@ OTHERS_NAME = re.compile(
     # ニモツ きた けど、 ボク の じゃない!!: the parcel is not the customer's
     r"|(?:私|わたし|ぼく|僕|おれ|俺|うち)の(?:じゃな|ではな|じゃありませ|ではありませ|やな)"
 )
-# A parcel that came and is someone else's, in English (it is not mine. The name on the label is…).
+# A parcel that came and is someone else's, in English (it is not mine. The name on the label is…)
+# or in Tagalog (may dumating po na box…pero ibang pangalan po yung nakasulat).
 OTHERS_PARCEL_EN = re.compile(
     r"(?:received|came|arrived|delivered|got)\b.{0,80}?(?:(?:is|'s|was)\s+not\s+mine\b(?!\s+to)|isn't\s+mine\b(?!\s+to)|wasn't\s+mine\b(?!\s+to)|"
-    r"not\s+my\s+(?:name|parcel|package|box)|name\s+on\s+the\s+(?:label|box|parcel|package)|addressed\s+to\s+someone\s+else)",
+    r"not\s+my\s+(?:name|parcel|package|box)|name\s+on\s+the\s+(?:label|box|parcel|package)|addressed\s+to\s+someone\s+else)"
+    r"|\b(?:dumating|natanggap)\b.{0,80}?\b(?:ibang\s+pangalan|hindi\s+(?:po\s+)?(?:amin|akin|sa\s+amin))\b",
     re.I | re.S,
 )
 # 「山本 美智子 様」 と かいて あります: whom the parcel is addressed to, quoted.

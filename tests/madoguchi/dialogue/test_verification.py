@@ -113,8 +113,10 @@ def test_look_it_up_yourself_in_many_words_is_a_refusal():
 
 def test_a_person_named_to_look_it_up_is_asked_for():
     for text in ("お店の方に探してもらえませんか", "人間に代わって", "オペレーターさんお願い", "誰か人に調べてもらえる？",
-                 "ボットじゃなくて人いないの？", "もうええわ人出してちょう", "ひとを よんで", "じゃあいい、人に回して"):
+                 "ボットじゃなくて人いないの？", "もうええわ人出してちょう", "ひとを よんで", "じゃあいい、人に回して",
+                 "can I talk to a human?", "may tao po ba na pwede ko makausap?"):  # English, Tagalog (round zp)
         assert asks_for_person(text), text
     for text in ("来てくれた人に配りたい", "40人分お願いしたい", "そこが見つからないんです", "夜は人がいない時間ですか",
-                 "3人出してくれる？", "本人に代わって入力しています", "店のスタッフ全員にお歳暮配りたいねん"):
+                 "3人出してくれる？", "本人に代わって入力しています", "店のスタッフ全員にお歳暮配りたいねん",
+                 "I want to send sweets to the staff"):
         assert not asks_for_person(text), text

@@ -102,6 +102,7 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "でも なまえ が ちがいます。「山本 美智子 様」 と かいて あります。わたし は オレナ です。",  # the addressee quoted
     "きょう ニモツ きた けど、 ボク の じゃない!!",
     "Hi, I received a parcel from your shop today but it is not mine. The name on the label is Sato Hanako.",
+    "hello po, may dumating po na box sa amin pero ibang pangalan po yung nakasulat, 山本 様 po",  # Tagalog (round zp)
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"

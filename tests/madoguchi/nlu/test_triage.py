@@ -509,7 +509,8 @@ def test_a_late_catalog_or_a_whole_name_the_classifier_did_not_read_is_still_und
     for, and a name given after "what can I do for you"."""
     fallback = [{"name": "nlu_fallback", "confidence": 0.45}]
     for text in ("katarogu tanonda kedo konai desu. isogi janai kedo, mou ichido okutte kudasai",
-                 "catalog 頼んだ、10日前。まだ来ない 😕 来週 staff party の お菓子 選ぶ、急いでます"):
+                 "catalog 頼んだ、10日前。まだ来ない 😕 来週 staff party の お菓子 選ぶ、急いでます",
+                 "hi po, nag-request po ako ng catalog two weeks ago pa po, pero wala pa rin po dumating 😢"):  # Tagalog
         read = as_read(text)  # what the pipeline's triage reads
         assert correct_intent("nlu_fallback", fallback, run(ginza, lexicon, read), THRESHOLD) == "ask_delivery_status"
     name = run(ginza, lexicon, as_read("Bjorn Lindqvist desu"))
