@@ -31,11 +31,12 @@ def has_cue(text: str, words, lemmas: frozenset[str] = frozenset()) -> bool:
 INGREDIENTS = re.compile(
     r"アレルギ|あれるぎ|小麦|卵|たまご|玉子|乳|そば|蕎麦|落花生|ピーナッツ|ナッツ|くるみ|胡桃|えび|かに|"
     r"添加物|保存料|着色料|洋酒|アルコール|ゼラチン|原材料|グルテン|豚|ぶた肉|ポーク|ラード|ハラール|はらーる|"
-    r"動物性|ビーガン|ヴィーガン|gelatin|pork|halal|vegan|allerg|nuts|dairy"
+    r"動物性|ビーガン|ヴィーガン|gelatin|pork|halal|vegan|allerg|nuts|dairy|"
+    r"酒|おさけ|カフェイン|甘味料|alcohol|álcool|alcool"  # お酒入ってないやつがいい
 )
 # 入っていないか知りたい, 入ってますか: whether something is in it, asked
 ASKED_IF_IN = re.compile(r"(?:入っ|はいっ)て(?:い|お)?(?:な(?:い)?か(?!っ)|ませんか|ますか|るか|る[?？])|contain")
-RECEIVED = re.compile(r"届い|とどい|頼んだ|たのんだ|注文した|箱|開けたら|あけたら")
+RECEIVED = re.compile(r"届い|とどい|頼んだ|たのんだ|注文した|箱|開けたら|あけたら|ordered|received|arrived|inside|\bbox\b", re.I)
 
 
 def asks_for_ingredients(text: str) -> bool:
