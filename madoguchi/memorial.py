@@ -65,8 +65,9 @@ def asks_about_gift(text: str) -> bool:
 
 
 def asks_noshi(text: str) -> bool:
-    """The message asks about the のし (its kind, colour, 表書き, inside or outside)."""
-    return NOSHI_WORDS.search(nfkc(text or "")) is not None
+    """The message asks about the のし (its kind, colour, 表書き, inside or outside), in any
+    script (noshi wa dou sureba ii desu ka)."""
+    return NOSHI_WORDS.search(cue_places(text)) is not None
 
 
 def _noshi_parts(gift: dict, text: str) -> list[str]:
