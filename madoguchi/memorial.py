@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 
-from madoguchi.nlu.reading import cue_places
+from madoguchi.nlu.reading import as_read, cue_places
 from madoguchi.products import Catalog
 from madoguchi.text import nfkc
 from madoguchi.values import kanji_digits
@@ -65,9 +65,10 @@ def asks_about_gift(text: str) -> bool:
 
 
 def asks_noshi(text: str) -> bool:
-    """The message asks about the のし (its kind, colour, 表書き, inside or outside), in any
-    script (noshi wa dou sureba ii desu ka)."""
-    return NOSHI_WORDS.search(cue_places(text)) is not None
+    """The message asks about the のし (its kind, colour, 表書き, inside or outside), as
+    written or read as kana (noshi wa dou sureba ii desu ka), its spaces kept: みせの しんよう
+    holds no のし."""
+    return NOSHI_WORDS.search(nfkc(text or "")) is not None or NOSHI_WORDS.search(as_read(text or "")) is not None
 
 
 def _noshi_parts(gift: dict, text: str) -> list[str]:

@@ -83,6 +83,7 @@ def test_the_way_to_order_is_no_noshi():
     assert not asks_noshi("注文のしかたもよくわからなくて…どうしたらいいのでしょうか")
     assert asks_noshi("のしは どげに したら ええでしょうか")
     assert asks_noshi("noshi wa dou sureba ii desu ka? iro toka, nan to kaku ka")  # in romaji (round zp)
+    assert not asks_noshi("まにあわへんかったら みせの しんようが…")  # no のし across two words
 
 
 def test_a_death_told_before_makes_the_gift_question_a_memorial_one():
