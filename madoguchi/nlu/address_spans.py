@@ -69,7 +69,11 @@ _HOUSES = ("ビル", "ホーム", "苑", "マンション", "ハイツ", "荘", 
 _HOUSE = "|".join(dict.fromkeys([*_HOUSES, *(jaconv.z2h(h, kana=True, ascii=False, digit=False) for h in _HOUSES)]))
 # A room, or a block of flats and its room (3号棟204, 2棟の105).
 # At most five digits: a longer number after an address is a phone.
-_ROOM = rf"{_NUM}{{1,5}}(?!{_NUM})(?:号?棟[ 　の-]?{_NUM}+(?:号室|号)?|号室|号|階|Ｆ|F|ごうしつ|ごう)?"
+# A kanji numeral alone that begins a word is no room (ビル8階 三和ロジテック).
+_ROOM = (
+    rf"{_NUM}{{1,5}}(?!{_NUM})(?:号?棟[ 　の-]?{_NUM}+(?:号室|号)?|号室|号|階|Ｆ|F|ごうしつ|ごう)?"
+    rf"(?:(?<=[0-9０-９号室階ＦF棟う])|(?![{KANJI}]))"
+)
 _NAMED_ROOM = rf"{_NUM}{{1,5}}(?:号室|号|階|Ｆ|F|ごうしつ|ごう)"
 # After a space, only a building (a name with a word of buildings in it) or a room: a name
 # written after the address (〒… 東京都…1-2-3 高橋美和子) is no part of it.
