@@ -461,9 +461,9 @@ def test_a_complaint_the_classifier_doubts_with_nothing_wrong_in_it_is_the_next_
     ("express_distress", 0.79, "急いでるのにどうしたらいいかわからなくて、もうパニックです", "express_distress"),
     # a deadline told in a late-catalog look-up went to a person as distress (round zm)
     ("express_distress", 0.45, "病棟のみんなの分まとめて注文することになってて、締め切りが今週の金曜なんですよね…", "ask_delivery_status"),
-    # a promise of arrival broken, read unsurely as distress: a complaint (round zk)
-    ("express_distress", 0.52, "ねえ誕生日に間に合うって書いてあったのに届いてないんだけど", "complain"),
-    ("express_distress", 0.52, "誕生日に間に合うって書いてあったのに届いてない…どうしよう、明日なのに", "express_distress"),
+    # a late parcel before a memorial, read unsurely: distress stays (round a; the rule that made
+    # a doubted distress with a reproach a complaint broke seven conversations of earlier rounds)
+    ("express_distress", 0.52, "あさって おっとの いっしゅうき なのに　たのんだ おかしが まだ きません", "express_distress"),
     # a deadline passed, read surely as distress, stays distress
     ("express_distress", 0.91, "部長に至急手配しろと言われたのに締切過ぎてた…どうすれば", "express_distress"),
     ("express_distress", 0.93, "1. 200件の配送先リストが消えました 2. 締切は明日 3. 上司は出張中です。どうすればいいでしょうか…", "express_distress"),
