@@ -18,7 +18,8 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
 - `request_exception` doubted with nothing asked beyond the rules -> `complain` for a word of
   anger or a goods problem, the next calm intent otherwise (送料が本州とけっこう違ってびっくりしました);
 - a person asked for (人に回して), or a detail (an order number, a phone), not understood ->
-  `request_human`, `inform`;
+  `request_human`, `inform`; a detail with a status question among the two best readings ->
+  `ask_delivery_status`;
 - a late catalog the classifier did not read -> `ask_delivery_status`;
 - a whole name alone read as not understood (Bjorn Lindqvist desu) -> `inform`;
 - leaving for later (またにします) read as distress with only not knowing in it, or not
@@ -81,6 +82,12 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         return "request_human"  # じゃあいい、人に回して: a person asked for, nothing else
     if intent == "nlu_fallback" and assessment.detail and unfounded and not assessment.questioned:
         return "inform"  # OK, わかりました。注文番号はA2345678です。: a detail given
+    if intent == "nlu_fallback" and assessment.detail and "ask_delivery_status" in _runners_up(ranking, 2) and not (
+        assessment.person or assessment.anger or assessment.goods_problem or assessment.exception
+    ):
+        # おかしが まだ とどきません ばんごうは A7654321 で でんわは 090-… (status 0.51, inform 0.49):
+        # where the order is, with what the verification needs
+        return "ask_delivery_status"
     if assessment.late_catalog and intent in UNREAD:
         # katarogu tanonda kedo konai desu; catalog 頼んだ、10日前。まだ来ない: where is the catalog
         return "ask_delivery_status"
@@ -116,6 +123,11 @@ def _doubtful(intent: str, ranking: list[dict[str, Any]]) -> bool:
 def _below(intent: str, ranking: list[dict[str, Any]], level: float) -> bool:
     """The classifier ranked the intent, below `level`."""
     return next((r.get("confidence", 1.0) for r in ranking if r.get("name") == intent), 1.0) < level
+
+
+def _runners_up(ranking: list[dict[str, Any]], count: int) -> list[str]:
+    """The classifier's best `count` readings, the fallback left out."""
+    return [r.get("name") for r in ranking if r.get("name") != "nlu_fallback"][:count]
 
 
 def _unsure(intent: str, ranking: list[dict[str, Any]]) -> bool:

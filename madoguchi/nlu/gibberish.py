@@ -15,6 +15,7 @@ HIRAGANA = re.compile(r"[ぁ-ゖ]")
 KATAKANA_WORD = re.compile(r"^[ァ-ヺー・]+$")
 LATIN_MASH = re.compile(r"^(?=(?:.*[a-z]){5})[a-z;:@,.\s]+$")
 HELD_KEY = re.compile(r"(.)\1{4,}")  # one character five times or more: a key held down
+NO_VOWEL = re.compile(r"[bcdfghjklmnpqrstvwxz]{4,}")  # rwmpg: Latin letters no word is made of
 
 
 def is_gibberish(text: str, tokens: Iterable, dictionary_words: Callable[[str], frozenset[str]] | None = None) -> bool:
@@ -31,8 +32,9 @@ def is_gibberish(text: str, tokens: Iterable, dictionary_words: Callable[[str], 
     if not norm:
         return False
     rest = HELD_KEY.sub("", norm).strip()
-    if rest != norm and LATIN_MASH.match(rest) and " " not in rest:
-        return True  # ぬぬぬぬぬぬqwqwqw: a held key, then letters without a word
+    if rest != norm and (LATIN_MASH.match(rest) and " " not in rest or len(rest) == 1 and HIRAGANA.match(rest)
+                         and HIRAGANA.match(norm)):
+        return True  # ぬぬぬぬぬぬqwqwqw, ぬぬぬぬぬぬぬぬぬぬゆ: a held key, then letters without a word
     words = [t for t in tokens if not (t.is_punct or t.is_space or t.like_num or t.pos_ in ("PUNCT", "SYM"))]
     if not words:
         return False
@@ -48,6 +50,8 @@ def is_gibberish(text: str, tokens: Iterable, dictionary_words: Callable[[str], 
 
     if LATIN_MASH.match(norm) and all(unknown(t) for t in words):
         return True
+    if NO_VOWEL.search(norm) and all(len(t.text) <= 2 or NO_VOWEL.search(folded(t.text)) for t in words):
+        return True  # ふぃｒｗｍｐｇ: kana fragments and letters without a vowel
     # Keys side by side (ぬふあうえおやゆよわほへ), or bits of kana, letters and digits (ちぬthy7っっっz):
     # not words, though Sudachi finds fragments in a walk (いす, かんな in たていすかんなに).
     for mashed, word in ((is_keyboard_walk, 4), (switches_scripts, 3)):

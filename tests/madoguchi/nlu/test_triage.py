@@ -63,7 +63,8 @@ def test_intensity_raises_the_score(ginza, lexicon):
 
 @pytest.mark.parametrize("text", ["jdkfls", "ｒｔｙｕｉｏ", "ぬけぽねへめろ", "ｋｓｄｊｆｋｌｓｊｄ", "ぬぬぬぬぬぬぬｑｗｑｗｑｗｗ",
                                   # keys side by side: in kana input, romaji input, input modes mixed
-                                  "ぬふあうえおやゆよわほへ", "たていすかんなに", "あsdfghjk", "ちぬｔｈｙ７っっっｚ", "lkjhg@@@"])
+                                  "ぬふあうえおやゆよわほへ", "たていすかんなに", "あsdfghjk", "ちぬｔｈｙ７っっっｚ", "lkjhg@@@",
+                                  "ふぃｒｗｍｐｇ", "ぬぬぬぬぬぬぬぬぬぬゆ"])  # round a, read as out of scope
 def test_keyboard_mash_is_gibberish(ginza, lexicon, text):
     assert run(ginza, lexicon, text).gibberish
 
@@ -73,7 +74,8 @@ def test_keyboard_mash_is_gibberish(ginza, lexicon, text):
                                   "しりとりしよう", "まいど", "ほな、またな", "よろしゅうおたのもうします",
                                   "おぺれーたー", "さぽーと", "ありがとうーーーーー", "まじかwwwww", "いいえええええ",
                                   "あざっす", "ok2こでおけｗ", "LINEでok", "うーん…あ、はい！それでOKです👌", "Ａ１２３ですかok",
-                                  "a1234567 と 0312345678 です", "まのり", "OK ok 👌", "no no no"])
+                                  "a1234567 と 0312345678 です", "まのり", "OK ok 👌", "no no no",
+                                  "ありがとうーーーーー", "うーーーーん", "？？？？？", "Thx, ok"])
 def test_real_messages_are_not_gibberish(ginza, lexicon, text):
     assert not run(ginza, lexicon, text).gibberish
 
@@ -488,6 +490,12 @@ def test_a_person_or_a_detail_not_understood_is_a_call_for_a_person_or_an_answer
     assert correct_intent("nlu_fallback", fallback, run(ginza, lexicon, "じゃあいい、人に回して"), THRESHOLD) == "request_human"
     number = run(ginza, lexicon, "OK, わかりました。注文番号はA2345678です。")
     assert correct_intent("nlu_fallback", fallback, number, THRESHOLD) == "inform"
+    # a status asked with the number and phone, status and inform nearly tied (round b)
+    tied = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "ask_delivery_status", "confidence": 0.51},
+            {"name": "inform", "confidence": 0.49}]
+    late = run(ginza, lexicon, "ちゅうもん した おかしが まだ とどきません ばんごうは A7654321 で でんわは 090-8765-4321 です")
+    assert correct_intent("nlu_fallback", tied, late, THRESHOLD) == "ask_delivery_status"
+    assert correct_intent("nlu_fallback", fallback, late, THRESHOLD) == "nlu_fallback"  # no status reading near
 
 
 def test_a_death_told_in_kana_is_grief():
