@@ -20,7 +20,7 @@ from actions.details import details_waiting
 from actions.handoff import hand_off
 from madoguchi.dialogue.second_failure import told_second_failure
 from madoguchi.dialogue.signature import signature_of, without_signature
-from madoguchi.address import given_for_new_request, lookup_postal_code
+from madoguchi.address import given_for_new_request, lookup_postal_code, whole_address
 from madoguchi.clock import JST
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.written import name_as_written
@@ -297,7 +297,8 @@ def _gives_address(tracker: Tracker) -> bool:
 def address_given(tracker: Tracker) -> str | None:
     """The address the latest message gives, or None."""
     entities = tracker.latest_message.get("entities") or []
-    return next((str(e.get("value")) for e in entities if e.get("entity") == "address"), None)
+    found = next((str(e.get("value")) for e in entities if e.get("entity") == "address"), None)
+    return whole_address(common.latest_text(tracker), found) if found else None
 
 
 def leaving(tracker: Tracker) -> bool:

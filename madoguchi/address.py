@@ -221,3 +221,18 @@ def lies_in(code: str, base: str, address: str) -> bool:
         part and kana.startswith(jaconv.kata2hira(nfkc(part)))
         for part in (place.prefecture_kana, place.city_kana)
     )
+
+
+# A message that is nothing but an address: kana, kanji, digits, dashes and spaces.
+_ONLY_ADDRESS = re.compile(r"[ぁ-ゖァ-ヴー\u4e00-\u9fff々0-9\-ー－‐−、 ]+")
+
+
+def whole_address(text: str, found: str) -> str:
+    """The address a message gives: the one found in it, or the whole message when that is
+    nothing but an address and the one found is its tail (つがるぐん… of
+    あおもりけんきたつがるぐん…, cut short by the extractor)."""
+    whole = nfkc(text or "").strip(" 。.")
+    tail = nfkc(found or "").strip()
+    if tail and whole != tail and whole.endswith(tail) and _ONLY_ADDRESS.fullmatch(whole):
+        return (text or "").strip(" 　。.")
+    return found

@@ -137,3 +137,13 @@ def test_a_request_taken_anew_keeps_the_postal_code_and_address_written_during_t
     # a code of another place is not taken for this address; no address, nothing
     assert given_for_new_request(["100-0001"], "沖縄県那覇市港町2-1")["postal_code"] == "900-0001"
     assert given_for_new_request(["０３８３６６２"], None) == {}
+
+
+def test_an_address_cut_short_by_the_extractor_is_the_whole_message_it_ends():
+    """つがるぐん… found in あおもりけんきたつがるぐん… (round zh on a later model): the prefecture
+    and county lost, the postal code given during the look-up no longer fitted it."""
+    from madoguchi.address import whole_address
+
+    kana = "あおもりけんきたつがるぐんいたやなぎまちおおあざいたやなぎあざどい１２０"
+    assert whole_address(kana, kana[8:]) == kana
+    assert whole_address("住所は東京都中野区中野5-30-7です", "東京都中野区中野5-30-7") == "東京都中野区中野5-30-7"

@@ -476,6 +476,9 @@ def test_a_complaint_the_classifier_doubts_with_nothing_wrong_in_it_is_the_next_
     # the のし asked about, nothing but not knowing how (Kyoto, a memorial): the answer, not a person
     ("express_distress", 0.63, "ほんで、のしやら表書きやら、こういう時はどないしたらよろしいもんかと。ようわからしまへんのや", "ask_gift"),
     ("express_distress", 0.99, "法事なのにのしがどうしたらいいかわからなくて、もうどうしよう", "express_distress"),
+    # a death told calmly, read unsurely as distress: the memorial answer (round zb)
+    ("express_distress", 0.53, "こんにちは。かいしゃ の せんぱい の おとうさん が なくなりました。おそうしき は もう おわりました", "ask_gift"),
+    ("express_distress", 0.53, "母が亡くなって、もうどうしたらいいのか…", "express_distress"),
     # a chat new to the customer, read unsurely as distress: told how to reach a person
     ("express_distress", 0.61, "ごめんください。こういう機械の窓口は慣れなくて、よくわがんねぇもんで", "bot_challenge"),
     ("express_distress", 0.99, "困ったことになってまったわ家内がおらんでこういうのさっぱり分からんのやわ", "express_distress"),
