@@ -19,8 +19,8 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
 - `request_exception` doubted with nothing asked beyond the rules -> `complain` for a word of
   anger or a goods problem, the next calm intent otherwise (送料が本州とけっこう違ってびっくりしました);
 - a person asked for (人に回して), or a detail (an order number, a phone), not understood ->
-  `request_human`, `inform`; a detail with a status question among the two best readings ->
-  `ask_delivery_status`;
+  `request_human`, `inform`; a detail with a status question and a detail given as the two best
+  readings -> `ask_delivery_status`;
 - a late catalog the classifier did not read -> `ask_delivery_status`;
 - a whole name alone read as not understood (Bjorn Lindqvist desu) -> `inform`;
 - leaving for later (またにします) read as distress with only not knowing in it, or not
@@ -90,7 +90,8 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         return "request_human"  # じゃあいい、人に回して: a person asked for, nothing else
     if intent == "nlu_fallback" and assessment.detail and unfounded and not assessment.questioned:
         return "inform"  # OK, わかりました。注文番号はA2345678です。: a detail given
-    if intent == "nlu_fallback" and assessment.detail and "ask_delivery_status" in _runners_up(ranking, 2) and not (
+    status_or_detail = set(_runners_up(ranking, 2)) == {"ask_delivery_status", "inform"}
+    if intent == "nlu_fallback" and assessment.detail and status_or_detail and not (
         assessment.person or assessment.anger or assessment.goods_problem or assessment.exception
     ):
         # おかしが まだ とどきません ばんごうは A7654321 で でんわは 090-… (status 0.51, inform 0.49):

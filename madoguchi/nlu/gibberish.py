@@ -9,7 +9,7 @@ from typing import Callable, Iterable
 import jaconv
 
 from madoguchi.nlu.keyboard import is_keyboard_walk, switches_scripts
-from madoguchi.text import folded
+from madoguchi.text import folded, nfkc
 
 HIRAGANA = re.compile(r"[ぁ-ゖ]")
 KATAKANA_WORD = re.compile(r"^[ァ-ヺー・]+$")
@@ -50,7 +50,8 @@ def is_gibberish(text: str, tokens: Iterable, dictionary_words: Callable[[str], 
 
     if LATIN_MASH.match(norm) and all(unknown(t) for t in words):
         return True
-    if NO_VOWEL.search(norm) and all(len(t.text) <= 2 or NO_VOWEL.search(folded(t.text)) for t in words):
+    vowelless = [t for t in words if NO_VOWEL.fullmatch(nfkc(t.text))]  # lower case: not HTML, not ChatGPT
+    if vowelless and all(len(t.text) <= 2 or t in vowelless for t in words):
         return True  # ふぃｒｗｍｐｇ: kana fragments and letters without a vowel
     # Keys side by side (ぬふあうえおやゆよわほへ), or bits of kana, letters and digits (ちぬthy7っっっz):
     # not words, though Sudachi finds fragments in a walk (いす, かんな in たていすかんなに).

@@ -75,7 +75,8 @@ def test_keyboard_mash_is_gibberish(ginza, lexicon, text):
                                   "おぺれーたー", "さぽーと", "ありがとうーーーーー", "まじかwwwww", "いいえええええ",
                                   "あざっす", "ok2こでおけｗ", "LINEでok", "うーん…あ、はい！それでOKです👌", "Ａ１２３ですかok",
                                   "a1234567 と 0312345678 です", "まのり", "OK ok 👌", "no no no",
-                                  "ありがとうーーーーー", "うーーーーん", "？？？？？", "Thx, ok"])
+                                  "ありがとうーーーーー", "うーーーーん", "？？？？？", "Thx, ok",
+                                  "ChatGPTですか", "HTMLで書いて"])  # letters without a vowel inside a word
 def test_real_messages_are_not_gibberish(ginza, lexicon, text):
     assert not run(ginza, lexicon, text).gibberish
 
