@@ -56,7 +56,8 @@ def answer_question(dispatcher: CollectingDispatcher, intent: str, tracker: Trac
         dispatcher.utter_message(text=answers.shipping_answer(common.rules(), text, common.now()))
     elif not answer_memorial(dispatcher, tracker, quantity_only=intent != "ask_gift"):
         compose = answers.gift_answer if intent == "ask_gift" else answers.product_answer
-        dispatcher.utter_message(text=compose(product_catalog(), text))
+        unlisted = intent != "ask_gift" and answers.asks_unlisted(text)  # halal, gelatin: a person offered
+        dispatcher.utter_message(text=compose(product_catalog(), text), buttons=[memorial.PERSON_BUTTON] if unlisted else [])
 
 
 class ActionAnswerShipping(Action):

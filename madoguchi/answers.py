@@ -102,8 +102,36 @@ def _allergen_asked(text: str) -> list[str]:
     return ["乳成分" if a == "乳" else ("落花生" if a == "ピーナッツ" else a) for a in asked]
 
 
+# Ingredients the product data does not hold (only the allergens are there): a person checks.
+UNLISTED = re.compile(
+    r"ハラール|halal|豚|ポーク|pork|ラード|lard|ゼラチン|gelatin|アルコール|洋酒|お酒|alcohol|álcool|alcool|"
+    r"ビーガン|ヴィーガン|vegan|動物性|製造ライン|production line",
+    re.I,
+)
+UNLISTED_NOTE = (
+    "アレルギー物質のほかの原材料（洋酒・ゼラチン・豚由来のものなど）やハラールへの対応は、担当者が商品ごとに"
+    "確認してお答えします。ご希望でしたら、下の「担当者に相談する」からおつなぎします。"
+)
+
+
+def asks_unlisted(text: str) -> bool:
+    """The question names an ingredient the product data does not hold (ゼラチンは豚ですか)."""
+    return UNLISTED.search(nfkc(text or "")) is not None
+
+
 def product_answer(catalog: Catalog, text: str) -> str:
-    """Shelf life, storage, allergens and ingredients of named products, or suggestions."""
+    """Shelf life, storage, allergens and ingredients of named products, or suggestions; what
+    the data does not hold (halal, gelatin, alcohol) is left to a person, said so."""
+    answer = _product_facts(catalog, text)
+    if not asks_unlisted(text):
+        return answer
+    return UNLISTED_NOTE if answer.startswith(GENERAL) else f"{answer}\n{UNLISTED_NOTE}"
+
+
+GENERAL = "当店の主な商品は"
+
+
+def _product_facts(catalog: Catalog, text: str) -> str:
     named = catalog.mentioned(text)
     allergens = _allergen_asked(text)
     if named:
@@ -131,4 +159,4 @@ def product_answer(catalog: Catalog, text: str) -> str:
         chosen = [p.name for p in catalog.products if {"慶事", "御歳暮", "御中元", "内祝", "引き菓子"} & set(p.tags)]
         return "ご贈答には、" + "、".join(chosen) + "が人気です。"
     names = "、".join(p.name for p in catalog.products)
-    return f"当店の主な商品は、{names}です。気になる商品の名前を添えてお尋ねいただくと、日持ちやアレルギー物質をお答えします。"
+    return f"{GENERAL}、{names}です。気になる商品の名前を添えてお尋ねいただくと、日持ちやアレルギー物質をお答えします。"

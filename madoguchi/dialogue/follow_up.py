@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from madoguchi.answers import asks_unlisted
 from madoguchi.nlu.reading import cue_places
 
 GIFT = re.compile(
@@ -22,13 +23,16 @@ THANKS = re.compile(
 
 
 def topic_of(text: str) -> str | None:
-    """`ask_gift` or `ask_shipping` when the message names their subject, `thank` for thanks
-    in another language, else None."""
+    """`ask_gift`, `ask_shipping` or `ask_product` (an ingredient the product data does not
+    hold: halal, gelatin) when the message names their subject, `thank` for thanks in another
+    language, else None."""
     read = cue_places(text)
     if GIFT.search(read):
         return "ask_gift"
     if SHIPPING.search(read):
         return "ask_shipping"
+    if asks_unlisted(text):
+        return "ask_product"  # Hi, I have question about the halal status of your products
     if THANKS.search(read):
         return "thank"
     return None

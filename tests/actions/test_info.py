@@ -69,3 +69,10 @@ async def test_a_noshi_question_after_a_memorial_is_no_report(dispatcher, domain
     ])
     events = await ActionAnswerGift().run(dispatcher, tracker, domain)
     assert events == [] and "黒白" in dispatcher.messages[0]["text"]
+
+
+async def test_an_ingredient_question_the_data_cannot_answer_offers_a_person(dispatcher, domain):
+    tracker = make_tracker([user("ラードとか使ってないお菓子ってあります？", "ask_product")])
+    await ActionAnswerProduct().run(dispatcher, tracker, domain)
+    message = dispatcher.messages[0]
+    assert "担当者が商品ごとに確認" in message["text"] and "担当者" in message["buttons"][0]["title"]

@@ -222,3 +222,12 @@ def test_how_a_catalog_is_received_when_nobody_is_home(rules):
     answer = shipping_answer(rules, text, FRIDAY_MORNING)
     assert "郵便受け" in answer and "不在" in answer
     assert "送料は" not in answer  # not asked
+
+
+def test_an_ingredient_the_data_does_not_hold_is_left_to_a_person_said_so(catalog):
+    """Halal, gelatin, alcohol: the product data holds only allergens (round zc, zp)."""
+    for text in ("ゼラチンは ぶたの ですか? わたし イスラム なので", "Hi, I have question about the halal status of your products"):
+        assert product_answer(catalog, text).startswith("アレルギー物質のほかの原材料")
+    named = product_answer(catalog, "カステラにお酒は入っていますか")
+    assert "【カステラ 1号】" in named and "担当者が商品ごとに確認" in named
+    assert "担当者" not in product_answer(catalog, "カステラの日持ちは？")

@@ -16,6 +16,7 @@ from madoguchi.dialogue.follow_up import topic_of
     ("And what words should be written on it?", "ask_gift"),
     ("ok understood, terima kasih", "thank"),
     ("Thanks a lot!", "thank"),
+    ("Hi, I have question about the halal status of your products", "ask_product"),  # round zc
     ("ok understood", None),
     ("ほんまありえへん", None),
 ])
