@@ -8,6 +8,7 @@ from typing import Any
 
 import jaconv
 
+from madoguchi.nlu.kanji_forms import OLD_FORMS
 from madoguchi.nlu.patterns import find_postal_codes, normalize_postal_code
 from madoguchi.text import nfkc
 
@@ -93,8 +94,8 @@ _LEADING_POSTAL_CODE = re.compile(r"^\s*(?:〒|郵便番号\s*(?:は|:)?)?\s*\d{
 
 
 def has_prefecture(text: str) -> bool:
-    """The text starts with a prefecture name (in kana too)."""
-    norm = nfkc(text).strip()
+    """The text starts with a prefecture name (in kana too, or in old kanji: 島根縣)."""
+    norm = nfkc(text).strip().translate(OLD_FORMS)
     return bool(PREFECTURE_RE.match(norm) or PREFECTURE_KANA.match(jaconv.kata2hira(norm)))
 
 

@@ -147,3 +147,8 @@ def test_an_address_cut_short_by_the_extractor_is_the_whole_message_it_ends():
     kana = "あおもりけんきたつがるぐんいたやなぎまちおおあざいたやなぎあざどい１２０"
     assert whole_address(kana, kana[8:]) == kana
     assert whole_address("住所は東京都中野区中野5-30-7です", "東京都中野区中野5-30-7") == "東京都中野区中野5-30-7"
+
+
+def test_a_prefecture_in_old_kanji_is_a_prefecture():
+    """島根縣 (round zo): the address was joined to its postal code's part a second time."""
+    assert join_address("島根県松江市北堀町", "島根縣松江市北堀町14番地") == "島根縣松江市北堀町14番地"

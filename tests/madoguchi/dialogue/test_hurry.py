@@ -30,6 +30,7 @@ HURRY, NO_HURRY = CUES["hurry"], CUES["no_hurry"]
     "べつに急ぎじゃにゃあで、いつもの送り方でええよ",  # Nagoya
     "いそがねさげ、 もいっかい おくってもらえねろか",  # Shonai
     "急がね。郵便受けさ入れでもらえればそれでいい",  # Tsugaru, and the mailbox: メール便
+    "法要は年明けにて、急ぎは致さず候。",  # a letter of old (round zo)
 ])
 def test_no_hurry_is_read_as_no_hurry(text):
     assert hurry_of(text, HURRY, NO_HURRY) is False
