@@ -100,7 +100,10 @@ THE_MEDIUM = re.compile(
 )
 # A hurry said in so many words (ちょっと急いでます, 急ぎで送れない？), not a deadline feared
 # (間に合わなかったら終わりだ, which is distress).
-HURRY_SAID = re.compile(r"急い|急ぎ|急ぐ|いそい|いそぎ|いそぐ|イソギ|イソイ|至急|早めに|はやめに|締め切り|締切|〆切|しめきり|hurry|asap")
+HURRY_SAID = re.compile(
+    r"急い|急ぎ|急ぐ|いそい|いそぎ|いそぐ|イソギ|イソイ|至急|早めに|はやめに|締め切り|締切|〆切|しめきり|hurry|asap|"
+    r"今週中には決め|今週中に決め|週末までに決め|決めないといけない|決めなきゃいけない"  # 今週中には決めないといけないんです💦
+)
 # A question asked (離島扱いになりますか？).
 QUESTIONED = re.compile(r"[?？]|(?:ます|です|でしょう|ません)か")
 # Words of a machine or a person, that a question whether the bot is one holds.

@@ -150,8 +150,8 @@ def reading(text: str) -> Reading | None:
     return read.then(kata) if read else kata
 
 
-# Words of the shop in an older writing, read as customers write them today (型録: カタログ).
-_OLD_WORDS = {"型録": "カタログ"}
+# Words of the shop in an older writing, read as customers write them today (型録, 品書き: カタログ).
+_OLD_WORDS = {"型録": "カタログ", "品書き": "カタログ"}  # 貴店の品書きを御願ひ申し上げ候
 _OLD_WORD = re.compile("|".join(map(re.escape, _OLD_WORDS)))
 
 

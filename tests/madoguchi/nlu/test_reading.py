@@ -128,3 +128,5 @@ def test_a_pattern_that_stops_at_a_sentence_does_not_run_into_the_next_place():
     said = "カタログを頼んだのにまだ来ないんです。急ぎませんので、もう一度送ってもらえますか"
     # "sent again … asked for" must not join the end of one place to the start of the next
     assert not re.search(r"もう一度送[^。！!？?]{0,24}?頼んだ", cue_places(said))
+    # and as a letter of old names it (round zo)
+    assert reading("貴店の品書きを御願ひ申し上げ候").text == "貴店のカタログを御願ひ申し上げ候"

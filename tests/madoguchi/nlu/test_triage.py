@@ -467,6 +467,8 @@ def test_a_complaint_the_classifier_doubts_with_nothing_wrong_in_it_is_the_next_
     # a late parcel before a memorial, read unsurely: distress stays (round a; the rule that made
     # a doubted distress with a reproach a complaint broke seven conversations of earlier rounds)
     ("express_distress", 0.52, "あさって おっとの いっしゅうき なのに　たのんだ おかしが まだ きません", "express_distress"),
+    # a decision due this week, said calmly, in a late-catalog look-up (round zo): a hurry
+    ("express_distress", 0.70, "妹の結婚式の引き菓子えらぶのに使いたくて、今週中には決めないといけないんです💦", "ask_delivery_status"),
     # a deadline passed, read surely as distress, stays distress
     ("express_distress", 0.91, "部長に至急手配しろと言われたのに締切過ぎてた…どうすれば", "express_distress"),
     ("express_distress", 0.93, "1. 200件の配送先リストが消えました 2. 締切は明日 3. 上司は出張中です。どうすればいいでしょうか…", "express_distress"),
@@ -523,7 +525,8 @@ def test_a_late_catalog_or_a_whole_name_the_classifier_did_not_read_is_still_und
     fallback = [{"name": "nlu_fallback", "confidence": 0.45}]
     for text in ("katarogu tanonda kedo konai desu. isogi janai kedo, mou ichido okutte kudasai",
                  "catalog 頼んだ、10日前。まだ来ない 😕 来週 staff party の お菓子 選ぶ、急いでます",
-                 "hi po, nag-request po ako ng catalog two weeks ago pa po, pero wala pa rin po dumating 😢"):  # Tagalog
+                 "hi po, nag-request po ako ng catalog two weeks ago pa po, pero wala pa rin po dumating 😢",  # Tagalog
+                 "拝啓　過般、葉書にて貴店の品書きを御願ひ申し上げ候處、今以て到着いたさず候。"):  # a letter of old
         read = as_read(text)  # what the pipeline's triage reads
         assert correct_intent("nlu_fallback", fallback, run(ginza, lexicon, read), THRESHOLD) == "ask_delivery_status"
     name = run(ginza, lexicon, as_read("Bjorn Lindqvist desu"))
