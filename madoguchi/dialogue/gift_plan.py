@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from madoguchi.memorial import is_memorial
+from madoguchi.nlu.kanji_forms import OLD_FORMS
 from madoguchi.nlu.patterns import find_order_ids
 from madoguchi.text import nfkc
 
@@ -28,7 +29,7 @@ CHANGING = re.compile(
 def plans_a_gift(text: str) -> bool:
     """The message plans a gift (a memorial, handing out, arranging, a number of people)
     and says nothing of an order number or of changing an order."""
-    norm = nfkc(text or "")
+    norm = nfkc(text or "").translate(OLD_FORMS)  # 御屆けの日を…變更いたしたく候
     if find_order_ids(norm) or CHANGING.search(norm):
         return False
     return is_memorial(norm) or PLANNING.search(norm) is not None

@@ -20,7 +20,7 @@ _PAIRS = (
     "賣売 麥麦 發発 髮髪 拔抜 蠻蛮 祕秘 濱浜 甁瓶 拂払 佛仏 竝並 邊辺 邉辺 辨弁 辯弁 瓣弁 舖舗 步歩 寶宝 豐豊 沒没 飜翻 每毎 "
     "萬万 滿満 默黙 譯訳 藥薬 彌弥 豫予 餘余 與与 譽誉 搖揺 樣様 謠謡 來来 賴頼 亂乱 覽覧 龍竜 兩両 獵猟 綠緑 壘塁 淚涙 勵励 "
     "禮礼 隸隷 靈霊 齡齢 戀恋 爐炉 勞労 樓楼 祿禄 灣湾 髙高 﨑崎 嶋島 冨富 㐂喜 黃黄 晚晩 硏研 戾戻 "
-    "註注 "  # 註文: the order in an older writing
+    "註注 變変 "  # 註文, 變更: the order and a change in an older writing
 )
 
 OLD_FORMS = str.maketrans({pair[0]: pair[1] for pair in "".join(_PAIRS).split()})

@@ -22,5 +22,6 @@ def test_a_change_or_an_order_placed_is_still_a_change():
         "A1234567の送り先を実家にしたい",
         "お供えの品を20人分から30人分に増やしたい",
         "注文をやめたいです",
+        "法要の日取り、寺の都合にて一週間繰り下げと相成り候ゆゑ、御屆けの日を一月十八日に變更いたしたく候。",  # old kanji
     ):
         assert not plans_a_gift(text), text
