@@ -60,9 +60,12 @@ def only_opens_the_talk(tracker: Tracker) -> bool:
     counted)."""
     triage = tracker.latest_message.get("triage") or {}
     text = common.latest_text(tracker)
+    handed = common.latest_intent(tracker) in ("complain", "express_distress", "nlu_fallback", "request_exception")
+    if handed and EXCUSE_ALONE.fullmatch(nfkc(text)):
+        return True  # すいません, written alone to call someone to the counter
     signs = ("cues", "anger", "grief", "goods_problem", "late_catalog", "exception", "intensity", "emphatic")
     return (
-        common.latest_intent(tracker) in ("complain", "express_distress", "nlu_fallback", "request_exception")
+        handed
         and bool(triage.get("opener"))
         and not any(triage.get(sign) for sign in signs)
         and not verification.asks_for_person(text)
@@ -71,6 +74,8 @@ def only_opens_the_talk(tracker: Tracker) -> bool:
 
 
 OPENER_LENGTH = 30
+# "Excuse me" alone, as one calls someone to the counter (すいません, あの、すみません…).
+EXCUSE_ALONE = re.compile(r"\s*(?:あの[ーう〜]*[、,]?\s*)?(?:すいません|すみません|すんません|すんまへん|すまん)[。.!！…\s]*")
 
 # A wait that ends the message (…しゃあないな、ちょっと待って).
 WAIT_LAST = re.compile(r"(?:待って|まって|待っとって|待ってて|まっとって|お待ちを)(?:ください|くれ|な|ね|や|てな)?[\s。.！!…〜ー]*$")

@@ -322,6 +322,14 @@ async def test_an_opening_not_understood_is_asked_what_it_is_about_and_no_misund
     assert said(dispatcher) == ["utter_greet"] and handoffs.open_for(shop, "s1") is None
 
 
+async def test_excuse_me_alone_not_understood_is_asked_what_it_is_about(shop, dispatcher, domain):
+    """すいません, as one calls someone to the counter (round zo, on the final model)."""
+    asked = {"event": "bot", "text": "…", "timestamp": 1.5, "metadata": {"utter_action": "utter_default"}}
+    events = [user("ほにゃ", "nlu_fallback", ts=1.0), asked, user("すいません", "nlu_fallback", ts=2.0, triage={"cues": []})]
+    assert await ActionFallback().run(dispatcher, make_tracker(events), domain) == []
+    assert said(dispatcher) == ["utter_greet"] and handoffs.open_for(shop, "s1") is None
+
+
 async def test_a_catalog_asked_for_twice_and_not_come_goes_to_a_person_with_its_note(shop, dispatcher, domain):
     """Told inside a new request (no late catalog noticed): the second failure all the same."""
     tracker = make_tracker([
