@@ -19,14 +19,18 @@ from madoguchi.nlu.kanji_forms import OLD_FORMS
 # the katakana prolonged sound mark and the half-width one, the wave dash and tildes.
 HYPHENS = "-‐‑‒–—―−－ーｰ─━〜～~"
 _HYPHEN_CLASS = "[" + re.escape(HYPHENS) + "]"
-_DIGIT_HYPHEN_DIGIT = re.compile(r"(?<=[0-9０-９])" + _HYPHEN_CLASS + r"(?=[0-9０-９])")
+# Between digits, or between a Latin letter and a digit (Ａ−５６７−８９０１: an order number).
+_DIGIT_HYPHEN_DIGIT = re.compile(
+    r"(?<=[0-9０-９A-Za-zＡ-Ｚａ-ｚ])" + _HYPHEN_CLASS + r"(?=[0-9０-９])"
+)
 
 _WIDE_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _WIDE_ASCII[0x3000] = 0x20  # ideographic space
 
 
 def fold_width(text: str) -> str:
-    """Full-width ASCII to half-width, and any hyphen-like mark between digits to '-'.
+    """Full-width ASCII to half-width, and any hyphen-like mark before a digit, after a digit
+    or a Latin letter, to '-'.
 
     The result has exactly the length of the input: offsets stay valid.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from madoguchi.nlu.kanji_forms import OLD_FORMS
+from madoguchi.nlu.patterns import find_all
 from madoguchi.text import digits_only, fold_for_nlu, fold_width, is_blank, nfkc
 
 
@@ -80,3 +81,13 @@ def test_cue_words_meet_old_forms_of_kanji_but_values_keep_them():
 
     assert folded("荷物が屆きました") == "荷物が届きました" and folded("ＡＢＣ") == "abc"
     assert nfkc("淺沼") == "淺沼"  # a name is stored as written
+
+
+@pytest.mark.parametrize("hyphen", ["−", "‐", "－", "―"])
+def test_an_order_number_with_a_minus_sign_after_its_letter_is_an_order_number(hyphen):
+    """订单号 Ａ−５６７−８９０１ (round zq): the minus after the A was kept, and the number was
+    read as a postal code."""
+    assert fold_width(f"Ａ{hyphen}５６７{hyphen}８９０１") == "A-567-8901"
+    assert [(f.entity, f.value) for f in find_all(f"订单号 Ａ{hyphen}５６７{hyphen}８９０１")] == [
+        ("order_id", "A5678901")
+    ]
