@@ -1,8 +1,12 @@
 """A detail given out of the blue (a name, a postal code, an address, a phone, with no
 question pending): the customer is asked what it is for, with the flows that take it as
-buttons, instead of a bare 「承知いたしました」 that stores nothing."""
+buttons, instead of a bare 「承知いたしました」 that stores nothing. A name given with a greeting
+(おはようございます、シャルマと申します) is a greeting: the customer is greeted by name and asked
+what they need, and the flow that follows takes the name."""
 
 from __future__ import annotations
+
+import re
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -12,6 +16,12 @@ from rasa_sdk.types import DomainDict
 DETAIL_NAMES = {"person_name": "お名前", "postal_code": "郵便番号", "address": "ご住所", "phone": "お電話番号"}
 ASKED = "utter_detail_what_for"
 ASKED_AGAIN = "utter_detail_what_for_again"
+GREETED = "utter_greet_by_name"
+# A message that opens with a greeting (こんにちは。名古屋の加藤と申します; お疲れ様です、…).
+OPENS_WITH_GREETING = re.compile(
+    r"^\s*(?:こんにちは|こんにちわ|こんばんは|こんばんわ|おはよう|はじめまして|初めまして|お世話になって|お世話になります"
+    r"|お疲れ様|おつかれさま|お疲れさま|もしもし|どうも|ごめんください)"
+)
 
 
 def details_in(tracker: Tracker) -> list[str]:
@@ -23,7 +33,7 @@ def details_in(tracker: Tracker) -> list[str]:
 def asked_before(tracker: Tracker) -> bool:
     """The bot already asked what a detail was for in this conversation."""
     return any(
-        e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action") in (ASKED, ASKED_AGAIN)
+        e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action") in (ASKED, ASKED_AGAIN, GREETED)
         for e in tracker.events
     )
 
@@ -42,6 +52,11 @@ class ActionDetailOutOfContext(Action):
         if not details:
             dispatcher.utter_message(response="utter_anything_else")
             return []
+        name = next((e.get("value") for e in tracker.latest_message.get("entities") or []
+                     if e.get("entity") == "person_name"), None)
+        if details == ["person_name"] and name and OPENS_WITH_GREETING.match(tracker.latest_message.get("text") or ""):
+            dispatcher.utter_message(response=GREETED, name=name)
+            return []
         named = "と".join(DETAIL_NAMES[d] for d in details)
         dispatcher.utter_message(response=ASKED_AGAIN if asked_before(tracker) else ASKED, details=named)
         return []
@@ -54,7 +69,7 @@ def details_waiting(tracker: Tracker) -> set[str]:
     asked = False
     for event in reversed(tracker.events[:-1] if tracker.events and tracker.events[-1].get("event") == "user" else tracker.events):
         kind = event.get("event")
-        if kind == "bot" and (event.get("metadata") or {}).get("utter_action") in (ASKED, ASKED_AGAIN):
+        if kind == "bot" and (event.get("metadata") or {}).get("utter_action") in (ASKED, ASKED_AGAIN, GREETED):
             asked = True
         elif kind == "user":
             if not asked:

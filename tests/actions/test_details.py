@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actions.details import ActionDetailOutOfContext
+from actions.details import ActionDetailOutOfContext, details_waiting
 from tests.actions.conftest import make_tracker, said, user
 
 NAME = [{"entity": "person_name", "value": "北村 道雄"}]
@@ -30,3 +30,22 @@ async def test_a_message_read_as_a_detail_without_one_is_acknowledged(dispatcher
     tracker = make_tracker([user("そうです", "inform")])
     await ActionDetailOutOfContext().run(dispatcher, tracker, domain)
     assert said(dispatcher) == ["utter_anything_else"]
+
+
+async def test_a_name_given_with_a_greeting_is_greeted_by_name_and_the_next_flow_takes_it(dispatcher, domain):
+    """おはようございます、シャルマと申します (round zq): the bot asked what the name was for."""
+    named = [{"entity": "person_name", "value": "シャルマ"}]
+    tracker = make_tracker([user("おはようございます、シャルマと申します。", "inform", named)])
+    await ActionDetailOutOfContext().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == ["utter_greet_by_name"]
+    assert dispatcher.messages[0]["name"] == "シャルマ"
+    greeted = {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_greet_by_name"}, "timestamp": 0.5}
+    later = make_tracker([user("おはようございます、シャルマと申します。", "inform", named, ts=0.1), greeted,
+                          user("カタログがほしいです", "request_catalog")])
+    assert details_waiting(later) == {"person_name"}
+
+
+async def test_a_name_without_a_greeting_or_with_other_details_is_asked_what_it_is_for(dispatcher, domain):
+    tracker = make_tracker([user("こんにちは。北村 道雄です。〒606-0806", "inform", NAME + CODE)])
+    await ActionDetailOutOfContext().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == ["utter_detail_what_for"]
