@@ -69,6 +69,8 @@ WRONG_THING = re.compile(
     # nuts nashi no set tanonda no ni, kurumi no kukkii ga haitte ita: ordered one thing, another inside
     + r"|(?:頼んだ|たのんだ|注文した|頼みました|たのみました|注文しました)(?:のに|けど|んだけど|のですが|んですが)[、,]?"
     + r"[^。！!？?]{1,20}?(?:が|も)(?:入っ|はいっ|入と|はいと)(?:て|と|ちょ)(?:い|た|る|ま|お)"
+    # くりまんじゅう たのんだ のに、チョコ の おかし はいってた: without its particle, found inside
+    + r"|(?:頼んだ|たのんだ|注文した)(?:のに|やのに)[、,]?[^。！!？?]{1,20}?(?:入っ|はいっ)(?:てた|ていた|とった|ちょった)"
     # kyou todoita hako, chigau okashi desu: it is another sweet
     + r"|(?:違う|ちがう|ちごう|別の|べつの)(?:お菓子|おかし|菓子|商品|しょうひん|品物|しなもの)(?:です|でした|だった|やった|じゃった|だ[。.,、!！])"
     # 中身もうちらが頼んだやつじゃないっぽい; 宛名がうちじゃない, 宛名が私でねぇんです

@@ -104,6 +104,8 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "Hi, I received a parcel from your shop today but it is not mine. The name on the label is Sato Hanako.",
     "hello po, may dumating po na box sa amin pero ibang pangalan po yung nakasulat, 山本 様 po",  # Tagalog (round zp)
     "然るに、掛けられしのしは紅白の蝶結びにて、表書きは「御祝」と記され居り候。佛事の品にては到底用ゐ難く候。",  # round zo
+    "こんにちは。きょう にもつ きた けど、なかみ ちがう よ",  # round p: greeted, then not understood
+    "くりまんじゅう たのんだ のに、チョコ の おかし はいってた",
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
