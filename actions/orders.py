@@ -55,6 +55,9 @@ class ActionBeginOrderTask(Action):
             # A gift being planned, not an order to change: answered, and no number asked.
             answer_question(dispatcher, "ask_gift", tracker)
             return [FollowupAction("action_listen")]
+        if task == "status" and is_verified(tracker) and status_told_in_anger(tracker):
+            # mada hassou shitenai?? … hidoi: the status was told and did not do; a person looks
+            return hand_off(dispatcher, tracker, "complaint")
         events: list[EventType] = [SlotSet("order_task", task), SlotSet("person_offered", None), *reset_events()]
         if is_verified(tracker):
             return events
@@ -67,6 +70,12 @@ class ActionBeginOrderTask(Action):
         if not {"order_id", "phone"} <= given | ({"phone"} if kept else set()):
             dispatcher.utter_message(response="utter_verification_intro")
         return events
+
+
+def status_told_in_anger(tracker: Tracker) -> bool:
+    """The status is asked again, angrily, after the bot told it in this conversation."""
+    told = any(e.get("event") == "action" and e.get("name") == "action_order_result" for e in tracker.events)
+    return told and bool((tracker.latest_message.get("triage") or {}).get("anger"))
 
 
 def status_message(order: OrderView) -> str:

@@ -116,6 +116,30 @@ async def test_the_order_found_after_a_person_was_offered_ends_the_offer(shop, d
     assert slot_sets(events).get("person_offered", "kept") is None
 
 
+VERIFIED = {"order_id": "A1234567", "verified_order_id": "A1234567", "order_task": "status"}
+TOLD = {"event": "action", "name": "action_order_result", "timestamp": 1.1}
+
+
+async def test_the_status_asked_again_in_anger_after_it_was_told_goes_to_a_person(shop, dispatcher, domain):
+    """mada hassou shitenai?? … hidoi (round y yae-bilal-12): the bot told the same status again."""
+    angry = user("mada hassou shitenai?? 1 shuukan mae chuumon shita yo. hidoi", "ask_delivery_status", ts=2.0,
+                 triage={"anger": True})
+    events = await ActionBeginOrderTask().run(
+        dispatcher, make_tracker([user("A1234567", "inform"), TOLD, angry], slots=VERIFIED), domain)
+    assert slot_sets(events)["handoff_reason"] == "complaint"
+    assert handoffs.open_for(shop, "s1").reason == "complaint"
+
+
+async def test_the_status_asked_again_calmly_or_in_anger_before_it_was_told_is_answered(shop, dispatcher, domain):
+    calm = user("まだ発送してないんですか", "ask_delivery_status", ts=2.0, triage={"anger": False})
+    events = await ActionBeginOrderTask().run(
+        dispatcher, make_tracker([user("A1234567", "inform"), TOLD, calm], slots=VERIFIED), domain)
+    assert "handoff_reason" not in slot_sets(events)
+    angry = user("まだ届かないの？ひどい", "ask_delivery_status", ts=2.0, triage={"anger": True})
+    events = await ActionBeginOrderTask().run(dispatcher, make_tracker([angry], slots=VERIFIED), domain)
+    assert "handoff_reason" not in slot_sets(events)
+
+
 async def test_shipped_order_change_goes_to_a_person(shop, dispatcher, domain):
     tracker = make_tracker(
         [user("届け先を変えたい", "change_order")],
