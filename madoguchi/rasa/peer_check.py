@@ -2,13 +2,14 @@
 
 Rasa's tests are not in its PyPI package. This takes the few modules that test what
 madoguchi subclasses (the rule and memoization policies, the tracker, the SQL tracker store,
-DIET), their conftests and the data they read from one pinned commit of a git copy of Rasa
-(`RASA_SOURCE`: a clone of https://github.com/RasaHQ/rasa, bare or not, holding
-`RASA_COMMIT`) into `.rasa-tests/<commit>/` (git-ignored, never committed), with the test
-libraries they import (`TEST_REQUIREMENTS`, pinned, into `.rasa-tests/<commit>/deps`). It
-then runs each module twice against the installed Rasa: as it is, and with madoguchi's
-classes in place of Rasa's (`madoguchi.rasa.peer_swap`), and reports every test that passes
-with Rasa's classes and not with madoguchi's. Any such test makes it exit with 1.
+DIET, the CRF entity extractor), their conftests and the data they read from one pinned
+commit of a git copy of Rasa (`RASA_SOURCE`: a clone of https://github.com/RasaHQ/rasa, bare
+or not, holding `RASA_COMMIT`) into `.rasa-tests/<commit>/` (git-ignored, never committed),
+with the test libraries they import (`TEST_REQUIREMENTS`, pinned, into
+`.rasa-tests/<commit>/deps`). It then runs each module twice against the installed Rasa: as
+it is, and with madoguchi's classes in place of Rasa's (`madoguchi.rasa.peer_swap`), and
+reports every test that passes with Rasa's classes and not with madoguchi's. Any such test
+makes it exit with 1.
 
     RASA_SOURCE=~/src/rasa make check-rasa            # the first time (or any time)
     make check-rasa PEER_K='rule and not finetune'    # pytest -k, both ways
@@ -16,11 +17,14 @@ with Rasa's classes and not with madoguchi's. Any such test makes it exit with 1
 `RASA_COMMIT` is the newest commit of Rasa's 3.6.x branch the project could get with its
 tests: the merge of 3.6.13's release into the 3.6.x branch (RasaHQ/rasa PR #12933,
 2023-10-23), which any full clone of RasaHQ/rasa holds; the copy used was a fork's
-(caire-health/rasa), whose history carries the branch no further. Of the Rasa modules these tests exercise, only `rasa/core/tracker_store.py`
-(events ordered by id) and `diet_classifier.py` (`drop_small_last_batch`, persistence
-without pickle) changed by 3.6.21: two of DIET's batch tests fail with Rasa's own classes
-for that, and so in both runs. Not run: a Rasa configuration naming `RulePolicy` still
-trains Rasa's class (the recipe registry is not swapped).
+(caire-health/rasa), whose history carries the branch no further. Of the Rasa modules these
+tests exercise, only `rasa/core/tracker_store.py` (events ordered by id), `diet_classifier.py`
+(`drop_small_last_batch`, persistence without pickle) and `crf_entity_extractor.py`
+(persistence without pickle, `_crf_tokens_to_features` taking the configuration) changed by
+3.6.21: two of DIET's batch tests fail with Rasa's own classes for that, and so in both runs.
+The CRF's three spaCy tests need the `en_core_web_md` model (not on PyPI): their fixtures
+fail, both ways. Not run: a Rasa configuration naming `RulePolicy` still trains Rasa's class
+(the recipe registry is not swapped).
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ MODULES = {
     "tests/shared/core/test_trackers.py": "KeptStateTracker",
     "tests/core/test_tracker_stores.py": "UrlTrackerStore (as SQLTrackerStore) and KeptStateTracker",
     "tests/nlu/classifiers/test_diet_classifier.py": "LeanDIETClassifier",
+    "tests/nlu/extractors/test_crf_entity_extractor.py": "ShopCRFEntityExtractor",
 }
 # What those import and read, besides themselves.
 SUPPORT = [
@@ -54,7 +59,7 @@ SUPPORT = [
     "tests/core/__init__.py", "tests/core/conftest.py", "tests/core/utilities.py", "tests/core/test_utils.py",
     "tests/core/policies/__init__.py", "tests/shared/__init__.py", "tests/shared/core/__init__.py",
     "tests/nlu/__init__.py", "tests/nlu/conftest.py", "tests/nlu/utilities.py",
-    "tests/nlu/classifiers/__init__.py",
+    "tests/nlu/classifiers/__init__.py", "tests/nlu/extractors/__init__.py",
     "data", "examples/rules", "examples/formbot",
 ]
 # Rasa 3.6's test libraries these modules import (its dev dependencies), without their

@@ -34,6 +34,9 @@ SWAPS: dict[tuple[str, str], str] = {
     ("rasa.nlu.classifiers.diet_classifier", "DIETClassifier"): (
         "madoguchi.rasa.components.diet:LeanDIETClassifier"
     ),
+    ("rasa.nlu.extractors.crf_entity_extractor", "CRFEntityExtractor"): (
+        "madoguchi.rasa.components.crf:ShopCRFEntityExtractor"
+    ),
     ("rasa.shared.core.trackers", "DialogueStateTracker"): "madoguchi.rasa.stores.tracker:KeptStateTracker",
     ("rasa.core.tracker_store", "SQLTrackerStore"): "madoguchi.rasa.peer_swap:PeerSQLTrackerStore",
 }

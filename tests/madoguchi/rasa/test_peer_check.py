@@ -1,4 +1,4 @@
-"""`make check-rasa`'s own logic: reading pytest's results and comparing the two runs."""
+"""`make check-rasa`'s own logic: what it extracts and swaps, reading pytest's results, comparing the two runs."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from madoguchi.rasa import peer_check
-from madoguchi.rasa.peer_check import PeerCheckError, Run, differences, read_junit
+from madoguchi.rasa import peer_check, peer_swap
+from madoguchi.rasa.peer_check import MODULES, SUPPORT, PeerCheckError, Run, differences, read_junit
 
 JUNIT = """<?xml version="1.0" encoding="utf-8"?>
 <testsuites><testsuite name="pytest">
@@ -42,3 +42,15 @@ def test_without_a_rasa_copy_it_says_where_to_get_one(tmp_path: Path) -> None:
         peer_check.materialise(tmp_path, None, "python")
     with pytest.raises(PeerCheckError, match=peer_check.RASA_COMMIT):
         peer_check.materialise(tmp_path, str(tmp_path), "python")  # not a git copy of Rasa
+
+
+def test_each_module_is_extracted_with_the_packages_it_is_in() -> None:
+    for module in MODULES:
+        packages = [p for p in Path(module).parents if p != Path(".")]
+        assert [p for p in packages if f"{p}/__init__.py" not in SUPPORT] == [], module
+
+
+@pytest.mark.parametrize("rasas, ours", list(peer_swap.SWAPS.items()), ids=[name for _, name in peer_swap.SWAPS])
+def test_each_swapped_class_is_a_subclass_of_rasas(rasas: tuple[str, str], ours: str) -> None:
+    module, name = rasas
+    assert issubclass(peer_swap._load(ours), peer_swap._load(f"{module}:{name}"))
