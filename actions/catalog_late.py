@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
+from actions.catalog_hurry import HEARD
 from actions.conversation import ANXIOUS_INTENTS, anxious, customer_texts, hurry_reading
 from actions.catalog_asks import asked_since_the_name
 from actions.catalog_second import second_failure_told
@@ -245,7 +246,9 @@ class ValidateCatalogStatusForm(FormValidationAction):
         heard = hurry is False or (hurry and intent not in ANXIOUS_INTENTS)
         if heard:
             events.append(SlotSet("in_hurry", hurry))  # an answer too: the form goes on
-        if resend and (heard or intent == "nlu_fallback"):
+        if heard and hurry and not tracker.get_slot("in_hurry"):
+            dispatcher.utter_message(text=HEARD)  # 宅配便 said at once, the look-up goes on
+        elif resend and (heard or intent == "nlu_fallback"):
             # "send it again" heard (also when the model could not tell what it was), before the question again
             dispatcher.utter_message(text=NOTED)
         name = _name_written(tracker, text, intent)

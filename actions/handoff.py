@@ -19,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
+from actions.catalog_hurry import hurry_heard, hurry_in_lookup
 from actions.info import answer_memorial, answer_question, earlier_texts
 from actions.misread import answerable_topic, only_opens_the_talk, resigned_wait, verification_answered_early
 from madoguchi import memorial
@@ -166,6 +167,8 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
     if not tracker.active_loop_name and only_opens_the_talk(tracker):
         dispatcher.utter_message(response="utter_greet")
         return []
+    if hurry_in_lookup(tracker):
+        return hurry_heard(dispatcher)  # 今月中に決めな間に合わへんのです: 宅配便, not a person
     if resigned_wait(tracker):
         dispatcher.utter_message(response="utter_take_your_time")
         return []

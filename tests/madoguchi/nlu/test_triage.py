@@ -253,6 +253,15 @@ def test_a_polite_formula_is_no_anger(ginza, lexicon):
     assert run(ginza, lexicon, "電話の人、ほんま失礼やったわ").anger
 
 
+def test_because_and_anything_are_no_angry_why(ginza, lexicon):
+    """母の誕生日もうすぐなんで (round t kinu-hayato-04): the なんで of "because" had made a hurry angry."""
+    for text in ("母の誕生日もうすぐなんで、できれば早めに欲しいっす", "学生なんで送料無料とかになりませんか",
+                 "ちらしでもなんでもええけん、冊子を送ってくれんかな"):
+        assert not run(ginza, lexicon, text).anger, text
+    for text in ("なんで何回もおなじこと聞くと？", "荷物はなんで届かないの", "ぜんぜん へんじ ない。なんで？？"):
+        assert run(ginza, lexicon, text).anger, text
+
+
 def test_a_loanword_in_hiragana_before_dialect_is_no_gibberish(ginza, lexicon):
     assert not run(ginza, lexicon, "ろぼっとだべ").gibberish
     assert not run(ginza, lexicon, "おぺれーたーだせ").gibberish
