@@ -26,6 +26,22 @@ _QUESTION = re.compile(r"\s*(?:でしょうか|ですか|か(?![らりも])|[?�
 _DEADLINE_ASKED = re.compile(r"(?:いつ|何日|なんにち|何時|なんじ)(?:まで|ごろまで)に")
 
 
+# 〜のんびり待ってたらよろしいんやろけど、お歳暮の締めが今週の金曜でしてなあ: a date that
+# must be met, said after a "but", outweighs the no hurry before it.
+_CONCESSION = re.compile(r"けれど|けど|が[、,]|しかし|でも[、,]|ただ[、,]")
+_DEADLINE = re.compile(r"締め|〆|しめきり|までに|間に合|まにあ|間にあ")
+
+
+def _deadline_after_but(text: str, no_hurry: Iterable[str]) -> bool:
+    """A deadline told after the last "but" of a message that says no hurry before it."""
+    parts = _CONCESSION.split(folded(text))
+    tail = parts[-1]
+    return (
+        len(parts) > 1 and _DEADLINE.search(tail) is not None and not _DEADLINE_ASKED.search(tail)
+        and not _negated(tail) and not any(folded(w) in tail for w in no_hurry)
+    )
+
+
 def _negated(norm: str) -> bool:
     """A hurry word said not to hold (not a polite request put as a question)."""
     for match in _NEGATED.finditer(norm):
@@ -42,7 +58,7 @@ def hurry_of(text: str, hurry: Iterable[str], no_hurry: Iterable[str]) -> bool |
     # isogi janai: read in kana, its negation too; いそがん けん: words set apart by spaces
     places = cue_places(text)
     if _negated(places) or any(folded(w) in places for w in no_hurry):
-        return False
+        return _deadline_after_but(text, no_hurry) or False
     told = _DEADLINE_ASKED.sub("", places)
     # はい そいで たのんもす: いそいで only across two words, no hurry
     if any(folded(w) in told and not only_across_words(folded(w), text) for w in hurry):

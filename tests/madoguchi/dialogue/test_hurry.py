@@ -31,6 +31,8 @@ HURRY, NO_HURRY = CUES["hurry"], CUES["no_hurry"]
     "いそがねさげ、 もいっかい おくってもらえねろか",  # Shonai
     "急がね。郵便受けさ入れでもらえればそれでいい",  # Tsugaru, and the mailbox: メール便
     "法要は年明けにて、急ぎは致さず候。",  # a letter of old (round zo)
+    "急ぎではないけど、できれば早めに",  # a wish after the "but", no date to meet
+    "いつでもいいけど、いつまでに頼めば年内に着きますか",  # a deadline asked after
 ])
 def test_no_hurry_is_read_as_no_hurry(text):
     assert hurry_of(text, HURRY, NO_HURRY) is False
@@ -51,6 +53,9 @@ def test_no_hurry_is_read_as_no_hurry(text):
     "ちょっと急いどるっちゃん",  # Hakata
     "姉ちゃんの結婚式の引き菓子選ぶのに要るねん、はよほしい",  # Kansai
     "今週中に決めなきゃなんだよね。急ぎで送れない？",  # a negated potential asks for it
+    # a date to meet after a "but" outweighs the no hurry before it (round r michio-sunil-03)
+    "まあ、こちらはのんびり待ってたらよろしいんやろけど、得意先へのお歳暮の締めが今週の金曜でしてなあ",
+    "急ぎませんが、20日までに届けば助かります",
 ])
 def test_a_hurry_is_read_as_a_hurry(text):
     assert hurry_of(text, HURRY, NO_HURRY) is True
