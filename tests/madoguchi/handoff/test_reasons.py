@@ -106,6 +106,7 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "然るに、掛けられしのしは紅白の蝶結びにて、表書きは「御祝」と記され居り候。佛事の品にては到底用ゐ難く候。",  # round zo
     "こんにちは。きょう にもつ きた けど、なかみ ちがう よ",  # round p: greeted, then not understood
     "くりまんじゅう たのんだ のに、チョコ の おかし はいってた",
+    "きょう　おたくから　にもつが　きたんやけど、よその　ひとの　なまえが　かいとるんです。うちのと　ちがうんです",  # round k
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
