@@ -11,6 +11,7 @@ from rasa_sdk.events import (
     ActiveLoop,
     ConversationPaused,
     EventType,
+    FollowupAction,
     Restarted,
     SessionStarted,
     SlotSet,
@@ -21,7 +22,9 @@ from rasa_sdk.types import DomainDict
 from actions import common
 from actions.catalog_hurry import hurry_heard, hurry_in_lookup
 from actions.info import answer_memorial, answer_question, earlier_texts
-from actions.misread import answerable_topic, only_opens_the_talk, resigned_wait, verification_answered_early
+from actions.misread import (
+    answerable_topic, detail_not_known, only_opens_the_talk, resigned_wait, verification_answered_early,
+)
 from madoguchi import memorial
 from madoguchi.dialogue.recovery import is_apology
 from madoguchi.dialogue.gift_plan import plans_a_gift
@@ -167,6 +170,8 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
     if not tracker.active_loop_name and only_opens_the_talk(tracker):
         dispatcher.utter_message(response="utter_greet")
         return []
+    if detail_not_known(tracker):
+        return [FollowupAction("catalog_form")]  # わからんなった: the address is asked instead
     if hurry_in_lookup(tracker):
         return hurry_heard(dispatcher)  # 今月中に決めな間に合わへんのです: 宅配便, not a person
     if resigned_wait(tracker):

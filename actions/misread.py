@@ -15,6 +15,7 @@ from madoguchi import memorial
 from madoguchi.dialogue import verification
 from madoguchi.dialogue.follow_up import topic_of
 from madoguchi.handoff.reasons import goods_problem, reports_arrival_calmly
+from madoguchi.nlu.cues import NOT_KNOWING_CUES
 from madoguchi.nlu.reading import cue_places
 from madoguchi.text import nfkc
 
@@ -113,3 +114,24 @@ def answerable_topic(tracker: Tracker) -> str | None:
     if memorial.is_memorial(text) or (memorial.memorial_context(text, earlier_texts(tracker)) and SWEETS.search(nfkc(text))):
         return "ask_gift"
     return None
+
+
+# Signs of more than not knowing a detail: any of them, and a person is right.
+BEYOND_NOT_KNOWING = ("anger", "grief", "goods_problem", "emphatic", "exception")
+
+
+def detail_not_known(tracker: Tracker) -> bool:
+    """The catalog form's postal code answered with not knowing it, read as distress
+    (ゆうびんばんごう？ちょっとまってよ　わからんなった): no distress word but not knowing, no
+    other sign. The form takes the address instead, as it does for a calm わかりません."""
+    from actions.catalog import postal_code_not_known  # imported here: it imports the handoff module's kin
+
+    triage = tracker.latest_message.get("triage") or {}
+    return (
+        tracker.active_loop_name == "catalog_form"
+        and common.latest_intent(tracker) == "express_distress"
+        and postal_code_not_known(tracker)
+        and set(triage.get("cues") or []) <= NOT_KNOWING_CUES
+        and not any(triage.get(sign) for sign in BEYOND_NOT_KNOWING)
+        and (triage.get("intensity") or 0) < 2
+    )

@@ -355,3 +355,16 @@ async def test_misunderstood_twice_in_anger_is_handed_over_as_a_complaint(shop, 
     events = [user("お歳暮、12月23日指定でたのんだのに、27日にとどきました", "nlu_fallback", ts=1.0), asked,
               user("受け取れなかったんです。ほんまありえへん", "nlu_fallback", ts=2.0, triage={"anger": True})]
     assert slot_sets(await ActionFallback().run(dispatcher, make_tracker(events), domain))["handoff_reason"] == "complaint"
+
+
+async def test_a_postal_code_not_known_read_as_distress_gets_the_address_asked(shop, dispatcher, domain):
+    """ゆうびんばんごう？ちょっとまってよ　わからんなった (round s umeko-dev-20) went to a person."""
+    def asked(text: str, **triage):
+        message = user(text, "express_distress", triage={"cues": ["わからん"], **triage})
+        return make_tracker([message], active_loop="catalog_form", requested_slot="postal_code")
+
+    events = await ActionHandoff().run(dispatcher, asked("ゆうびんばんごう？ちょっとまってよ　わからんなった"), domain)
+    assert [e.get("name") for e in events if e.get("event") == "followup"] == ["catalog_form"]
+    assert handoffs.open_for(shop, "s1") is None
+    events = await ActionHandoff().run(dispatcher, asked("ゆうびんばんごう わからん、もう泣きたい", cues=["わからん", "泣きたい"]), domain)
+    assert slot_sets(events)["handoff_reason"] == "distress"
