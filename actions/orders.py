@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
+from actions.catalog_fix import fix_in_form, put_right
 from actions.handoff import hand_off
 from actions.info import answer_question, earlier_texts
 from actions.verification import OFFER_REASON, is_verified, phone_of_this_verification, reset_events, verification_turn
@@ -45,6 +46,9 @@ class ActionBeginOrderTask(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        fix = fix_in_form(tracker)
+        if fix:
+            return put_right(dispatcher, fix)  # さっきの号室、二〇四じゃのうて二〇六でした: the form goes on
         intent, text = common.latest_intent(tracker), common.latest_text(tracker)
         task = "change" if intent == "change_order" else "status"
         given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
