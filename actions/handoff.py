@@ -23,7 +23,8 @@ from actions import common
 from actions.catalog_hurry import hurry_heard, hurry_in_lookup
 from actions.info import answer_memorial, answer_question, earlier_texts
 from actions.misread import (
-    answerable_topic, detail_not_known, only_opens_the_talk, resigned_wait, verification_answered_early,
+    answerable_topic, detail_not_known, only_opens_the_talk, resigned_wait, types_for_someone,
+    verification_answered_early,
 )
 from madoguchi import memorial
 from madoguchi.dialogue.recovery import is_apology
@@ -169,6 +170,9 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         return resume_verification()
     if not tracker.active_loop_name and only_opens_the_talk(tracker):
         dispatcher.utter_message(response="utter_greet")
+        return []
+    if not tracker.active_loop_name and types_for_someone(tracker):
+        dispatcher.utter_message(response="utter_greet_on_behalf")
         return []
     if detail_not_known(tracker):
         return [FollowupAction("catalog_form")]  # わからんなった: the address is asked instead

@@ -77,6 +77,17 @@ def only_opens_the_talk(tracker: Tracker) -> bool:
 OPENER_LENGTH = 30
 # "Excuse me" alone, as one calls someone to the counter (すいません, あの、すみません…).
 EXCUSE_ALONE = re.compile(r"\s*(?:あの[ーう〜]*[、,]?\s*)?(?:すいません|すみません|すんません|すんまへん|すまん)[。.!！…\s]*")
+# Typing for someone else, said alone (本人に代わって入力しています; 母の代わりに打っています).
+ON_BEHALF_ALONE = re.compile(
+    r"\s*(?:[^\s、。]{1,8}(?:に|の))?(?:代わって|かわって|代わりに|かわりに|代理で|だいりで)\s*"
+    r"(?:入力|にゅうりょく|打って|うって|書いて|かいて|連絡|れんらく)(?:して)?(?:います|いる|おります|る|ます|ん)?(?:です|よ|ね)?[。.!！…\s]*"
+)
+
+
+def types_for_someone(tracker: Tracker) -> bool:
+    """The message only says the customer types for someone else (本人に代わって入力しています,
+    read as a wish for a person at 0.91): the bot greets and asks what it is about."""
+    return bool(ON_BEHALF_ALONE.fullmatch(nfkc(common.latest_text(tracker))))
 
 # A wait that ends the message (…しゃあないな、ちょっと待って).
 WAIT_LAST = re.compile(r"(?:待って|まって|待っとって|待ってて|まっとって|お待ちを)(?:ください|くれ|な|ね|や|てな)?[\s。.！!…〜ー]*$")

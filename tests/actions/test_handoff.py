@@ -368,3 +368,14 @@ async def test_a_postal_code_not_known_read_as_distress_gets_the_address_asked(s
     assert handoffs.open_for(shop, "s1") is None
     events = await ActionHandoff().run(dispatcher, asked("ゆうびんばんごう わからん、もう泣きたい", cues=["わからん", "泣きたい"]), domain)
     assert slot_sets(events)["handoff_reason"] == "distress"
+
+
+async def test_typing_for_someone_else_said_alone_is_greeted_not_handed_over(shop, dispatcher, domain):
+    """本人に代わって入力しています (round c hatsue-daiki-07) was read as a wish for a person at 0.91."""
+    for text in ("本人に代わって入力しています", "母の代わりに打っています。"):
+        events = await ActionHandoff().run(dispatcher, make_tracker([user(text, "request_human")]), domain)
+        assert "handoff_reason" not in slot_sets(events), text
+    assert said(dispatcher) == ["utter_greet_on_behalf"] * 2
+    events = await ActionHandoff().run(
+        dispatcher, make_tracker([user("本人に代わって入力しています。担当の方と話したいです", "request_human")]), domain)
+    assert slot_sets(events)["handoff_reason"] == "customer_request"
