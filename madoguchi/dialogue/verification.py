@@ -59,6 +59,10 @@ _UNKNOWN = re.compile(
     r"わが(ら)?ね|わがんね|わがんな|わがらな|わかんね|分がらね|知らね|しらね|しゃね|(わか|分か)らへん|(わか|分か)りまへん|(知|し)らへん|"
     r"(?i:(i )?(don'?t|do not) (know|have|remember)|(can'?t|cannot|couldn'?t) find|\blost (it|the)|(deleted|threw away) the|no idea)"
 )
+# Not knowing what to do (どうしたらよかか　わからんで　胸が　苦しいとです; どんだばいいんだが、わ、
+# もうわがらね): at a loss, not a number not known, unless the number is named.
+_WHAT_TO_DO = re.compile(r"(?:どう|どげん|どがん|どない|どんだ|どや|何を|なにを)[^。]{0,12}?(?:わか|分か|わが|判)")
+_NUMBER_NAMED = re.compile(r"番号|ばんごう|めーる|メール|控え|納品書|電話|でんわ|注文|ちゅうもん|確認|かくにん")
 # What a shipping, gift or product question is about: a side question inside the
 # verification that names none of these may be a misread "I cannot find it".
 TOPIC = re.compile(
@@ -86,7 +90,7 @@ def reading(text: str) -> str | None:
     places = cue_places(norm)  # そっちで　しらべれ, bangou… mail keshita
     if _REFUSED.search(places):
         return REFUSED
-    if _UNKNOWN.search(places):
+    if _UNKNOWN.search(places) and not (_WHAT_TO_DO.search(places) and not _NUMBER_NAMED.search(places)):
         return UNKNOWN
     if is_leaving(norm):
         return STOPPED

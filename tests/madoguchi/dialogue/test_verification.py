@@ -120,3 +120,12 @@ def test_a_person_named_to_look_it_up_is_asked_for():
                  "3人出してくれる？", "本人に代わって入力しています", "店のスタッフ全員にお歳暮配りたいねん",
                  "I want to send sweets to the staff"):
         assert not asks_for_person(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "どうしたらよかか　わからんで　胸が　苦しいとです",  # round o fumiko-rahul-17: the number was asked again
+    "どんだばいいんだが、わ、もうわがらね。かがいれば、こんたごどねがったのに",  # round s tomio-kotone-07
+])
+def test_not_knowing_what_to_do_is_no_number_not_known(text):
+    assert reading(text) is None
+    assert reading("どうしたらいいか分からない、注文番号が見つからない") == UNKNOWN  # the number named
