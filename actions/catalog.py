@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import catalog_questions, common
+from actions.catalog_note import note_taken
 from actions.catalog_names import longest_name_given, name_astray, name_before, name_known
 from actions.catalog_store import store_request
 from actions.conversation import customer_texts, hurry_reading, in_hurry, times_asked
@@ -31,6 +32,7 @@ CATALOG_SLOTS = (
     "address",
     "phone",
     "in_hurry",
+    "contact_note",
     "shipping_method",
     "catalog_confirmed",
     # a late catalog (actions/catalog_late.py)
@@ -149,6 +151,10 @@ class ValidateCatalogForm(FormValidationAction):
                 stray = requested != "person_name" and "person_name" in tracker.slots_to_validate()
                 kept = [SlotSet("person_name", name_before(tracker))] if stray else []
                 return events + kept + [SlotSet(requested, None)]  # answered; the question again
+            noted = note_taken(dispatcher, tracker) if requested == "catalog_confirmed" else []
+            if noted:  # …チャットでお願いします: a note (its お願いします no yes); the read-back again
+                handled = [*noted, SlotSet("catalog_confirmed", None)]
+                return events + handled + self._store(tracker, handled)
             if requested == "catalog_confirmed" and intent not in ELSEWHERE_INTENTS:
                 handled = self._readback_answer(dispatcher, tracker, text, intent)
                 if handled is not None:

@@ -64,7 +64,8 @@ def catalog_readback(slots: dict[str, Any], again: bool = False, written: str = 
         f"ご住所：{address}\n"
         f"お電話：{phone}\n"
         f"送り方：{method_text(slots.get('shipping_method') or common.rules().catalog_default_method)}\n"
-        "違うところがあれば、このままお書きください。直します。"
+        + (f"ご連絡：{slots['contact_note']}\n" if slots.get("contact_note") else "")
+        + "違うところがあれば、このままお書きください。直します。"
     )
 
 

@@ -19,6 +19,7 @@ def store_request(tracker: Tracker, values: dict[str, Any]) -> int:
         "address": values["address"],
         "phone": values["phone"],
         "shipping_method": values.get("shipping_method") or common.rules().catalog_default_method,
+        "note": values.get("contact_note"),
     }
     stored = int(values.get("catalog_request_id") or 0)
     if stored and catalog_requests.update(common.db(), stored, **details):

@@ -21,6 +21,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.catalog_hurry import hurry_heard, hurry_in_lookup
+from actions.catalog_note import back_to_readback, tells_note
 from actions.info import answer_memorial, answer_question, earlier_texts
 from actions.misread import (
     answerable_topic, detail_not_known, only_opens_the_talk, resigned_wait, types_for_someone,
@@ -174,6 +175,8 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
     if not tracker.active_loop_name and types_for_someone(tracker):
         dispatcher.utter_message(response="utter_greet_on_behalf")
         return []
+    if tells_note(tracker):
+        return back_to_readback(dispatcher, tracker)  # 電話での確認は不要です…チャットでお願いします: a note, no person
     if detail_not_known(tracker):
         return [FollowupAction("catalog_form")]  # わからんなった: the address is asked instead
     if hurry_in_lookup(tracker):

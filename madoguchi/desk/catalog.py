@@ -46,6 +46,7 @@ def request_json(r: CatalogRequest, labels: dict[str, str]) -> dict[str, Any]:
         "status_label": catalog_requests.STATUS_LABELS.get(r.status, r.status),
         "sent_at": iso_jst(r.sent_at),
         "resend_of": r.resend_of,
+        "note": r.note,
     }
 
 

@@ -18,7 +18,7 @@ RECEIVED = "received"
 SENT = "sent"
 STATUS_LABELS = {RECEIVED: "受付", SENT: "発送済み"}
 DEMO_FILE = Path(__file__).resolve().parents[2] / "shop" / "demo_catalog_requests.yml"
-DETAILS = ("name", "postal_code", "address", "phone", "shipping_method")
+DETAILS = ("name", "postal_code", "address", "phone", "shipping_method", "note")
 
 
 def add(
@@ -31,6 +31,7 @@ def add(
     address: str,
     phone: str,
     shipping_method: str,
+    note: str | None = None,
     resend_of: int | None = None,
     created_at: datetime | None = None,
     sent_at: datetime | None = None,
@@ -45,6 +46,7 @@ def add(
             address=address,
             phone=phone,
             shipping_method=shipping_method,
+            note=note,
             resend_of=resend_of,
             created_at=created_at or utcnow(),
             status=SENT if sent_at else RECEIVED,
@@ -148,7 +150,7 @@ def resend(db: Database, earlier_id: int, *, sender_id: str, channel: str, **det
         earlier = session.get(CatalogRequest, earlier_id)
         if earlier is not None and earlier.status == RECEIVED:
             for key in DETAILS:
-                setattr(earlier, key, details[key])
+                setattr(earlier, key, details.get(key))
             earlier.sender_id, earlier.channel = sender_id, channel
             return earlier.id
     return add(db, sender_id=sender_id, channel=channel, resend_of=earlier_id, **details)
@@ -161,7 +163,7 @@ def update(db: Database, request_id: int, **details: Any) -> bool:
         if request is None or request.status != RECEIVED:
             return False
         for key in DETAILS:
-            setattr(request, key, details[key])
+            setattr(request, key, details.get(key))
         return True
 
 

@@ -78,6 +78,7 @@ class CatalogRequest(Base):
     status = Column(String(16), nullable=False, default="received", server_default="received")
     sent_at = Column(DateTime)
     resend_of = Column(Integer)  # the earlier request this one sends again
+    note = Column(Text)  # the customer's word on how to be reached (no phone calls: chat only)
 
 
 class Handoff(Base):

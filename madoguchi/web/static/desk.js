@@ -697,6 +697,7 @@
     const method = (r.shipping_label || r.shipping_method) + (r.resend_of ? `（再送：No.${r.resend_of}）` : "");
     [when(r.created_at), r.name, r.postal_code, r.address, r.phone, method]
       .forEach((value) => tr.appendChild(el("td", null, value)));
+    if (r.note) tr.children[4].appendChild(el("div", "catalog-note", r.note));
     const status = el("td", `catalog-status ${r.status}`, r.status_label || r.status);
     if (r.sent_at) status.appendChild(el("span", "sent-at", ` ${when(r.sent_at)}`));
     tr.appendChild(status);

@@ -1,0 +1,41 @@
+"""A note on how to be reached, told at the catalog read-back, is kept: no person, no call."""
+
+from __future__ import annotations
+
+from actions.catalog import ValidateCatalogForm
+from actions.catalog_readback import catalog_readback
+from actions.handoff import ActionHandoff
+from madoguchi.dialogue.contact_note import NOTE, asks_chat_only
+from madoguchi.store import catalog_requests, handoffs
+from tests.actions.conftest import make_tracker, said, slot_sets, user
+
+DEAF = "補足です。電話での確認は不要です。耳が聞こえないので、連絡が必要な場合はチャットでお願いします。"
+DETAILS = {"person_name": "小林 結衣", "postal_code": "980-0021", "address": "宮城県仙台市青葉区中央1-2-3 青葉レジデンス702号室",
+           "phone": "08011112233", "shipping_method": "mail"}
+
+
+def at_readback(text: str, intent: str, **slots):
+    return make_tracker([user(text, intent)], active_loop="catalog_form", requested_slot="catalog_confirmed",
+                        slots={**DETAILS, **slots})
+
+
+async def test_a_deaf_customer_s_note_read_as_a_wish_for_a_person_is_kept_and_nobody_calls(shop, dispatcher, domain):
+    """Round f sachiko-yui-12: the note went to an operator, with a phone callback offered."""
+    events = await ActionHandoff().run(dispatcher, at_readback(DEAF, "request_human"), domain)
+    assert slot_sets(events)["contact_note"] == NOTE
+    assert [e.get("name") for e in events if e.get("event") == "followup"] == ["catalog_form"]
+    assert said(dispatcher) == ["utter_catalog_note_taken"]
+    assert handoffs.open_for(shop, "s1") is None
+
+
+async def test_the_note_read_as_anything_else_is_kept_with_the_stored_request(shop, dispatcher, domain):
+    tracker = at_readback(DEAF, "inform", catalog_request_id=None)
+    events = slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
+    assert events["contact_note"] == NOTE and events["catalog_confirmed"] is None  # the read-back again
+    assert catalog_requests.get(shop, int(events["catalog_request_id"])).note == NOTE
+    assert "ご連絡：" + NOTE in catalog_readback({**DETAILS, "contact_note": NOTE})
+
+
+def test_a_person_asked_for_by_phone_is_no_note():
+    assert asks_chat_only(DEAF) and asks_chat_only("電話に出られないのでメールでお願いします")
+    assert not asks_chat_only("担当者と電話で話したい") and not asks_chat_only("電話番号は090-1234-5678です")
