@@ -14,7 +14,8 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
 - `express_distress` read below `HURRY_DOUBTED` for a hurry with no word of distress and nothing
   due today or tomorrow ->
   the next calm intent; for the のし asked about with nothing but not knowing how -> `ask_gift`;
-  doubted, for a death told with no word of distress -> `ask_gift` (the memorial answer);
+  doubted or not understood, for a death told with no word of distress -> `ask_gift` (the
+  memorial answer);
   doubted, for a chat that is new to the customer -> `bot_challenge`;
 - `request_exception` doubted with nothing asked beyond the rules -> `complain` for a word of
   anger or a goods problem, the next calm intent otherwise (送料が本州とけっこう違ってびっくりしました);
@@ -72,12 +73,14 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         # 来月結婚式で、引き菓子そろそろ決めないといけなくて、ちょっと急いでます: in a hurry, not at
         # a loss; the hurry itself is read where it matters (宅配便 for a catalog)
         return _next_calm(ranking)
-    if intent == "express_distress" and _doubtful(intent, ranking) and assessment.grief and not (
+    doubted = intent == "nlu_fallback" or intent == "express_distress" and _doubtful(intent, ranking)
+    if doubted and assessment.grief and not (
         assessment.cues or assessment.intensity >= 2 or assessment.emphatic or assessment.anger
         or assessment.goods_problem or assessment.person or assessment.imminent
     ):
-        # かいしゃ の せんぱい の おとうさん が なくなりました。おそうしき は もう おわりました (0.53): a
-        # death told calmly; the memorial answer condoles and offers a person
+        # かいしゃ の せんぱい の おとうさん が なくなりました。おそうしき は もう おわりました (0.53),
+        # 主人が　先月　亡くなったとです (not understood): a death told calmly; the memorial answer
+        # condoles and offers a person
         return "ask_gift"
     if intent == "express_distress" and assessment.asks_noshi and only_not_knowing_how(assessment):
         return "ask_gift"  # のしやら表書きやら…ようわからしまへんのや: the custom asked, no one at a loss

@@ -491,6 +491,8 @@ def test_a_complaint_the_classifier_doubts_with_nothing_wrong_in_it_is_the_next_
     # a death told calmly, read unsurely as distress: the memorial answer (round zb)
     ("express_distress", 0.53, "こんにちは。かいしゃ の せんぱい の おとうさん が なくなりました。おそうしき は もう おわりました", "ask_gift"),
     ("express_distress", 0.53, "母が亡くなって、もうどうしたらいいのか…", "express_distress"),
+    # not understood, a death told calmly (round o fumiko-rahul-17: "not understood" to a widow)
+    ("nlu_fallback", 0.45, "主人が　先月　亡くなったとです", "ask_gift"),
     # a chat new to the customer, read unsurely as distress: told how to reach a person
     ("express_distress", 0.61, "ごめんください。こういう機械の窓口は慣れなくて、よくわがんねぇもんで", "bot_challenge"),
     ("express_distress", 0.99, "困ったことになってまったわ家内がおらんでこういうのさっぱり分からんのやわ", "express_distress"),
