@@ -67,7 +67,8 @@ def shipping_method_from_text(text: str) -> str | None:
 def change_kind_from_text(text: str) -> str | None:
     """`cancel`, `address` or `date` from what the customer wants to change."""
     t = nfkc(text)
-    if re.search(r"キャンセル|きゃんせる|取り?消|とりけし|止め|解約|" + STOP_WORD, t):  # not はやめに
+    # not はやめに (early), but わしの分はやめにしたい: a part called off
+    if re.search(r"キャンセル|きゃんせる|取り?消|とりけし|止め|解約|(?:分|ぶん|方|ほう)はやめに|" + STOP_WORD, t):
         return "cancel"
     if re.search(r"住所|届け先|送り先|宛先|あて先|届先|配送先", t):
         return "address"

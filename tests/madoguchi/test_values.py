@@ -111,6 +111,8 @@ def test_shipping_method_words(text, method):
         ("配達日を延期できますか", "date"),
         ("注文の配送日変更したいです", "date"),
         ("とどくのを はやめに できますか", "date"),  # はやめ is 早め, no やめ
+        ("孫が同じ菓子を頼んどったらしいけん、わしの分はやめにしたいんよ。", "cancel"),  # round n isamu-lisa-07
+        ("届くのを はやめに したいんよ", "date"),
         ("商品を変えたい", None),
     ],
 )
