@@ -38,6 +38,7 @@ from madoguchi.handoff.reasons import (
     goods_problem, has_cue, reason_for_intent, reports_arrival_calmly, wrong_noshi_told_across,
 )
 from madoguchi.handoff.transcript import madoguchi_custom
+from madoguchi.nlu.cues import ASKING_HOW_CUES, DOUBTFUL, only_cues_among
 from madoguchi.nlu.patterns import find_order_ids
 from madoguchi.store import channel_events
 from madoguchi.text import is_blank
@@ -205,10 +206,24 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
     text, earlier = common.latest_text(tracker), earlier_texts(tracker)
     if wrong_noshi_told_across(rules, text, earlier):
         return hand_off(dispatcher, tracker, "needs_operator", goods=True)
-    if reason in (None, "customer_request") and tracker.get_slot("person_offered"):
+    if tracker.get_slot("person_offered") and (reason in (None, "customer_request") or at_a_loss_offered(tracker, reason)):
         # The customer takes up a person the bot offered for a task it cannot do itself.
         reason = tracker.get_slot("person_offered")
     return hand_off(dispatcher, tracker, reason or "customer_request")
+
+
+def at_a_loss_offered(tracker: Tracker, reason: str | None) -> bool:
+    """Distress read unsurely from nothing but not knowing or asking how (もうわかんないです; jaa
+    dou sureba ii no), after the bot offered a person: the offer taken up, not a crisis."""
+    triage = tracker.latest_message.get("triage") or {}
+    ranking = tracker.latest_message.get("intent_ranking") or [tracker.latest_message.get("intent") or {}]
+    return (
+        reason == "distress"
+        and common.latest_intent(tracker) == "express_distress"
+        and float(ranking[0].get("confidence") or 0) < DOUBTFUL
+        and not any(triage.get(sign) for sign in ("grief", "anger", "goods_problem"))
+        and only_cues_among(triage.get("cues") or [], ASKING_HOW_CUES, triage.get("intensity") or 0, bool(triage.get("emphatic")))
+    )
 
 
 class ActionReplyToOffer(Action):

@@ -132,7 +132,7 @@ NOT_KNOWING_CUES = frozenset({"わからな", "分からな", "わかりませ",
 # Not knowing how (わからない, どうしたら): a question when it is about the のし, not distress.
 ASKING_HOW_CUES = NOT_KNOWING_CUES | frozenset({
     "どないしたら", "どうしたらいいの", "どうしたらいいか", "どうしたら良いか", "どうすればいいの", "どうしたらええ",
-    "どげんしたら", "どうすりゃ", "どうしたらえい", "どげんすれば",
+    "どげんしたら", "どうすりゃ", "どうしたらえい", "どげんすれば", "dou sureba", "dousureba",
 })
 # です written in katakana after a name (スニル ペレラ デス).
 KATAKANA_COPULA = re.compile(r"[ 　]*デス(?=[。.!！]?$)")

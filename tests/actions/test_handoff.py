@@ -379,3 +379,22 @@ async def test_typing_for_someone_else_said_alone_is_greeted_not_handed_over(sho
     events = await ActionHandoff().run(
         dispatcher, make_tracker([user("本人に代わって入力しています。担当の方と話したいです", "request_human")]), domain)
     assert slot_sets(events)["handoff_reason"] == "customer_request"
+
+
+async def test_at_a_loss_after_a_person_was_offered_takes_up_the_offer(shop, dispatcher, domain):
+    """メールも消しちゃったし、、もうわかんないです (round q mitsuko-rin-17), after the bot offered a
+    person to find the order: the offer taken up (customer_request), not distress."""
+    def lost(confidence: float, **triage):
+        message = user("メールも消しちゃったし、、もうわかんないです", "express_distress",
+                       triage={"cues": [], **triage},
+                       intent_ranking=[{"name": "express_distress", "confidence": confidence}])
+        return make_tracker([message], slots={"person_offered": "customer_request"}, sender_id=f"s{confidence}")
+
+    events = await ActionHandoff().run(dispatcher, lost(0.65), domain)
+    assert slot_sets(events)["handoff_reason"] == "customer_request"
+    events = await ActionHandoff().run(dispatcher, lost(0.85), domain)  # not doubted: distress stays
+    assert slot_sets(events)["handoff_reason"] == "distress"
+    events = await ActionHandoff().run(dispatcher, lost(0.65, grief=True), domain)
+    assert slot_sets(events)["handoff_reason"] == "distress"
+    events = await ActionHandoff().run(dispatcher, lost(0.65, cues=["泣きたい"]), domain)
+    assert slot_sets(events)["handoff_reason"] == "distress"
