@@ -151,7 +151,10 @@ def test_a_question_about_what_a_sweet_holds_is_no_wrong_item(rules):
     "text",
     ["羊羹が破損していました", "カビが生えていました", "頼んでない商品が届いた", "数が違うんですけど",
      "他の人宛ての荷物が届きました", "宛名が違う箱が来ました",
-     "のしの表書きが「御歳暮」ではなく「寿」になっていたとのご連絡がございました"],
+     "のしの表書きが「御歳暮」ではなく「寿」になっていたとのご連絡がございました",
+     # a name printed wrong on the のし (round zr ryoko-kanta-09 ended without a person)
+     "1. のしの名入れが「北村総合法律事務所」ではなく「北村総合法律事務局」と印字されております。2. 該当は30件すべてです。",
+     "名前が佐藤ではなく加藤と書かれていました", "のしの名入れが間違っていました"],
 )
 def test_damaged_or_wrong_goods_in_plain_words(rules, text):
     assert goods_problem(rules, text)
@@ -165,7 +168,8 @@ def test_a_damage_word_in_latin_letters_counts_only_where_a_word_begins(rules, t
     assert goods_problem(rules, "the box was torn") and goods_problem(rules, "箱がtornでした")
 
 
-@pytest.mark.parametrize("text", ["のしは御歳暮ではなく御礼にしてもらえますか", "表書きは寿ではなく御祝になっていますか？"])
+@pytest.mark.parametrize("text", ["のしは御歳暮ではなく御礼にしてもらえますか", "表書きは寿ではなく御祝になっていますか？",
+                                  "表書きは寿ではなく御祝と書いていただけますか？", "御礼ではなく寿と印刷してください"])
 def test_a_noshi_asked_for_is_no_wrong_one_reported(rules, text):
     assert not goods_problem(rules, "I got the catalog, thanks! My name on the order is Raj")
     assert not goods_problem(rules, "I received it, it is not mine to decide, my wife orders")
