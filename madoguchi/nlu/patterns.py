@@ -47,6 +47,10 @@ _POSTAL_MARKED_RE = re.compile(
 )
 _POSTAL_BARE_RE = re.compile(r"(?<![0-9-])(\d{3})-(\d{4})(?![0-9])(?!-\d)")
 # Three digits and four with a space, alone in the message (014 0027, said by voice).
+# 9496101 新潟県南魚沼郡…: seven digits without their hyphen, right before a prefecture.
+_POSTAL_BEFORE_ADDRESS_RE = re.compile(
+    r"(?<![0-9-])(\d{3})(\d{4})(?![0-9])[ \u3000、,]*(?=東京都|北海道|京都府|大阪府|[一-龥]{2,3}県)"
+)
 _POSTAL_ALONE_RE = re.compile(r"^\s*(\d{3})[ \u3000](\d{4})\s*(?:です|だす|でございます)?[。.]?\s*$")
 # 12月20日, 12/20, 20日; not a duration (3日間, 2日以内, 5日後), nor a day no month has.
 _MONTH = r"(?:0?[1-9]|1[0-2])"
@@ -176,7 +180,8 @@ def find_postal_codes(text: str, taken: list[Found] = (), bare: bool = True) -> 
 def _postal_codes(text: str, taken: list[Found] = (), bare: bool = True) -> list[Found]:
     folded = fold_width(text.translate(_KANJI_DIGITS))
     found: list[Found] = []
-    for regex in (_POSTAL_MARKED_RE, _POSTAL_BARE_RE, _POSTAL_ALONE_RE) if bare else (_POSTAL_MARKED_RE,):
+    every = (_POSTAL_MARKED_RE, _POSTAL_BARE_RE, _POSTAL_BEFORE_ADDRESS_RE, _POSTAL_ALONE_RE)
+    for regex in every if bare else (_POSTAL_MARKED_RE,):
         for m in regex.finditer(folded):
             if _overlaps(m.start(), m.end(), [*taken, *found]):
                 continue

@@ -144,6 +144,7 @@ def test_normalize_phone():
         ("123ー4567", "123ー4567", "123-4567"),
         ("〒100-0001 東京都千代田区", "100-0001", "100-0001"),
         ("〒141 0032 東京都品川区大崎2-1-1", "141 0032", "141-0032"),  # marked: a space for the hyphen
+        ("9496101 新潟県南魚沼郡湯沢町湯沢1820-4", "9496101", "949-6101"),  # before a prefecture (round zr)
     ],
 )
 def test_postal_code_in_every_shape_is_three_digits_hyphen_four(text, span, value):
