@@ -15,6 +15,8 @@ HIRAGANA = re.compile(r"[ぁ-ゖ]")
 KATAKANA_WORD = re.compile(r"^[ァ-ヺー・]+$")
 LATIN_MASH = re.compile(r"^(?=(?:.*[a-z]){5})[a-z;:@,.\s]+$")
 HELD_KEY = re.compile(r"(.)\1{4,}")  # one character five times or more: a key held down
+INFLECTING = ("VERB", "ADJ")
+ACRONYM = re.compile(r"^[A-Z]{2,5}$")  # AI, OK, LINE
 NO_VOWEL = re.compile(r"[bcdfghjklmnpqrstvwxz]{4,}")  # rwmpg: Latin letters no word is made of
 
 
@@ -44,13 +46,19 @@ def is_gibberish(text: str, tokens: Iterable, dictionary_words: Callable[[str], 
 
     def unknown(t) -> bool:
         # A katakana word of three letters or more is a name or a loanword (シャルマ アルジュン);
-        # a Latin word of two letters Sudachi knows is a word (ok ok, no no).
+        # a Latin word of two letters Sudachi knows is a word (ok ok, no no), and so is an
+        # acronym (ひと？AI？; the tokens are in lower case, their lemmas as written); a verb or
+        # adjective in an inflected form is a word (おそ and すぎ of おそすぎ: おそい, すぎる).
         long_enough = len(t.text) >= 3 or len(t.text) == 2 and t.text.isascii()
-        return t.is_oov and not (long_enough and (t.text in known or KATAKANA_WORD.match(t.text)))
+        inflected = t.pos_ in INFLECTING and t.lemma_.lower() != t.text.lower() and len(t.lemma_) >= 3
+        return t.is_oov and not (
+            long_enough and (known & {t.text, t.lemma_} or KATAKANA_WORD.match(t.text)) or ACRONYM.match(t.lemma_)
+            or inflected
+        )
 
     if LATIN_MASH.match(norm) and all(unknown(t) for t in words):
         return True
-    vowelless = [t for t in words if NO_VOWEL.fullmatch(nfkc(t.text))]  # lower case: not HTML, not ChatGPT
+    vowelless = [t for t in words if NO_VOWEL.fullmatch(nfkc(t.lemma_))]  # as written: not HTML, ChatGPT
     if vowelless and all(len(t.text) <= 2 or t in vowelless for t in words):
         return True  # ふぃｒｗｍｐｇ: kana fragments and letters without a vowel
     # Keys side by side (ぬふあうえおやゆよわほへ), or bits of kana, letters and digits (ちぬthy7っっっz):

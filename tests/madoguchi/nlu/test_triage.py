@@ -38,7 +38,7 @@ def run(ginza, lexicon, text, p=0.0):
     from madoguchi.nlu.gibberish import sudachi_words
 
     nlp, parser = ginza
-    return assess(text, nlp.make_doc(text), lexicon, p, parser, sudachi_words(nlp))
+    return assess(text, nlp.make_doc(text.lower()), lexicon, p, parser, sudachi_words(nlp))  # as the pipeline does
 
 
 @pytest.mark.parametrize("text", ["特に困ってはいません", "不安じゃないです", "心配はしていません"])
@@ -76,7 +76,8 @@ def test_keyboard_mash_is_gibberish(ginza, lexicon, text):
                                   "あざっす", "ok2こでおけｗ", "LINEでok", "うーん…あ、はい！それでOKです👌", "Ａ１２３ですかok",
                                   "a1234567 と 0312345678 です", "まのり", "OK ok 👌", "no no no",
                                   "ありがとうーーーーー", "うーーーーん", "？？？？？", "Thx, ok",
-                                  "ChatGPTですか", "HTMLで書いて"])  # letters without a vowel inside a word
+                                  "ChatGPTですか", "HTMLで書いて",  # letters without a vowel inside a word
+                                  "おそすぎ", "ひと？AI？"])  # round zr: an inflected adjective, an acronym
 def test_real_messages_are_not_gibberish(ginza, lexicon, text):
     assert not run(ginza, lexicon, text).gibberish
 
