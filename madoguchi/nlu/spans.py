@@ -89,6 +89,10 @@ def whole_name_end(text: str, start: int, end: int) -> int:
         rest = _KANA_WORD_REST.match(text, end)
         if rest and end - start + len(rest.group(1)) <= 6:
             return rest.end(1)
+    if re.search(r"[^ぁ-ゖ][ 　]?[ぁ-ゖ]{1,4}$", text[start:end]):  # 山下 ふみ of 山下 ふみの　です
+        rest = _KANA_WORD_REST.match(text, end)
+        if rest and len(rest.group(1)) <= 2:
+            return rest.end(1)
     if end - start > 4:
         return end
     if re.fullmatch(r"[ァ-ヴー]+", text[start:end]):

@@ -30,6 +30,12 @@ def test_a_family_name_takes_the_given_name_written_after_it(text, family_end, n
     assert text[: whole_name_end(text, 0, family_end)] == name
 
 
+def test_a_given_name_in_kana_found_cut_short_is_read_to_its_space():
+    """山下 ふみの　です (round zs) was stored as 山下 ふみ."""
+    assert "山下 ふみの　です"[: whole_name_end("山下 ふみの　です", 0, 5)] == "山下 ふみの"
+    assert "山下 ふみのです"[: whole_name_end("山下 ふみのです", 0, 5)] == "山下 ふみ"  # の of のです: grammar
+
+
 def test_a_name_ending_is_not_a_given_name():
     assert "佐藤一郎宛にカタログを"[: whole_name_end("佐藤一郎宛にカタログを", 0, 4)] == "佐藤一郎"
     assert "山田様宛"[: whole_name_end("山田様宛", 0, 2)] == "山田"
