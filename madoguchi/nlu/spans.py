@@ -117,7 +117,7 @@ def whole_name_end(text: str, start: int, end: int) -> int:
 # 坪田と いうもんやけど, 関口です♪), and a given name written after it with a space.
 _INTRO = (
     r"[ 　]*(?:と[ 　]*(?:申|もうし|言い|いい|いう|言う)|でございます|です|だけど|だけんど|だけども|やけど|やけんど|"
-    r"じゃけど|じゃけん|どす|だす|ですけど)"
+    r"じゃけど|じゃけん|どす|だす|ですけど|っす(?![ぁ-ゖ]))"
 )
 _INTRODUCING = re.compile(_INTRO)
 _GIVEN_INTRODUCED = re.compile(rf"[ 　]([{_KANJI}ぁ-ゖァ-ヴー]{{1,4}}?)(?={_INTRO})")

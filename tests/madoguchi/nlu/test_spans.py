@@ -88,7 +88,7 @@ def test_a_given_name_found_alone_takes_the_family_name_before_it(text, given, w
 @pytest.mark.parametrize("text, surname, name", [
     ("今日は。宮崎の黒木と申します。", "黒木", "黒木"), ("もしもし 大内だけど", "大内", "大内"),
     ("こにちは　　坪田と いうもんやけど", "坪田", "坪田"), ("はじめまして、関口です♪", "関口", "関口"),
-    ("山田 太郎です", "山田", "山田 太郎"),
+    ("山田 太郎です", "山田", "山田 太郎"), ("大森っす　１２月２０日までに着けばいいわ", "大森", "大森"),  # round zs
 ])
 def test_a_family_name_the_writer_introduces_themselves_with_is_a_name(text, surname, name):
     start = text.index(surname)
@@ -96,7 +96,7 @@ def test_a_family_name_the_writer_introduces_themselves_with_is_a_name(text, sur
 
 
 @pytest.mark.parametrize("text, surname", [("宮崎の黒木と申します", "宮崎"), ("田中さんに送りたい", "田中"),
-                                           ("大内宿のお土産です", "大内")])
+                                           ("大内宿のお土産です", "大内"), ("大森っすか", "大森")])
 def test_a_family_name_that_introduces_no_one_is_left_to_the_model(text, surname):
     start = text.index(surname)
     assert introduced_names(text, [(start, start + len(surname))]) == []
