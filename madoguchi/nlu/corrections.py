@@ -26,6 +26,7 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
 - a whole name alone read as not understood (Bjorn Lindqvist desu) -> `inform`;
 - leaving for later (またにします) read as distress with only not knowing in it, or not
   understood -> `deny`;
+- a goodbye that opens the talk (おつかれっす; もしもし　これで　よかとかな) -> `greet`;
 - a wait (ちょっと待ってください) read as small talk, a no or a handoff, without any word of a
   problem or of a person -> `affirm` (the bot waits).
 
@@ -116,6 +117,8 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         # やっぱり、孫が来た時にしますき、またにします; やっぱりわがらね…きょうはやめるじゃ (not
         # knowing is no grievance here): a no to the question at hand
         return "deny"
+    if intent == "goodbye" and assessment.opens_talk:
+        return "greet"  # おつかれっす; もしもし　これで　よかとかな: a talk opened, not closed
     if assessment.waiting and unfounded and (
         intent in WAIT_READINGS or intent == "inform" and _unsure(intent, ranking) and not assessment.digits
     ):

@@ -12,6 +12,23 @@ OPENING = re.compile(
     r"hello|hi|hey|ハロー|コンニチハ)[\s、。,.!！?？~〜ー…・☆★♪]*)+",
     re.IGNORECASE,
 )
+# A message that opens the talk (もしもし これで よかとかな; おつかれっす; 前略　失礼いたします。お尋ね
+# したき儀が…; おはようございます　朝早うから　失礼いたします), and words that close it.
+OPENS_TALK = re.compile(
+    r"^\s*(?:もしもし|前略|拝啓|お疲れ(?:様|さま)?(?:です|っす)|おつかれ(?:さま)?(?:です|っす)|ごめんください|はじめまして|"
+    r"初めまして|おはよう|こんにち[はわ]|こんばん[はわ]|突然の?ご?連絡)"
+)
+CLOSES_TALK = re.compile(
+    r"でした|また(?:ね|な|今度|こんど|後で|あとで|の機会|よろしく|来ます|きます)|さよう|さいなら|ほな(?:ね|な|また)|じゃあね|"
+    r"おやすみ|ありがと|有難|(?:では|それでは|これで|ほんなら)失礼|お先に|落ち|おちま|おちる|また\s*(?:れんらく|連絡|ご連絡)"
+)
+
+
+def opens_the_talk(text: str) -> bool:
+    """The message opens the talk and says nothing of closing it."""
+    return OPENS_TALK.match(text or "") is not None and CLOSES_TALK.search(text or "") is None
+
+
 # What must follow the greeting for it to be a request: a few letters, not a courtesy alone.
 _LETTERS = re.compile(r"[\W_]+")
 COURTESY_ONLY = re.compile(r"^(?:よろしく(?:お願い|おねがい)(?:します|いたします|致します)?|どうも|ありがとう(?:ございます)?)$")

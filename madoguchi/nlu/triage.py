@@ -30,6 +30,7 @@ from madoguchi.nlu.cues import (
     THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB,
 )
 from madoguchi.nlu.gibberish import is_gibberish
+from madoguchi.nlu.greeting import opens_the_talk
 from madoguchi.nlu.patterns import find_all
 from madoguchi.nlu.spans import ENGLISH_COURTESY, is_kana_full_name
 from madoguchi.text import folded, with_hiragana
@@ -97,6 +98,7 @@ class Assessment:
     reproach: bool = False
     waiting: bool = False
     opener: bool = False
+    opens_talk: bool = False  # もしもし; おつかれっす: a greeting that opens, no word of closing
     person: bool = False
     names_person: bool = False
     staff_told_of: bool = False  # スタッフの人が…すぐ切られました: the shop's people told of
@@ -144,6 +146,7 @@ class Assessment:
             "exception": self.exception,
             "waiting": self.waiting,
             "opener": self.opener,
+            "opens_talk": self.opens_talk,
             "leaving": self.leaving,
             "refusal": self.refusal,
             "lemmas": self.lemmas,
@@ -230,6 +233,7 @@ def assess(
         and not COURTESIES.search(jaconv.kata2hira(bare))  # コンニチハ, もしもし こんにちは
     )
     result.leaving = is_leaving(text)
+    result.opens_talk = opens_the_talk(norm)
     result.changes = CHANGE_NAMED.search(spaced_out) is not None
     result.refusal = reading(text) == REFUSED
 

@@ -559,3 +559,16 @@ def test_not_knowing_now_and_leaving_for_later_is_a_no_in_the_essential_correcti
 def test_a_message_that_only_opens_the_talk_is_an_opener(ginza, lexicon, text):
     """ちょっとええ？ (round zo) was not understood; the bot now asks what it can do."""
     assert run(ginza, lexicon, text).opener
+
+
+@pytest.mark.parametrize("text, acted_on", [
+    ("おつかれっす", "greet"),  # round zs: answered with a goodbye
+    ("もしもし　これで　よかとかな", "greet"),
+    ("前略　失礼いたします。お尋ねしたき儀がございまして、ご連絡申し上げました。", "greet"),
+    ("おはようございます　朝早うから　失礼いたします", "greet"),  # round zr
+    ("お疲れ様でした", "goodbye"), ("では失礼いたします", "goodbye"), ("もしもし、ありがとうございました、またね", "goodbye"),
+    ("おつかれっす、落ちます", "goodbye"), ("おつかれっす、また れんらく します 👋", "goodbye"),
+])
+def test_a_goodbye_that_opens_the_talk_is_a_greeting(ginza, lexicon, text, acted_on):
+    ranking = [{"name": "goodbye", "confidence": 0.77}, {"name": "greet", "confidence": 0.2}]
+    assert correct_intent("goodbye", ranking, run(ginza, lexicon, text), THRESHOLD) == acted_on
