@@ -61,7 +61,10 @@ _UNKNOWN = re.compile(
 )
 # Not knowing what to do (どうしたらよかか　わからんで　胸が　苦しいとです; どんだばいいんだが、わ、
 # もうわがらね): at a loss, not a number not known, unless the number is named.
-_WHAT_TO_DO = re.compile(r"(?:どう|どげん|どがん|どない|どんだ|どや|何を|なにを)[^。]{0,12}?(?:わか|分か|わが|判)")
+_WHAT_TO_DO = re.compile(
+    r"(?:どう|どげん|どがん|どない|どんだ|どや)\s*(?:すれば|したら|しよう|しょう|すりゃ|すっぺ|すべ|せば|だば|ば)"
+    r"|(?:何を|なにを)[^。]{0,12}?(?:わか|分か|わが|判)"
+)
 _NUMBER_NAMED = re.compile(r"番号|ばんごう|めーる|メール|控え|納品書|電話|でんわ|注文|ちゅうもん|確認|かくにん")
 # What a shipping, gift or product question is about: a side question inside the
 # verification that names none of these may be a misread "I cannot find it".

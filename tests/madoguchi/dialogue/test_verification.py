@@ -125,6 +125,7 @@ def test_a_person_named_to_look_it_up_is_asked_for():
 @pytest.mark.parametrize("text", [
     "どうしたらよかか　わからんで　胸が　苦しいとです",  # round o fumiko-rahul-17: the number was asked again
     "どんだばいいんだが、わ、もうわがらね。かがいれば、こんたごどねがったのに",  # round s tomio-kotone-07
+    "どうすれば ええがの。。 ほんてん わがらねぐ なって",  # round n toshiko-jiwoo-17
 ])
 def test_not_knowing_what_to_do_is_no_number_not_known(text):
     assert reading(text) is None
