@@ -130,3 +130,8 @@ def test_a_person_named_to_look_it_up_is_asked_for():
 def test_not_knowing_what_to_do_is_no_number_not_known(text):
     assert reading(text) is None
     assert reading("どうしたらいいか分からない、注文番号が見つからない") == UNKNOWN  # the number named
+
+
+def test_the_name_offered_instead_of_the_number_is_a_refusal():
+    """なんで名前じゃだめなのさ (round zs chieko-genji-17) went to a person as a complaint."""
+    assert reading("なんで名前じゃだめなのさ") == REFUSED and reading("名前だけではダメですか？") == REFUSED
