@@ -2,7 +2,8 @@
 question pending): the customer is asked what it is for, with the flows that take it as
 buttons, instead of a bare 「承知いたしました」 that stores nothing. A name given with a greeting
 (おはようございます、シャルマと申します) is a greeting: the customer is greeted by name and asked
-what they need, and the flow that follows takes the name."""
+what they need, and the flow that follows takes the name; so is a greeting read as one
+(`action_greet`)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,30 @@ def asked_before(tracker: Tracker) -> bool:
     )
 
 
+def name_given(tracker: Tracker) -> str | None:
+    """The person's name the latest message gives, if any."""
+    return next((e.get("value") for e in tracker.latest_message.get("entities") or []
+                 if e.get("entity") == "person_name"), None)
+
+
+class ActionGreet(Action):
+    """Greets the customer, by name when the greeting gave one (こんにちは。加賀谷と申します):
+    the flow that follows takes the name (`details_waiting`)."""
+
+    def name(self) -> str:
+        return "action_greet"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        name = name_given(tracker)
+        if name:
+            dispatcher.utter_message(response=GREETED, name=name)
+        else:
+            dispatcher.utter_message(response="utter_greet")
+        return []
+
+
 class ActionDetailOutOfContext(Action):
     """Asks what a detail given with no question pending is for (a catalog, an order, a
     person); a message with no detail in it is acknowledged as before."""
@@ -52,8 +77,7 @@ class ActionDetailOutOfContext(Action):
         if not details:
             dispatcher.utter_message(response="utter_anything_else")
             return []
-        name = next((e.get("value") for e in tracker.latest_message.get("entities") or []
-                     if e.get("entity") == "person_name"), None)
+        name = name_given(tracker)
         if details == ["person_name"] and name and OPENS_WITH_GREETING.match(tracker.latest_message.get("text") or ""):
             dispatcher.utter_message(response=GREETED, name=name)
             return []

@@ -26,7 +26,8 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
 - a whole name alone read as not understood (Bjorn Lindqvist desu) -> `inform`;
 - leaving for later (またにします) read as distress with only not knowing in it, or not
   understood -> `deny`;
-- a goodbye that opens the talk (おつかれっす; もしもし　これで　よかとかな) -> `greet`;
+- a goodbye that opens the talk (おつかれっす; もしもし　これで　よかとかな) -> `greet`; so does a
+  detail given that opens it with a name and nothing else (こんにちは。加賀谷と申します。);
 - a wait (ちょっと待ってください) read as small talk, a no or a handoff, without any word of a
   problem or of a person -> `affirm` (the bot waits).
 
@@ -119,6 +120,10 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         return "deny"
     if intent == "goodbye" and assessment.opens_talk:
         return "greet"  # おつかれっす; もしもし　これで　よかとかな: a talk opened, not closed
+    if intent == "inform" and assessment.opens_talk and not (
+        assessment.detail or assessment.questioned or assessment.requests or assessment.grievance or assessment.person
+    ):
+        return "greet"  # こんにちは。加賀谷と申します。: a greeting with the customer's name, nothing else given
     if assessment.waiting and unfounded and (
         intent in WAIT_READINGS or intent == "inform" and _unsure(intent, ranking) and not assessment.digits
     ):

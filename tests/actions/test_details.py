@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actions.details import ActionDetailOutOfContext, details_waiting
+from actions.details import ActionDetailOutOfContext, ActionGreet, details_waiting
 from tests.actions.conftest import make_tracker, said, user
 
 NAME = [{"entity": "person_name", "value": "北村 道雄"}]
@@ -49,3 +49,15 @@ async def test_a_name_without_a_greeting_or_with_other_details_is_asked_what_it_
     tracker = make_tracker([user("こんにちは。北村 道雄です。〒606-0806", "inform", NAME + CODE)])
     await ActionDetailOutOfContext().run(dispatcher, tracker, domain)
     assert said(dispatcher) == ["utter_detail_what_for"]
+
+
+async def test_a_greeting_that_gives_a_name_is_answered_by_name(dispatcher, domain):
+    """こんにちは。加賀谷と申します。 (round zs) read as a greeting: greeted by name, not anonymously."""
+    named = [{"entity": "person_name", "value": "加賀谷"}]
+    await ActionGreet().run(dispatcher, make_tracker([user("こんにちは。加賀谷と申します。", "greet", named)]), domain)
+    assert said(dispatcher) == ["utter_greet_by_name"] and dispatcher.messages[0]["name"] == "加賀谷"
+
+
+async def test_a_greeting_alone_is_answered_with_the_greeting(dispatcher, domain):
+    await ActionGreet().run(dispatcher, make_tracker([user("こんにちは", "greet")]), domain)
+    assert said(dispatcher) == ["utter_greet"]

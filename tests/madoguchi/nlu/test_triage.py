@@ -572,3 +572,16 @@ def test_a_message_that_only_opens_the_talk_is_an_opener(ginza, lexicon, text):
 def test_a_goodbye_that_opens_the_talk_is_a_greeting(ginza, lexicon, text, acted_on):
     ranking = [{"name": "goodbye", "confidence": 0.77}, {"name": "greet", "confidence": 0.2}]
     assert correct_intent("goodbye", ranking, run(ginza, lexicon, text), THRESHOLD) == acted_on
+
+
+@pytest.mark.parametrize("text, acted_on", [
+    ("こんにちは。加賀谷と申します。", "greet"),  # round zs: scored as a detail given
+    ("お疲れ様です、株式会社北辰商事の田中です", "greet"),
+    ("もしもし、わだ。弘前のなかむら　とくじだども", "greet"),
+    ("こんにちは。北村 道雄です。〒606-0806", "inform"),  # a detail besides the name
+    ("こんにちは、山田です。注文番号はA1234567です", "inform"),
+    ("山田です", "inform"),  # no greeting: the name answers a question
+])
+def test_a_greeting_that_gives_a_name_is_a_greeting(ginza, lexicon, text, acted_on):
+    ranking = [{"name": "inform", "confidence": 0.82}, {"name": "greet", "confidence": 0.15}]
+    assert correct_intent("inform", ranking, run(ginza, lexicon, text), THRESHOLD) == acted_on
