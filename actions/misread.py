@@ -74,7 +74,7 @@ def only_opens_the_talk(tracker: Tracker) -> bool:
     )
 
 
-OPENER_LENGTH = 30
+OPENER_LENGTH = 45  # お忙しいところ恐れ入ります。先日お願いしたお歳暮のことで、ご相談がございまして。
 # "Excuse me" alone, as one calls someone to the counter (すいません, あの、すみません…).
 EXCUSE_ALONE = re.compile(r"\s*(?:あの[ーう〜]*[、,]?\s*)?(?:すいません|すみません|すんません|すんまへん|すまん)[。.!！…\s]*")
 # Typing for someone else, said alone (本人に代わって入力しています; 母の代わりに打っています).

@@ -398,3 +398,12 @@ async def test_at_a_loss_after_a_person_was_offered_takes_up_the_offer(shop, dis
     assert slot_sets(events)["handoff_reason"] == "distress"
     events = await ActionHandoff().run(dispatcher, lost(0.65, cues=["泣きたい"]), domain)
     assert slot_sets(events)["handoff_reason"] == "distress"
+
+
+async def test_an_opening_with_its_topic_and_no_request_is_asked_what_it_is_about(shop, dispatcher, domain):
+    """お忙しいところ恐れ入ります。先日お願いしたお歳暮のことで、ご相談がございまして。 (round zt):
+    told it was not understood, then handed over when the request came in other words."""
+    text = "お忙しいところ恐れ入ります。先日お願いしたお歳暮のことで、ご相談がございまして。"
+    opener = user(text, "nlu_fallback", ts=2.0, triage={"opener": True, "cues": []})
+    assert await ActionFallback().run(dispatcher, make_tracker([opener]), domain) == []
+    assert said(dispatcher) == ["utter_greet"]
