@@ -47,6 +47,7 @@ TODAY = date(2026, 11, 20)
         ("西川 ふみ子　おかんの名前な", "西川 ふみ子"),  # whose name it is, after a space
         ("高橋 エレナ po", "高橋 エレナ"), ("Maria Campo", "Maria Campo"),  # Tagalog's po, not a name's end
         ("錦織 一郎と申し候。", "錦織 一郎"),  # a letter of old (round zo)
+        ("ありむら はつえ ごわんど", "ありむら はつえ"), ("有村初枝でごわす", "有村初枝"),  # Kagoshima (round zt)
         # never shorter than the name as written: the や of あや is the name's
         ("中村あや", "中村あや"),
         ("まさだ", "まさだ"),
