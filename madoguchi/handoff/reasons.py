@@ -239,6 +239,7 @@ class GoodsCues:
     wrong_item: tuple[str, ...]
     wrong_noshi: tuple[tuple[str, ...], ...]
     mourning_noshi: tuple[tuple[str, ...], ...]
+    wrong_noshi_name: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_cues(cls, cues: dict[str, Any]) -> "GoodsCues":
@@ -247,6 +248,7 @@ class GoodsCues:
             wrong_item=tuple(folded(w) for w in cues.get("wrong_item", [])),
             wrong_noshi=cue_groups(cues.get("wrong_noshi", {})),
             mourning_noshi=cue_groups(cues.get("wrong_noshi_mourning", {})),  # the occasion told here too
+            wrong_noshi_name=cue_groups(cues.get("wrong_noshi_name", {})),
         )
 
 
@@ -266,6 +268,7 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
         or reports_wrong_thing(text)
         or every_group(joined, goods.wrong_noshi)
         or every_group(joined, goods.mourning_noshi)
+        or every_group(joined, goods.wrong_noshi_name)
     ) and PROMISE_UNKEPT.search(joined) is None  # told before: the wait is the complaint
 
 

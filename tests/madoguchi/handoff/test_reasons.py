@@ -10,6 +10,7 @@ from madoguchi.handoff.reasons import (
     goods_problem,
     has_cue,
     is_grief,
+    mourning_noshi_reported,
     reason_for_intent,
     reports_arrival_calmly,
 )
@@ -107,6 +108,9 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "こんにちは。きょう にもつ きた けど、なかみ ちがう よ",  # round p: greeted, then not understood
     "くりまんじゅう たのんだ のに、チョコ の おかし はいってた",
     "きょう　おたくから　にもつが　きたんやけど、よその　ひとの　なまえが　かいとるんです。うちのと　ちがうんです",  # round k
+    # round zt: other sweets inside, told by a learner; a name written wrong on the のし, in Kagoshima kana
+    "こんにちは。にもつ きました、ありがとう。でも なか の おかし ちがう です😥",
+    "ひまご の ゆうま と ひなた に おくった おかし の のし の なまえ が ちごちょった ち まご から でんわ が きもした",
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
@@ -360,3 +364,16 @@ def test_a_celebration_noshi_reported_in_tosa_ben_after_the_memorial_told(rules)
 
     assert wrong_noshi_told_across(rules, "のしが　こうはくの　おいわいのに　なっちゅう　これは　つかえん",
                                    ["おそなえに　たのんだ　おかしが　きたけんど"])
+
+
+@pytest.mark.parametrize("text", ["おかしが ちがう あじ も ありますか", "お菓子が違うのを選び直したい",
+                                  "のしの名前は間違いないようにお願いします", "のし の なまえ は どう かけば いい？"])
+def test_other_sweets_or_a_noshi_name_asked_about_is_no_goods_problem(rules, text):
+    assert not goods_problem(rules, text)
+
+
+def test_a_mourning_noshi_on_a_birthday_gift_told_in_kana_is_the_operators_case(rules):
+    """のし が くろ と しろ でした (round zt ines-yoshiharu-11), the birthday told the message before."""
+    earlier = ["おかあさん(しゅじん の) の たんじょうび に おかし おくりました。でも のし が くろ と しろ でした。"]
+    assert mourning_noshi_reported(rules, "おそうしき の いろ です よね？", earlier) is False  # no のし in it
+    assert mourning_noshi_reported(rules, earlier[0], [])
