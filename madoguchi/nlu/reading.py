@@ -7,7 +7,8 @@
   full-width katakana, a voiced mark joined to its kana; a message written in nothing else
   is read in hiragana (`かたろぐおねがいします`), as sentences are.
 - Sentences in full-width katakana (`カタログ タノンダ。マダ コナイ デス`), as learners and
-  old word processors write: read in hiragana too; a loanword or a name alone stays.
+  old word processors write: read in hiragana too; a loanword or a name alone stays. So is
+  katakana among kanji with no hiragana (`注文シタ 菓子 マダ 届カネ`), as in letters of old.
 
 `reading` gives the text as read, with, for each character of it, the span of the
 original it comes from, so spans found on the reading (names, addresses) can be taken
@@ -144,7 +145,7 @@ def reading(text: str) -> Reading | None:
     wide = halfwidth_kana(text)
     latin = romaji(wide.text if wide else text)
     read = wide.then(latin) if wide and latin else latin or wide
-    kata = katakana_sentences(read.text if read else text)
+    kata = katakana_sentences(read.text if read else text) or kanji_katakana(read.text if read else text)
     if kata is None:
         return read
     return read.then(kata) if read else kata
@@ -253,6 +254,35 @@ def katakana_sentences(text: str) -> Reading | None:
         return None
     read = jaconv.kata2hira(text)
     if len(read) != len(text):
+        return None
+    return Reading(read, tuple(range(len(text))), tuple(range(1, len(text) + 1)))
+
+
+# Kana after a kanji that end a word (届カネ, 弘前ノ, 付ケラレルガ): katakana doing the work of
+# hiragana. Not a loanword after kanji, which goes on (梅田ハイツ502, 上ル玉屋町, 名駅ビル12F).
+_KATAKANA_OKURIGANA = re.compile(r"[\u4e00-\u9fff々〆][\u30a1-\u30f6]{1,6}(?=[\s、。,.!?！？…]|$)")
+_HIRAGANA = re.compile(r"[\u3040-\u309f]")
+_DETAILS = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ]")
+# A run of katakana that is a loanword whatever the script around it (バザー, ウィーン, ヴァイオリン).
+_LOANWORD = re.compile(r"[\u30a1-\u30fa]*[ーァィゥェォヴ][\u30a1-\u30fc]*")
+
+
+def kanji_katakana(text: str) -> Reading | None:
+    """A message in kanji and katakana with no hiragana, as letters of old and some older men
+    write (注文シタ 菓子 マダ 届カネ。ドウナッテラ。), read with its katakana in hiragana, or
+    None: two signs of katakana grammar are needed (one, when the message holds no number or
+    Latin letter), and a loanword (バザー) stays as written."""
+    if _HIRAGANA.search(text) or not _NOT_KATAKANA.search(text):
+        return None
+    words = [w for w in re.split(r"[\s、。,.!?！？・「」()（）\u4e00-\u9fff々〆]+", text) if w]
+    signs = len(_KATAKANA_OKURIGANA.findall(text)) + sum(1 for w in words if _KATAKANA_GRAMMAR.search(w))
+    if signs < (1 if not _DETAILS.search(text) else 2):
+        return None
+    kept = [m.span() for m in _LOANWORD.finditer(text)]
+    read = "".join(
+        ch if any(a <= i < b for a, b in kept) else jaconv.kata2hira(ch) for i, ch in enumerate(text)
+    )
+    if len(read) != len(text) or read == text:
         return None
     return Reading(read, tuple(range(len(text))), tuple(range(1, len(text) + 1)))
 

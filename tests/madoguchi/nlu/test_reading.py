@@ -130,3 +130,21 @@ def test_a_pattern_that_stops_at_a_sentence_does_not_run_into_the_next_place():
     assert not re.search(r"もう一度送[^。！!？?]{0,24}?頼んだ", cue_places(said))
     # and as a letter of old names it (round zo)
     assert reading("貴店の品書きを御願ひ申し上げ候").text == "貴店のカタログを御願ひ申し上げ候"
+
+
+@pytest.mark.parametrize("written, read", [
+    ("注文シタ 菓子 マダ 届カネ。ドウナッテラ。", "注文した 菓子 まだ 届かね。どうなってら。"),  # round zt, Tsugaru
+    ("ノシ 付ケラレルガ。", "のし 付けられるが。"),
+    ("ヤッパリ ヤメダ。注文 取リ消シデケ。番号ハ A3344556。", "やっぱり やめだ。注文 取り消しでけ。番号は A3344556。"),
+    ("教会ノ バザー デ 売ル", "教会の バザー で 売る"),  # a loanword stays
+])
+def test_katakana_among_kanji_without_hiragana_is_read_in_hiragana(written, read):
+    assert reading(written).text == read
+    assert reading(written).span(0, 2) == (0, 2)
+
+
+@pytest.mark.parametrize("text", ["京都市上京区千本通中立売上ル玉屋町38", "〒5300001 大阪市北区梅田1-2-3 梅田ハイツ502",
+                                  "紙カタロ1部 至急", "注文番号A1234567", "カタログ送ってください"])
+def test_an_address_or_a_message_with_hiragana_stays_as_written(text):
+    read = reading(text)
+    assert read is None or read.text == text
