@@ -269,11 +269,12 @@ def asks_to_wait(tokens: list) -> bool:
     待っています, 待ってます〜), not an aside before a question (まって、また同じ質問？) nor a
     word that holds its letters (いまって質問しても)."""
     for i, t in enumerate(tokens):
-        if t.lemma_ not in ("待つ", "まつ"):
+        if t.lemma_ not in ("待つ", "まつ", "待ち"):  # ちょっとお待ちを: 待ち
             continue
         after = [u.text for u in tokens[i + 1 : i + 3]]
-        # なんぼ まっても こねし: waited in vain (て + も), not asked for
-        told = after[:1] in (["てる"], ["とる"], ["とり"], ["ちょる"]) or (after[:1] == ["て"] and after[1:2] in (["い"], ["いる"], ["おり"], ["おる"], ["も"], ["ます"], ["まし"]))
+        # なんぼ まっても こねし: waited in vain (て + も), not asked for; お返事お待ちしとりました:
+        # the customer's own wait (お待ちする), told
+        told = after[:1] in (["てる"], ["とる"], ["とり"], ["ちょる"], ["し"]) or (after[:1] == ["て"] and after[1:2] in (["い"], ["いる"], ["おり"], ["おる"], ["も"], ["ます"], ["まし"]))
         if not told and not ASIDE_BEFORE_QUESTION.match(t.doc.text[t.idx + len(t.text) :]):
             return True
     return False

@@ -326,7 +326,10 @@ def test_a_detail_in_kanji_digits_is_no_keyboard_mash(ginza, lexicon):
                                            ("ちょっと待って、これって自動の返事なの？", False),
                                            ("ちょっと待ってもらえますか？", True),
                                            ("住所は…ちょっと待っとって", True), ("カタログ待っとります", False),
-                                           ("ゆうびんばんごう？ちょっとまってよ　わからんなった", True)])
+                                           ("ゆうびんばんごう？ちょっとまってよ　わからんなった", True),
+                                           # round zt: a status asked became a yes the bot waited on
+                                           ("先日お願いしましたお品、もう出していただけましたんやろか。お返事お待ちしとりましたんですけど。", False),
+                                           ("お待ちしております", False), ("ちょっとお待ちを", True)])
 def test_a_wait_is_asked_for_not_told(ginza, lexicon, text, waiting):
     assert run(ginza, lexicon, text).waiting is waiting
 
