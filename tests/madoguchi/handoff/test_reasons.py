@@ -198,6 +198,8 @@ def test_a_plain_complaint_stays_a_complaint(rules):
     [
         ("値引きしてくれませんか", "discount"),
         ("少し安くならない？", "discount"),
+        ("ボランティア だから、すこし ねびき できますか？", "discount"), ("送料 まげでけ。年金暮らしだ。", "discount"),  # round zt
+        ("試合に負けてしまった", None),
         ("送料無料にしてほしい", "free_shipping"),
         ("先に送ってもらえませんか", "priority"),
         ("沖縄に今日届けてほしい", "same_day_remote"),
