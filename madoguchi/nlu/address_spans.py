@@ -65,7 +65,7 @@ _WORD = rf"[{KANJI}ァ-ヴー{HALF_KANA}A-Za-zＡ-Ｚａ-ｚ・･]"
 _HOUSES = ("ビル", "ホーム", "苑", "マンション", "ハイツ", "荘", "アパート", "コーポ", "レジデンス", "タワー", "棟", "館", "ハウス",
            "コート", "ヒルズ", "メゾン", "パレス", "プラザ", "団地", "寮", "住宅", "ハイム", "ヴィラ", "カーサ",
            "旅館", "ホテル", "会館", "病院", "医院", "事務所", "工場", "センター", "スクエア", "テラス", "ガーデン",
-           "製作所", "商店", "工業", "工務店", "株式会社", "有限会社", "営業所", "支店", "本店")
+           "製作所", "商店", "工業", "工務店", "株式会社", "有限会社", "営業所", "支店", "本店", "民宿", "ペンション")
 _HOUSE = "|".join(dict.fromkeys([*_HOUSES, *(jaconv.z2h(h, kana=True, ascii=False, digit=False) for h in _HOUSES)]))
 # A room, or a block of flats and its room (3号棟204, 2棟の105).
 # At most five digits: a longer number after an address is a phone.
@@ -88,8 +88,8 @@ _BUILDING = (
 # A building in hiragana, as a kana address has it (つるはしはいつ２０３).
 _KANA_BUILDING = rf"[ぁ-ゖー]{{0,8}}(?:はいつ|まんしょん|あぱーと|こーぽ|だんち|めぞん)[ 　]?(?:{_ROOM})?"
 ADDRESS = re.compile(
-    rf"{_START}(?:{_PLACE}|{_BLOCK}|{_DIRECTION})*{_BLOCK}(?:[ 　]?{_BUILDING}(?:[ 　]{_ROOM})?)?"
-)
+    rf"{_START}(?:{_PLACE}|{_BLOCK}|{_DIRECTION})*{_BLOCK}(?:[ 　]?{_BUILDING}(?:[ 　]{_BUILDING}(?=[ 　]{_ROOM}))?(?:[ 　]{_ROOM})?)?"
+)  # 特別養護老人ホーム すずらん苑 ２０５号室: a home, its name, its room (not 芝パークビル８階 株式会社ミナト)
 # No block number, a building and its room after the town (輪島市河井町 河井第２仮設団地 ３号棟１０５).
 HOUSING_ADDRESS = re.compile(
     rf"{_START}{_PLACE}*[ 　]?(?:{_PLACE}|{_NUM}){{0,12}}?(?:{_HOUSE})[ 　]?{_NUM}{{1,5}}(?:号?棟[ 　の-]?{_NUM}+(?:号室|号)?|号室|号)"
@@ -106,6 +106,9 @@ LABELLED_KANA_ADDRESS = re.compile(
 )
 # A copula after a building's word (…宮本会館や, …ハイツです): no part of the name.
 _COPULA_AFTER_HOUSE = re.compile(rf"(?:{_HOUSE})(?P<copula>や|じゃ|だ|です|で|よ)$")
+# The request or copula after a building's name in kana (民宿つぼかわでお願いしますわ, 民宿しおさいやで):
+# no part of it.
+_REQUEST_AFTER = re.compile(r"(?<=[ぁ-ゖ])(?:で|に|へ|まで)(?:お願い|おねがい|よろしく|頼|たの|送|おく|届|とど)|(?<=[ぁ-ゖ])(?:です|でした|やで|だよ|やよ)$")
 # Block numbers that are an address's: with a dash or a block word, not 3 of 3個.
 _HAS_BLOCK = re.compile(rf"{_NUM}[ 　]?(?:[-－‐−―ー]|丁目|番|号|ちょうめ|ばんち|ばん)")
 
@@ -120,6 +123,8 @@ def addresses(text: str) -> list[tuple[int, int]]:
             end -= 1
         copula = _COPULA_AFTER_HOUSE.search(text, start, end)
         end = copula.start("copula") if copula else end
+        request = _REQUEST_AFTER.search(text, start, end)
+        end = request.start() if request else end
         if match.re not in (ADDRESS, HOUSING_ADDRESS) and not _HAS_BLOCK.search(text, start, end):
             continue
         if any(s <= start and end <= e for s, e in spans):

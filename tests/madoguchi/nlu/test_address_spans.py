@@ -22,6 +22,10 @@ from madoguchi.nlu.address_spans import addresses
         # a building with no word of buildings, before its room; one that goes on in hiragana
         ("住所は奈良県奈良市芝辻町2丁目5-8 グランメール芝辻305号です", "奈良県奈良市芝辻町2丁目5-8 グランメール芝辻305号"),
         ("〒930-0066 富山市千石町3丁目4-12 ケアハウスせんごく 205ごうしつ", "富山市千石町3丁目4-12 ケアハウスせんごく 205ごうしつ"),
+        # a home, its name and room; an inn named in hiragana, the request after it (round zu)
+        ("送り先は 出雲市今市町１１２０ 特別養護老人ホーム すずらん苑 ２０５号室、 名前は 石倉 トミ子 です",
+         "出雲市今市町１１２０ 特別養護老人ホーム すずらん苑 ２０５号室"),
+        ("送り先は〒９１０－４１０４の福井県あわら市温泉３丁目８０８ 民宿つぼかわでお願いしますわ。", "福井県あわら市温泉３丁目８０８ 民宿つぼかわ"),
         # written in kana, words spaced; a city named in hiragana; a block of flats and its room
         ("おくりさきは　えひめけん　まつやまし　いちばんちょう　4ちょうめ　5-6　です", "えひめけん　まつやまし　いちばんちょう　4ちょうめ　5-6"),
         ("ｴﾋﾒｹﾝ ﾏﾂﾔﾏｼ ｲﾁﾊﾞﾝﾁｮｳ 4-5-6 ﾃﾞｽ", "ｴﾋﾒｹﾝ ﾏﾂﾔﾏｼ ｲﾁﾊﾞﾝﾁｮｳ 4-5-6"),
