@@ -276,12 +276,12 @@ def consecutive_fallbacks(events: list[dict[str, Any]]) -> int:
 # The bot's replies to a message it did not understand.
 NOT_UNDERSTOOD = ("utter_default", "utter_which_reading")
 def misunderstood_in_distress(events: list[dict[str, Any]], misses: int) -> bool:
-    """The latest `misses` messages the bot did not understand speak of grief or hold a
-    distress cue (and are no keyboard mash)."""
+    """The latest `misses` messages the bot did not understand speak of grief, hold a
+    distress cue or a need too near (明日…手土産がまだ届いてない), and are no keyboard mash."""
     texts = [e for e in reversed(since_resume(events)) if e.get("event") == "user" and not is_blank(e.get("text"))]
     for e in texts[:misses]:
         triage = (e.get("parse_data") or {}).get("triage") or {}
-        if not triage.get("gibberish") and (triage.get("grief") or triage.get("cues")):
+        if not triage.get("gibberish") and (triage.get("grief") or triage.get("cues") or triage.get("imminent")):
             return True
     return False
 

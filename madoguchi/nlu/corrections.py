@@ -29,7 +29,8 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
 - a goodbye that opens the talk (おつかれっす; もしもし　これで　よかとかな) -> `greet`; so does a
   detail given that opens it with a name and nothing else (こんにちは。加賀谷と申します。);
 - a wait (ちょっと待ってください) read as small talk, a no or a handoff, without any word of a
-  problem or of a person -> `affirm` (the bot waits).
+  problem or of a person -> `affirm` (the bot waits); not a goodbye with a word that closes the
+  talk (また 孫が 来たら 聞いて みます。 では さようなら).
 
 The original ranking stays in `intent_ranking`; `triage.changed_from` says what changed.
 """
@@ -124,7 +125,7 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         assessment.detail or assessment.questioned or assessment.requests or assessment.grievance or assessment.person
     ):
         return "greet"  # こんにちは。加賀谷と申します。: a greeting with the customer's name, nothing else given
-    if assessment.waiting and unfounded and (
+    if assessment.waiting and unfounded and not (intent == "goodbye" and assessment.closes_talk) and (
         intent in WAIT_READINGS or intent == "inform" and _unsure(intent, ranking) and not assessment.digits
     ):
         return "affirm"  # ちょっと待っててな、メール見てみるわ: the bot waits

@@ -30,7 +30,7 @@ from madoguchi.nlu.cues import (
     THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB,
 )
 from madoguchi.nlu.gibberish import is_gibberish
-from madoguchi.nlu.greeting import opens_the_talk
+from madoguchi.nlu.greeting import CLOSES_TALK, opens_the_talk
 from madoguchi.nlu.patterns import find_all
 from madoguchi.nlu.spans import ENGLISH_COURTESY, is_kana_full_name
 from madoguchi.text import folded, with_hiragana
@@ -99,6 +99,7 @@ class Assessment:
     waiting: bool = False
     opener: bool = False
     opens_talk: bool = False  # もしもし; おつかれっす: a greeting that opens, no word of closing
+    closes_talk: bool = False  # では さようなら; おやすみ: a word that closes the talk
     person: bool = False
     names_person: bool = False
     staff_told_of: bool = False  # スタッフの人が…すぐ切られました: the shop's people told of
@@ -144,9 +145,11 @@ class Assessment:
             "anger": self.anger,
             "late_catalog": self.late_catalog,
             "exception": self.exception,
+            "imminent": self.imminent,
             "waiting": self.waiting,
             "opener": self.opener,
             "opens_talk": self.opens_talk,
+            "closes_talk": self.closes_talk,
             "leaving": self.leaving,
             "refusal": self.refusal,
             "lemmas": self.lemmas,
@@ -234,6 +237,7 @@ def assess(
     )
     result.leaving = is_leaving(text)
     result.opens_talk = opens_the_talk(norm)
+    result.closes_talk = CLOSES_TALK.search(norm) is not None
     result.changes = CHANGE_NAMED.search(spaced_out) is not None
     result.refusal = reading(text) == REFUSED
 
@@ -295,6 +299,9 @@ IMMINENT = re.compile(
     r"(?:まで|中|なのに|だのに|やのに|のに|使う|つかう|いる|要る|必要|いります|ないと|届かな|とどかな)"
     r"|(?:need|by|for|until)[^.!?]{0,20}(?:tomorrow|today|tonight)"
     r"|(?:締め?切り?|〆切|しめきり)[はがも]?(?:明日|あした|あす|今日|きょう|本日|今夜|今晩)"  # 締切は明日
+    # 明日 彼女の両親に初めて挨拶行くんだけど、手土産がまだ届いてない: needed then, not come
+    r"|(?:明日|あした|今日|きょう|本日|今夜|今晩)[^。.!！?？]{0,30}?まだ[^。.!！?？]{0,4}?"
+    r"(?:届いてな|届いていな|とどいてな|来てな|きてな|届かな|とどかな|届かん|とどかん|来とらん|きとらん)"
 )
 # A death told in kana (うちの　ひと　せんしゅう　なくなって): なくなって alone is also something lost.
 PASSED_AWAY = re.compile(

@@ -64,6 +64,17 @@ async def test_not_understood_twice_but_grieving_is_distress(shop, dispatcher, d
     assert slot_sets(result)["handoff_reason"] == "distress"
 
 
+async def test_not_understood_twice_with_a_need_too_near_is_distress(shop, dispatcher, domain):
+    """至急, then 明日 彼女の両親に初めて挨拶行くんだけど、手土産がまだ届いてない (round zu): a bot failure."""
+    events = [
+        user("至急", "nlu_fallback", ts=1.0, triage={"cues": []}),
+        user("明日 彼女の両親に初めて挨拶行くんだけど、手土産がまだ届いてない", "nlu_fallback", ts=2.0,
+             triage={"cues": [], "imminent": True}),
+    ]
+    result = await ActionFallback().run(dispatcher, make_tracker(events), domain)
+    assert slot_sets(result)["handoff_reason"] == "distress"
+
+
 async def test_a_message_to_the_operator_is_not_a_misunderstanding(shop, dispatcher, domain):
     events = [user("ほげほげ", "nlu_fallback", ts=1.0), {"event": "resume", "timestamp": 2.0},
               {"event": "action", "name": "action_listen", "timestamp": 2.1}, user("あsdfg", "nlu_fallback", ts=3.0)]

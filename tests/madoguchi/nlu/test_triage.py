@@ -532,6 +532,9 @@ def test_a_wait_is_the_yes_the_bot_waits_on_in_the_essential_corrections(ginza, 
     assert correct_intent("ask_delivery_status", ranking, waiting, THRESHOLD) == "affirm"
     leaving = run(ginza, lexicon, "あ、ちょっと待って。お客さんが来たで、またにすっ。ごめんね")
     assert correct_intent("greet", ranking, leaving, THRESHOLD) == "deny"
+    # round zu: answered "I'll wait" at 1.00 to a goodbye
+    closing = run(ginza, lexicon, "また 孫が 来たら 聞いて みます。 では さようなら")
+    assert correct_intent("goodbye", [{"name": "goodbye", "confidence": 0.8}], closing, THRESHOLD) == "goodbye"
 
 
 def test_a_late_catalog_or_a_whole_name_the_classifier_did_not_read_is_still_understood(ginza, lexicon):
@@ -588,3 +591,12 @@ def test_a_goodbye_that_opens_the_talk_is_a_greeting(ginza, lexicon, text, acted
 def test_a_greeting_that_gives_a_name_is_a_greeting(ginza, lexicon, text, acted_on):
     ranking = [{"name": "inform", "confidence": 0.82}, {"name": "greet", "confidence": 0.15}]
     assert correct_intent("inform", ranking, run(ginza, lexicon, text), THRESHOLD) == acted_on
+
+
+@pytest.mark.parametrize("text, imminent", [
+    ("明日 彼女の両親に初めて挨拶行くんだけど、手土産がまだ届いてない", True),  # round zu
+    ("あしたの 法事に まだ とどかん", True), ("明日までに届けてほしい", True),
+    ("明日発送予定と聞きましたが、まだですか", False), ("先週頼んだのがまだ届いてない", False),
+])
+def test_a_need_too_near_is_imminent(ginza, lexicon, text, imminent):
+    assert run(ginza, lexicon, text).imminent is imminent
