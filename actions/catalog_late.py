@@ -50,6 +50,8 @@ NAME_ALONE = re.compile(r"^[^\s]{1,6}(?:\s[^\s]{1,6})?$")
 # A whole name in kana without a space (おおにしみさおです), given to the question "your
 # phone or your name": kana alone, and no word of grammar or of the talk.
 KANA_NAME = re.compile(r"^(?:[ぁ-ゖァ-ヺー]{4,10}|[ぁ-ゖァ-ヺー]{2,6}[ 　・][ぁ-ゖァ-ヺー]{2,6})$")  # カサイ ノボル
+# A family and given name in kanji, with or without a space (海老沢元気, 田中 哲夫).
+KANJI_FULL_NAME = re.compile(r"[\u4e00-\u9fff々]{4,7}|[\u4e00-\u9fff々]{1,4}[ 　][\u4e00-\u9fff々]{1,4}")
 NOT_A_NAME = re.compile(
     r"ない|ません|ます|まし|たい|でし|です|ください|わから|まだ|いつ|どこ|なに|おねがい|ありがと|すみま|ごめん|こんにち|もしもし"
 )
@@ -320,7 +322,9 @@ def _name_written(tracker: Tracker, text: str, intent: str) -> str | None:
     beside_phone = bool(find_phones(text)) and not find_phones(name)
     # 田中 哲夫; アフマド イスマイル, きむ よんすん (a whole name in kana, read as one by `spans`)
     whole = bool(re.search(r"[\u4e00-\u9fff]", name)) or bool(spans.labelled_names(text))
-    alone = intent == "inform" and bool(NAME_ALONE.match(name)) and whole
+    # 海老沢元気 not understood (元気 is a word too): a name in kanji alone, family and given
+    unread_kanji = intent == "nlu_fallback" and bool(KANJI_FULL_NAME.fullmatch(name))
+    alone = (intent == "inform" and bool(NAME_ALONE.match(name)) and whole) or unread_kanji
     in_kana = intent == "inform" and bool(KANA_NAME.match(name)) and not NOT_A_NAME.search(name)
     return name if beside_phone or alone or in_kana else None
 
