@@ -54,6 +54,8 @@ _CAME = (
     r"来と|きと|来ちょ|きちょ|来て|きて)"  # not 聞きたい, 届きません, 来ますか
 )
 WRONG_THING = re.compile(
+    # 中身もうちで頼んだケーキじゃねえ: what is inside is not what was ordered
+    r"(?:中身|なかみ)[^。！!？?]{0,12}?(?:頼んだ|たのんだ|注文した)[^。！!？?]{0,8}?(?:じゃねえ|じゃねぇ|じゃない|じゃなか|ではな|じゃありませ)|"
     r"(?:違う|ちがう|ちごう|別の|べつの|違った|ちがった|ちがっ)" + _CAME
     + r"|(?:でなく|でねく|じゃなく|じゃねく|やなく|やのう|じゃのう|ではなく|でのう|でなか)" + _CAME
     # 表書きが「御歳暮」ではなく「寿」になっていた: what came was not what was asked
@@ -126,6 +128,9 @@ OTHERS_NAME = re.compile(
     r"|(?:名前|なまえ|宛名|あてな)[がは]?(?:違い|ちがい)ます|(?:私|わたし|うち)の(?:名前|なまえ)(?:じゃな|ではな|じゃありませ|ではありませ)"
     # 宛名を見たら知らん人の名前ながです; 宛名がうちじゃにゃあわ (Nagoya)
     r"|(?:知らん|知らない|しらん|しらない|知らぬ|見知らぬ|存じ上げない)(?:人|ひと|方|かた)の(?:名前|なまえ)"
+    # 伝票の名前 知らねえ人なんだわ (Ibaraki): the name on the slip a stranger's
+    r"|(?:伝票|でんぴょう|宛名|あてな|名前|なまえ)[がはの]?(?:名前|なまえ)?[がは]?[ 　]?"
+    r"(?:知らん|知らない|しらん|しらない|知らねえ|知らねぇ|しらねえ|しらねぇ|知らぬ|見知らぬ)(?:人|ひと|方|かた)"
     # よその ひとの なまえが かいとるんです
     r"|(?:よその|他所の|他の|ほかの|別の|べつの|違う|ちがう)(?:人|ひと|方|かた|家|いえ|お宅|おたく)の(?:名前|なまえ)"
     r"|(?:宛名|あてな|名前|なまえ)[がは](?:うち|私|わたし|ぼく|僕)(?:じゃ|では|や)(?:な|にゃ)"  # なまえ が わたし じゃない です
@@ -185,6 +190,8 @@ STRUCK_NOT_GOODS = re.compile(
 )
 # Liking the sweets (気に入って) holds 入って, but says nothing of what is in the box.
 LIKED = re.compile(r"気に入|きにい|気にい")
+# Nothing in the mailbox (まだポストに入っていません, round zv): a catalog not come, not goods missing.
+MAILBOX = re.compile(r"(?:ポスト|ぽすと|郵便受け?|ゆうびんうけ|新聞受け)\s*(?:に|へ)?\s*(?:は|も)?\s*(?:入っ|はいっ)")
 # Damage feared or denied, not reported (ケーキ溶けたら泣く, 割れないように, 壊れてないです).
 NOT_DAMAGED = re.compile(
     r"(?:割れ|われ|溶け|とけ|崩れ|くずれ|潰れ|つぶれ|壊れ|こわれ|腐|くさ|かび|漏れ|もれ|傷ま|いたま)"
@@ -257,7 +264,7 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
     triage (`madoguchi.nlu.triage`) and of the handoff reasons. A word matches in the
     normalized text, without its spaces, as a lemma, or in the text read as kana (ハコ
     ツブレテル, box kowarete)."""
-    text = LIKED.sub("", text)  # 菓子を気に入ってな: not 入ってな (missing)
+    text = MAILBOX.sub("", LIKED.sub("", text))  # 菓子を気に入ってな: not 入ってな (missing)
     unstruck = NOT_DAMAGED.sub("", STRUCK_NOT_GOODS.sub("", text))  # not 地震で つぶれた 家, 溶けたら
     places = cue_places(unstruck)
     whole = folded(text)

@@ -111,6 +111,10 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     # round zt: other sweets inside, told by a learner; a name written wrong on the のし, in Kagoshima kana
     "こんにちは。にもつ きました、ありがとう。でも なか の おかし ちがう です😥",
     "ひまご の ゆうま と ひなた に おくった おかし の のし の なまえ が ちごちょった ち まご から でんわ が きもした",
+    # round zv: a stranger's name on the slip, another's sweets inside (Ibaraki); a のし left blank
+    "母ちゃんちに荷物届いたんだけど、伝票の名前 知らねえ人なんだわ",
+    "中身もうちで頼んだケーキじゃねえ。どっかの誰かの和菓子だっぺこれ",
+    "のしに「中谷梅園」って名入れお願いしてたのに 無地ののしで届いたって連絡がありまして",
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
@@ -369,6 +373,10 @@ def test_a_celebration_noshi_reported_in_tosa_ben_after_the_memorial_told(rules)
 
 
 @pytest.mark.parametrize("text", ["おかしが ちがう あじ も ありますか", "お菓子が違うのを選び直したい",
+                                  "無地ののしでいいですか", "名入れがないのしでもいい？", "注文したのがまだ届いてないんじゃない？",
+                                  # round zv: the customer's own slip, a catalog not in the mailbox yet
+                                  "のしの名前 間違えて入れてもうたんで、直してもらえます？まだ発送前やと思うんやけど",
+                                  "申し込んだカタログはいつごろ到着しますか？まだポストに入っていません。",
                                   "のしの名前は間違いないようにお願いします", "のし の なまえ は どう かけば いい？"])
 def test_other_sweets_or_a_noshi_name_asked_about_is_no_goods_problem(rules, text):
     assert not goods_problem(rules, text)
