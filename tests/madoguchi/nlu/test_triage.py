@@ -587,6 +587,7 @@ def test_a_goodbye_that_opens_the_talk_is_a_greeting(ginza, lexicon, text, acted
     ("こんにちは。北村 道雄です。〒606-0806", "inform"),  # a detail besides the name
     ("こんにちは、山田です。注文番号はA1234567です", "inform"),
     ("山田です", "inform"),  # no greeting: the name answers a question
+    ("お世話になっております。ユスポワと申します。", "greet"),  # round zv
 ])
 def test_a_greeting_that_gives_a_name_is_a_greeting(ginza, lexicon, text, acted_on):
     ranking = [{"name": "inform", "confidence": 0.82}, {"name": "greet", "confidence": 0.15}]
