@@ -45,7 +45,8 @@ def test_not_knowing_the_number(text):
      "注文番号と電話番号をもう一度入力する必要性が理解できません。毎回探すのは非効率です。",
      "bangou iranai deshou. anata tachi wa watashi no data zenbu motte iru. jibun de shirabete",
      "なんでそんなのいるの　疲れてるんだけど",  # after 名前で調べてよ (round zp)
-     "電話番号も いわねぇど。なして そったに 聞くだ"],  # Tsugaru, after そっちで しらべれ (round i)
+     "電話番号も いわねぇど。なして そったに 聞くだ",  # Tsugaru, after そっちで しらべれ (round i)
+     "メンドクサイ ナー ナマエ ト ジュウショ デ イイ ジャン ナンデ ダメ ナノ"],  # a learner in katakana (round zg)
 )
 def test_refusing_the_number(text):
     assert reading(text) == REFUSED
