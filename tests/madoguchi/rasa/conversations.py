@@ -20,7 +20,7 @@ def user(intent: str, **entities: str) -> UserUttered:
 # A conversation with a form, a rule-only turn, corrections, an undo, a restart and a new session.
 CONVERSATION = [
     ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen"),
-    user("greet"), ActionExecuted("utter_greet"), BotUttered("いらっしゃいませ"), ActionExecuted("action_listen"),
+    user("greet"), ActionExecuted("action_greet"), BotUttered("いらっしゃいませ"), ActionExecuted("action_listen"),
     user("request_catalog"), ActionExecuted("catalog_form"), ActiveLoop("catalog_form"),
     SlotSet("requested_slot", "person_name"), ActionExecuted("action_listen"),
     user("inform", person_name="山田"), ActionExecuted("catalog_form"), SlotSet("person_name", "山田"),
