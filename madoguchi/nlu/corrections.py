@@ -27,7 +27,8 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
 - leaving for later (またにします) read as distress with only not knowing in it, or not
   understood -> `deny`;
 - a goodbye that opens the talk (おつかれっす; もしもし　これで　よかとかな) -> `greet`; so does a
-  detail given that opens it with a name and nothing else (こんにちは。加賀谷と申します。);
+  detail given, or a message not understood, that opens it with a name and nothing else
+  (こんにちは。加賀谷と申します。; たびたび　すみません。　坂東です。);
 - a wait (ちょっと待ってください) read as small talk, a no or a handoff, without any word of a
   problem or of a person -> `affirm` (the bot waits); not a goodbye with a word that closes the
   talk (また 孫が 来たら 聞いて みます。 では さようなら).
@@ -121,7 +122,7 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         return "deny"
     if intent == "goodbye" and assessment.opens_talk:
         return "greet"  # おつかれっす; もしもし　これで　よかとかな: a talk opened, not closed
-    if intent == "inform" and assessment.opens_talk and not (
+    if intent in ("inform", "nlu_fallback") and assessment.opens_talk and not (
         assessment.detail or assessment.questioned or assessment.requests or assessment.grievance or assessment.person
     ):
         return "greet"  # こんにちは。加賀谷と申します。: a greeting with the customer's name, nothing else given

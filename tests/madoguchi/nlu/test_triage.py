@@ -594,6 +594,18 @@ def test_a_greeting_that_gives_a_name_is_a_greeting(ginza, lexicon, text, acted_
     assert correct_intent("inform", ranking, run(ginza, lexicon, text), THRESHOLD) == acted_on
 
 
+def test_a_greeting_with_a_name_not_understood_is_a_greeting(ginza, lexicon):
+    """たびたび　すみません。　坂東です。 (round y): "not understood", then a bot failure."""
+    fallback = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "inform", "confidence": 0.45}]
+    assert correct_intent("nlu_fallback", fallback, run(ginza, lexicon, "たびたび　すみません。　坂東です。"), THRESHOLD) == "greet"
+    assert correct_intent("nlu_fallback", fallback, run(ginza, lexicon, "坂東です。それでな、あれがな"), THRESHOLD) != "greet"
+
+
+def test_a_catalog_that_did_not_come_in_kansai_words_is_late(ginza, lexicon):
+    text = "この前　カタログが　来んで　宅配便で　送りなおして　もらうことに　なっとったんですけど　今日も　来んかったんです。"
+    assert run(ginza, lexicon, text).late_catalog
+
+
 @pytest.mark.parametrize("text, imminent", [
     ("明日 彼女の両親に初めて挨拶行くんだけど、手土産がまだ届いてない", True),  # round zu
     ("あしたの 法事に まだ とどかん", True), ("明日までに届けてほしい", True),
