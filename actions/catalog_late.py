@@ -16,6 +16,7 @@ from actions import common
 from actions.catalog_hurry import HEARD
 from actions.conversation import ANXIOUS_INTENTS, anxious, customer_texts, hurry_reading
 from actions.catalog_asks import asked_since_the_name
+from actions.catalog_names import name_written_in_lookup
 from actions.catalog_second import second_failure_told
 from actions.details import details_waiting
 from actions.handoff import hand_off
@@ -25,7 +26,6 @@ from madoguchi.address import given_for_new_request, lookup_postal_code, whole_a
 from madoguchi.clock import JST
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.written import name_as_written
-from madoguchi.nlu import spans
 from madoguchi.nlu.patterns import find_phones, find_postal_codes
 from madoguchi.nlu.reading import cue_places
 from madoguchi.handoff.reasons import has_cue
@@ -33,7 +33,6 @@ from madoguchi.shop import calendar
 from madoguchi.store import catalog_requests
 from madoguchi.store.models import CatalogRequest
 from madoguchi.text import folded, nfkc
-from madoguchi.values import clean_person_name
 
 LATE_INTENTS = ("ask_delivery_status", "express_distress", "request_catalog", "complain")  # domain: catalog_late
 RESEND = re.compile(
@@ -45,16 +44,6 @@ RESEND = re.compile(
 # Asking to have it sent (again): never leaving the look-up.
 SEND = re.compile(RESEND.pattern + r"|送って|おくって|送付|お送り|送れ|おくれ")
 NOTED = "承知いたしました。お送りするために、まずお申し込みの記録をお調べします。"
-# A name written alone while the phone is asked (田中 哲夫): short, with a kanji.
-NAME_ALONE = re.compile(r"^[^\s]{1,6}(?:\s[^\s]{1,6})?$")
-# A whole name in kana without a space (おおにしみさおです), given to the question "your
-# phone or your name": kana alone, and no word of grammar or of the talk.
-KANA_NAME = re.compile(r"^(?:[ぁ-ゖァ-ヺー]{4,10}|[ぁ-ゖァ-ヺー]{2,6}[ 　・][ぁ-ゖァ-ヺー]{2,6})$")  # カサイ ノボル
-# A family and given name in kanji, with or without a space (海老沢元気, 田中 哲夫).
-KANJI_FULL_NAME = re.compile(r"[\u4e00-\u9fff々]{4,7}|[\u4e00-\u9fff々]{1,4}[ 　][\u4e00-\u9fff々]{1,4}")
-NOT_A_NAME = re.compile(
-    r"ない|ません|ます|まし|たい|でし|です|ください|わから|まだ|いつ|どこ|なに|おねがい|ありがと|すみま|ごめん|こんにち|もしもし"
-)
 LATE_SLOTS = ("catalog_late", "catalog_next", "catalog_choice", "catalog_resend_of", "catalog_note")
 
 
@@ -253,7 +242,7 @@ class ValidateCatalogStatusForm(FormValidationAction):
         elif resend and (heard or intent == "nlu_fallback"):
             # "send it again" heard (also when the model could not tell what it was), before the question again
             dispatcher.utter_message(text=NOTED)
-        name = _name_written(tracker, text, intent)
+        name = name_written_in_lookup(tracker, text, intent)
         if name:
             events.append(SlotSet("person_name", name))
             tracker.slots["person_name"] = name
@@ -309,24 +298,6 @@ def address_given(tracker: Tracker) -> str | None:
 def leaving(tracker: Tracker) -> bool:
     """The latest message leaves the look-up (やっぱりいいです, またにします)."""
     return is_leaving(common.latest_text(tracker)) and common.latest_intent(tracker) != "inform"
-
-
-def _name_written(tracker: Tracker, text: str, intent: str) -> str | None:
-    """A name in a message that is not an answer to the name question: beside a phone
-    number (大島あかねです、電話は080-…), or written alone (田中 哲夫)."""
-    if tracker.get_slot("person_name"):
-        return None
-    name = name_as_written(clean_person_name(text), text)
-    if not name or hurry_reading([text]) is not None:
-        return None
-    beside_phone = bool(find_phones(text)) and not find_phones(name)
-    # 田中 哲夫; アフマド イスマイル, きむ よんすん (a whole name in kana, read as one by `spans`)
-    whole = bool(re.search(r"[\u4e00-\u9fff]", name)) or bool(spans.labelled_names(text))
-    # 海老沢元気 not understood (元気 is a word too): a name in kanji alone, family and given
-    unread_kanji = intent == "nlu_fallback" and bool(KANJI_FULL_NAME.fullmatch(name))
-    alone = (intent == "inform" and bool(NAME_ALONE.match(name)) and whole) or unread_kanji
-    in_kana = intent == "inform" and bool(KANA_NAME.match(name)) and not NOT_A_NAME.search(name)
-    return name if beside_phone or alone or in_kana else None
 
 
 class ActionCatalogStatus(Action):

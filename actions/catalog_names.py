@@ -1,6 +1,6 @@
 """Which name the catalog form keeps: a name found in a message that answers something else
 (a side question, the phone) is no correction of the name given, and a part of the name never
-shortens it."""
+shortens it; which message names the customer during a late catalog's look-up."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions import common
-from actions.conversation import customer_texts
+from actions.conversation import customer_texts, hurry_reading
 from madoguchi.dialogue.signature import signature_of
-from madoguchi.dialogue.written import strip_tail
+from madoguchi.dialogue.written import name_as_written, strip_tail
+from madoguchi.nlu import spans
+from madoguchi.nlu.patterns import find_phones
 from madoguchi.text import nfkc
 from madoguchi.values import clean_person_name
 
@@ -69,3 +71,33 @@ def name_known(tracker: Tracker, found: Any) -> bool:
 
 def _compact(name: Any) -> str:
     return re.sub(r"\s+", "", nfkc(str(name or "")))
+
+
+# A name written alone while the phone is asked (田中 哲夫): short, with a kanji.
+NAME_ALONE = re.compile(r"^[^\s]{1,6}(?:\s[^\s]{1,6})?$")
+# A whole name in kana without a space (おおにしみさおです), given to the question "your
+# phone or your name": kana alone, and no word of grammar or of the talk.
+KANA_NAME = re.compile(r"^(?:[ぁ-ゖァ-ヺー]{4,10}|[ぁ-ゖァ-ヺー]{2,6}[ 　・][ぁ-ゖァ-ヺー]{2,6})$")  # カサイ ノボル
+# A family and given name in kanji, with or without a space (海老沢元気, 田中 哲夫).
+KANJI_FULL_NAME = re.compile(r"[\u4e00-\u9fff々]{4,7}|[\u4e00-\u9fff々]{1,4}[ 　][\u4e00-\u9fff々]{1,4}")
+NOT_A_NAME = re.compile(
+    r"ない|ません|ます|まし|たい|でし|です|ください|わから|まだ|いつ|どこ|なに|おねがい|ありがと|すみま|ごめん|こんにち|もしもし"
+)
+
+
+def name_written_in_lookup(tracker: Tracker, text: str, intent: str) -> str | None:
+    """A name in a message that is not an answer to the name question: beside a phone
+    number (大島あかねです、電話は080-…), or written alone (田中 哲夫)."""
+    if tracker.get_slot("person_name"):
+        return None
+    name = name_as_written(clean_person_name(text), text)
+    if not name or hurry_reading([text]) is not None:
+        return None
+    beside_phone = bool(find_phones(text)) and not find_phones(name)
+    # 田中 哲夫; アフマド イスマイル, きむ よんすん (a whole name in kana, read as one by `spans`)
+    whole = bool(re.search(r"[\u4e00-\u9fff]", name)) or bool(spans.labelled_names(text))
+    # 海老沢元気 not understood (元気 is a word too): a name in kanji alone, family and given
+    unread_kanji = intent == "nlu_fallback" and bool(KANJI_FULL_NAME.fullmatch(name))
+    alone = (intent == "inform" and bool(NAME_ALONE.match(name)) and whole) or unread_kanji
+    in_kana = intent == "inform" and bool(KANA_NAME.match(name)) and not NOT_A_NAME.search(name)
+    return name if beside_phone or alone or in_kana else None
