@@ -29,6 +29,7 @@ from typing import Any
 from aiohttp import web
 
 from madoguchi.desk.http import BROADCAST_KEY, DeskError, authenticated, client_address, json_object, json_response
+from madoguchi.desk.shapes import CHANNEL_LABELS
 from madoguchi.store import audit, personal_data, privacy_requests
 from madoguchi.store.models import utcnow
 from madoguchi.web.keys import DB_KEY, SETTINGS_KEY
@@ -37,7 +38,6 @@ from madoguchi.web.timefmt import iso_jst
 
 SEARCH, EXPORT, DELETE = "privacy_search", "privacy_export", "privacy_delete"
 RECENT_REQUESTS = 10
-CHANNEL_LABELS = {"line": "LINE", "socketio": "Webチャット", "rest": "Webチャット（REST）", "demo": "デモ"}
 
 
 def _customer(db, data: dict[str, Any]) -> personal_data.Customer:

@@ -13,7 +13,7 @@ from madoguchi.store.models import Handoff, Message, Note
 from madoguchi.web.timefmt import iso_jst
 
 # The one place the channels are named for operators: the console shows `channel_label`.
-CHANNEL_LABELS = {"socketio": "Webチャット", "rest": "Webチャット(REST)", "line": "LINE"}
+CHANNEL_LABELS = {"socketio": "Webチャット", "rest": "Webチャット（REST）", "line": "LINE", "demo": "デモ"}
 
 
 def waiting_seconds(handoff: Handoff, now: datetime) -> int:

@@ -124,7 +124,7 @@ def test_the_console_names_reasons_as_the_rules_file_does_and_channels_as_the_ap
         log_in(page, servers, "ito")
         card = queue_card(page, listed)
         expect(card.locator(".reason")).to_have_text(label)
-        expect(card.locator(".badge.channel")).to_have_text("Webチャット(REST)")
+        expect(card.locator(".badge.channel")).to_have_text("Webチャット（REST）")
 
         arrived = make_handoff(servers.db, "s-arrived", reason="distress", priority=1, channel="line")
         live = queue_card(page, arrived)  # pushed on the live socket, no reload
@@ -132,7 +132,7 @@ def test_the_console_names_reasons_as_the_rules_file_does_and_channels_as_the_ap
         expect(live.locator(".badge.channel")).to_have_text("LINE")
 
         card.click()
-        expect(page.locator("#conv-meta")).to_contain_text(f"{label}　・　優先度 1　・　Webチャット(REST)")
+        expect(page.locator("#conv-meta")).to_contain_text(f"{label}　・　優先度 1　・　Webチャット（REST）")
 
 
 def test_the_console_shows_the_login_lock_in_japanese(servers, page):

@@ -61,7 +61,7 @@ async def test_the_api_names_reasons_as_the_rules_file_does_and_channels_for_the
     labels = {h["sender_id"]: (h["reason_label"], h["channel_label"]) for h in queue}
     assert labels == {
         "s-web": ("至急・お困り", "Webチャット"),
-        "s-rest": ("ボットが理解できず", "Webチャット(REST)"),
+        "s-rest": ("ボットが理解できず", "Webチャット（REST）"),
         "s-line": ("苦情・ご不満", "LINE"),
     }
     assert (shown["reason_label"], shown["channel_label"]) == labels[shown["sender_id"]]

@@ -54,6 +54,15 @@ async def test_a_search_by_phone_lists_her_conversations_and_what_is_held(client
     assert entry.actor == OPERATOR and entry.detail == "found" and PHONE not in (entry.target or "")
 
 
+@pytest.mark.parametrize("channel", ["socketio", "rest", "line", "demo", "unlisted"])
+async def test_the_privacy_view_labels_each_channel_as_the_queue_does(client, db, token, channel):
+    make_handoff(db, f"s-{channel}", channel=channel)
+    [queued] = await (await client.get("/api/handoffs", headers=auth(token))).json()
+    found = await (await client.post("/api/privacy/search", headers=auth(token), json={"sender_id": f"s-{channel}"})).json()
+    [shown] = found["conversations"]
+    assert shown["channel_label"] == queued["channel_label"]
+
+
 @pytest.mark.parametrize(
     "body,code",
     [({}, "missing_field"), ({"phone": PHONE, "sender_id": "x"}, "missing_field"), ({"phone": "12-34"}, "bad_phone"),
