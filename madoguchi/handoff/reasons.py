@@ -372,8 +372,8 @@ def reason_for_intent(
     """The handoff reason a message calls for by its intent and content, or None."""
     reason = INTENT_REASONS.get(intent)
     # Wrong or damaged goods are an operator's case whatever else is said (a person asked for
-    # with it too: the operator needs to know what to look at).
-    if reason in ("complaint", "out_of_policy", "customer_request", "distress") or intent in ("change_order", "ask_delivery_status"):
+    # with it too: the operator needs to know what to look at), by any intent that calls for one.
+    if reason is not None or intent in ("change_order", "ask_delivery_status"):
         if goods_problem(rules, text, lemmas):
             return "needs_operator"
     if reason == "complaint" and reports_arrival_calmly(rules, text):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from madoguchi.handoff.late_reasons import raise_open_handoff, urgent_readings
 from madoguchi.rasa.broker import TranscriptBroker
+from madoguchi.shop.rules import UNKNOWN_PRIORITY
 from madoguchi.store import handoffs
+from tests.madoguchi.edited_rules import edited_rules
 
 TS = 1795136400.0
 
@@ -51,3 +54,15 @@ def test_a_calm_message_or_a_more_urgent_ticket_stays(db):
                                        user("w4", "もういい、ひどい店だ", "complain")])
     assert handoffs.get(db, calm).reason == "customer_request"
     assert handoffs.get(db, urgent).reason == "distress"
+
+
+def test_the_readings_that_raise_a_ticket_are_the_rules_file_s_urgent_reasons(rules):
+    assert urgent_readings(rules.priority) == {"complain": "complaint", "express_distress": "distress"}
+    calmer = edited_rules(handoff__reasons__complaint__priority=2)
+    assert urgent_readings(calmer.priority) == {"express_distress": "distress"}
+
+
+def test_a_reason_the_rules_file_does_not_list_ranks_as_on_the_desk(db):
+    hid = ticket(db, "w6", "customer_request", UNKNOWN_PRIORITY + 1)
+    assert raise_open_handoff(db, "w6", "unlisted", {}) is True
+    assert handoffs.get(db, hid).priority == UNKNOWN_PRIORITY
