@@ -39,6 +39,7 @@ from typing import Any
 from sqlalchemy import func, inspect, or_, text
 from sqlalchemy.orm import Session
 
+from madoguchi.handoff.presence import open_among
 from madoguchi.nlu.patterns import find_phones, normalize_phone
 from madoguchi.store import callbacks, verifications, web_sessions
 from madoguchi.store.db import Database
@@ -270,7 +271,4 @@ def handoff_ids(db: Database, customer: Customer) -> list[int]:
 def open_handoffs(db: Database, customer: Customer) -> list[int]:
     """The customer's handoffs an operator has right now."""
     with db.session() as session:
-        rows = session.query(Handoff.id).filter(
-            Handoff.sender_id.in_(list(customer.sender_ids)), Handoff.status == "open"
-        )
-        return sorted(i for (i,) in rows)
+        return sorted(i for (i,) in open_among(session, customer.sender_ids).with_entities(Handoff.id))

@@ -14,6 +14,7 @@ from typing import Any, Iterable
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from madoguchi.handoff.presence import open_among
 from madoguchi.store.callbacks import Callback
 from madoguchi.store.db import Database
 from madoguchi.store.models import CatalogRequest, Handoff, Message, Note, Order, OrderChange, Survey
@@ -116,7 +117,7 @@ def delete(db: Database, customer: Customer) -> dict[str, int]:
     with ensure_tables(db).session() as session:
         queries = row_queries(session, customer)
         handoff_ids = [i for (i,) in queries["handoffs"].with_entities(Handoff.id)]
-        if session.query(Handoff.id).filter(Handoff.id.in_(handoff_ids), Handoff.status == "open").first():
+        if open_among(session, customer.sender_ids).first():
             raise OpenHandoff(handoff_ids)  # opened since the check above
         for kind in DELETION_ORDER:
             deleted[kind] = queries[kind].delete(synchronize_session=False)

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import func, or_, text
 from sqlalchemy.orm import Session
 
+from madoguchi.handoff.presence import open_among
 from madoguchi.shop.rules import Retention
 from madoguchi.store.callbacks import Callback
 from madoguchi.store.db import Database
@@ -77,7 +78,7 @@ def purge(db: Database, retention: Retention, now: datetime | None = None) -> di
         )
         # a session id still in use has lines newer than the period (or an open handoff)
         in_use = session.query(Message.sender_id).filter(Message.at >= before)
-        open_ones = session.query(Handoff.sender_id).filter(Handoff.status == "open")
+        open_ones = open_among(session).with_entities(Handoff.sender_id)
         deleted["web_chat_sessions"] = (
             session.query(WebChatSession)
             .filter(
