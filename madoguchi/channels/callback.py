@@ -19,16 +19,16 @@ import asyncio
 import json
 import logging
 import re
-import time
 import unicodedata
 from datetime import timezone
-from typing import Any, Callable
+from typing import Callable
 
 from rasa.core.channels.channel import UserMessage
 
 from madoguchi.channels.intercepting import Handler, intercepting
 from madoguchi.handoff import callback as words
 from madoguchi.handoff import transcript
+from madoguchi.handoff.transcript import Reply
 from madoguchi.nlu.patterns import find_order_ids, find_phones, normalize_phone
 from madoguchi.store import callbacks, handoffs
 from madoguchi.store.callbacks import Callback
@@ -36,7 +36,6 @@ from madoguchi.store.db import Database
 
 logger = logging.getLogger(__name__)
 
-Reply = tuple[str, list[dict[str, str]]]
 DIGITS_OF_A_TRY = 6  # a message with this many digits, while a number is awaited, is a try at one
 
 
@@ -158,16 +157,8 @@ async def _send(message: UserMessage, replies: list[Reply]) -> None:
 
 def _record(db: Database, message: UserMessage, said: str, replies: list[Reply]) -> None:
     """The customer's words (or the button's title) and our replies, as transcript lines."""
-    stamp = time.time()
-    events: list[dict[str, Any]] = []
-    if said:
-        events.append({"event": "user", "text": said, "timestamp": stamp, "input_channel": message.input_channel})
-    events += [
-        {"event": "bot", "text": text, "data": {"buttons": buttons} if buttons else {}, "timestamp": stamp + 0.001 * (i + 1)}
-        for i, (text, buttons) in enumerate(replies)
-    ]
     try:
-        transcript.record(db, message.sender_id, events, message.input_channel)
+        transcript.record_exchange(db, message.sender_id, said, replies, message.input_channel)
     except Exception:  # the customer was answered; only the desk's copy is missing
         logger.exception("callback lines of %s not recorded", message.sender_id)
 

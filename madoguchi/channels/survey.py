@@ -5,17 +5,16 @@ messages to. A survey button (`madoguchi.handoff.survey`) is stored against its 
 thanked on the customer's own channel; the message after ひとこと書く is stored as the
 comment. Neither reaches Rasa, so no intent is needed and no flow starts: the tracker stays
 as the close left it. Both sides of the exchange are written to the transcript the
-operators read (`madoguchi.handoff.transcript.record`). Every other message goes to Rasa
-as before, after one indexed read of the surveys table (is a comment awaited?), which
-works whichever worker or instance had the button pressed.
+operators read (`madoguchi.handoff.transcript.record_exchange`). Every other message goes
+to Rasa as before, after one indexed read of the surveys table (is a comment awaited?),
+which works whichever worker or instance had the button pressed.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import time
-from typing import Any, Callable
+from typing import Callable
 
 from rasa.core.channels.channel import UserMessage
 
@@ -40,16 +39,8 @@ def answering_surveys(on_new_message: Handler, db: Callable[[], Database]) -> Ha
 
 def _record(db: Database, message: UserMessage, said: str, replies: list[str]) -> None:
     """The customer's words and our replies, as transcript lines (the desk reads them)."""
-    stamp = time.time()
-    events: list[dict[str, Any]] = [
-        {"event": "user", "text": said, "timestamp": stamp, "input_channel": message.input_channel}
-    ]
-    events += [
-        {"event": "bot", "text": reply, "data": {}, "timestamp": stamp + 0.001 * (i + 1)}
-        for i, reply in enumerate(replies)
-    ]
     try:
-        transcript.record(db, message.sender_id, events, message.input_channel)
+        transcript.record_exchange(db, message.sender_id, said, [(r, []) for r in replies], message.input_channel)
     except Exception:  # the customer was answered; only the desk's copy is missing
         logger.exception("survey lines of %s not recorded", message.sender_id)
 

@@ -4,12 +4,14 @@ the one writer of transcript lines.
 The event broker (on every tracker save), the handoff service (at handoff time, for the
 conversation so far) and the desk (for the operator's lines it has Rasa send) all record
 through `record`; a line's key is the event's timestamp, so their copies meet in the store
-as one line.
+as one line. The channels that answer a message before Rasa (the survey, the call-back
+booking) record the exchange through `record_exchange`.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any, Iterable
@@ -18,6 +20,8 @@ from madoguchi.store import transcripts
 from madoguchi.store.db import Database
 from madoguchi.store.operators import sign_line
 from madoguchi.store.transcripts import Line
+
+Reply = tuple[str, list[dict[str, str]]]  # a text the customer is sent, with its buttons
 
 # Rasa's intent shortcut (`/greet`, `/affirm{"x": 1}`): a channel's or a button's command,
 # not words of the customer.
@@ -118,3 +122,17 @@ def record(
             if line.role == "operator":
                 sign_line(db, line, author)
     return lines
+
+
+def record_exchange(
+    db: Database, sender_id: str, said: str, replies: Iterable[Reply], channel: str | None = None
+) -> list[Line]:
+    """Store an exchange a channel answered without Rasa: the customer's words (none when
+    `said` is empty) and the replies, one millisecond apart, stamped now."""
+    stamp = time.time()
+    events: list[dict[str, Any]] = [{"event": "user", "text": said, "timestamp": stamp, "input_channel": channel}]
+    events += [
+        {"event": "bot", "text": text, "data": {"buttons": buttons} if buttons else {}, "timestamp": stamp + 0.001 * (i + 1)}
+        for i, (text, buttons) in enumerate(replies)
+    ]
+    return record(db, sender_id, events, channel)

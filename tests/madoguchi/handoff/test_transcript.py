@@ -143,6 +143,18 @@ def test_an_operator_line_the_broker_stored_first_is_signed_with_the_login_name(
     assert stored_lines(db, "s1") == [("operator", "お待たせしました", "sato")]
 
 
+def test_an_exchange_answered_before_rasa_is_the_customer_s_words_then_the_replies(db):
+    from madoguchi.handoff.transcript import record_exchange
+
+    lines = record_exchange(db, "U1", "はい", [("ありがとうございます。", []), ("ひとことどうぞ", [{"title": "書く"}])], "line")
+    assert [(line.role, line.text, line.channel) for line in lines] == [
+        ("customer", "はい", "line"), ("bot", "ありがとうございます。", "line"), ("bot", "ひとことどうぞ\n[書く]", "line"),
+    ]
+    assert lines[0].at <= lines[1].at <= lines[2].at and len({line.key for line in lines}) == 3
+    assert [role for role, _, _ in stored_lines(db, "U1")] == ["customer", "bot", "bot"]
+    assert [line.role for line in record_exchange(db, "U2", "", [("お選びください。", [])])] == ["bot"]
+
+
 def test_only_the_one_writer_stores_transcript_lines():
     """Every other module records through `madoguchi.handoff.transcript.record`."""
     import re
