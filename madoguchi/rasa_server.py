@@ -1,9 +1,11 @@
 """`python -m madoguchi.rasa_server ...`: Rasa's command line, as `madoguchi run` starts it.
 
 Everything madoguchi changes in Rasa is named in its configuration (madoguchi/rasa/): the
-DIET classifier and the policies in config.yml, the tracker store in endpoints.yml, and the
-tracker store installs the action client patch. A plain `rasa run` or `rasa test` with the
-project's files behaves the same. This launcher adds, before Rasa starts:
+NLU components (the CRF entity extractor `ShopCRFEntityExtractor` and the intent classifier
+`CharNgramClassifier` among them) and the policies in config.yml, the tracker store in
+endpoints.yml, and the tracker store installs the action client patch. A plain `rasa run`
+or `rasa test` with the project's files behaves the same. This launcher adds, before Rasa
+starts:
 
 - the action client patch (`madoguchi.rasa.action_client`), installed first, so that a
   Rasa version it was not written for is refused before anything else loads;
