@@ -14,7 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions import common
 from actions.conversation import ANXIOUS_INTENTS, anxious, customer_texts, hurry_reading, times_asked
 from actions.catalog_late import RESEND, handoff_note, resend_events
-from actions.handoff import hand_off
+from actions.takeover import hand_off
 from madoguchi.handoff.reasons import has_cue
 from madoguchi.store import catalog_requests
 from madoguchi.text import nfkc

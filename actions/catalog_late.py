@@ -19,7 +19,7 @@ from actions.catalog_asks import asked_since_the_name
 from actions.catalog_names import name_written_in_lookup
 from actions.catalog_second import second_failure_told
 from actions.details import details_waiting
-from actions.handoff import hand_off
+from actions.takeover import hand_off
 from madoguchi.dialogue.second_failure import told_second_failure
 from madoguchi.dialogue.signature import signature_of, without_signature
 from madoguchi.address import given_for_new_request, lookup_postal_code, whole_address

@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import anxious, customer_texts
-from actions.handoff import hand_off
+from actions.takeover import hand_off
 from madoguchi.nlu.reading import cue_places
 
 NOTE = "カタログ・お客様のお話では再送（または宅配便）も届かず"

@@ -1,14 +1,17 @@
-"""Handing the conversation to a person, and keeping it there until they hand it back."""
+"""Handing the conversation to a person, and keeping it there until they hand it back.
+
+Which reason the latest message calls for (or the answer it gets instead), the fallback that
+calls a person after repeated misunderstandings, and a restart or new session that leaves the
+conversation with the person; the handing over itself is `actions.takeover.hand_off`.
+"""
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import (
     ActionExecuted,
-    ActiveLoop,
     ConversationPaused,
     EventType,
     FollowupAction,
@@ -27,74 +30,20 @@ from actions.misread import (
     answerable_topic, detail_not_known, only_opens_the_talk, resigned_wait, types_for_someone,
     verification_answered_early,
 )
+from actions.takeover import hand_off
 from madoguchi import memorial
 from madoguchi.dialogue.recovery import is_apology
 from madoguchi.dialogue.gift_plan import plans_a_gift
-from madoguchi.handoff import callback, service
 from madoguchi.handoff.escalation import escalates, since_resume
 from madoguchi.handoff.presence import with_person
 from madoguchi.dialogue.second_failure import told_second_failure
-from madoguchi.handoff.reasons import (
-    goods_problem, has_cue, reason_for_intent, reports_arrival_calmly, wrong_noshi_told_across,
-)
-from madoguchi.handoff.transcript import madoguchi_custom
+from madoguchi.handoff.reasons import goods_problem, has_cue, reason_for_intent, wrong_noshi_told_across
 from madoguchi.nlu.cues import ASKING_HOW_CUES, DOUBTFUL, only_cues_among
 from madoguchi.nlu.patterns import find_order_ids
-from madoguchi.store import channel_events
 from madoguchi.text import is_blank
 
-logger = logging.getLogger(__name__)
 HANDOFF_INTENTS = frozenset({"request_human", "complain", "express_distress", "request_exception"})
 VERIFICATION_FORM = "order_verification_form"
-
-
-def hand_off(
-    dispatcher: CollectingDispatcher, tracker: Tracker, reason: str, goods: bool | None = None
-) -> list[EventType]:
-    """Tell the customer a person takes over, open the desk ticket, pause the bot.
-
-    Goods that came wrong or damaged get an apology first; the order number is then asked
-    for as help for the operator (never as a condition: the person takes over anyway).
-    `goods` says so when the latest message alone does not show it.
-    """
-    now = common.now()
-    text = common.latest_text(tracker)
-    if goods is None:
-        rules = common.rules()
-        goods = reason == "needs_operator" and (
-            goods_problem(rules, text, common.latest_lemmas(tracker)) or reports_arrival_calmly(rules, text)
-        )
-    ticket = service.open_ticket(
-        common.db(),
-        common.rules(),
-        now,
-        sender_id=tracker.sender_id,
-        channel=common.channel(tracker),
-        reason=reason,
-        events=common.event_dicts(tracker),
-        slots=tracker.current_slot_values(),
-        customer_name=channel_events.display_name(common.db(), tracker.sender_id),
-    )
-    care = service.care_response(reason, text, goods=goods)
-    if care:
-        dispatcher.utter_message(response=care)
-    if ticket.operators_available:
-        dispatcher.utter_message(response="utter_handoff_queue", position=ticket.position)
-    else:
-        dispatcher.utter_message(
-            response="utter_handoff_closed_hours", opening=service.opening_text(ticket, now)
-        )
-    if goods and not (tracker.get_slot("order_id") or tracker.get_slot("verified_order_id")):
-        dispatcher.utter_message(response="utter_handoff_goods_order_id")
-    # Many would rather talk: a phone callback, offered with a button the channels answer.
-    offer, buttons = callback.offer()
-    dispatcher.utter_message(text=offer, buttons=buttons)
-    dispatcher.utter_message(json_message=madoguchi_custom("status", state="handoff"))
-    logger.info("handoff %s for %s: %s", ticket.handoff_id, tracker.sender_id, reason)
-    events: list[EventType] = [SlotSet("handoff_reason", reason), SlotSet("person_offered", None)]
-    if tracker.active_loop_name:
-        events += [ActiveLoop(None), SlotSet("requested_slot", None)]
-    return events + [ConversationPaused()]
 
 
 class ActionHandoff(Action):

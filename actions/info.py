@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
+from actions.takeover import hand_off
 from madoguchi import answers, memorial
 from madoguchi.handoff.reasons import wrong_noshi_told_before
 from madoguchi.products import product_catalog
@@ -85,8 +86,6 @@ class ActionAnswerGift(Action):
     ) -> list[EventType]:
         if wrong_noshi_told_before(common.rules(), common.latest_text(tracker), earlier_texts(tracker)):
             # Not a question: the のし on the memorial gift told of before came wrong.
-            from actions.handoff import hand_off  # imported here: it imports this module
-
             return hand_off(dispatcher, tracker, "needs_operator", goods=True)
         answer_question(dispatcher, "ask_gift", tracker)
         return []

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 HISTORY_TURNS = 10
 
-# Every action that may call `actions.handoff.hand_off` or reads `common.event_dicts`
+# Every action that may call `actions.takeover.hand_off` or reads `common.event_dicts`
 # (tests/actions/test_history.py checks the list against the actions' code).
 WHOLE_CONVERSATION = frozenset(
     {

@@ -1,7 +1,7 @@
 """A phone callback instead of typing: what the customer is offered and asked, the slots
 they can choose, and how their choices come back.
 
-The offer goes out with every handoff (`actions.handoff.hand_off`) and, when an operator
+The offer goes out with every handoff (`actions.takeover.hand_off`) and, when an operator
 offers it, from the desk (`madoguchi.desk.callbacks`): a text with one button. Every
 choice after it is a button too, its payload naming what was chosen:
 
