@@ -1,7 +1,8 @@
 """Messages read as a handoff, or not understood, that are something the bot can answer: an
 answer to the order verification given before it was asked, a message that only opens the
 talk, a grumble that ends in a wait, and a question the classifier missed that still names
-its subject."""
+its subject. A refusal whose only anger is an irritated "why" is one of them, here and
+inside the verification (`angry_beyond_asking_why`)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ import re
 from rasa_sdk import Tracker
 
 from actions import common
+from actions.catalog import postal_code_not_known
 from actions.info import earlier_texts
 from madoguchi import memorial
 from madoguchi.dialogue import verification
 from madoguchi.dialogue.follow_up import topic_of
-from madoguchi.handoff.reasons import goods_problem, reports_arrival_calmly
+from madoguchi.handoff.reasons import COURTESY, goods_problem, reports_arrival_calmly, spaceless
 from madoguchi.nlu.cues import NOT_KNOWING_CUES
 from madoguchi.nlu.reading import cue_places
 from madoguchi.text import nfkc
@@ -25,6 +27,19 @@ NUMBER_OR_ORDER = re.compile(r"番号|番號|ばんごう|ばんご|注文|ち�
 NUMBER = re.compile(r"番号|番號|ばんごう|ばんご")
 # An order asked after (頼んどった菓子どうなっとんの, いつ来っとね).
 ORDER_ASKED = re.compile(r"どうなっ|どうなと|どげん|どこ|まだ|いつ|届|とど|来っ|来ん|来な|状況")
+
+
+# Words of anger that, in a refusal, only ask why or sigh (なんで毎回聞く, めんどくさい): the bot
+# explains, and offers a person the second time.
+ASKING_WHY = ("なんで", "何で", "めんどくさ", "面倒くさ", "めんどい", "いちいち")
+
+
+def angry_beyond_asking_why(text: str) -> bool:
+    """A word of anger in the message other than an irritated "why" or a sigh (ふざけんな, いい加減に)."""
+    joined = COURTESY.sub("", spaceless(text))
+    for why in ASKING_WHY:
+        joined = joined.replace(why, "")
+    return any(w in joined for w in (spaceless(a) for a in common.rules().cues.get("anger", [])))
 
 
 def verification_answered_early(tracker: Tracker) -> str | None:
@@ -47,8 +62,6 @@ def verification_answered_early(tracker: Tracker) -> str | None:
     if reading == verification.UNKNOWN and NUMBER.search(read[0]) and any(NUMBER_OR_ORDER.search(t) for t in read):
         return reading if verification.only_not_knowing(triage) else None
     if reading == verification.REFUSED and intent == "complain" and NUMBER_OR_ORDER.search(read[0]) and ORDER_ASKED.search(read[0]):
-        from actions.verification import angry_beyond_asking_why  # imported here: it imports this module
-
         return None if angry_beyond_asking_why(text) else reading
     return None
 
@@ -100,8 +113,6 @@ def resigned_wait(tracker: Tracker) -> bool:
     text = common.latest_text(tracker)
     if common.latest_intent(tracker) != "complain" or not WAIT_LAST.search(nfkc(text)):
         return False
-    from actions.verification import angry_beyond_asking_why  # imported here: it imports this module
-
     rules = common.rules()
     return not (angry_beyond_asking_why(text) or goods_problem(rules, text, common.latest_lemmas(tracker))
                 or verification.asks_for_person(text))
@@ -135,8 +146,6 @@ def detail_not_known(tracker: Tracker) -> bool:
     """The catalog form's postal code answered with not knowing it, read as distress
     (ゆうびんばんごう？ちょっとまってよ　わからんなった): no distress word but not knowing, no
     other sign. The form takes the address instead, as it does for a calm わかりません."""
-    from actions.catalog import postal_code_not_known  # imported here: it imports the handoff module's kin
-
     triage = tracker.latest_message.get("triage") or {}
     return (
         tracker.active_loop_name == "catalog_form"

@@ -21,8 +21,9 @@ from rasa_sdk.types import DomainDict
 from actions import common
 from actions.handoff import handoff_for_message
 from actions.info import answer_question
+from actions.misread import angry_beyond_asking_why
 from madoguchi.dialogue import verification
-from madoguchi.handoff.reasons import COURTESY, goods_problem, spaceless
+from madoguchi.handoff.reasons import goods_problem
 from madoguchi.nlu.patterns import find_order_ids, find_phones, normalize_phone
 from madoguchi.store import orders, verifications
 
@@ -274,19 +275,6 @@ def asks_for_person(tracker: Tracker, text: str) -> bool:
     if not verification.asks_for_person(text):
         return False
     return bool(tracker.get_slot("person_offered")) or verification.reading(text) != verification.REFUSED
-
-
-# Words of anger that, in a refusal, only ask why or sigh (なんで毎回聞く, めんどくさい): the bot
-# explains, and offers a person the second time.
-ASKING_WHY = ("なんで", "何で", "めんどくさ", "面倒くさ", "めんどい", "いちいち")
-
-
-def angry_beyond_asking_why(text: str) -> bool:
-    """A word of anger in the message other than an irritated "why" or a sigh (ふざけんな, いい加減に)."""
-    joined = COURTESY.sub("", spaceless(text))
-    for why in ASKING_WHY:
-        joined = joined.replace(why, "")
-    return any(w in joined for w in (spaceless(a) for a in common.rules().cues.get("anger", [])))
 
 
 def answers_the_question(tracker: Tracker, intent: str, reading: str | None) -> bool:
