@@ -25,12 +25,14 @@ from rasa_sdk.types import DomainDict
 from actions import common
 from actions.catalog_hurry import hurry_heard, hurry_in_lookup
 from actions.catalog_note import back_to_readback, tells_note
+from actions.catalog_second import second_failure_told
 from actions.info import answer_memorial, answer_question, earlier_texts
 from actions.misread import (
     answerable_topic, detail_not_known, only_opens_the_talk, resigned_wait, types_for_someone,
     verification_answered_early,
 )
 from actions.takeover import hand_off
+from actions.verification_start import begin_verification, resume_verification
 from madoguchi import memorial
 from madoguchi.dialogue.recovery import is_apology
 from madoguchi.dialogue.gift_plan import plans_a_gift
@@ -43,7 +45,6 @@ from madoguchi.nlu.patterns import find_order_ids
 from madoguchi.text import is_blank
 
 HANDOFF_INTENTS = frozenset({"request_human", "complain", "express_distress", "request_exception"})
-VERIFICATION_FORM = "order_verification_form"
 
 
 class ActionHandoff(Action):
@@ -115,9 +116,6 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         answer_memorial(dispatcher, tracker)
         return []
     if gives_the_number_after_all(tracker):
-        # Imported here: the verification module hands off through this one.
-        from actions.verification import resume_verification
-
         return resume_verification()
     if not tracker.active_loop_name and only_opens_the_talk(tracker):
         dispatcher.utter_message(response="utter_greet")
@@ -136,15 +134,11 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         return []
     early = verification_answered_early(tracker)
     if early:
-        from actions.verification import begin_verification  # imported here: it imports this module
-
         return begin_verification(early)
     texts = earlier_texts(tracker) + [common.latest_text(tracker)]
     if (tracker.get_slot("catalog_late") or catalog_spoken_of(texts)) and told_second_failure(texts):
         # まだ届いてないです。もう4時すぎてるし… after a re-send told of: the second failure,
-        # with its note for the operator (imported here: it imports this module).
-        from actions.catalog_second import second_failure_told
-
+        # with its note for the operator.
         return second_failure_told(dispatcher, tracker)
     rules = common.rules()
     reason = reason_for_intent(
@@ -173,29 +167,6 @@ def at_a_loss_offered(tracker: Tracker, reason: str | None) -> bool:
         and not any(triage.get(sign) for sign in ("grief", "anger", "goods_problem"))
         and only_cues_among(triage.get("cues") or [], ASKING_HOW_CUES, triage.get("intensity") or 0, bool(triage.get("emphatic")))
     )
-
-
-class ActionReplyToOffer(Action):
-    """Answers a yes or a no: to a person the bot offered, or else to nothing in particular."""
-
-    def name(self) -> str:
-        return "action_reply_to_offer"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        if tracker.active_loop_name == VERIFICATION_FORM:
-            # A yes while the order number is asked is no leaving: 「そっちで調べて」 read as
-            # a yes is a refusal; the verification reads it (imported here: it imports this).
-            from actions.verification import verification_turn
-
-            return verification_turn(dispatcher, tracker)
-        offered = tracker.get_slot("person_offered")
-        if offered and common.latest_intent(tracker) == "affirm":
-            return hand_off(dispatcher, tracker, offered)
-        if not tracker.active_loop_name:  # inside a form, its question follows: no "anything else?"
-            dispatcher.utter_message(response="utter_anything_else")
-        return [SlotSet("person_offered", None)] if offered else []
 
 
 def consecutive_fallbacks(events: list[dict[str, Any]]) -> int:

@@ -15,7 +15,8 @@ from actions import common
 from actions.catalog_fix import fix_in_form, put_right
 from actions.info import answer_question, earlier_texts
 from actions.takeover import hand_off
-from actions.verification import OFFER_REASON, is_verified, phone_of_this_verification, reset_events, verification_turn
+from actions.verification import OFFER_REASON, is_verified, phone_of_this_verification, verification_turn
+from actions.verification_start import reset_events
 from madoguchi.address import has_prefecture, new_address, with_prefecture, without_postal_code
 from madoguchi.dialogue import delivery_date
 from madoguchi.dialogue.gift_plan import plans_a_gift

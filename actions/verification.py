@@ -4,7 +4,9 @@ The form takes the number and the phone, and reads what else the customer answer
 do not know it" gets where it is written, once; a refusal gets why, once; "stop" or
 thanks ends it, a yes never does; each question is asked in new words the next time, and
 after that a person is offered instead of the same question again. A person asked for to
-look the order up takes over (customer_request).
+look the order up takes over (customer_request), and so does a yes to the person offered
+(`action_reply_to_offer`, which answers any yes or no). How a verification begins or starts
+over is in actions/verification_start.py.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -22,13 +24,12 @@ from actions import common
 from actions.handoff import handoff_for_message
 from actions.info import answer_question
 from actions.misread import angry_beyond_asking_why
+from actions.takeover import hand_off
 from madoguchi.dialogue import verification
 from madoguchi.handoff.reasons import goods_problem
 from madoguchi.nlu.patterns import find_order_ids, find_phones, normalize_phone
 from madoguchi.store import orders, verifications
 
-# Counters of one verification, reset when a new one begins.
-COUNTERS = ("order_id_asks", "phone_asks", "verification_unknown", "verification_refusals")
 # What the customer may ask for instead of answering; a person is named in the message.
 PERSON_WORDS = ("担当", "人と", "人に", "人間", "オペレーター", "おぺれーたー", "係の", "電話で話")
 HANDOFF_INTENTS = frozenset({"request_human", "complain", "express_distress"})
@@ -38,6 +39,7 @@ SIDE_QUESTIONS = frozenset({"ask_shipping", "ask_gift", "ask_product"})
 GOES_ON = frozenset({"affirm", "inform", "ask_delivery_status", "change_order"})
 # Who is offered a person who can find the order: taking it up is the customer's request.
 OFFER_REASON = "customer_request"
+VERIFICATION_FORM = "order_verification_form"
 
 
 def count(tracker: Tracker, slot: str) -> int:
@@ -49,32 +51,6 @@ def is_verified(tracker: Tracker) -> bool:
     """The customer proved this conversation's order number with its phone."""
     verified = tracker.get_slot("verified_order_id")
     return bool(verified) and verified == tracker.get_slot("order_id")
-
-
-def reset_events() -> list[EventType]:
-    """A new verification starts with nothing asked and nothing refused."""
-    return [SlotSet(s, 0.0) for s in COUNTERS] + [
-        SlotSet("verification_note", None),
-        SlotSet("verification_stopped", None),
-    ]
-
-
-def resume_verification() -> list[EventType]:
-    """The verification again, from the order number the latest message gave (the form
-    takes it and asks for the phone)."""
-    return [SlotSet("person_offered", None), *reset_events(), FollowupAction("order_verification_form")]
-
-
-def begin_verification(reading: str) -> list[EventType]:
-    """The verification begun from an answer given before its question (UNKNOWN or REFUSED):
-    its first question says where the number is written, or why it is needed, and offers a
-    person who can find the order."""
-    counter = "verification_unknown" if reading == verification.UNKNOWN else "verification_refusals"
-    return [
-        SlotSet("person_offered", None), *reset_events(),
-        SlotSet("verification_note", reading), SlotSet(counter, 1.0),
-        FollowupAction("order_verification_form"),
-    ]
 
 
 def phone_of_this_verification(tracker: Tracker) -> str | None:
@@ -307,3 +283,24 @@ class ActionVerificationTurn(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         return verification_turn(dispatcher, tracker)
+
+
+class ActionReplyToOffer(Action):
+    """Answers a yes or a no: to a person the bot offered, or else to nothing in particular."""
+
+    def name(self) -> str:
+        return "action_reply_to_offer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if tracker.active_loop_name == VERIFICATION_FORM:
+            # A yes while the order number is asked is no leaving: 「そっちで調べて」 read as
+            # a yes is a refusal; the verification reads it.
+            return verification_turn(dispatcher, tracker)
+        offered = tracker.get_slot("person_offered")
+        if offered and common.latest_intent(tracker) == "affirm":
+            return hand_off(dispatcher, tracker, offered)
+        if not tracker.active_loop_name:  # inside a form, its question follows: no "anything else?"
+            dispatcher.utter_message(response="utter_anything_else")
+        return [SlotSet("person_offered", None)] if offered else []

@@ -178,31 +178,6 @@ async def test_a_calm_memorial_question_read_as_distress_is_answered(shop, dispa
     assert answer["buttons"][0]["payload"] == "担当者と話したいです"  # offered, not forced
 
 
-async def test_a_yes_takes_up_the_person_offered(shop, dispatcher, domain):
-    from actions.handoff import ActionReplyToOffer
-
-    tracker = make_tracker([user("はい、お願いします", "affirm")],
-                           slots={"person_offered": "needs_operator", "verification_unknown": 1.0})
-    events = await ActionReplyToOffer().run(dispatcher, tracker, domain)
-    assert slot_sets(events)["handoff_reason"] == "needs_operator"
-    assert "注文番号不明" in handoffs.open_for(shop, "s1").summary
-
-
-async def test_a_yes_with_nothing_offered_is_no_handoff(shop, dispatcher, domain):
-    from actions.handoff import ActionReplyToOffer
-
-    events = await ActionReplyToOffer().run(dispatcher, make_tracker([user("はい", "affirm")]), domain)
-    assert events == [] and said(dispatcher) == ["utter_anything_else"]
-    assert handoffs.open_for(shop, "s1") is None
-
-
-async def test_a_yes_inside_a_form_leaves_its_question_pending_without_anything_else(shop, dispatcher, domain):
-    from actions.handoff import ActionReplyToOffer
-
-    tracker = make_tracker([user("yes please, fast one 👍", "affirm")], active_loop="catalog_form", requested_slot="postal_code")
-    assert await ActionReplyToOffer().run(dispatcher, tracker, domain) == [] and said(dispatcher) == []
-
-
 async def test_an_order_number_given_after_all_goes_on_with_the_verification(shop, dispatcher, domain):
     sighed = user("もう…しょうがないな A2345678", "express_distress", triage={"cues": [], "intensity": 1})
     tracker = make_tracker([sighed], slots={"person_offered": "customer_request", "verification_refusals": 2.0})

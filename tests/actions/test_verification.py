@@ -9,6 +9,7 @@ from actions.orders import ActionOrderResult
 from actions.verification import (
     ActionAskOrderId,
     ActionAskVerificationPhone,
+    ActionReplyToOffer,
     ActionVerificationTurn,
     ValidateOrderVerificationForm,
 )
@@ -163,8 +164,6 @@ async def test_after_a_stop_or_an_offer_the_bot_waits_for_the_customer(shop, dis
 
 
 async def test_look_it_up_yourself_read_as_a_yes_is_a_refusal_not_a_goodbye(shop, dispatcher, domain):
-    from actions.handoff import ActionReplyToOffer
-
     tracker = make_tracker([user("登録してあるんだから、そっちで調べてくれませんか", "affirm")],
                            active_loop=FORM, requested_slot="order_id")
     events = await ActionReplyToOffer().run(dispatcher, tracker, domain)
@@ -172,6 +171,25 @@ async def test_look_it_up_yourself_read_as_a_yes_is_a_refusal_not_a_goodbye(shop
     assert "utter_anything_else" not in said(dispatcher)  # the form goes on: why, where, a person
     plain = make_tracker([user("はい", "affirm")], active_loop=FORM, requested_slot="order_id")
     assert await ActionReplyToOffer().run(CollectingDispatcher(), plain, domain) == []  # asked again, not dropped
+
+
+async def test_a_yes_takes_up_the_person_offered(shop, dispatcher, domain):
+    tracker = make_tracker([user("はい、お願いします", "affirm")],
+                           slots={"person_offered": "needs_operator", "verification_unknown": 1.0})
+    events = await ActionReplyToOffer().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["handoff_reason"] == "needs_operator"
+    assert "注文番号不明" in handoffs.open_for(shop, "s1").summary
+
+
+async def test_a_yes_with_nothing_offered_is_no_handoff(shop, dispatcher, domain):
+    events = await ActionReplyToOffer().run(dispatcher, make_tracker([user("はい", "affirm")]), domain)
+    assert events == [] and said(dispatcher) == ["utter_anything_else"]
+    assert handoffs.open_for(shop, "s1") is None
+
+
+async def test_a_yes_inside_a_form_leaves_its_question_pending_without_anything_else(shop, dispatcher, domain):
+    tracker = make_tracker([user("yes please, fast one 👍", "affirm")], active_loop="catalog_form", requested_slot="postal_code")
+    assert await ActionReplyToOffer().run(dispatcher, tracker, domain) == [] and said(dispatcher) == []
 
 
 async def test_asking_a_person_to_find_the_order_is_the_customers_request(shop, dispatcher, domain):
