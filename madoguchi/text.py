@@ -24,6 +24,14 @@ _DIGIT_HYPHEN_DIGIT = re.compile(
     r"(?<=[0-9０-９A-Za-zＡ-Ｚａ-ｚ])" + _HYPHEN_CLASS + r"(?=[0-9０-９])"
 )
 
+# Kanji that look like katakana, typed with a stylus or picked by a handwriting pad among
+# katakana (力タログ, カタ口グ, 口ボット): read as the katakana where a katakana word stands
+# around them, never after a kanji (協力プレー) nor in the words they make (口コミ, 口パク).
+_LOOKALIKES = {"力": "カ", "夕": "タ", "口": "ロ", "工": "エ", "卜": "ト"}
+_LOOKALIKE_IN_KATAKANA = re.compile(
+    r"(?<![\u4e00-\u9fff々])[力夕口工卜](?=[ァ-ヺー]{2})(?!コミ|パク)|(?<=[ァ-ヺー]{2})[力夕口工卜](?![\u4e00-\u9fff々])"
+)
+
 _WIDE_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _WIDE_ASCII[0x3000] = 0x20  # ideographic space
 
@@ -39,9 +47,16 @@ def fold_width(text: str) -> str:
 
 
 def fold_for_nlu(text: str) -> str:
-    """`fold_width`, and old forms of kanji as those in use (屆→届, 淺沼→浅沼): the text the NLU
-    reads, one character for one. Never for a value kept: a name is stored as written."""
-    return fold_width(text).translate(OLD_FORMS)
+    """`fold_width`, old forms of kanji as those in use (屆→届, 淺沼→浅沼) and kanji among
+    katakana as the katakana they look like (力タログ): the text the NLU reads, one character
+    for one. Never for a value kept: a name is stored as written."""
+    return katakana_lookalikes(fold_width(text).translate(OLD_FORMS))
+
+
+def katakana_lookalikes(text: str) -> str:
+    """Kanji typed for the katakana they look like, among katakana (力タログ→カタログ,
+    カタ口グ→カタログ), as that katakana; one character for one."""
+    return _LOOKALIKE_IN_KATAKANA.sub(lambda m: _LOOKALIKES[m.group()], text)
 
 
 def nfkc(text: str) -> str:
@@ -50,9 +65,9 @@ def nfkc(text: str) -> str:
 
 
 def folded(text: str | None) -> str:
-    """NFKC, lower case and old forms of kanji as those in use (屆いた): how a message is
-    compared with cue words."""
-    return unicodedata.normalize("NFKC", text or "").lower().translate(OLD_FORMS)
+    """NFKC, lower case, old forms of kanji as those in use (屆いた) and katakana look-alikes
+    (力タログ): how a message is compared with cue words."""
+    return katakana_lookalikes(unicodedata.normalize("NFKC", text or "").lower().translate(OLD_FORMS))
 
 
 def with_hiragana(text: str) -> str:

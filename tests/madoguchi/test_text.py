@@ -6,7 +6,7 @@ import pytest
 
 from madoguchi.nlu.kanji_forms import OLD_FORMS
 from madoguchi.nlu.patterns import find_all
-from madoguchi.text import digits_only, fold_for_nlu, fold_width, is_blank, nfkc
+from madoguchi.text import digits_only, fold_for_nlu, fold_width, folded, is_blank, nfkc
 
 
 @pytest.mark.parametrize(
@@ -34,6 +34,24 @@ def test_the_nlu_reads_old_forms_of_kanji_as_those_in_use_and_a_value_keeps_them
     assert nfkc("髙﨑 佐和子") == fold_width("髙﨑 佐和子") == "髙﨑 佐和子"  # a name is stored as written
     assert all(len(old) == len(new) == 1 and old != new for old, new in
                ((chr(k), v) for k, v in OLD_FORMS.items()))
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("力タログを　たのんだ", "カタログを　たのんだ"),  # 力 for カ, from a stylus
+        ("紙の カタ口グを", "紙の カタログを"),
+        ("口ボットと 話しとる", "ロボットと 話しとる"),
+        ("チョコレー卜", "チョコレート"),
+        ("口コミを見て", "口コミを見て"),  # the words they make stay
+        ("協力プレー", "協力プレー"),  # after a kanji: the kanji
+        ("八ツ橋と一ヶ月", "八ツ橋と一ヶ月"),
+    ],
+)
+def test_kanji_typed_for_katakana_among_katakana_are_read_as_the_katakana(written, read):
+    assert fold_for_nlu(written) == folded(written) == read.replace("　", " ")
+    assert len(fold_for_nlu(written)) == len(written)
+    assert nfkc("力タログ") == "力タログ"  # a value keeps what was written
 
 
 @pytest.mark.parametrize("hyphen", ["ー", "−", "‐", "－", "ｰ", "―", "〜"])
