@@ -34,8 +34,9 @@ def hand_off(
     text = common.latest_text(tracker)
     if goods is None:
         rules = common.rules()
-        goods = reason == "needs_operator" and (
-            goods_problem(rules, text, common.latest_lemmas(tracker)) or reports_arrival_calmly(rules, text)
+        # distress too: 息子がもう１個食べてしもた😭 卵アレルギーあるのに (the goods harmed someone)
+        goods = reason in ("needs_operator", "distress") and goods_problem(rules, text, common.latest_lemmas(tracker)) or (
+            reason == "needs_operator" and reports_arrival_calmly(rules, text)
         )
     ticket = service.open_ticket(
         common.db(),

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from madoguchi.handoff.harm import harmed_by_goods
 from madoguchi.nlu.reading import cue_at, cue_places
 from madoguchi.shop.rules import Rules
 from madoguchi.text import folded
@@ -334,12 +335,17 @@ def memorial_named(rules: Rules, text: str) -> bool:
     return every_group(spaceless(text), cue_groups({"memorial": rules.cues.get("wrong_noshi", {}).get("memorial", [])}))
 
 
+# How the customer says the memorial was told to the shop (…ちゃんと おそなえ って かきました, round zw).
+REPROACHED = ("のに", "言った", "いった", "頼んだ", "たのんだ", "出せ", "使えな", "使え", "書きました", "かきました", "書いた", "かいた",
+              "伝えた", "つたえた", "伝えま", "つたえま")
+
+
 def wrong_noshi_told_after(rules: Rules, text: str, earlier: list[str]) -> bool:
     """A memorial told in this message, with a reproach (方事さ使うって 言ったったのに), after
     the customer reported a celebration のし on what came (のし紙 紅白だった)."""
     groups = rules.cues.get("wrong_noshi", {})
     report = cue_groups({k: v for k, v in groups.items() if k != "memorial"})
-    reproached = any(folded(w) in spaceless(text) for w in ("のに", "言った", "いった", "頼んだ", "たのんだ", "出せ", "使えな", "使え"))
+    reproached = any(folded(w) in spaceless(text) for w in REPROACHED)
     return memorial_named(rules, text) and reproached and any(every_group(spaceless(t), report) for t in earlier[-3:])
 
 
@@ -372,10 +378,11 @@ def reason_for_intent(
     """The handoff reason a message calls for by its intent and content, or None."""
     reason = INTENT_REASONS.get(intent)
     # Wrong or damaged goods are an operator's case whatever else is said (a person asked for
-    # with it too: the operator needs to know what to look at), by any intent that calls for one.
+    # with it too: the operator needs to know what to look at), by any intent that calls for one;
+    # first among them (distress) when someone ate them and is harmed.
     if reason is not None or intent in ("change_order", "ask_delivery_status"):
         if goods_problem(rules, text, lemmas):
-            return "needs_operator"
+            return "distress" if harmed_by_goods(text) else "needs_operator"
     if reason == "complaint" and reports_arrival_calmly(rules, text):
         return "needs_operator"
     return reason

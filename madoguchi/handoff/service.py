@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any, Iterable
 
 from madoguchi.handoff import transcript
+from madoguchi.handoff.harm import harmed_by_goods
 from madoguchi.handoff.reasons import is_grief
 from madoguchi.shop import calendar
 from madoguchi.shop.rules import Rules, shop_rules
@@ -148,7 +149,10 @@ def open_ticket(
 def care_response(reason: str, text: str, goods: bool = False, *, rules: Rules | None = None) -> str | None:
     """The response that answers with care before the handoff notice, if any: the reason's
     `care` in the rules file (the shop's by default), condolences for distress about a death
-    or a memorial, and an apology first when the goods came wrong or damaged (`goods`)."""
+    or a memorial, and an apology first when the goods came wrong or damaged (`goods`), with
+    a doctor named first when someone ate them and is harmed."""
+    if goods and harmed_by_goods(text):
+        return "utter_handoff_goods_harm"  # 息子がもう１個食べてしもた😭 卵アレルギーあるのに: a doctor first
     if goods:
         # 主人の兄が亡くなって…のしが紅白の蝶結びで届いた: condolences with the apology
         return "utter_handoff_goods_grief" if is_grief(text) else "utter_handoff_goods"

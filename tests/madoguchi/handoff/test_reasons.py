@@ -9,6 +9,8 @@ from madoguchi.handoff.reasons import (
     exception_kind,
     goods_problem,
     has_cue,
+    noshi_reported,
+    wrong_noshi_told_across,
     is_grief,
     mourning_noshi_reported,
     reason_for_intent,
@@ -203,7 +205,10 @@ def test_a_plain_complaint_stays_a_complaint(rules):
         ("値引きしてくれませんか", "discount"),
         ("少し安くならない？", "discount"),
         ("ボランティア だから、すこし ねびき できますか？", "discount"), ("送料 まげでけ。年金暮らしだ。", "discount"),  # round zt
+        ("これだけ買うねんから、なんぼか引いてくれるやろ？1割くらいどないや", "discount"),  # round zw
+        ("支払いは請求書で、月末締めの翌月末払いにしてや", "payment_terms"),  # round zw
         ("試合に負けてしまった", None),
+        ("風邪を引いてしまって受け取れませんでした", None),
         ("送料無料にしてほしい", "free_shipping"),
         ("先に送ってもらえませんか", "priority"),
         ("沖縄に今日届けてほしい", "same_day_remote"),
@@ -387,3 +392,28 @@ def test_a_mourning_noshi_on_a_birthday_gift_told_in_kana_is_the_operators_case(
     earlier = ["おかあさん(しゅじん の) の たんじょうび に おかし おくりました。でも のし が くろ と しろ でした。"]
     assert mourning_noshi_reported(rules, "おそうしき の いろ です よね？", earlier) is False  # no のし in it
     assert mourning_noshi_reported(rules, earlier[0], [])
+
+
+def test_a_mourning_noshi_on_a_pass_gift_written_by_a_stylus_is_the_operators_case(rules):
+    """のしが　黒と白の　ひもで　「志」て　書いとるんじょ, the 合格祝い told the message before (round zw)."""
+    earlier = ["こんにちは。孫の　合格祝いに　たのんだ　お菓子が　きょう　とどいたんやけど"]
+    text = "あけて　みたら、のしが　黒と白の　ひもで　「志」て　書いとるんじょ。これは　お葬式の　でないで？"
+    assert mourning_noshi_reported(rules, text, earlier)
+    assert not mourning_noshi_reported(rules, text, ["こんにちは。お菓子が　きょう　とどいたんやけど"])  # no occasion told
+
+
+def test_a_celebration_noshi_on_an_offering_told_in_a_learner_s_kana_is_the_operators_case(rules):
+    """のし が あかい と しろ です…四十九日 の おそなえ なのに (round zw); the order told of after."""
+    assert goods_problem(rules, "のし が あかい と しろ です。おいわい の のし? 四十九日 の おそなえ なのに")
+    assert not goods_problem(rules, "四十九日 の おそなえ です。のし は あかい と しろ で いい ですか")  # asked
+    earlier = ["のし が あかい と しろ でした"]
+    told = "おばあちゃん すごく かなしい かお しました。ちゅうもん の とき は ちゃんと おそなえ って かきました"
+    assert noshi_reported(rules, earlier[0]) and wrong_noshi_told_across(rules, told, earlier)
+
+
+def test_goods_eaten_by_a_child_with_an_allergy_go_to_a_person_first_as_distress(rules):
+    """A child ate what came by mistake and has an allergy (round zw tatsuzo-yuzuki-07)."""
+    text = "助けてください、届いた箱に頼んでないお菓子入っとって、息子がもう１個食べてしもた😭 卵アレルギーあるのに"
+    assert reason_for_intent(rules, "complain", text) == "distress"
+    assert reason_for_intent(rules, "complain", "届いた箱に頼んでないお菓子入ってました") == "needs_operator"
+    assert reason_for_intent(rules, "ask_product", "卵アレルギーの子が食べても大丈夫なお菓子はありますか") is None

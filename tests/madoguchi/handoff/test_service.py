@@ -173,6 +173,13 @@ def test_goods_that_came_wrong_for_a_death_get_condolences_with_the_apology():
     assert care_response("needs_operator", "箱が潰れていました", goods=True) == "utter_handoff_goods"
 
 
+def test_goods_a_child_ate_with_an_allergy_name_a_doctor_first():
+    """Round zw tatsuzo-yuzuki-07: the mother must hear to call a doctor before anything else."""
+    text = "届いた箱に頼んでないお菓子入っとって、息子がもう１個食べてしもた😭 卵アレルギーあるのに"
+    assert care_response("distress", text, goods=True) == "utter_handoff_goods_harm"
+    assert care_response("needs_operator", "頼んでないお菓子が入ってました", goods=True) == "utter_handoff_goods"
+
+
 @pytest.mark.parametrize(
     "reason, response",
     [
