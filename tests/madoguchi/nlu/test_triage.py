@@ -574,6 +574,7 @@ def test_a_message_that_only_opens_the_talk_is_an_opener(ginza, lexicon, text):
     ("おはようございます　朝早うから　失礼いたします", "greet"),  # round zr
     ("お疲れ様でした", "goodbye"), ("では失礼いたします", "goodbye"), ("もしもし、ありがとうございました、またね", "goodbye"),
     ("おつかれっす、落ちます", "goodbye"), ("おつかれっす、また れんらく します 👋", "goodbye"),
+    ("おつです", "greet"), ("おつです、落ちます", "goodbye"),  # round zw
 ])
 def test_a_goodbye_that_opens_the_talk_is_a_greeting(ginza, lexicon, text, acted_on):
     ranking = [{"name": "goodbye", "confidence": 0.77}, {"name": "greet", "confidence": 0.2}]
@@ -588,6 +589,9 @@ def test_a_goodbye_that_opens_the_talk_is_a_greeting(ginza, lexicon, text, acted
     ("こんにちは、山田です。注文番号はA1234567です", "inform"),
     ("山田です", "inform"),  # no greeting: the name answers a question
     ("お世話になっております。ユスポワと申します。", "greet"),  # round zv
+    # round zw: a letter's seasonal greeting, and nothing else yet
+    ("初冬の候、寒さの身にしみる頃となりました。貴店の皆樣にはお變りなくお過ごしのことと存じます。", "greet"),
+    ("お歳暮の候補を教えてください", "inform"),
 ])
 def test_a_greeting_that_gives_a_name_is_a_greeting(ginza, lexicon, text, acted_on):
     ranking = [{"name": "inform", "confidence": 0.82}, {"name": "greet", "confidence": 0.15}]
@@ -613,3 +617,14 @@ def test_a_catalog_that_did_not_come_in_kansai_words_is_late(ginza, lexicon):
 ])
 def test_a_need_too_near_is_imminent(ginza, lexicon, text, imminent):
     assert run(ginza, lexicon, text).imminent is imminent
+
+
+@pytest.mark.parametrize("text, first, acted_on", [
+    ("これだけ買うねんから、なんぼか引いてくれるやろ？1割くらいどないや", "ask_shipping", "request_exception"),
+    ("あと支払いは請求書で、月末締めの翌月末払いにしてや", "change_order", "request_exception"),
+    ("送料はいくらですか", "ask_shipping", "ask_shipping"),  # nothing beyond the rules
+])
+def test_a_discount_or_terms_asked_in_a_question_doubted_are_beyond_the_rules(ginza, lexicon, text, first, acted_on):
+    """Round zw mariko-jocelyn-14: a bulk discount and invoice terms read as shipping and a change."""
+    assert corrected(ginza, lexicon, text, first, "request_exception", confidence=0.6) == acted_on
+    assert corrected(ginza, lexicon, text, first, "request_exception", confidence=0.95) == first  # read surely
