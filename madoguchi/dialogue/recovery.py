@@ -145,10 +145,15 @@ class InProcessEndpoint:
 
 
 async def run(
-    action: Any, rasa_run: RunAction, output_channel: Any, nlg: Any, tracker: Any, domain: Any
+    action: Any, rasa_run: RunAction, output_channel: Any, nlg: Any, tracker: Any, domain: Any,
+    answer: bool = True,
 ) -> list[Any]:
-    """`RemoteAction.run` (`rasa_run`) that never leaves the customer without an answer."""
+    """`RemoteAction.run` (`rasa_run`) that never leaves the customer without an answer.
+    With `answer=False` (for a caller that goes on without the action, as Rasa's slot
+    extraction does with a `RasaException`) a refused call is still tried again, but a
+    failure is raised, as a `RasaException` whatever it was (an invalid response too)."""
     from rasa.core.actions.action import ActionExecutionRejection
+    from rasa.shared.exceptions import RasaException
 
     url = getattr(action.action_endpoint, "url", "") or ""
     while True:
@@ -159,6 +164,10 @@ async def run(
         except Exception as error:  # noqa: BLE001 - whatever failed, the customer gets an answer
             if _refused(error) and OUTAGES.refused(url) and await _comes_back(url):
                 continue
+            if not answer:
+                if isinstance(error, RasaException):
+                    raise
+                raise RasaException(f"Failed to execute custom action '{action.name()}': {error}") from error
             logger.error("custom action %s failed for %s: %s", action.name(), tracker.sender_id, error)
             break
         OUTAGES.reached(url)

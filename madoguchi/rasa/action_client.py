@@ -23,7 +23,11 @@ written for: any other refuses to start (`RASA_VERSION`).
   keeps them, so a connection is never reused just as the server closes it.
 - Not about speed: a custom action that cannot be run (the action server down or
   restarting) is tried again, run in this process if it hands off, or apologised for, and
-  the turn ends with `action_listen` (`madoguchi.dialogue.recovery`).
+  the turn ends with `action_listen` (`madoguchi.dialogue.recovery`). An action Rasa's slot
+  extraction runs (a custom slot mapping's, `action_validate_slot_mappings`) is tried again
+  the same way, but a failure is left to Rasa, which logs it and fills the other slots: an
+  apology there would be dropped with the events extraction does not keep, and would still
+  count as the turn's, so that the turn's own action, failing too, would end in silence.
 """
 
 from __future__ import annotations
@@ -110,12 +114,25 @@ def action_call_format(self: Any, tracker: Any, domain: Any) -> dict[str, Any]:
     return rasas()["action_call_format"](self, tracker, domain)
 
 
+def run_by_slot_extraction(caller: Any) -> bool:
+    """Whether a frame is Rasa's slot extraction running a custom mapping's action or
+    `action_validate_slot_mappings` (`ActionExtractSlots._run_custom_action`), which logs
+    such an action's failure (a `RasaException`) and fills the other slots."""
+    from rasa.core.actions.action import ActionExtractSlots
+
+    return caller is not None and caller.f_code is ActionExtractSlots._run_custom_action.__code__
+
+
 async def run_remote_action(self: Any, output_channel: Any, nlg: Any, tracker: Any, domain: Any) -> list[Any]:
     """`RemoteAction.run`, never leaving the customer without an answer when the action
-    server is down (`madoguchi.dialogue.recovery`)."""
+    server is down (`madoguchi.dialogue.recovery`); within slot extraction, a failure is
+    Rasa's to handle, after the same wait for an action server that restarts."""
+    import sys
+
     from madoguchi.dialogue import recovery
 
-    return await recovery.run(self, rasas()["remote_run"], output_channel, nlg, tracker, domain)
+    answer = not run_by_slot_extraction(sys._getframe(1))
+    return await recovery.run(self, rasas()["remote_run"], output_channel, nlg, tracker, domain, answer=answer)
 
 
 class _KeptSession:

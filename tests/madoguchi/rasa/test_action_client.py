@@ -120,3 +120,60 @@ def test_action_calls_reuse_one_connection_and_survive_a_closed_one(aiohttp_unus
     assert asyncio.run(scenario()) == [{"events": []}] * 6
     assert peers[0] == peers[1] == peers[2] == peers[3]  # one connection for back-to-back calls
     assert peers[4] != peers[3] and peers[5] != peers[4]  # new ones after a close or an idle time
+
+
+@pytest.fixture
+def failing_action_server(monkeypatch):
+    """The patch installed over an action server whose actions fail; the names it was asked to run."""
+    from rasa.shared.exceptions import RasaException
+
+    asked = []
+
+    async def broken(action, *_args):
+        asked.append(action.name())
+        raise RasaException(f"the action server answered 500 for {action.name()}")
+
+    monkeypatch.setattr(RemoteAction, "run", action_client.run_remote_action)
+    monkeypatch.setitem(action_client.rasas(), "remote_run", broken)
+    return asked
+
+
+async def test_a_failed_slot_mapping_action_leaves_the_apology_to_the_turns_action(domain, failing_action_server, caplog):
+    """The late-catalog check runs with every message about a delivery, inside Rasa's slot
+    extraction, which keeps only the slots it sets: an apology there would never be sent and
+    would still count as the turn's. Rasa fills the other slots and logs the failure; the
+    action the turn then runs, failing too, apologises."""
+    from rasa.core.actions.action import ActionExtractSlots
+    from rasa.core.channels import CollectingOutputChannel
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    from rasa.shared.core.events import SlotSet
+    from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa.utils.endpoints import EndpointConfig
+
+    from madoguchi.dialogue import recovery
+    from tests.madoguchi.rasa.conversations import user
+
+    endpoint = EndpointConfig("http://127.0.0.1:9/webhook")
+    tracker = DialogueStateTracker.from_events("late", [user("ask_delivery_status", date="12月3日")], domain.slots)
+    events = await ActionExtractSlots(endpoint).run(
+        CollectingOutputChannel(), TemplatedNaturalLanguageGenerator(domain.responses), tracker, domain)
+    assert failing_action_server == ["action_notice_late_catalog"]
+    assert events == [SlotSet("date", "12月3日")]
+    assert "failed to fill slots with custom mappings" in caplog.text
+    answered = await RemoteAction("action_begin_catalog_status", endpoint).run(
+        CollectingOutputChannel(), None, tracker, domain)
+    assert [e.text for e in answered if hasattr(e, "text")] == [recovery.APOLOGY]
+
+
+async def test_an_invalid_answer_to_slot_extraction_is_a_failure_rasa_handles(domain):
+    """Rasa's extraction goes on after a `RasaException` only: an invalid response is one too."""
+    from rasa.shared.exceptions import RasaException
+
+    from madoguchi.dialogue import recovery
+
+    async def invalid(*_args):
+        raise ValidationError("{} is not of type 'array'")
+
+    action = RemoteAction("action_notice_late_catalog", None)
+    with pytest.raises(RasaException, match="is not of type 'array'"):
+        await recovery.run(action, invalid, None, None, None, domain, answer=False)
