@@ -6,7 +6,10 @@ and test modules, the names below (Rasa's classes) are madoguchi's subclasses, s
 says `RulePolicy(...)`, parametrizes over `DIETClassifier` or builds a
 `DialogueStateTracker.from_events(...)` gets madoguchi's class. When collection is over, every
 module of Rasa and of madoguchi gets Rasa's own classes back: only the tests see the swap,
-as only `config.yml` and `endpoints.yml` name the classes in the product.
+as only `config.yml` and `endpoints.yml` name the classes in the product. The action client
+patch (`madoguchi.rasa.action_client`), which replaces methods of Rasa's `RemoteAction` and
+`EndpointConfig` rather than classes, is installed before the swap and stays for the run,
+as the project's tracker store installs it in the product.
 
 Not swapped: Rasa's recipe registry (a configuration naming `RulePolicy` still trains Rasa's)
 and names a test imports inside a function body.
@@ -84,6 +87,9 @@ def swapping() -> bool:
 
 
 def _swap_in() -> None:
+    from madoguchi.rasa import action_client
+
+    action_client.install()
     for (module, name), spec in SWAPS.items():
         rasa_module = importlib.import_module(module)
         ours = _load(spec)  # imported before the swap, so it subclasses Rasa's own class
@@ -140,4 +146,4 @@ def pytest_report_header(config: Any) -> str:
     if not swapping():
         return "madoguchi peer check: Rasa's own classes"
     pairs = ", ".join(f"{name} -> {spec.split(':')[1]}" for (_, name), spec in SWAPS.items())
-    return f"madoguchi peer check: {pairs}"
+    return f"madoguchi peer check: {pairs}; the action client patch installed"
