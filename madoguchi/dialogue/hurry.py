@@ -11,10 +11,11 @@ from madoguchi.text import folded
 
 # A hurry word negated a few characters on: 急ぎではありません, 急ぎまへん, いそぎじゃない,
 # 急ぎはせんのですけど, 急がない, 急いでいません, 急ぐ儀には御座いませぬ, いそぎはしもはんで
-# (Kagoshima), 急ぎじゃなかけん (Kyushu), 急ぎじゃにゃあで (Nagoya), 急がんでええ, 急がね (Tsugaru).
+# (Kagoshima), 急ぎじゃなかけん (Kyushu), 急ぎじゃにゃあで (Nagoya), 急がんでええ, 急がね (Tsugaru),
+# 急ぎじゃねぇけぇ (Okayama, round zx); not 急がねえと (must hurry).
 _NEGATED = re.compile(
     r"(?:急|いそ)(?:ぎ|が|い|ぐ)(?P<gap>[^。、,.!?！？\n]{0,6}?)"
-    r"(?:ない|なく|ねえ|ません|まへん|へん|せん|ませぬ|もはん|もさん|あらず|及ばず|致さず|いたさず|せず|(?:じゃ|では|で|や)(?:なか|にゃ))"
+    r"(?:ない|なく|ね[えぇー](?![とば])|ません|まへん|へん|せん|ませぬ|もはん|もさん|あらず|及ばず|致さず|いたさず|せず|(?:じゃ|では|で|や)(?:なか|にゃ))"
     r"|(?:急|いそ)がん(?:でも?|たって)"
     r"|(?:急|いそ)がね(?![ばぇえと])"  # 急がね。(Tsugaru: no hurry); not 急がねば, 急がねえと (must hurry)
 )
@@ -52,12 +53,17 @@ def _negated(norm: str) -> bool:
     return False
 
 
+def _no_hurry_at(word: str, places: str) -> bool:
+    """A word of no hurry stands in the text, not as the start of "must" (急がねえと, 急がねば)."""
+    return re.search(re.escape(word) + r"(?![とば])", places) is not None
+
+
 def hurry_of(text: str, hurry: Iterable[str], no_hurry: Iterable[str]) -> bool | None:
     """True when the message says the customer is in a hurry, False when it says they are
     not (or asks for the usual way), None when it says neither."""
     # isogi janai: read in kana, its negation too; いそがん けん: words set apart by spaces
     places = cue_places(text)
-    if _negated(places) or any(folded(w) in places for w in no_hurry):
+    if _negated(places) or any(_no_hurry_at(folded(w), places) for w in no_hurry):
         return _deadline_after_but(text, no_hurry) or False
     told = _DEADLINE_ASKED.sub("", places)
     # はい そいで たのんもす: いそいで only across two words, no hurry

@@ -33,6 +33,7 @@ HURRY, NO_HURRY = CUES["hurry"], CUES["no_hurry"]
     "法要は年明けにて、急ぎは致さず候。",  # a letter of old (round zo)
     "急ぎではないけど、できれば早めに",  # a wish after the "but", no date to meet
     "いつでもいいけど、いつまでに頼めば年内に着きますか",  # a deadline asked after
+    "会館の待合に置いときてぇんよ。急ぎじゃねぇけぇ",  # Okayama (round zx)
 ])
 def test_no_hurry_is_read_as_no_hurry(text):
     assert hurry_of(text, HURRY, NO_HURRY) is False
@@ -50,6 +51,7 @@ def test_no_hurry_is_read_as_no_hurry(text):
     "急いでもらえないでしょうか",
     "急がんと間に合わんのです",
     "急がねばまいね",  # Tsugaru: must hurry
+    "急がねえと間に合わねえ", "急がねぇと間に合わん",  # must hurry, not a hurry denied
     "ちょっと急いどるっちゃん",  # Hakata
     "姉ちゃんの結婚式の引き菓子選ぶのに要るねん、はよほしい",  # Kansai
     "今週中に決めなきゃなんだよね。急ぎで送れない？",  # a negated potential asks for it
