@@ -191,6 +191,10 @@ STRUCK_NOT_GOODS = re.compile(
 )
 # Liking the sweets (気に入って) holds 入って, but says nothing of what is in the box.
 LIKED = re.compile(r"気に入|きにい|気にい")
+# Money short, not goods (送料かかると足りないんで、送料無料にしてもらえないですか, round zx).
+MONEY_SHORT = re.compile(
+    r"(?:予算|お金|おかね|金が|かねが|円|送料|そうりょう|バイト代|小遣い|こづかい|財布|さいふ)[^。]{0,12}?(?:足りな|足りませ|足らん|足りひん|足りへん|たりな)"
+)
 # Nothing in the mailbox (まだポストに入っていません, round zv): a catalog not come, not goods missing.
 MAILBOX = re.compile(r"(?:ポスト|ぽすと|郵便受け?|ゆうびんうけ|新聞受け)\s*(?:に|へ)?\s*(?:は|も)?\s*(?:入っ|はいっ)")
 # Damage feared or denied, not reported (ケーキ溶けたら泣く, 割れないように, 壊れてないです).
@@ -265,7 +269,7 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
     triage (`madoguchi.nlu.triage`) and of the handoff reasons. A word matches in the
     normalized text, without its spaces, as a lemma, or in the text read as kana (ハコ
     ツブレテル, box kowarete)."""
-    text = MAILBOX.sub("", LIKED.sub("", text))  # 菓子を気に入ってな: not 入ってな (missing)
+    text = MONEY_SHORT.sub("", MAILBOX.sub("", LIKED.sub("", text)))  # 菓子を気に入ってな: not 入ってな (missing)
     unstruck = NOT_DAMAGED.sub("", STRUCK_NOT_GOODS.sub("", text))  # not 地震で つぶれた 家, 溶けたら
     places = cue_places(unstruck)
     whole = folded(text)

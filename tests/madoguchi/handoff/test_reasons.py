@@ -417,3 +417,10 @@ def test_goods_eaten_by_a_child_with_an_allergy_go_to_a_person_first_as_distress
     assert reason_for_intent(rules, "complain", text) == "distress"
     assert reason_for_intent(rules, "complain", "届いた箱に頼んでないお菓子入ってました") == "needs_operator"
     assert reason_for_intent(rules, "ask_product", "卵アレルギーの子が食べても大丈夫なお菓子はありますか") is None
+
+
+def test_money_short_is_no_goods_missing(rules):
+    """送料かかると足りないんで (round zx sachie-ryusei-14): the budget, not the box."""
+    text = "送料かかると足りないんで、送料無料にしてもらえないですか…"
+    assert not goods_problem(rules, text) and reason_for_intent(rules, "request_exception", text) == "out_of_policy"
+    assert goods_problem(rules, "届いた箱、お菓子が2個足りないです")
