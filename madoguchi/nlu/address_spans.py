@@ -67,6 +67,10 @@ _HOUSES = ("ビル", "ホーム", "苑", "マンション", "ハイツ", "荘", 
            "旅館", "ホテル", "会館", "病院", "医院", "事務所", "工場", "センター", "スクエア", "テラス", "ガーデン",
            "製作所", "商店", "工業", "工務店", "株式会社", "有限会社", "営業所", "支店", "本店", "民宿", "ペンション")
 _HOUSE = "|".join(dict.fromkeys([*_HOUSES, *(jaconv.z2h(h, kana=True, ascii=False, digit=False) for h in _HOUSES)]))
+# A sumo stable after a name (両国２−１４−７ 東雲部屋, round zx); not 部屋番号, nor 部屋 alone.
+_HOUSE += rf"|(?<=[{KANJI}ァ-ヴー])部屋(?!番)"
+# In care of the front desk or a household after the building (…ホテル・ラ・ルミエール銀座 フロント気付).
+_CARE_OF = rf"(?:[ 　]?{_WORD}{{0,6}}(?:気付|きづけ))?"
 # A room, or a block of flats and its room (3号棟204, 2棟の105).
 # At most five digits: a longer number after an address is a phone.
 # A kanji numeral alone that begins a word is no room (ビル8階 三和ロジテック).
@@ -88,7 +92,7 @@ _BUILDING = (
 # A building in hiragana, as a kana address has it (つるはしはいつ２０３).
 _KANA_BUILDING = rf"[ぁ-ゖー]{{0,8}}(?:はいつ|まんしょん|あぱーと|こーぽ|だんち|めぞん)[ 　]?(?:{_ROOM})?"
 ADDRESS = re.compile(
-    rf"{_START}(?:{_PLACE}|{_BLOCK}|{_DIRECTION})*{_BLOCK}(?:[ 　]?{_BUILDING}(?:[ 　]{_BUILDING}(?=[ 　]{_ROOM}))?(?:[ 　]{_ROOM})?)?"
+    rf"{_START}(?:{_PLACE}|{_BLOCK}|{_DIRECTION})*{_BLOCK}(?:[ 　]?{_BUILDING}(?:[ 　]{_BUILDING}(?=[ 　]{_ROOM}))?(?:[ 　]{_ROOM})?{_CARE_OF})?"
 )  # 特別養護老人ホーム すずらん苑 ２０５号室: a home, its name, its room (not 芝パークビル８階 株式会社ミナト)
 # No block number, a building and its room after the town (輪島市河井町 河井第２仮設団地 ３号棟１０５).
 HOUSING_ADDRESS = re.compile(

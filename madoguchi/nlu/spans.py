@@ -208,7 +208,10 @@ _KANJI_FULL_NAME = re.compile(
     r"(?=[ 　]*(?:さん|様|さま)?(?:[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、。,.]|$))"  # 恵子さんです
 )
 # A name in katakana words and nothing else (ヒガ ディエゴ, グエン・ヴァン・ミン です).
-_KATAKANA_NAME_ALONE = re.compile(r"\s*([ァ-ヴー]{2,10}(?:[ 　・][ァ-ヴー]{2,10}){1,3})[ 　]*(?:です|デス)?[ 　]*[。.!！]?\s*")
+# The 様 or さん a learner puts after their own name is no part of it (バトバヤル オユン様です, round zx).
+_KATAKANA_NAME_ALONE = re.compile(
+    r"\s*([ァ-ヴー]{2,10}(?:[ 　・][ァ-ヴー]{2,10}){1,3})[ 　]*(?:様|さま|さん)?[ 　]*(?:です|デス)?[ 　]*[。.!！]?\s*"
+)
 # Katakana words that are a sentence, not a name (カタログ オネガイ, マダ コナイ, ハイ ソウデス).
 _KATAKANA_NOT_A_NAME = re.compile(
     r"^(?:かたろぐ|おかし|おねがい|ありがと|こんにち|こんばん|おはよ|はい|いいえ|そうりょう|ちゅうもん|にもつ|でんわ|"

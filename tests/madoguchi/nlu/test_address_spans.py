@@ -107,3 +107,14 @@ def test_temporary_housing_with_no_block_number_keeps_building_and_room():
                                            ("京都市北区1-2 ケアハウスせんごく", "京都市北区1-2 ケアハウスせんごく")])
 def test_a_copula_after_the_building_is_no_part_of_it(text, address):
     assert [text[a:b] for a, b in addresses(text)] == [address]
+
+
+@pytest.mark.parametrize("text, address", [
+    # round zx: a sumo stable, and a hotel's front desk in care of
+    ("住所は東京都墨田区両国２丁目１４−７ 東雲部屋、〒は130-0026", "東京都墨田区両国２丁目１４−７ 東雲部屋"),
+    ("送付先：〒104-0061 東京都中央区銀座6-14-3 ホテル・ラ・ルミエール銀座 フロント気付",
+     "東京都中央区銀座6-14-3 ホテル・ラ・ルミエール銀座 フロント気付"),
+    ("東京都港区芝1-2-3 部屋番号は502", "東京都港区芝1-2-3"),  # the room's label, no stable
+])
+def test_a_stable_or_a_front_desk_in_care_of_is_part_of_the_address(text, address):
+    assert [text[a:b] for a, b in addresses(text)] == [address]
