@@ -19,8 +19,8 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
   doubted, for a chat that is new to the customer -> `bot_challenge`;
 - `request_exception` doubted with nothing asked beyond the rules -> `complain` for a word of
   anger or a goods problem, the next calm intent otherwise (送料が本州とけっこう違ってびっくりしました);
-  a question or change doubted, or not understood, that asks for a discount or terms beyond the
-  rules (支払いは請求書で、月末締めの翌月末払いにしてや) -> `request_exception`;
+  a question or change doubted, or not understood, that asks for a discount or anything else
+  beyond the rules (なんぼか引いてくれるやろ？1割くらいどないや) -> `request_exception`;
 - a person asked for (人に回して), or a detail (an order number, a phone), not understood ->
   `request_human`, `inform`; a detail with a status question and a detail given as the two best
   readings -> `ask_delivery_status`;

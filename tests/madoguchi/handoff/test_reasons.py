@@ -206,7 +206,8 @@ def test_a_plain_complaint_stays_a_complaint(rules):
         ("少し安くならない？", "discount"),
         ("ボランティア だから、すこし ねびき できますか？", "discount"), ("送料 まげでけ。年金暮らしだ。", "discount"),  # round zt
         ("これだけ買うねんから、なんぼか引いてくれるやろ？1割くらいどないや", "discount"),  # round zw
-        ("支払いは請求書で、月末締めの翌月末払いにしてや", "payment_terms"),  # round zw
+        # invoice terms asked about are a consultation for a person, not an exception (rounds d, zr, zu)
+        ("法人でまとめて発注予定です｡請求書払いの可否など 細かい相談があります", None),
         ("試合に負けてしまった", None),
         ("風邪を引いてしまって受け取れませんでした", None),
         ("送料無料にしてほしい", "free_shipping"),

@@ -621,10 +621,11 @@ def test_a_need_too_near_is_imminent(ginza, lexicon, text, imminent):
 
 @pytest.mark.parametrize("text, first, acted_on", [
     ("これだけ買うねんから、なんぼか引いてくれるやろ？1割くらいどないや", "ask_shipping", "request_exception"),
-    ("あと支払いは請求書で、月末締めの翌月末払いにしてや", "change_order", "request_exception"),
+    ("請求書払いにしてもらえるんかとか、納品の日にちとか、細かい相談がしたいんやざ", "change_order", "change_order"),
     ("送料はいくらですか", "ask_shipping", "ask_shipping"),  # nothing beyond the rules
 ])
 def test_a_discount_or_terms_asked_in_a_question_doubted_are_beyond_the_rules(ginza, lexicon, text, first, acted_on):
-    """Round zw mariko-jocelyn-14: a bulk discount and invoice terms read as shipping and a change."""
+    """Round zw mariko-jocelyn-14: a bulk discount read as shipping. Invoice terms asked about are a
+    consultation for a person (three writers of rounds d, zr and zu), not beyond the rules."""
     assert corrected(ginza, lexicon, text, first, "request_exception", confidence=0.6) == acted_on
     assert corrected(ginza, lexicon, text, first, "request_exception", confidence=0.95) == first  # read surely
