@@ -623,6 +623,7 @@ def test_a_need_too_near_is_imminent(ginza, lexicon, text, imminent):
     ("これだけ買うねんから、なんぼか引いてくれるやろ？1割くらいどないや", "ask_shipping", "request_exception"),
     ("請求書払いにしてもらえるんかとか、納品の日にちとか、細かい相談がしたいんやざ", "change_order", "change_order"),
     ("送料はいくらですか", "ask_shipping", "ask_shipping"),  # nothing beyond the rules
+    ("先日取引先に送った歳暮の件です｡包装がかなり雑で 先方から指摘を受けました", "nlu_fallback", "nlu_fallback"),  # 先に送 inside
 ])
 def test_a_discount_or_terms_asked_in_a_question_doubted_are_beyond_the_rules(ginza, lexicon, text, first, acted_on):
     """Round zw mariko-jocelyn-14: a bulk discount read as shipping. Invoice terms asked about are a
