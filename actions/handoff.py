@@ -28,7 +28,7 @@ from actions.catalog_note import back_to_readback, tells_note
 from actions.catalog_second import second_failure_told
 from actions.info import answer_memorial, answer_question, earlier_texts
 from actions.misread import (
-    answerable_topic, detail_not_known, only_opens_the_talk, resigned_wait, types_for_someone,
+    answerable_topic, closes_the_talk_calmly, detail_not_known, only_opens_the_talk, resigned_wait, types_for_someone,
     verification_answered_early,
 )
 from actions.takeover import hand_off
@@ -256,6 +256,9 @@ class ActionFallback(Action):
             return []
         if not tracker.active_loop_name and only_opens_the_talk(tracker):
             dispatcher.utter_message(response="utter_greet")  # すんまへん、ちょっと聞いとくれやす
+            return []
+        if closes_the_talk_calmly(tracker):
+            dispatcher.utter_message(response="utter_goodbye")  # はいわかりましたまた注文するときよろしくね
             return []
         events = common.event_dicts(tracker)
         misses = consecutive_fallbacks(events)

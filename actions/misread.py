@@ -87,6 +87,30 @@ def only_opens_the_talk(tracker: Tracker) -> bool:
     )
 
 
+# Words that close the talk for now (また注文するときよろしくね, ほなまた, さようなら); not でした,
+# which the triage's closing words hold too (わかりませんでした).
+CLOSING = re.compile(
+    r"また(?:ね|な|今度|こんど|後で|あとで|の機会|よろしく|来ます|きます|連絡|れんらく|注文|ちゅうもん|頼|たの)|さよう|さいなら|"
+    r"ほな(?:ね|な|また)|じゃあね|おやすみ|(?:では|それでは|これで)失礼"
+)
+
+
+def closes_the_talk_calmly(tracker: Tracker) -> bool:
+    """A message not understood that closes the talk for now, with nothing wrong or asked in it
+    (はいわかりましたまた注文するときよろしくね, round i hiroko-wei-06): a goodbye, not a second
+    misunderstanding that calls a person."""
+    triage = tracker.latest_message.get("triage") or {}
+    text = nfkc(common.latest_text(tracker))
+    signs = ("cues", "anger", "grief", "goods_problem", "late_catalog", "exception", "emphatic", "person")
+    return (
+        not tracker.active_loop_name
+        and bool(CLOSING.search(text))
+        and not any(triage.get(sign) for sign in signs)
+        and not re.search(r"[?？]", text)
+        and not verification.asks_for_person(text)
+    )
+
+
 OPENER_LENGTH = 45  # お忙しいところ恐れ入ります。先日お願いしたお歳暮のことで、ご相談がございまして。
 # "Excuse me" alone, as one calls someone to the counter (すいません, あの、すみません…).
 EXCUSE_ALONE = re.compile(r"\s*(?:あの[ーう〜]*[、,]?\s*)?(?:すいません|すみません|すんません|すんまへん|すまん)[。.!！…\s]*")

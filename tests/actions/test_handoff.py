@@ -393,3 +393,15 @@ async def test_an_opening_with_its_topic_and_no_request_is_asked_what_it_is_abou
     opener = user(text, "nlu_fallback", ts=2.0, triage={"opener": True, "cues": []})
     assert await ActionFallback().run(dispatcher, make_tracker([opener]), domain) == []
     assert said(dispatcher) == ["utter_greet"]
+
+
+async def test_a_goodbye_not_understood_is_said_goodbye_to_not_handed_over(shop, dispatcher, domain):
+    """Round i hiroko-wei-06: a calm goodbye after one misunderstanding went to a person."""
+    asked = {"event": "bot", "text": "…", "timestamp": 1.5, "metadata": {"utter_action": "utter_default"}}
+    bye = user("はいわかりましたまた注文するときよろしくね", "nlu_fallback", ts=2.0, triage={"cues": []})
+    events = [user("三十軒くらいあるだけどみんな同じのでいいだかね", "nlu_fallback", ts=1.0), asked, bye]
+    assert await ActionFallback().run(dispatcher, make_tracker(events), domain) == []
+    assert said(dispatcher) == ["utter_goodbye"] and handoffs.open_for(shop, "s1") is None
+    lost = user("よくわかりませんでした", "nlu_fallback", ts=2.0, triage={"cues": []})
+    result = await ActionFallback().run(dispatcher, make_tracker([events[0], asked, lost]), domain)
+    assert slot_sets(result)["handoff_reason"] == "bot_failure"  # not understood twice, no goodbye
