@@ -35,7 +35,8 @@ def hand_off(
     if goods is None:
         rules = common.rules()
         # distress too: 息子がもう１個食べてしもた😭 卵アレルギーあるのに (the goods harmed someone)
-        goods = reason in ("needs_operator", "distress") and goods_problem(rules, text, common.latest_lemmas(tracker)) or (
+        reported = goods_problem(rules, text, common.latest_lemmas(tracker))
+        goods = (reason in ("needs_operator", "distress") and reported) or (
             reason == "needs_operator" and reports_arrival_calmly(rules, text)
         )
     ticket = service.open_ticket(
