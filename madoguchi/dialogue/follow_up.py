@@ -2,7 +2,7 @@
 to a gift answer (おもてがきは なんと かいたらえい？, こっちは きいろと しろの みずひきを
 つかうけんど) or a shipping question. The bot answers it rather than ask to rephrase, and it
 does not count towards handing the chat over for being misunderstood. Thanks in another
-language are thanks."""
+language are thanks, and so are thanks that end the message.""" 
 
 from __future__ import annotations
 
@@ -13,12 +13,18 @@ from madoguchi.nlu.reading import cue_places
 
 GIFT = re.compile(
     r"のし|熨斗|表書|おもてがき|水引|みずひき|掛け紙|かけがみ|noshi|omotegaki|mizuhiki|"
+    r"黄白|黒白|白黒|結び切り|結びきり|むすびきり|"  # こっちは黄白を使うことが多いだけど、それでもいいかね
     r"written on|write on|what (?:words|to write)|wrapping paper"  # And what words should be written on it?
 )
 SHIPPING = re.compile(r"送料|そうりょう|配送料|shipping fee|shipping cost")
 # Thanks in the words of a customer who writes in another language (ok understood, terima kasih).
 THANKS = re.compile(
     r"\bthank|\bthx\b|terima kasih|obrigad|gracias|merci|danke|cảm ơn|cam on|salamat|dhanyavad|shukriya|謝謝|谢谢|감사"
+)
+# Thanks that end the message (ほうかね、ほいじゃ志で頼むわ。ありがとね): whatever came before, the
+# customer is content.
+THANKS_LAST = re.compile(
+    r"(?:ありがと|有難う|有り難う|有難とう|おおきに|助かりま|たすかりま)(?:う|ー|ね|な|ねー|さん|ございます|ございました|ございま|した|す)*[。.!！…〜ー♪\s]*$"
 )
 
 
@@ -33,6 +39,6 @@ def topic_of(text: str) -> str | None:
         return "ask_shipping"
     if asks_unlisted(text):
         return "ask_product"  # Hi, I have question about the halal status of your products
-    if THANKS.search(read):
+    if THANKS.search(read) or THANKS_LAST.search(text.strip()):
         return "thank"
     return None

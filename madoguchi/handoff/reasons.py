@@ -32,7 +32,8 @@ def has_cue(text: str, words, lemmas: frozenset[str] = frozenset()) -> bool:
 INGREDIENTS = re.compile(
     r"アレルギ|あれるぎ|小麦|卵|たまご|玉子|乳|そば|蕎麦|落花生|ピーナッツ|ナッツ|くるみ|胡桃|えび|かに|"
     r"添加物|保存料|着色料|洋酒|アルコール|ゼラチン|原材料|グルテン|豚|ぶた肉|ポーク|ラード|ハラール|はらーる|"
-    r"動物性|ビーガン|ヴィーガン|gelatin|pork|halal|vegan|allerg|nuts|dairy|"
+    r"動物性|ビーガン|ヴィーガン|ベジタリアン|gelatin|pork|halal|vegan|vegetarian|allerg|nuts|dairy|"
+    r"げらちん|ぜらちん|べじたりあん|ゔぇげたりあん|びーがん|ゔぃーがん|はらる|ぽーく|"  # English words as the romaji reading reads them
     r"酒|おさけ|カフェイン|甘味料|alcohol|álcool|alcool"  # お酒入ってないやつがいい
 )
 # 入っていないか知りたい, 入ってますか: whether something is in it, asked
@@ -297,6 +298,7 @@ def reports_arrival_calmly(rules: Rules, text: str) -> bool:
         and not any(folded(w) in norm for w in cues.get("not_arrived", []))
         and LATE.search(norm) is None
         and PROMISE_UNKEPT.search(re.sub(r"\s+", "", folded(text))) is None  # told before: the wait is the complaint
+        and not asks_for_ingredients(text)  # Gelatin が入っていないお菓子もありますか: a question, nothing came
     )
 
 

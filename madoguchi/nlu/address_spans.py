@@ -86,7 +86,8 @@ _NAMED_ROOM = rf"{_NUM}{{1,5}}(?:号室|号|階|Ｆ|F|ごうしつ|ごう)"
 # A building's name may hold a kana or two of grammar before its word (サービス付き高齢者住宅),
 # and begin in hiragana (こまつ屋旅館).
 _BUILDING = (
-    rf"(?:(?:[ぁ-ゖ]{{1,4}}(?={_WORD}))?(?:{_WORD}+[ぁ-ゖ]{{1,2}}(?={_WORD}))*{_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}ぁ-ゖ]*(?:[ 　]?{_ROOM})?"
+    rf"(?:(?:[ぁ-ゖ]{{1,4}}(?={_WORD}))?(?:{_WORD}+[ぁ-ゖ]{{1,2}}(?={_WORD}))*{_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}ぁ-ゖ]*"
+    rf"(?:{_NUM}{{1,2}}(?:条|番街|番館)[{_WORD[1:-1]}]*)?(?:[ 　]?{_ROOM})?"  # ノースパレス南3条1105号室 (Sapporo)
     rf"|{_WORD}+[ 　]?{_NAMED_ROOM}|{_WORD}{{2,}}{_NUM}{{3,4}}(?!{_NUM})|{_ROOM})"
 )
 # A building in hiragana, as a kana address has it (つるはしはいつ２０３).

@@ -17,6 +17,10 @@ from madoguchi.dialogue.follow_up import topic_of
     ("ok understood, terima kasih", "thank"),
     ("Thanks a lot!", "thank"),
     ("Hi, I have question about the halal status of your products", "ask_product"),  # round zc
+    ("こっちは黄白を使うことが多いだけど、それでもいいかね", "ask_gift"),  # round zy
+    ("ほうかね、ほいじゃ志で頼むわ。ありがとね", "thank"),  # thanks that end the message
+    ("助かりました！", "thank"),
+    ("ありがとうって言われても困る", None),
     ("ok understood", None),
     ("ほんまありえへん", None),
 ])

@@ -425,3 +425,18 @@ def test_money_short_is_no_goods_missing(rules):
     text = "送料かかると足りないんで、送料無料にしてもらえないですか…"
     assert not goods_problem(rules, text) and reason_for_intent(rules, "request_exception", text) == "out_of_policy"
     assert goods_problem(rules, "届いた箱、お菓子が2個足りないです")
+
+
+def test_a_celebration_noshi_told_in_akita_ben_is_the_operators_case(rules):
+    """付いでらんす, 頼んだのに (round zy chizuru-sota-09)."""
+    text = "四十九日のお返しにって頼んだのに、紅白の、お祝いののしが付いでらんす"
+    assert goods_problem(rules, text) and reason_for_intent(rules, "complain", text) == "needs_operator"
+    assert not goods_problem(rules, "四十九日のお返しに紅白ののしでいいべか")  # asked
+
+
+def test_an_ingredient_asked_in_english_words_is_no_missing_item(rules):
+    """Gelatin が入っていないお菓子もありますか (round zy): the romaji reading reads げらちん."""
+    for text in ("わかりました。Gelatin が入っていないお菓子もありますか。",
+                 "げらちん が入っていないお菓子もありますか", "ベジタリアンでも食べられる、卵の入ってないお菓子ある？"):
+        assert not goods_problem(rules, text), text
+        assert not reports_arrival_calmly(rules, text), text

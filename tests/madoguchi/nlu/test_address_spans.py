@@ -118,3 +118,9 @@ def test_a_copula_after_the_building_is_no_part_of_it(text, address):
 ])
 def test_a_stable_or_a_front_desk_in_care_of_is_part_of_the_address(text, address):
     assert [text[a:b] for a, b in addresses(text)] == [address]
+
+
+def test_a_sapporo_building_named_after_its_block_keeps_its_room():
+    """ノースパレス南3条1105号室 (round zy): 条 and its number are part of the building's name."""
+    text = "住所は札幌市中央区南3条西7丁目2-9 ノースパレス南3条1105号室"
+    assert [text[a:b] for a, b in addresses(text)] == ["札幌市中央区南3条西7丁目2-9 ノースパレス南3条1105号室"]

@@ -330,3 +330,21 @@ def test_a_magazine_issue_is_no_date():
     from madoguchi.nlu.patterns import find_dates
 
     assert find_dates("先月号の雑誌に載ってたお菓子") == []
+
+
+@pytest.mark.parametrize("text, dates", [
+    # round zy: next week alone, and a day counted back from today
+    ("来週ばあちゃんの米寿祝いがあって", ["来週"]),
+    ("やばい、パーティー来週なのにカタログ来とらん", ["来週"]),
+    ("１０日くらい前にカタログお願いしたけど来んのよ", ["１０日くらい前"]),
+    ("二週間ほど前に頼んだ", ["二週間ほど前"]),
+    ("札幌の天気明日どう", ["明日"]),
+    # a month's day before which, and a memorial, are no days counted back
+    ("12月3日前に届けて", []),
+    ("四十九日前に届けてほしい", []),
+    ("3日前後で届きます", []),
+])
+def test_next_week_and_days_counted_back_are_dates(text, dates):
+    from madoguchi.nlu.patterns import find_dates
+
+    assert [f.value for f in find_dates(text)] == dates
