@@ -54,6 +54,7 @@ def asks_for_ingredients(text: str) -> bool:
 _CAME = (
     r"[^。！!？?]{0,15}?(?:入っ|はいっ|入と|はいと|届い|とどい|届きました|とどきました|来た|きた(?!い)|来ました|きました|"
     r"来と|きと|来ちょ|きちょ|来て|きて)"  # not 聞きたい, 届きません, 来ますか
+    r"(?!た?ら|[てで]しま[うい]|[てで]しまわ|ちゃ[うい])"  # 別の会社宛ての品が届いてしまうかもしれず: feared
 )
 WRONG_THING = re.compile(
     # 中身もうちで頼んだケーキじゃねえ: what is inside is not what was ordered
@@ -253,6 +254,7 @@ class GoodsCues:
     wrong_noshi: tuple[tuple[str, ...], ...]
     mourning_noshi: tuple[tuple[str, ...], ...]
     wrong_noshi_name: tuple[tuple[str, ...], ...] = ()
+    wrong_noshi_occasion: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_cues(cls, cues: dict[str, Any]) -> "GoodsCues":
@@ -262,6 +264,7 @@ class GoodsCues:
             wrong_noshi=cue_groups(cues.get("wrong_noshi", {})),
             mourning_noshi=cue_groups(cues.get("wrong_noshi_mourning", {})),  # the occasion told here too
             wrong_noshi_name=cue_groups(cues.get("wrong_noshi_name", {})),
+            wrong_noshi_occasion=cue_groups(cues.get("wrong_noshi_occasion", {})),
         )
 
 
@@ -282,6 +285,7 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
         or every_group(joined, goods.wrong_noshi)
         or every_group(joined, goods.mourning_noshi)
         or every_group(joined, goods.wrong_noshi_name)
+        or every_group(joined, goods.wrong_noshi_occasion)
     ) and PROMISE_UNKEPT.search(joined) is None  # told before: the wait is the complaint
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import jaconv
+
 OPENING = re.compile(
     r"^\s*(?:(?:こんにち[はわ]|こんばん[はわ]|おはよう(?:ございます)?|はじめまして|もしもし|はいさい|"
     r"ごめんください(?:まし)?|まいど|おばんです|おばんでございます|お世話になって(?:おり|い)ます|お世話になります|おせわになって(?:おり|い)ます|"
@@ -18,7 +20,7 @@ OPENING = re.compile(
 OPENS_TALK = re.compile(
     r"^\s*(?:もしもし|前略|拝啓|謹啓|[^\s、。]{1,4}の候(?!補)|お疲れ(?:様|さま)?(?:です|っす)|おつかれ(?:さま)?(?:です|っす)|おつ(?:です|っす)|"
     r"ごめんください|はじめまして|"
-    r"初めまして|おはよう|こんにち[はわ]|こんばん[はわ]|突然の?ご?連絡|"
+    r"初めまして|おはよう?|こんにち[はわ]|こんばん[はわ]|突然の?ご?連絡|"
     r"(?:いつも)?(?:大変)?お世話になって(?:おり|い)ます|お世話になります|おせわになって(?:おり|い)ます|"  # ユスポワと申します (round zv)
     r"(?:たびたび|度々)\s*(?:すみません|すいません|申し訳|失礼))"  # たびたび　すみません。　坂東です。 (round y)
 )
@@ -29,8 +31,10 @@ CLOSES_TALK = re.compile(
 
 
 def opens_the_talk(text: str) -> bool:
-    """The message opens the talk and says nothing of closing it."""
-    return OPENS_TALK.match(text or "") is not None and CLOSES_TALK.search(text or "") is None
+    """The message opens the talk and says nothing of closing it, in katakana too (モシモシ
+    キコエチョイモスカ, as a customer with poor eyesight writes)."""
+    read = jaconv.kata2hira(text or "")
+    return OPENS_TALK.match(read) is not None and CLOSES_TALK.search(read) is None
 
 
 # What must follow the greeting for it to be a request: a few letters, not a courtesy alone.

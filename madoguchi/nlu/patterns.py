@@ -32,12 +32,13 @@ class Found:
 _SEP = r"[-\s]?"
 # The A may be spelled as said (エー1234567: voice input between fares).
 _ORDER_RE = re.compile(
-    r"(?:(?<![A-Za-z0-9])[Aa]|(?<![ァ-ヺぁ-ゖー])(?:エー|エイ|えー|えい))\s?-?\s?(\d(?:" + _SEP + r"\d){6})(?![0-9])(?!-\d)"
+    r"(?:(?<![A-Za-z0-9])[Aa]|(?:(?<=[はがをもでにわ])|(?<![ァ-ヺぁ-ゖー]))(?:エー|エイ|えー|えい))\s?-?\s?(\d(?:" + _SEP + r"\d){6})(?![0-9])(?!-\d)"
 )
 # A run of digits with single separators, optionally with +81 in front.
-# Groups apart by hyphens, spaces, brackets, dots, slashes or ・ (090.1234.5678, 080/5555/1212).
+# Groups apart by hyphens, spaces, brackets, dots, slashes or ・ (090.1234.5678, 080/5555/1212),
+# or by の, as a number is read aloud and voice input writes it (088の844の1234).
 _PHONE_RE = re.compile(
-    r"(?<![0-9A-Za-z+])(\+81[-\s]?|0)(\d+(?:[-\s()./・]{1,2}\d+){0,3})(?![0-9])"
+    r"(?<![0-9A-Za-z+])(\+81[-\s]?|0)(\d+(?:[-\s()./・の]{1,2}\d+){0,3})(?![0-9])"
 )
 # Digits written in kanji, one for one (〇九〇の一二三四…), for phone numbers.
 _KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
@@ -51,7 +52,7 @@ _POSTAL_BARE_RE = re.compile(r"(?<![0-9-])(\d{3})-(\d{4})(?![0-9])(?!-\d)")
 _POSTAL_BEFORE_ADDRESS_RE = re.compile(
     r"(?<![0-9-])(\d{3})(\d{4})(?![0-9])[ \u3000、,]*(?=東京都|北海道|京都府|大阪府|[一-龥]{2,3}県)"
 )
-_POSTAL_ALONE_RE = re.compile(r"^\s*(\d{3})[ \u3000](\d{4})\s*(?:です|だす|でございます)?[。.]?\s*$")
+_POSTAL_ALONE_RE = re.compile(r"^\s*(\d{3})[ \u3000の](\d{4})\s*(?:です|だす|でございます)?[。.]?\s*$")  # 780の8062です: by voice
 # 12月20日, 12/20, 20日; not a duration (3日間, 2日以内, 5日後), nor a day no month has.
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"  # not 49日 (四十九日, a memorial)

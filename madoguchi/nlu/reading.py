@@ -238,7 +238,10 @@ def _latin_cue(word: str) -> re.Pattern:
 # Words of grammar a learner writes in katakana (ノシ ドウスル？ ナニ カク？, オカシ オクリタイ デス).
 _KATAKANA_GRAMMAR = re.compile(
     r"^(?:ノ|ハ|ガ|ヲ|ニ|デ|ト|モ|ネ|ヨ|カ|ナニ|ドウ|ドコ|イツ|マダ|モウ)$|"
-    r"(?:デス|マス|マシタ|マセン|クダサイ|タイ|ナイ|スル|シタ|ダ|タ|テ|デスカ|マスカ)[カネヨ]?$"
+    r"(?:デス|マス|マシタ|マセン|クダサイ|タイ|ナイ|スル|シタ|ダ|タ|テ|デスカ|マスカ)[カネヨ]?$|"
+    # a particle glued to its word (テンキハ, モジヲ), and Kagoshima-ben's endings (ゴワスカ, ジャッド,
+    # クイヤンセ: an old fisherman with poor eyesight, round zz)
+    r"^[\u30a1-\u30fc]{2,}[ハヲ]$|(?:ゴワス|ゴワシタ|ゴザイモス|モス|モシタ|ジャッド|ヤッド|ジャロ|ジャロカイ|クイヤンセ|クイヤイ)[カネヨイ]?$"
 )
 _NOT_KATAKANA = re.compile(r"[\u3040-\u309f\u4e00-\u9fff]")  # hiragana or kanji
 _SEPARATORS = re.compile(r"[\s、。,.!?！？・「」()（）]+")

@@ -75,6 +75,17 @@ def family_name_start(text: str, start: int, surnames: set[str] | frozenset[str]
     return start
 
 
+def _not_a_given_name(text: str, tail: re.Match) -> bool:
+    """A particle or an honorific after the family name, not a given name; one in hiragana that
+    only begins like a particle (中村 ももかです, はるか, のぞみ) is a name when it stands after a
+    space and before です or と申します (round zz)."""
+    given = tail.group(1)
+    if not _NOT_A_GIVEN_NAME.match(given) or _NOT_A_GIVEN_NAME.fullmatch(given):
+        return _NOT_A_GIVEN_NAME.fullmatch(given) is not None
+    spaced = tail.group(0)[0] in " 　"
+    return not (spaced and re.fullmatch(r"[ぁ-ゖ]{2,4}", given) and _SURE_END.match(text, tail.end()))
+
+
 def whole_name_end(text: str, start: int, end: int) -> int:
     """Where the name DIET found at [start, end) really ends (its given name included; a
     name in katakana words, グエン ヴァン ミン or グエン・ティ・アイン・グエット, every word of it)."""
@@ -105,7 +116,7 @@ def whole_name_end(text: str, start: int, end: int) -> int:
         if katakana_end > end:
             return katakana_end
     tail = _SPACED_TAIL.match(text, end) or _NAME_TAIL.match(text, end)
-    if not tail or _NOT_A_GIVEN_NAME.match(tail.group(1)):
+    if not tail or _not_a_given_name(text, tail):
         return end
     attached_kana = tail.group(0)[0] not in " 　" and re.fullmatch(r"[ぁ-ゖ]+", tail.group(1))
     if attached_kana and not _SURE_END.match(text, tail.end()):

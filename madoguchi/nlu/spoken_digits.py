@@ -26,7 +26,10 @@ _DIGIT_WORDS = {
 _WORD = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
 # A group: digit words one after another; groups apart by a space, の, a hyphen or a comma.
 _GROUP = rf"(?:{_WORD})+"
-_RUN_RE = re.compile(rf"(?:(?P<a>えー|えい|Ａ|A)[\s　]?)?(?P<run>{_GROUP}(?:(?:[\s　]|の|-|ー|－|、)+{_GROUP})*)")
+_RUN_RE = re.compile(
+    r"(?P<zero>ぜろ|まる)(?=[0-9０-９])"  # ゼロ88の844の1234: the first 0 said, the rest in digits
+    rf"|(?:(?P<a>えー|えい|Ａ|A)[\s　]?)?(?P<run>{_GROUP}(?:(?:[\s　]|の|-|ー|－|、)+{_GROUP})*)"
+)
 _WORD_RE = re.compile(_WORD)
 MIN_DIGITS = 7
 
@@ -39,6 +42,13 @@ def read(text: str) -> Reading | None:
     ends: list[int] = []
     done = 0
     for m in _RUN_RE.finditer(hira):
+        if m.group("zero"):
+            _keep(text, done, m.start(), parts, starts, ends)
+            parts.append("0")
+            starts.append(m.start())
+            ends.append(m.end())
+            done = m.end()
+            continue
         digits = _digits(m.group("run"), m.start("run"))
         if sum(len(d) for d, _, _ in digits) < MIN_DIGITS:
             continue

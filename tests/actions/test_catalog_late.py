@@ -28,6 +28,8 @@ from tests.actions.conftest import make_tracker, said, slot_sets, user
         ("complain", "先月の中頃に目録を頼んだがやけど、未だに届かんげん"),  # 目録: the catalog, in older words
         # the catalog in romaji inside English: it was taken for an order
         ("ask_delivery_status", "Hello, I requested the katarogu about 2 weeks ago but it has not arrived yet."),
+        # in Tosa-ben, by voice input (round zz)
+        ("nlu_fallback", "もしもし 先月お宅へ電話してカタログを頼んじょったがですけんど いつまでたっても来んがです"),
     ],
 )
 def test_a_catalog_that_has_not_come(shop, intent, text):

@@ -440,3 +440,25 @@ def test_an_ingredient_asked_in_english_words_is_no_missing_item(rules):
                  "げらちん が入っていないお菓子もありますか", "ベジタリアンでも食べられる、卵の入ってないお菓子ある？"):
         assert not goods_problem(rules, text), text
         assert not reports_arrival_calmly(rules, text), text
+
+
+def test_goods_feared_for_others_are_no_goods_problem(rules):
+    """別の会社宛ての品が届いてしまうかもしれず (round zz alessandra-natsuko-08): a list sent wrong,
+    nothing came yet; the customer at a loss is distress, not goods."""
+    assert not goods_problem(rules, "このままですと取引先に別の会社宛ての品が届いてしまうかもしれず、どうしてよいか分からなくなっております。")
+    assert not goods_problem(rules, "ちがうのが来たら困る")
+    assert goods_problem(rules, "違うお菓子が届いてしまいました")
+
+
+def test_the_noshi_of_another_occasion_on_a_seasonal_gift_is_the_operators_case(rules):
+    """お歳暮ののしが『内祝』になっていた (round zz alessandra-natsuko-11)."""
+    assert goods_problem(rules, "本日、取引先より「いただいたお歳暮ののしが『内祝』になっていた」とのご連絡をいただきました。")
+    assert goods_problem(rules, "お礼の品ののしが「寿」と書いてありました")
+    assert not goods_problem(rules, "お歳暮ののしは『内祝』になりますか")  # asked
+    assert not goods_problem(rules, "お歳暮と内祝いを頼みたいです。のしは「内祝」と書いてください")  # asked for
+
+
+def test_someone_else_s_parcel_told_in_katakana_kagoshima_ben_is_the_operators_case(rules):
+    """アテナガ オイジャ ナカ; ヨソン ヒトン ニモツ ゴワス (round zz tsuneo-momoka-09)."""
+    assert reason_for_intent(rules, "complain", "キョウ ニモツガ ツイタドン アテナガ オイジャ ナカ") == "needs_operator"
+    assert goods_problem(rules, "ヨソン ヒトン ニモツ ゴワス アケチャ オランド")

@@ -348,3 +348,19 @@ def test_next_week_and_days_counted_back_are_dates(text, dates):
     from madoguchi.nlu.patterns import find_dates
 
     assert [f.value for f in find_dates(text)] == dates
+
+
+@pytest.mark.parametrize("text, found", [
+    # round zz: voice input writes a number read aloud with の between its parts, and the A as said
+    ("電話は088の844の1234", [("phone", "0888441234")]),
+    ("電話は03の1234の5678 娘の電話です", [("phone", "0312345678")]),
+    ("780の8062です", [("postal_code", "780-8062")]),
+    ("番号はエー2345678です", [("order_id", "A2345678")]),
+    ("でんわばんごうはゼロ88の844の1234です", [("phone", "0888441234")]),  # the first 0 said
+    ("ケーエー1234567", []),  # an エー inside a katakana word
+    ("1234の5678", []),  # no 0 first: no phone; not alone three and four: no postal code
+])
+def test_numbers_said_with_no_between_their_parts(text, found):
+    from madoguchi.nlu.patterns import find_all
+
+    assert [(f.entity, f.value) for f in find_all(text)] == found

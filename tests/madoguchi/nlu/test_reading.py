@@ -85,13 +85,16 @@ def test_a_message_all_in_halfwidth_katakana_is_read_in_hiragana():
     ("カタログ タノンダ。マダ コナイ デス", "かたろぐ たのんだ。まだ こない です"),
     ("ノシ ドウスル？ ナニ カク？", "のし どうする？ なに かく？"),
     ("スニル ペレラ デス", "すにる ぺれら です"),
+    # round zz: a particle glued to its word, and Kagoshima-ben's endings
+    ("アシタノ テンキハ ドゲン ジャロカイ", "あしたの てんきは どげん じゃろかい"),
+    ("ソウリョハ ナンボ ゴワスカ", "そうりょは なんぼ ごわすか"),
 ])
 def test_sentences_all_in_katakana_are_read_in_hiragana(written, read):
     assert reading(written).text == read
     assert reading(written).span(0, 3) == (0, 3)  # one kana for one: spans hold
 
 
-@pytest.mark.parametrize("text", ["カタログ", "スニル ペレラ", "ギフト セット", "クリスマスケーキ", "カタログ送ってください"])
+@pytest.mark.parametrize("text", ["カタログ", "スニル ペレラ", "ギフト セット", "クリスマスケーキ", "カタログ送ってください", "バナナ ケーキ"])
 def test_a_loanword_or_a_name_alone_or_a_mixed_message_stays_in_katakana(text):
     read = reading(text)
     assert read is None or read.text == text

@@ -24,6 +24,9 @@ from madoguchi.nlu.spans import family_name_start, introduced_names, labelled_na
         ("グエン・ティ・アイン・グエット です", 11, "グエン・ティ・アイン・グエット"),  # not cut at a ・
         ("中村 大輔 ・電話：03-5280-7712", 2, "中村 大輔"),
         ("しんどう　ふみだども", 4, "しんどう　ふみ"), ("岡田 一郎や。カタログ頼むわ", 2, "岡田 一郎"),  # dialect copulas
+        # round zz: a hiragana given name that begins like a particle (も, は, の)
+        ("中村 ももかです、お届けは12/6希望で！", 2, "中村 ももか"), ("中村 はるかと申します", 2, "中村 はるか"),
+        ("中村 もです", 2, "中村"), ("中村 さまです", 2, "中村"), ("中村 からです", 2, "中村"),
     ],
 )
 def test_a_family_name_takes_the_given_name_written_after_it(text, family_end, name):

@@ -630,3 +630,14 @@ def test_a_discount_or_terms_asked_in_a_question_doubted_are_beyond_the_rules(gi
     consultation for a person (three writers of rounds d, zr and zu), not beyond the rules."""
     assert corrected(ginza, lexicon, text, first, "request_exception", confidence=0.6) == acted_on
     assert corrected(ginza, lexicon, text, first, "request_exception", confidence=0.95) == first  # read surely
+
+
+@pytest.mark.parametrize("text, acted_on", [
+    # round zz: a customer with poor eyesight writes in katakana; not understood twice, he went
+    # to a person as a bot failure before he could ask for one
+    ("モシモシ", "greet"), ("オハヨ ゴザイモス サムカ ゴワスナ", "greet"),
+    ("モシモシ アリガトウ ゴザイモシタ", "nlu_fallback"),  # a word that closes the talk
+])
+def test_a_greeting_in_katakana_opens_the_talk(ginza, lexicon, text, acted_on):
+    ranking = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "out_of_scope", "confidence": 0.34}]
+    assert correct_intent("nlu_fallback", ranking, run(ginza, lexicon, text), THRESHOLD) == acted_on
