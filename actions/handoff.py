@@ -39,7 +39,8 @@ from madoguchi.dialogue.gift_plan import plans_a_gift
 from madoguchi.handoff.escalation import escalates, since_resume
 from madoguchi.handoff.presence import with_person
 from madoguchi.dialogue.second_failure import told_second_failure
-from madoguchi.handoff.reasons import goods_problem, has_cue, reason_for_intent, wrong_noshi_told_across
+from madoguchi.handoff.noshi import wrong_noshi_told_across
+from madoguchi.handoff.reasons import goods_problem, has_cue, reason_for_intent
 from madoguchi.nlu.cues import ASKING_HOW_CUES, DOUBTFUL, only_cues_among
 from madoguchi.nlu.patterns import find_order_ids
 from madoguchi.text import is_blank

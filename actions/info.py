@@ -10,7 +10,7 @@ from rasa_sdk.types import DomainDict
 from actions import common
 from actions.takeover import hand_off
 from madoguchi import answers, memorial
-from madoguchi.handoff.reasons import wrong_noshi_told_before
+from madoguchi.handoff.noshi import wrong_noshi_told_before
 from madoguchi.products import product_catalog
 
 

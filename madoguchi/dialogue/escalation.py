@@ -28,7 +28,7 @@ def wrong_noshi_told_across(tracker: DialogueStateTracker) -> bool:
     of the latest messages, in either order (のし紙 紅白だった, then 方事さ使うって 言ったったのに;
     法事に持っていくお菓子 届いた, then のしが紅白で 御祝 ってなってました), whatever the messages
     were read as: goods that came wrong, an operator's case."""
-    from madoguchi.handoff.reasons import (
+    from madoguchi.handoff.noshi import (
         memorial_named, mourning_noshi_named, noshi_reported, wrong_noshi_told_across as told,
     )
     from madoguchi.shop.rules import shop_rules

@@ -306,59 +306,6 @@ def reports_arrival_calmly(rules: Rules, text: str) -> bool:
     )
 
 
-def wrong_noshi_told_before(rules: Rules, text: str, earlier: list[str]) -> bool:
-    """A celebration のし reported in this message about a memorial gift the customer told of
-    in an earlier one (一周忌のお供えを送ってもらった…, then のしが紅白の蝶結びやった)."""
-    return noshi_reported(rules, text) and any(memorial_named(rules, t) for t in earlier)
-
-
-def wrong_noshi_told_across(rules: Rules, text: str, earlier: list[str]) -> bool:
-    """A celebration のし on what came and the memorial it was for, told in this message and
-    one of the three before it, in either order; or a mourning のし on a gift of thanks."""
-    return (
-        wrong_noshi_told_before(rules, text, earlier[-3:]) or wrong_noshi_told_after(rules, text, earlier)
-        or mourning_noshi_reported(rules, text, earlier[-3:])
-    )
-
-
-def mourning_noshi_reported(rules: Rules, text: str, earlier: list[str]) -> bool:
-    """A mourning のし reported on a gift of thanks or celebration, the occasion told in this
-    message or an earlier one (お礼の おかし おくったがです, then のしが 「志」に なっとったって)."""
-    occasion = cue_groups({"occasion": rules.cues.get("wrong_noshi_mourning", {}).get("occasion", [])})
-    return mourning_noshi_named(rules, text) and any(every_group(spaceless(t), occasion) for t in (text, *earlier))
-
-
-def mourning_noshi_named(rules: Rules, text: str) -> bool:
-    """A mourning のし reported on what came (のしが 「志」に なっとった), whatever the gift was for."""
-    groups = rules.cues.get("wrong_noshi_mourning", {})
-    return every_group(spaceless(text), cue_groups({k: v for k, v in groups.items() if k != "occasion"}))
-
-
-def noshi_reported(rules: Rules, text: str) -> bool:
-    """A celebration のし reported on what came (のしが紅白で 御祝 ってなってました)."""
-    groups = rules.cues.get("wrong_noshi", {})
-    return every_group(spaceless(text), cue_groups({k: v for k, v in groups.items() if k != "memorial"}))
-
-
-def memorial_named(rules: Rules, text: str) -> bool:
-    """A word of a memorial of the のし cues stands in the text (方事, お供え)."""
-    return every_group(spaceless(text), cue_groups({"memorial": rules.cues.get("wrong_noshi", {}).get("memorial", [])}))
-
-
-# How the customer says the memorial was told to the shop (…ちゃんと おそなえ って かきました, round zw).
-REPROACHED = ("のに", "言った", "いった", "頼んだ", "たのんだ", "出せ", "使えな", "使え", "書きました", "かきました", "書いた", "かいた",
-              "伝えた", "つたえた", "伝えま", "つたえま")
-
-
-def wrong_noshi_told_after(rules: Rules, text: str, earlier: list[str]) -> bool:
-    """A memorial told in this message, with a reproach (方事さ使うって 言ったったのに), after
-    the customer reported a celebration のし on what came (のし紙 紅白だった)."""
-    groups = rules.cues.get("wrong_noshi", {})
-    report = cue_groups({k: v for k, v in groups.items() if k != "memorial"})
-    reproached = any(folded(w) in spaceless(text) for w in REPROACHED)
-    return memorial_named(rules, text) and reproached and any(every_group(spaceless(t), report) for t in earlier[-3:])
-
-
 def cue_groups(groups: dict[str, list[str]]) -> tuple[tuple[str, ...], ...]:
     """Cue groups (all must be met), their words normalized."""
     return tuple(tuple(folded(w) for w in words) for words in groups.values())

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from madoguchi.handoff.noshi import mourning_noshi_reported, noshi_reported, wrong_noshi_told_across
 from madoguchi.handoff.reasons import (
     INTENT_REASONS,
     exception_kind,
     goods_problem,
     has_cue,
-    noshi_reported,
-    wrong_noshi_told_across,
     is_grief,
-    mourning_noshi_reported,
     reason_for_intent,
     reports_arrival_calmly,
 )
@@ -311,7 +309,7 @@ def test_goods_problems_told_in_other_ways(rules, text, goods):
 
 
 def test_a_wrong_noshi_reported_then_the_memorial_told(rules):
-    from madoguchi.handoff.reasons import wrong_noshi_told_after
+    from madoguchi.handoff.noshi import wrong_noshi_told_after
 
     earlier = ["届いだ菓子っこ 開げでみだっけ のし紙 紅白だった"]
     assert wrong_noshi_told_after(rules, "方事さ使うって 言ったったのに これだば お供えさ 出せね", earlier)
@@ -320,7 +318,6 @@ def test_a_wrong_noshi_reported_then_the_memorial_told(rules):
 
 
 def test_a_wrong_noshi_told_across_messages_in_either_order(rules):
-    from madoguchi.handoff.reasons import wrong_noshi_told_across
 
     assert wrong_noshi_told_across(rules, "のしが紅白で 御祝 ってなってました😱", ["おばあちゃんが法事に持っていくお菓子 届いたんですけど"])
     assert wrong_noshi_told_across(rules, "方事さ使うって 言ったったのに", ["のし紙 紅白だった"])
@@ -372,7 +369,6 @@ def test_damage_feared_or_sweets_liked_are_no_goods_problem(rules, text):
 
 
 def test_a_celebration_noshi_reported_in_tosa_ben_after_the_memorial_told(rules):
-    from madoguchi.handoff.reasons import wrong_noshi_told_across
 
     assert wrong_noshi_told_across(rules, "のしが　こうはくの　おいわいのに　なっちゅう　これは　つかえん",
                                    ["おそなえに　たのんだ　おかしが　きたけんど"])
