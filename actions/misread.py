@@ -18,6 +18,7 @@ from madoguchi.dialogue import verification
 from madoguchi.dialogue.follow_up import topic_of
 from madoguchi.handoff.reasons import COURTESY, goods_problem, reports_arrival_calmly, spaceless
 from madoguchi.nlu.cues import NOT_KNOWING_CUES
+from madoguchi.nlu.greeting import LEAVES_FOR_NOW
 from madoguchi.nlu.reading import cue_places
 from madoguchi.text import nfkc
 
@@ -31,7 +32,7 @@ ORDER_ASKED = re.compile(r"どうなっ|どうなと|どげん|どこ|まだ|い
 
 # Words of anger that, in a refusal, only ask why or sigh (なんで毎回聞く, めんどくさい): the bot
 # explains, and offers a person the second time.
-ASKING_WHY = ("なんで", "何で", "めんどくさ", "面倒くさ", "めんどい", "いちいち")
+ASKING_WHY = ("なんで", "何で", "めんどくさ", "面倒くさ", "めんどい", "いちいち", "何回も聞", "何度も聞", "なんかいもき", "なんどもき")
 
 
 def angry_beyond_asking_why(text: str) -> bool:
@@ -87,12 +88,8 @@ def only_opens_the_talk(tracker: Tracker) -> bool:
     )
 
 
-# Words that close the talk for now (また注文するときよろしくね, ほなまた, さようなら); not でした,
-# which the triage's closing words hold too (わかりませんでした).
-CLOSING = re.compile(
-    r"また(?:ね|な|今度|こんど|後で|あとで|の機会|よろしく|来ます|きます|連絡|れんらく|注文|ちゅうもん|頼|たの)|さよう|さいなら|"
-    r"ほな(?:ね|な|また)|じゃあね|おやすみ|(?:では|それでは|これで)失礼"
-)
+# Words that leave the talk for now; not the triage's でした (わかりませんでした) nor its thanks.
+CLOSING = re.compile(LEAVES_FOR_NOW)
 
 
 def closes_the_talk_calmly(tracker: Tracker) -> bool:

@@ -24,10 +24,13 @@ OPENS_TALK = re.compile(
     r"(?:いつも)?(?:大変)?お世話になって(?:おり|い)ます|お世話になります|おせわになって(?:おり|い)ます|"  # ユスポワと申します (round zv)
     r"(?:たびたび|度々)\s*(?:すみません|すいません|申し訳|失礼))"  # たびたび　すみません。　坂東です。 (round y)
 )
-CLOSES_TALK = re.compile(
-    r"でした|また(?:ね|な|今度|こんど|後で|あとで|の機会|よろしく|来ます|きます)|さよう|さいなら|ほな(?:ね|な|また)|じゃあね|"
-    r"おやすみ|ありがと|有難|(?:では|それでは|これで|ほんなら)失礼|お先に|落ち|おちま|おちる|また\s*(?:れんらく|連絡|ご連絡)"
+# Words that leave the talk for now (また注文するときよろしくね, ほなまた, では失礼): a goodbye the
+# classifier did not read is said goodbye to on these alone (`actions.misread`).
+LEAVES_FOR_NOW = (
+    r"また(?:ね|な|今度|こんど|後で|あとで|の機会|よろしく|来ます|きます|注文|ちゅうもん|頼|たの|\s*(?:れんらく|連絡|ご連絡))|"
+    r"さよう|さいなら|ほな(?:ね|な|また)|じゃあね|おやすみ|(?:では|それでは|これで|ほんなら)失礼"
 )
+CLOSES_TALK = re.compile(rf"でした|ありがと|有難|お先に|落ち|おちま|おちる|{LEAVES_FOR_NOW}")
 
 
 def opens_the_talk(text: str) -> bool:

@@ -248,6 +248,7 @@ async def test_wanting_to_cancel_the_order_is_no_wish_to_stop_the_verification(s
     ("電話番号？そんなの言うわけないでしょ。いちいち面倒くさいんだよ", True),
     ("番号なんか言うわけないでしょ、ふざけんな", True),
     ("番号とかいちいち探すのめんどいんで、そっちで名前で調べてくださいよ。千葉です", False),  # a sigh
+    ("何回も聞かんでええて。仕事中でメール探しとる暇ないんだわ", False),  # asked again, no time to look (round zza)
     ("うち の だ と 思って あけたら　あて名 が 知らん ひと の なまえ だった", True),  # someone else's parcel
 ])
 async def test_a_refusal_read_as_a_complaint_is_one_only_with_real_anger(shop, dispatcher, domain, text, handed_off):

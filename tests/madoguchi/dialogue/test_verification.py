@@ -23,7 +23,8 @@ from madoguchi.dialogue.verification import (
      "番号なんて知らへんわ",
      "bangou... mail keshita. gomi-bako mo kara ni shita 🙃", "bangou... wakannai 😅",  # romaji, read as kana
      "めーるは みとらんし、かみも どこに やったやら", "order number? I don't know... I can't find 😅",
-     "注文番号なるものは控えておらぬ。電話で注文した際にも、そのようなものは聞かされなかったと記憶しておる。"],
+     "注文番号なるものは控えておらぬ。電話で注文した際にも、そのようなものは聞かされなかったと記憶しておる。",
+     "何回も聞かんでええて。仕事中でメール探しとる暇ないんだわ"],  # no time to look (round zza)
 )
 def test_not_knowing_the_number(text):
     assert reading(text) == UNKNOWN

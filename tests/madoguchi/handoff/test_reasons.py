@@ -458,3 +458,10 @@ def test_someone_else_s_parcel_told_in_katakana_kagoshima_ben_is_the_operators_c
     """アテナガ オイジャ ナカ; ヨソン ヒトン ニモツ ゴワス (round zz tsuneo-momoka-09)."""
     assert reason_for_intent(rules, "complain", "キョウ ニモツガ ツイタドン アテナガ オイジャ ナカ") == "needs_operator"
     assert goods_problem(rules, "ヨソン ヒトン ニモツ ゴワス アケチャ オランド")
+
+
+def test_a_celebration_noshi_told_in_tsugaru_ben_after_the_memorial_is_the_operators_case(rules):
+    """あがど　しろの　いわいの　のし… ことぶぎって　かいでら (round zza isoe-kento-07)."""
+    earlier = ["いっしゅうきの　おかえしで　たのんだ　おかし　とどいだども"]
+    assert wrong_noshi_told_across(rules, "のしが　あがど　しろの　いわいの　のしだった　ことぶぎって　かいでら", earlier)
+    assert not wrong_noshi_told_across(rules, "のしは　いわいの　のしで　いいべか", ["いっしゅうきの　おかえしで　たのみたい"])

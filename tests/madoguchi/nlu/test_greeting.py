@@ -21,3 +21,13 @@ def test_the_request_after_a_greeting(text, rest):
 @pytest.mark.parametrize("text", ["こんにちは", "こんにちは！よろしくお願いします", "注文した品が届きません", "こんにちはー😊", "はい"])
 def test_no_request_after_a_greeting(text):
     assert after_greeting(text) is None
+
+
+@pytest.mark.parametrize("text", ["はいわかりましたまた注文するときよろしくね", "ほんなら失礼します", "また れんらく します"])
+def test_words_that_leave_for_now_close_the_talk_for_the_triage_and_the_misread_goodbye(text):
+    """One list (`LEAVES_FOR_NOW`) for both: the triage's closing words add only でした and thanks."""
+    from actions.misread import CLOSING
+    from madoguchi.nlu.greeting import CLOSES_TALK
+
+    assert CLOSING.search(text) and CLOSES_TALK.search(text)
+    assert not CLOSING.search("わかりませんでした") and CLOSES_TALK.search("わかりませんでした")
