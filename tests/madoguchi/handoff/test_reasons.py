@@ -465,3 +465,12 @@ def test_a_celebration_noshi_told_in_tsugaru_ben_after_the_memorial_is_the_opera
     earlier = ["いっしゅうきの　おかえしで　たのんだ　おかし　とどいだども"]
     assert wrong_noshi_told_across(rules, "のしが　あがど　しろの　いわいの　のしだった　ことぶぎって　かいでら", earlier)
     assert not wrong_noshi_told_across(rules, "のしは　いわいの　のしで　いいべか", ["いっしゅうきの　おかえしで　たのみたい"])
+
+
+def test_goods_other_than_the_order_told_in_plain_polite_words_are_the_operators_case(rules):
+    """本日届いた商品が、注文内容と違います (round zq kimie-arnav-10, read as a no by a model
+    trained on more data): the goods cue must hold it, whatever the classifier reads."""
+    assert goods_problem(rules, "本日届いた商品が、注文内容と違います。")
+    assert goods_problem(rules, "注文したのは栗羊羹の10本セットですが、届いたのはクッキーの詰め合わせでした。")
+    assert not goods_problem(rules, "注文内容と違う場合はどうなりますか")  # asked
+    assert not goods_problem(rules, "注文したのは羊羹ですが、届くのはいつですか")
