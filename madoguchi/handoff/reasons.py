@@ -38,7 +38,11 @@ INGREDIENTS = re.compile(
 )
 # 入っていないか知りたい, 入ってますか: whether something is in it, asked
 ASKED_IF_IN = re.compile(r"(?:入っ|はいっ)て(?:い|お)?(?:な(?:い)?か(?!っ)|ませんか|ますか|るか|る[?？])|contain")
-RECEIVED = re.compile(r"届い|とどい|頼んだ|たのんだ|注文した|箱|開けたら|あけたら|ordered|received|arrived|inside|\bbox\b", re.I)
+RECEIVED = re.compile(
+    r"届い|とどい|頼んだ|たのんだ|注文した|箱|開けたら|あけたら|ordered|received|arrived|inside|\bbox\b|"
+    r"注文しま|ちゅうもんし|頼みま|たのみま|(?:入っ|はいっ)て(?:い|お)?(?:ました|た)",  # ちがうお菓子がはいっていました (round zo)
+    re.I,
+)
 
 
 def asks_for_ingredients(text: str) -> bool:

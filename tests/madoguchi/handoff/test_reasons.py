@@ -474,3 +474,11 @@ def test_goods_other_than_the_order_told_in_plain_polite_words_are_the_operators
     assert goods_problem(rules, "注文したのは栗羊羹の10本セットですが、届いたのはクッキーの詰め合わせでした。")
     assert not goods_problem(rules, "注文内容と違う場合はどうなりますか")  # asked
     assert not goods_problem(rules, "注文したのは羊羹ですが、届くのはいつですか")
+
+
+def test_other_sweets_that_came_with_an_ingredient_named_are_the_operators_case(rules):
+    """ちがうお菓子がはいっていました…アルコールなしのを注文しました (round zo osamu-fatima-10): an
+    ingredient named in a report of what came is no question about ingredients."""
+    text = "でも、ちゅうもんしたのとちがうお菓子がはいっていました。ブランデーケーキです。わたしはアルコールなしのを注文しました"
+    assert reason_for_intent(rules, "complain", text) == "needs_operator"
+    assert reason_for_intent(rules, "complain", "卵が入っていないお菓子はありますか") == "complaint"  # asked
