@@ -2,7 +2,7 @@
 to a gift answer (おもてがきは なんと かいたらえい？, こっちは きいろと しろの みずひきを
 つかうけんど) or a shipping question. The bot answers it rather than ask to rephrase, and it
 does not count towards handing the chat over for being misunderstood. Thanks in another
-language are thanks, and so are thanks that end the message.""" 
+language are thanks, and so are thanks that end the message."""
 
 from __future__ import annotations
 
