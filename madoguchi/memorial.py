@@ -44,6 +44,12 @@ GIFT_WORDS = re.compile(
 QUANTITY = re.compile(r"(\d+)\s*(?:人|名|軒|家族|世帯|個|箱|つ)")
 
 NOSHI_WORDS = re.compile(r"のし(?!かた|方)|熨斗|ノシ|伸し(?!て|た|ま|す)|表書き|おもてがき|水引")  # not 注文のしかた (の仕方)
+# The custom itself asked about (日本のやり方 わからない, 法事のマナー): a gift question where a
+# death or a memorial is told.
+CUSTOM_WORDS = re.compile(
+    r"やり方|やりかた|作法|さほう|マナー|まなー|しきたり|仕来り|習わし|ならわし|風習|慣習|習慣|決まりごと|決まり事|きまりごと|"
+    r"礼儀|れいぎ|常識|じょうしき|manners?|customs?|etiquette"
+)
 PLACEMENT_WORDS = re.compile(r"内のし|外のし|うちのし|そとのし|内熨斗|外熨斗")
 
 CONDOLENCE = "心よりお悔やみ申し上げます。"
@@ -53,10 +59,12 @@ PERSON_BUTTON = {"title": "担当者に相談する", "payload": "担当者と�
 
 
 def is_memorial(text: str) -> bool:
-    """The message is about a Buddhist memorial or an offering, or a gift to a house where
-    someone died (オトウサン ナクナリマシタ。ソノ イエ ニ オカシ オクリタイ)."""
+    """The message is about a Buddhist memorial or an offering, or a gift or the custom for a
+    house where someone died (オトウサン ナクナリマシタ。ソノ イエ ニ オカシ オクリタイ; 日本のやり方)."""
     read = cue_places(text)
-    return MEMORIAL.search(read) is not None or (mentions_death(text) and GIFT_WORDS.search(read) is not None)
+    return MEMORIAL.search(read) is not None or (
+        mentions_death(text) and (GIFT_WORDS.search(read) is not None or CUSTOM_WORDS.search(read) is not None)
+    )
 
 
 def asks_about_gift(text: str) -> bool:
@@ -69,6 +77,15 @@ def asks_noshi(text: str) -> bool:
     written or read as kana (noshi wa dou sureba ii desu ka), its spaces kept: みせの しんよう
     holds no のし."""
     return NOSHI_WORDS.search(nfkc(text or "")) is not None or NOSHI_WORDS.search(as_read(text or "")) is not None
+
+
+def asks_the_custom(text: str) -> bool:
+    """The message asks how such a gift is done: the のし, or the custom where a death or a
+    memorial is told (うちの staff のお父さん 亡くなった。日本のやり方 わからない)."""
+    if asks_noshi(text):
+        return True
+    read = cue_places(text)
+    return CUSTOM_WORDS.search(read) is not None and (DEATH.search(read) is not None or MEMORIAL.search(read) is not None)
 
 
 def _noshi_parts(gift: dict, text: str) -> list[str]:

@@ -50,6 +50,7 @@ RECENT_HISTORY = frozenset(
         "action_answer_shipping",
         "action_answer_gift",
         "action_answer_product",
+        "action_out_of_scope",  # a のし follow-up after a memorial told
         "validate_order_change_form",
         "action_ask_change_detail",
         "action_ask_catalog_confirmed",  # "承りました" the first time, "承っております" after

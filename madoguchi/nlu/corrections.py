@@ -13,7 +13,8 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
   told of, and nothing asked -> `complain`;
 - `express_distress` read below `HURRY_DOUBTED` for a hurry with no word of distress and nothing
   due today or tomorrow ->
-  the next calm intent; for the のし asked about with nothing but not knowing how -> `ask_gift`;
+  the next calm intent; for the のし asked about with nothing but not knowing how, or the custom
+  asked about after a death told (日本のやり方 わからない) -> `ask_gift`;
   doubted or not understood, for a death told with no word of distress -> `ask_gift` (the
   memorial answer);
   doubted, for a chat that is new to the customer -> `bot_challenge`;
@@ -90,6 +91,8 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         return "ask_gift"
     if intent == "express_distress" and assessment.asks_noshi and only_not_knowing_how(assessment):
         return "ask_gift"  # のしやら表書きやら…ようわからしまへんのや: the custom asked, no one at a loss
+    if intent == "express_distress" and assessment.grief and assessment.asks_custom and not_knowing_the_custom(assessment):
+        return "ask_gift"  # うちの staff のお父さん 亡くなった。日本のやり方 わからない: the custom asked after a death
     if intent == "express_distress" and _doubtful(intent, ranking) and new_to_the_chat(assessment):
         return "bot_challenge"  # こういう機械の窓口は慣れなくて、よくわがんねぇもんで: the bot says how to reach a person
     if intent == "request_exception" and _doubtful(intent, ranking) and not assessment.exception:
@@ -179,6 +182,14 @@ def asks_how(intent: str, assessment: Assessment) -> bool:
 def only_not_knowing_how(assessment: Assessment) -> bool:
     """No distress cue but not knowing how, no grief, no goods problem, no more than one …."""
     return _only_cues_among(assessment, ASKING_HOW_CUES)
+
+
+def not_knowing_the_custom(assessment: Assessment) -> bool:
+    """After a death told, no distress cue but not knowing how: no goods problem, anger, person
+    asked for, date too near, !! or more than one …."""
+    return only_cues_among(assessment.cues, ASKING_HOW_CUES, assessment.intensity, assessment.emphatic) and not (
+        assessment.goods_problem or assessment.anger or assessment.person or assessment.imminent
+    )
 
 
 def new_to_the_chat(assessment: Assessment) -> bool:

@@ -21,7 +21,7 @@ from madoguchi.dialogue.hurry import hurry_of
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.verification import REFUSED, asks_for_person, reading
 from madoguchi.handoff.reasons import COURTESY, PROMISE_UNKEPT, GoodsCues, goods_reported
-from madoguchi.memorial import asks_noshi
+from madoguchi.memorial import asks_noshi, asks_the_custom
 from madoguchi.nlu.address_spans import addresses
 from madoguchi.nlu.cues import (
     ASKED_EXCEPTIONS, BODY, BOT_WORDS, CHANGE_NAMED, COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, HURRY_SAID,
@@ -89,6 +89,7 @@ class Assessment:
     hurried: bool = False  # ちょっと急いでます: in a hurry, which is no distress
     questioned: bool = False  # 離島扱いになりますか？: a question asked
     asks_noshi: bool = False  # のしやら表書きやら: the のし spoken of
+    asks_custom: bool = False  # the のし, or 日本のやり方 after a death told: how such a gift is done
     imminent: bool = False  # 明日の朝までに, 今日中: a need too near for the bot to meet
     about_the_medium: bool = False  # こういうの, 機械, スマホ: the chat or machines spoken of
     requests: bool = False
@@ -209,6 +210,7 @@ def assess(
     result.hurried = HURRY_SAID.search(spaced_out) is not None and hurry_of(text, lexicon.hurry, lexicon.no_hurry) is True
     result.questioned = QUESTIONED.search(spaced_out) is not None
     result.asks_noshi = asks_noshi(norm)  # not みせのしんよう, みせの しんよう without its spaces
+    result.asks_custom = asks_the_custom(norm)
     result.imminent = IMMINENT.search(spaced_out) is not None
     result.about_the_medium = THE_MEDIUM.search(spaced_out) is not None
     looked = LOOK_ASKED.sub("", spaced_out)  # どこまで来とるか見てくれん？: asked to look, not to wait

@@ -47,7 +47,8 @@ def test_not_knowing_the_number(text):
      "bangou iranai deshou. anata tachi wa watashi no data zenbu motte iru. jibun de shirabete",
      "なんでそんなのいるの　疲れてるんだけど",  # after 名前で調べてよ (round zp)
      "電話番号も いわねぇど。なして そったに 聞くだ",  # Tsugaru, after そっちで しらべれ (round i)
-     "メンドクサイ ナー ナマエ ト ジュウショ デ イイ ジャン ナンデ ダメ ナノ"],  # a learner in katakana (round zg)
+     "メンドクサイ ナー ナマエ ト ジュウショ デ イイ ジャン ナンデ ダメ ナノ",  # a learner in katakana (round zg)
+     "電話番号も言わん、客の情報くらい持っとるやろが", "番号は教えへんで"],  # Osaka (round zzb)
 )
 def test_refusing_the_number(text):
     assert reading(text) == REFUSED
@@ -56,6 +57,11 @@ def test_refusing_the_number(text):
 @pytest.mark.parametrize("text", ["やめます", "またにします", "もういいです", "やっぱり結構です"])
 def test_stopping(text):
     assert reading(text) == STOPPED
+
+
+@pytest.mark.parametrize("text", ["前に言わんかったっけ", "何回も言わんでええ", "たいわん に こづつみ おくる の、いくら かかる？"])
+def test_not_said_is_no_refusal_by_itself(text):
+    assert reading(text) != REFUSED
 
 
 def test_a_person_asked_to_look_by_phone_is_no_refusal():

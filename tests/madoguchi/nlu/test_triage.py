@@ -492,6 +492,10 @@ def test_a_complaint_the_classifier_doubts_with_nothing_wrong_in_it_is_the_next_
     # the のし asked about, nothing but not knowing how (Kyoto, a memorial): the answer, not a person
     ("express_distress", 0.63, "ほんで、のしやら表書きやら、こういう時はどないしたらよろしいもんかと。ようわからしまへんのや", "ask_gift"),
     ("express_distress", 0.99, "法事なのにのしがどうしたらいいかわからなくて、もうどうしよう", "express_distress"),
+    # the custom not known after a death told, in a learner's Japanese (round zzb): the memorial answer
+    ("express_distress", 0.66, "うちの staff のお父さん 亡くなった。日本のやり方 わからない", "ask_gift"),
+    ("express_distress", 0.66, "父が亡くなりました。どうしたらいいかわからない", "express_distress"),
+    ("express_distress", 0.66, "母が亡くなって、葬式のやり方もわからなくて途方に暮れています", "express_distress"),
     # a death told calmly, read unsurely as distress: the memorial answer (round zb)
     ("express_distress", 0.53, "こんにちは。かいしゃ の せんぱい の おとうさん が なくなりました。おそうしき は もう おわりました", "ask_gift"),
     ("express_distress", 0.53, "母が亡くなって、もうどうしたらいいのか…", "express_distress"),
