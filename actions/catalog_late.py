@@ -50,7 +50,8 @@ LATE_SLOTS = ("catalog_late", "catalog_next", "catalog_choice", "catalog_resend_
 # A catalog asked for before (a first request that says まだ持っていない is none).
 EARLIER = re.compile(
     r"頼んだ|たのんだ|頼んで|たのんで|申し込ん|もうしこん|申込ん|お願いした|おねがいした|請求した|送ってもら|"
-    r"届くはず|先月|先週|前に|まえに|以前|この間|このあいだ|こないだ|この前"
+    r"届くはず|先月|先週|前に|まえに|以前|この間|このあいだ|こないだ|この前|"
+    r"また(?:来|こ|届|とど|着)(?:な|ね|ん|ま)"  # カタログ　また来ねぇ: not come, again
 )
 # No hurry, not lateness: いつ届いてもいいよ.
 ANYTIME = re.compile(r"いつ(?:届いて|とどいて|来て|きて|着いて|ついて|になって)も|いつでも")
@@ -222,7 +223,8 @@ class ValidateCatalogStatusForm(FormValidationAction):
         code or the address (a new request follows), leaves, or was asked twice already (the
         request is then taken anew, not asked for a third time)."""
         given_on = tracker.get_slot("postal_code") or _gives_address(tracker)
-        if given_on or leaving(tracker) or find(tracker) is not None or asked_since_the_name(tracker) >= 2:
+        second = told_second_failure(customer_texts(tracker))  # a person at once (action_catalog_status)
+        if given_on or second or leaving(tracker) or find(tracker) is not None or asked_since_the_name(tracker) >= 2:
             return SlotSet("requested_slot", None)
         return await super().next_requested_slot(dispatcher, tracker, domain)
 
@@ -234,7 +236,7 @@ class ValidateCatalogStatusForm(FormValidationAction):
         events: list[EventType] = []
         hurry = hurry_reading([text])
         resend = RESEND.search(nfkc(text)) and not find_phones(text) and not tracker.get_slot("person_name")
-        heard = hurry is False or (hurry and intent not in ANXIOUS_INTENTS)
+        heard = (hurry is False or (hurry and intent not in ANXIOUS_INTENTS)) and not told_second_failure([text])
         if heard:
             events.append(SlotSet("in_hurry", hurry))  # an answer too: the form goes on
         if heard and hurry and not tracker.get_slot("in_hurry"):
@@ -310,6 +312,9 @@ class ActionCatalogStatus(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         request = find(tracker)
+        if told_second_failure(customer_texts(tracker)):
+            # 宅配便で出し直すって言われたんだ　それもまだ来ねぇ, told during the look-up
+            return self._second_failure(dispatcher, tracker, request) if request else second_failure_told(dispatcher, tracker)
         hurry = hurry_reading(customer_texts(tracker))
         given = tracker.get_slot("phone") or tracker.get_slot("person_name") or tracker.get_slot("postal_code")
         if request is None and (leaving(tracker) or not given and asked_since_the_name(tracker) < 2):

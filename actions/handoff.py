@@ -57,7 +57,21 @@ class ActionHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        return handoff_for_message(dispatcher, tracker)
+        return form_goes_on(tracker, handoff_for_message(dispatcher, tracker))
+
+
+# Events after which the conversation has somewhere to go: handed off, a form ended, or
+# an action to run next.
+MOVES_ON = frozenset({"pause", "active_loop", "followup"})
+
+
+def form_goes_on(tracker: Tracker, events: list[EventType]) -> list[EventType]:
+    """A message answered rather than handed off inside a form (a calm memorial question
+    in the catalog form): the form asks its question again. The rules expect the form to
+    end after a handoff; left active, the same action would be predicted again and again."""
+    if tracker.active_loop_name and not any(e.get("event") in MOVES_ON for e in events):
+        return [*events, FollowupAction(tracker.active_loop_name)]
+    return events
 
 
 # Distress cues that only ask how to do something (のしはどうしたらええんでしょうか): in a

@@ -259,6 +259,7 @@ class GoodsCues:
     mourning_noshi: tuple[tuple[str, ...], ...]
     wrong_noshi_name: tuple[tuple[str, ...], ...] = ()
     wrong_noshi_occasion: tuple[tuple[str, ...], ...] = ()
+    wrong_addressee: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_cues(cls, cues: dict[str, Any]) -> "GoodsCues":
@@ -269,6 +270,7 @@ class GoodsCues:
             mourning_noshi=cue_groups(cues.get("wrong_noshi_mourning", {})),  # the occasion told here too
             wrong_noshi_name=cue_groups(cues.get("wrong_noshi_name", {})),
             wrong_noshi_occasion=cue_groups(cues.get("wrong_noshi_occasion", {})),
+            wrong_addressee=cue_groups(cues.get("wrong_addressee", {})),
         )
 
 
@@ -290,6 +292,7 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
         or every_group(joined, goods.mourning_noshi)
         or every_group(joined, goods.wrong_noshi_name)
         or every_group(joined, goods.wrong_noshi_occasion)
+        or every_group(joined, goods.wrong_addressee)
     ) and PROMISE_UNKEPT.search(joined) is None  # told before: the wait is the complaint
 
 

@@ -37,6 +37,8 @@ WRITTEN_ENTITIES = ("person_name", "address")  # stored as written, not folded
 
 Entity = dict[str, Any]
 DATE_HEDGE = re.compile(r"[ 　]*(?:とか|など|なんか)$")
+# The topic a date is told of, before it (ひは, 日は, 式が): no part of the date.
+TOPIC_BEFORE_DATE = re.compile(r"[^\s。、0-9０-９]{1,3}[はがわ][ 　]*")
 # A place word of a few kanji and nothing else, then the ending a writer names themselves with.
 SELF_NAMED_PLACE = re.compile(r"[\u4e00-\u9fff々]{1,4}")
 QUESTION_AFTER = re.compile(r"[ 　]*(?:ですか|とですか|でしょうか|ですかね|か[。？?]|んですか)")
@@ -56,6 +58,14 @@ LATIN_DATE_WORD = re.compile(
 def family_names(doc: Any) -> list[tuple[int, int]]:
     """The spans of the tokens GiNZA tags as family names (人名-姓); none without a document."""
     return [(t.idx, t.idx + len(t.text)) for t in doc if "人名-姓" in t.tag_] if doc is not None else []
+
+
+def _topic_before(learned: Entity, date: Entity, text: str) -> bool:
+    """A date DIET found with the topic before it (ひは of ほうじの ひは らいげつの １５にち)."""
+    return (
+        learned[ENTITY_ATTRIBUTE_END] <= date[ENTITY_ATTRIBUTE_END]
+        and TOPIC_BEFORE_DATE.fullmatch(text[learned[ENTITY_ATTRIBUTE_START] : date[ENTITY_ATTRIBUTE_START]]) is not None
+    )
 
 
 def shop_entities(
@@ -84,7 +94,7 @@ def shop_entities(
         for date in (_entity("date", a, b, text[a:b], text, extractor) for a, b in places):
             # A date DIET missed, or found cut short (月十五日 of 一月十五日): the whole one.
             cut = [e for e in learned if _overlaps(date, [e])]
-            if not _overlaps(date, found) and all(_within(e, date) for e in cut):
+            if not _overlaps(date, found) and all(_within(e, date) or _topic_before(e, date, text) for e in cut):
                 learned = [e for e in learned if not any(e is c for c in cut)]
                 found.append(date)
     found += [_entity("address", a, b, None, text, extractor) for a, b in address_spans.addresses(text)]

@@ -24,6 +24,8 @@ from madoguchi.nlu.address_spans import HALF_KANA as _HALF_KANA, KANJI as _KANJI
 _NAME_TAIL = re.compile(
     rf"[ 　]?([{_KANJI}ァ-ヴーぁ-ゖ]{{1,5}}?)(?=(?:です|でございます|と申します|といいます|と言います|様|さま|さん|に|宛|で|、|。|！|!|\s*[・･]|\s*$))"
 )
+# The rest of a kanji given name cut after its first letter, before an honorific (健 of 健一様).
+_GIVEN_REST = re.compile(rf"([{_KANJI}]{{1,2}})(?=様|さま|さん|殿|です|でございます|と申)")
 # A given name after a space, then a plain or dialect copula (なかむら　とくじだども, 田中 一郎や).
 _SPACED_TAIL = re.compile(
     rf"[ 　]([{_KANJI}ァ-ヴーぁ-ゖ]{{1,5}}?)(?=(?:だ|じゃ|や|どす|だす|だべ|だっちゃ|たい|ばい)(?:ども|けど|よ|ね|べ|で|。|、|\s|$)|(?:だ|じゃ|や)$)"
@@ -104,6 +106,9 @@ def whole_name_end(text: str, start: int, end: int) -> int:
         rest = _KANA_WORD_REST.match(text, end)
         if rest and len(rest.group(1)) <= 2:
             return rest.end(1)
+    given = _GIVEN_REST.match(text, end)
+    if given and re.search(rf"[ 　][{_KANJI}]$", text[start:end]):  # 佐々木 健 of 佐々木 健一様
+        return given.end(1)
     if end - start > 4:
         return end
     if re.fullmatch(r"[ァ-ヴー]+", text[start:end]):

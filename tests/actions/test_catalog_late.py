@@ -30,6 +30,7 @@ from tests.actions.conftest import make_tracker, said, slot_sets, user
         ("ask_delivery_status", "Hello, I requested the katarogu about 2 weeks ago but it has not arrived yet."),
         # in Tosa-ben, by voice input (round zz)
         ("nlu_fallback", "もしもし 先月お宅へ電話してカタログを頼んじょったがですけんど いつまでたっても来んがです"),
+        ("request_catalog", "カタログ　また来ねぇ"),  # in Aizu-ben, not come again (round zzc)
     ],
 )
 def test_a_catalog_that_has_not_come(shop, intent, text):
@@ -323,6 +324,20 @@ async def test_a_second_failure_the_customer_tells_of_goes_to_a_person_at_once(s
     ticket = handoffs.open_for(shop, "s1")
     assert ticket.reason == reason and "再送" in ticket.summary
     assert "utter_catalog_late_start" not in said(dispatcher)
+
+
+async def test_a_second_failure_told_during_the_look_up_goes_to_a_person_at_once(late_shop, dispatcher, domain):
+    """Round zzc ritsuko-makoto-07: the look-up asked for the phone again after it was told."""
+    tracker = make_tracker(
+        [user("カタログ　また来ねぇ", "request_catalog"),
+         user("前も来ねぇって言って　宅配便で出し直すって言われたんだ　それもまだ来ねぇ", "ask_delivery_status")],
+        active_loop="catalog_status_form", requested_slot="phone", slots={"catalog_late": True},
+    )
+    assert slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain))["requested_slot"] is None
+    assert not dispatcher.messages  # no "お急ぎとのこと" for the 宅配便 of the earlier promise
+    slots = slot_sets(await ActionCatalogStatus().run(dispatcher, tracker, domain))
+    assert slots["handoff_reason"] == "distress"  # by 宅配便 already: the hurry was known
+    assert "再送" in handoffs.open_for(late_shop, "s1").summary
 
 
 async def test_lateness_said_again_during_the_look_up_is_not_welcomed_twice(shop, dispatcher, domain):

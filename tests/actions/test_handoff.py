@@ -178,6 +178,19 @@ async def test_a_calm_memorial_question_read_as_distress_is_answered(shop, dispa
     assert answer["buttons"][0]["payload"] == "担当者と話したいです"  # offered, not forced
 
 
+async def test_a_calm_memorial_question_inside_a_form_goes_back_to_the_form(shop, dispatcher, domain):
+    """Round zzc ritsuko-makoto-07: answered, the form left active, the memorial answer was
+    predicted ten times over until Rasa's circuit breaker stopped it."""
+    from actions.handoff import ActionHandoff
+
+    ranking = [{"name": "express_distress", "confidence": 0.5}, {"name": "ask_gift", "confidence": 0.4}]
+    tracker = make_tracker([user(MEMORIAL, "express_distress", triage={"cues": [], "grief": True, "intensity": 0},
+                                 intent_ranking=ranking)], active_loop="catalog_form", requested_slot="person_name")
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert "黒白" in dispatcher.messages[0]["text"] and handoffs.open_for(shop, "s1") is None
+    assert events == [{"event": "followup", "timestamp": None, "name": "catalog_form"}]
+
+
 async def test_an_order_number_given_after_all_goes_on_with_the_verification(shop, dispatcher, domain):
     sighed = user("もう…しょうがないな A2345678", "express_distress", triage={"cues": [], "intensity": 1})
     tracker = make_tracker([sighed], slots={"person_offered": "customer_request", "verification_refusals": 2.0})

@@ -460,6 +460,19 @@ def test_someone_else_s_parcel_told_in_katakana_kagoshima_ben_is_the_operators_c
     assert goods_problem(rules, "ヨソン ヒトン ニモツ ゴワス アケチャ オランド")
 
 
+@pytest.mark.parametrize("text", [
+    "すんません きょう にもつが きたんやけど あてなが うちと ちゃうんじょ",  # Awa-ben in hiragana (round zzc)
+    "本日弊社に御社からお荷物が届いたのですが、宛名が弊社ではなく、別の会社様になっております。",
+])
+def test_someone_else_s_parcel_told_by_its_addressee_is_the_operators_case(rules, text):
+    assert reason_for_intent(rules, "ask_delivery_status", text) == "needs_operator"
+
+
+@pytest.mark.parametrize("text", ["荷物の宛名を別の住所に変えたいです", "宛先を会社ではなく自宅にして届けてもらえますか"])
+def test_an_addressee_to_change_is_no_goods_problem(rules, text):
+    assert not goods_problem(rules, text)
+
+
 def test_a_celebration_noshi_told_in_tsugaru_ben_after_the_memorial_is_the_operators_case(rules):
     """あがど　しろの　いわいの　のし… ことぶぎって　かいでら (round zza isoe-kento-07)."""
     earlier = ["いっしゅうきの　おかえしで　たのんだ　おかし　とどいだども"]

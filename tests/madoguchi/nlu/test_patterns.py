@@ -238,6 +238,7 @@ def test_spans_never_overlap_and_are_sorted():
                                         ("はつかの ほうじに どうしても いるけん", "はつか"),
                                         ("おばあちゃんの誕生日明後日なのに", "明後日"),
                                         ("取引先の社長の葬儀明日だって今聞いた", "明日"),  # round zt
+                                        ("どうすんべ　葬式来週なのに　カタログ来ねぇ", "来週"),  # round zzc
                                         # the next weekday and the weekend (Niigata, a Kenyan runner in kana)
                                         ("集まりが今度の日曜なんだわ", "今度の日曜"), ("おみまい こんしゅうまつなのに", "こんしゅうまつ"),
                                         ("今週末までに届けて", "今週末")])

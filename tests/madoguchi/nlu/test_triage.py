@@ -171,6 +171,8 @@ def test_a_goods_problem_told_before_and_a_call_that_never_came_is_a_complaint(g
     ranking = [{"name": "complain", "confidence": 1.0}, {"name": "request_human", "confidence": 0.0}]
     assert correct_intent("complain", ranking, waited, THRESHOLD) == "complain"
     assert run(ginza, lexicon, "先週、破損の件で問い合わせをしました。").goods_problem  # told again: still the goods
+    # the same before the no-answer is told (round zzc kayoko-hung-17, whose writer expected a complaint)
+    assert run(ginza, lexicon, "お歳暮 の 箱 つぶれた 件, 3日 前 問い合わせ フォーム で 送った").goods_problem
     asked_again = run(ginza, lexicon, "先週から3回問い合わせてるんですが、まだ回答ないです")
     assert asked_again.promise_unkept and asked_again.grievance and not asked_again.opener
 

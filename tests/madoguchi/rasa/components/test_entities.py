@@ -47,6 +47,19 @@ def test_a_date_found_cut_short_is_taken_whole():
     assert [e["value"] for e in extract(message).get("entities")] == ["一月十五日"]
 
 
+def test_a_date_found_with_its_topic_is_the_date_alone():
+    """ほうじの ひは らいげつの １５にちです (round zzc): DIET took ひは into the date."""
+    message = normalize("ほうじの ひは らいげつの １５にちです")
+    message.set("entities", [{"entity": "date", "start": 5, "end": 17, "value": "ひは らいげつの 15にち"}])
+    assert [e["value"] for e in extract(message).get("entities")] == ["らいげつの 15にち"]  # folded
+
+
+def test_a_kanji_given_name_found_cut_after_its_first_letter_is_taken_whole():
+    message = normalize("宛名を佐々木 健一様に差し替えていただきたく存じます。")
+    message.set("entities", [{"entity": "person_name", "start": 3, "end": 8, "value": "佐々木 健"}])
+    assert [e["value"] for e in extract(message).get("entities")] == ["佐々木 健一"]
+
+
 def test_dates_written_with_digits_are_found_unless_learned():
     message = extract(normalize("１２月２０日か12/24、遅くとも28日までに届けてください。3日以内なら助かります"))
     dates = [e["value"] for e in message.get("entities") if e["entity"] == "date"]
