@@ -9,7 +9,8 @@ besides the handoff it must end with (`expect`):
 - `left_form: true`: at the end no question is pending and no person was called.
 
 Every conversation is also checked for the verification rule: no demo order's tracking
-number is said before the customer gave both its number and its phone. (Item names are
+number is said before the customer gave both its number and its phone; and for loops: no
+turn answered with the same message twice. (Item names are
 not secrets: they are the shop's products, which the bot names when it recommends.)
 """
 
@@ -95,9 +96,11 @@ def leaks(customer: list[str], said: str, orders: list[Secret]) -> list[str]:
 
 
 def judge(conversation: Conversation, reason: str | None, turn: int | None, said: list[str],
-          state: dict[str, Any], catalogs: list[tuple[str, str]], leaked: list[str]) -> Judged:
-    """Every check of the conversation's goal, failed ones named."""
-    failures = []
+          state: dict[str, Any], catalogs: list[tuple[str, str]], leaked: list[str],
+          looped: tuple[int, ...] = ()) -> Judged:
+    """Every check of the conversation's goal, failed ones named. `looped`: the turns
+    answered with the same message twice or more (a loop Rasa's circuit breaker stops)."""
+    failures = [f"the same answer repeated within turn {t}" for t in looped]
     expect = conversation.expect
     if (reason or "none") != expect:
         failures.append(f"ended {reason or 'without a person'}, expected {expect}")
@@ -127,15 +130,18 @@ async def run(conversations: list[Conversation], say: Say, catalogs: Catalogs, p
         said: list[str] = []
         leaked: list[str] = []
         reason, turn, state = None, None, {}
+        looped: list[int] = []
         for i, text in enumerate(conversation.turns):
             texts, state = await say(sender, text)
             said += texts
+            if len([t for t in texts if t]) > len({t for t in texts if t}):
+                looped.append(i + 1)
             leaked += leaks(list(conversation.turns[: i + 1]), " ".join(texts), orders)
             if state.get("paused"):
                 reason, turn = (state.get("slots") or {}).get("handoff_reason") or "unknown", i + 1
                 break
         held = (state.get("slots") or {}).get("catalog_request_id")
-        judged.append(judge(conversation, reason, turn, said, state, catalogs(sender, held), leaked))
+        judged.append(judge(conversation, reason, turn, said, state, catalogs(sender, held), leaked, tuple(looped)))
     return judged
 
 

@@ -44,6 +44,17 @@ def test_the_handoff_reason_and_a_pending_form_are_judged():
     assert stuck.failures == ["a question still pending (catalog_form)"]
 
 
+def test_the_same_answer_twice_in_one_turn_is_a_loop():
+    """Round zzc ritsuko-makoto-07: the memorial answer ten times over, then silence."""
+    c = Conversation("l1", "none", ("葬式あさってなんだ",), situation="memorial_gift")
+
+    async def say(sender: str, text: str):
+        return ["仏事ののしは…"] * 10, {}
+
+    judged = asyncio.run(run([c], say, lambda sender, held=None: []))[0]
+    assert judged.failures == ["the same answer repeated within turn 1"]
+
+
 def test_order_details_before_verification_are_a_leak():
     orders = secrets()
     shipped = next(o for o in orders if o.order_id == "A1234567")
