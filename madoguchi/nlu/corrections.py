@@ -25,7 +25,8 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
 - a person asked for (人に回して), or a detail (an order number, a phone), not understood ->
   `request_human`, `inform`; a detail with a status question and a detail given as the two best
   readings -> `ask_delivery_status`;
-- a late catalog the classifier did not read -> `ask_delivery_status`;
+- a late catalog the classifier did not read, or an order asked after that it hardly read
+  (カガガ 頼ンダ 菓子 ドウナッタ) -> `ask_delivery_status`;
 - a whole name alone read as not understood (Bjorn Lindqvist desu) -> `inform`;
 - leaving for later (またにします) read as distress with only not knowing in it, or not
   understood -> `deny`;
@@ -113,6 +114,10 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         # おかしが まだ とどきません ばんごうは A7654321 で でんわは 090-… (status 0.51, inform 0.49):
         # where the order is, with what the verification needs
         return "ask_delivery_status"
+    if intent == "nlu_fallback" and assessment.order_asked_after and _runners_up(ranking, 1) == ["ask_delivery_status"] and not (
+        assessment.person or assessment.anger or assessment.goods_problem or assessment.exception or assessment.late_catalog
+    ):
+        return "ask_delivery_status"  # カガガ 頼ンダ 菓子 ドウナッタ (status 0.45): what became of the order
     if assessment.late_catalog and intent in UNREAD:
         # katarogu tanonda kedo konai desu; catalog 頼んだ、10日前。まだ来ない: where is the catalog
         return "ask_delivery_status"

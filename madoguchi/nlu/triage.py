@@ -27,7 +27,7 @@ from madoguchi.nlu.cues import (
     ASKED_EXCEPTIONS, BODY, BOT_WORDS, CHANGE_NAMED, COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, HURRY_SAID,
     INTENSITY, KATAKANA_COPULA, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES,
     PEOPLE_COUNTED, PERSON_WORDS, PHONE_ORDER, QUESTIONED, REFUND_ASKED, REQUEST_FORMS, ROOM_NUMBER, STAFF_TOLD_OF, SUBJECT,
-    THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB,
+    THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB, ORDER_ASKED_AFTER,
 )
 from madoguchi.nlu.gibberish import is_gibberish
 from madoguchi.nlu.greeting import CLOSES_TALK, opens_the_talk
@@ -95,6 +95,7 @@ class Assessment:
     requests: bool = False
     anger: bool = False
     late_catalog: bool = False
+    order_asked_after: bool = False  # 頼んだ菓子どうなった: what became of an order
     exception: bool = False
     reproach: bool = False
     waiting: bool = False
@@ -201,6 +202,7 @@ def assess(
     result.late_catalog = any(w in t for t in (norm, read) for w in lexicon.catalog) and any(
         w in t for t in (norm, read) for w in lexicon.not_arrived  # カタログ タノンダ。マダ コナイ デス
     )
+    result.order_asked_after = ORDER_ASKED_AFTER.search(read_spaceless) is not None
     ended = spaced_out + "。"  # 頼んだのに at the end reads like 頼んだのに。
     # 割れやすいお菓子: what may break, nothing broken; こないだ (the other day): nothing that did not come
     unharmed = THE_OTHER_DAY.sub("", FRAGILE.sub("", BODY.sub("", ended)))

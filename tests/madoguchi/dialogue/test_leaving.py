@@ -22,6 +22,7 @@ from madoguchi.dialogue.leaving import is_leaving
     "今回はやめておきます",
     "あ、ちょっと待って… やっぱり いい です、またね",  # words set apart by spaces
     "やっぱよか、手帳ば探してからにするけん",  # Hakata: よか for いい
+    "あ、ごめんなさい、よく考えたらWebで見れば十分かもです",  # not needed after all (round s)
 ])
 def test_leaving_words(text):
     assert is_leaving(text)
@@ -29,7 +30,7 @@ def test_leaving_words(text):
 
 @pytest.mark.parametrize("text", ["150-0001", "山田花子です", "住所は東京都渋谷区神宮前1-2-3です", "送料はいくらですか",
                                   "急ぎじゃないので、ふつうに送ってもらえればいいです", "届けてくれたら大丈夫です",
-                                  "急ぎませんけえ、いつもの送り方で結構です",
+                                  "急ぎませんけえ、いつもの送り方で結構です", "メール便で十分です",
                                   # a space before いいです is no leaving either
                                   "いそぎは　せんけん、ふつうので　いいです",
                                   "お歳暮はやめに決めたいらしいんで急ぎで送ってもらえたりします？"])  # はやめに: 早めに

@@ -523,6 +523,11 @@ def test_a_person_or_a_detail_not_understood_is_a_call_for_a_person_or_an_answer
     late = run(ginza, lexicon, "ちゅうもん した おかしが まだ とどきません ばんごうは A7654321 で でんわは 090-8765-4321 です")
     assert correct_intent("nlu_fallback", tied, late, THRESHOLD) == "ask_delivery_status"
     assert correct_intent("nlu_fallback", fallback, late, THRESHOLD) == "nlu_fallback"  # no status reading near
+    # an order asked after in Tsugaru-ben katakana, status as sure as not understood (round zt ines-yoshiharu-17)
+    asked = run(ginza, lexicon, "カガガ 頼ンダ 菓子 ドウナッタ。")
+    status = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "ask_delivery_status", "confidence": 0.45}]
+    assert correct_intent("nlu_fallback", status, asked, THRESHOLD) == "ask_delivery_status"
+    assert correct_intent("nlu_fallback", fallback, asked, THRESHOLD) == "nlu_fallback"
 
 
 def test_a_death_told_in_kana_is_grief():
