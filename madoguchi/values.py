@@ -24,7 +24,12 @@ _NOT_A_NAME = re.compile(r"[0-9@<>{}\[\]/\\?？]")
 _BREAK = re.compile(
     r"[、。,，.．!！?？\n]+|(?<=です)\s+|(?<=ございます)\s+|(?<=します)\s+|\s+(?=\S*の(?:名前|なまえ|お名前))"
 )
-_FILLER = re.compile(r"^(?:はい|ええ|えっと|ええと|あの|あのう|あ|すみません|失礼しました)$")
+# Words before the answer, no part of it (分かりました。郵便番号は…: no name, round zzd).
+_FILLER = re.compile(
+    r"^(?:はい|ええ|えっと|ええと|あの|あのう|あ|すみません|失礼しました|"
+    r"(?:分か|わか)り?ました|わかった|了解(?:です|しました)?|承知(?:しました|いたしました)|なるほど|ok|オッケー)$",
+    re.IGNORECASE,
+)
 # The label of another detail, before its number (電話は０８８４ ２２ １２３４): no name.
 _DETAIL_LABEL = re.compile(
     r"^(?:お?電話(?:番号)?|でんわ(?:ばんごう)?|携帯(?:番号)?|けいたい|連絡先|tel|ご?住所|ご?じゅうしょ|郵便番号|"
@@ -38,7 +43,8 @@ def _name_of(part: str) -> str | None:
     for _ in range(3):
         name = _PLAIN_COPULA.sub("", _NAME_FRAME.sub("", name)).strip(" 、,。")
     name = re.sub(r"\s+", " ", name)
-    if not name or len(name) > 30 or _NOT_A_NAME.search(name) or _DETAIL_LABEL.match(name):
+    # 40: Yuldashev Rustam Abdurakhmonovich is 33 letters
+    if not name or len(name) > 40 or _NOT_A_NAME.search(name) or _DETAIL_LABEL.match(name):
         return None
     return name
 

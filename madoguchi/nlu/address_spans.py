@@ -113,7 +113,11 @@ LABELLED_KANA_ADDRESS = re.compile(
 _COPULA_AFTER_HOUSE = re.compile(rf"(?:{_HOUSE})(?P<copula>や|じゃ|だ|です|で|よ)$")
 # The request or copula after a building's name in kana (民宿つぼかわでお願いしますわ, 民宿しおさいやで):
 # no part of it.
-_REQUEST_AFTER = re.compile(r"(?<=[ぁ-ゖ])(?:で|に|へ|まで)(?:お願い|おねがい|よろしく|頼|たの|送|おく|届|とど)|(?<=[ぁ-ゖ])(?:です|でした|やで|だよ|やよ)$")
+# …グループホームひだまりの方にも一冊お願いしたかです: to that place, no part of it (round zzd).
+_REQUEST_AFTER = re.compile(
+    r"(?<=[ぁ-ゖ])(?:で|に|へ|まで)(?:お願い|おねがい|よろしく|頼|たの|送|おく|届|とど)|(?<=[ぁ-ゖ])(?:です|でした|やで|だよ|やよ)$"
+    r"|の(?:方|ほう)(?:に|へ|まで)"
+)
 # Block numbers that are an address's: with a dash or a block word, not 3 of 3個.
 _HAS_BLOCK = re.compile(rf"{_NUM}[ 　]?(?:[-－‐−―ー]|丁目|番|号|ちょうめ|ばんち|ばん)")
 

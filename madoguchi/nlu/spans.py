@@ -226,7 +226,7 @@ _KANJI_FULL_NAME = re.compile(
 # A name in katakana words and nothing else (ヒガ ディエゴ, グエン・ヴァン・ミン です).
 # The 様 or さん a learner puts after their own name is no part of it (バトバヤル オユン様です, round zx).
 _KATAKANA_NAME_ALONE = re.compile(
-    r"\s*([ァ-ヴー]{2,10}(?:[ 　・][ァ-ヴー]{2,10}){1,3})[ 　]*(?:様|さま|さん)?[ 　]*(?:です|デス)?[ 　]*[。.!！]?\s*"
+    r"\s*([ァ-ヴー]{2,14}(?:[ 　・][ァ-ヴー]{2,14}){1,3})[ 　]*(?:様|さま|さん)?[ 　]*(?:です|デス)?[ 　]*[。.!！]?\s*"
 )
 # Katakana words that are a sentence, not a name (カタログ オネガイ, マダ コナイ, ハイ ソウデス).
 _KATAKANA_NOT_A_NAME = re.compile(

@@ -64,7 +64,8 @@ def test_person_name_without_the_polite_frame(text, name):
         "山田123",  # digits
         "０９０１２３４５６７８",  # a phone number, full width
         "test@example.com",
-        "あ" * 31,  # too long for a name
+        "あ" * 41,  # too long for a name
+        "分かりました。郵便番号は810-0044です。",  # an answer's opening, no name (round zzd)
         "",
         "です",  # only the frame
         "お名前は？",
@@ -76,8 +77,9 @@ def test_what_is_not_a_name_is_rejected(text):
     assert clean_person_name(text) is None
 
 
-def test_a_name_of_thirty_characters_is_still_a_name():
-    assert clean_person_name("あ" * 30) == "あ" * 30
+def test_a_name_of_forty_characters_is_still_a_name():
+    assert clean_person_name("あ" * 40) == "あ" * 40
+    assert clean_person_name("Yuldashev Rustam Abdurakhmonovich") == "Yuldashev Rustam Abdurakhmonovich"  # round zzd
 
 
 # --- shipping method and change kind ----------------------------------------------------

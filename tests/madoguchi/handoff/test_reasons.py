@@ -468,6 +468,11 @@ def test_someone_else_s_parcel_told_by_its_addressee_is_the_operators_case(rules
     assert reason_for_intent(rules, "ask_delivery_status", text) == "needs_operator"
 
 
+def test_another_sweet_told_in_shonai_ben_is_the_operators_case(rules):
+    """頼んだ栗きんとんでねぐて羊羹が入ってたんだ (round zzd nozomi-masahiro-09)."""
+    assert reason_for_intent(rules, "change_order", "今日届いた荷物開げだら、頼んだ栗きんとんでねぐて羊羹が入ってたんだ") == "needs_operator"
+
+
 @pytest.mark.parametrize("text", ["荷物の宛名を別の住所に変えたいです", "宛先を会社ではなく自宅にして届けてもらえますか"])
 def test_an_addressee_to_change_is_no_goods_problem(rules, text):
     assert not goods_problem(rules, text)

@@ -160,7 +160,9 @@ def test_katakana_words_that_make_a_sentence_are_no_name(text):
 @pytest.mark.parametrize("text, name", [("ヒガ ディエゴ", "ヒガ ディエゴ"), ("グエン・ヴァン・ミン です", "グエン・ヴァン・ミン"),
                                         ("きむ よんすん", "きむ よんすん"), ("アフマド イスマイル", "アフマド イスマイル"),
                                         ("トーマス ミラー", "トーマス ミラー"),
-                                        ("バトバヤル オユン様です", "バトバヤル オユン")])  # 様 after one's own name (round zx)
+                                        ("バトバヤル オユン様です", "バトバヤル オユン"),  # 様 after one's own name (round zx)
+                                        # a patronymic of twelve letters (round zzd)
+                                        ("ユルダシェフ・ルスタム・アブドゥラフモノヴィッチ", "ユルダシェフ・ルスタム・アブドゥラフモノヴィッチ")])
 def test_a_whole_name_written_alone_in_kana_is_a_name(text, name):
     assert [text[a:b] for a, b in spans.labelled_names(text)] == [name]
 
