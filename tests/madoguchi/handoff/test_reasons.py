@@ -468,6 +468,14 @@ def test_someone_else_s_parcel_told_by_its_addressee_is_the_operators_case(rules
     assert reason_for_intent(rules, "ask_delivery_status", text) == "needs_operator"
 
 
+def test_a_parcel_for_another_house_and_a_celebration_noshi_in_spaced_kana_are_the_operators_case(rules):
+    """Round zze chiharu-bongani-11 and hideaki-lucia-15, after its score."""
+    parcel = "先程宅配便が届いたのですが、宛名を見たら「山根 和子様」となっちょります。うちは錦織ですけん、他所様の荷物だと思います。"
+    assert reason_for_intent(rules, "ask_delivery_status", parcel) == "needs_operator"
+    noshi = "でも のし が あか と しろ です。おいわい の のし… しじゅうくにち に つかう の に"
+    assert reason_for_intent(rules, "complain", noshi) == "needs_operator"
+
+
 def test_another_sweet_told_in_shonai_ben_is_the_operators_case(rules):
     """頼んだ栗きんとんでねぐて羊羹が入ってたんだ (round zzd nozomi-masahiro-09)."""
     assert reason_for_intent(rules, "change_order", "今日届いた荷物開げだら、頼んだ栗きんとんでねぐて羊羹が入ってたんだ") == "needs_operator"
