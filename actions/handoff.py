@@ -26,9 +26,9 @@ from actions import common
 from actions.catalog_hurry import hurry_heard, hurry_in_lookup
 from actions.catalog_note import back_to_readback, tells_note
 from actions.catalog_second import second_failure_told
-from actions.info import answer_memorial, answer_question, earlier_texts
+from actions.info import answer_memorial, earlier_texts
 from actions.misread import (
-    answerable_topic, closes_the_talk_calmly, detail_not_known, only_opens_the_talk, resigned_wait, types_for_someone,
+    answer_what_it_names, closes_the_talk_calmly, detail_not_known, only_opens_the_talk, resigned_wait, types_for_someone,
     verification_answered_early,
 )
 from actions.takeover import hand_off
@@ -250,6 +250,21 @@ def likely_readings(message: dict[str, Any]) -> list[tuple[str, str]]:
     return [READINGS[r["name"]] for r in top]
 
 
+class ActionOutOfScope(Action):
+    """Answers a message read as beyond the shop that still names what the bot answers (色は？
+    書く言葉は？ after a のし answer); otherwise says what the bot can help with."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if not answer_what_it_names(dispatcher, tracker):
+            dispatcher.utter_message(response="utter_out_of_scope")
+        return []
+
+
 class ActionFallback(Action):
     """Asks the customer to rephrase, and calls a person after repeated misunderstandings."""
 
@@ -262,12 +277,7 @@ class ActionFallback(Action):
         if is_blank(common.latest_text(tracker)):
             dispatcher.utter_message(response="utter_empty_message")
             return []
-        topic = answerable_topic(tracker)
-        if topic == "thank":  # ok understood, terima kasih
-            dispatcher.utter_message(response="utter_thank")
-            return []
-        if topic:  # おもてがきは なんと かいたらえい？ after a gift answer: answered, not "rephrase"
-            answer_question(dispatcher, topic, tracker)
+        if answer_what_it_names(dispatcher, tracker):  # おもてがきは なんと かいたらえい？: answered, not "rephrase"
             return []
         if not tracker.active_loop_name and only_opens_the_talk(tracker):
             dispatcher.utter_message(response="utter_greet")  # すんまへん、ちょっと聞いとくれやす

@@ -10,12 +10,8 @@ from rasa_sdk.types import DomainDict
 from actions import common
 from actions.takeover import hand_off
 from madoguchi import answers, memorial
-from madoguchi.dialogue.follow_up import topic_of
 from madoguchi.handoff.noshi import wrong_noshi_told_before
 from madoguchi.products import product_catalog
-
-# The questions this module answers.
-QUESTIONS = ("ask_shipping", "ask_gift", "ask_product")
 
 
 def earlier_texts(tracker: Tracker) -> list[str]:
@@ -107,20 +103,3 @@ class ActionAnswerProduct(Action):
         answer_question(dispatcher, "ask_product", tracker)
         return []
 
-
-class ActionOutOfScope(Action):
-    """Answers a message read as beyond the shop that still names what the bot answers (色は？
-    書く言葉は？ after a のし answer); otherwise says what the bot can help with."""
-
-    def name(self) -> str:
-        return "action_out_of_scope"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        topic = topic_of(common.latest_text(tracker))
-        if topic in QUESTIONS:
-            answer_question(dispatcher, topic, tracker)
-        else:
-            dispatcher.utter_message(response="utter_out_of_scope")
-        return []

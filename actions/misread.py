@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common
 from actions.catalog import postal_code_not_known
-from actions.info import earlier_texts
+from actions.info import answer_question, earlier_texts
 from madoguchi import memorial
 from madoguchi.dialogue import verification
 from madoguchi.dialogue.follow_up import topic_of
@@ -157,6 +158,18 @@ def answerable_topic(tracker: Tracker) -> str | None:
     if memorial.is_memorial(text) or (memorial.memorial_context(text, earlier_texts(tracker)) and SWEETS.search(nfkc(text))):
         return "ask_gift"
     return None
+
+
+def answer_what_it_names(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Answers a message not understood, or read as beyond the shop, for what it still names
+    (`answerable_topic`): thanks, or the question (色は？ 書く言葉は？ after a のし answer).
+    False when it names nothing the bot answers."""
+    topic = answerable_topic(tracker)
+    if topic == "thank":  # ok understood, terima kasih
+        dispatcher.utter_message(response="utter_thank")
+    elif topic:
+        answer_question(dispatcher, topic, tracker)
+    return topic is not None
 
 
 # Signs of more than not knowing a detail: any of them, and a person is right.

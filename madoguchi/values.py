@@ -27,7 +27,7 @@ _BREAK = re.compile(
 # Words before the answer, no part of it (分かりました。郵便番号は…: no name, round zzd).
 _FILLER = re.compile(
     r"^(?:はい|ええ|えっと|ええと|あの|あのう|あ|すみません|失礼しました|"
-    r"(?:分か|わか)り?ました|わかった|了解(?:です|しました)?|承知(?:しました|いたしました)|なるほど|ok|オッケー)$",
+    r"(?:分か|わか)りました|わかった|了解(?:です|しました)?|承知(?:しました|いたしました)|なるほど|ok|オッケー)$",
     re.IGNORECASE,
 )
 # The label of another detail, before its number (電話は０８８４ ２２ １２３４): no name.

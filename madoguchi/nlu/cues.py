@@ -159,6 +159,8 @@ PHONE_ORDER = re.compile(
 def only_cues_among(cues: Iterable[str], allowed: frozenset[str], intensity: int, emphatic: bool) -> bool:
     """The distress triage saw no cue outside `allowed`, at most one trailing-off and no !!."""
     return set(cues) <= allowed and intensity <= 1 and not emphatic
+
+
 # An order asked after (カガガ 頼ンダ 菓子 ドウナッタ, read as kana): what became of something ordered.
 ORDER_ASKED_AFTER = re.compile(
     r"(?:頼んだ|たのんだ|頼んどった|頼んでた|注文した|ちゅうもんした)[^。？?]{0,10}?"

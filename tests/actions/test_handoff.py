@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from actions.handoff import ActionFallback, ActionHandoff, ActionRestart, ActionSessionStart
+import pytest
+
+from actions.handoff import ActionFallback, ActionHandoff, ActionOutOfScope, ActionRestart, ActionSessionStart
 from madoguchi.store import handoffs, transcripts
 from tests.actions.conftest import make_tracker, said, slot_sets, user
 
@@ -428,3 +430,19 @@ async def test_thanks_that_end_a_message_not_understood_are_thanks_not_a_handove
     events = [user("それでもいいかね", "nlu_fallback", ts=1.0), asked, thanks]
     assert await ActionFallback().run(dispatcher, make_tracker(events), domain) == []
     assert said(dispatcher) == ["utter_thank"] and handoffs.open_for(shop, "s1") is None
+
+
+# --- beyond the shop ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("follow_up", ["色は？ 書く言葉は？", "表に なんて書く"])
+async def test_a_gift_follow_up_read_as_beyond_the_shop_is_answered(follow_up, dispatcher, domain):
+    asked = [user("お供え のお菓子 送りたい。のし 何にする？", "ask_gift"), user(follow_up, "out_of_scope", ts=2.0)]
+    await ActionOutOfScope().run(dispatcher, make_tracker(asked), domain)
+    assert "黒白" in dispatcher.messages[0]["text"] and "御供" in dispatcher.messages[0]["text"]
+
+
+async def test_what_is_beyond_the_shop_is_said_so(dispatcher, domain):
+    tracker = make_tracker([user("明日の天気はどうですか", "out_of_scope")])
+    await ActionOutOfScope().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["response"] == "utter_out_of_scope"

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from actions.info import ActionAnswerGift, ActionAnswerProduct, ActionOutOfScope
+from actions.info import ActionAnswerGift, ActionAnswerProduct
 from tests.actions.conftest import make_tracker, user
 
 
@@ -28,19 +26,6 @@ async def test_the_custom_asked_after_a_death_gets_condolences_and_the_memorial_
     await ActionAnswerGift().run(dispatcher, tracker, domain)
     text = dispatcher.messages[0]["text"]
     assert "お悔やみ" in text and "黒白" in text and "御供" in text and "紅白" not in text
-
-
-@pytest.mark.parametrize("follow_up", ["色は？ 書く言葉は？", "表に なんて書く"])
-async def test_a_gift_follow_up_read_as_beyond_the_shop_is_answered(follow_up, dispatcher, domain):
-    asked = [user("お供え のお菓子 送りたい。のし 何にする？", "ask_gift"), user(follow_up, "out_of_scope", ts=2.0)]
-    await ActionOutOfScope().run(dispatcher, make_tracker(asked), domain)
-    assert "黒白" in dispatcher.messages[0]["text"] and "御供" in dispatcher.messages[0]["text"]
-
-
-async def test_what_is_beyond_the_shop_is_said_so(dispatcher, domain):
-    tracker = make_tracker([user("明日の天気はどうですか", "out_of_scope")])
-    await ActionOutOfScope().run(dispatcher, tracker, domain)
-    assert dispatcher.messages[0]["response"] == "utter_out_of_scope"
 
 
 async def test_other_gift_questions_are_answered_as_before(dispatcher, domain):
