@@ -121,8 +121,11 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
     if assessment.late_catalog and intent in UNREAD:
         # katarogu tanonda kedo konai desu; catalog 頼んだ、10日前。まだ来ない: where is the catalog
         return "ask_delivery_status"
-    if intent == "nlu_fallback" and assessment.full_name_alone and not (assessment.person or assessment.bot_words):
-        return "inform"  # Bjorn Lindqvist desu: a whole name given, after "what can I do for you"
+    unmistakable = assessment.full_name_alone if intent == "nlu_fallback" else assessment.full_name_unmistakable
+    if intent in ("nlu_fallback", "out_of_scope") and unmistakable and not (assessment.person or assessment.bot_words):
+        # Bjorn Lindqvist desu: a whole name given, after "what can I do for you"; 新井ルシア (out
+        # of scope 0.57) when the catalog form asks the name
+        return "inform"
     if intent == "express_distress" and assessment.leaving and _only_cues_among(assessment, NOT_KNOWING_CUES) and not (
         assessment.grief or assessment.anger or assessment.goods_problem or assessment.person
     ):

@@ -55,6 +55,12 @@ FULL_NAME = re.compile(
     r"^(?:[A-Z][a-z]+(?:[ 　][A-Z][a-z]+){1,3}|[ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5}[ 　・][ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5})"
     r"\s*(?:です|と申します|でございます|desu|to\s?mou?shimasu)?[。.!！]?$"  # Bjorn Lindqvist desu
 )
+# A family name in kanji and a given name in katakana, unspaced (新井ルシア): a name when the
+# dictionary knows the kanji as a family name (not 和菓子セット).
+FAMILY_KATAKANA_GIVEN = re.compile(r"^[一-龥々]{1,4}[ァ-ヺー]{2,10}\s*(?:です|と申します|でございます)?[。.!！]?$")
+FAMILY_NAME_TAG = "人名-姓"
+# The polite ending a name may close with (新井ルシアです).
+POLITE_NAME_END = re.compile(r"(?:です|と申します|でございます)[。.!！]?$")
 NAME_LABEL = re.compile(rf"^(?:{NAME_LABEL_WORDS})\s*(?:は|:|：)?\s*")
 # A model this sure is overruled only by words that are there (a wait, an opener, a refusal),
 # never by the absence of a cue word.

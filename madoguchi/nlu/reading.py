@@ -265,6 +265,8 @@ def katakana_sentences(text: str) -> Reading | None:
 # hiragana. Not a loanword after kanji, which goes on (梅田ハイツ502, 上ル玉屋町, 名駅ビル12F).
 _KATAKANA_OKURIGANA = re.compile(r"[\u4e00-\u9fff々〆][\u30a1-\u30f6]{1,6}(?=[\s、。,.!?！？…]|$)")
 _HIRAGANA = re.compile(r"[\u3040-\u309f]")
+# One word of kanji then katakana, alone: a name (新井ルシア) unless its kana are grammar (届カネ).
+_ONE_WORD = re.compile(r"\s*[\u4e00-\u9fff々]{1,4}[\u30a1-\u30fc]{2,10}[\s。.!！]*")
 _DETAILS = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ]")
 # A run of katakana that is a loanword whatever the script around it (バザー, ウィーン, ヴァイオリン).
 _LOANWORD = re.compile(r"[\u30a1-\u30fa]*[ーァィゥェォヴ][\u30a1-\u30fc]*")
@@ -278,6 +280,8 @@ def kanji_katakana(text: str) -> Reading | None:
     if _HIRAGANA.search(text) or not _NOT_KATAKANA.search(text):
         return None
     words = [w for w in re.split(r"[\s、。,.!?！？・「」()（）\u4e00-\u9fff々〆]+", text) if w]
+    if _ONE_WORD.fullmatch(text) and not any(_KATAKANA_GRAMMAR.search(w) or w.endswith(("ネ", "ネェ")) for w in words):
+        return None  # 新井ルシア: a family name and a given name, written alone
     signs = len(_KATAKANA_OKURIGANA.findall(text)) + sum(1 for w in words if _KATAKANA_GRAMMAR.search(w))
     if signs < (1 if not _DETAILS.search(text) else 2):
         return None

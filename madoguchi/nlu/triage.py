@@ -24,7 +24,8 @@ from madoguchi.handoff.reasons import COURTESY, PROMISE_UNKEPT, GoodsCues, goods
 from madoguchi.memorial import asks_noshi, asks_the_custom
 from madoguchi.nlu.address_spans import addresses
 from madoguchi.nlu.cues import (
-    ASKED_EXCEPTIONS, BODY, BOT_WORDS, CHANGE_NAMED, COURTESIES, DIGIT, EMPHASIS, FRAGILE, FULL_NAME, HURRY_SAID,
+    ASKED_EXCEPTIONS, BODY, BOT_WORDS, CHANGE_NAMED, COURTESIES, DIGIT, EMPHASIS, FAMILY_KATAKANA_GIVEN, FAMILY_NAME_TAG, POLITE_NAME_END,
+    FRAGILE, FULL_NAME, HURRY_SAID,
     INTENSITY, KATAKANA_COPULA, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES,
     PEOPLE_COUNTED, PERSON_WORDS, PHONE_ORDER, QUESTIONED, REFUND_ASKED, REQUEST_FORMS, ROOM_NUMBER, STAFF_TOLD_OF, SUBJECT,
     THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB, ORDER_ASKED_AFTER,
@@ -108,6 +109,8 @@ class Assessment:
     subject: bool = False
     name_alone: bool = False
     full_name_alone: bool = False
+    # a whole name with no kana of grammar (新井ルシア, ビラル アハメド; not 明日は 雨かのう)
+    full_name_unmistakable: bool = False
     detail: bool = False  # an order number, phone, postal code or room number in it
     promise_unkept: bool = False  # 破損の件で問い合わせをしました…まだ何の連絡もありません
     digits: bool = False
@@ -233,7 +236,9 @@ def assess(
     result.full_name_alone = (  # Marco Silva, くどう　とくじ; not Thank You
         (any(FULL_NAME.match(t) for t in (as_written, bare)) and not ENGLISH_COURTESY.match(as_written) and not inflected)
         or is_kana_full_name(bare)
+        or (FAMILY_KATAKANA_GIVEN.match(as_written) is not None and bool(tokens) and tokens[0].tag_.endswith(FAMILY_NAME_TAG))
     )
+    result.full_name_unmistakable = result.full_name_alone and not re.search(r"[ぁ-ゖ]", POLITE_NAME_END.sub("", as_written))
     result.name_alone = (
         (NAME_SHAPE.match(bare) is not None or is_kana_full_name(bare))
         and not result.subject

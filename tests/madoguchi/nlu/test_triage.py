@@ -560,6 +560,12 @@ def test_a_late_catalog_or_a_whole_name_the_classifier_did_not_read_is_still_und
         assert correct_intent("nlu_fallback", fallback, run(ginza, lexicon, read), THRESHOLD) == "ask_delivery_status"
     name = run(ginza, lexicon, as_read("Bjorn Lindqvist desu"))
     assert correct_intent("nlu_fallback", fallback, name, THRESHOLD) == "inform"
+    # round zze: a family name in kanji and a given name in katakana, read as beyond the shop
+    beyond = [{"name": "out_of_scope", "confidence": 0.75}, {"name": "inform", "confidence": 0.11}]
+    assert correct_intent("out_of_scope", beyond, run(ginza, lexicon, as_read("新井ルシア")), THRESHOLD) == "inform"
+    assert correct_intent("nlu_fallback", fallback, run(ginza, lexicon, as_read("和菓子セット")), THRESHOLD) == "nlu_fallback"
+    weather = [{"name": "out_of_scope", "confidence": 0.99}]  # rounds zr and zzd: two words, not a name
+    assert correct_intent("out_of_scope", weather, run(ginza, lexicon, as_read("明日は　雨かのう")), THRESHOLD) == "out_of_scope"
     unread = run(ginza, lexicon, "まごに おくる おせいぼの ことで そうだん したいんだけど")
     assert correct_intent("nlu_fallback", fallback, unread, THRESHOLD) == "nlu_fallback"
 
