@@ -181,9 +181,10 @@ COURTESY = re.compile(
 # 担当者から電話をすると言われましたが、まだ何の連絡もありません), or asked again and never
 # answered: the complaint is the wait.
 PROMISE_UNKEPT = re.compile(
-    r"(?:の件で|のことで|について)(?:お?問い?合わ?せ|連絡|電話|ご?相談)(?:を)?(?:し|さ)"
+    # (商品の液漏れの件にてご連絡申し上げ、…本日に至るまで何らの連絡もございません, round zzf)
+    r"(?:の件で|の件にて|のことで|について)(?:お?問い?合わ?せ|ご?連絡|電話|ご?相談)(?:を)?(?:し|さ|申し|差し上げ|いたし)"
     r".*(?:連絡|電話|返事|返信|折り返し)(?:も|が|は)?"
-    r"(?:ない|ありません|ありませんね|こない|来ない|きません|来ません|いただけ|もらえ)"
+    r"(?:ない|ありません|ありませんね|ございません|こない|来ない|きません|来ません|いただけ|もらえ)"
     # 先週から3回問い合わせてるんですが、まだ回答ないです
     r"|(?:問い?合わ?せ|問合せ)(?:を)?(?:し)?て(?:る|い|お|た).*(?:回答|返事|返信|連絡|折り返し)(?:も|が|は)?"
     r"(?:ない|ありません|こない|来ない|きません|来ません)"
@@ -260,6 +261,7 @@ class GoodsCues:
     wrong_noshi_name: tuple[tuple[str, ...], ...] = ()
     wrong_noshi_occasion: tuple[tuple[str, ...], ...] = ()
     wrong_addressee: tuple[tuple[str, ...], ...] = ()
+    wrong_noshi_quoted: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_cues(cls, cues: dict[str, Any]) -> "GoodsCues":
@@ -271,6 +273,7 @@ class GoodsCues:
             wrong_noshi_name=cue_groups(cues.get("wrong_noshi_name", {})),
             wrong_noshi_occasion=cue_groups(cues.get("wrong_noshi_occasion", {})),
             wrong_addressee=cue_groups(cues.get("wrong_addressee", {})),
+            wrong_noshi_quoted=cue_groups(cues.get("wrong_noshi_quoted", {})),
         )
 
 
@@ -293,6 +296,7 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
         or every_group(joined, goods.wrong_noshi_name)
         or every_group(joined, goods.wrong_noshi_occasion)
         or every_group(joined, goods.wrong_addressee)
+        or every_group(joined, goods.wrong_noshi_quoted)
     ) and PROMISE_UNKEPT.search(joined) is None  # told before: the wait is the complaint
 
 

@@ -71,6 +71,12 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         # まいど。新年会用にそっちの羊羹６０箱頼も思てんねん (0.51): nothing in it speaks of a
         # problem, and the classifier hardly thought so either
         return _next_calm(ranking)
+    if intent == "complain" and assessment.person and _doubtful(intent, ranking) and not (
+        assessment.grievance or assessment.anger or assessment.goods_problem or assessment.intensity or assessment.emphatic
+    ):
+        # 確認のメールと言われても、私は携帯のメールは見ません。調べられる方からお電話いただきたい
+        # (0.58, round zzf): a person asked for, with no problem told
+        return "request_human"
     if intent == "request_human" and _below(intent, ranking, PERSON_DOUBTED) and assessment.staff_told_of and (
         assessment.grievance and not (assessment.requests or assessment.questioned)
     ):

@@ -352,6 +352,9 @@ def test_a_celebration_noshi_on_a_memorial_in_spaced_kana_or_by_voice_goes_to_an
 @pytest.mark.parametrize("text, reason", [
     ("先週、破損の件で問い合わせをしました。担当者から電話をすると言われましたが、まだ何の連絡もありません。", "complaint"),
     ("お歳暮の宛名が間違ってた件。いつになったら連絡くるんですか", "complaint"),  # asked before, no answer yet
+    # a letter's words for it (round zzf megumi-tsuyoshi-12)
+    ("去る五日、商品の液漏れの件にてご連絡申し上げ、担当者よりの折り返しをお願いしておりましたが、本日に至るまで何らの連絡もございません。",
+     "complaint"),
     ("納会に間に合うように言うて頼んだのに、届いたん納会終わった次の日やぞ", "complaint"),  # late, not a calm report
     ("甥の とこに 送るつもりが、 地震で つぶれた 自分の 前の 家の 住所に なっとる… どうしよう", "complaint"),
     ("届いたお菓子の箱がつぶれていました", "needs_operator"),
@@ -474,6 +477,17 @@ def test_a_parcel_for_another_house_and_a_celebration_noshi_in_spaced_kana_are_t
     assert reason_for_intent(rules, "ask_delivery_status", parcel) == "needs_operator"
     noshi = "でも のし が あか と しろ です。おいわい の のし… しじゅうくにち に つかう の に"
     assert reason_for_intent(rules, "complain", noshi) == "needs_operator"
+
+
+def test_a_leak_in_a_letter_and_a_noshi_name_quoted_wrong_are_the_operators_case(rules):
+    """Round zzf megumi-tsuyoshi-09 and -10, after its score."""
+    leak = ("箱を開けましたところ、水ようかんの容器より液が漏れ出し、同梱の焼菓子、最中等がことごとく濡れて"
+            "食べられる状態ではございませんでした。")
+    assert reason_for_intent(rules, "complain", leak) == "needs_operator"
+    name = "お歳暮を親戚に送ったとですけど、のしの名前が「川端」になっちょったち叔母から電話があって…うちは「川畑」ですよ"
+    assert goods_problem(rules, name) and reason_for_intent(rules, "complain", name) == "needs_operator"
+    for asked in ("のしの名前は「川畑」でお願いします", "表書きは「御歳暮」、名前は「川畑」になってますか？"):
+        assert not goods_problem(rules, asked), asked
 
 
 def test_another_sweet_told_in_shonai_ben_is_the_operators_case(rules):

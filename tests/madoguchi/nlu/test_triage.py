@@ -658,3 +658,12 @@ def test_a_discount_or_terms_asked_in_a_question_doubted_are_beyond_the_rules(gi
 def test_a_greeting_in_katakana_opens_the_talk(ginza, lexicon, text, acted_on):
     ranking = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "out_of_scope", "confidence": 0.34}]
     assert correct_intent("nlu_fallback", ranking, run(ginza, lexicon, text), THRESHOLD) == acted_on
+
+
+def test_a_person_asked_for_with_no_problem_told_is_no_complaint(ginza, lexicon):
+    """Round zzf megumi-tsuyoshi-16: no order number, and a call asked from someone who can look."""
+    doubted = [{"name": "complain", "confidence": 0.58}, {"name": "request_human", "confidence": 0.23}]
+    asked = run(ginza, lexicon, "確認のメールと言われても、私は携帯のメールは見ません。調べられる方からお電話いただきたい。")
+    assert correct_intent("complain", doubted, asked, THRESHOLD) == "request_human"
+    angry = run(ginza, lexicon, "何度も同じこと言わせんといて！！調べられる方から電話ください")
+    assert correct_intent("complain", doubted, angry, THRESHOLD) == "complain"
