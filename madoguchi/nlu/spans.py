@@ -198,6 +198,10 @@ NAME_LABEL_WORDS = "お?名前|おなまえ|なまえ|オナマエ|ナマエ|氏
 _NAME_LABEL = re.compile(
     rf"(?:^|(?<=[\s、。,.の]))(?:{NAME_LABEL_WORDS}|name(?:[ 　]+is)?)(?:[ 　]*[:：][ 　]*|[ 　]+(?P<wa>は[ 　]+)?)", re.I
 )
+# A family name in kanji before a name label (のしに濱田って名前入れてほしい, round zzf).
+_NAME_BEFORE_LABEL = re.compile(
+    rf"(?<![{_KANJI}])(?!何|誰|御)([{_KANJI}]{{1,4}})(?=(?:って|という|っていう)(?:名前|なまえ|お名前))"
+)
 _NAME_LABEL_WA = re.compile(rf"(?:{NAME_LABEL_WORDS})[ 　]*は[ 　]*")  # …ほしおすなまえは山科美千代どす: anywhere
 # The words of a name in one script, a space between them.
 _NAME_WORDS = (
@@ -344,7 +348,7 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
             span = (label.end(), label.end() + words.end())
             if span not in found:
                 found.append(span)
-    for match in (*_FOREIGN_NAME.finditer(text), *_LATIN_INTRODUCED.finditer(text)):
+    for match in (*_FOREIGN_NAME.finditer(text), *_LATIN_INTRODUCED.finditer(text), *_NAME_BEFORE_LABEL.finditer(text)):
         if match.span(1) not in found and not ENGLISH_COURTESY.match(match.group(1)):
             found.append(match.span(1))
     for match in _KANA_NAME.finditer(text):

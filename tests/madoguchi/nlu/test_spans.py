@@ -62,6 +62,7 @@ def test_a_name_ending_is_not_a_given_name():
         ("Yamamoto Shoでお願いします", "Yamamoto Sho"), ("かみのかたろぐおくってほしおすなまえは山科美千代どす", "山科美千代"),
         ("オッケー。ナマエ オオシロ レオナルド", "オオシロ レオナルド"),  # the label in katakana
         ("送っていただけますか。名前は佐々木 恵子さんです。", "佐々木 恵子"),  # without the さん
+        ("孫の結婚の内祝いやき　赤いのしに濱田って名前入れてほしいがよ", "濱田"),  # before the label (round zzf)
     ],
 )
 def test_a_labelled_or_spaced_kana_name_is_found_whole(text, name):
