@@ -71,7 +71,7 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         # まいど。新年会用にそっちの羊羹６０箱頼も思てんねん (0.51): nothing in it speaks of a
         # problem, and the classifier hardly thought so either
         return _next_calm(ranking)
-    if intent == "complain" and assessment.person and _doubtful(intent, ranking) and not (
+    if intent == "complain" and assessment.person and assessment.requests and _doubtful(intent, ranking) and not (
         assessment.grievance or assessment.anger or assessment.goods_problem or assessment.intensity or assessment.emphatic
     ):
         # 確認のメールと言われても、私は携帯のメールは見ません。調べられる方からお電話いただきたい

@@ -667,3 +667,5 @@ def test_a_person_asked_for_with_no_problem_told_is_no_complaint(ginza, lexicon)
     assert correct_intent("complain", doubted, asked, THRESHOLD) == "request_human"
     angry = run(ginza, lexicon, "何度も同じこと言わせんといて！！調べられる方から電話ください")
     assert correct_intent("complain", doubted, angry, THRESHOLD) == "complain"
+    told = run(ginza, lexicon, "先日、卵を使っていないか電話で確認したのですが、担当の方によって説明が毎回違いました")
+    assert correct_intent("complain", doubted, told, THRESHOLD) == "complain"  # staff told of, nothing asked
