@@ -13,12 +13,14 @@ from madoguchi.nlu.greeting import after_greeting
     ("はいさい。とうきょうの まごの ところに とどいた", "とうきょうの まごの ところに とどいた"),
     ("Hello! catalog onegai", "catalog onegai"),
     ("おばんです☆かたろぐ ほしいんだども", "かたろぐ ほしいんだども"),
+    ("どうも。お歳暮ば送りたいっちゃけど", "お歳暮ば送りたいっちゃけど"),  # round zze hideaki-lucia-03
 ])
 def test_the_request_after_a_greeting(text, rest):
     assert after_greeting(text) == rest
 
 
-@pytest.mark.parametrize("text", ["こんにちは", "こんにちは！よろしくお願いします", "注文した品が届きません", "こんにちはー😊", "はい"])
+@pytest.mark.parametrize("text", ["こんにちは", "こんにちは！よろしくお願いします", "注文した品が届きません", "こんにちはー😊", "はい",
+                                  "どうもどうも！また来たでー😆", "どうもありがとう", "どうも、よろしく"])
 def test_no_request_after_a_greeting(text):
     assert after_greeting(text) is None
 
