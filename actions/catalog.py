@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import catalog_questions, common
 from actions.catalog_note import note_taken
+from actions.catalog_phone import NO_PHONE, phone_refused, without_phone
 from actions.catalog_names import longest_name_given, name_astray, name_before, name_known
 from actions.catalog_store import store_request
 from actions.conversation import customer_texts, hurry_reading, in_hurry, times_asked
@@ -135,6 +136,8 @@ class ValidateCatalogForm(FormValidationAction):
         events = self._hurry_events(tracker)
         if fresh:
             text, intent = common.latest_text(tracker), common.latest_intent(tracker)
+            if phone_refused(tracker):  # 電話は教えたくないです (read as a no): no leaving
+                return events + without_phone(dispatcher)
             if requested in DETAIL_SLOTS and self._leaving(tracker, requested, text, intent):
                 return events + [SlotSet(requested, None), SlotSet("requested_slot", None)]
             if intent in SIDE_QUESTIONS and requested in DETAIL_SLOTS and not catalog_questions.answers(text) and not _details_given(tracker, True):
@@ -306,6 +309,8 @@ class ValidateCatalogForm(FormValidationAction):
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        if value == NO_PHONE:
+            return {"phone": NO_PHONE}  # refused: the catalog goes without it
         if tracker.get_slot("requested_slot") != "phone" and not re.search(r"\d", str(value or "")):
             return {"phone": None}  # the answer to another form's question (カサイ ノボル): no number tried
         address = str(tracker.get_slot("address") or "")

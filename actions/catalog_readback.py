@@ -15,6 +15,7 @@ from actions import common
 from actions.catalog import CATALOG_SLOTS, DETAIL_SLOTS, since_latest_message
 from actions.catalog_store import store_request
 from actions.catalog_late import resume_lookup, resumes_lookup
+from actions.catalog_phone import NO_PHONE
 from actions.conversation import customer_texts
 from madoguchi.dialogue import readback
 from madoguchi.nlu.patterns import find_phones
@@ -51,7 +52,7 @@ def catalog_readback(slots: dict[str, Any], again: bool = False, written: str = 
     in this conversation (`written`: all they wrote) are shown in part only, so that a name
     or a phone number alone tells nobody where someone lives."""
     address = f"〒{slots.get('postal_code')} {slots.get('address')}"
-    phone = phone_as_written(slots.get("phone") or "", written or "")
+    phone = phone_as_written(slots.get("phone") or "", written or "") if slots.get("phone") != NO_PHONE else "なし（お伺いしていません）"
     if slots.get("catalog_resend_of"):
         digits = re.sub(r"\D", "", nfkc(written))
         if (slots.get("postal_code") or "").replace("-", "") not in digits:

@@ -8,6 +8,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions import common
+from actions.catalog_phone import stored_phone
 from madoguchi.store import catalog_requests
 
 
@@ -17,7 +18,7 @@ def store_request(tracker: Tracker, values: dict[str, Any]) -> int:
         "name": values["person_name"],
         "postal_code": values["postal_code"],
         "address": values["address"],
-        "phone": values["phone"],
+        "phone": stored_phone(values["phone"]),
         "shipping_method": values.get("shipping_method") or common.rules().catalog_default_method,
         "note": values.get("contact_note"),
     }

@@ -1,0 +1,46 @@
+"""A catalog without a phone number: a customer who will not give the chat a phone number
+(電話番号は言いたくない　機械には言わない　住所あるから送れるでしょ) is not handed over for
+it. The catalog goes by post all the same; the request says no phone was given."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import common
+from madoguchi.dialogue import verification
+from madoguchi.handoff.reasons import has_cue
+
+CATALOG_FORM = "catalog_form"
+# The phone slot of a request made without one (stored as no number).
+NO_PHONE = "なし"
+
+
+def phone_refused(tracker: Tracker) -> bool:
+    """The catalog form asks the phone and the customer refuses it, with no anger beyond
+    the refusal and no person asked for."""
+    text = common.latest_text(tracker)
+    return (
+        tracker.active_loop_name == CATALOG_FORM
+        and tracker.get_slot("requested_slot") == "phone"
+        and verification.reading(text) == verification.REFUSED
+        and not verification.asks_for_person(text)
+        and not has_cue(text, common.rules().cues.get("anger", []))
+    )
+
+
+def without_phone(dispatcher: CollectingDispatcher) -> list[EventType]:
+    """Says the catalog goes without a phone number, and fills the phone with none."""
+    dispatcher.utter_message(response="utter_catalog_without_phone")
+    return [SlotSet("phone", NO_PHONE)]
+
+
+def without_phone_form_goes_on(dispatcher: CollectingDispatcher) -> list[EventType]:
+    """The refusal read as a complaint: no person; the form goes on to the read-back."""
+    return [*without_phone(dispatcher), FollowupAction(CATALOG_FORM)]
+
+
+def stored_phone(value: str | None) -> str:
+    """The phone a request keeps: none when the customer gave none."""
+    return "" if value in (None, NO_PHONE) else str(value)

@@ -1,0 +1,43 @@
+"""A catalog asked for by a customer who will not give the chat a phone number goes all the
+same: no person for it, and the request is stored without a number."""
+
+from __future__ import annotations
+
+from actions.catalog import ValidateCatalogForm
+from actions.catalog_phone import NO_PHONE
+from actions.catalog_readback import catalog_readback
+from actions.catalog_store import store_request
+from actions.handoff import ActionHandoff
+from madoguchi.store import catalog_requests, handoffs
+from tests.actions.conftest import make_tracker, said, slot_sets, user
+
+DETAILS = {"person_name": "シルバロドリゴ", "postal_code": "373-0026", "address": "群馬県太田市東本町16の5メゾン東201"}
+REFUSED = "電話番号は言いたくない機械には言わない住所あるから送れるでしょ"  # round zzg mayumi-rodrigo-02
+
+
+def phone_asked(text: str, intent: str):
+    return make_tracker([user(text, intent)], active_loop="catalog_form", requested_slot="phone", slots=DETAILS)
+
+
+async def test_a_phone_refused_read_as_a_complaint_goes_on_to_the_read_back_without_a_person(shop, dispatcher, domain):
+    events = await ActionHandoff().run(dispatcher, phone_asked(REFUSED, "complain"), domain)
+    assert slot_sets(events)["phone"] == NO_PHONE
+    assert [e.get("name") for e in events if e.get("event") == "followup"] == ["catalog_form"]
+    assert said(dispatcher) == ["utter_catalog_without_phone"]
+    assert handoffs.open_for(shop, "s1") is None
+
+
+async def test_a_phone_refused_read_as_a_no_does_not_end_the_form(dispatcher, domain):
+    events = slot_sets(await ValidateCatalogForm().run(dispatcher, phone_asked("電話は教えたくないです", "deny"), domain))
+    assert events["phone"] == NO_PHONE and "requested_slot" not in events
+
+
+async def test_anger_or_a_person_asked_is_still_handed_over(shop, dispatcher, domain):
+    await ActionHandoff().run(dispatcher, phone_asked("電話なんか教えたくない、担当者に代わって", "request_human"), domain)
+    assert handoffs.open_for(shop, "s1") is not None
+
+
+def test_the_request_is_read_back_and_stored_without_a_number(shop):
+    assert "お電話：なし" in catalog_readback({**DETAILS, "phone": NO_PHONE, "shipping_method": "mail"})
+    tracker = make_tracker([user("はい", "affirm")], slots={**DETAILS, "phone": NO_PHONE, "shipping_method": "mail"})
+    assert catalog_requests.get(shop, store_request(tracker, tracker.current_slot_values())).phone == ""
