@@ -30,6 +30,8 @@ _FILLER = re.compile(
     r"(?:分か|わか)りました|わかった|了解(?:です|しました)?|承知(?:しました|いたしました)|なるほど|ok|オッケー)$",
     re.IGNORECASE,
 )
+# A word that leads into the answer (じゃあ Wang Xiaoling でお願いします, round zzg): no name.
+_LEAD = re.compile(r"^(?:じゃあ|じゃ|それじゃあ|それじゃ|それでは|では|ほんなら|ほな|えっと|ええと)[\s、,]+")
 # The label of another detail, before its number (電話は０８８４ ２２ １２３４): no name.
 _DETAIL_LABEL = re.compile(
     r"^(?:お?電話(?:番号)?|でんわ(?:ばんごう)?|携帯(?:番号)?|けいたい|連絡先|tel|ご?住所|ご?じゅうしょ|郵便番号|"
@@ -54,7 +56,7 @@ def clean_person_name(text: str) -> str | None:
 
     The name is the first part of the message that reads as one: a はい before it is
     skipped, a phone number or anything after a 、 or 。 is left out."""
-    norm = _NAME_FRAME.sub("", nfkc(text).strip()).strip(" 、,。")
+    norm = _NAME_FRAME.sub("", _LEAD.sub("", nfkc(text).strip())).strip(" 、,。")
     for part in _BREAK.split(norm):
         if part.strip() and not _FILLER.match(part.strip()):
             return _name_of(part)

@@ -139,7 +139,9 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         # and the customer leaves the question for later; no call for help
         return "deny"
     calm = not (assessment.person or assessment.anger or assessment.reproach or assessment.exception)
-    if assessment.leaving and calm and not assessment.detail and intent == "nlu_fallback":
+    # やっぱりまたにします、新しい住所が決まったらまた联系します (change_order 0.57, round zzg): no change named
+    unsure_change = intent == "change_order" and _doubtful(intent, ranking) and not assessment.changes
+    if assessment.leaving and calm and not assessment.detail and (intent == "nlu_fallback" or unsure_change):
         # やっぱり、孫が来た時にしますき、またにします; やっぱりわがらね…きょうはやめるじゃ (not
         # knowing is no grievance here): a no to the question at hand
         return "deny"

@@ -52,6 +52,8 @@ TODAY = date(2026, 11, 20)
         # never shorter than the name as written: the や of あや is the name's
         ("中村あや", "中村あや"),
         ("まさだ", "まさだ"),
+        ("じゃあ 山田 花子", "山田 花子"), ("じゃあ、王 暁玲です", "王 暁玲"),  # a word leading in (round zzg)
+        ("ではら じゅん", "ではら じゅん"),  # a name that begins like one
     ],
 )
 def test_person_name_without_the_polite_frame(text, name):

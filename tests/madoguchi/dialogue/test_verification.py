@@ -24,7 +24,8 @@ from madoguchi.dialogue.verification import (
      "bangou... mail keshita. gomi-bako mo kara ni shita 🙃", "bangou... wakannai 😅",  # romaji, read as kana
      "めーるは みとらんし、かみも どこに やったやら", "order number? I don't know... I can't find 😅",
      "注文番号なるものは控えておらぬ。電話で注文した際にも、そのようなものは聞かされなかったと記憶しておる。",
-     "何回も聞かんでええて。仕事中でメール探しとる暇ないんだわ"],  # no time to look (round zza)
+     "何回も聞かんでええて。仕事中でメール探しとる暇ないんだわ",  # no time to look (round zza)
+     "注文の番号どすか…どこへ やってしもたんやろ。ちょっと わからしまへんのどす。"],  # kyō-kotoba (round zzg)
 )
 def test_not_knowing_the_number(text):
     assert reading(text) == UNKNOWN

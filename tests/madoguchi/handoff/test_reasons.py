@@ -321,6 +321,9 @@ def test_a_wrong_noshi_told_across_messages_in_either_order(rules):
 
     assert wrong_noshi_told_across(rules, "のしが紅白で 御祝 ってなってました😱", ["おばあちゃんが法事に持っていくお菓子 届いたんですけど"])
     assert wrong_noshi_told_across(rules, "方事さ使うって 言ったったのに", ["のし紙 紅白だった"])
+    # in kyō-kotoba, the memorial and a request that should have been kept (round zzg mayumi-rodrigo-09)
+    assert wrong_noshi_told_across(rules, "主人の十三回忌に 使わしてもらうて、お願いの時に 書いといたはずなんどすけど…",
+                                   ["ただ、のしが 紅白の蝶結びで、「御祝」と 書いておしたんどす。"])
     # in romaji (round zp): the celebration のし, then the funeral it was for
     assert wrong_noshi_told_across(rules, "ososhiki no ato nano ni... chuumon no toki 御供 to kakimashita.",
                                    ["hanchou no kazoku ni okashi okurimashita. demo noshi ga 紅白 no oiwai no datta"])

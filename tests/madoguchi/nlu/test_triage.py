@@ -197,6 +197,12 @@ def test_a_wait_that_leaves_is_a_no(ginza, lexicon):
     ranking = [{"name": "complain", "confidence": 1.0}, {"name": "affirm", "confidence": 0.0}]
     leaves = run(ginza, lexicon, "あ、ちょっと待って。お客さんが来たで、またにすっ。ごめんね")
     assert correct_intent("complain", ranking, leaves, THRESHOLD) == "deny"
+    # a leave read unsurely as an order change, no change named (round zzg kaori-xiaoling-20)
+    unsure = [{"name": "change_order", "confidence": 0.57}, {"name": "goodbye", "confidence": 0.22}]
+    later = run(ginza, lexicon, "やっぱりまたにします、新しい住所が決まったらまた联系します。谢谢")
+    assert correct_intent("change_order", unsure, later, THRESHOLD) == "deny"
+    cancel = run(ginza, lexicon, "やっぱりキャンセルにします、またにします")
+    assert correct_intent("change_order", unsure, cancel, THRESHOLD) == "change_order"
 
 
 def test_a_wet_box_with_a_sad_face_is_goods(ginza, lexicon):
@@ -506,6 +512,8 @@ def test_a_complaint_the_classifier_doubts_with_nothing_wrong_in_it_is_the_next_
     # a chat new to the customer, read unsurely as distress: told how to reach a person
     ("express_distress", 0.61, "ごめんください。こういう機械の窓口は慣れなくて、よくわがんねぇもんで", "bot_challenge"),
     ("express_distress", 0.99, "困ったことになってまったわ家内がおらんでこういうのさっぱり分からんのやわ", "express_distress"),
+    # the language itself hard to follow (round zzg yoshitaka-eunji-13)
+    ("express_distress", 0.57, "すみません、日本語の説明がむずかしくて、よくわからないです", "bot_challenge"),
 ])
 def test_a_handoff_reading_with_nothing_of_its_own_in_the_message(ginza, lexicon, intent, confidence, text, acted_on):
     ranking = [{"name": intent, "confidence": confidence}, {"name": "ask_delivery_status", "confidence": 0.1}]

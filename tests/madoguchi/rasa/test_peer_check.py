@@ -112,3 +112,12 @@ def test_the_project_way_installs_the_action_client_patch(monkeypatch) -> None:
 def test_each_swapped_class_is_a_subclass_of_rasas(rasas: tuple[str, str], ours: str) -> None:
     module, name = rasas
     assert issubclass(peer_swap._load(ours), peer_swap._load(f"{module}:{name}"))
+
+
+def test_a_test_library_is_found_by_its_wheels_name(tmp_path: Path, monkeypatch) -> None:
+    """pip writes `sanic_testing-22.6.0.dist-info` for `sanic-testing==22.6.0`: not missing."""
+    monkeypatch.setattr(peer_check, "MODULES", {})
+    monkeypatch.setattr(peer_check, "SUPPORT", [])
+    monkeypatch.setattr(peer_check, "TEST_REQUIREMENTS", ["sanic-testing==22.6.0", "pytest-sanic==1.9.1"])
+    (tmp_path / "deps" / "sanic_testing-22.6.0.dist-info").mkdir(parents=True)
+    assert peer_check.missing(tmp_path) == ["deps/pytest_sanic-1.9.1.dist-info"]
