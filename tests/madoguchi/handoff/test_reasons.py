@@ -209,6 +209,7 @@ def test_a_plain_complaint_stays_a_complaint(rules):
         ("試合に負けてしまった", None),
         ("風邪を引いてしまって受け取れませんでした", None),
         ("送料無料にしてほしい", "free_shipping"),
+        ("送料って本州と一緒にしてもらえたりせん？", "free_shipping"),  # round r sadao-emi-14, in the replays
         ("先に送ってもらえませんか", "priority"),
         ("沖縄に今日届けてほしい", "same_day_remote"),
         ("一口食べたけど返品したい", "return_for_convenience"),
