@@ -63,7 +63,7 @@ bench: train
 
 # Rasa's own tests of what madoguchi subclasses, run with Rasa's classes and with madoguchi's;
 # fails on a test that passes only with Rasa's (madoguchi/rasa/peer_check.py, docs/deployment.md).
-# Not part of `make test`: about 7 minutes on 2 cores. RASA_SOURCE: a git clone of Rasa, needed the first
+# Not part of `make test`: about 23 minutes on 2 cores. RASA_SOURCE: a git clone of Rasa, needed the first
 # time; PEER_K: a pytest -k selection.
 export RASA_SOURCE PEER_K
 check-rasa: $(STAMP)
