@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from madoguchi.nlu.reading import as_read, cue_places
 from madoguchi.products import Catalog
-from madoguchi.text import nfkc
+from madoguchi.text import nfkc, with_hiragana
 from madoguchi.values import kanji_digits
 
 MEMORIAL = re.compile(
@@ -108,7 +108,7 @@ def mentions_death(text: str) -> bool:
 
 def tells_trouble(text: str) -> bool:
     """The customer tells of something gone wrong or late, not only asks."""
-    return TROUBLE.search(nfkc(text or "")) is not None
+    return TROUBLE.search(with_hiragana(nfkc(text or ""))) is not None  # 未ダ 来ナイ, in katakana (round zzh)
 
 
 def quantity(text: str) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from madoguchi import memorial
 from madoguchi.memorial import CONDOLENCE, is_memorial, memorial_answer, memorial_context, mentions_death, quantity
 from madoguchi.products import product_catalog
 
@@ -91,3 +92,11 @@ def test_a_death_told_before_makes_the_gift_question_a_memorial_one():
     asked = "せんぱい の いえ に おかし を おくりたい です。のし は なに を つかいます か？"
     assert memorial_context(asked, earlier) is not None
     assert memorial_context("のしはどうすれば", ["在庫がなくなりましたか"]) is None
+
+
+def test_a_late_memorial_order_told_in_katakana_is_trouble_not_a_gift_question():
+    """Round zzh chinatsu-ikuo-08: 未ダ 来ナイ was answered with the memorial のし, three times."""
+    assert memorial.tells_trouble("法事 ノ 供物ノ 菓子 ガ 未ダ 来ナイ。法事 ハ 明日。")
+    assert memorial.tells_trouble("ホウジガ アシタ ジャッドン オカシガ マダ ツカン")
+    # still unfamiliar with the custom is no trouble (round zj)
+    assert not memorial.tells_trouble("恥ずかしながら日本の仏事には未だ不慣れでして，のし紙の水引の色と表書きについてご教示頂けますでしょうか．")
