@@ -9,10 +9,10 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common
+from actions.catalog_note import CATALOG_FORM
 from madoguchi.dialogue import verification
 from madoguchi.handoff.reasons import has_cue
 
-CATALOG_FORM = "catalog_form"
 # The phone slot of a request made without one (stored as no number).
 NO_PHONE = "なし"
 

@@ -52,7 +52,7 @@ def catalog_readback(slots: dict[str, Any], again: bool = False, written: str = 
     in this conversation (`written`: all they wrote) are shown in part only, so that a name
     or a phone number alone tells nobody where someone lives."""
     address = f"〒{slots.get('postal_code')} {slots.get('address')}"
-    phone = phone_as_written(slots.get("phone") or "", written or "") if slots.get("phone") != NO_PHONE else "なし（お伺いしていません）"
+    phone = "なし（お伺いしていません）" if slots.get("phone") == NO_PHONE else phone_as_written(slots.get("phone") or "", written or "")
     if slots.get("catalog_resend_of"):
         digits = re.sub(r"\D", "", nfkc(written))
         if (slots.get("postal_code") or "").replace("-", "") not in digits:

@@ -3,6 +3,8 @@ same: no person for it, and the request is stored without a number."""
 
 from __future__ import annotations
 
+import pytest
+
 from actions.catalog import ValidateCatalogForm
 from actions.catalog_phone import NO_PHONE
 from actions.catalog_readback import catalog_readback
@@ -32,8 +34,12 @@ async def test_a_phone_refused_read_as_a_no_does_not_end_the_form(dispatcher, do
     assert events["phone"] == NO_PHONE and "requested_slot" not in events
 
 
-async def test_anger_or_a_person_asked_is_still_handed_over(shop, dispatcher, domain):
-    await ActionHandoff().run(dispatcher, phone_asked("電話なんか教えたくない、担当者に代わって", "request_human"), domain)
+@pytest.mark.parametrize("text, intent", [
+    ("電話なんか教えたくない、担当者に代わって", "request_human"),  # a person asked for
+    ("電話なんか教えたくない。ふざけんな", "complain"),  # anger beyond the refusal
+])
+async def test_anger_or_a_person_asked_is_still_handed_over(shop, dispatcher, domain, text, intent):
+    await ActionHandoff().run(dispatcher, phone_asked(text, intent), domain)
     assert handoffs.open_for(shop, "s1") is not None
 
 
