@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from actions import common
+from madoguchi.answers import days_text
 from madoguchi.handoff.reasons import has_cue
 from madoguchi.products import product_catalog
 from madoguchi.text import nfkc
@@ -58,15 +59,10 @@ def arrival_days_text() -> str:
     rules = common.rules()
     usual = rules.catalog_methods[rules.catalog_default_method]
     faster = next((m for k, m in rules.catalog_methods.items() if k != rules.catalog_default_method), None)
-    text = f"カタログは{usual.label}で{_days(usual.days)}ほどでお届けします"
+    text = f"カタログは{usual.label}で{days_text(usual.days)}ほどでお届けします"
     if faster:
-        text += f"。お急ぎでしたら{faster.label}（無料）で{_days(faster.days)}ほどでお届けします"
+        text += f"。お急ぎでしたら{faster.label}（無料）で{days_text(faster.days)}ほどでお届けします"
     return text + "。"
-
-
-def _days(days: tuple[int, int]) -> str:
-    low, high = days
-    return f"{high}日" if low == high else f"{low}〜{high}日"
 
 
 def _about_catalog(norm: str) -> bool:

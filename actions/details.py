@@ -14,6 +14,9 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.misread import verification_answered_early
+from actions.verification_start import begin_verification
+
 DETAIL_NAMES = {"person_name": "お名前", "postal_code": "郵便番号", "address": "ご住所", "phone": "お電話番号"}
 ASKED = "utter_detail_what_for"
 ASKED_AGAIN = "utter_detail_what_for_again"
@@ -73,6 +76,9 @@ class ActionDetailOutOfContext(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        early = verification_answered_early(tracker)
+        if early:  # 番号 ナド 言ハヌ。…阿部 ダ。: the number refused, a name given for it
+            return begin_verification(early)
         details = details_in(tracker)
         if not details:
             dispatcher.utter_message(response="utter_anything_else")

@@ -29,8 +29,8 @@ from actions.catalog_phone import phone_refused, without_phone_form_goes_on
 from actions.catalog_second import second_failure_told
 from actions.info import answer_memorial, earlier_texts
 from actions.misread import (
-    answer_what_it_names, closes_the_talk_calmly, detail_not_known, only_opens_the_talk, resigned_wait, types_for_someone,
-    verification_answered_early,
+    answer_what_it_names, closes_the_talk_calmly, detail_not_known, lost_in_words, only_opens_the_talk, resigned_wait,
+    types_for_someone, verification_answered_early,
 )
 from actions.takeover import hand_off
 from actions.verification_start import begin_verification, resume_verification
@@ -133,6 +133,8 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         return []
     if gives_the_number_after_all(tracker):
         return resume_verification()
+    if lost_in_words(tracker):
+        return person_for_plain_words(dispatcher, tracker)
     if not tracker.active_loop_name and only_opens_the_talk(tracker):
         dispatcher.utter_message(response="utter_greet")
         return []
@@ -171,6 +173,15 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         # The customer takes up a person the bot offered for a task it cannot do itself.
         reason = tracker.get_slot("person_offered")
     return hand_off(dispatcher, tracker, reason or "customer_request")
+
+
+def person_for_plain_words(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """The bot's words not followed: a person asked for in the same message is that wish
+    (customer_request, not a complaint); otherwise a person who explains plainly is offered."""
+    if (tracker.latest_message.get("triage") or {}).get("person"):
+        return hand_off(dispatcher, tracker, "customer_request")
+    dispatcher.utter_message(response="utter_offer_person_plainly")
+    return [SlotSet("person_offered", "customer_request")]
 
 
 def at_a_loss_offered(tracker: Tracker, reason: str | None) -> bool:
@@ -288,6 +299,8 @@ class ActionFallback(Action):
         if closes_the_talk_calmly(tracker):
             dispatcher.utter_message(response="utter_goodbye")  # はいわかりましたまた注文するときよろしくね
             return []
+        if lost_in_words(tracker):  # 言ってることがよくわからないんですけど: no misunderstanding of ours
+            return person_for_plain_words(dispatcher, tracker)
         events = common.event_dicts(tracker)
         misses = consecutive_fallbacks(events)
         if misses >= common.rules().fallbacks_before_handoff:

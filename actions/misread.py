@@ -17,8 +17,9 @@ from actions.info import answer_question, earlier_texts
 from madoguchi import memorial
 from madoguchi.dialogue import verification
 from madoguchi.dialogue.follow_up import topic_of
+from madoguchi.dialogue.plain_words import words_not_followed
 from madoguchi.handoff.reasons import COURTESY, goods_problem, reports_arrival_calmly, spaceless
-from madoguchi.nlu.cues import NOT_KNOWING_CUES
+from madoguchi.nlu.cues import ASKING_HOW_CUES, NOT_KNOWING_CUES, only_cues_among
 from madoguchi.nlu.greeting import LEAVES_FOR_NOW
 from madoguchi.nlu.reading import cue_places
 from madoguchi.text import nfkc
@@ -28,7 +29,8 @@ from madoguchi.text import nfkc
 NUMBER_OR_ORDER = re.compile(r"番号|番號|ばんごう|ばんご|注文|ちゅうもん|荷物|にもつ|お菓子|おかし|菓子|届|とど")
 NUMBER = re.compile(r"番号|番號|ばんごう|ばんご")
 # An order asked after (頼んどった菓子どうなっとんの, いつ来っとね).
-ORDER_ASKED = re.compile(r"どうなっ|どうなと|どげん|どこ|まだ|いつ|届|とど|来っ|来ん|来な|状況")
+# もう送ってもらえとるけ: whether it was sent yet.
+ORDER_ASKED = re.compile(r"どうなっ|どうなと|どげん|どこ|まだ|いつ|届|とど|来っ|来ん|来な|状況|もう送っ|もうおくっ|発送")
 
 
 # Words of anger that, in a refusal, only ask why or sigh (なんで毎回聞く, めんどくさい): the bot
@@ -36,9 +38,14 @@ ORDER_ASKED = re.compile(r"どうなっ|どうなと|どげん|どこ|まだ|い
 ASKING_WHY = ("なんで", "何で", "めんどくさ", "面倒くさ", "めんどい", "いちいち", "何回も聞", "何度も聞", "なんかいもき", "なんどもき")
 
 
+# Wariness of fraud in the world (詐欺 ノ 多イ 世ノ中 ダ), no charge against the shop (詐欺みたい).
+WARY_OF_FRAUD = re.compile(r"詐欺(?:の|が|も|ノ|ガ|モ)?(?:多|おお|オオ|怖|こわ|コワ|心配|しんぱい|流行|はや|注意|ちゅうい|被害)")
+
+
 def angry_beyond_asking_why(text: str) -> bool:
-    """A word of anger in the message other than an irritated "why" or a sigh (ふざけんな, いい加減に)."""
-    joined = COURTESY.sub("", spaceless(text))
+    """A word of anger in the message other than an irritated "why", a sigh (ふざけんな,
+    いい加減に) or a wariness of fraud."""
+    joined = WARY_OF_FRAUD.sub("", COURTESY.sub("", spaceless(text)))
     for why in ASKING_WHY:
         joined = joined.replace(why, "")
     return any(w in joined for w in (spaceless(a) for a in common.rules().cues.get("anger", [])))
@@ -54,7 +61,9 @@ def verification_answered_early(tracker: Tracker) -> str | None:
         return None
     text, intent = common.latest_text(tracker), common.latest_intent(tracker)
     triage = tracker.latest_message.get("triage") or {}
-    if intent not in ("express_distress", "complain") or triage.get("anger"):
+    # 番号 ナド 言ハヌ。名前デ 調ベレバ 分カル 筈ダ。阿部 ダ。: read as a complaint, then as the name it gives
+    handed = intent in ("express_distress", "complain") or triage.get("changed_from") in ("express_distress", "complain")
+    if not handed or triage.get("anger"):
         return None
     rules = common.rules()
     if goods_problem(rules, text, common.latest_lemmas(tracker)) or reports_arrival_calmly(rules, text):
@@ -63,9 +72,30 @@ def verification_answered_early(tracker: Tracker) -> str | None:
     reading = verification.reading(text)
     if reading == verification.UNKNOWN and NUMBER.search(read[0]) and any(NUMBER_OR_ORDER.search(t) for t in read):
         return reading if verification.only_not_knowing(triage) else None
-    if reading == verification.REFUSED and intent == "complain" and NUMBER_OR_ORDER.search(read[0]) and ORDER_ASKED.search(read[0]):
+    # 注文番号？そんなもん、そっちで名前で分かるやろ after 今年の分、もう送ってもらえとるけ？: the
+    # order asked after in the message before
+    refused = "complain" in (intent, triage.get("changed_from"))
+    if reading == verification.REFUSED and refused and NUMBER_OR_ORDER.search(read[0]) and any(ORDER_ASKED.search(t) for t in read):
         return None if angry_beyond_asking_why(text) else reading
     return None
+
+
+# Signs that the message is more than words not followed: it goes to a person for them.
+_BEYOND_NOT_FOLLOWING = ("anger", "reproach", "grief", "goods_problem", "imminent", "late_catalog", "exception")
+
+
+def lost_in_words(tracker: Tracker) -> bool:
+    """The bot's words not followed (のし の こと きいて も、むずかしい ことば ばっかり で
+    わからへん; ヨク 分カラン。横文字 ガ 多イ。), read as a complaint, distress or not
+    understood: no anger, grievance, grief, goods problem, deadline or request beyond the
+    rules, and no distress cue but not knowing. The bot offers a person who explains plainly."""
+    triage = tracker.latest_message.get("triage") or {}
+    return (
+        common.latest_intent(tracker) in ("complain", "express_distress", "nlu_fallback")
+        and words_not_followed(common.latest_text(tracker))
+        and not any(triage.get(sign) for sign in _BEYOND_NOT_FOLLOWING)
+        and only_cues_among(triage.get("cues") or [], ASKING_HOW_CUES, triage.get("intensity") or 0, bool(triage.get("emphatic")))
+    )
 
 
 def only_opens_the_talk(tracker: Tracker) -> bool:

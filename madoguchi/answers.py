@@ -43,12 +43,17 @@ def shipping_answer(rules: Rules, text: str, now: datetime) -> str:
             "カタログのメール便は郵便受け（ポスト）へのお届けですので、ご不在でも受け取れます。"
             "ご注文の品や宅配便は手渡しでのお届けで、ご不在のときは不在票が入り、再配達をご依頼いただけます。"
         )
-    if asks_fee or not (asks_time or asks_slot or asks_cool or asks_receipt):
+    # メール便 トハ 何カ。郵便 ト 違フ ノカ。: the catalog's way of coming, not the order's fees
+    asks_method = _has(text, r"メール便|めーる便|メールびん|めーるびん|メイル便") and not asks_receipt
+    if asks_method:
+        parts.append(catalog_methods_text(rules))
+    told = asks_time or asks_slot or asks_cool or asks_receipt or asks_method
+    if (asks_fee and not asks_method) or not told:
         parts.append(
             f"送料は全国一律{yen(fees['standard'])}（北海道・沖縄・離島は{yen(fees['remote'])}）です。"
             f"{yen(fees['free_over'])}以上のご注文で送料無料になります。"
         )
-    if asks_time or not (asks_fee or asks_slot or asks_cool or asks_receipt) or remote:
+    if (asks_time and not asks_method) or not (asks_fee or told) or remote and not asks_method:
         cutoff = calendar.ja_time(rules.cutoff)
         when = "本日" if estimate.same_day else calendar.ja_date(estimate.ships) + "に"
         region = "北海道・沖縄・離島へは" if remote else ""
@@ -66,6 +71,27 @@ def shipping_answer(rules: Rules, text: str, now: datetime) -> str:
     if asks_cool:
         parts.append(f"生菓子など要冷蔵の品はクール便（追加{yen(fees['cool'])}）でお届けします。")
     return "".join(parts)
+
+
+def catalog_methods_text(rules: Rules) -> str:
+    """メール便 explained in plain words (the post box, the days), with 宅配便 for a hurry."""
+    usual = rules.catalog_methods[rules.catalog_default_method]
+    fee = "無料" if not usual.fee else yen(usual.fee)
+    text = (
+        f"{usual.label}は、カタログを郵便と同じようにご自宅の郵便受け（ポスト）へお入れする送り方です。"
+        f"料金は{fee}で、{days_text(usual.days)}ほどで届きます。"
+    )
+    for method in rules.catalog_methods.values():
+        if method.key != usual.key:
+            fee = "無料" if not method.fee else yen(method.fee)
+            text += f"お急ぎでしたら{method.label}（{fee}）で、配達の人が{days_text(method.days)}ほどで手渡しでお届けします。"
+    return text
+
+
+def days_text(days: tuple[int, int]) -> str:
+    """(3, 7) -> 3〜7日, (2, 2) -> 2日."""
+    low, high = days
+    return f"{high}日" if low == high else f"{low}〜{high}日"
 
 
 def gift_answer(catalog: Catalog, text: str) -> str:

@@ -61,3 +61,16 @@ async def test_a_greeting_that_gives_a_name_is_answered_by_name(dispatcher, doma
 async def test_a_greeting_alone_is_answered_with_the_greeting(dispatcher, domain):
     await ActionGreet().run(dispatcher, make_tracker([user("こんにちは", "greet")]), domain)
     assert said(dispatcher) == ["utter_greet"]
+
+
+async def test_a_number_refused_with_a_name_after_an_order_question_begins_the_verification(dispatcher, domain):
+    # round zzh chinatsu-ikuo-17: read as a complaint, then as the name it gives
+    tracker = make_tracker([
+        user("注文 ノ 品 ハ 何時 届ク カ。", "ask_shipping", ts=0.1),
+        user("番号 ナド 言ハヌ。名前デ 調ベレバ 分カル 筈ダ。阿部 ダ。", "inform",
+             triage={"refusal": True, "changed_from": "complain"}),
+    ])
+    events = await ActionDetailOutOfContext().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == []
+    assert {e.get("name"): e.get("value") for e in events if e["event"] == "slot"}["verification_note"] == "refused"
+    assert [e.get("name") for e in events if e.get("event") == "followup"] == ["order_verification_form"]

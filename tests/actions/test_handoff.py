@@ -446,3 +446,32 @@ async def test_what_is_beyond_the_shop_is_said_so(dispatcher, domain):
     tracker = make_tracker([user("明日の天気はどうですか", "out_of_scope")])
     await ActionOutOfScope().run(dispatcher, tracker, domain)
     assert dispatcher.messages[0]["response"] == "utter_out_of_scope"
+
+
+async def test_words_not_followed_are_offered_a_person_who_explains_not_handed_off_as_a_complaint(shop, dispatcher, domain):
+    text = "のし の こと きいて も、むずかしい ことば ばっかり で わからへん"  # round zzh thao-sachiyo-13
+    tracker = make_tracker([user(text, "complain", triage={"cues": []})])
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == ["utter_offer_person_plainly"]
+    assert slot_sets(events)["person_offered"] == "customer_request"
+    assert not any(e["event"] == "pause" for e in events) and handoffs.open_for(shop, "s1") is None
+
+
+async def test_words_not_followed_with_a_person_asked_for_are_a_wish_for_a_person(shop, dispatcher, domain):
+    tracker = make_tracker([user("説明の言葉がむずかしくてわからないので、人と話したいです", "complain",
+                                 triage={"cues": [], "person": True})])
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["handoff_reason"] == "customer_request"
+
+
+async def test_words_not_followed_with_a_reproach_stay_a_complaint(shop, dispatcher, domain):
+    tracker = make_tracker([user("説明 ガ サッパリ 分カラヌ。不親切 ダ。", "complain", triage={"cues": [], "reproach": True})])
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["handoff_reason"] == "complaint"
+
+
+async def test_words_not_followed_read_as_not_understood_are_no_misunderstanding(shop, dispatcher, domain):
+    tracker = make_tracker([user("言ってることがよくわからないんですけど", "nlu_fallback", triage={"cues": ["わからな"]})])
+    events = await ActionFallback().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == ["utter_offer_person_plainly"]
+    assert slot_sets(events)["person_offered"] == "customer_request"

@@ -269,3 +269,12 @@ async def test_the_words_just_said_are_not_said_again(shop, dispatcher, domain):
     tracker = make_tracker([where, user("めーるは みとらんし", "nlu_fallback")], slots={"order_id_asks": 1.0}, active_loop=FORM)
     asked = slot_sets(await ActionAskOrderId().run(dispatcher, tracker, domain))
     assert said(dispatcher) == ["utter_order_id_or_person"] and asked["person_offered"] == "customer_request"
+
+
+async def test_a_phone_refused_for_fear_of_fraud_is_told_why_not_handed_off_as_a_complaint(shop, dispatcher, domain):
+    text = "機械ニ 電話番号 ナド 教ヘラレン。詐欺 ノ 多イ 世ノ中 ダ。"  # round zzh chinatsu-ikuo-17
+    tracker = make_tracker([user(text, "complain", triage={"anger": True})], active_loop=FORM,
+                           requested_slot="verification_phone", slots={"order_id": None})
+    events = await ActionVerificationTurn().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["verification_note"] == "refused"
+    assert not any(e["event"] == "pause" for e in events)

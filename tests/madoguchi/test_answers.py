@@ -224,6 +224,12 @@ def test_how_a_catalog_is_received_when_nobody_is_home(rules):
     assert "送料は" not in answer  # not asked
 
 
+def test_what_mail_delivery_is_is_told_plainly_without_the_order_fees(rules):
+    answer = shipping_answer(rules, "メール便 トハ 何カ。郵便 ト 違フ ノカ。", FRIDAY_MORNING)  # round zzh
+    assert "郵便受け" in answer and "3〜7日" in answer and "宅配便（無料）" in answer
+    assert "880円" not in answer and "ご注文" not in answer
+
+
 def test_an_ingredient_the_data_does_not_hold_is_left_to_a_person_said_so(catalog):
     """Halal, gelatin, alcohol: the product data holds only allergens (round zc, zp)."""
     for text in ("ゼラチンは ぶたの ですか? わたし イスラム なので", "Hi, I have question about the halal status of your products"):

@@ -49,7 +49,9 @@ def test_not_knowing_the_number(text):
      "なんでそんなのいるの　疲れてるんだけど",  # after 名前で調べてよ (round zp)
      "電話番号も いわねぇど。なして そったに 聞くだ",  # Tsugaru, after そっちで しらべれ (round i)
      "メンドクサイ ナー ナマエ ト ジュウショ デ イイ ジャン ナンデ ダメ ナノ",  # a learner in katakana (round zg)
-     "電話番号も言わん、客の情報くらい持っとるやろが", "番号は教えへんで"],  # Osaka (round zzb)
+     "電話番号も言わん、客の情報くらい持っとるやろが", "番号は教えへんで",  # Osaka (round zzb)
+     "機械ニ 電話番号 ナド 教ヘラレン。詐欺 ノ 多イ 世ノ中 ダ。",  # old kana へ (round zzh)
+     "電話番号まで言わんならんがけ。こっちは忙しいがや"],  # Kanazawa (round zzh)
 )
 def test_refusing_the_number(text):
     assert reading(text) == REFUSED

@@ -1,0 +1,24 @@
+"""The bot's words not followed, told apart from not knowing what to do and from a grumble."""
+
+from __future__ import annotations
+
+import pytest
+
+from madoguchi.dialogue.plain_words import words_not_followed
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["のし の こと きいて も、むずかしい ことば ばっかり で わからへん", "ヨク 分カラン。横文字 ガ 多イ。",
+     "言ってることがよくわからないんですけど", "説明がむずかしくて、ようわからん", "わからない言葉が多いです"],
+)
+def test_words_not_followed(text):
+    assert words_not_followed(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["意味わからん、なんで届かないの", "何ヲ ドウ スレバ ヨイノカ", "のしの書き方がわからない", "注文番号がわかりません"],
+)
+def test_not_knowing_what_to_do_or_a_grumble_is_no_word_not_followed(text):
+    assert not words_not_followed(text)
