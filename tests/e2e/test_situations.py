@@ -326,3 +326,27 @@ def test_a_date_past_the_window_told_with_the_request_is_answered_after_the_veri
     turn = customer.says("はい")
     assert "12月20日" in turn.text and "よろしいですか" in turn.text
 
+
+
+def test_words_not_followed_are_offered_a_person_who_explains_and_a_yes_takes_it(customer):
+    turn = customer.says("のし の こと きいて も、むずかしい ことば ばっかり で わからへん")
+    assert "分かりにくい" in turn.text and "担当者におつなぎしましょうか" in turn.text and not turn.paused
+    turn = customer.says("はい、おねがいします")
+    assert turn.paused and turn.slots["handoff_reason"] == "customer_request"
+
+
+def test_mail_delivery_asked_in_the_catalog_form_is_explained_and_the_form_goes_on(customer):
+    customer.says("カタログを送ってほしいです")
+    turn = customer.says("メール便とは何ですか。郵便と違うのですか。")
+    assert "郵便受け" in turn.text and "880円" not in turn.text
+    assert turn.form == "catalog_form"
+
+
+def test_a_phone_refused_for_fear_of_fraud_is_told_why_then_a_person_on_request(customer):
+    customer.says("注文した品物がまだ届かないのですが")
+    customer.says("A2345678")
+    turn = customer.says("電話番号など教えられん。詐欺の多い世の中だ。")
+    assert not turn.paused and "担当者" in turn.text
+    turn = customer.says("人を出してくれ")
+    assert turn.paused and turn.slots["handoff_reason"] == "customer_request"
+    assert no_order_details("\n".join(customer.heard))
