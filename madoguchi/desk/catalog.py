@@ -30,6 +30,10 @@ def shipping_labels(rules_file: Path) -> dict[str, str]:
         return dict(SHIPPING_LABELS)
 
 
+# A catalog asked for without a phone (電話は言いたくない: the catalog goes without it).
+NO_PHONE_LABEL = "なし（お客様のご希望）"
+
+
 def request_json(r: CatalogRequest, labels: dict[str, str]) -> dict[str, Any]:
     """A catalog request as the console shows it (the contract's fields first)."""
     return {
@@ -38,6 +42,7 @@ def request_json(r: CatalogRequest, labels: dict[str, str]) -> dict[str, Any]:
         "postal_code": r.postal_code,
         "address": r.address,
         "phone": r.phone,
+        "phone_label": r.phone or NO_PHONE_LABEL,
         "shipping_method": r.shipping_method,
         "shipping_label": labels.get(r.shipping_method, r.shipping_method),
         "channel": r.channel,

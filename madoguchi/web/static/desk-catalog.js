@@ -16,7 +16,7 @@ window.DeskCatalog = (function () {
     const tr = el("tr");
     tr.dataset.catalogId = String(r.id);
     const method = (r.shipping_label || r.shipping_method) + (r.resend_of ? `（再送：No.${r.resend_of}）` : "");
-    [when(r.created_at), r.name, r.postal_code, r.address, r.phone, method]
+    [when(r.created_at), r.name, r.postal_code, r.address, r.phone_label || r.phone, method]
       .forEach((value) => tr.appendChild(el("td", null, value)));
     if (r.note) tr.children[4].appendChild(el("div", "catalog-note", r.note));
     const status = el("td", `catalog-status ${r.status}`, r.status_label || r.status);

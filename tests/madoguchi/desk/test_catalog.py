@@ -32,6 +32,12 @@ async def test_each_request_shows_its_status_and_whether_it_is_a_re_send(client,
         assert again[key]
 
 
+async def test_a_request_without_a_phone_says_so_rather_than_showing_an_empty_cell(client, db, token):
+    catalog_requests.add(db, sender_id="s1", channel="socketio", **{**DETAILS, "phone": ""})
+    (request,) = await listing(client, token)
+    assert request["phone"] == "" and request["phone_label"] == "なし（お客様のご希望）"
+
+
 async def test_marking_sent_and_undoing_it(client, db, token):
     request_id = catalog_requests.add(db, sender_id="s1", channel="socketio", **DETAILS)
     response = await client.post(f"/api/catalog-requests/{request_id}/sent", headers=auth(token))
