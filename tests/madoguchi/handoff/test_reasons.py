@@ -526,3 +526,9 @@ def test_other_sweets_that_came_with_an_ingredient_named_are_the_operators_case(
     text = "でも、ちゅうもんしたのとちがうお菓子がはいっていました。ブランデーケーキです。わたしはアルコールなしのを注文しました"
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
     assert reason_for_intent(rules, "complain", "卵が入っていないお菓子はありますか") == "complaint"  # asked
+
+
+def test_a_memorial_noshi_on_a_winter_gift_told_in_kagoshima_ben_is_goods(rules):
+    """歳暮に 御供の のしが 付いちょったち (round 2026-12-05a tamaki-yoshinobu-10): told in one message."""
+    text = "川畑さんから電話があって おいが送った歳暮に 御供の のしが 付いちょったち"
+    assert mourning_noshi_reported(rules, text, []) and goods_problem(rules, text)

@@ -257,6 +257,10 @@ def test_a_wait_read_as_a_no_is_a_wait(ginza, lexicon):
     assert correct_intent("request_catalog", asking, run(ginza, lexicon, "カタログを探しています"), THRESHOLD) == "request_catalog"
 
 
+def test_indignation_in_english_is_anger(ginza, lexicon):
+    assert run(ginza, lexicon, "It's been 4 days. No reply. Is this how you treat customers?").anger  # round 2026-12-05a
+
+
 def test_a_polite_formula_is_no_anger(ginza, lexicon):
     assert not run(ginza, lexicon, "お昼寝中に失礼します！昨日届いたお菓子のことなんですけど…").anger
     assert run(ginza, lexicon, "電話の人、ほんま失礼やったわ").anger
