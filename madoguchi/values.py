@@ -108,11 +108,16 @@ def parse_ja_date(text: str, today: date) -> date | None:
 
     A month and day without a year is the next such day from today on.
     """
-    t = kanji_digits(nfkc(text))
-    relative = {"今日": 0, "本日": 0, "明日": 1, "あした": 1, "明後日": 2, "あさって": 2, "しあさって": 3}
+    t = _english_weekday(kanji_digits(nfkc(text)).lower())
+    relative = {"今日": 0, "本日": 0, "明日": 1, "あした": 1, "明後日": 2, "あさって": 2, "しあさって": 3,
+                "今夜": 0, "今晩": 0, "today": 0, "tonight": 0, "tomorrow": 1}
     for word, days in sorted(relative.items(), key=lambda kv: -len(kv[0])):
         if word in t:
             return today + timedelta(days=days)
+    m = re.search(r"(再来月|来月|今月|さらいげつ|らいげつ|こんげつ)\s*の?\s*(\d{1,2})\s*(?:日|にち)", t)
+    if m:  # 来月14日: the 14th of next month, not of this one
+        index = today.month - 1 + {"再来月": 2, "さらいげつ": 2, "来月": 1, "らいげつ": 1}.get(m.group(1), 0)
+        return _make_date(today.year + index // 12, index % 12 + 1, int(m.group(2)), today)
     m = re.search(r"(?:(\d{4})\s*[年/-]\s*)?(\d{1,2})\s*[月/]\s*(\d{1,2})\s*日?", t)
     if m:
         year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
@@ -134,6 +139,16 @@ def parse_ja_date(text: str, today: date) -> date | None:
         ahead = (weekday - today.weekday()) % 7
         return today + timedelta(days=ahead or (0 if week == "今週" else 7))
     return None
+
+
+# Sunday, next Saturday: the weekday in English, read as its kanji (日曜, 来週の土曜).
+_ENGLISH_WEEKDAYS = {"monday": "月", "tuesday": "火", "wednesday": "水", "thursday": "木", "friday": "金", "saturday": "土", "sunday": "日"}
+
+
+def _english_weekday(text: str) -> str:
+    text = re.sub(r"(?<![a-z])next\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day)", "来週の", text)
+    return re.sub(r"(?<![a-z])(?:this\s+|coming\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)(?![a-z])",
+                  lambda m: _ENGLISH_WEEKDAYS[m.group(1)] + "曜", text)
 
 
 def _make_date(year: int | None, month: int, day: int, today: date, roll_month: bool = False) -> date | None:

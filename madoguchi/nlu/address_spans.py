@@ -109,8 +109,9 @@ LABELLED_KANA_ADDRESS = re.compile(
     rf"(?:じゅうしょ|住所)(?:は|わ|:|：)?[ 　]?(?![をにへがのもでと])(?P<address>[ぁ-ゖァ-ヴー{KANJI}{HALF_KANA} 　]{{2,30}}?{_BLOCK}"
     rf"(?:[ 　]?{_BLOCK})*(?:[ 　](?:{_KANA_BUILDING}|{_BUILDING})(?:[ 　]{_ROOM})?)?)"
 )
-# A copula after a building's word (…宮本会館や, …ハイツです): no part of the name.
-_COPULA_AFTER_HOUSE = re.compile(rf"(?:{_HOUSE})(?P<copula>や|じゃ|だ|です|で|よ)$")
+# A copula or a particle after a building's word (…宮本会館や, …ハイツです, …コミュニティセンターね):
+# no part of the name.
+_COPULA_AFTER_HOUSE = re.compile(rf"(?:{_HOUSE})(?P<copula>や|じゃ|だ|です|で|よ|ね|よね|だね|やね|ですね)$")
 # The request or copula after a building's name in kana (民宿つぼかわでお願いしますわ, 民宿しおさいやで):
 # no part of it.
 # …グループホームひだまりの方にも一冊お願いしたかです: to that place, no part of it (round zzd).

@@ -49,8 +49,9 @@ _POSTAL_MARKED_RE = re.compile(
 _POSTAL_BARE_RE = re.compile(r"(?<![0-9-])(\d{3})-(\d{4})(?![0-9])(?!-\d)")
 # Three digits and four with a space, alone in the message (014 0027, said by voice).
 # 9496101 新潟県南魚沼郡…: seven digits without their hyphen, right before a prefecture.
+# 890 0082 鹿児島市紫原…: the same with a space, or before a city of a prefecture's name.
 _POSTAL_BEFORE_ADDRESS_RE = re.compile(
-    r"(?<![0-9-])(\d{3})(\d{4})(?![0-9])[ \u3000、,]*(?=東京都|北海道|京都府|大阪府|[一-龥]{2,3}県)"
+    r"(?<![0-9-])(\d{3})[ \u3000]?(\d{4})(?![0-9])[ \u3000、,]*(?=東京都|北海道|京都府|大阪府|[一-龥]{2,3}県|[一-龥]{2,4}市)"
 )
 _POSTAL_ALONE_RE = re.compile(r"^\s*(\d{3})[ \u3000の](\d{4})\s*(?:です|だす|でございます)?[。.]?\s*$")  # 780の8062です: by voice
 # 12月20日, 12/20, 20日; not a duration (3日間, 2日以内, 5日後), nor a day no month has.
@@ -93,6 +94,13 @@ _RELATIVE_DATE_RE = re.compile(
     r"おととい|こんや|せんしゅう|せんげつ|らいげつ|こんげつ)(?![ぁ-ゖ](?<![はのにがもでまかなじや]))"
 )
 _GREETING_TODAY = re.compile(r"^\s*今日は(?:[。、!！\s]|$)")
+# Sunday, next Saturday, tonight: a day named in English.
+_LATIN_DATE_RE = re.compile(
+    r"(?<![A-Za-z])(?:(?:next|this|coming)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?![A-Za-z])|(?<![A-Za-z])tonight(?![A-Za-z])",
+    re.IGNORECASE,
+)
+# 来月１４日の日曜, 12月20日(日): a day and its weekday, one date.
+_WEEKDAY_AFTER = re.compile(r"[ 　]?(?:の|（|\()[ 　]?[月火水木金土日](?:曜日?)?[）)]?")
 
 # じゅうにがつはつか, じゅういちがつにじゅうごにち: a month and day as spoken, in kana (voice input).
 _KANA_ONES = "いち|に|さん|し|よん|ご|ろく|しち|なな|はち|く|きゅう"
@@ -225,7 +233,25 @@ def find_dates(text: str) -> list[Found]:
         (m.start(), m.end()) for m in _RELATIVE_DATE_RE.finditer(text)
         if not (greeting and m.start() < greeting.end()) and not _overlaps(m.start(), m.end(), spans)
     ]
-    return sorted((Found(DATE, a, b, text[a:b]) for a, b in spans), key=lambda f: f.start)
+    spans += [(m.start(), m.end()) for m in _LATIN_DATE_RE.finditer(text) if not _overlaps(m.start(), m.end(), spans)]
+    return [Found(DATE, a, b, text[a:b]) for a, b in _with_weekdays(text, sorted(spans))]
+
+
+def _with_weekdays(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A day followed by its weekday (来月１４日の日曜, 12月20日(日)) as one span."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged:
+            weekday = _WEEKDAY_AFTER.match(text, merged[-1][1])
+            if weekday and weekday.end() >= end and start >= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, weekday.end()))
+                continue
+        merged.append((start, end))
+    for i, (start, end) in enumerate(merged):  # 12月20日(日) where the weekday found no span of its own
+        weekday = _WEEKDAY_AFTER.match(text, end)
+        if weekday and re.search(r"[（(]", weekday.group()) and weekday.group().rstrip().endswith((")", "）")):
+            merged[i] = (start, weekday.end())
+    return merged
 
 
 def _with_spoken(find, text: str, taken: list[Found] = (), **options) -> list[Found]:

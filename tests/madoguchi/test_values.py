@@ -151,6 +151,10 @@ def test_change_kind_words(text, kind):
         ("今週の金曜日", TODAY),
         ("金曜日", date(2026, 11, 27)),  # today is a Friday: the next one
         ("月曜日", date(2026, 11, 23)),
+        # the day of next month, not of this one; a weekday in English (round 2026-12-05a)
+        ("来月１４日の日曜", date(2026, 12, 14)), ("来月の3日", date(2026, 12, 3)), ("再来月10日", date(2027, 1, 10)),
+        ("今月25日", date(2026, 11, 25)), ("Sunday", date(2026, 11, 22)), ("next Saturday", date(2026, 11, 28)),
+        ("tonight", TODAY),
     ],
 )
 def test_parse_ja_date_with_a_fixed_today(text, expected):

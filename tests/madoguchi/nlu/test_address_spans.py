@@ -106,7 +106,9 @@ def test_temporary_housing_with_no_block_number_keeps_building_and_room():
 
 @pytest.mark.parametrize("text, address", [("大阪府岸和田市宮本町３－１１　宮本会館や", "大阪府岸和田市宮本町３－１１　宮本会館"),
                                            ("東京都新宿区西新宿2-8-1 都庁ビルです", "東京都新宿区西新宿2-8-1 都庁ビル"),
-                                           ("京都市北区1-2 ケアハウスせんごく", "京都市北区1-2 ケアハウスせんごく")])
+                                           ("京都市北区1-2 ケアハウスせんごく", "京都市北区1-2 ケアハウスせんごく"),
+                                           ("名古屋市千種区春岡1丁目4-10 春岡コミュニティセンターね",  # round 2026-12-05a
+                                            "名古屋市千種区春岡1丁目4-10 春岡コミュニティセンター")])
 def test_a_copula_after_the_building_is_no_part_of_it(text, address):
     assert [text[a:b] for a, b in addresses(text)] == [address]
 

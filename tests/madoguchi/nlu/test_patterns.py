@@ -146,13 +146,14 @@ def test_normalize_phone():
         ("〒100-0001 東京都千代田区", "100-0001", "100-0001"),
         ("〒141 0032 東京都品川区大崎2-1-1", "141 0032", "141-0032"),  # marked: a space for the hyphen
         ("9496101 新潟県南魚沼郡湯沢町湯沢1820-4", "9496101", "949-6101"),  # before a prefecture (round zr)
+        ("890 0082 鹿児島市紫原4丁目21番7号", "890 0082", "890-0082"),  # with a space, before a city (round 2026-12-05a)
     ],
 )
 def test_postal_code_in_every_shape_is_three_digits_hyphen_four(text, span, value):
     assert found(text) == [("postal_code", value, span)]
 
 
-@pytest.mark.parametrize("text", ["1234567", "〒123-45678", "〒12-34567", "1234-5678", "141 0032 東京都"])
+@pytest.mark.parametrize("text", ["1234567", "〒123-45678", "〒12-34567", "1234-5678", "141 00321 東京都"])
 def test_no_postal_code_in_the_wrong_number_of_digits(text):
     assert find_postal_codes(text) == []
 
@@ -241,7 +242,11 @@ def test_spans_never_overlap_and_are_sorted():
                                         ("どうすんべ　葬式来週なのに　カタログ来ねぇ", "来週"),  # round zzc
                                         # the next weekday and the weekend (Niigata, a Kenyan runner in kana)
                                         ("集まりが今度の日曜なんだわ", "今度の日曜"), ("おみまい こんしゅうまつなのに", "こんしゅうまつ"),
-                                        ("今週末までに届けて", "今週末")])
+                                        ("今週末までに届けて", "今週末"),
+                                        # a day and its weekday, one date; a weekday in English (round 2026-12-05a)
+                                        ("法事は来月１４日の日曜です", "来月１４日の日曜"), ("12月20日(日)に届けて", "12月20日(日)"),
+                                        ("haitatsu bi henkou please, move it to Saturday morning", "Saturday"),
+                                        ("I need it to reach her tonight. any way at all?", "tonight")])
 def test_dates_in_digits_kanji_or_spoken_kana_are_found_as_written(text, date):
     from madoguchi.nlu.patterns import find_dates
 
@@ -266,7 +271,7 @@ def test_a_postal_code_in_kanji_numerals_is_found():
 @pytest.mark.parametrize("text", ["49日 に おかし おくりたい", "32日に届けて", "13/5 着で",
                                   # greetings, and words that hold a day's name
                                   "今日は。宮崎の黒木と申します。", "こんばんは", "今晩は", "とうきょう に すんでる",
-                                  "明日香です", "あしたばの天ぷら", "きょうだい に おくる", "毎日食べてます",
+                                  "明日香です", "あしたばの天ぷら", "きょうだい に おくる", "毎日食べてます", "Sundays are busy",
                                   # quantities with a dot, a version, three days
                                   "重さは1.5kgです", "2.50ドル", "v1.2です", "さんにちかん まって"])
 def test_a_day_no_month_has_is_no_date(text):
@@ -285,7 +290,9 @@ def test_a_postal_code_said_with_a_space_alone_is_one():
     assert [(f.entity, f.value) for f in find_all("014 0027")] == [("postal_code", "014-0027")]
     assert [(f.entity, f.value) for f in find_all("０１４　００２７です")] == [("postal_code", "014-0027")]
     assert [f.entity for f in find_all("0187 63 2211")] == ["phone"]
-    assert find_all("014 0027 秋田県") == []  # in a longer message, two numbers only
+    # before an address, the same digits are its postal code (890 0082 鹿児島市紫原…, round 2026-12-05a)
+    assert [(f.entity, f.value) for f in find_all("014 0027 秋田県大仙市")] == [("postal_code", "014-0027")]
+    assert [f.entity for f in find_all("090 1234 5678 東京都新宿区")] == ["phone"]
 
 
 def test_a_postal_code_labelled_in_kana():
