@@ -22,6 +22,8 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
   anger or a goods problem, the next calm intent otherwise (送料が本州とけっこう違ってびっくりしました);
   a question or change doubted that asks for a discount or anything else
   beyond the rules (なんぼか引いてくれるやろ？1割くらいどないや) -> `request_exception`;
+- a task not understood only for the greeting before it, the two the classifier hesitated
+  between (Oi こんにちは! カタログほしいです) -> the task;
 - a person asked for (人に回して), or a detail (an order number, a phone), not understood ->
   `request_human`, `inform`; a detail with a status question and a detail given as the two best
   readings -> `ask_delivery_status`;
@@ -109,6 +111,9 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         assessment.goods_problem or assessment.person or assessment.grief
     ):
         return "request_exception"  # なんぼか引いてくれるやろ？1割くらいどないや (ask_shipping 0.65): beyond the rules
+    greeted = _greeted_task(ranking) if intent == "nlu_fallback" else None
+    if greeted and not (assessment.grievance or assessment.person):
+        return greeted  # Oi こんにちは! カタログほしいです (greet 0.48, request_catalog 0.52): the task, greeted
     if intent == "nlu_fallback" and assessment.person and not (assessment.detail or assessment.grievance):
         return "request_human"  # じゃあいい、人に回して: a person asked for, nothing else
     if intent == "nlu_fallback" and assessment.detail and unfounded and not assessment.questioned:
@@ -156,6 +161,21 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
     ):
         return "affirm"  # ちょっと待っててな、メール見てみるわ: the bot waits
     return intent
+
+
+# Tasks a greeting may open (こんにちは! カタログほしいです).
+GREETED_TASKS = ("request_catalog", "ask_delivery_status", "ask_shipping", "ask_gift", "ask_product", "change_order")
+
+
+def _greeted_task(ranking: list[dict[str, Any]]) -> str | None:
+    """The task of the two best readings when the other is a greeting and the classifier
+    hesitated only between them (the fallback's ambiguity), else None."""
+    best = [r for r in ranking if r.get("name") != "nlu_fallback"][:2]
+    names = [r.get("name") for r in best]
+    if len(best) < 2 or "greet" not in names:
+        return None
+    task = best[1] if names[0] == "greet" else best[0]
+    return task.get("name") if task.get("name") in GREETED_TASKS and float(task.get("confidence") or 0) >= 0.35 else None
 
 
 # Readings that say the classifier did not find what the customer asks.

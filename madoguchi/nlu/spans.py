@@ -70,11 +70,24 @@ def holds_words(kind: str, value: str) -> bool:
 def family_name_start(text: str, start: int, surnames: set[str] | frozenset[str]) -> int:
     """Where the name DIET found at `start` really starts: at the family name written before
     it with a space (越智 of 松山の越智 勇と申します, when DIET found only 勇), if GiNZA
-    tags that word a family name (`surnames`)."""
+    tags that word a family name (`surnames`); or at the first of two katakana names that open
+    the message or follow its label (リサ of リサ サントス, when only サントス was found)."""
     before = re.search(rf"(?:^|(?<=[^{_KANJI}]))([{_KANJI}]{{1,3}})[ 　]$", text[:start])
     if before and before.group(1) in surnames:
         return before.start(1)
+    if _KATAKANA_WORD.match(text, start):
+        first = _KATAKANA_NAME_BEFORE.search(text[:start])
+        if first and not _SHOP_KATAKANA.fullmatch(first.group(1)):
+            return first.start(1)
     return start
+
+
+_KATAKANA_WORD = re.compile(r"[ァ-ヴー]{2,}")
+# Katakana words of the shop or of greeting that open a message before a name (カタログ サントス).
+_SHOP_KATAKANA = re.compile(r"カタログ|カタロク|メール|チャット|ライン|ネット|スマホ|パソコン|ギフト|プレゼント|ケーキ|クッキー|"
+                            r"サービス|オーケー|オッケー|ハロー|ハイ|サンキュー|ドーモ|コンニチハ|モシモシ")
+# The message's start or a name label, then a katakana name and a space or a dot (ビラル アハメド).
+_KATAKANA_NAME_BEFORE = re.compile(r"(?:^\s*|(?:名前|なまえ|氏名)(?:は|:|：)\s*)([ァ-ヴー]{2,})[ 　・]$")
 
 
 def _not_a_given_name(text: str, tail: re.Match) -> bool:

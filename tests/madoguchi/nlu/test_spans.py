@@ -82,6 +82,9 @@ def test_grammar_is_no_kana_name(text):
     ("ごめんください。松山の越智 勇と申します。", "勇", "越智 勇"),
     ("名前は「越智 勇」で頼みます。", "勇", "越智 勇"),
     ("注文 山田です", "山田", "山田"),  # 注文 is no family name
+    # two katakana names that open the message or follow its label (round zy yae-bilal-04)
+    ("ビラル アハメド", "アハメド", "ビラル アハメド"), ("名前は マリア・シルバ です", "シルバ", "マリア・シルバ"),
+    ("カタログ サントス", "サントス", "サントス"), ("ありがとう サントスです", "サントス", "サントス"),
 ])
 def test_a_given_name_found_alone_takes_the_family_name_before_it(text, given, whole):
     start = text.index(given)

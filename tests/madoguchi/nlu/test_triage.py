@@ -681,3 +681,17 @@ def test_a_person_asked_for_with_no_problem_told_is_no_complaint(ginza, lexicon)
     assert correct_intent("complain", doubted, angry, THRESHOLD) == "complain"
     told = run(ginza, lexicon, "先日、卵を使っていないか電話で確認したのですが、担当の方によって説明が毎回違いました")
     assert correct_intent("complain", doubted, told, THRESHOLD) == "complain"  # staff told of, nothing asked
+
+
+def test_a_task_not_understood_only_for_its_greeting_is_the_task(ginza, lexicon):
+    # round zzd asao-priscila-02: the fallback's ambiguity between the greeting and the request
+    ranking = [{"name": "request_catalog", "confidence": 0.52}, {"name": "greet", "confidence": 0.48}]
+    text = "Oi こんにちは! カタログほしいです"
+    assert correct_intent("nlu_fallback", ranking, run(ginza, lexicon, text), THRESHOLD) == "request_catalog"
+    thanks = [{"name": "thank", "confidence": 0.5}, {"name": "greet", "confidence": 0.45}]
+    assert correct_intent("nlu_fallback", thanks, run(ginza, lexicon, "どうもどうも"), THRESHOLD) == "nlu_fallback"
+
+
+def test_a_favour_announced_opens_the_talk(ginza, lexicon):
+    # round 2026-12-05b tokiko-liam-14: the old matter settled, the favour still to come
+    assert run(ginza, lexicon, "こないだの足んなかった件は電話で話ついたんだけどさ、ひとつ頼みがあんだよ").opener
