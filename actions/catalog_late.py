@@ -17,6 +17,7 @@ from actions.catalog_hurry import HEARD
 from actions.conversation import ANXIOUS_INTENTS, anxious, customer_texts, hurry_reading
 from actions.catalog_asks import asked_since_the_name
 from actions.catalog_names import name_written_in_lookup
+from actions.catalog_phone import NO_PHONE
 from actions.catalog_second import second_failure_told
 from actions.details import details_waiting
 from actions.takeover import hand_off
@@ -367,7 +368,7 @@ def resend_events(request: CatalogRequest, method: str) -> list[EventType]:
     """The earlier request's details, to send it again by `method` after one read-back."""
     return [
         SlotSet("person_name", request.name),
-        SlotSet("phone", request.phone),
+        SlotSet("phone", request.phone or NO_PHONE),  # asked for without one: not asked again
         SlotSet("postal_code", request.postal_code),
         SlotSet("address_base", lookup_postal_code(request.postal_code)),
         SlotSet("address", request.address),

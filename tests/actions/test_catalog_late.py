@@ -12,7 +12,9 @@ from actions.catalog_late import (
     ActionNoticeLateCatalog,
     ValidateCatalogStatusForm,
     is_late_catalog,
+    resend_events,
 )
+from madoguchi.store import catalog_requests
 from madoguchi.store import handoffs
 from tests.actions.conftest import make_tracker, said, slot_sets, user
 
@@ -413,3 +415,10 @@ async def test_the_signature_is_no_part_of_the_name_given_to_the_look_up(late_sh
         active_loop="catalog_status_form", requested_slot="phone", candidates={"person_name": "ささきつやこ"},
     )
     assert slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain))["person_name"] == "ささきつやこ"
+
+
+def test_a_re_send_of_a_catalog_asked_for_without_a_phone_does_not_ask_for_one(shop):
+    earlier = catalog_requests.add(shop, sender_id="s1", channel="socketio", name="佐藤 美咲", postal_code="150-0001",
+                                   address="東京都渋谷区神宮前1-2-3", phone="", shipping_method="mail")
+    slots = slot_sets(resend_events(catalog_requests.get(shop, earlier), "parcel"))
+    assert slots["phone"] == "なし"  # the form's "no phone", read back as お電話：なし and stored empty
