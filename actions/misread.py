@@ -51,6 +51,10 @@ def angry_beyond_asking_why(text: str) -> bool:
     return any(w in joined for w in (spaceless(a) for a in common.rules().cues.get("anger", [])))
 
 
+# The readings an answer given before the verification's question is taken for.
+HANDED = ("express_distress", "complain")
+
+
 def verification_answered_early(tracker: Tracker) -> str | None:
     """What an order question says of the verification before it is asked, read as distress
     or a complaint for that alone: "I do not know the number" (ばんごう… わからんのです, with no
@@ -62,7 +66,7 @@ def verification_answered_early(tracker: Tracker) -> str | None:
     text, intent = common.latest_text(tracker), common.latest_intent(tracker)
     triage = tracker.latest_message.get("triage") or {}
     # 番号 ナド 言ハヌ。名前デ 調ベレバ 分カル 筈ダ。阿部 ダ。: read as a complaint, then as the name it gives
-    handed = intent in ("express_distress", "complain") or triage.get("changed_from") in ("express_distress", "complain")
+    handed = intent in HANDED or triage.get("changed_from") in HANDED
     if not handed or triage.get("anger"):
         return None
     rules = common.rules()
@@ -75,7 +79,8 @@ def verification_answered_early(tracker: Tracker) -> str | None:
     # 注文番号？そんなもん、そっちで名前で分かるやろ after 今年の分、もう送ってもらえとるけ？: the
     # order asked after in the message before
     refused = "complain" in (intent, triage.get("changed_from"))
-    if reading == verification.REFUSED and refused and NUMBER_OR_ORDER.search(read[0]) and any(ORDER_ASKED.search(t) for t in read):
+    order_asked = any(ORDER_ASKED.search(t) for t in read)
+    if reading == verification.REFUSED and refused and NUMBER_OR_ORDER.search(read[0]) and order_asked:
         return None if angry_beyond_asking_why(text) else reading
     return None
 
@@ -94,7 +99,9 @@ def lost_in_words(tracker: Tracker) -> bool:
         common.latest_intent(tracker) in ("complain", "express_distress", "nlu_fallback")
         and words_not_followed(common.latest_text(tracker))
         and not any(triage.get(sign) for sign in _BEYOND_NOT_FOLLOWING)
-        and only_cues_among(triage.get("cues") or [], ASKING_HOW_CUES, triage.get("intensity") or 0, bool(triage.get("emphatic")))
+        and only_cues_among(
+            triage.get("cues") or [], ASKING_HOW_CUES, triage.get("intensity") or 0, bool(triage.get("emphatic"))
+        )
     )
 
 

@@ -142,7 +142,9 @@ def parse_ja_date(text: str, today: date) -> date | None:
 
 
 # Sunday, next Saturday: the weekday in English, read as its kanji (日曜, 来週の土曜).
-_ENGLISH_WEEKDAYS = {"monday": "月", "tuesday": "火", "wednesday": "水", "thursday": "木", "friday": "金", "saturday": "土", "sunday": "日"}
+_ENGLISH_WEEKDAYS = {
+    "monday": "月", "tuesday": "火", "wednesday": "水", "thursday": "木", "friday": "金", "saturday": "土", "sunday": "日",
+}
 
 
 def _english_weekday(text: str) -> str:

@@ -448,7 +448,7 @@ async def test_what_is_beyond_the_shop_is_said_so(dispatcher, domain):
     assert dispatcher.messages[0]["response"] == "utter_out_of_scope"
 
 
-async def test_words_not_followed_are_offered_a_person_who_explains_not_handed_off_as_a_complaint(shop, dispatcher, domain):
+async def test_words_not_followed_are_offered_a_person_who_explains_not_a_complaint(shop, dispatcher, domain):
     text = "のし の こと きいて も、むずかしい ことば ばっかり で わからへん"  # round zzh thao-sachiyo-13
     tracker = make_tracker([user(text, "complain", triage={"cues": []})])
     events = await ActionHandoff().run(dispatcher, tracker, domain)

@@ -258,7 +258,8 @@ def test_a_wait_read_as_a_no_is_a_wait(ginza, lexicon):
 
 
 def test_indignation_in_english_is_anger(ginza, lexicon):
-    assert run(ginza, lexicon, "It's been 4 days. No reply. Is this how you treat customers?").anger  # round 2026-12-05a
+    # round 2026-12-05a
+    assert run(ginza, lexicon, "It's been 4 days. No reply. Is this how you treat customers?").anger
 
 
 def test_a_polite_formula_is_no_anger(ginza, lexicon):
