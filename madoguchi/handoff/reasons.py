@@ -262,6 +262,7 @@ class GoodsCues:
     wrong_noshi_occasion: tuple[tuple[str, ...], ...] = ()
     wrong_addressee: tuple[tuple[str, ...], ...] = ()
     wrong_noshi_quoted: tuple[tuple[str, ...], ...] = ()
+    delivered_elsewhere: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_cues(cls, cues: dict[str, Any]) -> "GoodsCues":
@@ -274,6 +275,7 @@ class GoodsCues:
             wrong_noshi_occasion=cue_groups(cues.get("wrong_noshi_occasion", {})),
             wrong_addressee=cue_groups(cues.get("wrong_addressee", {})),
             wrong_noshi_quoted=cue_groups(cues.get("wrong_noshi_quoted", {})),
+            delivered_elsewhere=cue_groups(cues.get("delivered_elsewhere", {})),
         )
 
 
@@ -297,6 +299,7 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
         or every_group(joined, goods.wrong_noshi_occasion)
         or every_group(joined, goods.wrong_addressee)
         or every_group(joined, goods.wrong_noshi_quoted)
+        or every_group(joined, goods.delivered_elsewhere)
     ) and PROMISE_UNKEPT.search(joined) is None  # told before: the wait is the complaint
 
 

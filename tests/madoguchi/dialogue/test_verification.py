@@ -51,7 +51,8 @@ def test_not_knowing_the_number(text):
      "メンドクサイ ナー ナマエ ト ジュウショ デ イイ ジャン ナンデ ダメ ナノ",  # a learner in katakana (round zg)
      "電話番号も言わん、客の情報くらい持っとるやろが", "番号は教えへんで",  # Osaka (round zzb)
      "機械ニ 電話番号 ナド 教ヘラレン。詐欺 ノ 多イ 世ノ中 ダ。",  # old kana へ (round zzh)
-     "電話番号まで言わんならんがけ。こっちは忙しいがや"],  # Kanazawa (round zzh)
+     "電話番号まで言わんならんがけ。こっちは忙しいがや",  # Kanazawa (round zzh)
+     "電話番号も？なんでそこまで言わにゃおえんの、めんどいわ"],  # Okayama (round 2026-12-05c)
 )
 def test_refusing_the_number(text):
     assert reading(text) == REFUSED

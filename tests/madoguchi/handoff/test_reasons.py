@@ -532,3 +532,17 @@ def test_a_memorial_noshi_on_a_winter_gift_told_in_kagoshima_ben_is_goods(rules)
     """歳暮に 御供の のしが 付いちょったち (round 2026-12-05a tamaki-yoshinobu-10): told in one message."""
     text = "川畑さんから電話があって おいが送った歳暮に 御供の のしが 付いちょったち"
     assert mourning_noshi_reported(rules, text, []) and goods_problem(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "追跡では「配達完了」になっていますが、先生の研究室ではなく、違う建物の事務室に届けられたみたいです。",  # round 2026-12-05c
+    "配達完了ってメール来たけど、うちには来てないよ？どこ行ったかね",
+    "はつぼんの おかえしだって いったのに あかい のし ついでら。 おいわいの のしだ",  # Tsugaru, round 2026-12-05c
+])
+def test_a_parcel_delivered_elsewhere_or_a_red_noshi_on_a_first_bon_is_goods(rules, text):
+    assert goods_problem(rules, text)
+
+
+@pytest.mark.parametrize("text", ["配達完了したらメールは来ますか", "置き配で隣の部屋のドアの前に置かれてた😡"])
+def test_a_delivery_asked_about_or_left_at_the_door_is_no_lost_parcel(rules, text):
+    assert not goods_problem(rules, text)
