@@ -66,8 +66,7 @@ def verification_answered_early(tracker: Tracker) -> str | None:
     text, intent = common.latest_text(tracker), common.latest_intent(tracker)
     triage = tracker.latest_message.get("triage") or {}
     # 番号 ナド 言ハヌ。名前デ 調ベレバ 分カル 筈ダ。阿部 ダ。: read as a complaint, then as the name it gives
-    handed = intent in HANDED or triage.get("changed_from") in HANDED
-    if not handed or triage.get("anger"):
+    if not (intent in HANDED or triage.get("changed_from") in HANDED):
         return None
     rules = common.rules()
     if goods_problem(rules, text, common.latest_lemmas(tracker)) or reports_arrival_calmly(rules, text):
@@ -75,7 +74,7 @@ def verification_answered_early(tracker: Tracker) -> str | None:
     read = [cue_places(t) for t in [text, *earlier_texts(tracker)[-1:]]]
     reading = verification.reading(text)
     if reading == verification.UNKNOWN and NUMBER.search(read[0]) and any(NUMBER_OR_ORDER.search(t) for t in read):
-        return reading if verification.only_not_knowing(triage) else None
+        return reading if verification.only_not_knowing(triage) and not triage.get("anger") else None
     # 注文番号？そんなもん、そっちで名前で分かるやろ after 今年の分、もう送ってもらえとるけ？: the
     # order asked after in the message before
     refused = "complain" in (intent, triage.get("changed_from"))

@@ -273,6 +273,16 @@ async def test_a_refusal_with_the_order_question_begins_the_verification_with_wh
     assert handoffs.open_for(shop, "s1").reason == "complaint"
 
 
+async def test_a_refusal_whose_only_anger_is_an_irritated_why_begins_the_verification(shop, dispatcher, domain):
+    # round zz sadako-amara-17: いちいち is a word of anger for the triage, an irritated why here
+    asked = user("にもつの ことば ききたかとですが、えぐちの ぶんは どげん なっとりますか", "nlu_fallback")
+    why = user("ばんごうやら でんわやら、なんで いちいち いわんと いかんとですか。なまえで わかるでしょうもん", "complain",
+               ts=2.0, triage={"anger": True})
+    events = await ActionHandoff().run(dispatcher, make_tracker([asked, why]), domain)
+    assert handoffs.open_for(shop, "s1") is None
+    assert slot_sets(events)["verification_note"] == "refused"
+
+
 async def test_a_stranger_s_name_on_a_parcel_that_came_is_no_number_not_known(shop, dispatcher, domain):
     stranger = user("おたくから荷物届いたけど宛名がうちじゃにゃあわ知らん人の名前だがや", "complain")
     await ActionHandoff().run(dispatcher, make_tracker([stranger]), domain)

@@ -149,3 +149,8 @@ def test_not_knowing_what_to_do_is_no_number_not_known(text):
 def test_the_name_offered_instead_of_the_number_is_a_refusal():
     """なんで名前じゃだめなのさ (round zs chieko-genji-17) went to a person as a complaint."""
     assert reading("なんで名前じゃだめなのさ") == REFUSED and reading("名前だけではダメですか？") == REFUSED
+
+
+def test_a_matter_settled_by_phone_is_no_person_asked_for():
+    assert not asks_for_person("こないだの足んなかった件は電話で話ついたんだけどさ、ひとつ頼みがあんだよ")  # round 2026-12-05b
+    assert asks_for_person("電話で話したほうが早いわ　誰かおらんの")

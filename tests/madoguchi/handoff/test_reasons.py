@@ -546,3 +546,9 @@ def test_a_parcel_delivered_elsewhere_or_a_red_noshi_on_a_first_bon_is_goods(rul
 @pytest.mark.parametrize("text", ["配達完了したらメールは来ますか", "置き配で隣の部屋のドアの前に置かれてた😡"])
 def test_a_delivery_asked_about_or_left_at_the_door_is_no_lost_parcel(rules, text):
     assert not goods_problem(rules, text)
+
+
+def test_goods_told_before_with_a_call_back_never_made_is_the_wait_not_the_goods(rules):
+    # round 2026-12-05b tokiko-liam-12: the complaint is the promise unkept
+    text = "一昨日、届いた箱の中身が一つ足んねえって電話したんだ。折り返すって言ったきり、なんの音沙汰もねえじゃねえか"
+    assert not goods_problem(rules, text)
