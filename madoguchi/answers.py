@@ -47,13 +47,13 @@ def shipping_answer(rules: Rules, text: str, now: datetime) -> str:
     asks_method = _has(text, r"メール便|めーる便|メールびん|めーるびん|メイル便") and not asks_receipt
     if asks_method:
         parts.append(catalog_methods_text(rules))
-    told = asks_time or asks_slot or asks_cool or asks_receipt or asks_method
-    if (asks_fee and not asks_method) or not told:
+    # the order's fees and days, when they are asked or nothing else is (not with メール便 asked)
+    if not asks_method and (asks_fee or not (asks_time or asks_slot or asks_cool or asks_receipt)):
         parts.append(
             f"送料は全国一律{yen(fees['standard'])}（北海道・沖縄・離島は{yen(fees['remote'])}）です。"
             f"{yen(fees['free_over'])}以上のご注文で送料無料になります。"
         )
-    if (asks_time and not asks_method) or not (asks_fee or told) or remote and not asks_method:
+    if not asks_method and (asks_time or not (asks_fee or asks_slot or asks_cool or asks_receipt) or remote):
         cutoff = calendar.ja_time(rules.cutoff)
         when = "本日" if estimate.same_day else calendar.ja_date(estimate.ships) + "に"
         region = "北海道・沖縄・離島へは" if remote else ""
@@ -76,16 +76,21 @@ def shipping_answer(rules: Rules, text: str, now: datetime) -> str:
 def catalog_methods_text(rules: Rules) -> str:
     """メール便 explained in plain words (the post box, the days), with 宅配便 for a hurry."""
     usual = rules.catalog_methods[rules.catalog_default_method]
-    fee = "無料" if not usual.fee else yen(usual.fee)
     text = (
         f"{usual.label}は、カタログを郵便と同じようにご自宅の郵便受け（ポスト）へお入れする送り方です。"
-        f"料金は{fee}で、{days_text(usual.days)}ほどで届きます。"
+        f"料金は{_fee_text(usual.fee)}で、{days_text(usual.days)}ほどで届きます。"
     )
     for method in rules.catalog_methods.values():
         if method.key != usual.key:
-            fee = "無料" if not method.fee else yen(method.fee)
-            text += f"お急ぎでしたら{method.label}（{fee}）で、配達の人が{days_text(method.days)}ほどで手渡しでお届けします。"
+            text += (
+                f"お急ぎでしたら{method.label}（{_fee_text(method.fee)}）で、"
+                f"配達の人が{days_text(method.days)}ほどで手渡しでお届けします。"
+            )
     return text
+
+
+def _fee_text(fee: int) -> str:
+    return "無料" if not fee else yen(fee)
 
 
 def days_text(days: tuple[int, int]) -> str:
