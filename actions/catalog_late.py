@@ -53,6 +53,7 @@ EARLIER = re.compile(
     r"頼んだ|たのんだ|頼んで|たのんで|申し込ん|もうしこん|申込ん|お願いした|おねがいした|請求した|送ってもら|"
     r"届くはず|先月|先週|前に|まえに|以前|この間|このあいだ|こないだ|この前|"
     r"また(?:来|こ|届|とど|着)(?:な|ね|ん|ま)"  # カタログ　また来ねぇ: not come, again
+    r"|asked for|requested|i ordered|applied|(?:weeks?|days?|months?) ago|last (?:week|month)"  # in English
 )
 # No hurry, not lateness: いつ届いてもいいよ.
 ANYTIME = re.compile(r"いつ(?:届いて|とどいて|来て|きて|着いて|ついて|になって)も|いつでも")

@@ -23,7 +23,8 @@ MEMORIAL = re.compile(
     # As voice input misconverts them (七回期, 一周期, 三回記)
     r"[一二三七十]+回[期記機](?!念)|(?<![0-9])(?:1|3|7|13|17|23|33)回[期記機忌](?!念)|一周期|四十九にち|"
     r"方事(?!情)|法時"  # 法事 as voice input misconverts it (方事さ使う)
-    r"|buddhist ?(?:ceremony|service|rite|memorial)|memorial ?(?:service|ceremony)|funeral|condolence"  # in English
+    r"|buddhist ?(?:ceremony|service|rite|memorial)|memorial|funeral|condolence|death anniversary"  # in English
+    r"|いっしゅき|いっしゅうき"  # isshuki: one year after, in romaji read as kana
 )
 # Occasions that are no memorial: a question naming one is answered for it, whatever came before.
 OTHER_OCCASION = re.compile(r"歳暮|中元|結婚|婚礼|出産|入学|卒業|快気|内祝|お祝|御祝|誕生|年賀|ウェディング|引出物")

@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from madoguchi.dialogue.leaving import STOP_WORD
+from madoguchi.nlu.reading import as_read
 from madoguchi.text import nfkc
 
 _NAME_FRAME = re.compile(
@@ -65,8 +66,8 @@ def clean_person_name(text: str) -> str | None:
 
 def shipping_method_from_text(text: str) -> str | None:
     """`parcel` for 宅配便 and the like, `mail` for メール便, else None."""
-    t = nfkc(text)
-    if re.search(r"宅配|たっきゅう|宅急便|急ぎ|早い方", t):
+    t = nfkc(text) + "\n" + as_read(text)  # takkyubin onegai: read in kana
+    if re.search(r"宅配|たっきゅ|宅急便|急ぎ|早い方|takk?yu|takuhai", t, re.IGNORECASE):
         return "parcel"
     if re.search(r"メール便|めーる|ポスト|普通|通常", t):
         return "mail"

@@ -1,5 +1,5 @@
 """A customer waiting for a person who becomes distressed or angry (まだですか、もう間に合わない),
-or tells of damaged or wrong goods only then: the open ticket takes the more urgent reason, so
+or tells of damaged or wrong goods only then, however the message is read: the open ticket takes the more urgent reason, so
 the desk serves it first (至急 for distress and complaints) and says what to look at."""
 
 from __future__ import annotations
@@ -40,8 +40,10 @@ def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[s
             continue
         intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
         reason = readings.get(intent or "")
-        if reason == "complaint" and ((event.get("parse_data") or {}).get("triage") or {}).get("goods_problem"):
-            reason = "needs_operator"  # こうはくの のしが ついとったて: what came is wrong, told after an opener
+        if reason != "distress" and ((event.get("parse_data") or {}).get("triage") or {}).get("goods_problem"):
+            # こうはくの のしが ついとったて, 箱 つぶれてて…ぐしゃぐしゃだって: what came is wrong,
+            # told after an opener (ねえちゃんから 電話きてさ) that was read as a wish for a person
+            reason = "needs_operator"
         sender = event.get("sender_id", "")
         if reason and (sender not in found or _rank(priority, reason) < _rank(priority, found[sender])):
             found[sender] = reason

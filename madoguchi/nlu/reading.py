@@ -142,13 +142,21 @@ def reading(text: str) -> Reading | None:
     if old is not None:
         rest = reading(old.text)
         return old.then(rest) if rest else old
+    from madoguchi.nlu.foreign_words import foreign_words  # (it reads its romaji words here)
+
     wide = halfwidth_kana(text)
-    latin = romaji(wide.text if wide else text)
-    read = wide.then(latin) if wide and latin else latin or wide
-    kata = katakana_sentences(read.text if read else text) or kanji_katakana(read.text if read else text)
-    if kata is None:
-        return read
-    return read.then(kata) if read else kata
+    # Portuguese or Spanish is read after the katakana, its Japanese being in kanji and kana.
+    foreign = foreign_words(wide.text if wide else text) is not None
+    latin = None if foreign else romaji(wide.text if wide else text)
+    read = _then(wide, latin)
+    now = read.text if read else text
+    read = _then(read, katakana_sentences(now) or kanji_katakana(now))
+    return _then(read, foreign_words(read.text if read else text)) if foreign else read
+
+
+def _then(first: Reading | None, after: Reading | None) -> Reading | None:
+    """`after` read on `first`'s text, with spans on the original; either may be None."""
+    return first.then(after) if first and after else after or first
 
 
 # Words of the shop in an older writing, read as customers write them today (型録, 品書き: カタログ).

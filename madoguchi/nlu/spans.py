@@ -376,11 +376,21 @@ _VERB_END = re.compile(r"(?:って|んで|ます|ません|もらえ|もらえ�
 
 
 def grammar_as_a_name(value: str) -> bool:
-    """A name the classifier found in hiragana that is words of grammar (おくって もらえん)."""
+    """A name the classifier found in hiragana that is words of grammar (おくって もらえん), or
+    in Latin letters that holds an English one (the name on it is: on it is; maybe)."""
     words = value.split()
+    if words and all(re.fullmatch(r"[A-Za-z']+", w) for w in words):
+        return any(w.lower() in _ENGLISH_NOT_A_NAME for w in words)
     return bool(words) and all(re.fullmatch(r"[ぁ-ゖー]+", w) for w in words) and any(
         _VERB_END.search(w) or _GRAMMAR_WORD.search(w) or _NOT_A_NAME_WORD.match(w) for w in words
     )
+
+
+_ENGLISH_NOT_A_NAME = {
+    "on", "it", "is", "in", "at", "the", "a", "an", "my", "your", "our", "us", "we", "i", "you", "he", "she",
+    "they", "not", "maybe", "and", "or", "but", "to", "for", "of", "with", "this", "that", "name", "please",
+    "thanks", "sorry", "hello", "hi", "yes", "no", "ok", "order", "phone", "box", "was", "are", "be", "under",
+}
 
 
 # People and places called by what they are, with さん (式場さん, 大家さん, 八百屋さん): no name.

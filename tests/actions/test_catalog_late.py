@@ -33,6 +33,9 @@ from tests.actions.conftest import make_tracker, said, slot_sets, user
         # in Tosa-ben, by voice input (round zz)
         ("nlu_fallback", "もしもし 先月お宅へ電話してカタログを頼んじょったがですけんど いつまでたっても来んがです"),
         ("request_catalog", "カタログ　また来ねぇ"),  # in Aizu-ben, not come again (round zzc)
+        # read as a new request, in English and in Portuguese with romaji (round 2026-12-05d)
+        ("request_catalog", "sumimasen, I asked for a catalog on your website about 2 weeks ago and it never came"),
+        ("request_catalog", "oi, pedi o katarogu faz tempo e nunca chegou 😕"),
     ],
 )
 def test_a_catalog_that_has_not_come(shop, intent, text):
@@ -46,6 +49,7 @@ def test_a_catalog_that_has_not_come(shop, intent, text):
         ("ask_delivery_status", "注文した羊羹がまだ届きません"),
         ("request_catalog", "ばあちゃんとお歳暮選びたいからカタログほしい いつ届いてもいいよ"),
         ("request_catalog", "カタログまだ持ってないので送ってください"),
+        ("request_catalog", "I have never seen your catalog, please send one"),
     ],
 )
 def test_a_new_request_or_an_order_is_not_a_late_catalog(shop, intent, text):

@@ -97,6 +97,8 @@ def test_a_name_of_forty_characters_is_still_a_name():
         ("普通で大丈夫です", "mail"),
         ("通常でいいです", "mail"),
         ("なんでもいいです", None),
+        ("sim, takkyubin onegai", "parcel"),  # at the read-back, in romaji (round 2026-12-05d)
+        ("yes please, takkyubin is better", "parcel"),
     ],
 )
 def test_shipping_method_words(text, method):

@@ -91,6 +91,9 @@ def test_a_hurry_written_in_kana_is_a_hurry():
     ("isogi janai", False), ("hayaku hoshii desu", True),  # romaji, read in kana
     ("義理の妹の結婚式の引き菓子、うちが選ぶことになってて、来週には決めなあかんのです…", True),
     ("お歳暮さ 間に合わせでえがら 早ぐ 欲しいのす", True),  # Akita: 早ぐ
+    # in English (round 2026-12-05d), and its denial
+    ("host mother's birthday is next week so I need to choose soon", True),
+    ("no hurry, anytime is fine", False), ("not urgent, thanks", False),
 ])
 def test_a_hurry_in_romaji_or_a_decision_due_soon(text, hurry):
     assert hurry_of(text, HURRY, NO_HURRY) is hurry

@@ -41,6 +41,15 @@ def test_goods_told_while_waiting_make_the_ticket_an_operators_case(db):
     assert (handoffs.get(db, hid).reason, handoffs.get(db, hid).priority) == ("needs_operator", 2)
 
 
+def test_goods_told_in_pieces_after_a_wish_for_a_person_raise_the_ticket(db):
+    """ねえちゃんから 電話きてさ read as a wish for a person; the crushed box comes next, read as
+    anything: the ticket becomes an operator's case."""
+    hid = ticket(db, "w7")
+    text = "お歳暮の　箱　つぶれてて　中の　おまんじゅう　ぐしゃぐしゃだって"
+    TranscriptBroker(db).publish_many([user("w7", text, "ask_delivery_status", goods=True)])
+    assert (handoffs.get(db, hid).reason, handoffs.get(db, hid).priority) == ("needs_operator", 2)
+
+
 def test_a_message_the_bot_answered_leaves_the_ticket_as_it_was(db):
     """A goods problem read as a complaint opens a needs_operator ticket in the same turn: no raise."""
     hid = ticket(db, "w2", "needs_operator", 2)

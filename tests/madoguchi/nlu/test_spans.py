@@ -134,6 +134,14 @@ def test_words_of_grammar_found_as_a_name_are_none():
         assert not grammar_as_a_name(name), name
 
 
+def test_english_words_found_as_a_name_are_none():
+    from madoguchi.nlu.spans import grammar_as_a_name
+
+    assert grammar_as_a_name("on it is") and grammar_as_a_name("maybe")  # the name on it is not us
+    for name in ("Amina Yusuf", "Tiago Pereira da Silva", "tiago"):
+        assert not grammar_as_a_name(name), name
+
+
 def test_a_family_name_in_hiragana_then_desu_is_no_full_name():
     from madoguchi.nlu.spans import is_kana_full_name
 
