@@ -13,11 +13,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common
 from actions.conversation import ANXIOUS_INTENTS, in_hurry
+from madoguchi import memorial
+from madoguchi.text import nfkc
 
 LOOKUP_FORM = "catalog_status_form"
 HEARD = "お急ぎとのこと、承知いたしました。宅配便（無料・2日ほどでお届け）でお送りできるよう、まずお申し込みの記録をお調べします。"
 # The only distress a deadline may bring with it: 間に合わへん.
 DEADLINE = re.compile(r"間に合|まにあ|間にあ")
+# Grief words that are no memorial's date: someone ill now.
+ILLNESS = re.compile(r"危篤|入院|病院|手術|重体|重病|容体|容態|病気")
 # Signs of more than a hurry: any of them, and a person is right.
 BEYOND_A_HURRY = ("anger", "grief", "goods_problem", "emphatic", "exception", "refusal")
 
@@ -27,13 +31,21 @@ def only_a_hurry(tracker: Tracker) -> bool:
     (no anger, grief, goods problem, ！！, request beyond the rules; no distress word but a
     deadline's)."""
     triage = tracker.latest_message.get("triage") or {}
+    text = common.latest_text(tracker)
+    signs = [s for s in BEYOND_A_HURRY if not (s == "grief" and memorial_deadline(text))]
     return (
         common.latest_intent(tracker) in ANXIOUS_INTENTS
-        and in_hurry(common.latest_text(tracker))
-        and not any(triage.get(sign) for sign in BEYOND_A_HURRY)
+        and in_hurry(text)
+        and not any(triage.get(sign) for sign in signs)
         and (triage.get("intensity") or 0) < 2
         and all(DEADLINE.search(str(cue)) for cue in triage.get("cues") or [])
     )
+
+
+def memorial_deadline(text: str) -> bool:
+    """The deadline is a memorial's (兄の四十九日が12月20日じゃっで…間に合わん): a calm date, no
+    death told now nor an illness."""
+    return memorial.is_memorial(text) and not memorial.mentions_death(text) and not ILLNESS.search(nfkc(text))
 
 
 def hurry_in_lookup(tracker: Tracker) -> bool:

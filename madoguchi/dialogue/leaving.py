@@ -21,7 +21,9 @@ LEAVING = re.compile(
     # (not メール見ればいいんだね、ちょっと待って: a look, then the answer)
     r"(?:見れば|見たら|みれば|みたら|見るので|みるので)(?:十分|じゅうぶん|足り|たり)|(?:いら|要ら)(?:ない|なかった)かも|必要(?:ない|なかった)かも|"
     # 送ってもらえればいいです, いつもの送り方で結構です: what is wanted, not leaving
-    r"(?<!で)(?<!れば)(?<!たら)(?:いいです|大丈夫です)$"
+    r"(?<!で)(?<!れば)(?<!たら)(?:いいです|大丈夫です)$|"
+    # in English, read without spaces (Actually, scratch that. … no need to send anything)
+    r"(?i:nevermind|scratchthat|forgetit|maybelater|noneedtosend|don'?tsend|donotsend|noneedanymore|don'?tneeditanymore)"
 )
 
 

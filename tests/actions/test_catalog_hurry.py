@@ -40,6 +40,9 @@ def test_more_than_a_hurry_is_no_hurry_alone():
     assert not reads("早くしろよ！いつまで待たせるんだ", "complain", anger=True)
     assert not reads("早めに欲しいです", "ask_gift")  # no handoff reading: the form hears it
     assert not reads("娘の結婚式なんです、どうしたらいいか", cues=["どうしたら"])  # no hurry said
+    # a memorial's date is a calm deadline (round 2026-12-05e); an illness now is more than a hurry
+    assert reads("兄の四十九日が12月20日じゃっで、早よ見て配るお菓子を選ばんと間に合わんとです", cues=["間に合わん"], grief=True)
+    assert not reads("母が入院して危篤なんです、早くお見舞いを送らないと間に合わない", cues=["間に合わない"], grief=True)
 
 
 async def test_a_hurry_heard_by_the_look_up_says_at_once_that_it_goes_by_parcel(late_shop, dispatcher, domain):

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from madoguchi.model import model_path
-from madoguchi.store import handoffs
+from madoguchi.store import catalog_requests, handoffs
 from madoguchi.store.db import Database
 from tests.e2e.localbot import SharedModelBot
 
@@ -350,3 +350,29 @@ def test_a_phone_refused_for_fear_of_fraud_is_told_why_then_a_person_on_request(
     turn = customer.says("人を出してくれ")
     assert turn.paused and turn.slots["handoff_reason"] == "customer_request"
     assert no_order_details("\n".join(customer.heard))
+
+
+# --- Portuguese and Spanish mixed with romaji (round 2026-12-05d) ------------------------------
+
+
+def test_a_wrong_flavour_told_in_portuguese_goes_to_a_person(customer):
+    customer.says("oi, chegou minha caixa de doces hoje")
+    turn = customer.says("mas o sabor ta errado, pedi o de matcha e veio de kuri. chigau aji")
+    assert "申し訳" in turn.text
+    assert turn.paused and turn.slots["handoff_reason"] == "needs_operator"
+
+
+def test_a_person_asked_for_in_spanish_is_called(customer):
+    turn = customer.says("quiero hablar con una persona, por favor")
+    assert turn.paused and turn.slots["handoff_reason"] == "customer_request"
+
+
+def test_parcel_delivery_asked_in_romaji_at_the_read_back_is_stored(customer):
+    customer.says("oi, queria o katarogu de papel, okutte kudasai")
+    for detail in ("ペレイラ チアゴ", "470-0344", "保見ヶ丘5丁目17-305", "080-4455-7788"):
+        turn = customer.says(detail)
+    assert "メール便" in turn.text
+    turn = customer.says("sim, takkyubin onegai")
+    assert "宅配便でお送りします" in turn.text
+    stored = catalog_requests.find_earlier(customer.db, "08044557788")
+    assert stored is not None and stored.shipping_method == "parcel"

@@ -25,6 +25,8 @@ from madoguchi.dialogue.leaving import is_leaving
     "あ、ちょっと待って… やっぱり いい です、またね",  # words set apart by spaces
     "やっぱよか、手帳ば探してからにするけん",  # Hakata: よか for いい
     "あ、ごめんなさい、よく考えたらWebで見れば十分かもです",  # not needed after all (round s)
+    "Actually, scratch that. I just found the PDF on your website, no need to send anything. Thanks.",  # (round 2026-12-05e)
+    "Never mind, maybe later",
 ])
 def test_leaving_words(text):
     assert is_leaving(text)
@@ -36,7 +38,8 @@ def test_leaving_words(text):
                                   "メール見ればいいんだね、ちょっと待ってくんなせ",
                                   # a space before いいです is no leaving either
                                   "いそぎは　せんけん、ふつうので　いいです",
-                                  "お歳暮はやめに決めたいらしいんで急ぎで送ってもらえたりします？"])  # はやめに: 早めに
+                                  "お歳暮はやめに決めたいらしいんで急ぎで送ってもらえたりします？",  # はやめに: 早めに
+                                  "No no, I don't need the message card", "いいえ、大丈夫です。no need"])
 def test_answers_are_not_leaving(text):
     assert not is_leaving(text)
 

@@ -52,7 +52,10 @@ def test_not_knowing_the_number(text):
      "電話番号も言わん、客の情報くらい持っとるやろが", "番号は教えへんで",  # Osaka (round zzb)
      "機械ニ 電話番号 ナド 教ヘラレン。詐欺 ノ 多イ 世ノ中 ダ。",  # old kana へ (round zzh)
      "電話番号まで言わんならんがけ。こっちは忙しいがや",  # Kanazawa (round zzh)
-     "電話番号も？なんでそこまで言わにゃおえんの、めんどいわ"],  # Okayama (round 2026-12-05c)
+     "電話番号も？なんでそこまで言わにゃおえんの、めんどいわ",  # Okayama (round 2026-12-05c)
+     # in Portuguese and Spanish, read in Japanese (round 2026-12-05e)
+     "nao tenho numero nenhum. vcs tem meus dados, procura ai pelo meu nome",
+     "no tengo el numero, busquen ustedes con mi nombre"],
 )
 def test_refusing_the_number(text):
     assert reading(text) == REFUSED

@@ -25,6 +25,12 @@ from madoguchi.shop.rules import shop_rules
         ("sim 👍", ["はい"]),
         ("obrigado!!", ["ありがとうございます"]),
         ("não, daijoubu desu", ["いいえ", "だいじょうぶ"]),
+        # a long Spanish sentence with few words of the lexicon: its grammar words tell it
+        ("buenas noches, konbanwa, disculpe la hora recién salgo del trabajo", ["こんにちは", "こんばんわ", "すみません"]),
+        ("no llegó nada todavía", ["届いていない", "まだ"]),  # no of a phrase, not an answer
+        ("no no, ahorita no", ["いいえ"]),
+        ("カタログ kudasai, pelo correio mesmo, sem pressa", ["郵便", "急ぎません"]),
+        ("entao me passa pra uma pessoa que resolva isso", ["人に代わってください"]),
     ],
 )
 def test_portuguese_and_spanish_are_read_in_japanese(written, words):
@@ -35,7 +41,8 @@ def test_portuguese_and_spanish_are_read_in_japanese(written, words):
 @pytest.mark.parametrize(
     "text",
     ["please send the catalog", "my order is broken, very bad service", "I want to talk to a person",
-     "Do you know anyone?", "ah found! in email. A4567890", "souryou ikura desuka", "カタログください"],
+     "Do you know anyone?", "ah found! in email. A4567890", "souryou ikura desuka", "カタログください",
+     "thank you, gracias!", "I want the catalogo please"],
 )
 def test_english_romaji_and_japanese_are_not_taken_for_portuguese(text):
     assert foreign_words(text) is None
@@ -55,7 +62,8 @@ def test_a_name_found_on_the_reading_comes_back_as_written():
 @pytest.mark.parametrize(
     "text",
     ["a caixa chegou toda amassada e os doces quebrados", "me llegó un sabor equivocado",
-     "oi, chegou um pacote aqui em casa mas o nome nao é meu"],
+     "oi, chegou um pacote aqui em casa mas o nome nao é meu",
+     "me llegó un paquete de ustedes pero no es para mí, dice otro nombre"],
 )
 def test_goods_that_came_wrong_are_seen_in_portuguese_and_spanish(text):
     assert goods_problem(shop_rules(ROOT / "shop" / "rules.yml"), text), as_read(text)
