@@ -100,4 +100,6 @@ def name_written_in_lookup(tracker: Tracker, text: str, intent: str) -> str | No
     unread_kanji = intent == "nlu_fallback" and bool(KANJI_FULL_NAME.fullmatch(name))
     alone = (intent == "inform" and bool(NAME_ALONE.match(name)) and whole) or unread_kanji
     in_kana = intent == "inform" and bool(KANA_NAME.match(name)) and not NOT_A_NAME.search(name)
-    return name if beside_phone or alone or in_kana else None
+    # ほんま はつよ not understood (round 2026-12-05f): a whole name in hiragana, family and given
+    unread_kana = intent == "nlu_fallback" and spans.is_kana_full_name(text) and not NOT_A_NAME.search(name)
+    return name if beside_phone or alone or in_kana or unread_kana else None

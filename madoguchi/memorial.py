@@ -25,6 +25,7 @@ MEMORIAL = re.compile(
     r"方事(?!情)|法時"  # 法事 as voice input misconverts it (方事さ使う)
     r"|buddhist ?(?:ceremony|service|rite|memorial)|memorial|funeral|condolence|death anniversary"  # in English
     r"|いっしゅき|いっしゅうき"  # isshuki: one year after, in romaji read as kana
+    r"|いつしゆうき|いつしゅうき|いっしゆうき|しじゆうくにち|さんかいき|ななかいき|しちかいき"  # small kana typed big (round 2026-12-05f)
 )
 # Occasions that are no memorial: a question naming one is answered for it, whatever came before.
 OTHER_OCCASION = re.compile(r"歳暮|中元|結婚|婚礼|出産|入学|卒業|快気|内祝|お祝|御祝|誕生|年賀|ウェディング|引出物")

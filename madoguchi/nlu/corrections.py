@@ -32,6 +32,8 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
 - a whole name alone read as not understood (Bjorn Lindqvist desu) -> `inform`;
 - leaving for later (またにします) read as distress with only not knowing in it, or not
   understood -> `deny`;
+- a yes or a no the classifier doubts that names a cancel (とりけし で おねがい します) ->
+  `change_order`;
 - a goodbye that opens the talk (おつかれっす; もしもし　これで　よかとかな) -> `greet`; so does a
   detail given, or a message not understood, that opens it with a name and nothing else
   (こんにちは。加賀谷と申します。; たびたび　すみません。　坂東です。);
@@ -150,6 +152,8 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         # やっぱり、孫が来た時にしますき、またにします; やっぱりわがらね…きょうはやめるじゃ (not
         # knowing is no grievance here): a no to the question at hand
         return "deny"
+    if intent in ("affirm", "deny") and assessment.cancels and _doubtful(intent, ranking) and not assessment.leaving:
+        return "change_order"  # んだ。 とりけし で おねがい します (affirm 0.61, round 2026-12-05f): a cancel asked
     if intent == "goodbye" and assessment.opens_talk:
         return "greet"  # おつかれっす; もしもし　これで　よかとかな: a talk opened, not closed
     if intent in ("inform", "nlu_fallback") and assessment.opens_talk and not (

@@ -412,6 +412,16 @@ def is_kana_full_name(text: str) -> bool:
     match = re.fullmatch(r"([ぁ-ゖ]{2,5})[ 　]+([ぁ-ゖ]{2,5}?)[ 　]*(?:です|でございます|と申します)?[。.!！]?", text.strip())
     if match is None or match.group(2) in ("です", "どす", "だす", "でした", "ござる"):  # たなか です: a family name alone
         return False
-    return not _NOT_FAMILY.search(match.group(1)) and not any(
-        _NOT_A_NAME_WORD.match(w) or _GRAMMAR_WORD.search(w) for w in match.groups()
-    )
+    family, given = match.groups()
+    return not _NOT_FAMILY.search(family) and not any(
+        (_NOT_A_NAME_WORD.match(w) and w not in _WORD_AND_FAMILY_NAME) or _GRAMMAR_WORD.search(w) for w in (family, given)
+    ) and not (family in _WORD_AND_FAMILY_NAME and _said_after_a_word(given))
+
+
+# Family names that are words too, a name before a given name (ほんま はつよ: 本間, round 2026-12-05f).
+_WORD_AND_FAMILY_NAME = frozenset({"ほんま", "ほんだ"})
+
+
+def _said_after_a_word(given: str) -> bool:
+    """What follows ほんま is what one says after "really" (よかった, すごい, だいすき), no given name."""
+    return bool(_NOT_A_NAME_WORD.match(given) or _VERB_END.search(given)) or given.endswith(("た", "い", "ね", "な", "わ", "る", "く", "す", "き"))

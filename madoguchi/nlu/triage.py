@@ -24,7 +24,7 @@ from madoguchi.handoff.reasons import COURTESY, PROMISE_UNKEPT, GoodsCues, goods
 from madoguchi.memorial import asks_noshi, asks_the_custom
 from madoguchi.nlu.address_spans import addresses
 from madoguchi.nlu.cues import (
-    ASKED_EXCEPTIONS, BODY, BOT_WORDS, CHANGE_NAMED, COURTESIES, DIGIT, EMPHASIS, FAMILY_KATAKANA_GIVEN, FAMILY_NAME_TAG, POLITE_NAME_END,
+    ASKED_EXCEPTIONS, BODY, BOT_WORDS, CANCEL_NAMED, CHANGE_NAMED, COURTESIES, DIGIT, EMPHASIS, FAMILY_KATAKANA_GIVEN, FAMILY_NAME_TAG, POLITE_NAME_END,
     FRAGILE, FULL_NAME, HURRY_SAID,
     INTENSITY, KATAKANA_COPULA, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES,
     PEOPLE_COUNTED, PERSON_WORDS, PHONE_ORDER, QUESTIONED, REFUND_ASKED, REQUEST_FORMS, ROOM_NUMBER, STAFF_TOLD_OF, SUBJECT,
@@ -118,6 +118,7 @@ class Assessment:
     leaving: bool = False
     refusal: bool = False
     changes: bool = False  # 変更, キャンセル, 変えたい: a change named
+    cancels: bool = False  # キャンセル, 取り消し: an order called off
     emphatic: bool = False
     lemmas: list[str] = field(default_factory=list)
 
@@ -248,6 +249,7 @@ def assess(
     result.opens_talk = opens_the_talk(norm)
     result.closes_talk = CLOSES_TALK.search(norm) is not None
     result.changes = CHANGE_NAMED.search(spaced_out) is not None
+    result.cancels = CANCEL_NAMED.search(with_hiragana(spaced_out).lower()) is not None
     result.refusal = reading(text) == REFUSED
 
     # ドウシヨウ ドウシヨウ; 間に合いませんでした is a grievance told, not a fear (a reproach cue)

@@ -211,6 +211,13 @@ async def test_a_whole_name_written_alone_in_katakana_is_looked_up_and_kept(late
     assert slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain))["person_name"] == "アフマド イスマイル"
 
 
+@pytest.mark.parametrize("text, name", [("ほんま はつよ", "ほんま はつよ"), ("たなか です", None), ("まだ こねの", None)])
+async def test_a_whole_name_in_hiragana_not_understood_answers_the_look_up(late_shop, dispatcher, domain, text, name):
+    """Round 2026-12-05f: ほんま はつよ, not understood, was asked for again and lost."""
+    tracker = make_tracker([user(text, "nlu_fallback")], active_loop="catalog_status_form", requested_slot="phone")
+    assert slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain)).get("person_name") == name
+
+
 @pytest.mark.parametrize("text, name", [("海老沢元気", "海老沢元気"), ("至急", None), ("大至急", None)])
 async def test_a_kanji_name_not_understood_answers_the_look_up(late_shop, dispatcher, domain, text, name):
     """海老沢元気 (round zv), read as nothing: the look-up gave up and the new request never had the name."""

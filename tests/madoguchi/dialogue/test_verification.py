@@ -55,7 +55,8 @@ def test_not_knowing_the_number(text):
      "電話番号も？なんでそこまで言わにゃおえんの、めんどいわ",  # Okayama (round 2026-12-05c)
      # in Portuguese and Spanish, read in Japanese (round 2026-12-05e)
      "nao tenho numero nenhum. vcs tem meus dados, procura ai pelo meu nome",
-     "no tengo el numero, busquen ustedes con mi nombre"],
+     "no tengo el numero, busquen ustedes con mi nombre",
+     "電話番号はチャットには書かんよ。番号言うたんじゃけぇそれで調べられるじゃろ"],  # Hiroshima (round 2026-12-05f)
 )
 def test_refusing_the_number(text):
     assert reading(text) == REFUSED

@@ -125,6 +125,15 @@ def test_a_no_or_a_yes_in_dialect_is_no_kana_full_name():
         assert not is_kana_full_name(text), text
 
 
+def test_a_family_name_that_is_a_word_too_before_a_given_name_is_a_name():
+    """ほんま はつよ (本間, round 2026-12-05f); ほんま よかった is Osaka's "really"."""
+    from madoguchi.nlu.spans import is_kana_full_name
+
+    assert is_kana_full_name("ほんま はつよ") and is_kana_full_name("ほんだ ひろし")
+    for text in ("ほんま よかった", "ほんま すごい", "ほんま おおきに", "ほんま ありがとう"):
+        assert not is_kana_full_name(text), text
+
+
 def test_words_of_grammar_found_as_a_name_are_none():
     from madoguchi.nlu.spans import grammar_as_a_name
 

@@ -696,3 +696,12 @@ def test_a_task_not_understood_only_for_its_greeting_is_the_task(ginza, lexicon)
 def test_a_favour_announced_opens_the_talk(ginza, lexicon):
     # round 2026-12-05b tokiko-liam-14: the old matter settled, the favour still to come
     assert run(ginza, lexicon, "こないだの足んなかった件は電話で話ついたんだけどさ、ひとつ頼みがあんだよ").opener
+
+
+def test_a_doubted_yes_that_names_a_cancel_is_a_change_of_the_order(ginza, lexicon):
+    """Round 2026-12-05f: after the order's status, んだ。 とりけし で おねがい します was a yes."""
+    ranking = [{"name": "affirm", "confidence": 0.61}, {"name": "change_order", "confidence": 0.24}]
+    cancel = run(ginza, lexicon, "んだ。 とりけし で おねがい します")
+    assert correct_intent("affirm", ranking, cancel, THRESHOLD) == "change_order"
+    plain_yes = run(ginza, lexicon, "はい、おねがいします")
+    assert correct_intent("affirm", ranking, plain_yes, THRESHOLD) == "affirm"
