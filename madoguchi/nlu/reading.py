@@ -3,6 +3,8 @@
 - Romaji (`souryou ikura desuka`): customers without a Japanese keyboard write it; the
   classifier has learned Japanese script and reads an unfamiliar Latin message as
   whatever intent holds Latin words (「AI」, 「bot」). Read as hiragana.
+- Portuguese or Spanish among romaji (`oi, pedi o katarogu e nunca chegou`): read word by
+  word in the Japanese of `madoguchi.nlu.foreign_words`, after the katakana.
 - Half-width katakana (`ｶﾀﾛｸﾞｵﾈｶﾞｲｼﾏｽ`), from old phones and office systems: read as
   full-width katakana, a voiced mark joined to its kana; a message written in nothing else
   is read in hiragana (`かたろぐおねがいします`), as sentences are.

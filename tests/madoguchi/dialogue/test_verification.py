@@ -56,7 +56,8 @@ def test_not_knowing_the_number(text):
      # in Portuguese and Spanish, read in Japanese (round 2026-12-05e)
      "nao tenho numero nenhum. vcs tem meus dados, procura ai pelo meu nome",
      "no tengo el numero, busquen ustedes con mi nombre",
-     "電話番号はチャットには書かんよ。番号言うたんじゃけぇそれで調べられるじゃろ"],  # Hiroshima (round 2026-12-05f)
+     "電話番号はチャットには書かんよ。番号言うたんじゃけぇそれで調べられるじゃろ",  # Hiroshima (round 2026-12-05f)
+     "会社名か電話で検索できないのか。手間をかけさせる。", "telefone tb nao vou passar nao, pra que isso"],  # (round 2026-12-05g)
 )
 def test_refusing_the_number(text):
     assert reading(text) == REFUSED

@@ -459,6 +459,9 @@ def test_the_noshi_of_another_occasion_on_a_seasonal_gift_is_the_operators_case(
     assert goods_problem(rules, "お礼の品ののしが「寿」と書いてありました")
     assert not goods_problem(rules, "お歳暮ののしは『内祝』になりますか")  # asked
     assert not goods_problem(rules, "お歳暮と内祝いを頼みたいです。のしは「内祝」と書いてください")  # asked for
+    # a New Year's のし on a year-end gift, in business mail (round 2026-12-05g)
+    assert goods_problem(rules, "複数の取引先より、のしが「御年賀」になっているとの連絡あり。こちらは歳暮で発注している。")
+    assert not goods_problem(rules, "お年賀ののしは「御年賀」になりますか")
 
 
 def test_someone_else_s_parcel_told_in_katakana_kagoshima_ben_is_the_operators_case(rules):
