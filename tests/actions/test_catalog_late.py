@@ -218,10 +218,12 @@ async def test_a_whole_name_in_hiragana_not_understood_answers_the_look_up(late_
     assert slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain)).get("person_name") == name
 
 
+@pytest.mark.parametrize("intent", ["nlu_fallback", "out_of_scope"])
 @pytest.mark.parametrize("text, name", [("海老沢元気", "海老沢元気"), ("至急", None), ("大至急", None)])
-async def test_a_kanji_name_not_understood_answers_the_look_up(late_shop, dispatcher, domain, text, name):
-    """海老沢元気 (round zv), read as nothing: the look-up gave up and the new request never had the name."""
-    tracker = make_tracker([user(text, "nlu_fallback")], active_loop="catalog_status_form", requested_slot="phone")
+async def test_a_kanji_name_not_understood_answers_the_look_up(late_shop, dispatcher, domain, text, name, intent):
+    """海老沢元気 (round zv), read as nothing or out of scope: the look-up gave up and the new request
+    never had the name."""
+    tracker = make_tracker([user(text, intent)], active_loop="catalog_status_form", requested_slot="phone")
     assert slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain)).get("person_name") == name
 
 

@@ -28,6 +28,9 @@ def test_a_gift_to_a_house_where_someone_died_is_a_memorial_gift_in_any_script()
     # in romaji, with when between whom and the death (round zp)
     assert is_memorial("shokuba no hanchou no otousan ga senshuu nakunarimashita. kazoku ni okashi wo okuritai desu")
     assert not mentions_death("おかあさんが きのう なくした ゆびわ")
+    # gone to heaven, in spaced hiragana (round zn); not the sweets' praise
+    assert mentions_death("しせつ の おばあちゃん、せんしゅう てんごく に いきました")
+    assert not mentions_death("天国に行ったみたいに美味しかったです")
     # in English: the のし question that followed got the answer for a wedding
     assert is_memorial("My teammate's father passed away last week. Our team wants to send some sweets to his family.")
     assert is_memorial("Which noshi for a Buddhist ceremony?")
