@@ -5,7 +5,7 @@ with the romaji Japanese of their workplace: `oi, pedi o katarogu e nunca chegou
 `quiero hablar con una persona, onegai`. The classifier learned Japanese; a few dozen such
 examples do not teach it two more languages. So a message with enough words of the
 lexicon below is read word by word: a phrase or word of the lexicon as its Japanese, a
-romaji word in hiragana (`madoguchi.nlu.reading.to_kana`), any other word as written.
+romaji word in hiragana (`madoguchi.nlu.kana.to_kana`), any other word as written.
 Words that are also romaji particles (o, a, de, no, e, se) are not in the lexicon alone.
 """
 
@@ -15,7 +15,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from madoguchi.nlu.reading import _KEEP, Reading, replaced, to_kana
+from madoguchi.nlu.kana import KEEP, Reading, replaced, to_kana
 
 # One line a meaning: the Japanese (empty: a word of grammar, left out), then its words and
 # phrases in Portuguese (Brazil, as typed in chats: vc, pra, nao) and Spanish, written
@@ -269,7 +269,7 @@ def foreign_words(text: str) -> Reading | None:
                       or (size == 1 and words[i] in _THEIR_GRAMMAR))
             i += size
             continue
-        kana = to_kana(words[i]) if words[i].isascii() and words[i] not in _KEEP else None
+        kana = to_kana(words[i]) if words[i].isascii() and words[i] not in KEEP else None
         if kana:
             spans.append((found[i].start(), found[i].end(), kana))
         i += 1

@@ -16,7 +16,7 @@ import re
 
 import jaconv
 
-from madoguchi.nlu.reading import Reading
+from madoguchi.nlu.kana import Reading
 
 _DIGIT_WORDS = {
     "ぜろ": "0", "れい": "0", "まる": "0", "いち": "1", "にい": "2", "にー": "2", "に": "2",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from madoguchi.nlu.reading import cue_places, reading, to_kana
+from madoguchi.nlu.kana import to_kana
+from madoguchi.nlu.reading import cue_places, reading
 from tests.madoguchi.rasa.components.messages import extract, normalize
 
 
