@@ -1,6 +1,7 @@
 """A customer waiting for a person who becomes distressed or angry (まだですか、もう間に合わない),
-or tells of damaged or wrong goods only then, however the message is read: the open ticket takes the more urgent reason, so
-the desk serves it first (至急 for distress and complaints) and says what to look at."""
+or tells of damaged or wrong goods only then, however the message is read: the open ticket
+takes the more urgent reason, so the desk serves it first (至急 for distress and complaints)
+and says what to look at."""
 
 from __future__ import annotations
 

@@ -144,12 +144,12 @@ ASKING_HOW_CUES = NOT_KNOWING_CUES | frozenset({
 })
 # です written in katakana after a name (スニル ペレラ デス).
 KATAKANA_COPULA = re.compile(r"[ 　]*デス(?=[。.!！]?$)")
-# A change asked for by name (変えたい, キャンセル, 住所を直して): a change of order stays one.
 # A cancel named outright (とりけし で おねがい します): an order called off, not a yes.
 CANCEL_NAMED = re.compile(r"キャンセル|きゃんせる|取り?消|とりけし|cancel")
+# A change asked for by name (変えたい, キャンセル, 住所を直して): a change of order stays one.
 CHANGE_NAMED = re.compile(
-    r"変更|へんこう|変え|かえて|かえたい|替え|キャンセル|きゃんせる|取り?消|とりけし|止め|やめ|直し|なおし|"
-    r"修正|訂正|誤って|間違え|まちがえ|まちごう|追加|ついか|減ら|増や|へらし|へらす|ふやし|ふやす|change|cancel|"
+    CANCEL_NAMED.pattern + r"|変更|へんこう|変え|かえて|かえたい|替え|止め|やめ|直し|なおし|"
+    r"修正|訂正|誤って|間違え|まちがえ|まちごう|追加|ついか|減ら|増や|へらし|へらす|ふやし|ふやす|change|"
     r"じゃなくて|ではなくて|やなくて"  # 12個じゃなくて10個で
 )
 # Not the bot, a person (ボットじゃなくて人いないの？): a person asked for, not a question

@@ -61,12 +61,13 @@ def reading(text: str) -> Reading | None:
         return old.then(rest) if rest else old
     wide = halfwidth_kana(text)
     # Portuguese or Spanish is read after the katakana, its Japanese being in kanji and kana.
-    foreign = foreign_words(wide.text if wide else text) is not None
-    latin = None if foreign else romaji(wide.text if wide else text)
-    read = _then(wide, latin)
+    foreign = foreign_words(wide.text if wide else text)
+    read = _then(wide, None if foreign else romaji(wide.text if wide else text))
     now = read.text if read else text
-    read = _then(read, katakana_sentences(now) or kanji_katakana(now))
-    return _then(read, foreign_words(read.text if read else text)) if foreign else read
+    kata = katakana_sentences(now) or kanji_katakana(now)
+    if foreign is None:
+        return _then(read, kata)
+    return _then(_then(read, kata), foreign_words(kata.text)) if kata else _then(read, foreign)
 
 
 def _then(first: Reading | None, after: Reading | None) -> Reading | None:
