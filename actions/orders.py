@@ -20,6 +20,7 @@ from actions.verification_start import reset_events
 from madoguchi.address import has_prefecture, new_address, with_prefecture, without_postal_code
 from madoguchi.dialogue import delivery_date
 from madoguchi.dialogue.gift_plan import plans_a_gift
+from madoguchi.nlu.reading import as_read
 from madoguchi.shop import calendar
 from madoguchi.store import orders
 from madoguchi.store.orders import OrderView
@@ -32,8 +33,10 @@ STATUS_TEXT = {
     "cancelled": "キャンセル済みです",
 }
 # A yes, or the change asked for again (はい、キャンセルでお願いします, キャンセルでお願いします).
-YES_WITH_CHANGE = re.compile(r"^\s*(?:はい|ええ|うん|そう)|お願い|おねがい|頼みます|たのみます|して(?:ください|くれ)")
-NOT_YET = re.compile(r"しないで|しなくて|せんといて|待って|まって|やっぱり|やっぱ")
+YES_WITH_CHANGE = re.compile(
+    r"^\s*(?:はい|ええ|うん|そう|(?i:yes|yeah|yep|ok|okay|sure)\b)|お願い|おねがい|頼みます|たのみます|して(?:ください|くれ)|(?i:\bplease\b)"
+)
+NOT_YET = re.compile(r"しないで|しなくて|せんといて|待って|まって|やっぱり|やっぱ|(?i:\b(?:don'?t|do\s+not|wait|not\s+yet)\b)")
 CHANGE_SLOTS = ("change_kind", "change_detail", "change_confirmed")
 TASK_SLOTS = (*CHANGE_SLOTS, "order_task", "order_change_allowed")
 
@@ -220,8 +223,9 @@ class ValidateOrderChangeForm(FormValidationAction):
             return {}
         text = common.latest_text(tracker)
         named = change_kind_from_text(text)
-        held_back = NOT_YET.search(text)  # はい、でもキャンセルはしないでください: no yes
-        if named in (None, tracker.get_slot("change_kind")) and YES_WITH_CHANGE.search(text) and not held_back:
+        readings = (text, as_read(text))  # sim, cancela: はい、キャンセル
+        held_back = any(NOT_YET.search(t) for t in readings)  # はい、でもキャンセルはしないでください: no yes
+        if named in (None, tracker.get_slot("change_kind")) and any(YES_WITH_CHANGE.search(t) for t in readings) and not held_back:
             return {"change_confirmed": True}
         return {}
 

@@ -75,14 +75,15 @@ def shipping_method_from_text(text: str) -> str | None:
 
 
 def change_kind_from_text(text: str) -> str | None:
-    """`cancel`, `address` or `date` from what the customer wants to change."""
-    t = nfkc(text)
+    """`cancel`, `address` or `date` from what the customer wants to change, in Japanese,
+    English or as read (cancelar: キャンセル)."""
+    t = nfkc(text) + "\n" + as_read(text)
     # not はやめに (early), but わしの分はやめにしたい: a part called off
-    if re.search(r"キャンセル|きゃんせる|取り?消|とりけし|止め|解約|(?:分|ぶん|方|ほう)はやめに|" + STOP_WORD, t):
+    if re.search(r"キャンセル|きゃんせる|取り?消|とりけし|止め|解約|(?:分|ぶん|方|ほう)はやめに|(?i:\bcancel)|" + STOP_WORD, t):
         return "cancel"
-    if re.search(r"住所|届け先|送り先|宛先|あて先|届先|配送先", t):
+    if re.search(r"住所|届け先|送り先|宛先|あて先|届先|配送先|(?i:\baddress)", t):
         return "address"
-    if re.search(r"日付|日にち|お?届け日|日時|到着日|配達日|配送日|発送日|着日|日を|延期|早め|はやめ", t):
+    if re.search(r"日付|日にち|お?届け日|日時|到着日|配達日|配送日|発送日|着日|日を|延期|早め|はやめ|(?i:\b(?:delivery\s+)?date\b)", t):
         return "date"
     return None
 

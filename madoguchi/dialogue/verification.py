@@ -122,10 +122,13 @@ def reading(text: str) -> str | None:
     return None
 
 
-# A person asked for in English or Tagalog (can I talk to a human, may tao po ba na pwede ko makausap).
+# A person asked for in English, romaji or Tagalog (can I talk to a human, get me someone who can
+# find it, hito onegai, may tao po ba na pwede ko makausap).
 _PERSON_LATIN = re.compile(
     r"(?i)\b(?:(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|the\s+|your\s+)?(?:human|person|staff|operator|someone)"
-    r"|real\s+person|makausap|kausapin|tao\s+po)\b"
+    r"|(?:get|give|find|send)\s+me\s+(?:a\s+|an\s+)?(?:someone|somebody|human|person|real\s+person|operator|staff)"
+    r"|(?:someone|somebody|a\s+person)\s+who\s+can\s+(?:find|look|check|help|search)"
+    r"|real\s+person|makausap|kausapin|tao\s+po|hito\s+(?:o\s+|wo\s+)?(?:onegai|yonde|dashite))\b"
 )
 
 

@@ -122,6 +122,12 @@ def test_shipping_method_words(text, method):
         ("孫が同じ菓子を頼んどったらしいけん、わしの分はやめにしたいんよ。", "cancel"),  # round n isamu-lisa-07
         ("届くのを はやめに したいんよ", "date"),
         ("商品を変えたい", None),
+        # English, Spanish (round 2026-12-05h ikuko-jorge-19)
+        ("yes cancel it, ya no lo necesito. el evento se suspendió", "cancel"),
+        ("quiero cancelar el pedido", "cancel"),
+        ("I need to change the delivery address", "address"),
+        ("can I change the delivery date?", "date"),
+        ("I want to change the flavour", None),
     ],
 )
 def test_change_kind_words(text, kind):

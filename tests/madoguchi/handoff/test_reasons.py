@@ -523,6 +523,13 @@ def test_goods_other_than_the_order_told_in_plain_polite_words_are_the_operators
     assert not goods_problem(rules, "注文したのは羊羹ですが、届くのはいつですか")
 
 
+def test_someone_else_s_parcel_told_in_business_keigo_is_the_operators_case(rules):
+    """伝票のお届け先が別の方のお名前とご住所になっております (round 2026-12-05h masumi-nam-11)."""
+    assert goods_problem(rules, "本日、当院宛に貴社からお荷物が届きましたが、伝票のお届け先が別の方のお名前とご住所になっております。")
+    assert goods_problem(rules, "宛名を見ますと隣町の別の方のお名前になっております。")
+    assert not goods_problem(rules, "別の方のご住所に送りたいのですが、できますか")  # asked, nothing came
+
+
 def test_other_sweets_that_came_with_an_ingredient_named_are_the_operators_case(rules):
     """ちがうお菓子がはいっていました…アルコールなしのを注文しました (round zo osamu-fatima-10): an
     ingredient named in a report of what came is no question about ingredients."""
