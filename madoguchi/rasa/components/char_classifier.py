@@ -60,6 +60,7 @@ class CharNgramClassifier(CodeFingerprinted, GraphComponent, IntentClassifier):
         self._resource = resource
         self._vectorizer = vectorizer
         self._classifier = classifier
+        self._fast: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -87,6 +88,7 @@ class CharNgramClassifier(CodeFingerprinted, GraphComponent, IntentClassifier):
         features = self._vectorizer.fit_transform([m.get(TEXT) for m in examples])
         self._classifier = LogisticRegression(C=float(self._config["C"]), max_iter=3000)
         self._classifier.fit(features, [m.get(INTENT) for m in examples])
+        self._fast = None
         self.persist()
         return self._resource
 
@@ -146,8 +148,27 @@ class CharNgramClassifier(CodeFingerprinted, GraphComponent, IntentClassifier):
         return messages
 
     def _probabilities(self, text: str) -> dict[str, float]:
-        probabilities = self._classifier.predict_proba(self._vectorizer.transform([text]))[0]
-        return dict(zip(self._classifier.classes_, probabilities))
+        """What scikit-learn's `predict_proba` gives on the TF-IDF row, computed on the row's
+        few n-grams only: scikit-learn multiplies the whole transposed coefficient matrix,
+        which it copies on every call (a third of a message's parse time)."""
+        from sklearn.feature_extraction.text import CountVectorizer
+
+        idf, coef, intercept = self._arrays()
+        counts = CountVectorizer.transform(self._vectorizer, [text])  # the n-grams, counted
+        columns = counts.indices
+        weights = (1.0 + np.log(counts.data.astype(np.float64))) * idf[columns]  # sublinear TF, IDF
+        norm = np.sqrt(weights @ weights)
+        scores = coef[:, columns] @ (weights / norm if norm else weights) + intercept
+        exp = np.exp(scores - scores.max())  # the multinomial regression's softmax
+        return dict(zip(self._classifier.classes_, exp / exp.sum()))
+
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The IDF weights, coefficients and intercepts, kept once as plain arrays."""
+        if self._fast is None:
+            self._fast = (np.asarray(self._vectorizer.idf_, dtype=np.float64),
+                          np.ascontiguousarray(self._classifier.coef_, dtype=np.float64),
+                          np.asarray(self._classifier.intercept_, dtype=np.float64))
+        return self._fast
 
 
 def mixed(own: dict[str, float], diet: list[dict[str, Any]], diet_weight: float) -> list[dict[str, Any]]:

@@ -109,3 +109,15 @@ def test_a_request_after_a_greeting_ranked_close_second_is_read_on_its_own(tmp_p
     alone = read(classifier, "そうりょう いくら").get("intent")
     assert read(classifier, text).get("intent")["confidence"] == pytest.approx(alone["confidence"])
     assert alone["confidence"] > whole[0][1]
+
+
+def test_its_probabilities_are_scikit_learns_own(tmp_path):
+    """The probabilities computed on a message's own n-grams are what scikit-learn's
+    `predict_proba` gives, trained or loaded, for known n-grams, unknown ones and none."""
+    classifier, storage, resource = trained(tmp_path)
+    loaded = CharNgramClassifier.load(classifier._config, storage, resource, ExecutionContext(GraphSchema({}), "test"))
+    for model in (classifier, loaded):
+        for text in ("カタログおくって", "送料を教えて", "ありがとね", "zzz", "、"):
+            expected = model._classifier.predict_proba(model._vectorizer.transform([text]))[0]
+            got = model._probabilities(text)
+            assert [got[c] for c in model._classifier.classes_] == pytest.approx(list(expected), abs=1e-12), text
