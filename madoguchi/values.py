@@ -110,7 +110,18 @@ def parse_ja_date(text: str, today: date) -> date | None:
 
     A month and day without a year is the next such day from today on.
     """
+    found = _parsed_date(text, today)
+    if found is None and (read := as_read(text)) != text:  # 3 de dezembro, el viernes: read in Japanese
+        found = _parsed_date(read, today)
+    return found
+
+
+def _parsed_date(text: str, today: date) -> date | None:
     t = _english_weekday(kanji_digits(nfkc(text)).lower())
+    m = re.search(r"(再来月|来月|今月)末|月末", t)
+    if m:  # 月末, 来月末: the month's last day
+        index = today.month - 1 + {"再来月": 2, "来月": 1}.get(m.group(1) or "", 0)
+        return date(today.year + (index + 1) // 12, (index + 1) % 12 + 1, 1) - timedelta(days=1)
     relative = {"今日": 0, "本日": 0, "明日": 1, "あした": 1, "明後日": 2, "あさって": 2, "しあさって": 3,
                 "今夜": 0, "今晩": 0, "today": 0, "tonight": 0, "tomorrow": 1}
     for word, days in sorted(relative.items(), key=lambda kv: -len(kv[0])):

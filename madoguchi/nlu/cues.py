@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from madoguchi.nlu.spans import NAME_LABEL_WORDS
+from madoguchi.nlu.spans import CAPITALIZED, NAME_LABEL_WORDS
 
 NEGATIONS = frozenset({"ない", "ぬ", "ず", "ねえ", "へん", "ん"})
 LIGHT_VERBS = frozenset({"する", "なる", "ある", "だ", "です", "いる"})
@@ -49,10 +49,11 @@ COURTESIES = re.compile(
     r"こんにち|こんばん|おはよ|もしもし|はじめまし|よろしく|しつれい|失礼|ありがと|さよう|さいなら|ばいばい|おつかれ|"
     r"どうも|おせわ|お世話|おおきに|めやぐ|すみませ|すいませ|ごめん"
 )
-# Family and given name, a space between, alone: in Latin letters (Marco Silva) or in kanji
-# and kana (山田 花子); no word of courtesy.
+# Family and given name, a space between, alone: in Latin letters (Marco Silva, Jorge
+# Fernández) or in kanji and kana (山田 花子); no word of courtesy.
 FULL_NAME = re.compile(
-    r"^(?:[A-Z][a-z]+(?:[ 　][A-Z][a-z]+){1,3}|[ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5}[ 　・][ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5})"
+    rf"^(?:{CAPITALIZED}(?:[ 　]{CAPITALIZED}){{1,3}}|"
+    r"[ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5}[ 　・][ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5})"
     r"\s*(?:です|と申します|でございます|desu|to\s?mou?shimasu)?[。.!！]?$"  # Bjorn Lindqvist desu
 )
 # A family name in kanji and a given name in katakana, unspaced (新井ルシア): a name when the

@@ -104,8 +104,8 @@ def _not_a_given_name(text: str, tail: re.Match) -> bool:
 def whole_name_end(text: str, start: int, end: int) -> int:
     """Where the name DIET found at [start, end) really ends (its given name included; a
     name in katakana words, グエン ヴァン ミン or グエン・ティ・アイン・グエット, every word of it)."""
-    if re.fullmatch(r"[A-Z][a-z]+", text[start:end]):  # Olga (Olga Sasaki): every word in Latin letters
-        latin = re.match(r"(?:[ 　][A-Z][a-z]+){1,2}", text[end:])
+    if re.fullmatch(CAPITALIZED, text[start:end]):  # Olga (Olga Sasaki): every word in Latin letters
+        latin = re.match(rf"(?:[ 　]{CAPITALIZED}){{1,2}}", text[end:])
         return end + latin.end() if latin else end
     if re.fullmatch(r"[ァ-ヴー・･]+", text[start:end]):
         dotted = _DOTTED_KATAKANA.match(text, start)
@@ -226,9 +226,14 @@ _NAME_WORDS = (
 ENGLISH_COURTESY = re.compile(
     r"(?:thank|thanks|hello|hi|good|bye|see|ok|yes|no|sorry|please|dear|merry|happy|excuse)\b", re.IGNORECASE
 )
+# A word in Latin letters with a capital, accents too (Fernández, Ángel).
+CAPITALIZED = "[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+"
+# A name in Latin letters written alone (Marco Silva, Jorge Fernández).
+_LATIN_NAME_ALONE = re.compile(rf"\s*({CAPITALIZED}(?:[ 　]{CAPITALIZED}){{1,2}})\s*[.!。]?\s*")
 # A name in Latin letters that opens a message, then po or a comma (Lisa Santos po, phone …).
 _LATIN_NAME_FIRST = re.compile(
-    r"\s*([A-Z][a-z]+[ 　][A-Z][a-z]+)(?=[ 　]+po\b|[ 　]*[,、]|[ 　]*で(?:お願い|おねがい|頼|たの|いい|ええ|登録))"
+    rf"\s*({CAPITALIZED}[ 　]{CAPITALIZED})"
+    r"(?=[ 　]+po\b|[ 　]*[,、]|[ 　]*で(?:お願い|おねがい|頼|たの|いい|ええ|登録))"
 )
 # A name in kanji written without a space, then a name's ending (なまえは山科美千代どす): after なまえ は.
 _KANJI_NAME_UNSPACED = re.compile(
@@ -284,7 +289,7 @@ _KANA_NAME = re.compile(
 # A foreign name, in katakana words or Latin letters, then a polite name ending or a postal
 # code (デイビッド・ミラーと申します, David Miller、〒600-…).
 _FOREIGN_NAME = re.compile(
-    r"(?:^|(?<=[\s、。,.]))([ァ-ヺー]{2,10}[・･ 　][ァ-ヺー]{2,10}|[A-Z][a-z]+[ 　][A-Z][a-z]+)"
+    rf"(?:^|(?<=[\s、。,.]))([ァ-ヺー]{{2,10}}[・･ 　][ァ-ヺー]{{2,10}}|{CAPITALIZED}[ 　]{CAPITALIZED})"
     r"(?=[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、,][ 　]*〒)"
 )
 # A name in Latin letters introduced in Japanese (こんにちは！Bilalです, Olga と申します).
@@ -345,7 +350,7 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
     katakana = _KATAKANA_NAME_ALONE.fullmatch(text)  # ヒガ ディエゴ, written alone
     if katakana and is_katakana_name(katakana.group(1)):
         found.append(katakana.span(1))
-    alone = re.fullmatch(r"\s*([A-Z][a-z]+(?:[ 　][A-Z][a-z]+){1,2})\s*[.!。]?\s*", text) or _LATIN_NAME_FIRST.match(text)
+    alone = _LATIN_NAME_ALONE.fullmatch(text) or _LATIN_NAME_FIRST.match(text)
     if alone and not ENGLISH_COURTESY.match(alone.group(1)):  # Marco Silva, written alone or first
         found.append(alone.span(1))
     for label in _NAME_LABEL_WA.finditer(text):  # なまえは くどう　とくじ, 名前は David Miller です

@@ -163,6 +163,9 @@ def test_change_kind_words(text, kind):
         ("来月１４日の日曜", date(2026, 12, 14)), ("来月の3日", date(2026, 12, 3)), ("再来月10日", date(2027, 1, 10)),
         ("今月25日", date(2026, 11, 25)), ("Sunday", date(2026, 11, 22)), ("next Saturday", date(2026, 11, 28)),
         ("tonight", TODAY),
+        # the month's end (round 2026-12-05h), a date in Spanish or Portuguese, read in Japanese
+        ("月末", date(2026, 11, 30)), ("来月末", date(2026, 12, 31)), ("再来月末", date(2027, 1, 31)),
+        ("el viernes", date(2026, 11, 27)), ("hoje", TODAY),
     ],
 )
 def test_parse_ja_date_with_a_fixed_today(text, expected):

@@ -59,6 +59,7 @@ def test_a_name_ending_is_not_a_given_name():
         ("こんにちは、アナ・ロペスと申します。", "アナ・ロペス"), ("カタログ希望です。Ana Lopes、〒600-8005 京都市", "Ana Lopes"),
         ("カタログを 申し込みたいです。 名前は 金 智友です。", "金 智友"), ("名前は 五十嵐 とし子、住所は", "五十嵐 とし子"),
         ("Lisa Santos po, phone 09012345678", "Lisa Santos"), ("Lisa Santos, order A1234567", "Lisa Santos"),
+        ("Jorge Fernández", "Jorge Fernández"), ("Ángel Núñez, 090-1234-5678", "Ángel Núñez"),  # accents (round 2026-12-05h)
         ("Yamamoto Shoでお願いします", "Yamamoto Sho"), ("かみのかたろぐおくってほしおすなまえは山科美千代どす", "山科美千代"),
         ("オッケー。ナマエ オオシロ レオナルド", "オオシロ レオナルド"),  # the label in katakana
         ("送っていただけますか。名前は佐々木 恵子さんです。", "佐々木 恵子"),  # without the さん
