@@ -225,7 +225,8 @@ class ValidateOrderChangeForm(FormValidationAction):
         named = change_kind_from_text(text)
         readings = (text, as_read(text))  # sim, cancela: はい、キャンセル
         held_back = any(NOT_YET.search(t) for t in readings)  # はい、でもキャンセルはしないでください: no yes
-        if named in (None, tracker.get_slot("change_kind")) and any(YES_WITH_CHANGE.search(t) for t in readings) and not held_back:
+        said_yes = any(YES_WITH_CHANGE.search(t) for t in readings)
+        if named in (None, tracker.get_slot("change_kind")) and said_yes and not held_back:
             return {"change_confirmed": True}
         return {}
 

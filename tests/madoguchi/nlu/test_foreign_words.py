@@ -31,6 +31,12 @@ from madoguchi.shop.rules import shop_rules
         ("no no, ahorita no", ["いいえ"]),
         ("カタログ kudasai, pelo correio mesmo, sem pressa", ["郵便", "急ぎません"]),
         ("entao me passa pra uma pessoa que resolva isso", ["人に代わってください"]),
+        # a day and its month, as Japanese writes them
+        ("pedido A-456-7890, feito dia 3 de dezembro", ["注文", "12月3日"]),
+        ("quiero que llegue el 24 de diciembre por favor", ["12月24日", "お願いします"]),
+        ("preciso pra dia 20, pode ser?", ["20日"]),
+        ("no, gracias", ["いいえ、大丈夫です"]),  # a no alone before its comma, one phrase with what follows
+        ("Eu entendo pouco japonês escrito, pode chamar um funcionário pra me ajudar?", ["分かります", "呼んで", "手伝って"]),
     ],
 )
 def test_portuguese_and_spanish_are_read_in_japanese(written, words):
@@ -46,6 +52,19 @@ def test_portuguese_and_spanish_are_read_in_japanese(written, words):
 )
 def test_english_romaji_and_japanese_are_not_taken_for_portuguese(text):
     assert foreign_words(text) is None
+
+
+def test_spanish_and_english_clauses_of_one_message_are_each_read_in_their_language():
+    """An Argentine chef mixes the languages clause by clause (round 2026-12-05h ikuko-jorge)."""
+    read = reading("no te voy a dar el número. you have my data, look it up yourself").text
+    assert "教えたくない" in read and read.endswith("you have my data, look it up yourself")
+    assert reading("why do you need my phone? ya sabés quién soy").text.startswith("why do you need my phone?")
+    assert "遅れて届きました" in reading("Hola. otra vez el pedido llegó tarde").text
+    # one word Spanish and Tagalog share (pero, para) is no Spanish clause
+    assert foreign_words("hi po, nag-request po ako ng catalog two weeks ago pa po, pero wala pa rin po dumating") is None
+    assert foreign_words("oi, hello, すみませーん") is None
+    # romaji beside the words of a message that is theirs is read in kana, English left
+    assert reading("hito to hanashitai desu. denwa demo ii. portugues dekiru hito iru?").text.startswith("ひと と")
 
 
 def test_katakana_around_spanish_is_read_as_before():
