@@ -217,9 +217,12 @@ class ValidateOrderChangeForm(FormValidationAction):
     async def extract_change_confirmed(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """A yes that names the change again (はい、キャンセルでお願いします, read as a change):
-        the confirmation, not a new request to be confirmed once more."""
-        if tracker.get_slot("requested_slot") != "change_confirmed" or common.latest_intent(tracker) != "change_order":
+        """A yes that names the change again (はい、キャンセルでお願いします, read as a change),
+        or a yes with thanks (ok, gracias; はい、ありがとう, read as thanks): the confirmation,
+        not a new request to be confirmed once more, nor thanks that end the form."""
+        if tracker.get_slot("requested_slot") != "change_confirmed" or common.latest_intent(tracker) not in (
+            "change_order", "thank"
+        ):
             return {}
         text = common.latest_text(tracker)
         named = change_kind_from_text(text)

@@ -398,13 +398,17 @@ async def test_a_yes_that_names_the_cancel_again_confirms_it(dispatcher, domain)
 
 
 async def test_a_yes_in_english_or_spanish_that_names_the_cancel_confirms_it(dispatcher, domain):
-    """yes cancel it, ya no lo necesito (round 2026-12-05h ikuko-jorge-19): the cancel confirmed,
-    not asked again in the same words; yes, but don't cancel yet holds it back."""
+    """yes cancel it, ya no lo necesito, then ok, gracias (round 2026-12-05h ikuko-jorge-19): the
+    cancel confirmed, not asked again in the same words nor dropped; yes, but don't cancel yet
+    holds it back."""
     from actions.orders import ValidateOrderChangeForm
 
-    for text, confirmed in (("yes cancel it, ya no lo necesito. el evento se suspendió", True),
-                            ("sí, cancela por favor", True), ("yes but don't cancel it yet", False)):
-        tracker = make_tracker([user(text, "change_order")], slots={"change_kind": "cancel"},
+    for text, intent, confirmed in (("yes cancel it, ya no lo necesito. el evento se suspendió", "change_order", True),
+                                    ("sí, cancela por favor", "change_order", True),
+                                    ("yes but don't cancel it yet", "change_order", False),
+                                    ("ok, gracias", "thank", True), ("はい、ありがとう", "thank", True),
+                                    ("ありがとう、やっぱりまた考えます", "thank", False)):
+        tracker = make_tracker([user(text, intent)], slots={"change_kind": "cancel"},
                                active_loop="order_change_form", requested_slot="change_confirmed")
         events = await ValidateOrderChangeForm().extract_change_confirmed(dispatcher, tracker, domain)
         assert events == ({"change_confirmed": True} if confirmed else {}), text
