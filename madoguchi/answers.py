@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from madoguchi.nlu.reading import as_read
 from madoguchi.shop import calendar
 from madoguchi.shop.rules import Rules
 from madoguchi.products import Catalog
@@ -26,8 +27,21 @@ def yen(amount: int) -> str:
     return f"{amount:,}円"
 
 
+# Abroad named: the US, overseas, another country (not 海外在住 alone: who asks may live abroad
+# and send within Japan).
+ABROAD = re.compile(
+    r"海外(?:へ|に|まで|発送|配送|への|でも|\s*[?？])|外国(?:へ|に|まで)|国外|アメリカ|米国|ブラジル|ペルー|台湾|韓国|"
+    r"(?i:\b(?:abroad|overseas|internationally|international\s+shipping|outside\s+(?:of\s+)?japan|in\s+the\s+states)\b|"
+    r"\bto\s+(?:the\s+)?(?:us|usa|u\.s\.?|states|america|uk|canada|australia|europe|brazil|peru|china|korea|taiwan)\b)"
+)
+
+
 def shipping_answer(rules: Rules, text: str, now: datetime) -> str:
-    """Fees, cutoff, lead times and regions, with the dates an order placed now would get."""
+    """Fees, cutoff, lead times and regions, with the dates an order placed now would get;
+    a parcel abroad, that the shop sends within Japan only."""
+    if ABROAD.search(nfkc(text)) or ABROAD.search(as_read(text)):
+        return ("申し訳ございません。お届けは日本国内のみで、海外への発送は承っておりません。"
+                "日本国内のご住所（ご家族やお知り合いのお宅など）へは、全国どこへでもお送りできます。")
     remote = calendar.is_remote(rules, text)
     estimate = calendar.estimate_delivery(rules, now, remote=remote)
     fees = rules.fees

@@ -151,7 +151,8 @@ OTHERS_NAME = re.compile(
 # or in Tagalog (may dumating po na box…pero ibang pangalan po yung nakasulat).
 OTHERS_PARCEL_EN = re.compile(
     r"(?:received|came|arrived|delivered|got)\b.{0,80}?(?:(?:is|'s|was)\s+not\s+mine\b(?!\s+to)|isn't\s+mine\b(?!\s+to)|wasn't\s+mine\b(?!\s+to)|"
-    r"not\s+my\s+(?:name|parcel|package|box)|name\s+on\s+the\s+(?:label|box|parcel|package)|addressed\s+to\s+someone\s+else)"
+    r"not\s+my\s+(?:name|parcel|package|box)|name\s+on\s+the\s+(?:label|box|parcel|package)|addressed\s+to\s+someone\s+else|"
+    r"(?:is|'s|was)\s+not\s+(?:for|addressed\s+to)\s+(?:me|us)\b|isn't\s+(?:for|addressed\s+to)\s+(?:me|us)\b)"
     r"|\b(?:dumating|natanggap)\b.{0,80}?\b(?:ibang\s+pangalan|hindi\s+(?:po\s+)?(?:amin|akin|sa\s+amin))\b",
     re.I | re.S,
 )
@@ -300,10 +301,27 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
         or every_group(joined, goods.mourning_noshi)
         or every_group(joined, goods.wrong_noshi_name)
         or every_group(joined, goods.wrong_noshi_occasion)
+        or other_season_quoted(joined)
         or every_group(joined, goods.wrong_addressee)
         or every_group(joined, goods.wrong_noshi_quoted)
         or every_group(joined, goods.delivered_elsewhere)
     ) and PROMISE_UNKEPT.search(joined) is None  # told before: the wait is the complaint
+
+
+# The seasonal gifts, each in its words: the のし of one on a gift of another is wrong goods.
+SEASONS = {"歳暮": ("歳暮", "せいぼ"), "中元": ("中元", "ちゅうげん"), "年賀": ("年賀", "ねんが")}
+# The のし told as what came, a season quoted (のしが「御歳暮」になっとった).
+SEASON_QUOTED = re.compile(r"(?:のし|熨斗|表書き)[がは]?[「『](?:御|お)?(歳暮|中元|年賀)[」』](?:に|と|って)(?:なっ|書いてあ|書かれ|印字され|入っ)")
+
+
+def other_season_quoted(joined: str) -> bool:
+    """The のし of one season reported on the gift of another (お中元ののしが「御歳暮」に
+    なっとった, round 2026-12-05i): the season quoted is not the one the gift was for."""
+    quoted = SEASON_QUOTED.search(joined)
+    if quoted is None:
+        return False
+    rest = joined[: quoted.start()] + joined[quoted.end():]
+    return any(w in rest for season, words in SEASONS.items() if season != quoted.group(1) for w in words)
 
 
 def reports_arrival_calmly(rules: Rules, text: str) -> bool:

@@ -154,6 +154,8 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         return "deny"
     if intent in ("affirm", "deny") and assessment.cancels and _doubtful(intent, ranking) and not assessment.leaving:
         return "change_order"  # んだ。 とりけし で おねがい します (affirm 0.61, round 2026-12-05f): a cancel asked
+    if intent == "thank" and assessment.person and assessment.requests and not assessment.leaving:
+        return "request_human"  # Então pode passar pra alguém ver isso, obrigado: a person asked for, with thanks
     if intent == "goodbye" and assessment.opens_talk:
         return "greet"  # おつかれっす; もしもし　これで　よかとかな: a talk opened, not closed
     if intent in ("inform", "nlu_fallback") and assessment.opens_talk and not (

@@ -27,7 +27,7 @@ REQUEST_FORMS = re.compile(
 )
 # Exceptions a calm-sounding request may ask for (a person decides: out_of_policy). Returns
 # and late orders are left out: 食べたら美味しかったので… is no request for an exception.
-ASKED_EXCEPTIONS = ("discount", "free_shipping", "priority", "same_day_remote")
+ASKED_EXCEPTIONS = ("discount", "free_shipping", "priority", "same_day_remote", "other")
 # A refund or return asked for in so many words (返金してほしい, 返品できますか): the other words
 # of a return for convenience (食べた, 開けた) are told in goods complaints too.
 REFUND_ASKED = re.compile(r"(?:返金|払い戻|はらいもど|お金を返|おかねをかえ|返品|へんぴん)[^。]{0,4}(?:して|し て|させ|お願い|おねがい|ほし|欲し|でき|可能|いただけ)")

@@ -216,7 +216,8 @@ _LEXICON = """
 話したい = hablar | falar | conversar | hablando | falando | prefiero hablar | prefiro falar
 教えたくない = nao vou passar | nao vou dar | nao passo | nao vou falar | no voy a dar | no lo voy a dar
     | no te lo doy | no quiero dar | no te voy a dar | no le voy a dar | no se lo voy a dar | no te lo voy a dar
-    | nao vou te dar | nao vou te passar
+    | nao vou te dar | nao vou te passar | prefiro nao passar | prefiro nao dar | nao dou
+    | eu nao dou | nao passo mesmo | prefiero no darlo | no lo doy | no doy
     | nao quero passar | nao quero dar | prefiero no dar | no quiero darlo
 個人情報 = dados pessoais | datos personales
 私が誰か分かるでしょう = ya sabes quien soy | ya saben quien soy | sabe quem eu sou | voce sabe quem eu sou
@@ -224,7 +225,8 @@ _LEXICON = """
 なんで聞くの = pra que isso | para que isso | para que es eso | pra que serve | para que sirve
     | pra que precisa | para que lo necesitan
 人に代わってください = me passa | passa pra | me passe | me pasa con | paseme con | pasame con
-    | comunicame con | me comunica con
+    | comunicame con | me comunica con | passar pra alguem | passar para alguem | passa pra alguem
+    | pasarme con alguien | pasame con alguien
 人を呼んでください = chama alguem | chame alguem | llame a alguien | llamen a alguien
 呼んで = chamar | chama
 オペレーター = operador | operadora | asesor
@@ -309,6 +311,8 @@ _LEXICON = """
 追加料金を払います = eu pago a mais | pago a mais | pago extra | pago mas
 常連です = cliente antigo | cliente antiguo | cliente de siempre | sempre compro | siempre compro
     | compro todo ano | compro cada ano
+同じ送料にしてください = o mesmo frete | mesmo frete | cobrar o mesmo | el mismo envio | el mismo costo de envio
+    | cobrar lo mismo
 無料にしてください = de graca | gratis | sem frete | frete gratis | envio gratis | sin costo
 お金 = dinero | dinheiro | plata | grana
 割引 = desconto | descontinho | descuento | promocao | promocion | mais barato | mas barato

@@ -530,6 +530,34 @@ def test_someone_else_s_parcel_told_in_business_keigo_is_the_operators_case(rule
     assert not goods_problem(rules, "別の方のご住所に送りたいのですが、できますか")  # asked, nothing came
 
 
+def test_the_noshi_of_another_season_is_wrong_goods(rules):
+    """お中元ののしが「御歳暮」になっとった (round 2026-12-05i kazuha-kevin-10); the same season, or
+    a のし asked for, is none."""
+    assert goods_problem(rules, "上司から電話あったっちゃけど、うちから送ったお中元ののしが「御歳暮」になっとったって")
+    assert goods_problem(rules, "お歳暮を頼んだのに、のしが「御中元」と書かれていました")
+    assert not goods_problem(rules, "お歳暮ののしが「御歳暮」になっていて安心しました")
+    assert not goods_problem(rules, "のしは「御歳暮」と書いてください、お中元の時期は過ぎたので")
+
+
+def test_goods_told_in_english_are_the_operators_case(rules):
+    """A parcel that came not for the customer, a box a bit wet, a sweet that leaked (round
+    2026-12-05i kazuha-kevin-09, -11); a gift for another is none."""
+    assert goods_problem(rules, "a box from your shop arrived at my apartment today but it's not for me")
+    assert goods_problem(rules, "My order came today but the box was kinda wet")
+    assert goods_problem(rules, "Looks like the mizu-youkan leaked all over the baumkuchen")
+    assert not goods_problem(rules, "I ordered a gift, it is not for me but for my mom")
+
+
+def test_an_exception_asked_in_so_many_words_is_one(rules):
+    """could you make an exception just this once? (round 2026-12-05i kazuha-kevin-14); the same
+    fee as Honshu asked for (o mesmo frete, read 同じ送料にしてください)."""
+    from madoguchi.handoff.reasons import exception_kind
+
+    assert exception_kind(rules, "Could you make an exception just this once? I'd pay the shipping myself") == "other"
+    assert exception_kind(rules, "北海道も同じ送料にしてください") == "free_shipping"
+    assert exception_kind(rules, "送料はいくらですか") is None
+
+
 def test_other_sweets_that_came_with_an_ingredient_named_are_the_operators_case(rules):
     """ちがうお菓子がはいっていました…アルコールなしのを注文しました (round zo osamu-fatima-10): an
     ingredient named in a report of what came is no question about ingredients."""

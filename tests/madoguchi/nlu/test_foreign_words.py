@@ -86,3 +86,25 @@ def test_a_name_found_on_the_reading_comes_back_as_written():
 )
 def test_goods_that_came_wrong_are_seen_in_portuguese_and_spanish(text):
     assert goods_problem(shop_rules(ROOT / "shop" / "rules.yml"), text), as_read(text)
+
+
+def test_no_phrase_of_the_lexicon_has_two_meanings():
+    """A phrase written twice would keep only its last meaning, silently."""
+    from collections import Counter
+
+    from madoguchi.nlu import foreign_words
+
+    phrases = []
+    for line in foreign_words._LEXICON.strip("\n").splitlines():
+        rest = line.lstrip()[1:] if line.lstrip().startswith("|") else line.partition("=")[2]
+        phrases += [tuple(p.split()) for p in rest.split("|")]
+    assert [p for p, n in Counter(phrases).items() if n > 1] == []
+
+
+@pytest.mark.parametrize("text", ["O telefone eu prefiro não passar por aqui, desculpa. Pode mandar sem, né?",
+                                  "telefone em chat eu não dou mesmo", "prefiero no darlo por chat"])
+def test_a_phone_refused_in_portuguese_or_spanish_is_refused(text):
+    """Round 2026-12-05i hana-felipe-02, -17: explained or done without, not a complaint."""
+    from madoguchi.dialogue.verification import REFUSED, reading as verification_reading
+
+    assert verification_reading(text) == REFUSED, as_read(text)

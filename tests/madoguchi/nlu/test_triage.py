@@ -705,3 +705,14 @@ def test_a_favour_announced_opens_the_talk(ginza, lexicon):
 def test_a_doubted_yes_that_names_a_cancel_is_a_change_of_the_order(ginza, lexicon, text, acted_on):
     ranking = [{"name": "affirm", "confidence": 0.61}, {"name": "change_order", "confidence": 0.24}]
     assert correct_intent("affirm", ranking, run(ginza, lexicon, text), THRESHOLD) == acted_on
+
+
+def test_thanks_with_a_person_asked_for_are_a_wish_for_a_person(ginza, lexicon):
+    """Então pode passar pra alguém ver isso, obrigado (read 人に代わってください…ありがとうございます,
+    round 2026-12-05i hana-felipe-14): the person asked for, not the thanks; thanks to the person
+    alone stay thanks."""
+    ranking = [{"name": "thank", "confidence": 0.99}, {"name": "request_human", "confidence": 0.01}]
+    asked = run(ginza, lexicon, "分かりました. できますか 人に代わってください ver, ありがとうございます")
+    assert correct_intent("thank", ranking, asked, THRESHOLD) == "request_human"
+    for text in ("担当の方、ありがとうございました", "ありがとうございます、担当者の方にもよろしくお伝えください"):
+        assert correct_intent("thank", ranking, run(ginza, lexicon, text), THRESHOLD) == "thank", text
