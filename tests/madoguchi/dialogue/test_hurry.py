@@ -94,6 +94,7 @@ def test_a_hurry_written_in_kana_is_a_hurry():
     # in English (round 2026-12-05d), and its denial
     ("host mother's birthday is next week so I need to choose soon", True),
     ("no hurry, anytime is fine", False), ("not urgent, thanks", False),
+    ("No big rush, regular mail is totally fine", False),  # round 2026-12-05i kazuha-kevin-04
     ("quiero el catálogo de papel para ver los dulces con calma, onegai. No hay prisa", False),  # (round 2026-12-05g)
 ])
 def test_a_hurry_in_romaji_or_a_decision_due_soon(text, hurry):
