@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from madoguchi.nlu.kana import KEEP, Reading, replaced, to_kana
+from madoguchi.nlu.kana import KEEP, Reading, lexicon_entries, replaced, to_kana
 
 # One line a meaning: the Japanese (empty: a word of grammar, left out), then its words and
 # phrases in Portuguese (Brazil, as typed in chats: vc, pra, nao) and Spanish, written
@@ -408,21 +408,7 @@ _LEXICON = """
 """
 
 
-def _entries() -> dict[tuple[str, ...], str]:
-    words: dict[tuple[str, ...], str] = {}
-    japanese = ""
-    for line in _LEXICON.strip("\n").splitlines():
-        if line.lstrip().startswith("|"):  # more words of the meaning above
-            rest = line.lstrip()[1:]
-        else:
-            japanese, _, rest = line.partition("=")
-            japanese = japanese.strip()
-        for phrase in rest.split("|"):
-            words[tuple(phrase.split())] = japanese
-    return words
-
-
-_WORDS = _entries()
+_WORDS = lexicon_entries(_LEXICON)
 # Words of the lexicon an English sentence holds too: no sign of Portuguese or Spanish.
 _ALSO_ENGLISH = {"catalog", "catalogue", "robot", "chocolate", "popular", "memorial", "funeral",
                  "terrible", "horrible", "gratis", "diabetes", "persona", "email", "alcohol", "chatbot"}

@@ -110,3 +110,19 @@ def replaced(text: str, words: list[tuple[int, int, str]]) -> Reading:
         ends.extend(start + (k + 1) * size // n for k in range(n))
         i = end
     return Reading("".join(out), tuple(starts), tuple(ends))
+
+
+def lexicon_entries(lexicon: str) -> dict[tuple[str, ...], str]:
+    """The phrases of a lexicon written one meaning a line (`日本語 = a | b`, a line that
+    begins with | going on with the meaning above), each as its words and its Japanese."""
+    words: dict[tuple[str, ...], str] = {}
+    japanese = ""
+    for line in lexicon.strip("\n").splitlines():
+        if line.lstrip().startswith("|"):  # more words of the meaning above
+            rest = line.lstrip()[1:]
+        else:
+            japanese, _, rest = line.partition("=")
+            japanese = japanese.strip()
+        for phrase in rest.split("|"):
+            words[tuple(phrase.split())] = japanese
+    return words

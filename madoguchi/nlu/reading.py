@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import jaconv
 
+from madoguchi.nlu.english_words import english_words
 from madoguchi.nlu.foreign_words import foreign_words
 from madoguchi.nlu.kana import KEEP, Reading, replaced, to_kana
 from madoguchi.text import folded
@@ -66,8 +67,11 @@ def reading(text: str) -> Reading | None:
     now = read.text if read else text
     kata = katakana_sentences(now) or kanji_katakana(now)
     if foreign is None:
-        return _then(read, kata)
-    return _then(_then(read, kata), foreign_words(kata.text)) if kata else _then(read, foreign)
+        result = _then(read, kata)
+    else:
+        result = _then(_then(read, kata), foreign_words(kata.text)) if kata else _then(read, foreign)
+    # English phrases last, wherever they stand (do you ship to the US?, box was kinda wet)
+    return _then(result, english_words(result.text if result else text))
 
 
 def _then(first: Reading | None, after: Reading | None) -> Reading | None:

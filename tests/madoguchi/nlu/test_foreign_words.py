@@ -57,8 +57,8 @@ def test_english_romaji_and_japanese_are_not_taken_for_portuguese(text):
 def test_spanish_and_english_clauses_of_one_message_are_each_read_in_their_language():
     """An Argentine chef mixes the languages clause by clause (round 2026-12-05h ikuko-jorge)."""
     read = reading("no te voy a dar el número. you have my data, look it up yourself").text
-    assert "教えたくない" in read and read.endswith("you have my data, look it up yourself")
-    assert reading("why do you need my phone? ya sabés quién soy").text.startswith("why do you need my phone?")
+    assert read.startswith("教えたくない") and read.endswith("データがあるでしょう, そっちで調べて")  # the English read as English
+    assert reading("why do you need my phone? ya sabés quién soy").text.endswith("my 電話? 私が誰か分かるでしょう")
     assert "遅れて届きました" in reading("Hola. otra vez el pedido llegó tarde").text
     # one word Spanish and Tagalog share (pero, para) is no Spanish clause
     assert foreign_words("hi po, nag-request po ako ng catalog two weeks ago pa po, pero wala pa rin po dumating") is None
