@@ -5,6 +5,7 @@ Read by `madoguchi.nlu.english_words`, in the format of the Portuguese and Spani
 """
 
 ENGLISH_LEXICON = """
+電話を途中で切られました = hung up on me | hung up on us | hang up on me | hangs up on me
 こんにちは = hello | hello there | hi there | hey there | good afternoon
 おはようございます = good morning
 こんばんは = good evening

@@ -267,6 +267,7 @@ _LEXICON = """
 不満です = insatisfeito | insatisfecho
 もう買いません = nunca mais compro | no vuelvo a comprar
 詐欺 = golpe | estafa
+前にだまされかけた = cai num golpe | quase cai num golpe | cai em golpe | cai en una estafa | casi caigo en una estafa
 怒っています = molesta | molesto | enojada | enojado | bravo | brava | irritado | irritada | furiosa
     | furioso | indignada | indignado
     | chateado | chateada | que raiva
