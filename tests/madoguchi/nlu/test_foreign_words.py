@@ -35,7 +35,9 @@ from madoguchi.shop.rules import shop_rules
         ("pedido A-456-7890, feito dia 3 de dezembro", ["注文", "12月3日"]),
         ("quiero que llegue el 24 de diciembre por favor", ["12月24日", "お願いします"]),
         ("preciso pra dia 20, pode ser?", ["20日"]),
-        ("no, gracias", ["いいえ、大丈夫です"]),  # a no alone before its comma, one phrase with what follows
+        ("no, gracias", ["いいえ、大丈夫です"]),
+        # a scam the customer once met, no accusation of the shop (round 2026-12-05i hana-felipe-17)
+        ("telefone em chat eu não dou mesmo. Já quase caí num golpe uma vez", ["教えたくない", "前にだまされかけた"]),  # a no alone before its comma, one phrase with what follows
         ("Eu entendo pouco japonês escrito, pode chamar um funcionário pra me ajudar?", ["分かります", "呼んで", "手伝って"]),
     ],
 )
