@@ -376,3 +376,26 @@ def test_parcel_delivery_asked_in_romaji_at_the_read_back_is_stored(customer):
     assert "宅配便でお送りします" in turn.text
     stored = catalog_requests.find_earlier(customer.db, "08044557788")
     assert stored is not None and stored.shipping_method == "parcel"
+
+
+# --- English, and Spanish beside it (rounds 2026-12-05h and 05i) ---------------------------------
+
+
+def test_a_box_that_came_wet_told_in_english_goes_to_a_person(customer):
+    turn = customer.says("Hello! My order came today but the box was kinda wet")
+    assert "申し訳" in turn.text
+    assert turn.paused and turn.slots["handoff_reason"] == "needs_operator"
+
+
+def test_a_parcel_abroad_asked_in_english_is_told_the_shop_sends_within_japan(customer):
+    turn = customer.says("Hello! Quick question, do you ship to the US? My parents in Oregon love Japanese sweets")
+    assert "海外への発送は承っておりません" in turn.text and not turn.paused
+
+
+def test_a_cancel_confirmed_in_english_and_spanish_is_done(customer):
+    customer.says("hi, I need to cancel an order")
+    customer.says("A2345678")
+    turn = customer.says("03-1234-5678, el teléfono del restaurante")
+    assert "キャンセル" in turn.text and "よろしいですか" in turn.text
+    turn = customer.says("yes cancel it, ya no lo necesito. el evento se suspendió")
+    assert "キャンセルを承りました" in turn.text
