@@ -27,6 +27,7 @@ from madoguchi.dialogue.leaving import is_leaving
     "あ、ごめんなさい、よく考えたらWebで見れば十分かもです",  # not needed after all (round s)
     "Actually, scratch that. I just found the PDF on your website, no need to send anything. Thanks.",  # (round 2026-12-05e)
     "Never mind, maybe later",
+    "ほんなら、もう一回ゆっくり探してみますけん、見つかったらまた聞きますわ、",  # once found (round 2026-12-05j)
 ])
 def test_leaving_words(text):
     assert is_leaving(text)
@@ -39,7 +40,8 @@ def test_leaving_words(text):
                                   # a space before いいです is no leaving either
                                   "いそぎは　せんけん、ふつうので　いいです",
                                   "お歳暮はやめに決めたいらしいんで急ぎで送ってもらえたりします？",  # はやめに: 早めに
-                                  "No no, I don't need the message card", "いいえ、大丈夫です。no need"])
+                                  "No no, I don't need the message card", "いいえ、大丈夫です。no need",
+                                  "見つかったら教えてください"])
 def test_answers_are_not_leaving(text):
     assert not is_leaving(text)
 

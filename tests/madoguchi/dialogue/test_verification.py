@@ -118,6 +118,16 @@ def test_a_misread_side_question_that_asks_nothing_is_a_reply():
     assert side_question_reading("送料はいくらですか") is None
 
 
+def test_the_phone_passed_over_is_a_refusal():
+    """でんわ は いい です、no gracias at the catalog's phone question (round 2026-12-05j
+    gabriela-mamoru-01: the catalog was dropped), おしえません, でんわ なし で; a question is none."""
+    for text in ("でんわ は いい です、 no gracias 🙏", "でんわ ばんごう は おしえません。 ごめんなさい",
+                 "ほんと に ごめんなさい、 でんわ なし で おくって ください", "電話は結構です"):
+        assert reading(text) == REFUSED, text
+    for text in ("電話はいいですか", "電話はいいんですか", "電話でいいです"):
+        assert reading(text) != REFUSED, text
+
+
 def test_look_it_up_yourself_in_many_words_is_a_refusal():
     for text in (
         "屋号で登録してあるはずです。そっちで見てください",

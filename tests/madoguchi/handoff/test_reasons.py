@@ -558,6 +558,14 @@ def test_an_exception_asked_in_so_many_words_is_one(rules):
     assert exception_kind(rules, "送料はいくらですか") is None
 
 
+def test_being_told_in_dialect_is_no_broken_goods(rules):
+    """言われちょる (being told, Izumo-ben) holds われちょ, broken in Tosa-ben: a memorial gift
+    question handed over as goods (round 2026-12-05j yoko-bruno-05); broken is still broken."""
+    assert not goods_problem(rules, "来月が一周忌だそうで、その法事の引き物をこちらで頼みたいと言われちょるんですが、")
+    assert goods_problem(rules, "はこが われちょった")
+    assert goods_problem(rules, "まんじゅうが割れちょる")
+
+
 def test_other_sweets_that_came_with_an_ingredient_named_are_the_operators_case(rules):
     """ちがうお菓子がはいっていました…アルコールなしのを注文しました (round zo osamu-fatima-10): an
     ingredient named in a report of what came is no question about ingredients."""
