@@ -5,6 +5,8 @@ Read by `madoguchi.nlu.english_words`, in the format of the Portuguese and Spani
 """
 
 ENGLISH_LEXICON = """
+もう一度送ってください = send it again | resend it | send another one | send one again | send me another one
+まだ届いていない = and nothing | still nothing | nothing came | nothing arrived | nothing yet
 電話を途中で切られました = hung up on me | hung up on us | hang up on me | hangs up on me
 こんにちは = hello | hello there | hi there | hey there | good afternoon
 おはようございます = good morning

@@ -267,6 +267,13 @@ _LEXICON = """
 不満です = insatisfeito | insatisfecho
 もう買いません = nunca mais compro | no vuelvo a comprar
 詐欺 = golpe | estafa
+と書いてあります = dice | diz | dizia | decia | esta escrito | ta escrito
+黒白の = preto e branco | negro y blanco | blanco y negro | cinta negra y blanca | fita preta e branca
+紅白の = vermelho e branco | rojo y blanco | blanco y rojo | cinta roja y blanca
+退職 = jubilacion | aposentadoria | se jubila | se aposenta
+どうしたらいいかわからない = no se que mas hacer | ya no se que hacer | ya no se que mas hacer | nao sei mais o que fazer
+    | nao sei mais oque fazer
+やっぱりやめておきます = mejor lo dejo | lo dejo asi | mejor no | melhor deixar | melhor deixar pra la
 前にだまされかけた = cai num golpe | quase cai num golpe | cai em golpe | cai en una estafa | casi caigo en una estafa
 怒っています = molesta | molesto | enojada | enojado | bravo | brava | irritado | irritada | furiosa
     | furioso | indignada | indignado

@@ -566,6 +566,12 @@ def test_being_told_in_dialect_is_no_broken_goods(rules):
     assert goods_problem(rules, "まんじゅうが割れちょる")
 
 
+def test_a_mourning_noshi_on_a_retirement_gift_told_in_spanish_is_wrong_goods(rules):
+    """el のし dice 御供, con cinta negra y blanca… Yo pedí para 退職 (round 2026-12-05j renata-tomas-09)."""
+    assert goods_problem(rules, "Acabo de recibir el pedido para la jubilación de nuestra 師長 y... el のし dice 御供, "
+                                "con cinta negra y blanca 😰 Eso es para funerales, ¿verdad? Yo pedí para 退職")
+
+
 def test_other_sweets_that_came_with_an_ingredient_named_are_the_operators_case(rules):
     """ちがうお菓子がはいっていました…アルコールなしのを注文しました (round zo osamu-fatima-10): an
     ingredient named in a report of what came is no question about ingredients."""

@@ -36,6 +36,10 @@ from madoguchi.shop.rules import shop_rules
         ("quiero que llegue el 24 de diciembre por favor", ["12月24日", "お願いします"]),
         ("preciso pra dia 20, pode ser?", ["20日"]),
         ("no, gracias", ["いいえ、大丈夫です"]),
+        # a のし told as it came, a retirement, a customer at a loss, leaving (round 2026-12-05j)
+        ("el のし dice 御供, con cinta negra y blanca", ["と書いてあります", "黒白の"]),
+        ("para la jubilación de nuestra 師長", ["退職"]), ("ya no sé qué más hacer", ["どうしたらいいかわからない"]),
+        ("Mejor lo dejo, no se preocupe", ["やっぱりやめておきます"]),
         # a scam the customer once met, no accusation of the shop (round 2026-12-05i hana-felipe-17)
         ("telefone em chat eu não dou mesmo. Já quase caí num golpe uma vez", ["教えたくない", "前にだまされかけた"]),  # a no alone before its comma, one phrase with what follows
         ("Eu entendo pouco japonês escrito, pode chamar um funcionário pra me ajudar?", ["分かります", "呼んで", "手伝って"]),

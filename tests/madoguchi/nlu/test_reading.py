@@ -169,6 +169,7 @@ def test_an_address_or_a_message_with_hiragana_stays_as_written(text):
         ("Hello! My order came today but the box was kinda wet", "濡れていました"),  # kazuha-kevin-11
         ("Sorry, I chose the wrong item.", "間違えて選びました"),  # the customer's own slip, no goods
         ("mira, ayer llamé por teléfono and the lady just hung up on me", "電話を途中で切られました"),  # tetsuko-matias-12
+        ("no rush tho, can you just send it again", "もう一度送ってください"),  # round 2026-12-05j renata-tomas-04
     ],
 )
 def test_english_phrases_are_read_in_japanese(written, read):
