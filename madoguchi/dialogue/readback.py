@@ -20,6 +20,7 @@ _TAKE_BACK = re.compile(
 _OK = re.compile(
     r"それで|これで|以上|ありがと|ありかと|有難|どうも|お願い|おねがい|大丈夫|だいじょう|おけ|おっけ|オッケ|ok|"
     r"了解|りょうかい|りょ$|(?:^|\s|、)(?:はい|ええ)|よろしく|宜しく|問題な|合って|あってま|間違いな|いいです|いいよ|でいい|結構です|よろしおす|"
+    r"(?:送|おく)って\s*(?:ください|くださ|ほしい|もらえ)|"  # でんわ なし で おくって ください (round 2026-12-05j)
     r"\b(?:yes|opo|sim|hai)\b|salamat|obrigad|arigat"  # yes po, salamat po; sim, obrigado; hai, arigatou
 )
 _WRONG = re.compile(r"違|ちが|間違|まちが|直し|なおし|訂正|変更|変え|修正")

@@ -17,6 +17,7 @@ from madoguchi.dialogue.readback import FIX, OK, STOP, answer, fields_named
     ("ああ、普通の送り方でいい", "inform"),
     ("それで！はやめにおねがい🥺", "affirm"),  # はやめに is 早めに, no やめ
     ("yes po, salamat po talaga! 🙏", "nlu_fallback"), ("sim, obrigado", "nlu_fallback"),  # Tagalog, Portuguese (round zp)
+    ("ほんと に ごめんなさい、 でんわ なし で おくって ください", "request_human"),  # send it (round 2026-12-05j)
 ])
 def test_fine_as_it_is(text, intent):
     assert answer(text, intent) == OK
