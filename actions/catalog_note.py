@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common
+from madoguchi.dialogue import readback
 from madoguchi.dialogue.contact_note import NOTE, asks_chat_only
 from madoguchi.dialogue.verification import asks_for_person
 
@@ -37,3 +38,21 @@ def note_taken(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Event
 def back_to_readback(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """A note read as a wish for a person: kept, and the read-back asked again."""
     return [*note_taken(dispatcher, tracker), FollowupAction(CATALOG_FORM)]
+
+
+def sends_it(tracker: Tracker) -> bool:
+    """The read-back answered with "send it" read as a wish for a person (でんわ なし で おくって
+    ください: 電話…ください, read as asking for a call, round 2026-12-05j), no person named."""
+    text = common.latest_text(tracker)
+    return (
+        tracker.active_loop_name == CATALOG_FORM
+        and tracker.get_slot("requested_slot") == "catalog_confirmed"
+        and common.latest_intent(tracker) == "request_human"
+        and readback.answer(text, "request_human") == readback.OK
+        and not asks_for_person(text)
+    )
+
+
+def sent_as_read_back() -> list[EventType]:
+    """The request confirmed: the form stores it."""
+    return [SlotSet("catalog_confirmed", True), FollowupAction(CATALOG_FORM)]

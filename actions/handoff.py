@@ -24,7 +24,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.catalog_hurry import hurry_heard, hurry_in_lookup
-from actions.catalog_note import back_to_readback, tells_note
+from actions.catalog_note import back_to_readback, sends_it, sent_as_read_back, tells_note
 from actions.catalog_phone import phone_refused, without_phone_form_goes_on
 from actions.catalog_second import second_failure_told
 from actions.info import answer_memorial, earlier_texts
@@ -145,6 +145,8 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         return without_phone_form_goes_on(dispatcher)  # 電話は言いたくない: the catalog goes without it
     if tells_note(tracker):
         return back_to_readback(dispatcher, tracker)  # 電話での確認は不要です…チャットでお願いします: a note, no person
+    if sends_it(tracker):
+        return sent_as_read_back()  # でんわ なし で おくって ください: the read-back's yes, no person
     if detail_not_known(tracker):
         return [FollowupAction("catalog_form")]  # わからんなった: the address is asked instead
     if hurry_in_lookup(tracker):

@@ -39,3 +39,15 @@ async def test_the_note_read_as_anything_else_is_kept_with_the_stored_request(sh
 def test_a_person_asked_for_by_phone_is_no_note():
     assert asks_chat_only(DEAF) and asks_chat_only("電話に出られないのでメールでお願いします")
     assert not asks_chat_only("担当者と電話で話したい") and not asks_chat_only("電話番号は090-1234-5678です")
+
+
+async def test_send_it_at_the_read_back_read_as_a_wish_for_a_person_confirms_it(shop, dispatcher, domain):
+    """でんわ なし で おくって ください (read as asking for a call, round 2026-12-05j
+    gabriela-mamoru-05): the request confirmed, no person; a person named is still called."""
+    events = await ActionHandoff().run(dispatcher, at_readback("ほんと に ごめんなさい、 でんわ なし で おくって ください",
+                                                               "request_human", phone="なし"), domain)
+    assert slot_sets(events)["catalog_confirmed"] is True
+    assert [e.get("name") for e in events if e.get("event") == "followup"] == ["catalog_form"]
+    assert handoffs.open_for(shop, "s1") is None
+    await ActionHandoff().run(dispatcher, at_readback("担当の人に代わって送ってください", "request_human"), domain)
+    assert handoffs.open_for(shop, "s1") is not None
