@@ -5,12 +5,11 @@ Read by `madoguchi.nlu.english_words`, in the format of the Portuguese and Spani
 """
 
 ENGLISH_LEXICON = """
+担当の方 = someone from your team | someone from the shop | someone from your shop | one of your staff
+連絡してください = get back to me | contact me
 もう一度送ってください = send it again | resend it | send another one | send one again | send me another one
 まだ届いていない = and nothing | still nothing | nothing came | nothing arrived | nothing yet
 電話を途中で切られました = hung up on me | hung up on us | hang up on me | hangs up on me
-こんにちは = hello | hello there | hi there | hey there | good afternoon
-おはようございます = good morning
-こんばんは = good evening
 誰かいますか = anyone there
 さようなら = bye | goodbye | bye bye | see you
 失礼します = have a nice day | take care
@@ -152,7 +151,8 @@ ENGLISH_LEXICON = """
 ヴィーガン = vegan
 アレルギー = allergy | allergies | allergic | allergens
 原材料 = ingredients | what's in it | whats in it
-入っていますか = contains | does it contain
+入っていますか = does it contain | does this contain | do they contain | do these contain
+入っています = contains | it contains
 賞味期限 = shelf life | expiry date | best before
 日持ちしますか = how long does it keep | how long does it last
 賞味期限切れ = expired

@@ -170,7 +170,15 @@ def test_an_address_or_a_message_with_hiragana_stays_as_written(text):
         ("Sorry, I chose the wrong item.", "間違えて選びました"),  # the customer's own slip, no goods
         ("mira, ayer llamé por teléfono and the lady just hung up on me", "電話を途中で切られました"),  # tetsuko-matias-12
         ("no rush tho, can you just send it again", "もう一度送ってください"),  # round 2026-12-05j renata-tomas-04
+        ("Can someone from your team find it and get back to me?", "担当の方"),  # replay of 05e tomie-rohan-17
+        ("it contains alcohol", "入っています alcohol"), ("does it contain nuts?", "入っていますか"),  # told, asked
     ],
 )
 def test_english_phrases_are_read_in_japanese(written, read):
     assert read in reading(written).text
+
+
+def test_a_greeting_in_english_is_left_to_the_classifier():
+    """Hello! katarogu onegai shimasu (replay of round zl kazumi-ravi-02): read こんにちは, the
+    greeting outweighed the catalog asked for in romaji."""
+    assert reading("Hello! katarogu onegai shimasu 🙏 first time buying wagashi") is None
