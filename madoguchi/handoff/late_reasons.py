@@ -1,7 +1,11 @@
 """A customer waiting for a person who becomes distressed or angry (まだですか、もう間に合わない),
 or tells of damaged or wrong goods only then, however the message is read: the open ticket
 takes the more urgent reason, so the desk serves it first (至急 for distress and complaints)
-and says what to look at."""
+and says what to look at. A ticket opened because the bot did not understand takes the
+reason of the first message then understood (same fee as the mainland, just this once: an
+exception asked), so the operator sees what the customer wants. A ticket for wrong or
+damaged goods keeps its reason, which says what to look at, and is served first when the
+customer waiting becomes distressed or angry (its priority is raised, not its reason)."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from typing import Any, Iterable
 
 from madoguchi.handoff.presence import with_person
 from madoguchi.handoff.reasons import INTENT_REASONS
-from madoguchi.shop.rules import UNKNOWN_PRIORITY, URGENT_PRIORITY
+from madoguchi.shop.rules import UNKNOWN_PRIORITY
 from madoguchi.store import handoffs
 from madoguchi.store.db import Database
 
@@ -19,13 +23,11 @@ def _rank(priority: dict[str, int], reason: str) -> int:
     return priority.get(reason, UNKNOWN_PRIORITY)
 
 
-def urgent_readings(priority: dict[str, int]) -> dict[str, str]:
-    """What a message read while waiting makes of the ticket's reason: the intents whose
-    reason the rules file serves first (distress, complaint)."""
-    return {
-        intent: reason for intent, reason in INTENT_REASONS.items()
-        if _rank(priority, reason) <= URGENT_PRIORITY
-    }
+VAGUE = "bot_failure"  # the reason that says nothing of what the customer wants
+# How sure a reading must be to change a ticket: a plea (何とかお願いします) read as distress at
+# 0.67, a fear of paying online read as a complaint at 0.46, leave it as it is.
+SURE = 0.7
+KEPT = "needs_operator"  # the reason that says what to look at: a feeling raises its priority only
 
 
 def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[str, str]:
@@ -34,13 +36,13 @@ def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[s
     that opens the ticket among them); a message to a paused conversation has none."""
     events = list(events)
     acted = {e.get("sender_id", "") for e in events if e.get("event") == "action"}
-    readings = urgent_readings(priority)
+    readings = INTENT_REASONS  # the less urgent ones only tell a vague ticket what is wanted
     found: dict[str, str] = {}
     for event in events:
         if event.get("event") != "user" or event.get("sender_id", "") in acted:
             continue
-        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-        reason = readings.get(intent or "")
+        read = (event.get("parse_data") or {}).get("intent") or {}
+        reason = readings.get(read.get("name") or "") if (read.get("confidence") or 0) >= SURE else None
         if reason != "distress" and ((event.get("parse_data") or {}).get("triage") or {}).get("goods_problem"):
             # こうはくの のしが ついとったて, 箱 つぶれてて…ぐしゃぐしゃだって: what came is wrong,
             # told after an opener (ねえちゃんから 電話きてさ) that was read as a wish for a person
@@ -52,8 +54,11 @@ def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[s
 
 
 def raise_open_handoff(db: Database, sender_id: str, reason: str, priority: dict[str, int]) -> bool:
-    """The open ticket takes `reason` when it is more urgent than the ticket's own."""
+    """The open ticket takes `reason` when it is more urgent than the ticket's own, or as
+    urgent and the ticket's own is the vague bot_failure."""
     handoff = with_person(db, sender_id)
-    if handoff is None or _rank(priority, reason) >= handoff.priority:
+    vague = handoff is not None and handoff.reason == VAGUE and reason != VAGUE
+    if handoff is None or _rank(priority, reason) > handoff.priority - (0 if vague else 1):
         return False
-    return handoffs.raise_reason(db, handoff.id, reason, _rank(priority, reason))
+    kept = handoff.reason if handoff.reason == KEPT else reason
+    return handoffs.raise_reason(db, handoff.id, kept, _rank(priority, reason), replacing=VAGUE if vague else None)

@@ -57,7 +57,7 @@ class TranscriptBroker(EventBroker):
                 logger.exception("could not add details to the handoff of %s", sender_id)
         priority = self._priority()
         for sender_id, reason in late_reasons.raised(events, priority).items():
-            try:  # only messages read as distress or a complaint reach here
+            try:  # messages read as distress, a complaint, a wish or goods problems reach here
                 late_reasons.raise_open_handoff(self.db, sender_id, reason, priority)
             except Exception:
                 logger.exception("could not raise the handoff reason of %s", sender_id)

@@ -95,11 +95,14 @@ def update_details(db: Database, handoff_id: int, details: dict[str, Any], summa
             handoff.summary = summary
 
 
-def raise_reason(db: Database, handoff_id: int, reason: str, priority: int) -> bool:
-    """An open handoff takes a more urgent reason (what the customer wrote while waiting)."""
+def raise_reason(db: Database, handoff_id: int, reason: str, priority: int, replacing: str | None = None) -> bool:
+    """An open handoff takes a more urgent reason (what the customer wrote while waiting),
+    or one as urgent in place of `replacing` when that is its reason."""
     with db.session() as session:
         handoff = session.get(Handoff, handoff_id)
-        if handoff is None or handoff.status != OPEN or priority >= handoff.priority:
+        if handoff is None or handoff.status != OPEN:
+            return False
+        if priority > handoff.priority or (priority == handoff.priority and handoff.reason != replacing):
             return False
         handoff.reason, handoff.priority = reason, priority
         return True

@@ -1,8 +1,9 @@
-"""A customer who becomes distressed or angry while waiting for a person: the ticket is raised."""
+"""A customer who becomes distressed or angry while waiting for a person: the ticket is raised;
+one the bot did not understand takes what the customer wants once it is understood."""
 
 from __future__ import annotations
 
-from madoguchi.handoff.late_reasons import raise_open_handoff, urgent_readings
+from madoguchi.handoff.late_reasons import raise_open_handoff
 from madoguchi.rasa.broker import TranscriptBroker
 from madoguchi.shop.rules import UNKNOWN_PRIORITY
 from madoguchi.store import handoffs
@@ -11,9 +12,9 @@ from tests.madoguchi.edited_rules import edited_rules
 TS = 1795136400.0
 
 
-def user(sender: str, text: str, intent: str, goods: bool = False) -> dict:
+def user(sender: str, text: str, intent: str, goods: bool = False, confidence: float = 0.9) -> dict:
     return {"event": "user", "sender_id": sender, "text": text, "timestamp": TS, "input_channel": "socketio",
-            "parse_data": {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": [],
+            "parse_data": {"text": text, "intent": {"name": intent, "confidence": confidence}, "entities": [],
                            "triage": {"goods_problem": goods}}}
 
 
@@ -65,13 +66,44 @@ def test_a_calm_message_or_a_more_urgent_ticket_stays(db):
     assert handoffs.get(db, urgent).reason == "distress"
 
 
-def test_the_readings_that_raise_a_ticket_are_the_rules_file_s_urgent_reasons(rules):
-    assert urgent_readings(rules.priority) == {"complain": "complaint", "express_distress": "distress"}
-    calmer = edited_rules(handoff__reasons__complaint__priority=2)
-    assert urgent_readings(calmer.priority) == {"express_distress": "distress"}
+def test_an_exception_asked_after_the_bot_failed_tells_the_ticket_what_is_wanted(db):
+    """Handed over after two messages not understood; the customer then asks for the
+    mainland's fee to Okinawa: the operator sees an exception asked, not a bot that failed."""
+    hid = ticket(db, "w8", "bot_failure", 3)
+    text = "is there any way you could ship it to Okinawa for the same fee as the mainland?"
+    TranscriptBroker(db).publish_many([user("w8", text, "request_exception")])
+    assert handoffs.get(db, hid).reason == "out_of_policy"
+
+
+def test_a_ticket_that_says_what_is_wanted_keeps_it_for_a_wish_as_urgent(db):
+    hid = ticket(db, "w9", "customer_request", 3)
+    TranscriptBroker(db).publish_many([user("w9", "送料を無料にしてもらえませんか", "request_exception")])
+    assert handoffs.get(db, hid).reason == "customer_request"
+
+
+def test_a_calmer_complaint_in_the_rules_file_raises_only_calmer_tickets(db):
+    rules = edited_rules(handoff__reasons__complaint__priority=3)
+    hid = ticket(db, "w10", "needs_operator", 2)
+    assert raise_open_handoff(db, "w10", "complaint", rules.priority) is False
+    assert handoffs.get(db, hid).reason == "needs_operator"
 
 
 def test_a_reason_the_rules_file_does_not_list_ranks_as_on_the_desk(db):
     hid = ticket(db, "w6", "customer_request", UNKNOWN_PRIORITY + 1)
     assert raise_open_handoff(db, "w6", "unlisted", {}) is True
     assert handoffs.get(db, hid).priority == UNKNOWN_PRIORITY
+
+
+def test_a_goods_ticket_keeps_its_reason_and_is_served_first_when_the_customer_grows_upset(db):
+    """The operator still sees what to look at (the wrong parcel); the desk serves it first."""
+    hid = ticket(db, "w11", "needs_operator", 2)
+    TranscriptBroker(db).publish_many([user("w11", "まだですか、もう間に合わない、どうしよう", "express_distress")])
+    assert (handoffs.get(db, hid).reason, handoffs.get(db, hid).priority) == ("needs_operator", 1)
+
+
+def test_an_unsure_reading_leaves_the_ticket_as_it_was(db):
+    """A plea for the exception (何とかお願いします) read as distress at 0.67 is still the exception."""
+    hid = ticket(db, "w12", "out_of_policy", 3)
+    text = "上司にコスト削減のエビデンスも出さないといけなくて…何とかお願いします"
+    TranscriptBroker(db).publish_many([user("w12", text, "express_distress", confidence=0.67)])
+    assert handoffs.get(db, hid).reason == "out_of_policy"
