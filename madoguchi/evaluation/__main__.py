@@ -37,7 +37,7 @@ async def evaluate(nlu_only: bool, model: Path | None = None, round_name: str | 
         if chosen is not None:
             result = await nlu.evaluate(chosen.name, chosen.messages(), bot.parse)
             judged = [] if nlu_only else await goals.run(
-                chosen.conversations(), bot.say, bot.catalog_requests, prefix=chosen.name)
+                chosen.conversations(), bot.say, bot.catalog_requests, prefix=chosen.name, desk_reason=bot.desk_reason)
             outcomes = goals.outcomes(judged)
             (DOCS / "blind-report.md").write_text(
                 report.blind_markdown(chosen.describe(), result, outcomes, own, model.name, judged), encoding="utf-8"

@@ -68,13 +68,18 @@ class LocalBot:
         return self
 
     def load_agent(self, action_endpoint: Any) -> Any:
-        """The model, loaded and run as the Rasa server does, calling the action server."""
+        """The model, loaded and run as the Rasa server does, calling the action server, with
+        the server's tracker store and event broker on the evaluation's database (what a
+        customer writes while waiting for a person reaches their ticket, as on the desk)."""
         from rasa.core.agent import Agent
 
         from madoguchi import rasa_server
+        from madoguchi.rasa.broker import TranscriptBroker
+        from madoguchi.rasa.stores.tracker_store import UrlTrackerStore
 
         rasa_server.as_served()
-        return Agent.load(str(self.model), action_endpoint=action_endpoint)
+        store = UrlTrackerStore(url=self._db_url, event_broker=TranscriptBroker(Database(self._db_url)))
+        return Agent.load(str(self.model), action_endpoint=action_endpoint, tracker_store=store)
 
     async def __aexit__(self, *exc: Any) -> None:
         if self._server and self._server.poll() is None:
@@ -96,6 +101,13 @@ class LocalBot:
         answers = await self.agent.handle_text(text, sender_id=sender_id) or []
         tracker = await self.agent.tracker_store.get_or_create_tracker(sender_id)
         return [a.get("text") or "" for a in answers], tracker.current_state()
+
+    def desk_reason(self, sender_id: str) -> str | None:
+        """The reason of the conversation's open ticket on the desk, None without one."""
+        from madoguchi.store import handoffs
+
+        handoff = handoffs.open_for(Database(self._db_url), sender_id)
+        return handoff.reason if handoff is not None else None
 
     def meet(self, sender_id: str) -> None:
         """Before a customer's first message: the demo orders and catalog requests as the

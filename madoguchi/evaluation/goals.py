@@ -33,6 +33,8 @@ Say = Callable[[str, str], Awaitable[tuple[list[str], dict[str, Any]]]]
 # The catalog requests stored for a sender, or the one its conversation holds (the
 # `catalog_request_id` slot: a late catalog not sent yet, confirmed again): (name, method label).
 Catalogs = Callable[[str, Any], list[tuple[str, str]]]
+# The reason of a sender's open ticket on the desk at the end, None without one.
+DeskReason = Callable[[str], str | None]
 
 DEMO_ORDERS = ROOT / "shop" / "demo_orders.csv"
 
@@ -121,8 +123,14 @@ def judge(conversation: Conversation, reason: str | None, turn: int | None, said
     return Judged(conversation, reason, turn, failures)
 
 
-async def run(conversations: list[Conversation], say: Say, catalogs: Catalogs, prefix: str = "goal") -> list[Judged]:
-    """Play every conversation as a new customer, to its last turn or until handed off."""
+async def run(
+    conversations: list[Conversation], say: Say, catalogs: Catalogs, prefix: str = "goal",
+    desk_reason: DeskReason | None = None,
+) -> list[Judged]:
+    """Play every conversation as a new customer to its last turn. After a handoff the
+    customer goes on writing to the person, and the conversation ends with the reason its
+    ticket holds then (a wrong parcel told calmly, then anger: a complaint); without
+    `desk_reason`, with the reason it was handed off for."""
     orders = secrets()
     judged = []
     for conversation in conversations:
@@ -137,9 +145,12 @@ async def run(conversations: list[Conversation], say: Say, catalogs: Catalogs, p
             if len([t for t in texts if t]) > len({t for t in texts if t}):
                 looped.append(i + 1)
             leaked += leaks(list(conversation.turns[: i + 1]), " ".join(texts), orders)
-            if state.get("paused"):
+            if state.get("paused") and turn is None:
                 reason, turn = (state.get("slots") or {}).get("handoff_reason") or "unknown", i + 1
-                break
+                if desk_reason is None:
+                    break
+        if turn is not None and desk_reason is not None:
+            reason = desk_reason(sender) or reason
         held = (state.get("slots") or {}).get("catalog_request_id")
         judged.append(judge(conversation, reason, turn, said, state, catalogs(sender, held), leaked, tuple(looped)))
     return judged

@@ -44,7 +44,8 @@ async def play(round_name: str, ids: list[str], failed_only: bool, model: Path) 
                 lines.extend(f"  窓: {a}" for a in answers if a)  # buttons alone carry no text
                 return answers, state
 
-            judged = (await goals.run([conversation], say, bot.catalog_requests, prefix="talk"))[0]
+            played = await goals.run([conversation], say, bot.catalog_requests, prefix="talk", desk_reason=bot.desk_reason)
+            judged = played[0]
             if failed_only and judged.reached:
                 continue
             verdict = "reached" if judged.reached else "; ".join(judged.failures)

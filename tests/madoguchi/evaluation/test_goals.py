@@ -8,14 +8,27 @@ from madoguchi.evaluation.goals import by_situation, invariants, leaks, run, sec
 from madoguchi.evaluation.handoff import Conversation
 
 
-def play(conversation: Conversation, answers: list[str], states: list[dict], stored=()):
+def play(conversation: Conversation, answers: list[str], states: list[dict], stored=(), desk_reason=None):
     replies = iter(zip(answers, states))
 
     async def say(sender: str, text: str):
         answer, state = next(replies)
         return [answer], state
 
-    return asyncio.run(run([conversation], say, lambda sender, held=None: list(stored)))[0]
+    return asyncio.run(run([conversation], say, lambda sender, held=None: list(stored), desk_reason=desk_reason))[0]
+
+
+def test_after_a_handoff_the_customer_writes_on_and_the_ticket_s_reason_ends_it():
+    """Handed over as not understood; the exception asked next reaches the person's ticket."""
+    paused = {"paused": True, "slots": {"handoff_reason": "bot_failure"}}
+    c = Conversation("x1", "out_of_policy", ("quick question", "how long to Naha?", "same fee as the mainland?"))
+    sent: list[str] = []
+    judged = play(c, ["?", "担当者におつなぎします", ""], [{}, paused, paused],
+                  desk_reason=lambda sender: sent.append(sender) or "out_of_policy")
+    assert (judged.reason, judged.turn, judged.reached) == ("out_of_policy", 2, True)
+    assert sent == ["goal-x1"]
+    # without the desk, the reason the conversation was handed off for
+    assert play(c, ["?", "担当者におつなぎします"], [{}, paused]).reason == "bot_failure"
 
 
 def test_a_stored_catalog_with_the_whole_name_and_method_reaches_the_goal():
