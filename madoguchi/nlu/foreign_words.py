@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from madoguchi.nlu.kana import KEEP, Reading, lexicon_entries, replaced, to_kana
@@ -431,7 +431,7 @@ _THEIR_GRAMMAR = {
     "meu", "minha", "mis", "seu", "sua", "nao", "agora", "ahora", "ahorita", "ustedes", "usted",
 }
 # English words of grammar: a message with as many of them is English (please send the catalogo).
-_ENGLISH = {
+ENGLISH_GRAMMAR = _ENGLISH = {
     "the", "is", "are", "i", "you", "my", "it", "to", "and", "of", "please", "what", "how", "can", "do", "this",
     "that", "have", "not", "was", "for", "with", "on", "in", "at", "be", "will", "we", "our", "your", "an",
     "if", "there", "they", "would", "could", "want", "need", "thank", "thanks", "hi", "hello", "from", "did",
@@ -482,9 +482,13 @@ def foreign_words(text: str) -> Reading | None:
     known, english = sum(c.known for c in clauses), sum(c.english for c in clauses)
     if known > english:  # the message is theirs: every clause read but an English one
         read = [c for c in clauses if not c.english_only]
-    else:  # the message is English: only a clause plainly theirs is read (not Tagalog's pero)
+    else:  # the message is English: only a clause plainly theirs is read (not Tagalog's pero),
+        # and in the others their unmistakable phrases (so this time frete grátis pls)
         read = [c for c in clauses if c.known > c.english and c.words_known >= 2]
-    spans = [span for clause in read for span in clause.spans]
+        read += [_Clause(c.plain, 1, 2, 0, 0) for c in clauses if read and c not in read and c.plain]
+        if not read and words[0] in _NO - {"no"}:  # nao, no thanks: their no before English
+            return replaced(text, [(*found[0].span(), "いいえ")])
+    spans = sorted(span for clause in read for span in clause.spans)
     if not spans or not any(c.known for c in read):
         return None
     dates = [(m.start(), m.end(), _date_read(m)) for m in _DATE.finditer(text)]  # 3 de dezembro: 12月3日
@@ -492,6 +496,18 @@ def foreign_words(text: str) -> Reading | None:
     if words[0] in _NO and spans[0][:2] == found[0].span():
         spans[0] = (*spans[0][:2], "いいえ")  # não, ... : an answer, not a verb's negation
     return replaced(text, spans)
+
+
+def their_phrases(text: str) -> Reading | None:
+    """Their unmistakable phrases read in a message otherwise English or romaji (so this
+    time frete grátis pls, and 10% desconto): a phrase of several words, or a long word, that
+    English does not share. None when it holds none."""
+    found = list(_WORD.finditer(text))
+    if not found:
+        return None
+    words = [_plain(m.group()) for m in found]
+    spans = [span for lo, hi in _clauses(text, found) for span in _read(found, words, lo, hi).plain]
+    return replaced(text, spans) if spans else None
 
 
 _MONTHS = (
@@ -541,6 +557,7 @@ class _Clause:
     words_known: int  # the words of the lexicon's phrases that say so, a phrase's every word
     english: int
     romaji: int  # the words read in kana
+    plain: list[tuple[int, int, str]] = field(default_factory=list)  # phrases no English writer uses
 
     @property
     def english_only(self) -> bool:
@@ -552,6 +569,7 @@ class _Clause:
 def _read(found: list[re.Match[str]], words: list[str], lo: int, hi: int) -> _Clause:
     """The words `lo` to `hi` read: a phrase of the lexicon as its Japanese, a romaji word in kana."""
     spans: list[tuple[int, int, str]] = []
+    plain: list[tuple[int, int, str]] = []
     known, words_known, romaji, i = 0, 0, 0, lo
     while i < hi:
         hit = _looked_up(words[:hi], i)
@@ -561,6 +579,8 @@ def _read(found: list[re.Match[str]], words: list[str], lo: int, hi: int) -> _Cl
             theirs = (japanese not in _GRAMMAR and not (size == 1 and words[i] in _ALSO_ENGLISH)
                       or (size == 1 and words[i] in _THEIR_GRAMMAR))
             known, words_known = known + theirs, words_known + theirs * size
+            if theirs and words[i] not in _THEIR_GRAMMAR and (size > 1 or len(words[i]) >= 6):
+                plain.append(spans[-1])
             i += size
             continue
         kana = to_kana(words[i]) if words[i].isascii() and words[i] not in KEEP else None
@@ -568,4 +588,4 @@ def _read(found: list[re.Match[str]], words: list[str], lo: int, hi: int) -> _Cl
             spans.append((found[i].start(), found[i].end(), kana))
             romaji += 1
         i += 1
-    return _Clause(spans, known, words_known, sum(w in _ENGLISH for w in words[lo:hi]), romaji)
+    return _Clause(spans, known, words_known, sum(w in _ENGLISH for w in words[lo:hi]), romaji, plain)

@@ -26,7 +26,7 @@ from functools import lru_cache
 import jaconv
 
 from madoguchi.nlu.english_words import english_words
-from madoguchi.nlu.foreign_words import foreign_words
+from madoguchi.nlu.foreign_words import ENGLISH_GRAMMAR, foreign_words, their_phrases
 from madoguchi.nlu.kana import KEEP, Reading, replaced, to_kana
 from madoguchi.text import folded
 
@@ -51,6 +51,15 @@ _LOANWORDS = {
 }
 # A Latin word not glued to digits (`A1234567` is an order number, not romaji).
 _WORD = re.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z']*(?![0-9A-Za-z])")
+# English words that romaji would read (me: め), counted as English with its words of grammar.
+_ENGLISH_TOO = {"me", "send", "want", "get", "us", "him", "her", "them", "some", "any", "all", "who", "why", "when"}
+# Japanese words of grammar in romaji: against English words of grammar, romaji written.
+_ROMAJI_GRAMMAR = {
+    "desu", "masu", "shimasu", "kudasai", "onegai", "onegaishimasu", "wa", "ga", "wo", "ni", "de", "ne", "yo", "ka",
+    "kara", "made", "mo", "nai", "imasu", "arimasu", "shitai", "dekimasu", "deshou", "kedo", "node", "mada", "hai",
+    "iie", "sumimasen", "arigatou", "arigato", "gozaimasu", "chotto", "nani", "doko", "itsu", "dou", "desuka",
+    "masen", "kimasen", "dekiru", "iru", "aru", "kore", "sore", "watashi", "boku", "ore",
+}
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
@@ -66,8 +75,9 @@ def reading(text: str) -> Reading | None:
     read = _then(wide, None if foreign else romaji(wide.text if wide else text))
     now = read.text if read else text
     kata = katakana_sentences(now) or kanji_katakana(now)
-    if foreign is None:
+    if foreign is None:  # what of theirs stands in English or romaji (frete grátis pls)
         result = _then(read, kata)
+        result = _then(result, their_phrases(result.text if result else text))
     else:
         result = _then(_then(read, kata), foreign_words(kata.text)) if kata else _then(read, foreign)
     # English phrases last, wherever they stand (do you ship to the US?, box was kinda wet)
@@ -247,6 +257,10 @@ def romaji(text: str) -> Reading | None:
     word (catalogo: カタログ, order: ちゅうもん).
     """
     words = list(_WORD.finditer(text))
+    lower = [m.group().lower() for m in words]
+    english = sum(w in ENGLISH_GRAMMAR or w in _ENGLISH_TOO for w in lower)
+    if english >= 2 and english > 2 * sum(w in _ROMAJI_GRAMMAR for w in lower):
+        return None  # English (i want to cancel my order please), read by `english_words`
     kana = {m.start(): _LOANWORDS.get(m.group().lower()) or to_kana(m.group())
             for m in words if m.group().lower() not in KEEP}
     romaji = [m for m in words if kana.get(m.start())]

@@ -73,6 +73,15 @@ def test_spanish_and_english_clauses_of_one_message_are_each_read_in_their_langu
     assert reading("hito to hanashitai desu. denwa demo ii. portugues dekiru hito iru?").text.startswith("ひと と")
 
 
+def test_their_unmistakable_phrases_are_read_inside_english():
+    """Round 2026-12-05k michiko-leandro-17: free shipping and a discount asked in Portuguese
+    inside English; a Portuguese no before English thanks."""
+    read = reading("I buy every year, loyal customer, so this time frete grátis pls, and 10% desconto kkk fair no?").text
+    assert "無料にしてください" in read and "割引" in read and read.startswith("I buy every year")
+    assert reading("nao, no thanks").text == "いいえ, いいえ、大丈夫です"
+    assert reading("please send me a catalog").text == "お願いします カタログを送ってください"  # English, not romaji
+
+
 def test_katakana_around_spanish_is_read_as_before():
     assert reading("Hola！ コンニチハ ペドロ デス").text == "こんにちは！ こんにちは ぺどろ です"
 

@@ -178,6 +178,13 @@ def test_english_phrases_are_read_in_japanese(written, read):
     assert read in reading(written).text
 
 
+def test_english_that_looks_like_romaji_is_read_as_english():
+    """Loanwords (cancel, my, order) made romaji of plain English (helper's check, 2026-12-05)."""
+    assert reading("i want to cancel my order please").text.startswith("注文をキャンセルしたい")
+    assert reading("are you a bot or a human").text == "ロボットですか それとも人間ですか"
+    assert reading("my order mada kimasen").text == "わたしの ちゅうもん まだ きません"  # romaji with English words
+
+
 def test_a_greeting_in_english_is_left_to_the_classifier():
     """Hello! katarogu onegai shimasu (replay of round zl kazumi-ravi-02): read こんにちは, the
     greeting outweighed the catalog asked for in romaji."""
