@@ -180,13 +180,21 @@ def resigned_wait(tracker: Tracker) -> bool:
 SWEETS = re.compile(r"菓子|おかし|お返し|おかえし|引き物|ひきもの|配る|くばる")
 
 
+NUMBER_WHERE = "order_id_where"
+
+
 def answerable_topic(tracker: Tracker) -> str | None:
     """The question a message the classifier did not read still asks, when it names its
     subject: a gift (のし, 表書き, みずひき), shipping fees, a memorial (女房の一周忌が来月あんだ),
-    or sweets for one told of just before (来てくれた人さ菓子持たせて帰してえ); None with a
-    distress cue in it."""
+    sweets for one told of just before (来てくれた人さ菓子持たせて帰してえ), or an order number
+    not at hand (電話で頼んだけん、そげんとはもらっとらん: `NUMBER_WHERE`); None with a
+    distress cue in it but not knowing."""
     text = common.latest_text(tracker)
-    if (tracker.latest_message.get("triage") or {}).get("cues"):
+    triage = tracker.latest_message.get("triage") or {}
+    if (verification.number_not_at_hand(text, (earlier_texts(tracker) or [""])[-1])
+            and set(triage.get("cues") or []) <= NOT_KNOWING_CUES and not any(triage.get(s) for s in BEYOND_NOT_KNOWING)):
+        return NUMBER_WHERE
+    if triage.get("cues"):
         return None
     topic = topic_of(text)
     if topic:
@@ -198,11 +206,13 @@ def answerable_topic(tracker: Tracker) -> str | None:
 
 def answer_what_it_names(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """Answers a message not understood, or read as beyond the shop, for what it still names
-    (`answerable_topic`): thanks, or the question (色は？ 書く言葉は？ after a のし answer).
-    False when it names nothing the bot answers."""
+    (`answerable_topic`): thanks, where the order number is written, or the question (色は？
+    書く言葉は？ after a のし answer). False when it names nothing the bot answers."""
     topic = answerable_topic(tracker)
     if topic == "thank":  # ok understood, terima kasih
         dispatcher.utter_message(response="utter_thank")
+    elif topic == NUMBER_WHERE:  # and a person offered to find the order without it
+        dispatcher.utter_message(response="utter_order_id_where")
     elif topic:
         answer_question(dispatcher, topic, tracker)
     return topic is not None

@@ -96,9 +96,10 @@ TOPIC = re.compile(
 )
 
 # A person named as the one who should look the order up or take over (お店の人に探して,
-# 担当者に代わって, 人間に代われ): inside the verification, that is asking for a person.
+# 担当者に代わって, 人間に代われ): inside the verification, that is asking for a person; not
+# the customer's own staff they will ask (スタッフに聞いてみるわ, round 2026-12-05k).
 _PERSON = re.compile(
-    r"(お?店|おみせ|そちら|そっち|窓口|まどぐち)の(人|方|かた|ひと)|担当|たんとう|人間|にんげん|オペレーター|おぺれーたー|係の(人|方)|(スタッフ|すたっふ)(?!全員|みんな|皆|の皆|の分|用|さんたち|達)|"
+    r"(お?店|おみせ|そちら|そっち|窓口|まどぐち)の(人|方|かた|ひと)|担当|たんとう|人間|にんげん|オペレーター|おぺれーたー|係の(人|方)|(スタッフ|すたっふ)(?!全員|みんな|皆|の皆|の分|用|さんたち|達|に(聞|き|確認|かくにん)(い|し)?てみ)|"
     r"(?<![本個])(人|ひと)に(代|かわ|替|探|さが|調べ|しらべ|見て|みて|確認|回して|まわして|つないで|繋いで)|電話で話(?!が?つい)|"  # not 本人に代わって, nor 電話で話ついた (settled)
     r"(?<![0-9０-９一二三四五六七八九十何])(人|ひと)(を|ば)?(出して|だして|出せ|だせ|呼んで|よんで|呼べ|よべ|よこして|寄越)|"  # もうええわ人出してちょう
     # 調べられる方からお電話いただきたい (round zzf): someone who can look, and a call from them
@@ -106,6 +107,20 @@ _PERSON = re.compile(
     + PERSON_NOT_BOT.pattern  # ボットじゃなくて人いないの？, 電話で 人と 話してえ
 )
 
+# The order number named (注文番号ですか…, ちゅうもんばんごう, order number).
+_ORDER_NUMBER = re.compile(r"(注文|ちゅうもん|オーダー)の?(番号|ばんごう|ナンバー)|(?i:order\s*(number|no\b|#))")
+# Not given one (電話で頼んだけん、そげんとはもらっとらん; I never got one).
+_NOT_GIVEN = re.compile(r"(もら|もろ|貰)(って|っと|っとら|と|う?て)?(い|お)?(な|ら|ん|ませ|ね|へん)|(?i:never got|(didn'?t|did not) get|\bwhere\b)")
+
+
+def number_not_at_hand(text: str, before: str = "") -> bool:
+    """A message outside the order check that says the customer has no order number, or asks
+    where it is written, the number named in it or in the message `before` (注文番号ですか…
+    電話で頼んだけん、そげんとはもらっとらんと思います; それは どこに書いてあるとですか)."""
+    places = cue_places(nfkc(text or ""))
+    named = _ORDER_NUMBER.search(places) or _ORDER_NUMBER.search(cue_places(nfkc(before)))
+    return bool(named) and (_UNKNOWN.search(places) or _NOT_GIVEN.search(places)) is not None and (
+        not _REFUSED.search(places))
 
 
 def reading(text: str) -> str | None:

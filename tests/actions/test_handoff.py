@@ -297,6 +297,19 @@ async def test_a_gift_follow_up_the_classifier_did_not_read_is_answered_and_not_
     assert "表書き" in dispatcher.messages[0]["text"]
 
 
+async def test_an_order_number_not_at_hand_is_told_where_it_is_written_not_handed_over(shop, dispatcher, domain):
+    """Round 2026-12-05k michiko-leandro-10, after a misread opener: the number never had, then
+    where it is written, both misread; each is told where it stands, a person offered."""
+    asked = {"event": "bot", "text": "…", "timestamp": 1.5, "metadata": {"utter_action": "utter_which_reading"}}
+    none = user("注文番号ですか… 電話で頼んだけん、そげんとはもらっとらんと思います", "nlu_fallback", ts=2.0)
+    events = [user("注文したお菓子のことで聞きたかとですが", "nlu_fallback"), asked, none]
+    assert await ActionFallback().run(dispatcher, make_tracker(events), domain) == []
+    where = user("それは どこに書いてあるとですか", "out_of_scope", ts=3.0)
+    await ActionOutOfScope().run(dispatcher, make_tracker([*events, where]), domain)
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_order_id_where"] * 2
+    assert handoffs.open_for(shop, "s1") is None
+
+
 async def test_a_memorial_told_and_sweets_for_it_are_answered_not_handed_over(shop, dispatcher, domain):
     told = user("女房の一周忌が来月あんだ", "nlu_fallback")
     await ActionFallback().run(dispatcher, make_tracker([told]), domain)

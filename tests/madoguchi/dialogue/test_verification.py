@@ -11,6 +11,7 @@ from madoguchi.dialogue.verification import (
     ask_response,
     asks_for_person,
     gives_up,
+    number_not_at_hand,
     only_not_knowing,
     reading,
 )
@@ -171,3 +172,17 @@ def test_the_name_offered_instead_of_the_number_is_a_refusal():
 def test_a_matter_settled_by_phone_is_no_person_asked_for():
     assert not asks_for_person("こないだの足んなかった件は電話で話ついたんだけどさ、ひとつ頼みがあんだよ")  # round 2026-12-05b
     assert asks_for_person("電話で話したほうが早いわ　誰かおらんの")
+
+
+def test_the_customer_s_own_staff_they_will_ask_is_no_person_asked_for():
+    """Perfecto、おおきに！スタッフに聞いてみるわ (round 2026-12-05k haruka-andres-16)."""
+    assert not asks_for_person("Perfecto、おおきに！スタッフに聞いてみるわ")
+    assert asks_for_person("お店のスタッフに調べてほしい")
+
+
+def test_an_order_number_not_at_hand_outside_the_check():
+    assert number_not_at_hand("注文番号ですか… 電話で頼んだけん、そげんとはもらっとらんと思います")
+    assert number_not_at_hand("それは どこに書いてあるとですか", before="注文番号ですか… もらっとらんと思います")
+    assert number_not_at_hand("where is the order number?")
+    assert not number_not_at_hand("注文番号は教えたくない") and not number_not_at_hand("注文番号を変えたい")
+    assert not number_not_at_hand("それは どこに書いてあるとですか")  # no number named

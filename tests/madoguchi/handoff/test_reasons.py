@@ -386,7 +386,8 @@ def test_a_celebration_noshi_reported_in_tosa_ben_after_the_memorial_told(rules)
                                   # round zv: the customer's own slip, a catalog not in the mailbox yet
                                   "のしの名前 間違えて入れてもうたんで、直してもらえます？まだ発送前やと思うんやけど",
                                   "申し込んだカタログはいつごろ到着しますか？まだポストに入っていません。",
-                                  "のしの名前は間違いないようにお願いします", "のし の なまえ は どう かけば いい？"])
+                                  "のしの名前は間違いないようにお願いします", "のし の なまえ は どう かけば いい？",
+                                  "注文キャンセルってできますか？別の商品にしたくて"])  # round 2026-12-05k
 def test_other_sweets_or_a_noshi_name_asked_about_is_no_goods_problem(rules, text):
     assert not goods_problem(rules, text)
 
