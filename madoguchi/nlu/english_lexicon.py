@@ -10,16 +10,22 @@ ENGLISH_LEXICON = """
 連絡してください = get back to me | contact me | call me back
 もう一度送ってください = send it again | resend it | send another one | send one again | send me another one
 まだ届いていない = and nothing | still nothing | nothing came | nothing arrived | nothing yet | and nothing arrived
+    | nothing has arrived | nothing has come | nothing's arrived | nothing has turned up | it never turned up
     | and nothing came
 電話を途中で切られました = hung up on me | hung up on us | hang up on me | hangs up on me
 誰かいますか = anyone there | are you there
 さようなら = bye | goodbye | bye bye | see you | see ya | good night
 失礼します = have a nice day | take care | have a good day | gotta go
+また来ます = come back another day | come back later | get back to you later | i'll be back
+相談してみます = talk it over | think it over
+返品して返金してほしい = send them back for a refund | send it back for a refund | return them for a refund
+    | return it for a refund
 以上です = that's all | thats all | nothing else | that's it | thats it | that is all | nothing more
 よろしくお願いします = regards
 ありがとうございます = thank you | thanks | thx | many thanks | thank u | thankyou | thanx | ty | appreciate it | much appreciated
 助かりました = very helpful | that helps
 すみません = sorry | excuse me | i apologize | i apologise | my apologies
+すみませんが = i'm afraid | im afraid | i am afraid
 間違えました = my mistake | typo
 ちょっと待ってください = hold on | one moment | just a moment
 はい = yes | yeah | yep | sure | ok | okay | alright | of course | yup | that's right | thats right | that's correct
@@ -37,7 +43,9 @@ ENGLISH_LEXICON = """
     | doesnt matter | nvm
 分かりました = i see | got it | understood | makes sense
 分かりません = i don't know | i dont know | not sure | no idea
-意味が分かりません = i don't understand | i dont understand | what do you mean | i don't get it | i dont get it
+説明が分かりません = i didn't understand your answer | i didnt understand your answer | i don't understand your answer
+    | i dont understand your answer | i don't understand the answer | i didn't understand the answer
+意味が分かりません = i don't understand | i dont understand | i didn't understand | i didnt understand | what do you mean | i don't get it | i dont get it
     | don't understand | dont understand | doesn't make sense
 日本語がわからない = i don't speak japanese | i dont speak japanese
 英語で = in english | do you speak english | english please
@@ -360,9 +368,10 @@ ENGLISH_LEXICON = """
 何があったんですか = what happened
 問題があります = problem | an issue
 困っています = panicking | freaking out | at a loss | in trouble | desperate | i don't know what to do
+    | at a complete loss | at a total loss | terribly flustered | so flustered
     | i dont know what to do | panicing | don't know what to do | dont know what to do | at my wits end | in a bind
     | stressed out
-どうしよう = oh no | oh my god | omg | oh god | oh dear
+どうしよう = oh no | oh my god | omg | oh god
 どうしたらいいですか = what should i do | what do i do | what can i do
 不安です = worried | anxious | nervous | scared | stressed | concerned
 悲しいです = sad | heartbroken | devastated
@@ -408,6 +417,7 @@ ENGLISH_LEXICON = """
 割引 = discount
 クーポン = coupon
 送料無料にしてください = free shipping | waive the fee | waive the shipping | waive the shipping fee | no shipping fee
+    | waiving the shipping fee | waiving the fee | waiving the shipping | waiving the delivery fee
     | waive shipping | waive the delivery fee | free delivery | ship for free
 無料にしてください = waive
 無料 = free
@@ -436,6 +446,7 @@ ENGLISH_LEXICON = """
     | am i chatting with a bot | am i speaking to a bot | talking to a bot | are you a chatbot | you a bot
     | you're a bot | youre a bot | are you even human | is it a bot | human or bot
 それとも人間ですか = or a real person | or a human | or human | or a person
+    | or with a computer program | or a computer program | or a machine | or with a machine
 ロボット = bot | automated | chatbot
 自動返信ですか = automatic reply | auto reply
 機械 = machine

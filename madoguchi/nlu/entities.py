@@ -29,7 +29,7 @@ from rasa.shared.nlu.constants import (
     EXTRACTOR,
 )
 
-from madoguchi.nlu import address_spans, reading, spans
+from madoguchi.nlu import address_spans, introduced_names, reading, spans
 from madoguchi.nlu.patterns import ORDER_ID, PHONE, POSTAL_CODE, find_all, find_dates
 
 RULE_ENTITIES = (ORDER_ID, PHONE, POSTAL_CODE)
@@ -124,7 +124,7 @@ def shop_entities(
         e[ENTITY_ATTRIBUTE_TYPE] == "person_name"
         and spans.called_by_what(text, e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
     )]
-    introduced = [*spans.introduced_names(text, family), *spans.katakana_introduced(text)]
+    introduced = [*introduced_names.introduced_names(text, family), *introduced_names.katakana_introduced(text)]
     for a, b in introduced:  # 宮崎の黒木と申します, 大内だけど, クワメといいます
         if not any(e[ENTITY_ATTRIBUTE_TYPE] == "person_name" for e in learned):
             learned.append(_entity("person_name", a, b, None, text, extractor))

@@ -246,6 +246,8 @@ _LEXICON = """
 日本語がわからない = nao entendo | nao sei japones | nao falo japones | no entiendo | no hablo japones
     | no se japones
 分かりません = nao sei | nao entendi | no entendi | no lo se
+説明が分かりません = nao entendi a resposta | nao entendi sua resposta | nao entendi a explicacao
+    | no entendi la respuesta | no entendi su respuesta | no entendi la explicacion
 分かりました = entendi | entendido
 分かります = entendo | entiendo | comprendo
 分かる = entender | entiende

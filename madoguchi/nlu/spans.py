@@ -10,6 +10,8 @@ digit it has not seen: 「山田 太郎です」 gives 山田, 「大阪市北�
 - A family name found by DIET takes the given name written after it (with or without a
   space) when the name is followed by the end of the message or a name ending (です,
   と申します, 様...).
+
+Names a writer introduces themselves with are in `madoguchi.nlu.introduced_names`.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ _SURE_END = re.compile(r"です|でございます|と申します|といいま�
 # The next word of a name written in katakana words (グエン ヴァン ミン).
 _DOTTED_KATAKANA = re.compile(r"[ァ-ヴー]+(?:[・･][ァ-ヴー]+)*")
 _MORE_KATAKANA = re.compile(r"[ 　]([ァ-ヴー]{1,8})(?=[ 　]|です|と申します|、|。|・|\s*$)")
-_NOT_A_GIVEN_NAME = re.compile(r"^(?:と|で|は|が|の|に|へ|を|も|から|まで|です|でございます|宛|あて|様|さま|さん|殿)")
+NOT_A_GIVEN_NAME = re.compile(r"^(?:と|で|は|が|の|に|へ|を|も|から|まで|です|でございます|宛|あて|様|さま|さん|殿)")
 
 
 def name_end_before_digits(text: str, start: int, end: int) -> int:
@@ -55,7 +57,7 @@ def name_end_before_digits(text: str, start: int, end: int) -> int:
 
 def name_end_before_introduction(text: str, start: int, end: int) -> int:
     """Where a name found at [start, end) ends before the と of と申します (藤井 光子と申します)."""
-    if end - start > 1 and text[end - 1] == "と" and _INTRODUCING.match(text, end - 1):
+    if end - start > 1 and text[end - 1] == "と" and INTRODUCING.match(text, end - 1):
         return end - 1
     return end
 
@@ -77,14 +79,14 @@ def family_name_start(text: str, start: int, surnames: set[str] | frozenset[str]
         return before.start(1)
     if _KATAKANA_WORD.match(text, start):
         first = _KATAKANA_NAME_BEFORE.search(text[:start])
-        if first and not _SHOP_KATAKANA.fullmatch(first.group(1)):
+        if first and not SHOP_KATAKANA.fullmatch(first.group(1)):
             return first.start(1)
     return start
 
 
 _KATAKANA_WORD = re.compile(r"[ァ-ヴー]{2,}")
 # Katakana words of the shop or of greeting that open a message before a name (カタログ サントス).
-_SHOP_KATAKANA = re.compile(r"カタログ|カタロク|メール|チャット|ライン|ネット|スマホ|パソコン|ギフト|プレゼント|ケーキ|クッキー|"
+SHOP_KATAKANA = re.compile(r"カタログ|カタロク|メール|チャット|ライン|ネット|スマホ|パソコン|ギフト|プレゼント|ケーキ|クッキー|"
                             r"サービス|オーケー|オッケー|ハロー|ハイ|サンキュー|ドーモ|コンニチハ|モシモシ")
 # The message's start or a name label, then a katakana name and a space or a dot (ビラル アハメド).
 _KATAKANA_NAME_BEFORE = re.compile(r"(?:^\s*|(?:名前|なまえ|氏名)(?:は|:|：)\s*)([ァ-ヴー]{2,})[ 　・]$")
@@ -95,8 +97,8 @@ def _not_a_given_name(text: str, tail: re.Match) -> bool:
     only begins like a particle (中村 ももかです, はるか, のぞみ) is a name when it stands after a
     space and before です or と申します (round zz)."""
     given = tail.group(1)
-    if not _NOT_A_GIVEN_NAME.match(given) or _NOT_A_GIVEN_NAME.fullmatch(given):
-        return _NOT_A_GIVEN_NAME.fullmatch(given) is not None
+    if not NOT_A_GIVEN_NAME.match(given) or NOT_A_GIVEN_NAME.fullmatch(given):
+        return NOT_A_GIVEN_NAME.fullmatch(given) is not None
     spaced = tail.group(0)[0] in " 　"
     return not (spaced and re.fullmatch(r"[ぁ-ゖ]{2,4}", given) and _SURE_END.match(text, tail.end()))
 
@@ -144,67 +146,11 @@ def whole_name_end(text: str, start: int, end: int) -> int:
 
 # What follows a family name the writer introduces themselves with (黒木と申します, 大内だけど,
 # 坪田と いうもんやけど, 関口です♪), and a given name written after it with a space.
-_INTRO = (
+INTRO = (
     r"[ 　]*(?:と[ 　]*(?:申|もうし|言い|いい|いう|言う)|でございます|です|だけど|だけんど|だけども|やけど|やけんど|"
     r"じゃけど|じゃけん|どす|だす|ですけど|っす(?![ぁ-ゖ]))"
 )
-_INTRODUCING = re.compile(_INTRO)
-_GIVEN_INTRODUCED = re.compile(rf"[ 　]([{_KANJI}ぁ-ゖァ-ヴー]{{1,4}}?)(?={_INTRO})")
-
-
-def introduced_names(text: str, surnames: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans of the family names (`surnames`: GiNZA's 人名-姓 tokens) a writer introduces
-    themselves with, opening a clause (宮崎の黒木と申します, もしもし 大内だけど), with the
-    given name written after one (山田 太郎です)."""
-    found = []
-    for start, end in surnames:
-        if start > 0 and text[start - 1] not in " 　、。,.!！?？♪〜~の\n":
-            continue
-        given = _GIVEN_INTRODUCED.match(text, end)
-        if given and not _NOT_A_GIVEN_NAME.match(given.group(1)):
-            end = given.end()
-        if _INTRODUCING.match(text, end):
-            found.append((start, end))
-    return found
-
-
-# A name in katakana a writer introduces themselves with (はじめまして、クワメといいます).
-_KATAKANA_INTRODUCED = re.compile(
-    # パティスリーをしているデュボワと申します: after hiragana too
-    r"(?:^|(?<=[ 　、。,.!！?？♪〜~ぁ-ゖ]))([ァ-ヴー]{2,10}(?:[・･ 　][ァ-ヴー]{2,10})?)[ 　]*と[ 　]*(?:申し|もうし|言い|いい)ます"
-)
-# A name in katakana after where the writer works (ケバブやの メフメット です).
-_KATAKANA_OF_A_PLACE = re.compile(
-    r"(?:屋|や|店|てん|会社|かいしゃ|社|工房|教室|病院|学校)の[ 　]*([ァ-ヴー]{2,10}(?:[・･ 　][ァ-ヴー]{2,10})?)"
-    r"[ 　]*(?:です|と申します|ともうします)(?![かが])"
-)
-# A name to write on the のし, in 「」 (のしの したには 「あびる」と いれて): not a 表書き.
-_NOSHI_NAME = re.compile(r"「([^」「]{1,10})」[ 　]*と[ 　]*(?:いれ|入れ|書い|かい|書き|かき|名入れ|ないれ)")
-_OMOTEGAKI = re.compile(
-    r"御|志|寿|粗品|内祝|お祝|お供|おそなえ|お礼|おれい|歳暮|中元|年賀|偲|感謝|謹呈|松の葉|快気|ごあいさつ|ご挨拶|心ばかり"
-)
-
-
-# A name in katakana after わたしは, then です (わたしは アマラ です).
-_KATAKANA_SELF = re.compile(
-    r"(?:わたし|私|あたし|ぼく|僕)[ 　]*[はわ][ 　]*(?:[^。！!？?]{0,20}?[ 　](?=[ァ-ヴー]))?"  # わたし は ミャンマー から きた ザウ です
-    r"([ァ-ヴー]{2,10}(?:[・･ 　][ァ-ヴー]{2,10})?)[ 　]*(?:です|でーす|だよ)(?![かが])"
-)
-# A family name in hiragana introduced (はまぐちと いいます).
-_KANA_INTRODUCED = re.compile(r"(?:^|(?<=[ 　、。,.!！]))([ぁ-ゖ]{2,6})[ 　]*と[ 　]*(?:いいます|言います|申します|もうします)")
-
-
-def katakana_introduced(text: str) -> list[tuple[int, int]]:
-    """Spans of names in katakana introduced with と申します / といいます, after わたしは or
-    after a workplace (ケバブやの メフメット です), of family names in hiragana introduced
-    (はまぐちと いいます), and of a name to write on the のし (「あびる」と いれて)."""
-    found = [m.span(1) for regex in (_KATAKANA_INTRODUCED, _KATAKANA_SELF, _KATAKANA_OF_A_PLACE) for m in regex.finditer(text)
-             if is_katakana_name(m.group(1))]
-    found += [m.span(1) for m in _NOSHI_NAME.finditer(text) if not _OMOTEGAKI.search(m.group(1))]
-    return found + [m.span(1) for m in _KANA_INTRODUCED.finditer(text)
-                    if not (_NOT_FAMILY.search(m.group(1)) or _NOT_A_NAME_WORD.match(m.group(1)) or _GRAMMAR_WORD.search(m.group(1)))]
-
-
+INTRODUCING = re.compile(INTRO)
 # The words that label a name (お名前, なまえ, 氏名), for every reading of a labelled name.
 NAME_LABEL_WORDS = "お?名前|おなまえ|なまえ|オナマエ|ナマエ|氏名"
 # A name's label and a space or colon before it (なまえ ラジ タパ, name: Raj Thapa).
@@ -284,13 +230,20 @@ _WORD_TAIL = re.compile(
 # A name written in hiragana with a space, then a polite ending or a postal code.
 _KANA_NAME = re.compile(
     r"(?:^|(?<=[。、,.!！\s]))([ぁ-ゖ]{2,5}[ 　][ぁ-ゖ]{2,4})"
-    r"(?=[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、,]?[ 　]*〒)"
+    r"(?=[ 　]*(?:です|でございます|と申します|ともうします|といいます|で[ 　]*ごわす)|[、,]?[ 　]*〒)"  # ありむら きぬよ で ごわす
 )
 # A foreign name, in katakana words or Latin letters, then a polite name ending or a postal
 # code (デイビッド・ミラーと申します, David Miller、〒600-…).
 _FOREIGN_NAME = re.compile(
     rf"(?:^|(?<=[\s、。,.]))([ァ-ヺー]{{2,10}}[・･ 　][ァ-ヺー]{{2,10}}|{CAPITALIZED}[ 　]{CAPITALIZED})"
     r"(?=[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、,][ 　]*〒)"
+)
+# A name in Latin letters, or in katakana words, after a label in Portuguese, Spanish or English
+# (meu nome é Bruna Oliveira, a nombre de mi esposa Rosa Huaman, registered as カーター エミリー).
+_LATIN_LABELLED = re.compile(
+    r"(?i:\b(?:meu nome (?:é|e)|mi nombre es|me llamo|me chamo|em nome d[aeo]|a nombre de(?: mi (?:esposa|esposo|marido|"
+    r"mujer|mamá|mama|madre|papá|papa|padre|hija|hijo))?|(?:registered|registrad[ao]) (?:as|como|under)|under the name)"
+    rf"[ 　]*:?[ 　]*)({CAPITALIZED}(?:[ 　]{CAPITALIZED}){{0,3}}|[ァ-ヴー]{{2,}}(?:[ 　・][ァ-ヴー]{{2,}}){{0,2}})"
 )
 # A name in Latin letters introduced in Japanese (こんにちは！Bilalです, Olga と申します).
 _LATIN_INTRODUCED = re.compile(
@@ -300,7 +253,7 @@ _LATIN_INTRODUCED = re.compile(
 # Words that are grammar, not a name (それは そう です, やっぱり いい です, いや いいです).
 # A particle at the end of the first word, or a word of grammar for a whole (not the どう of
 # くどう, the と of やまもと).
-_NOT_FAMILY = re.compile(
+NOT_FAMILY = re.compile(
     r"(?:[はをにへもでねよ]|^(?:それ|これ|あれ|そう|どう|ちがう|だめ|いい|わたし|うち|いや|いいえ|はい|うん|ええ|あの|えっと|まあ|"
     r"いんにゃ|いんや|んだ|んだんだ|んでね|だども|へば|ほんなら|ほんだら|そいじゃ|ほな|よかよか|"
     # words that open a sentence (いま いそがしい, いつ とどく)
@@ -308,7 +261,7 @@ _NOT_FAMILY = re.compile(
     r"こんど|さっき|あとで|ここ|そこ|あそこ|なんで|どれ|じゃあ|では))$"
 )
 # Words that are no name, a particle alone among them (なまえ で わかる でしょ).
-_NOT_A_NAME_WORD = re.compile(
+NOT_A_NAME_WORD = re.compile(
     r"^(?:で|は|が|を|に|も|と|の|へ|や|やっぱり|やっぱ|やはり|もう|まだ|また|とても|ちょっと|ちいと|すこし|だいじょうぶ|おねがい|よろしく|ありがとう|"
     r"すみません|ございます|いい|よい|ない|いらない|けっこう|そう|だめ|むり|ほしい|おいしい|うれしい|たのしい|かなしい|"
     r"こまる|こまった|わからない|しらない|おおきに|どうも|ほんと|ほんとう|ほんま|よか|ええ|よかです|そうだす|だす|"
@@ -319,7 +272,7 @@ _NOT_A_NAME_WORD = re.compile(
 
 # A word that opens or ends like grammar, in any dialect (ほんなもん いらんでの, 名前 言うたら
 # わかるやろ): no name.
-_GRAMMAR_WORD = re.compile(
+GRAMMAR_WORD = re.compile(
     r"^(?:いら|要ら|いう|言う|言っ|ゆう)|(?:での|やの|だの|もん|っぺ|だべ|やん|けど|やろ|じゃろ|たら|から|って|ので|のに|なら)$"
 )
 
@@ -339,7 +292,10 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
                     end = tail.start()
                 while end > start and text[end - 1] in " 　・":
                     end -= 1
-                grammar = any(_NOT_A_NAME_WORD.match(w) or _GRAMMAR_WORD.search(w) for w in re.split(r"[ 　・]+", text[start:end]))
+                second = re.search(rf"[ 　]([{_KANJI}]+[はがをにでもへ])$", text[start:end])
+                if second:  # 名前 村井俊介 配達は12/10で: the next words of the sentence
+                    end = start + second.start()
+                grammar = any(NOT_A_NAME_WORD.match(w) or GRAMMAR_WORD.search(w) for w in re.split(r"[ 　・]+", text[start:end]))
                 if end > start and not grammar:
                     found.append((start, end))
                 break
@@ -366,12 +322,13 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
             span = (label.end(), label.end() + words.end())
             if span not in found:
                 found.append(span)
-    for match in (*_FOREIGN_NAME.finditer(text), *_LATIN_INTRODUCED.finditer(text), *_NAME_BEFORE_LABEL.finditer(text)):
+    for match in (*_FOREIGN_NAME.finditer(text), *_LATIN_INTRODUCED.finditer(text), *_NAME_BEFORE_LABEL.finditer(text),
+                  *_LATIN_LABELLED.finditer(text)):
         if match.span(1) not in found and not ENGLISH_COURTESY.match(match.group(1)):
             found.append(match.span(1))
     for match in _KANA_NAME.finditer(text):
         words = match.group(1).split()
-        grammar = _NOT_FAMILY.search(words[0]) or any(_NOT_A_NAME_WORD.match(w) for w in words)
+        grammar = NOT_FAMILY.search(words[0]) or any(NOT_A_NAME_WORD.match(w) for w in words)
         if not grammar and match.span(1) not in found:
             found.append(match.span(1))
     return found
@@ -387,7 +344,7 @@ def grammar_as_a_name(value: str) -> bool:
     if words and all(re.fullmatch(r"[A-Za-z']+", w) for w in words):
         return any(w.lower() in _ENGLISH_NOT_A_NAME for w in words)
     return bool(words) and all(re.fullmatch(r"[ぁ-ゖー]+", w) for w in words) and any(
-        _VERB_END.search(w) or _GRAMMAR_WORD.search(w) or _NOT_A_NAME_WORD.match(w) for w in words
+        _VERB_END.search(w) or GRAMMAR_WORD.search(w) or NOT_A_NAME_WORD.match(w) for w in words
     )
 
 
@@ -418,8 +375,8 @@ def is_kana_full_name(text: str) -> bool:
     if match is None or match.group(2) in ("です", "どす", "だす", "でした", "ござる"):  # たなか です: a family name alone
         return False
     family, given = match.groups()
-    return not _NOT_FAMILY.search(family) and not any(
-        (_NOT_A_NAME_WORD.match(w) and w not in _WORD_AND_FAMILY_NAME) or _GRAMMAR_WORD.search(w) for w in (family, given)
+    return not NOT_FAMILY.search(family) and not any(
+        (NOT_A_NAME_WORD.match(w) and w not in _WORD_AND_FAMILY_NAME) or GRAMMAR_WORD.search(w) for w in (family, given)
     ) and not (family in _WORD_AND_FAMILY_NAME and _said_after_a_word(given))
 
 
@@ -429,4 +386,4 @@ _WORD_AND_FAMILY_NAME = frozenset({"ほんま", "ほんだ"})
 
 def _said_after_a_word(given: str) -> bool:
     """What follows ほんま is what one says after "really" (よかった, すごい, だいすき), no given name."""
-    return bool(_NOT_A_NAME_WORD.match(given) or _VERB_END.search(given)) or given.endswith(("た", "い", "ね", "な", "わ", "る", "く", "す", "き"))
+    return bool(NOT_A_NAME_WORD.match(given) or _VERB_END.search(given)) or given.endswith(("た", "い", "ね", "な", "わ", "る", "く", "す", "き"))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from madoguchi.nlu import spans
-from madoguchi.nlu.spans import family_name_start, introduced_names, labelled_names, whole_name_end
+from madoguchi.nlu.introduced_names import introduced_names, katakana_introduced
+from madoguchi.nlu.spans import family_name_start, labelled_names, whole_name_end
 
 
 @pytest.mark.parametrize(
@@ -162,15 +163,20 @@ def test_a_family_name_in_hiragana_then_desu_is_no_full_name():
 @pytest.mark.parametrize("text, name", [
     ("はじめまして! わたしは アマラ です。よろしく おねがいします", "アマラ"),
     ("おせいぼに しますけん、のしば つけて もろうて よかですか。なまえは えぐちで", "えぐち"),
+    # round 2026-12-05l: after a greeting, a label in Portuguese or Spanish, Kagoshima's copula
+    ("hello 😊 ブルーナです、はじめまして", "ブルーナ"), ("meu nome é Bruna Oliveira", "Bruna Oliveira"),
+    ("el pedido lo hice el 28 de noviembre, a nombre de mi esposa Rosa Huaman", "Rosa Huaman"),
+    ("ありむら きぬよ で ごわす", "ありむら きぬよ"), ("名前 村井俊介 配達は12/10で", "村井俊介"),
 ])
 def test_a_name_after_watashi_wa_or_a_name_label_closing_the_message(text, name):
-    found = [*spans.labelled_names(text), *spans.katakana_introduced(text)]
+    found = [*spans.labelled_names(text), *katakana_introduced(text)]
     assert [text[a:b] for a, b in found] == [name]
 
 
-@pytest.mark.parametrize("text", ["なまえは かんじで", "なまえは ひらがなです", "なまえは いれないで", "わたしは ベトナムじん です"])
+@pytest.mark.parametrize("text", ["なまえは かんじで", "なまえは ひらがなです", "なまえは いれないで", "わたしは ベトナムじん です",
+                                  "こんにちは、カタログです", "me llamo la atención"])
 def test_a_script_or_a_refusal_after_the_name_label_is_no_name(text):
-    assert spans.labelled_names(text) == [] and spans.katakana_introduced(text) == []
+    assert spans.labelled_names(text) == [] and katakana_introduced(text) == []
 
 
 @pytest.mark.parametrize("text", ["タントウシャ ヨンデ", "カタログ オネガイ", "マダ コナイ", "アリガトウ ゴザイマス",
@@ -195,7 +201,7 @@ def test_a_whole_name_written_alone_in_kana_is_a_name(text, name):
                                         ("merhaba! ケバブやの メフメット です、こんにちわ", "メフメット"),
                                         ("のしの したには 「あびる」と いれて もらいたかとですが", "あびる")])
 def test_a_name_introduced_in_kana_after_a_few_words(text, name):
-    assert [text[a:b] for a, b in spans.katakana_introduced(text)] == [name]
+    assert [text[a:b] for a, b in katakana_introduced(text)] == [name]
 
 
 @pytest.mark.parametrize("text", ["いま いそがしい", "いつ とどく"])
@@ -206,7 +212,7 @@ def test_two_hiragana_words_opening_a_sentence_are_no_name(text):
 @pytest.mark.parametrize("text", ["表書きは「御供」と入れてください", "「志」と書いてください", "おかしの セット です",
                                   "カタログが届かないと申しますか"])
 def test_a_omotegaki_or_a_thing_is_no_name_introduced(text):
-    assert spans.katakana_introduced(text) == []
+    assert katakana_introduced(text) == []
 
 
 def test_a_particle_after_the_name_label_is_no_name():

@@ -1,0 +1,75 @@
+"""Names a writer introduces themselves with, found by rule: a family name GiNZA found,
+opening a clause (宮崎の黒木と申します, もしもし 大内だけど), a name in katakana introduced
+(はじめまして、クワメといいます; hello 😊 ブルーナです), a family name in hiragana introduced
+(はまぐちと いいます), and a name to write on the のし (「あびる」と いれて). The spans of
+names DIET found are made whole in `madoguchi.nlu.spans`."""
+
+from __future__ import annotations
+
+import re
+
+from madoguchi.nlu.address_spans import KANJI as _KANJI
+from madoguchi.nlu.spans import (
+    GRAMMAR_WORD, INTRO, INTRODUCING, NOT_A_GIVEN_NAME, NOT_A_NAME_WORD, NOT_FAMILY, SHOP_KATAKANA, is_katakana_name,
+)
+
+_GIVEN_INTRODUCED = re.compile(rf"[ 　]([{_KANJI}ぁ-ゖァ-ヴー]{{1,4}}?)(?={INTRO})")
+
+
+def introduced_names(text: str, surnames: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the family names (`surnames`: GiNZA's 人名-姓 tokens) a writer introduces
+    themselves with, opening a clause (宮崎の黒木と申します, もしもし 大内だけど), with the
+    given name written after one (山田 太郎です)."""
+    found = []
+    for start, end in surnames:
+        if start > 0 and text[start - 1] not in " 　、。,.!！?？♪〜~の\n":
+            continue
+        given = _GIVEN_INTRODUCED.match(text, end)
+        if given and not NOT_A_GIVEN_NAME.match(given.group(1)):
+            end = given.end()
+        if INTRODUCING.match(text, end):
+            found.append((start, end))
+    return found
+
+
+# A name in katakana a writer introduces themselves with (はじめまして、クワメといいます).
+_KATAKANA_INTRODUCED = re.compile(
+    # パティスリーをしているデュボワと申します: after hiragana too
+    r"(?:^|(?<=[ 　、。,.!！?？♪〜~ぁ-ゖ]))([ァ-ヴー]{2,10}(?:[・･ 　][ァ-ヴー]{2,10})?)[ 　]*と[ 　]*(?:申し|もうし|言い|いい)ます"
+)
+# A name in katakana after where the writer works (ケバブやの メフメット です).
+_KATAKANA_OF_A_PLACE = re.compile(
+    r"(?:屋|や|店|てん|会社|かいしゃ|社|工房|教室|病院|学校)の[ 　]*([ァ-ヴー]{2,10}(?:[・･ 　][ァ-ヴー]{2,10})?)"
+    r"[ 　]*(?:です|と申します|ともうします)(?![かが])"
+)
+# A name to write on the のし, in 「」 (のしの したには 「あびる」と いれて): not a 表書き.
+_NOSHI_NAME = re.compile(r"「([^」「]{1,10})」[ 　]*と[ 　]*(?:いれ|入れ|書い|かい|書き|かき|名入れ|ないれ)")
+_OMOTEGAKI = re.compile(
+    r"御|志|寿|粗品|内祝|お祝|お供|おそなえ|お礼|おれい|歳暮|中元|年賀|偲|感謝|謹呈|松の葉|快気|ごあいさつ|ご挨拶|心ばかり"
+)
+
+
+# A name in katakana after わたしは, then です (わたしは アマラ です).
+_KATAKANA_SELF = re.compile(
+    r"(?:わたし|私|あたし|ぼく|僕)[ 　]*[はわ][ 　]*(?:[^。！!？?]{0,20}?[ 　](?=[ァ-ヴー]))?"  # わたし は ミャンマー から きた ザウ です
+    r"([ァ-ヴー]{2,10}(?:[・･ 　][ァ-ヴー]{2,10})?)[ 　]*(?:です|でーす|だよ)(?![かが])"
+)
+# A name in katakana right after a greeting, then です (hello 😊 ブルーナです、はじめまして).
+_KATAKANA_GREETED = re.compile(
+    r"(?i:hello|hi|hola|oi|olá|ola|こんにちは|こんばんは|はじめまして|どうも)[^ァ-ヴ。？?]{0,6}?"
+    r"([ァ-ヴー]{2,10}(?:[・･ 　][ァ-ヴー]{2,10})?)[ 　]*です(?![かが])"
+)
+# A family name in hiragana introduced (はまぐちと いいます).
+_KANA_INTRODUCED = re.compile(r"(?:^|(?<=[ 　、。,.!！]))([ぁ-ゖ]{2,6})[ 　]*と[ 　]*(?:いいます|言います|申します|もうします)")
+
+
+def katakana_introduced(text: str) -> list[tuple[int, int]]:
+    """Spans of names in katakana introduced with と申します / といいます, after わたしは or
+    after a workplace (ケバブやの メフメット です), of family names in hiragana introduced
+    (はまぐちと いいます), and of a name to write on the のし (「あびる」と いれて)."""
+    regexes = (_KATAKANA_INTRODUCED, _KATAKANA_SELF, _KATAKANA_OF_A_PLACE, _KATAKANA_GREETED)
+    found = [m.span(1) for regex in regexes for m in regex.finditer(text)
+             if is_katakana_name(m.group(1)) and not SHOP_KATAKANA.match(m.group(1))]
+    found += [m.span(1) for m in _NOSHI_NAME.finditer(text) if not _OMOTEGAKI.search(m.group(1))]
+    return found + [m.span(1) for m in _KANA_INTRODUCED.finditer(text)
+                    if not (NOT_FAMILY.search(m.group(1)) or NOT_A_NAME_WORD.match(m.group(1)) or GRAMMAR_WORD.search(m.group(1)))]
