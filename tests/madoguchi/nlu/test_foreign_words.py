@@ -107,10 +107,10 @@ def test_no_phrase_of_the_lexicon_has_two_meanings():
     """A phrase written twice would keep only its last meaning, silently."""
     from collections import Counter
 
-    from madoguchi.nlu import foreign_words
+    from madoguchi.nlu.foreign_lexicon import FOREIGN_LEXICON
 
     phrases = []
-    for line in foreign_words._LEXICON.strip("\n").splitlines():
+    for line in FOREIGN_LEXICON.strip("\n").splitlines():
         rest = line.lstrip()[1:] if line.lstrip().startswith("|") else line.partition("=")[2]
         phrases += [tuple(p.split()) for p in rest.split("|")]
     assert [p for p, n in Counter(phrases).items() if n > 1] == []
