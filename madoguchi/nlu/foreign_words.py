@@ -4,8 +4,9 @@ Brazilian and Peruvian customers (Aichi, Shizuoka, Gunma) write their own langua
 with the romaji Japanese of their workplace: `oi, pedi o katarogu e nunca chegou`,
 `quiero hablar con una persona, onegai`. The classifier learned Japanese; a few dozen such
 examples do not teach it two more languages. So a message with enough words of the
-lexicon (`madoguchi.nlu.foreign_lexicon`) is read word by word: a phrase or word of the lexicon as its Japanese, a
-romaji word in hiragana (`madoguchi.nlu.kana.to_kana`), any other word as written.
+lexicon (`madoguchi.nlu.foreign_lexicon`) is read word by word: a phrase or word of the
+lexicon as its Japanese, a romaji word in hiragana (`madoguchi.nlu.kana.to_kana`), any
+other word as written.
 Words that are also romaji particles (o, a, de, no, e, se) are not in the lexicon alone.
 """
 
