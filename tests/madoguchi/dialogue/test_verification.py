@@ -26,7 +26,8 @@ from madoguchi.dialogue.verification import (
      "めーるは みとらんし、かみも どこに やったやら", "order number? I don't know... I can't find 😅",
      "注文番号なるものは控えておらぬ。電話で注文した際にも、そのようなものは聞かされなかったと記憶しておる。",
      "何回も聞かんでええて。仕事中でメール探しとる暇ないんだわ",  # no time to look (round zza)
-     "注文の番号どすか…どこへ やってしもたんやろ。ちょっと わからしまへんのどす。"],  # kyō-kotoba (round zzg)
+     "注文の番号どすか…どこへ やってしもたんやろ。ちょっと わからしまへんのどす。",  # kyō-kotoba (round zzg)
+     "住所は……あら、郵便番号を書いた手帳が見当たりません。", "メールが見つかりません"],  # replay of 01g haruko-leo-15
 )
 def test_not_knowing_the_number(text):
     assert reading(text) == UNKNOWN
