@@ -90,6 +90,10 @@ def phone_answer(value: Any, dispatcher: CollectingDispatcher) -> str | None:
     return phone or None
 
 
+# Readings of a message that gives no name when no name was found in it.
+NO_NAME_READINGS = frozenset({"affirm", "deny", "thank", "goodbye"})
+
+
 def name_answer(value: Any, tracker: Tracker) -> str:
     """A name given in a form. The name part of the message is the name: an entity found in
     it may be a part only (山田 of 山田 太郎です, あおい of 中村あおい); asked for the name,
@@ -102,6 +106,8 @@ def name_answer(value: Any, tracker: Tracker) -> str:
     name = max((f for f in found if f and name and name.replace(" ", "") in f.replace(" ", "")), key=len, default=name)
     whole = clean_person_name(_from_name_on(tracker))
     asked = tracker.get_slot("requested_slot") == "person_name"
+    if not found and (tracker.latest_message.get("intent") or {}).get("name") in NO_NAME_READINGS:
+        return ""  # opo, yes po, salamat! sana umabot po 🙏: a yes and thanks, no name
     # The name part of the message (平田あかり of 平田あかりです、電話は…) when it holds the value.
     if whole and (not name and asked or name and name.replace(" ", "") in whole.replace(" ", "")):
         name = whole

@@ -25,10 +25,13 @@ _NOT_A_NAME = re.compile(r"[0-9@<>{}\[\]/\\?？]")
 _BREAK = re.compile(
     r"[、。,，.．!！?？\n]+|(?<=です)\s+|(?<=ございます)\s+|(?<=します)\s+|\s+(?=\S*の(?:名前|なまえ|お名前))"
 )
-# Words before the answer, no part of it (分かりました。郵便番号は…: no name, round zzd).
+# Words before the answer, no part of it (分かりました。郵便番号は…: no name, round zzd), or an
+# answer that is no name at all.
 _FILLER = re.compile(
     r"^(?:はい|ええ|えっと|ええと|あの|あのう|あ|すみません|失礼しました|"
-    r"(?:分か|わか)りました|わかった|了解(?:です|しました)?|承知(?:しました|いたしました)|なるほど|ok|オッケー)$",
+    r"(?:分か|わか)りました|わかった|了解(?:です|しました)?|承知(?:しました|いたしました)|なるほど|ok|オッケー|"
+    # a yes or thanks in another language (opo, yes po, salamat! sana umabot po: round 2026-12-05m)
+    r"yes|yeah|yep|opo|oo|sim|si|sí|claro|thanks|thank you|salamat|ありがとう(?:ございます)?|どうも)(?:\s+po)?$",
     re.IGNORECASE,
 )
 # A word that leads into the answer (じゃあ Wang Xiaoling でお願いします, round zzg): no name.

@@ -15,6 +15,7 @@ ENGLISH_LEXICON = """
 電話を途中で切られました = hung up on me | hung up on us | hang up on me | hangs up on me
 誰かいますか = anyone there | are you there
 さようなら = bye | goodbye | bye bye | see you | see ya | good night
+よろしければ = if that's all right | if that's alright | if it's all the same | if that's ok | if that's okay
 失礼します = have a nice day | take care | have a good day | gotta go
 また来ます = come back another day | come back later | get back to you later | i'll be back
 相談してみます = talk it over | think it over
@@ -74,6 +75,7 @@ ENGLISH_LEXICON = """
 追跡番号 = tracking number | traking number
 追跡 = tracking | track my order | track my parcel
 届いていない = hasn't arrived | hasnt arrived | haven't received | havent received | didn't receive | didnt receive
+    | not turned up | hasn't turned up | hasnt turned up | it's not turned up | still not turned up
     | didn't arrive | didnt arrive | didn't get | didnt get | never arrived | never came | still not here
     | not arrived | not delivered | not here yet | did not arrive | did not receive | not received | haven't gotten
     | hasn't come | hasnt come | didn't come | didnt come | not come | not arrive | not receive | not yet arrived
@@ -134,7 +136,7 @@ ENGLISH_LEXICON = """
     | how long does shipping take | how long will it take | how long it take | how long take | how long for shipping
     | how long to arrive | how long is shipping | how long time | how many day | how much days
 速達 = express | express shipping | fastest shipping | next day delivery
-宅配便 = home delivery | by courier
+宅配便 = home delivery | by courier | courier's grand | courier's fine | courier is fine | courier's fine thanks
 メール便 = regular mail | standard shipping | normal mail
 急ぎません = no rush | no hurry | not in a hurry | not urgent | isn't urgent | isnt urgent | no need to rush
     | no need to hurry | take your time | regular mail is fine
@@ -452,6 +454,9 @@ ENGLISH_LEXICON = """
 機械 = machine
 あなたは誰ですか = who are you | who am i talking to | who is this | who's this | whos this
 電話番号は教えたくない = i won't give my phone number | i wont give my phone number | won't give my number
+    | rather not give out a phone number | rather not give my phone number | rather not give out my number
+    | not giving my phone number | not giving out my number | don't give my number out | dont give my number out
+    | skip the phone number | i'll skip the phone number
     | wont give my number | not giving my number | won't give my phone | wont give my phone
     | don't want to give my number | dont want to give my number
 教えたくない = i don't want to give | i dont want to give | none of your business | rather not say | not comfortable giving

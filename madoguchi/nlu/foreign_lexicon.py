@@ -7,6 +7,8 @@ for them, read by `madoguchi.nlu.foreign_words`.
 # without accents (they are taken off before a word is looked up); a line that begins with |
 # goes on with the meaning above.
 FOREIGN_LEXICON = """
+見つかりません = no encuentro | no lo encuentro | no la encuentro | nao encontro | nao acho | nao consigo achar
+メールが届きました = me llego un correo | recibi un correo | recebi um email | chegou um email
 こんにちは = oi | ola | hola | bom dia | boa tarde | boa noite | buenos dias | buenas tardes
     | buenas noches | buenas | tudo bem | tudo bom | que tal
     | oii | buen dia

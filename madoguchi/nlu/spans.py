@@ -178,7 +178,7 @@ CAPITALIZED = "[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+"
 _LATIN_NAME_ALONE = re.compile(rf"\s*({CAPITALIZED}(?:[ 　]{CAPITALIZED}){{1,2}})\s*[.!。]?\s*")
 # A name in Latin letters that opens a message, then po or a comma (Lisa Santos po, phone …).
 _LATIN_NAME_FIRST = re.compile(
-    rf"\s*({CAPITALIZED}[ 　]{CAPITALIZED})"
+    rf"\s*({CAPITALIZED}(?:[ 　]{CAPITALIZED}){{1,3}})"  # Marisol Dela Cruz po
     r"(?=[ 　]+po\b|[ 　]*[,、]|[ 　]*で(?:お願い|おねがい|頼|たの|いい|ええ|登録))"
 )
 # A name in kanji written without a space, then a name's ending (なまえは山科美千代どす): after なまえ は.

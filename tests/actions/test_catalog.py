@@ -463,3 +463,14 @@ async def test_the_name_the_extractor_found_with_its_copula_does_not_come_back_w
     )
     assert slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))["person_name"] == "松本 勝"
 
+
+
+def test_a_yes_and_thanks_asked_for_the_name_is_no_name():
+    """Round 2026-12-05m daniel-marisol-04: opo… stored as the name on the catalog."""
+    from actions.common import name_answer
+
+    text = "opo, yes po, salamat! sana umabot po 🙏"
+    tracker = make_tracker([user(text, "affirm")], active_loop="catalog_form", requested_slot="person_name")
+    assert name_answer(text, tracker) == ""
+    named = make_tracker([user("Marisol Dela Cruz po", "inform")], active_loop="catalog_form", requested_slot="person_name")
+    assert name_answer("Marisol Dela Cruz po", named) == "Marisol Dela Cruz"

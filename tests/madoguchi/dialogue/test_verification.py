@@ -187,3 +187,10 @@ def test_an_order_number_not_at_hand_outside_the_check():
     assert number_not_at_hand("where is the order number?")
     assert not number_not_at_hand("注文番号は教えたくない") and not number_not_at_hand("注文番号を変えたい")
     assert not number_not_at_hand("それは どこに書いてあるとですか")  # no number named
+
+
+def test_you_know_it_already_is_a_refusal():
+    """Round 2026-12-05m takako-joao-15: explained once and a person offered, not a complaint."""
+    assert reading("電話番号もいるんですか。前から頼んどるで、そちらでわかっとると思っとりましたけど…") == REFUSED
+    assert reading("I'd rather not give out a phone number over chat, if it's all the same.") == REFUSED
+    assert reading("Lamentablemente no encuentro el número de pedido.") == UNKNOWN

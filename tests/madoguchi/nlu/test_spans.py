@@ -167,6 +167,7 @@ def test_a_family_name_in_hiragana_then_desu_is_no_full_name():
     ("hello 😊 ブルーナです、はじめまして", "ブルーナ"), ("meu nome é Bruna Oliveira", "Bruna Oliveira"),
     ("el pedido lo hice el 28 de noviembre, a nombre de mi esposa Rosa Huaman", "Rosa Huaman"),
     ("ありむら きぬよ で ごわす", "ありむら きぬよ"), ("名前 村井俊介 配達は12/10で", "村井俊介"),
+    ("Marisol Dela Cruz po", "Marisol Dela Cruz"),
 ])
 def test_a_name_after_watashi_wa_or_a_name_label_closing_the_message(text, name):
     found = [*spans.labelled_names(text), *katakana_introduced(text)]
