@@ -4,7 +4,7 @@ Brazilian and Peruvian customers (Aichi, Shizuoka, Gunma) write their own langua
 with the romaji Japanese of their workplace: `oi, pedi o katarogu e nunca chegou`,
 `quiero hablar con una persona, onegai`. The classifier learned Japanese; a few dozen such
 examples do not teach it two more languages. So a message with enough words of the
-lexicon (`madoguchi.nlu.foreign_lexicon`) is read word by word: a phrase or word of the
+lexicon (`madoguchi/nlu/lexicons/portuguese_spanish.txt`) is read word by word: a phrase or word of the
 lexicon as its Japanese, a romaji word in hiragana (`madoguchi.nlu.kana.to_kana`), any
 other word as written.
 Words that are also romaji particles (o, a, de, no, e, se) are not in the lexicon alone.
@@ -17,10 +17,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from madoguchi.nlu.foreign_lexicon import FOREIGN_LEXICON
-from madoguchi.nlu.kana import KEEP, Reading, lexicon_entries, replaced, to_kana
+from madoguchi.nlu.kana import KEEP, Reading, lexicon, lexicon_entries, replaced, to_kana
 
-_WORDS = lexicon_entries(FOREIGN_LEXICON)
+_WORDS = lexicon_entries(lexicon("portuguese_spanish"))
 # Words of the lexicon an English sentence holds too: no sign of Portuguese or Spanish.
 _ALSO_ENGLISH = {"catalog", "catalogue", "robot", "chocolate", "popular", "memorial", "funeral",
                  "terrible", "horrible", "gratis", "diabetes", "persona", "email", "alcohol", "chatbot"}

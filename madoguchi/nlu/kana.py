@@ -1,9 +1,11 @@
-"""Romaji read as kana, and a text read with each character's span on the original: the
-parts `madoguchi.nlu.reading` and `madoguchi.nlu.foreign_words` share."""
+"""Romaji read as kana, a text read with each character's span on the original, and the
+lexicons of other languages: the parts `madoguchi.nlu.reading`, `madoguchi.nlu.foreign_words`
+and `madoguchi.nlu.english_words` share."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 _VOWELS = {"a": "あ", "i": "い", "u": "う", "e": "え", "o": "お"}
 _ROWS = {
@@ -112,12 +114,23 @@ def replaced(text: str, words: list[tuple[int, int, str]]) -> Reading:
     return Reading("".join(out), tuple(starts), tuple(ends))
 
 
+LEXICONS = Path(__file__).with_name("lexicons")
+
+
+def lexicon(name: str) -> str:
+    """The text of a lexicon of `madoguchi/nlu/lexicons/` (english, portuguese_spanish, tagalog)."""
+    return (LEXICONS / f"{name}.txt").read_text(encoding="utf-8")
+
+
 def lexicon_entries(lexicon: str) -> dict[tuple[str, ...], str]:
     """The phrases of a lexicon written one meaning a line (`日本語 = a | b`, a line that
-    begins with | going on with the meaning above), each as its words and its Japanese."""
+    begins with | going on with the meaning above, one that begins with # a comment), each
+    as its words and its Japanese."""
     words: dict[tuple[str, ...], str] = {}
     japanese = ""
     for line in lexicon.strip("\n").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
         if line.lstrip().startswith("|"):  # more words of the meaning above
             rest = line.lstrip()[1:]
         else:

@@ -103,14 +103,17 @@ def test_goods_that_came_wrong_are_seen_in_portuguese_and_spanish(text):
     assert goods_problem(shop_rules(ROOT / "shop" / "rules.yml"), text), as_read(text)
 
 
-def test_no_phrase_of_the_lexicon_has_two_meanings():
+@pytest.mark.parametrize("name", ["portuguese_spanish", "english", "tagalog"])
+def test_no_phrase_of_a_lexicon_has_two_meanings(name):
     """A phrase written twice would keep only its last meaning, silently."""
     from collections import Counter
 
-    from madoguchi.nlu.foreign_lexicon import FOREIGN_LEXICON
+    from madoguchi.nlu.kana import lexicon
 
     phrases = []
-    for line in FOREIGN_LEXICON.strip("\n").splitlines():
+    for line in lexicon(name).strip("\n").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
         rest = line.lstrip()[1:] if line.lstrip().startswith("|") else line.partition("=")[2]
         phrases += [tuple(p.split()) for p in rest.split("|")]
     assert [p for p, n in Counter(phrases).items() if n > 1] == []
