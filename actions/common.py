@@ -106,7 +106,7 @@ def name_answer(value: Any, tracker: Tracker) -> str:
     name = max((f for f in found if f and name and name.replace(" ", "") in f.replace(" ", "")), key=len, default=name)
     whole = clean_person_name(_from_name_on(tracker))
     asked = tracker.get_slot("requested_slot") == "person_name"
-    if not found and (tracker.latest_message.get("intent") or {}).get("name") in NO_NAME_READINGS:
+    if asked and not found and (tracker.latest_message.get("intent") or {}).get("name") in NO_NAME_READINGS:
         return ""  # opo, yes po, salamat! sana umabot po 🙏: a yes and thanks, no name
     # The name part of the message (平田あかり of 平田あかりです、電話は…) when it holds the value.
     if whole and (not name and asked or name and name.replace(" ", "") in whole.replace(" ", "")):

@@ -104,9 +104,9 @@ class LocalBot:
 
     def desk_reason(self, sender_id: str) -> str | None:
         """The reason of the conversation's open ticket on the desk, None without one."""
-        from madoguchi.store import handoffs
+        from madoguchi.handoff.presence import with_person
 
-        handoff = handoffs.open_for(Database(self._db_url), sender_id)
+        handoff = with_person(Database(self._db_url), sender_id)
         return handoff.reason if handoff is not None else None
 
     def meet(self, sender_id: str) -> None:
