@@ -111,7 +111,7 @@ _PERSON = re.compile(
 
 # The order number named (注文番号ですか…, ちゅうもんばんごう, order number).
 _ORDER_NUMBER = re.compile(r"(注文|ちゅうもん|オーダー)の?(番号|ばんごう|ナンバー)|(?i:order\s*(number|no\b|#))")
-# Not given one (電話で頼んだけん、そげんとはもらっとらん; I never got one).
+# Not given one (電話で頼んだけん、そげんとはもらっとらん; I never got one), or asked where it is.
 _NOT_GIVEN = re.compile(r"(もら|もろ|貰)(って|っと|っとら|と|う?て)?(い|お)?(な|ら|ん|ませ|ね|へん)|(?i:never got|(didn'?t|did not) get|\bwhere\b)")
 
 

@@ -57,8 +57,11 @@ def raise_open_handoff(db: Database, sender_id: str, reason: str, priority: dict
     """The open ticket takes `reason` when it is more urgent than the ticket's own, or as
     urgent and the ticket's own is the vague bot_failure."""
     handoff = with_person(db, sender_id)
-    vague = handoff is not None and handoff.reason == VAGUE and reason != VAGUE
-    if handoff is None or _rank(priority, reason) > handoff.priority - (0 if vague else 1):
+    if handoff is None:
+        return False
+    rank = _rank(priority, reason)
+    vague = handoff.reason == VAGUE and reason != VAGUE
+    if not (rank < handoff.priority or (vague and rank == handoff.priority)):
         return False
     kept = handoff.reason if handoff.reason == KEPT else reason
-    return handoffs.raise_reason(db, handoff.id, kept, _rank(priority, reason), replacing=VAGUE if vague else None)
+    return handoffs.raise_reason(db, handoff.id, kept, rank, replacing=VAGUE if vague else None)
