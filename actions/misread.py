@@ -200,8 +200,17 @@ def answerable_topic(tracker: Tracker) -> str | None:
     if topic:
         return topic
     if memorial.is_memorial(text) or (memorial.memorial_context(text, earlier_texts(tracker)) and SWEETS.search(nfkc(text))):
-        return "ask_gift"
+        return None if trouble_with_an_order(tracker) else "ask_gift"
     return None
+
+
+def trouble_with_an_order(tracker: Tracker) -> bool:
+    """A memorial message that tells of an order gone wrong or late, with an order question or
+    a complaint next in the ranking (三回忌なんだ…まんじゅうを たのんだのに まだ こねえ, round
+    2026-12-05n): no gift question, whatever it names."""
+    ranking = [r.get("name") for r in tracker.latest_message.get("intent_ranking") or []]
+    next_reading = next((name for name in ranking if name != "nlu_fallback"), None)
+    return memorial.tells_trouble(common.latest_text(tracker)) and next_reading in ("ask_delivery_status", "complain")
 
 
 def answer_what_it_names(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

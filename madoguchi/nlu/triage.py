@@ -300,7 +300,11 @@ def asks_to_wait(tokens: list) -> bool:
 ASIDE_BEFORE_QUESTION = re.compile(r"[^、。,.\s!！?？…]*[、。,.\s!！…]+.*[?？]", re.S)
 
 
-LOOK_ASKED = re.compile(r"(?:見て|みて|調べて|しらべて|探して|さがして)(?:くれ|くだ|下さ|もら|ほし|欲し|ちょうだい)")
+LOOK_ASKED = re.compile(
+    r"(?:見て|みて|調べて|しらべて|探して|さがして)(?:くれ|くだ|下さ|もら|ほし|欲し|ちょうだい)"
+    # 英語の家庭教師を探しているのですが (round 2026-12-05n): something sought, no wait asked
+    r"|(?:探して|さがして)い?(?:る|ます)(?:の|ん)?(?:ですが|ですけど|だけど|やけど|けど|が)"
+)
 PAST_MISS = re.compile(r"(?:間に合|まにあ|間にあ)(?:いませんでし|わなかっ|わんかっ|わへんかっ|わねかっ)")
 
 

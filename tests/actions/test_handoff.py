@@ -498,3 +498,16 @@ async def test_words_not_followed_read_as_not_understood_are_no_misunderstanding
     events = await ActionFallback().run(dispatcher, tracker, domain)
     assert said(dispatcher) == ["utter_offer_person_plainly"]
     assert slot_sets(events)["person_offered"] == "customer_request"
+
+
+async def test_a_memorial_whose_sweets_have_not_come_is_no_gift_question(shop, dispatcher, domain):
+    """Round 2026-12-05n akio-fernanda-09: the order's trouble, not the のし, is what it is about."""
+    ranking = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "ask_delivery_status", "confidence": 0.34}]
+    late = user("あした かかあの 三回忌なんだ。しんせきに くばる まんじゅうを たのんだのに まだ こねえ", "nlu_fallback",
+                intent_ranking=ranking, triage={"cues": []})
+    await ActionFallback().run(dispatcher, make_tracker([late]), domain)
+    assert "黒白" not in (dispatcher.messages[0].get("text") or "")
+    dispatcher.messages.clear()
+    asked = user("三回忌に くばる まんじゅうを たのみたいんだが", "nlu_fallback", intent_ranking=ranking, triage={"cues": []})
+    await ActionFallback().run(dispatcher, make_tracker([asked]), domain)
+    assert "黒白" in dispatcher.messages[0]["text"]

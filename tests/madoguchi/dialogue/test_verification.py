@@ -194,3 +194,9 @@ def test_you_know_it_already_is_a_refusal():
     assert reading("電話番号もいるんですか。前から頼んどるで、そちらでわかっとると思っとりましたけど…") == REFUSED
     assert reading("I'd rather not give out a phone number over chat, if it's all the same.") == REFUSED
     assert reading("Lamentablemente no encuentro el número de pedido.") == UNKNOWN
+
+
+def test_a_phone_refused_in_hiragana_is_a_refusal():
+    """Round 2026-12-05n akio-fernanda-04: the catalog goes without it, not asked for again."""
+    assert reading("でんわばんごうは かかねえよ。ゆうびんで とどきゃ それでいいんだ") == REFUSED
+    assert reading("でんわばんごうは かかないと だめですか") != REFUSED

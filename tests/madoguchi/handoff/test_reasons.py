@@ -273,6 +273,12 @@ def test_a_memorial_noshi_on_a_wedding_gift_is_a_goods_problem(rules):
     assert reason_for_intent(rules, "ask_gift", "法事ののしは黒白ですか、紅白ですか") is None
 
 
+def test_a_celebration_noshi_that_came_in_edo_speech_is_a_goods_problem(rules):
+    """Round 2026-12-05n akio-fernanda-11: read as a gift question, it is what came."""
+    text = "かかあの 法事に くばる 菓子を たのんだら、のしが 紅白の 蝶結びで きやがった"
+    assert goods_problem(rules, text) and reason_for_intent(rules, "complain", text) == "needs_operator"
+
+
 @pytest.mark.parametrize("text", ["宛名を違う人にしたい", "名前が違う人に送りたい", "名前が違います、直してください", "お名前：電話は 様 これ私の名前じゃないです"])
 def test_a_recipient_to_change_is_no_wrong_parcel(rules, text):
     assert not goods_problem(rules, text)

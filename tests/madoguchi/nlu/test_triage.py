@@ -716,3 +716,20 @@ def test_thanks_with_a_person_asked_for_are_a_wish_for_a_person(ginza, lexicon):
     assert correct_intent("thank", ranking, asked, THRESHOLD) == "request_human"
     for text in ("担当の方、ありがとうございました", "ありがとうございます、担当者の方にもよろしくお伝えください"):
         assert correct_intent("thank", ranking, run(ginza, lexicon, text), THRESHOLD) == "thank", text
+
+
+def test_something_sought_is_no_wait(ginza, lexicon):
+    """Round 2026-12-05n: 探しているのですが asks about something; nothing for the bot to wait for."""
+    assert not run(ginza, lexicon, "英語の家庭教師を探しているのですが、どなたかご存じありませんか。").waiting
+    assert run(ginza, lexicon, "今探してます").waiting
+
+
+def test_overwhelmed_words_are_distress(ginza, lexicon):
+    """Round 2026-12-05n akio-fernanda-09: alone before a memorial, no question of how."""
+    assert run(ginza, lexicon, "どうしたら いいんだい。みんな くるってのに、おれ ひとりじゃ どうにも ならねえ").cues
+
+
+def test_an_order_made_by_mistake_is_no_goods_problem(ginza, lexicon):
+    """Round 2026-12-05n: まちごうたき (間違うたから) とりけして is the customer's own slip."""
+    assert not run(ginza, lexicon, "ちゅうもん まちごうたき とりけして ほしいがです").goods_problem
+    assert run(ginza, lexicon, "ちごうお菓子が きとります").goods_problem
