@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import common
 from actions.catalog_note import CATALOG_FORM
 from madoguchi.dialogue import verification
+from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.handoff.reasons import has_cue
 
 # The phone slot of a request made without one (stored as no number).
@@ -19,12 +20,13 @@ NO_PHONE = "なし"
 
 def phone_refused(tracker: Tracker) -> bool:
     """The catalog form asks the phone and the customer refuses it, with no anger beyond
-    the refusal and no person asked for."""
+    the refusal, no leaving and no person asked for."""
     text = common.latest_text(tracker)
     return (
         tracker.active_loop_name == CATALOG_FORM
         and tracker.get_slot("requested_slot") == "phone"
         and verification.reading(text) == verification.REFUSED
+        and not is_leaving(verification.without_refusal(text))  # …Leave it, I will check your website only
         and not verification.asks_for_person(text)
         and not has_cue(text, common.rules().cues.get("anger", []))
     )

@@ -25,7 +25,9 @@ LEAVING = re.compile(
     # 送ってもらえればいいです, いつもの送り方で結構です: what is wanted, not leaving
     r"(?<!で)(?<!れば)(?<!たら)(?:いいです|大丈夫です)$|"
     # in English, read without spaces (Actually, scratch that. … no need to send anything)
-    r"(?i:nevermind|scratchthat|forgetit|maybelater|noneedtosend|don'?tsend|donotsend|noneedanymore|don'?tneeditanymore)"
+    r"(?i:nevermind|scratchthat|forgetit|maybelater|noneedtosend|don'?tsend|donotsend|noneedanymore|don'?tneeditanymore"
+    # Leave it, I will check your website only (round 2026-12-05o)
+    r"|leaveit(?!to|with|at|in|outside)|(?:i'?ll|iwill)(?:just)?check(?:your|the)(?:website|site|webpage|homepage))"
 )
 
 

@@ -56,7 +56,8 @@ _REFUSED = re.compile(
     r"(?<!番号)(?<!電話)(?<!でんわ)で(調べ|しらべ|検索|探し|さがし)て(や|よ|ほし|ください|くれ|ちょう|もらえ|おくれ)|"
     r"必要性が(理解|わか|分か)|(もう一度|もういちど|毎回|まいかい)(入力|書く|言う)(の|必要)|"
     r"(?i:why do you need|you (already )?have (it|my|all)|look (it )?up yourself|find it yourself|search (it )?yourself|"
-    r"(don'?t|do not) want to (give|tell|share|write))|"
+    r"(don'?t|do not) want to (give|tell|share|write)|"
+    r"(don'?t|do not|never|won'?t|will not) (share|give out|give|write) (my |a |the |any )?(phone|number|mobile|contact))|"  # round 2026-12-05o
     r"(入れて|いれて)(る|ある)(じゃん|でしょ|やろ|だろ)|登録し(とる|てん|てる)(が|やろ|じゃ|でしょ)|"
     r"(帳面|台帳|記録|控え)に[^。]{0,6}(書いて|載って)|(調べ|しらべ)りゃ|"
     # 電話番号もそっちが持っとるがや, (bangou iranai deshou…) data zenbu motte iru. jibun de shirabete
@@ -125,6 +126,12 @@ def number_not_at_hand(text: str, before: str = "") -> bool:
     named = _ORDER_NUMBER.search(places) or _ORDER_NUMBER.search(cue_places(nfkc(before)))
     return bool(named) and (_UNKNOWN.search(places) or _NOT_GIVEN.search(places)) is not None and (
         not _REFUSED.search(places))
+
+
+def without_refusal(text: str) -> str:
+    """The text with its words of refusal taken out (I don't share phone number on chat. Leave
+    it: what is left says whether the customer also leaves)."""
+    return _REFUSED.sub(" ", nfkc(text or ""))
 
 
 def reading(text: str) -> str | None:

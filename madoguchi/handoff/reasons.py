@@ -155,6 +155,7 @@ OTHERS_NAME = re.compile(
 OTHERS_PARCEL_EN = re.compile(
     r"(?:received|came|arrived|delivered|got)\b.{0,80}?(?:(?:is|'s|was)\s+not\s+mine\b(?!\s+to)|isn't\s+mine\b(?!\s+to)|wasn't\s+mine\b(?!\s+to)|"
     r"not\s+my\s+(?:name|parcel|package|box)|name\s+on\s+the\s+(?:label|box|parcel|package)|addressed\s+to\s+someone\s+else|"
+    r"addressed\s+to\s+(?:some\s+other|another|a\s+different|other)\s+(?:person|people|name|customer|family)|"  # round 2026-12-05o
     r"(?:is|'s|was)\s+not\s+(?:for|addressed\s+to)\s+(?:me|us)\b|isn't\s+(?:for|addressed\s+to)\s+(?:me|us)\b)"
     r"|\b(?:dumating|natanggap)\b.{0,80}?\b(?:ibang\s+pangalan|hindi\s+(?:po\s+)?(?:amin|akin|sa\s+amin))\b",
     re.I | re.S,

@@ -94,11 +94,17 @@ PEOPLE_COUNTED = re.compile(
     # 隣の家の人がおんなじのをくれる: a neighbour or a relative, not a person asked for
     r"|(?:隣|となり|近所|きんじょ|親戚|しんせき|向かい|むかい|会社|職場|親類)の(?:家の|うちの)?(?:人|ひと|方)"
 )
-# The body, not the shop (目が悪いので短めに): no reproach.
+# What may break, nothing broken (割れやすいお菓子): no reproach.
 FRAGILE = re.compile(
     r"(?:割れ|われ|壊れ|こわれ|崩れ|くずれ|潰れ|つぶれ|欠け|かけ)(?:やす|にく|ない(?:よう|か)|ません(?:よう|か))|"
     r"割れ物|われもの|壊れ物|こわれもの"
 )
+# はずかしいことに なんねよう (round 2026-12-05o): a shame feared, no reproach.
+SHAME_FEARED = re.compile(
+    r"(?:恥ずかし|はずかし|恥)(?:い)?(?:こと|思い|おもい|目|め)?(?:に|を)?"
+    r"(?:なら|なん|なれ|せん|しな|かかな|かかね|かかん|かか)[^。]{0,4}?よ[うお]"
+)
+# The body, not the shop (目が悪いので短めに): no reproach.
 BODY = re.compile(r"(?:目|耳|足|腰|体|膝|ひざ|具合|ぐあい|調子|ちょうし|気分|きぶん|からだ|め|みみ|あし|こし)が(?:悪|わる)")
 # The chat or machines spoken of (こういうの よぐ わがらねさげ, こういう機械の窓口は慣れなくて).
 THE_MEDIUM = re.compile(

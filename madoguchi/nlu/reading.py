@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import jaconv
 
-from madoguchi.nlu.english_words import english_words
+from madoguchi.nlu.english_words import english_words, tagalog_indonesian_words
 from madoguchi.nlu.foreign_words import ENGLISH_GRAMMAR, foreign_words, their_phrases
 from madoguchi.nlu.kana import KEEP, Reading, replaced, to_kana
 from madoguchi.text import folded
@@ -60,6 +60,9 @@ _ROMAJI_GRAMMAR = {
     "iie", "sumimasen", "arigatou", "arigato", "gozaimasu", "chotto", "nani", "doko", "itsu", "dou", "desuka",
     "masen", "kimasen", "dekiru", "iru", "aru", "kore", "sore", "watashi", "boku", "ore",
 }
+# Words of romaji Japanese no Tagalog or Indonesian writer uses (not ka, ni, mo, made).
+_ROMAJI_SURE = {w for w in _ROMAJI_GRAMMAR if len(w) >= 4 and w != "made"} | {"iidesu", "mou", "iie", "desu"}
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
@@ -70,9 +73,14 @@ def reading(text: str) -> Reading | None:
         rest = reading(old.text)
         return old.then(rest) if rest else old
     wide = halfwidth_kana(text)
+    # Tagalog and Indonesian before romaji (wala pa rin po, iya: not わら ぱ りん ぽ, いや), which
+    # then leaves the message alone; not in romaji Japanese (mou iya desu).
+    now = wide.text if wide else text
+    theirs = None if _ROMAJI_SURE & {w.lower() for w in _LATIN_WORD.findall(now)} else tagalog_indonesian_words(now)
+    wide = _then(wide, theirs)
     # Portuguese or Spanish is read after the katakana, its Japanese being in kanji and kana.
     foreign = foreign_words(wide.text if wide else text)
-    read = _then(wide, None if foreign else romaji(wide.text if wide else text))
+    read = _then(wide, None if foreign or theirs else romaji(wide.text if wide else text))
     now = read.text if read else text
     kata = katakana_sentences(now) or kanji_katakana(now)
     if foreign is None:  # what of theirs stands in English or romaji (frete grátis pls)

@@ -25,7 +25,7 @@ from madoguchi.memorial import asks_noshi, asks_the_custom
 from madoguchi.nlu.address_spans import addresses
 from madoguchi.nlu.cues import (
     ASKED_EXCEPTIONS, BODY, BOT_WORDS, CANCEL_NAMED, CHANGE_NAMED, COURTESIES, DIGIT, EMPHASIS, FAMILY_KATAKANA_GIVEN, FAMILY_NAME_TAG, POLITE_NAME_END,
-    FRAGILE, FULL_NAME, HURRY_SAID,
+    FRAGILE, FULL_NAME, HURRY_SAID, SHAME_FEARED,
     INTENSITY, KATAKANA_COPULA, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES,
     PEOPLE_COUNTED, PERSON_WORDS, PHONE_ORDER, QUESTIONED, REFUND_ASKED, REQUEST_FORMS, ROOM_NUMBER, STAFF_TOLD_OF, SUBJECT,
     THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB, ORDER_ASKED_AFTER,
@@ -209,7 +209,7 @@ def assess(
     result.order_asked_after = ORDER_ASKED_AFTER.search(read_spaceless) is not None
     ended = spaced_out + "。"  # 頼んだのに at the end reads like 頼んだのに。
     # 割れやすいお菓子: what may break, nothing broken; こないだ (the other day): nothing that did not come
-    unharmed = THE_OTHER_DAY.sub("", FRAGILE.sub("", BODY.sub("", ended)))
+    unharmed = SHAME_FEARED.sub("", THE_OTHER_DAY.sub("", FRAGILE.sub("", BODY.sub("", ended))))
     result.reproach = any(w in unharmed for w in (*lexicon.reproach, *lexicon.not_arrived))
     result.digits = DIGIT.search(norm) is not None
     result.bot_words = any(BOT_WORDS.search(t) for t in (spaced_out, with_hiragana(spaced_out)))  # キカイ デスカ

@@ -34,6 +34,15 @@ async def test_a_phone_refused_read_as_a_no_does_not_end_the_form(dispatcher, do
     assert events["phone"] == NO_PHONE and "requested_slot" not in events
 
 
+async def test_a_phone_refused_with_the_form_left_ends_the_form(dispatcher, domain):
+    """Round 2026-12-05o kikuyo-ananya-20: the customer leaves, no read-back of a request she let go."""
+    text = "Sorry, I don't share phone number on chat. Leave it, I will check your website only. Thanks."
+    events = slot_sets(await ValidateCatalogForm().run(dispatcher, phone_asked(text, "deny"), domain))
+    assert events.get("requested_slot", "kept") is None and events.get("phone") != NO_PHONE
+    events = slot_sets(await ValidateCatalogForm().run(dispatcher, phone_asked("Sorry, I don't share phone number on chat.", "deny"), domain))
+    assert events["phone"] == NO_PHONE
+
+
 @pytest.mark.parametrize("text, intent", [
     ("電話なんか教えたくない、担当者に代わって", "request_human"),  # a person asked for
     ("電話なんか教えたくない。ふざけんな", "complain"),  # anger beyond the refusal

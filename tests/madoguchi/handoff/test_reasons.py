@@ -103,6 +103,8 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "でも なまえ が ちがいます。「山本 美智子 様」 と かいて あります。わたし は オレナ です。",  # the addressee quoted
     "きょう ニモツ きた けど、 ボク の じゃない!!",
     "Hi, I received a parcel from your shop today but it is not mine. The name on the label is Sato Hanako.",
+    "Today I received a parcel from your shop but it is addressed to some other person, 佐藤様, same building.",  # round 05o
+    "きょう とどいだ お菓子 あけでみたら、 のし が 絋白 だったす。一周忌の おかえし なのに",  # 紅白 mistyped (round 05o)
     "hello po, may dumating po na box sa amin pero ibang pangalan po yung nakasulat, 山本 様 po",  # Tagalog (round zp)
     "然るに、掛けられしのしは紅白の蝶結びにて、表書きは「御祝」と記され居り候。佛事の品にては到底用ゐ難く候。",  # round zo
     "こんにちは。きょう にもつ きた けど、なかみ ちがう よ",  # round p: greeted, then not understood

@@ -103,7 +103,7 @@ def test_goods_that_came_wrong_are_seen_in_portuguese_and_spanish(text):
     assert goods_problem(shop_rules(ROOT / "shop" / "rules.yml"), text), as_read(text)
 
 
-@pytest.mark.parametrize("name", ["portuguese_spanish", "english", "tagalog"])
+@pytest.mark.parametrize("name", ["portuguese_spanish", "english", "tagalog", "indonesian"])
 def test_no_phrase_of_a_lexicon_has_two_meanings(name):
     """A phrase written twice would keep only its last meaning, silently."""
     from collections import Counter

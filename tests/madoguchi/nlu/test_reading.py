@@ -189,3 +189,18 @@ def test_a_greeting_in_english_is_left_to_the_classifier():
     """Hello! katarogu onegai shimasu (replay of round zl kazumi-ravi-02): read こんにちは, the
     greeting outweighed the catalog asked for in romaji."""
     assert reading("Hello! katarogu onegai shimasu 🙏 first time buying wagashi") is None
+
+
+@pytest.mark.parametrize("text, read", [
+    ("iya", "はい"),  # Indonesian: a yes (round 2026-12-05o read it いや, a no)
+    ("Saya takut sekali, uangnya untuk bulan ini.", "怖いです"),
+    ("Kak, katalog yang saya minta kok belum sampai ya?", "まだ届いていません"),
+    ("wala pa rin po dumating", "まだ届いていません"),  # Tagalog before romaji, not わら ぱ りん ぽ
+])
+def test_tagalog_and_indonesian_are_read_before_romaji(text, read):
+    assert read in reading(text).text
+
+
+@pytest.mark.parametrize("text, read", [("mou iya desu", "もう いや です"), ("iya iidesu", "いや いいです")])
+def test_romaji_japanese_stays_romaji(text, read):
+    assert reading(text).text == read

@@ -733,3 +733,9 @@ def test_an_order_made_by_mistake_is_no_goods_problem(ginza, lexicon):
     """Round 2026-12-05n: まちごうたき (間違うたから) とりけして is the customer's own slip."""
     assert not run(ginza, lexicon, "ちゅうもん まちごうたき とりけして ほしいがです").goods_problem
     assert run(ginza, lexicon, "ちごうお菓子が きとります").goods_problem
+
+
+def test_a_shame_feared_is_no_reproach(ginza, lexicon):
+    """Round 2026-12-05o hisayo-quang-05: はずかしいことに なんねよう asks for the right のし."""
+    assert not run(ginza, lexicon, "のし は なにが いいべ。 はずかしいことに なんねよう おしえでたんせ").grievance
+    assert run(ginza, lexicon, "こんな のし で 届いて、先方に はずかしい 思いを しました").grievance
