@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 
+from madoguchi.nlu.reading import as_read
 from madoguchi.text import nfkc
 
 # やめ, but not はやめに (早めに: お歳暮はやめに決めたい, それで！はやめにおねがい).
 STOP_WORD = r"(?<!は)やめ|(?<=は)やめ(?![にので])"
 LEAVING = re.compile(
     STOP_WORD + r"|止め|もういい|もう結構|(?<!で)(?<!方で)結構です|(?<!で)けっこうです|またにし|またにす|またにいた|またにさせ|またにさし|今度にいた|こんどにいた|今度にす|こんどにす|また今度|またこんど|また後で|また改めて|"
-    r"あとにし|後にし|後ほど|のちほど|今度にし|こんどにし|次にし|やっぱ(?:り|い)?(?:いい|よか|ええわ)|やっぱ(?:り)?結構|"
+    r"(?:今|いま)は(?:いい|結構|けっこう)(?:です(?![かの])|(?!です|か|の))|あとにし|後にし|後ほど|のちほど|今度にし|こんどにし|次にし|やっぱ(?:り|い)?(?:いい|よか|ええわ)|やっぱ(?:り)?結構|"
     # 孫が 来てからに しもんで 今日は よかです (Kagoshima: after the grandson comes; not today)
     r"(?:て|で)からに(?:しま|する|しよ|しもん|しとく|しとき|すっ)|(?:今日|きょう)は(?:もう)?(?:いい|よか|ええ)(?:です|で|わ|よ|ばい|けん)?[。.!！]?$|"
     r"やっぱ(?:り)?(?:いら|要ら)|(?:聞|き)いてから|(?:相談|確認|探|さが)してから|"
@@ -30,9 +31,13 @@ LEAVING = re.compile(
     r"|leaveit(?!to|with|at|in|outside)|(?:i'?ll|iwill)(?:just)?check(?:your|the)(?:website|site|webpage|homepage))"
 )
 
+JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
 
 def is_leaving(text: str) -> bool:
-    """The message says the customer does not want to go on now."""
+    """The message says the customer does not want to go on now, as written or, written
+    without Japanese, as read (mamaya na lang po ulit: 今はいいです)."""
     norm = nfkc(text or "").strip()
+    said = (norm,) if JAPANESE_SCRIPT.search(norm) else (norm, as_read(norm))
     # やっぱり いい です; ふつうので いいです is no leaving: the words read without their spaces
-    return LEAVING.search(re.sub(r"\s+", "", norm)) is not None
+    return any(LEAVING.search(re.sub(r"\s+", "", t)) is not None for t in said)

@@ -3,6 +3,9 @@
 - Romaji (`souryou ikura desuka`): customers without a Japanese keyboard write it; the
   classifier has learned Japanese script and reads an unfamiliar Latin message as
   whatever intent holds Latin words (「AI」, 「bot」). Read as hiragana.
+- Chinese (`請問 運費 多少?`), then Tagalog and Indonesian (`wala pa rin po`, `iya`): their
+  phrases read in Japanese (`madoguchi.nlu.chinese_words`, `madoguchi.nlu.english_words`),
+  before romaji, which then leaves the message alone; English phrases are read last.
 - Portuguese or Spanish among romaji (`oi, pedi o katarogu e nunca chegou`): read word by
   word in the Japanese of `madoguchi.nlu.foreign_words`, after the katakana.
 - Half-width katakana (`ｶﾀﾛｸﾞｵﾈｶﾞｲｼﾏｽ`), from old phones and office systems: read as
@@ -25,6 +28,7 @@ from functools import lru_cache
 
 import jaconv
 
+from madoguchi.nlu.chinese_words import chinese_words
 from madoguchi.nlu.english_words import english_words, tagalog_indonesian_words
 from madoguchi.nlu.foreign_words import ENGLISH_GRAMMAR, foreign_words, their_phrases
 from madoguchi.nlu.kana import KEEP, Reading, replaced, to_kana
@@ -72,6 +76,13 @@ def reading(text: str) -> Reading | None:
     if old is not None:
         rest = reading(old.text)
         return old.then(rest) if rest else old
+    chinese = chinese_words(text)  # 請問 運費 多少?: 質問があります 送料はいくらですか?
+    rest = _read_scripts(chinese.text if chinese else text)
+    return _then(chinese, rest)
+
+
+def _read_scripts(text: str) -> Reading | None:
+    """The text read for its scripts and languages written in Latin letters."""
     wide = halfwidth_kana(text)
     # Tagalog and Indonesian before romaji (wala pa rin po, iya: not わら ぱ りん ぽ, いや), which
     # then leaves the message alone; not in romaji Japanese (mou iya desu).

@@ -58,3 +58,12 @@ def test_a_detail_with_iidesu_is_no_leaving():
 def test_looking_it_up_back_home_is_leaving_for_now():
     assert is_leaving("ゆうびん ばんごう… いま わからない です。 へや に かえって から しらべます")
     assert not is_leaving("ちょっと調べます")  # a wait, not leaving
+
+
+@pytest.mark.parametrize("text, leaving", [
+    ("ay wait lang po, tinatawag ako ni lola 😅 mamaya na lang po ulit, salamat po!", True),  # round 2026-12-05m
+    ("今は結構です。", True),
+    ("住所は今はいいですか", False),
+])
+def test_not_now_is_leaving_in_any_language(text, leaving):
+    assert is_leaving(text) is leaving

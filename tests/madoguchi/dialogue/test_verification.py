@@ -200,3 +200,4 @@ def test_a_phone_refused_in_hiragana_is_a_refusal():
     """Round 2026-12-05n akio-fernanda-04: the catalog goes without it, not asked for again."""
     assert reading("でんわばんごうは かかねえよ。ゆうびんで とどきゃ それでいいんだ") == REFUSED
     assert reading("でんわばんごうは かかないと だめですか") != REFUSED
+    assert reading("電話番号なんか教えねえよ。注文番号言ったっぺ それで調べろや") == REFUSED  # round 2026-12-05p

@@ -103,7 +103,7 @@ def test_goods_that_came_wrong_are_seen_in_portuguese_and_spanish(text):
     assert goods_problem(shop_rules(ROOT / "shop" / "rules.yml"), text), as_read(text)
 
 
-@pytest.mark.parametrize("name", ["portuguese_spanish", "english", "tagalog", "indonesian"])
+@pytest.mark.parametrize("name", ["portuguese_spanish", "english", "tagalog", "indonesian", "chinese"])
 def test_no_phrase_of_a_lexicon_has_two_meanings(name):
     """A phrase written twice would keep only its last meaning, silently."""
     from collections import Counter
@@ -117,6 +117,8 @@ def test_no_phrase_of_a_lexicon_has_two_meanings(name):
         rest = line.lstrip()[1:] if line.lstrip().startswith("|") else line.partition("=")[2]
         phrases += [tuple(p.split()) for p in rest.split("|")]
     assert [p for p, n in Counter(phrases).items() if n > 1] == []
+    # A comment stands on its own line: after a phrase it would be read as words of it.
+    assert [p for p in phrases if "#" in p] == []
 
 
 @pytest.mark.parametrize("text", ["O telefone eu prefiro não passar por aqui, desculpa. Pode mandar sem, né?",
