@@ -81,7 +81,8 @@ def shop_entities(
     """The message's entities, in the order they stand.
 
     `text`: the message folded, not masked; `learned`: the classifier's entities; `extractor`:
-    the name the entities found here carry; `family`: the spans of family names in `text`;
+    the name the entities found here carry; `family`: the spans of family names in what the
+    classifier saw (`read`'s text when there is one, else `text`);
     `read`: the reading the classifier saw instead of `text`, if any; `original`: the text as
     the customer wrote it; `rule_dates`: whether dates are also found by rule.
     """
@@ -98,7 +99,8 @@ def shop_entities(
                 learned = [e for e in learned if not any(e is c for c in cut)]
                 found.append(date)
     found += [_entity("address", a, b, None, text, extractor) for a, b in address_spans.addresses(text)]
-    family = family or []
+    # GiNZA read what the classifier saw: its family names are taken back onto `text`.
+    family = [read.span(a, b) for a, b in family or [] if b <= len(read.text)] if read is not None else family or []
     surnames = frozenset(text[a:b] for a, b in family)
     for e in learned:  # a family name takes the given name written after it
         if e[ENTITY_ATTRIBUTE_TYPE] == "person_name":

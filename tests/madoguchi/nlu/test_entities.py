@@ -1,0 +1,18 @@
+"""The rule entities of a message read in another script or language."""
+
+from __future__ import annotations
+
+from madoguchi.nlu.entities import shop_entities
+from madoguchi.nlu.reading import reading
+from madoguchi.text import fold_for_nlu
+
+
+def test_family_names_found_in_the_reading_are_taken_back_to_the_message():
+    """Round 2026-12-05q: a reading longer than the message (您好: こんにちは) put GiNZA's
+    family names past its end, and the parse failed."""
+    text = fold_for_nlu("您好 山田です")
+    read = reading(text)
+    at = read.text.index("山田")
+    names = [e for e in shop_entities(text, [], extractor="test", family=[(at, at + 2)], read=read)
+             if e["entity"] == "person_name"]
+    assert [e["value"] for e in names] == ["山田"]
