@@ -106,6 +106,7 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "Today I received a parcel from your shop but it is addressed to some other person, 佐藤様, same building.",  # round 05o
     "dumating na po yung sweets para sa 四十九日, pero yung のし po ay 紅白 na 御祝 😳 hindi po pwede yan sa 法事",  # round 05m
     "可是 のし 上面 的 名字 印錯 了。應該 是「陳美蓮」，印成「陣美連」",  # Chinese (round 2026-12-05p)
+    "先方が喪中だで紅白はでかんと書いておいたんだが、紅白の蝶結びののしで届いたと先方から電話があった。",  # mourning
     "きょう とどいだ お菓子 あけでみたら、 のし が 絋白 だったす。一周忌の おかえし なのに",  # 紅白 mistyped (round 05o)
     "hello po, may dumating po na box sa amin pero ibang pangalan po yung nakasulat, 山本 様 po",  # Tagalog (round zp)
     "然るに、掛けられしのしは紅白の蝶結びにて、表書きは「御祝」と記され居り候。佛事の品にては到底用ゐ難く候。",  # round zo
