@@ -739,3 +739,9 @@ def test_a_shame_feared_is_no_reproach(ginza, lexicon):
     """Round 2026-12-05o hisayo-quang-05: はずかしいことに なんねよう asks for the right のし."""
     assert not run(ginza, lexicon, "のし は なにが いいべ。 はずかしいことに なんねよう おしえでたんせ").grievance
     assert run(ginza, lexicon, "こんな のし で 届いて、先方に はずかしい 思いを しました").grievance
+
+
+def test_anything_will_do_is_no_anger(ginza, lexicon):
+    """Round 2026-12-05p kenichi-lien-14: 何でもいいから asks for any way; 何で alone is a why."""
+    assert not run(ginza, lexicon, "明日までに水戸さ着けてくれ。速達でも何でもいいから").anger
+    assert run(ginza, lexicon, "何で届かないんだ").anger
