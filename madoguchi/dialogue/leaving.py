@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from madoguchi.nlu.reading import as_read
 from madoguchi.text import nfkc
@@ -32,12 +33,14 @@ LEAVING = re.compile(
 )
 
 JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+# A message is asked about several times a turn (the triage, the forms); its reading is made once.
+_read = lru_cache(maxsize=1024)(as_read)
 
 
 def is_leaving(text: str) -> bool:
     """The message says the customer does not want to go on now, as written or, written
     without Japanese, as read (mamaya na lang po ulit: 今はいいです)."""
     norm = nfkc(text or "").strip()
-    said = (norm,) if JAPANESE_SCRIPT.search(norm) else (norm, as_read(norm))
+    said = (norm,) if JAPANESE_SCRIPT.search(norm) else (norm, _read(norm))
     # やっぱり いい です; ふつうので いいです is no leaving: the words read without their spaces
     return any(LEAVING.search(re.sub(r"\s+", "", t)) is not None for t in said)

@@ -270,9 +270,10 @@ def test_a_polite_formula_is_no_anger(ginza, lexicon):
 def test_because_and_anything_are_no_angry_why(ginza, lexicon):
     """母の誕生日もうすぐなんで (round t kinu-hayato-04): the なんで of "because" had made a hurry angry."""
     for text in ("母の誕生日もうすぐなんで、できれば早めに欲しいっす", "学生なんで送料無料とかになりませんか",
-                 "ちらしでもなんでもええけん、冊子を送ってくれんかな"):
+                 "ちらしでもなんでもええけん、冊子を送ってくれんかな",
+                 "明日までに水戸さ着けてくれ。速達でも何でもいいから"):  # round 2026-12-05p kenichi-lien-14
         assert not run(ginza, lexicon, text).anger, text
-    for text in ("なんで何回もおなじこと聞くと？", "荷物はなんで届かないの", "ぜんぜん へんじ ない。なんで？？"):
+    for text in ("なんで何回もおなじこと聞くと？", "荷物はなんで届かないの", "ぜんぜん へんじ ない。なんで？？", "何で届かないんだ"):
         assert run(ginza, lexicon, text).anger, text
 
 
@@ -739,9 +740,3 @@ def test_a_shame_feared_is_no_reproach(ginza, lexicon):
     """Round 2026-12-05o hisayo-quang-05: はずかしいことに なんねよう asks for the right のし."""
     assert not run(ginza, lexicon, "のし は なにが いいべ。 はずかしいことに なんねよう おしえでたんせ").grievance
     assert run(ginza, lexicon, "こんな のし で 届いて、先方に はずかしい 思いを しました").grievance
-
-
-def test_anything_will_do_is_no_anger(ginza, lexicon):
-    """Round 2026-12-05p kenichi-lien-14: 何でもいいから asks for any way; 何で alone is a why."""
-    assert not run(ginza, lexicon, "明日までに水戸さ着けてくれ。速達でも何でもいいから").anger
-    assert run(ginza, lexicon, "何で届かないんだ").anger
