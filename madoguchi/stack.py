@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from madoguchi.children import die_with_parent
-from madoguchi.evaluation.bot import free_port
+from madoguchi.free_ports import free_port
 from madoguchi.settings import ROOT, Settings, read_dotenv
 
 ACTIONS_PORT = 5055

@@ -19,7 +19,6 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -28,14 +27,9 @@ from pathlib import Path
 
 import pytest
 
+from madoguchi.free_ports import free_port
+
 INSTALL_HINT = "`make test` installs them (scripts/system-deps), or: sudo apt-get install -y"
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 # --- PostgreSQL ---------------------------------------------------------------------------

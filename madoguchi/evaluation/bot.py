@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -20,16 +19,11 @@ from typing import Any
 
 from madoguchi.children import die_with_parent
 from madoguchi.evaluation.goals import DEMO_ORDERS
+from madoguchi.free_ports import free_port
 from madoguchi.settings import ROOT
 from madoguchi.store.db import Database
 
 EVAL_NOW = "2026-11-20T10:00:00+09:00"  # a Friday morning: operators at work
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class LocalBot:

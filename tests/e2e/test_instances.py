@@ -27,6 +27,7 @@ from typing import Any
 
 import pytest
 
+from madoguchi.free_ports import free_port
 from madoguchi.handoff.transcript import lines_of, operator_custom
 from madoguchi.model import model_path
 from madoguchi.rasa.stores.lock_store import EnvLockStore
@@ -35,7 +36,7 @@ from madoguchi.stack import Stack, services
 from madoguchi.store import catalog_requests, handoffs, operators, orders, transcripts
 from madoguchi.store.db import Database
 from tests.e2e.conftest import NOW, TOKEN, keep_logs, post_json
-from tests.servers import free_port, postgres_server, redis_server  # noqa: F401  (session fixtures)
+from tests.servers import postgres_server, redis_server  # noqa: F401  (session fixtures)
 
 OPERATOR, PASSWORD = "instances-op", "instances-password"
 

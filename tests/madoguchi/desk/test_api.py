@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 from datetime import timedelta
 from typing import Any
 
@@ -14,6 +13,7 @@ import pytest
 from aiohttp import WSMsgType, web
 
 from madoguchi.desk.rasa_client import CLOSE_TEXT, RELEASE_TEXT
+from madoguchi.free_ports import free_port
 from madoguchi.handoff.transcript import line_of, operator_custom
 from madoguchi.settings import ROOT, Settings
 from madoguchi.store import catalog_requests, handoffs, operators, transcripts
@@ -72,13 +72,6 @@ class RasaStandIn:
     @property
     def events(self) -> list[dict[str, Any]]:
         return [e for call in self.calls for e in call["events"]]
-
-
-def free_port() -> int:
-    """A local port nothing listens on."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def settings_for(db: Database, rasa_url: str) -> Settings:

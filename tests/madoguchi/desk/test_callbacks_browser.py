@@ -20,6 +20,7 @@ from aiohttp import web
 
 from madoguchi.channels.line import LineInput
 from madoguchi.channels.socketio import SocketIOChannel
+from madoguchi.free_ports import free_port
 from madoguchi.handoff import callback as words
 from madoguchi.shop.rules import shop_rules
 from madoguchi.store import callbacks, handoffs, operators, transcripts
@@ -28,7 +29,7 @@ from tests.e2e.screenshots import save_screenshots
 from tests.e2e.test_browser import launched_chromium
 from tests.madoguchi.channels.line_harness import NAMES, SECRET, TOKEN, USER, LineServer, StandInBot, body, event, text_event
 from tests.madoguchi.channels.line_platform import LinePlatform
-from tests.madoguchi.desk.test_api import PASSWORD, free_port, settings_for
+from tests.madoguchi.desk.test_api import PASSWORD, settings_for
 from tests.madoguchi.desk.test_console_browser import UI_TIMEOUT, Servers, expect, log_in
 
 FRIDAY_MORNING = "2026-11-20T10:00:00+09:00"

@@ -19,10 +19,11 @@ import pytest
 from aiohttp import web
 
 from madoguchi.desk.handoff_actions import OPERATIONS_KEY
+from madoguchi.free_ports import free_port
 from madoguchi.store import operators
 from madoguchi.web.app import create_app
 from tests.e2e.test_browser import CHROMIUM, launched_chromium
-from tests.madoguchi.desk.test_api import PASSWORD, RasaStandIn, free_port, lines_of_sender, make_handoff, settings_for
+from tests.madoguchi.desk.test_api import PASSWORD, RasaStandIn, lines_of_sender, make_handoff, settings_for
 from tests.madoguchi.edited_rules import rules_file_in_use
 
 playwright_api = pytest.importorskip("playwright.sync_api")
