@@ -49,8 +49,8 @@ from __future__ import annotations
 from typing import Any
 
 from madoguchi.nlu.cues import (
-    ASKING_HOW_CUES, DOUBTFUL, HANDOFF_INTENTS, HURRY_DOUBTED, NOT_KNOWING_CUES, PERSON_DOUBTED, SURE, WAIT_READINGS,
-    only_cues_among,
+    ASKING_HOW_CUES, DOUBTFUL, HANDOFF_INTENTS, HURRY_DOUBTED, NOT_KNOWING_CUES, PERPLEXED_FACES, PERSON_DOUBTED, SURE,
+    WAIT_READINGS, only_cues_among,
 )
 from madoguchi.nlu.triage import Assessment
 
@@ -222,8 +222,12 @@ def asks_how(intent: str, assessment: Assessment) -> bool:
 
 
 def only_not_knowing_how(assessment: Assessment) -> bool:
-    """No distress cue but not knowing how, no grief, no goods problem, no more than one …."""
-    return _only_cues_among(assessment, ASKING_HOW_CUES)
+    """No distress cue but not knowing how (and a perplexed face, when the のし or the custom is
+    what is not known: 中国と違うので全然わからない😣), no grief, no goods problem, no more than one …."""
+    allowed = ASKING_HOW_CUES
+    if (assessment.asks_noshi or assessment.asks_custom) and ASKING_HOW_CUES.intersection(assessment.cues):
+        allowed = ASKING_HOW_CUES | PERPLEXED_FACES
+    return _only_cues_among(assessment, allowed)
 
 
 def not_knowing_the_custom(assessment: Assessment) -> bool:

@@ -149,6 +149,9 @@ ASKING_HOW_CUES = NOT_KNOWING_CUES | frozenset({
     "どないしたら", "どうしたらいいの", "どうしたらいいか", "どうしたら良いか", "どうすればいいの", "どうしたらええ",
     "どげんしたら", "どうすりゃ", "どうしたらえい", "どげんすれば", "dou sureba", "dousureba",
 })
+# Faces of perplexity: beside not knowing the のし or the custom (中国と違うので全然わからない😣),
+# a custom not known, not a customer at a loss.
+PERPLEXED_FACES = frozenset({"😣", "😖", "😥"})
 # です written in katakana after a name (スニル ペレラ デス).
 KATAKANA_COPULA = re.compile(r"[ 　]*デス(?=[。.!！]?$)")
 # A cancel named outright (とりけし で おねがい します): an order called off, not a yes.

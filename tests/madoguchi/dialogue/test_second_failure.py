@@ -12,6 +12,7 @@ from madoguchi.dialogue.second_failure import told_second_failure
     "再送してもらったのにまた届かない",
     "前に宅配便で頼んだのにまだ来ない",
     "二回目なのにまだ届かないんですけど",
+    "先週お話ししましたら、宅配便で送り直しますとのことどした。そやけどまだ届いてしまへん",  # promised, in Kyoto speech
     "2かい たのみました。 にかいめ は きのう とどく と いわれました。 でも まだ きません",  # asked twice, in kana
 ])
 def test_a_resend_told_of(text):
@@ -25,6 +26,7 @@ def test_a_resend_told_of(text):
     "宅配便で送ってもらったら助かります",
     "急ぎなので宅配便でお願いできますか",
     "2回頼んでも大丈夫ですか",  # asked twice, nothing not come
+    "急ぎではないので、もう一度送っていただけますか、とのことです",  # a resend asked for, by a helper
 ])
 def test_a_resend_asked_for_or_a_first_lateness_is_none(text):
     assert not told_second_failure([text])

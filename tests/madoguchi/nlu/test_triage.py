@@ -506,6 +506,9 @@ def test_a_complaint_the_classifier_doubts_with_nothing_wrong_in_it_is_the_next_
     # the のし asked about, nothing but not knowing how (Kyoto, a memorial): the answer, not a person
     ("express_distress", 0.63, "ほんで、のしやら表書きやら、こういう時はどないしたらよろしいもんかと。ようわからしまへんのや", "ask_gift"),
     ("express_distress", 0.99, "法事なのにのしがどうしたらいいかわからなくて、もうどうしよう", "express_distress"),
+    # the のし of another country's custom not known, with a perplexed face (round 2026-12-05q tokie-bao-06)
+    ("ask_gift", 0.98, "お供えのお菓子を持って行きたいんですが，のしはどうすればいいですか？中国と違うので全然わからない😣", "ask_gift"),
+    ("ask_gift", 0.98, "のしがわからない😣もうどうしよう、明日なのに", "express_distress"),
     # the custom not known after a death told, in a learner's Japanese (round zzb): the memorial answer
     ("express_distress", 0.66, "うちの staff のお父さん 亡くなった。日本のやり方 わからない", "ask_gift"),
     ("express_distress", 0.66, "父が亡くなりました。どうしたらいいかわからない", "express_distress"),
