@@ -126,7 +126,10 @@ def shop_entities(
         e[ENTITY_ATTRIBUTE_TYPE] == "person_name"
         and spans.called_by_what(text, e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
     )]
-    introduced = [*introduced_names.introduced_names(text, family), *introduced_names.katakana_introduced(text)]
+    introduced = [
+        *introduced_names.introduced_names(text, family), *introduced_names.katakana_introduced(text),
+        *introduced_names.chinese_introduced(text),
+    ]
     for a, b in introduced:  # 宮崎の黒木と申します, 大内だけど, クワメといいます
         if not any(e[ENTITY_ATTRIBUTE_TYPE] == "person_name" for e in learned):
             learned.append(_entity("person_name", a, b, None, text, extractor))

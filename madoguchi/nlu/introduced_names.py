@@ -1,7 +1,8 @@
 """Names a writer introduces themselves with, found by rule: a family name GiNZA found,
 opening a clause (宮崎の黒木と申します, もしもし 大内だけど), a name in katakana introduced
 (はじめまして、クワメといいます; hello 😊 ブルーナです), a family name in hiragana introduced
-(はまぐちと いいます), and a name to write on the のし (「あびる」と いれて). The spans of
+(はまぐちと いいます), a Chinese name introduced (陈宝仪です), and a name to write on the
+のし (「あびる」と いれて). The spans of
 names DIET found are made whole in `madoguchi.nlu.spans`."""
 
 from __future__ import annotations
@@ -61,6 +62,19 @@ _KATAKANA_GREETED = re.compile(
 )
 # A family name in hiragana introduced (はまぐちと いいます).
 _KANA_INTRODUCED = re.compile(r"(?:^|(?<=[ 　、。,.!！]))([ぁ-ゖ]{2,6})[ 　]*と[ 　]*(?:いいます|言います|申します|もうします)")
+
+
+# A Chinese name introduced, its family name in a form Japanese does not write (陈宝仪です,
+# 劉 志明と申します): 陳 only before a character 陳列 and 陳謝 do not hold.
+_CHINESE_INTRODUCED = re.compile(
+    r"(?:^|(?<=[ 　、。,.!！?？，]))((?:[陈张刘杨赵吴孙郑谢罗许韩冯邓萧苏庄吕蒋钟卢贾劉楊趙吳鄭黃蕭莊蔣鍾盧鄧馮]|陳(?![列謝情]))"
+    r"[ 　]?[\u4e00-\u9fff]{1,2})[ 　]*(?:です|と申します|ともうします|といいます)"
+)
+
+
+def chinese_introduced(text: str) -> list[tuple[int, int]]:
+    """Spans of Chinese names introduced, their family name in a Chinese form (陈宝仪です)."""
+    return [m.span(1) for m in _CHINESE_INTRODUCED.finditer(text)]
 
 
 def katakana_introduced(text: str) -> list[tuple[int, int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from madoguchi.nlu import spans
-from madoguchi.nlu.introduced_names import introduced_names, katakana_introduced
+from madoguchi.nlu.introduced_names import chinese_introduced, introduced_names, katakana_introduced
 from madoguchi.nlu.spans import family_name_start, labelled_names, whole_name_end
 
 
@@ -203,6 +203,13 @@ def test_a_whole_name_written_alone_in_kana_is_a_name(text, name):
                                         ("のしの したには 「あびる」と いれて もらいたかとですが", "あびる")])
 def test_a_name_introduced_in_kana_after_a_few_words(text, name):
     assert [text[a:b] for a, b in katakana_introduced(text)] == [name]
+
+
+@pytest.mark.parametrize("text, names", [("陈宝仪です，12月22号までに届けばOKです", ["陈宝仪"]),  # round 2026-12-05q
+                                         ("はい、劉 志明と申します", ["劉 志明"]),
+                                         ("陳列です", []), ("黄色です", [])])
+def test_a_chinese_name_introduced_is_found_by_its_family_name(text, names):
+    assert [text[a:b] for a, b in chinese_introduced(text)] == names
 
 
 @pytest.mark.parametrize("text", ["いま いそがしい", "いつ とどく"])
