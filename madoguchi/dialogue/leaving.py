@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from madoguchi.nlu.kana import JAPANESE_SCRIPT
 from madoguchi.nlu.reading import as_read
 from madoguchi.text import nfkc
 
@@ -32,7 +33,6 @@ LEAVING = re.compile(
     r"|leaveit(?!to|with|at|in|outside)|(?:i'?ll|iwill)(?:just)?check(?:your|the)(?:website|site|webpage|homepage))"
 )
 
-JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # A message is asked about several times a turn (the triage, the forms); its reading is made once.
 _read = lru_cache(maxsize=1024)(as_read)
 

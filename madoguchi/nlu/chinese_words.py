@@ -26,7 +26,7 @@ _FIRST = frozenset(phrase[0] for phrase in _PHRASES)
 
 def chinese_words(text: str) -> Reading | None:
     """The text with its Chinese phrases read in Japanese, or None when it holds none, or
-    only one of two characters and no character only Chinese uses."""
+    holds a single phrase of two characters or fewer and no character only Chinese uses."""
     if not _FIRST.intersection(text):
         return None
     kept = [(i, c) for i, c in enumerate(text) if not c.isspace()]  # 今天 收到 了: spaces between

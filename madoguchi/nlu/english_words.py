@@ -16,8 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from madoguchi.nlu.kana import Reading, lexicon, lexicon_entries, replaced
-
+from madoguchi.nlu.kana import Reading, chained, lexicon, lexicon_entries, replaced
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ def english_words(text: str) -> Reading | None:
     when it holds none."""
     theirs = tagalog_indonesian_words(text)
     english = _phrases(theirs.text if theirs else text, _ENGLISH)
-    return theirs.then(english) if theirs and english else english or theirs
+    return chained(theirs, english)
 
 
 def tagalog_indonesian_words(text: str) -> Reading | None:
@@ -61,7 +60,7 @@ def tagalog_indonesian_words(text: str) -> Reading | None:
     まだ届いていません; saya bayar dua kali: 二回払ってしまいました), or None when it holds none."""
     tagalog = _phrases(text, _TAGALOG)
     indonesian = _phrases(tagalog.text if tagalog else text, _INDONESIAN)
-    return tagalog.then(indonesian) if tagalog and indonesian else indonesian or tagalog
+    return chained(tagalog, indonesian)
 
 
 def _phrases(text: str, lexicon_read: _Lexicon) -> Reading | None:

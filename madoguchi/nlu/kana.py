@@ -4,8 +4,12 @@ and `madoguchi.nlu.english_words` share."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+# Hiragana, katakana or kanji: a message that holds Japanese script.
+JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 _VOWELS = {"a": "あ", "i": "い", "u": "う", "e": "え", "o": "お"}
 _ROWS = {
@@ -94,6 +98,11 @@ class Reading:
         starts = tuple(self.starts[s] for s in after.starts)
         ends = tuple(self.ends[e - 1] for e in after.ends)
         return Reading(after.text, starts, ends)
+
+
+def chained(first: Reading | None, after: Reading | None) -> Reading | None:
+    """`after` read on `first`'s text, with spans on the original; either may be None."""
+    return first.then(after) if first and after else after or first
 
 
 def replaced(text: str, words: list[tuple[int, int, str]]) -> Reading:

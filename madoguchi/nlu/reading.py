@@ -31,7 +31,7 @@ import jaconv
 from madoguchi.nlu.chinese_words import chinese_words
 from madoguchi.nlu.english_words import english_words, tagalog_indonesian_words
 from madoguchi.nlu.foreign_words import ENGLISH_GRAMMAR, foreign_words, their_phrases
-from madoguchi.nlu.kana import KEEP, Reading, replaced, to_kana
+from madoguchi.nlu.kana import JAPANESE_SCRIPT, KEEP, Reading, chained, replaced, to_kana
 from madoguchi.text import folded
 
 
@@ -67,7 +67,6 @@ _ROMAJI_GRAMMAR = {
 # Words of romaji Japanese no Tagalog or Indonesian writer uses (not ka, ni, mo, made).
 _ROMAJI_SURE = {w for w in _ROMAJI_GRAMMAR if len(w) >= 4 and w != "made"} | {"iidesu", "mou", "iie", "desu"}
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def reading(text: str) -> Reading | None:
@@ -78,7 +77,7 @@ def reading(text: str) -> Reading | None:
         return old.then(rest) if rest else old
     chinese = chinese_words(text)  # 請問 運費 多少?: 質問があります 送料はいくらですか?
     rest = _read_scripts(chinese.text if chinese else text)
-    return _then(chinese, rest)
+    return chained(chinese, rest)
 
 
 def _read_scripts(text: str) -> Reading | None:
@@ -88,24 +87,19 @@ def _read_scripts(text: str) -> Reading | None:
     # then leaves the message alone; not in romaji Japanese (mou iya desu).
     now = wide.text if wide else text
     theirs = None if _ROMAJI_SURE & {w.lower() for w in _LATIN_WORD.findall(now)} else tagalog_indonesian_words(now)
-    wide = _then(wide, theirs)
+    wide = chained(wide, theirs)
     # Portuguese or Spanish is read after the katakana, its Japanese being in kanji and kana.
     foreign = foreign_words(wide.text if wide else text)
-    read = _then(wide, None if foreign or theirs else romaji(wide.text if wide else text))
+    read = chained(wide, None if foreign or theirs else romaji(wide.text if wide else text))
     now = read.text if read else text
     kata = katakana_sentences(now) or kanji_katakana(now)
     if foreign is None:  # what of theirs stands in English or romaji (frete grátis pls)
-        result = _then(read, kata)
-        result = _then(result, their_phrases(result.text if result else text))
+        result = chained(read, kata)
+        result = chained(result, their_phrases(result.text if result else text))
     else:
-        result = _then(_then(read, kata), foreign_words(kata.text)) if kata else _then(read, foreign)
+        result = chained(chained(read, kata), foreign_words(kata.text)) if kata else chained(read, foreign)
     # English phrases last, wherever they stand (do you ship to the US?, box was kinda wet)
-    return _then(result, english_words(result.text if result else text))
-
-
-def _then(first: Reading | None, after: Reading | None) -> Reading | None:
-    """`after` read on `first`'s text, with spans on the original; either may be None."""
-    return first.then(after) if first and after else after or first
+    return chained(result, english_words(result.text if result else text))
 
 
 # Words of the shop in an older writing, read as customers write them today (型録, 品書き: カタログ).
@@ -234,8 +228,6 @@ def kanji_katakana(text: str) -> Reading | None:
 
 
 _HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f]")
-# Hiragana, kanji or full-width katakana: a message not written on a half-width-only keyboard.
-_JAPANESE_OTHER = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def halfwidth_kana(text: str) -> Reading | None:
@@ -259,7 +251,7 @@ def halfwidth_kana(text: str) -> Reading | None:
         ends.append(i + size)
         i += size
     read = "".join(out)
-    if not _JAPANESE_OTHER.search(text) and not _WORD.search(text):
+    if not JAPANESE_SCRIPT.search(text) and not _WORD.search(text):
         # A whole message in half-width katakana (ｿｳﾘｮｳ ｲｸﾗ ｶｶﾙﾉ) is sentences, not loanwords:
         # read in hiragana, as the classifier learned sentences (one kana for one).
         read = jaconv.kata2hira(read)
@@ -288,7 +280,7 @@ def romaji(text: str) -> Reading | None:
     if not romaji or len(others) > max(1, len(romaji) // 4) or max(len(m.group()) for m in romaji) < 3:
         return None
     # Mixed with Japanese script: two romaji words and no other, or many and one other.
-    if _JAPANESE.search(text) and (len(romaji) < 2 or (others and len(romaji) < 4)):
+    if JAPANESE_SCRIPT.search(text) and (len(romaji) < 2 or (others and len(romaji) < 4)):
         return None
     # The kana of a word share its letters out in order; the last one ends the word.
     return replaced(text, [(m.start(), m.end(), kana[m.start()]) for m in romaji])
