@@ -95,9 +95,10 @@ def _priority(niceness: int):
 
 
 async def run_logged(
-    command: list[str], env: dict[str, str], log: Path, niceness: int | None = None
+    command: list[str], env: dict[str, str], log: Path, niceness: int | None = None, limit: float | None = None
 ) -> tuple[int, float]:
     """Run a command from the project root, its output into `log`; (exit code, wall seconds).
+    A command still running after `limit` seconds is stopped (`TrainingFailed`).
 
     A plain subprocess waited on in a thread: Rasa installs uvloop's event loop policy when
     imported, under which asyncio's own subprocesses have no child watcher. The thread
@@ -112,7 +113,12 @@ async def run_logged(
         )
 
         def wait() -> tuple[int, float]:
-            code = process.wait()
+            try:
+                code = process.wait(timeout=limit)
+            except subprocess.TimeoutExpired:
+                process.terminate()
+                process.wait()
+                raise TrainingFailed(f"stopped after {limit / 60:.0f} minutes of training") from None
             return code, time.monotonic() - started
 
         try:
@@ -123,12 +129,13 @@ async def run_logged(
 
 
 async def rasa_train(
-    args: list[str], out: Path, name: str, cache: Path, log: Path, niceness: int | None = None
+    args: list[str], out: Path, name: str, cache: Path, log: Path, niceness: int | None = None,
+    limit: float | None = None,
 ) -> Trained:
     """Run `rasa <args> --out <out> --fixed-model-name <name>` from the project root.
 
     `niceness`: the training's scheduling priority (0 for the one that is timed while the
-    benchmark, niced, does other work)."""
+    benchmark, niced, does other work); `limit`: seconds after which it is stopped."""
     rasa = Path(sys.executable).with_name("rasa")
     environment = {
         **os.environ,
@@ -139,7 +146,7 @@ async def rasa_train(
     }
     out.mkdir(parents=True, exist_ok=True)
     command = [str(rasa), *args, "--out", str(out), "--fixed-model-name", name]
-    code, seconds = await run_logged(command, environment, log, niceness)
+    code, seconds = await run_logged(command, environment, log, niceness, limit)
     model = out / f"{name}.tar.gz"
     if code != 0 or not model.exists():
         tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
@@ -147,10 +154,10 @@ async def rasa_train(
     return Trained(model, seconds)
 
 
-async def train_nlu(config: Path, nlu: Path, out: Path, name: str, cache: Path) -> Trained:
-    """`rasa train nlu` of one config on one NLU data file or folder."""
+async def train_nlu(config: Path, nlu: Path, out: Path, name: str, cache: Path, limit: float | None = None) -> Trained:
+    """`rasa train nlu` of one config on one NLU data file or folder, stopped after `limit` seconds."""
     return await rasa_train(
-        ["train", "nlu", "--config", str(config), "--nlu", str(nlu)], out, name, cache, out / f"{name}.log"
+        ["train", "nlu", "--config", str(config), "--nlu", str(nlu)], out, name, cache, out / f"{name}.log", limit=limit
     )
 
 

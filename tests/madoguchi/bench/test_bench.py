@@ -271,6 +271,20 @@ async def test_run_logged_works_under_rasas_event_loop_policy(tmp_path):
     assert "学習しました" in (tmp_path / "out.log").read_text(encoding="utf-8")
 
 
+async def test_a_training_past_its_limit_is_stopped_and_reported(tmp_path):
+    import sys
+
+    with pytest.raises(training.TrainingFailed, match="stopped after"):
+        await training.run_logged(
+            [sys.executable, "-c", "import time; time.sleep(60)"], dict(os.environ), tmp_path / "out.log", limit=0.5
+        )
+    results = made_up_results(tmp_path)
+    del results.nlu["plain"]
+    results.failures.append("plain Rasa baseline: TrainingFailed: stopped after 45 minutes of training")
+    assert "- Plain Rasa baseline: not measured (TrainingFailed: stopped after 45 minutes of training)." \
+        in report.markdown(results)
+
+
 async def test_conversations_that_cannot_connect_are_errors(aiohttp_unused_port):
     channel = load.SocketChannel(f"http://127.0.0.1:{aiohttp_unused_port()}", timeout=2)
     run = await load.open_loop(channel, rate=4, duration=1.0, interval=0.5)
