@@ -10,7 +10,8 @@ from madoguchi.dialogue.plain_words import words_not_followed
 @pytest.mark.parametrize(
     "text",
     ["のし の こと きいて も、むずかしい ことば ばっかり で わからへん", "ヨク 分カラン。横文字 ガ 多イ。",
-     "言ってることがよくわからないんですけど", "説明がむずかしくて、ようわからん", "わからない言葉が多いです"],
+     "言ってることがよくわからないんですけど", "説明がむずかしくて、ようわからん", "わからない言葉が多いです",
+     "なんだが ようわがらね。 もじ ばっかりで め が いたぐ なる", "字が小さくて読めん"],
 )
 def test_words_not_followed(text):
     assert words_not_followed(text)
@@ -18,7 +19,8 @@ def test_words_not_followed(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["意味わからん、なんで届かないの", "何ヲ ドウ スレバ ヨイノカ", "のしの書き方がわからない", "注文番号がわかりません"],
+    ["意味わからん、なんで届かないの", "何ヲ ドウ スレバ ヨイノカ", "のしの書き方がわからない", "注文番号がわかりません",
+     "のしの文字は小さめでお願いします"],
 )
 def test_not_knowing_what_to_do_or_a_grumble_is_no_word_not_followed(text):
     assert not words_not_followed(text)
