@@ -1,8 +1,8 @@
 """Names a writer introduces themselves with, found by rule: a family name GiNZA found,
 opening a clause (宮崎の黒木と申します, もしもし 大内だけど), a name in katakana introduced
 (はじめまして、クワメといいます; hello 😊 ブルーナです), a family name in hiragana introduced
-(はまぐちと いいます), a Chinese name introduced (陈宝仪です), and a name to write on the
-のし (「あびる」と いれて). The spans of
+(はまぐちと いいます), a Chinese or Korean name introduced (陈宝仪です, 저는 박준입니다), and a
+name to write on the のし (「あびる」と いれて). The spans of
 names DIET found are made whole in `madoguchi.nlu.spans`."""
 
 from __future__ import annotations
@@ -75,6 +75,21 @@ _CHINESE_INTRODUCED = re.compile(
 def chinese_introduced(text: str) -> list[tuple[int, int]]:
     """Spans of Chinese names introduced, their family name in a Chinese form (陈宝仪です)."""
     return [m.span(1) for m in _CHINESE_INTRODUCED.finditer(text)]
+
+
+# A Korean name introduced: after 저는, 제 이름은 or a greeting (저는 박준입니다), before 라고 합니다 or
+# と申します, or in Hangul in brackets after the same name in katakana (パク ジュンです（박준）).
+_HANGUL_NAME = r"([가-힣]{2,4}?)"
+_KOREAN_INTRODUCED = (
+    re.compile(r"(?:저는|제 ?이름은|이름은|わたしは|私は|안녕하세요|こんにちは|はじめまして)[ 　、,]*" + _HANGUL_NAME + r"[ 　]*(?:입니다|이에요|예요|이예요|です)"),
+    re.compile(r"(?:^|(?<=[ 　、。,.!！?？]))" + _HANGUL_NAME + r"[ 　]*(?:이?라고[ 　]*(?:합니다|해요|하는데요)|と申します|といいます)"),
+    re.compile(r"[ァ-ヴー]{1,8}[ 　・]?[ァ-ヴー]{0,8}[ 　]*(?:です|と申します)?[ 　]*[（(]" + _HANGUL_NAME + r"[）)]"),
+)
+
+
+def korean_introduced(text: str) -> list[tuple[int, int]]:
+    """Spans of Korean names introduced in Hangul (저는 박준입니다, 김민지라고 합니다)."""
+    return [m.span(1) for regex in _KOREAN_INTRODUCED for m in regex.finditer(text)]
 
 
 def katakana_introduced(text: str) -> list[tuple[int, int]]:

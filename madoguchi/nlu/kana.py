@@ -127,7 +127,8 @@ LEXICONS = Path(__file__).with_name("lexicons")
 
 
 def lexicon(name: str) -> str:
-    """The text of a lexicon of `madoguchi/nlu/lexicons/` (chinese, english, indonesian, portuguese_spanish, tagalog)."""
+    """The text of a lexicon of `madoguchi/nlu/lexicons/` (chinese, english, indonesian, korean, portuguese_spanish,
+    tagalog)."""
     return (LEXICONS / f"{name}.txt").read_text(encoding="utf-8")
 
 

@@ -3,9 +3,10 @@
 - Romaji (`souryou ikura desuka`): customers without a Japanese keyboard write it; the
   classifier has learned Japanese script and reads an unfamiliar Latin message as
   whatever intent holds Latin words (「AI」, 「bot」). Read as hiragana.
-- Chinese (`請問 運費 多少?`), then Tagalog and Indonesian (`wala pa rin po`, `iya`): their
-  phrases read in Japanese (`madoguchi.nlu.chinese_words`, `madoguchi.nlu.english_words`),
-  before romaji, which then leaves the message alone; English phrases are read last.
+- Korean (`배송 언제 돼요?`) and Chinese (`請問 運費 多少?`), then Tagalog and Indonesian
+  (`wala pa rin po`, `iya`): their phrases read in Japanese (`madoguchi.nlu.korean_words`,
+  `madoguchi.nlu.chinese_words`, `madoguchi.nlu.english_words`), before romaji, which then
+  leaves the message alone; English phrases are read last.
 - Portuguese or Spanish among romaji (`oi, pedi o katarogu e nunca chegou`): read word by
   word in the Japanese of `madoguchi.nlu.foreign_words`, after the katakana.
 - Half-width katakana (`ｶﾀﾛｸﾞｵﾈｶﾞｲｼﾏｽ`), from old phones and office systems: read as
@@ -32,6 +33,7 @@ from madoguchi.nlu.chinese_words import chinese_words
 from madoguchi.nlu.english_words import english_words, tagalog_indonesian_words
 from madoguchi.nlu.foreign_words import ENGLISH_GRAMMAR, foreign_words, their_phrases
 from madoguchi.nlu.kana import JAPANESE_SCRIPT, KEEP, Reading, chained, replaced, to_kana
+from madoguchi.nlu.korean_words import korean_words
 from madoguchi.text import folded
 
 
@@ -75,9 +77,11 @@ def reading(text: str) -> Reading | None:
     if old is not None:
         rest = reading(old.text)
         return old.then(rest) if rest else old
-    chinese = chinese_words(text)  # 請問 運費 多少?: 質問があります 送料はいくらですか?
-    rest = _read_scripts(chinese.text if chinese else text)
-    return chained(chinese, rest)
+    korean = korean_words(text)  # 배송 언제 돼요?: 発送はいつですか?
+    chinese = chinese_words(korean.text if korean else text)  # 請問 運費 多少?: 質問があります 送料はいくらですか?
+    read = chained(korean, chinese)
+    rest = _read_scripts(read.text if read else text)
+    return chained(read, rest)
 
 
 def _read_scripts(text: str) -> Reading | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from madoguchi.nlu import spans
-from madoguchi.nlu.introduced_names import chinese_introduced, introduced_names, katakana_introduced
+from madoguchi.nlu.introduced_names import chinese_introduced, introduced_names, katakana_introduced, korean_introduced
 from madoguchi.nlu.spans import family_name_start, labelled_names, whole_name_end
 
 
@@ -210,6 +210,14 @@ def test_a_name_introduced_in_kana_after_a_few_words(text, name):
                                          ("陳列です", []), ("黄色です", [])])
 def test_a_chinese_name_introduced_is_found_by_its_family_name(text, names):
     assert [text[a:b] for a, b in chinese_introduced(text)] == names
+
+
+@pytest.mark.parametrize("text, names", [("パク ジュンです（박준）", ["박준"]),  # round 2026-12-05q
+                                         ("저는 박준입니다", ["박준"]), ("제 이름은 김민지예요", ["김민지"]),
+                                         ("김민지라고 합니다", ["김민지"]), ("안녕하세요 이서진です", ["이서진"]),
+                                         ("주문입니다", []), ("배송 언제 돼요?", [])])
+def test_a_korean_name_introduced_is_found(text, names):
+    assert [text[a:b] for a, b in korean_introduced(text)] == names
 
 
 @pytest.mark.parametrize("text", ["いま いそがしい", "いつ とどく"])
