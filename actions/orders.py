@@ -240,7 +240,9 @@ class ValidateOrderChangeForm(FormValidationAction):
             return {"change_kind": value}
         text = str(value or "")
         kind = change_kind_from_text(text)
-        written = delivery_date.written_date(text, common.now().date())
+        today = common.now().date()
+        # こんど の どようび に して ください: a day named in words, the change is of the date
+        written = delivery_date.written_date(text, today) or parse_ja_date(text, today)
         if written and kind in (None, "date"):
             # 配送日を12/22に: what to change and the new date in one message.
             return {"change_kind": "date", **checked_date(dispatcher, written)}

@@ -119,8 +119,17 @@ def parse_ja_date(text: str, today: date) -> date | None:
     return found
 
 
+# Days and weeks written in hiragana (こんど の どようび), read in kanji.
+_KANA_DAYS = {
+    "さらいしゅう": "再来週", "らいしゅう": "来週", "こんしゅう": "今週", "げつようび": "月曜日", "かようび": "火曜日",
+    "すいようび": "水曜日", "もくようび": "木曜日", "きんようび": "金曜日", "どようび": "土曜日", "にちようび": "日曜日",
+}
+_KANA_DAY = re.compile("|".join(_KANA_DAYS))
+
+
 def _parsed_date(text: str, today: date) -> date | None:
     t = _english_weekday(kanji_digits(nfkc(text)).lower())
+    t = _KANA_DAY.sub(lambda m: _KANA_DAYS[m.group()], re.sub(r"(?<=[ぁ-ゖ])\s+(?=[ぁ-ゖ])", "", t))
     m = re.search(r"(再来月|来月|今月)末|月末", t)
     if m:  # 月末, 来月末: the month's last day
         index = today.month - 1 + {"再来月": 2, "来月": 1}.get(m.group(1) or "", 0)

@@ -21,7 +21,8 @@ _NEGATED = re.compile(
 )
 # 急いで送ってくれませんか, 急ぎでお願いできませんか: a negated request asks for the hurry.
 # 急ぎで送れない？: a potential verb (送れ, 出せ) asks for it too.
-_ASKING = re.compile(r"くれ|もらえ|貰え|いただけ|頂け|でき|出来|願え|送れ|おくれ|出せ|だせ|届けられ|とどけられ")
+# 急いで送ってもらへんやろか: もらへ in the old kana spelling.
+_ASKING = re.compile(r"くれ|もらえ|貰え|もらへ|貰へ|いただけ|頂け|でき|出来|願え|送れ|おくれ|出せ|だせ|届けられ|とどけられ")
 _QUESTION = re.compile(r"\s*(?:でしょうか|ですか|か(?![らりも])|[?？])")
 # A deadline asked after (お歳暮は いつまでに 頼みゃ 年内に 着くんなら): a question, no hurry.
 _DEADLINE_ASKED = re.compile(r"(?:いつ|何日|なんにち|何時|なんじ)(?:まで|ごろまで)に")
@@ -46,7 +47,8 @@ def _deadline_after_but(text: str, no_hurry: Iterable[str]) -> bool:
 def _negated(norm: str) -> bool:
     """A hurry word said not to hold (not a polite request put as a question)."""
     for match in _NEGATED.finditer(norm):
-        gap = match.group("gap") or ""
+        # the gap with the negation after it (もら + へん: もらへ, asked in the old kana)
+        gap = norm[match.start("gap") : match.end()] if match.group("gap") is not None else ""
         if _ASKING.search(gap) or (_QUESTION.match(norm, match.end()) and "ありません" not in match.group(0)):
             continue
         return True

@@ -199,6 +199,16 @@ async def new_date(dispatcher, domain, *texts: str, before: list[dict] | None = 
     return slot_sets(await ValidateOrderChangeForm().run(dispatcher, tracker, domain))
 
 
+async def test_a_day_named_in_kana_when_the_change_is_asked_is_a_change_of_date(shop, dispatcher, domain):
+    """Round 2026-12-05r yukie-duc-18: not 「いずれかをお選びください」 again and again."""
+    text = "こんど の どようび に して ください。 へいじつ ぼく しごと で りょう に いない"
+    tracker = make_tracker([user(text, "nlu_fallback")], candidates={"change_kind": text},
+                           active_loop="order_change_form", requested_slot="change_kind")
+    slots = slot_sets(await ValidateOrderChangeForm().run(dispatcher, tracker, domain))
+    assert slots["change_kind"] == "date"
+    assert "utter_change_kind_unknown" not in said(dispatcher)
+
+
 async def test_a_new_address_after_its_postal_code_is_taken(shop, dispatcher, domain):
     text = "〒105-0011 東京都港区芝公園2-4-1 芝パークビル7F"
     tracker = make_tracker([user(text, "inform")], slots={"change_kind": "address"}, candidates={"change_detail": text},

@@ -166,6 +166,8 @@ def test_change_kind_words(text, kind):
         # the month's end (round 2026-12-05h), a date in Spanish or Portuguese, read in Japanese
         ("月末", date(2026, 11, 30)), ("来月末", date(2026, 12, 31)), ("再来月末", date(2027, 1, 31)),
         ("el viernes", date(2026, 11, 27)), ("hoje", TODAY),
+        # in hiragana, spaces between the words (round 2026-12-05r)
+        ("こんど の どようび に して ください", date(2026, 11, 21)), ("らいしゅう の きんようび", date(2026, 11, 27)),
     ],
 )
 def test_parse_ja_date_with_a_fixed_today(text, expected):
