@@ -1,18 +1,22 @@
-"""English, Tagalog and Indonesian phrases of shop talk read as the Japanese the classifier learned.
+"""English, Tagalog, Indonesian and Vietnamese phrases of shop talk read as the Japanese the
+classifier learned.
 
 Customers write English too (do you ship to the US? the box was kinda wet), alone or among
-romaji and Japanese, Filipino customers Taglish (wala pa rin po dumating) and Indonesian ones
-Indonesian (paketnya belum sampai). The classifier learned Japanese and a thousand English
-examples do not teach it the language, so the phrases of the lexicons `english`, `tagalog` and
-`indonesian` (`madoguchi/nlu/lexicons/`) are read as their Japanese wherever they stand, the
-longest first, Tagalog before English (wala po akong order number: 注文番号がありません, not
-"order number"); every other word stays as written. Tagalog and Indonesian are read before
-romaji too (`tagalog_indonesian_words`): iya is a yes, not いや.
+romaji and Japanese, Filipino customers Taglish (wala pa rin po dumating), Indonesian ones
+Indonesian (paketnya belum sampai) and Vietnamese ones Vietnamese, with or without its
+diacritics (em chưa nhận được hàng ạ, cam on ban). The classifier learned Japanese and a
+thousand English examples do not teach it the language, so the phrases of the lexicons
+`english`, `tagalog`, `indonesian` and `vietnamese` (`madoguchi/nlu/lexicons/`) are read as
+their Japanese wherever they stand, the longest first, Tagalog before English (wala po akong
+order number: 注文番号がありません, not "order number"); every other word stays as written.
+Tagalog, Indonesian and Vietnamese are read before romaji too (`southeast_asian_words`): iya
+is a yes, not いや.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -42,30 +46,58 @@ _TAGALOG = _Lexicon(lexicon_entries(lexicon("tagalog")), _HYPHENED)
 _INDONESIAN = _Lexicon(lexicon_entries(lexicon("indonesian")), _HYPHENED)  # oleh-oleh, kue-kue
 
 
+def without_diacritics(text: str) -> str:
+    """Latin letters without their diacritics (chưa nhận được: chua nhan duoc; đ as d), one
+    character for one; every other character as it is."""
+    return "".join(_bare(c) for c in text)
+
+
+@lru_cache(maxsize=512)
+def _bare(char: str) -> str:
+    if char in "đĐ":
+        return "d" if char == "đ" else "D"
+    if not "\u00c0" <= char <= "\u1ef9":
+        return char
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if base.isascii() and base.isalpha() else char
+
+
+_VIETNAMESE = _Lexicon(
+    {tuple(without_diacritics(w) for w in words): japanese
+     for words, japanese in lexicon_entries(lexicon("vietnamese")).items()},
+    _WORD,
+)
+
+
 @lru_cache(maxsize=4096)
 def _plain(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
 def english_words(text: str) -> Reading | None:
-    """The text with its Tagalog, Indonesian, then English phrases read in Japanese, or None
-    when it holds none."""
-    theirs = tagalog_indonesian_words(text)
+    """The text with its Tagalog, Indonesian, Vietnamese, then English phrases read in
+    Japanese, or None when it holds none."""
+    theirs = southeast_asian_words(text)
     english = _phrases(theirs.text if theirs else text, _ENGLISH)
     return chained(theirs, english)
 
 
-def tagalog_indonesian_words(text: str) -> Reading | None:
-    """The text with its Tagalog, then its Indonesian phrases read in Japanese (wala pa rin po:
-    まだ届いていません; saya bayar dua kali: 二回払ってしまいました), or None when it holds none."""
+def southeast_asian_words(text: str) -> Reading | None:
+    """The text with its Tagalog, Indonesian, then Vietnamese phrases read in Japanese (wala pa
+    rin po: まだ届いていません; saya bayar dua kali: 二回払ってしまいました; cam on ban:
+    ありがとうございます), or None when it holds none."""
     tagalog = _phrases(text, _TAGALOG)
     indonesian = _phrases(tagalog.text if tagalog else text, _INDONESIAN)
-    return chained(tagalog, indonesian)
+    read = chained(tagalog, indonesian)
+    now = read.text if read else text
+    return chained(read, _phrases(now, _VIETNAMESE, without_diacritics(now)))
 
 
-def _phrases(text: str, lexicon_read: _Lexicon) -> Reading | None:
-    """The text with the phrases of a lexicon read in Japanese, the longest first."""
-    found = list(lexicon_read.word.finditer(text))
+def _phrases(text: str, lexicon_read: _Lexicon, matched: str | None = None) -> Reading | None:
+    """The text with the phrases of a lexicon read in Japanese, the longest first; found in
+    `matched` when given (the text without its diacritics, one character for one)."""
+    on = matched if matched is not None else text
+    found = list(lexicon_read.word.finditer(on))
     if not found:
         return None
     words = [_plain(m.group()) for m in found]

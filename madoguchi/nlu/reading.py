@@ -30,7 +30,7 @@ from functools import lru_cache
 import jaconv
 
 from madoguchi.nlu.chinese_words import chinese_words
-from madoguchi.nlu.english_words import english_words, tagalog_indonesian_words
+from madoguchi.nlu.english_words import english_words, southeast_asian_words
 from madoguchi.nlu.foreign_words import ENGLISH_GRAMMAR, foreign_words, their_phrases
 from madoguchi.nlu.kana import JAPANESE_SCRIPT, KEEP, Reading, chained, replaced, to_kana
 from madoguchi.nlu.korean_words import korean_words
@@ -90,7 +90,7 @@ def _read_scripts(text: str) -> Reading | None:
     # Tagalog and Indonesian before romaji (wala pa rin po, iya: not わら ぱ りん ぽ, いや), which
     # then leaves the message alone; not in romaji Japanese (mou iya desu).
     now = wide.text if wide else text
-    theirs = None if _ROMAJI_SURE & {w.lower() for w in _LATIN_WORD.findall(now)} else tagalog_indonesian_words(now)
+    theirs = None if _ROMAJI_SURE & {w.lower() for w in _LATIN_WORD.findall(now)} else southeast_asian_words(now)
     wide = chained(wide, theirs)
     # Portuguese or Spanish is read after the katakana, its Japanese being in kanji and kana.
     foreign = foreign_words(wide.text if wide else text)
@@ -107,13 +107,14 @@ def _read_scripts(text: str) -> Reading | None:
 
 
 # Words of the shop in an older writing, read as customers write them today (型録, 品書き: カタログ).
-_OLD_WORDS = {"型録": "カタログ", "品書き": "カタログ"}  # 貴店の品書きを御願ひ申し上げ候
+# And as voice input writes カタログ (片ログ頼んだんだけど, round 2026-12-05r).
+_OLD_WORDS = {"型録": "カタログ", "品書き": "カタログ", "片ログ": "カタログ"}  # 貴店の品書きを御願ひ申し上げ候
 _OLD_WORD = re.compile("|".join(map(re.escape, _OLD_WORDS)))
 
 
 def old_words(text: str) -> Reading | None:
-    """The text with the shop's words in their older writing read as today's (型録をお願い
-    したがです: カタログ), or None when it holds none."""
+    """The text with the shop's words in their older writing, or as voice input writes them,
+    read as today's (型録をお願いしたがです: カタログ), or None when it holds none."""
     found = [(m.start(), m.end(), _OLD_WORDS[m.group()]) for m in _OLD_WORD.finditer(text)]
     return replaced(text, found) if found else None
 

@@ -103,12 +103,15 @@ def test_goods_that_came_wrong_are_seen_in_portuguese_and_spanish(text):
     assert goods_problem(shop_rules(ROOT / "shop" / "rules.yml"), text), as_read(text)
 
 
-@pytest.mark.parametrize("name", ["portuguese_spanish", "english", "tagalog", "indonesian", "chinese", "korean"])
+@pytest.mark.parametrize(
+    "name", ["portuguese_spanish", "english", "tagalog", "indonesian", "chinese", "korean", "vietnamese"]
+)
 def test_no_phrase_of_a_lexicon_has_two_meanings(name):
     """A phrase written twice would keep only its last meaning, silently (Chinese and Korean
     phrases are read without their spaces: 안 왔어요 and 안왔어요 are one)."""
     from collections import Counter
 
+    from madoguchi.nlu.english_words import without_diacritics
     from madoguchi.nlu.kana import lexicon
 
     phrases = []
@@ -116,8 +119,9 @@ def test_no_phrase_of_a_lexicon_has_two_meanings(name):
         if line.startswith("#") or not line.strip():
             continue
         rest = line.lstrip()[1:] if line.lstrip().startswith("|") else line.partition("=")[2]
-        spaceless = name in ("chinese", "korean")
-        phrases += [("".join(p.split()),) if spaceless else tuple(p.split()) for p in rest.split("|")]
+        spaceless = name in ("chinese", "korean")  # and Vietnamese is read without its diacritics
+        phrases += [("".join(p.split()),) if spaceless else tuple(without_diacritics(p).split()) if name == "vietnamese"
+                    else tuple(p.split()) for p in rest.split("|")]
     assert [p for p, n in Counter(phrases).items() if n > 1] == []
     # A comment stands on its own line: after a phrase it would be read as words of it.
     assert [p for p in phrases if "#" in p] == []

@@ -62,6 +62,10 @@ def test_the_catalog_in_its_older_writing_is_read_as_today_s_word():
     assert text[slice(*read.span(start + 4, start + 5))] == "を"
 
 
+def test_the_catalog_as_voice_input_writes_it_is_read_as_the_catalog():
+    assert reading("二週間ぐらい前に片ログ頼んだんだけど、まだ来ねえの").text.startswith("二週間ぐらい前にカタログ頼んだ")
+
+
 def test_halfwidth_katakana_is_read_full_width_with_voiced_marks_joined():
     read = reading("ｶﾀﾛｸﾞｵﾈｶﾞｲｼﾏｽ｡ﾊﾟﾝﾌﾚｯﾄも")
     assert read.text == "カタログオネガイシマス。パンフレットも"
@@ -196,8 +200,11 @@ def test_a_greeting_in_english_is_left_to_the_classifier():
     ("Saya takut sekali, uangnya untuk bulan ini.", "怖いです"),
     ("Kak, katalog yang saya minta kok belum sampai ya?", "まだ届いていません"),
     ("wala pa rin po dumating", "まだ届いていません"),  # Tagalog before romaji, not わら ぱ りん ぽ
+    # Vietnamese, with or without its diacritics (round 2026-12-05r: cam on ban not understood)
+    ("em chưa nhận được hàng ạ", "まだ届いていません"), ("chua nhan duoc hang", "まだ届いていません"),
+    ("わかりました。 cam on nhieu", "ありがとうございます"), ("da vang", "はい"),
 ])
-def test_tagalog_and_indonesian_are_read_before_romaji(text, read):
+def test_southeast_asian_languages_are_read_before_romaji(text, read):
     assert read in reading(text).text
 
 
