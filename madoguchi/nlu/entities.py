@@ -53,6 +53,8 @@ LATIN_DATE_WORD = re.compile(
     r"ashita|kyo|asatte|kinou|raishu|raigetsu|konshu|kongetsu|getsu|nichi|yobi|youbi|shuu|shu",
     re.IGNORECASE,
 )
+# A day named in English, within a phrase read as a whole (if I order today: 今日注文したら).
+ENGLISH_DAY = re.compile(r"(?i)\b(?:the day after tomorrow|today|tonight|tomorrow|tommorow|tomorow|tmrw?)\b")
 
 
 def family_names(doc: Any) -> list[tuple[int, int]]:
@@ -91,7 +93,8 @@ def shop_entities(
     if rule_dates:
         places = [(f.start, f.end) for f in find_dates(text)]
         if read is not None:  # raishuu no kinyoubi: found in the reading, kept as written
-            places += [p for p in (read.span(f.start, f.end) for f in find_dates(read.text)) if p not in places]
+            read_places = [_on_latin_day(text, *read.span(f.start, f.end)) for f in find_dates(read.text)]
+            places += [p for p in read_places if p and p not in places]
         for date in (_entity("date", a, b, text[a:b], text, extractor) for a, b in places):
             # A date DIET missed, or found cut short (月十五日 of 一月十五日): the whole one.
             cut = [e for e in learned if _overlaps(date, [e])]
@@ -175,6 +178,16 @@ def _entity(kind: str, start: int, end: int, value: str | None, text: str, extra
         ENTITY_ATTRIBUTE_CONFIDENCE: 1.0,
         EXTRACTOR: extractor,
     }
+
+
+def _on_latin_day(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A date found in the reading, on the text as written: a span of Latin words that names
+    no day (the 'if I' of 今日注文したら's share of 'if I order today') moves to the English
+    day word of the message, or is none."""
+    if not LATIN_ONLY.fullmatch(text[start:end]) or LATIN_DATE_WORD.search(text[start:end]):
+        return start, end
+    day = ENGLISH_DAY.search(text)
+    return day.span() if day else None
 
 
 def _on_written(entity: Entity, text: str, read: reading.Reading | None) -> Entity:

@@ -72,6 +72,9 @@ _KANJI_DATE_RE = re.compile(
     r"(?:(?:令和|平成)[元一二三四五六七八九十]{1,3}年)?"
     r"(?<![〇一二三四五六七八九十])[一二三四五六七八九十]{1,2}月[〇一二三四五六七八九十]{1,3}日"
     r"(?!間|以内|以上|後|前|ほど|程|くらい|ぐらい|分|目)"
+    # the day of the month alone, from the 10th on (式は十四日やがや), not ten days (十日も, 十四日間)
+    r"|(?<![〇一二三四五六七八九十月])(?:二十|三十)?(?:[二三]?十[一二三四五六七八九]?)日"
+    r"(?!間|以内|以上|後|前|ほど|程|くらい|ぐらい|分|目|も|ばかり|ばっか|余り|あまり|近く)"
 )
 # A day named by its distance from today or by its weekday (明日, あさって, 来週の土曜日,
 # きんようび, ３日前): a date as the customer wrote it. Not 今日は opening a message nor 今晩は (greetings),

@@ -16,3 +16,11 @@ def test_family_names_found_in_the_reading_are_taken_back_to_the_message():
     names = [e for e in shop_entities(text, [], extractor="test", family=[(at, at + 2)], read=read)
              if e["entity"] == "person_name"]
     assert [e["value"] for e in names] == ["山田"]
+
+
+def test_a_date_read_inside_an_english_phrase_is_its_day_word():
+    """Round 2026-12-05r: 'if I order today' is read 今日注文したら as one phrase, and the date
+    found on 今日 fell on 'if I'."""
+    text = fold_for_nlu("if I order today before 14:00, when it comes to Sapporo?")
+    dates = [e["value"] for e in shop_entities(text, [], extractor="test", read=reading(text)) if e["entity"] == "date"]
+    assert dates == ["today"]

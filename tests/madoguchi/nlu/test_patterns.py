@@ -246,7 +246,9 @@ def test_spans_never_overlap_and_are_sorted():
                                         # a day and its weekday, one date; a weekday in English (round 2026-12-05a)
                                         ("法事は来月１４日の日曜です", "来月１４日の日曜"), ("12月20日(日)に届けて", "12月20日(日)"),
                                         ("haitatsu bi henkou please, move it to Saturday morning", "Saturday"),
-                                        ("I need it to reach her tonight. any way at all?", "tonight")])
+                                        ("I need it to reach her tonight. any way at all?", "tonight"),
+                                        # the day of the month alone in kanji (Kanazawa, round 2026-12-05r)
+                                        ("式は十四日やがや。あと幾日もない。", "十四日")])
 def test_dates_in_digits_kanji_or_spoken_kana_are_found_as_written(text, date):
     from madoguchi.nlu.patterns import find_dates
 
@@ -373,3 +375,10 @@ def test_numbers_said_with_no_between_their_parts(text, found):
     from madoguchi.nlu.patterns import find_all
 
     assert [(f.entity, f.value) for f in find_all(text)] == found
+
+
+@pytest.mark.parametrize("text", ["十日もかかるんですか", "十四日間もつお菓子は", "あと十日ほどで届きますか"])
+def test_a_number_of_days_in_kanji_is_no_date(text):
+    from madoguchi.nlu.patterns import find_dates
+
+    assert find_dates(text) == []
