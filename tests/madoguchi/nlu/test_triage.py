@@ -267,6 +267,12 @@ def test_a_polite_formula_is_no_anger(ginza, lexicon):
     assert run(ginza, lexicon, "電話の人、ほんま失礼やったわ").anger
 
 
+def test_a_scam_feared_is_no_anger_but_a_scam_charged_is(ginza, lexicon):
+    """Round 2026-12-04zzd asao-priscila-17, replayed: the phone asked for, a fear of fraud."""
+    assert not run(ginza, lexicon, "電話番号まで　聞くんか。詐欺じゃなかろうな").anger
+    assert run(ginza, lexicon, "こんなの詐欺だ、金返せ").anger
+
+
 def test_because_and_anything_are_no_angry_why(ginza, lexicon):
     """母の誕生日もうすぐなんで (round t kinu-hayato-04): the なんで of "because" had made a hurry angry."""
     for text in ("母の誕生日もうすぐなんで、できれば早めに欲しいっす", "学生なんで送料無料とかになりませんか",
