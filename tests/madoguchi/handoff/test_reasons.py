@@ -167,7 +167,11 @@ def test_a_question_about_what_a_sweet_holds_is_no_wrong_item(rules):
      "のしの表書きが「御歳暮」ではなく「寿」になっていたとのご連絡がございました",
      # a name printed wrong on the のし (round zr ryoko-kanta-09 ended without a person)
      "1. のしの名入れが「北村総合法律事務所」ではなく「北村総合法律事務局」と印字されております。2. 該当は30件すべてです。",
-     "名前が佐藤ではなく加藤と書かれていました", "のしの名入れが間違っていました"],
+     "名前が佐藤ではなく加藤と書かれていました", "のしの名入れが間違っていました",
+     # no のし at all; a company name wrong, explained; ordered one thing, another received (rounds 05r, 05s)
+     "届いたお歳暮にのしが付いていなかったそうです",
+     "のしの名前が「瀬戸内サプライヤー株式会社」になっとるそうです。うちの社名と違うんですわ",
+     "I ordered the assortment without alcohol but I received the box with the rum cakes"],
 )
 def test_damaged_or_wrong_goods_in_plain_words(rules, text):
     assert goods_problem(rules, text)
@@ -185,6 +189,9 @@ def test_a_damage_word_in_latin_letters_counts_only_where_a_word_begins(rules, t
                                   "表書きは寿ではなく御祝と書いていただけますか？", "御礼ではなく寿と印刷してください"])
 def test_a_noshi_asked_for_is_no_wrong_one_reported(rules, text):
     assert not goods_problem(rules, "I got the catalog, thanks! My name on the order is Raj")
+    assert not goods_problem(rules, "I ordered yesterday but I received the confirmation email only")
+    assert not goods_problem(rules, "のしの名前は違うんですか？")
+    assert not goods_problem(rules, "のしが付いていないものはありますか")
     assert not goods_problem(rules, "I received it, it is not mine to decide, my wife orders")
     assert not goods_problem(rules, text)
 
