@@ -17,7 +17,8 @@ from actions.catalog_names import longest_name_given, name_astray, name_before, 
 from actions.catalog_store import store_request
 from actions.conversation import customer_texts, hurry_reading, in_hurry, times_asked
 from madoguchi.address import (
-    address_after_code, has_prefecture, join_address, lookup_postal_code, postal_code_for, room_added, same_city,
+    address_after_code, address_from_kana, has_prefecture, join_address, lookup_postal_code, postal_code_for,
+    room_added, same_city,
 )
 from madoguchi.dialogue import readback, verification
 from madoguchi.dialogue.leaving import is_leaving
@@ -255,6 +256,8 @@ class ValidateCatalogForm(FormValidationAction):
             return {"postal_code": None}  # the phone given first (it is kept): the postal code asked again
         if not code and postal_code_not_known(tracker):
             return {"postal_code": None}  # the address is asked instead (`ActionAskCatalogPostalCode`)
+        if not code and any(e.get("entity") == "address" for e in tracker.latest_message.get("entities") or []):
+            return {"postal_code": None}  # an address instead: its own check finds the code or says what is wrong
         if not code:
             dispatcher.utter_message(response="utter_postal_code_invalid")
             return {"postal_code": None}
@@ -299,6 +302,11 @@ class ValidateCatalogForm(FormValidationAction):
             if code:
                 base = lookup_postal_code(code) or ""
                 return {"postal_code": code, "address_base": base, "address": join_address(base, address), **self._reconfirm(tracker)}
+            from_kana = address_from_kana(written)  # ふくしまけん かわぬまぐん あいづばんげまち うしかわ 1234
+            if from_kana:
+                code, address = from_kana
+                base = lookup_postal_code(code) or ""
+                return {"postal_code": code, "address_base": base, "address": address, **self._reconfirm(tracker)}
             if tracker.get_slot("requested_slot") != "address" and HAS_NUMBER.search(address) and CITY.search(address):
                 return {"address": address}
         if len(address) <= len(base) or (not base and not has_prefecture(address)):

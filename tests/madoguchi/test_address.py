@@ -106,6 +106,8 @@ def test_the_address_after_the_postal_code_in_one_message(text, after):
     # 天神橋 1〜6丁目 is 530-0041, 7、8丁目 531-0041: the chome written tells
     ("大阪市北区天神橋4-7-12 テンジンビル1階", "530-0041"),
     ("大阪市北区天神橋8丁目1-1", "531-0041"),
+    # 大字 before the town, which the postal data leaves out (round 2026-12-05s tatsuo-linh-04)
+    ("福島県河沼郡会津坂下町大字牛川字村北1234", "969-6576"),
 ])
 def test_the_postal_code_of_an_address_written_without_it(address, code):
     assert postal_code_for(address) == code
@@ -152,3 +154,18 @@ def test_an_address_cut_short_by_the_extractor_is_the_whole_message_it_ends():
 def test_a_prefecture_in_old_kanji_is_a_prefecture():
     """島根縣 (round zo): the address was joined to its postal code's part a second time."""
     assert join_address("島根県松江市北堀町", "島根縣松江市北堀町14番地") == "島根縣松江市北堀町14番地"
+
+
+@pytest.mark.parametrize("address, found", [
+    # the address in kana, its code mistyped before (round 2026-12-05s tatsuo-linh-02); ず for づ
+    ("ふくしまけん かわぬまぐん あいづばんげまち うしかわ 1234", ("969-6576", "福島県河沼郡会津坂下町牛川1234")),
+    ("かわぬまぐん あいずばんげまち うしかわ 1234", ("969-6576", "福島県河沼郡会津坂下町牛川1234")),
+    ("とうきょうと みなとく とらのもん 1-2-3", ("105-0001", "東京都港区虎ノ門1-2-3")),
+    ("おおさかし きたく", None),  # no town: no one code
+    ("大阪市北区天神橋4-7-12", None),  # not kana: postal_code_for's
+])
+def test_an_address_written_in_kana_is_found_in_kanji_with_its_code(address, found):
+    from madoguchi.address import address_from_kana
+
+    assert address_from_kana(address) == found
+
