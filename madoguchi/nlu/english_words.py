@@ -54,8 +54,8 @@ def without_diacritics(text: str) -> str:
 
 @lru_cache(maxsize=512)
 def _bare(char: str) -> str:
-    if char in "đĐ":
-        return "d" if char == "đ" else "D"
+    if char in "đĐı":  # and the Turkish dotless ı (hayır)
+        return {"đ": "d", "Đ": "D", "ı": "i"}[char]
     if not "\u00c0" <= char <= "\u1ef9":
         return char
     base = unicodedata.normalize("NFD", char)[0]
@@ -78,7 +78,8 @@ def english_words(text: str) -> Reading | None:
     """The text with its Tagalog, Indonesian, Vietnamese, then English phrases read in
     Japanese, or None when it holds none."""
     theirs = southeast_asian_words(text)
-    english = _phrases(theirs.text if theirs else text, _ENGLISH)
+    now = theirs.text if theirs else text
+    english = _phrases(now, _ENGLISH, without_diacritics(now))  # teşekkürler: tesekkurler
     return chained(theirs, english)
 
 

@@ -211,3 +211,12 @@ def test_southeast_asian_languages_are_read_before_romaji(text, read):
 @pytest.mark.parametrize("text, read", [("mou iya desu", "もう いや です"), ("iya iidesu", "いや いいです")])
 def test_romaji_japanese_stays_romaji(text, read):
     assert reading(text).text == read
+
+
+@pytest.mark.parametrize("text, read", [
+    ("teşekkürler!!", "ありがとうございます"), ("hayır", "いいえ"), ("evet", "はい"),  # Turkish, its letters or not
+    ("shukran!!", "ありがとうございます"), ("salam alaikum, konbanwa", "こんにちは"),  # Arabic (round 2026-12-05s)
+    ("spasibo!", "ありがとうございます"), ("nyet", "いいえ"),  # Russian (round 2026-12-05r)
+])
+def test_a_few_words_of_other_languages_among_english_are_read(text, read):
+    assert read in reading(text).text
