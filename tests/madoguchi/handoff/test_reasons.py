@@ -171,7 +171,10 @@ def test_a_question_about_what_a_sweet_holds_is_no_wrong_item(rules):
      # no のし at all; a company name wrong, explained; ordered one thing, another received (rounds 05r, 05s)
      "届いたお歳暮にのしが付いていなかったそうです",
      "のしの名前が「瀬戸内サプライヤー株式会社」になっとるそうです。うちの社名と違うんですわ",
-     "I ordered the assortment without alcohol but I received the box with the rum cakes"],
+     "I ordered the assortment without alcohol but I received the box with the rum cakes",
+     # one missing, someone else's parcel, in a learner's kana (round 2026-12-05t)
+     "でも、はこ の なか、1つ ない です。つめあわせ 5しゅるい、でも 4しゅるい だけ。",
+     "すみません、にもつ きました。でも なまえ わたし じゃない。"],
 )
 def test_damaged_or_wrong_goods_in_plain_words(rules, text):
     assert goods_problem(rules, text)
@@ -192,6 +195,9 @@ def test_a_noshi_asked_for_is_no_wrong_one_reported(rules, text):
     assert not goods_problem(rules, "I ordered yesterday but I received the confirmation email only")
     assert not goods_problem(rules, "のしの名前は違うんですか？")
     assert not goods_problem(rules, "のしが付いていないものはありますか")
+    # news that came, not goods (round 2026-12-05t yasue-hanzo-08); a count asked
+    assert not goods_problem(rules, "病院宛てに菓子送ったんだけど 今朝 別の病院さ移されだって連絡来た")
+    assert not goods_problem(rules, "1つないですか？")
     assert not goods_problem(rules, "I received it, it is not mine to decide, my wife orders")
     assert not goods_problem(rules, text)
 
