@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -18,6 +18,7 @@ from actions.catalog_late import resume_lookup, resumes_lookup
 from actions.catalog_phone import NO_PHONE
 from actions.conversation import customer_texts
 from madoguchi.dialogue import readback
+from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.nlu.patterns import find_phones
 from madoguchi.shop import calendar
 from madoguchi.store import catalog_requests
@@ -136,11 +137,37 @@ class ActionStopCatalog(Action):
     ) -> list[EventType]:
         if resumes_lookup(tracker):
             return resume_lookup(dispatcher, tracker)  # "send it again" is no leaving
+        name = name_answered(tracker)
+        if name:  # じゃあ Wang Xiaoling でお願いします, read as a goodbye: the name, the form goes on
+            return [SlotSet("person_name", name), FollowupAction("catalog_form")]
         slots = tracker.current_slot_values()
         taken_back = readback.answer(common.latest_text(tracker), common.latest_intent(tracker)) == readback.STOP
         if slots.get("catalog_request_id") and all(slots.get(s) for s in DETAIL_SLOTS) and not taken_back:
             return _taken(dispatcher, slots, "ご利用ありがとうございました。")
         return _stop(dispatcher, tracker)
+
+
+# A name asked to be written so (じゃあ Wang Xiaoling でお願いします): no goodbye, whatever its reading.
+NAME_ASKED_FOR = re.compile(
+    r"^(?:じゃあ|じゃ|では|それでは|それなら|なら)?[、,　 ]*(?P<name>[^、。,.!?！？]{2,30}?)[ 　]*で[ 　]*(?:お願い|おねがい)(?:します|いたします|致します)"
+)
+SURE_GOODBYE = 0.8
+
+
+def name_answered(tracker: Tracker) -> str | None:
+    """The name the form had asked for, when the message read, unsurely, as thanks or a
+    goodbye gives it (じゃあ Wang Xiaoling でお願いします, round 2026-12-04zzg replayed: a
+    goodbye at 0.55 dropped the request); None otherwise."""
+    read = tracker.latest_message.get("intent") or {}
+    text = nfkc(common.latest_text(tracker)).strip()
+    if read.get("name") not in ("goodbye", "thank") or (read.get("confidence") or 0) >= SURE_GOODBYE:
+        return None
+    asked = next((e.get("value") for e in reversed(tracker.events)
+                  if e.get("event") == "slot" and e.get("name") == "requested_slot" and e.get("value")), None)
+    given = NAME_ASKED_FOR.match(text)
+    if asked != "person_name" or not given or is_leaving(text) or tracker.get_slot("person_name"):
+        return None
+    return given.group("name")
 
 
 def _taken(dispatcher: CollectingDispatcher, slots: dict[str, Any], closing: str) -> list[EventType]:

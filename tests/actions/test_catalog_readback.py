@@ -102,3 +102,20 @@ def test_the_phone_is_read_back_with_the_hyphens_the_customer_wrote():
     slots = {**DETAILS, "phone": "0258331234", "shipping_method": "mail"}
     assert "お電話：0258-33-1234" in catalog_readback(slots, written="電話は０２５８－３３－１２３４")
     assert "お電話：025-833-1234" in catalog_readback(slots, written="0258331234")  # no hyphens written
+
+
+async def test_a_name_given_with_de_onegaishimasu_read_as_a_goodbye_goes_on_with_the_form(shop, dispatcher, domain):
+    """Round 2026-12-04zzg kaori-xiaoling-19, replayed: じゃあ Wang Xiaoling でお願いします, read
+    as a goodbye at 0.55, had dropped the request the customer was giving her name for."""
+    asked = {"event": "slot", "name": "requested_slot", "value": "person_name"}
+    said_so = user("じゃあ Wang Xiaoling でお願いします", "goodbye")
+    said_so["parse_data"]["intent"]["confidence"] = 0.55
+    tracker = make_tracker([asked, said_so])
+    events = await ActionStopCatalog().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["person_name"] == "Wang Xiaoling"
+    assert [e.get("name") for e in events if e.get("event") == "followup"] == ["catalog_form"]
+    assert said(dispatcher) == []  # not 「取りやめました」
+    left = user("やっぱりやめます、またでお願いします", "goodbye")
+    left["parse_data"]["intent"]["confidence"] = 0.55
+    events = await ActionStopCatalog().run(dispatcher, make_tracker([asked, left]), domain)
+    assert not any(e.get("event") == "followup" for e in events)

@@ -174,7 +174,8 @@ def test_a_question_about_what_a_sweet_holds_is_no_wrong_item(rules):
      "I ordered the assortment without alcohol but I received the box with the rum cakes",
      # one missing, someone else's parcel, in a learner's kana (round 2026-12-05t)
      "でも、はこ の なか、1つ ない です。つめあわせ 5しゅるい、でも 4しゅるい だけ。",
-     "すみません、にもつ きました。でも なまえ わたし じゃない。"],
+     "すみません、にもつ きました。でも なまえ わたし じゃない。",
+     "A parcel from you turned up at the restaurant today, but it's addressed to a 中村 恵子 at 東山1-14-6."],
 )
 def test_damaged_or_wrong_goods_in_plain_words(rules, text):
     assert goods_problem(rules, text)
