@@ -56,6 +56,7 @@ RECENT_HISTORY = frozenset(
         "action_ask_catalog_confirmed",  # "承りました" the first time, "承っております" after
         "action_notice_late_catalog",  # "send it again" right after "the catalog has not come"
         "action_detail_out_of_context",  # asked what a detail was for a moment ago: other words
+        "action_stop_catalog",  # the detail the form asked last, answered with でお願いします
     }
 )
 
