@@ -1,5 +1,6 @@
 """The catalog form's questions, never twice in the same words: the second time the question
-says what the detail is for and how to stop; after that, how to reach a person."""
+says what the detail is for and how to stop; the third, how to reach a person; then a person
+takes the request, with what the customer wrote."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.catalog import other_details, postal_code_not_known
 from actions.conversation import times_asked
+from actions.takeover import hand_off
 
 # What a detail is called when it was taken while the name was asked for.
 DETAIL_NAMES = {"postal_code": "郵便番号", "address": "ご住所", "phone": "お電話番号"}
@@ -41,6 +43,8 @@ class ActionAskCatalogPersonName(Action):
     ) -> list[EventType]:
         asked = times_asked(tracker, self.slot)
         taken = other_details(tracker) if self.slot == "person_name" and asked else []
+        if not taken and asked >= len(QUESTIONS[self.slot]):  # asked in all its words: a person takes it
+            return hand_off(dispatcher, tracker, "bot_failure")
         if taken:  # 〒… and the address instead of the name: taken, and said so, the name asked again
             names = "と".join(DETAIL_NAMES[d] for d in taken)
             dispatcher.utter_message(response="utter_ask_person_name_after_details", taken=names)

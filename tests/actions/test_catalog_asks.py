@@ -16,13 +16,25 @@ def asked(slot: str, times: int) -> list[dict]:
 
 @pytest.mark.parametrize("times, response", [
     (0, "utter_ask_person_name"), (1, "utter_ask_person_name_again"), (2, "utter_ask_person_name_or_person"),
-    (5, "utter_ask_person_name_or_person"),
 ])
 async def test_the_name_is_asked_in_new_words_then_with_a_way_to_a_person(dispatcher, domain, times, response):
     tracker = make_tracker([*asked("person_name", times), user("えっと", "nlu_fallback")], active_loop="catalog_form",
                            requested_slot="person_name")
     await ActionAskCatalogPersonName().run(dispatcher, tracker, domain)
     assert said(dispatcher) == [response]
+
+
+@pytest.mark.parametrize(
+    "slot, action", [("postal_code", ActionAskCatalogPostalCode), ("phone", ActionAskCatalogPhone)]
+)
+async def test_a_question_asked_in_all_its_words_goes_to_a_person(shop, dispatcher, domain, slot, action):
+    """Round 2026-12-05s tatsuo-linh-02: 「お手数をおかけしております…」 three times over, and no way on."""
+    tracker = make_tracker([*asked(slot, 3), user("0242 83 1234", "inform")], active_loop="catalog_form",
+                           requested_slot=slot)
+    events = await action().run(dispatcher, tracker, domain)
+    assert f"utter_ask_{slot}_or_person" not in said(dispatcher)
+    assert "utter_handoff_bot_failure" in said(dispatcher)
+    assert {"event": "pause"} in [{"event": e.get("event")} for e in events]
 
 
 async def test_details_given_instead_of_the_name_are_acknowledged_and_the_name_asked_in_new_words(dispatcher, domain):
