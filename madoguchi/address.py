@@ -37,7 +37,7 @@ def lookup_postal_code(code: str) -> str | None:
     town = place.neighborhood or ""
     if any(marker in town for marker in _NO_TOWN):
         town = ""
-    town = re.sub(r"（.*?）", "", town)
+    town = _without_note(town)
     return f"{place.prefecture}{place.city}{town}"
 
 
@@ -60,7 +60,7 @@ def postal_code_for(address: str) -> str | None:
     best: dict[str, int] = {}
     notes: dict[str, str] = {}
     for code, pref, city, town, data in rows:
-        town = re.sub(r"（.*?）", "", town or "")
+        town = _without_note(town or "")
         if not town or any(marker in town for marker in _NO_TOWN) or (prefecture and pref != prefecture.group(0)):
             continue
         after = rest[len(city):]
@@ -102,14 +102,19 @@ def address_from_kana(address: str) -> tuple[str, str] | None:
     for code, data in rows:
         place = json.loads(data)
         prefecture, city = _plain_kana(place["prefecture_kana"]), _plain_kana(place["city_kana"])
-        town = _plain_kana(re.sub(r"（.*?）", "", place.get("neighborhood_kana") or ""))
+        town = _plain_kana(_without_note(place.get("neighborhood_kana") or ""))
         for head in (prefecture + city, city):
             if town and spoken == head + town:
-                found[code] = (f"{place['prefecture']}{place['city']}{re.sub(r'（.*?）', '', place['neighborhood'])}", rest)
+                found[code] = (f"{place['prefecture']}{place['city']}{_without_note(place['neighborhood'])}", rest)
     if len(found) != 1:
         return None
     code, (kanji, rest) = found.popitem()
     return normalize_postal_code(code), kanji + rest
+
+
+def _without_note(town: str) -> str:
+    """A town's name in the postal data without its note in brackets (天神橋（１〜６丁目）)."""
+    return re.sub(r"（.*?）", "", town)
 
 
 # The kana of an address before its numbers; kana written alike (ヅ and ズ) read as one.
