@@ -69,6 +69,15 @@ _VIETNAMESE = _Lexicon(
 )
 
 
+def english_word(word: str) -> bool:
+    """The word is a phrase of the English lexicon by itself (nope, sure, rain): no romaji."""
+    return (_plain(word),) in _ENGLISH.words_of and _plain(word) not in _ROMAJI_TOO
+
+
+# Words of the English lexicon that are romaji Japanese as well (noshi wa nan desu ka).
+_ROMAJI_TOO = {"noshi", "noshigami"}
+
+
 @lru_cache(maxsize=4096)
 def _plain(word: str) -> str:
     return word.lower().replace("’", "'")

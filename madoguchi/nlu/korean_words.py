@@ -21,7 +21,7 @@ def is_hangul(char: str) -> bool:
     return "\uac00" <= char <= "\ud7a3" or "\u1100" <= char <= "\u11ff" or "\u3130" <= char <= "\u318f"
 
 
-_BOOK = Phrasebook("korean", starts_word=is_hangul)
+_BOOK = Phrasebook("korean", in_script=is_hangul)
 # The month and day of a date (12월 20일까지): 月 and 日 after their digits.
 _DATE_WORD = re.compile(r"(?<=\d)\s*(월|일)")
 # A yes or a no of one syllable (네, 응, 예), read only as a whole word.

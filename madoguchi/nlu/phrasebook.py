@@ -16,15 +16,15 @@ LONG_ENOUGH = 3
 
 class Phrasebook:
     """The phrases of the lexicon `name` (`madoguchi/nlu/lexicons/`), written without spaces.
-    With `starts_word`, the test of a character of its script, a phrase shorter than
+    With `in_script`, the test of a character of its script, a phrase shorter than
     `LONG_ENOUGH` is found only where a word starts, or right after a phrase found (not the
     안 inside 편안)."""
 
-    def __init__(self, name: str, starts_word: Callable[[str], bool] | None = None) -> None:
+    def __init__(self, name: str, in_script: Callable[[str], bool] | None = None) -> None:
         self.phrases = {"".join(words): japanese for words, japanese in lexicon_entries(lexicon(name)).items() if words}
         self.longest = max(map(len, self.phrases))
         self.first = frozenset(phrase[0] for phrase in self.phrases)
-        self.in_script = starts_word
+        self.in_script = in_script
 
     def found(self, text: str) -> list[tuple[int, int, str]]:
         """Spans of `text` holding a phrase, with its Japanese, in order."""

@@ -30,7 +30,7 @@ from functools import lru_cache
 import jaconv
 
 from madoguchi.nlu.chinese_words import chinese_words
-from madoguchi.nlu.english_words import english_words, southeast_asian_words
+from madoguchi.nlu.english_words import english_word, english_words, southeast_asian_words
 from madoguchi.nlu.foreign_words import ENGLISH_GRAMMAR, foreign_words, their_phrases
 from madoguchi.nlu.kana import JAPANESE_SCRIPT, KEEP, Reading, chained, replaced, to_kana
 from madoguchi.nlu.korean_words import korean_words
@@ -75,8 +75,7 @@ def reading(text: str) -> Reading | None:
     """The text as the classifier should read it, or None when it reads it as it is."""
     old = old_words(text)
     if old is not None:
-        rest = reading(old.text)
-        return old.then(rest) if rest else old
+        return chained(old, reading(old.text))
     korean = korean_words(text)  # 배송 언제 돼요?: 発送はいつですか?
     chinese = chinese_words(korean.text if korean else text)  # 請問 運費 多少?: 質問があります 送料はいくらですか?
     read = chained(korean, chinese)
@@ -277,7 +276,8 @@ def romaji(text: str) -> Reading | None:
     english = sum(w in ENGLISH_GRAMMAR or w in _ENGLISH_TOO for w in lower)
     if english >= 2 and english > 2 * sum(w in _ROMAJI_GRAMMAR for w in lower):
         return None  # English (i want to cancel my order please), read by `english_words`
-    kana = {m.start(): _LOANWORDS.get(m.group().lower()) or to_kana(m.group())
+    # an English word of the lexicon is no romaji (nope: いいえ, not のぺ)
+    kana = {m.start(): _LOANWORDS.get(m.group().lower()) or (None if english_word(m.group()) else to_kana(m.group()))
             for m in words if m.group().lower() not in KEEP}
     romaji = [m for m in words if kana.get(m.start())]
     others = [m for m in words if m.group().lower() not in KEEP and not kana.get(m.start())]

@@ -217,6 +217,15 @@ def test_romaji_japanese_stays_romaji(text, read):
     ("teşekkürler!!", "ありがとうございます"), ("hayır", "いいえ"), ("evet", "はい"),  # Turkish, its letters or not
     ("shukran!!", "ありがとうございます"), ("salam alaikum, konbanwa", "こんにちは"),  # Arabic (round 2026-12-05s)
     ("spasibo!", "ありがとうございます"), ("nyet", "いいえ"),  # Russian (round 2026-12-05r)
+    ("rahmat! 🙏", "ありがとうございます"), ("xayr!", "さようなら"), ("yo'q", "いいえ"),  # Uzbek (2026-12-05t)
+    ("pomogite... こども ぐあい わるい", "助けてください"), ("shipping charges kitna hai?", "いくらですか"),
 ])
 def test_a_few_words_of_other_languages_among_english_are_read(text, read):
     assert read in reading(text).text
+
+
+@pytest.mark.parametrize("text, read", [("nope", "いいえ"), ("sure, that one", "はい"), ("sure sure", "はい はい")])
+def test_an_english_word_alone_is_no_romaji(text, read):
+    """nope was のぺ, sure すれ (round 2026-12-05t); noshi is still romaji."""
+    assert read in reading(text).text
+    assert "のし" in reading("noshi wa nan desu ka").text
