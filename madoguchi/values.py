@@ -19,6 +19,12 @@ _NAME_FRAME = re.compile(
 # the や of あや or the だ of まさだ belong to the name.
 _PLAIN_COPULA = re.compile(r"(?<=[\u4e00-\u9fff々\s])(?:だ|や|じゃ)(?:お|わ|よ|ね|ぞ)?[。.!！]*$")  # 加藤正やお
 _NOT_A_NAME = re.compile(r"[0-9@<>{}\[\]/\\?？]")
+# English words no name holds (not do, so, an, on: Do Van An is a name).
+_SENTENCE_WORDS = {
+    "i", "i'm", "im", "me", "my", "need", "want", "please", "pls", "the", "is", "are", "it", "it's", "you", "your",
+    "what", "how", "this", "that", "have", "not", "was", "will", "would", "could", "can", "don't", "dont", "thank",
+    "thanks", "hello", "sorry", "ok", "okay", "yes", "no",
+}
 # Where the name ends when more follows in the same message (大島あかねです、電話は…;
 # 佐々木とみ子です ばあちゃんの名前: a polite ending and a space; 西川 ふみ子 おかんの名前な:
 # whose name it is, after a space).
@@ -52,6 +58,8 @@ def _name_of(part: str) -> str | None:
     # 40: Yuldashev Rustam Abdurakhmonovich is 33 letters
     if not name or len(name) > 40 or _NOT_A_NAME.search(name) or _DETAIL_LABEL.match(name):
         return None
+    if _SENTENCE_WORDS & set(re.findall(r"[a-z']+", name.lower())):
+        return None  # I need it fast bhai (round 2026-12-05u): a sentence, no name
     return name
 
 

@@ -9,6 +9,8 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
   the customer does not know how to do what they ask about;
 - `complain` the classifier doubts (`DOUBTFUL`) with no word of a problem in it -> the next
   calm intent of the ranking;
+- `complain` for an order asked after (頼んだ最中どなんなっとんな) with no word of a problem or
+  anger -> `ask_delivery_status`;
 - `request_human` read unsurely (`PERSON_DOUBTED`) for a grievance with the shop's people
   told of, and nothing asked -> `complain`;
 - `express_distress` read below `HURRY_DOUBTED` for a hurry with no word of distress and nothing
@@ -75,6 +77,10 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         # まいど。新年会用にそっちの羊羹６０箱頼も思てんねん (0.51): nothing in it speaks of a
         # problem, and the classifier hardly thought so either
         return _next_calm(ranking)
+    if intent == "complain" and assessment.order_asked_after and unfounded and not (
+        assessment.anger or assessment.intensity or assessment.emphatic or assessment.goods_problem or assessment.reproach
+    ):
+        return "ask_delivery_status"  # わしが頼んだ最中どなんなっとんな (0.82, round 2026-12-05u): where the order is
     if intent == "complain" and assessment.person and assessment.requests and _doubtful(intent, ranking) and not (
         assessment.grievance or assessment.anger or assessment.goods_problem or assessment.intensity or assessment.emphatic
     ):

@@ -184,5 +184,5 @@ def only_cues_among(cues: Iterable[str], allowed: frozenset[str], intensity: int
 # An order asked after (カガガ 頼ンダ 菓子 ドウナッタ, read as kana): what became of something ordered.
 ORDER_ASKED_AFTER = re.compile(
     r"(?:頼んだ|たのんだ|頼んどった|頼んでた|注文した|ちゅうもんした)[^。？?]{0,10}?"
-    r"(?:どうなった|どうなって|どないなっ|どげんなっ|どがいなっ|いつ届|いつ来|いつ着)"
+    r"(?:どうなった|どうなって|どないなっ|どげんなっ|どがいなっ|どなんなっ|どがんなっ|どぎゃんなっ|いつ届|いつ来|いつ着)"
 )

@@ -253,7 +253,8 @@ def assess(
     result.refusal = reading(text) == REFUSED
 
     # ドウシヨウ ドウシヨウ; 間に合いませんでした is a grievance told, not a fear (a reproach cue)
-    spaced_read = PAST_MISS.sub("", with_hiragana(spaced_out))
+    # ちゅうもんばんごう わからない 😢 (round 2026-12-05u): the number not known, said where it is written
+    spaced_read = NUMBER_NOT_KNOWN.sub("", PAST_MISS.sub("", with_hiragana(spaced_out)))
     result.cues = [p for p in lexicon.distress_phrases if p in spaced_read]
     lemma_hits = [t for t in tokens if t.lemma_ in lexicon.distress_lemmas]
     if lemma_hits and parse is not None:
@@ -306,6 +307,8 @@ LOOK_ASKED = re.compile(
     r"|(?:探して|さがして)い?(?:る|ます)(?:の|ん)?(?:ですが|ですけど|だけど|やけど|けど|が)"
 )
 PAST_MISS = re.compile(r"(?:間に合|まにあ|間にあ)(?:いませんでし|わなかっ|わんかっ|わへんかっ|わねかっ)")
+# An order number not known: no distress of itself (the bot says where it is written).
+NUMBER_NOT_KNOWN = re.compile(r"(?:番号|ばんごう)(?:が|は|も)?(?:わからな|分からな|わかりませ|分かりませ|知らな|しらな)")
 
 
 # A need too near for the bot to meet (明日の朝までに, 今日中): no plain hurry.

@@ -73,6 +73,7 @@ def test_person_name_without_the_polite_frame(text, name):
         "お名前は？",
         "電話は０８８４　２２　１２３４",  # the label of the phone given, not a name
         "住所は",
+        "I need it fast bhai, partners ko oseibo bhejni hai",  # a sentence in English (round 2026-12-05u)
     ],
 )
 def test_what_is_not_a_name_is_rejected(text):

@@ -367,6 +367,12 @@ def test_missed_already_is_no_distress_cue(ginza, lexicon):
     assert not result.cues and result.reproach
 
 
+def test_an_order_number_not_known_is_no_distress_cue(ginza, lexicon):
+    """ちゅうもんばんごう わからない 😢 had read as distress at 0.99 (round 2026-12-05u)."""
+    assert "わからな" not in run(ginza, lexicon, "にもつ いつ つきますか？ ちゅうもんばんごう わからない 😢").cues
+    assert "わからな" in run(ginza, lexicon, "どうしたらいいか わからない 😢").cues
+
+
 @pytest.mark.parametrize("text", [
     "すみません　きょう　とどいだ　にもつ　あでなが　わだしで　ねがったの",
     "主人の兄が亡くなって、お供えをそちらからお送りしたとです。そしたら義姉から電話があって、のしが紅白の蝶結びで届いたって言われて…",
@@ -749,3 +755,12 @@ def test_a_shame_feared_is_no_reproach(ginza, lexicon):
     """Round 2026-12-05o hisayo-quang-05: はずかしいことに なんねよう asks for the right のし."""
     assert not run(ginza, lexicon, "のし は なにが いいべ。 はずかしいことに なんねよう おしえでたんせ").grievance
     assert run(ginza, lexicon, "こんな のし で 届いて、先方に はずかしい 思いを しました").grievance
+
+
+def test_an_order_asked_after_calmly_is_a_status_question(ginza, lexicon):
+    """わしが頼んだ最中どなんなっとんな read as a complaint at 0.82 (round 2026-12-05u)."""
+    ranking = [{"name": "complain", "confidence": 0.82}, {"name": "ask_delivery_status", "confidence": 0.08}]
+    asked = run(ginza, lexicon, "わしが頼んだ最中どなんなっとんな")
+    assert correct_intent("complain", ranking, asked, THRESHOLD) == "ask_delivery_status"
+    angry = run(ginza, lexicon, "頼んだ菓子どうなってんだ！！いい加減にしろ")
+    assert correct_intent("complain", ranking, angry, THRESHOLD) == "complain"
