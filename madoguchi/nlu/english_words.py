@@ -1,16 +1,16 @@
-"""English, Tagalog, Indonesian and Vietnamese phrases of shop talk read as the Japanese the
-classifier learned.
+"""English phrases of shop talk, and those of other languages written in Latin letters, read
+as the Japanese the classifier learned.
 
 Customers write English too (do you ship to the US? the box was kinda wet), alone or among
 romaji and Japanese, Filipino customers Taglish (wala pa rin po dumating), Indonesian ones
-Indonesian (paketnya belum sampai) and Vietnamese ones Vietnamese, with or without its
-diacritics (em chưa nhận được hàng ạ, cam on ban). The classifier learned Japanese and a
-thousand English examples do not teach it the language, so the phrases of the lexicons
-`english`, `tagalog`, `indonesian` and `vietnamese` (`madoguchi/nlu/lexicons/`) are read as
-their Japanese wherever they stand, the longest first, Tagalog before English (wala po akong
-order number: 注文番号がありません, not "order number"); every other word stays as written.
-Tagalog, Indonesian and Vietnamese are read before romaji too (`southeast_asian_words`): iya
-is a yes, not いや.
+Indonesian (paketnya belum sampai), Vietnamese ones Vietnamese, with or without its diacritics
+(em chưa nhận được hàng ạ, cam on ban), Indian and Pakistani ones Hindi and Urdu (abhi tak
+nahi aaya), Thai ones Thai (khob khun ka) and Iranian ones Persian (kheili mamnoon). The
+classifier learned Japanese and a thousand English examples do not teach it the language, so
+the phrases of the lexicons (`madoguchi/nlu/lexicons/`) are read as their Japanese wherever
+they stand, the longest first, the other languages before English (wala po akong order
+number: 注文番号がありません, not "order number"); every other word stays as written. The
+other languages are read before romaji too: iya is a yes, not いや.
 """
 
 from __future__ import annotations
@@ -69,6 +69,10 @@ _VIETNAMESE = _Lexicon(
 )
 
 
+_HINDI_URDU = _Lexicon(lexicon_entries(lexicon("hindi_urdu")), _WORD)
+_OTHER_LATIN = (_HINDI_URDU,)
+
+
 def english_word(word: str) -> bool:
     """The word is a phrase of the English lexicon by itself (nope, sure, rain): no romaji."""
     return (_plain(word),) in _ENGLISH.words_of and _plain(word) not in _ROMAJI_TOO
@@ -84,9 +88,9 @@ def _plain(word: str) -> str:
 
 
 def english_words(text: str) -> Reading | None:
-    """The text with its Tagalog, Indonesian, Vietnamese, then English phrases read in
-    Japanese, or None when it holds none."""
-    theirs = southeast_asian_words(text)
+    """The text with its phrases of other languages in Latin letters (`other_latin_words`),
+    then its English phrases, read in Japanese, or None when it holds none."""
+    theirs = chained(read := southeast_asian_words(text), other_latin_words(read.text if read else text))
     now = theirs.text if theirs else text
     english = _phrases(now, _ENGLISH, without_diacritics(now))  # teşekkürler: tesekkurler
     return chained(theirs, english)
@@ -95,12 +99,23 @@ def english_words(text: str) -> Reading | None:
 def southeast_asian_words(text: str) -> Reading | None:
     """The text with its Tagalog, Indonesian, then Vietnamese phrases read in Japanese (wala pa
     rin po: まだ届いていません; saya bayar dua kali: 二回払ってしまいました; cam on ban:
-    ありがとうございます), or None when it holds none."""
-    tagalog = _phrases(text, _TAGALOG)
-    indonesian = _phrases(tagalog.text if tagalog else text, _INDONESIAN)
-    read = chained(tagalog, indonesian)
-    now = read.text if read else text
-    return chained(read, _phrases(now, _VIETNAMESE, without_diacritics(now)))
+    ありがとうございます), or None when it holds none. Their words look like romaji: a message
+    that holds them is not read as romaji."""
+    return _read_with(text, (_TAGALOG, _INDONESIAN, _VIETNAMESE))
+
+
+def other_latin_words(text: str) -> Reading | None:
+    """The text with its Hindi and Urdu, Thai, then Persian phrases read in Japanese (abhi tak
+    nahi aaya: まだ届いていません), or None when it holds none."""
+    return _read_with(text, _OTHER_LATIN)
+
+
+def _read_with(text: str, books: tuple[_Lexicon, ...]) -> Reading | None:
+    read = None
+    for book in books:
+        now = read.text if read else text
+        read = chained(read, _phrases(now, book, without_diacritics(now) if book is _VIETNAMESE else None))
+    return read
 
 
 def _phrases(text: str, lexicon_read: _Lexicon, matched: str | None = None) -> Reading | None:

@@ -132,6 +132,7 @@ def shop_entities(
     introduced = [
         *introduced_names.introduced_names(text, family), *introduced_names.katakana_introduced(text),
         *introduced_names.chinese_introduced(text), *introduced_names.korean_introduced(text),
+        *introduced_names.latin_introduced(text),
     ]
     for a, b in introduced:  # 宮崎の黒木と申します, 大内だけど, クワメといいます
         if not any(e[ENTITY_ATTRIBUTE_TYPE] == "person_name" for e in learned):

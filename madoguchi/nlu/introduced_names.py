@@ -1,7 +1,8 @@
 """Names a writer introduces themselves with, found by rule: a family name GiNZA found,
 opening a clause (宮崎の黒木と申します, もしもし 大内だけど), a name in katakana introduced
 (はじめまして、クワメといいます; hello 😊 ブルーナです), a family name in hiragana introduced
-(はまぐちと いいます), a Chinese or Korean name introduced (陈宝仪です, 저는 박준입니다), and a
+(はまぐちと いいます), a Chinese or Korean name introduced (陈宝仪です, 저는 박준입니다), a name
+in Latin letters introduced in romaji or with an honorific (Kamal desu, Hayashi-san), and a
 name to write on the のし (「あびる」と いれて). The spans of
 names DIET found are made whole in `madoguchi.nlu.spans`."""
 
@@ -90,6 +91,23 @@ _KOREAN_INTRODUCED = (
 def korean_introduced(text: str) -> list[tuple[int, int]]:
     """Spans of Korean names introduced in Hangul (저는 박준입니다, 김민지라고 합니다)."""
     return [m.span(1) for regex in _KOREAN_INTRODUCED for m in regex.finditer(text)]
+
+
+# A name in Latin letters introduced in romaji (hajimemashite. Kamal desu), or named with an
+# honorific (the gift for Hayashi-san, round 2026-12-05u); not a job (Operator-san) nor a word
+# of romaji after any opening (Kikai desu ka?, Tokyo desu).
+_LATIN_INTRODUCED = re.compile(
+    r"(?i:hajimemashite|namae wa|namae|watashi wa|boku wa)[ 　,.、。!！]*([A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)[ 　]+desu\b"
+)
+_LATIN_HONORIFIC = re.compile(r"(?<![A-Za-z])([A-Z][a-z]{2,15})-(?:san|sama|sensei)\b")
+_NOT_NAMED = {"Operator", "Operetaa", "Staff", "Tenin", "Tantou", "Tantousha", "Okyaku", "Oisha", "Onee", "Obaa", "Ojii"}
+
+
+def latin_introduced(text: str) -> list[tuple[int, int]]:
+    """Spans of names in Latin letters introduced in romaji (Kamal desu after hajimemashite) or
+    named with an honorific (Hayashi-san)."""
+    found = [m.span(1) for m in _LATIN_INTRODUCED.finditer(text)]
+    return found + [m.span(1) for m in _LATIN_HONORIFIC.finditer(text) if m.group(1) not in _NOT_NAMED]
 
 
 def katakana_introduced(text: str) -> list[tuple[int, int]]:

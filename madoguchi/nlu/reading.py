@@ -30,7 +30,7 @@ from functools import lru_cache
 import jaconv
 
 from madoguchi.nlu.chinese_words import chinese_words
-from madoguchi.nlu.english_words import english_word, english_words, southeast_asian_words
+from madoguchi.nlu.english_words import english_word, english_words, other_latin_words, southeast_asian_words
 from madoguchi.nlu.foreign_words import ENGLISH_GRAMMAR, foreign_words, their_phrases
 from madoguchi.nlu.kana import JAPANESE_SCRIPT, KEEP, Reading, chained, replaced, to_kana
 from madoguchi.nlu.korean_words import korean_words
@@ -66,6 +66,14 @@ _ROMAJI_GRAMMAR = {
     "iie", "sumimasen", "arigatou", "arigato", "gozaimasu", "chotto", "nani", "doko", "itsu", "dou", "desuka",
     "masen", "kimasen", "dekiru", "iru", "aru", "kore", "sore", "watashi", "boku", "ore",
 }
+# Hindi and Urdu words of grammar no romaji Japanese holds (not hai, ko, ki, ka, ke, se): two of
+# them, and the message is no romaji (staff ko bulao bhai, bot same answer de raha hai).
+_HINDI_GRAMMAR = {
+    "hain", "mein", "bhai", "kya", "nahi", "nahin", "aur", "bhi", "raha", "rahi", "rahe", "tha", "thi", "hoon", "karo",
+    "karna", "kar", "yeh", "ye", "woh", "mera", "meri", "mujhe", "aap", "apna", "kuch", "bahut", "abhi", "kab",
+    "kaise", "kyun", "chahiye", "wala", "wali", "gaya", "gayi", "diya", "kiya", "bhejo", "batao", "yaar", "accha",
+    "acha", "theek", "hua", "hota", "sakta", "sakte", "dena", "lena", "kaha", "kahan",
+}
 # Words of romaji Japanese no Tagalog or Indonesian writer uses (not ka, ni, mo, made).
 _ROMAJI_SURE = {w for w in _ROMAJI_GRAMMAR if len(w) >= 4 and w != "made"} | {"iidesu", "mou", "iie", "desu"}
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -89,8 +97,11 @@ def _read_scripts(text: str) -> Reading | None:
     # Tagalog and Indonesian before romaji (wala pa rin po, iya: not わら ぱ りん ぽ, いや), which
     # then leaves the message alone; not in romaji Japanese (mou iya desu).
     now = wide.text if wide else text
-    theirs = None if _ROMAJI_SURE & {w.lower() for w in _LATIN_WORD.findall(now)} else southeast_asian_words(now)
-    wide = chained(wide, theirs)
+    romaji_sure = bool(_ROMAJI_SURE & {w.lower() for w in _LATIN_WORD.findall(now)})
+    theirs = None if romaji_sure else southeast_asian_words(now)
+    # Hindi, Urdu, Thai and Persian too; the rest may still be romaji (dhanyabad, totemo tasukarimashita)
+    more = None if romaji_sure else other_latin_words(theirs.text if theirs else now)
+    wide = chained(wide, chained(theirs, more))
     # Portuguese or Spanish is read after the katakana, its Japanese being in kanji and kana.
     foreign = foreign_words(wide.text if wide else text)
     read = chained(wide, None if foreign or theirs else romaji(wide.text if wide else text))
@@ -276,8 +287,9 @@ def romaji(text: str) -> Reading | None:
     english = sum(w in ENGLISH_GRAMMAR or w in _ENGLISH_TOO for w in lower)
     if english >= 2 and english > 2 * sum(w in _ROMAJI_GRAMMAR for w in lower):
         return None  # English (i want to cancel my order please), read by `english_words`
-    # an English word of the lexicon is no romaji (nope: いいえ, not のぺ)
-    kana = {m.start(): _LOANWORDS.get(m.group().lower()) or (None if english_word(m.group()) else to_kana(m.group()))
+    if len(_HINDI_GRAMMAR.intersection(lower)) >= 2:
+        return None  # Hindi or Urdu (bot same answer de raha hai), read by `other_latin_words`
+    kana = {m.start(): _LOANWORDS.get(m.group().lower()) or to_kana(m.group())
             for m in words if m.group().lower() not in KEEP}
     romaji = [m for m in words if kana.get(m.start())]
     others = [m for m in words if m.group().lower() not in KEEP and not kana.get(m.start())]
@@ -287,5 +299,8 @@ def romaji(text: str) -> Reading | None:
     # Mixed with Japanese script: two romaji words and no other, or many and one other.
     if JAPANESE_SCRIPT.search(text) and (len(romaji) < 2 or (others and len(romaji) < 4)):
         return None
-    # The kana of a word share its letters out in order; the last one ends the word.
-    return replaced(text, [(m.start(), m.end(), kana[m.start()]) for m in romaji])
+    # The kana of a word share its letters out in order; the last one ends the word. A word of
+    # the English lexicon stays for `english_words` (nope: いいえ, not のぺ; gelatin: ゼラチン).
+    read = [(m.start(), m.end(), kana[m.start()]) for m in romaji
+            if m.group().lower() in _LOANWORDS or not english_word(m.group())]
+    return replaced(text, read) if read else None

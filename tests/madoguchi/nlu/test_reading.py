@@ -229,3 +229,18 @@ def test_an_english_word_alone_is_no_romaji(text, read):
     """nope was のぺ, sure すれ (round 2026-12-05t); noshi is still romaji."""
     assert read in reading(text).text
     assert "のし" in reading("noshi wa nan desu ka").text
+
+
+@pytest.mark.parametrize("text, read", [
+    ("abhi tak nahi aaya", "まだ届いていません"), ("jee haan", "はい"), ("nahin nahin", "いいえ いいえ"),
+    ("my order where? 5 din ho gaye. kab aayega", "いつ届きますか"),
+    ("phone number chat mein nahin dunga", "教えたくない"),
+])
+def test_hindi_and_urdu_in_latin_letters_are_read(text, read):
+    """Round 2026-12-05u: a Pakistani customer's Urdu among English and romaji."""
+    assert read in reading(text).text
+
+
+def test_hindi_words_are_no_romaji_and_leave_romaji_as_it_is():
+    assert "らは" not in reading("staff ko bulao bhai, bot same answer de raha hai").text
+    assert "とても たすかりました" in reading("dhanyabad, totemo tasukarimashita").text

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from madoguchi.nlu import spans
-from madoguchi.nlu.introduced_names import chinese_introduced, introduced_names, katakana_introduced, korean_introduced
+from madoguchi.nlu.introduced_names import (
+    chinese_introduced, introduced_names, katakana_introduced, korean_introduced, latin_introduced,
+)
 from madoguchi.nlu.spans import family_name_start, labelled_names, whole_name_end
 
 
@@ -246,3 +248,13 @@ def test_someone_called_by_what_they_are_is_no_name():
     assert not called_by_what("式場に届けてください", 0, 2)  # no さん: not a person at all, left to the model
     named = "松尾さんに届けてください"
     assert not called_by_what(named, 0, 2)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("salam, hajimemashite. Kamal desu", ["Kamal"]), ("Bhai the gift for Hayashi-san, did it reach?", ["Hayashi"]),
+    ("Kikai desu ka? You answer awfully quickly.", []), ("Operator-san, onegaishimasu", []),
+    ("kyou chuumon shitara itsu todokimasu ka? Tokyo desu", []),
+])
+def test_names_in_latin_letters_introduced_in_romaji(text, names):
+    """Round 2026-12-05u: Kamal desu, Hayashi-san; not a word of romaji or a job."""
+    assert [text[a:b] for a, b in latin_introduced(text)] == names
