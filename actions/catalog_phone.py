@@ -29,6 +29,8 @@ def phone_refused(tracker: Tracker) -> bool:
         and not is_leaving(verification.without_refusal(text))  # …Leave it, I will check your website only
         and not verification.asks_for_person(text)
         and not has_cue(text, common.rules().cues.get("anger", []))
+        # mobile nahin dunga. office number ok: 0766-55-1234 (round 2026-12-05u): another number given
+        and not any(e.get("entity") == "phone" for e in tracker.latest_message.get("entities") or [])
     )
 
 

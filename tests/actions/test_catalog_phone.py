@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from actions.catalog import ValidateCatalogForm
-from actions.catalog_phone import NO_PHONE
+from actions.catalog_phone import NO_PHONE, phone_refused
 from actions.catalog_readback import catalog_readback
 from actions.catalog_store import store_request
 from actions.handoff import ActionHandoff
@@ -41,6 +41,16 @@ async def test_a_phone_refused_with_the_form_left_ends_the_form(dispatcher, doma
     assert events.get("requested_slot", "kept") is None and events.get("phone") != NO_PHONE
     events = slot_sets(await ValidateCatalogForm().run(dispatcher, phone_asked("Sorry, I don't share phone number on chat.", "deny"), domain))
     assert events["phone"] == NO_PHONE
+
+
+async def test_a_mobile_refused_with_another_number_given_takes_that_number(dispatcher, domain):
+    """Round 2026-12-05u tamiko-kamal-04: mobile nahin dunga. office number ok: 0766-55-1234."""
+    text = "mobile nahin dunga. office number ok: 0766-55-1234"
+    phone = [{"entity": "phone", "value": "0766551234", "start": 40, "end": 52}]
+    tracker = make_tracker([user(text, "inform", phone)], active_loop="catalog_form", requested_slot="phone", slots=DETAILS)
+    assert not phone_refused(tracker)
+    assert phone_refused(make_tracker([user("mobile nahin dunga", "deny")], active_loop="catalog_form",
+                                      requested_slot="phone", slots=DETAILS))
 
 
 @pytest.mark.parametrize("text, intent", [
