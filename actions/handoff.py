@@ -35,6 +35,7 @@ from actions.misread import (
 from actions.takeover import hand_off
 from actions.verification_start import begin_verification, resume_verification
 from madoguchi import memorial
+from madoguchi.dialogue.payment import asks_about_paying
 from madoguchi.dialogue.recovery import is_apology
 from madoguchi.dialogue.gift_plan import plans_a_gift
 from madoguchi.handoff.escalation import escalates, since_resume
@@ -276,6 +277,8 @@ class ActionOutOfScope(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if asks_about_paying(common.latest_text(tracker)):
+            return offer_person_for_paying(dispatcher)
         if not answer_what_it_names(dispatcher, tracker):
             dispatcher.utter_message(response="utter_out_of_scope")
         return []
@@ -312,6 +315,8 @@ class ActionFallback(Action):
             reason = ("distress" if misunderstood_in_distress(events, misses)
                       else "complaint" if misunderstood_in_anger(events, misses) else "bot_failure")
             return hand_off(dispatcher, tracker, reason)
+        if asks_about_paying(common.latest_text(tracker)):  # I asked about overseas bank transfer, not shipping
+            return offer_person_for_paying(dispatcher)
         readings = likely_readings(tracker.latest_message)
         if readings:
             # Unsure between two readings: ask which, rather than guess or say "rephrase".
@@ -320,6 +325,12 @@ class ActionFallback(Action):
             return []
         dispatcher.utter_message(response="utter_default")
         return []
+
+
+def offer_person_for_paying(dispatcher: CollectingDispatcher) -> list[EventType]:
+    """Says a person explains how to pay, and offers one (a yes takes it up)."""
+    dispatcher.utter_message(response="utter_payment_person")
+    return [SlotSet("person_offered", "customer_request")]
 
 
 class ActionRestart(Action):

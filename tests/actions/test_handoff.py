@@ -465,6 +465,15 @@ async def test_a_gift_follow_up_read_as_beyond_the_shop_is_answered(follow_up, d
     assert "黒白" in dispatcher.messages[0]["text"] and "御供" in dispatcher.messages[0]["text"]
 
 
+async def test_a_question_how_to_pay_offers_a_person(dispatcher, domain):
+    """Round 2026-12-05u tamiko-kamal-13: 海外送金 ok? had been told "only questions about the shop"."""
+    asked = "Pakistan ke bank account se bank transfer kar sakta hoon? 海外送金 ok?"
+    tracker = make_tracker([user(asked, "out_of_scope")])
+    events = await ActionOutOfScope().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == ["utter_payment_person"]
+    assert slot_sets(events)["person_offered"] == "customer_request"
+
+
 async def test_what_is_beyond_the_shop_is_said_so(dispatcher, domain):
     tracker = make_tracker([user("明日の天気はどうですか", "out_of_scope")])
     await ActionOutOfScope().run(dispatcher, tracker, domain)
