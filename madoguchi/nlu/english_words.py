@@ -70,7 +70,9 @@ _VIETNAMESE = _Lexicon(
 
 
 _HINDI_URDU = _Lexicon(lexicon_entries(lexicon("hindi_urdu")), _WORD)
-_OTHER_LATIN = (_HINDI_URDU,)
+_THAI = _Lexicon(lexicon_entries(lexicon("thai")), _WORD)
+_PERSIAN = _Lexicon(lexicon_entries(lexicon("persian")), _WORD)
+_OTHER_LATIN = (_HINDI_URDU, _THAI, _PERSIAN)
 
 
 def english_word(word: str) -> bool:

@@ -104,7 +104,8 @@ def test_goods_that_came_wrong_are_seen_in_portuguese_and_spanish(text):
 
 
 @pytest.mark.parametrize(
-    "name", ["portuguese_spanish", "english", "tagalog", "indonesian", "chinese", "korean", "vietnamese", "hindi_urdu"]
+    "name", ["portuguese_spanish", "english", "tagalog", "indonesian", "chinese", "korean", "vietnamese", "hindi_urdu",
+             "thai", "persian"]
 )
 def test_no_phrase_of_a_lexicon_has_two_meanings(name):
     """A phrase written twice would keep only its last meaning, silently (Chinese and Korean

@@ -244,3 +244,12 @@ def test_hindi_and_urdu_in_latin_letters_are_read(text, read):
 def test_hindi_words_are_no_romaji_and_leave_romaji_as_it_is():
     assert "らは" not in reading("staff ko bulao bhai, bot same answer de raha hai").text
     assert "とても たすかりました" in reading("dhanyabad, totemo tasukarimashita").text
+
+
+@pytest.mark.parametrize("text, read", [
+    ("khob khun ka 🙏🙏", "ありがとうございます"), ("chai chai 👍", "はい"), ("mai kha 🙅‍♀️", "いいえ"),  # Thai
+    ("baleh baleh、合っています。", "はい はい"), ("salam alaikum, konbanwa", "こんにちは,"),  # Persian, Arabic
+])
+def test_thai_and_persian_in_latin_letters_are_read(text, read):
+    """Round 2026-12-05u: a Thai hotel worker's and an Iranian designer's words among Japanese."""
+    assert read in reading(text).text
