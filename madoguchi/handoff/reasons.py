@@ -214,6 +214,12 @@ LIKED = re.compile(r"気に入|きにい|気にい")
 MONEY_SHORT = re.compile(
     r"(?:予算|お金|おかね|金が|かねが|円|送料|そうりょう|バイト代|小遣い|こづかい|財布|さいふ)[^。]{0,12}?(?:足りな|足りませ|足らん|足りひん|足りへん|たりな)"
 )
+# Stock short before sending, the order late for it (品物が足りねえから遅れるって書いであった,
+# round 2026-12-05r yukie-duc-07): no goods that came wrong.
+STOCK_SHORT = re.compile(
+    r"(?:品物|商品|在庫|ざいこ|材料)[がも]?\s*(?:足りな|足りね|足らな|足らん|足りませ|たりな|たりね|切れ)[ぁ-ん]{0,3}?"
+    r"(?:から|ので|んで|ため|けん|さかい|すけ)\s*(?:発送が|お届けが|配送が)?(?:遅れ|遅く|おくれ|おそく)"
+)
 # Nothing in the mailbox (まだポストに入っていません, round zv): a catalog not come, not goods missing.
 MAILBOX = re.compile(r"(?:ポスト|ぽすと|郵便受け?|ゆうびんうけ|新聞受け)\s*(?:に|へ)?\s*(?:は|も)?\s*(?:入っ|はいっ)")
 # Damage feared or denied, not reported (ケーキ溶けたら泣く, 割れないように, 壊れてないです).
@@ -296,7 +302,7 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
     triage (`madoguchi.nlu.triage`) and of the handoff reasons. A word matches in the
     normalized text, without its spaces, as a lemma, or in the text read as kana (ハコ
     ツブレテル, box kowarete)."""
-    text = MONEY_SHORT.sub("", MAILBOX.sub("", LIKED.sub("", text)))  # 菓子を気に入ってな: not 入ってな (missing)
+    text = STOCK_SHORT.sub("", MONEY_SHORT.sub("", MAILBOX.sub("", LIKED.sub("", text))))  # 菓子を気に入ってな: not 入ってな (missing)
     unstruck = NOT_DAMAGED.sub("", STRUCK_NOT_GOODS.sub("", text))  # not 地震で つぶれた 家, 溶けたら
     places = cue_places(unstruck)
     whole = folded(text)

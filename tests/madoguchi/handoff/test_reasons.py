@@ -456,6 +456,13 @@ def test_money_short_is_no_goods_missing(rules):
     assert goods_problem(rules, "届いた箱、お菓子が2個足りないです")
 
 
+def test_stock_short_before_sending_is_no_goods_missing(rules):
+    """品物が足りねえから遅れる: the shop's notice of a delay (round 2026-12-05r yukie-duc-07)."""
+    assert not goods_problem(rules, "さっきメール来て、品物が足りないから遅れるって書いてあったの")
+    assert not goods_problem(rules, "在庫が切れてるので発送が遅れますと言われた")
+    assert goods_problem(rules, "品物が足りないし、遅れて届いたし最悪")
+
+
 def test_a_celebration_noshi_told_in_akita_ben_is_the_operators_case(rules):
     """付いでらんす, 頼んだのに (round zy chizuru-sota-09)."""
     text = "四十九日のお返しにって頼んだのに、紅白の、お祝いののしが付いでらんす"
