@@ -202,6 +202,10 @@ PROMISE_UNKEPT = re.compile(
     r"|件[。、,.]?いつ(?:になったら|まで)?.{0,6}(?:連絡|返事|回答|電話|折り返し)(?:が|を|は)?(?:く|来|もらえ|いただけ)"
     # …って電話したんだ。折り返すって言ったきり、なんの音沙汰もねえ (round 2026-12-05b)
     r"|(?:折り返す|折り返し|連絡する|電話する|返事する)(?:って|と)(?:言った|いった|言われた|いわれた|おっしゃった)(?:きり|のに|まま)"
+    # 折り返しお電話をいただけるとのことでしたが、現時点で何らご連絡がございません (round 2026-12-05v)
+    r"|(?:折り返し|連絡|電話)[^。]{0,12}?(?:いただける|もらえる|くれる|する|します|いたします)(?:と|って)の?"
+    r"(?:こと|話|お話)?(?:でした|だった)?(?:が|けど|のに)[^。]{0,20}?(?:連絡|電話|返事|音沙汰)(?:も|が|は)?"
+    r"(?:ない|ありません|ございません|こない|来ない|きません|来ません|ねえ)"
 )
 # A house or a town struck, not the parcel (地震で つぶれた 自分の 前の 家): no damaged goods.
 STRUCK_NOT_GOODS = re.compile(
@@ -324,8 +328,11 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
 
 # The seasonal gifts, each in its words: the のし of one on a gift of another is wrong goods.
 SEASONS = {"歳暮": ("歳暮", "せいぼ"), "中元": ("中元", "ちゅうげん"), "年賀": ("年賀", "ねんが")}
-# The のし told as what came, a season quoted (のしが「御歳暮」になっとった).
-SEASON_QUOTED = re.compile(r"(?:のし|熨斗|表書き)[がは]?[「『](?:御|お)?(歳暮|中元|年賀)[」』](?:に|と|って)(?:なっ|書いてあ|書かれ|印字され|入っ)")
+# The のし told as what came, a season quoted or not (のしが「御歳暮」になっとった; 「のしが御中元に
+# なっている」とのご連絡, round 2026-12-05v).
+SEASON_QUOTED = re.compile(
+    r"(?:のし|熨斗|表書き)[がは]?[「『]?(?:御|お)?(歳暮|中元|年賀)[」』]?(?:に|と|って)(?:なっ|書いてあ|書かれ|印字され|入っ)"
+)
 
 
 def other_season_quoted(joined: str) -> bool:

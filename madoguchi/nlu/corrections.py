@@ -6,11 +6,14 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
 - a wait that leaves (あ、ちょっと待って。お客さんが来たで、またにすっ) -> `deny`;
 - damaged or wrong goods -> `complain` (the handoff action then says `needs_operator`);
 - a distress score at or over the threshold -> `express_distress`, unless the only cues say
-  the customer does not know how to do what they ask about;
+  the customer does not know how to do what they ask about, or are sad faces beside a death
+  told in a gift question;
 - `complain` the classifier doubts (`DOUBTFUL`) with no word of a problem in it -> the next
   calm intent of the ranking;
 - `complain` for an order asked after (頼んだ最中どなんなっとんな) with no word of a problem or
   anger -> `ask_delivery_status`;
+- `express_distress` doubted with no word of distress, grief, grievance or anything near ->
+  the next calm intent;
 - `request_human` read unsurely (`PERSON_DOUBTED`) for a grievance with the shop's people
   told of, and nothing asked -> `complain`;
 - `express_distress` read below `HURRY_DOUBTED` for a hurry with no word of distress and nothing
@@ -71,7 +74,11 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         return "deny"  # あ、ちょっと待って。お客さんが来たで、またにすっ。ごめんね: not a wait, a leave
     if assessment.goods_problem and intent not in HANDOFF_INTENTS:
         return "complain"
-    if assessment.distress >= threshold and intent not in HANDOFF_INTENTS and not asks_how(intent, assessment):
+    if assessment.distress >= threshold and intent not in HANDOFF_INTENTS and not asks_how(intent, assessment) and not (
+        # 隣の おばあちゃん 亡くなりました 😢 家族 に お菓子 送りたい です (ask_gift, round 2026-12-05v):
+        # sad at a death, with a gift question; no word of being at a loss
+        assessment.grief and intent in QUESTIONS and _faces_only(assessment.cues) and assessment.intensity < 2
+    ):
         return "express_distress"
     if intent == "complain" and unfounded and _doubtful(intent, ranking) and not (assessment.bot_words or assessment.changes):
         # まいど。新年会用にそっちの羊羹６０箱頼も思てんねん (0.51): nothing in it speaks of a
@@ -87,7 +94,11 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         # 確認のメールと言われても、私は携帯のメールは見ません。調べられる方からお電話いただきたい
         # (0.58, round zzf): a person asked for, with no problem told
         return "request_human"
-    if intent == "request_human" and _below(intent, ranking, PERSON_DOUBTED) and assessment.staff_told_of and (
+    # …折り返しお電話をいただけるとのことでしたが、現時点で何らご連絡がございません (0.73, round
+    # 2026-12-05v): a promise unkept told, a complaint
+    if intent == "request_human" and _below(intent, ranking, PERSON_DOUBTED) and (
+        assessment.staff_told_of or assessment.promise_unkept
+    ) and (
         assessment.grievance and not (assessment.requests or assessment.questioned)
     ):
         return "complain"  # スタッフの人が「日本語わからないので」って言って、すぐ切られました: told, nothing asked
@@ -96,6 +107,16 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
     ):
         # 来月結婚式で、引き菓子そろそろ決めないといけなくて、ちょっと急いでます: in a hurry, not at
         # a loss; the hurry itself is read where it matters (宅配便 for a catalog)
+        return _next_calm(ranking)
+    if intent == "express_distress" and _doubtful(intent, ranking) and not (
+        assessment.cues or assessment.grief or assessment.intensity >= 2 or assessment.emphatic or assessment.imminent
+        or assessment.grievance or assessment.person
+    ):
+        # I have a café in Kobe and I'm thinking of serving your 最中 (0.60, round 2026-12-05v): no
+        # word of distress, nothing near, no loss told; the classifier guessed. Torn with a
+        # complaint (I keep getting the same answer. Not helpful at all): unhappy, a complaint.
+        if _runners_up(ranking, 2)[1:] == ["complain"] and not _below("complain", ranking, TORN):
+            return "complain"
         return _next_calm(ranking)
     doubted = intent == "nlu_fallback" or intent == "express_distress" and _doubtful(intent, ranking)
     if doubted and assessment.grief and not (
@@ -192,11 +213,17 @@ def _greeted_task(ranking: list[dict[str, Any]]) -> str | None:
 
 # Readings that say the classifier did not find what the customer asks.
 UNREAD = ("nlu_fallback", "out_of_scope", "greet", "thank", "goodbye")
+TORN = 0.35  # a runner-up this likely is a reading the classifier hesitated over
 
 
 def _doubtful(intent: str, ranking: list[dict[str, Any]]) -> bool:
     """The classifier ranked the intent, below `DOUBTFUL`."""
     return _below(intent, ranking, DOUBTFUL)
+
+
+def _faces_only(cues: list[str]) -> bool:
+    """The distress cues are faces only (😢), no word."""
+    return all(not any(ch.isalnum() for ch in cue) for cue in cues)
 
 
 def _below(intent: str, ranking: list[dict[str, Any]], level: float) -> bool:

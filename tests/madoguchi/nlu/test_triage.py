@@ -764,3 +764,24 @@ def test_an_order_asked_after_calmly_is_a_status_question(ginza, lexicon):
     assert correct_intent("complain", ranking, asked, THRESHOLD) == "ask_delivery_status"
     angry = run(ginza, lexicon, "頼んだ菓子どうなってんだ！！いい加減にしろ")
     assert correct_intent("complain", ranking, angry, THRESHOLD) == "complain"
+
+
+def test_distress_doubted_with_nothing_of_distress_is_the_next_reading(ginza, lexicon):
+    """Round 2026-12-05v kaede-giulia-13: a café owner's plans read as distress at 0.60."""
+    plans = run(ginza, lexicon, "Hello, I have a café in Kobe and I'm thinking of serving your 最中 with my espresso.")
+    ranking = [{"name": "express_distress", "confidence": 0.6}, {"name": "complain", "confidence": 0.27},
+               {"name": "ask_product", "confidence": 0.05}]
+    assert correct_intent("express_distress", ranking, plans, THRESHOLD) == "ask_product"
+    torn = [{"name": "express_distress", "confidence": 0.53}, {"name": "complain", "confidence": 0.38}]
+    assert correct_intent("express_distress", torn, plans, THRESHOLD) == "complain"
+    late = run(ginza, lexicon, "あさって おっとの いっしゅうき なのに　たのんだ おかしが まだ きません")
+    assert correct_intent("express_distress", ranking, late, THRESHOLD) == "express_distress"
+
+
+def test_a_sad_face_at_a_death_in_a_gift_question_is_the_gift_question(ginza, lexicon):
+    """Round 2026-12-05v chiyoko-zainab-06: 亡くなりました 😢 … お菓子 送りたい read as ask_gift, then distress."""
+    ranking = [{"name": "ask_gift", "confidence": 0.6}, {"name": "express_distress", "confidence": 0.31}]
+    sad = run(ginza, lexicon, "hi apa. 隣の おばあちゃん 亡くなりました 😢 家族 に お菓子 送りたい です")
+    assert correct_intent("ask_gift", ranking, sad, THRESHOLD) == "ask_gift"
+    lost = run(ginza, lexicon, "母が亡くなりました😢 どうしよう、お菓子も送らないと")
+    assert correct_intent("ask_gift", ranking, lost, THRESHOLD) == "express_distress"
