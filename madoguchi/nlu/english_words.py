@@ -75,6 +75,20 @@ _PERSIAN = _Lexicon(lexicon_entries(lexicon("persian")), _WORD)
 _OTHER_LATIN = (_HINDI_URDU, _THAI, _PERSIAN)
 
 
+def english_phrase_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text holds a phrase of two words or more of the English lexicon (assalamu
+    alaikum, thank you): words romaji leaves for English."""
+    found = list(_ENGLISH.word.finditer(without_diacritics(text)))
+    words = [_plain(m.group()) for m in found]
+    spans = []
+    for i in range(len(words)):
+        for size in range(min(_ENGLISH.longest, len(words) - i), 1, -1):
+            if tuple(words[i : i + size]) in _ENGLISH.words_of and _adjacent(text, found, i, size):
+                spans.append((found[i].start(), found[i + size - 1].end()))
+                break
+    return spans
+
+
 def english_word(word: str) -> bool:
     """The word is a phrase of the English lexicon by itself (nope, sure, rain): no romaji."""
     return (_plain(word),) in _ENGLISH.words_of and _plain(word) not in _ROMAJI_TOO

@@ -30,7 +30,9 @@ from functools import lru_cache
 import jaconv
 
 from madoguchi.nlu.chinese_words import chinese_words
-from madoguchi.nlu.english_words import english_word, english_words, other_latin_words, southeast_asian_words
+from madoguchi.nlu.english_words import (
+    english_phrase_spans, english_word, english_words, other_latin_words, southeast_asian_words,
+)
 from madoguchi.nlu.foreign_words import ENGLISH_GRAMMAR, foreign_words, their_phrases
 from madoguchi.nlu.kana import JAPANESE_SCRIPT, KEEP, Reading, chained, replaced, to_kana
 from madoguchi.nlu.korean_words import korean_words
@@ -74,6 +76,8 @@ _HINDI_GRAMMAR = {
     "kaise", "kyun", "chahiye", "wala", "wali", "gaya", "gayi", "diya", "kiya", "bhejo", "batao", "yaar", "accha",
     "acha", "theek", "hua", "hota", "sakta", "sakte", "dena", "lena", "kaha", "kahan",
 }
+# Romaji words of the shop an English phrase of the lexicon may hold (no noshi: のしは不要です).
+_ROMAJI_NOUNS = {"noshi", "noshigami", "okashi", "nimotsu", "chumon", "chuumon"}
 # Words of romaji Japanese no Tagalog or Indonesian writer uses (not ka, ni, mo, made).
 _ROMAJI_SURE = {w for w in _ROMAJI_GRAMMAR if len(w) >= 4 and w != "made"} | {"iidesu", "mou", "iie", "desu"}
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -301,6 +305,10 @@ def romaji(text: str) -> Reading | None:
         return None
     # The kana of a word share its letters out in order; the last one ends the word. A word of
     # the English lexicon stays for `english_words` (nope: いいえ, not のぺ; gelatin: ゼラチン).
+    # assalamu alaikum: not あっさらむ; but oseibo no noshi, order no status stay romaji
+    english = [(a, b) for a, b in english_phrase_spans(text)
+               if not any(w.lower() in _LOANWORDS or not english_word(w) and w.lower() in _ROMAJI_NOUNS
+                          for w in _LATIN_WORD.findall(text[a:b]))]
     read = [(m.start(), m.end(), kana[m.start()]) for m in romaji
-            if m.group().lower() in _LOANWORDS or not english_word(m.group())]
+            if m.group().lower() in _LOANWORDS or not (english_word(m.group()) or any(a <= m.start() < b for a, b in english))]
     return replaced(text, read) if read else None

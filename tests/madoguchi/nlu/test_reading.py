@@ -253,3 +253,12 @@ def test_hindi_words_are_no_romaji_and_leave_romaji_as_it_is():
 def test_thai_and_persian_in_latin_letters_are_read(text, read):
     """Round 2026-12-05u: a Thai hotel worker's and an Iranian designer's words among Japanese."""
     assert read in reading(text).text
+
+
+@pytest.mark.parametrize("text, read", [
+    ("dhonnobad 🙏🙏", "ありがとうございます"), ("No grazie 🙏", "いいえ、結構です"), ("ot te", "いいえ"),  # round 2026-12-05v
+    ("assalamu alaikum 🙏", "こんにちは"), ("No thanks, daijoubu desu", "いいえ、大丈夫です, だいじょうぶ です"),
+    ("oseibo no noshi onegai shimasu", "おせいぼ の のし"),  # an English phrase (no noshi) in romaji stays romaji
+])
+def test_english_phrases_among_romaji_are_left_to_english(text, read):
+    assert read in reading(text).text
