@@ -123,12 +123,18 @@ _REQUEST_AFTER = re.compile(
 _HAS_BLOCK = re.compile(rf"{_NUM}[ 　]?(?:[-－‐−―ー]|丁目|番|号|ちょうめ|ばんち|ばん)")
 
 
+# A particle and a space before an address read from kana on (は 埼玉県…): no part of it.
+_PARTICLE_LEAD = re.compile(r"[はがをもへ][ 　]+(?=\S)")
+
+
 def addresses(text: str) -> list[tuple[int, int]]:
     """Spans of the addresses written in `text`, building and room included."""
     spans: list[tuple[int, int]] = []
     found = [*ADDRESS.finditer(text), *KANA_ADDRESS.finditer(text), *LABELLED_KANA_ADDRESS.finditer(text), *HOUSING_ADDRESS.finditer(text)]
     for match in found:
         start, end = match.span("address") if match.re is LABELLED_KANA_ADDRESS else match.span()
+        lead = _PARTICLE_LEAD.match(text, start, end)  # 新しい 住所 は 埼玉県… (round 2026-12-05v)
+        start = lead.end() if lead else start
         while end > start and text[end - 1] in " 　の":
             end -= 1
         copula = _COPULA_AFTER_HOUSE.search(text, start, end)

@@ -456,6 +456,19 @@ def test_money_short_is_no_goods_missing(rules):
     assert goods_problem(rules, "届いた箱、お菓子が2個足りないです")
 
 
+@pytest.mark.parametrize("text", [
+    "のしが　紅白の　ちょうむすびで　きちょるんです。黄白で　たのんだ　はず　なんやけど",  # Oita (round 2026-12-05w)
+    "内祝い届いたっちゃけど のしの名前まちがっちょる",  # Miyazaki
+    "so, funny story. a box arrived at our office today but it's not mine",
+    "got a box with some Tanaka-san's name on it instead of mine. so where is mine?",
+    "んだども のしが あかと しろの おいわいの のしで… ことぶき って かいで あるんす くろと しろで おねがい したはず",  # Nanbu
+    "お歳暮として各取引先にお送りいただいた品の件ですが、先方より「のしが御中元になっている」とのご連絡",  # 2026-12-05v
+    "hello. 今日 箱 来ました, but name 違う",
+])
+def test_goods_problems_of_the_last_rounds_are_seen(rules, text):
+    assert goods_problem(rules, text)
+
+
 def test_stock_short_before_sending_is_no_goods_missing(rules):
     """品物が足りねえから遅れる: the shop's notice of a delay (round 2026-12-05r yukie-duc-07)."""
     assert not goods_problem(rules, "さっきメール来て、品物が足りないから遅れるって書いてあったの")

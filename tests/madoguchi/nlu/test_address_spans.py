@@ -128,3 +128,12 @@ def test_a_sapporo_building_named_after_its_block_keeps_its_room():
     """ノースパレス南3条1105号室 (round zy): 条 and its number are part of the building's name."""
     text = "住所は札幌市中央区南3条西7丁目2-9 ノースパレス南3条1105号室"
     assert [text[a:b] for a, b in addresses(text)] == ["札幌市中央区南3条西7丁目2-9 ノースパレス南3条1105号室"]
+
+
+@pytest.mark.parametrize("text, address", [
+    ("届け先 変えたい, 新しい 住所 は 埼玉県川口市本町4-3-2 リバーサイド川口805", "埼玉県川口市本町4-3-2 リバーサイド川口805"),
+    ("じゅうしょ は やまがたけん さかたし ひよしちょう 2ちょうめ 7-15", "やまがたけん さかたし ひよしちょう 2ちょうめ 7-15"),
+])
+def test_the_particle_before_an_address_is_no_part_of_it(text, address):
+    """Round 2026-12-05v: は 埼玉県… had been the address."""
+    assert [text[a:b] for a, b in addresses(text)] == [address]
