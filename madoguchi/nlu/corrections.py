@@ -25,8 +25,8 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
   doubted, for a chat that is new to the customer -> `bot_challenge`;
 - `request_exception` doubted with nothing asked beyond the rules -> `complain` for a word of
   anger or a goods problem, the next calm intent otherwise (送料が本州とけっこう違ってびっくりしました);
-  a question or change doubted that asks for a discount or anything else
-  beyond the rules (なんぼか引いてくれるやろ？1割くらいどないや) -> `request_exception`;
+  a question or change doubted, or a message not understood, that asks for a discount or
+  anything else beyond the rules (なんぼか引いてくれるやろ？1割くらいどないや) -> `request_exception`;
 - a task not understood only for the greeting before it, the two the classifier hesitated
   between (Oi こんにちは! カタログほしいです) -> the task;
 - a person asked for (人に回して), or a detail (an order number, a phone), not understood ->
@@ -136,10 +136,13 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
     if intent == "request_exception" and _doubtful(intent, ranking) and not assessment.exception:
         # ちょっと言わせてもらうけど; ええ加減にしてくれへん？: nothing asked beyond the rules
         return "complain" if assessment.anger or assessment.goods_problem else _next_calm(ranking)
-    if assessment.exception and intent in ASKED_BEYOND and _doubtful(intent, ranking) and not (
+    beyond = intent in ASKED_BEYOND or intent == "nlu_fallback" and _runners_up(ranking, 1) in [[q] for q in ASKED_BEYOND]
+    if assessment.exception and beyond and _doubtful(intent, ranking) and not (
         assessment.goods_problem or assessment.person or assessment.grief
     ):
-        return "request_exception"  # なんぼか引いてくれるやろ？1割くらいどないや (ask_shipping 0.65): beyond the rules
+        # なんぼか引いてくれるやろ？1割くらいどないや (ask_shipping 0.65): beyond the rules; so is
+        # Do you have a wholesale price? 卸値みたいなの、あるん？ (not understood, round 2026-12-05v)
+        return "request_exception"
     greeted = _greeted_task(ranking) if intent == "nlu_fallback" else None
     if greeted and not (assessment.grievance or assessment.person):
         return greeted  # Oi こんにちは! カタログほしいです (greet 0.48, request_catalog 0.52): the task, greeted

@@ -309,6 +309,7 @@ def romaji(text: str) -> Reading | None:
     english = [(a, b) for a, b in english_phrase_spans(text)
                if not any(w.lower() in _LOANWORDS or not english_word(w) and w.lower() in _ROMAJI_NOUNS
                           for w in _LATIN_WORD.findall(text[a:b]))]
-    read = [(m.start(), m.end(), kana[m.start()]) for m in romaji
-            if m.group().lower() in _LOANWORDS or not (english_word(m.group()) or any(a <= m.start() < b for a, b in english))]
+    left = [m for m in romaji if m.group().lower() not in _LOANWORDS
+            and (english_word(m.group()) or any(a <= m.start() < b for a, b in english))]
+    read = [(m.start(), m.end(), kana[m.start()]) for m in romaji if m not in left]
     return replaced(text, read) if read else None

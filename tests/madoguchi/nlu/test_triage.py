@@ -785,3 +785,10 @@ def test_a_sad_face_at_a_death_in_a_gift_question_is_the_gift_question(ginza, le
     assert correct_intent("ask_gift", ranking, sad, THRESHOLD) == "ask_gift"
     lost = run(ginza, lexicon, "母が亡くなりました😢 どうしよう、お菓子も送らないと")
     assert correct_intent("ask_gift", ranking, lost, THRESHOLD) == "express_distress"
+
+
+def test_a_discount_not_understood_beside_a_question_is_beyond_the_rules(ginza, lexicon):
+    """Round 2026-12-05v kaede-giulia-14: a wholesale price asked, not understood twice, ended in bot_failure."""
+    asked = run(ginza, lexicon, "Do you have a wholesale price? 卸値みたいなの、あるん？")
+    ranking = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "ask_product", "confidence": 0.4}]
+    assert correct_intent("nlu_fallback", ranking, asked, THRESHOLD) == "request_exception"
