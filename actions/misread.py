@@ -127,6 +127,13 @@ def only_opens_the_talk(tracker: Tracker) -> bool:
 
 # Words that leave the talk for now; not the triage's でした (わかりませんでした) nor its thanks.
 CLOSING = re.compile(LEAVES_FOR_NOW)
+# Understood, then a word of thanks in a language the bot does not read (わかった。 kyay zu tin
+# ba de 🙏, round 2026-12-05x): the talk closes, no second misunderstanding.
+THANKS_IN_THEIR_WORDS = re.compile(
+    r"\s*(?:わかった|わかりました|分かった|分かりました|了解|りょうかい|ok|okay|はい)[。.、,!！\s]+"
+    r"[A-Za-z'][A-Za-z' ]{1,40}[\s.!！]*(?:🙏|😊|🙇|☺|♪)+\s*",
+    re.I,
+)
 
 
 def closes_the_talk_calmly(tracker: Tracker) -> bool:
@@ -138,7 +145,7 @@ def closes_the_talk_calmly(tracker: Tracker) -> bool:
     signs = ("cues", "anger", "grief", "goods_problem", "late_catalog", "exception", "emphatic", "person")
     return (
         not tracker.active_loop_name
-        and bool(CLOSING.search(text))
+        and bool(CLOSING.search(text) or THANKS_IN_THEIR_WORDS.fullmatch(text))
         and not any(triage.get(sign) for sign in signs)
         and not re.search(r"[?？]", text)
         and not verification.asks_for_person(text)

@@ -21,7 +21,8 @@ MEMORIAL = re.compile(
     r"ほうじ(?!ちゃ|茶)|ほうよう|ぶつじ|そうしき|こくべつしき|おつや|ごれいぜん|おくやみ|お悔やみ|(いっしゅう|さん|なな|しち|じゅうさん|じゅうしち|にじゅうさん|さんじゅうさん)かいき|"
     r"いっしゅうき|はつぼん|にいぼん|めいにち|くよう|(?<![0-9])49(?:日|にち)|"
     # As voice input misconverts them (七回期, 一周期, 三回記)
-    r"[一二三七十]+回[期記機](?!念)|(?<![0-9])(?:1|3|7|13|17|23|33)回[期記機忌](?!念)|一周期|四十九にち|"
+    # 家内の十三回器 (round 2026-12-05x)
+    r"[一二三七十]+回[期記機器](?!念|具)|(?<![0-9])(?:1|3|7|13|17|23|33)回[期記機忌器](?!念|具)|一周期|四十九にち|"
     r"方事(?!情)|法時"  # 法事 as voice input misconverts it (方事さ使う)
     r"|buddhist ?(?:ceremony|service|rite|memorial)|memorial|funeral|condolence|death anniversary"  # in English
     r"|いっしゅき|いっしゅうき"  # isshuki: one year after, in romaji read as kana

@@ -153,6 +153,8 @@ OTHERS_NAME = re.compile(
     r"|(?:宛名|あてな|名前|なまえ)[がは](?:違う|ちがう)(?:と|ん|の)(?:です|や|よ|だ|じゃ|ばい|たい)"
     # ニモツ きた けど、 ボク の じゃない!!: the parcel is not the customer's
     r"|(?:私|わたし|ぼく|僕|おれ|俺|うち)の(?:じゃな|ではな|じゃありませ|ではありませ|やな)"
+    # でも なまえ ちがう。 「たなか よしこ さま」 って かいてる (round 2026-12-05x), with the name quoted
+    r"|(?:名前|なまえ)[がは]?(?:違う|ちがう)(?:[。.!！]|$)"
 )
 # A parcel that came and is someone else's, in English (it is not mine. The name on the label is…)
 # or in Tagalog (may dumating po na box…pero ibang pangalan po yung nakasulat).

@@ -445,6 +445,15 @@ async def test_a_goodbye_not_understood_is_said_goodbye_to_not_handed_over(shop,
     assert slot_sets(result)["handoff_reason"] == "bot_failure"  # not understood twice, no goodbye
 
 
+async def test_thanks_in_a_language_not_read_after_an_understood_is_a_goodbye(shop, dispatcher, domain):
+    """Round 2026-12-05x shigeko-aung-13: わかった。 kyay zu tin ba de 🙏 had ended in bot_failure."""
+    asked = {"event": "bot", "text": "…", "timestamp": 1.5, "metadata": {"utter_action": "utter_default"}}
+    thanks = user("わかった。 kyay zu tin ba de 🙏", "nlu_fallback", ts=2.0, triage={"cues": []})
+    events = [user("ぼく の なまえ カタカナ で いい？", "nlu_fallback", ts=1.0), asked, thanks]
+    assert await ActionFallback().run(dispatcher, make_tracker(events), domain) == []
+    assert said(dispatcher) == ["utter_goodbye"] and handoffs.open_for(shop, "s1") is None
+
+
 async def test_thanks_that_end_a_message_not_understood_are_thanks_not_a_handover(shop, dispatcher, domain):
     """Round zy miwako-anand-05: ほうかね、ほいじゃ志で頼むわ。ありがとね, after one misunderstanding,
     went to a person as a bot failure."""

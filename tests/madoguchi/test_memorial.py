@@ -12,6 +12,7 @@ LATE_MOTHER = "亡くなった母がこちらの羊羹が好きでした。七�
 def test_memorial_questions_are_recognised():
     for text in (LATE_MOTHER, "四十九日のお供えにはどんなのし？", "香典返しに使えるお菓子はありますか", "一周忌の法要で",
                  "来月母の七回期をやるだけどのしはどういうのがいいだら",  # voice input: 七回期
+                 "来年の1月に家内の十三回器をやるだが、親戚に配るお貸しを頼みてえ",  # voice input: 十三回器 (2026-12-05x)
                  "おじさん 亡くなった。49日 に おかし おくる",
                  "うぢのおとうさんの 3回期で 親戚さ配る菓子っこ", "方事さ使うって 言ったったのに"):  # voice input
         assert is_memorial(text), text
