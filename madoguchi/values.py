@@ -11,18 +11,19 @@ from madoguchi.text import nfkc
 
 _NAME_FRAME = re.compile(
     r"^(?:(?:お?名前|おなまえ|なまえ|氏名|宛名|あて名|名義|わたし|私|わたくし|僕|ぼく)(?:は|の名前は|:)?\s*)|"
-    r"\s*(?:と(?:申します|もうします|いいます|言います|申し候|申候)|です|でございます|でがんす|でがす|でやんす|でござんす|だす|でごわんど|でごわす|ごわんど|ごわす|じゃっど|どす|だよ|やで|さん|様|さま|デス|ト(?:モウ|申)シマス|"
-    r"宛てで|宛てに|宛て|宛で|宛に|宛|あてで|あてに)+[。.!！]*$|"  # 守安 久美子さん宛てで (round zx)
+    r"\s*(?:と(?:申します|もうします|いいます|言います|申し候|申候)|です|でございます|でごわんど|でごわす|ごわんど|ごわす|じゃっど|どす|だよ|やで|さん|様|さま|デス|ト(?:モウ|申)シマス|"
+    r"宛てで|宛てに|宛て|宛で|宛に|宛|あてで|あてに|"  # 守安 久美子さん宛てで (round zx)
+    r"でがんす|でがす|でやんす|でござんす|だす)+[。.!！]*$|"  # くどう みつこ でがんす (Nanbu, round 2026-12-05v)
     r"\s+po[。.!！]*$"  # 高橋 エレナ po: Tagalog's polite word, after a space
 )
 # Plain copulas (山田哲夫だ, 西村房子や, 岡田じゃ) end a name only after a kanji or a space:
 # the や of あや or the だ of まさだ belong to the name.
 _PLAIN_COPULA = re.compile(r"(?<=[\u4e00-\u9fff々\s])(?:だ|や|じゃ)(?:お|わ|よ|ね|ぞ)?[。.!！]*$")  # 加藤正やお
 _NOT_A_NAME = re.compile(r"[0-9@<>{}\[\]/\\?？]")
-# English words no name holds (not do, so, an, on: Do Van An is a name).
+# English words no name holds (not do, so, an, on, can: Do Van An and Can Yılmaz are names).
 _SENTENCE_WORDS = {
     "i", "i'm", "im", "me", "my", "need", "want", "please", "pls", "the", "is", "are", "it", "it's", "you", "your",
-    "what", "how", "this", "that", "have", "not", "was", "will", "would", "could", "can", "don't", "dont", "thank",
+    "what", "how", "this", "that", "have", "not", "was", "will", "would", "could", "don't", "dont", "thank",
     "thanks", "hello", "sorry", "ok", "okay", "yes", "no",
 }
 # Where the name ends when more follows in the same message (大島あかねです、電話は…;

@@ -308,7 +308,8 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
     triage (`madoguchi.nlu.triage`) and of the handoff reasons. A word matches in the
     normalized text, without its spaces, as a lemma, or in the text read as kana (ハコ
     ツブレテル, box kowarete)."""
-    text = STOCK_SHORT.sub("", MONEY_SHORT.sub("", MAILBOX.sub("", LIKED.sub("", text))))  # 菓子を気に入ってな: not 入ってな (missing)
+    # 菓子を気に入ってな: not 入ってな (missing)
+    text = STOCK_SHORT.sub("", MONEY_SHORT.sub("", MAILBOX.sub("", LIKED.sub("", text))))
     unstruck = NOT_DAMAGED.sub("", STRUCK_NOT_GOODS.sub("", text))  # not 地震で つぶれた 家, 溶けたら
     places = cue_places(unstruck)
     whole = folded(text)

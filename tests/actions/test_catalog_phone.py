@@ -47,7 +47,8 @@ async def test_a_mobile_refused_with_another_number_given_takes_that_number(disp
     """Round 2026-12-05u tamiko-kamal-04: mobile nahin dunga. office number ok: 0766-55-1234."""
     text = "mobile nahin dunga. office number ok: 0766-55-1234"
     phone = [{"entity": "phone", "value": "0766551234", "start": 40, "end": 52}]
-    tracker = make_tracker([user(text, "inform", phone)], active_loop="catalog_form", requested_slot="phone", slots=DETAILS)
+    tracker = make_tracker([user(text, "inform", phone)], active_loop="catalog_form", requested_slot="phone",
+                           slots=DETAILS)
     assert not phone_refused(tracker)
     assert phone_refused(make_tracker([user("mobile nahin dunga", "deny")], active_loop="catalog_form",
                                       requested_slot="phone", slots=DETAILS))

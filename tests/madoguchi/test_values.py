@@ -49,6 +49,7 @@ TODAY = date(2026, 11, 20)
         ("錦織 一郎と申し候。", "錦織 一郎"),  # a letter of old (round zo)
         ("ありむら はつえ ごわんど", "ありむら はつえ"), ("有村初枝でごわす", "有村初枝"),  # Kagoshima (round zt)
         ("くどう みつこ でがんす", "くどう みつこ"), ("佐々木千代子でがす", "佐々木千代子"),  # Nanbu (round 2026-12-05v)
+        ("Can Yılmaz", "Can Yılmaz"), ("Do Van An", "Do Van An"),  # names that hold an English word
         ("守安 久美子さん宛てで", "守安 久美子"), ("山田花子宛", "山田花子"),  # whom it goes to (round zx)
         # never shorter than the name as written: the や of あや is the name's
         ("中村あや", "中村あや"),
