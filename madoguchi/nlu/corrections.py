@@ -84,12 +84,10 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         # まいど。新年会用にそっちの羊羹６０箱頼も思てんねん (0.51): nothing in it speaks of a
         # problem, and the classifier hardly thought so either
         return _next_calm(ranking)
-    if intent == "complain" and assessment.order_asked_after and unfounded and not (
-        assessment.anger or assessment.intensity or assessment.emphatic or assessment.goods_problem or assessment.reproach
-    ):
+    if intent == "complain" and assessment.order_asked_after and unfounded and not assessment.intensity:
         return "ask_delivery_status"  # わしが頼んだ最中どなんなっとんな (0.82, round 2026-12-05u): where the order is
     if intent == "complain" and assessment.person and assessment.requests and _doubtful(intent, ranking) and not (
-        assessment.grievance or assessment.anger or assessment.goods_problem or assessment.intensity or assessment.emphatic
+        assessment.grievance or assessment.intensity
     ):
         # 確認のメールと言われても、私は携帯のメールは見ません。調べられる方からお電話いただきたい
         # (0.58, round zzf): a person asked for, with no problem told
@@ -136,7 +134,7 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
     if intent == "request_exception" and _doubtful(intent, ranking) and not assessment.exception:
         # ちょっと言わせてもらうけど; ええ加減にしてくれへん？: nothing asked beyond the rules
         return "complain" if assessment.anger or assessment.goods_problem else _next_calm(ranking)
-    beyond = intent in ASKED_BEYOND or intent == "nlu_fallback" and _runners_up(ranking, 1) in [[q] for q in ASKED_BEYOND]
+    beyond = intent in ASKED_BEYOND or intent == "nlu_fallback" and next(iter(_runners_up(ranking, 1)), None) in ASKED_BEYOND
     if assessment.exception and beyond and _doubtful(intent, ranking) and not (
         assessment.goods_problem or assessment.person or assessment.grief
     ):

@@ -78,24 +78,18 @@ _OTHER_LATIN = (_HINDI_URDU, _THAI, _PERSIAN)
 def english_phrase_spans(text: str) -> list[tuple[int, int]]:
     """Where the text holds a phrase of two words or more of the English lexicon (assalamu
     alaikum, thank you): words romaji leaves for English."""
-    found = list(_ENGLISH.word.finditer(without_diacritics(text)))
-    words = [_plain(m.group()) for m in found]
-    spans = []
-    for i in range(len(words)):
-        for size in range(min(_ENGLISH.longest, len(words) - i), 1, -1):
-            if tuple(words[i : i + size]) in _ENGLISH.words_of and _adjacent(text, found, i, size):
-                spans.append((found[i].start(), found[i + size - 1].end()))
-                break
-    return spans
+    found = _found(text, _ENGLISH, without_diacritics(text), smallest=2, overlapping=True)
+    return [(start, end) for start, end, _ in found]  # please help me: please help, help me
 
 
 def english_word(word: str) -> bool:
     """The word is a phrase of the English lexicon by itself (nope, sure, rain): no romaji."""
-    return (_plain(word),) in _ENGLISH.words_of and _plain(word) not in _ROMAJI_TOO
+    return (_plain(word),) in _ENGLISH.words_of and _plain(word) not in ROMAJI_NOUNS
 
 
-# Words of the English lexicon that are romaji Japanese as well (noshi wa nan desu ka).
-_ROMAJI_TOO = {"noshi", "noshigami"}
+# Romaji words of the shop: no English word alone, though the English lexicon has noshi (noshi wa
+# nan desu ka), and romaji still inside an English phrase (no noshi: のしは不要です).
+ROMAJI_NOUNS = frozenset({"noshi", "noshigami", "okashi", "nimotsu", "chumon", "chuumon"})
 
 
 @lru_cache(maxsize=4096)
@@ -103,10 +97,13 @@ def _plain(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-def english_words(text: str) -> Reading | None:
-    """The text with its phrases of other languages in Latin letters (`other_latin_words`),
-    then its English phrases, read in Japanese, or None when it holds none."""
-    theirs = chained(read := southeast_asian_words(text), other_latin_words(read.text if read else text))
+def english_words(text: str, others_read: bool = False) -> Reading | None:
+    """The text with its phrases of other languages in Latin letters (`southeast_asian_words`,
+    `other_latin_words`; unless `others_read`), then its English phrases, read in Japanese, or
+    None when it holds none."""
+    theirs = None
+    if not others_read:
+        theirs = chained(read := southeast_asian_words(text), other_latin_words(read.text if read else text))
     now = theirs.text if theirs else text
     english = _phrases(now, _ENGLISH, without_diacritics(now))  # teşekkürler: tesekkurler
     return chained(theirs, english)
@@ -137,24 +134,30 @@ def _read_with(text: str, books: tuple[_Lexicon, ...]) -> Reading | None:
 def _phrases(text: str, lexicon_read: _Lexicon, matched: str | None = None) -> Reading | None:
     """The text with the phrases of a lexicon read in Japanese, the longest first; found in
     `matched` when given (the text without its diacritics, one character for one)."""
-    on = matched if matched is not None else text
-    found = list(lexicon_read.word.finditer(on))
-    if not found:
-        return None
+    spans = _found(text, lexicon_read, matched if matched is not None else text)
+    return replaced(text, spans) if spans else None
+
+
+def _found(
+    text: str, lexicon_read: _Lexicon, matched: str, smallest: int = 1, overlapping: bool = False
+) -> list[tuple[int, int, str]]:
+    """The lexicon's phrases of `smallest` words or more in `matched`, the longest first, each
+    with its Japanese; with `overlapping`, a phrase may begin inside the one before."""
+    found = list(lexicon_read.word.finditer(matched))
     words = [_plain(m.group()) for m in found]
     words_of, longest = lexicon_read.words_of, lexicon_read.longest
     spans: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):
-        for size in range(min(longest, len(words) - i), 0, -1):
+        for size in range(min(longest, len(words) - i), smallest - 1, -1):
             key = tuple(words[i : i + size])
             if key in words_of and _adjacent(text, found, i, size):
                 spans.append((found[i].start(), found[i + size - 1].end(), words_of[key]))
-                i += size
+                i += 1 if overlapping else size
                 break
         else:
             i += 1
-    return replaced(text, spans) if spans else None
+    return spans
 
 
 def _adjacent(text: str, found: list[re.Match[str]], i: int, size: int) -> bool:

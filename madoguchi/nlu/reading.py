@@ -31,7 +31,7 @@ import jaconv
 
 from madoguchi.nlu.chinese_words import chinese_words
 from madoguchi.nlu.english_words import (
-    english_phrase_spans, english_word, english_words, other_latin_words, southeast_asian_words,
+    ROMAJI_NOUNS, english_phrase_spans, english_word, english_words, other_latin_words, southeast_asian_words,
 )
 from madoguchi.nlu.foreign_words import ENGLISH_GRAMMAR, foreign_words, their_phrases
 from madoguchi.nlu.kana import JAPANESE_SCRIPT, KEEP, Reading, chained, replaced, to_kana
@@ -76,8 +76,6 @@ _HINDI_GRAMMAR = {
     "kaise", "kyun", "chahiye", "wala", "wali", "gaya", "gayi", "diya", "kiya", "bhejo", "batao", "yaar", "accha",
     "acha", "theek", "hua", "hota", "sakta", "sakte", "dena", "lena", "kaha", "kahan",
 }
-# Romaji words of the shop an English phrase of the lexicon may hold (no noshi: のしは不要です).
-_ROMAJI_NOUNS = {"noshi", "noshigami", "okashi", "nimotsu", "chumon", "chuumon"}
 # Words of romaji Japanese no Tagalog or Indonesian writer uses (not ka, ni, mo, made).
 _ROMAJI_SURE = {w for w in _ROMAJI_GRAMMAR if len(w) >= 4 and w != "made"} | {"iidesu", "mou", "iie", "desu"}
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -117,7 +115,7 @@ def _read_scripts(text: str) -> Reading | None:
     else:
         result = chained(chained(read, kata), foreign_words(kata.text)) if kata else chained(read, foreign)
     # English phrases last, wherever they stand (do you ship to the US?, box was kinda wet)
-    return chained(result, english_words(result.text if result else text))
+    return chained(result, english_words(result.text if result else text, others_read=not romaji_sure))
 
 
 # Words of the shop in an older writing, read as customers write them today (型録, 品書き: カタログ).
@@ -307,7 +305,7 @@ def romaji(text: str) -> Reading | None:
     # the English lexicon stays for `english_words` (nope: いいえ, not のぺ; gelatin: ゼラチン).
     # assalamu alaikum: not あっさらむ; but oseibo no noshi, order no status stay romaji
     english = [(a, b) for a, b in english_phrase_spans(text)
-               if not any(w.lower() in _LOANWORDS or not english_word(w) and w.lower() in _ROMAJI_NOUNS
+               if not any(w.lower() in _LOANWORDS or w.lower() in ROMAJI_NOUNS
                           for w in _LATIN_WORD.findall(text[a:b]))]
     left = [m for m in romaji if m.group().lower() not in _LOANWORDS
             and (english_word(m.group()) or any(a <= m.start() < b for a, b in english))]
