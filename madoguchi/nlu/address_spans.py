@@ -116,7 +116,9 @@ _COPULA_AFTER_HOUSE = re.compile(rf"(?:{_HOUSE})(?P<copula>や|じゃ|だ|です
 # no part of it.
 # …グループホームひだまりの方にも一冊お願いしたかです: to that place, no part of it (round zzd).
 _REQUEST_AFTER = re.compile(
-    r"(?<=[ぁ-ゖ])(?:で|に|へ|まで)(?:お願い|おねがい|よろしく|頼|たの|送|おく|届|とど)|(?<=[ぁ-ゖ])(?:です|でした|やで|だよ|やよ)$"
+    r"(?<=[ぁ-ゖ])(?:で|に|へ|まで)(?:お願い|おねがい|よろしく|頼|たの|送|おく|届|とど)|(?<=[ぁ-ゖ])(?:やで|だよ|やよ)$"
+    # …ホテル・ル・ソレイユ京都宛てに, …ソレイユ京都です (round 2026-12-05x): whatever stands before
+    r"|(?:です|でした)$|宛|あて(?:に|で|へ|です|$)"
     r"|の(?:方|ほう)(?:に|へ|まで)"
 )
 # Block numbers that are an address's: with a dash or a block word, not 3 of 3個.

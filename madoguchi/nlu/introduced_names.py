@@ -46,6 +46,12 @@ _KATAKANA_OF_A_PLACE = re.compile(
 )
 # A name to write on the のし, in 「」 (のしの したには 「あびる」と いれて): not a 表書き.
 _NOSHI_NAME = re.compile(r"「([^」「]{1,10})」[ 　]*と[ 　]*(?:いれ|入れ|書い|かい|書き|かき|名入れ|ないれ)")
+# A name quoted after 名前が (のしに書いてもらった名前が「越知」になっとりました): the name as written;
+# not a place's or a group's (宿の名前は「にしかわ」, 「職員一同」, 「陈记菜馆」).
+_QUOTED_AFTER_NAME = re.compile(
+    r"(?<!宿の|店の|社の|屋の)(?:名前|なまえ|名字|苗字)[ 　]*[がはを][ 　]*「([^」「]{1,10}?)(?:様|さま|さん)?」"
+)
+_GROUP = re.compile(r"一同|店|館|屋|会|社|部|課|病棟|组|馆")
 _OMOTEGAKI = re.compile(
     r"御|志|寿|粗品|内祝|お祝|お供|おそなえ|お礼|おれい|歳暮|中元|年賀|偲|感謝|謹呈|松の葉|快気|ごあいさつ|ご挨拶|心ばかり"
 )
@@ -113,10 +119,12 @@ def latin_introduced(text: str) -> list[tuple[int, int]]:
 def katakana_introduced(text: str) -> list[tuple[int, int]]:
     """Spans of names in katakana introduced with と申します / といいます, after わたしは or
     after a workplace (ケバブやの メフメット です), of family names in hiragana introduced
-    (はまぐちと いいます), and of a name to write on the のし (「あびる」と いれて)."""
+    (はまぐちと いいます), and of a name to write on the のし (「あびる」と いれて) or quoted after 名前が."""
     regexes = (_KATAKANA_INTRODUCED, _KATAKANA_SELF, _KATAKANA_OF_A_PLACE, _KATAKANA_GREETED)
     found = [m.span(1) for regex in regexes for m in regex.finditer(text)
              if is_katakana_name(m.group(1)) and not SHOP_KATAKANA.match(m.group(1))]
     found += [m.span(1) for m in _NOSHI_NAME.finditer(text) if not _OMOTEGAKI.search(m.group(1))]
+    found += [m.span(1) for m in _QUOTED_AFTER_NAME.finditer(text)
+              if not (_OMOTEGAKI.search(m.group(1)) or _GROUP.search(m.group(1)))]
     return found + [m.span(1) for m in _KANA_INTRODUCED.finditer(text)
                     if not (NOT_FAMILY.search(m.group(1)) or NOT_A_NAME_WORD.match(m.group(1)) or GRAMMAR_WORD.search(m.group(1)))]

@@ -350,6 +350,9 @@ def test_a_magazine_issue_is_no_date():
     ("１０日くらい前にカタログお願いしたけど来んのよ", ["１０日くらい前"]),
     ("二週間ほど前に頼んだ", ["二週間ほど前"]),
     ("札幌の天気明日どう", ["明日"]),
+    # round 2026-12-05x: days back in kana, and a part of last month
+    ("３日まえ ちゅうもん した。 いつ つく？", ["３日まえ"]),
+    ("先月の半ばにカタログを御願いしたんですけど", ["先月の半ば"]), ("先月下旬に請求いたしました", ["先月下旬"]),
     # a month's day before which, and a memorial, are no days counted back
     ("12月3日前に届けて", []),
     ("四十九日前に届けてほしい", []),

@@ -259,6 +259,9 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("dhonnobad 🙏🙏", "ありがとうございます"), ("No grazie 🙏", "いいえ、結構です"), ("ot te", "いいえ"),  # round 2026-12-05v
     ("assalamu alaikum 🙏", "こんにちは"), ("No thanks, daijoubu desu", "いいえ、大丈夫です, だいじょうぶ です"),
     ("oseibo no noshi onegai shimasu", "おせいぼ の のし"),  # an English phrase (no noshi) in romaji stays romaji
+    ("mingalaba 🙏", "こんにちは"), ("hoke kae", "はい"), ("ma hoke bu", "いいえ"),  # Burmese (round 2026-12-05x)
+    ("わかった。kyay zu tin ba de 🙏", "わかった。ありがとうございます"),
+    ("Sumimasen, panikku ni natte imasu. Please help me.", "助けてください me"),  # please help, help me: English
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text

@@ -202,9 +202,18 @@ def test_a_whole_name_written_alone_in_kana_is_a_name(text, name):
                                         ("こんにちわ　はまぐちと　いいます　よろしゅう", "はまぐち"),
                                         ("こんにちは、神戸でパティスリーをしているデュボワと申します。", "デュボワ"),
                                         ("merhaba! ケバブやの メフメット です、こんにちわ", "メフメット"),
-                                        ("のしの したには 「あびる」と いれて もらいたかとですが", "あびる")])
+                                        ("のしの したには 「あびる」と いれて もらいたかとですが", "あびる"),
+                                        # quoted after 名前が, its honorific left (round 2026-12-05x)
+                                        ("のしに書いてもらった名前が「越知」になっとりました。", "越知"),
+                                        ("住所は合っちょっとに名前が「上村様」になっちょって", "上村")])
 def test_a_name_introduced_in_kana_after_a_few_words(text, name):
     assert [text[a:b] for a, b in katakana_introduced(text)] == [name]
+
+
+@pytest.mark.parametrize("text", ["宿の名前は「にしかわ」で出しとります。", "名前は「職員一同」でいいですか？",
+                                  "お歳暮用、のしつけてください、名前は「陈记菜馆」で"])
+def test_a_place_or_a_group_quoted_after_its_name_is_no_person(text):
+    assert katakana_introduced(text) == []
 
 
 @pytest.mark.parametrize("text, names", [("陈宝仪です，12月22号までに届けばOKです", ["陈宝仪"]),  # round 2026-12-05q
