@@ -85,10 +85,15 @@ WRONG_THING = re.compile(
     + r"|(?:頼んだ|たのんだ|注文した|頼みました|たのみました|注文しました)(?:のに|けど|んだけど|のですが|んですが)[、,]?"
     + r"[^。！!？?]{1,20}?(?:が|も)(?:入っ|はいっ|入と|はいと)(?:て|と|ちょ)(?:い|た|る|ま|お)"
     # くりまんじゅう たのんだ のに、チョコ の おかし はいってた: without its particle, found inside
-    + r"|(?:頼んだ|たのんだ|注文した)(?:のに|やのに)[、,]?[^。！!？?]{1,20}?(?:入っ|はいっ)(?:てた|ていた|とった|ちょった)"
+    # りんごの たのんだのに まっちゃの はいってだ (Tohoku voicing, round 2026-12-05k jessica-tsugiko-14)
+    + r"|(?:頼んだ|たのんだ|注文した)(?:のに|やのに)[、,]?[^。！!？?]{1,20}?(?:入っ|はいっ)(?:てた|ていた|とった|ちょった|てだ|でだ|でら|てら)"
     # llego de クリ. チガウ アジ (round 2026-12-05l): came, then named another flavour (not 違う味も)
-    + r"|(?:届い|とどい|届きました|とどきました|来た|きた(?!い)|来ました|きました)(?!ら)[^。！!？?]{0,20}?(?:違う|ちがう|ちごう)"
+    + r"|(?:届い|とどい|届きました|とどきました|来た|きた(?!い)|来ました|きました|着いた|ついたど|ついたけ)(?!ら)[^。！!？?]{0,20}?"
+    r"(?:違う|ちがう|ちごう)"
     r"(?:味|あじ)(?![もを])"
+    # にもつ ついたども あじ ちがうのよ (round 2026-12-05k jessica-tsugiko-14): the flavour told after
+    + r"|(?:届い|とどい|届きました|とどきました|来た|きた(?!い)|来ました|きました|着いた|ついたど|ついたけ)(?!ら)[^。！!？?]{0,20}?"
+    r"(?:味|あじ)[がは]?\s?(?:違う|ちがう|ちごう|ちゃう|違っ|ちがっ)"
     # kyou todoita hako, chigau okashi desu: it is another sweet
     + r"|(?:違う|ちがう|ちごう|別の|べつの)(?:お菓子|おかし|菓子|商品|しょうひん|品物|しなもの)(?:です|でした|だった|やった|じゃった|だ[。.,、!！])"
     # 中身もうちらが頼んだやつじゃないっぽい; 宛名がうちじゃない, 宛名が私でねぇんです
@@ -250,6 +255,8 @@ ARRIVED = re.compile(
 
 
 ADDRESS_WORD = re.compile(r"住所|じゅうしょ")
+# Asked as what may happen, nothing told (のしが違ってたらどうなりますか).
+ASKED_IF = re.compile(r"(?:違|ちが|間違|まちが|おかし|変|へん)[ぁ-ゖ]{0,3}?(?:たら|ったら|れば|ても|ないか|ないよう)")
 
 
 def spaceless(text: str) -> str:
@@ -287,6 +294,7 @@ class GoodsCues:
     wrong_addressee: tuple[tuple[str, ...], ...] = ()
     wrong_noshi_quoted: tuple[tuple[str, ...], ...] = ()
     delivered_elsewhere: tuple[tuple[str, ...], ...] = ()
+    wrong_noshi_odd: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_cues(cls, cues: dict[str, Any]) -> "GoodsCues":
@@ -300,6 +308,7 @@ class GoodsCues:
             wrong_addressee=cue_groups(cues.get("wrong_addressee", {})),
             wrong_noshi_quoted=cue_groups(cues.get("wrong_noshi_quoted", {})),
             delivered_elsewhere=cue_groups(cues.get("delivered_elsewhere", {})),
+            wrong_noshi_odd=cue_groups(cues.get("wrong_noshi_odd", {})),
         )
 
 
@@ -326,6 +335,7 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
         or every_group(joined, goods.wrong_addressee)
         or every_group(joined, goods.wrong_noshi_quoted)
         or every_group(joined, goods.delivered_elsewhere)
+        or (every_group(joined, goods.wrong_noshi_odd) and not ASKED_IF.search(joined))
     ) and PROMISE_UNKEPT.search(joined) is None  # told before: the wait is the complaint
 
 

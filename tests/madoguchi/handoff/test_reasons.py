@@ -120,6 +120,10 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "母ちゃんちに荷物届いたんだけど、伝票の名前 知らねえ人なんだわ",
     "中身もうちで頼んだケーキじゃねえ。どっかの誰かの和菓子だっぺこれ",
     "のしに「中谷梅園」って名入れお願いしてたのに 無地ののしで届いたって連絡がありまして",
+    # round 2026-12-05k: the flavour told after the parcel, Tohoku voicing (はいってだ); round 2026-12-05h:
+    # the のし told as odd
+    "きょう　にもつ　ついたども　あじ　ちがうのよ", "りんごの　たのんだのに　まっちゃの　はいってだ",
+    "こんにちは。 とどいた おかし の のし が おかしい です。",
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
@@ -196,6 +200,7 @@ def test_a_noshi_asked_for_is_no_wrong_one_reported(rules, text):
     assert not goods_problem(rules, "I ordered yesterday but I received the confirmation email only")
     assert not goods_problem(rules, "のしの名前は違うんですか？")
     assert not goods_problem(rules, "のしが付いていないものはありますか")
+    assert not goods_problem(rules, "のしが変だったら、届いてから連絡すればいいですか")
     # news that came, not goods (round 2026-12-05t yasue-hanzo-08); a count asked
     assert not goods_problem(rules, "病院宛てに菓子送ったんだけど 今朝 別の病院さ移されだって連絡来た")
     assert not goods_problem(rules, "1つないですか？")
