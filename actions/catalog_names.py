@@ -80,6 +80,12 @@ NAME_ALONE = re.compile(r"^[^\s]{1,6}(?:\s[^\s]{1,6})?$")
 KANA_NAME = re.compile(r"^(?:[ぁ-ゖァ-ヺー]{4,10}|[ぁ-ゖァ-ヺー]{2,6}[ 　・][ぁ-ゖァ-ヺー]{2,6})$")  # カサイ ノボル
 # A family and given name in kanji, with or without a space (海老沢元気, 田中 哲夫).
 KANJI_FULL_NAME = re.compile(r"[\u4e00-\u9fff々]{4,7}|[\u4e00-\u9fff々]{1,4}[ 　][\u4e00-\u9fff々]{1,4}")
+# A whole name in Latin letters, each part capitalized, its particles not (Sander de Vries,
+# round 2026-12-05y; Maria da Silva).
+LATIN_FULL_NAME = re.compile(
+    r"[A-Z][a-zà-öø-ÿ'’-]+(?:\s+(?:(?:de|van|der|den|von|da|dos|das|del|di|le|la|bin|binti|al|el|ter|ten)\s+)*"
+    r"[A-Z][a-zà-öø-ÿ'’-]+){1,3}"
+)
 NOT_A_NAME = re.compile(
     r"ない|ません|ます|まし|たい|でし|です|ください|わから|まだ|いつ|どこ|なに|おねがい|ありがと|すみま|ごめん|こんにち|もしもし"
 )
@@ -106,4 +112,5 @@ def name_written_in_lookup(tracker: Tracker, text: str, intent: str) -> str | No
     in_kana = intent == "inform" and bool(KANA_NAME.match(name)) and not NOT_A_NAME.search(name)
     # ほんま はつよ not understood (round 2026-12-05f): a whole name in hiragana, family and given
     unread_kana = intent in UNREAD_NAME and spans.is_kana_full_name(text) and not NOT_A_NAME.search(name)
-    return name if beside_phone or alone or in_kana or unread_kana else None
+    in_latin = intent in (*UNREAD_NAME, "inform") and bool(LATIN_FULL_NAME.fullmatch(name))
+    return name if beside_phone or alone or in_kana or unread_kana or in_latin else None

@@ -13,7 +13,10 @@ _NAME_FRAME = re.compile(
     r"^(?:(?:お?名前|おなまえ|なまえ|氏名|宛名|あて名|名義|わたし|私|わたくし|僕|ぼく)(?:は|の名前は|:)?\s*)|"
     r"\s*(?:と(?:申します|もうします|いいます|言います|申し候|申候)|です|でございます|でごわんど|でごわす|ごわんど|ごわす|じゃっど|どす|だよ|やで|さん|様|さま|デス|ト(?:モウ|申)シマス|"
     r"宛てで|宛てに|宛て|宛で|宛に|宛|あてで|あてに|"  # 守安 久美子さん宛てで (round zx)
-    r"でがんす|でがす|でやんす|でござんす|だす)+[。.!！]*$|"  # くどう みつこ でがんす (Nanbu, round 2026-12-05v)
+    r"でがんす|でがす|でやんす|でござんす|だす|"  # くどう みつこ でがんす (Nanbu, round 2026-12-05v)
+    # 佐々木 清枝っす, 佐々木 勝男でお願いしやんす (Iwate, round 2026-12-05y); Wang Xiaoling でお願いします
+    r"っす|で(?:お願い|おねがい|御願い)(?:します|いたします|致します|しやんす|しやす|しまーす)?|で(?:頼みます|たのみます|頼んます))+"
+    r"[。.!！]*$|"
     r"\s+po[。.!！]*$"  # 高橋 エレナ po: Tagalog's polite word, after a space
 )
 # Plain copulas (山田哲夫だ, 西村房子や, 岡田じゃ) end a name only after a kanji or a space:
@@ -25,6 +28,8 @@ _SENTENCE_WORDS = {
     "i", "i'm", "im", "me", "my", "need", "want", "please", "pls", "the", "is", "are", "it", "it's", "you", "your",
     "what", "how", "this", "that", "have", "not", "was", "will", "would", "could", "don't", "dont", "thank",
     "thanks", "hello", "sorry", "ok", "okay", "yes", "no",
+    # They wrote my name in katakana for me (round 2026-12-05y): of the name, not the name
+    "for", "of", "katakana", "hiragana", "romaji", "name", "wrote", "write", "written", "letters",
 }
 # Where the name ends when more follows in the same message (大島あかねです、電話は…;
 # 佐々木とみ子です ばあちゃんの名前: a polite ending and a space; 西川 ふみ子 おかんの名前な:

@@ -49,6 +49,8 @@ TODAY = date(2026, 11, 20)
         ("錦織 一郎と申し候。", "錦織 一郎"),  # a letter of old (round zo)
         ("ありむら はつえ ごわんど", "ありむら はつえ"), ("有村初枝でごわす", "有村初枝"),  # Kagoshima (round zt)
         ("くどう みつこ でがんす", "くどう みつこ"), ("佐々木千代子でがす", "佐々木千代子"),  # Nanbu (round 2026-12-05v)
+        ("佐々木 清枝っす", "佐々木 清枝"), ("佐々木 勝男でお願いしやんす", "佐々木 勝男"),  # Iwate (round 2026-12-05y)
+        ("Wang Xiaoling でお願いします", "Wang Xiaoling"),
         ("Can Yılmaz", "Can Yılmaz"), ("Do Van An", "Do Van An"),  # names that hold an English word
         ("守安 久美子さん宛てで", "守安 久美子"), ("山田花子宛", "山田花子"),  # whom it goes to (round zx)
         # never shorter than the name as written: the や of あや is the name's
@@ -76,6 +78,7 @@ def test_person_name_without_the_polite_frame(text, name):
         "電話は０８８４　２２　１２３４",  # the label of the phone given, not a name
         "住所は",
         "I need it fast bhai, partners ko oseibo bhejni hai",  # a sentence in English (round 2026-12-05u)
+        "in katakana for",  # of the name, not the name (round 2026-12-05y)
     ],
 )
 def test_what_is_not_a_name_is_rejected(text):
