@@ -123,6 +123,10 @@ WRONG_THING = re.compile(
     + r"|someoneelse'?s(?:package|parcel|box)|not(?:my|our)(?:package|parcel|order)"
     # the item is wrong, inside the box is ブランデーケーキ, not what I ordered
     + r"|(?:item|order|product|flavou?r)(?:is|was)wrong|insidethe(?:box|package|parcel)(?:is|was|were)|notwhati(?:ordered|bought)"
+    # my parcel came today but flavor wrong. i ordered 抹茶 but inside is いちご (round 2026-12-05y)
+    # (read: my荷物came今日but味wrong.注文した抹茶butinsideisいちご)
+    + r"|(?:came|arrived|received|got)[^.!?。]{0,30}?(?:flavou?r|taste|味)wrong|wrongflavou?r"
+    + r"|(?:ordered|注文した|頼んだ)[^.!?。]{1,30}?butinside(?:is|was|were|are|it'?s|there)"
     + r"|(?:sent|received|got|gave)(?:me)?(?:the|a)?(?:wrong|different)"
     + r"|(?<!chosethe)(?<!orderedthe)(?<!pickedthe)(?<!selectedthe)(?<!clickedthe)wrong(?:item|package|parcel)"
     # でも名前、私じゃないです。山本和子さん？住所は私の寮です: the address mine, the name another's
@@ -213,6 +217,10 @@ PROMISE_UNKEPT = re.compile(
     r"|(?:折り返し|連絡|電話)[^。]{0,12}?(?:いただける|もらえる|くれる|する|します|いたします)(?:と|って)の?"
     r"(?:こと|話|お話)?(?:でした|だった)?(?:が|けど|のに)[^。]{0,20}?(?:連絡|電話|返事|音沙汰)(?:も|が|は)?"
     r"(?:ない|ありません|ございません|こない|来ない|きません|来ません|ねえ)"
+    # Your colleague said I would get an email reply within one day (round 2026-12-05y): a promise
+    # told back is one not kept
+    r"|(?i:(?:said|toldme|toldus|promised(?:me|us)?)(?:that)?(?:i|we)(?:would|'d|will)(?:get|receive|hear)"
+    r"|(?:said|promised)(?:that)?(?:you|they|someone|somebody|he|she)(?:would|'d|will)(?:call|email|reply|contact|getback|連絡|返事))"
 )
 # A house or a town struck, not the parcel (地震で つぶれた 自分の 前の 家): no damaged goods.
 STRUCK_NOT_GOODS = re.compile(

@@ -124,6 +124,9 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     # the のし told as odd
     "きょう　にもつ　ついたども　あじ　ちがうのよ", "りんごの　たのんだのに　まっちゃの　はいってだ",
     "こんにちは。 とどいた おかし の のし が おかしい です。",
+    # round 2026-12-05y: one short, in Iwate speech; another flavour, in a learner's English
+    "今日届いた詰め合わせの箱あけだら、中身が１個足りねがったっす", "１２個入りのはずが１１個しか入ってねのす。",
+    "hi, my parcel came today but flavor wrong. i ordered 抹茶 but inside is いちご 🙁",
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
