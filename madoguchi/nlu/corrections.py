@@ -7,7 +7,7 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
 - damaged or wrong goods -> `complain` (the handoff action then says `needs_operator`);
 - a distress score at or over the threshold -> `express_distress`, unless the only cues say
   the customer does not know how to do what they ask about, or are sad faces beside a death
-  told in a gift question;
+  told in a gift question, or a death is told and the custom asked (I don't know the etiquette);
 - `complain` the classifier doubts (`DOUBTFUL`) with no word of a problem in it -> the next
   calm intent of the ranking;
 - `complain` for an order asked after (頼んだ最中どなんなっとんな) with no word of a problem or
@@ -15,13 +15,14 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
 - `express_distress` doubted with no word of distress, grief, grievance or anything near ->
   the next calm intent;
 - `request_human` read unsurely (`PERSON_DOUBTED`) for a grievance with the shop's people
-  told of, and nothing asked -> `complain`;
+  told of, and nothing asked -> `complain`; so does a message not understood that tells a
+  promise back (Your colleague said I would get an email reply);
 - `express_distress` read below `HURRY_DOUBTED` for a hurry with no word of distress and nothing
   due today or tomorrow ->
   the next calm intent; for the のし asked about with nothing but not knowing how, or the custom
   asked about after a death told (日本のやり方 わからない) -> `ask_gift`;
-  doubted or not understood, for a death told with no word of distress -> `ask_gift` (the
-  memorial answer);
+  doubted or not understood, for a death told with no word of distress (or sad faces only, a
+  gift the next reading) -> `ask_gift` (the memorial answer);
   doubted, for a chat that is new to the customer -> `bot_challenge`;
 - `request_exception` doubted with nothing asked beyond the rules -> `complain` for a word of
   anger or a goods problem, the next calm intent otherwise (送料が本州とけっこう違ってびっくりしました);
@@ -78,6 +79,9 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         # 隣の おばあちゃん 亡くなりました 😢 家族 に お菓子 送りたい です (ask_gift, round 2026-12-05v):
         # sad at a death, with a gift question; no word of being at a loss
         assessment.grief and intent in QUESTIONS and _faces_only(assessment.cues) and assessment.intensity < 2
+        # a colleague's father passed away…but I don't know the etiquette here (not understood,
+        # round 2026-12-05y): the custom asked after a death
+        or assessment.grief and intent == "nlu_fallback" and asks_custom_after_death(assessment)
     ):
         return "express_distress"
     if intent == "complain" and unfounded and _doubtful(intent, ranking) and not (assessment.bot_words or assessment.changes):
@@ -100,6 +104,10 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         assessment.grievance and not (assessment.requests or assessment.questioned)
     ):
         return "complain"  # スタッフの人が「日本語わからないので」って言って、すぐ切られました: told, nothing asked
+    if intent == "nlu_fallback" and assessment.promise_unkept and not (assessment.goods_problem or assessment.person):
+        # Your colleague said I would get an email reply within one day (not understood, round
+        # 2026-12-05y): a promise told back, not kept
+        return "complain"
     if intent == "express_distress" and assessment.hurried and _below(intent, ranking, HURRY_DOUBTED) and not (
         assessment.evidence or assessment.imminent or assessment.anger or assessment.goods_problem or assessment.person
     ):
@@ -117,8 +125,11 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
             return "complain"
         return _next_calm(ranking)
     doubted = intent == "nlu_fallback" or intent == "express_distress" and _doubtful(intent, ranking)
+    # my host family grandpa passed away last week 😢 i want send sweets (0.55, round 2026-12-05y):
+    # sad at a death, a gift the classifier's next thought
+    faces_at_a_gift = _faces_only(assessment.cues) and "ask_gift" in _runners_up(ranking, 2)
     if doubted and assessment.grief and not (
-        assessment.cues or assessment.intensity >= 2 or assessment.emphatic or assessment.anger
+        assessment.cues and not faces_at_a_gift or assessment.intensity >= 2 or assessment.emphatic or assessment.anger
         or assessment.goods_problem or assessment.person or assessment.imminent
     ):
         # かいしゃ の せんぱい の おとうさん が なくなりました。おそうしき は もう おわりました (0.53),
@@ -127,7 +138,7 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         return "ask_gift"
     if intent == "express_distress" and assessment.asks_noshi and only_not_knowing_how(assessment):
         return "ask_gift"  # のしやら表書きやら…ようわからしまへんのや: the custom asked, no one at a loss
-    if intent == "express_distress" and assessment.grief and assessment.asks_custom and not_knowing_the_custom(assessment):
+    if intent in ("express_distress", "nlu_fallback") and assessment.grief and asks_custom_after_death(assessment):
         return "ask_gift"  # うちの staff のお父さん 亡くなった。日本のやり方 わからない: the custom asked after a death
     if intent == "express_distress" and _doubtful(intent, ranking) and new_to_the_chat(assessment):
         return "bot_challenge"  # こういう機械の窓口は慣れなくて、よくわがんねぇもんで: the bot says how to reach a person
@@ -262,6 +273,11 @@ def only_not_knowing_how(assessment: Assessment) -> bool:
     if (assessment.asks_noshi or assessment.asks_custom) and ASKING_HOW_CUES.intersection(assessment.cues):
         allowed = ASKING_HOW_CUES | PERPLEXED_FACES
     return _only_cues_among(assessment, allowed)
+
+
+def asks_custom_after_death(assessment: Assessment) -> bool:
+    """The custom asked (the のし, 日本のやり方) by one who only does not know it."""
+    return assessment.asks_custom and not_knowing_the_custom(assessment)
 
 
 def not_knowing_the_custom(assessment: Assessment) -> bool:

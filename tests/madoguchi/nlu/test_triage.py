@@ -177,6 +177,35 @@ def test_a_goods_problem_told_before_and_a_call_that_never_came_is_a_complaint(g
     assert asked_again.promise_unkept and asked_again.grievance and not asked_again.opener
 
 
+def test_a_promise_told_back_in_english_and_not_understood_is_a_complaint(ginza, lexicon):
+    """Round 2026-12-05y kiyoe-sander-12: not understood twice, handed off as the bot's failure."""
+    from madoguchi.nlu.reading import as_read
+
+    told = run(ginza, lexicon, as_read("I wrote to you on Monday about the wrapping of my order. "
+                                       "Your colleague said I would get an email reply within one day"))
+    assert told.promise_unkept and told.grievance
+    ranking = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "complain", "confidence": 0.3}]
+    assert correct_intent("nlu_fallback", ranking, told, THRESHOLD) == "complain"
+    said = run(ginza, lexicon, "I said I would send it next week")
+    assert not said.promise_unkept and correct_intent("nlu_fallback", ranking, said, THRESHOLD) == "nlu_fallback"
+
+
+@pytest.mark.parametrize("text, ranking", [
+    # round 2026-12-05y: the custom asked after a death; sad at a death, a gift the next thought
+    ("Hoi. The father of one of my colleagues passed away last month. Our team wants to send sweets to the family "
+     "for the 49th day ceremony, but I don't know the etiquette here", [("nlu_fallback", 0.45), ("express_distress", 0.42)]),
+    ("hello. my host family grandpa passed away last week 😢 i want send sweets to their house, for butsudan",
+     [("express_distress", 0.55), ("ask_gift", 0.22)]),
+])
+def test_a_memorial_gift_asked_in_english_is_no_distress(ginza, lexicon, text, ranking):
+    from madoguchi.nlu.reading import as_read
+
+    ranked = [{"name": name, "confidence": c} for name, c in ranking]
+    p_distress = dict(ranking)["express_distress"]
+    assessed = run(ginza, lexicon, as_read(text), p_distress)  # the reading, as the pipeline assesses it
+    assert correct_intent(ranking[0][0], ranked, assessed, THRESHOLD) == "ask_gift"
+
+
 def test_a_neighbour_spoken_of_is_no_wish_for_a_person(ginza, lexicon):
     neighbour = run(ginza, lexicon, "隣の家の人がおんなじのをくれるっつうもんでいらなくなっちゃったんだいね")
     assert not neighbour.names_person
