@@ -142,7 +142,7 @@ _KANA_DAY = re.compile("|".join(_KANA_DAYS))
 
 
 def _parsed_date(text: str, today: date) -> date | None:
-    t = _english_weekday(kanji_digits(nfkc(text)).lower())
+    t = _english_month(_english_weekday(kanji_digits(nfkc(text)).lower()))
     t = _KANA_DAY.sub(lambda m: _KANA_DAYS[m.group()], re.sub(r"(?<=[ぁ-ゖ])\s+(?=[ぁ-ゖ])", "", t))
     m = re.search(r"(再来月|来月|今月)末|月末", t)
     if m:  # 月末, 来月末: the month's last day
@@ -190,6 +190,20 @@ def _english_weekday(text: str) -> str:
     text = re.sub(r"(?<![a-z])next\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day)", "来週の", text)
     return re.sub(r"(?<![a-z])(?:this\s+|coming\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)(?![a-z])",
                   lambda m: _ENGLISH_WEEKDAYS[m.group(1)] + "曜", text)
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[a-z]*\.?)"
+_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?(?![0-9])"
+
+
+def _english_month(text: str) -> str:
+    """December 22nd, Dec 22, 22nd of December: the month and day in English, as 12月22日."""
+    def as_japanese(month: str, day: str) -> str:
+        return f"{_MONTHS.index(month) + 1}月{int(day)}日"
+
+    text = re.sub(rf"(?<![a-z]){_MONTH_NAME}\s+(?:the\s+)?{_ORDINAL}", lambda m: as_japanese(m.group(1), m.group(2)), text)
+    return re.sub(rf"(?<![0-9]){_ORDINAL}\s+(?:of\s+)?{_MONTH_NAME}(?![a-z])", lambda m: as_japanese(m.group(2), m.group(1)), text)
 
 
 def _make_date(year: int | None, month: int, day: int, today: date, roll_month: bool = False) -> date | None:

@@ -59,8 +59,11 @@ _REFUSED = re.compile(
     r"必要性が(理解|わか|分か)|(もう一度|もういちど|毎回|まいかい)(入力|書く|言う)(の|必要)|"
     r"(?i:why do you need|you (already )?have (it|my|all)|look (it )?up yourself|find it yourself|search (it )?yourself|"
     r"(don'?t|do not) want to (give|tell|share|write)|"
+    r"(and )?the phone( number)? too\?|the phone too\b|"  # ugh, and the phone too?? (round 2026-12-05z)
     r"(don'?t|do not|never|won'?t|will not) (share|give out|give|write) (my |a |the |any )?(phone|number|mobile|contact))|"  # round 2026-12-05o
     r"(入れて|いれて)(る|ある)(じゃん|でしょ|やろ|だろ)|登録し(とる|てん|てる)(が|やろ|じゃ|でしょ)|"
+    # 電話番号も いるんけ (round 2026-12-01p setsuo-ayaka-16): the phone too, grudged
+    r"(電話|でんわ)(番号|ばんごう)?も\s?(いる|要る|いん|必要)(ん|の)?(け|かよ|か[？?!！]|[？?!！])|"
     r"(帳面|台帳|記録|控え)に[^。]{0,6}(書いて|載って)|(調べ|しらべ)りゃ|"
     # 電話番号もそっちが持っとるがや, (bangou iranai deshou…) data zenbu motte iru. jibun de shirabete
     r"(そっち|そちら|あんた|あなた|お前|おまえ|お宅|おたく|お店|おみせ|店)(たち|達|ら|の方|のほう)?(が|は|わ|も)?(持っ|もっ)(て|と|ちょ)|"

@@ -174,6 +174,9 @@ def test_change_kind_words(text, kind):
         ("el viernes", date(2026, 11, 27)), ("hoje", TODAY),
         # in hiragana, spaces between the words (round 2026-12-05r)
         ("こんど の どようび に して ください", date(2026, 11, 21)), ("らいしゅう の きんようび", date(2026, 11, 27)),
+        # a month named in English (round 2026-12-05z)
+        ("The party moved, so December 22nd please", date(2026, 12, 22)), ("Dec 3", date(2026, 12, 3)),
+        ("on the 22nd of December", date(2026, 12, 22)),
     ],
 )
 def test_parse_ja_date_with_a_fixed_today(text, expected):

@@ -59,7 +59,9 @@ def test_not_knowing_the_number(text):
      "nao tenho numero nenhum. vcs tem meus dados, procura ai pelo meu nome",
      "no tengo el numero, busquen ustedes con mi nombre",
      "電話番号はチャットには書かんよ。番号言うたんじゃけぇそれで調べられるじゃろ",  # Hiroshima (round 2026-12-05f)
-     "会社名か電話で検索できないのか。手間をかけさせる。", "telefone tb nao vou passar nao, pra que isso"],  # (round 2026-12-05g)
+     "会社名か電話で検索できないのか。手間をかけさせる。", "telefone tb nao vou passar nao, pra que isso",  # (round 2026-12-05g)
+     # the phone too, grudged (round 2026-12-05z; round 2026-12-01p in Fukui speech)
+     "ugh, and the phone too?? wallahi this is so complicated", "電話番号も いるんけ  ほっちで 調べたら ええがの"],
 )
 def test_refusing_the_number(text):
     assert reading(text) == REFUSED
@@ -70,7 +72,8 @@ def test_stopping(text):
     assert reading(text) == STOPPED
 
 
-@pytest.mark.parametrize("text", ["前に言わんかったっけ", "何回も言わんでええ", "たいわん に こづつみ おくる の、いくら かかる？"])
+@pytest.mark.parametrize("text", ["前に言わんかったっけ", "何回も言わんでええ", "たいわん に こづつみ おくる の、いくら かかる？",
+                                  "電話番号も必要ですか"])
 def test_not_said_is_no_refusal_by_itself(text):
     assert reading(text) != REFUSED
 
