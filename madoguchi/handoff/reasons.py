@@ -169,7 +169,8 @@ OTHERS_NAME = re.compile(
 # or in Tagalog (may dumating po na box…pero ibang pangalan po yung nakasulat).
 OTHERS_PARCEL_EN = re.compile(
     r"(?:received|came|arrived|delivered|got)\b.{0,80}?(?:(?:is|'s|was)\s+not\s+mine\b(?!\s+to)|isn't\s+mine\b(?!\s+to)|wasn't\s+mine\b(?!\s+to)|"
-    r"not\s+my\s+(?:name|parcel|package|box)|name\s+on\s+the\s+(?:label|box|parcel|package)|addressed\s+to\s+someone\s+else|"
+    r"not\s+my\s+(?:name|parcel|package|box)|name\s+on\s+the\s+(?:label|box|parcel|package|slip|sticker)|addressed\s+to\s+someone\s+else|"
+    r"(?:is|'s|was)\s+not\s+me\b|"  # the name on the slip is not me (round 2026-12-05z)
     r"addressed\s+to\s+(?:some\s+other|another|a\s+different|other)\s+(?:person|people|name|customer|family)|"  # round 2026-12-05o
     r"(?:is|'s|was)\s+not\s+(?:for|addressed\s+to)\s+(?:me|us)\b|isn't\s+(?:for|addressed\s+to)\s+(?:me|us)\b)"
     r"|\b(?:dumating|natanggap)\b.{0,80}?\b(?:ibang\s+pangalan|hindi\s+(?:po\s+)?(?:amin|akin|sa\s+amin))\b",
@@ -244,8 +245,9 @@ MAILBOX = re.compile(r"(?:ポスト|ぽすと|郵便受け?|ゆうびんうけ|�
 # Damage feared or denied, not reported (ケーキ溶けたら泣く, 割れないように, 壊れてないです).
 NOT_DAMAGED = re.compile(
     r"(?:割れ|われ|溶け|とけ|崩れ|くずれ|潰れ|つぶれ|壊れ|こわれ|腐|くさ|かび|漏れ|もれ|傷ま|いたま)"
-    r"(?:たら|ちゃったら|てしまったら|ると|ないか|ないよう|たりしない|ませんか|やすい|そう|"
+    r"(?:たら|ちゃったら|てしまったら|とったら|ちょったら|てたら|ると|ないか|ないよう|たりしない|ませんか|やすい|そう|"
     r"てない|ていない|てません|ていませ|てへん|とらん|てなかった|ていなかった)"
+    r"|(?:へこ|凹)ん[でど]っ?ても"  # 箱が少々へこんどってもかまんけん: a dent allowed, none told
 )
 # Words of a parcel that came (届いた箱を開けたら…): a calm complaint about it is an operator's case.
 # A parcel that came late (2日も遅れて着いた, 指定日に間に合わなかった): a complaint, not the goods.

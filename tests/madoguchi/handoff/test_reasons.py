@@ -127,6 +127,10 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     # round 2026-12-05y: one short, in Iwate speech; another flavour, in a learner's English
     "今日届いた詰め合わせの箱あけだら、中身が１個足りねがったっす", "１２個入りのはずが１１個しか入ってねのす。",
     "hi, my parcel came today but flavor wrong. i ordered 抹茶 but inside is いちご 🙁",
+    # round 2026-12-05z: dented and broken in Hida speech; another's slip and an odd のし, in English
+    "孫んとこに送ってもろた菓子、箱がへこんどって中のまんじゅう一個われとったって嫁がいうとる",
+    "A box came today but the name on the slip is not me, it says 鈴木様 and an address in another ward",
+    "I received the sweets for my professor's retirement, asante. But the のし looks strange... it is 御供",
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
@@ -204,6 +208,10 @@ def test_a_noshi_asked_for_is_no_wrong_one_reported(rules, text):
     assert not goods_problem(rules, "のしの名前は違うんですか？")
     assert not goods_problem(rules, "のしが付いていないものはありますか")
     assert not goods_problem(rules, "のしが変だったら、届いてから連絡すればいいですか")
+    # a dent allowed, a worry, a doctor's word (言われとる holds われとる)
+    assert not goods_problem(rules, "箱が少々へこんどってもかまんけん その分安うならんかいな")
+    assert not goods_problem(rules, "先方のも　われとったら　はずかしいわいな")
+    assert not goods_problem(rules, "甘さ控えめのってあるだか糖尿気味で医者にうるさく言われとるもんで")
     # news that came, not goods (round 2026-12-05t yasue-hanzo-08); a count asked
     assert not goods_problem(rules, "病院宛てに菓子送ったんだけど 今朝 別の病院さ移されだって連絡来た")
     assert not goods_problem(rules, "1つないですか？")
