@@ -260,6 +260,8 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("assalamu alaikum 🙏", "こんにちは"), ("No thanks, daijoubu desu", "いいえ、大丈夫です, だいじょうぶ です"),
     ("oseibo no noshi onegai shimasu", "おせいぼ の のし"),  # an English phrase (no noshi) in romaji stays romaji
     ("mingalaba 🙏", "こんにちは"), ("hoke kae", "はい"), ("ma hoke bu", "いいえ"),  # Burmese (round 2026-12-05x)
+    ("ooba", "はい"), ("jok", "いいえ"), ("Ja, klopt.", "はい"),  # Kyrgyz, Dutch (round 2026-12-05y)
+    ("Hapana", "いいえ"), ("Alright, tutaonana!", "さようなら"), ("ahlan ahlan 👋", "こんにちは"),  # round 2026-12-05z
     ("わかった。kyay zu tin ba de 🙏", "わかった。ありがとうございます"),
     ("Sumimasen, panikku ni natte imasu. Please help me.", "助けてください me"),  # please help, help me: English
 ])
