@@ -16,11 +16,13 @@ from actions.catalog_phone import NO_PHONE, phone_refused, without_phone
 from actions.catalog_names import longest_name_given, name_astray, name_before, name_known
 from actions.catalog_store import store_request
 from actions.conversation import customer_texts, hurry_reading, in_hurry, times_asked
+from actions.info import answer_question
 from madoguchi.address import (
     address_after_code, address_from_kana, has_prefecture, join_address, lookup_postal_code, postal_code_for,
     room_added, same_city,
 )
 from madoguchi.dialogue import readback, verification
+from madoguchi.dialogue.follow_up import topic_of
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.signature import signature_of, without_signature
 from madoguchi.dialogue.written import address_as_written, labelled, name_as_written
@@ -155,6 +157,12 @@ class ValidateCatalogForm(FormValidationAction):
                 stray = requested != "person_name" and "person_name" in tracker.slots_to_validate()
                 kept = [SlotSet("person_name", name_before(tracker))] if stray else []
                 return events + kept + [SlotSet(requested, None)]  # answered; the question again
+            topic = topic_of(text) if intent == "nlu_fallback" else None
+            if requested in DETAIL_SLOTS and topic in SIDE_QUESTIONS and not _details_given(tracker, True):
+                # 内祝 は なん ですか？ not understood (round 2026-12-05zz): answered for the subject it
+                # names, not taken for a wrong detail; the question again
+                answer_question(dispatcher, topic, tracker)
+                return events + [SlotSet(requested, None)]
             noted = note_taken(dispatcher, tracker) if requested == "catalog_confirmed" else []
             if noted:  # …チャットでお願いします: a note (its お願いします no yes); the read-back again
                 handled = [*noted, SlotSet("catalog_confirmed", None)]

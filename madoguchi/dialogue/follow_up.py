@@ -14,6 +14,7 @@ from madoguchi.nlu.reading import cue_places
 GIFT = re.compile(
     r"のし|熨斗|表書|おもてがき|水引|みずひき|掛け紙|かけがみ|noshi|omotegaki|mizuhiki|"
     r"黄白|黒白|白黒|結び切り|結びきり|むすびきり|"  # こっちは黄白を使うことが多いだけど、それでもいいかね
+    r"内祝|うちいわい|"  # 内祝 は なん ですか？ (round 2026-12-05zz)
     r"書く言葉|かくことば|書く文字|なんて書|何て書|なんと書|何と書|(?m:^(?:色|いろ)は[?？])|"  # 色は？ 書く言葉は？
     r"written on|write on|what (?:words|to write)|wrapping paper"  # And what words should be written on it?
 )

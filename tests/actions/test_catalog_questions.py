@@ -44,3 +44,12 @@ async def test_a_contents_question_at_the_postal_code_is_answered_and_asked_agai
     slots = slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
     assert "お値段とともに" in said(dispatcher)[0]
     assert slots == {"postal_code": None}  # the question again, the name kept
+
+
+async def test_a_gift_question_not_understood_at_the_postal_code_is_answered_and_asked_again(shop, dispatcher, domain):
+    """Round 2026-12-05zz: 内祝 は なん ですか？, not understood, was told the postal code is seven digits."""
+    tracker = make_tracker([user("あの… しつもん です。 ホームページ に 「内祝」 と ありました。 内祝 は なん ですか？", "nlu_fallback")],
+                           slots={"person_name": "森 和子"}, active_loop="catalog_form", requested_slot="postal_code")
+    slots = slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
+    assert "内祝" in said(dispatcher)[0] and "7桁" not in " ".join(said(dispatcher))
+    assert slots == {"postal_code": None}
