@@ -76,9 +76,10 @@ def form_goes_on(tracker: Tracker, events: list[EventType]) -> list[EventType]:
     return events
 
 
-# Distress cues that only ask how to do something (のしはどうしたらええんでしょうか): in a
-# question about a memorial gift, no sign of distress by themselves.
-HOW_TO_CUES = ("どうしたら", "どうすれば", "わから", "分から")
+# Distress cues that only ask how to do something (のしはどうしたらええんでしょうか; I don't know
+# the rules, read 分かりません, round 2026-12-05zza): in a question about a memorial gift, no sign
+# of distress by themselves.
+HOW_TO_CUES = ("どうしたら", "どうすれば", "わから", "分から", "わかりませ", "分かりませ", "わがらね", "わがんね")
 
 
 def calm_memorial_question(tracker: Tracker) -> bool:

@@ -180,6 +180,20 @@ async def test_a_calm_memorial_question_read_as_distress_is_answered(shop, dispa
     assert answer["buttons"][0]["payload"] == "担当者と話したいです"  # offered, not forced
 
 
+async def test_not_knowing_the_custom_after_a_death_told_before_is_answered(shop, dispatcher, domain):
+    """Round 2026-12-05zza soma-aino-13: I don't know the rules (read 分かりません), after a death
+    told the turn before, was handed off as distress."""
+    from actions.handoff import ActionHandoff
+
+    ranking = [{"name": "express_distress", "confidence": 0.49}, {"name": "ask_gift", "confidence": 0.22}]
+    told = user("Hei. My friend's father died last week. I would like to send something to her family.", "ask_gift")
+    asked = user("What is proper to send? I heard sweets are common, but I don't know the rules.", "express_distress",
+                 triage={"cues": ["分かりませ"], "intensity": 0}, intent_ranking=ranking)
+    events = await ActionHandoff().run(dispatcher, make_tracker([told, asked]), domain)
+    assert events == [] and handoffs.open_for(shop, "s1") is None
+    assert "黒白" in dispatcher.messages[0]["text"]
+
+
 async def test_a_calm_memorial_question_inside_a_form_goes_back_to_the_form(shop, dispatcher, domain):
     """Round zzc ritsuko-makoto-07: answered, the form left active, the memorial answer was
     predicted ten times over until Rasa's circuit breaker stopped it."""

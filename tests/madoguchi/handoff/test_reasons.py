@@ -404,6 +404,7 @@ def test_a_celebration_noshi_on_a_memorial_in_spaced_kana_or_by_voice_goes_to_an
     ("去る五日、商品の液漏れの件にてご連絡申し上げ、担当者よりの折り返しをお願いしておりましたが、本日に至るまで何らの連絡もございません。",
      "complaint"),
     ("納会に間に合うように言うて頼んだのに、届いたん納会終わった次の日やぞ", "complaint"),  # late, not a calm report
+    ("去年の歳暮、12月20日着で頼んだのに、着いたのは年明けなんさ", "complaint"),  # round 2026-12-05zza soma-aino-05
     ("甥の とこに 送るつもりが、 地震で つぶれた 自分の 前の 家の 住所に なっとる… どうしよう", "complaint"),
     ("届いたお菓子の箱がつぶれていました", "needs_operator"),
 ])
