@@ -263,6 +263,8 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("ooba", "はい"), ("jok", "いいえ"), ("Ja, klopt.", "はい"),  # Kyrgyz, Dutch (round 2026-12-05y)
     ("Hapana", "いいえ"), ("Alright, tutaonana!", "さようなら"), ("ahlan ahlan 👋", "こんにちは"),  # round 2026-12-05z
     ("sain baina uu 😊", "こんにちは"), ("ugui", "いいえ"), ("hoina hoina", "いいえ"), ("ekdam tension.", "困っています"),  # 05zz
+    ("malo aupito!", "ありがとうございます"), ("silav 🙂", "こんにちは"), ("kiitti 🙏", "ありがとうございます"),  # round 05zza
+    ("el producto es malo", "悪い"),  # Spanish malo still
     ("わかった。kyay zu tin ba de 🙏", "わかった。ありがとうございます"),
     ("Sumimasen, panikku ni natte imasu. Please help me.", "助けてください me"),  # please help, help me: English
 ])
