@@ -161,6 +161,9 @@ _PERSON_LATIN = re.compile(
     r"(?i)\b(?:(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|the\s+|your\s+)?(?:human|person|staff|operator|someone)"
     r"|(?:get|give|find|send)\s+me\s+(?:a\s+|an\s+)?(?:someone|somebody|human|person|real\s+person|operator|staff)"
     r"|(?:someone|somebody|a\s+person)\s+who\s+can\s+(?:find|look|check|help|search)"
+    # then let somebody from the shop look it up for me please (round 2026-12-05zzb)
+    r"|(?:let|have|get)\s+(?:someone|somebody)\s+"
+    r"(?:from\s+(?:the|your)\s+(?:shop|store|team)\s+)?(?:look|check|find|search)"
     r"|real\s+person|makausap|kausapin|tao\s+po|hito\s+(?:o\s+|wo\s+)?(?:onegai|yonde|dashite))\b"
 )
 

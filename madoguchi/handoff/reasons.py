@@ -127,6 +127,10 @@ WRONG_THING = re.compile(
     # (read: my荷物came今日but味wrong.注文した抹茶butinsideisいちご)
     + r"|(?:came|arrived|received|got)[^.!?。]{0,30}?(?:flavou?r|taste|味)wrong|wrongflavou?r"
     + r"|(?:ordered|注文した|頼んだ)[^.!?。]{1,30}?butinside(?:is|was|were|are|it'?s|there)"
+    # inside are totally different sweets; I ordered…and there is a box of dorayaki instead (round 2026-12-05zzb)
+    + r"|inside(?:are|is|were|was|there(?:is|are|was|were))(?:totally|completely|all|just)?(?:different|wrong|other)"
+    + r"|(?:ordered|注文した|頼んだ)[^.!?。]{1,60}?(?:thereis|there'?s|therewas|thereare|therewere|igot|ireceived|came|yousent)"
+    r"[^.!?。]{1,40}?instead"
     + r"|(?:sent|received|got|gave)(?:me)?(?:the|a)?(?:wrong|different)"
     + r"|(?<!chosethe)(?<!orderedthe)(?<!pickedthe)(?<!selectedthe)(?<!clickedthe)wrong(?:item|package|parcel)"
     # でも名前、私じゃないです。山本和子さん？住所は私の寮です: the address mine, the name another's

@@ -133,6 +133,9 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "I received the sweets for my professor's retirement, asante. But the のし looks strange... it is 御供",
     # round 2026-12-05zz: called delivered, never received
     "hi, my parcel status say delivered but i never receive anything. order A8812345",
+    # round 2026-12-05zzb: other sweets inside, in English
+    "Szia! my parcel came today, but inside are totally different sweets 😅",
+    "I ordered the yuzu jelly assortment for the opening, and there is a box of dorayaki and senbei instead.",
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
@@ -215,6 +218,7 @@ def test_a_noshi_asked_for_is_no_wrong_one_reported(rules, text):
     assert not goods_problem(rules, "先方のも　われとったら　はずかしいわいな")
     assert not goods_problem(rules, "甘さ控えめのってあるだか糖尿気味で医者にうるさく言われとるもんで")
     assert not goods_problem(rules, "order A3456789, is it delivered already? host mother said nothing came")
+    assert not goods_problem(rules, "I ordered the yuzu jelly, can I get the matcha one instead?")  # a change asked
     # news that came, not goods (round 2026-12-05t yasue-hanzo-08); a count asked
     assert not goods_problem(rules, "病院宛てに菓子送ったんだけど 今朝 別の病院さ移されだって連絡来た")
     assert not goods_problem(rules, "1つないですか？")
