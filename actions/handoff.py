@@ -93,7 +93,9 @@ def calm_memorial_question(tracker: Tracker) -> bool:
     text = common.latest_text(tracker)
     return (
         common.latest_intent(tracker) == "express_distress"
-        and all(str(cue).startswith(HOW_TO_CUES) for cue in triage.get("cues") or [])
+        # a sad face at a death told (passed away last week 😢 i want send sweets, round 2026-12-05y)
+        and all(str(cue).startswith(HOW_TO_CUES) or not any(ch.isalnum() for ch in str(cue))
+                for cue in triage.get("cues") or [])
         and (not triage.get("cues") or memorial.asks_about_gift(text))
         and not triage.get("intensity")
         and memorial.memorial_context(text, earlier_texts(tracker)) is not None

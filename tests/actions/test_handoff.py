@@ -194,6 +194,18 @@ async def test_not_knowing_the_custom_after_a_death_told_before_is_answered(shop
     assert "黒白" in dispatcher.messages[0]["text"]
 
 
+async def test_a_sad_face_at_a_death_in_a_gift_question_is_answered(shop, dispatcher, domain):
+    """Round 2026-12-05y kunihiko-aibek-06, on the final model: handed off as distress for 😢 alone."""
+    from actions.handoff import ActionHandoff
+
+    ranking = [{"name": "express_distress", "confidence": 0.45}, {"name": "ask_gift", "confidence": 0.2}]
+    text = "hello. my host family grandpa passed away last week 😢 i want send sweets to their house, for butsudan"
+    tracker = make_tracker([user(text, "express_distress", triage={"cues": ["😢"], "grief": True, "intensity": 0},
+                                 intent_ranking=ranking)])
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert events == [] and handoffs.open_for(shop, "s1") is None and "黒白" in dispatcher.messages[0]["text"]
+
+
 async def test_a_calm_memorial_question_inside_a_form_goes_back_to_the_form(shop, dispatcher, domain):
     """Round zzc ritsuko-makoto-07: answered, the form left active, the memorial answer was
     predicted ten times over until Rasa's circuit breaker stopped it."""

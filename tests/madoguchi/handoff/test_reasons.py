@@ -129,6 +129,7 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "hi, my parcel came today but flavor wrong. i ordered 抹茶 but inside is いちご 🙁",
     # round 2026-12-05z: dented and broken in Hida speech; another's slip and an odd のし, in English
     "孫んとこに送ってもろた菓子、箱がへこんどって中のまんじゅう一個われとったって嫁がいうとる",
+    "ようかんが　まっぷたつに　われとったがな",  # round 2026-12-05t sekiko-rohit-09, on the final model
     "A box came today but the name on the slip is not me, it says 鈴木様 and an address in another ward",
     "I received the sweets for my professor's retirement, asante. But the のし looks strange... it is 御供",
     # round 2026-12-05zz: called delivered, never received
