@@ -16,13 +16,11 @@ from actions.catalog_phone import NO_PHONE, phone_refused, without_phone
 from actions.catalog_names import longest_name_given, name_astray, name_before, name_known
 from actions.catalog_store import store_request
 from actions.conversation import customer_texts, hurry_reading, in_hurry, times_asked
-from actions.info import answer_question
 from madoguchi.address import (
     address_after_code, address_from_kana, has_prefecture, join_address, lookup_postal_code, postal_code_for,
     room_added, same_city,
 )
 from madoguchi.dialogue import readback, verification
-from madoguchi.dialogue.follow_up import topic_of
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.signature import signature_of, without_signature
 from madoguchi.dialogue.written import address_as_written, labelled, name_as_written
@@ -153,16 +151,13 @@ class ValidateCatalogForm(FormValidationAction):
                     return events + [SlotSet(requested, None), SlotSet("requested_slot", None)]
                 return events + [SlotSet(requested, None)]  # thanks for an answer: the question again
             if requested in DETAIL_SLOTS and catalog_questions.answers(text) and not _details_given(tracker, True):
-                say_answers(dispatcher, text)
+                catalog_questions.say_answers(dispatcher, text)
                 stray = requested != "person_name" and "person_name" in tracker.slots_to_validate()
                 kept = [SlotSet("person_name", name_before(tracker))] if stray else []
                 return events + kept + [SlotSet(requested, None)]  # answered; the question again
-            topic = topic_of(text) if intent == "nlu_fallback" else None
-            if requested in DETAIL_SLOTS and topic in SIDE_QUESTIONS and not _details_given(tracker, True):
-                # 内祝 は なん ですか？ not understood (round 2026-12-05zz): answered for the subject it
-                # names, not taken for a wrong detail; the question again
-                answer_question(dispatcher, topic, tracker)
-                return events + [SlotSet(requested, None)]
+            unread = requested in DETAIL_SLOTS and intent == "nlu_fallback" and not _details_given(tracker, True)
+            if unread and catalog_questions.answered_unread(dispatcher, tracker, text):
+                return events + [SlotSet(requested, None)]  # 内祝 は なん ですか？: answered, the question again
             noted = note_taken(dispatcher, tracker) if requested == "catalog_confirmed" else []
             if noted:  # …チャットでお願いします: a note (its お願いします no yes); the read-back again
                 handled = [*noted, SlotSet("catalog_confirmed", None)]
@@ -372,15 +367,6 @@ def postal_code_not_known(tracker: Tracker) -> bool:
     return asked and verification.reading(text) == verification.UNKNOWN and not re.search(r"[0-9０-９]", text)
 
 
-def say_answers(dispatcher: CollectingDispatcher, text: str) -> None:
-    """Answers the questions about the catalog itself in the message."""
-    for answer in catalog_questions.answers(text):
-        if answer.startswith("utter_"):
-            dispatcher.utter_message(response=answer)
-        else:
-            dispatcher.utter_message(text=answer)
-
-
 def other_details(tracker: Tracker) -> list[str]:
     """The postal code, address and phone the latest message gives, when it gives no name."""
     kinds = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
@@ -401,7 +387,7 @@ class ActionBeginCatalog(Action):
         text = common.latest_text(tracker)
         if (tracker.active_loop or {}).get("name") == "catalog_form":
             if tracker.get_slot("requested_slot") not in DETAIL_SLOTS:
-                say_answers(dispatcher, text)  # asked for a detail, the form's validation answers
+                catalog_questions.say_answers(dispatcher, text)  # asked for a detail, the form's validation answers
             return []
         dispatcher.utter_message(response="utter_catalog_start")
         return [SlotSet("in_hurry", True)] if in_hurry(text) else []

@@ -1,13 +1,19 @@
 """Questions about the catalog itself asked while it is being requested: what it costs
 (nothing, postage included), what is in it (the shop's sweets with their prices), how soon
-it comes. The answer comes from the shop's rules and products; the form then goes on."""
+it comes; and a question the model did not read that names a subject the bot answers (内祝
+は なん ですか？). The answer comes from the shop's rules and products; the form then goes on."""
 
 from __future__ import annotations
 
 import re
 
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
 from actions import common
+from actions.info import answer_question
 from madoguchi.answers import days_text
+from madoguchi.dialogue.follow_up import topic_of
 from madoguchi.handoff.reasons import has_cue
 from madoguchi.products import product_catalog
 from madoguchi.text import nfkc
@@ -67,3 +73,23 @@ def arrival_days_text() -> str:
 
 def _about_catalog(norm: str) -> bool:
     return has_cue(norm, common.rules().cues.get("catalog", []))
+
+
+def say_answers(dispatcher: CollectingDispatcher, text: str) -> None:
+    """Answers the questions about the catalog itself in the message."""
+    for answer in answers(text):
+        if answer.startswith("utter_"):
+            dispatcher.utter_message(response=answer)
+        else:
+            dispatcher.utter_message(text=answer)
+
+
+def answered_unread(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> bool:
+    """Answers a message not understood inside the form for the gift, shipping or product
+    subject it names (内祝 は なん ですか？ had been taken for a wrong postal code, round
+    2026-12-05zz); False when it names none."""
+    topic = topic_of(text)
+    if topic not in ("ask_gift", "ask_shipping", "ask_product"):
+        return False
+    answer_question(dispatcher, topic, tracker)
+    return True
