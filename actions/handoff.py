@@ -43,7 +43,7 @@ from madoguchi.handoff.presence import with_person
 from madoguchi.dialogue.second_failure import told_second_failure
 from madoguchi.handoff.noshi import wrong_noshi_told_across
 from madoguchi.handoff.reasons import goods_problem, has_cue, reason_for_intent
-from madoguchi.nlu.cues import ASKING_HOW_CUES, DOUBTFUL, only_cues_among
+from madoguchi.nlu.cues import ASKING_HOW_CUES, DOUBTFUL, NOT_KNOWING_CUES, only_cues_among
 from madoguchi.nlu.patterns import find_order_ids
 from madoguchi.text import is_blank
 
@@ -79,7 +79,7 @@ def form_goes_on(tracker: Tracker, events: list[EventType]) -> list[EventType]:
 # Distress cues that only ask how to do something (のしはどうしたらええんでしょうか; I don't know
 # the rules, read 分かりません, round 2026-12-05zza): in a question about a memorial gift, no sign
 # of distress by themselves.
-HOW_TO_CUES = ("どうしたら", "どうすれば", "わから", "分から", "わかりませ", "分かりませ", "わがらね", "わがんね")
+HOW_TO_CUES = ("どうしたら", "どうすれば", "わから", "分から", *sorted(NOT_KNOWING_CUES))
 
 
 def calm_memorial_question(tracker: Tracker) -> bool:

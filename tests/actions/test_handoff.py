@@ -180,29 +180,23 @@ async def test_a_calm_memorial_question_read_as_distress_is_answered(shop, dispa
     assert answer["buttons"][0]["payload"] == "担当者と話したいです"  # offered, not forced
 
 
-async def test_not_knowing_the_custom_after_a_death_told_before_is_answered(shop, dispatcher, domain):
-    """Round 2026-12-05zza soma-aino-13: I don't know the rules (read 分かりません), after a death
-    told the turn before, was handed off as distress."""
+@pytest.mark.parametrize("earlier, text, cue, confidence", [
+    # round 2026-12-05zza soma-aino-13: I don't know the rules (read 分かりません), a death told the turn before
+    ("Hei. My friend's father died last week. I would like to send something to her family.",
+     "What is proper to send? I heard sweets are common, but I don't know the rules.", "分かりませ", 0.49),
+    # round 2026-12-05y kunihiko-aibek-06, on the final model: 😢 alone at the death
+    (None, "hello. my host family grandpa passed away last week 😢 i want send sweets to their house, for butsudan",
+     "😢", 0.45),
+])
+async def test_a_memorial_gift_question_read_as_distress_for_not_knowing_or_a_sad_face_is_answered(
+    shop, dispatcher, domain, earlier, text, cue, confidence
+):
     from actions.handoff import ActionHandoff
 
-    ranking = [{"name": "express_distress", "confidence": 0.49}, {"name": "ask_gift", "confidence": 0.22}]
-    told = user("Hei. My friend's father died last week. I would like to send something to her family.", "ask_gift")
-    asked = user("What is proper to send? I heard sweets are common, but I don't know the rules.", "express_distress",
-                 triage={"cues": ["分かりませ"], "intensity": 0}, intent_ranking=ranking)
-    events = await ActionHandoff().run(dispatcher, make_tracker([told, asked]), domain)
-    assert events == [] and handoffs.open_for(shop, "s1") is None
-    assert "黒白" in dispatcher.messages[0]["text"]
-
-
-async def test_a_sad_face_at_a_death_in_a_gift_question_is_answered(shop, dispatcher, domain):
-    """Round 2026-12-05y kunihiko-aibek-06, on the final model: handed off as distress for 😢 alone."""
-    from actions.handoff import ActionHandoff
-
-    ranking = [{"name": "express_distress", "confidence": 0.45}, {"name": "ask_gift", "confidence": 0.2}]
-    text = "hello. my host family grandpa passed away last week 😢 i want send sweets to their house, for butsudan"
-    tracker = make_tracker([user(text, "express_distress", triage={"cues": ["😢"], "grief": True, "intensity": 0},
-                                 intent_ranking=ranking)])
-    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    ranking = [{"name": "express_distress", "confidence": confidence}, {"name": "ask_gift", "confidence": 0.2}]
+    asked = user(text, "express_distress", triage={"cues": [cue], "intensity": 0}, intent_ranking=ranking)
+    told = [user(earlier, "ask_gift")] if earlier else []
+    events = await ActionHandoff().run(dispatcher, make_tracker([*told, asked]), domain)
     assert events == [] and handoffs.open_for(shop, "s1") is None and "黒白" in dispatcher.messages[0]["text"]
 
 
