@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from madoguchi.dialogue.leaving import STOP_WORD
+from madoguchi.nlu.patterns import ENGLISH_MONTH, ENGLISH_ORDINAL
 from madoguchi.nlu.reading import as_read
 from madoguchi.text import nfkc
 
@@ -193,17 +194,18 @@ def _english_weekday(text: str) -> str:
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[a-z]*\.?)"
-_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?(?![0-9])"
 
 
 def _english_month(text: str) -> str:
     """December 22nd, Dec 22, 22nd of December: the month and day in English, as 12月22日."""
     def as_japanese(month: str, day: str) -> str:
-        return f"{_MONTHS.index(month) + 1}月{int(day)}日"
+        return f"{_MONTHS.index(month[:3]) + 1}月{int(day)}日"
 
-    text = re.sub(rf"(?<![a-z]){_MONTH_NAME}\s+(?:the\s+)?{_ORDINAL}", lambda m: as_japanese(m.group(1), m.group(2)), text)
-    return re.sub(rf"(?<![0-9]){_ORDINAL}\s+(?:of\s+)?{_MONTH_NAME}(?![a-z])", lambda m: as_japanese(m.group(2), m.group(1)), text)
+    month_first = rf"(?<![a-z]){ENGLISH_MONTH}\s+(?:the\s+)?{ENGLISH_ORDINAL}"
+    text = re.sub(month_first, lambda m: as_japanese(m.group(1), m.group(2)), text)
+    return re.sub(
+        rf"(?<![0-9]){ENGLISH_ORDINAL}\s+(?:of\s+)?{ENGLISH_MONTH}", lambda m: as_japanese(m.group(2), m.group(1)), text
+    )
 
 
 def _make_date(year: int | None, month: int, day: int, today: date, roll_month: bool = False) -> date | None:

@@ -29,9 +29,20 @@ def introduced_names(text: str, surnames: list[tuple[int, int]]) -> list[tuple[i
         given = _GIVEN_INTRODUCED.match(text, end)
         if given and not NOT_A_GIVEN_NAME.match(given.group(1)):
             end = given.end()
-        if INTRODUCING.match(text, end):
+        if INTRODUCING.match(text, end) or (_ASKED_FOR_BY_NAME.match(text, end) and _NAME_ASKED.search(text, 0, start)):
             found.append((start, end))
     return found
+
+
+# A name in kanji said with いうもん, the と left out (もしもし。檜垣いうもんじゃ): GiNZA does not
+# know every family name.
+_SAID_WITHOUT_TO = re.compile(
+    rf"(?:^|(?<=[ 　、。,.!！]))([{_KANJI}]{{1,4}})(?=(?:いう|言う)(?:もん|もの|者)(?:じゃ|です|だ|や|どす|だす)(?![かが]))"
+)
+# A family name asked for after the name was talked of (のしの下に名前を入れてもらえるんか。檜垣で
+# 頼みたい, round 2026-12-05zzb).
+_ASKED_FOR_BY_NAME = re.compile(r"[ 　]*で[ 　]*(?:頼|たの|お願い|おねがい)")
+_NAME_ASKED = re.compile(r"名前|なまえ|名入れ|お名前")
 
 
 # A name in katakana a writer introduces themselves with (はじめまして、クワメといいます).
@@ -119,12 +130,14 @@ def latin_introduced(text: str) -> list[tuple[int, int]]:
 def katakana_introduced(text: str) -> list[tuple[int, int]]:
     """Spans of names in katakana introduced with と申します / といいます, after わたしは or
     after a workplace (ケバブやの メフメット です), of family names in hiragana introduced
-    (はまぐちと いいます), and of a name to write on the のし (「あびる」と いれて) or quoted after 名前が."""
+    (はまぐちと いいます) or in kanji said with いうもん (檜垣いうもんじゃ), and of a name to
+    write on the のし (「あびる」と いれて) or quoted after 名前が."""
     regexes = (_KATAKANA_INTRODUCED, _KATAKANA_SELF, _KATAKANA_OF_A_PLACE, _KATAKANA_GREETED)
     found = [m.span(1) for regex in regexes for m in regex.finditer(text)
              if is_katakana_name(m.group(1)) and not SHOP_KATAKANA.match(m.group(1))]
     found += [m.span(1) for m in _NOSHI_NAME.finditer(text) if not _OMOTEGAKI.search(m.group(1))]
     found += [m.span(1) for m in _QUOTED_AFTER_NAME.finditer(text)
               if not (_OMOTEGAKI.search(m.group(1)) or _GROUP.search(m.group(1)))]
+    found += [m.span(1) for m in _SAID_WITHOUT_TO.finditer(text) if not NOT_FAMILY.search(m.group(1))]
     return found + [m.span(1) for m in _KANA_INTRODUCED.finditer(text)
                     if not (NOT_FAMILY.search(m.group(1)) or NOT_A_NAME_WORD.match(m.group(1)) or GRAMMAR_WORD.search(m.group(1)))]

@@ -99,8 +99,19 @@ _RELATIVE_DATE_RE = re.compile(
 )
 _GREETING_TODAY = re.compile(r"^\s*今日は(?:[。、!！\s]|$)")
 # Sunday, next Saturday, tonight: a day named in English.
+# A month in English, whole or cut to three letters (December, Dec., Sept), and a day with its
+# ordinal (22nd): the month and its day (January 17, the 22nd of December) are a date.
+ENGLISH_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\.?(?![A-Za-z])"
+)
+ENGLISH_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?(?![0-9])"
 _LATIN_DATE_RE = re.compile(
-    r"(?<![A-Za-z])(?:(?:next|this|coming)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?![A-Za-z])|(?<![A-Za-z])tonight(?![A-Za-z])",
+    r"(?<![A-Za-z])(?:(?:next|this|coming)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?![A-Za-z])"
+    r"|(?<![A-Za-z])tonight(?![A-Za-z])"
+    # in a sentence, may in lower case is a verb (I may 3 boxes)
+    rf"|(?<![a-z])(?-i:(?!may))(?:{ENGLISH_MONTH}\s+(?:the\s+)?{ENGLISH_ORDINAL}"
+    rf"|{ENGLISH_ORDINAL}\s+(?:of\s+)?{ENGLISH_MONTH})",
     re.IGNORECASE,
 )
 # 来月１４日の日曜, 12月20日(日): a day and its weekday, one date.

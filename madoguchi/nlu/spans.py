@@ -21,6 +21,7 @@ import re
 import jaconv
 
 from madoguchi.nlu.address_spans import HALF_KANA as _HALF_KANA, KANJI as _KANJI
+from madoguchi.nlu.greeting import OPENING
 
 
 _NAME_TAIL = re.compile(
@@ -59,7 +60,11 @@ def name_end_before_introduction(text: str, start: int, end: int) -> int:
     """Where a name found at [start, end) ends before the と of と申します (藤井 光子と申します)."""
     if end - start > 1 and text[end - 1] == "と" and INTRODUCING.match(text, end - 1):
         return end - 1
-    return end
+    said = _SAID_NAME.search(text, start + 1, end)
+    return said.start() if said else end  # 田中いうもんですが: before いうもん
+
+
+_SAID_NAME = re.compile(r"(?:と|って)?[ 　]*(?:いう|言う)(?:もん|もの|者)")
 
 
 def holds_words(kind: str, value: str) -> bool:
@@ -147,7 +152,8 @@ def whole_name_end(text: str, start: int, end: int) -> int:
 # What follows a family name the writer introduces themselves with (黒木と申します, 大内だけど,
 # 坪田と いうもんやけど, 関口です♪), and a given name written after it with a space.
 INTRO = (
-    r"[ 　]*(?:と[ 　]*(?:申|もうし|言い|いい|いう|言う)|でございます|です|だけど|だけんど|だけども|やけど|やけんど|"
+    # 檜垣いうもんじゃ: Hiroshima speech leaves out the と (round 2026-12-05zzb)
+    r"[ 　]*(?:と[ 　]*(?:申|もうし|言い|いい|いう|言う)|(?:いう|言う)(?:もん|もの|者)|でございます|です|だけど|だけんど|だけども|やけど|やけんど|"
     r"じゃけど|じゃけん|どす|だす|ですけど|っす(?![ぁ-ゖ]))"
 )
 INTRODUCING = re.compile(INTRO)
@@ -162,6 +168,9 @@ _NAME_BEFORE_LABEL = re.compile(
     rf"(?<![{_KANJI}])(?!何|誰|御)([{_KANJI}]{{1,4}})(?=(?:って|という|っていう)(?:名前|なまえ|お名前))"
 )
 _NAME_LABEL_WA = re.compile(rf"(?:{NAME_LABEL_WORDS})[ 　]*は[ 　]*")  # …ほしおすなまえは山科美千代どす: anywhere
+# A particle of courtesy after a name in Latin letters (Dorji Wangmo la, Lisa Santos po, round
+# 2026-12-05zzb).
+_LATIN_PARTICLE_TAIL = re.compile(r"(?<=[A-Za-z])[ 　]+(?:la|po|desu|san)$")
 # The words of a name in one script, a space between them.
 _NAME_WORDS = (
     re.compile(r"[A-Za-z][A-Za-z'.-]*(?:[ 　][A-Za-z][A-Za-z'.-]*){0,2}"),
@@ -232,6 +241,15 @@ _KANA_NAME = re.compile(
     r"(?:^|(?<=[。、,.!！\s]))([ぁ-ゖ]{2,5}[ 　][ぁ-ゖ]{2,4})"
     r"(?=[ 　]*(?:です|でございます|と申します|ともうします|といいます|で[ 　]*ごわす)|[、,]?[ 　]*〒)"  # ありむら きぬよ で ごわす
 )
+# A name in hiragana with a space, after a greeting, then an ending of dialect and nothing
+# else (もしもし　こんにちは　たかはし　とよかず　だす, round 2026-12-05zzb): だす ends
+# sentences too (あたま まっしろだす), so only a message of the name alone.
+_KANA_NAME_GREETED = re.compile(
+    rf"(?:{OPENING.pattern[1:]})[ 　]*([ぁ-ゖ]{{2,5}}[ 　][ぁ-ゖ]{{2,4}})[ 　]*(?:だす|どす|っす)[ 　。.!！]*", re.IGNORECASE
+)
+# What closes a name in hiragana written alone: a polite ending, or one of dialect (たかはし
+# ひさよ だす, ささき いわおっす).
+_KANA_NAME_END = "です|でございます|と申します|だす|どす|っす"
 # A foreign name, in katakana words or Latin letters, then a polite name ending or a postal
 # code (デイビッド・ミラーと申します, David Miller、〒600-…).
 _FOREIGN_NAME = re.compile(
@@ -292,6 +310,9 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
                     end = tail.start()
                 while end > start and text[end - 1] in " 　・":
                     end -= 1
+                particle = _LATIN_PARTICLE_TAIL.search(text, start, end)
+                if particle:  # My name is Dorji Wangmo la: la is courtesy, no part of the name
+                    end = particle.start()
                 second = re.search(rf"[ 　]([{_KANJI}]+[はがをにでもへ])$", text[start:end])
                 if second:  # 名前 村井俊介 配達は12/10で: the next words of the sentence
                     end = start + second.start()
@@ -300,7 +321,7 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
                     found.append((start, end))
                 break
     if is_kana_full_name(text):  # きむ よんすん, written alone
-        words = re.match(r"\s*([ぁ-ゖ]+[ 　]+[ぁ-ゖ]+?)(?=[ 　]*(?:です|でございます|と申します)?[ 　。.!！]*$)", text)
+        words = re.match(rf"\s*([ぁ-ゖ]+[ 　]+[ぁ-ゖ]+?)(?=[ 　]*(?:{_KANA_NAME_END})?[ 　。.!！]*$)", text)
         if words:
             found.append(words.span(1))
     katakana = _KATAKANA_NAME_ALONE.fullmatch(text)  # ヒガ ディエゴ, written alone
@@ -326,6 +347,10 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
                   *_LATIN_LABELLED.finditer(text)):
         if match.span(1) not in found and not ENGLISH_COURTESY.match(match.group(1)):
             found.append(match.span(1))
+    greeted = _KANA_NAME_GREETED.fullmatch(text)
+    words = greeted.group(1).split() if greeted else []
+    if words and not (NOT_FAMILY.search(words[0]) or any(NOT_A_NAME_WORD.match(w) for w in words)):
+        found.append(greeted.span(1))  # もしもし　こんにちは　たかはし　とよかず　だす
     for match in _KANA_NAME.finditer(text):
         words = match.group(1).split()
         grammar = NOT_FAMILY.search(words[0]) or any(NOT_A_NAME_WORD.match(w) for w in words)
@@ -370,11 +395,13 @@ def called_by_what(text: str, start: int, end: int) -> bool:
 
 def is_kana_full_name(text: str) -> bool:
     """The whole text is a name in hiragana, family and given name with a space (くどう　とくじ),
-    a polite ending at most."""
-    match = re.fullmatch(r"([ぁ-ゖ]{2,5})[ 　]+([ぁ-ゖ]{2,5}?)[ 　]*(?:です|でございます|と申します)?[。.!！]?", text.strip())
+    a polite ending or one of dialect at most (たかはし ひさよ だす)."""
+    match = re.fullmatch(rf"([ぁ-ゖ]{{2,5}})[ 　]+([ぁ-ゖ]{{2,5}}?)[ 　]*(?:{_KANA_NAME_END})?[。.!！]?", text.strip())
     if match is None or match.group(2) in ("です", "どす", "だす", "でした", "ござる"):  # たなか です: a family name alone
         return False
     family, given = match.groups()
+    if _VERB_END.search(given) or given.endswith("しい"):  # ひとと はなしたいっす, かたろぐ ほしいっす
+        return False
     return not NOT_FAMILY.search(family) and not any(
         (NOT_A_NAME_WORD.match(w) and w not in _WORD_AND_FAMILY_NAME) or GRAMMAR_WORD.search(w) for w in (family, given)
     ) and not (family in _WORD_AND_FAMILY_NAME and _said_after_a_word(given))

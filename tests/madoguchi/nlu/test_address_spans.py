@@ -22,6 +22,8 @@ from madoguchi.nlu.address_spans import addresses
         # a building with no word of buildings, before its room; one that goes on in hiragana
         ("住所は奈良県奈良市芝辻町2丁目5-8 グランメール芝辻305号です", "奈良県奈良市芝辻町2丁目5-8 グランメール芝辻305号"),
         ("〒930-0066 富山市千石町3丁目4-12 ケアハウスせんごく 205ごうしつ", "富山市千石町3丁目4-12 ケアハウスせんごく 205ごうしつ"),
+        # a studio after the lot (round 2026-12-05zzb)
+        ("321-4217 栃木県芳賀郡益子町益子3021-6 アトリエ・ハーロム", "栃木県芳賀郡益子町益子3021-6 アトリエ・ハーロム"),
         # a home, its name and room; an inn named in hiragana, the request after it (round zu)
         ("送り先は 出雲市今市町１１２０ 特別養護老人ホーム すずらん苑 ２０５号室、 名前は 石倉 トミ子 です",
          "出雲市今市町１１２０ 特別養護老人ホーム すずらん苑 ２０５号室"),

@@ -337,6 +337,20 @@ def test_a_week_or_month_named_or_a_day_after_a_particle_is_a_date(text, date):
     assert [f.value for f in find_dates(text)] == [date]
 
 
+@pytest.mark.parametrize("text, dates", [
+    # a month in English and its day (round 2026-12-05zzb)
+    ("my exhibition opens on January 17. I want the sweets early", ["January 17"]),
+    ("date pls 27th Dec, morning if possible", ["27th Dec"]), ("Delivery date I want: Sept. 4", ["Sept. 4"]),
+    ("the party is on May 3", ["May 3"]),
+    # may in lower case is a verb; a word that begins like a month is none
+    ("I may 3 boxes order", []), ("I decided 2 boxes", []), ("married 30 years", []),
+])
+def test_a_month_in_english_and_its_day_are_a_date(text, dates):
+    from madoguchi.nlu.patterns import find_dates
+
+    assert [f.value for f in find_dates(text)] == dates
+
+
 def test_a_magazine_issue_is_no_date():
     from madoguchi.nlu.patterns import find_dates
 

@@ -264,6 +264,8 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("Hapana", "いいえ"), ("Alright, tutaonana!", "さようなら"), ("ahlan ahlan 👋", "こんにちは"),  # round 2026-12-05z
     ("sain baina uu 😊", "こんにちは"), ("ugui", "いいえ"), ("hoina hoina", "いいえ"), ("ekdam tension.", "困っています"),  # 05zz
     ("malo aupito!", "ありがとうございます"), ("silav 🙂", "こんにちは"), ("kiitti 🙏", "ありがとうございます"),  # round 05zza
+    ("Szia! 👋", "こんにちは"), ("köszi", "ありがとうございます"), ("igen, 宅配便 is fine", "はい"),  # round 05zzb
+    ("rakhmet!", "ありがとうございます"), ("kuzuzangpo la 🙏", "こんにちは"), ("mena la, だいじょうぶです", "いいえ"),
     ("el producto es malo", "悪い"),  # Spanish malo still
     ("わかった。kyay zu tin ba de 🙏", "わかった。ありがとうございます"),
     ("Sumimasen, panikku ni natte imasu. Please help me.", "助けてください me"),  # please help, help me: English

@@ -100,6 +100,8 @@ def test_a_given_name_found_alone_takes_the_family_name_before_it(text, given, w
     ("今日は。宮崎の黒木と申します。", "黒木", "黒木"), ("もしもし 大内だけど", "大内", "大内"),
     ("こにちは　　坪田と いうもんやけど", "坪田", "坪田"), ("はじめまして、関口です♪", "関口", "関口"),
     ("山田 太郎です", "山田", "山田 太郎"), ("大森っす　１２月２０日までに着けばいいわ", "大森", "大森"),  # round zs
+    # round 2026-12-05zzb: the と left out (Hiroshima); a name for the のし asked after the name was talked of
+    ("もしもし。山田いうもんじゃ", "山田", "山田"), ("のしの下に名前を入れてもらえるんか。山田で頼みたい", "山田", "山田"),
 ])
 def test_a_family_name_the_writer_introduces_themselves_with_is_a_name(text, surname, name):
     start = text.index(surname)
@@ -107,7 +109,8 @@ def test_a_family_name_the_writer_introduces_themselves_with_is_a_name(text, sur
 
 
 @pytest.mark.parametrize("text, surname", [("宮崎の黒木と申します", "宮崎"), ("田中さんに送りたい", "田中"),
-                                           ("大内宿のお土産です", "大内"), ("大森っすか", "大森")])
+                                           ("大内宿のお土産です", "大内"), ("大森っすか", "大森"),
+                                           ("名前は入れんでええ。山田まで頼みたい", "山田")])
 def test_a_family_name_that_introduces_no_one_is_left_to_the_model(text, surname):
     start = text.index(surname)
     assert introduced_names(text, [(start, start + len(surname))]) == []
@@ -119,6 +122,12 @@ def test_a_name_ends_before_the_to_of_to_moshimasu():
     text = "藤井 光子と申します。"
     assert text[: name_end_before_introduction(text, 0, 6)] == "藤井 光子"
     assert name_end_before_introduction("佐藤です", 0, 2) == 2
+    assert name_end_before_introduction("田中いうもんですが", 0, 6) == 2  # round 2026-12-05zzb
+
+
+def test_a_name_in_kanji_said_with_iu_mon_is_one_and_a_question_is_none():
+    assert katakana_introduced("もしもし。檜垣いうもんじゃ") == [(5, 7)]
+    assert katakana_introduced("自動応答いうもんですか、これは") == []
 
 
 def test_a_no_or_a_yes_in_dialect_is_no_kana_full_name():
@@ -160,6 +169,9 @@ def test_a_family_name_in_hiragana_then_desu_is_no_full_name():
 
     assert not is_kana_full_name("たなか です")
     assert is_kana_full_name("くどう　とくじ です")
+    assert is_kana_full_name("たかはし ひさよ だす")  # Akita's copula (round 2026-12-05zzb)
+    # a request or a verb after a word is no given name
+    assert not any(is_kana_full_name(t) for t in ("たすけて ください", "ひとと はなしたいっす", "かたろぐ　ほしいっす"))
 
 
 @pytest.mark.parametrize("text, name", [
@@ -170,6 +182,8 @@ def test_a_family_name_in_hiragana_then_desu_is_no_full_name():
     ("el pedido lo hice el 28 de noviembre, a nombre de mi esposa Rosa Huaman", "Rosa Huaman"),
     ("ありむら きぬよ で ごわす", "ありむら きぬよ"), ("名前 村井俊介 配達は12/10で", "村井俊介"),
     ("Marisol Dela Cruz po", "Marisol Dela Cruz"),
+    # round 2026-12-05zzb: a greeting and Akita's copula, a Dzongkha courtesy after the name
+    ("もしもし　こんにちは　たかはし　とよかず　だす", "たかはし　とよかず"), ("My name is Dorji Wangmo la", "Dorji Wangmo"),
 ])
 def test_a_name_after_watashi_wa_or_a_name_label_closing_the_message(text, name):
     found = [*spans.labelled_names(text), *katakana_introduced(text)]
