@@ -37,13 +37,14 @@ from actions.verification_start import begin_verification, resume_verification
 from madoguchi import memorial
 from madoguchi.dialogue.payment import asks_about_paying
 from madoguchi.dialogue.recovery import is_apology
+from madoguchi.dialogue.verification import asks_for_person
 from madoguchi.dialogue.gift_plan import plans_a_gift
 from madoguchi.handoff.escalation import escalates, since_resume
 from madoguchi.handoff.presence import with_person
 from madoguchi.dialogue.second_failure import told_second_failure
 from madoguchi.handoff.noshi import wrong_noshi_told_across
 from madoguchi.handoff.reasons import goods_problem, has_cue, reason_for_intent
-from madoguchi.nlu.cues import ASKING_HOW_CUES, DOUBTFUL, NOT_KNOWING_CUES, only_cues_among
+from madoguchi.nlu.cues import ASKING_HOW_CUES, DOUBTFUL, NOT_KNOWING_CUES, PERSON_DOUBTED, only_cues_among
 from madoguchi.nlu.patterns import find_order_ids
 from madoguchi.text import is_blank
 
@@ -109,6 +110,30 @@ def calm_memorial_question(tracker: Tracker) -> bool:
     )
 
 
+# What a message read as a complaint or a person asked for must hold to be one in a talk of
+# a death or a memorial.
+_PROBLEM_SIGNS = ("anger", "goods_problem", "late_catalog", "exception", "cues", "intensity", "emphatic")
+
+
+def calm_in_memorial_talk(tracker: Tracker) -> bool:
+    """A message in a talk of a death or a memorial read, unsurely, as a complaint or a person
+    asked for, with nothing of a problem or a person in it: a death told (しせつ の おばあちゃん、
+    せんしゅう てんごく に いきました, complain 0.71), a wish to do it right (nepal と ちがう から,
+    ちゃんと したい です) or a question of the のし's name (表書きの下は「…スタッフ一同」で大丈夫
+    でしょうか？), rounds 2026-12-03zn to 2026-12-05zz. The memorial question is answered."""
+    triage = tracker.latest_message.get("triage") or {}
+    ranking = tracker.latest_message.get("intent_ranking") or [tracker.latest_message.get("intent") or {}]
+    text = common.latest_text(tracker)
+    return (
+        common.latest_intent(tracker) in ("complain", "request_human")
+        and float(ranking[0].get("confidence") or 0) < PERSON_DOUBTED
+        and not any(triage.get(sign) for sign in _PROBLEM_SIGNS)
+        and not asks_for_person(text)
+        and not memorial.tells_trouble(text)
+        and memorial.memorial_context(text, earlier_texts(tracker)) is not None
+    )
+
+
 def gives_the_number_after_all(tracker: Tracker) -> bool:
     """An order number given after the bot offered a person to find the order (はぁ…わかった
     A2345678), read as distress or a complaint for its tone alone: no distress cue, no goods
@@ -132,7 +157,7 @@ def catalog_spoken_of(texts: list[str]) -> bool:
 def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """Hands off for the reason the latest message calls for; a calm memorial question
     is answered instead (it never forces a handoff by itself)."""
-    if calm_memorial_question(tracker):
+    if calm_memorial_question(tracker) or calm_in_memorial_talk(tracker):
         answer_memorial(dispatcher, tracker)
         return []
     if gives_the_number_after_all(tracker):

@@ -129,7 +129,9 @@ def memorial_context(text: str, earlier: Sequence[str]) -> str | None:
     a quantity told before is kept."""
     # …おとうさん が なくなりました, then のし は なに を つかいます か: a death told before counts
     before = [t for t in earlier if is_memorial(t) or mentions_death(t)]
-    if not is_memorial(text) and (not before or OTHER_OCCASION.search(nfkc(text or ""))):
+    other = OTHER_OCCASION.search(nfkc(text or ""))
+    # せんしゅう てんごく に いきました: a death told now is a memorial's talk too (round 2026-12-03zn)
+    if not (is_memorial(text) or mentions_death(text) and not other) and (not before or other):
         return None
     return "\n".join([text, *reversed(before)])  # the latest first: its own quantity wins
 

@@ -200,6 +200,38 @@ async def test_a_memorial_gift_question_read_as_distress_for_not_knowing_or_a_sa
     assert events == [] and handoffs.open_for(shop, "s1") is None and "黒白" in dispatcher.messages[0]["text"]
 
 
+@pytest.mark.parametrize("earlier, text, intent, confidence", [
+    # round 2026-12-03zn miyu-rosa-05: a death told, read as a complaint
+    (None, "しせつ の おばあちゃん、せんしゅう てんごく に いきました。とても やさしい ひと でした", "complain", 0.71),
+    # round 2026-12-05zz sadami-bishnu-06: a wish to do it right after the memorial was told
+    ("おとうさん, なくなりました. 49にち の ほうじ ある", "nepal と ちがう から, ちゃんと したい です", "complain", 0.49),
+    # round 2026-12-05x yoshinori-camille-06: the name under the 表書き, the staff as senders (not asked for)
+    ("四十九日の法要にスタッフ一同からお供えのお菓子を送りたい", "表書きの下は「ホテル スタッフ一同」で大丈夫でしょうか？",
+     "request_human", 0.45),
+])
+async def test_a_calm_word_in_a_talk_of_a_death_read_as_a_complaint_or_a_person_is_answered(
+    shop, dispatcher, domain, earlier, text, intent, confidence
+):
+    ranking = [{"name": intent, "confidence": confidence}, {"name": "thank", "confidence": 0.1}]
+    told = [user(earlier, "ask_gift")] if earlier else []
+    tracker = make_tracker([*told, user(text, intent, triage={"cues": [], "intensity": 0}, intent_ranking=ranking)])
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert events == [] and handoffs.open_for(shop, "s1") is None and "黒白" in dispatcher.messages[0]["text"]
+
+
+@pytest.mark.parametrize("text, triage", [
+    ("法事のお菓子がまだ届かないんです", {}),  # trouble told
+    ("ちゃんと対応してほしい！！", {"emphatic": True, "intensity": 2}),
+    ("担当の方と話せますか", {}),  # a person asked for
+])
+async def test_a_complaint_or_a_person_in_a_talk_of_a_death_still_goes_to_a_person(shop, dispatcher, domain, text, triage):
+    ranking = [{"name": "complain", "confidence": 0.6}]
+    told = user("母が亡くなりました。四十九日の法要のお菓子を頼みました", "ask_gift")
+    tracker = make_tracker([told, user(text, "complain", triage=triage, intent_ranking=ranking)])
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["handoff_reason"] and handoffs.open_for(shop, "s1") is not None
+
+
 async def test_a_calm_memorial_question_inside_a_form_goes_back_to_the_form(shop, dispatcher, domain):
     """Round zzc ritsuko-makoto-07: answered, the form left active, the memorial answer was
     predicted ten times over until Rasa's circuit breaker stopped it."""

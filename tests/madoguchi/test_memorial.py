@@ -77,6 +77,11 @@ def test_another_occasion_named_later_is_answered_for_itself():
     assert memorial_context("のしはどうすればいいですか", ["お歳暮を贈りたい"]) is None
 
 
+def test_a_death_told_now_is_a_memorial_s_talk_unless_another_occasion_is_named():
+    assert memorial_context("しせつ の おばあちゃん、せんしゅう てんごく に いきました", []) is not None
+    assert memorial_context("祖父が亡くなってから初めての、祖母の誕生日です", []) is None
+
+
 def test_a_quantity_told_now_wins_over_one_told_before():
     context = memorial_context("やっぱり20人分にします。のしは？", ["法要の引き物を40名分"])
     assert "20個" in memorial_answer(product_catalog(), context)

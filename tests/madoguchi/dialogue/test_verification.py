@@ -154,6 +154,7 @@ def test_a_person_named_to_look_it_up_is_asked_for():
         assert asks_for_person(text), text
     for text in ("来てくれた人に配りたい", "40人分お願いしたい", "そこが見つからないんです", "夜は人がいない時間ですか",
                  "3人出してくれる？", "本人に代わって入力しています", "店のスタッフ全員にお歳暮配りたいねん",
+                 "表書きの下は「スタッフ一同」で大丈夫でしょうか",  # the senders (round 2026-12-05x)
                  "I want to send sweets to the staff", "主人から電話がありました", "友人から電話をもらいました",
                  "someone who can eat nuts", "hito ga ooi", "I will let you know"):
         assert not asks_for_person(text), text
