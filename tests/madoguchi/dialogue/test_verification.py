@@ -150,13 +150,14 @@ def test_a_person_named_to_look_it_up_is_asked_for():
                  "can I talk to a human?", "may tao po ba na pwede ko makausap?",  # English, Tagalog (round zp)
                  "調べられる方からお電話いただきたい。", "分かる人から電話ください",  # round zzf
                  "just get me someone who can find it, hito onegai",  # round 2026-12-05h ikuko-jorge-18
-                 "nem. then let somebody from the shop look it up for me please"):  # round 2026-12-05zzb
+                 "nem. then let somebody from the shop look it up for me please",  # round 2026-12-05zzb
+                 "Can a person look it up instead and drop me an email?"):  # round 2026-12-05m
         assert asks_for_person(text), text
     for text in ("来てくれた人に配りたい", "40人分お願いしたい", "そこが見つからないんです", "夜は人がいない時間ですか",
                  "3人出してくれる？", "本人に代わって入力しています", "店のスタッフ全員にお歳暮配りたいねん",
                  "表書きの下は「スタッフ一同」で大丈夫でしょうか",  # the senders (round 2026-12-05x)
                  "I want to send sweets to the staff", "主人から電話がありました", "友人から電話をもらいました",
-                 "someone who can eat nuts", "hito ga ooi", "I will let you know"):
+                 "someone who can eat nuts", "hito ga ooi", "I will let you know", "can a person look after a dog and eat sweets?"):
         assert not asks_for_person(text), text
 
 
