@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import catalog_questions, common
 from actions.catalog_note import note_taken
-from actions.catalog_phone import NO_PHONE, phone_refused, without_phone
+from actions.catalog_phone import NO_PHONE, number_held_to, number_noted, phone_refused, without_phone
 from actions.catalog_names import longest_name_given, name_astray, name_before, name_known
 from actions.catalog_store import store_request
 from actions.conversation import customer_texts, hurry_reading, in_hurry, times_asked
@@ -139,6 +139,9 @@ class ValidateCatalogForm(FormValidationAction):
             text, intent = common.latest_text(tracker), common.latest_intent(tracker)
             if phone_refused(tracker):  # 電話は教えたくないです (read as a no): no leaving
                 return events + without_phone(dispatcher)
+            held = number_held_to(tracker)
+            if held:  # 28447899, then それでいいわ: noted, not asked a third time
+                return events + number_noted(dispatcher, held)
             if requested in DETAIL_SLOTS and self._leaving(tracker, requested, text, intent):
                 return events + [SlotSet(requested, None), SlotSet("requested_slot", None)]
             if intent in SIDE_QUESTIONS and requested in DETAIL_SLOTS and not catalog_questions.answers(text) and not _details_given(tracker, True):

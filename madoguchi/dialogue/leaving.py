@@ -14,7 +14,8 @@ from madoguchi.text import nfkc
 # やめ, but not はやめに (早めに: お歳暮はやめに決めたい, それで！はやめにおねがい).
 STOP_WORD = r"(?<!は)やめ|(?<=は)やめ(?![にので])"
 LEAVING = re.compile(
-    STOP_WORD + r"|止め|もういい|もう結構|(?<!で)(?<!方で)結構です|(?<!で)けっこうです|またにし|またにす|またにいた|またにさせ|またにさし|今度にいた|こんどにいた|今度にす|こんどにす|また今度|またこんど|また後で|また改めて|"
+    STOP_WORD + r"|止め|もういい|もう結構|(?<![でば])結構です|(?<![でば])けっこうです|"
+    r"またにし|またにす|またにいた|またにさせ|またにさし|今度にいた|こんどにいた|今度にす|こんどにす|また今度|またこんど|また後で|また改めて|"
     r"(?:今|いま)は(?:いい|結構|けっこう)(?:です(?![かの])|(?!です|か|の))|あとにし|後にし|後ほど|のちほど|今度にし|こんどにし|次にし|やっぱ(?:り|い)?(?:いい|よか|ええわ)|やっぱ(?:り)?結構|"
     # 孫が 来てからに しもんで 今日は よかです (Kagoshima: after the grandson comes; not today)
     r"(?:て|で)からに(?:しま|する|しよ|しもん|しとく|しとき|すっ)|(?:今日|きょう)は(?:もう)?(?:いい|よか|ええ)(?:です|で|わ|よ|ばい|けん)?[。.!！]?$|"
@@ -25,12 +26,15 @@ LEAVING = re.compile(
     # よく考えたらWebで見れば十分かもです: not needed after all
     # (not メール見ればいいんだね、ちょっと待って: a look, then the answer)
     r"(?:見れば|見たら|みれば|みたら|見るので|みるので)(?:十分|じゅうぶん|足り|たり)|(?:いら|要ら)(?:ない|なかった)かも|必要(?:ない|なかった)かも|"
-    # 送ってもらえればいいです, いつもの送り方で結構です: what is wanted, not leaving
+    # 送ってもらえればいいです, いつもの送り方で結構です, 普通の郵便で送っていただければ結構です
+    # (round 2026-12-05zzc): what is wanted, not leaving
     r"(?<!で)(?<!れば)(?<!たら)(?:いいです|大丈夫です)$|"
     # in English, read without spaces (Actually, scratch that. … no need to send anything)
     r"(?i:nevermind|scratchthat|forgetit|maybelater|noneedtosend|don'?tsend|donotsend|noneedanymore|don'?tneeditanymore"
     # Leave it, I will check your website only (round 2026-12-05o)
-    r"|leaveit(?!to|with|at|in|outside)|(?:i'?ll|iwill)(?:just)?check(?:your|the)(?:website|site|webpage|homepage))"
+    r"|leaveit(?!to|with|at|in|outside)|(?:i'?ll|iwill)(?:just)?check(?:your|the)(?:website|site|webpage|homepage)"
+    # maybe next time; i ask her first (round 2026-12-05zzc)
+    r"|maybenexttime|(?:i'?ll|iwill|i)(?:just)?ask(?:her|him|them|my[a-z]{2,8})first)"
 )
 
 # A message is asked about several times a turn (the triage, the forms); its reading is made once.

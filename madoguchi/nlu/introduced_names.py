@@ -12,7 +12,8 @@ import re
 
 from madoguchi.nlu.address_spans import KANJI as _KANJI
 from madoguchi.nlu.spans import (
-    GRAMMAR_WORD, INTRO, INTRODUCING, NOT_A_GIVEN_NAME, NOT_A_NAME_WORD, NOT_FAMILY, SHOP_KATAKANA, is_katakana_name,
+    CAPITALIZED, GRAMMAR_WORD, INTRO, INTRODUCING, NOT_A_GIVEN_NAME, NOT_A_NAME_WORD, NOT_FAMILY, SHOP_KATAKANA,
+    is_katakana_name,
 )
 
 _GIVEN_INTRODUCED = re.compile(rf"[ 　]([{_KANJI}ぁ-ゖァ-ヴー]{{1,4}}?)(?={INTRO})")
@@ -61,6 +62,13 @@ _NOSHI_NAME = re.compile(r"「([^」「]{1,10})」[ 　]*と[ 　]*(?:いれ|入
 # not a place's or a group's (宿の名前は「にしかわ」, 「職員一同」, 「陈记菜馆」).
 _QUOTED_AFTER_NAME = re.compile(
     r"(?<!宿の|店の|社の|屋の)(?:名前|なまえ|名字|苗字)[ 　]*[がはを][ 　]*「([^」「]{1,10}?)(?:様|さま|さん)?」"
+)
+# A name quoted a few words after the のし's name was talked of (のしの名入れはローマ字でも大丈夫
+# ですか？「Horáková」のように; のしの名前…「鈴木 栄」の「栄」を, round 2026-12-05zzc): the first quote
+# only, and only a name's shape (a capitalised Latin word, or family and given name in kanji).
+_QUOTED_NAME_TALKED_OF = re.compile(
+    rf"(?:名入れ|名前|なまえ)[^「」。]{{0,16}}(?:[。？?、][^「」]{{0,20}})?"
+    rf"「({CAPITALIZED}|[{_KANJI}]{{1,4}}[ 　][{_KANJI}]{{1,4}}?)(?:様|さま|さん)?」"
 )
 _GROUP = re.compile(r"一同|店|館|屋|会|社|部|課|病棟|组|馆")
 _OMOTEGAKI = re.compile(
@@ -136,8 +144,11 @@ def katakana_introduced(text: str) -> list[tuple[int, int]]:
     found = [m.span(1) for regex in regexes for m in regex.finditer(text)
              if is_katakana_name(m.group(1)) and not SHOP_KATAKANA.match(m.group(1))]
     found += [m.span(1) for m in _NOSHI_NAME.finditer(text) if not _OMOTEGAKI.search(m.group(1))]
-    found += [m.span(1) for m in _QUOTED_AFTER_NAME.finditer(text)
-              if not (_OMOTEGAKI.search(m.group(1)) or _GROUP.search(m.group(1)))]
+    quoted = dict.fromkeys(
+        m.span(1) for regex in (_QUOTED_AFTER_NAME, _QUOTED_NAME_TALKED_OF) for m in regex.finditer(text)
+        if not (_OMOTEGAKI.search(m.group(1)) or _GROUP.search(m.group(1)))
+    )
+    found += list(quoted)
     found += [m.span(1) for m in _SAID_WITHOUT_TO.finditer(text) if not NOT_FAMILY.search(m.group(1))]
     return found + [m.span(1) for m in _KANA_INTRODUCED.finditer(text)
                     if not (NOT_FAMILY.search(m.group(1)) or NOT_A_NAME_WORD.match(m.group(1)) or GRAMMAR_WORD.search(m.group(1)))]

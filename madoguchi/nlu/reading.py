@@ -119,8 +119,11 @@ def _read_scripts(text: str) -> Reading | None:
 
 
 # Words of the shop in an older writing, read as customers write them today (型録, 品書き: カタログ).
-# And as voice input writes カタログ (片ログ頼んだんだけど, round 2026-12-05r).
-_OLD_WORDS = {"型録": "カタログ", "品書き": "カタログ", "片ログ": "カタログ"}  # 貴店の品書きを御願ひ申し上げ候
+# And as voice input writes カタログ (片ログ頼んだんだけど, round 2026-12-05r) and a call back
+# (織り返し電話暮れるって言っとった, round 2026-12-05zzc).
+_OLD_WORDS = {  # 貴店の品書きを御願ひ申し上げ候
+    "型録": "カタログ", "品書き": "カタログ", "片ログ": "カタログ", "織り返し": "折り返し", "電話暮れ": "電話くれ",
+}
 _OLD_WORD = re.compile("|".join(map(re.escape, _OLD_WORDS)))
 
 

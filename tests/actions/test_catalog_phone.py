@@ -67,3 +67,22 @@ def test_the_request_is_read_back_and_stored_without_a_number(shop):
     assert "お電話：なし" in catalog_readback({**DETAILS, "phone": NO_PHONE, "shipping_method": "mail"})
     tracker = make_tracker([user("はい", "affirm")], slots={**DETAILS, "phone": NO_PHONE, "shipping_method": "mail"})
     assert catalog_requests.get(shop, store_request(tracker, tracker.current_slot_values())).phone == ""
+
+
+async def test_digits_without_an_area_code_held_to_are_noted_and_the_form_goes_on(dispatcher, domain):
+    """Round 2026-12-05zzc tetsuji-ioana-03: 28447899, asked for the area code, then それでいいわ、頼むな:
+    noted with the request, not asked a third time."""
+    events = [user("28447899", "inform"), user("それでいいわ、頼むな", "affirm")]
+    tracker = make_tracker(events, active_loop="catalog_form", requested_slot="phone", slots=DETAILS)
+    sets = slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
+    assert sets["phone"] == NO_PHONE and "28447899" in sets["contact_note"]
+    assert said(dispatcher) == ["utter_catalog_phone_noted"]
+
+
+async def test_a_yes_after_a_real_number_or_no_number_is_no_number_held_to(dispatcher, domain):
+    from actions.catalog_phone import number_held_to
+
+    for earlier in ("090-1234-5678", "えっと"):
+        events = [user(earlier, "inform"), user("それでいいわ", "affirm")]
+        tracker = make_tracker(events, active_loop="catalog_form", requested_slot="phone", slots=DETAILS)
+        assert number_held_to(tracker) is None

@@ -28,6 +28,8 @@ from madoguchi.dialogue.leaving import is_leaving
     "Actually, scratch that. I just found the PDF on your website, no need to send anything. Thanks.",  # (round 2026-12-05e)
     "Never mind, maybe later",
     "ほんなら、もう一回ゆっくり探してみますけん、見つかったらまた聞きますわ、",  # once found (round 2026-12-05j)
+    # round 2026-12-05zzc: asked at home first, another time
+    "hmm wait, actually my host mum maybe got one already, i ask her first", "leai, its ok, maybe next time!!",
 ])
 def test_leaving_words(text):
     assert is_leaving(text)
@@ -41,7 +43,9 @@ def test_leaving_words(text):
                                   "いそぎは　せんけん、ふつうので　いいです",
                                   "お歳暮はやめに決めたいらしいんで急ぎで送ってもらえたりします？",  # はやめに: 早めに
                                   "No no, I don't need the message card", "いいえ、大丈夫です。no need",
-                                  "見つかったら教えてください"])
+                                  "見つかったら教えてください",
+                                  # round 2026-12-05zzc: if it is sent that way, fine
+                                  "急ぐもんでもねぇんで、また普通の郵便で送っていただければ結構ですよぉ。"])
 def test_answers_are_not_leaving(text):
     assert not is_leaving(text)
 

@@ -134,6 +134,7 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "I received the sweets for my professor's retirement, asante. But the のし looks strange... it is 御供",
     # round 2026-12-05zz: called delivered, never received
     "hi, my parcel status say delivered but i never receive anything. order A8812345",
+    "talofa, my tracking says DELIVERED but nobody at the dorm got the parcel!!",  # round 2026-12-05zzc
     # round 2026-12-05zzb: other sweets inside, in English
     "Szia! my parcel came today, but inside are totally different sweets 😅",
     "I ordered the yuzu jelly assortment for the opening, and there is a box of dorayaki and senbei instead.",

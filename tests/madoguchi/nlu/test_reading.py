@@ -64,6 +64,8 @@ def test_the_catalog_in_its_older_writing_is_read_as_today_s_word():
 
 def test_the_catalog_as_voice_input_writes_it_is_read_as_the_catalog():
     assert reading("二週間ぐらい前に片ログ頼んだんだけど、まだ来ねえの").text.startswith("二週間ぐらい前にカタログ頼んだ")
+    # a call back promised, as voice input writes it (round 2026-12-05zzc)
+    assert reading("織り返し電話暮れるって言っとったのに").text.startswith("折り返し電話くれるって")
 
 
 def test_halfwidth_katakana_is_read_full_width_with_voiced_marks_joined():
@@ -266,6 +268,8 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("malo aupito!", "ありがとうございます"), ("silav 🙂", "こんにちは"), ("kiitti 🙏", "ありがとうございます"),  # round 05zza
     ("Szia! 👋", "こんにちは"), ("köszi", "ありがとうございます"), ("igen, 宅配便 is fine", "はい"),  # round 05zzb
     ("rakhmet!", "ありがとうございます"), ("kuzuzangpo la 🙏", "こんにちは"), ("mena la, だいじょうぶです", "いいえ"),
+    ("Talofa!!!", "こんにちは"), ("ioe!!", "はい"), ("leai!!", "いいえ"), ("dekuji, 大変参考になりました。", "ありがとうございます"),
+    ("multumesc", "ありがとうございます"),  # Samoan, Czech, Romanian (round 2026-12-05zzc)
     ("el producto es malo", "悪い"),  # Spanish malo still
     ("わかった。kyay zu tin ba de 🙏", "わかった。ありがとうございます"),
     ("Sumimasen, panikku ni natte imasu. Please help me.", "助けてください me"),  # please help, help me: English

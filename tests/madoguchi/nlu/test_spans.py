@@ -125,6 +125,16 @@ def test_a_name_ends_before_the_to_of_to_moshimasu():
     assert name_end_before_introduction("田中いうもんですが", 0, 6) == 2  # round 2026-12-05zzb
 
 
+@pytest.mark.parametrize("text, name", [
+    # round 2026-12-05zzc: a name quoted after the のし's name was talked of, the first quote only
+    ("のしの名入れはローマ字でも大丈夫ですか？「Horáková」のように長音記号が入るのですが。", "Horáková"),
+    ("のしの名前、私が打ち間違えて注文しちまったんです。「鈴木 栄」の「栄」を旧字の「榮」に直してもらえますか。", "鈴木 栄"),
+    ("宛名が知らん人の名前ながや。「小林 和子様」ってなっとる", "小林 和子"),
+])
+def test_a_name_quoted_after_the_name_is_talked_of_is_a_name(text, name):
+    assert [text[a:b] for a, b in katakana_introduced(text)] == [name]
+
+
 def test_a_name_in_kanji_said_with_iu_mon_is_one_and_a_question_is_none():
     assert katakana_introduced("もしもし。檜垣いうもんじゃ") == [(5, 7)]
     assert katakana_introduced("自動応答いうもんですか、これは") == []
