@@ -29,8 +29,8 @@ from actions.catalog_phone import phone_refused, without_phone_form_goes_on
 from actions.catalog_second import second_failure_told
 from actions.info import answer_memorial, earlier_texts
 from actions.misread import (
-    answer_what_it_names, closes_the_talk_calmly, detail_not_known, lost_in_words, only_opens_the_talk, resigned_wait,
-    types_for_someone, verification_answered_early,
+    answer_what_it_names, closes_the_talk_calmly, detail_not_known, lost_in_words, only_opens_the_talk, phone_why_asked,
+    resigned_wait, types_for_someone, verification_answered_early,
 )
 from actions.takeover import hand_off
 from actions.verification_start import begin_verification, resume_verification
@@ -172,6 +172,9 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         return []
     if phone_refused(tracker):
         return without_phone_form_goes_on(dispatcher)  # 電話は言いたくない: the catalog goes without it
+    if phone_why_asked(tracker):  # 電話番号？なんでそんなもんがいるんだい: told why, once; the form goes on
+        dispatcher.utter_message(response="utter_catalog_phone_why")
+        return [FollowupAction("catalog_form")]
     if tells_note(tracker):
         return back_to_readback(dispatcher, tracker)  # 電話での確認は不要です…チャットでお願いします: a note, no person
     if sends_it(tracker):

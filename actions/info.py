@@ -40,7 +40,7 @@ def answer_memorial(dispatcher: CollectingDispatcher, tracker: Tracker, quantity
     if context is None:
         return False
     catalog = product_catalog()
-    if memorial_told(tracker) and memorial.asks_noshi(text) and not memorial.quantity(text):
+    if memorial_told(tracker) and memorial.asks_noshi_detail(text) and not memorial.quantity(text):
         dispatcher.utter_message(text=memorial.noshi_answer(catalog, text))
         return True
     answer = memorial.memorial_answer(catalog, context, condole=memorial.mentions_death(text))

@@ -183,8 +183,43 @@ def resigned_wait(tracker: Tracker) -> bool:
                 or verification.asks_for_person(text))
 
 
+# Why, as asked of a detail (電話番号？なんでそんなもんがいるんだい).
+WHY = re.compile(r"なんで|何で|なぜ|何故|どうして|(?i:\bwhy\b)")
+
+
+def phone_why_asked(tracker: Tracker) -> bool:
+    """The catalog form asks the phone and the customer asks why it is needed, read as a
+    complaint (電話番号？なんでそんなもんがいるんだい, round 2026-12-05zzd ginji-tanvir-18): no
+    anger beyond the why, no number, no person asked for. The bot says why, once."""
+    text = common.latest_text(tracker)
+    return (
+        tracker.active_loop_name == "catalog_form"
+        and tracker.get_slot("requested_slot") == "phone"
+        and common.latest_intent(tracker) in ("complain", "nlu_fallback", "express_distress")
+        and WHY.search(nfkc(text)) is not None
+        and not angry_beyond_asking_why(text)
+        and not verification.asks_for_person(text)
+        and not any(e.get("entity") == "phone" for e in tracker.latest_message.get("entities") or [])
+        and "utter_catalog_phone_why" not in said_before(tracker)
+    )
+
+
+def said_before(tracker: Tracker) -> set[str]:
+    """The responses the bot gave in this conversation (as far as the action was sent)."""
+    return {
+        (e.get("metadata") or {}).get("utter_action") for e in tracker.events
+        if isinstance(e, dict) and e.get("event") == "bot"
+    }
+
+
 # Sweets named: after a memorial was told, what to give those who come.
 SWEETS = re.compile(r"菓子|おかし|お返し|おかえし|引き物|ひきもの|配る|くばる")
+# A detail of the memorial gift asked after the memorial was told (round 2026-12-05zzd: きいろと しろの
+# ほうが おおいがいね; うえには なんて かいてもらったら ええけ; something that can last like 2 weeks).
+MEMORIAL_DETAIL = re.compile(
+    memorial.NOSHI_DETAIL + r"|日持ち|ひもち|(?<!に)(?:持つ|もつ)"
+    r"|(?i:lasts?\s+(?:for|like|long|until|about|\d)|keeps?\s+(?:for|long|fresh))"
+)
 
 
 NUMBER_WHERE = "order_id_where"
@@ -193,7 +228,8 @@ NUMBER_WHERE = "order_id_where"
 def answerable_topic(tracker: Tracker) -> str | None:
     """The question a message the classifier did not read still asks, when it names its
     subject: a gift (のし, 表書き, みずひき), shipping fees, a memorial (女房の一周忌が来月あんだ),
-    sweets for one told of just before (来てくれた人さ菓子持たせて帰してえ), or an order number
+    sweets or a detail of the gift for one told of just before (来てくれた人さ菓子持たせて帰してえ;
+    うえには なんて かいてもらったら ええけ), or an order number
     not at hand (電話で頼んだけん、そげんとはもらっとらん: `NUMBER_WHERE`); None with a
     distress cue in it but not knowing."""
     text = common.latest_text(tracker)
@@ -206,7 +242,8 @@ def answerable_topic(tracker: Tracker) -> str | None:
     topic = topic_of(text)
     if topic:
         return topic
-    if memorial.is_memorial(text) or (memorial.memorial_context(text, earlier_texts(tracker)) and SWEETS.search(nfkc(text))):
+    told = memorial.memorial_context(text, earlier_texts(tracker))
+    if memorial.is_memorial(text) or (told and (SWEETS.search(nfkc(text)) or MEMORIAL_DETAIL.search(nfkc(text)))):
         return None if trouble_with_an_order(tracker) else "ask_gift"
     return None
 

@@ -55,6 +55,12 @@ CUSTOM_WORDS = re.compile(
     r"やり方|やりかた|作法|さほう|マナー|まなー|しきたり|仕来り|習わし|ならわし|風習|慣習|習慣|決まりごと|決まり事|きまりごと|"
     r"礼儀|れいぎ|常識|じょうしき|manners?|customs?|etiquette"
 )
+# A detail of the のし asked without naming it, after the memorial answer (きいろと しろの ほうが
+# おおいがいね; うえには なんて かいてもらったら ええけ; the colour and what to write, round 2026-12-05zzd).
+NOSHI_DETAIL = (
+    r"色|いろ|黄色|きいろ|黒|くろ|白|しろ|書い|かい|書く|かく|上に|うえに|下に|したに|名前|なまえ|名入れ|"
+    r"(?i:colou?r|write|written|name on)"
+)
 PLACEMENT_WORDS = re.compile(r"内のし|外のし|うちのし|そとのし|内熨斗|外熨斗")
 
 CONDOLENCE = "心よりお悔やみ申し上げます。"
@@ -82,6 +88,11 @@ def asks_noshi(text: str) -> bool:
     written or read as kana (noshi wa dou sureba ii desu ka), its spaces kept: みせの しんよう
     holds no のし."""
     return NOSHI_WORDS.search(nfkc(text or "")) is not None or NOSHI_WORDS.search(as_read(text or "")) is not None
+
+
+def asks_noshi_detail(text: str) -> bool:
+    """The message asks about the のし, or a detail of it without naming it (色, 書く言葉, 名前)."""
+    return asks_noshi(text) or re.search(NOSHI_DETAIL, nfkc(text or "")) is not None
 
 
 def asks_the_custom(text: str) -> bool:

@@ -60,11 +60,18 @@ def _no_hurry_at(word: str, places: str) -> bool:
     return re.search(re.escape(word) + r"(?![とば])", places) is not None
 
 
+# A mailbox too small for what came by post (かせつの ゆうびんうけ ちいさいさけ はいらんかったんかも,
+# round 2026-12-05zzd): no word for the usual way.
+MAILBOX_TOO_SMALL = re.compile(
+    r"(?:郵便受け?|ゆうびんうけ|ポスト|ぽすと)[^。\n]{0,8}(?:小さ|ちいさ|ちっさ|入らな|入らん|はいらな|はいらん|入りきら|はいりきら)"
+)
+
+
 def hurry_of(text: str, hurry: Iterable[str], no_hurry: Iterable[str]) -> bool | None:
     """True when the message says the customer is in a hurry, False when it says they are
     not (or asks for the usual way), None when it says neither."""
     # isogi janai: read in kana, its negation too; いそがん けん: words set apart by spaces
-    places = cue_places(text)
+    places = MAILBOX_TOO_SMALL.sub("", cue_places(text))
     if _negated(places) or any(_no_hurry_at(folded(w), places) for w in no_hurry):
         return _deadline_after_but(text, no_hurry) or False
     told = _DEADLINE_ASKED.sub("", places)

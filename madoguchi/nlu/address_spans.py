@@ -93,8 +93,11 @@ _BUILDING = (
 )
 # A building in hiragana, as a kana address has it (つるはしはいつ２０３).
 _KANA_BUILDING = rf"[ぁ-ゖー]{{0,8}}(?:はいつ|まんしょん|あぱーと|こーぽ|だんち|めぞん)[ 　]?(?:{_ROOM})?"
+# A town named in hiragana after its district (日高郡みなべ町, round 2026-12-05zzd).
+_KANA_TOWN = r"(?<=郡)[ぁ-ゖ]{2,6}(?=[町村])"
 ADDRESS = re.compile(
-    rf"{_START}(?:{_PLACE}|{_BLOCK}|{_DIRECTION})*{_BLOCK}(?:[ 　]?{_BUILDING}(?:[ 　]{_BUILDING}(?=[ 　]{_ROOM}))?(?:[ 　]{_ROOM})?{_CARE_OF})?"
+    rf"{_START}(?:{_PLACE}|{_KANA_TOWN}|{_BLOCK}|{_DIRECTION})*{_BLOCK}"
+    rf"(?:[ 　]?{_BUILDING}(?:[ 　]{_BUILDING}(?=[ 　]{_ROOM}))?(?:[ 　]{_ROOM})?{_CARE_OF})?"
 )  # 特別養護老人ホーム すずらん苑 ２０５号室: a home, its name, its room (not 芝パークビル８階 株式会社ミナト)
 # No block number, a building and its room after the town (輪島市河井町 河井第２仮設団地 ３号棟１０５).
 HOUSING_ADDRESS = re.compile(
@@ -130,6 +133,9 @@ _HAS_BLOCK = re.compile(rf"{_NUM}[ 　]?(?:[-－‐−―ー]|丁目|番|号|ち
 _PARTICLE_LEAD = re.compile(r"[はがをもへ][ 　]+(?=\S)")
 
 
+_PREFECTURE = re.compile(PREFECTURES)
+
+
 def addresses(text: str) -> list[tuple[int, int]]:
     """Spans of the addresses written in `text`, building and room included."""
     spans: list[tuple[int, int]] = []
@@ -138,6 +144,8 @@ def addresses(text: str) -> list[tuple[int, int]]:
         start, end = match.span("address") if match.re is LABELLED_KANA_ADDRESS else match.span()
         lead = _PARTICLE_LEAD.match(text, start, end)  # 新しい 住所 は 埼玉県… (round 2026-12-05v)
         start = lead.end() if lead else start
+        prefecture = _PREFECTURE.search(text, start + 1, end)  # 十所大阪府…: the words before the prefecture are none
+        start = prefecture.start() if prefecture and not _PREFECTURE.match(text, start) else start
         while end > start and text[end - 1] in " 　の":
             end -= 1
         copula = _COPULA_AFTER_HOUSE.search(text, start, end)

@@ -136,6 +136,15 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         # 主人が　先月　亡くなったとです (not understood): a death told calmly; the memorial answer
         # condoles and offers a person
         return "ask_gift"
+    task = _runners_up(ranking, 2)[1:]
+    worried = assessment.cues and _faces_only(assessment.cues) and task and task[0] in WORRIED_TASKS
+    if intent == "express_distress" and _doubtful(intent, ranking) and worried and not (
+        assessment.grief or assessment.intensity >= 2 or assessment.emphatic or assessment.anger
+        or assessment.goods_problem or assessment.person or assessment.imminent
+    ):
+        # I think I typed a wrong postal code in my order 😰 (0.54, change_order next, round
+        # 2026-12-05zzd): a worried face at a task, no word of being at a loss
+        return task[0]
     if intent == "express_distress" and assessment.asks_noshi and only_not_knowing_how(assessment):
         return "ask_gift"  # のしやら表書きやら…ようわからしまへんのや: the custom asked, no one at a loss
     if intent in ("express_distress", "nlu_fallback") and assessment.grief and asks_custom_after_death(assessment):
@@ -302,6 +311,10 @@ def _only_cues_among(assessment: Assessment, allowed: frozenset[str]) -> bool:
     return only_cues_among(assessment.cues, allowed, assessment.intensity, assessment.emphatic) and not (
         assessment.grief or assessment.goods_problem
     )
+
+
+# Tasks the bot does itself, for a worried face beside one.
+WORRIED_TASKS = ("change_order", "ask_delivery_status", "request_catalog", "ask_shipping", "ask_product")
 
 
 def _next_calm(ranking: list[dict[str, Any]]) -> str:

@@ -37,6 +37,7 @@ WRITTEN_ENTITIES = ("person_name", "address")  # stored as written, not folded
 
 Entity = dict[str, Any]
 DATE_HEDGE = re.compile(r"[ 　]*(?:とか|など|なんか)$")
+DATE_ARTICLE = re.compile(r"(?i)the\s+(?=\d)")  # on the 29th: the 29th's day, not its article (round 2026-12-05zzd)
 # The topic a date is told of, before it (ひは, 日は, 式が): no part of the date.
 TOPIC_BEFORE_DATE = re.compile(r"[^\s。、0-9０-９]{1,3}[はがわ][ 　]*")
 # A place word of a few kanji and nothing else, then the ending a writer names themselves with.
@@ -142,6 +143,10 @@ def shop_entities(
         if hedge and hedge.start() > 0:
             e[ENTITY_ATTRIBUTE_END] = e[ENTITY_ATTRIBUTE_START] + hedge.start()
             e[ENTITY_ATTRIBUTE_VALUE] = e[ENTITY_ATTRIBUTE_VALUE][: hedge.start()]
+        article = DATE_ARTICLE.match(e[ENTITY_ATTRIBUTE_VALUE] or "") if e[ENTITY_ATTRIBUTE_TYPE] == "date" else None
+        if article:
+            e[ENTITY_ATTRIBUTE_START] += article.end()
+            e[ENTITY_ATTRIBUTE_VALUE] = e[ENTITY_ATTRIBUTE_VALUE][article.end():]
     for a, b in spans.labelled_names(text):  # なまえ ラジ タパ, たかはし　ふさえ　です
         named = _entity("person_name", a, b, None, text, extractor)
         names = [e for e in learned if e[ENTITY_ATTRIBUTE_TYPE] == "person_name" and _overlaps(e, [named])]

@@ -57,14 +57,21 @@ def name_end_before_digits(text: str, start: int, end: int) -> int:
 
 
 def name_end_before_introduction(text: str, start: int, end: int) -> int:
-    """Where a name found at [start, end) ends before the と of と申します (藤井 光子と申します)."""
+    """Where a name found at [start, end) ends before the と of と申します (藤井 光子と申します),
+    before いうもん, or before a copula that closes it (木村 銀次だ)."""
     if end - start > 1 and text[end - 1] == "と" and INTRODUCING.match(text, end - 1):
         return end - 1
     said = _SAID_NAME.search(text, start + 1, end)
-    return said.start() if said else end  # 田中いうもんですが: before いうもん
+    if said:
+        return said.start()  # 田中いうもんですが: before いうもん
+    copula = _COPULA_LAST.match(text, end - 1, end) if end - start > 2 else None
+    return end - 1 if copula and _CLAUSE_END.match(text, end) else end  # 名前は木村 銀次だ (round 2026-12-05zzd)
 
 
 _SAID_NAME = re.compile(r"(?:と|って)?[ 　]*(?:いう|言う)(?:もん|もの|者)")
+# A copula after a name in kanji (木村 銀次だ), and where a clause ends after it.
+_COPULA_LAST = re.compile(rf"(?<=[{_KANJI}])[だや]")
+_CLAUSE_END = re.compile(r"[ 　。、,.!！?？]|$")
 
 
 def holds_words(kind: str, value: str) -> bool:
@@ -198,7 +205,8 @@ _KANJI_NAME_UNSPACED = re.compile(
 # after なまえ は, where a word of kanji alone may begin a question (名前 は 漢字で…).
 _KANJI_FULL_NAME = re.compile(
     rf"[{_KANJI}]{{1,4}}[ 　][{_KANJI}ぁ-ゖ]{{1,4}}?"
-    r"(?=[ 　]*(?:さん|様|さま)?(?:[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、。,.]|$))"  # 恵子さんです
+    r"(?=[ 　]*(?:さん|様|さま)?(?:[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、。,.]|$"  # 恵子さんです
+    rf"|(?<=[{_KANJI}])(?:だ|じゃ|や)(?:[、。,.!！\s]|$)))"  # 名前は木村 銀次だ (round 2026-12-05zzd)
 )
 # A name in katakana words and nothing else (ヒガ ディエゴ, グエン・ヴァン・ミン です).
 # The 様 or さん a learner puts after their own name is no part of it (バトバヤル オユン様です, round zx).

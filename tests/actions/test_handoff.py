@@ -581,3 +581,31 @@ async def test_a_memorial_whose_sweets_have_not_come_is_no_gift_question(shop, d
     asked = user("三回忌に くばる まんじゅうを たのみたいんだが", "nlu_fallback", intent_ranking=ranking, triage={"cues": []})
     await ActionFallback().run(dispatcher, make_tracker([asked]), domain)
     assert "黒白" in dispatcher.messages[0]["text"]
+
+
+@pytest.mark.parametrize("follow_up", [
+    "ほうけ。こっちでは　きいろと　しろの　ほうが　おおいがいね。それでも　ええがけ",  # round 2026-12-05zzd misuzu-agnieszka-05
+    "うえには　なんて　かいてもらったら　ええけ",
+    "And something that can last like 2 weeks, because relatives will come and go",  # hidetoshi-adebayo-14
+])
+async def test_a_detail_of_the_memorial_gift_not_understood_is_answered_not_handed_over(
+    shop, dispatcher, domain, follow_up
+):
+    told = user("らいげつ　おとうさんの　さんかいき　するげん。おかしに　のし　つけたい", "ask_gift")
+    answer = {"event": "bot", "text": "仏事ののしは…", "timestamp": 1.5, "metadata": {}}
+    asked = user(follow_up, "nlu_fallback", ts=2.0)
+    events = await ActionFallback().run(dispatcher, make_tracker([told, answer, asked]), domain)
+    assert events == [] and handoffs.open_for(shop, "s1") is None and "黒白" in dispatcher.messages[0]["text"]
+
+
+async def test_why_the_phone_asked_in_the_catalog_form_is_told_once(shop, dispatcher, domain):
+    """Round 2026-12-05zzd ginji-tanvir-18: 電話番号？なんでそんなもんがいるんだい, handed off as a complaint."""
+    why = user("電話番号？なんでそんなもんがいるんだい", "complain", triage={"cues": [], "intensity": 0})
+    tracker = make_tracker([why], active_loop="catalog_form", requested_slot="phone")
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == ["utter_catalog_phone_why"] and handoffs.open_for(shop, "s1") is None
+    assert events == [{"event": "followup", "timestamp": None, "name": "catalog_form"}]
+    angry = user("なんで電話番号がいるんだ、ふざけんな", "complain", triage={"cues": [], "intensity": 0})
+    tracker = make_tracker([angry], active_loop="catalog_form", requested_slot="phone")
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["handoff_reason"] == "complaint"

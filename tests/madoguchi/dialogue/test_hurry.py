@@ -59,6 +59,8 @@ def test_no_hurry_is_read_as_no_hurry(text):
     # a date to meet after a "but" outweighs the no hurry before it (round r michio-sunil-03)
     "まあ、こちらはのんびり待ってたらよろしいんやろけど、得意先へのお歳暮の締めが今週の金曜でしてなあ",
     "急ぎませんが、20日までに届けば助かります",
+    # a mailbox too small is no word for the usual way (round 2026-12-05zzd misuzu-agnieszka-03)
+    "かせつの　ゆうびんうけ　ちいさいさけ　はいらんかったんかもしれん。ちょっと　いそいどるげん",
 ])
 def test_a_hurry_is_read_as_a_hurry(text):
     assert hurry_of(text, HURRY, NO_HURRY) is True

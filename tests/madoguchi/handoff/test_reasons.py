@@ -135,6 +135,9 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     # round 2026-12-05zz: called delivered, never received
     "hi, my parcel status say delivered but i never receive anything. order A8812345",
     "talofa, my tracking says DELIVERED but nobody at the dorm got the parcel!!",  # round 2026-12-05zzc
+    # round 2026-12-05zzd: the wrong sweets in English; a mourning のし on a year-end gift
+    "Hello. I received my order today but it's the wrong sweets. I ordered くず餅 (no milk), but the box is ミルクまんじゅう.",
+    "my year end gift boxes come, but noshi ribbon black and white, and kanji 志. this is for funeral!! I ordered お歳暮",
     # round 2026-12-05zzb: other sweets inside, in English
     "Szia! my parcel came today, but inside are totally different sweets 😅",
     "I ordered the yuzu jelly assortment for the opening, and there is a box of dorayaki and senbei instead.",
@@ -438,7 +441,9 @@ def test_a_celebration_noshi_reported_in_tosa_ben_after_the_memorial_told(rules)
                                   "のしの名前 間違えて入れてもうたんで、直してもらえます？まだ発送前やと思うんやけど",
                                   "申し込んだカタログはいつごろ到着しますか？まだポストに入っていません。",
                                   "のしの名前は間違いないようにお願いします", "のし の なまえ は どう かけば いい？",
-                                  "注文キャンセルってできますか？別の商品にしたくて"])  # round 2026-12-05k
+                                  "注文キャンセルってできますか？別の商品にしたくて",  # round 2026-12-05k
+                                  "Sorry I choose wrong sweets, can I change to cookies?",
+                                  "what noshi for お歳暮? not black and white right?"])
 def test_other_sweets_or_a_noshi_name_asked_about_is_no_goods_problem(rules, text):
     assert not goods_problem(rules, text)
 

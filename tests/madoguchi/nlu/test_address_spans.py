@@ -22,6 +22,9 @@ from madoguchi.nlu.address_spans import addresses
         # a building with no word of buildings, before its room; one that goes on in hiragana
         ("住所は奈良県奈良市芝辻町2丁目5-8 グランメール芝辻305号です", "奈良県奈良市芝辻町2丁目5-8 グランメール芝辻305号"),
         ("〒930-0066 富山市千石町3丁目4-12 ケアハウスせんごく 205ごうしつ", "富山市千石町3丁目4-12 ケアハウスせんごく 205ごうしつ"),
+        # round 2026-12-05zzd: a town in hiragana after its district; words before the prefecture left out
+        ("カタログ　和歌山県日高郡みなべ町晩稲１１２０まで送っといて", "和歌山県日高郡みなべ町晩稲１１２０"),
+        ("堺の分　十所大阪府堺市北区中百舌鳥町２丁１２３に変えといてのし", "大阪府堺市北区中百舌鳥町２丁１２３"),
         # a studio after the lot (round 2026-12-05zzb)
         ("321-4217 栃木県芳賀郡益子町益子3021-6 アトリエ・ハーロム", "栃木県芳賀郡益子町益子3021-6 アトリエ・ハーロム"),
         # a home, its name and room; an inn named in hiragana, the request after it (round zu)

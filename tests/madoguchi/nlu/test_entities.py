@@ -24,3 +24,12 @@ def test_a_date_read_inside_an_english_phrase_is_its_day_word():
     text = fold_for_nlu("if I order today before 14:00, when it comes to Sapporo?")
     dates = [e["value"] for e in shop_entities(text, [], extractor="test", read=reading(text)) if e["entity"] == "date"]
     assert dates == ["today"]
+
+
+def test_a_date_the_classifier_found_with_its_article_is_the_day_alone():
+    """Round 2026-12-05zzd: 'on the 29th' gave the date 'the 29th'."""
+    text = "We travel to Niigata on the 29th and the parcel never come"
+    start = text.index("the 29th")
+    learned = [{"entity": "date", "start": start, "end": start + 8, "value": "the 29th"}]
+    dates = [e["value"] for e in shop_entities(text, learned, extractor="test") if e["entity"] == "date"]
+    assert dates == ["29th"]

@@ -270,6 +270,8 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("rakhmet!", "ありがとうございます"), ("kuzuzangpo la 🙏", "こんにちは"), ("mena la, だいじょうぶです", "いいえ"),
     ("Talofa!!!", "こんにちは"), ("ioe!!", "はい"), ("leai!!", "いいえ"), ("dekuji, 大変参考になりました。", "ありがとうございます"),
     ("multumesc", "ありがとうございます"),  # Samoan, Czech, Romanian (round 2026-12-05zzc)
+    ("E se gan o! 🙏🏾", "ありがとうございます"), ("Allah hafez 🙏", "さようなら"),  # round 2026-12-05zzd
+    ("Ok e se gan, that's really helpful", "助かりました"),
     ("el producto es malo", "悪い"),  # Spanish malo still
     ("わかった。kyay zu tin ba de 🙏", "わかった。ありがとうございます"),
     ("Sumimasen, panikku ni natte imasu. Please help me.", "助けてください me"),  # please help, help me: English

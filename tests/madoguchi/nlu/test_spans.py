@@ -123,6 +123,8 @@ def test_a_name_ends_before_the_to_of_to_moshimasu():
     assert text[: name_end_before_introduction(text, 0, 6)] == "藤井 光子"
     assert name_end_before_introduction("佐藤です", 0, 2) == 2
     assert name_end_before_introduction("田中いうもんですが", 0, 6) == 2  # round 2026-12-05zzb
+    assert name_end_before_introduction("名前は木村 銀次だ", 3, 9) == 8  # a copula closing it (round 2026-12-05zzd)
+    assert name_end_before_introduction("やまだ", 0, 3) == 3  # a name in kana that ends in だ
 
 
 @pytest.mark.parametrize("text, name", [
@@ -194,6 +196,7 @@ def test_a_family_name_in_hiragana_then_desu_is_no_full_name():
     ("Marisol Dela Cruz po", "Marisol Dela Cruz"),
     # round 2026-12-05zzb: a greeting and Akita's copula, a Dzongkha courtesy after the name
     ("もしもし　こんにちは　たかはし　とよかず　だす", "たかはし　とよかず"), ("My name is Dorji Wangmo la", "Dorji Wangmo"),
+    ("名前は木村 銀次だ", "木村 銀次"),  # a copula closing it (round 2026-12-05zzd)
 ])
 def test_a_name_after_watashi_wa_or_a_name_label_closing_the_message(text, name):
     found = [*spans.labelled_names(text), *katakana_introduced(text)]

@@ -821,3 +821,13 @@ def test_a_discount_not_understood_beside_a_question_is_beyond_the_rules(ginza, 
     asked = run(ginza, lexicon, "Do you have a wholesale price? 卸値みたいなの、あるん？")
     ranking = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "ask_product", "confidence": 0.4}]
     assert correct_intent("nlu_fallback", ranking, asked, THRESHOLD) == "request_exception"
+
+
+@pytest.mark.parametrize("text, reading", [
+    # round 2026-12-05zzd misuzu-agnieszka-18: a wrong postal code told with 😰, handed off as distress
+    ("I think I typed a wrong postal code in my order 😰 郵便番号をまちがえたかもしれません", "change_order"),
+    ("郵便番号をまちがえたかもしれません、どうしよう 😰", "express_distress"),  # at a loss: still distress
+])
+def test_a_worried_face_at_a_task_is_the_task(ginza, lexicon, text, reading):
+    ranking = [{"name": "express_distress", "confidence": 0.54}, {"name": "change_order", "confidence": 0.21}]
+    assert correct_intent("express_distress", ranking, run(ginza, lexicon, text), THRESHOLD) == reading
