@@ -33,8 +33,9 @@ LEAVING = re.compile(
     r"(?i:nevermind|scratchthat|forgetit|maybelater|noneedtosend|don'?tsend|donotsend|noneedanymore|don'?tneeditanymore"
     # Leave it, I will check your website only (round 2026-12-05o)
     r"|leaveit(?!to|with|at|in|outside)|(?:i'?ll|iwill)(?:just)?check(?:your|the)(?:website|site|webpage|homepage)"
-    # maybe next time; i ask her first (round 2026-12-05zzc)
-    r"|maybenexttime|(?:i'?ll|iwill|i)(?:just)?ask(?:her|him|them|my[a-z]{2,8})first)"
+    # maybe next time; i ask her first (round 2026-12-05zzc); I don't need the paper catalog anymore (05zze)
+    r"|maybenexttime|(?:i'?ll|iwill|i)(?:just)?ask(?:her|him|them|my[a-z]{2,8})first"
+    r"|(?:don'?t|donot)need(?:the|a|your|any)?(?:paper)?catalog)"
 )
 
 # A message is asked about several times a turn (the triage, the forms); its reading is made once.

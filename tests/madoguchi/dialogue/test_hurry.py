@@ -61,6 +61,7 @@ def test_no_hurry_is_read_as_no_hurry(text):
     "急ぎませんが、20日までに届けば助かります",
     # a mailbox too small is no word for the usual way (round 2026-12-05zzd misuzu-agnieszka-03)
     "かせつの　ゆうびんうけ　ちいさいさけ　はいらんかったんかもしれん。ちょっと　いそいどるげん",
+    "こんどの 土曜に ワインの 会が あって…まにあわんと こまるじゃん。",  # in kana (Koshu, round 2026-12-05zze)
 ])
 def test_a_hurry_is_read_as_a_hurry(text):
     assert hurry_of(text, HURRY, NO_HURRY) is True

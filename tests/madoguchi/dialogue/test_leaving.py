@@ -30,6 +30,7 @@ from madoguchi.dialogue.leaving import is_leaving
     "ほんなら、もう一回ゆっくり探してみますけん、見つかったらまた聞きますわ、",  # once found (round 2026-12-05j)
     # round 2026-12-05zzc: asked at home first, another time
     "hmm wait, actually my host mum maybe got one already, i ask her first", "leai, its ok, maybe next time!!",
+    "Nein, danke. I don't need the paper catalog anymore. Tschüss.",  # round 2026-12-05zze
 ])
 def test_leaving_words(text):
     assert is_leaving(text)
@@ -43,6 +44,7 @@ def test_leaving_words(text):
                                   "いそぎは　せんけん、ふつうので　いいです",
                                   "お歳暮はやめに決めたいらしいんで急ぎで送ってもらえたりします？",  # はやめに: 早めに
                                   "No no, I don't need the message card", "いいえ、大丈夫です。no need",
+                                  "Do I need the catalog number?",
                                   "見つかったら教えてください",
                                   # round 2026-12-05zzc: if it is sent that way, fine
                                   "急ぐもんでもねぇんで、また普通の郵便で送っていただければ結構ですよぉ。"])

@@ -138,6 +138,7 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     # round 2026-12-05zzd: the wrong sweets in English; a mourning のし on a year-end gift
     "Hello. I received my order today but it's the wrong sweets. I ordered くず餅 (no milk), but the box is ミルクまんじゅう.",
     "my year end gift boxes come, but noshi ribbon black and white, and kanji 志. this is for funeral!! I ordered お歳暮",
+    "Gamarjoba, we just received our order and it's the wrong sweets.",  # round 2026-12-05zze
     # round 2026-12-05zzb: other sweets inside, in English
     "Szia! my parcel came today, but inside are totally different sweets 😅",
     "I ordered the yuzu jelly assortment for the opening, and there is a box of dorayaki and senbei instead.",
