@@ -35,7 +35,9 @@ LEAVING = re.compile(
     r"|leaveit(?!to|with|at|in|outside)|(?:i'?ll|iwill)(?:just)?check(?:your|the)(?:website|site|webpage|homepage)"
     # maybe next time; i ask her first (round 2026-12-05zzc); I don't need the paper catalog anymore (05zze)
     r"|maybenexttime|(?:i'?ll|iwill|i)(?:just)?ask(?:her|him|them|my[a-z]{2,8})first"
-    r"|(?:don'?t|donot)need(?:the|a|your|any)?(?:paper)?catalog)"
+    r"|(?:don'?t|donot)need(?:the|a|your|any)?(?:paper)?catalog"
+    # my colleague says she already has one on her desk 😅 I'll use that one (round 2026-12-05zze)
+    r"|(?:i'?ll|iwill)(?:just)?use(?:that|hers|his|theirs|herone|hisone)(?:one)?(?![^\W\d_]))"
 )
 
 # A message is asked about several times a turn (the triage, the forms); its reading is made once.

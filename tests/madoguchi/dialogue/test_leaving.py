@@ -31,6 +31,7 @@ from madoguchi.dialogue.leaving import is_leaving
     # round 2026-12-05zzc: asked at home first, another time
     "hmm wait, actually my host mum maybe got one already, i ask her first", "leai, its ok, maybe next time!!",
     "Nein, danke. I don't need the paper catalog anymore. Tschüss.",  # round 2026-12-05zze
+    "hmm, actually ara, my colleague says she already has one on her desk 😅 I'll use that one, madloba!",
 ])
 def test_leaving_words(text):
     assert is_leaving(text)
@@ -44,7 +45,7 @@ def test_leaving_words(text):
                                   "いそぎは　せんけん、ふつうので　いいです",
                                   "お歳暮はやめに決めたいらしいんで急ぎで送ってもらえたりします？",  # はやめに: 早めに
                                   "No no, I don't need the message card", "いいえ、大丈夫です。no need",
-                                  "Do I need the catalog number?",
+                                  "Do I need the catalog number?", "I'll use that address for the catalog",
                                   "見つかったら教えてください",
                                   # round 2026-12-05zzc: if it is sent that way, fine
                                   "急ぐもんでもねぇんで、また普通の郵便で送っていただければ結構ですよぉ。"])
