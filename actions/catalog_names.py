@@ -13,7 +13,7 @@ from actions import common
 from actions.conversation import customer_texts, hurry_reading
 from madoguchi.dialogue.signature import signature_of
 from madoguchi.dialogue.written import name_as_written, strip_tail
-from madoguchi.nlu import spans
+from madoguchi.nlu import labelled_names
 from madoguchi.nlu.patterns import find_phones
 from madoguchi.text import nfkc
 from madoguchi.values import clean_person_name
@@ -105,12 +105,12 @@ def name_written_in_lookup(tracker: Tracker, text: str, intent: str) -> str | No
         return None
     beside_phone = bool(find_phones(text)) and not find_phones(name)
     # 田中 哲夫; アフマド イスマイル, きむ よんすん (a whole name in kana, read as one by `spans`)
-    whole = bool(re.search(r"[\u4e00-\u9fff]", name)) or bool(spans.labelled_names(text))
+    whole = bool(re.search(r"[\u4e00-\u9fff]", name)) or bool(labelled_names.labelled_names(text))
     # 海老沢元気 not understood (元気 is a word too): a name in kanji alone, family and given
     unread_kanji = intent in UNREAD_NAME and bool(KANJI_FULL_NAME.fullmatch(name))
     alone = (intent == "inform" and bool(NAME_ALONE.match(name)) and whole) or unread_kanji
     in_kana = intent == "inform" and bool(KANA_NAME.match(name)) and not NOT_A_NAME.search(name)
     # ほんま はつよ not understood (round 2026-12-05f): a whole name in hiragana, family and given
-    unread_kana = intent in UNREAD_NAME and spans.is_kana_full_name(text) and not NOT_A_NAME.search(name)
+    unread_kana = intent in UNREAD_NAME and labelled_names.is_kana_full_name(text) and not NOT_A_NAME.search(name)
     in_latin = intent in (*UNREAD_NAME, "inform") and bool(LATIN_FULL_NAME.fullmatch(name))
     return name if beside_phone or alone or in_kana or unread_kana or in_latin else None

@@ -29,7 +29,7 @@ from rasa.shared.nlu.constants import (
     EXTRACTOR,
 )
 
-from madoguchi.nlu import address_spans, introduced_names, reading, spans
+from madoguchi.nlu import address_spans, introduced_names, labelled_names, reading, spans
 from madoguchi.nlu.patterns import ORDER_ID, PHONE, POSTAL_CODE, find_all, find_dates
 
 RULE_ENTITIES = (ORDER_ID, PHONE, POSTAL_CODE)
@@ -45,6 +45,8 @@ SELF_NAMED_PLACE = re.compile(r"[\u4e00-\u9fff々]{1,4}")
 QUESTION_AFTER = re.compile(r"[ 　]*(?:ですか|とですか|でしょうか|ですかね|か[。？?]|んですか)")
 ADDRESS_LABEL_BEFORE = re.compile(r"(?:住所|じゅうしょ|場所|ところ|宛先|届け先|送り先|おくりさき|在住|出身)(?:は|わ|:|：|が)?[ 　]*$")
 INTRODUCING_END = re.compile(r"[ 　]*(?:でございます|と申します|ともうします|といいます|です(?:が|。|、|！|!|$))")
+SENTENCE_END_INSIDE = re.compile(r"[.!?。！？][ 　]+\S")
+SHOUTED = re.compile(r"[A-Z]{3,}")
 PLACE_BEFORE_NAME = re.compile(r"^[^ 　]{3,8}の[ 　]+(?=\S)")
 # A date in Latin letters holds a word of time (this weekend, ashita); 'the' or 'with' is none.
 LATIN_ONLY = re.compile(r"[A-Za-z .,'-]+")
@@ -126,6 +128,14 @@ def shop_entities(
     learned = [e for e in learned if not (
         e[ENTITY_ATTRIBUTE_TYPE] == "person_name" and spans.grammar_as_a_name(e[ENTITY_ATTRIBUTE_VALUE])
     )]
+    for e in learned:  # Nino Beridze. Stop asking: the name ends with its sentence (round 2026-12-05zze)
+        cut = SENTENCE_END_INSIDE.search(e[ENTITY_ATTRIBUTE_VALUE] or "")
+        if cut and e[ENTITY_ATTRIBUTE_TYPE] == "person_name":
+            e[ENTITY_ATTRIBUTE_END] = e[ENTITY_ATTRIBUTE_START] + cut.start()
+            e[ENTITY_ATTRIBUTE_VALUE] = e[ENTITY_ATTRIBUTE_VALUE][: cut.start()]
+    learned = [e for e in learned if not (  # I already gave you my full name TWICE. Why do: a shout, no name
+        e[ENTITY_ATTRIBUTE_TYPE] == "person_name" and SHOUTED.fullmatch(e[ENTITY_ATTRIBUTE_VALUE] or "")
+    )]
     learned = [e for e in learned if not (  # 式場さんに伝えんと: what someone is, no name
         e[ENTITY_ATTRIBUTE_TYPE] == "person_name"
         and spans.called_by_what(text, e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
@@ -147,7 +157,7 @@ def shop_entities(
         if article:
             e[ENTITY_ATTRIBUTE_START] += article.end()
             e[ENTITY_ATTRIBUTE_VALUE] = e[ENTITY_ATTRIBUTE_VALUE][article.end():]
-    for a, b in spans.labelled_names(text):  # なまえ ラジ タパ, たかはし　ふさえ　です
+    for a, b in labelled_names.labelled_names(text):  # なまえ ラジ タパ, たかはし　ふさえ　です
         named = _entity("person_name", a, b, None, text, extractor)
         names = [e for e in learned if e[ENTITY_ATTRIBUTE_TYPE] == "person_name" and _overlaps(e, [named])]
         if all(e[ENTITY_ATTRIBUTE_END] - e[ENTITY_ATTRIBUTE_START] < b - a for e in names):

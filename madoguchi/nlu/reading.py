@@ -123,6 +123,7 @@ def _read_scripts(text: str) -> Reading | None:
 # (織り返し電話暮れるって言っとった, round 2026-12-05zzc).
 _OLD_WORDS = {  # 貴店の品書きを御願ひ申し上げ候
     "型録": "カタログ", "品書き": "カタログ", "片ログ": "カタログ", "織り返し": "折り返し", "電話暮れ": "電話くれ",
+    "送量": "送料",  # 島やけど、送量って本土と一緒なん？ (round 2026-12-05zze)
 }
 _OLD_WORD = re.compile("|".join(map(re.escape, _OLD_WORDS)))
 

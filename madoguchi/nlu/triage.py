@@ -33,7 +33,8 @@ from madoguchi.nlu.cues import (
 from madoguchi.nlu.gibberish import is_gibberish
 from madoguchi.nlu.greeting import CLOSES_TALK, opens_the_talk
 from madoguchi.nlu.patterns import find_all
-from madoguchi.nlu.spans import ENGLISH_COURTESY, is_kana_full_name
+from madoguchi.nlu.labelled_names import is_kana_full_name
+from madoguchi.nlu.spans import ENGLISH_COURTESY
 from madoguchi.text import folded, with_hiragana
 
 

@@ -33,3 +33,15 @@ def test_a_date_the_classifier_found_with_its_article_is_the_day_alone():
     learned = [{"entity": "date", "start": start, "end": start + 8, "value": "the 29th"}]
     dates = [e["value"] for e in shop_entities(text, learned, extractor="test") if e["entity"] == "date"]
     assert dates == ["29th"]
+
+
+def test_a_name_the_classifier_found_across_a_sentence_s_end_ends_with_its_sentence():
+    """Round 2026-12-05zze: 'Nino Beridze. Stop' and 'TWICE. Why do' as names."""
+    text = "I told you my name, Nino Beridze. Stop asking!!"
+    start = text.index("Nino")
+    learned = [{"entity": "person_name", "start": start, "end": start + 18, "value": "Nino Beridze. Stop"}]
+    assert [e["value"] for e in shop_entities(text, learned, extractor="test")] == ["Nino Beridze"]
+    text = "I already gave you my full name TWICE. Why do you keep asking??"
+    start = text.index("TWICE")
+    learned = [{"entity": "person_name", "start": start, "end": start + 13, "value": "TWICE. Why do"}]
+    assert shop_entities(text, learned, extractor="test") == []

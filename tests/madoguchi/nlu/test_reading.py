@@ -66,6 +66,7 @@ def test_the_catalog_as_voice_input_writes_it_is_read_as_the_catalog():
     assert reading("二週間ぐらい前に片ログ頼んだんだけど、まだ来ねえの").text.startswith("二週間ぐらい前にカタログ頼んだ")
     # a call back promised, as voice input writes it (round 2026-12-05zzc)
     assert reading("織り返し電話暮れるって言っとったのに").text.startswith("折り返し電話くれるって")
+    assert reading("島やけど、送量って本土と一緒なん？").text == "島やけど、送料って本土と一緒なん？"  # round 2026-12-05zze
 
 
 def test_halfwidth_katakana_is_read_full_width_with_voiced_marks_joined():
@@ -272,6 +273,9 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("multumesc", "ありがとうございます"),  # Samoan, Czech, Romanian (round 2026-12-05zzc)
     ("E se gan o! 🙏🏾", "ありがとうございます"), ("Allah hafez 🙏", "さようなら"),  # round 2026-12-05zzd
     ("Ok e se gan, that's really helpful", "助かりました"),
+    ("Tschüss!", "さようなら"), ("Danke schön!", "ありがとうございます"), ("Nein, danke.", "いいえ"),  # round 2026-12-05zze
+    ("Gamarjoba!", "こんにちは"), ("ok that's everything, madloba and nakhvamdis!", "さようなら"),
+    ("bohoma sthuthiy 🙏🙏", "ありがとうございます"),
     ("el producto es malo", "悪い"),  # Spanish malo still
     ("わかった。kyay zu tin ba de 🙏", "わかった。ありがとうございます"),
     ("Sumimasen, panikku ni natte imasu. Please help me.", "助けてください me"),  # please help, help me: English
