@@ -28,28 +28,23 @@ from actions.catalog_note import back_to_readback, sends_it, sent_as_read_back, 
 from actions.catalog_phone import phone_refused, without_phone_form_goes_on
 from actions.catalog_second import second_failure_told
 from actions.info import answer_memorial, earlier_texts
+from actions.memorial_calm import calm_in_memorial_talk, calm_memorial_question
 from actions.misread import (
     answer_what_it_names, closes_the_talk_calmly, detail_not_known, lost_in_words, only_opens_the_talk, phone_why_asked,
     resigned_wait, types_for_someone, verification_answered_early,
 )
 from actions.takeover import hand_off
 from actions.verification_start import begin_verification, resume_verification
-from madoguchi import memorial
 from madoguchi.dialogue.payment import asks_about_paying
 from madoguchi.dialogue.recovery import is_apology
-from madoguchi.dialogue.verification import asks_for_person
-from madoguchi.dialogue.gift_plan import plans_a_gift
 from madoguchi.handoff.escalation import escalates, since_resume
 from madoguchi.handoff.presence import with_person
 from madoguchi.dialogue.second_failure import told_second_failure
 from madoguchi.handoff.noshi import wrong_noshi_told_across
 from madoguchi.handoff.reasons import goods_problem, has_cue, reason_for_intent
-from madoguchi.nlu.cues import ASKING_HOW_CUES, DOUBTFUL, NOT_KNOWING_CUES, PERSON_DOUBTED, only_cues_among
+from madoguchi.nlu.cues import ASKING_HOW_CUES, DOUBTFUL, only_cues_among
 from madoguchi.nlu.patterns import find_order_ids
 from madoguchi.text import is_blank
-
-HANDOFF_INTENTS = frozenset({"request_human", "complain", "express_distress", "request_exception"})
-
 
 class ActionHandoff(Action):
     """Hands the chat to an operator for the reason the customer's message calls for."""
@@ -75,63 +70,6 @@ def form_goes_on(tracker: Tracker, events: list[EventType]) -> list[EventType]:
     if tracker.active_loop_name and not any(e.get("event") in MOVES_ON for e in events):
         return [*events, FollowupAction(tracker.active_loop_name)]
     return events
-
-
-# Distress cues that only ask how to do something (のしはどうしたらええんでしょうか; I don't know
-# the rules, read 分かりません, round 2026-12-05zza): in a question about a memorial gift, no sign
-# of distress by themselves.
-HOW_TO_CUES = ("どうしたら", "どうすれば", "わから", "分から", *sorted(NOT_KNOWING_CUES))
-
-
-def calm_memorial_question(tracker: Tracker) -> bool:
-    """A memorial gift question (or a gift question after the customer told of a memorial)
-    read as distress only for its words of death or memorial, or of asking how: no other
-    distress cue, no !! or …, no trouble told, and a gift or product question next in the
-    ranking (a question the bot can answer)."""
-    triage = tracker.latest_message.get("triage") or {}
-    ranking = [r.get("name") for r in tracker.latest_message.get("intent_ranking") or []]
-    calm = [name for name in ranking if name not in HANDOFF_INTENTS and name != "nlu_fallback"]
-    text = common.latest_text(tracker)
-    return (
-        common.latest_intent(tracker) == "express_distress"
-        # a sad face at a death told (passed away last week 😢 i want send sweets, round 2026-12-05y)
-        and all(str(cue).startswith(HOW_TO_CUES) or not any(ch.isalnum() for ch in str(cue))
-                for cue in triage.get("cues") or [])
-        and (not triage.get("cues") or memorial.asks_about_gift(text))
-        and not triage.get("intensity")
-        and memorial.memorial_context(text, earlier_texts(tracker)) is not None
-        and not memorial.tells_trouble(text)
-        and bool(calm)
-        and (
-            calm[0] in ("ask_gift", "ask_product")
-            or (calm[0] == "change_order" and plans_a_gift(text))
-            or (memorial.is_memorial(text) and memorial.asks_about_gift(text))  # おそなえ の おかし おくりたい
-        )
-    )
-
-
-# What a message read as a complaint or a person asked for must hold to be one in a talk of
-# a death or a memorial.
-_PROBLEM_SIGNS = ("anger", "goods_problem", "late_catalog", "exception", "cues", "intensity", "emphatic")
-
-
-def calm_in_memorial_talk(tracker: Tracker) -> bool:
-    """A message in a talk of a death or a memorial read, unsurely, as a complaint or a person
-    asked for, with nothing of a problem or a person in it: a death told (しせつ の おばあちゃん、
-    せんしゅう てんごく に いきました, complain 0.71), a wish to do it right (nepal と ちがう から,
-    ちゃんと したい です) or a question of the のし's name (表書きの下は「…スタッフ一同」で大丈夫
-    でしょうか？), rounds 2026-12-03zn to 2026-12-05zz. The memorial question is answered."""
-    triage = tracker.latest_message.get("triage") or {}
-    ranking = tracker.latest_message.get("intent_ranking") or [tracker.latest_message.get("intent") or {}]
-    text = common.latest_text(tracker)
-    return (
-        common.latest_intent(tracker) in ("complain", "request_human")
-        and float(ranking[0].get("confidence") or 0) < PERSON_DOUBTED
-        and not any(triage.get(sign) for sign in _PROBLEM_SIGNS)
-        and not asks_for_person(text)
-        and not memorial.tells_trouble(text)
-        and memorial.memorial_context(text, earlier_texts(tracker)) is not None
-    )
 
 
 def gives_the_number_after_all(tracker: Tracker) -> bool:

@@ -223,6 +223,10 @@ async def test_a_calm_word_in_a_talk_of_a_death_read_as_a_complaint_or_a_person_
     ("法事のお菓子がまだ届かないんです", {}),  # trouble told
     ("ちゃんと対応してほしい！！", {"emphatic": True, "intensity": 2}),
     ("担当の方と話せますか", {}),  # a person asked for
+    # the replay of the final model, rounds 2026-12-01n and 2026-12-02zb: what came, with a reproach;
+    # a celebration のし on it
+    ("きのう とどいだ おかし、 おそなえに たのんだのに", {}),
+    ("あけてみたら　のしが　こうはくの　おいわいのに　なっとるんさ　これでは　ほとけさんに　そなえられへん", {}),
 ])
 async def test_a_complaint_or_a_person_in_a_talk_of_a_death_still_goes_to_a_person(shop, dispatcher, domain, text, triage):
     ranking = [{"name": "complain", "confidence": 0.6}]
