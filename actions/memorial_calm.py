@@ -69,7 +69,9 @@ def calm_in_memorial_talk(tracker: Tracker) -> bool:
     text = common.latest_text(tracker)
     rules, earlier = common.rules(), earlier_texts(tracker)
     return (
-        common.latest_intent(tracker) in ("complain", "request_human")
+        # not inside a form: でんわ は ごめんなさい、 チャット に かきたくない です answers its question
+        not tracker.active_loop_name
+        and common.latest_intent(tracker) in ("complain", "request_human")
         # what came, told with a reproach (きのう とどいだ おかし、 おそなえに たのんだのに), or a
         # celebration のし on it (のしが こうはくの おいわいのに なっとる): an operator's case
         and not ARRIVED.search(nfkc(text)) and not _REPROACHED.search(nfkc(text))

@@ -613,3 +613,15 @@ async def test_why_the_phone_asked_in_the_catalog_form_is_told_once(shop, dispat
     tracker = make_tracker([angry], active_loop="catalog_form", requested_slot="phone")
     events = await ActionHandoff().run(dispatcher, tracker, domain)
     assert slot_sets(events)["handoff_reason"] == "complaint"
+
+
+async def test_a_phone_refused_in_the_catalog_form_after_a_memorial_told_is_no_memorial_question(
+    shop, dispatcher, domain
+):
+    """The replay of the final model, round 2026-12-05j gabriela-mamoru-02: the refusal got the memorial answer."""
+    told = user("パパ の しじゅうくにち が らいしゅう で、 くばる おかし を えらびたい", "request_catalog")
+    refused = user("でんわ は ごめんなさい、 チャット に かきたくない です", "request_human", ts=2.0,
+                   triage={"cues": [], "intensity": 0}, intent_ranking=[{"name": "request_human", "confidence": 0.58}])
+    tracker = make_tracker([told, refused], active_loop="catalog_form", requested_slot="phone")
+    await ActionHandoff().run(dispatcher, tracker, domain)
+    assert not any("黒白" in (m.get("text") or "") for m in dispatcher.messages)
