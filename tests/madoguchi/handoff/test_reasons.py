@@ -139,6 +139,8 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "Hello. I received my order today but it's the wrong sweets. I ordered くず餅 (no milk), but the box is ミルクまんじゅう.",
     "my year end gift boxes come, but noshi ribbon black and white, and kanji 志. this is for funeral!! I ordered お歳暮",
     "Gamarjoba, we just received our order and it's the wrong sweets.",  # round 2026-12-05zze
+    # round 2026-12-05x yoshinori-camille-10, in the replay of the final model: a のし told wrong, unquoted
+    "お歳暮で頼んだやつ、のし違ってたって取引先から電話来た", "御歳暮で頼んだのに、御供って入ってたってよ",
     # round 2026-12-05zzb: other sweets inside, in English
     "Szia! my parcel came today, but inside are totally different sweets 😅",
     "I ordered the yuzu jelly assortment for the opening, and there is a box of dorayaki and senbei instead.",
@@ -444,7 +446,7 @@ def test_a_celebration_noshi_reported_in_tosa_ben_after_the_memorial_told(rules)
                                   "のしの名前は間違いないようにお願いします", "のし の なまえ は どう かけば いい？",
                                   "注文キャンセルってできますか？別の商品にしたくて",  # round 2026-12-05k
                                   "Sorry I choose wrong sweets, can I change to cookies?",
-                                  "what noshi for お歳暮? not black and white right?"])
+                                  "what noshi for お歳暮? not black and white right?", "のし違ったらどうなりますか"])
 def test_other_sweets_or_a_noshi_name_asked_about_is_no_goods_problem(rules, text):
     assert not goods_problem(rules, text)
 
