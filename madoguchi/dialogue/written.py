@@ -46,7 +46,9 @@ _TAILS = (
 # A tail written with spaces between its words (渡辺 つね子 で ございます) is one too; after a
 # kanji or katakana, a plain or dialect copula (松本 勝たい, 佐藤 花子だべ) is a tail as well.
 _TAIL = re.compile(
-    r"(?:" + "|".join(r"\s*".join(map(re.escape, t)) for t in _TAILS) + r"|(?<=\s)(?:po|Po)|(?<=[\u4e00-\u9fff々ァ-ヴ\s])(?:よ|じゃ|だ|や|で|たい|ばい|だべ|だす|だっぺ|だっちゃ|ちゃ|やけん|じゃけん|だがね|さー|やねん|やお|だお|やわ|だわ))$"
+    r"(?:" + "|".join(r"\s*".join(map(re.escape, t)) for t in _TAILS) + r"|(?<=\s)(?:po|Po)"
+    r"|(?<=[\u4e00-\u9fff々ァ-ヴ\s])(?:よ|じゃ|だ|や|で|たい|ばい|だべ|だす|だっぺ|だっちゃ|ちゃ|やけん|じゃけん|だがね|さー|やねん|"
+    r"やお|だお|やわ|だわ|やに))$"  # やに: Ise (round 2026-12-05zzf)
 )
 # Marks after the tail: です〜, ですー (a long vowel after a kana only: メアリー keeps it), emoji.
 _NOISE = re.compile(r"(?:[\s〜~!。、.,♪☆★…]|(?<=[ぁ-ゖ])ー|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F])+$")

@@ -35,6 +35,7 @@ LIST = (
     ("name Anil Gurung", "Anil Gurung"), ("名前 小林 茂で", "小林 茂"),  # an English label; a で after the name
     ("送っていただけますか。名前は佐々木 恵子さんです。", "佐々木 恵子"),  # the bot says 様 itself
     ("高橋 エレナ po 😊", "高橋 エレナ"),  # Tagalog's polite word
+    ("名前は浜野フミ子やに", "浜野フミ子"),  # Ise's copula (round 2026-12-05zzf amane-karthik-01)
 ])
 def test_a_name_is_stored_without_what_surrounds_it(written, name):
     assert name_as_written(written, written) == name

@@ -141,6 +141,9 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "Gamarjoba, we just received our order and it's the wrong sweets.",  # round 2026-12-05zze
     # round 2026-12-05x yoshinori-camille-10, in the replay of the final model: a のし told wrong, unquoted
     "お歳暮で頼んだやつ、のし違ってたって取引先から電話来た", "御歳暮で頼んだのに、御供って入ってたってよ",
+    # round 2026-12-05zzf: what came in a learner's English; a name left off the のし
+    "Hi, I ordered the 羊羹 assorted set for my vegetarian colleagues, but the box that came is カステラ 🤔",
+    "取引先から電話あって、届いたお歳暮ののしに、うちの名前入ってねぇって",
     # round 2026-12-05zzb: other sweets inside, in English
     "Szia! my parcel came today, but inside are totally different sweets 😅",
     "I ordered the yuzu jelly assortment for the opening, and there is a box of dorayaki and senbei instead.",
