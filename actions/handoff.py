@@ -30,8 +30,8 @@ from actions.catalog_second import second_failure_told
 from actions.info import answer_memorial, earlier_texts
 from actions.memorial_calm import calm_in_memorial_talk, calm_memorial_question
 from actions.misread import (
-    answer_what_it_names, closes_the_talk_calmly, detail_not_known, lost_in_words, only_opens_the_talk, phone_why_asked,
-    resigned_wait, types_for_someone, verification_answered_early,
+    WHY, angry_beyond_asking_why, answer_what_it_names, closes_the_talk_calmly, detail_not_known, lost_in_words,
+    only_opens_the_talk, phone_why_asked, resigned_wait, types_for_someone, verification_answered_early,
 )
 from actions.takeover import hand_off
 from actions.verification_start import begin_verification, resume_verification
@@ -141,7 +141,9 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
     text, earlier = common.latest_text(tracker), earlier_texts(tracker)
     if wrong_noshi_told_across(rules, text, earlier):
         return hand_off(dispatcher, tracker, "needs_operator", goods=True)
-    if tracker.get_slot("person_offered") and (reason in (None, "customer_request") or at_a_loss_offered(tracker, reason)):
+    if tracker.get_slot("person_offered") and (
+        reason in (None, "customer_request") or at_a_loss_offered(tracker, reason) or grudged_offered(tracker, reason)
+    ):
         # The customer takes up a person the bot offered for a task it cannot do itself.
         reason = tracker.get_slot("person_offered")
     return hand_off(dispatcher, tracker, reason or "customer_request")
@@ -154,6 +156,19 @@ def person_for_plain_words(dispatcher: CollectingDispatcher, tracker: Tracker) -
         return hand_off(dispatcher, tracker, "customer_request")
     dispatcher.utter_message(response="utter_offer_person_plainly")
     return [SlotSet("person_offered", "customer_request")]
+
+
+def grudged_offered(tracker: Tracker, reason: str | None) -> bool:
+    """A detail refused with a why, read unsurely as a complaint, after the bot offered a person
+    (電話番号も言いたくないです。なんで必要ですか, complain 0.49, round 2026-12-02x hatsuko-nimal-17
+    in the replay): the offer taken up, no anger beyond the why."""
+    ranking = tracker.latest_message.get("intent_ranking") or [tracker.latest_message.get("intent") or {}]
+    text = common.latest_text(tracker)
+    return (
+        reason == "complaint" and float(ranking[0].get("confidence") or 0) < DOUBTFUL
+        and WHY.search(text) is not None and not angry_beyond_asking_why(text)
+        and not goods_problem(common.rules(), text, common.latest_lemmas(tracker))
+    )
 
 
 def at_a_loss_offered(tracker: Tracker, reason: str | None) -> bool:

@@ -625,3 +625,15 @@ async def test_a_phone_refused_in_the_catalog_form_after_a_memorial_told_is_no_m
     tracker = make_tracker([told, refused], active_loop="catalog_form", requested_slot="phone")
     await ActionHandoff().run(dispatcher, tracker, domain)
     assert not any("黒白" in (m.get("text") or "") for m in dispatcher.messages)
+
+
+async def test_a_detail_refused_with_a_why_after_a_person_was_offered_takes_up_the_offer(shop, dispatcher, domain):
+    """The replay of the final model, round 2026-12-02x hatsuko-nimal-17: handed off as a complaint."""
+    why = user("電話番号も言いたくないです。なんで必要ですか", "complain", triage={"cues": [], "intensity": 0},
+               intent_ranking=[{"name": "complain", "confidence": 0.49}])
+    tracker = make_tracker([why], slots={"person_offered": "customer_request"})
+    assert slot_sets(await ActionHandoff().run(dispatcher, tracker, domain))["handoff_reason"] == "customer_request"
+    angry = user("なんで必要なんだ、ふざけんな", "complain", triage={"cues": [], "intensity": 0},
+                 intent_ranking=[{"name": "complain", "confidence": 0.49}])
+    tracker = make_tracker([angry], slots={"person_offered": "customer_request"})
+    assert slot_sets(await ActionHandoff().run(dispatcher, tracker, domain))["handoff_reason"] == "complaint"
