@@ -35,12 +35,15 @@ def calm_memorial_question(tracker: Tracker) -> bool:
     ranking = [r.get("name") for r in tracker.latest_message.get("intent_ranking") or []]
     calm = [name for name in ranking if name not in HANDOFF_INTENTS and name != "nlu_fallback"]
     text = common.latest_text(tracker)
+    cues = [str(cue) for cue in triage.get("cues") or []]
+    # にほん の ぶっじ よく わかりません (round 2026-12-04zw mariko-jocelyn-06, in the replay): the
+    # custom of a memorial not known, nothing else
+    custom_not_known = memorial.is_memorial(text) and bool(cues) and all(cue.startswith(HOW_TO_CUES) for cue in cues)
     return (
         common.latest_intent(tracker) == "express_distress"
         # a sad face at a death told (passed away last week 😢 i want send sweets, round 2026-12-05y)
-        and all(str(cue).startswith(HOW_TO_CUES) or not any(ch.isalnum() for ch in str(cue))
-                for cue in triage.get("cues") or [])
-        and (not triage.get("cues") or memorial.asks_about_gift(text))
+        and all(cue.startswith(HOW_TO_CUES) or not any(ch.isalnum() for ch in cue) for cue in cues)
+        and (not cues or memorial.asks_about_gift(text) or custom_not_known)
         and not triage.get("intensity")
         and memorial.memorial_context(text, earlier_texts(tracker)) is not None
         and not memorial.tells_trouble(text)
@@ -49,6 +52,7 @@ def calm_memorial_question(tracker: Tracker) -> bool:
             calm[0] in ("ask_gift", "ask_product")
             or (calm[0] == "change_order" and plans_a_gift(text))
             or (memorial.is_memorial(text) and memorial.asks_about_gift(text))  # おそなえ の おかし おくりたい
+            or custom_not_known
         )
     )
 

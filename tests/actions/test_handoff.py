@@ -637,3 +637,19 @@ async def test_a_detail_refused_with_a_why_after_a_person_was_offered_takes_up_t
                  intent_ranking=[{"name": "complain", "confidence": 0.49}])
     tracker = make_tracker([angry], slots={"person_offered": "customer_request"})
     assert slot_sets(await ActionHandoff().run(dispatcher, tracker, domain))["handoff_reason"] == "complaint"
+
+
+async def test_the_custom_of_a_memorial_not_known_is_answered_and_a_death_at_a_loss_is_still_distress(
+    shop, dispatcher, domain
+):
+    """The replay of the final model, round 2026-12-04zw mariko-jocelyn-06: handed off as distress."""
+    ranking = [{"name": "express_distress", "confidence": 0.47}, {"name": "complain", "confidence": 0.26},
+               {"name": "greet", "confidence": 0.04}]
+    custom = user("すみません、わたし がいこくじん で、にほん の ぶっじ よく わかりません", "express_distress",
+                  triage={"cues": ["わかりませ"], "intensity": 0}, intent_ranking=ranking)
+    events = await ActionHandoff().run(dispatcher, make_tracker([custom]), domain)
+    assert events == [] and "黒白" in dispatcher.messages[0]["text"]
+    lost = user("母が亡くなって、もう何もわかりません", "express_distress",
+                triage={"cues": ["わかりませ"], "intensity": 0, "grief": True}, intent_ranking=ranking)
+    events = await ActionHandoff().run(dispatcher, make_tracker([lost]), domain)
+    assert slot_sets(events)["handoff_reason"] == "distress"
