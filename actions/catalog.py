@@ -24,6 +24,7 @@ from madoguchi.dialogue import readback, verification
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.signature import signature_of, without_signature
 from madoguchi.dialogue.written import address_as_written, labelled, name_as_written
+from madoguchi.nlu.cues import HANDOFF_INTENTS
 from madoguchi.nlu.patterns import normalize_phone, normalize_postal_code
 from madoguchi.values import clean_person_name
 
@@ -56,13 +57,10 @@ FIELD_SLOTS = {
 PASS_THROUGH = frozenset(
     {"catalog_form", "action_extract_slots", "action_listen", "action_begin_catalog", "action_notice_late_catalog"}
 )
-# Messages that other rules answer (a side question, a person asked for) at the read-back.
-HANDOFF_INTENTS = frozenset({"express_distress", "complain", "request_human", "request_exception"})
 # Questions the form does not answer itself: a rule does, then the form asks again.
 SIDE_QUESTIONS = frozenset({"ask_shipping", "ask_gift", "ask_product"})
-ELSEWHERE_INTENTS = frozenset({
-    "ask_shipping", "ask_gift", "ask_product", "request_human", "complain", "express_distress", "request_exception",
-})
+# Messages that other rules answer (a side question, a person asked for) at the read-back.
+ELSEWHERE_INTENTS = SIDE_QUESTIONS | HANDOFF_INTENTS
 
 
 def fresh_message(tracker: Tracker) -> bool:
