@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common
 from actions.catalog_note import CATALOG_FORM
+from actions.conversation import customer_texts
 from madoguchi.dialogue import verification
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.handoff.reasons import has_cue
@@ -45,7 +46,7 @@ def number_held_to(tracker: Tracker) -> str | None:
     otherwise. The catalog goes on with them noted, not with the question a third time."""
     if tracker.active_loop_name != CATALOG_FORM or tracker.get_slot("requested_slot") != "phone":
         return None
-    earlier = [e.get("text") or "" for e in tracker.events if isinstance(e, dict) and e.get("event") == "user"][:-1]
+    earlier = customer_texts(tracker)[:-1]
     if common.latest_intent(tracker) != "affirm" or not earlier:
         return None
     digits = re.sub(r"\D", "", nfkc(earlier[-1]))

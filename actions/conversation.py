@@ -1,5 +1,5 @@
-"""What the customer has said so far in the conversation: their messages, the hurry they
-told of, and how often a form asked for a detail."""
+"""What has been said so far in the conversation: the customer's messages, the hurry they
+told of, the bot's responses and how often a form asked for a detail."""
 
 from __future__ import annotations
 
@@ -13,6 +13,14 @@ from madoguchi.values import shipping_method_from_text
 def customer_texts(tracker: Tracker) -> list[str]:
     """Every message the customer wrote in this conversation, in order."""
     return [e.get("text") or "" for e in common.event_dicts(tracker) if e.get("event") == "user"]
+
+
+def responses_given(tracker: Tracker) -> set[str]:
+    """The responses the bot gave in this conversation (utter_…), as far as the action was sent."""
+    return {
+        str((e.get("metadata") or {}).get("utter_action")) for e in common.event_dicts(tracker)
+        if e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action")
+    }
 
 
 def in_hurry(text: str) -> bool:

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common
 from actions.catalog import postal_code_not_known
+from actions.conversation import responses_given
 from actions.info import answer_question, earlier_texts
 from madoguchi import memorial
 from madoguchi.dialogue import verification
@@ -200,16 +201,8 @@ def phone_why_asked(tracker: Tracker) -> bool:
         and not angry_beyond_asking_why(text)
         and not verification.asks_for_person(text)
         and not any(e.get("entity") == "phone" for e in tracker.latest_message.get("entities") or [])
-        and "utter_catalog_phone_why" not in said_before(tracker)
+        and "utter_catalog_phone_why" not in responses_given(tracker)
     )
-
-
-def said_before(tracker: Tracker) -> set[str]:
-    """The responses the bot gave in this conversation (as far as the action was sent)."""
-    return {
-        (e.get("metadata") or {}).get("utter_action") for e in tracker.events
-        if isinstance(e, dict) and e.get("event") == "bot"
-    }
 
 
 # Sweets named: after a memorial was told, what to give those who come.

@@ -609,6 +609,11 @@ async def test_why_the_phone_asked_in_the_catalog_form_is_told_once(shop, dispat
     events = await ActionHandoff().run(dispatcher, tracker, domain)
     assert said(dispatcher) == ["utter_catalog_phone_why"] and handoffs.open_for(shop, "s1") is None
     assert events == [{"event": "followup", "timestamp": None, "name": "catalog_form"}]
+    told = {"event": "bot", "text": "…", "timestamp": 1.5, "metadata": {"utter_action": "utter_catalog_phone_why"}}
+    again = user("なんでそんなもんがいるんだい", "complain", ts=2.0, triage={"cues": [], "intensity": 0})
+    events = await ActionHandoff().run(dispatcher, make_tracker([why, told, again], active_loop="catalog_form",
+                                                                requested_slot="phone"), domain)
+    assert slot_sets(events)["handoff_reason"]  # told once: the second why goes to a person
     angry = user("なんで電話番号がいるんだ、ふざけんな", "complain", triage={"cues": [], "intensity": 0})
     tracker = make_tracker([angry], active_loop="catalog_form", requested_slot="phone")
     events = await ActionHandoff().run(dispatcher, tracker, domain)
