@@ -11,8 +11,10 @@ from madoguchi.nlu.kana import JAPANESE_SCRIPT
 from madoguchi.nlu.reading import as_read
 from madoguchi.text import nfkc
 
-# やめ, but not はやめに (早めに: お歳暮はやめに決めたい, それで！はやめにおねがい).
-STOP_WORD = r"(?<!は)やめ|(?<=は)やめ(?![にので])"
+# やめ, but not はやめに (早めに: お歳暮はやめに決めたい, それで！はやめにおねがい), nor someone quitting
+# their work (杉山部長が 3月で 会社を やめます, round 2026-12-05zzf).
+_QUITTING_WORK = "".join(f"(?<!{w})" for w in ("会社を", "会社", "仕事を", "仕事", "職場を", "学校を", "バイトを", "パートを"))
+STOP_WORD = _QUITTING_WORK + r"(?:(?<!は)やめ|(?<=は)やめ(?![にので]))"
 LEAVING = re.compile(
     STOP_WORD + r"|止め|もういい|もう結構|(?<![でば])結構です|(?<![でば])けっこうです|"
     r"またにし|またにす|またにいた|またにさせ|またにさし|今度にいた|こんどにいた|今度にす|こんどにす|また今度|またこんど|また後で|また改めて|"

@@ -4,6 +4,7 @@ handoff opened): added to the open ticket and its summary, so the operator never
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Iterable
 
 from madoguchi.handoff.presence import with_person
@@ -12,6 +13,7 @@ from madoguchi.store.db import Database
 
 LATE_ENTITIES = ("order_id", "phone", "person_name")
 UNKNOWN_ORDER = "注文番号不明"
+_HONORIFIC = re.compile(r"[ 　]?(?:さん|様|さま|部長|課長|先生|社長|ちゃん|くん)")
 
 
 def given(events: Iterable[dict[str, Any]]) -> dict[str, dict[str, str]]:
@@ -22,9 +24,17 @@ def given(events: Iterable[dict[str, Any]]) -> dict[str, dict[str, str]]:
             continue
         for entity in (event.get("parse_data") or {}).get("entities") or []:
             kind, value = entity.get("entity"), entity.get("value")
+            if kind == "person_name" and _named_by_another(event.get("text") or "", entity):
+                continue
             if kind in LATE_ENTITIES and isinstance(value, str) and value.strip():
                 found.setdefault(event.get("sender_id", ""), {}).setdefault(kind, value.strip())
     return found
+
+
+def _named_by_another(text: str, entity: dict[str, Any]) -> bool:
+    """The name is said with an honorific (宛名が佐藤さんになってる): someone else, not the customer."""
+    end = entity.get("end")
+    return isinstance(end, int) and _HONORIFIC.match(text, end) is not None
 
 
 def summary_with(summary: str, new: dict[str, str]) -> str:

@@ -134,6 +134,8 @@ _PARTICLE_LEAD = re.compile(r"[はがをもへ][ 　]+(?=\S)")
 
 
 _PREFECTURE = re.compile(PREFECTURES)
+# A house whose name in hiragana ends in の (…相差町1234 民宿はまの, round 2026-12-05zzf).
+_NAME_ENDING_IN_NO = re.compile(rf".*(?:{_HOUSE})[ 　]?[ぁ-ゖ]{{1,6}}の")
 
 
 def addresses(text: str) -> list[tuple[int, int]]:
@@ -146,7 +148,7 @@ def addresses(text: str) -> list[tuple[int, int]]:
         start = lead.end() if lead else start
         prefecture = _PREFECTURE.search(text, start + 1, end)  # 十所大阪府…: the words before the prefecture are none
         start = prefecture.start() if prefecture and not _PREFECTURE.match(text, start) else start
-        while end > start and text[end - 1] in " 　の":
+        while end > start and text[end - 1] in " 　の" and not _NAME_ENDING_IN_NO.fullmatch(text, start, end):
             end -= 1
         copula = _COPULA_AFTER_HOUSE.search(text, start, end)
         end = copula.start("copula") if copula else end

@@ -92,6 +92,9 @@ def shop_entities(
     the customer wrote it; `rule_dates`: whether dates are also found by rule.
     """
     learned = [_on_written(e, text, read) for e in learned if e[ENTITY_ATTRIBUTE_TYPE] not in RULE_ENTITIES]
+    # A date found inside a phrase read as a whole lands on a part of its words (by F of "by
+    # Friday", round 2026-12-05zzf): no date, and the rule's date stands instead.
+    learned = [e for e in learned if not _latin_without_a_date(e)]
     found = [_entity(f.entity, f.start, f.end, f.value, text, extractor) for f in find_all(text)]
     if rule_dates:
         places = [(f.start, f.end) for f in find_dates(text)]
@@ -143,7 +146,7 @@ def shop_entities(
     introduced = [
         *introduced_names.introduced_names(text, family), *introduced_names.katakana_introduced(text),
         *introduced_names.chinese_introduced(text), *introduced_names.korean_introduced(text),
-        *introduced_names.latin_introduced(text),
+        *introduced_names.latin_introduced(text), *introduced_names.honoured_names(text, family),
     ]
     for a, b in introduced:  # 宮崎の黒木と申します, 大内だけど, クワメといいます
         if not any(e[ENTITY_ATTRIBUTE_TYPE] == "person_name" for e in learned):
@@ -174,10 +177,7 @@ def shop_entities(
     )]
     names = [e for e in learned if e[ENTITY_ATTRIBUTE_TYPE] == "person_name"]
     learned = [e for e in learned if not (e[ENTITY_ATTRIBUTE_TYPE] == "date" and _overlaps(e, names))]  # Okonkwo: no date
-    learned = [e for e in learned if not (  # decided by the weekend: 'the' is no date
-        e[ENTITY_ATTRIBUTE_TYPE] == "date" and LATIN_ONLY.fullmatch(e[ENTITY_ATTRIBUTE_VALUE] or "")
-        and not LATIN_DATE_WORD.search(e[ENTITY_ATTRIBUTE_VALUE])
-    )]
+    learned = [e for e in learned if not _latin_without_a_date(e)]  # decided by the weekend: 'the' is no date
     # A learned entity overlapping a rule one loses: rules are exact for these shapes.
     learned = [e for e in learned if not _overlaps(e, found)]
     entities = sorted([*learned, *found], key=lambda e: e[ENTITY_ATTRIBUTE_START])
@@ -204,6 +204,14 @@ def _on_latin_day(text: str, start: int, end: int) -> tuple[int, int] | None:
         return start, end
     day = ENGLISH_DAY.search(text)
     return day.span() if day else None
+
+
+def _latin_without_a_date(entity: Entity) -> bool:
+    """A date in Latin letters that holds no word of time ('the', 'by F')."""
+    value = entity[ENTITY_ATTRIBUTE_VALUE] or ""
+    if entity[ENTITY_ATTRIBUTE_TYPE] != "date":
+        return False
+    return bool(LATIN_ONLY.fullmatch(value)) and not LATIN_DATE_WORD.search(value)
 
 
 def _on_written(entity: Entity, text: str, read: reading.Reading | None) -> Entity:

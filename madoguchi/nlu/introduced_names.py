@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from madoguchi.nlu.address_spans import KANJI as _KANJI
+from madoguchi.nlu.greeting import OPENING
 from madoguchi.nlu.spans import (
     CAPITALIZED, GRAMMAR_WORD, INTRO, INTRODUCING, NOT_A_GIVEN_NAME, NOT_A_NAME_WORD, NOT_FAMILY, SHOP_KATAKANA,
-    is_katakana_name,
+    called_by_what, is_katakana_name,
 )
 
 _GIVEN_INTRODUCED = re.compile(rf"[ 　]([{_KANJI}ぁ-ゖァ-ヴー]{{1,4}}?)(?={INTRO})")
@@ -33,6 +34,22 @@ def introduced_names(text: str, surnames: list[tuple[int, int]]) -> list[tuple[i
         if INTRODUCING.match(text, end) or (_ASKED_FOR_BY_NAME.match(text, end) and _NAME_ASKED.search(text, 0, start)):
             found.append((start, end))
     return found
+
+
+# A person named with an honorific or a title (杉山部長が 3月で やめます, 杉山さんが, round
+# 2026-12-05zzf): a family name GiNZA found, not what someone is (醤油屋さん, 大社さん, 仲居さん).
+_HONORIFIC = re.compile(r"[ 　]?(?:さん|様|さま|部長|課長|係長|先生|社長|ちゃん|くん)")
+_ROLE = re.compile(r"(?:屋|社|店|館|寺|院|所|局|会)$|^仲居$")
+
+
+def honoured_names(text: str, surnames: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the family names GiNZA found (`surnames`) written with an honorific or a title
+    after them (杉山さんが), not inside a longer word of kanji nor what someone is."""
+    return [
+        (start, end) for start, end in surnames
+        if (start == 0 or not re.match(rf"[{_KANJI}]", text[start - 1])) and _HONORIFIC.match(text, end)
+        and not _ROLE.search(text[start:end]) and not called_by_what(text, start, end)
+    ]
 
 
 # A name in kanji said with いうもん, the と left out (もしもし。檜垣いうもんじゃ): GiNZA does not
@@ -56,6 +73,11 @@ _KATAKANA_OF_A_PLACE = re.compile(
     r"(?:屋|や|店|てん|会社|かいしゃ|社|工房|教室|病院|学校)の[ 　]*([ァ-ヴー]{2,10}(?:[・･ 　][ァ-ヴー]{2,10})?)"
     r"[ 　]*(?:です|と申します|ともうします)(?![かが])"
 )
+# A family name in hiragana after a greeting and the writer's place (こんにちわ 八丈の
+# あさぬまだっちゃ, round 2026-12-05zzf), then a copula and nothing else.
+_KANA_OF_A_PLACE = re.compile(
+    rf"[{_KANJI}]{{1,4}}の[ 　]*([ぁ-ゖ]{{2,6}}?)(?:です|だっちゃ|だけんじょ|だけんど|だけど|やけど|じゃけど|どす|だす)[ 　。.!！]*"
+)
 # A name to write on the のし, in 「」 (のしの したには 「あびる」と いれて): not a 表書き.
 _NOSHI_NAME = re.compile(r"「([^」「]{1,10})」[ 　]*と[ 　]*(?:いれ|入れ|書い|かい|書き|かき|名入れ|ないれ)")
 # A name quoted after 名前が (のしに書いてもらった名前が「越知」になっとりました): the name as written;
@@ -68,9 +90,11 @@ _QUOTED_AFTER_NAME = re.compile(
 # only, and only a name's shape (a capitalised Latin word, or family and given name in kanji).
 _QUOTED_NAME_TALKED_OF = re.compile(
     rf"(?:名入れ|名前|なまえ)[^「」。]{{0,16}}(?:[。？?、][^「」]{{0,20}})?"
-    rf"「({CAPITALIZED}|[{_KANJI}]{{1,4}}[ 　][{_KANJI}]{{1,4}}?)(?:様|さま|さん)?」"
+    # 「代表取締役 渡部 一郎」: the title before the name is no part of it (round 2026-12-05zzf)
+    rf"「(?:(?:代表取締役|代表|取締役|社長|会長|店主|院長|園長|校長|専務|常務)[ 　]*)?"
+    rf"({CAPITALIZED}|[{_KANJI}]{{1,4}}[ 　][{_KANJI}]{{1,4}}?)(?:様|さま|さん)?」"
 )
-_GROUP = re.compile(r"一同|店|館|屋|会|社|部|課|病棟|组|馆")
+_GROUP = re.compile(r"(?:一同|店|館|屋|会|社|部|課|病棟|组|馆)$|会社|商店")  # not 渡部 of 渡部 一郎
 _OMOTEGAKI = re.compile(
     r"御|志|寿|粗品|内祝|お祝|お供|おそなえ|お礼|おれい|歳暮|中元|年賀|偲|感謝|謹呈|松の葉|快気|ごあいさつ|ご挨拶|心ばかり"
 )
@@ -150,5 +174,13 @@ def katakana_introduced(text: str) -> list[tuple[int, int]]:
     )
     found += list(quoted)
     found += [m.span(1) for m in _SAID_WITHOUT_TO.finditer(text) if not NOT_FAMILY.search(m.group(1))]
-    return found + [m.span(1) for m in _KANA_INTRODUCED.finditer(text)
-                    if not (NOT_FAMILY.search(m.group(1)) or NOT_A_NAME_WORD.match(m.group(1)) or GRAMMAR_WORD.search(m.group(1)))]
+    greeted = OPENING.match(text)
+    of_a_place = _KANA_OF_A_PLACE.fullmatch(text, greeted.end()) if greeted else None
+    if of_a_place and not _not_a_kana_name(of_a_place.group(1)):
+        found.append(of_a_place.span(1))
+    return found + [m.span(1) for m in _KANA_INTRODUCED.finditer(text) if not _not_a_kana_name(m.group(1))]
+
+
+def _not_a_kana_name(words: str) -> bool:
+    """Words in hiragana that are grammar or a word, no family name (もんだけど)."""
+    return bool(NOT_FAMILY.search(words) or NOT_A_NAME_WORD.match(words) or GRAMMAR_WORD.search(words))

@@ -159,7 +159,7 @@ def whole_name_end(text: str, start: int, end: int) -> int:
 INTRO = (
     # 檜垣いうもんじゃ: Hiroshima speech leaves out the と (round 2026-12-05zzb)
     r"[ 　]*(?:と[ 　]*(?:申|もうし|言い|いい|いう|言う)|(?:いう|言う)(?:もん|もの|者)|でございます|です|だけど|だけんど|だけども|やけど|やけんど|"
-    r"じゃけど|じゃけん|どす|だす|ですけど|っす(?![ぁ-ゖ]))"
+    r"じゃけど|じゃけん|どす|だす|ですけど|だけんじょ|だっちゃ|っす(?![ぁ-ゖ]))"  # 会津の渡部だけんじょ (round zzf)
 )
 INTRODUCING = re.compile(INTRO)
 # The words that label a name (お名前, なまえ, 氏名), for every reading of a labelled name.

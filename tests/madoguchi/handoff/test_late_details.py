@@ -51,3 +51,13 @@ def test_a_conversation_without_an_open_ticket_is_left_alone(db):
 def test_the_summary_keeps_its_quote_last():
     assert summary_with("お困り・ご不安｜「どうしよう」", {"phone": "0312345678"}) == "お困り・ご不安｜電話0312345678｜「どうしよう」"
     assert summary_with("", {"person_name": "佐藤一郎"}) == "佐藤一郎様"
+
+
+def test_a_name_said_with_san_while_waiting_is_someone_else_not_the_customer(db):
+    hid = ticket(db, "s9", {}, "担当者の対応が必要｜注文番号不明｜「違う人の荷物が届きました」")
+    text = "宛名が佐藤さんになってます"
+    TranscriptBroker(db).publish_many([
+        user("s9", text, [{"entity": "person_name", "value": "佐藤", "start": 3, "end": 5}]),
+    ])
+    handoff = handoffs.get(db, hid)
+    assert "佐藤" not in handoff.summary and "person_name" not in json.loads(handoff.details or "{}")

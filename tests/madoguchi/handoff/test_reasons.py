@@ -420,6 +420,7 @@ def test_a_celebration_noshi_on_a_memorial_in_spaced_kana_or_by_voice_goes_to_an
      "complaint"),
     ("納会に間に合うように言うて頼んだのに、届いたん納会終わった次の日やぞ", "complaint"),  # late, not a calm report
     ("去年の歳暮、12月20日着で頼んだのに、着いたのは年明けなんさ", "complaint"),  # round 2026-12-05zza soma-aino-05
+    ("お歳暮40箱頼んで、届いたのが正月明けだったんだわ。取引先さ謝って回ったの、こっちだよ", "complaint"),  # round 05zzf
     ("甥の とこに 送るつもりが、 地震で つぶれた 自分の 前の 家の 住所に なっとる… どうしよう", "complaint"),
     ("届いたお菓子の箱がつぶれていました", "needs_operator"),
 ])

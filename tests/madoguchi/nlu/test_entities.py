@@ -26,6 +26,17 @@ def test_a_date_read_inside_an_english_phrase_is_its_day_word():
     assert dates == ["today"]
 
 
+def test_a_date_the_classifier_found_inside_a_phrase_read_whole_leaves_the_day_to_the_rule():
+    """Round 2026-12-05zzf: 'by Friday' is read 金曜日までに as one phrase; the date found on
+    金曜日 fell on 'by F' and hid Friday."""
+    text = fold_for_nlu("If I order today evening, will it reach by Friday?")
+    read = reading(text)
+    at = read.text.index("金曜日")
+    learned = [{"entity": "date", "start": at, "end": at + 3, "value": "金曜日"}]
+    dates = [e["value"] for e in shop_entities(text, learned, extractor="test", read=read) if e["entity"] == "date"]
+    assert dates == ["today", "Friday"]
+
+
 def test_a_date_the_classifier_found_with_its_article_is_the_day_alone():
     """Round 2026-12-05zzd: 'on the 29th' gave the date 'the 29th'."""
     text = "We travel to Niigata on the 29th and the parcel never come"

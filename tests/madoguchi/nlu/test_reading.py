@@ -276,6 +276,9 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("Tschüss!", "さようなら"), ("Danke schön!", "ありがとうございます"), ("Nein, danke.", "いいえ"),  # round 2026-12-05zze
     ("Gamarjoba!", "こんにちは"), ("ok that's everything, madloba and nakhvamdis!", "さようなら"),
     ("bohoma sthuthiy 🙏🙏", "ありがとうございます"),
+    ("Okay, hej då!", "さようなら"), ("Tack så mycket!", "ありがとうございます"), ("Nej tack", "いいえ、大丈夫です"),  # 05zzf
+    ("sabaidee 🙏", "こんにちは"), ("khop jai lai lai 🙏🙏", "ありがとうございます"), ("men men", "はい"),
+    ("bo pen nyang じゃない です", "大丈夫 じゃない"), ("illai illai, not needed", "いいえ"), ("aama aama 👍", "はい"),
     ("el producto es malo", "悪い"),  # Spanish malo still
     ("わかった。kyay zu tin ba de 🙏", "わかった。ありがとうございます"),
     ("Sumimasen, panikku ni natte imasu. Please help me.", "助けてください me"),  # please help, help me: English

@@ -6,7 +6,7 @@ import pytest
 
 from madoguchi.nlu import spans
 from madoguchi.nlu.introduced_names import (
-    chinese_introduced, introduced_names, katakana_introduced, korean_introduced, latin_introduced,
+    chinese_introduced, honoured_names, introduced_names, katakana_introduced, korean_introduced, latin_introduced,
 )
 from madoguchi.nlu.labelled_names import labelled_names
 from madoguchi.nlu.spans import family_name_start, whole_name_end
@@ -103,6 +103,7 @@ def test_a_given_name_found_alone_takes_the_family_name_before_it(text, given, w
     ("山田 太郎です", "山田", "山田 太郎"), ("大森っす　１２月２０日までに着けばいいわ", "大森", "大森"),  # round zs
     # round 2026-12-05zzb: the と left out (Hiroshima); a name for the のし asked after the name was talked of
     ("もしもし。山田いうもんじゃ", "山田", "山田"), ("のしの下に名前を入れてもらえるんか。山田で頼みたい", "山田", "山田"),
+    ("もしもし？ 会津の渡部だけんじょ", "渡部", "渡部"),  # Aizu speech (round 2026-12-05zzf)
 ])
 def test_a_family_name_the_writer_introduces_themselves_with_is_a_name(text, surname, name):
     start = text.index(surname)
@@ -133,6 +134,9 @@ def test_a_name_ends_before_the_to_of_to_moshimasu():
     ("のしの名入れはローマ字でも大丈夫ですか？「Horáková」のように長音記号が入るのですが。", "Horáková"),
     ("のしの名前、私が打ち間違えて注文しちまったんです。「鈴木 栄」の「栄」を旧字の「榮」に直してもらえますか。", "鈴木 栄"),
     ("宛名が知らん人の名前ながや。「小林 和子様」ってなっとる", "小林 和子"),
+    # round 2026-12-05zzf: the title before the name, a name in hiragana after a greeting and a place
+    ("名入れ、会社名と「代表取締役 渡部 一郎」と両方入っかい？", "渡部 一郎"),
+    ("こんにちわ 八丈の あさぬまだっちゃ", "あさぬま"), ("おはようございます　高知のはまだです", "はまだ"),
 ])
 def test_a_name_quoted_after_the_name_is_talked_of_is_a_name(text, name):
     assert [text[a:b] for a, b in katakana_introduced(text)] == [name]
@@ -297,3 +301,19 @@ def test_someone_called_by_what_they_are_is_no_name():
 def test_names_in_latin_letters_introduced_in_romaji(text, names):
     """Round 2026-12-05u: Kamal desu, Hayashi-san; not a word of romaji or a job."""
     assert [text[a:b] for a, b in latin_introduced(text)] == names
+
+
+@pytest.mark.parametrize("text, surname, found", [
+    ("杉山部長が 3月で 会社を やめます", "杉山", True), ("杉山さんが 会社を やめます", "杉山", True),
+    ("上司の田中様に送りたい", "田中", True), ("田中に送りたい", "田中", False),
+    ("湯浅の醤油屋さんの電話番号しっちゃある？", "醤油屋", False), ("大社さんの　神在祭は", "大社", False),
+    ("仲居さんさ見せで選ばせる", "仲居", False), ("大田中さん", "田中", False),
+])
+def test_a_family_name_with_an_honorific_is_a_name_and_a_trade_is_none(text, surname, found):
+    start = text.index(surname)
+    assert bool(honoured_names(text, [(start, start + len(surname))])) is found
+
+
+@pytest.mark.parametrize("text", ["こんちは 土浦のもんだけど", "紙のものがほしいです", "四国の　いなかです。"])
+def test_words_after_a_place_are_no_name_in_hiragana(text):
+    assert katakana_introduced(text) == []
