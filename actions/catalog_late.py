@@ -23,7 +23,7 @@ from actions.details import details_waiting
 from actions.takeover import hand_off
 from madoguchi.dialogue.second_failure import told_second_failure
 from madoguchi.dialogue.signature import signature_of, without_signature
-from madoguchi.address import given_for_new_request, lookup_postal_code, whole_address
+from madoguchi.address import bare_postal_code, given_for_new_request, lookup_postal_code, whole_address
 from madoguchi.clock import JST
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.written import name_as_written
@@ -256,6 +256,11 @@ class ValidateCatalogStatusForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         text = nfkc(str(value or ""))
+        code = bare_postal_code(common.latest_text(tracker))
+        if code and not find_phones(text):
+            # ６４５００２１ where the phone was asked: the postal code, no phone got wrong
+            # (round 2026-12-05zzd hidetoshi-adebayo-02); the request is taken anew from it
+            return {"phone": None, "postal_code": code}
         tried = len(re.sub(r"\D", "", text)) >= 7 and not find_postal_codes(text) and not _gives_address(tracker)
         if not find_phones(text) and not tried:
             return {"phone": None}  # no number tried (a name, "2週間前に", an address): no error

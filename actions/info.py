@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
+from actions.catalog_unasked import let_go
 from actions.takeover import hand_off
 from madoguchi import answers, memorial
 from madoguchi.handoff.noshi import wrong_noshi_told_before
@@ -71,7 +72,7 @@ class ActionAnswerShipping(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         answer_question(dispatcher, "ask_shipping", tracker)
-        return []
+        return let_go(dispatcher, tracker)
 
 
 class ActionAnswerGift(Action):
@@ -88,7 +89,7 @@ class ActionAnswerGift(Action):
             # Not a question: the のし on the memorial gift told of before came wrong.
             return hand_off(dispatcher, tracker, "needs_operator", goods=True)
         answer_question(dispatcher, "ask_gift", tracker)
-        return []
+        return let_go(dispatcher, tracker)
 
 
 class ActionAnswerProduct(Action):
@@ -101,5 +102,5 @@ class ActionAnswerProduct(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         answer_question(dispatcher, "ask_product", tracker)
-        return []
+        return let_go(dispatcher, tracker)
 

@@ -168,6 +168,11 @@ def join_address(base: str | None, written: str) -> str:
     written = clean_address(written)
     if not base or has_prefecture(written) or written.startswith(base):
         return written
+    block = re.search(r"\d", written)
+    if block and re.fullmatch(r"[A-Za-z][A-Za-z\s,.'-]*", written[: block.start()]):
+        # Gunma-ken Ora-gun Oizumi-machi Nishikoizumi 4-15-3 Corpo Sol 201: the places in romaji
+        # are the postal code's; the block on as written (round 2026-12-05e kazuki-valentina-04)
+        return f"{base} {written[block.start():]}"
     # The customer may repeat the city or town: keep the base and what follows it.
     for cut in range(len(base), 0, -1):
         if written.startswith(base[-cut:]):
@@ -241,15 +246,27 @@ def with_prefecture(address: str) -> str:
 def given_for_new_request(texts: list[str], address: str | None) -> dict[str, str]:
     """The postal code and whole address of a catalog request taken anew from what the
     customer wrote while the earlier one was looked for (０３８３６６２ given where the phone
-    was asked, then あおもりけんきたつがるぐん…): {"postal_code", "address_base", "address"},
-    or {} when the address is not given or no postal code fits it. A code written bare
-    counts when its prefecture or city is the address's; else the town's own code."""
-    if not address:
-        return {}
+    was asked, then あおもりけんきたつがるぐん…): {"postal_code", "address_base", "address"};
+    without an address that fits, the postal code written last and its place alone (the
+    rest of the address is asked), or {}. A code written bare counts when its prefecture or
+    city is the address's; else the town's own code."""
     written = [code for text in reversed(texts) for code in _codes_in(text)]
-    code = next((c for c in written if lies_in(c, lookup_postal_code(c) or "", address)), None) or postal_code_for(address)
-    base = lookup_postal_code(code) if code else None
-    return {"postal_code": code, "address_base": base, "address": join_address(base, address)} if code and base else {}
+    if address:
+        fits = (c for c in written if lies_in(c, lookup_postal_code(c) or "", address))
+        code = next(fits, None) or postal_code_for(address)
+        base = lookup_postal_code(code) if code else None
+        if code and base:
+            return {"postal_code": code, "address_base": base, "address": join_address(base, address)}
+    base = lookup_postal_code(written[0]) if written else None
+    return {"postal_code": written[0], "address_base": base} if base else {}
+
+
+def bare_postal_code(text: str) -> str | None:
+    """The postal code a message of seven digits alone writes (６４５００２１, given where the
+    phone was asked), when the code is a place's; else None."""
+    bare = re.fullmatch(r"\s*〒?\s*(\d{7})\s*", nfkc(text))
+    code = normalize_postal_code(bare.group(1)) if bare else None
+    return code if code and lookup_postal_code(code) else None
 
 
 def _codes_in(text: str) -> list[str]:

@@ -197,6 +197,22 @@ async def test_the_address_given_instead_goes_on_to_a_new_request_without_an_err
     assert said(dispatcher) == [] and requested is None
 
 
+async def test_a_postal_code_given_where_the_phone_was_asked_is_kept_without_an_error(late_shop, dispatcher, domain):
+    """Round 2026-12-05zzd hidetoshi-adebayo-02: ６４５００２１ where the phone was asked was
+    told it is no phone, and the request taken anew asked the postal code again."""
+    slots, requested = await validate_status(
+        dispatcher, domain, [("６４５００２１", "inform")], "phone",
+        slots={"person_name": "岡本秀俊"}, candidates={"phone": "６４５００２１"},
+    )
+    assert "utter_phone_invalid" not in said(dispatcher) and requested is None
+    assert slots.get("postal_code") == "645-0021" and not slots.get("phone")
+    tracker = make_tracker([user("カタログ頼んだけど来ない", "ask_delivery_status"), user("６４５００２１", "inform")],
+                           slots={"person_name": "岡本秀俊", "postal_code": "645-0021"})
+    slots = slot_sets(await ActionCatalogStatus().run(dispatcher, tracker, domain))
+    assert slots["postal_code"] == "645-0021" and slots["address_base"].startswith("和歌山県日高郡みなべ町")
+    assert slots["catalog_next"] == "form"
+
+
 async def test_the_longest_of_two_names_found_is_the_name(late_shop, dispatcher, domain):
     entities = [{"entity": "person_name", "value": "田中 哲夫"}, {"entity": "person_name", "value": "哲夫"}]
     tracker = make_tracker(

@@ -51,3 +51,26 @@ async def test_send_it_at_the_read_back_read_as_a_wish_for_a_person_confirms_it(
     assert handoffs.open_for(shop, "s1") is None
     await ActionHandoff().run(dispatcher, at_readback("担当の人に代わって送ってください", "request_human"), domain)
     assert handoffs.open_for(shop, "s1") is not None
+
+
+async def test_the_catalog_sent_to_the_office_during_the_form_is_no_order_to_change(shop, dispatcher, domain):
+    """Round 2026-12-05zze masuo-katrin-02: read as an order change, the order number was asked."""
+    from actions.orders import ActionBeginOrderTask
+
+    text = "Please send it to my office, not to my home. Nobody is at home during the day to receive mail."
+    tracker = make_tracker([user(text, "change_order")], active_loop="catalog_form", requested_slot="person_name")
+    events = await ActionBeginOrderTask().run(dispatcher, tracker, domain)
+    assert [e.get("name") for e in events if e.get("event") == "followup"] == ["catalog_form"]
+    assert "utter_verification_intro" not in said(dispatcher) and "お勤め先" in dispatcher.messages[0]["text"]
+    assert not [e for e in events if e.get("name") == "order_task"]
+
+
+def test_an_order_sent_to_the_office_or_the_office_outside_the_form_is_no_catalog_note():
+    from actions.catalog_note import to_work
+
+    def tracker(text, loop):
+        return make_tracker([user(text, "change_order")], active_loop=loop, requested_slot="person_name")
+
+    assert to_work(tracker("会社に送ってほしいです", "catalog_form"))
+    assert not to_work(tracker("注文の届け先を会社に変えたい", "catalog_form"))  # an order named
+    assert not to_work(tracker("Please send it to my office", None))  # no catalog form

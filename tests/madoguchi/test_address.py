@@ -44,6 +44,7 @@ def test_an_unknown_or_malformed_code_is_none(code):
         ("1-1に送ってください", CHIYODA + "1-1"),
         ("１－１　千代田ハイツ１０１", CHIYODA + "1-1 千代田ハイツ101"),  # full width
         ("3. 千代田区千代田1-1", CHIYODA + "1-1"),  # the number of a list item
+        ("Tokyo-to Chiyoda-ku Chiyoda 1-1 Chiyoda Heights 101", CHIYODA + " 1-1 Chiyoda Heights 101"),  # in romaji
     ],
 )
 def test_join_address(written, whole):
@@ -136,9 +137,14 @@ def test_a_request_taken_anew_keeps_the_postal_code_and_address_written_during_t
     assert given["postal_code"] == "038-3662" and given["address"] == nfkc(kana)
     given = given_for_new_request(["〒５３００４１"], "大阪市北区天神橋4-7-12 テンジンビル1階")
     assert given["address"] == "大阪府大阪市北区天神橋4-7-12 テンジンビル1階" and given["postal_code"] == "530-0041"
-    # a code of another place is not taken for this address; no address, nothing
+    # a code of another place is not taken for this address
     assert given_for_new_request(["100-0001"], "沖縄県那覇市港町2-1")["postal_code"] == "900-0001"
-    assert given_for_new_request(["０３８３６６２"], None) == {}
+    # no address (or one in romaji), the code and its place: only the rest of the address is asked
+    # (round 2026-12-05e kazuki-valentina-04); no code either, nothing
+    assert given_for_new_request(["０３８３６６２"], None) == {"postal_code": "038-3662", "address_base": "青森県北津軽郡板柳町板柳"}
+    romaji = "Gunma-ken Ora-gun Oizumi-machi Nishikoizumi 4-15-3"
+    assert given_for_new_request(["3700517"], romaji)["postal_code"] == "370-0517"
+    assert given_for_new_request(["くどうのぶえです"], None) == {}
 
 
 def test_an_address_cut_short_by_the_extractor_is_the_whole_message_it_ends():
