@@ -108,12 +108,14 @@ def lost_in_words(tracker: Tracker) -> bool:
 def only_opens_the_talk(tracker: Tracker) -> bool:
     """A short message that only opens the talk (お問い合わせ致します．, ちょっとお聞きしたいがです,
     すんまへん、ちょっと聞いとくれやす, あの ちょっと きいてもらえんですか), read as a complaint,
-    distress, a request beyond the rules or nothing: no distress cue, anger, grief, goods problem,
+    distress, a request beyond the rules, a person (no person named) or nothing: no distress cue, anger, grief, goods problem,
     late catalog, exception or person in it. The bot asks what it can do (no misunderstanding
     counted)."""
     triage = tracker.latest_message.get("triage") or {}
     text = common.latest_text(tracker)
     handed = common.latest_intent(tracker) in ("complain", "express_distress", "nlu_fallback", "request_exception")
+    # 少しご相談させてください read as asking for a person, none named (round 2026-12-05m takako-joao-05)
+    handed = handed or common.latest_intent(tracker) == "request_human" and consults_no_one(text)
     if handed and EXCUSE_ALONE.fullmatch(nfkc(text)):
         return True  # すいません, written alone to call someone to the counter
     signs = ("cues", "anger", "grief", "goods_problem", "late_catalog", "exception", "intensity", "emphatic")
@@ -124,6 +126,17 @@ def only_opens_the_talk(tracker: Tracker) -> bool:
         and not verification.asks_for_person(text)
         and len(nfkc(text).strip()) <= OPENER_LENGTH
     )
+
+
+# A consultation or a question announced (少しご相談させてください, 質問があります), no one named.
+_CONSULTS = re.compile(r"(?:ご?相談|質問|お?聞きしたい|お?尋ねしたい|お?伺いしたい)(?:させて|が|し|いたし|あり|ある|です)")
+_SOMEONE = re.compile(r"(?i)人|電話|でんわ|店員|担当|スタッフ|オペレ|誰|だれ|どなた|方|ボット|さん|様|真人|person|human|staff|bot|call")
+
+
+def consults_no_one(text: str) -> bool:
+    """The message announces a consultation or a question and names no one to have it with."""
+    norm = nfkc(text)
+    return bool(_CONSULTS.search(norm)) and not _SOMEONE.search(norm)
 
 
 # Words that leave the talk for now; not the triage's でした (わかりませんでした) nor its thanks.

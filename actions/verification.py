@@ -25,6 +25,7 @@ from actions.handoff import handoff_for_message
 from actions.info import answer_question
 from actions.misread import angry_beyond_asking_why
 from actions.takeover import hand_off
+from actions.verification_start import resume_verification
 from madoguchi.dialogue import verification
 from madoguchi.handoff.reasons import goods_problem
 from madoguchi.nlu.patterns import find_order_ids, find_phones, normalize_phone
@@ -299,6 +300,10 @@ class ActionReplyToOffer(Action):
             # a yes is a refusal; the verification reads it.
             return verification_turn(dispatcher, tracker)
         offered = tracker.get_slot("person_offered")
+        if offered == OFFER_REASON and find_order_ids(common.latest_text(tracker)):
+            # ok ok... A1234567 after a person was offered to find the order: the number after
+            # all, the verification goes on (round 2026-12-01l sumiko-marco-11)
+            return resume_verification()
         if offered and common.latest_intent(tracker) == "affirm":
             return hand_off(dispatcher, tracker, offered)
         if not tracker.active_loop_name:  # inside a form, its question follows: no "anything else?"

@@ -394,6 +394,17 @@ async def test_a_message_that_only_opens_the_talk_is_asked_what_it_is_about(shop
     assert handoffs.open_for(shop, "s1").reason == "complaint"
 
 
+async def test_a_consultation_announced_read_as_a_person_asked_for_is_asked_what_it_is_about(shop, dispatcher, domain):
+    """Round 2026-12-05m takako-joao-05: こんにちは。少しご相談させてください。 (request_human 0.51)
+    went to a person before the customer said what it was about."""
+    opener = user("こんにちは。少しご相談させてください。", "request_human", triage={"opener": True, "cues": []})
+    assert await ActionHandoff().run(dispatcher, make_tracker([opener]), domain) == []
+    assert said(dispatcher) == ["utter_greet"] and handoffs.open_for(shop, "s1") is None
+    person = user("人に相談させてください", "request_human", triage={"opener": True, "cues": []})
+    await ActionHandoff().run(dispatcher, make_tracker([person]), domain)
+    assert handoffs.open_for(shop, "s1").reason == "customer_request"
+
+
 async def test_an_opening_not_understood_is_asked_what_it_is_about_and_no_misunderstanding(shop, dispatcher, domain):
     asked = {"event": "bot", "text": "…", "timestamp": 1.5, "metadata": {"utter_action": "utter_default"}}
     opener = user("すんまへん、ちょっと聞いとくれやす。", "nlu_fallback", ts=2.0, triage={"opener": True, "cues": []})

@@ -278,3 +278,18 @@ async def test_a_phone_refused_for_fear_of_fraud_is_told_why_not_handed_off_as_a
     events = await ActionVerificationTurn().run(dispatcher, tracker, domain)
     assert slot_sets(events)["verification_note"] == "refused"
     assert not any(e["event"] == "pause" for e in events)
+
+
+async def test_the_order_number_given_with_a_yes_to_the_person_offered_goes_on_with_the_verification(
+    shop, dispatcher, domain
+):
+    """Round 2026-12-01l sumiko-marco-11: 「ok ok... A1234567」 after a person was offered to
+    find the order took up the person; the number was what the customer gave."""
+    tracker = make_tracker([user("ok ok... A1234567", "affirm", [{"entity": "order_id", "value": "A1234567"}])],
+                           slots={"person_offered": "customer_request"})
+    events = await ActionReplyToOffer().run(dispatcher, tracker, domain)
+    assert [e.get("name") for e in events if e.get("event") == "followup"] == ["order_verification_form"]
+    assert handoffs.open_for(shop, "s1") is None
+    yes = make_tracker([user("はい、お願いします", "affirm")], slots={"person_offered": "customer_request"})
+    await ActionReplyToOffer().run(CollectingDispatcher(), yes, domain)
+    assert handoffs.open_for(shop, "s1") is not None  # a plain yes takes up the person
