@@ -108,9 +108,9 @@ def lost_in_words(tracker: Tracker) -> bool:
 def only_opens_the_talk(tracker: Tracker) -> bool:
     """A short message that only opens the talk (お問い合わせ致します．, ちょっとお聞きしたいがです,
     すんまへん、ちょっと聞いとくれやす, あの ちょっと きいてもらえんですか), read as a complaint,
-    distress, a request beyond the rules, a person (no person named) or nothing: no distress cue, anger, grief, goods problem,
-    late catalog, exception or person in it. The bot asks what it can do (no misunderstanding
-    counted)."""
+    distress, a request beyond the rules, a person (no one named) or nothing: no distress cue,
+    anger, grief, goods problem, late catalog, exception or person in it. The bot asks what it
+    can do (no misunderstanding counted)."""
     triage = tracker.latest_message.get("triage") or {}
     text = common.latest_text(tracker)
     handed = common.latest_intent(tracker) in ("complain", "express_distress", "nlu_fallback", "request_exception")
