@@ -58,8 +58,8 @@ CUSTOM_WORDS = re.compile(
 # A detail of the のし asked without naming it, after the memorial answer (きいろと しろの ほうが
 # おおいがいね; うえには なんて かいてもらったら ええけ; the colour and what to write, round 2026-12-05zzd).
 NOSHI_DETAIL = (
-    r"色|いろ|黄色|きいろ|黒|くろ|白|しろ|書い|かい|書く|かく|上に|うえに|下に|したに|名前|なまえ|名入れ|"
-    r"(?i:colou?r|write|written|name on)"
+    r"色|いろ|黄色|きいろ|黒|くろ|白|しろ|書い|かい|書く|かく|書き|上に|うえに|下に|したに|名前|なまえ|名入れ|表書|"
+    r"(?i:colou?r|write|written|name on)"  # 何と書きますか? (round 2026-12-02zd kaoru-nattapong-06)
 )
 PLACEMENT_WORDS = re.compile(r"内のし|外のし|うちのし|そとのし|内熨斗|外熨斗")
 

@@ -56,6 +56,18 @@ async def test_a_second_noshi_question_gets_the_noshi_not_the_whole_answer_again
     assert "本練り羊羹" not in text  # the products were told already
 
 
+async def test_what_to_write_asked_again_gets_the_noshi_alone(dispatcher, domain):
+    """Round 2026-12-02zd kaoru-nattapong-06: 何と書きますか? got the whole answer again."""
+    tracker = make_tracker([
+        user("her father passed away last month. お供えのお菓子です", "ask_gift"),
+        {"event": "bot", "text": "仏事ののしは、黒白または黄白の結び切り。…", "timestamp": 1.5},
+        user("何と書きますか? I don't want to make mistake", "ask_gift", ts=2.0),
+    ])
+    await ActionAnswerGift().run(dispatcher, tracker, domain)
+    text = dispatcher.messages[0]["text"]
+    assert "御供" in text and "本練り羊羹" not in text
+
+
 async def test_a_celebration_noshi_reported_after_the_memorial_gift_goes_to_a_person(shop, dispatcher, domain):
     from madoguchi.store import handoffs
 
