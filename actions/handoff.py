@@ -12,6 +12,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import (
     ActionExecuted,
+    ActiveLoop,
     ConversationPaused,
     EventType,
     FollowupAction,
@@ -30,8 +31,8 @@ from actions.catalog_second import second_failure_told
 from actions.info import answer_memorial, earlier_texts
 from actions.memorial_calm import calm_in_memorial_talk, calm_memorial_question
 from actions.misread import (
-    WHY, angry_beyond_asking_why, answer_what_it_names, closes_the_talk_calmly, detail_not_known, lost_in_words,
-    only_opens_the_talk, phone_why_asked, resigned_wait, types_for_someone, verification_answered_early,
+    WHY, angry_beyond_asking_why, answer_what_it_names, closes_the_talk_calmly, detail_not_known,
+    leaves_the_catalog_form, lost_in_words, only_opens_the_talk, phone_why_asked, resigned_wait, types_for_someone, verification_answered_early,
 )
 from actions.takeover import hand_off
 from actions.verification_start import begin_verification, resume_verification
@@ -100,6 +101,8 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         return []
     if gives_the_number_after_all(tracker):
         return resume_verification()
+    if leaves_the_catalog_form(tracker):  # padon, I stop here. またにします: the request let go, no person
+        return [ActiveLoop(None), SlotSet("requested_slot", None), FollowupAction("action_stop_catalog")]
     if lost_in_words(tracker):
         return person_for_plain_words(dispatcher, tracker)
     if not tracker.active_loop_name and only_opens_the_talk(tracker):

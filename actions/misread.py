@@ -17,6 +17,7 @@ from actions.conversation import responses_given
 from actions.info import answer_question, earlier_texts
 from madoguchi import memorial
 from madoguchi.dialogue import verification
+from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.follow_up import topic_of
 from madoguchi.dialogue.plain_words import words_not_followed
 from madoguchi.handoff.reasons import COURTESY, goods_problem, reports_arrival_calmly, spaceless
@@ -125,6 +126,19 @@ def only_opens_the_talk(tracker: Tracker) -> bool:
         and not any(triage.get(sign) for sign in signs)
         and not verification.asks_for_person(text)
         and len(nfkc(text).strip()) <= OPENER_LENGTH
+    )
+
+
+def leaves_the_catalog_form(tracker: Tracker) -> bool:
+    """Inside the catalog form, a message that leaves it (padon, I stop here. またにします) read
+    as distress or a complaint for its tone (oh no it's already 7pm, my shift starts 😵, round
+    2026-12-05zzg shigeharu-mirlande-20): no grief, anger, goods problem, late catalog or person."""
+    triage = tracker.latest_message.get("triage") or {}
+    return (
+        tracker.active_loop_name == "catalog_form"
+        and common.latest_intent(tracker) in ("express_distress", "complain")
+        and is_leaving(common.latest_text(tracker))
+        and not any(triage.get(sign) for sign in ("grief", "anger", "goods_problem", "late_catalog", "person"))
     )
 
 

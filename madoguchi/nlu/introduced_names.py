@@ -13,8 +13,8 @@ import re
 from madoguchi.nlu.address_spans import KANJI as _KANJI
 from madoguchi.nlu.greeting import OPENING
 from madoguchi.nlu.spans import (
-    CAPITALIZED, GRAMMAR_WORD, INTRO, INTRODUCING, NOT_A_GIVEN_NAME, NOT_A_NAME_WORD, NOT_FAMILY, SHOP_KATAKANA,
-    called_by_what, is_katakana_name,
+    CAPITALIZED, ENGLISH_COURTESY, GRAMMAR_WORD, INTRO, INTRODUCING, NOT_A_GIVEN_NAME, NOT_A_NAME_WORD, NOT_FAMILY,
+    SHOP_KATAKANA, called_by_what, is_katakana_name,
 )
 
 _GIVEN_INTRODUCED = re.compile(rf"[ 　]([{_KANJI}ぁ-ゖァ-ヴー]{{1,4}}?)(?={INTRO})")
@@ -59,7 +59,8 @@ _SAID_WITHOUT_TO = re.compile(
 )
 # A family name asked for after the name was talked of (のしの下に名前を入れてもらえるんか。檜垣で
 # 頼みたい, round 2026-12-05zzb).
-_ASKED_FOR_BY_NAME = re.compile(r"[ 　]*で[ 　]*(?:頼|たの|お願い|おねがい)")
+# Or closing the message (のし に 名前 も 入れてもらえるけ  河合 で, round 2026-12-05zzg).
+_ASKED_FOR_BY_NAME = re.compile(r"[ 　]*で[ 　]*(?:頼|たの|お願い|おねがい|[。.!！]*$)")
 _NAME_ASKED = re.compile(r"名前|なまえ|名入れ|お名前")
 
 
@@ -148,6 +149,12 @@ def korean_introduced(text: str) -> list[tuple[int, int]]:
 _LATIN_INTRODUCED = re.compile(
     r"(?i:hajimemashite|namae wa|namae|watashi wa|boku wa)[ 　,.、。!！]*([A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)[ 　]+desu\b"
 )
+# Or as "Eleni here" opening or closing a clause (こんにちは！Eleni here, yia sas; round 2026-12-05zzg).
+_LATIN_HERE = re.compile(r"(?:^|(?<=[ 　、。,.!！?？]))([A-Z][a-z]{2,15}(?: [A-Z][a-z]{2,15})?) here(?=[ 　,.!！。、]|$)")
+_NOT_SOMEONE = re.compile(
+    r"(?i)(?:any|some|every|no)(?:one|body)|nothing|something|who|it|this|that|me|we|they|he|she"
+    r"|and|but|so|or|also|now|then|over|right|just|still|from|out|up|in|come|get|stay|live|work|back|all|life|weather"
+)
 _LATIN_HONORIFIC = re.compile(r"(?<![A-Za-z])([A-Z][a-z]{2,15})-(?:san|sama|sensei)\b")
 _NOT_NAMED = {"Operator", "Operetaa", "Staff", "Tenin", "Tantou", "Tantousha", "Okyaku", "Oisha", "Onee", "Obaa", "Ojii"}
 
@@ -156,6 +163,8 @@ def latin_introduced(text: str) -> list[tuple[int, int]]:
     """Spans of names in Latin letters introduced in romaji (Kamal desu after hajimemashite) or
     named with an honorific (Hayashi-san)."""
     found = [m.span(1) for m in _LATIN_INTRODUCED.finditer(text)]
+    found += [m.span(1) for m in _LATIN_HERE.finditer(text)
+              if not (_NOT_SOMEONE.fullmatch(m.group(1)) or ENGLISH_COURTESY.match(m.group(1)))]
     return found + [m.span(1) for m in _LATIN_HONORIFIC.finditer(text) if m.group(1) not in _NOT_NAMED]
 
 

@@ -124,8 +124,11 @@ def _read_scripts(text: str) -> Reading | None:
 _OLD_WORDS = {  # 貴店の品書きを御願ひ申し上げ候
     "型録": "カタログ", "品書き": "カタログ", "片ログ": "カタログ", "織り返し": "折り返し", "電話暮れ": "電話くれ",
     "送量": "送料",  # 島やけど、送量って本土と一緒なん？ (round 2026-12-05zze)
+    "型ログ": "カタログ",
+    "放送": "包装",  # 贈り物用の放送してもらえんの, お歳暮で送るけぇ放送紙で (rounds 05zzg and before)
 }
-_OLD_WORD = re.compile("|".join(map(re.escape, _OLD_WORDS)))
+# 放送 of a broadcast is no wrapping (テレビで放送されてた羊羹).
+_OLD_WORD = re.compile("|".join(map(re.escape, _OLD_WORDS)).replace("放送", "(?<!テレビで)(?<!ラジオで)(?<!番組で)放送(?!され|中|局|で見)"))
 
 
 def old_words(text: str) -> Reading | None:

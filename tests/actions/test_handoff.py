@@ -669,3 +669,18 @@ async def test_the_custom_of_a_memorial_not_known_is_answered_and_a_death_at_a_l
                 triage={"cues": ["わかりませ"], "intensity": 0, "grief": True}, intent_ranking=ranking)
     events = await ActionHandoff().run(dispatcher, make_tracker([lost]), domain)
     assert slot_sets(events)["handoff_reason"] == "distress"
+
+
+async def test_leaving_the_catalog_form_read_as_distress_lets_the_request_go(shop, dispatcher, domain):
+    """Round 2026-12-05zzg shigeharu-mirlande-20: 「oh no it's already 7pm, my shift starts 😵
+    padon, I stop here. またにします」 went to a person as distress."""
+    text = "oh no it's already 7pm, my shift starts 😵 padon, I stop here. またにします, orevwa"
+    tracker = make_tracker([user(text, "express_distress", triage={"cues": ["どうしよう"]})],
+                           active_loop="catalog_form", requested_slot="address")
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert [e.get("name") for e in events if e.get("event") == "followup"] == ["action_stop_catalog"]
+    assert handoffs.open_for(shop, "s1") is None
+    grief = make_tracker([user("父が亡くなって…またにします", "express_distress", triage={"grief": True})],
+                         active_loop="catalog_form", requested_slot="address")
+    await ActionHandoff().run(dispatcher, grief, domain)
+    assert handoffs.open_for(shop, "s1").reason == "distress"

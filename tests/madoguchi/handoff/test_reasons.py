@@ -413,6 +413,18 @@ def test_a_celebration_noshi_on_a_memorial_in_spaced_kana_or_by_voice_goes_to_an
 
 
 @pytest.mark.parametrize("text, reason", [
+    # round 2026-12-05zzg: the name asked for and the name that came, both quoted; a celebration のし on
+    # a funeral gift told in English
+    ("店の名前「土佐料理 はまだ」で頼んだのに「土佐料理 はまだや」になっちゅう。しかも半分は名前が入っちゃあせん", "needs_operator"),
+    ("the sweets for my colleague's family came with red and white のし, 紅白!! it was for the funeral, I asked 仏事",
+     "needs_operator"),
+    ("Is red and white のし ok for a funeral? I want to order", None),  # a question, nothing came
+])
+def test_a_wrong_name_quoted_or_a_funeral_told_in_english_is_goods(rules, text, reason):
+    assert reason_for_intent(rules, "complain", text) == (reason or "complaint")
+
+
+@pytest.mark.parametrize("text, reason", [
     ("先週、破損の件で問い合わせをしました。担当者から電話をすると言われましたが、まだ何の連絡もありません。", "complaint"),
     ("お歳暮の宛名が間違ってた件。いつになったら連絡くるんですか", "complaint"),  # asked before, no answer yet
     # a letter's words for it (round zzf megumi-tsuyoshi-12)

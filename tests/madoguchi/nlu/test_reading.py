@@ -67,6 +67,8 @@ def test_the_catalog_as_voice_input_writes_it_is_read_as_the_catalog():
     # a call back promised, as voice input writes it (round 2026-12-05zzc)
     assert reading("織り返し電話暮れるって言っとったのに").text.startswith("折り返し電話くれるって")
     assert reading("島やけど、送量って本土と一緒なん？").text == "島やけど、送料って本土と一緒なん？"  # round 2026-12-05zze
+    assert reading("贈り物用の放送してもらえんの 歳暮だから").text.startswith("贈り物用の包装して")  # round 05zzg
+    assert reading("テレビで放送されてた羊羹ありますか") is None  # a broadcast is none
 
 
 def test_halfwidth_katakana_is_read_full_width_with_voiced_marks_joined():
@@ -279,6 +281,9 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("Okay, hej då!", "さようなら"), ("Tack så mycket!", "ありがとうございます"), ("Nej tack", "いいえ、大丈夫です"),  # 05zzf
     ("sabaidee 🙏", "こんにちは"), ("khop jai lai lai 🙏🙏", "ありがとうございます"), ("men men", "はい"),
     ("bo pen nyang じゃない です", "大丈夫 じゃない"), ("illai illai, not needed", "いいえ"), ("aama aama 👍", "はい"),
+    ("Yia sas! 🌸", "こんにちは"), ("kalinichta! talk later ✨", "さようなら"), ("misaotra. よく わかりました", "ありがとう"),  # 05zzg
+    ("eny", "はい"), ("tsia", "いいえ"), ("ok mèsi, so maybe tomorrow? 🙏", "ありがとうございます"), ("orevwa", "さようなら"),
+    ("ok that's all, shukran, ma3a salama 👋", "ma3a salama"),  # Arabic's goodbye is no Malagasy hello
     ("el producto es malo", "悪い"),  # Spanish malo still
     ("わかった。kyay zu tin ba de 🙏", "わかった。ありがとうございます"),
     ("Sumimasen, panikku ni natte imasu. Please help me.", "助けてください me"),  # please help, help me: English

@@ -104,6 +104,7 @@ def test_a_given_name_found_alone_takes_the_family_name_before_it(text, given, w
     # round 2026-12-05zzb: the と left out (Hiroshima); a name for the のし asked after the name was talked of
     ("もしもし。山田いうもんじゃ", "山田", "山田"), ("のしの下に名前を入れてもらえるんか。山田で頼みたい", "山田", "山田"),
     ("もしもし？ 会津の渡部だけんじょ", "渡部", "渡部"),  # Aizu speech (round 2026-12-05zzf)
+    ("お寺さん に 持って行く お供え  のし に 名前 も 入れてもらえるけ  河合 で", "河合", "河合"),  # round 05zzg
 ])
 def test_a_family_name_the_writer_introduces_themselves_with_is_a_name(text, surname, name):
     start = text.index(surname)
@@ -317,3 +318,11 @@ def test_a_family_name_with_an_honorific_is_a_name_and_a_trade_is_none(text, sur
 @pytest.mark.parametrize("text", ["こんちは 土浦のもんだけど", "紙のものがほしいです", "四国の　いなかです。"])
 def test_words_after_a_place_are_no_name_in_hiragana(text):
     assert katakana_introduced(text) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("こんにちは！Eleni here, yia sas", ["Eleni"]), ("Maria Santos here. I ordered", ["Maria Santos"]),  # round 05zzg
+    ("I see. And here in Kyoto, is the 黄白 水引 more usual?", []), ("Anyone here?", []), ("Hello here", []),
+])
+def test_a_name_in_latin_letters_said_with_here_is_a_name(text, names):
+    assert [text[a:b] for a, b in latin_introduced(text)] == names
