@@ -47,6 +47,7 @@ from madoguchi.nlu.cues import ASKING_HOW_CUES, DOUBTFUL, only_cues_among
 from madoguchi.nlu.patterns import find_order_ids
 from madoguchi.text import is_blank
 
+
 class ActionHandoff(Action):
     """Hands the chat to an operator for the reason the customer's message calls for."""
 
@@ -214,6 +215,8 @@ def consecutive_fallbacks(events: list[dict[str, Any]]) -> int:
 
 # The bot's replies to a message it did not understand.
 NOT_UNDERSTOOD = ("utter_default", "utter_which_reading")
+
+
 def misunderstood_in_distress(events: list[dict[str, Any]], misses: int) -> bool:
     """The latest `misses` messages the bot did not understand speak of grief, hold a
     distress cue or a need too near (明日…手土産がまだ届いてない), and are no keyboard mash."""
