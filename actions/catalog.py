@@ -146,7 +146,8 @@ class ValidateCatalogForm(FormValidationAction):
                 # メール便っていうのは、郵便受けさ入るもんだべか: the question is answered first (the
                 # form rejects the message, a rule answers it); the hurry it tells is read again next turn.
                 return []
-            if requested in DETAIL_SLOTS and intent == "thank":
+            # ok merci! 156-0052: the detail given with thanks is the answer (round 2026-12-05zzh)
+            if requested in DETAIL_SLOTS and intent == "thank" and not _details_given(tracker, True):
                 if times_asked(tracker, requested) >= 2 and not _details_given(tracker):
                     # Thanked after the same question twice: the customer takes it as done.
                     return events + [SlotSet(requested, None), SlotSet("requested_slot", None)]
@@ -365,7 +366,12 @@ def postal_code_not_known(tracker: Tracker) -> bool:
     いま ちょっと わがんなくて), giving no number: the address is asked, its code looked up."""
     text = common.latest_text(tracker)
     asked = tracker.get_slot("requested_slot") == "postal_code"
-    return asked and verification.reading(text) == verification.UNKNOWN and not re.search(r"[0-9０-９]", text)
+    unknown = verification.reading(text) == verification.UNKNOWN and not re.search(r"[0-9０-９]", text)
+    return asked and unknown and not _ASKS_THE_COST.search(text)
+
+
+# the catalog is free, yes? I don't have to pay anything? (round 2026-12-05zzh): no code not known
+_ASKS_THE_COST = re.compile(r"(?i)\bfree\b|\bpay\b|\bcost|無料|料金|お金|おかね|有料")
 
 
 def other_details(tracker: Tracker) -> list[str]:

@@ -119,7 +119,7 @@ class ActionSubmitCatalog(Action):
         slots = tracker.current_slot_values()
         complete = all(slots.get(s) for s in DETAIL_SLOTS)
         if not complete or slots.get("catalog_confirmed") is False:
-            return _stop(dispatcher, tracker)
+            return stop_catalog(dispatcher, tracker)
         if not slots.get("catalog_request_id"):
             store_request(tracker, slots)
         return _taken(dispatcher, slots, "ほかにご用件はございますか。")
@@ -140,11 +140,14 @@ class ActionStopCatalog(Action):
         name = name_answered(tracker)
         if name:  # じゃあ Wang Xiaoling でお願いします, read as a goodbye: the name, the form goes on
             return [SlotSet("person_name", name), FollowupAction("catalog_form")]
+        detail = detail_answered(tracker)
+        if detail:  # ok merci! 156-0052, read as thanks: the detail asked for, the form goes on
+            return [SlotSet(*detail), FollowupAction("catalog_form")]
         slots = tracker.current_slot_values()
         taken_back = readback.answer(common.latest_text(tracker), common.latest_intent(tracker)) == readback.STOP
         if slots.get("catalog_request_id") and all(slots.get(s) for s in DETAIL_SLOTS) and not taken_back:
             return _taken(dispatcher, slots, "ご利用ありがとうございました。")
-        return _stop(dispatcher, tracker)
+        return stop_catalog(dispatcher, tracker)
 
 
 # A name asked to be written so (じゃあ Wang Xiaoling でお願いします): no goodbye, whatever its reading.
@@ -170,6 +173,18 @@ def name_answered(tracker: Tracker) -> str | None:
     return given.group("name")
 
 
+def detail_answered(tracker: Tracker) -> tuple[str, str] | None:
+    """The postal code or the phone the form had asked for, given with thanks (ok merci!
+    156-0052, round 2026-12-05zzh shizuyo-anahit-19): (slot, value); None otherwise."""
+    asked = next((e.get("value") for e in reversed(tracker.events)
+                  if e.get("event") == "slot" and e.get("name") == "requested_slot" and e.get("value")), None)
+    entities = tracker.latest_message.get("entities") or []
+    value = next((e.get("value") for e in entities if e.get("entity") == asked), None)
+    if asked not in ("postal_code", "phone") or not value or is_leaving(common.latest_text(tracker)):
+        return None
+    return asked, str(value)
+
+
 def _taken(dispatcher: CollectingDispatcher, slots: dict[str, Any], closing: str) -> list[EventType]:
     """Tells how and when the stored request comes, and forgets the form's details."""
     method = slots.get("shipping_method") or common.rules().catalog_default_method
@@ -178,7 +193,7 @@ def _taken(dispatcher: CollectingDispatcher, slots: dict[str, Any], closing: str
     return [SlotSet(slot, None) for slot in CATALOG_SLOTS]
 
 
-def _stop(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+def stop_catalog(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """Drops the request (the stored one too, while unsent) and says so."""
     stored = int(tracker.get_slot("catalog_request_id") or 0)
     if stored:

@@ -257,8 +257,10 @@ def answerable_topic(tracker: Tracker) -> str | None:
     if (verification.number_not_at_hand(text, (earlier_texts(tracker) or [""])[-1])
             and set(triage.get("cues") or []) <= NOT_KNOWING_CUES and not any(triage.get(s) for s in BEYOND_NOT_KNOWING)):
         return NUMBER_WHERE
-    if triage.get("cues"):
-        return None
+    asking_how = only_cues_among(triage.get("cues") or [], ASKING_HOW_CUES, triage.get("intensity") or 0,
+                                 bool(triage.get("emphatic")))
+    if triage.get("cues") and not (asking_how and topic_of(text) == "ask_gift"):
+        return None  # のしは どうすりゃ いいんだい: how to do the のし asked, no distress (round 2026-12-05zzh)
     topic = topic_of(text)
     if topic:
         return topic

@@ -19,9 +19,11 @@ GIFT = re.compile(
     r"written on|write on|what (?:words|to write)|wrapping paper"  # And what words should be written on it?
 )
 SHIPPING = re.compile(r"送料|そうりょう|配送料|shipping fee|shipping cost")
-# Thanks in the words of a customer who writes in another language (ok understood, terima kasih).
+# Thanks in the words of a customer who writes in another language (ok understood, terima kasih);
+# not a thank-you gift (I sent a thank-you gift to my landlady, round 2026-12-05zzh).
 THANKS = re.compile(
-    r"\bthank|\bthx\b|terima kasih|obrigad|gracias|merci|danke|cảm ơn|cam on|salamat|dhanyavad|shukriya|謝謝|谢谢|감사"
+    r"\bthank(?![- ]?you ?(?:gift|present|box|card|sweets|note|ギフト|ぎふと|プレゼント|ぷれぜんと))|"
+    r"\bthx\b|terima kasih|obrigad|gracias|merci|danke|cảm ơn|cam on|salamat|dhanyavad|shukriya|謝謝|谢谢|감사"
 )
 # Thanks that end the message (ほうかね、ほいじゃ志で頼むわ。ありがとね): whatever came before, the
 # customer is content.

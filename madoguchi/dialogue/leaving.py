@@ -39,7 +39,9 @@ LEAVING = re.compile(
     r"|maybenexttime|(?:i'?ll|iwill|i)(?:just)?ask(?:her|him|them|my[a-z]{2,8})first"
     r"|(?:don'?t|donot)need(?:the|a|your|any)?(?:paper)?catalog"
     # my colleague says she already has one on her desk 😅 I'll use that one (round 2026-12-05zze)
-    r"|(?:i'?ll|iwill)(?:just)?use(?:that|hers|his|theirs|herone|hisone)(?:one)?(?![^\W\d_]))"
+    r"|(?:i'?ll|iwill)(?:just)?use(?:that|hers|his|theirs|herone|hisone)(?:one)?(?![^\W\d_])"
+    # the lesson starts. I will finish later, sorry!! (round 2026-12-05zzh)
+    r"|(?:i'?ll|iwill)(?:finish|continue|complete|doit|dothis|comeback)(?:it|this)?later)"
 )
 
 # A message is asked about several times a turn (the triage, the forms); its reading is made once.

@@ -100,6 +100,9 @@ LATE = re.compile(
     r"終わった次の日|終わってから|過ぎてから|済んでから|すんでから|"  # 届いたん納会終わった次の日やぞ
     # 指定した品が…届いたのは9日; 届いたのが正月明けだったんだわ (round 2026-12-05zzf): the wait is the complaint
     r"(?:届いた|とどいた|着いた|ついた)の[はが][^。]{0,4}?(?:[0-9]+日|翌日|次の日|週明け|年明け|翌週|翌月|正月)|指定した(?:品|もの|日)"
+    # in English, read or not (the funeral was on Saturday and your box arrived only on Tuesday, round 2026-12-05zzh)
+    r"|(?:届いた|届きました|arrived|came)\s*only\s*(?:on|after|the)|\btoo late\b"
+    r"|after (?:the|everything) (?:funeral|party|event|was)"
 )
 # Asked as what may happen, nothing told (のしが違ってたらどうなりますか).
 ASKED_IF = re.compile(r"(?:違|ちが|間違|まちが|おかし|変|へん)[ぁ-ゖ]{0,3}?(?:たら|ったら|れば|ても|ないか|ないよう)")

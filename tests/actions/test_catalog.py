@@ -307,6 +307,17 @@ async def test_thanks_in_the_middle_does_not_stop_the_request(shop, dispatcher, 
     assert slots == {"person_name": None}  # the form goes on: its question again, nothing taken back
 
 
+async def test_a_postal_code_given_with_thanks_is_taken(shop, dispatcher, domain):
+    """Round 2026-12-05zzh shizuyo-anahit-19: 「ok merci! 156-0052」 was thanks, the question again."""
+    tracker = make_tracker(
+        [user("ok merci! 156-0052", "thank", [{"entity": "postal_code", "value": "156-0052"}])],
+        slots={"person_name": "Anahit Grigoryan"}, active_loop="catalog_form", requested_slot="postal_code",
+        candidates={"postal_code": "156-0052"},
+    )
+    slots = slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
+    assert slots["postal_code"] == "156-0052" and slots["address_base"].startswith("東京都世田谷区")
+
+
 async def test_thanks_after_the_same_question_twice_lets_the_customer_go(shop, dispatcher, domain):
     asked = {"event": "bot", "text": "お届け先のお名前（フルネーム）を教えてください。",
              "metadata": {"utter_action": "utter_ask_person_name"}, "timestamp": 0.5}

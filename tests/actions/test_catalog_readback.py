@@ -119,3 +119,16 @@ async def test_a_name_given_with_de_onegaishimasu_read_as_a_goodbye_goes_on_with
     left["parse_data"]["intent"]["confidence"] = 0.55
     events = await ActionStopCatalog().run(dispatcher, make_tracker([asked, left]), domain)
     assert not any(e.get("event") == "followup" for e in events)
+
+
+async def test_a_detail_given_with_thanks_is_the_answer_and_the_form_goes_on(shop, dispatcher, domain):
+    """Round 2026-12-05zzh shizuyo-anahit-19: 「ok merci! 156-0052」 read as thanks was asked again."""
+    from actions.catalog_readback import ActionStopCatalog
+
+    events = [{"event": "slot", "name": "requested_slot", "value": "postal_code"},
+              user("ok merci! 156-0052", "thank", [{"entity": "postal_code", "value": "156-0052"}]),
+              {"event": "slot", "name": "requested_slot", "value": None}]
+    tracker = make_tracker(events, slots={"person_name": "Anahit Grigoryan"})
+    result = await ActionStopCatalog().run(dispatcher, tracker, domain)
+    assert slot_sets(result) == {"postal_code": "156-0052"}
+    assert [e.get("name") for e in result if e.get("event") == "followup"] == ["catalog_form"]

@@ -678,9 +678,20 @@ async def test_leaving_the_catalog_form_read_as_distress_lets_the_request_go(sho
     tracker = make_tracker([user(text, "express_distress", triage={"cues": ["どうしよう"]})],
                            active_loop="catalog_form", requested_slot="address")
     events = await ActionHandoff().run(dispatcher, tracker, domain)
-    assert [e.get("name") for e in events if e.get("event") == "followup"] == ["action_stop_catalog"]
-    assert handoffs.open_for(shop, "s1") is None
+    assert [e.get("name") for e in events if e.get("event") == "followup"] == ["action_listen"]
+    assert said(dispatcher) == ["utter_catalog_stopped"] and handoffs.open_for(shop, "s1") is None
     grief = make_tracker([user("父が亡くなって…またにします", "express_distress", triage={"grief": True})],
                          active_loop="catalog_form", requested_slot="address")
     await ActionHandoff().run(dispatcher, grief, domain)
     assert handoffs.open_for(shop, "s1").reason == "distress"
+
+
+async def test_how_to_do_the_noshi_asked_with_words_of_not_knowing_how_is_answered(shop, dispatcher, domain):
+    """Round 2026-12-05zzh kenzaburo-ivana-19: のしは どうすりゃ いいんだい (not understood, a cue of
+    asking how) after a memorial was told got 'rephrase'."""
+    events = [user("かあちゃんの ３かいきで　しんせきに くばる かしが ほしいんだ", "ask_gift", ts=1.0),
+              {"event": "bot", "text": "仏事ののしは、黒白または黄白の結び切り。…", "timestamp": 1.5, "metadata": {}},
+              user("のしは どうすりゃ いいんだい　おれは やったことねえんさぁ", "nlu_fallback", ts=2.0,
+                   triage={"cues": ["どうすりゃ"], "intensity": 0})]
+    await ActionFallback().run(dispatcher, make_tracker(events), domain)
+    assert "黒白" in dispatcher.messages[0]["text"] and handoffs.open_for(shop, "s1") is None

@@ -22,6 +22,7 @@ from madoguchi.dialogue.follow_up import topic_of
     ("助かりました！", "thank"),
     ("ありがとうって言われても困る", None),
     ("ok understood", None),
+    ("Bok. I sent a thank-you gift to my landlady because I'm moving out.", None),  # a gift, no thanks (05zzh)
     ("ほんまありえへん", None),
 ])
 def test_the_subject_a_message_names(text, topic):

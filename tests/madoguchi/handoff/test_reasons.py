@@ -419,6 +419,11 @@ def test_a_celebration_noshi_on_a_memorial_in_spaced_kana_or_by_voice_goes_to_an
     ("the sweets for my colleague's family came with red and white のし, 紅白!! it was for the funeral, I asked 仏事",
      "needs_operator"),
     ("Is red and white のし ok for a funeral? I want to order", None),  # a question, nothing came
+    # round 2026-12-05zzh: a mourning のし on a gift of thanks, someone else's parcel, in English
+    ("The box had a black and white のし with 御霊前 on it! I ordered 御礼. 本当に 恥ずかしいです 😣", "needs_operator"),
+    ("but name on it is not mine, it is for some Kobayashi-san in Kurashiki.", "needs_operator"),
+    # late for the funeral, told in English: the wait is the complaint, no goods case
+    ("the funeral was on Saturday and your box arrived only on Tuesday 😢", None),
 ])
 def test_a_wrong_name_quoted_or_a_funeral_told_in_english_is_goods(rules, text, reason):
     assert reason_for_intent(rules, "complain", text) == (reason or "complaint")
