@@ -28,24 +28,6 @@ from madoguchi.nlu.cues import HANDOFF_INTENTS
 from madoguchi.nlu.patterns import normalize_phone, normalize_postal_code
 from madoguchi.values import clean_person_name
 
-CATALOG_SLOTS = (
-    "person_name",
-    "postal_code",
-    "address_base",
-    "address",
-    "phone",
-    "in_hurry",
-    "contact_note",
-    "shipping_method",
-    "catalog_confirmed",
-    # a late catalog (actions/catalog_late.py)
-    "catalog_late",
-    "catalog_next",
-    "catalog_choice",
-    "catalog_resend_of",
-    "catalog_note",
-    "catalog_request_id",
-)
 DETAIL_SLOTS = ("person_name", "postal_code", "address", "phone")
 # The slots a correction clears: the address is asked again from its postal code.
 FIELD_SLOTS = {

@@ -12,7 +12,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from actions.catalog import CATALOG_SLOTS, DETAIL_SLOTS, since_latest_message
+from actions.catalog import DETAIL_SLOTS, since_latest_message
+from actions.catalog_slots import CATALOG_SLOTS
 from actions.catalog_store import store_request
 from actions.catalog_late import resume_lookup, resumes_lookup
 from actions.catalog_phone import NO_PHONE

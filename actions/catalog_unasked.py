@@ -11,6 +11,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common
+from actions.catalog_slots import CATALOG_SLOTS
 from madoguchi.handoff.reasons import has_cue
 
 CATALOG_FORM = "catalog_form"
@@ -39,8 +40,6 @@ def let_go(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType
     """After the answer, the request nobody asked for is let go; nothing otherwise."""
     if not begun_unasked(tracker):
         return []
-    from actions.catalog import CATALOG_SLOTS  # here: actions.catalog reads the answers of actions.info
-
     dispatcher.utter_message(text=LET_GO)
     return [*(SlotSet(slot, None) for slot in CATALOG_SLOTS), ActiveLoop(None), SlotSet("requested_slot", None),
             FollowupAction("action_listen")]

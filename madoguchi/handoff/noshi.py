@@ -51,6 +51,8 @@ def memorial_named(rules: Rules, text: str) -> bool:
 # How the customer says the memorial was told to the shop (…ちゃんと おそなえ って かきました, round zw).
 REPROACHED = ("のに", "言った", "いった", "頼んだ", "たのんだ", "出せ", "使えな", "使え", "書きました", "かきました", "書いた", "かいた",
               "伝えた", "つたえた", "伝えま", "つたえま",
+              # 主人の法事に使うがやと、ちゃんと言うたがに (Kanazawa, round 2026-12-02t kinu-hayato-09 replayed)
+              "言うた", "いうた", "ゆうた",
               # お願いの時に 書いといたはずなんどすけど… (round zzg, kyō-kotoba)
               "書いといた", "かいといた", "書いておいた", "かいておいた", "言うといた", "いうといた", "伝えといた", "はずな", "はずで", "はずや")
 

@@ -384,6 +384,9 @@ def test_a_wrong_noshi_told_across_messages_in_either_order(rules):
     # in kyō-kotoba, the memorial and a request that should have been kept (round zzg mayumi-rodrigo-09)
     assert wrong_noshi_told_across(rules, "主人の十三回忌に 使わしてもらうて、お願いの時に 書いといたはずなんどすけど…",
                                    ["ただ、のしが 紅白の蝶結びで、「御祝」と 書いておしたんどす。"])
+    # in Kanazawa speech, the memorial told with 言うたがに (round 2026-12-02t kinu-hayato-09, replayed)
+    assert wrong_noshi_told_across(rules, "主人の法事に使うがやと、ちゃんと言うたがに。これじゃ配れんわいね",
+                                   ["きょう届いたお菓子、開けてみたら、のしが紅白のお祝いのになっとるがや"])
     # in romaji (round zp): the celebration のし, then the funeral it was for
     assert wrong_noshi_told_across(rules, "ososhiki no ato nano ni... chuumon no toki 御供 to kakimashita.",
                                    ["hanchou no kazoku ni okashi okurimashita. demo noshi ga 紅白 no oiwai no datta"])
