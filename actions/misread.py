@@ -259,8 +259,10 @@ def answerable_topic(tracker: Tracker) -> str | None:
         return NUMBER_WHERE
     asking_how = only_cues_among(triage.get("cues") or [], ASKING_HOW_CUES, triage.get("intensity") or 0,
                                  bool(triage.get("emphatic")))
-    if triage.get("cues") and not (asking_how and topic_of(text) == "ask_gift"):
-        return None  # のしは どうすりゃ いいんだい: how to do the のし asked, no distress (round 2026-12-05zzh)
+    # のしは どうすりゃ いいんだい; お供え. but I don't know Japanese custom: how the gift is done asked,
+    # no distress (round 2026-12-05zzh; round 05zzd ginji-tanvir-06, replayed)
+    if triage.get("cues") and not (asking_how and (topic_of(text) == "ask_gift" or memorial.is_memorial(text))):
+        return None
     topic = topic_of(text)
     if topic:
         return topic

@@ -695,3 +695,14 @@ async def test_how_to_do_the_noshi_asked_with_words_of_not_knowing_how_is_answer
                    triage={"cues": ["どうすりゃ"], "intensity": 0})]
     await ActionFallback().run(dispatcher, make_tracker(events), domain)
     assert "黒白" in dispatcher.messages[0]["text"] and handoffs.open_for(shop, "s1") is None
+
+
+async def test_the_custom_of_a_memorial_gift_not_known_is_answered_not_handed_off(shop, dispatcher, domain):
+    """Round 2026-12-05zzd ginji-tanvir-06, lost in the replay of the final model: お供え with
+    "I don't know Japanese custom" not understood after a death told went to a person as distress."""
+    events = [user("salam ji. sad news, my restaurant landlord's mother passed away", "nlu_fallback", ts=1.0),
+              {"event": "bot", "text": "…", "timestamp": 1.5, "metadata": {"utter_action": "utter_default"}},
+              user("I want send sweets to the family, お供え. but I don't know Japanese custom, not want mistake",
+                   "nlu_fallback", ts=2.0, triage={"cues": ["わかりませ"], "intensity": 0})]
+    await ActionFallback().run(dispatcher, make_tracker(events), domain)
+    assert "黒白" in dispatcher.messages[0]["text"] and handoffs.open_for(shop, "s1") is None
