@@ -166,19 +166,23 @@ def name_answered(tracker: Tracker) -> str | None:
     text = nfkc(common.latest_text(tracker)).strip()
     if read.get("name") not in ("goodbye", "thank") or (read.get("confidence") or 0) >= SURE_GOODBYE:
         return None
-    asked = next((e.get("value") for e in reversed(tracker.events)
-                  if e.get("event") == "slot" and e.get("name") == "requested_slot" and e.get("value")), None)
+    asked = last_asked(tracker)
     given = NAME_ASKED_FOR.match(text)
     if asked != "person_name" or not given or is_leaving(text) or tracker.get_slot("person_name"):
         return None
     return given.group("name")
 
 
+def last_asked(tracker: Tracker) -> str | None:
+    """The detail the form asked for last, also once a rule has ended the form."""
+    return next((e.get("value") for e in reversed(tracker.events)
+                 if e.get("event") == "slot" and e.get("name") == "requested_slot" and e.get("value")), None)
+
+
 def detail_answered(tracker: Tracker) -> tuple[str, str] | None:
     """The postal code or the phone the form had asked for, given with thanks (ok merci!
     156-0052, round 2026-12-05zzh shizuyo-anahit-19): (slot, value); None otherwise."""
-    asked = next((e.get("value") for e in reversed(tracker.events)
-                  if e.get("event") == "slot" and e.get("name") == "requested_slot" and e.get("value")), None)
+    asked = last_asked(tracker)
     entities = tracker.latest_message.get("entities") or []
     value = next((e.get("value") for e in entities if e.get("entity") == asked), None)
     if asked not in ("postal_code", "phone") or not value or is_leaving(common.latest_text(tracker)):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from actions.info import ActionAnswerGift, ActionAnswerProduct
 from tests.actions.conftest import make_tracker, user
 
@@ -44,28 +46,22 @@ async def test_a_noshi_question_after_a_memorial_gets_the_buddhist_noshi(dispatc
     assert "黒白" in text and "志" in text and "25個" in text and "紅白" not in text
 
 
-async def test_a_second_noshi_question_gets_the_noshi_not_the_whole_answer_again(dispatcher, domain):
+@pytest.mark.parametrize("first, then, words", [
+    ("義父の七回忌で配るお菓子を20人分考えています", "表書きは何と書けばいいですか。外のしと内のし、どちらがいいでしょう",
+     ("志", "外のし", "手渡し")),
+    # 何と書きますか? got the whole answer again (round 2026-12-02zd kaoru-nattapong-06)
+    ("her father passed away last month. お供えのお菓子です", "何と書きますか? I don't want to make mistake", ("御供",)),
+])
+async def test_a_second_noshi_question_gets_the_noshi_not_the_whole_answer_again(dispatcher, domain, first, then, words):
     tracker = make_tracker([
-        user("義父の七回忌で配るお菓子を20人分考えています", "change_order"),
+        user(first, "ask_gift"),
         {"event": "bot", "text": "仏事ののしは、黒白または黄白の結び切り。…", "timestamp": 1.5},
-        user("表書きは何と書けばいいですか。外のしと内のし、どちらがいいでしょう", "ask_gift", ts=2.0),
+        user(then, "ask_gift", ts=2.0),
     ])
     await ActionAnswerGift().run(dispatcher, tracker, domain)
     text = dispatcher.messages[0]["text"]
-    assert "志" in text and "外のし" in text and "手渡し" in text
+    assert all(w in text for w in words)
     assert "本練り羊羹" not in text  # the products were told already
-
-
-async def test_what_to_write_asked_again_gets_the_noshi_alone(dispatcher, domain):
-    """Round 2026-12-02zd kaoru-nattapong-06: 何と書きますか? got the whole answer again."""
-    tracker = make_tracker([
-        user("her father passed away last month. お供えのお菓子です", "ask_gift"),
-        {"event": "bot", "text": "仏事ののしは、黒白または黄白の結び切り。…", "timestamp": 1.5},
-        user("何と書きますか? I don't want to make mistake", "ask_gift", ts=2.0),
-    ])
-    await ActionAnswerGift().run(dispatcher, tracker, domain)
-    text = dispatcher.messages[0]["text"]
-    assert "御供" in text and "本練り羊羹" not in text
 
 
 async def test_a_celebration_noshi_reported_after_the_memorial_gift_goes_to_a_person(shop, dispatcher, domain):
