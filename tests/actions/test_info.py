@@ -52,7 +52,9 @@ async def test_a_noshi_question_after_a_memorial_gets_the_buddhist_noshi(dispatc
     # 何と書きますか? got the whole answer again (round 2026-12-02zd kaoru-nattapong-06)
     ("her father passed away last month. お供えのお菓子です", "何と書きますか? I don't want to make mistake", ("御供",)),
 ])
-async def test_a_second_noshi_question_gets_the_noshi_not_the_whole_answer_again(dispatcher, domain, first, then, words):
+async def test_a_second_noshi_question_gets_the_noshi_not_the_whole_answer_again(
+    dispatcher, domain, first, then, words
+):
     tracker = make_tracker([
         user(first, "ask_gift"),
         {"event": "bot", "text": "仏事ののしは、黒白または黄白の結び切り。…", "timestamp": 1.5},
