@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 from madoguchi.dialogue.leaving import STOP_WORD
-from madoguchi.nlu.patterns import ENGLISH_MONTH, ENGLISH_ORDINAL
+from madoguchi.nlu.patterns import ENGLISH_MONTH, ENGLISH_ORDINAL, FRENCH_MONTHS
 from madoguchi.nlu.reading import as_read
 from madoguchi.text import nfkc
 
@@ -197,9 +197,11 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 
 
 def _english_month(text: str) -> str:
-    """December 22nd, Dec 22, 22nd of December: the month and day in English, as 12月22日."""
+    """December 22nd, Dec 22, 22nd of December (or 22 décembre): the month and day in English
+    or French, as 12月22日."""
     def as_japanese(month: str, day: str) -> str:
-        return f"{_MONTHS.index(month[:3]) + 1}月{int(day)}日"
+        number = FRENCH_MONTHS.get(month) or _MONTHS.index(month[:3]) + 1
+        return f"{number}月{int(day)}日"
 
     month_first = rf"(?<![a-z]){ENGLISH_MONTH}\s+(?:the\s+)?{ENGLISH_ORDINAL}"
     text = re.sub(month_first, lambda m: as_japanese(m.group(1), m.group(2)), text)

@@ -66,7 +66,8 @@ _HOUSES = ("ビル", "ホーム", "苑", "マンション", "ハイツ", "荘", 
            "コート", "ヒルズ", "メゾン", "パレス", "プラザ", "団地", "寮", "住宅", "ハイム", "ヴィラ", "カーサ",
            "旅館", "ホテル", "会館", "病院", "医院", "事務所", "工場", "センター", "スクエア", "テラス", "ガーデン",
            "製作所", "商店", "工業", "工務店", "株式会社", "有限会社", "営業所", "支店", "本店", "民宿", "ペンション",
-           "アトリエ", "スタジオ", "ギャラリー", "工房")  # 益子町益子3021-6 アトリエ・ハーロム (round 2026-12-05zzb)
+           "アトリエ", "スタジオ", "ギャラリー", "工房",  # 益子町益子3021-6 アトリエ・ハーロム (round 2026-12-05zzb)
+           "教室", "大学", "研究科", "研究所")  # …本町５－２１　藤原きもの教室, …青葉6-3 東北大学 理学研究科 化学棟 405号室 (zzh)
 _HOUSE = "|".join(dict.fromkeys([*_HOUSES, *(jaconv.z2h(h, kana=True, ascii=False, digit=False) for h in _HOUSES)]))
 # A sumo stable after a name (両国２−１４−７ 東雲部屋, round zx); not 部屋番号, nor 部屋 alone.
 _HOUSE += rf"|(?<=[{KANJI}ァ-ヴー])部屋(?!番)"
@@ -79,7 +80,7 @@ _ROOM = (
     rf"{_NUM}{{1,5}}(?!{_NUM})(?:号?棟[ 　の-]?{_NUM}+(?:号室|号)?|号室|号|階|Ｆ|F|ごうしつ|ごう)?"
     rf"(?:(?<=[0-9０-９号室階ＦF棟う])|(?![{KANJI}]))"
 )
-_NAMED_ROOM = rf"{_NUM}{{1,5}}(?:号室|号|階|Ｆ|F|ごうしつ|ごう)"
+_NAMED_ROOM = rf"{_NUM}{{1,5}}(?:号室|号館|号|階|Ｆ|F|ごうしつ|ごう)"  # ウエスト2号館
 # After a space, only a building (a name with a word of buildings in it) or a room: a name
 # written after the address (〒… 東京都…1-2-3 高橋美和子) is no part of it.
 # A building name may go on in hiragana after its word of buildings (ケアハウスせんごく), and a
@@ -87,7 +88,7 @@ _NAMED_ROOM = rf"{_NUM}{{1,5}}(?:号室|号|階|Ｆ|F|ごうしつ|ごう)"
 # A building's name may hold a kana or two of grammar before its word (サービス付き高齢者住宅),
 # and begin in hiragana (こまつ屋旅館).
 _BUILDING = (
-    rf"(?:(?:[ぁ-ゖ]{{1,4}}(?={_WORD}))?(?:{_WORD}+[ぁ-ゖ]{{1,2}}(?={_WORD}))*{_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}ぁ-ゖ]*"
+    rf"(?:(?:[ぁ-ゖ]{{1,4}}(?={_WORD}))?(?:{_WORD}+[ぁ-ゖ]{{1,3}}(?={_WORD}))*{_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}ぁ-ゖ]*"
     rf"(?:{_NUM}{{1,2}}(?:条|番街|番館)[{_WORD[1:-1]}]*)?(?:[ 　]?{_ROOM})?"  # ノースパレス南3条1105号室 (Sapporo)
     rf"|{_WORD}+[ 　]?{_NAMED_ROOM}|{_WORD}{{2,}}{_NUM}{{3,4}}(?!{_NUM})|{_ROOM})"
 )
@@ -97,7 +98,7 @@ _KANA_BUILDING = rf"[ぁ-ゖー]{{0,8}}(?:はいつ|まんしょん|あぱーと
 _KANA_TOWN = r"(?<=郡)[ぁ-ゖ]{2,6}(?=[町村])"
 ADDRESS = re.compile(
     rf"{_START}(?:{_PLACE}|{_KANA_TOWN}|{_BLOCK}|{_DIRECTION})*{_BLOCK}"
-    rf"(?:[ 　]?{_BUILDING}(?:[ 　]{_BUILDING}(?=[ 　]{_ROOM}))?(?:[ 　]{_ROOM})?{_CARE_OF})?"
+    rf"(?:[ 　]?{_BUILDING}(?:(?:[ 　]{_BUILDING}){{1,2}}(?=[ 　]{_ROOM}))?(?:[ 　]{_ROOM})?{_CARE_OF})?"
 )  # 特別養護老人ホーム すずらん苑 ２０５号室: a home, its name, its room (not 芝パークビル８階 株式会社ミナト)
 # No block number, a building and its room after the town (輪島市河井町 河井第２仮設団地 ３号棟１０５).
 HOUSING_ADDRESS = re.compile(

@@ -83,8 +83,10 @@ def english_phrase_spans(text: str) -> list[tuple[int, int]]:
 
 
 def english_word(word: str) -> bool:
-    """The word is a phrase of the English lexicon by itself (nope, sure, rain): no romaji."""
-    return (_plain(word),) in _ENGLISH.words_of and _plain(word) not in ROMAJI_NOUNS
+    """The word is a phrase of the English lexicon by itself (nope, sure, rain; doviđenja as
+    dovidenja): no romaji."""
+    plain = without_diacritics(_plain(word))
+    return (plain,) in _ENGLISH.words_of and plain not in ROMAJI_NOUNS
 
 
 # Romaji words of the shop: no English word alone, though the English lexicon has noshi (noshi wa

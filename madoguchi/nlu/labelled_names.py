@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from madoguchi.nlu.address_spans import KANJI as _KANJI
+from madoguchi.nlu.foreign_words import ENGLISH_GRAMMAR
 from madoguchi.nlu.greeting import OPENING
 from madoguchi.nlu.spans import (
     CAPITALIZED, ENGLISH_COURTESY, GRAMMAR_WORD, NAME_LABEL_WORDS, NOT_A_NAME_WORD, NOT_FAMILY, VERB_END,
@@ -37,6 +38,11 @@ _NAME_WORDS = (
     re.compile(r"[A-Za-z][A-Za-z'.-]*(?:[ 　][A-Za-z][A-Za-z'.-]*){0,2}"),
     re.compile(r"[ァ-ヴー]{2,}(?:[ 　・][ァ-ヴー]{2,}){0,2}"),
     re.compile(rf"[{_KANJI}ぁ-ゖ]{{1,6}}(?:[ 　][{_KANJI}ぁ-ゖ]{{1,6}})?"),
+)
+# English words after a name label: the sentence goes on (the name on it is, my name goes under it).
+_ENGLISH_AFTER_LABEL = re.compile(
+    rf"(?:^|(?<=[ 　]))(?:{'|'.join(sorted(ENGLISH_GRAMMAR | {'below', 'under', 'above', 'goes', 'should', 'like'}))})"
+    r"(?=[ 　]|$)"
 )
 # A name in Latin letters written alone (Marco Silva, Jorge Fernández).
 _LATIN_NAME_ALONE = re.compile(rf"\s*({CAPITALIZED}(?:[ 　]{CAPITALIZED}){{1,2}})\s*[.!。]?\s*")
@@ -128,11 +134,15 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
                 stop = re.search(r"[.!?][ 　]", text[start:end])
                 if stop:  # my full name TWICE. Why do…: the sentence ends (round 2026-12-05zze)
                     end = start + stop.start()
+                end = start + len(text[start:end].rstrip(".!?"))  # My name is Ivana Horvat. (zzh)
                 if re.fullmatch(r"[A-Z]{3,}", text[start:end]):
                     break  # a word shouted, no name
                 second = re.search(rf"[ 　]([{_KANJI}]+[はがをにでもへ])$", text[start:end])
                 if second:  # 名前 村井俊介 配達は12/10で: the next words of the sentence
                     end = start + second.start()
+                english = _ENGLISH_AFTER_LABEL.search(text, start, end)
+                if english:  # the name on it is not mine; my name Pavel Sokolov and my email (not Do Van An)
+                    end = start + len(text[start : english.start()].rstrip(" 　"))
                 grammar = any(NOT_A_NAME_WORD.match(w) or GRAMMAR_WORD.search(w) or _ASKED.search(w)  # 名前 かけますか
                               for w in re.split(r"[ 　・]+", text[start:end]))
                 if end > start and not grammar:

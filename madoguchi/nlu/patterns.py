@@ -100,10 +100,14 @@ _RELATIVE_DATE_RE = re.compile(
 _GREETING_TODAY = re.compile(r"^\s*今日は(?:[。、!！\s]|$)")
 # Sunday, next Saturday, tonight: a day named in English.
 # A month in English, whole or cut to three letters (December, Dec., Sept), and a day with its
-# ordinal (22nd): the month and its day (January 17, the 22nd of December) are a date.
+# ordinal (22nd): the month and its day (January 17, the 22nd of December) are a date. A month
+# in French counts too, as French-speaking customers write it among English (20 décembre).
+FRENCH_MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+                 "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+                 "décembre": 12, "decembre": 12}
 ENGLISH_MONTH = (
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?"
-    r"|nov(?:ember)?|dec(?:ember)?)\.?(?![A-Za-z])"
+    rf"|nov(?:ember)?|dec(?:ember)?|{'|'.join(FRENCH_MONTHS)})\.?(?![A-Za-zÀ-ÿ])"
 )
 ENGLISH_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?(?![0-9])"
 _LATIN_DATE_RE = re.compile(

@@ -57,8 +57,9 @@ _LOANWORDS = {
     # ん before y written without its apostrophe (kinyoubi for kin'youbi)
     "kinyoubi": "きんようび", "kinyobi": "きんようび", "kinyou": "きんよう", "konya": "こんや", "honya": "ほんや",
 }
-# A Latin word not glued to digits (`A1234567` is an order number, not romaji).
-_WORD = re.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z']*(?![0-9A-Za-z])")
+# A Latin word not glued to digits (`A1234567` is an order number, not romaji), with its letters
+# with a diacritic: no romaji (Doviđenja: Croatian, not どゔぃ and えんじゃ; até, só: Portuguese).
+_WORD = re.compile(r"(?<![0-9A-Za-z\u00c0-\u024f])[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f']*(?![0-9A-Za-z])")
 # English words that romaji would read (me: め), counted as English with its words of grammar.
 _ENGLISH_TOO = {"me", "send", "want", "get", "us", "him", "her", "them", "some", "any", "all", "who", "why", "when"}
 # Japanese words of grammar in romaji: against English words of grammar, romaji written.

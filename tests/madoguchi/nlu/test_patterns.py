@@ -342,6 +342,7 @@ def test_a_week_or_month_named_or_a_day_after_a_particle_is_a_date(text, date):
     ("my exhibition opens on January 17. I want the sweets early", ["January 17"]),
     ("date pls 27th Dec, morning if possible", ["27th Dec"]), ("Delivery date I want: Sept. 4", ["Sept. 4"]),
     ("the party is on May 3", ["May 3"]),
+    ("the date is 20 décembre, sorry", ["20 décembre"]), ("livraison le 3 janvier", ["3 janvier"]),  # French (zzh)
     # may in lower case is a verb; a word that begins like a month is none
     ("I may 3 boxes order", []), ("I decided 2 boxes", []), ("married 30 years", []),
 ])

@@ -284,6 +284,11 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("Yia sas! 🌸", "こんにちは"), ("kalinichta! talk later ✨", "さようなら"), ("misaotra. よく わかりました", "ありがとう"),  # 05zzg
     ("eny", "はい"), ("tsia", "いいえ"), ("ok mèsi, so maybe tomorrow? 🙏", "ありがとうございます"), ("orevwa", "さようなら"),
     ("ok that's all, shukran, ma3a salama 👋", "ma3a salama"),  # Arabic's goodbye is no Malagasy hello
+    ("Doviđenja i hvala!", "さようなら"), ("dobar dan, is the catalog free?", "こんにちは"),  # round 05zzh
+    ("Barev dzez 🌸", "こんにちは"), ("ok shnorhakalutyun!", "ありがとうございます"), ("Voch", "いいえ"),
+    ("Era só isso, até a próxima", "以上です"),  # a Portuguese word with its accent is no romaji (até: not あて)
+    ("I hope I'm not writing too late", "夜分にすみません"), ("if it's not too late", "間に合わない"),
+    ("I ordered the wrong box", "間違えて選びました"), ("can you wrap each box separately?", "一つずつ包装"),
     ("el producto es malo", "悪い"),  # Spanish malo still
     ("わかった。kyay zu tin ba de 🙏", "わかった。ありがとうございます"),
     ("Sumimasen, panikku ni natte imasu. Please help me.", "助けてください me"),  # please help, help me: English

@@ -68,6 +68,7 @@ def test_a_name_ending_is_not_a_given_name():
         ("オッケー。ナマエ オオシロ レオナルド", "オオシロ レオナルド"),  # the label in katakana
         ("送っていただけますか。名前は佐々木 恵子さんです。", "佐々木 恵子"),  # without the さん
         ("孫の結婚の内祝いやき　赤いのしに濱田って名前入れてほしいがよ", "濱田"),  # before the label (round zzf)
+        ("My name is Ivana Horvat.", "Ivana Horvat"), ("you have my name Pavel Sokolov and my email", "Pavel Sokolov"),
     ],
 )
 def test_a_labelled_or_spaced_kana_name_is_found_whole(text, name):
@@ -78,7 +79,8 @@ def test_a_labelled_or_spaced_kana_name_is_found_whole(text, name):
                                   "Thank you", "やっぱり いい です、またね",
                                   "もう いい です", "ほんと おいしい です", "いや いいです", "はい そうです",
                                   "Thank You", "Good Morning, catalog please", "Merry Christmas, po",
-                                  "番号なんか しらん  名前 言うたら わかるやろ", "マダ コナイ デス", "なまえ いう から そっち で しらべて"])
+                                  "番号なんか しらん  名前 言うたら わかるやろ", "マダ コナイ デス", "なまえ いう から そっち で しらべて",
+                                  "The name on it is not mine", "and my name goes under it?"])
 def test_grammar_is_no_kana_name(text):
     assert labelled_names(text) == []
 
