@@ -4,16 +4,15 @@ handoff opened): added to the open ticket and its summary, so the operator never
 from __future__ import annotations
 
 import json
-import re
 from typing import Any, Iterable
 
 from madoguchi.handoff.presence import with_person
+from madoguchi.nlu.introduced_names import HONORIFIC
 from madoguchi.store import handoffs
 from madoguchi.store.db import Database
 
 LATE_ENTITIES = ("order_id", "phone", "person_name")
 UNKNOWN_ORDER = "注文番号不明"
-_HONORIFIC = re.compile(r"[ 　]?(?:さん|様|さま|部長|課長|先生|社長|ちゃん|くん)")
 
 
 def given(events: Iterable[dict[str, Any]]) -> dict[str, dict[str, str]]:
@@ -34,7 +33,7 @@ def given(events: Iterable[dict[str, Any]]) -> dict[str, dict[str, str]]:
 def _named_by_another(text: str, entity: dict[str, Any]) -> bool:
     """The name is said with an honorific (宛名が佐藤さんになってる): someone else, not the customer."""
     end = entity.get("end")
-    return isinstance(end, int) and _HONORIFIC.match(text, end) is not None
+    return isinstance(end, int) and HONORIFIC.match(text, end) is not None
 
 
 def summary_with(summary: str, new: dict[str, str]) -> str:

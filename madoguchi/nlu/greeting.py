@@ -8,14 +8,14 @@ import re
 
 import jaconv
 
-OPENING = re.compile(
-    r"^\s*(?:(?:こんにち[はわ]|こんばん[はわ]|おはよう(?:ございます)?|はじめまして|もしもし|はいさい|"
+OPENING_WORDS = (  # the greeting words that open a message, wherever they stand
+    r"\s*(?:(?:こんにち[はわ]|こんばん[はわ]|おはよう(?:ございます)?|はじめまして|もしもし|はいさい|"
     r"ごめんください(?:まし)?|まいど|おばんです|おばんでございます|お世話になって(?:おり|い)ます|お世話になります|おせわになって(?:おり|い)ます|"
     # どうも。お歳暮ば送りたいっちゃけど (round zze): どうも and a stop (not どうもどうも！また来たでー)
     r"どうも(?=[。、,])|"
-    r"hello|hi|hey|ハロー|コンニチハ)[\s、。,.!！?？~〜ー…・☆★♪]*)+",
-    re.IGNORECASE,
+    r"hello|hi|hey|ハロー|コンニチハ)[\s、。,.!！?？~〜ー…・☆★♪]*)+"
 )
+OPENING = re.compile("^" + OPENING_WORDS, re.IGNORECASE)
 # A message that opens the talk (もしもし これで よかとかな; おつかれっす; 前略　失礼いたします。お尋ね
 # したき儀が…; おはようございます　朝早うから　失礼いたします; 初冬の候、…お過ごしのことと存じます;
 # おつです), and words that close it.

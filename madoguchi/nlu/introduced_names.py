@@ -38,7 +38,8 @@ def introduced_names(text: str, surnames: list[tuple[int, int]]) -> list[tuple[i
 
 # A person named with an honorific or a title (杉山部長が 3月で やめます, 杉山さんが, round
 # 2026-12-05zzf): a family name GiNZA found, not what someone is (醤油屋さん, 大社さん, 仲居さん).
-_HONORIFIC = re.compile(r"[ 　]?(?:さん|様|さま|部長|課長|係長|先生|社長|ちゃん|くん)")
+# An honorific after a name: someone the writer speaks of (佐藤さん), not the writer.
+HONORIFIC = re.compile(r"[ 　]?(?:さん|様|さま|部長|課長|係長|先生|社長|ちゃん|くん)")
 _ROLE = re.compile(r"(?:屋|社|店|館|寺|院|所|局|会)$|^仲居$")
 
 
@@ -47,7 +48,7 @@ def honoured_names(text: str, surnames: list[tuple[int, int]]) -> list[tuple[int
     after them (杉山さんが), not inside a longer word of kanji nor what someone is."""
     return [
         (start, end) for start, end in surnames
-        if (start == 0 or not re.match(rf"[{_KANJI}]", text[start - 1])) and _HONORIFIC.match(text, end)
+        if (start == 0 or not re.match(rf"[{_KANJI}]", text[start - 1])) and HONORIFIC.match(text, end)
         and not _ROLE.search(text[start:end]) and not called_by_what(text, start, end)
     ]
 

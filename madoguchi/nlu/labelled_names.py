@@ -12,7 +12,7 @@ import re
 
 from madoguchi.nlu.address_spans import KANJI as _KANJI
 from madoguchi.nlu.foreign_words import ENGLISH_GRAMMAR
-from madoguchi.nlu.greeting import OPENING
+from madoguchi.nlu.greeting import OPENING_WORDS
 from madoguchi.nlu.spans import (
     CAPITALIZED, ENGLISH_COURTESY, GRAMMAR_WORD, NAME_LABEL_WORDS, NOT_A_NAME_WORD, NOT_FAMILY, VERB_END,
     is_katakana_name,
@@ -87,7 +87,7 @@ _KANA_NAME = re.compile(
 # else (もしもし　こんにちは　たかはし　とよかず　だす, round 2026-12-05zzb): だす ends
 # sentences too (あたま まっしろだす), so only a message of the name alone.
 _KANA_NAME_GREETED = re.compile(
-    rf"(?:{OPENING.pattern[1:]})[ 　]*([ぁ-ゖ]{{2,5}}[ 　][ぁ-ゖ]{{2,4}})[ 　]*(?:だす|どす|っす)[ 　。.!！]*", re.IGNORECASE
+    rf"(?:{OPENING_WORDS})[ 　]*([ぁ-ゖ]{{2,5}}[ 　][ぁ-ゖ]{{2,4}})[ 　]*(?:だす|どす|っす)[ 　。.!！]*", re.IGNORECASE
 )
 # What closes a name in hiragana written alone: a polite ending, or one of dialect (たかはし
 # ひさよ だす, ささき いわおっす).
