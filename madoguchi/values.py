@@ -150,7 +150,7 @@ def _parsed_date(text: str, today: date) -> date | None:
         index = today.month - 1 + {"再来月": 2, "来月": 1}.get(m.group(1) or "", 0)
         return date(today.year + (index + 1) // 12, (index + 1) % 12 + 1, 1) - timedelta(days=1)
     relative = {"今日": 0, "本日": 0, "明日": 1, "あした": 1, "明後日": 2, "あさって": 2, "しあさって": 3,
-                "今夜": 0, "今晩": 0, "today": 0, "tonight": 0, "tomorrow": 1}
+                "今夜": 0, "今晩": 0, "today": 0, "tonight": 0, "tomorrow": 1, "day after tomorrow": 2}
     for word, days in sorted(relative.items(), key=lambda kv: -len(kv[0])):
         if word in t:
             return today + timedelta(days=days)
@@ -162,9 +162,9 @@ def _parsed_date(text: str, today: date) -> date | None:
     if m:
         year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
         return _make_date(int(year) if year else None, month, day, today)
-    m = re.search(r"(\d{1,2})\s*日", t)
+    m = re.search(r"(\d{1,2})\s*日|(?<![0-9])(\d{1,2})(?:st|nd|rd|th)(?![a-z])", t)  # 20日, the 20th
     if m:
-        day = int(m.group(1))
+        day = int(m.group(1) or m.group(2))
         candidate = _make_date(None, today.month, day, today, roll_month=True)
         if candidate:
             return candidate

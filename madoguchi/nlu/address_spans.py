@@ -77,10 +77,10 @@ _CARE_OF = rf"(?:[ 　]?{_WORD}{{0,6}}(?:気付|きづけ))?"
 # At most five digits: a longer number after an address is a phone.
 # A kanji numeral alone that begins a word is no room (ビル8階 三和ロジテック).
 _ROOM = (
-    rf"{_NUM}{{1,5}}(?!{_NUM})(?:号?棟[ 　の-]?{_NUM}+(?:号室|号)?|号室|号|階|Ｆ|F|ごうしつ|ごう)?"
+    rf"{_NUM}{{1,5}}(?!{_NUM})(?:号?棟[ 　の-]?{_NUM}+(?:号室|号)?|号室|号|階(?:病棟)?|Ｆ|F|ごうしつ|ごう)?"
     rf"(?:(?<=[0-9０-９号室階ＦF棟う])|(?![{KANJI}]))"
 )
-_NAMED_ROOM = rf"{_NUM}{{1,5}}(?:号室|号館|号|階|Ｆ|F|ごうしつ|ごう)"  # ウエスト2号館
+_NAMED_ROOM = rf"{_NUM}{{1,5}}(?:号室|号館|号|階(?:病棟)?|Ｆ|F|ごうしつ|ごう)"  # ウエスト2号館, …病院 東5階病棟
 # After a space, only a building (a name with a word of buildings in it) or a room: a name
 # written after the address (〒… 東京都…1-2-3 高橋美和子) is no part of it.
 # A building name may go on in hiragana after its word of buildings (ケアハウスせんごく), and a
@@ -88,7 +88,7 @@ _NAMED_ROOM = rf"{_NUM}{{1,5}}(?:号室|号館|号|階|Ｆ|F|ごうしつ|ごう
 # A building's name may hold a kana or two of grammar before its word (サービス付き高齢者住宅),
 # and begin in hiragana (こまつ屋旅館).
 _BUILDING = (
-    rf"(?:(?:[ぁ-ゖ]{{1,4}}(?={_WORD}))?(?:{_WORD}+[ぁ-ゖ]{{1,3}}(?={_WORD}))*{_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}ぁ-ゖ]*"
+    rf"(?:(?:[ぁ-ゖ]{{1,6}}(?={_WORD}))?(?:{_WORD}+[ぁ-ゖ]{{1,3}}(?={_WORD}))*{_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}ぁ-ゖ]*"
     rf"(?:{_NUM}{{1,2}}(?:条|番街|番館)[{_WORD[1:-1]}]*)?(?:[ 　]?{_ROOM})?"  # ノースパレス南3条1105号室 (Sapporo)
     rf"|{_WORD}+[ 　]?{_NAMED_ROOM}|{_WORD}{{2,}}{_NUM}{{3,4}}(?!{_NUM})|{_ROOM})"
 )
@@ -98,7 +98,8 @@ _KANA_BUILDING = rf"[ぁ-ゖー]{{0,8}}(?:はいつ|まんしょん|あぱーと
 _KANA_TOWN = r"(?<=郡)[ぁ-ゖ]{2,6}(?=[町村])"
 ADDRESS = re.compile(
     rf"{_START}(?:{_PLACE}|{_KANA_TOWN}|{_BLOCK}|{_DIRECTION})*{_BLOCK}"
-    rf"(?:[ 　]?{_BUILDING}(?:(?:[ 　]{_BUILDING}){{1,2}}(?=[ 　]{_ROOM}))?(?:[ 　]{_ROOM})?{_CARE_OF})?"
+    rf"(?:[ 　]?{_BUILDING}(?:(?:[ 　]{_BUILDING}){{1,2}}(?=[ 　]{_ROOM}))?(?:[ 　](?:{_ROOM}|{_WORD}{{1,4}}{_NAMED_ROOM}))?"
+    rf"{_CARE_OF})?"  # …中央病院 東5階病棟: a ward named by its wing and floor
 )  # 特別養護老人ホーム すずらん苑 ２０５号室: a home, its name, its room (not 芝パークビル８階 株式会社ミナト)
 # No block number, a building and its room after the town (輪島市河井町 河井第２仮設団地 ３号棟１０５).
 HOUSING_ADDRESS = re.compile(

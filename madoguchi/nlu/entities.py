@@ -101,6 +101,9 @@ def shop_entities(
         if read is not None:  # raishuu no kinyoubi: found in the reading, kept as written
             read_places = [_on_latin_day(text, *read.span(f.start, f.end)) for f in find_dates(read.text)]
             places += [p for p in read_places if p and p not in places]
+            # A day in English inside a phrase read whole (ship it today: 当日発送) is a date still.
+            places += [m.span() for m in ENGLISH_DAY.finditer(text)
+                       if not any(a < m.end() and m.start() < b for a, b in places)]
         for date in (_entity("date", a, b, text[a:b], text, extractor) for a, b in places):
             # A date DIET missed, or found cut short (月十五日 of 一月十五日): the whole one.
             cut = [e for e in learned if _overlaps(date, [e])]

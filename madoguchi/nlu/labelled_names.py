@@ -144,6 +144,7 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
                 if english:  # the name on it is not mine; my name Pavel Sokolov and my email (not Do Van An)
                     end = start + len(text[start : english.start()].rstrip(" 　"))
                 grammar = any(NOT_A_NAME_WORD.match(w) or GRAMMAR_WORD.search(w) or _ASKED.search(w)  # 名前 かけますか
+                              or re.fullmatch(r"[ぁ-ゖ]+", w) and VERB_END.search(w)  # なまえ いれてもらえるべか
                               for w in re.split(r"[ 　・]+", text[start:end]))
                 if end > start and not grammar:
                     found.append((start, end))

@@ -62,7 +62,7 @@ _YEAR = r"(?:(?:令和|平成|R)\s?(?:元|\d{1,2})\s?(?:年|\.)\s?|(?:20)?\d{2}\
 _DATE_RE = re.compile(
     rf"(?<![0-9/.])(?:{_YEAR}?{_MONTH}\s?月\s?{_DAY}\s?日|{_YEAR}?{_MONTH}/{_DAY}(?![0-9/])"
     # くれの 28にち: the day alone, in kanji or as spoken, the year's end before it or not
-    rf"|(?:(?:くれ|暮れ|年末|月末)の?\s?)?{_DAY}\s?(?:日|にち))"
+    rf"|(?:(?:(?<![てで])くれ|暮れ|年末|月末)の?\s?)?{_DAY}\s?(?:日|にち))"  # not 出してくれ　２８日には
     r"(?!間|以内|以上|後|前|ほど|程|くらい|ぐらい|分|目|かん|いない|ご[^ぁ-ゖ]|まえ)"
     # 24.12, 1.12に: a day and month (or month and day) with a dot, nothing of a quantity after it
     rf"|(?<![A-Za-z0-9/.,])(?:{_DAY}\.{_MONTH}|{_MONTH}\.{_DAY})(?=[にまでからのはをがと、。,\s)）]|$)"
@@ -115,7 +115,10 @@ _LATIN_DATE_RE = re.compile(
     r"|(?<![A-Za-z])tonight(?![A-Za-z])"
     # in a sentence, may in lower case is a verb (I may 3 boxes)
     rf"|(?<![a-z])(?-i:(?!may))(?:{ENGLISH_MONTH}\s+(?:the\s+)?{ENGLISH_ORDINAL}"
-    rf"|{ENGLISH_ORDINAL}\s+(?:of\s+)?{ENGLISH_MONTH})",
+    rf"|{ENGLISH_ORDINAL}\s+(?:of\s+)?{ENGLISH_MONTH})"
+    # a day of the month alone, after its article (change delivery date to the 22nd, round 2026-12-05zzi)
+    r"|(?<=the )(?:[12]?[1-9]|[123]0|31)(?:st|nd|rd|th)(?![0-9A-Za-z])"
+    r"(?!\s+(?:floor|time|anniversary|birthday|box|year|grade|day))",  # not the 49th day, the 3rd floor
     re.IGNORECASE,
 )
 # 来月１４日の日曜, 12月20日(日): a day and its weekday, one date.

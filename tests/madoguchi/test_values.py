@@ -177,6 +177,9 @@ def test_change_kind_words(text, kind):
         # a month named in English (round 2026-12-05z)
         ("The party moved, so December 22nd please", date(2026, 12, 22)), ("Dec 3", date(2026, 12, 3)),
         ("on the 22nd of December", date(2026, 12, 22)),
+        # a day alone in English, the day after tomorrow, a month in French (rounds 2026-12-05zzh, zzi)
+        ("the 22nd", date(2026, 11, 22)), ("16th", date(2026, 12, 16)), ("day after tomorrow", date(2026, 11, 22)),
+        ("20 décembre", date(2026, 12, 20)),
     ],
 )
 def test_parse_ja_date_with_a_fixed_today(text, expected):

@@ -37,6 +37,17 @@ def test_a_date_the_classifier_found_inside_a_phrase_read_whole_leaves_the_day_t
     assert dates == ["today", "Friday"]
 
 
+def test_every_day_in_english_is_a_date_though_a_phrase_holds_it():
+    """Round 2026-12-05zzi: 'ship it today' is read 当日発送, 'by tomorrow' 明日までに: both days stay."""
+    for text, expected in [("If I order today before 2pm, will it reach Osaka by tomorrow?", ["today", "tomorrow"]),
+                           ("can you still ship it today itself? wedding is day after tomorrow",
+                            ["today", "day after tomorrow"])]:
+        read = reading(fold_for_nlu(text))
+        dates = [e["value"] for e in shop_entities(fold_for_nlu(text), [], extractor="test", read=read)
+                 if e["entity"] == "date"]
+        assert sorted(dates) == sorted(expected)
+
+
 def test_a_date_the_classifier_found_with_its_article_is_the_day_alone():
     """Round 2026-12-05zzd: 'on the 29th' gave the date 'the 29th'."""
     text = "We travel to Niigata on the 29th and the parcel never come"

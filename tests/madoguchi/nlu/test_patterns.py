@@ -343,6 +343,8 @@ def test_a_week_or_month_named_or_a_day_after_a_particle_is_a_date(text, date):
     ("date pls 27th Dec, morning if possible", ["27th Dec"]), ("Delivery date I want: Sept. 4", ["Sept. 4"]),
     ("the party is on May 3", ["May 3"]),
     ("the date is 20 décembre, sorry", ["20 décembre"]), ("livraison le 3 janvier", ["3 janvier"]),  # French (zzh)
+    ("change delivery date to the 22nd pls", ["22nd"]), ("we live on the 3rd floor", []),  # a day alone (zzi)
+    ("the 49th day memorial", []), ("ほかの客より先に出してくれ　２８日には船出る", ["２８日"]),  # くれ of 出してくれ
     # may in lower case is a verb; a word that begins like a month is none
     ("I may 3 boxes order", []), ("I decided 2 boxes", []), ("married 30 years", []),
 ])

@@ -289,6 +289,11 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("Era só isso, até a próxima", "以上です"),  # a Portuguese word with its accent is no romaji (até: not あて)
     ("I hope I'm not writing too late", "夜分にすみません"), ("if it's not too late", "間に合わない"),
     ("I ordered the wrong box", "間違えて選びました"), ("can you wrap each box separately?", "一つずつ包装"),
+    ("Namaskaram 🙏", "こんにちは"), ("Valare nanni!", "ありがとうございます"), ("athe athe", "はい"),  # 05zzi
+    ("Bore da! 🙂", "こんにちは"), ("Anyway, must run! Hwyl fawr", "失礼します! さようなら"), ("tere", "こんにちは"),
+    ("aitäh", "ありがとうございます"), ("jah, palun", "はい, お願いします"), ("head aega", "さようなら"),
+    ("Do you post abroad at all?", "海外に発送"), ("I'm really quite cross.", "怒っています"),
+    ("The driver left the box outside in the rain", "雨の中に置いていかれた"),
     ("el producto es malo", "悪い"),  # Spanish malo still
     ("わかった。kyay zu tin ba de 🙏", "わかった。ありがとうございます"),
     ("Sumimasen, panikku ni natte imasu. Please help me.", "助けてください me"),  # please help, help me: English

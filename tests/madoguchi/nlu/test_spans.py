@@ -80,7 +80,8 @@ def test_a_labelled_or_spaced_kana_name_is_found_whole(text, name):
                                   "もう いい です", "ほんと おいしい です", "いや いいです", "はい そうです",
                                   "Thank You", "Good Morning, catalog please", "Merry Christmas, po",
                                   "番号なんか しらん  名前 言うたら わかるやろ", "マダ コナイ デス", "なまえ いう から そっち で しらべて",
-                                  "The name on it is not mine", "and my name goes under it?"])
+                                  "The name on it is not mine", "and my name goes under it?",
+                                  "のしの したさ なまえ いれてもらえるべか なかじま って"])
 def test_grammar_is_no_kana_name(text):
     assert labelled_names(text) == []
 
