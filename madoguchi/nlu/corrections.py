@@ -75,6 +75,11 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         return "deny"  # あ、ちょっと待って。お客さんが来たで、またにすっ。ごめんね: not a wait, a leave
     if assessment.goods_problem and intent not in HANDOFF_INTENTS:
         return "complain"
+    if intent == "express_distress" and assessment.cannot_read and not (
+        assessment.grievance or assessment.grief or assessment.cues or assessment.intensity or assessment.imminent
+        or assessment.distress >= 0.45  # …字もよう見えんし もうどうしてええやら情けのうて: at a loss too
+    ):
+        return "request_human"  # この画面の字がよう見えんのです: a person to talk with, no distress to calm
     if assessment.distress >= threshold and intent not in HANDOFF_INTENTS and not asks_how(intent, assessment) and not (
         # 隣の おばあちゃん 亡くなりました 😢 家族 に お菓子 送りたい です (ask_gift, round 2026-12-05v):
         # sad at a death, with a gift question; no word of being at a loss
@@ -212,6 +217,8 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         return "greet"  # こんにちは。加賀谷と申します。: a greeting with the customer's name, nothing else given
     if assessment.waiting and unfounded and not (intent == "goodbye" and assessment.closes_talk) and (
         intent in WAIT_READINGS or intent == "inform" and _unsure(intent, ranking) and not assessment.digits
+        # ちょっと まってけへ さがしてくるすけ (round 2026-12-05zzi): going to look, no exception asked
+        or intent == "request_exception" and _unsure(intent, ranking) and assessment.goes_to_look and not assessment.exception
     ):
         return "affirm"  # ちょっと待っててな、メール見てみるわ: the bot waits
     return intent

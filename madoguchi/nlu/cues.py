@@ -86,6 +86,16 @@ PERSON_WORDS = re.compile(
     r"替わ|誰か|だれか|生身|本物|ほんもの|human|person|operator|staff|責任者|上司|社長|店長|方と|方に|かたと|かたに|"
     r"ニンゲン|hito|者を|者と|者に|声を|つない|繋|取り次|とりつ|ねえさん|姉さん|にいさん|兄さん|ねえちゃん|にいちゃん"
 )
+# The screen's letters cannot be read (めがねをどこかへ置いてしもうて、この画面の字がよう見えん,
+# round 2026-12-05zzh): the chat is the trouble, a person (by phone) the help.
+SCREEN_UNREADABLE = re.compile(
+    r"(?:画面|がめん|字|文字|もじ)[^。]{0,6}?(?:見えん|見えない|見えへん|見えませ|みえん|みえない|みえませ"
+    r"|読めん|読めない|読めませ|よめん|よめない|よめませ)"
+)
+# The staff a gift is for (スタッフさん用に二十箱, round 2026-12-05zzh): no person asked for.
+STAFF_GIVEN_TO = (
+    r"(?:スタッフ|すたっふ|従業員|社員|職員|パートさん)(?:さん)?(?:たち|達|みんな|全員)?(?:用|向け|の分|に配|にくば|へ配|にあげ|に渡)"
+)
 # People counted, not asked for (十五人くらい来る, ひとつずつ), or the guests a gift is for
 # (来てくれた人さ菓子持たせて): no word of a person.
 PEOPLE_COUNTED = re.compile(
@@ -93,6 +103,7 @@ PEOPLE_COUNTED = re.compile(
     r"|(?:来て|きて|来た|きた|来る|くる|集まる|集まった|あつまる|呼んだ|世話になった|せわになった)(?:くれた|くれる|もらった)?(?:人|ひと|方)"
     # 隣の家の人がおんなじのをくれる: a neighbour or a relative, not a person asked for
     r"|(?:隣|となり|近所|きんじょ|親戚|しんせき|向かい|むかい|会社|職場|親類)の(?:家の|うちの)?(?:人|ひと|方)"
+    r"|" + STAFF_GIVEN_TO
 )
 # What may break, nothing broken (割れやすいお菓子): no reproach.
 FRAGILE = re.compile(

@@ -28,7 +28,8 @@ from madoguchi.nlu.cues import (
     FRAGILE, FULL_NAME, HURRY_SAID, SHAME_FEARED,
     INTENSITY, KATAKANA_COPULA, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES,
     PEOPLE_COUNTED, PERSON_WORDS, PHONE_ORDER, QUESTIONED, REFUND_ASKED, REQUEST_FORMS, ROOM_NUMBER, STAFF_TOLD_OF, SUBJECT,
-    THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB, ORDER_ASKED_AFTER,
+    THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB, ORDER_ASKED_AFTER, STAFF_GIVEN_TO,
+    SCREEN_UNREADABLE,
 )
 from madoguchi.nlu.gibberish import is_gibberish
 from madoguchi.nlu.greeting import CLOSES_TALK, opens_the_talk
@@ -101,12 +102,14 @@ class Assessment:
     exception: bool = False
     reproach: bool = False
     waiting: bool = False
+    goes_to_look: bool = False  # さがしてくる, メール見てみる: the customer goes to look, not just "wait"
     opener: bool = False
     opens_talk: bool = False  # もしもし; おつかれっす: a greeting that opens, no word of closing
     closes_talk: bool = False  # では さようなら; おやすみ: a word that closes the talk
     person: bool = False
     names_person: bool = False
     staff_told_of: bool = False  # スタッフの人が…すぐ切られました: the shop's people told of
+    cannot_read: bool = False  # めがねを置いてしもうて、この画面の字がよう見えん: the chat itself is the trouble
     subject: bool = False
     name_alone: bool = False
     full_name_alone: bool = False
@@ -221,13 +224,15 @@ def assess(
     result.imminent = IMMINENT.search(spaced_out) is not None
     result.about_the_medium = THE_MEDIUM.search(spaced_out) is not None
     looked = LOOK_ASKED.sub("", spaced_out)  # どこまで来とるか見てくれん？: asked to look, not to wait
-    result.waiting = any(w in looked for w in lexicon.waiting if not WAIT_VERB.search(w)) or (
+    result.goes_to_look = any(w in looked for w in lexicon.waiting if not WAIT_VERB.search(w))
+    result.waiting = result.goes_to_look or (
         any(WAIT_VERB.search(w) and w in spaced_out for w in lexicon.waiting) and asks_to_wait(tokens)
     )
     # 先週から3回問い合わせてるんですが、まだ回答ないです: asked before and never answered, nothing to come
     result.opener = any(w in spaced_out for w in lexicon.opener) and not result.promise_unkept
-    result.person = asks_for_person(text)
+    result.person = asks_for_person(re.sub(STAFF_GIVEN_TO, "", text or ""))
     result.staff_told_of = STAFF_TOLD_OF.search(spaced_out) is not None
+    result.cannot_read = SCREEN_UNREADABLE.search(spaced_out) is not None
     # 十五人くらい来る: people counted; 嫁が電話で頼んだんよ: how it was ordered; no person asked for
     result.names_person = PERSON_WORDS.search(PHONE_ORDER.sub("", PEOPLE_COUNTED.sub("", spaced_out))) is not None
     result.subject = SUBJECT.search(spaced_out) is not None

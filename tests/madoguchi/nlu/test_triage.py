@@ -831,3 +831,29 @@ def test_a_discount_not_understood_beside_a_question_is_beyond_the_rules(ginza, 
 def test_a_worried_face_at_a_task_is_the_task(ginza, lexicon, text, reading):
     ranking = [{"name": "express_distress", "confidence": 0.54}, {"name": "change_order", "confidence": 0.21}]
     assert correct_intent("express_distress", ranking, run(ginza, lexicon, text), THRESHOLD) == reading
+
+
+def test_going_to_look_read_as_an_exception_is_a_wait(ginza, lexicon):
+    """Round 2026-12-05zzi tamie-kadri-08: ちょっと まってけへ さがしてくるすけ read as an exception (0.70)."""
+    text = "ちょっと まってけへ さがしてくるすけ"
+    ranking = [{"name": "request_exception", "confidence": 0.70}, {"name": "complain", "confidence": 0.05}]
+    assert correct_intent("request_exception", ranking, run(ginza, lexicon, text), THRESHOLD) == "affirm"
+    paying = "支払いをもう少し待ってもらえませんか"  # a wait asked of the shop is the exception itself
+    ranking = [{"name": "request_exception", "confidence": 0.70}, {"name": "change_order", "confidence": 0.1}]
+    assert correct_intent("request_exception", ranking, run(ginza, lexicon, paying), THRESHOLD) == "request_exception"
+
+
+def test_staff_a_gift_is_for_ask_for_no_one(ginza, lexicon):
+    """Round 2026-12-05zzh shizuyo-anahit-14: スタッフさん用に二十箱 was read as asking for a person."""
+    assert not run(ginza, lexicon, "スタッフさん用に二十箱まとめて買おうと思うとですけど").person
+    assert run(ginza, lexicon, "スタッフさんに代わってください").person
+
+
+def test_a_screen_that_cannot_be_read_calls_a_person_not_comfort(ginza, lexicon):
+    """Round 2026-12-05zzh tsuruko-gurpreet-13: her glasses mislaid, the screen unreadable; she
+    wanted to talk on the phone, not to be calmed (distress 0.72)."""
+    ranking = [{"name": "express_distress", "confidence": 0.72}, {"name": "out_of_scope", "confidence": 0.14}]
+    glasses = run(ginza, lexicon, "めがねをどこかへ置いてしもうて、この画面の字がよう見えんのです", p=0.397)
+    assert correct_intent("express_distress", ranking, glasses, THRESHOLD) == "request_human"
+    lost = run(ginza, lexicon, "字も よく 見えないし どうしたら いいか わからない です", p=1.0)
+    assert correct_intent("express_distress", ranking, lost, THRESHOLD) == "express_distress"
