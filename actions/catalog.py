@@ -14,6 +14,7 @@ from actions import catalog_questions, common
 from actions.catalog_note import note_taken
 from actions.catalog_phone import NO_PHONE, number_held_to, number_noted, phone_refused, without_phone
 from actions.catalog_names import longest_name_given, name_astray, name_before, name_known
+from actions.catalog_number import NUMBER_MISSING, lacks_number, number_asked, without_talk
 from actions.catalog_store import store_request
 from actions.conversation import customer_texts, hurry_reading, in_hurry, times_asked
 from madoguchi.address import (
@@ -110,9 +111,11 @@ class ValidateCatalogForm(FormValidationAction):
         """Reads hurry, leaving and the read-back answer, validates, and stores."""
         requested = tracker.get_slot("requested_slot")
         fresh = fresh_message(tracker)
-        if fresh and common.latest_intent(tracker) in HANDOFF_INTENTS and not _details_given(tracker):
+        late = common.latest_intent(tracker) == "ask_delivery_status" and tracker.get_slot("catalog_late")
+        if fresh and (common.latest_intent(tracker) in HANDOFF_INTENTS or late) and not _details_given(tracker):
             # 明日の朝までに…もう5時過ぎてしもうたし…: nothing for the form (not even the hurry
-            # read in it), so the form steps aside and the person the message calls for takes over.
+            # read in it), so the form steps aside and the person the message calls for takes over;
+            # you resent the catalog… still nothing (round 2026-12-05zzi): the late catalog looked up.
             return []
         events = self._hurry_events(tracker)
         if fresh:
@@ -280,8 +283,14 @@ class ValidateCatalogForm(FormValidationAction):
             text = (address_after_code(common.latest_text(tracker), code) if code else "") or text
         listed = labelled(common.latest_text(tracker)).get("address")
         written = without_signature(address_as_written(listed or text), signature_of(customer_texts(tracker)))
+        written = without_talk(written) if number_asked(tracker) else written
         address = join_address(tracker.get_slot("address_base"), written)
         base = tracker.get_slot("address_base") or ""
+        if base and tracker.get_slot("requested_slot") == "address" and lacks_number(written):
+            if number_asked(tracker):  # 番地はないです: the address as it was given
+                return {"address": address if written else base, **self._reconfirm(tracker)}
+            dispatcher.utter_message(response=NUMBER_MISSING)  # むつ市の 大湊新町 です: the 番地, once
+            return {"address": None, "address_base": address}
         if not base:
             # No postal code yet (大阪市北区天神橋4-7-12…): found from the town when it names one alone,
             # else the address waits for the postal code the form asks next.

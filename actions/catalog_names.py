@@ -34,12 +34,14 @@ def name_astray(tracker: Tracker) -> bool:
     # ０１９８－６４－２２３１ いえの でんわです…: a name found beside the detail asked for is no
     # correction of the name unless the message names it as one (名前は…); a name alone is one
     other = {e.get("entity") for e in tracker.latest_message.get("entities") or []} & {"postal_code", "address", "phone"}
-    gives_other = bool(other) or bool(re.search(r"[0-9０-９]{3}", text))
+    gives_other = bool(other) or bool(re.search(r"[0-9０-９]{3}", text)) or bool(PLACE_NAMED.search(text))
     return common.latest_intent(tracker) != "inform" or (
         requested in ("postal_code", "address", "phone") and gives_other and not NAME_NAMED.search(text)
     )
 
 
+# A place named as an address is (むつ市の 大湊新町 です, round 2026-12-05zzi): no name; not 中村 or 市川.
+PLACE_NAMED = re.compile(r"[市区郡](?:の|[ 　])|[都道府県][ 　]?\S+[市区町村郡]")
 # Readings of a message that agrees or thanks.
 AGREEING = ("affirm", "thank", "goodbye")
 NAME_NAMED = re.compile(r"名前|なまえ|氏名|宛名|あてな|お名|name", re.IGNORECASE)

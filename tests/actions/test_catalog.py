@@ -485,3 +485,48 @@ def test_a_yes_and_thanks_asked_for_the_name_is_no_name():
     assert name_answer(text, tracker) == ""
     named = make_tracker([user("Marisol Dela Cruz po", "inform")], active_loop="catalog_form", requested_slot="person_name")
     assert name_answer("Marisol Dela Cruz po", named) == "Marisol Dela Cruz"
+
+
+async def test_an_address_without_its_number_is_asked_for_the_number_once(shop, dispatcher, domain):
+    """Round 2026-12-05zzi tamie-kadri-01: むつ市の 大湊新町 です, then the 番地 in the next message."""
+    base = {"postal_code": "035-0083", "address_base": "青森県むつ市大平町", "person_name": "中島 タミエ"}
+    slots = await validate(dispatcher, domain, "むつ市の 大湊新町 です", "inform",
+                           {**base, "address": "むつ市の 大湊新町 です"}, "address")
+    assert slots["address"] is None and slots["address_base"] == "青森県むつ市の 大湊新町"
+    assert said(dispatcher) == ["utter_address_number_missing"]
+    assert "person_name" not in slots  # the town read as a name does not replace the name
+
+
+async def test_the_number_given_after_it_was_asked_joins_the_address_without_the_talk(shop, dispatcher, domain):
+    asked = {"event": "bot", "text": "番地", "metadata": {"utter_action": "utter_address_number_missing"}}
+    tracker = make_tracker(
+        [user("むつ市の 大湊新町 です", "inform"), asked, user("あ ばんちは １２の７ です わすれてた", "inform")],
+        slots={"postal_code": "035-0083", "address_base": "青森県むつ市の 大湊新町"},
+        active_loop="catalog_form", requested_slot="address",
+        candidates={"address": "あ ばんちは １２の７ です わすれてた"},
+    )
+    slots = slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
+    assert slots["address"] == "青森県むつ市の 大湊新町12の7"
+
+
+async def test_an_address_still_without_a_number_after_it_was_asked_is_taken(shop, dispatcher, domain):
+    """A place with no number (沖縄県国頭郡国頭村字奥): asked once, then taken as written."""
+    asked = {"event": "bot", "text": "番地", "metadata": {"utter_action": "utter_address_number_missing"}}
+    tracker = make_tracker(
+        [user("字奥", "inform"), asked, user("番地はないです", "inform")],
+        slots={"postal_code": "905-1501", "address_base": "沖縄県国頭郡国頭村字奥"},
+        active_loop="catalog_form", requested_slot="address", candidates={"address": "番地はないです"},
+    )
+    slots = slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
+    assert slots["address"] == "沖縄県国頭郡国頭村字奥" and "utter_address_number_missing" not in said(dispatcher)
+
+
+async def test_the_form_steps_aside_for_a_catalog_told_late(shop, dispatcher, domain):
+    """Round 2026-12-05zzi tamie-kadri-14: the catalog resent last week and still not come, told
+    while the new request asked for the name: the late catalog's look-up, not the name again."""
+    tracker = make_tracker(
+        [user("you resent the catalog by takkyubin last week and said 2 days. still nothing", "ask_delivery_status")],
+        slots={"catalog_late": True}, active_loop="catalog_form", requested_slot="person_name",
+    )
+    assert await ValidateCatalogForm().run(dispatcher, tracker, domain) == []
+    assert said(dispatcher) == []

@@ -14,6 +14,7 @@ from madoguchi.dialogue.second_failure import told_second_failure
     "二回目なのにまだ届かないんですけど",
     "先週お話ししましたら、宅配便で送り直しますとのことどした。そやけどまだ届いてしまへん",  # promised, in Kyoto speech
     "2かい たのみました。 にかいめ は きのう とどく と いわれました。 でも まだ きません",  # asked twice, in kana
+    "you resent the catalog by takkyubin last week and said 2 days. still nothing",  # in English (round zzi)
 ])
 def test_a_resend_told_of(text):
     assert told_second_failure([text])
@@ -27,6 +28,7 @@ def test_a_resend_told_of(text):
     "急ぎなので宅配便でお願いできますか",
     "2回頼んでも大丈夫ですか",  # asked twice, nothing not come
     "急ぎではないので、もう一度送っていただけますか、とのことです",  # a resend asked for, by a helper
+    "could you send it again please? it never came",
 ])
 def test_a_resend_asked_for_or_a_first_lateness_is_none(text):
     assert not told_second_failure([text])

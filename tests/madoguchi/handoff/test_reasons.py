@@ -144,6 +144,9 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     # round 2026-12-05zzf: what came in a learner's English; a name left off the のし
     "Hi, I ordered the 羊羹 assorted set for my vegetarian colleagues, but the box that came is カステラ 🤔",
     "取引先から電話あって、届いたお歳暮ののしに、うちの名前入ってねぇって",
+    # round 2026-12-05zzi: another sweet instead, and a stranger's parcel at a hospital ward
+    "got my parcel today. ordered kuri manju, the box has some yuzu jelly thing instead",
+    "A parcel from your shop came to our ward, but the name on it is nobody here. address is a different hospital",
     # round 2026-12-05zzb: other sweets inside, in English
     "Szia! my parcel came today, but inside are totally different sweets 😅",
     "I ordered the yuzu jelly assortment for the opening, and there is a box of dorayaki and senbei instead.",

@@ -1,0 +1,51 @@
+"""The house number of a catalog's address: asked for once when the address came without one
+(むつ市の 大湊新町 です, round 2026-12-05zzi tamie-kadri-01), then taken from the answer with
+the talk around it left out (あ ばんちは １２の７ です わすれてた: 12の7)."""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+
+NUMBER_MISSING = "utter_address_number_missing"
+# A number of a block, in digits or kanji (３丁目, 十二番地).
+_NUMBER = re.compile(r"[0-9０-９一二三四五六七八九十]")
+# The talk a customer sets around a number given alone: hiragana, spaces and punctuation.
+_TALK = re.compile(r"[ぁ-ゖー、。,.!！?？\s]*")
+_LAST_NUMBER = re.compile(r"[0-9０-９]+(?:号室|号|階|[FＦ])?")
+
+
+def number_asked(tracker: Tracker) -> bool:
+    """The bot's answer to the customer's message before this one asked for the house number
+    the address lacked."""
+    users = 0
+    for event in reversed(tracker.events):
+        users += event.get("event") == "user"
+        if users >= 2:
+            return False
+        if users and event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") == NUMBER_MISSING:
+            return True
+    return False
+
+
+def lacks_number(written: str) -> bool:
+    """The address as the customer wrote it names no block or house number."""
+    return not _NUMBER.search(written)
+
+
+# No number to give (番地はないです): the address is what was given before.
+_NO_NUMBER = re.compile(r"(?:番地|ばんち|番号|ばんごう)[はもが]?(?:ない|無い|なし|無し|ありません|ございません)")
+
+
+def without_talk(written: str) -> str:
+    """A house number given alone, without the hiragana talk before and after it; the text as it
+    is when a word of a place or a building stands there (１２の７ です: １２の７; 大平町3-4 コーポ幸);
+    nothing when there is no number to give (番地はないです)."""
+    numbers = list(_LAST_NUMBER.finditer(written))
+    if not numbers:
+        return "" if _NO_NUMBER.search(written) else written
+    start, end = numbers[0].start(), numbers[-1].end()
+    head = "" if _TALK.fullmatch(written[:start]) else written[:start]
+    tail = "" if _TALK.fullmatch(written[end:]) else written[end:]
+    return (head + written[start:end] + tail).strip()
