@@ -98,7 +98,9 @@ _KANA_BUILDING = rf"[ぁ-ゖー]{{0,8}}(?:はいつ|まんしょん|あぱーと
 _KANA_TOWN = r"(?<=郡)[ぁ-ゖ]{2,6}(?=[町村])"
 ADDRESS = re.compile(
     rf"{_START}(?:{_PLACE}|{_KANA_TOWN}|{_BLOCK}|{_DIRECTION})*{_BLOCK}"
-    rf"(?:[ 　]?{_BUILDING}(?:(?:[ 　]{_BUILDING}){{1,2}}(?=[ 　]{_ROOM}))?(?:[ 　](?:{_ROOM}|{_WORD}{{1,4}}{_NAMED_ROOM}))?"
+    # a company before its building (…富士町1-8 ハリマ精工 事務所棟2階, round 2026-12-05zzj)
+    rf"(?:[ 　]?(?:{_WORD}{{2,12}}[ 　](?={_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}]*{_NUM}))?"
+    rf"{_BUILDING}(?:(?:[ 　]{_BUILDING}){{1,2}}(?=[ 　]{_ROOM}))?(?:[ 　](?:{_ROOM}|{_WORD}{{1,4}}{_NAMED_ROOM}))?"
     rf"{_CARE_OF})?"  # …中央病院 東5階病棟: a ward named by its wing and floor
 )  # 特別養護老人ホーム すずらん苑 ２０５号室: a home, its name, its room (not 芝パークビル８階 株式会社ミナト)
 # No block number, a building and its room after the town (輪島市河井町 河井第２仮設団地 ３号棟１０５).

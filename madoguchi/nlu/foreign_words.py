@@ -41,6 +41,13 @@ ENGLISH_GRAMMAR = _ENGLISH = {
     "does", "has", "am", "i'm", "it's", "don't", "dont", "just", "about", "so", "but", "or",
 }
 _LONGEST = max(len(key) for key in _WORDS)
+# French words of grammar that romaji does not write alone (Si je commande aujourd'hui avant 14h
+# ça part le jour même ?, round 2026-12-05zzj): two of them, and the message is neither romaji nor Spanish.
+FRENCH_GRAMMAR = {  # not que, le, les, tu, mes, son or sur, which Spanish writes too
+    "je", "j'ai", "est", "et", "pour", "pas", "vous", "il", "elle", "avec", "une", "qui", "mon", "c'est", "avant",
+    "dans", "du", "des", "quoi", "votre", "nous", "d'un", "d'une", "aujourd'hui", "même", "ça", "très", "faut", "peux",
+    "pouvez", "suis", "quel", "quelle",
+}
 # No, as the first word of a message: an answer.
 _NO = {"nao", "naum", "nop", "no"}
 # A word of Latin letters, accented too, not glued to digits (A1234567 is an order number).
@@ -78,8 +85,8 @@ def foreign_words(text: str) -> Reading | None:
     English clauses stay as written, its Portuguese and Spanish ones are read.
     """
     found = list(_WORD.finditer(text))
-    if not found:
-        return None
+    if not found or len(FRENCH_GRAMMAR.intersection(m.group().lower() for m in found)) >= 2:
+        return None  # French (si je commande…: not the Spanish si), read by the English lexicon
     words = [_plain(m.group()) for m in found]
     clauses = [_read(found, words, lo, hi) for lo, hi in _clauses(text, found)]
     known, english = sum(c.known for c in clauses), sum(c.english for c in clauses)

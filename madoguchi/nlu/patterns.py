@@ -83,7 +83,7 @@ _WEEK = r"(?:(?:再来週|来週|今週|先週|今度|次|さらいしゅう|ら
 _RELATIVE_DATE_RE = re.compile(
     # in kanji: not inside a kanji word, nor 明日香 (a name)
     r"(?<![一-龥々])(?:(?:再来月|来月|今月|先月)の?(?:半ば|なかば|初め|はじめ|始め|頭|終わり|おわり|上旬|中旬|下旬)|"
-    rf"(?:再来月|来月|今月)末|月末|{_WEEK}[月火水木金土日]曜(?:日)?|(?:今週|来週|再来週)末|本日|今日|明日|明後日|昨日|一昨日|今夜|(?:先週|先月|来月|今月|再来週|来週|今週)(?!号))(?!香)"
+    rf"(?:再来月|来月|今月)末|月末|{_WEEK}[月火水木金土日]曜(?:日)?|(?:今週|来週|再来週)末|本日|今日|明日|明後日|昨日|一昨日|今夜|今晩(?![はわ])|(?:先週|先月|来月|今月|再来週|来週|今週)(?!号))(?!香)"
     # 誕生日明後日なのに: after a day's name
     r"|(?<=[^一-龥々]誕生日|[^一-龥々]記念日)(?:今日|明日|明後日)"
     # 社長の葬儀明日だって: after the day's occasion
@@ -113,6 +113,7 @@ ENGLISH_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?(?![0-9])"
 _LATIN_DATE_RE = re.compile(
     r"(?<![A-Za-z])(?:(?:next|this|coming)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?![A-Za-z])"
     r"|(?<![A-Za-z])tonight(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?:apr[eè]s-demain|aujourd'hui|demain)(?![A-Za-z])"  # in French (round 2026-12-05zzj)
     # in a sentence, may in lower case is a verb (I may 3 boxes)
     rf"|(?<![a-z])(?-i:(?!may))(?:{ENGLISH_MONTH}\s+(?:the\s+)?{ENGLISH_ORDINAL}"
     rf"|{ENGLISH_ORDINAL}\s+(?:of\s+)?{ENGLISH_MONTH})"

@@ -33,7 +33,7 @@ from madoguchi.nlu.chinese_words import chinese_words
 from madoguchi.nlu.english_words import (
     ROMAJI_NOUNS, english_phrase_spans, english_word, english_words, other_latin_words, southeast_asian_words,
 )
-from madoguchi.nlu.foreign_words import ENGLISH_GRAMMAR, foreign_words, their_phrases
+from madoguchi.nlu.foreign_words import ENGLISH_GRAMMAR, FRENCH_GRAMMAR, foreign_words, their_phrases
 from madoguchi.nlu.kana import JAPANESE_SCRIPT, KEEP, Reading, chained, replaced, to_kana
 from madoguchi.nlu.korean_words import korean_words
 from madoguchi.text import folded
@@ -299,6 +299,8 @@ def romaji(text: str) -> Reading | None:
         return None  # English (i want to cancel my order please), read by `english_words`
     if len(_HINDI_GRAMMAR.intersection(lower)) >= 2:
         return None  # Hindi or Urdu (bot same answer de raha hai), read by `other_latin_words`
+    if len(FRENCH_GRAMMAR.intersection(lower)) >= 2:
+        return None  # French (le colis il est où ?), read by `english_words`
     kana = {m.start(): _LOANWORDS.get(m.group().lower()) or to_kana(m.group())
             for m in words if m.group().lower() not in KEEP}
     romaji = [m for m in words if kana.get(m.start())]

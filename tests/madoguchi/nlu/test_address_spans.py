@@ -54,6 +54,8 @@ from madoguchi.nlu.address_spans import addresses
          "福岡県福岡市西区元岡744 九州大学伊都キャンパス ウエスト2号館 915号室"),
         ("534-0021 大阪市都島区都島本通3-2-11 みやこじま中央病院 東5階病棟",
          "大阪市都島区都島本通3-2-11 みやこじま中央病院 東5階病棟"),  # a hospital's ward (round 2026-12-05zzi)
+        ("Office address: 兵庫県姫路市広畑区富士町1-8 ハリマ精工 事務所棟2階, postal code 671-1116.",
+         "兵庫県姫路市広畑区富士町1-8 ハリマ精工 事務所棟2階"),  # a company, then its building (zzj)
         # a phone after the room is no part of it
         ("東京都目黒区目黒1-2-3 目黒ハイツ203 08012345678", "東京都目黒区目黒1-2-3 目黒ハイツ203"),
     ],

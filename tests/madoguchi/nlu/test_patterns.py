@@ -232,7 +232,7 @@ def test_spans_never_overlap_and_are_sorted():
                                         ("きょう たのんだら いつ つく？", "きょう"), ("あしたの 法事に まにあわん", "あした"),
                                         ("とどける ひ らいしゅう の どようび に できる？", "らいしゅう の どようび"),
                                         ("日時指定 金曜夜に変えて", "金曜"), ("来週の土曜日に届けて", "来週の土曜日"),
-                                        ("今夜中に那覇着で出せる?", "今夜"),
+                                        ("今夜中に那覇着で出せる?", "今夜"), ("今晩中に仲間んとこへ届けてくれへんか", "今晩"),
                                         # day.month as a Russian writes it; a day alone as spoken
                                         ("配達希望日は19.12です。", "19.12"), ("1.12に注文した商品は", "1.12"),
                                         ("いまから たのんだら くれの 28にちまでに つきますかね", "くれの 28にち"),
@@ -344,7 +344,7 @@ def test_a_week_or_month_named_or_a_day_after_a_particle_is_a_date(text, date):
     ("the party is on May 3", ["May 3"]),
     ("the date is 20 décembre, sorry", ["20 décembre"]), ("livraison le 3 janvier", ["3 janvier"]),  # French (zzh)
     ("change delivery date to the 22nd pls", ["22nd"]), ("we live on the 3rd floor", []),  # a day alone (zzi)
-    ("the 49th day memorial", []), ("ほかの客より先に出してくれ　２８日には船出る", ["２８日"]),  # くれ of 出してくれ
+    ("the 49th day memorial", []), ("Si je commande aujourd'hui avant 14h", ["aujourd'hui"]),  # French (zzj) ("ほかの客より先に出してくれ　２８日には船出る", ["２８日"]),  # くれ of 出してくれ
     # may in lower case is a verb; a word that begins like a month is none
     ("I may 3 boxes order", []), ("I decided 2 boxes", []), ("married 30 years", []),
 ])

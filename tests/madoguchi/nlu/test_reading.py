@@ -294,9 +294,26 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("aitäh", "ありがとうございます"), ("jah, palun", "はい, お願いします"), ("head aega", "さようなら"),
     ("Do you post abroad at all?", "海外に発送"), ("I'm really quite cross.", "怒っています"),
     ("The driver left the box outside in the rain", "雨の中に置いていかれた"),
+    ("jërëjëf !! 🙏", "ありがとうございます"), ("déedéet", "いいえ"), ("Ačiū, must go. Viso gero!", "さようなら"),  # 05zzj
+    ("kia ora! 👋", "こんにちは"), ("ka kite anō!", "さようなら"), ("Taip.", "はい"),
+    ("Thanks, and have a good evening.", "失礼します"), ("Labas! Good afternoon.", "こんにちは"),
+    ("ashita ma ni awanai to kao mukeraremasen", "かお"),  # romaji's kao (顔) is no Māori no
     ("el producto es malo", "悪い"),  # Spanish malo still
     ("わかった。kyay zu tin ba de 🙏", "わかった。ありがとうございます"),
     ("Sumimasen, panikku ni natte imasu. Please help me.", "助けてください me"),  # please help, help me: English
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
+    assert read in reading(text).text
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Si je commande aujourd'hui avant 14h ça part le jour même ?", "当日発送できますか"),  # no Spanish si, no romaji
+    ("Le colis il est où ? je suis impatient", "注文した荷物はどこですか"),
+    ("son père est décédé, il faut quel papier ? noir et blanc ?", "亡くなりました, のしは何がいいですか ? 黒白の水引"),
+    ("Je préfère parler à quelqu'un, un humain svp", "人と話したい"),
+    ("Franchement je suis pas content, prélevé deux fois sur ma carte", "不満です, 二重に請求されました"),
+    ("No, no es eso lo que le pregunté.", "いいえ"),  # Spanish's que and le are no French
+])
+def test_french_is_read_as_its_japanese(text, read):
+    """Round 2026-12-05zzj: a Senegalese cook wrote French among English and Wolof."""
     assert read in reading(text).text
