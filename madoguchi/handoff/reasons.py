@@ -73,6 +73,12 @@ STRUCK_NOT_GOODS = re.compile(
     r"(?:地震|じしん|台風|たいふう|大雨|おおあめ|水害|災害|さいがい|津波|つなみ|火事|かじ)で\s*(?:家|いえ|うち)?[がは]?\s*"
     r"(?:つぶれ|潰れ|壊れ|こわれ|流され|ながされ|焼け|やけ)|(?:家|いえ|建物|たてもの|実家|じっか)が\s*(?:つぶれ|潰れ|壊れ|こわれ)"
 )
+# The customer's own slip in the order (I think I typed the wrong address, round 2026-12-05zzj
+# sakuji-aroha-08): a change to ask for, no wrong goods.
+OWN_SLIP = re.compile(
+    r"(?i)(?:typed|entered|put|wrote|gave|used|input|inputted|filled in|chose|selected)\s+(?:in\s+)?(?:the|a|my)\s+wrong\s+address"
+    r"|(?:住所|じゅうしょ)を?(?:間違えて|まちがえて)(?:入力|にゅうりょく|書い|かい|入れ|いれ|登録)"
+)
 # Liking the sweets (気に入って) holds 入って, but says nothing of what is in the box.
 LIKED = re.compile(r"気に入|きにい|気にい")
 # Money short, not goods (送料かかると足りないんで、送料無料にしてもらえないですか, round zx).
@@ -158,7 +164,7 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
     normalized text, without its spaces, as a lemma, or in the text read as kana (ハコ
     ツブレテル, box kowarete)."""
     # 菓子を気に入ってな: not 入ってな (missing)
-    text = STOCK_SHORT.sub("", MONEY_SHORT.sub("", MAILBOX.sub("", LIKED.sub("", text))))
+    text = STOCK_SHORT.sub("", MONEY_SHORT.sub("", MAILBOX.sub("", LIKED.sub("", OWN_SLIP.sub("", text)))))
     unstruck = NOT_DAMAGED.sub("", STRUCK_NOT_GOODS.sub("", text))  # not 地震で つぶれた 家, 溶けたら
     places = cue_places(unstruck)
     whole = folded(text)

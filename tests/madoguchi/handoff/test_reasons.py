@@ -146,6 +146,7 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "取引先から電話あって、届いたお歳暮ののしに、うちの名前入ってねぇって",
     # round 2026-12-05zzi: another sweet instead, and a stranger's parcel at a hospital ward
     "got my parcel today. ordered kuri manju, the box has some yuzu jelly thing instead",
+    "今日届いた荷物ですけど、うちのとやなかごたるです",  # not ours, in Chikugo speech (round 2026-12-05zzj)
     "A parcel from your shop came to our ward, but the name on it is nobody here. address is a different hospital",
     # round 2026-12-05zzb: other sweets inside, in English
     "Szia! my parcel came today, but inside are totally different sweets 😅",
@@ -182,6 +183,12 @@ def test_a_calm_complaint_about_a_parcel_that_came_goes_to_an_operator(rules, te
 ])
 def test_goods_problems_told_with_a_wish_for_a_person_are_the_operators_case(rules, text, reason):
     assert reason_for_intent(rules, "request_human", text) == reason
+
+
+def test_the_customer_s_own_wrong_address_is_no_wrong_goods(rules):
+    """Round 2026-12-05zzj sakuji-aroha-08: she typed the wrong address herself, in distress."""
+    assert not goods_problem(rules, "um help, I think I've messed up big time 😰 I think I typed the wrong address")
+    assert goods_problem(rules, "the parcel went to the wrong address, I never got it")
 
 
 def test_a_question_about_what_a_sweet_holds_is_no_wrong_item(rules):
