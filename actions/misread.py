@@ -197,6 +197,8 @@ def types_for_someone(tracker: Tracker) -> bool:
 
 # A wait that ends the message (…しゃあないな、ちょっと待って).
 WAIT_LAST = re.compile(r"(?:待って|まって|待っとって|待ってて|まっとって|お待ちを)(?:ください|くれ|な|ね|や|てな)?[\s。.！!…〜ー]*$")
+# A wait asked for anywhere in the message (電話番号…ちょっと待っててくださいね。電話を変えたばっかりで…).
+WAIT_ASKED = re.compile(r"(?:ちょっと|少し|すこし|しばらく)(?:待って|まって|待ってて|まってて|待っとって)(?:ください|くださいね|くれ|ね|な)")
 
 
 def resigned_wait(tracker: Tracker) -> bool:
@@ -204,7 +206,9 @@ def resigned_wait(tracker: Tracker) -> bool:
     ちょっと待って): no anger beyond an irritated why, no goods problem, no person asked for.
     The customer goes to look; the bot waits."""
     text = common.latest_text(tracker)
-    if common.latest_intent(tracker) != "complain" or not WAIT_LAST.search(nfkc(text)):
+    # inside a form, a wait asked anywhere while the detail is looked for (round 2026-12-05zzk setsuyo-ilze-20)
+    waits = WAIT_LAST.search(nfkc(text)) or tracker.active_loop_name and WAIT_ASKED.search(nfkc(text))
+    if common.latest_intent(tracker) != "complain" or not waits:
         return False
     rules = common.rules()
     return not (angry_beyond_asking_why(text) or goods_problem(rules, text, common.latest_lemmas(tracker))

@@ -41,7 +41,9 @@ LEAVING = re.compile(
     # my colleague says she already has one on her desk 😅 I'll use that one (round 2026-12-05zze)
     r"|(?:i'?ll|iwill)(?:just)?use(?:that|hers|his|theirs|herone|hisone)(?:one)?(?![^\W\d_])"
     # the lesson starts. I will finish later, sorry!! (round 2026-12-05zzh)
-    r"|(?:i'?ll|iwill)(?:finish|continue|complete|doit|dothis|comeback)(?:it|this)?later)"
+    r"|(?:i'?ll|iwill)(?:finish|continue|complete|doit|dothis|comeback)(?:it|this)?later"
+    # my friend is calling… I do this later, ok? mata ne! (round 2026-12-05zzk)
+    r"|i(?:'?ll)?(?:do|finish)(?:this|it)later)"
 )
 
 # A message is asked about several times a turn (the triage, the forms); its reading is made once.

@@ -441,6 +441,16 @@ async def test_a_grumble_that_ends_in_a_wait_is_waited_for(shop, dispatcher, dom
     assert slots["handoff_reason"] == "complaint"
 
 
+async def test_a_wait_asked_inside_a_form_while_the_detail_is_looked_for_is_waited_for(shop, dispatcher, domain):
+    """Round 2026-12-05zzk setsuyo-ilze-20: the phone asked, a wait asked before the end, read as a complaint."""
+    looking = user("電話番号…ちょっと待っててくださいね。電話を変えたばっかりで、自分の番号がどこ見たらわかるんか、わからんのやざ",
+                   "complain")
+    tracker = make_tracker([looking], active_loop="catalog_form", requested_slot="phone")
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == ["utter_take_your_time"] and handoffs.open_for(shop, "s1") is None
+    assert [e.get("name") for e in events if e.get("event") == "followup"] == ["catalog_form"]  # the form goes on
+
+
 async def test_misunderstood_twice_in_anger_is_handed_over_as_a_complaint(shop, dispatcher, domain):
     asked = {"event": "bot", "text": "…", "timestamp": 1.5, "metadata": {"utter_action": "utter_default"}}
     events = [user("お歳暮、12月23日指定でたのんだのに、27日にとどきました", "nlu_fallback", ts=1.0), asked,

@@ -72,6 +72,8 @@ def test_looking_it_up_back_home_is_leaving_for_now():
     ("ay wait lang po, tinatawag ako ni lola 😅 mamaya na lang po ulit, salamat po!", True),  # round 2026-12-05m
     ("今は結構です。", True),
     ("住所は今はいいですか", False),
+    ("my friend is calling, the waves are perfect right now I do this later, ok? mata ne!", True),  # round zzk
+    ("can you do this later?", False), ("I do this every year", False),
 ])
 def test_not_now_is_leaving_in_any_language(text, leaving):
     assert is_leaving(text) is leaving

@@ -61,7 +61,8 @@ def test_not_knowing_the_number(text):
      "電話番号はチャットには書かんよ。番号言うたんじゃけぇそれで調べられるじゃろ",  # Hiroshima (round 2026-12-05f)
      "会社名か電話で検索できないのか。手間をかけさせる。", "telefone tb nao vou passar nao, pra que isso",  # (round 2026-12-05g)
      # the phone too, grudged (round 2026-12-05z; round 2026-12-01p in Fukui speech)
-     "ugh, and the phone too?? wallahi this is so complicated", "電話番号も いるんけ  ほっちで 調べたら ええがの"],
+     "ugh, and the phone too?? wallahi this is so complicated", "電話番号も いるんけ  ほっちで 調べたら ええがの",
+     "でんわ？ そっちで わがってんべした。なして いぢいぢ きぐんだ"],  # Okitama speech (round 2026-12-05zzk)
 )
 def test_refusing_the_number(text):
     assert reading(text) == REFUSED
