@@ -14,7 +14,7 @@ from actions import catalog_questions, common
 from actions.catalog_note import note_taken
 from actions.catalog_phone import NO_PHONE, number_held_to, number_noted, phone_refused, without_phone
 from actions.catalog_names import longest_name_given, name_astray, name_before, name_known
-from actions.catalog_number import NUMBER_MISSING, lacks_number, number_asked, without_talk
+from actions.catalog_number import NUMBER_MISSING, given_as_detail, lacks_number, number_asked, without_talk
 from actions.catalog_store import store_request
 from actions.conversation import customer_texts, hurry_reading, in_hurry, times_asked
 from madoguchi.address import (
@@ -286,7 +286,7 @@ class ValidateCatalogForm(FormValidationAction):
         written = without_talk(written) if number_asked(tracker) else written
         address = join_address(tracker.get_slot("address_base"), written)
         base = tracker.get_slot("address_base") or ""
-        if base and tracker.get_slot("requested_slot") == "address" and lacks_number(written):
+        if base and tracker.get_slot("requested_slot") == "address" and lacks_number(written) and given_as_detail(tracker):
             if number_asked(tracker):  # 番地はないです: the address as it was given
                 return {"address": address if written else base, **self._reconfirm(tracker)}
             dispatcher.utter_message(response=NUMBER_MISSING)  # むつ市の 大湊新町 です: the 番地, once

@@ -29,6 +29,14 @@ def number_asked(tracker: Tracker) -> bool:
     return False
 
 
+def given_as_detail(tracker: Tracker) -> bool:
+    """The message gives a detail (read as one, no question in it): not a side question asked
+    while the address is asked (カタログには やわらかい お菓子も のっちょーますか, round zu)."""
+    message = tracker.latest_message or {}
+    intent = (message.get("intent") or {}).get("name")
+    return intent == "inform" and not re.search(r"[?？]|ますか|ですか", message.get("text") or "")
+
+
 def lacks_number(written: str) -> bool:
     """The address as the customer wrote it names no block or house number."""
     return not _NUMBER.search(written)

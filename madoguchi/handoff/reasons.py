@@ -205,6 +205,10 @@ def other_season_quoted(joined: str) -> bool:
     return any(w in rest for season, words in SEASONS.items() if season != quoted.group(1) for w in words)
 
 
+# A mail that came is no parcel (me llegó un correo: メールが届きました, round 2026-12-05m in the replay).
+MAIL_CAME = re.compile(r"(?:メール|めーる|メッセージ|確認メール|(?i:e-?mail|mail|correo))\s*(?:が|は|も)?\s*(?:届|とど|来|き)")
+
+
 def reports_arrival_calmly(rules: Rules, text: str) -> bool:
     """A complaint about a parcel that came, without anger or lateness (届いた小包の宛名が存じ
     上げない方のお名前になっております; oi... okashi todoita kedo 😢, read as kana): whatever is
@@ -212,7 +216,7 @@ def reports_arrival_calmly(rules: Rules, text: str) -> bool:
     norm = cue_places(text)
     cues = rules.cues
     return (
-        ARRIVED.search(norm) is not None
+        ARRIVED.search(MAIL_CAME.sub("", norm)) is not None
         and "!!" not in folded(text)  # 誕生日の ギフト きのう とどいた！ パーティーは おとといだよ！！: angry, late
         and not any(folded(w) in COURTESY.sub("", norm) for w in cues.get("anger", []))
         and not any(folded(w) in norm for w in cues.get("not_arrived", []))

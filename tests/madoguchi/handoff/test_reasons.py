@@ -718,3 +718,11 @@ def test_goods_told_before_with_a_call_back_never_made_is_the_wait_not_the_goods
     # round 2026-12-05b tokiko-liam-12: the complaint is the promise unkept
     text = "一昨日、届いた箱の中身が一つ足んねえって電話したんだ。折り返すって言ったきり、なんの音沙汰もねえじゃねえか"
     assert not goods_problem(rules, text)
+
+
+def test_a_mail_that_came_is_no_parcel_reported(rules):
+    """Round 2026-12-05m naoya-mercedes-19 in the replay: 'me llegó un correo' (メールが届きました)
+    in a complaint about a lost order number gave the goods' reason."""
+    lost = "Lamentablemente no encuentro el número de pedido. Creo que me llegó un correo, pero lo habré borrado sin querer."
+    assert reason_for_intent(rules, "complain", lost) == "complaint"
+    assert reason_for_intent(rules, "complain", "届いた小包の宛名が存じ上げない方のお名前になっております") == "needs_operator"
