@@ -298,6 +298,9 @@ class ActionFallback(Action):
             return []
         if lost_in_words(tracker):  # 言ってることがよくわからないんですけど: no misunderstanding of ours
             return person_for_plain_words(dispatcher, tracker)
+        texts = earlier_texts(tracker) + [common.latest_text(tracker)]
+        if catalog_spoken_of(texts) and told_second_failure(texts):
+            return second_failure_told(dispatcher, tracker)  # the catalog promised by takkyubin, not understood
         events = common.event_dicts(tracker)
         misses = consecutive_fallbacks(events)
         if misses >= common.rules().fallbacks_before_handoff:

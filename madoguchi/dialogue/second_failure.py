@@ -23,6 +23,9 @@ TOLD_AGAIN = re.compile(
     + _PROMISED
     + r"|(?:二回目|2回目|二度目|2度目|二度も|2度も|今度も|またもや|それも|再送分も|再送したのも)[^。！!？?]{0,12}?"
     r"(?:届かな|届いてな|届きませ|来な|来てな|来ませ|こな|きてな|来ん|こん|来ね|こね)"
+    # Last week you told me the catalog would come by takkyubin in two days (round 2026-12-05zza soma-aino-14)
+    r"|(?i:(?:you|they|someone|your\s+(?:colleague|staff|shop))\s+(?:told|promised|said)(?:\s+(?:me|us))?"
+    r"[^.!?]{0,60}?(?:takk?yu+bin|takuhaibin|by\s+courier|by\s+express))"
 )
 
 # Asked for twice and not come (2かい たのみました。… でも まだ きません).

@@ -716,3 +716,12 @@ async def test_the_custom_of_a_memorial_gift_not_known_is_answered_not_handed_of
                    "nlu_fallback", ts=2.0, triage={"cues": ["わかりませ"], "intensity": 0})]
     await ActionFallback().run(dispatcher, make_tracker(events), domain)
     assert "黒白" in dispatcher.messages[0]["text"] and handoffs.open_for(shop, "s1") is None
+
+
+async def test_a_catalog_promised_by_takkyubin_told_in_words_not_understood_goes_to_a_person(shop, dispatcher, domain):
+    """Round 2026-12-05zza soma-aino-14, lost in the replay: the second failure, not understood twice,
+    went to a person as the bot's failure; it is a second failure, for a person at once."""
+    told = user("Hei, anteeksi for writing again. Last week you told me the catalog would come by takkyubin in two days.",
+                "nlu_fallback")
+    slots = slot_sets(await ActionFallback().run(dispatcher, make_tracker([told]), domain))
+    assert slots["handoff_reason"] == "distress" and handoffs.open_for(shop, "s1").reason == "distress"

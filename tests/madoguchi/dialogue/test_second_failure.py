@@ -15,6 +15,7 @@ from madoguchi.dialogue.second_failure import told_second_failure
     "先週お話ししましたら、宅配便で送り直しますとのことどした。そやけどまだ届いてしまへん",  # promised, in Kyoto speech
     "2かい たのみました。 にかいめ は きのう とどく と いわれました。 でも まだ きません",  # asked twice, in kana
     "you resent the catalog by takkyubin last week and said 2 days. still nothing",  # in English (round zzi)
+    "Last week you told me the catalog would come by takkyubin in two days.",  # round 2026-12-05zza, in the replay
 ])
 def test_a_resend_told_of(text):
     assert told_second_failure([text])
@@ -28,7 +29,7 @@ def test_a_resend_told_of(text):
     "急ぎなので宅配便でお願いできますか",
     "2回頼んでも大丈夫ですか",  # asked twice, nothing not come
     "急ぎではないので、もう一度送っていただけますか、とのことです",  # a resend asked for, by a helper
-    "could you send it again please? it never came",
+    "could you send it again please? it never came", "can you send the catalog by takkyubin?",
 ])
 def test_a_resend_asked_for_or_a_first_lateness_is_none(text):
     assert not told_second_failure([text])
