@@ -14,7 +14,7 @@ from actions import catalog_questions, common
 from actions.catalog_note import note_taken
 from actions.catalog_phone import NO_PHONE, number_held_to, number_noted, phone_refused, without_phone
 from actions.catalog_names import longest_name_given, name_astray, name_before, name_known
-from actions.catalog_number import NUMBER_MISSING, given_as_detail, lacks_number, number_asked, without_talk
+from actions.catalog_number import HAS_NUMBER, NUMBER_MISSING, given_as_detail, lacks_number, number_asked, without_talk
 from actions.catalog_store import store_request
 from actions.conversation import customer_texts, hurry_reading, in_hurry, times_asked
 from madoguchi.address import (
@@ -81,7 +81,6 @@ def _revalidate(tracker: Tracker, fresh: bool) -> None:
 
 # An address that names its city and a number (大阪市北区天神橋4-7-12), kept till its postal code comes.
 CITY = re.compile(r"[市区町村郡]")
-HAS_NUMBER = re.compile(r"[0-9０-９一二三四五六七八九十]")
 
 
 def address_given_with(tracker: Tracker, code: str) -> str:
@@ -283,11 +282,12 @@ class ValidateCatalogForm(FormValidationAction):
             text = (address_after_code(common.latest_text(tracker), code) if code else "") or text
         listed = labelled(common.latest_text(tracker)).get("address")
         written = without_signature(address_as_written(listed or text), signature_of(customer_texts(tracker)))
-        written = without_talk(written) if number_asked(tracker) else written
+        asked = number_asked(tracker)
+        written = without_talk(written) if asked else written
         address = join_address(tracker.get_slot("address_base"), written)
         base = tracker.get_slot("address_base") or ""
         if base and tracker.get_slot("requested_slot") == "address" and lacks_number(written) and given_as_detail(tracker):
-            if number_asked(tracker):  # 番地はないです: the address as it was given
+            if asked:  # 番地はないです: the address as it was given
                 return {"address": address if written else base, **self._reconfirm(tracker)}
             dispatcher.utter_message(response=NUMBER_MISSING)  # むつ市の 大湊新町 です: the 番地, once
             return {"address": None, "address_base": address}

@@ -8,9 +8,11 @@ import re
 
 from rasa_sdk import Tracker
 
+from actions import common
+
 NUMBER_MISSING = "utter_address_number_missing"
 # A number of a block, in digits or kanji (３丁目, 十二番地).
-_NUMBER = re.compile(r"[0-9０-９一二三四五六七八九十]")
+HAS_NUMBER = re.compile(r"[0-9０-９一二三四五六七八九十]")
 # The talk a customer sets around a number given alone: hiragana, spaces and punctuation.
 _TALK = re.compile(r"[ぁ-ゖー、。,.!！?？\s]*")
 _LAST_NUMBER = re.compile(r"[0-9０-９]+(?:号室|号|階|[FＦ])?")
@@ -32,14 +34,12 @@ def number_asked(tracker: Tracker) -> bool:
 def given_as_detail(tracker: Tracker) -> bool:
     """The message gives a detail (read as one, no question in it): not a side question asked
     while the address is asked (カタログには やわらかい お菓子も のっちょーますか, round zu)."""
-    message = tracker.latest_message or {}
-    intent = (message.get("intent") or {}).get("name")
-    return intent == "inform" and not re.search(r"[?？]|ますか|ですか", message.get("text") or "")
+    return common.latest_intent(tracker) == "inform" and not re.search(r"[?？]|ますか|ですか", common.latest_text(tracker))
 
 
 def lacks_number(written: str) -> bool:
     """The address as the customer wrote it names no block or house number."""
-    return not _NUMBER.search(written)
+    return not HAS_NUMBER.search(written)
 
 
 # No number to give (番地はないです): the address is what was given before.

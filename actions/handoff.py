@@ -90,6 +90,13 @@ def gives_the_number_after_all(tracker: Tracker) -> bool:
     )
 
 
+def second_failure_in(tracker: Tracker) -> bool:
+    """The customer, speaking of a catalog (or of one found late), says it was already sent
+    again or promised by 宅配便 and still has not come."""
+    texts = earlier_texts(tracker) + [common.latest_text(tracker)]
+    return bool(tracker.get_slot("catalog_late") or catalog_spoken_of(texts)) and told_second_failure(texts)
+
+
 def catalog_spoken_of(texts: list[str]) -> bool:
     """The customer named the catalog in this conversation (カタログ の こと です)."""
     return any(has_cue(t, common.rules().cues.get("catalog", [])) for t in texts)
@@ -133,8 +140,7 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
     early = verification_answered_early(tracker)
     if early:
         return begin_verification(early)
-    texts = earlier_texts(tracker) + [common.latest_text(tracker)]
-    if (tracker.get_slot("catalog_late") or catalog_spoken_of(texts)) and told_second_failure(texts):
+    if second_failure_in(tracker):
         # まだ届いてないです。もう4時すぎてるし… after a re-send told of: the second failure,
         # with its note for the operator.
         return second_failure_told(dispatcher, tracker)
@@ -298,8 +304,7 @@ class ActionFallback(Action):
             return []
         if lost_in_words(tracker):  # 言ってることがよくわからないんですけど: no misunderstanding of ours
             return person_for_plain_words(dispatcher, tracker)
-        texts = earlier_texts(tracker) + [common.latest_text(tracker)]
-        if catalog_spoken_of(texts) and told_second_failure(texts):
+        if second_failure_in(tracker):
             return second_failure_told(dispatcher, tracker)  # the catalog promised by takkyubin, not understood
         events = common.event_dicts(tracker)
         misses = consecutive_fallbacks(events)
