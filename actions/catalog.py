@@ -275,7 +275,10 @@ class ValidateCatalogForm(FormValidationAction):
                 return {"address": None, "postal_code": None, "address_base": None}
             # Asked for the address, the whole message is the answer (an entity found
             # in it may be a fragment, like the 3 of 3階).
-            text = common.latest_text(tracker).strip() or text
+            latest = common.latest_text(tracker).strip()
+            # ok, arigatou! the address is 茨城県…: talk before a whole address is no part of it
+            start = latest.find(text) if has_prefecture(text) else -1
+            text = latest[start:] if start > 0 else latest or text
         else:
             code = normalize_postal_code(str(tracker.get_slot("postal_code") or ""))
             # Given after the postal code in one message: all of it, not the entity's part.

@@ -113,11 +113,32 @@ def days_text(days: tuple[int, int]) -> str:
     return f"{high}日" if low == high else f"{low}〜{high}日"
 
 
+# An age said as one (88歳, 88 years old, turns 88, soon 88, cumple 88), in the reading too.
+_AGE = re.compile(
+    r"([0-9]{2,3})\s*(?:歳|才|さい|th\b|years?\b|yo\b|años)"
+    r"|(?:turns?|turning|soon|cumple|cumplirá|cumplira)\s*([0-9]{2,3})(?![0-9])",
+    re.IGNORECASE,
+)
+
+
+def longevity_answer(gift: dict, text: str) -> str:
+    """The name of a birthday of long life asked about (88: 米寿), with its のし and card; empty
+    when the message names no such age nor the name."""
+    names = {int(age): name for age, name in (gift.get("longevity") or {}).items()}
+    read = nfkc(f"{text}\n{as_read(text)}")
+    ages = [int(a or b) for a, b in _AGE.findall(read)]
+    age = next((a for a in ages if a in names), None)
+    if age is None:
+        age = next((a for a, name in names.items() if name in read), None)
+    return gift.get("longevity_note", "").format(age=age, name=names[age]) if age else ""
+
+
 def gift_answer(catalog: Catalog, text: str) -> str:
-    """のし (by occasion), wrapping, bags and cards."""
+    """のし (by occasion; a birthday of long life by its name), wrapping, bags and cards."""
     gift = catalog.gift
     noshi = gift.get("noshi", {})
-    parts: list[str] = []
+    longevity = longevity_answer(gift, text)
+    parts: list[str] = [longevity] if longevity else []
     asks_noshi = _has(text, r"のし|熨斗|ノシ|表書き|水引|名入れ|内のし|外のし|志|御供|お供")
     asks_wrap = _has(text, r"包装|ラッピング|包み|つつみ|箱")
     asks_bag = _has(text, r"袋|ふくろ|手提げ|紙袋")
@@ -126,7 +147,7 @@ def gift_answer(catalog: Catalog, text: str) -> str:
         parts.append(f"仏事には、{noshi.get('仏事', '')}")
     elif _has(text, r"結婚|婚礼|引き菓子|引出物|ウェディング"):
         parts.append(f"ご結婚には、{noshi.get('婚礼', '')}")
-    elif asks_noshi or _has(text, r"祝|歳暮|中元|内祝|出産|入学|快気"):
+    elif (asks_noshi or _has(text, r"祝|歳暮|中元|内祝|出産|入学|快気")) and not longevity:
         parts.append(f"お祝いやご挨拶には、{noshi.get('慶事', '')}")
     if parts or asks_noshi:
         parts.append(gift.get("noshi_note", ""))

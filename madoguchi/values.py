@@ -151,6 +151,7 @@ def _parsed_date(text: str, today: date) -> date | None:
         return date(today.year + (index + 1) // 12, (index + 1) % 12 + 1, 1) - timedelta(days=1)
     relative = {"今日": 0, "本日": 0, "明日": 1, "あした": 1, "明後日": 2, "あさって": 2, "しあさって": 3,
                 "今夜": 0, "今晩": 0, "today": 0, "tonight": 0, "tomorrow": 1, "day after tomorrow": 2,
+                "this morning": 0, "this afternoon": 0, "this evening": 0,
                 "aujourd'hui": 0, "demain": 1, "après-demain": 2, "apres-demain": 2}
     for word, days in sorted(relative.items(), key=lambda kv: -len(kv[0])):
         if word in t:

@@ -66,12 +66,15 @@ MAILBOX_TOO_SMALL = re.compile(
     r"(?:郵便受け?|ゆうびんうけ|ポスト|ぽすと)[^。\n]{0,8}(?:小さ|ちいさ|ちっさ|入らな|入らん|はいらな|はいらん|入りきら|はいりきら)"
 )
 
+# An age coming soon (my landlady is 87, soon 88!, round 2026-12-05zzk): a birthday, no hurry.
+AGE_SOON = re.compile(r"(?i)soon\s*[0-9０-９]{1,3}(?![0-9０-９])")
+
 
 def hurry_of(text: str, hurry: Iterable[str], no_hurry: Iterable[str]) -> bool | None:
     """True when the message says the customer is in a hurry, False when it says they are
     not (or asks for the usual way), None when it says neither."""
     # isogi janai: read in kana, its negation too; いそがん けん: words set apart by spaces
-    places = MAILBOX_TOO_SMALL.sub("", cue_places(text))
+    places = AGE_SOON.sub("", MAILBOX_TOO_SMALL.sub("", cue_places(text)))
     if _negated(places) or any(_no_hurry_at(folded(w), places) for w in no_hurry):
         return _deadline_after_but(text, no_hurry) or False
     told = _DEADLINE_ASKED.sub("", places)

@@ -68,7 +68,8 @@ _NAME_ASKED = re.compile(r"名前|なまえ|名入れ|お名前")
 # A name in katakana a writer introduces themselves with (はじめまして、クワメといいます).
 _KATAKANA_INTRODUCED = re.compile(
     # パティスリーをしているデュボワと申します: after hiragana too
-    r"(?:^|(?<=[ 　、。,.!！?？♪〜~ぁ-ゖ]))([ァ-ヴー]{2,10}(?:[・･ 　][ァ-ヴー]{2,10})?)[ 　]*と[ 　]*(?:申し|もうし|言い|いい)ます"
+    r"(?:^|(?<=[ 　、。,.!！?？♪〜~ぁ-ゖ]))([ァ-ヴー]{2,10}(?:[・･ 　][ァ-ヴー]{2,10})?)[ 　]*と[ 　]*"
+    r"(?:申し(?:上げ)?|もうし(?:あげ)?|言い|いい)ます"  # イルゼと申し上げます (round 2026-12-05zzk)
 )
 # A name in katakana after where the writer works (ケバブやの メフメット です).
 _KATAKANA_OF_A_PLACE = re.compile(
@@ -156,6 +157,11 @@ _NOT_SOMEONE = re.compile(
     r"(?i)(?:any|some|every|no)(?:one|body)|nothing|something|who|it|this|that|me|we|they|he|she"
     r"|and|but|so|or|also|now|then|over|right|just|still|from|out|up|in|come|get|stay|live|work|back|all|life|weather"
 )
+# Or with the title the writer goes by (This is Dr. Musa from the university hospital, round 2026-12-05zzk).
+_LATIN_TITLED = re.compile(
+    r"(?i:this is|my name is|i am|i'm|it's)\s+(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+([A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)"
+    r"(?![A-Za-z])"
+)
 _LATIN_HONORIFIC = re.compile(r"(?<![A-Za-z])([A-Z][a-z]{2,15})-(?:san|sama|sensei)\b")
 _NOT_NAMED = {"Operator", "Operetaa", "Staff", "Tenin", "Tantou", "Tantousha", "Okyaku", "Oisha", "Onee", "Obaa", "Ojii"}
 
@@ -163,7 +169,7 @@ _NOT_NAMED = {"Operator", "Operetaa", "Staff", "Tenin", "Tantou", "Tantousha", "
 def latin_introduced(text: str) -> list[tuple[int, int]]:
     """Spans of names in Latin letters introduced in romaji (Kamal desu after hajimemashite) or
     named with an honorific (Hayashi-san)."""
-    found = [m.span(1) for m in _LATIN_INTRODUCED.finditer(text)]
+    found = [m.span(1) for regex in (_LATIN_INTRODUCED, _LATIN_TITLED) for m in regex.finditer(text)]
     found += [m.span(1) for m in _LATIN_HERE.finditer(text)
               if not (_NOT_SOMEONE.fullmatch(m.group(1)) or ENGLISH_COURTESY.match(m.group(1)))]
     return found + [m.span(1) for m in _LATIN_HONORIFIC.finditer(text) if m.group(1) not in _NOT_NAMED]

@@ -113,6 +113,8 @@ ENGLISH_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?(?![0-9])"
 _LATIN_DATE_RE = re.compile(
     r"(?<![A-Za-z])(?:(?:next|this|coming)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?![A-Za-z])"
     r"|(?<![A-Za-z])tonight(?![A-Za-z])"
+    # its time of day with it (the service is tomorrow morning, the wake is this evening: round 2026-12-05zzk)
+    r"|(?<![A-Za-z])(?:tomorrow|this)\s+(?:morning|afternoon|evening|night)(?![A-Za-z])"
     r"|(?<![A-Za-z])(?:apr[eè]s-demain|aujourd'hui|demain)(?![A-Za-z])"  # in French (round 2026-12-05zzj)
     # in a sentence, may in lower case is a verb (I may 3 boxes)
     rf"|(?<![a-z])(?-i:(?!may))(?:{ENGLISH_MONTH}\s+(?:the\s+)?{ENGLISH_ORDINAL}"
@@ -130,14 +132,14 @@ _KANA_ONES = "いち|に|さん|し|よん|ご|ろく|しち|なな|はち|く|�
 _KANA_MONTH = f"(?:じゅういち|じゅうに|{_KANA_ONES}|じゅう)がつ"
 _KANA_DAY = (
     "(?:ついたち|ふつか|みっか|いつか|むいか|なのか|ようか|ここのか|とおか|はつか|(?:(?:に|さん)?じゅう)?よっか"
-    f"|(?:(?:に|さん)?じゅう(?:{_KANA_ONES})?|いち|さん|ご|ろく|しち|なな|はち|く|きゅう)にち)"
+    f"|(?:(?:に|さん)?じゅう(?:{_KANA_ONES})?|いち|さん|ご|ろく|しち|なな|はち|く|きゅう)に[ちぢ])"  # にぢ: Tohoku speech
 )
 _KANA_DATE_RE = re.compile(
     rf"(?:{_KANA_MONTH})[ 　]?(?:{_KANA_DAY})(?!かん|いない|いじょう|ご[^ぁ-ゖ]|まえ)"
     # はつかの ほうじ, にじゅうさんにちに: a day alone, in the readings no other word has
     rf"|(?<![ぁ-ゖ])(?:ついたち|はつか)"
     # ほうじは じゅうよっかやさ: a day of the tens after a particle too
-    rf"|(?:(?<![ぁ-ゖ])|(?<=[はのにがもをで]))(?:(?:に|さん)?じゅう(?:{_KANA_ONES})?にち|(?:に|さん)?じゅうよっか)"
+    rf"|(?:(?<![ぁ-ゖ])|(?<=[はのにがもをで]))(?:(?:に|さん)?じゅう(?:{_KANA_ONES})?に[ちぢ]|(?:に|さん)?じゅうよっか)"
     r"(?!かん|いない|いじょう|ご[^ぁ-ゖ]|まえ|ほど)"
 )
 # 来月の十日, らいげつの とおか: a month named from today and a day of it, one date.

@@ -66,6 +66,16 @@ async def test_the_whole_answer_is_the_address_even_if_a_fragment_was_extracted(
     assert slots["address"] == "東京都千代田区千代田1-1 千代田ビル3階"
 
 
+async def test_talk_before_a_whole_address_is_no_part_of_it(shop, dispatcher, domain):
+    """ok, arigatou! the address is 茨城県… (round 2026-12-05zzk masuji-ainhoa-19)."""
+    slots = await validate(
+        dispatcher, domain, "ok, arigatou! the address is 東京都千代田区千代田1-1 千代田ビル3階", "inform",
+        {"postal_code": "100-0001", "address_base": "東京都千代田区千代田", "address": "東京都千代田区千代田1-1 千代田ビル3階"},
+        "address",
+    )
+    assert slots["address"] == "東京都千代田区千代田1-1 千代田ビル3階"
+
+
 async def test_wrong_postal_code_at_the_address_question(shop, dispatcher, domain):
     slots = await validate(
         dispatcher, domain, "違います", "deny",

@@ -121,6 +121,21 @@ def test_noshi_for_oseibo(catalog):
     assert "結び切り" not in answer
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("my landlady turns 88 next month, what should I write on the birthday card? is there a special word?", "米寿"),
+    ("父が今年70歳になるので、お祝いに贈りたいです", "古希"),
+    ("祖母の喜寿のお祝い、のしはどうしたら", "喜寿"),
+])
+def test_a_birthday_of_long_life_is_named_with_its_noshi(catalog, text, name):
+    """88: 米寿, told with the のし and what to write (round 2026-12-05zzk masuji-ainhoa-19)."""
+    answer = gift_answer(catalog, text)
+    assert f"「{name}」" in answer and f"祝{name}" in answer and "紅白の蝶結び" in answer
+
+
+def test_a_number_of_boxes_is_no_age(catalog):
+    assert "米寿" not in gift_answer(catalog, "88個ください、お祝いに")
+
+
 def test_paper_bags_cost_55_yen_each(catalog):
     answer = gift_answer(catalog, "紙袋はもらえますか")
     assert "55円" in answer

@@ -180,6 +180,7 @@ def test_change_kind_words(text, kind):
         # a day alone in English, the day after tomorrow, a month in French (rounds 2026-12-05zzh, zzi)
         ("the 22nd", date(2026, 11, 22)), ("16th", date(2026, 12, 16)), ("day after tomorrow", date(2026, 11, 22)),
         ("20 décembre", date(2026, 12, 20)),
+        ("tomorrow morning", date(2026, 11, 21)), ("this evening", date(2026, 11, 20)),  # round 2026-12-05zzk
     ],
 )
 def test_parse_ja_date_with_a_fixed_today(text, expected):

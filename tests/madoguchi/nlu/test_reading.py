@@ -296,6 +296,10 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("The driver left the box outside in the rain", "雨の中に置いていかれた"),
     ("jërëjëf !! 🙏", "ありがとうございます"), ("déedéet", "いいえ"), ("Ačiū, must go. Viso gero!", "さようなら"),  # 05zzj
     ("kia ora! 👋", "こんにちは"), ("ka kite anō!", "さようなら"), ("Taip.", "はい"),
+    ("Sveiki 🙂", "こんにちは"), ("Liels paldies!", "ありがとうございます"), ("Uz redzēšanos!", "さようなら"),  # 05zzk
+    ("Ina kwana. I hope you are well.", "こんにちは"), ("Na gode sosai!", "ありがとうございます"),
+    ("kaixo!! 👋", "こんにちは"), ("ok gero arte!! 🤙", "さようなら"), ("eskerrik asko!! 🙏", "ありがとうございます"),
+    ("nibai no nedan desu ka", "にばい"),  # romaji's bai (倍) is no Basque yes
     ("Thanks, and have a good evening.", "失礼します"), ("Labas! Good afternoon.", "こんにちは"),
     ("ashita ma ni awanai to kao mukeraremasen", "かお"),  # romaji's kao (顔) is no Māori no
     ("el producto es malo", "悪い"),  # Spanish malo still

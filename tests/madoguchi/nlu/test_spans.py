@@ -239,6 +239,7 @@ def test_a_whole_name_written_alone_in_kana_is_a_name(text, name):
 @pytest.mark.parametrize("text, name", [("はじめまして。 わたし は ミャンマー から きた ザウ です。", "ザウ"),
                                         ("こんにちわ　はまぐちと　いいます　よろしゅう", "はまぐち"),
                                         ("こんにちは、神戸でパティスリーをしているデュボワと申します。", "デュボワ"),
+                                        ("金沢に住んでおりますイルゼと申し上げます。", "イルゼ"),  # round 2026-12-05zzk
                                         ("merhaba! ケバブやの メフメット です、こんにちわ", "メフメット"),
                                         ("のしの したには 「あびる」と いれて もらいたかとですが", "あびる"),
                                         # quoted after 名前が, its honorific left (round 2026-12-05x)
@@ -301,6 +302,9 @@ def test_someone_called_by_what_they_are_is_no_name():
     ("salam, hajimemashite. Kamal desu", ["Kamal"]), ("Bhai the gift for Hayashi-san, did it reach?", ["Hayashi"]),
     ("Kikai desu ka? You answer awfully quickly.", []), ("Operator-san, onegaishimasu", []),
     ("kyou chuumon shitara itsu todokimasu ka? Tokyo desu", []),
+    # with the title the writer goes by (round 2026-12-05zzk); not a name for someone else
+    ("Hello, good afternoon. This is Dr. Musa from the university hospital.", ["Musa"]),
+    ("My name is Mrs. Anna Berzina", ["Anna Berzina"]), ("Is Dr. Tanaka there?", []),
 ])
 def test_names_in_latin_letters_introduced_in_romaji(text, names):
     """Round 2026-12-05u: Kamal desu, Hayashi-san; not a word of romaji or a job."""

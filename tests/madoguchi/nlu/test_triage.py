@@ -489,6 +489,20 @@ def test_a_misconverted_celebration_noshi_on_a_memorial_gift_is_a_goods_problem(
     assert run(ginza, lexicon, "箱開けたら 伸しが紅白のめでてえやつなんだ 法事だっちゅうのに").goods_problem
 
 
+def test_a_celebration_noshi_on_a_condolence_gift_told_in_english_is_a_goods_problem(ginza, lexicon):
+    """Round 2026-12-05zzk takejiro-musa-11; a question about the colours is none."""
+    told = "I ordered a condolence gift for my supervisor's family, but it arrived with a red and white noshi"
+    assert run(ginza, lexicon, told).goods_problem
+    assert not run(ginza, lexicon, "Is a red and white noshi all right for a condolence gift?").goods_problem
+
+
+def test_at_wits_end_in_echizen_speech_is_distress(ginza, lexicon):
+    """Round 2026-12-05zzk setsuyo-ilze-07: more than not knowing the order number."""
+    cues = run(ginza, lexicon, "注文の紙もどこにやったかわからんし、もうどうしたらいいんか、頭がまっしろで…").cues
+    assert {"どうしたらいいんか", "頭がまっしろ"} <= set(cues)
+    assert run(ginza, lexicon, "ごめんなさいね、手がふるえてうまく打てんで").cues
+
+
 def test_disappointment_told_in_english_is_anger(ginza, lexicon):
     assert run(ginza, lexicon, "This is really unprofessional, very disappointed with your shop 😠").anger
 
