@@ -115,7 +115,7 @@ def days_text(days: tuple[int, int]) -> str:
 
 # An age said as one (88歳, 88 years old, turns 88, soon 88, cumple 88), in the reading too.
 _AGE = re.compile(
-    r"([0-9]{2,3})\s*(?:歳|才|さい|th\b|years?\b|yo\b|años)"
+    r"([0-9]{2,3})\s*(?:歳|才|さい|th\s+birthday|(?:years?|yrs?)[ -]old|yo\b|años)"
     r"|(?:turns?|turning|soon|cumple|cumplirá|cumplira)\s*([0-9]{2,3})(?![0-9])",
     re.IGNORECASE,
 )

@@ -132,8 +132,9 @@ def test_a_birthday_of_long_life_is_named_with_its_noshi(catalog, text, name):
     assert f"「{name}」" in answer and f"祝{name}" in answer and "紅白の蝶結び" in answer
 
 
-def test_a_number_of_boxes_is_no_age(catalog):
+def test_a_number_of_boxes_or_years_is_no_age(catalog):
     assert "米寿" not in gift_answer(catalog, "88個ください、お祝いに")
+    assert "還暦" not in gift_answer(catalog, "a gift for our company's 60th anniversary, married 60 years")
 
 
 def test_paper_bags_cost_55_yen_each(catalog):
