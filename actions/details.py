@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -32,6 +32,13 @@ def details_in(tracker: Tracker) -> list[str]:
     """The kinds of detail the latest message gives, in the order of DETAIL_NAMES."""
     kinds = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
     return [k for k in DETAIL_NAMES if k in kinds]
+
+
+def date_for_the_order(tracker: Tracker) -> bool:
+    """A date given right after the status of the order the customer proved was told (Friday
+    12月11日 after 18時 is good for me, round 2026-12-05zzl): a new delivery date for it."""
+    dated = any(e.get("entity") == "date" for e in tracker.latest_message.get("entities") or [])
+    return dated and bool(tracker.get_slot("verified_order_id")) and not tracker.get_slot("order_task")
 
 
 def asked_before(tracker: Tracker) -> bool:
@@ -79,6 +86,8 @@ class ActionDetailOutOfContext(Action):
         early = verification_answered_early(tracker)
         if early:  # 番号 ナド 言ハヌ。…阿部 ダ。: the number refused, a name given for it
             return begin_verification(early)
+        if date_for_the_order(tracker):  # changed by the bot while not shipped, else by a person
+            return [SlotSet("order_task", "change"), FollowupAction("action_order_result")]
         details = details_in(tracker)
         if not details:
             dispatcher.utter_message(response="utter_anything_else")

@@ -155,12 +155,18 @@ def without_postal_code(text: str) -> str:
     return _LEADING_POSTAL_CODE.sub("", nfkc(text).strip())
 
 
+# Talk after a postal code (〒907-0004 だはず、にーにー合ってる？, round 2026-12-05zzl): hiragana
+# first and no number, no address.
+_TALK_AFTER_CODE = re.compile(r"[ぁ-ゖ][^0-9]*")
+
+
 def address_after_code(text: str, code: str) -> str:
     """What follows the postal code in a message that gives both (〒604-8006 京都市…), or ''."""
     norm = nfkc(text)
     digits = code.replace("-", "")
     found = re.search(digits[:3] + r"\s*[-ー−‐]?\s*" + digits[3:], norm)
-    return clean_address(norm[found.end():]) if found else ""
+    after = clean_address(norm[found.end():]) if found else ""
+    return "" if _TALK_AFTER_CODE.fullmatch(after) and not address_from_kana(after) else after
 
 
 def join_address(base: str | None, written: str) -> str:

@@ -143,6 +143,8 @@ def gift_answer(catalog: Catalog, text: str) -> str:
     asks_wrap = _has(text, r"包装|ラッピング|包み|つつみ|箱")
     asks_bag = _has(text, r"袋|ふくろ|手提げ|紙袋")
     asks_card = _has(text, r"カード|メッセージ|手紙")
+    # no receipt in the box, it is a gift (round 2026-12-05zzl): what goes in the parcel
+    asks_slip = _has(f"{text}\n{as_read(text)}", r"領収書|納品書|明細|値札|(?:値段|金額|価格)[^。?？]{0,8}(?:入れ|入って|同封|見え|わか|分か)")
     if _has(text, r"法事|法要|仏|供|葬|香典|四十九日|忌|志|お盆|盆|彼岸|弔"):
         parts.append(f"仏事には、{noshi.get('仏事', '')}")
     elif _has(text, r"結婚|婚礼|引き菓子|引出物|ウェディング"):
@@ -157,6 +159,8 @@ def gift_answer(catalog: Catalog, text: str) -> str:
         parts.append(gift.get("bag", ""))
     if asks_card:
         parts.append(gift.get("card", ""))
+    if asks_slip:
+        parts.append(gift.get("price_slip", ""))
     if not parts:
         parts = [gift.get("noshi_note", ""), gift.get("wrapping", ""), gift.get("bag", ""), gift.get("card", "")]
     return "".join(p for p in parts if p)

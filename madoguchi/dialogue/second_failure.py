@@ -21,7 +21,8 @@ TOLD_AGAIN = re.compile(
     r"(?:宅配便|宅急便|たくはいびん|たっきゅうびん)" + _PROMISED
     + r"|(?:再送|送り直|おくりなお|送りなお|もう一度送|もういちど送|もういっぺん送|もう一回送|もういっかい送|改めて送|あらためて送)"
     + _PROMISED
-    + r"|(?:二回目|2回目|二度目|2度目|二度も|2度も|今度も|またもや|それも|再送分も|再送したのも)[^。！!？?]{0,12}?"
+    # カタログ頼んで二回も来んで (Bingo, round 2026-12-05zzl)
+    + r"|(?:二回目|2回目|二度目|2度目|二度も|2度も|二回も|2回も|にかいも|今度も|またもや|それも|再送分も|再送したのも)[^。！!？?]{0,12}?"
     r"(?:届かな|届いてな|届きませ|来な|来てな|来ませ|こな|きてな|来ん|こん|来ね|こね)"
     # Last week you told me the catalog would come by takkyubin in two days (round 2026-12-05zza soma-aino-14)
     r"|(?i:(?:you|they|someone|your\s+(?:colleague|staff|shop))\s+(?:told|promised|said)(?:\s+(?:me|us))?"

@@ -47,7 +47,8 @@ _TAILS = (
 # kanji or katakana, a plain or dialect copula (松本 勝たい, 佐藤 花子だべ) is a tail as well.
 _TAIL = re.compile(
     r"(?:" + "|".join(r"\s*".join(map(re.escape, t)) for t in _TAILS) + r"|(?<=\s)(?:po|Po)"
-    r"|(?<=[\u4e00-\u9fff々ァ-ヴ\s])(?:よ|じゃ|だ|や|で|たい|ばい|だべ|だす|だっぺ|だっちゃ|ちゃ|やけん|じゃけん|だがね|さー|やねん|"
+    # さー with its long mark taken as noise first (宮良 ツルさー, round 2026-12-05zzl)
+    r"|(?<=[\u4e00-\u9fff々ァ-ヴ\s])(?:よ|じゃ|だ|や|で|たい|ばい|だべ|だす|だっぺ|だっちゃ|ちゃ|やけん|じゃけん|だがね|さー|さ|やねん|"
     r"やお|だお|やわ|だわ|やに))$"  # やに: Ise (round 2026-12-05zzf)
 )
 # Marks after the tail: です〜, ですー (a long vowel after a kana only: メアリー keeps it), emoji.

@@ -9,7 +9,7 @@ customer waiting becomes distressed or angry (its priority is raised, not its re
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from madoguchi.handoff.presence import with_person
 from madoguchi.handoff.reasons import INTENT_REASONS
@@ -28,36 +28,56 @@ VAGUE = "bot_failure"  # the reason that says nothing of what the customer wants
 # 0.67, a fear of paying online read as a complaint at 0.46, leave it as it is.
 SURE = 0.7
 KEPT = "needs_operator"  # the reason that says what to look at: a feeling raises its priority only
+COMPLAINT = "complaint"
 
 
-def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[str, str]:
+class Raise(NamedTuple):
+    """A reason a message written while waiting calls for; a calm one (a complaint without a
+    word of anger: 包装紙が違うのが来てね、中身はええんよ♪) only tells a vague ticket what is wanted."""
+
+    reason: str
+    calm: bool = False
+
+
+def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[str, Raise]:
     """Per sender, the most urgent reason the customer's messages written while waiting call
     for. The events are one save's: a message the bot answered has actions after it (the one
     that opens the ticket among them); a message to a paused conversation has none."""
     events = list(events)
     acted = {e.get("sender_id", "") for e in events if e.get("event") == "action"}
     readings = INTENT_REASONS  # the less urgent ones only tell a vague ticket what is wanted
-    found: dict[str, str] = {}
+    found: dict[str, Raise] = {}
     for event in events:
         if event.get("event") != "user" or event.get("sender_id", "") in acted:
             continue
         read = (event.get("parse_data") or {}).get("intent") or {}
+        triage = (event.get("parse_data") or {}).get("triage") or {}
         reason = readings.get(read.get("name") or "") if (read.get("confidence") or 0) >= SURE else None
-        if reason != "distress" and ((event.get("parse_data") or {}).get("triage") or {}).get("goods_problem"):
+        if reason != "distress" and triage.get("goods_problem"):
             # こうはくの のしが ついとったて, 箱 つぶれてて…ぐしゃぐしゃだって: what came is wrong,
             # told after an opener (ねえちゃんから 電話きてさ) that was read as a wish for a person
             reason = "needs_operator"
+        if not reason:
+            continue
+        told = Raise(reason, calm=reason == COMPLAINT and not triage.get("anger"))
         sender = event.get("sender_id", "")
-        if reason and (sender not in found or _rank(priority, reason) < _rank(priority, found[sender])):
-            found[sender] = reason
+        if sender not in found or _urgency(priority, told) < _urgency(priority, found[sender]):
+            found[sender] = told
     return found
 
 
-def raise_open_handoff(db: Database, sender_id: str, reason: str, priority: dict[str, int]) -> bool:
+def _urgency(priority: dict[str, int], told: Raise) -> tuple[int, bool]:
+    """The more urgent reason first; of two as urgent, the one told with feeling."""
+    return _rank(priority, told.reason), told.calm
+
+
+def raise_open_handoff(
+    db: Database, sender_id: str, reason: str, priority: dict[str, int], calm: bool = False
+) -> bool:
     """The open ticket takes `reason` when it is more urgent than the ticket's own, or as
-    urgent and the ticket's own is the vague bot_failure."""
+    urgent and the ticket's own is the vague bot_failure; a `calm` one only a vague ticket."""
     handoff = with_person(db, sender_id)
-    if handoff is None:
+    if handoff is None or (calm and handoff.reason != VAGUE):
         return False
     rank = _rank(priority, reason)
     vague = handoff.reason == VAGUE and reason != VAGUE

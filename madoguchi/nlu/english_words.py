@@ -52,10 +52,15 @@ def without_diacritics(text: str) -> str:
     return "".join(_bare(c) for c in text)
 
 
+# Letters of their own that stand for a plain one, one for one.
+_OWN_LETTERS = {"đ": "d", "Đ": "D", "ı": "i", "ð": "d", "Ð": "D", "æ": "a", "Æ": "A", "ø": "o", "Ø": "O",
+                "þ": "t", "Þ": "T"}
+
+
 @lru_cache(maxsize=512)
 def _bare(char: str) -> str:
-    if char in "đĐı":  # and the Turkish dotless ı (hayır)
-        return {"đ": "d", "Đ": "D", "ı": "i"}[char]
+    if char in _OWN_LETTERS:  # the Turkish dotless ı (hayır), Icelandic ð and æ (góðan dag, takk kærlega)
+        return _OWN_LETTERS[char]
     if not "\u00c0" <= char <= "\u1ef9":
         return char
     base = unicodedata.normalize("NFD", char)[0]

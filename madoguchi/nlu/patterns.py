@@ -113,8 +113,9 @@ ENGLISH_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?(?![0-9])"
 _LATIN_DATE_RE = re.compile(
     r"(?<![A-Za-z])(?:(?:next|this|coming)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?![A-Za-z])"
     r"|(?<![A-Za-z])tonight(?![A-Za-z])"
-    # its time of day with it (the service is tomorrow morning, the wake is this evening: round 2026-12-05zzk)
-    r"|(?<![A-Za-z])(?:tomorrow|this)\s+(?:morning|afternoon|evening|night)(?![A-Za-z])"
+    # this and its time of day (the wake is this evening: round 2026-12-05zzk); tomorrow morning is
+    # tomorrow, as most writers mark it (and 明日の朝 as 明日)
+    r"|(?<![A-Za-z])this\s+(?:morning|afternoon|evening)(?![A-Za-z])"
     r"|(?<![A-Za-z])(?:apr[eè]s-demain|aujourd'hui|demain)(?![A-Za-z])"  # in French (round 2026-12-05zzj)
     # in a sentence, may in lower case is a verb (I may 3 boxes)
     rf"|(?<![a-z])(?-i:(?!may))(?:{ENGLISH_MONTH}\s+(?:the\s+)?{ENGLISH_ORDINAL}"

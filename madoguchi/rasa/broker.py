@@ -56,9 +56,9 @@ class TranscriptBroker(EventBroker):
             except Exception:
                 logger.exception("could not add details to the handoff of %s", sender_id)
         priority = self._priority()
-        for sender_id, reason in late_reasons.raised(events, priority).items():
+        for sender_id, told in late_reasons.raised(events, priority).items():
             try:  # messages read as distress, a complaint, a wish or goods problems reach here
-                late_reasons.raise_open_handoff(self.db, sender_id, reason, priority)
+                late_reasons.raise_open_handoff(self.db, sender_id, told.reason, priority, calm=told.calm)
             except Exception:
                 logger.exception("could not raise the handoff reason of %s", sender_id)
 

@@ -35,6 +35,13 @@ async def test_postal_code_fills_the_address_base(shop, dispatcher, domain):
     assert slots["address_base"] == "東京都千代田区千代田"
 
 
+async def test_talk_after_the_postal_code_is_no_address(shop, dispatcher, domain):
+    """〒907-0004 だはず、にーにー合ってる？ (round 2026-12-05zzl tsuru-hodan-01): the address is asked next."""
+    text = "〒907-0004 だはず、にーにー合ってる？…うん合ってるって"
+    slots = await validate(dispatcher, domain, text, "inform", {"postal_code": "907-0004"}, "postal_code")
+    assert slots["address_base"] == "沖縄県石垣市登野城" and not slots.get("address")
+
+
 async def test_unknown_postal_code_is_asked_again(shop, dispatcher, domain):
     slots = await validate(dispatcher, domain, "999-9999", "inform", {"postal_code": "999-9999"}, "postal_code")
     assert slots["postal_code"] is None

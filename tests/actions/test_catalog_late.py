@@ -364,6 +364,14 @@ async def test_a_second_failure_the_customer_tells_of_goes_to_a_person_at_once(s
     assert "utter_catalog_late_start" not in said(dispatcher)
 
 
+async def test_a_second_failure_told_in_anger_goes_to_a_person_as_a_complaint(shop, dispatcher, domain):
+    """Round 2026-12-05zzl fusae-arben-12: 二回も来んで…ほんまに腹が立つわ."""
+    text = "カタログ頼んで二回も来んで、電話しても全然つながらんし。ほんまに腹が立つわ"
+    tracker = make_tracker([user(text, "complain", triage={"anger": True})])
+    slots = slot_sets(await ActionBeginCatalogStatus().run(dispatcher, tracker, domain))
+    assert slots["handoff_reason"] == "complaint"
+
+
 async def test_a_second_failure_told_during_the_look_up_goes_to_a_person_at_once(late_shop, dispatcher, domain):
     """Round zzc ritsuko-makoto-07: the look-up asked for the phone again after it was told."""
     tracker = make_tracker(

@@ -74,3 +74,17 @@ async def test_a_number_refused_with_a_name_after_an_order_question_begins_the_v
     assert said(dispatcher) == []
     assert {e.get("name"): e.get("value") for e in events if e["event"] == "slot"}["verification_note"] == "refused"
     assert [e.get("name") for e in events if e.get("event") == "followup"] == ["order_verification_form"]
+
+
+async def test_a_date_given_after_an_order_status_asks_to_change_that_order(dispatcher, domain):
+    """Round 2026-12-05zzl tsuru-hodan-18: Friday 12月11日 after 18時 is good for me, after the
+    status of a shipped order; the change the order allows follows (a person, once shipped)."""
+    date = [{"entity": "date", "value": "12月11日", "start": 7, "end": 13}]
+    told = make_tracker([user("Friday 12月11日 after 18時 is good for me", "inform", date)],
+                        slots={"verified_order_id": "A1234567", "order_id": "A1234567"})
+    events = await ActionDetailOutOfContext().run(dispatcher, told, domain)
+    assert {"event": "slot", "timestamp": None, "name": "order_task", "value": "change"} in events
+    assert events[-1]["name"] == "action_order_result" and not said(dispatcher)
+    unproven = make_tracker([user("Friday 12月11日 after 18時 is good for me", "inform", date)])
+    events = await ActionDetailOutOfContext().run(dispatcher, unproven, domain)
+    assert not any(e.get("name") == "order_task" for e in events)  # no order proven: asked what it is for

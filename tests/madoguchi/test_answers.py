@@ -132,6 +132,12 @@ def test_a_birthday_of_long_life_is_named_with_its_noshi(catalog, text, name):
     assert f"「{name}」" in answer and f"祝{name}" in answer and "紅白の蝶結び" in answer
 
 
+@pytest.mark.parametrize("text", ["And please no receipt in the box, it is a gift.", "贈り物なので金額のわかるものは入れないで"])
+def test_a_gift_goes_without_its_price(catalog, text):
+    """Round 2026-12-05zzl tokuo-gudrun-06."""
+    assert "金額のわかる納品書や領収書はお入れしません" in gift_answer(catalog, text)
+
+
 def test_a_number_of_boxes_or_years_is_no_age(catalog):
     assert "米寿" not in gift_answer(catalog, "88個ください、お祝いに")
     assert "還暦" not in gift_answer(catalog, "a gift for our company's 60th anniversary, married 60 years")

@@ -36,6 +36,7 @@ LIST = (
     ("送っていただけますか。名前は佐々木 恵子さんです。", "佐々木 恵子"),  # the bot says 様 itself
     ("高橋 エレナ po 😊", "高橋 エレナ"),  # Tagalog's polite word
     ("名前は浜野フミ子やに", "浜野フミ子"),  # Ise's copula (round 2026-12-05zzf amane-karthik-01)
+    ("名前は宮良 ツルさー", "宮良 ツル"),  # Okinawan さー (round 2026-12-05zzl tsuru-hodan-01)
 ])
 def test_a_name_is_stored_without_what_surrounds_it(written, name):
     assert name_as_written(written, written) == name

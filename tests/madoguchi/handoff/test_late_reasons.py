@@ -12,10 +12,12 @@ from tests.madoguchi.edited_rules import edited_rules
 TS = 1795136400.0
 
 
-def user(sender: str, text: str, intent: str, goods: bool = False, confidence: float = 0.9) -> dict:
+def user(
+    sender: str, text: str, intent: str, goods: bool = False, confidence: float = 0.9, anger: bool = False
+) -> dict:
     return {"event": "user", "sender_id": sender, "text": text, "timestamp": TS, "input_channel": "socketio",
             "parse_data": {"text": text, "intent": {"name": intent, "confidence": confidence}, "entities": [],
-                           "triage": {"goods_problem": goods}}}
+                           "triage": {"goods_problem": goods, "anger": anger}}}
 
 
 def action(sender: str, name: str) -> dict:
@@ -107,3 +109,16 @@ def test_an_unsure_reading_leaves_the_ticket_as_it_was(db):
     text = "上司にコスト削減のエビデンスも出さないといけなくて…何とかお願いします"
     TranscriptBroker(db).publish_many([user("w12", text, "express_distress", confidence=0.67)])
     assert handoffs.get(db, hid).reason == "out_of_policy"
+
+
+def test_a_calm_complaint_while_waiting_leaves_a_wish_for_a_person_as_it_was(db):
+    """Round 2026-12-05zzl fusae-arben-13: asked for a person, then told calmly what was wrong;
+    an angry one raises the ticket, and a calm one still tells a vague ticket what is wanted."""
+    wish, angry, vague = ticket(db, "w20"), ticket(db, "w21"), ticket(db, "w22", "bot_failure", 3)
+    calm = "包装紙のことなんよ。赤い柄のを頼んどったのに、地味な茶色いのが来てね。中身はええんよ♪"
+    TranscriptBroker(db).publish_many([user("w20", calm, "complain"),
+                                       user("w21", "いつまで待たせるんだ、ふざけるな", "complain", anger=True),
+                                       user("w22", calm, "complain")])
+    assert handoffs.get(db, wish).reason == "customer_request"
+    assert handoffs.get(db, angry).reason == "complaint"
+    assert handoffs.get(db, vague).reason == "complaint"

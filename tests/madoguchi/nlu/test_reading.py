@@ -300,6 +300,11 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("Ina kwana. I hope you are well.", "こんにちは"), ("Na gode sosai!", "ありがとうございます"),
     ("kaixo!! 👋", "こんにちは"), ("ok gero arte!! 🤙", "さようなら"), ("eskerrik asko!! 🙏", "ありがとうございます"),
     ("nibai no nedan desu ka", "にばい"),  # romaji's bai (倍) is no Basque yes
+    ("përshëndetje!", "こんにちは"), ("ok mirupafshim", "さようなら"), ("Takk kærlega.", "ありがとうございます"),  # 05zzl
+    ("Nabad gelyo 🙏", "さようなら"), ("Góðan dag! afsakið", "こんにちは! すみません"), ("Nei takk", "いいえ、結構です"),
+    ("Thanks a lot, God bless you", "God bless you"),  # bless alone is no Icelandic goodbye
+    ("my landlady lost her husband last month", "亡くしました"), ("okashi for the shijuukunichi", "四十九日"),
+    ("whats the difference between mail bin and takkyubin", "メール便"),
     ("Thanks, and have a good evening.", "失礼します"), ("Labas! Good afternoon.", "こんにちは"),
     ("ashita ma ni awanai to kao mukeraremasen", "かお"),  # romaji's kao (顔) is no Māori no
     ("el producto es malo", "悪い"),  # Spanish malo still
