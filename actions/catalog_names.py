@@ -83,10 +83,11 @@ KANA_NAME = re.compile(r"^(?:[ぁ-ゖァ-ヺー]{4,10}|[ぁ-ゖァ-ヺー]{2,6}[
 # A family and given name in kanji, with or without a space (海老沢元気, 田中 哲夫).
 KANJI_FULL_NAME = re.compile(r"[\u4e00-\u9fff々]{4,7}|[\u4e00-\u9fff々]{1,4}[ 　][\u4e00-\u9fff々]{1,4}")
 # A whole name in Latin letters, each part capitalized, its particles not (Sander de Vries,
-# round 2026-12-05y; Maria da Silva).
+# round 2026-12-05y; Maria da Silva), a part joined by a hyphen too (Yael Ben-David, round 2026-12-05zzm).
+_LATIN_PART = r"[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z]?[a-zà-öø-ÿ'’]+)*"
 LATIN_FULL_NAME = re.compile(
-    r"[A-Z][a-zà-öø-ÿ'’-]+(?:\s+(?:(?:de|van|der|den|von|da|dos|das|del|di|le|la|bin|binti|al|el|ter|ten)\s+)*"
-    r"[A-Z][a-zà-öø-ÿ'’-]+){1,3}"
+    rf"{_LATIN_PART}(?:\s+(?:(?:de|van|der|den|von|da|dos|das|del|di|le|la|bin|binti|al|el|ter|ten)\s+)*"
+    rf"{_LATIN_PART}){{1,3}}"
 )
 NOT_A_NAME = re.compile(
     r"ない|ません|ます|まし|たい|でし|です|ください|わから|まだ|いつ|どこ|なに|おねがい|ありがと|すみま|ごめん|こんにち|もしもし"

@@ -39,6 +39,7 @@ from actions.takeover import hand_off
 from actions.verification_start import begin_verification, resume_verification
 from madoguchi.dialogue.payment import asks_about_paying
 from madoguchi.dialogue.recovery import is_apology
+from madoguchi.dialogue.verification import asks_for_person as asks_person
 from madoguchi.handoff.escalation import escalates, since_resume
 from madoguchi.handoff.presence import with_person
 from madoguchi.dialogue.second_failure import told_second_failure
@@ -171,14 +172,15 @@ def person_for_plain_words(dispatcher: CollectingDispatcher, tracker: Tracker) -
 
 
 def grudged_offered(tracker: Tracker, reason: str | None) -> bool:
-    """A detail refused with a why, read unsurely as a complaint, after the bot offered a person
-    (電話番号も言いたくないです。なんで必要ですか, complain 0.49, round 2026-12-02x hatsuko-nimal-17
-    in the replay): the offer taken up, no anger beyond the why."""
+    """A detail refused with a why, or a person asked for (同じこと何回も聞かんで。ほんなら人に代わって,
+    complain 0.62, round 2026-12-05zzm masae-yael-08), read unsurely as a complaint, after the bot
+    offered a person (電話番号も言いたくないです。なんで必要ですか, complain 0.49, round 2026-12-02x
+    hatsuko-nimal-17 in the replay): the offer taken up, no anger beyond the why."""
     ranking = tracker.latest_message.get("intent_ranking") or [tracker.latest_message.get("intent") or {}]
     text = common.latest_text(tracker)
     return (
         reason == "complaint" and float(ranking[0].get("confidence") or 0) < DOUBTFUL
-        and WHY.search(text) is not None and not angry_beyond_asking_why(text)
+        and (WHY.search(text) is not None or asks_person(text)) and not angry_beyond_asking_why(text)
         and not goods_problem(common.rules(), text, common.latest_lemmas(tracker))
     )
 

@@ -50,6 +50,10 @@ def shipping_answer(rules: Rules, text: str, now: datetime) -> str:
     asks_time = _has(text, r"いつ|何日|なんにち|届く|とどく|着く|つく|到着|当日|今日|何時まで|締め|間に合")
     asks_slot = _has(text, r"時間(帯)?(指定)?|午前|午後|夜|日時指定|日付指定|指定")
     asks_cool = _has(text, r"クール|冷蔵|冷凍|保冷")
+    # can you deliver on Sunday? (round 2026-12-05zzm): the days a parcel is brought
+    asks_day = _has(f"{text}\n{as_read(text)}", r"[土日]曜|土日|週末|祝日|休日|(?i:sunday|saturday|weekend)")
+    if asks_day:
+        parts.append(delivery_days_text(rules))
     # メール便っていうのは、郵便受けさ入るもんだべか。昼間はいねぇことが多いもんで
     asks_receipt = _has(text, r"郵便受|ゆうびんうけ|ポスト|ぽすと|不在|留守|るす|手渡し|てわたし|受け取|うけと|置き配|サイン|はんこ|判子|印鑑")
     if asks_receipt:
@@ -62,12 +66,13 @@ def shipping_answer(rules: Rules, text: str, now: datetime) -> str:
     if asks_method:
         parts.append(catalog_methods_text(rules))
     # the order's fees and days, when they are asked or nothing else is (not with メール便 asked)
-    if not asks_method and (asks_fee or not (asks_time or asks_slot or asks_cool or asks_receipt)):
+    other_asked = asks_slot or asks_cool or asks_receipt or asks_day
+    if not asks_method and (asks_fee or not (asks_time or other_asked)):
         parts.append(
             f"送料は全国一律{yen(fees['standard'])}（北海道・沖縄・離島は{yen(fees['remote'])}）です。"
             f"{yen(fees['free_over'])}以上のご注文で送料無料になります。"
         )
-    if not asks_method and (asks_time or not (asks_fee or asks_slot or asks_cool or asks_receipt) or remote):
+    if not asks_method and (asks_time or not (asks_fee or other_asked) or remote):
         cutoff = calendar.ja_time(rules.cutoff)
         when = "本日" if estimate.same_day else calendar.ja_date(estimate.ships) + "に"
         region = "北海道・沖縄・離島へは" if remote else ""
@@ -85,6 +90,18 @@ def shipping_answer(rules: Rules, text: str, now: datetime) -> str:
     if asks_cool:
         parts.append(f"生菓子など要冷蔵の品はクール便（追加{yen(fees['cool'])}）でお届けします。")
     return "".join(parts)
+
+
+_DAY_NAMES = "月火水木金土日"
+
+
+def delivery_days_text(rules: Rules) -> str:
+    """The days a parcel is delivered and the days the shop ships (土曜・日曜・祝日も…)."""
+    shipped = "・".join(_DAY_NAMES[d] for d in sorted(rules.shipping_days))
+    if rules.delivery_weekdays >= {5, 6}:
+        return f"お届けは土曜・日曜・祝日も承ります（発送は{shipped}曜日です）。お届け日はご注文時にご指定いただけます。"
+    days = "・".join(_DAY_NAMES[d] for d in sorted(rules.delivery_weekdays))
+    return f"お届けは{days}曜日です（発送は{shipped}曜日です）。"
 
 
 def catalog_methods_text(rules: Rules) -> str:

@@ -170,10 +170,14 @@ def _parsed_date(text: str, today: date) -> date | None:
         candidate = _make_date(None, today.month, day, today, roll_month=True)
         if candidate:
             return candidate
-    m = re.search(r"(来週|再来週|今週)?の?\s*([月火水木金土日])曜", t)
+    m = re.search(r"(来週|再来週|今週|先週|この前)?の?\s*([月火水木金土日])曜", t)
     if m:
         week, weekday = m.group(1), _WEEKDAYS.index(m.group(2))
         monday = today - timedelta(days=today.weekday())
+        if week == "先週":  # the week before this one's
+            return monday - timedelta(days=7 - weekday)
+        if week == "この前":  # I ordered last Monday (round 2026-12-05zzm): the latest such day past
+            return today - timedelta(days=(today.weekday() - weekday) % 7 or 7)
         if week == "来週":
             return monday + timedelta(days=7 + weekday)
         if week == "再来週":
@@ -191,6 +195,7 @@ _ENGLISH_WEEKDAYS = {
 
 def _english_weekday(text: str) -> str:
     text = re.sub(r"(?<![a-z])next\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day)", "来週の", text)
+    text = re.sub(r"(?<![a-z])last\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day)", "この前の", text)
     return re.sub(r"(?<![a-z])(?:this\s+|coming\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)(?![a-z])",
                   lambda m: _ENGLISH_WEEKDAYS[m.group(1)] + "曜", text)
 

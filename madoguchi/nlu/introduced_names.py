@@ -160,6 +160,8 @@ _NOT_SOMEONE = re.compile(
 # Or with the title the writer goes by (This is Dr. Musa from the university hospital, round 2026-12-05zzk).
 _LATIN_TITLED = re.compile(
     r"(?i:this is|my name is|i am|i'm|it's)\s+(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+([A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)"
+    # or whom a parcel is for (send catalog to hotel, attention Chef Dragan Petrovski: round 2026-12-05zzm)
+    r"|(?i:attention|attn\.?|c/o)\s+(?:(?:Chef|Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?([A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)"
     r"(?![A-Za-z])"
 )
 _LATIN_HONORIFIC = re.compile(r"(?<![A-Za-z])([A-Z][a-z]{2,15})-(?:san|sama|sensei)\b")
@@ -169,7 +171,8 @@ _NOT_NAMED = {"Operator", "Operetaa", "Staff", "Tenin", "Tantou", "Tantousha", "
 def latin_introduced(text: str) -> list[tuple[int, int]]:
     """Spans of names in Latin letters introduced in romaji (Kamal desu after hajimemashite) or
     named with an honorific (Hayashi-san)."""
-    found = [m.span(1) for regex in (_LATIN_INTRODUCED, _LATIN_TITLED) for m in regex.finditer(text)]
+    found = [m.span(1) for m in _LATIN_INTRODUCED.finditer(text)]
+    found += [m.span(m.lastindex or 1) for m in _LATIN_TITLED.finditer(text)]
     found += [m.span(1) for m in _LATIN_HERE.finditer(text)
               if not (_NOT_SOMEONE.fullmatch(m.group(1)) or ENGLISH_COURTESY.match(m.group(1)))]
     return found + [m.span(1) for m in _LATIN_HONORIFIC.finditer(text) if m.group(1) not in _NOT_NAMED]

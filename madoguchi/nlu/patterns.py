@@ -111,7 +111,7 @@ ENGLISH_MONTH = (
 )
 ENGLISH_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?(?![0-9])"
 _LATIN_DATE_RE = re.compile(
-    r"(?<![A-Za-z])(?:(?:next|this|coming)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?![A-Za-z])"
+    r"(?<![A-Za-z])(?:(?:next|this|coming|last)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?![A-Za-z])"
     r"|(?<![A-Za-z])tonight(?![A-Za-z])"
     # this and its time of day (the wake is this evening: round 2026-12-05zzk); tomorrow morning is
     # tomorrow, as most writers mark it (and 明日の朝 as 明日)

@@ -113,6 +113,7 @@ class Rules:
     cutoff: time
     shipping_days: frozenset[int]
     delivery_days: tuple[int, int]
+    delivery_weekdays: frozenset[int]
     remote_delivery_days: tuple[int, int]
     remote_prefectures: tuple[str, ...]
     remote_words: tuple[str, ...]
@@ -165,6 +166,7 @@ class Rules:
             cutoff=_time(orders["cutoff"]),
             shipping_days=_weekdays(orders["shipping_days"]),
             delivery_days=tuple(orders["delivery_days"]),
+            delivery_weekdays=_weekdays(orders.get("delivery_weekdays", list(WEEKDAYS))),
             remote_delivery_days=tuple(orders["remote_delivery_days"]),
             remote_prefectures=tuple(orders["remote_prefectures"]),
             remote_words=tuple(orders.get("remote_words", [])),

@@ -665,6 +665,16 @@ async def test_a_detail_refused_with_a_why_after_a_person_was_offered_takes_up_t
     assert slot_sets(await ActionHandoff().run(dispatcher, tracker, domain))["handoff_reason"] == "complaint"
 
 
+async def test_a_person_asked_for_after_one_was_offered_read_unsurely_as_a_complaint_takes_up_the_offer(
+    shop, dispatcher, domain
+):
+    """Round 2026-12-05zzm masae-yael-08: 同じこと何回も聞かんで。ほんなら人に代わって (complain 0.62)."""
+    asked = user("同じこと何回も聞かんで。ほんなら人に代わって", "complain", triage={"cues": [], "intensity": 0},
+                 intent_ranking=[{"name": "complain", "confidence": 0.62}])
+    tracker = make_tracker([asked], slots={"person_offered": "customer_request"})
+    assert slot_sets(await ActionHandoff().run(dispatcher, tracker, domain))["handoff_reason"] == "customer_request"
+
+
 async def test_the_custom_of_a_memorial_not_known_is_answered_and_a_death_at_a_loss_is_still_distress(
     shop, dispatcher, domain
 ):

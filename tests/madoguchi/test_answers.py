@@ -272,3 +272,10 @@ def test_a_parcel_abroad_is_told_the_shop_sends_within_japan(rules, text):
 @pytest.mark.parametrize("text", ["中国地方への送料は？", "海外在住の者です。実家に送りたいのですが送料は？"])
 def test_a_region_of_japan_or_a_customer_abroad_sending_home_gets_the_fees(rules, text):
     assert "送料は全国一律" in shipping_answer(rules, text, FRIDAY_MORNING)
+
+
+@pytest.mark.parametrize("text", ["can you deliver on Sunday? I am only home on Sundays", "日曜日に届けてもらえますか"])
+def test_a_delivery_on_sunday_asked_is_told_the_days_parcels_come(rules, text):
+    """Round 2026-12-05zzm masae-yael-15: the fees were told instead."""
+    answer = shipping_answer(rules, text, FRIDAY_MORNING)
+    assert "日曜" in answer and "送料は" not in answer

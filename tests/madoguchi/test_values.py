@@ -181,6 +181,7 @@ def test_change_kind_words(text, kind):
         ("the 22nd", date(2026, 11, 22)), ("16th", date(2026, 12, 16)), ("day after tomorrow", date(2026, 11, 22)),
         ("20 décembre", date(2026, 12, 20)),
         ("tomorrow morning", date(2026, 11, 21)), ("this evening", date(2026, 11, 20)),  # round 2026-12-05zzk
+        ("last Monday", date(2026, 11, 16)), ("先週の金曜", date(2026, 11, 13)),  # a day past (round 2026-12-05zzm)
     ],
 )
 def test_parse_ja_date_with_a_fixed_today(text, expected):

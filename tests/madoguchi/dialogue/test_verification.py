@@ -62,7 +62,8 @@ def test_not_knowing_the_number(text):
      "会社名か電話で検索できないのか。手間をかけさせる。", "telefone tb nao vou passar nao, pra que isso",  # (round 2026-12-05g)
      # the phone too, grudged (round 2026-12-05z; round 2026-12-01p in Fukui speech)
      "ugh, and the phone too?? wallahi this is so complicated", "電話番号も いるんけ  ほっちで 調べたら ええがの",
-     "でんわ？ そっちで わがってんべした。なして いぢいぢ きぐんだ"],  # Okitama speech (round 2026-12-05zzk)
+     "でんわ？ そっちで わがってんべした。なして いぢいぢ きぐんだ",  # Okitama speech (round 2026-12-05zzk)
+     "電話番號は、機械には教へん事にしとるで、勘辨しとくれ。"],  # Ina speech, old kana (round 2026-12-05zzm)
 )
 def test_refusing_the_number(text):
     assert reading(text) == REFUSED

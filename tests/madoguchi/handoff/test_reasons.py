@@ -373,6 +373,10 @@ def test_goods_told_in_distress_are_an_operator_s_case(rules):
     ("バイト先の送別会用に焼き菓子の詰め合わせ頼んだのに、届いたの羊羹なんだけどww え、なんで？", True),
     ("注文したのに届いたのは一週間後でした", False),
     ("お歳暮として注文し「１２月５日着」と指定した品が、先方に届いたのは９日であったと聞きました。", False),
+    # another sweet inside, a のし not right, in English (round 2026-12-05zzm)
+    ("dobar den. we receive box this morning, but inside is monaka. I order yokan, 40 pieces", True),
+    ("The 引き菓子 arrived today, thank you, but the のし is not right.", True),
+    ("What do I write on the noshi? I want it to be right", False),
 ])
 def test_goods_problems_told_in_other_ways(rules, text, goods):
     assert goods_problem(rules, text) is goods

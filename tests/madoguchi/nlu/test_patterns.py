@@ -249,6 +249,7 @@ def test_spans_never_overlap_and_are_sorted():
                                         ("I need it to reach her tonight. any way at all?", "tonight"),
                                         # this evening; にぢ in Okitama speech (round 2026-12-05zzk)
                                         ("The wake is this evening and I have nothing", "this evening"),
+                                        ("is it shipped already? I ordered last Monday", "last Monday"),  # zzm
                                         ("とどぐ ひ、じゅうにがつ じゅうごにぢに ずらして", "じゅうにがつ じゅうごにぢ"),
                                         # the day of the month alone in kanji (Kanazawa, round 2026-12-05r)
                                         ("式は十四日やがや。あと幾日もない。", "十四日")])

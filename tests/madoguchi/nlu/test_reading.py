@@ -305,6 +305,8 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("Thanks a lot, God bless you", "God bless you"),  # bless alone is no Icelandic goodbye
     ("my landlady lost her husband last month", "亡くしました"), ("okashi for the shijuukunichi", "四十九日"),
     ("whats the difference between mail bin and takkyubin", "メール便"),
+    ("dobar den. we receive box", "こんにちは"), ("boker tov! slicha, I asked", "こんにちは! すみません"),  # 05zzm
+    ("yes please!! toda raba 💕", "ありがとうございます"), ("moltes gràcies, adéu", "ありがとうございます, さようなら"),
     ("Thanks, and have a good evening.", "失礼します"), ("Labas! Good afternoon.", "こんにちは"),
     ("ashita ma ni awanai to kao mukeraremasen", "かお"),  # romaji's kao (顔) is no Māori no
     ("el producto es malo", "悪い"),  # Spanish malo still

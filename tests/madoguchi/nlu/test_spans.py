@@ -305,6 +305,8 @@ def test_someone_called_by_what_they_are_is_no_name():
     # with the title the writer goes by (round 2026-12-05zzk); not a name for someone else
     ("Hello, good afternoon. This is Dr. Musa from the university hospital.", ["Musa"]),
     ("My name is Mrs. Anna Berzina", ["Anna Berzina"]), ("Is Dr. Tanaka there?", []),
+    ("send catalog to hotel, attention Chef Dragan Petrovski", ["Dragan Petrovski"]),  # round 2026-12-05zzm
+    ("Attention: the box was wet", []),
 ])
 def test_names_in_latin_letters_introduced_in_romaji(text, names):
     """Round 2026-12-05u: Kamal desu, Hayashi-san; not a word of romaji or a job."""
