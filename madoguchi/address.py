@@ -235,6 +235,10 @@ def new_address(text: str, entities: list[dict[str, Any]]) -> str:
     return (code.group(0) if code else "") + str(found["value"])
 
 
+# Places in Latin letters, then the block (Tokyo Chuo-ku Ginza 3-4-1…).
+_ROMAJI_PLACES = re.compile(r"[A-Za-z][A-Za-z\s,.'-]*(?=\d)")
+
+
 def with_prefecture(address: str) -> str:
     """An address written from the city on (〒432-8064 浜松市中央区高塚町4850-3…) with the
     prefecture and town of its postal code, or of its town when that names one code alone."""
@@ -244,7 +248,10 @@ def with_prefecture(address: str) -> str:
     found = find_postal_codes(address)
     code = found[0].value if found else postal_code_for(written)
     base = lookup_postal_code(code) if code else None
-    if not base or not same_city(base, written):
+    # 104-0061 Tokyo Chuo-ku Ginza 3-4-1, Ginza Kaneko Bldg 6F (round 2026-12-05zzn): the places
+    # in romaji are the postal code's, when it was written
+    in_romaji = bool(found) and _ROMAJI_PLACES.match(written) is not None
+    if not base or not (same_city(base, written) or in_romaji):
         return address
     return f"〒{code} {join_address(base, written)}"
 

@@ -7,9 +7,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import jaconv
+
 from madoguchi.nlu.kana import JAPANESE_SCRIPT
 from madoguchi.nlu.reading import as_read
 from madoguchi.text import nfkc
+
+# A message in katakana (and marks) only, no kanji or hiragana.
+KATAKANA_ONLY = re.compile(r"[ァ-ヺー\s、。,.!?！？…〜~]*[ァ-ヺ][ァ-ヺー\s、。,.!?！？…〜~]*")
 
 # やめ, but not はやめに (早めに: お歳暮はやめに決めたい, それで！はやめにおねがい), nor someone quitting
 # their work (杉山部長が 3月で 会社を やめます, round 2026-12-05zzf).
@@ -55,5 +60,7 @@ def is_leaving(text: str) -> bool:
     without Japanese, as read (mamaya na lang po ulit: 今はいいです)."""
     norm = nfkc(text or "").strip()
     said = (norm,) if JAPANESE_SCRIPT.search(norm) else (norm, _read(norm))
+    # マタニ スルヨオ, アリガトネ: katakana only, as a customer with weak eyes types (round 2026-12-05zzn)
+    said += (jaconv.kata2hira(norm),) if KATAKANA_ONLY.fullmatch(norm) else ()
     # やっぱり いい です; ふつうので いいです is no leaving: the words read without their spaces
     return any(LEAVING.search(re.sub(r"\s+", "", t)) is not None for t in said)

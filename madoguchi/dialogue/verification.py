@@ -167,7 +167,7 @@ _PERSON_LATIN = re.compile(
     r"|(?:someone|somebody|a\s+person)\s+who\s+can\s+(?:find|look|check|help|search)"
     # Can a person look it up instead and drop me an email? (round 2026-12-05m daniel-marisol-17)
     r"|(?:can|could)\s+(?:a\s+person|someone|somebody|a\s+human|a\s+real\s+person|one\s+of\s+your\s+staff)\s+"
-    r"(?:look\s+(?:it\s+up|up|into|for)|check|find|search)"
+    r"(?:just\s+|please\s+)?(?:look\s+(?:it\s+up|up|into|for)|check|find|search)"  # can a person just find it? (zzn)
     # then let somebody from the shop look it up for me please (round 2026-12-05zzb)
     r"|(?:let|have|get)\s+(?:someone|somebody)\s+"
     r"(?:from\s+(?:the|your)\s+(?:shop|store|team)\s+)?(?:look|check|find|search)"

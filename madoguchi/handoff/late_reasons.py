@@ -53,6 +53,8 @@ def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[s
         read = (event.get("parse_data") or {}).get("intent") or {}
         triage = (event.get("parse_data") or {}).get("triage") or {}
         reason = readings.get(read.get("name") or "") if (read.get("confidence") or 0) >= SURE else None
+        if reason is None and triage.get("anger"):
+            reason = COMPLAINT  # どうしてくれるんだい (complain 0.63, round 2026-12-05zzn): a word of anger says it
         if reason != "distress" and triage.get("goods_problem"):
             # こうはくの のしが ついとったて, 箱 つぶれてて…ぐしゃぐしゃだって: what came is wrong,
             # told after an opener (ねえちゃんから 電話きてさ) that was read as a wish for a person

@@ -68,7 +68,8 @@ _HOUSES = ("ビル", "ホーム", "苑", "マンション", "ハイツ", "荘", 
            "製作所", "商店", "工業", "工務店", "株式会社", "有限会社", "営業所", "支店", "本店", "民宿", "ペンション",
            "アトリエ", "スタジオ", "ギャラリー", "工房",  # 益子町益子3021-6 アトリエ・ハーロム (round 2026-12-05zzb)
            "教室", "大学", "研究科", "研究所",  # …本町５－２１　藤原きもの教室, …青葉6-3 東北大学 理学研究科 化学棟 405号室 (zzh)
-           "酒店", "酒造", "商会", "書店", "薬局")  # 益田市駅前町１２－３ 岩本酒店 (round 2026-12-05zzk)
+           "酒店", "酒造", "商会", "書店", "薬局",  # 益田市駅前町１２－３ 岩本酒店 (round 2026-12-05zzk)
+           "学校")  # 串本町串本1800 串本中学校 職員室 (round 2026-12-05zzn)
 _HOUSE = "|".join(dict.fromkeys([*_HOUSES, *(jaconv.z2h(h, kana=True, ascii=False, digit=False) for h in _HOUSES)]))
 # A sumo stable after a name (両国２−１４−７ 東雲部屋, round zx); not 部屋番号, nor 部屋 alone.
 _HOUSE += rf"|(?<=[{KANJI}ァ-ヴー])部屋(?!番)"
@@ -93,6 +94,8 @@ _BUILDING = (
     rf"(?:{_NUM}{{1,2}}(?:条|番街|番館)[{_WORD[1:-1]}]*)?(?:[ 　]?{_ROOM})?"  # ノースパレス南3条1105号室 (Sapporo)
     rf"|{_WORD}+[ 　]?{_NAMED_ROOM}|{_WORD}{{2,}}{_NUM}{{3,4}}(?!{_NUM})|{_ROOM})"
 )
+# A room of a school or an office named by what it is (串本中学校 職員室).
+_OFFICE = "職員室|事務室|研究室"  # a room; not 総務課, whom it is for
 # A building in hiragana, as a kana address has it (つるはしはいつ２０３).
 _KANA_BUILDING = rf"[ぁ-ゖー]{{0,8}}(?:はいつ|まんしょん|あぱーと|こーぽ|だんち|めぞん)[ 　]?(?:{_ROOM})?"
 # A town named in hiragana after its district (日高郡みなべ町, round 2026-12-05zzd).
@@ -101,7 +104,8 @@ ADDRESS = re.compile(
     rf"{_START}(?:{_PLACE}|{_KANA_TOWN}|{_BLOCK}|{_DIRECTION})*{_BLOCK}"
     # a company before its building (…富士町1-8 ハリマ精工 事務所棟2階, round 2026-12-05zzj)
     rf"(?:[ 　]?(?:{_WORD}{{2,12}}[ 　](?={_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}]*{_NUM}))?"
-    rf"{_BUILDING}(?:(?:[ 　]{_BUILDING}){{1,2}}(?=[ 　]{_ROOM}))?(?:[ 　](?:{_ROOM}|{_WORD}{{1,4}}{_NAMED_ROOM}))?"
+    rf"{_BUILDING}(?:(?:[ 　]{_BUILDING}){{1,2}}(?=[ 　]{_ROOM}))?"
+    rf"(?:[ 　](?:{_ROOM}|{_WORD}{{1,4}}{_NAMED_ROOM}|{_OFFICE}))?"
     rf"{_CARE_OF})?"  # …中央病院 東5階病棟: a ward named by its wing and floor
 )  # 特別養護老人ホーム すずらん苑 ２０５号室: a home, its name, its room (not 芝パークビル８階 株式会社ミナト)
 # No block number, a building and its room after the town (輪島市河井町 河井第２仮設団地 ３号棟１０５).

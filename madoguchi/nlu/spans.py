@@ -63,13 +63,18 @@ def name_end_before_introduction(text: str, start: int, end: int) -> int:
     if said:
         return said.start()  # 田中いうもんですが: before いうもん
     copula = _COPULA_LAST.match(text, end - 1, end) if end - start > 2 else None
-    return end - 1 if copula and _CLAUSE_END.match(text, end) else end  # 名前は木村 銀次だ (round 2026-12-05zzd)
+    if copula and _CLAUSE_END.match(text, end):
+        return end - 1  # 名前は木村 銀次だ (round 2026-12-05zzd)
+    # イシイ デス, イシイ トヨジ ダヨオ: a copula in katakana, written apart (round 2026-12-05zzn)
+    spoken = _KATAKANA_COPULA_LAST.search(text, start, end)
+    return spoken.start() if spoken and spoken.start() > start and _CLAUSE_END.match(text, end) else end
 
 
 _SAID_NAME = re.compile(r"(?:と|って)?[ 　]*(?:いう|言う)(?:もん|もの|者)")
 # A copula after a name in kanji (木村 銀次だ), and where a clause ends after it.
 _COPULA_LAST = re.compile(rf"(?<=[{_KANJI}])[だや]")
 _CLAUSE_END = re.compile(r"[ 　。、,.!！?？]|$")
+_KATAKANA_COPULA_LAST = re.compile(r"[ 　]+(?:デス|ダヨオ?|ダヨー|ダッペ|デゴザイマス|ダ)$")
 
 
 def holds_words(kind: str, value: str) -> bool:

@@ -226,6 +226,18 @@ async def test_a_new_address_from_the_city_on_takes_the_prefecture_of_its_postal
     assert slots["change_detail"] == "〒432-8064 静岡県浜松市中央区高塚町4850-3 コーポ高塚 203" and not dispatcher.messages
 
 
+async def test_a_new_address_in_romaji_after_its_postal_code_takes_the_places_of_the_code(shop, dispatcher, domain):
+    """Round 2026-12-05zzn toyoji-xoan-18: asked again and again for the prefecture."""
+    text = "new address: 104-0061 Tokyo Chuo-ku Ginza 3-4-1, Ginza Kaneko Bldg 6F"
+    entities = [{"entity": "postal_code", "value": "104-0061"},
+                {"entity": "address", "value": "Tokyo Chuo-ku Ginza 3-4-1, Ginza Kaneko Bldg 6F"}]
+    tracker = make_tracker([user(text, "inform", entities)], slots={"change_kind": "address"},
+                           candidates={"change_detail": text}, active_loop="order_change_form",
+                           requested_slot="change_detail")
+    slots = slot_sets(await ValidateOrderChangeForm().run(dispatcher, tracker, domain))
+    assert slots["change_detail"] == "〒104-0061 東京都中央区銀座 3-4-1, Ginza Kaneko Bldg 6F" and not dispatcher.messages
+
+
 async def test_delivery_date_outside_the_window_is_refused(shop, dispatcher, domain):
     assert (await new_date(dispatcher, domain, "明日にしてください"))["change_detail"] is None
     told = dispatcher.messages[0]

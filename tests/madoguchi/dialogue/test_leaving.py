@@ -32,6 +32,7 @@ from madoguchi.dialogue.leaving import is_leaving
     "hmm wait, actually my host mum maybe got one already, i ask her first", "leai, its ok, maybe next time!!",
     "Nein, danke. I don't need the paper catalog anymore. Tschüss.",  # round 2026-12-05zze
     "hmm, actually ara, my colleague says she already has one on her desk 😅 I'll use that one, madloba!",
+    "ヤッパ イイヤ、ヨメガ カエッテカラ ヤッテモラウ。マタニ スルヨオ、アリガトネ",  # katakana only (round 2026-12-05zzn)
 ])
 def test_leaving_words(text):
     assert is_leaving(text)

@@ -111,6 +111,14 @@ def test_an_unsure_reading_leaves_the_ticket_as_it_was(db):
     assert handoffs.get(db, hid).reason == "out_of_policy"
 
 
+def test_anger_read_unsurely_while_waiting_makes_a_vague_ticket_a_complaint(db):
+    """Round 2026-12-05zzn fumio-zuzana-12: handed over after two messages not understood, then
+    どうしてくれるんだい (complain 0.63) with a word of anger."""
+    vague = ticket(db, "w30", "bot_failure", 3)
+    TranscriptBroker(db).publish_many([user("w30", "どうしてくれるんだい", "complain", confidence=0.63, anger=True)])
+    assert handoffs.get(db, vague).reason == "complaint"
+
+
 def test_a_calm_complaint_while_waiting_leaves_a_wish_for_a_person_as_it_was(db):
     """Round 2026-12-05zzl fusae-arben-13: asked for a person, then told calmly what was wrong;
     an angry one raises the ticket, and a calm one still tells a vague ticket what is wanted."""

@@ -377,6 +377,9 @@ def test_goods_told_in_distress_are_an_operator_s_case(rules):
     ("dobar den. we receive box this morning, but inside is monaka. I order yokan, 40 pieces", True),
     ("The 引き菓子 arrived today, thank you, but the のし is not right.", True),
     ("What do I write on the noshi? I want it to be right", False),
+    # a mourning のし on a gift told in romaji (round 2026-12-05zzn)
+    ("a client just called me, the gift arrived with a black and white noshi. that is for funerals, no?? "
+     "I ordered oseibo", True),
 ])
 def test_goods_problems_told_in_other_ways(rules, text, goods):
     assert goods_problem(rules, text) is goods

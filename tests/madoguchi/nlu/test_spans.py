@@ -131,6 +131,9 @@ def test_a_name_ends_before_the_to_of_to_moshimasu():
     assert name_end_before_introduction("田中いうもんですが", 0, 6) == 2  # round 2026-12-05zzb
     assert name_end_before_introduction("名前は木村 銀次だ", 3, 9) == 8  # a copula closing it (round 2026-12-05zzd)
     assert name_end_before_introduction("やまだ", 0, 3) == 3  # a name in kana that ends in だ
+    # a copula in katakana, written apart (round 2026-12-05zzn); not a given name that begins so
+    assert name_end_before_introduction("イシイ トヨジ ダヨオ", 0, 11) == 7
+    assert name_end_before_introduction("イシイ ダイスケ", 0, 8) == 8
 
 
 @pytest.mark.parametrize("text, name", [
