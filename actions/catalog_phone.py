@@ -15,8 +15,8 @@ from actions import common
 from actions.catalog_note import CATALOG_FORM
 from actions.conversation import customer_texts
 from madoguchi.dialogue import verification
+from madoguchi.dialogue.anger import ASKING_WHY, angry_beyond_asking_why
 from madoguchi.dialogue.leaving import is_leaving
-from madoguchi.handoff.reasons import has_cue
 from madoguchi.nlu.patterns import find_phones
 from madoguchi.text import nfkc
 
@@ -28,13 +28,16 @@ def phone_refused(tracker: Tracker) -> bool:
     """The catalog form asks the phone and the customer refuses it, with no anger beyond
     the refusal, no leaving and no person asked for."""
     text = common.latest_text(tracker)
+    # でんわばんごうは おしえねえ なんで かたろぐに でんわが いんだ (round 2026-12-05zzo): refused
+    # with a why; a why alone (なんでそんなもんがいるんだい) is told why instead (phone_why_asked)
+    without_why = re.sub("|".join(ASKING_WHY), "", text)
     return (
         tracker.active_loop_name == CATALOG_FORM
         and tracker.get_slot("requested_slot") == "phone"
-        and verification.reading(text) == verification.REFUSED
+        and verification.reading(without_why) == verification.REFUSED
         and not is_leaving(verification.without_refusal(text))  # …Leave it, I will check your website only
         and not verification.asks_for_person(text)
-        and not has_cue(text, common.rules().cues.get("anger", []))
+        and not angry_beyond_asking_why(text)
         # mobile nahin dunga. office number ok: 0766-55-1234 (round 2026-12-05u): another number given
         and not any(e.get("entity") == "phone" for e in tracker.latest_message.get("entities") or [])
     )

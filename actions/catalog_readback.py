@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -205,3 +205,17 @@ def stop_catalog(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
         catalog_requests.withdraw(common.db(), stored, tracker.sender_id)
     dispatcher.utter_message(response="utter_catalog_stopped")
     return [SlotSet(slot, None) for slot in CATALOG_SLOTS]
+
+
+def leaves_the_form(tracker: Tracker) -> bool:
+    """Inside the catalog form, a message that leaves it, whatever it was read as (Izvinete, I
+    changed my mind. I will look at the website instead: change_order 0.57, round 2026-12-05zzo),
+    with no order number in it."""
+    numbered = any(e.get("entity") == "order_id" for e in tracker.latest_message.get("entities") or [])
+    return tracker.active_loop_name == "catalog_form" and is_leaving(common.latest_text(tracker)) and not numbered
+
+
+def form_left(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """The request dropped and the form closed; the bot waits for the customer."""
+    closed = [ActiveLoop(None), SlotSet("requested_slot", None), FollowupAction("action_listen")]
+    return [*stop_catalog(dispatcher, tracker), *closed]

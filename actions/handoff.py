@@ -12,7 +12,6 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import (
     ActionExecuted,
-    ActiveLoop,
     ConversationPaused,
     EventType,
     FollowupAction,
@@ -27,7 +26,7 @@ from actions import common
 from actions.catalog_hurry import hurry_heard, hurry_in_lookup
 from actions.catalog_note import back_to_readback, sends_it, sent_as_read_back, tells_note
 from actions.catalog_phone import phone_refused, without_phone_form_goes_on
-from actions.catalog_readback import stop_catalog
+from actions.catalog_readback import form_left
 from actions.catalog_second import second_failure_told
 from actions.info import answer_memorial, earlier_texts
 from actions.memorial_calm import calm_in_memorial_talk, calm_memorial_question
@@ -112,8 +111,7 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
     if gives_the_number_after_all(tracker):
         return resume_verification()
     if leaves_the_catalog_form(tracker):  # padon, I stop here. またにします: the request let go, no person
-        return [*stop_catalog(dispatcher, tracker), ActiveLoop(None), SlotSet("requested_slot", None),
-                FollowupAction("action_listen")]
+        return form_left(dispatcher, tracker)
     if lost_in_words(tracker):
         return person_for_plain_words(dispatcher, tracker)
     if not tracker.active_loop_name and only_opens_the_talk(tracker):

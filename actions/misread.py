@@ -17,10 +17,11 @@ from actions.conversation import responses_given
 from actions.info import answer_question, earlier_texts
 from madoguchi import memorial
 from madoguchi.dialogue import verification
+from madoguchi.dialogue.anger import angry_beyond_asking_why
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.follow_up import topic_of
 from madoguchi.dialogue.plain_words import words_not_followed
-from madoguchi.handoff.reasons import COURTESY, goods_problem, reports_arrival_calmly, spaceless
+from madoguchi.handoff.reasons import goods_problem, reports_arrival_calmly
 from madoguchi.nlu.cues import ASKING_HOW_CUES, NOT_KNOWING_CUES, only_cues_among
 from madoguchi.nlu.greeting import LEAVES_FOR_NOW
 from madoguchi.nlu.reading import cue_places
@@ -33,24 +34,6 @@ NUMBER = re.compile(r"番号|番號|ばんごう|ばんご")
 # An order asked after (頼んどった菓子どうなっとんの, いつ来っとね).
 # もう送ってもらえとるけ: whether it was sent yet.
 ORDER_ASKED = re.compile(r"どうなっ|どうなと|どげん|どこ|まだ|いつ|届|とど|来っ|来ん|来な|状況|もう送っ|もうおくっ|発送")
-
-
-# Words of anger that, in a refusal, only ask why or sigh (なんで毎回聞く, めんどくさい): the bot
-# explains, and offers a person the second time.
-ASKING_WHY = ("なんで", "何で", "めんどくさ", "面倒くさ", "めんどい", "いちいち", "何回も聞", "何度も聞", "なんかいもき", "なんどもき")
-
-
-# Wariness of fraud in the world (詐欺 ノ 多イ 世ノ中 ダ), no charge against the shop (詐欺みたい).
-WARY_OF_FRAUD = re.compile(r"詐欺(?:の|が|も|ノ|ガ|モ)?(?:多|おお|オオ|怖|こわ|コワ|心配|しんぱい|流行|はや|注意|ちゅうい|被害)")
-
-
-def angry_beyond_asking_why(text: str) -> bool:
-    """A word of anger in the message other than an irritated "why", a sigh (ふざけんな,
-    いい加減に) or a wariness of fraud."""
-    joined = WARY_OF_FRAUD.sub("", COURTESY.sub("", spaceless(text)))
-    for why in ASKING_WHY:
-        joined = joined.replace(why, "")
-    return any(w in joined for w in (spaceless(a) for a in common.rules().cues.get("anger", [])))
 
 
 # The readings an answer given before the verification's question is taken for.

@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions import common
 from actions.catalog_fix import fix_in_form, put_right
 from actions.catalog_note import to_work, to_work_noted
+from actions.catalog_readback import form_left, leaves_the_form
 from actions.info import answer_question, earlier_texts
 from actions.takeover import hand_off
 from actions.verification import OFFER_REASON, is_verified, phone_of_this_verification, verification_turn
@@ -59,6 +60,8 @@ class ActionBeginOrderTask(Action):
         given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
         if task == "change" and "order_id" not in given and to_work(tracker):
             return to_work_noted(dispatcher)  # the catalog to the office: the form goes on
+        if task == "change" and leaves_the_form(tracker):
+            return form_left(dispatcher, tracker)  # I changed my mind. I will look at the website instead
         if tracker.active_loop_name == "order_verification_form":
             # Asked again while the number is being asked: an answer, the counts kept.
             return ([SlotSet("order_task", task)] if task == "change" else []) + verification_turn(dispatcher, tracker)

@@ -48,7 +48,11 @@ LEAVING = re.compile(
     # the lesson starts. I will finish later, sorry!! (round 2026-12-05zzh)
     r"|(?:i'?ll|iwill)(?:finish|continue|complete|doit|dothis|comeback)(?:it|this)?later"
     # my friend is calling… I do this later, ok? mata ne! (round 2026-12-05zzk)
-    r"|i(?:'?ll)?(?:do|finish)(?:this|it)later)"
+    r"|i(?:'?ll)?(?:do|finish)(?:this|it)later"
+    # I have to go, I will do it another time; I changed my mind. I will look at the website instead
+    # (round 2026-12-05zzo)
+    r"|(?:i'?ll|iwill)(?:do|finish)(?:this|it)(?:another|some|next)time"
+    r"|(?:i'?ll|iwill)(?:just)?(?:look|check)(?:at)?(?:your|the)(?:website|site|webpage|homepage))"
 )
 
 # A message is asked about several times a turn (the triage, the forms); its reading is made once.

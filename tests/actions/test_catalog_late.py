@@ -375,6 +375,14 @@ async def test_a_second_failure_told_in_anger_goes_to_a_person_as_a_complaint(sh
     assert slots["handoff_reason"] == "complaint"
 
 
+async def test_a_second_failure_told_with_a_word_of_distress_goes_to_a_person_as_distress(shop, dispatcher, domain):
+    """Round 2026-12-05zzo katsue-boyana-07: どうすっぺ！…まだ来ねえんだよぉ！ (ask_delivery_status 0.53)."""
+    text = "どうすっぺ！ カタログ二回も頼んだのに まだ来ねえんだよぉ！ 父ちゃんの十三回忌 来週なんだよ！"
+    tracker = make_tracker([user(text, "ask_delivery_status", triage={"cues": ["どうすっぺ"]})])
+    slots = slot_sets(await ActionBeginCatalogStatus().run(dispatcher, tracker, domain))
+    assert slots["handoff_reason"] == "distress"
+
+
 async def test_a_second_failure_told_during_the_look_up_goes_to_a_person_at_once(late_shop, dispatcher, domain):
     """Round zzc ritsuko-makoto-07: the look-up asked for the phone again after it was told."""
     tracker = make_tracker(

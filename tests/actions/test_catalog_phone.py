@@ -29,6 +29,13 @@ async def test_a_phone_refused_read_as_a_complaint_goes_on_to_the_read_back_with
     assert handoffs.open_for(shop, "s1") is None
 
 
+def test_a_phone_refused_with_a_why_is_refused_and_a_why_alone_is_not():
+    """Round 2026-12-05zzo heizo-uwase-01: おしえねえ with its なんで read as anger, asked again and again."""
+    assert phone_refused(phone_asked("でんわばんごうは おしえねえ なんで かたろぐに でんわが いんだ", "nlu_fallback"))
+    assert not phone_refused(phone_asked("電話番号？なんでそんなもんがいるんだい", "complain"))  # told why (phone_why_asked)
+    assert not phone_refused(phone_asked("電話なんか教えねえよ、ふざけんな", "complain"))  # anger: a person
+
+
 async def test_a_phone_refused_read_as_a_no_does_not_end_the_form(dispatcher, domain):
     events = slot_sets(await ValidateCatalogForm().run(dispatcher, phone_asked("電話は教えたくないです", "deny"), domain))
     assert events["phone"] == NO_PHONE and "requested_slot" not in events

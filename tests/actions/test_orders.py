@@ -434,3 +434,12 @@ async def test_a_yes_in_english_or_spanish_that_names_the_cancel_confirms_it(dis
                                active_loop="order_change_form", requested_slot="change_confirmed")
         events = await ValidateOrderChangeForm().extract_change_confirmed(dispatcher, tracker, domain)
         assert events == ({"change_confirmed": True} if confirmed else {}), text
+
+
+async def test_leaving_the_catalog_form_read_as_a_change_of_order_leaves_it(shop, dispatcher, domain):
+    """Round 2026-12-05zzo katsue-boyana-20: change_order 0.57 began the order's verification."""
+    text = "Izvinete, I changed my mind. I will look at the website instead. Blagodarya, dovizhdane."
+    tracker = make_tracker([user(text, "change_order")], active_loop="catalog_form", requested_slot="postal_code")
+    events = await ActionBeginOrderTask().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == ["utter_catalog_stopped"]
+    assert {"event": "active_loop", "timestamp": None, "name": None} in events

@@ -33,6 +33,9 @@ from madoguchi.dialogue.leaving import is_leaving
     "Nein, danke. I don't need the paper catalog anymore. Tschüss.",  # round 2026-12-05zze
     "hmm, actually ara, my colleague says she already has one on her desk 😅 I'll use that one, madloba!",
     "ヤッパ イイヤ、ヨメガ カエッテカラ ヤッテモラウ。マタニ スルヨオ、アリガトネ",  # katakana only (round 2026-12-05zzn)
+    # another time; the website instead (round 2026-12-05zzo)
+    "ahh mbabarira, my shift starts now 🏥 I have to go, I will do it another time. murabeho!",
+    "Izvinete, I changed my mind. I will look at the website instead. Blagodarya, dovizhdane.",
 ])
 def test_leaving_words(text):
     assert is_leaving(text)
@@ -50,7 +53,8 @@ def test_leaving_words(text):
                                   "Do I need the catalog number?", "I'll use that address for the catalog",
                                   "見つかったら教えてください",
                                   # round 2026-12-05zzc: if it is sent that way, fine
-                                  "急ぐもんでもねぇんで、また普通の郵便で送っていただければ結構ですよぉ。"])
+                                  "急ぐもんでもねぇんで、また普通の郵便で送っていただければ結構ですよぉ。",
+                                  "I changed my mind, can I order the yokan instead?"])
 def test_answers_are_not_leaving(text):
     assert not is_leaving(text)
 

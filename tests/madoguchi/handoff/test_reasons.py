@@ -380,6 +380,8 @@ def test_goods_told_in_distress_are_an_operator_s_case(rules):
     # a mourning のし on a gift told in romaji (round 2026-12-05zzn)
     ("a client just called me, the gift arrived with a black and white noshi. that is for funerals, no?? "
      "I ordered oseibo", True),
+    ("but my host mother looked and said the のし is red and white, for happy occasions 😰 I ordered it for 法事...",
+     True),  # round 2026-12-05zzo
 ])
 def test_goods_problems_told_in_other_ways(rules, text, goods):
     assert goods_problem(rules, text) is goods

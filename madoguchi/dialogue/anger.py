@@ -1,0 +1,23 @@
+"""Anger in a refusal beyond an irritated "why": なんで毎回聞く, めんどくさい only ask why or sigh
+(the bot explains, and offers a person the second time); ふざけんな, いい加減に is anger."""
+
+from __future__ import annotations
+
+import re
+
+from madoguchi.handoff.reasons import COURTESY, spaceless
+from madoguchi.shop.rules import shop_rules
+
+# Words of anger that, in a refusal, only ask why or sigh.
+ASKING_WHY = ("なんで", "何で", "めんどくさ", "面倒くさ", "めんどい", "いちいち", "何回も聞", "何度も聞", "なんかいもき", "なんどもき")
+# Wariness of fraud in the world (詐欺 ノ 多イ 世ノ中 ダ), no charge against the shop (詐欺みたい).
+WARY_OF_FRAUD = re.compile(r"詐欺(?:の|が|も|ノ|ガ|モ)?(?:多|おお|オオ|怖|こわ|コワ|心配|しんぱい|流行|はや|注意|ちゅうい|被害)")
+
+
+def angry_beyond_asking_why(text: str) -> bool:
+    """A word of anger in the message other than an irritated "why", a sigh (ふざけんな,
+    いい加減に) or a wariness of fraud."""
+    joined = WARY_OF_FRAUD.sub("", COURTESY.sub("", spaceless(text)))
+    for why in ASKING_WHY:
+        joined = joined.replace(why, "")
+    return any(w in joined for w in (spaceless(a) for a in shop_rules().cues.get("anger", [])))
