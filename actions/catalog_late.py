@@ -297,10 +297,18 @@ def _gives_address(tracker: Tracker) -> bool:
     return address_given(tracker) is not None
 
 
+# An address in Latin letters has its block (Ginza 3-4-1); "our Tokyo office like 2 weeks back"
+# read as one (round 2026-12-05t, in the replay) is none.
+_LATIN_WITHOUT_BLOCK = re.compile(r"[A-Za-z][A-Za-z0-9\s,.'-]*")
+_BLOCK = re.compile(r"\d+\s*[-‐－]\s*\d+")
+
+
 def address_given(tracker: Tracker) -> str | None:
     """The address the latest message gives, or None."""
     entities = tracker.latest_message.get("entities") or []
     found = next((str(e.get("value")) for e in entities if e.get("entity") == "address"), None)
+    if found and _LATIN_WITHOUT_BLOCK.fullmatch(found) and not _BLOCK.search(found):
+        return None
     return whole_address(common.latest_text(tracker), found) if found else None
 
 

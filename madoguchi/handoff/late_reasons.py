@@ -29,11 +29,15 @@ VAGUE = "bot_failure"  # the reason that says nothing of what the customer wants
 SURE = 0.7
 KEPT = "needs_operator"  # the reason that says what to look at: a feeling raises its priority only
 COMPLAINT = "complaint"
+# A complaint read this surely is one without a word of anger (電話の人が…とてもつめたい言い方でした,
+# complain 0.97, round 2026-11-30b in the replay); a calmer reading, 0.80 for 包装紙が違うのが来てね♪, is not.
+CALM_SURE = 0.9
 
 
 class Raise(NamedTuple):
-    """A reason a message written while waiting calls for; a calm one (a complaint without a
-    word of anger: 包装紙が違うのが来てね、中身はええんよ♪) only tells a vague ticket what is wanted."""
+    """A reason a message written while waiting calls for; a calm one (a complaint read unsurely
+    without a word of anger: 包装紙が違うのが来てね、中身はええんよ♪) only tells a vague ticket
+    what is wanted."""
 
     reason: str
     calm: bool = False
@@ -53,15 +57,18 @@ def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[s
         read = (event.get("parse_data") or {}).get("intent") or {}
         triage = (event.get("parse_data") or {}).get("triage") or {}
         reason = readings.get(read.get("name") or "") if (read.get("confidence") or 0) >= SURE else None
-        if reason is None and triage.get("anger"):
-            reason = COMPLAINT  # どうしてくれるんだい (complain 0.63, round 2026-12-05zzn): a word of anger says it
+        # どうしてくれるんだい (complain 0.63, round 2026-12-05zzn): a word of anger read unsurely tells
+        # a vague ticket what is wanted, and no other (ask your manager; nao to bravo nao)
+        unsure_anger = reason is None and bool(triage.get("anger"))
+        reason = COMPLAINT if unsure_anger else reason
         if reason != "distress" and triage.get("goods_problem"):
             # こうはくの のしが ついとったて, 箱 つぶれてて…ぐしゃぐしゃだって: what came is wrong,
             # told after an opener (ねえちゃんから 電話きてさ) that was read as a wish for a person
             reason = "needs_operator"
         if not reason:
             continue
-        told = Raise(reason, calm=reason == COMPLAINT and not triage.get("anger"))
+        unsure = (read.get("confidence") or 0) < CALM_SURE and not triage.get("anger")
+        told = Raise(reason, calm=reason == COMPLAINT and (unsure_anger or unsure))
         sender = event.get("sender_id", "")
         if sender not in found or _urgency(priority, told) < _urgency(priority, found[sender]):
             found[sender] = told

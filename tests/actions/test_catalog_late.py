@@ -477,3 +477,16 @@ def test_a_re_send_of_a_catalog_asked_for_without_a_phone_does_not_ask_for_one(s
                                    address="東京都渋谷区神宮前1-2-3", phone="", shipping_method="mail")
     slots = slot_sets(resend_events(catalog_requests.get(shop, earlier), "parcel"))
     assert slots["phone"] == "なし"  # the form's "no phone", read back as お電話：なし and stored empty
+
+
+def test_words_in_latin_letters_without_a_block_are_no_address_given():
+    """The replay of the final model, round 2026-12-05t sekiko-rohit-02: "our Tokyo office like 2"
+    read as an address ended the look-up before it asked anything."""
+    from actions.catalog_late import address_given
+
+    text = "hey, I requested a catalog to our Tokyo office like 2 weeks back, nothing has come yet"
+    read = make_tracker([user(text, "ask_delivery_status", [{"entity": "address", "value": "Tokyo office like 2"}])])
+    assert address_given(read) is None
+    text = "Chiba-shi Mihama-ku Utase 2-6-1, Mar Azul Residence 1205"
+    read = make_tracker([user(text, "inform", [{"entity": "address", "value": "Chiba-shi Mihama-ku Utase 2-6-1"}])])
+    assert address_given(read)

@@ -111,22 +111,29 @@ def test_an_unsure_reading_leaves_the_ticket_as_it_was(db):
     assert handoffs.get(db, hid).reason == "out_of_policy"
 
 
-def test_anger_read_unsurely_while_waiting_makes_a_vague_ticket_a_complaint(db):
+def test_anger_read_unsurely_while_waiting_makes_only_a_vague_ticket_a_complaint(db):
     """Round 2026-12-05zzn fumio-zuzana-12: handed over after two messages not understood, then
     どうしてくれるんだい (complain 0.63) with a word of anger."""
-    vague = ticket(db, "w30", "bot_failure", 3)
-    TranscriptBroker(db).publish_many([user("w30", "どうしてくれるんだい", "complain", confidence=0.63, anger=True)])
+    vague, asked = ticket(db, "w30", "bot_failure", 3), ticket(db, "w31", "out_of_policy", 3)
+    TranscriptBroker(db).publish_many([user("w30", "どうしてくれるんだい", "complain", confidence=0.63, anger=True),
+                                       user("w31", "ok ji, ask your manager and tell me", "nlu_fallback",
+                                            confidence=0.45, anger=True)])
     assert handoffs.get(db, vague).reason == "complaint"
+    assert handoffs.get(db, asked).reason == "out_of_policy"  # what is wanted is known already (replay)
 
 
 def test_a_calm_complaint_while_waiting_leaves_a_wish_for_a_person_as_it_was(db):
     """Round 2026-12-05zzl fusae-arben-13: asked for a person, then told calmly what was wrong;
     an angry one raises the ticket, and a calm one still tells a vague ticket what is wanted."""
     wish, angry, vague = ticket(db, "w20"), ticket(db, "w21"), ticket(db, "w22", "bot_failure", 3)
+    sure = ticket(db, "w23")
     calm = "包装紙のことなんよ。赤い柄のを頼んどったのに、地味な茶色いのが来てね。中身はええんよ♪"
-    TranscriptBroker(db).publish_many([user("w20", calm, "complain"),
+    TranscriptBroker(db).publish_many([user("w20", calm, "complain", confidence=0.8),
+                                       user("w23", "電話の人がわたしの日本語をわらって、とてもつめたい言い方でした", "complain",
+                                            confidence=0.97),
                                        user("w21", "いつまで待たせるんだ、ふざけるな", "complain", anger=True),
                                        user("w22", calm, "complain")])
     assert handoffs.get(db, wish).reason == "customer_request"
     assert handoffs.get(db, angry).reason == "complaint"
     assert handoffs.get(db, vague).reason == "complaint"
+    assert handoffs.get(db, sure).reason == "complaint"  # read surely: a complaint (round 2026-11-30b, replay)

@@ -502,7 +502,7 @@ def test_at_wits_end_in_echizen_speech_is_distress(ginza, lexicon):
     assert {"どうしたらいいんか", "頭がまっしろ"} <= set(cues)
     assert run(ginza, lexicon, "ごめんなさいね、手がふるえてうまく打てんで").cues
     # round 2026-12-05zzo heizo-uwase-08: not only not knowing the number
-    assert run(ginza, lexicon, "おれ ひとりで なんも わかんねえ どうしたら いいんだ ばあさんに もうしわけ たたねえ").cues != ["わかんね"]
+    assert "もうしわけたたね" in run(ginza, lexicon, "おれ ひとりで なんも わかんねえ ばあさんに もうしわけ たたねえ").cues
 
 
 def test_disappointment_told_in_english_is_anger(ginza, lexicon):
