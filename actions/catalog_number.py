@@ -9,6 +9,7 @@ import re
 from rasa_sdk import Tracker
 
 from actions import common
+from madoguchi.nlu.cues import QUESTIONED
 
 NUMBER_MISSING = "utter_address_number_missing"
 # A number of a block, in digits or kanji (３丁目, 十二番地).
@@ -34,7 +35,7 @@ def number_asked(tracker: Tracker) -> bool:
 def given_as_detail(tracker: Tracker) -> bool:
     """The message gives a detail (read as one, no question in it): not a side question asked
     while the address is asked (カタログには やわらかい お菓子も のっちょーますか, round zu)."""
-    return common.latest_intent(tracker) == "inform" and not re.search(r"[?？]|ますか|ですか", common.latest_text(tracker))
+    return common.latest_intent(tracker) == "inform" and not QUESTIONED.search(common.latest_text(tracker))
 
 
 def lacks_number(written: str) -> bool:

@@ -169,16 +169,20 @@ def address_after_code(text: str, code: str) -> str:
     return "" if _TALK_AFTER_CODE.fullmatch(after) and not address_from_kana(after) else after
 
 
+# Places in Latin letters, then the block (Gunma-ken Ora-gun Oizumi-machi Nishikoizumi 4-15-3…).
+_ROMAJI_PLACES = re.compile(r"[A-Za-z][A-Za-z\s,.'-]*(?=\d)")
+
+
 def join_address(base: str | None, written: str) -> str:
     """The whole address from the postal code's part and what the customer wrote."""
     written = clean_address(written)
     if not base or has_prefecture(written) or written.startswith(base):
         return written
-    block = re.search(r"\d", written)
-    if block and re.fullmatch(r"[A-Za-z][A-Za-z\s,.'-]*", written[: block.start()]):
+    places = _ROMAJI_PLACES.match(written)
+    if places:
         # Gunma-ken Ora-gun Oizumi-machi Nishikoizumi 4-15-3 Corpo Sol 201: the places in romaji
         # are the postal code's; the block on as written (round 2026-12-05e kazuki-valentina-04)
-        return f"{base} {written[block.start():]}"
+        return f"{base} {written[places.end():]}"
     # The customer may repeat the city or town: keep the base and what follows it.
     for cut in range(len(base), 0, -1):
         if written.startswith(base[-cut:]):
@@ -233,10 +237,6 @@ def new_address(text: str, entities: list[dict[str, Any]]) -> str:
     start = text.find(str(found["value"]))
     code = re.search(r"〒?\s*\d{3}[-ー－]?\d{4}\s*$", text[:start])
     return (code.group(0) if code else "") + str(found["value"])
-
-
-# Places in Latin letters, then the block (Tokyo Chuo-ku Ginza 3-4-1…).
-_ROMAJI_PLACES = re.compile(r"[A-Za-z][A-Za-z\s,.'-]*(?=\d)")
 
 
 def with_prefecture(address: str) -> str:
