@@ -89,10 +89,12 @@ _NAMED_ROOM = rf"{_NUM}{{1,5}}(?:号室|号館|号|階(?:病棟)?|Ｆ|F|ごう�
 # building without such a word counts when a room follows it (グランメール芝辻305号, 兜町ベイ1804).
 # A building's name may hold a kana or two of grammar before its word (サービス付き高齢者住宅),
 # and begin in hiragana (こまつ屋旅館).
+_LATIN_WORD = "[A-Za-z][A-Za-z'&.]*"
 _BUILDING = (
     rf"(?:(?:[ぁ-ゖ]{{1,6}}(?={_WORD}))?(?:{_WORD}+[ぁ-ゖ]{{1,3}}(?={_WORD}))*{_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}ぁ-ゖ]*"
     rf"(?:{_NUM}{{1,2}}(?:条|番街|番館)[{_WORD[1:-1]}]*)?(?:[ 　]?{_ROOM})?"  # ノースパレス南3条1105号室 (Sapporo)
-    rf"|{_WORD}+[ 　]?{_NAMED_ROOM}|{_WORD}{{2,}}{_NUM}{{3,4}}(?!{_NUM})|{_ROOM})"
+    rf"|{_WORD}+[ 　]?{_NAMED_ROOM}|{_WORD}{{2,}}{_NUM}{{3,4}}(?!{_NUM})|{_ROOM}"
+    rf"|{_LATIN_WORD}(?: {_LATIN_WORD}){{1,3}} {_NAMED_ROOM}(?![A-Za-z]))"  # …新井2-8-15 Izu Blue Divers 2F (zzo)
 )
 # A room of a school or an office named by what it is (串本中学校 職員室).
 _OFFICE = "職員室|事務室|研究室"  # a room; not 総務課, whom it is for

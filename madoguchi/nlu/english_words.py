@@ -54,12 +54,12 @@ def without_diacritics(text: str) -> str:
 
 # Letters of their own that stand for a plain one, one for one.
 _OWN_LETTERS = {"đ": "d", "Đ": "D", "ı": "i", "ð": "d", "Ð": "D", "æ": "a", "Æ": "A", "ø": "o", "Ø": "O",
-                "þ": "t", "Þ": "T"}
+                "þ": "t", "Þ": "T", "ħ": "h", "Ħ": "H"}
 
 
 @lru_cache(maxsize=512)
 def _bare(char: str) -> str:
-    if char in _OWN_LETTERS:  # the Turkish dotless ı (hayır), Icelandic ð and æ (góðan dag, takk kærlega)
+    if char in _OWN_LETTERS:  # Turkish ı (hayır), Icelandic ð and æ (góðan dag, takk kærlega), Maltese ħ
         return _OWN_LETTERS[char]
     if not "\u00c0" <= char <= "\u1ef9":
         return char

@@ -78,8 +78,10 @@ _KATAKANA_OF_A_PLACE = re.compile(
 )
 # A family name in hiragana after a greeting and the writer's place (こんにちわ 八丈の
 # あさぬまだっちゃ, round 2026-12-05zzf), then a copula and nothing else.
+# Or the place in hiragana, a space between the words (こんちわ ひたちの おおぬま だけど, round 2026-12-05zzo).
 _KANA_OF_A_PLACE = re.compile(
-    rf"[{_KANJI}]{{1,4}}の[ 　]*([ぁ-ゖ]{{2,6}}?)(?:です|だっちゃ|だけんじょ|だけんど|だけど|やけど|じゃけど|どす|だす)[ 　。.!！]*"
+    rf"(?:[{_KANJI}]{{1,4}}の[ 　]*|[ぁ-ゖ]{{2,5}}の[ 　]+)([ぁ-ゖ]{{2,6}}?)[ 　]*"
+    r"(?:です|だっちゃ|だけんじょ|だけんど|だけど|やけど|じゃけど|どす|だす)[ 　。.!！]*"
 )
 # A name to write on the のし, in 「」 (のしの したには 「あびる」と いれて): not a 表書き.
 _NOSHI_NAME = re.compile(r"「([^」「]{1,10})」[ 　]*と[ 　]*(?:いれ|入れ|書い|かい|書き|かき|名入れ|ないれ)")
@@ -157,6 +159,15 @@ _NOT_SOMEONE = re.compile(
     r"(?i)(?:any|some|every|no)(?:one|body)|nothing|something|who|it|this|that|me|we|they|he|she"
     r"|and|but|so|or|also|now|then|over|right|just|still|from|out|up|in|come|get|stay|live|work|back|all|life|weather"
 )
+# Or named as who is writing, before where from or a comma (it is Boyana from the pâtisserie;
+# I am Uwase, nursing student: round 2026-12-05zzo); not a day, a month or where the writer is from.
+_LATIN_WRITING = re.compile(
+    r"(?i:this is|it is|it's|i am|i'm)\s+([A-Z][a-z]{2,15}(?: [A-Z][a-z]{2,15})?)(?=\s+from\b|\s*,)"
+)
+_NOT_A_WRITER = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Christmas|New|Japan|Japanese|English|Here|Back|Home|Again|Me|Done|Fine|Busy"
+)
 # Or with the title the writer goes by (This is Dr. Musa from the university hospital, round 2026-12-05zzk).
 _LATIN_TITLED = re.compile(
     r"(?i:this is|my name is|i am|i'm|it's)\s+(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+([A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)"
@@ -173,6 +184,8 @@ def latin_introduced(text: str) -> list[tuple[int, int]]:
     named with an honorific (Hayashi-san)."""
     found = [m.span(1) for m in _LATIN_INTRODUCED.finditer(text)]
     found += [m.span(m.lastindex or 1) for m in _LATIN_TITLED.finditer(text)]
+    found += [m.span(1) for m in _LATIN_WRITING.finditer(text)
+              if not (_NOT_A_WRITER.match(m.group(1)) or ENGLISH_COURTESY.match(m.group(1)))]
     found += [m.span(1) for m in _LATIN_HERE.finditer(text)
               if not (_NOT_SOMEONE.fullmatch(m.group(1)) or ENGLISH_COURTESY.match(m.group(1)))]
     return found + [m.span(1) for m in _LATIN_HONORIFIC.finditer(text) if m.group(1) not in _NOT_NAMED]

@@ -164,7 +164,8 @@ def whole_name_end(text: str, start: int, end: int) -> int:
 INTRO = (
     # 檜垣いうもんじゃ: Hiroshima speech leaves out the と (round 2026-12-05zzb)
     r"[ 　]*(?:と[ 　]*(?:申|もうし|言い|いい|いう|言う)|(?:いう|言う)(?:もん|もの|者)|でございます|です|だけど|だけんど|だけども|やけど|やけんど|"
-    r"じゃけど|じゃけん|どす|だす|ですけど|だけんじょ|だっちゃ|っす(?![ぁ-ゖ]))"  # 会津の渡部だけんじょ (round zzf)
+    r"じゃけど|じゃけん|どす|だす|ですけど|だけんじょ|だっちゃ|っす(?![ぁ-ゖ])|"  # 会津の渡部だけんじょ (round zzf)
+    r"だよ(?:ぉ|お|ー)?(?=[ 　。.!！]|$))"  # 銚子の石毛だよぉ！ (round 2026-12-05zzo)
 )
 INTRODUCING = re.compile(INTRO)
 # The words that label a name (お名前, なまえ, 氏名), for every reading of a labelled name.
@@ -203,7 +204,8 @@ NOT_FAMILY = re.compile(
     r"いんにゃ|いんや|んだ|んだんだ|んでね|だども|へば|ほんなら|ほんだら|そいじゃ|ほな|よかよか|"
     # words that open a sentence (いま いそがしい, いつ とどく)
     r"いま|いつ|どこ|なに|なん|だれ|まだ|もう|また|すぐ|はやく|ぜんぶ|ちょっと|すこし|とても|ほんと|きょう|あした|きのう|"
-    r"こんど|さっき|あとで|ここ|そこ|あそこ|なんで|どれ|じゃあ|では))$"
+    # せんだいの ものだっちゃ: one of Sendai, no name
+    r"こんど|さっき|あとで|ここ|そこ|あそこ|なんで|どれ|じゃあ|では|もの))$"
 )
 # Words that are no name, a particle alone among them (なまえ で わかる でしょ).
 NOT_A_NAME_WORD = re.compile(

@@ -61,6 +61,8 @@ from madoguchi.nlu.address_spans import addresses
          "大阪市都島区都島本通3-2-11 みやこじま中央病院 東5階病棟"),  # a hospital's ward (round 2026-12-05zzi)
         ("Office address: 兵庫県姫路市広畑区富士町1-8 ハリマ精工 事務所棟2階, postal code 671-1116.",
          "兵庫県姫路市広畑区富士町1-8 ハリマ精工 事務所棟2階"),  # a company, then its building (zzj)
+        ("address is 静岡県伊東市新井2-8-15 Izu Blue Divers 2F, postal code 414-0045",
+         "静岡県伊東市新井2-8-15 Izu Blue Divers 2F"),  # a building in Latin letters and its floor (05zzo)
         # a phone after the room is no part of it
         ("東京都目黒区目黒1-2-3 目黒ハイツ203 08012345678", "東京都目黒区目黒1-2-3 目黒ハイツ203"),
     ],

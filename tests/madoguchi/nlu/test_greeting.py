@@ -14,6 +14,7 @@ from madoguchi.nlu.greeting import after_greeting
     ("Hello! catalog onegai", "catalog onegai"),
     ("おばんです☆かたろぐ ほしいんだども", "かたろぐ ほしいんだども"),
     ("どうも。お歳暮ば送りたいっちゃけど", "お歳暮ば送りたいっちゃけど"),  # round zze hideaki-lucia-03
+    ("こんちわ かたろぐ ほしいんだけど", "かたろぐ ほしいんだけど"),  # round 2026-12-05zzo
 ])
 def test_the_request_after_a_greeting(text, rest):
     assert after_greeting(text) == rest

@@ -312,6 +312,9 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("el producto es malo", "悪い"),  # Spanish malo still
     ("わかった。kyay zu tin ba de 🙏", "わかった。ありがとうございます"),
     ("Sumimasen, panikku ni natte imasu. Please help me.", "助けてください me"),  # please help, help me: English
+    ("Murakoze cyane!! 🙏🙏", "ありがとうございます"), ("Zdraveyte, it is Boyana", "こんにちは"),  # 05zzo
+    ("ok caw caw! 👋", "さようなら"), ("Saħħa!", "さようなら"), ("iva iva", "はい"), ("Da, molya.", "お願いします"),
+    ("oya no ie ni okuritai", "おや の いえ"),  # romaji's oya (親) is no Kinyarwanda no
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text

@@ -144,6 +144,7 @@ def test_a_name_ends_before_the_to_of_to_moshimasu():
     # round 2026-12-05zzf: the title before the name, a name in hiragana after a greeting and a place
     ("名入れ、会社名と「代表取締役 渡部 一郎」と両方入っかい？", "渡部 一郎"),
     ("こんにちわ 八丈の あさぬまだっちゃ", "あさぬま"), ("おはようございます　高知のはまだです", "はまだ"),
+    ("こんちわ ひたちの おおぬま だけど", "おおぬま"),  # the place in hiragana, words apart (round 2026-12-05zzo)
 ])
 def test_a_name_quoted_after_the_name_is_talked_of_is_a_name(text, name):
     assert [text[a:b] for a, b in katakana_introduced(text)] == [name]
@@ -310,6 +311,9 @@ def test_someone_called_by_what_they_are_is_no_name():
     ("My name is Mrs. Anna Berzina", ["Anna Berzina"]), ("Is Dr. Tanaka there?", []),
     ("send catalog to hotel, attention Chef Dragan Petrovski", ["Dragan Petrovski"]),  # round 2026-12-05zzm
     ("Attention: the box was wet", []),
+    # named as who is writing, before where from or a comma (round 2026-12-05zzo)
+    ("Zdraveyte, it is Boyana from the pâtisserie again.", ["Boyana"]), ("I am Uwase, nursing student", ["Uwase"]),
+    ("It's Monday, so the shop is closed?", []), ("I am Japanese, but I live abroad", []),
 ])
 def test_names_in_latin_letters_introduced_in_romaji(text, names):
     """Round 2026-12-05u: Kamal desu, Hayashi-san; not a word of romaji or a job."""
@@ -327,7 +331,9 @@ def test_a_family_name_with_an_honorific_is_a_name_and_a_trade_is_none(text, sur
     assert bool(honoured_names(text, [(start, start + len(surname))])) is found
 
 
-@pytest.mark.parametrize("text", ["こんちは 土浦のもんだけど", "紙のものがほしいです", "四国の　いなかです。"])
+@pytest.mark.parametrize(
+    "text", ["こんちは 土浦のもんだけど", "紙のものがほしいです", "四国の　いなかです。", "はじめまして　せんだいの　ものだっちゃ"]
+)
 def test_words_after_a_place_are_no_name_in_hiragana(text):
     assert katakana_introduced(text) == []
 
