@@ -29,6 +29,7 @@ VAGUE = "bot_failure"  # the reason that says nothing of what the customer wants
 SURE = 0.7
 KEPT = "needs_operator"  # the reason that says what to look at: a feeling raises its priority only
 COMPLAINT = "complaint"
+DISTRESS = "distress"
 # A complaint read this surely is one without a word of anger (電話の人が…とてもつめたい言い方でした,
 # complain 0.97, round 2026-11-30b in the replay); a calmer reading, 0.80 for 包装紙が違うのが来てね♪, is not.
 CALM_SURE = 0.9
@@ -41,6 +42,7 @@ class Raise(NamedTuple):
 
     reason: str
     calm: bool = False
+    sure: bool = False  # distress read surely, which takes a complaint's ticket
 
 
 def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[str, Raise]:
@@ -61,36 +63,43 @@ def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[s
         # a vague ticket what is wanted, and no other (ask your manager; nao to bravo nao)
         unsure_anger = reason is None and bool(triage.get("anger"))
         reason = COMPLAINT if unsure_anger else reason
-        if reason != "distress" and triage.get("goods_problem"):
+        if reason != DISTRESS and triage.get("goods_problem"):
             # こうはくの のしが ついとったて, 箱 つぶれてて…ぐしゃぐしゃだって: what came is wrong,
             # told after an opener (ねえちゃんから 電話きてさ) that was read as a wish for a person
-            reason = "needs_operator"
+            reason = KEPT
         if not reason:
             continue
         unsure = (read.get("confidence") or 0) < CALM_SURE and not triage.get("anger")
-        told = Raise(reason, calm=reason == COMPLAINT and (unsure_anger or unsure))
+        sure = reason == DISTRESS and (read.get("confidence") or 0) >= CALM_SURE
+        told = Raise(reason, calm=reason == COMPLAINT and (unsure_anger or unsure), sure=sure)
         sender = event.get("sender_id", "")
         if sender not in found or _urgency(priority, told) < _urgency(priority, found[sender]):
             found[sender] = told
     return found
 
 
-def _urgency(priority: dict[str, int], told: Raise) -> tuple[int, bool]:
-    """The more urgent reason first; of two as urgent, the one told with feeling."""
-    return _rank(priority, told.reason), told.calm
+def _urgency(priority: dict[str, int], told: Raise) -> tuple[int, bool, bool]:
+    """The more urgent reason first; of two as urgent, the one told with feeling, then distress
+    read surely."""
+    return _rank(priority, told.reason), told.calm, not told.sure
 
 
 def raise_open_handoff(
-    db: Database, sender_id: str, reason: str, priority: dict[str, int], calm: bool = False
+    db: Database, sender_id: str, reason: str, priority: dict[str, int], calm: bool = False, sure: bool = False
 ) -> bool:
     """The open ticket takes `reason` when it is more urgent than the ticket's own, or as
-    urgent and the ticket's own is the vague bot_failure; a `calm` one only a vague ticket."""
+    urgent and the ticket's own is the vague bot_failure; a `calm` one only a vague ticket.
+    Distress read `sure`ly takes a complaint's ticket (box not arrive… nobody answer, then I dont
+    know what to do, please help: round 2026-12-05zzm kunie-dragan-14): a frightened customer is
+    met with care first."""
     handoff = with_person(db, sender_id)
     if handoff is None or (calm and handoff.reason != VAGUE):
         return False
     rank = _rank(priority, reason)
     vague = handoff.reason == VAGUE and reason != VAGUE
-    if not (rank < handoff.priority or (vague and rank == handoff.priority)):
+    frightened = sure and reason == DISTRESS and handoff.reason == COMPLAINT
+    if not (rank < handoff.priority or ((vague or frightened) and rank == handoff.priority)):
         return False
     kept = handoff.reason if handoff.reason == KEPT else reason
-    return handoffs.raise_reason(db, handoff.id, kept, rank, replacing=VAGUE if vague else None)
+    replacing = VAGUE if vague else COMPLAINT if frightened else None
+    return handoffs.raise_reason(db, handoff.id, kept, rank, replacing=replacing)

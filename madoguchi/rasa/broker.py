@@ -58,7 +58,9 @@ class TranscriptBroker(EventBroker):
         priority = self._priority()
         for sender_id, told in late_reasons.raised(events, priority).items():
             try:  # messages read as distress, a complaint, a wish or goods problems reach here
-                late_reasons.raise_open_handoff(self.db, sender_id, told.reason, priority, calm=told.calm)
+                late_reasons.raise_open_handoff(
+                    self.db, sender_id, told.reason, priority, calm=told.calm, sure=told.sure
+                )
             except Exception:
                 logger.exception("could not raise the handoff reason of %s", sender_id)
 

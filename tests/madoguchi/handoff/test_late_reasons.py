@@ -137,3 +137,19 @@ def test_a_calm_complaint_while_waiting_leaves_a_wish_for_a_person_as_it_was(db)
     assert handoffs.get(db, angry).reason == "complaint"
     assert handoffs.get(db, vague).reason == "complaint"
     assert handoffs.get(db, sure).reason == "complaint"  # read surely: a complaint (round 2026-11-30b, replay)
+
+
+def test_distress_read_surely_while_waiting_takes_a_complaints_ticket(db):
+    """Round 2026-12-05zzm kunie-dragan-14: the box not come, nobody answers (a complaint), then
+    I dont know what to do, please help: the ticket becomes distress. Distress read unsurely, and
+    anger after distress, leave the ticket as it was."""
+    told, unsure = ticket(db, "w30", "complaint", 1), ticket(db, "w31", "complaint", 1)
+    angry = ticket(db, "w32", "distress", 1)
+    TranscriptBroker(db).publish_many([
+        user("w30", "I dont know what to do, GM will kill me. please help", "express_distress", confidence=0.99),
+        user("w31", "どうしよう", "express_distress", confidence=0.75),
+        user("w32", "いつまで待たせるんだ、ふざけるな", "complain", confidence=0.99, anger=True),
+    ])
+    assert handoffs.get(db, told).reason == "distress"
+    assert handoffs.get(db, unsure).reason == "complaint"
+    assert handoffs.get(db, angry).reason == "distress"
