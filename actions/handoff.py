@@ -31,11 +31,13 @@ from actions.catalog_second import second_failure_told
 from actions.info import answer_memorial, earlier_texts
 from actions.memorial_calm import calm_in_memorial_talk, calm_memorial_question
 from actions.misread import (
-    WHY, angry_beyond_asking_why, answer_what_it_names, closes_the_talk_calmly, detail_not_known,
-    leaves_the_catalog_form, lost_in_words, only_opens_the_talk, phone_why_asked, resigned_wait, types_for_someone, verification_answered_early,
+    WHY, angry_beyond_asking_why, answer_what_it_names, closes_the_talk_calmly, detail_not_known, grievance_as_context,
+    leaves_the_catalog_form, lost_in_words, only_opens_the_talk, phone_why_asked, resigned_wait, types_for_someone,
+    verification_answered_early,
 )
 from actions.takeover import hand_off
 from actions.verification_start import begin_verification, resume_verification
+from madoguchi.dialogue import past_grievance
 from madoguchi.dialogue.payment import asks_about_paying
 from madoguchi.dialogue.recovery import is_apology
 from madoguchi.dialogue.verification import asks_for_person as asks_person
@@ -143,6 +145,9 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         # まだ届いてないです。もう4時すぎてるし… after a re-send told of: the second failure,
         # with its note for the operator.
         return second_failure_told(dispatcher, tracker)
+    if grievance_as_context(tracker):  # 前にも電話したんだけどさあ 二回: sorry, and what is wanted now
+        dispatcher.utter_message(text=past_grievance.HEARD)
+        return []
     rules = common.rules()
     reason = reason_for_intent(
         rules, common.latest_intent(tracker), common.latest_text(tracker), common.latest_lemmas(tracker)

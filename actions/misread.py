@@ -19,6 +19,7 @@ from madoguchi import memorial
 from madoguchi.dialogue import verification
 from madoguchi.dialogue.anger import angry_beyond_asking_why
 from madoguchi.dialogue.leaving import is_leaving
+from madoguchi.dialogue.past_grievance import told_as_context
 from madoguchi.dialogue.follow_up import topic_of
 from madoguchi.dialogue.plain_words import words_not_followed
 from madoguchi.handoff.reasons import goods_problem, reports_arrival_calmly
@@ -299,3 +300,17 @@ def detail_not_known(tracker: Tracker) -> bool:
         and not any(triage.get(sign) for sign in BEYOND_NOT_KNOWING)
         and (triage.get("intensity") or 0) < 2
     )
+
+
+def grievance_as_context(tracker: Tracker) -> bool:
+    """A complaint of something that went wrong before, told calmly first as the reason for what
+    the customer wants now (前にも電話したんだけどさあ 二回): the bot asks what it can do now."""
+    if common.latest_intent(tracker) != "complain" or tracker.active_loop_name or tracker.get_slot("person_offered"):
+        return False
+    text, rules = common.latest_text(tracker), common.rules()
+    goods = goods_problem(rules, text, common.latest_lemmas(tracker)) or reports_arrival_calmly(rules, text)
+    intents = [
+        ((e.get("parse_data") or {}).get("intent") or {}).get("name") or ""
+        for e in common.event_dicts(tracker) if e.get("event") == "user"
+    ][:-1]
+    return told_as_context(text, tracker.latest_message.get("triage") or {}, intents, goods)

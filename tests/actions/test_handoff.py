@@ -735,3 +735,23 @@ async def test_a_catalog_promised_by_takkyubin_told_in_words_not_understood_goes
                 "nlu_fallback")
     slots = slot_sets(await ActionFallback().run(dispatcher, make_tracker([told]), domain))
     assert slots["handoff_reason"] == "distress" and handoffs.open_for(shop, "s1").reason == "distress"
+
+
+async def test_a_grievance_of_the_past_told_calmly_first_asks_what_is_wanted_now(shop, dispatcher, domain):
+    """Rounds 2026-12-05zzm kunie-dragan-07 and zzn fumio-zuzana-13: a delay or calls of before told
+    as the reason for a wish that comes next (free shipping, a person). Told again, still going
+    on, or in anger, it is a complaint."""
+    before = user("前に頼んだとき、そっちの手違いで三日も遅れたやろ", "complain")
+    assert await ActionHandoff().run(dispatcher, make_tracker([before]), domain) == []
+    assert "今回はどのようなご用件" in dispatcher.messages[0]["text"] and handoffs.open_for(shop, "s1") is None
+    again = [user("last time my parcel was 4 days late", "complain", ts=1.0), user("it was for a birthday", "complain")]
+    assert slot_sets(await ActionHandoff().run(dispatcher, make_tracker(again), domain))["handoff_reason"] == "complaint"
+
+
+@pytest.mark.parametrize("text, triage", [
+    ("前に頼んだお菓子がまだ届かないんですけど", {}), ("先月も遅れたし今回も遅れてる", {}),
+    ("前にも電話したのに、いい加減にしてくれ", {"anger": True}),
+])
+async def test_a_grievance_of_the_past_still_going_on_or_angry_is_a_complaint(shop, dispatcher, domain, text, triage):
+    events = await ActionHandoff().run(dispatcher, make_tracker([user(text, "complain", triage=triage)]), domain)
+    assert slot_sets(events)["handoff_reason"] == "complaint"
