@@ -56,14 +56,14 @@ def times_asked(tracker: Tracker, slot: str, form: str = "catalog_form") -> int:
 ANXIOUS_INTENTS = ("express_distress", "complain")
 
 
-def anxious(tracker: Tracker) -> bool:
-    """In a hurry or anxious in any message of this conversation."""
+def anxious(tracker: Tracker, intents: tuple[str, ...] = ANXIOUS_INTENTS) -> bool:
+    """In a hurry or anxious (a message read as one of `intents`) in any message of this conversation."""
     if tracker.get_slot("in_hurry"):
         return True
     for event in common.event_dicts(tracker):
         if event.get("event") != "user":
             continue
         intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-        if intent in ANXIOUS_INTENTS or in_hurry(event.get("text") or ""):
+        if intent in intents or in_hurry(event.get("text") or ""):
             return True
     return False

@@ -20,9 +20,11 @@ _NAME_FRAME = re.compile(
     r"[。.!！]*$|"
     r"\s+po[。.!！]*$"  # 高橋 エレナ po: Tagalog's polite word, after a space
 )
-# Plain copulas (山田哲夫だ, 西村房子や, 岡田じゃ) end a name only after a kanji or a space:
-# the や of あや or the だ of まさだ belong to the name.
-_PLAIN_COPULA = re.compile(r"(?<=[\u4e00-\u9fff々\s])(?:だ|や|じゃ)(?:お|わ|よ|ね|ぞ)?[。.!！]*$")  # 加藤正やお
+# Plain copulas (山田哲夫だ, 西村房子や, 岡田じゃ; Shinshu 丸山 健一 だじ, round 2026-12-05zzp) end a
+# name only after a kanji or a space: the や of あや or the だ of まさだ belong to the name.
+_PLAIN_COPULA = re.compile(
+    r"(?<=[\u4e00-\u9fff々\s])(?:だ|や|じゃ|だじ|だに|ずら|だら|だべ|だっぺ)(?:お|わ|よ|ね|ぞ)?[。.!！]*$"  # 加藤正やお
+)
 _NOT_A_NAME = re.compile(r"[0-9@<>{}\[\]/\\?？]")
 # English words no name holds (not do, so, an, on, can: Do Van An and Can Yılmaz are names).
 _SENTENCE_WORDS = {

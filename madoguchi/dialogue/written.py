@@ -49,7 +49,7 @@ _TAIL = re.compile(
     r"(?:" + "|".join(r"\s*".join(map(re.escape, t)) for t in _TAILS) + r"|(?<=\s)(?:po|Po)"
     # さー with its long mark taken as noise first (宮良 ツルさー, round 2026-12-05zzl)
     r"|(?<=[\u4e00-\u9fff々ァ-ヴ\s])(?:よ|じゃ|だ|や|で|たい|ばい|だべ|だす|だっぺ|だっちゃ|ちゃ|やけん|じゃけん|だがね|さー|さ|やねん|"
-    r"やお|だお|やわ|だわ|やに))$"  # やに: Ise (round 2026-12-05zzf)
+    r"やお|だお|やわ|だわ|やに|だじ|だに|ずら))$"  # やに: Ise (round 2026-12-05zzf); だじ, だに, ずら: Shinshu (zzp)
 )
 # Marks after the tail: です〜, ですー (a long vowel after a kana only: メアリー keeps it), emoji.
 _NOISE = re.compile(r"(?:[\s〜~!。、.,♪☆★…]|(?<=[ぁ-ゖ])ー|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F])+$")
@@ -128,4 +128,9 @@ def address_as_written(text: str) -> str:
     value = listed if listed is not None else nfkc(text or "").strip()
     value = _PHONE_AFTER.sub("", value)
     value = _CODE_BEFORE.sub("", value)
-    return strip_tail(value)
+    return strip_tail(_TALK_AFTER.split(value, maxsplit=1)[0])
+
+
+# A copula that ends the address, then talk after a 、 or 。 (…コーポ三軒茶屋２０３号室 です、部屋の
+# 番号まで ちゃんと書かんと届かねえって…: round 2026-12-05zzp shozo-liesel-01).
+_TALK_AFTER = re.compile(r"(?<=[0-9号室階F])\s*(?:です|でございます|だ|や|やで|じゃ|だに|ずら)\s*[、。,.!！]\s*(?=\S)")

@@ -422,14 +422,21 @@ async def test_excuse_me_alone_not_understood_is_asked_what_it_is_about(shop, di
 
 
 async def test_a_catalog_asked_for_twice_and_not_come_goes_to_a_person_with_its_note(shop, dispatcher, domain):
-    """Told inside a new request (no late catalog noticed): the second failure all the same."""
+    """Told inside a new request (no late catalog noticed): the second failure all the same, a
+    complaint as it is told (the distress that follows while waiting raises it: round 2026-12-02zb
+    toyoko-zaw-08); told at a loss, distress at once."""
     tracker = make_tracker([
         user("すみません、 また わたし です。 カタログ の こと です", "request_catalog"),
         user("2かい たのみました。 にかいめ は きのう とどく と いわれました。 でも まだ きません", "complain"),
     ], active_loop="catalog_form", requested_slot="person_name")
     slots = slot_sets(await ActionHandoff().run(dispatcher, tracker, domain))
-    assert slots["handoff_reason"] == "distress" and slots["catalog_note"]
-    assert handoffs.open_for(shop, "s1").reason == "distress"
+    assert slots["handoff_reason"] == "complaint" and slots["catalog_note"]
+    assert handoffs.open_for(shop, "s1").reason == "complaint"
+    at_a_loss = make_tracker([
+        user("すみません、 また わたし です。 カタログ の こと です", "request_catalog"),
+        user("2かい たのみました。 でも まだ きません。 どうしよう", "express_distress"),
+    ], sender_id="s2", active_loop="catalog_form", requested_slot="person_name")
+    assert slot_sets(await ActionHandoff().run(dispatcher, at_a_loss, domain))["handoff_reason"] == "distress"
 
 
 async def test_a_grumble_that_ends_in_a_wait_is_waited_for(shop, dispatcher, domain):
@@ -745,7 +752,8 @@ async def test_a_grievance_of_the_past_told_calmly_first_asks_what_is_wanted_now
     assert await ActionHandoff().run(dispatcher, make_tracker([before]), domain) == []
     assert "今回はどのようなご用件" in dispatcher.messages[0]["text"] and handoffs.open_for(shop, "s1") is None
     again = [user("last time my parcel was 4 days late", "complain", ts=1.0), user("it was for a birthday", "complain")]
-    assert slot_sets(await ActionHandoff().run(dispatcher, make_tracker(again), domain))["handoff_reason"] == "complaint"
+    events = await ActionHandoff().run(dispatcher, make_tracker(again), domain)
+    assert slot_sets(events)["handoff_reason"] == "complaint"
 
 
 @pytest.mark.parametrize("text, triage", [

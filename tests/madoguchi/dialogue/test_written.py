@@ -37,6 +37,7 @@ LIST = (
     ("高橋 エレナ po 😊", "高橋 エレナ"),  # Tagalog's polite word
     ("名前は浜野フミ子やに", "浜野フミ子"),  # Ise's copula (round 2026-12-05zzf amane-karthik-01)
     ("名前は宮良 ツルさー", "宮良 ツル"),  # Okinawan さー (round 2026-12-05zzl tsuru-hodan-01)
+    ("丸山 健一 だじ", "丸山 健一"),  # Shinshu だじ (round 2026-12-05zzp shozo-liesel-01)
 ])
 def test_a_name_is_stored_without_what_surrounds_it(written, name):
     assert name_as_written(written, written) == name
@@ -79,6 +80,9 @@ def test_a_sentence_about_the_phone_is_no_list():
     ("住所は〒060-0042 北海道札幌市中央区大通西5-6-7 大通コーポ803号室です。", "北海道札幌市中央区大通西5-6-7 大通コーポ803号室"),
     ("東京都千代田区千代田1-1 090-1234-5678", "東京都千代田区千代田1-1"),
     ("東京都渋谷区神宮前4-5-6 神宮前ハイツ1205", "東京都渋谷区神宮前4-5-6 神宮前ハイツ1205"),
+    # talk after the copula is no part of it (round 2026-12-05zzp shozo-liesel-01)
+    ("東京都世田谷区太子堂３－１２－５ コーポ三軒茶屋２０３号室 です、部屋の番号まで ちゃんと書かんと届かねえって",
+     "東京都世田谷区太子堂3-12-5 コーポ三軒茶屋203号室"),
 ])
 def test_an_address_is_the_address_part(written, address):
     assert address_as_written(written) == address
