@@ -252,7 +252,10 @@ def test_spans_never_overlap_and_are_sorted():
                                         ("is it shipped already? I ordered last Monday", "last Monday"),  # zzm
                                         ("とどぐ ひ、じゅうにがつ じゅうごにぢに ずらして", "じゅうにがつ じゅうごにぢ"),
                                         # the day of the month alone in kanji (Kanazawa, round 2026-12-05r)
-                                        ("式は十四日やがや。あと幾日もない。", "十四日")])
+                                        ("式は十四日やがや。あと幾日もない。", "十四日"),
+                                        # a month, の, its day; ten days waited are no day (round 2026-12-05zzp)
+                                        ("頼んだのが 十一月の三日で、もう十日にもなるだけんど", "十一月の三日"),
+                                        ("届けてほしいのは12月の20日だね", "12月の20日")])
 def test_dates_in_digits_kanji_or_spoken_kana_are_found_as_written(text, date):
     from madoguchi.nlu.patterns import find_dates
 
@@ -374,6 +377,7 @@ def test_a_magazine_issue_is_no_date():
     # round 2026-12-05x: days back in kana, and a part of last month
     ("３日まえ ちゅうもん した。 いつ つく？", ["３日まえ"]),
     ("先月の半ばにカタログを御願いしたんですけど", ["先月の半ば"]), ("先月下旬に請求いたしました", ["先月下旬"]),
+    ("先月の末に頼んだ 栗の菓子が", ["先月の末"]), ("先月末にWebから請求した", ["先月末"]),  # round 2026-12-05zzp
     # a month's day before which, and a memorial, are no days counted back
     ("12月3日前に届けて", []),
     ("四十九日前に届けてほしい", []),

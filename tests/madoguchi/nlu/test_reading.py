@@ -315,6 +315,8 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("Murakoze cyane!! 🙏🙏", "ありがとうございます"), ("Zdraveyte, it is Boyana", "こんにちは"),  # 05zzo
     ("ok caw caw! 👋", "さようなら"), ("Saħħa!", "さようなら"), ("iva iva", "はい"), ("Da, molya.", "お願いします"),
     ("oya no ie ni okuritai", "おや の いえ"),  # romaji's oya (親) is no Kinyarwanda no
+    ("selam, kemey aleka? 🙂", "こんにちは"), ("äddi äddi 👋", "さようなら"), ("okay, farvæl!", "さようなら"),  # 05zzp
+    ("yekenyeley abzuhi, that really helped", "ありがとうございます"), ("aykonen", "いいえ"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
