@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.misread import verification_answered_early
-from actions.verification_start import begin_verification
+from actions.verification_start import begin_verification, resume_verification
 
 DETAIL_NAMES = {"person_name": "お名前", "postal_code": "郵便番号", "address": "ご住所", "phone": "お電話番号"}
 ASKED = "utter_detail_what_for"
@@ -39,6 +39,16 @@ def date_for_the_order(tracker: Tracker) -> bool:
     12月11日 after 18時 is good for me, round 2026-12-05zzl): a new delivery date for it."""
     dated = any(e.get("entity") == "date" for e in tracker.latest_message.get("entities") or [])
     return dated and bool(tracker.get_slot("verified_order_id")) and not tracker.get_slot("order_task")
+
+
+def phone_for_the_order(tracker: Tracker) -> bool:
+    """A phone given after the customer refused it in the order verification and was offered a
+    person (しょうがねえな… ０９０１２３４５６７８, round 2026-12-05zzh kenzaburo-ivana-13): the
+    verification goes on with the order number given before."""
+    return (
+        "phone" in details_in(tracker) and bool(tracker.get_slot("order_id"))
+        and not tracker.get_slot("verified_order_id") and bool(tracker.get_slot("person_offered"))
+    )
 
 
 def asked_before(tracker: Tracker) -> bool:
@@ -88,6 +98,8 @@ class ActionDetailOutOfContext(Action):
             return begin_verification(early)
         if date_for_the_order(tracker):  # changed by the bot while not shipped, else by a person
             return [SlotSet("order_task", "change"), FollowupAction("action_order_result")]
+        if phone_for_the_order(tracker):  # しょうがねえな… 090…: refused, then given after all
+            return resume_verification()
         details = details_in(tracker)
         if not details:
             dispatcher.utter_message(response="utter_anything_else")

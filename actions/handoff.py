@@ -31,14 +31,15 @@ from actions.catalog_second import second_failure_told
 from actions.info import answer_memorial, earlier_texts
 from actions.memorial_calm import calm_in_memorial_talk, calm_memorial_question
 from actions.misread import (
-    WHY, angry_beyond_asking_why, answer_what_it_names, closes_the_talk_calmly, detail_not_known, grievance_as_context,
-    leaves_the_catalog_form, lost_in_words, only_opens_the_talk, phone_why_asked, resigned_wait, types_for_someone,
-    verification_answered_early,
+    WHY, angry_beyond_asking_why, answer_what_it_names, asked_something_else, closes_the_talk_calmly, detail_not_known,
+    grievance_as_context, leaves_the_catalog_form, lost_in_words, only_opens_the_talk, phone_why_asked, resigned_wait,
+    types_for_someone, verification_answered_early,
 )
 from actions.takeover import hand_off
 from actions.verification_start import begin_verification, resume_verification
 from madoguchi.dialogue import past_grievance
 from madoguchi.dialogue.payment import asks_about_paying
+from madoguchi.dialogue.plain_words import ASKED_AGAIN
 from madoguchi.dialogue.recovery import is_apology
 from madoguchi.dialogue.verification import asks_for_person as asks_person
 from madoguchi.handoff.escalation import escalates, since_resume
@@ -116,6 +117,9 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         return form_left(dispatcher, tracker)
     if lost_in_words(tracker):
         return person_for_plain_words(dispatcher, tracker)
+    if asked_something_else(tracker):  # I didn't ask about のし!!: asked again, a person offered
+        dispatcher.utter_message(text=ASKED_AGAIN)
+        return [SlotSet("person_offered", "customer_request")]
     if not tracker.active_loop_name and only_opens_the_talk(tracker):
         dispatcher.utter_message(response="utter_greet")
         return []

@@ -21,7 +21,7 @@ from madoguchi.dialogue.anger import angry_beyond_asking_why
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.past_grievance import told_as_context
 from madoguchi.dialogue.follow_up import topic_of
-from madoguchi.dialogue.plain_words import words_not_followed
+from madoguchi.dialogue.plain_words import answered_beside, words_not_followed
 from madoguchi.handoff.reasons import goods_problem, reports_arrival_calmly
 from madoguchi.nlu.cues import ASKING_HOW_CUES, NOT_KNOWING_CUES, only_cues_among
 from madoguchi.nlu.greeting import LEAVES_FOR_NOW
@@ -314,3 +314,16 @@ def grievance_as_context(tracker: Tracker) -> bool:
         for e in common.event_dicts(tracker) if e.get("event") == "user"
     ][:-1]
     return told_as_context(text, tracker.latest_message.get("triage") or {}, intents, goods)
+
+
+def asked_something_else(tracker: Tracker) -> bool:
+    """The customer says the bot answered another question (I didn't ask about のし!! I asked
+    what's inside the sweets), read as a complaint: no word of anger beyond it, no goods problem,
+    no person asked for. The bot says sorry for the mix-up, asks again and offers a person."""
+    text = common.latest_text(tracker)
+    return (
+        common.latest_intent(tracker) == "complain" and answered_beside(text)
+        and not (tracker.latest_message.get("triage") or {}).get("person")
+        and not angry_beyond_asking_why(text)
+        and not goods_problem(common.rules(), text, common.latest_lemmas(tracker))
+    )

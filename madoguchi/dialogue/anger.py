@@ -7,11 +7,24 @@ import re
 
 from madoguchi.handoff.reasons import COURTESY, spaceless
 from madoguchi.shop.rules import shop_rules
+from madoguchi.text import nfkc
 
 # Words of anger that, in a refusal, only ask why or sigh.
 ASKING_WHY = ("なんで", "何で", "めんどくさ", "面倒くさ", "めんどい", "いちいち", "何回も聞", "何度も聞", "なんかいもき", "なんどもき")
 # Wariness of fraud in the world (詐欺 ノ 多イ 世ノ中 ダ), no charge against the shop (詐欺みたい).
 WARY_OF_FRAUD = re.compile(r"詐欺(?:の|が|も|ノ|ガ|モ)?(?:多|おお|オオ|怖|こわ|コワ|心配|しんぱい|流行|はや|注意|ちゅうい|被害)")
+# Calls or mails of fraudsters, the reason a phone is refused (さぎの でんわが しょっちゅう かかってくんだ
+# おっかねぇ: round 2026-12-05zzh kenzaburo-ivana-13); not うさぎ.
+FRAUD_CALLS = re.compile(
+    r"(?:詐欺|(?<![ぁ-ゖ])さぎ|サギ)[ 　]*(?:の|が|も|ノ|ガ)?[ 　]*(?:電話|でんわ|デンワ|メール|めーる|業者)|(?i:\bscam|\bfraud)"
+)
+
+
+def wary_of_fraud(text: str) -> bool:
+    """The message speaks of fraudsters' calls or of fraud in the world (詐欺が多い), no charge
+    against the shop."""
+    return bool(WARY_OF_FRAUD.search(spaceless(text)) or FRAUD_CALLS.search(nfkc(text)))
+
 
 
 def angry_beyond_asking_why(text: str) -> bool:

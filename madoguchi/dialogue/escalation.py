@@ -11,7 +11,8 @@ from rasa.shared.core.events import BotUttered, ConversationResumed, Event, User
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from madoguchi.dialogue.recovery import MARK
-from madoguchi.dialogue.verification import asks_for_person, only_not_knowing
+from madoguchi.dialogue.anger import wary_of_fraud
+from madoguchi.dialogue.verification import REFUSED, asks_for_person, only_not_knowing, reading
 
 VERIFICATION_FORM = "order_verification_form"
 
@@ -50,11 +51,16 @@ def wrong_noshi_told_across(tracker: DialogueStateTracker) -> bool:
 
 def answers_verification(tracker: DialogueStateTracker) -> bool:
     """Inside the order verification, "I do not know the number" answers the question:
-    saying it twice is no distress building up (action_verification_turn reads it)."""
+    saying it twice is no distress building up, nor is a phone refused for fear of fraud
+    (action_verification_turn reads it)."""
     if tracker.active_loop_name != VERIFICATION_FORM:
         return False
     triage = (tracker.latest_message.parse_data or {}).get("triage") if tracker.latest_message else None
-    return bool(triage and triage.get("cues")) and only_not_knowing(triage)
+    if not (triage and triage.get("cues")):
+        return False
+    text = tracker.latest_message.text or ""
+    # でんわばんごう なんか おしえらんねえ さぎの でんわが… おっかねぇ: a refusal for fear of fraud
+    return only_not_knowing(triage) or reading(text) == REFUSED and wary_of_fraud(text)
 
 
 def escalation_events(applied: list[Event]) -> list[dict[str, Any]]:

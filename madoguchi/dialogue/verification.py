@@ -64,7 +64,11 @@ _REFUSED = re.compile(
     r"(?i:why do you need|you (already )?have (it|my|all)|look (it )?up yourself|find it yourself|search (it )?yourself|"
     r"(don'?t|do not) want to (give|tell|share|write)|"
     r"(and )?the phone( number)? too\?|the phone too\b|"  # ugh, and the phone too?? (round 2026-12-05z)
-    r"(don'?t|do not|never|won'?t|will not) (share|give out|give|write) (my |a |the |any )?(phone|number|mobile|contact))|"  # round 2026-12-05o
+    r"(don'?t|do not|never|won'?t|will not) (share|give out|give|write) (my |a |the |any )?"  # round 2026-12-05o
+    r"(phone|number|mobile|contact)|"
+    # Ne, I cannot give the phone number…I am not allowed to share that number (round 2026-12-05zzj)
+    r"(can'?t|cannot|can not|(am )?not allowed to) (share|give out|give|tell|write) (you )?(my |a |the |any |that )?"
+    r"(phone|number|mobile|contact))|"
     r"(入れて|いれて)(る|ある)(じゃん|でしょ|やろ|だろ)|登録し(とる|てん|てる)(が|やろ|じゃ|でしょ)|"
     # 電話番号も いるんけ (round 2026-12-01p setsuo-ayaka-16): the phone too, grudged
     r"(電話|でんわ)(番号|ばんごう)?も\s?(いる|要る|いん|必要)(ん|の)?(け|かよ|か[？?!！]|[？?!！])|"
@@ -76,6 +80,7 @@ _REFUSED = re.compile(
     r"(言|(?<!た)い)わ(ん|へん|ひん)(?=[、。,.!！?？\s]|わ|ぞ|$)|(教え|おしえ)(へん|ひん)|"  # not たいわん (Taiwan)
     # 機械ニ 電話番号 ナド 教ヘラレン (old kana へ for え); 電話番号まで言わんならんがけ (must I say it too)
     r"(教|おし)[えへ]られ(ん|ない|ぬ|ません|へん)|(言|い)わ(ん|な|にゃ)ならん|"
+    r"(教|おし)[えへ]らんね[えぇ]?|"  # でんわばんごう なんか おしえらんねえ (Joshu, round 2026-12-05zzh)
     # なんでそこまで言わにゃおえんの (Okayama: must I say it)
     r"(言|い)わ(な|にゃ|んと|ねば)おえ|(教え|おしえ)(な|にゃ|んと)おえ|"
     r"(客|きゃく|顧客|こきゃく)の(情報|じょうほう|データ|番号|ばんごう)[^。]{0,6}(持っ|もっ)(て|と|ちょ)"

@@ -88,3 +88,14 @@ async def test_a_date_given_after_an_order_status_asks_to_change_that_order(disp
     unproven = make_tracker([user("Friday 12月11日 after 18時 is good for me", "inform", date)])
     events = await ActionDetailOutOfContext().run(dispatcher, unproven, domain)
     assert not any(e.get("name") == "order_task" for e in events)  # no order proven: asked what it is for
+
+
+async def test_a_phone_given_after_the_verification_offered_a_person_goes_on_with_it(dispatcher, domain):
+    """Round 2026-12-05zzh kenzaburo-ivana-13 (replay): the phone refused, a person offered, then
+    しょうがねえな… 090…: the verification goes on with the order number given before."""
+    phone = [{"entity": "phone", "value": "09012345678"}]
+    tracker = make_tracker([user("しょうがねえな…　０９０１２３４５６７８", "inform", phone)],
+                           slots={"order_id": "A1234567", "person_offered": "customer_request"})
+    events = await ActionDetailOutOfContext().run(dispatcher, tracker, domain)
+    assert events[-1] == {"event": "followup", "name": "order_verification_form", "timestamp": None}
+    assert said(dispatcher) == []

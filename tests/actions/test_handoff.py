@@ -763,3 +763,15 @@ async def test_a_grievance_of_the_past_told_calmly_first_asks_what_is_wanted_now
 async def test_a_grievance_of_the_past_still_going_on_or_angry_is_a_complaint(shop, dispatcher, domain, text, triage):
     events = await ActionHandoff().run(dispatcher, make_tracker([user(text, "complain", triage=triage)]), domain)
     assert slot_sets(events)["handoff_reason"] == "complaint"
+
+
+async def test_a_question_answered_beside_is_asked_again_with_a_person_offered(shop, dispatcher, domain):
+    """Round 2026-12-05z hatsuo-yasmin-17 (replay): the bot answered about のし; the customer says
+    so, read unsurely as a complaint. Asked again, a person offered; in anger, a complaint."""
+    beside = user("la2, I didn't ask about のし!! I asked what's inside the sweets 😩", "complain")
+    events = await ActionHandoff().run(dispatcher, make_tracker([beside]), domain)
+    assert slot_sets(events) == {"person_offered": "customer_request"} and handoffs.open_for(shop, "s1") is None
+    assert "取り違え" in dispatcher.messages[0]["text"]
+    angry = user("そんなこと聞いてない、ふざけるな", "complain", triage={"anger": True})
+    events = await ActionHandoff().run(dispatcher, make_tracker([angry], sender_id="s2"), domain)
+    assert slot_sets(events)["handoff_reason"] == "complaint"

@@ -280,6 +280,17 @@ async def test_a_phone_refused_for_fear_of_fraud_is_told_why_not_handed_off_as_a
     assert not any(e["event"] == "pause" for e in events)
 
 
+async def test_a_phone_refused_for_fear_of_fraud_calls_read_as_distress_is_told_why(shop, dispatcher, domain):
+    """Round 2026-12-05zzh kenzaburo-ivana-13 (replay): afraid of fraudsters' calls, no distress
+    about the order."""
+    text = "でんわばんごう なんか おしえらんねえ　さぎの でんわが しょっちゅう かかってくんだ　おっかねぇ"
+    tracker = make_tracker([user(text, "express_distress", triage={"cues": ["おっかね"]})], active_loop=FORM,
+                           requested_slot="verification_phone", slots={"order_id": None})
+    events = await ActionVerificationTurn().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["verification_note"] == "refused"
+    assert not any(e["event"] == "pause" for e in events)
+
+
 async def test_the_order_number_given_with_a_yes_to_the_person_offered_goes_on_with_the_verification(
     shop, dispatcher, domain
 ):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from madoguchi.dialogue.plain_words import words_not_followed
+from madoguchi.dialogue.plain_words import answered_beside, words_not_followed
 
 
 @pytest.mark.parametrize(
@@ -24,3 +24,12 @@ def test_words_not_followed(text):
 )
 def test_not_knowing_what_to_do_or_a_grumble_is_no_word_not_followed(text):
     assert not words_not_followed(text)
+
+
+@pytest.mark.parametrize("text, beside", [
+    ("la2, I didn't ask about のし!! I asked what's inside the sweets 😩", True),
+    ("no, that's not what I meant", True), ("そんなこと聞いてないよ、原材料が知りたいの", True),
+    ("I asked for a catalog last week and it never came", False), ("聞いてないよ、そんな送料", False),
+])
+def test_a_question_answered_beside_is_told_apart(text, beside):
+    assert answered_beside(text) is beside

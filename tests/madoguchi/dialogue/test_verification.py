@@ -63,7 +63,9 @@ def test_not_knowing_the_number(text):
      # the phone too, grudged (round 2026-12-05z; round 2026-12-01p in Fukui speech)
      "ugh, and the phone too?? wallahi this is so complicated", "電話番号も いるんけ  ほっちで 調べたら ええがの",
      "でんわ？ そっちで わがってんべした。なして いぢいぢ きぐんだ",  # Okitama speech (round 2026-12-05zzk)
-     "電話番號は、機械には教へん事にしとるで、勘辨しとくれ。"],  # Ina speech, old kana (round 2026-12-05zzm)
+     "電話番號は、機械には教へん事にしとるで、勘辨しとくれ。",  # Ina speech, old kana (round 2026-12-05zzm)
+     "Ne, I cannot give the phone number. I am not allowed to share that number.",  # round 2026-12-05zzj
+     "でんわばんごう なんか おしえらんねえ"],  # Joshu (round 2026-12-05zzh)
 )
 def test_refusing_the_number(text):
     assert reading(text) == REFUSED
@@ -75,7 +77,7 @@ def test_stopping(text):
 
 
 @pytest.mark.parametrize("text", ["前に言わんかったっけ", "何回も言わんでええ", "たいわん に こづつみ おくる の、いくら かかる？",
-                                  "電話番号も必要ですか"])
+                                  "電話番号も必要ですか", "I can't find my order number anywhere"])
 def test_not_said_is_no_refusal_by_itself(text):
     assert reading(text) != REFUSED
 

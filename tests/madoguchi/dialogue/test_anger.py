@@ -1,0 +1,23 @@
+"""Anger in a refusal told apart from an irritated why and from a wariness of fraud."""
+
+from __future__ import annotations
+
+import pytest
+
+from madoguchi.dialogue.anger import angry_beyond_asking_why, wary_of_fraud
+
+
+@pytest.mark.parametrize("text, wary", [
+    ("でんわばんごう なんか おしえらんねえ　さぎの でんわが しょっちゅう かかってくんだ", True),  # round 05zzh
+    ("機械ニ 電話番号 ナド 教ヘラレン。詐欺 ノ 多イ 世ノ中 ダ。", True), ("there are so many scam calls", True),
+    ("うさぎの でんわ かわいいね", False), ("この店は詐欺みたいだ", False),
+])
+def test_a_wariness_of_fraud_in_the_world_is_told_apart(text, wary):
+    assert wary_of_fraud(text) is wary
+
+
+@pytest.mark.parametrize("text, angry", [
+    ("なんで電話番号がいるんだ、めんどくさい", False), ("電話番号なんか教えるか、ふざけんな", True),
+])
+def test_an_irritated_why_is_no_anger(text, angry):
+    assert angry_beyond_asking_why(text) is angry
