@@ -14,12 +14,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import common
 from actions.conversation import ANXIOUS_INTENTS, in_hurry
 from madoguchi import memorial
+from madoguchi.nlu.reading import cue_places
 from madoguchi.text import nfkc
 
 LOOKUP_FORM = "catalog_status_form"
 HEARD = "お急ぎとのこと、承知いたしました。宅配便（無料・2日ほどでお届け）でお送りできるよう、まずお申し込みの記録をお調べします。"
-# The only distress a deadline may bring with it: 間に合わへん.
+# The only distress a deadline may bring with it: 間に合わへん, and a worry that it will not
+# (I am a little worried it will not be in time: round 2026-12-05zzq haruji-tenzin-04).
 DEADLINE = re.compile(r"間に合|まにあ|間にあ")
+WORRY = re.compile(r"不安|心配|しんぱい|ふあん")
 # Grief words that are no memorial's date: someone ill now.
 ILLNESS = re.compile(r"危篤|入院|病院|手術|重体|重病|容体|容態|病気")
 # Signs of more than a hurry: any of them, and a person is right.
@@ -29,16 +32,17 @@ BEYOND_A_HURRY = ("anger", "grief", "goods_problem", "emphatic", "exception", "r
 def only_a_hurry(tracker: Tracker) -> bool:
     """The latest message, read as distress or a complaint, tells a hurry and nothing else
     (no anger, grief, goods problem, ！！, request beyond the rules; no distress word but a
-    deadline's)."""
+    deadline's, or a worry with a deadline told)."""
     triage = tracker.latest_message.get("triage") or {}
     text = common.latest_text(tracker)
     signs = [s for s in BEYOND_A_HURRY if not (s == "grief" and memorial_deadline(text))]
+    deadline = DEADLINE.search(cue_places(text)) is not None
     return (
         common.latest_intent(tracker) in ANXIOUS_INTENTS
         and in_hurry(text)
         and not any(triage.get(sign) for sign in signs)
         and (triage.get("intensity") or 0) < 2
-        and all(DEADLINE.search(str(cue)) for cue in triage.get("cues") or [])
+        and all(DEADLINE.search(str(cue)) or WORRY.search(str(cue)) and deadline for cue in triage.get("cues") or [])
     )
 
 

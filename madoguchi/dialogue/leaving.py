@@ -51,7 +51,9 @@ LEAVING = re.compile(
     r"|i(?:'?ll)?(?:do|finish)(?:this|it)later"
     # I have to go, I will do it another time; I changed my mind. I will look at the website instead
     # (round 2026-12-05zzo)
-    r"|(?:i'?ll|iwill)(?:do|finish)(?:this|it)(?:another|some|next)time"
+    r"|(?:i'?ll|iwill)(?:do|finish)(?:this|it|the[a-z]{3,10})(?:another|some|next)time"
+    # let's stop here, I will do the catalog another time (round 2026-12-05zzq)
+    r"|let'?sstop(?:here|now|fornow)|(?:i'?ll|iwill|i)stophere"
     r"|(?:i'?ll|iwill)(?:just)?(?:look|check)(?:at)?(?:your|the)(?:website|site|webpage|homepage))"
 )
 

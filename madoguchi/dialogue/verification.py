@@ -62,6 +62,8 @@ _REFUSED = re.compile(
     r"(?<!番号)(?<!電話)(?<!でんわ)で(調べ|しらべ|検索|探し|さがし)て(や|よ|ほし|ください|くれ|ちょう|もらえ|おくれ)|"
     r"必要性が(理解|わか|分か)|(もう一度|もういちど|毎回|まいかい)(入力|書く|言う)(の|必要)|"
     r"(?i:why do you need|you (already )?have (it|my|all)|look (it )?up yourself|find it yourself|search (it )?yourself|"
+    # my phone is also in your system, why should I type everything again (round 2026-12-05zzq)
+    r"(is|are) (already |also )?in your (system|records|database|computer)|why should i (type|give|write|tell)|"
     r"(don'?t|do not) want to (give|tell|share|write)|"
     r"(and )?the phone( number)? too\?|the phone too\b|"  # ugh, and the phone too?? (round 2026-12-05z)
     r"(don'?t|do not|never|won'?t|will not) (share|give out|give|write) (my |a |the |any )?"  # round 2026-12-05o

@@ -127,6 +127,7 @@ _OLD_WORDS = {  # 貴店の品書きを御願ひ申し上げ候
     "送量": "送料",  # 島やけど、送量って本土と一緒なん？ (round 2026-12-05zze)
     "型ログ": "カタログ", "かたろく": "カタログ",  # かたろく　うちにも頼むわ (a slip of the finger, round 2026-12-05zzi)
     "放送": "包装",  # 贈り物用の放送してもらえんの, お歳暮で送るけぇ放送紙で (rounds 05zzg and before)
+    "野師": "のし",  # 野師が紅白の御祝になっとった (voice input, round 2026-12-05zzq otoyo-gwenael-10)
 }
 # 放送 of a broadcast is no wrapping (テレビで放送されてた羊羹).
 _OLD_WORD = re.compile("|".join(map(re.escape, _OLD_WORDS)).replace("放送", "(?<!テレビで)(?<!ラジオで)(?<!番組で)放送(?!され|中|局|で見)"))

@@ -43,6 +43,10 @@ def test_more_than_a_hurry_is_no_hurry_alone():
     # a memorial's date is a calm deadline (round 2026-12-05e); an illness now is more than a hurry
     assert reads("兄の四十九日が12月20日じゃっで、早よ見て配るお菓子を選ばんと間に合わんとです", cues=["間に合わん"], grief=True)
     assert not reads("母が入院して危篤なんです、早くお見舞いを送らないと間に合わない", cues=["間に合わない"], grief=True)
+    # a worry that it will not be in time (round 2026-12-05zzq haruji-tenzin-04); a worry alone is more
+    worried = "We decide the お歳暮 at the ward meeting this Friday… so I am a little worried it will not be in time."
+    assert reads(worried, cues=["不安で", "不安"])
+    assert not reads("急いでるけど、不安で不安で", cues=["不安"])
 
 
 async def test_a_hurry_heard_by_the_look_up_says_at_once_that_it_goes_by_parcel(late_shop, dispatcher, domain):

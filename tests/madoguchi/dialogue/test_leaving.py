@@ -36,6 +36,8 @@ from madoguchi.dialogue.leaving import is_leaving
     # another time; the website instead (round 2026-12-05zzo)
     "ahh mbabarira, my shift starts now 🏥 I have to go, I will do it another time. murabeho!",
     "Izvinete, I changed my mind. I will look at the website instead. Blagodarya, dovizhdane.",
+    # let's stop here, the catalog another time (round 2026-12-05zzq)
+    "ahh ndo, my experiment timer just rang 😅 let's stop here, I will do the catalog another time. ka omesia",
 ])
 def test_leaving_words(text):
     assert is_leaving(text)

@@ -65,7 +65,8 @@ def test_not_knowing_the_number(text):
      "でんわ？ そっちで わがってんべした。なして いぢいぢ きぐんだ",  # Okitama speech (round 2026-12-05zzk)
      "電話番號は、機械には教へん事にしとるで、勘辨しとくれ。",  # Ina speech, old kana (round 2026-12-05zzm)
      "Ne, I cannot give the phone number. I am not allowed to share that number.",  # round 2026-12-05zzj
-     "でんわばんごう なんか おしえらんねえ"],  # Joshu (round 2026-12-05zzh)
+     "でんわばんごう なんか おしえらんねえ",  # Joshu (round 2026-12-05zzh)
+     "Digarezit but really, my phone is also in your system, why should I type everything again"],  # zzq
 )
 def test_refusing_the_number(text):
     assert reading(text) == REFUSED

@@ -69,6 +69,7 @@ def test_the_catalog_as_voice_input_writes_it_is_read_as_the_catalog():
     assert reading("島やけど、送量って本土と一緒なん？").text == "島やけど、送料って本土と一緒なん？"  # round 2026-12-05zze
     assert reading("贈り物用の放送してもらえんの 歳暮だから").text.startswith("贈り物用の包装して")  # round 05zzg
     assert reading("テレビで放送されてた羊羹ありますか") is None  # a broadcast is none
+    assert reading("野師が紅白の御祝になっとった").text.startswith("のしが紅白")  # round 2026-12-05zzq
 
 
 def test_halfwidth_katakana_is_read_full_width_with_voiced_marks_joined():
