@@ -79,7 +79,8 @@ _CARE_OF = rf"(?:[ 　]?{_WORD}{{0,6}}(?:気付|きづけ))?"
 # At most five digits: a longer number after an address is a phone.
 # A kanji numeral alone that begins a word is no room (ビル8階 三和ロジテック).
 _ROOM = (
-    rf"{_NUM}{{1,5}}(?!{_NUM})(?:号?棟[ 　の-]?{_NUM}+(?:号室|号)?|号室|号|階(?:病棟)?|Ｆ|F|ごうしつ|ごう)?"
+    # not the first part of a postal code written after the room (…203号室 980-0813, round 2026-12-05zzq)
+    rf"{_NUM}{{1,5}}(?!{_NUM}|[-－‐][0-9０-９]{{4}})(?:号?棟[ 　の-]?{_NUM}+(?:号室|号)?|号室|号|階(?:病棟)?|Ｆ|F|ごうしつ|ごう)?"
     rf"(?:(?<=[0-9０-９号室階ＦF棟う])|(?![{KANJI}]))"
 )
 _NAMED_ROOM = rf"{_NUM}{{1,5}}(?:号室|号館|号|階(?:病棟)?|Ｆ|F|ごうしつ|ごう)"  # ウエスト2号館, …病院 東5階病棟
@@ -89,7 +90,7 @@ _NAMED_ROOM = rf"{_NUM}{{1,5}}(?:号室|号館|号|階(?:病棟)?|Ｆ|F|ごう�
 # building without such a word counts when a room follows it (グランメール芝辻305号, 兜町ベイ1804).
 # A building's name may hold a kana or two of grammar before its word (サービス付き高齢者住宅),
 # and begin in hiragana (こまつ屋旅館).
-_LATIN_WORD = "[A-Za-z][A-Za-z'&.]*"
+_LATIN_WORD = "[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'&.]*"  # …小町2-11-9 Crêperie Ti Gwenn 2F (round 2026-12-05zzq)
 _BUILDING = (
     rf"(?:(?:[ぁ-ゖ]{{1,6}}(?={_WORD}))?(?:{_WORD}+[ぁ-ゖ]{{1,3}}(?={_WORD}))*{_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}ぁ-ゖ]*"
     rf"(?:{_NUM}{{1,2}}(?:条|番街|番館)[{_WORD[1:-1]}]*)?(?:[ 　]?{_ROOM})?"  # ノースパレス南3条1105号室 (Sapporo)

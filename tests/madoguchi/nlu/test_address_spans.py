@@ -63,6 +63,9 @@ from madoguchi.nlu.address_spans import addresses
          "兵庫県姫路市広畑区富士町1-8 ハリマ精工 事務所棟2階"),  # a company, then its building (zzj)
         ("address is 静岡県伊東市新井2-8-15 Izu Blue Divers 2F, postal code 414-0045",
          "静岡県伊東市新井2-8-15 Izu Blue Divers 2F"),  # a building in Latin letters and its floor (05zzo)
+        ("248-0006 神奈川県鎌倉市小町2-11-9 Crêperie Ti Gwenn 2F", "神奈川県鎌倉市小町2-11-9 Crêperie Ti Gwenn 2F"),
+        # the postal code written after the room is no room (round 2026-12-05zzq)
+        ("宮城県仙台市青葉区米ケ袋2-4-17 メゾン広瀬203号室 980-0813", "宮城県仙台市青葉区米ケ袋2-4-17 メゾン広瀬203号室"),
         # a phone after the room is no part of it
         ("東京都目黒区目黒1-2-3 目黒ハイツ203 08012345678", "東京都目黒区目黒1-2-3 目黒ハイツ203"),
     ],

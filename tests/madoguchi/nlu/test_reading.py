@@ -318,6 +318,8 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("oya no ie ni okuritai", "おや の いえ"),  # romaji's oya (親) is no Kinyarwanda no
     ("selam, kemey aleka? 🙂", "こんにちは"), ("äddi äddi 👋", "さようなら"), ("okay, farvæl!", "さようなら"),  # 05zzp
     ("yekenyeley abzuhi, that really helped", "ありがとうございます"), ("aykonen", "いいえ"),
+    ("ok kenavo ar wech all 👋", "さようなら"), ("Dalu nke ukwu!! 🙏🏾", "ありがとうございます"),  # 05zzq
+    ("Kale shu! Have a nice evening.", "さようなら"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text

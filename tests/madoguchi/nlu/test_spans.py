@@ -145,6 +145,7 @@ def test_a_name_ends_before_the_to_of_to_moshimasu():
     ("名入れ、会社名と「代表取締役 渡部 一郎」と両方入っかい？", "渡部 一郎"),
     ("こんにちわ 八丈の あさぬまだっちゃ", "あさぬま"), ("おはようございます　高知のはまだです", "はまだ"),
     ("こんちわ ひたちの おおぬま だけど", "おおぬま"),  # the place in hiragana, words apart (round 2026-12-05zzo)
+    ("のしの表書きは「御歳暮」でお願いできますか？名入れは「ドルマ」でお願いします", "ドルマ"),  # round 05zzq
 ])
 def test_a_name_quoted_after_the_name_is_talked_of_is_a_name(text, name):
     assert [text[a:b] for a, b in katakana_introduced(text)] == [name]
