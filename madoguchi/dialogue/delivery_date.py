@@ -14,7 +14,7 @@ from datetime import date
 
 from madoguchi.shop.calendar import ja_date
 from madoguchi.text import nfkc
-from madoguchi.values import parse_ja_date
+from madoguchi.values import kanji_digits, parse_ja_date
 
 # A month and a day (12/22, １２／２２, 12月22日), not the day an order was placed.
 _MONTH_DAY = re.compile(
@@ -26,9 +26,10 @@ PERSON_BUTTON = {"title": "担当者に相談する", "payload": "担当者と�
 
 
 def written_date(text: str, today: date) -> date | None:
-    """The last month-and-day date written in `text`, as the next such day from today."""
+    """The last month-and-day date written in `text` (in kanji numerals too: 十三日やのうて十二月十一日に,
+    round 2026-12-05zzr), as the next such day from today."""
     found = None
-    for match in _MONTH_DAY.finditer(nfkc(text or "")):
+    for match in _MONTH_DAY.finditer(kanji_digits(nfkc(text or ""))):
         found = parse_ja_date(match.group(0), today) or found
     return found
 

@@ -62,6 +62,8 @@ _REFUSED = re.compile(
     r"(?<!番号)(?<!電話)(?<!でんわ)で(調べ|しらべ|検索|探し|さがし)て(や|よ|ほし|ください|くれ|ちょう|もらえ|おくれ)|"
     r"必要性が(理解|わか|分か)|(もう一度|もういちど|毎回|まいかい)(入力|書く|言う)(の|必要)|"
     r"(?i:why do you need|you (already )?have (it|my|all)|look (it )?up yourself|find it yourself|search (it )?yourself|"
+    # phone te, LINE only (round 2026-12-05zzr michihiko-mbuyi-03): no phone to give
+    r"line only\b|only (use |have )?line\b|no phone\b|(don'?t|do not) have a phone|"
     # my phone is also in your system, why should I type everything again (round 2026-12-05zzq)
     r"(is|are) (already |also )?in your (system|records|database|computer)|why should i (type|give|write|tell)|"
     r"(don'?t|do not) want to (give|tell|share|write)|"
@@ -83,6 +85,7 @@ _REFUSED = re.compile(
     # 機械ニ 電話番号 ナド 教ヘラレン (old kana へ for え); 電話番号まで言わんならんがけ (must I say it too)
     r"(教|おし)[えへ]られ(ん|ない|ぬ|ません|へん)|(言|い)わ(ん|な|にゃ)ならん|"
     r"(教|おし)[えへ]らんね[えぇ]?|"  # でんわばんごう なんか おしえらんねえ (Joshu, round 2026-12-05zzh)
+    r"(?i:line|ライン|らいん)(しか|だけ)(使|つか|なん|です|や|で)|(電話|でんわ)(は|を)?(持って|もって)(ない|へん|ません|ねえ)|"
     # なんでそこまで言わにゃおえんの (Okayama: must I say it)
     r"(言|い)わ(な|にゃ|んと|ねば)おえ|(教え|おしえ)(な|にゃ|んと)おえ|"
     r"(客|きゃく|顧客|こきゃく)の(情報|じょうほう|データ|番号|ばんごう)[^。]{0,6}(持っ|もっ)(て|と|ちょ)"

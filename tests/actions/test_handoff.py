@@ -759,6 +759,7 @@ async def test_a_grievance_of_the_past_told_calmly_first_asks_what_is_wanted_now
 @pytest.mark.parametrize("text, triage", [
     ("前に頼んだお菓子がまだ届かないんですけど", {}), ("先月も遅れたし今回も遅れてる", {}),
     ("前にも電話したのに、いい加減にしてくれ", {"anger": True}),
+    ("去年も似たようなことがありましたやんか。二度目ですで。どないなってますのや、お宅の管理は。", {}),  # round 05zzr
 ])
 async def test_a_grievance_of_the_past_still_going_on_or_angry_is_a_complaint(shop, dispatcher, domain, text, triage):
     events = await ActionHandoff().run(dispatcher, make_tracker([user(text, "complain", triage=triage)]), domain)
@@ -775,3 +776,13 @@ async def test_a_question_answered_beside_is_asked_again_with_a_person_offered(s
     angry = user("そんなこと聞いてない、ふざけるな", "complain", triage={"anger": True})
     events = await ActionHandoff().run(dispatcher, make_tracker([angry], sender_id="s2"), domain)
     assert slot_sets(events)["handoff_reason"] == "complaint"
+
+
+async def test_a_date_not_understood_after_an_order_status_changes_that_order(shop, dispatcher, domain):
+    """Round 2026-12-05zzr michihiko-mbuyi-18: 十三日やのうて十二月十一日に着くように…, not understood, after
+    the status of the order proven: the change of that order, not the memorial answer its 法要 names."""
+    dates = [{"entity": "date", "value": "十三日"}, {"entity": "date", "value": "十二月十一日"}]
+    asked = user("法要の支度の都合で、十三日やのうて十二月十一日に着くようにしていただけますやろか。", "nlu_fallback", dates)
+    tracker = make_tracker([asked], slots={"verified_order_id": "A2345678", "order_id": "A2345678"})
+    events = await ActionFallback().run(dispatcher, tracker, domain)
+    assert events[-1]["name"] == "action_order_result" and not said(dispatcher)

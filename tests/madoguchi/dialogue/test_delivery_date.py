@@ -13,6 +13,8 @@ def test_dates_are_found_in_any_width_and_form():
     assert written_date("お届けを12/24にしたい", TODAY) == date(2026, 12, 24)
     assert written_date("１２／２４でおねがいします", TODAY) == date(2026, 12, 24)
     assert written_date("注文番号A2345678、電話03-1234-5678、12月24日着で", TODAY) == date(2026, 12, 24)
+    # in kanji numerals, the new date after the old one (round 2026-12-05zzr michihiko-mbuyi-18)
+    assert written_date("十三日やのうて十二月十一日に着くようにしていただけますやろか", TODAY) == date(2026, 12, 11)
 
 
 def test_the_day_an_order_was_placed_is_not_the_new_date():

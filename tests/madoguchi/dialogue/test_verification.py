@@ -66,7 +66,8 @@ def test_not_knowing_the_number(text):
      "電話番號は、機械には教へん事にしとるで、勘辨しとくれ。",  # Ina speech, old kana (round 2026-12-05zzm)
      "Ne, I cannot give the phone number. I am not allowed to share that number.",  # round 2026-12-05zzj
      "でんわばんごう なんか おしえらんねえ",  # Joshu (round 2026-12-05zzh)
-     "Digarezit but really, my phone is also in your system, why should I type everything again"],  # zzq
+     "Digarezit but really, my phone is also in your system, why should I type everything again",  # zzq
+     "phone te, LINE only 🙏 ごめんな", "LINEしか使ってへんねん"],  # round 2026-12-05zzr
 )
 def test_refusing_the_number(text):
     assert reading(text) == REFUSED
@@ -78,7 +79,7 @@ def test_stopping(text):
 
 
 @pytest.mark.parametrize("text", ["前に言わんかったっけ", "何回も言わんでええ", "たいわん に こづつみ おくる の、いくら かかる？",
-                                  "電話番号も必要ですか", "I can't find my order number anywhere"])
+                                  "電話番号も必要ですか", "I can't find my order number anywhere", "LINEで注文できますか"])
 def test_not_said_is_no_refusal_by_itself(text):
     assert reading(text) != REFUSED
 

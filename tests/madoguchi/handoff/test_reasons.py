@@ -444,6 +444,7 @@ def test_a_celebration_noshi_on_a_memorial_in_spaced_kana_or_by_voice_goes_to_an
     # round 2026-12-05zzh: a mourning のし on a gift of thanks, someone else's parcel, in English
     ("The box had a black and white のし with 御霊前 on it! I ordered 御礼. 本当に 恥ずかしいです 😣", "needs_operator"),
     ("but name on it is not mine, it is for some Kobayashi-san in Kurashiki.", "needs_operator"),
+    ("I recieve a parcel from your shop but the name on it is not me, is for 田中様", "needs_operator"),  # 05zzr
     # late for the funeral, told in English: the wait is the complaint, no goods case
     ("the funeral was on Saturday and your box arrived only on Tuesday 😢", None),
 ])
