@@ -27,10 +27,12 @@ def second_failure_told(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
     triage = tracker.latest_message.get("triage") or {}
     # どうすっぺ！…来週なんだよ！ (round 2026-12-05zzo): a word of distress, however it was read
     at_a_loss = by_parcel or anxious(tracker, intents=("express_distress",)) or bool(triage.get("cues"))
-    complains = triage.get("anger") or common.latest_intent(tracker) == "complain"
-    reason = "complaint" if triage.get("anger") else "distress" if at_a_loss else "complaint" if complains else (
-        "needs_operator"
-    )
+    if at_a_loss and not triage.get("anger"):
+        reason = "distress"
+    elif triage.get("anger") or common.latest_intent(tracker) == "complain":
+        reason = "complaint"
+    else:
+        reason = "needs_operator"
     dispatcher.utter_message(text=APOLOGY)
     tracker.slots["catalog_note"] = NOTE
     events: list[EventType] = [SlotSet("catalog_note", NOTE), SlotSet("catalog_next", "done")]

@@ -23,7 +23,7 @@ PAST = re.compile(
 # 管理は: round 2026-12-05zzr michihiko-mbuyi-12) is one now too.
 NOW = re.compile(
     r"まだ|未だ|いまだ|今も|いまも|今回も|また[^ 　]{0,3}(?:遅|おく|来な|こな|届かな)|どうしてくれ|どうなって|責任|謝れ|あやまれ"
-    r"|(?:二|2|３|3|三)(?:度|回)(?:目|も)|どないなって|どげんなって|どがいなって|管理|同じこと|同じような|似たような"
+    r"|(?:二|2|三|3)(?:度|回)(?:目|も)|どないなって|どげんなって|どがいなって|管理|同じこと|同じような|似たような"
     r"|(?i:\bstill\b|\byet\b|\bagain\b|\bresponsib|\bunacceptable\b|\bsecond time\b|\btwice\b)"
 )
 # The bot's answer: sorry for then, and what can it do now.
