@@ -14,8 +14,10 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import common
 from actions.misread import verification_answered_early
 from actions.verification_start import begin_verification, resume_verification
+from madoguchi.dialogue.delivery_date import written_date
 
 DETAIL_NAMES = {"person_name": "お名前", "postal_code": "郵便番号", "address": "ご住所", "phone": "お電話番号"}
 ASKED = "utter_detail_what_for"
@@ -39,6 +41,15 @@ def date_for_the_order(tracker: Tracker) -> bool:
     12月11日 after 18時 is good for me, round 2026-12-05zzl): a new delivery date for it."""
     dated = any(e.get("entity") == "date" for e in tracker.latest_message.get("entities") or [])
     return dated and bool(tracker.get_slot("verified_order_id")) and not tracker.get_slot("order_task")
+
+
+def asks_for_a_date(text: str) -> bool:
+    """A month and day written as wanted, not a question about when (so it come tomorrow?)."""
+    return written_date(text, common.now().date()) is not None and not QUESTION.search(text)
+
+
+# A question about when: no date asked for.
+QUESTION = re.compile(r"[?？]|(?i:\bwhen\b)|いつ")
 
 
 def phone_for_the_order(tracker: Tracker) -> bool:

@@ -28,7 +28,7 @@ from actions.catalog_note import back_to_readback, sends_it, sent_as_read_back, 
 from actions.catalog_phone import phone_refused, without_phone_form_goes_on
 from actions.catalog_readback import form_left
 from actions.catalog_second import second_failure_told
-from actions.details import date_for_the_order
+from actions.details import asks_for_a_date, date_for_the_order
 from actions.info import answer_memorial, earlier_texts
 from actions.memorial_calm import calm_in_memorial_talk, calm_memorial_question
 from actions.misread import (
@@ -304,7 +304,8 @@ class ActionFallback(Action):
         if is_blank(common.latest_text(tracker)):
             dispatcher.utter_message(response="utter_empty_message")
             return []
-        if date_for_the_order(tracker):  # 十三日やのうて十二月十一日に着くように…: after its status, a change
+        if date_for_the_order(tracker) and asks_for_a_date(common.latest_text(tracker)):
+            # 十三日やのうて十二月十一日に着くように…: after its status, a change (not "so it come tomorrow?")
             return [SlotSet("order_task", "change"), FollowupAction("action_order_result")]
         if answer_what_it_names(dispatcher, tracker):  # おもてがきは なんと かいたらえい？: answered, not "rephrase"
             return []

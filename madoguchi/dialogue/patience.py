@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from madoguchi.dialogue.leaving import is_leaving
+
 
 # How sure a reading inside a form must be to outweigh a wait asked (ちっと待ってくんない 紙さがすい,
 # read as a catalog request at 0.48 inside the order verification: round 2026-12-05zzn fumio-zuzana-16).
@@ -21,5 +23,6 @@ def asks_to_wait(tracker: DialogueStateTracker) -> bool:
     if not (triage.get("waiting") and triage.get("changed_from") is not None):
         return False
     intent = parse.get("intent") or {}
-    in_form = tracker.active_loop_name is not None and not parse.get("entities")
+    # やっぱよか。住所録ば探してからまたするけん: leaving until it is found, no wait (round 03zh, replay)
+    in_form = tracker.active_loop_name is not None and not parse.get("entities") and not is_leaving(message.text or "")
     return intent.get("name") == "affirm" or in_form and (intent.get("confidence") or 0) < UNSURE

@@ -786,3 +786,9 @@ async def test_a_date_not_understood_after_an_order_status_changes_that_order(sh
     tracker = make_tracker([asked], slots={"verified_order_id": "A2345678", "order_id": "A2345678"})
     events = await ActionFallback().run(dispatcher, tracker, domain)
     assert events[-1]["name"] == "action_order_result" and not said(dispatcher)
+    # a question about when is no date asked for (round 2026-12-05y kunihiko-aibek-15 in the replay)
+    tomorrow = [{"entity": "date", "value": "tomorrow"}]
+    when = user("so it come tomorrow? they are home only evening", "nlu_fallback", tomorrow)
+    tracker = make_tracker([when], slots={"verified_order_id": "A2345678", "order_id": "A2345678"})
+    events = await ActionFallback().run(dispatcher, tracker, domain)
+    assert not any(e.get("name") == "action_order_result" for e in events)

@@ -23,6 +23,7 @@ def tracker(text: str, intent: str, confidence: float, form: str | None = None, 
     ("ちっと待ってくんない 紙さがすい", "request_catalog", 0.48, None, None, False),  # no form: the reading
     ("ちょっと待って、A1234567です", "inform", 0.5, "order_verification_form", [{"entity": "order_id"}], False),
     ("待ってられない、カタログを送って", "request_catalog", 0.9, "catalog_form", None, False),  # read surely
+    ("やっぱよか。住所録ば探してからまたするけん", "deny", 0.45, "catalog_form", None, False),  # leaving (03zh)
 ])
 def test_a_wait_asked_is_waited_for(text, intent, confidence, form, entities, waits):
     assert asks_to_wait(tracker(text, intent, confidence, form, entities)) is waits
