@@ -43,13 +43,14 @@ def date_for_the_order(tracker: Tracker) -> bool:
     return dated and bool(tracker.get_slot("verified_order_id")) and not tracker.get_slot("order_task")
 
 
+# A question about when (when will it come, 12/11?): no date asked for. A request put as a
+# question (12月11日にしていただけますか？) asks for one.
+ASKS_WHEN = re.compile(r"(?i:\bwhen\b)|いつ")
+
+
 def asks_for_a_date(text: str) -> bool:
-    """A month and day written as wanted, not a question about when (so it come tomorrow?)."""
-    return written_date(text, common.now().date()) is not None and not QUESTION.search(text)
-
-
-# A question about when: no date asked for.
-QUESTION = re.compile(r"[?？]|(?i:\bwhen\b)|いつ")
+    """A month and day written as wanted (not tomorrow, nor a question about when)."""
+    return written_date(text, common.now().date()) is not None and not ASKS_WHEN.search(text)
 
 
 def phone_for_the_order(tracker: Tracker) -> bool:

@@ -786,9 +786,16 @@ async def test_a_date_not_understood_after_an_order_status_changes_that_order(sh
     tracker = make_tracker([asked], slots={"verified_order_id": "A2345678", "order_id": "A2345678"})
     events = await ActionFallback().run(dispatcher, tracker, domain)
     assert events[-1]["name"] == "action_order_result" and not said(dispatcher)
-    # a question about when is no date asked for (round 2026-12-05y kunihiko-aibek-15 in the replay)
+    # tomorrow asked about is no date asked for (round 2026-12-05y kunihiko-aibek-15 in the replay)
     tomorrow = [{"entity": "date", "value": "tomorrow"}]
     when = user("so it come tomorrow? they are home only evening", "nlu_fallback", tomorrow)
+    tracker = make_tracker([when], slots={"verified_order_id": "A2345678", "order_id": "A2345678"})
+    events = await ActionFallback().run(dispatcher, tracker, domain)
+    assert not any(e.get("name") == "action_order_result" for e in events)
+    asked = user("12月11日に着くようにしていただけますか？", "nlu_fallback", [{"entity": "date", "value": "12月11日"}])
+    tracker = make_tracker([asked], slots={"verified_order_id": "A2345678", "order_id": "A2345678"})
+    assert (await ActionFallback().run(dispatcher, tracker, domain))[-1]["name"] == "action_order_result"
+    when = user("when will it come, 12月11日?", "nlu_fallback", [{"entity": "date", "value": "12月11日"}])
     tracker = make_tracker([when], slots={"verified_order_id": "A2345678", "order_id": "A2345678"})
     events = await ActionFallback().run(dispatcher, tracker, domain)
     assert not any(e.get("name") == "action_order_result" for e in events)
