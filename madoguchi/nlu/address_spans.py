@@ -69,7 +69,8 @@ _HOUSES = ("ビル", "ホーム", "苑", "マンション", "ハイツ", "荘", 
            "アトリエ", "スタジオ", "ギャラリー", "工房",  # 益子町益子3021-6 アトリエ・ハーロム (round 2026-12-05zzb)
            "教室", "大学", "研究科", "研究所",  # …本町５－２１　藤原きもの教室, …青葉6-3 東北大学 理学研究科 化学棟 405号室 (zzh)
            "酒店", "酒造", "商会", "書店", "薬局",  # 益田市駅前町１２－３ 岩本酒店 (round 2026-12-05zzk)
-           "学校")  # 串本町串本1800 串本中学校 職員室 (round 2026-12-05zzn)
+           "学校",  # 串本町串本1800 串本中学校 職員室 (round 2026-12-05zzn)
+           "寺", "院", "神社", "教会")  # 高畑町１１８８番地 東光院 寺務所 (round 2026-12-05zzr)
 _HOUSE = "|".join(dict.fromkeys([*_HOUSES, *(jaconv.z2h(h, kana=True, ascii=False, digit=False) for h in _HOUSES)]))
 # A sumo stable after a name (両国２−１４−７ 東雲部屋, round zx); not 部屋番号, nor 部屋 alone.
 _HOUSE += rf"|(?<=[{KANJI}ァ-ヴー])部屋(?!番)"
@@ -98,7 +99,7 @@ _BUILDING = (
     rf"|{_LATIN_WORD}(?: {_LATIN_WORD}){{1,3}} {_NAMED_ROOM}(?![A-Za-z]))"  # …新井2-8-15 Izu Blue Divers 2F (zzo)
 )
 # A room of a school or an office named by what it is (串本中学校 職員室).
-_OFFICE = "職員室|事務室|研究室"  # a room; not 総務課, whom it is for
+_OFFICE = "職員室|事務室|研究室|寺務所|社務所|庫裏"  # a room; not 総務課, whom it is for
 # A building in hiragana, as a kana address has it (つるはしはいつ２０３).
 _KANA_BUILDING = rf"[ぁ-ゖー]{{0,8}}(?:はいつ|まんしょん|あぱーと|こーぽ|だんち|めぞん)[ 　]?(?:{_ROOM})?"
 # A town named in hiragana after its district (日高郡みなべ町, round 2026-12-05zzd).
@@ -127,12 +128,12 @@ LABELLED_KANA_ADDRESS = re.compile(
 )
 # A copula or a particle after a building's word (…宮本会館や, …ハイツです, …コミュニティセンターね):
 # no part of the name.
-_COPULA_AFTER_HOUSE = re.compile(rf"(?:{_HOUSE})(?P<copula>や|じゃ|だ|です|で|よ|ね|よね|だね|やね|ですね)$")
+_COPULA_AFTER_HOUSE = re.compile(rf"(?:{_HOUSE})(?P<copula>や|じゃ|だ|です|でございます|で|よ|ね|よね|だね|やね|ですね)$")
 # The request or copula after a building's name in kana (民宿つぼかわでお願いしますわ, 民宿しおさいやで):
 # no part of it.
 # …グループホームひだまりの方にも一冊お願いしたかです: to that place, no part of it (round zzd).
 _REQUEST_AFTER = re.compile(
-    r"(?<=[ぁ-ゖ])(?:で|に|へ|まで)(?:お願い|おねがい|よろしく|頼|たの|送|おく|届|とど)|(?<=[ぁ-ゖ])(?:やで|だよ|やよ)$"
+    rf"(?<=[ぁ-ゖァ-ヴー{KANJI}])(?:で|に|へ|まで)(?:お願い|おねがい|よろしく|頼|たの|送|おく|届|とど)|(?<=[ぁ-ゖ])(?:やで|だよ|やよ)$"
     # …ホテル・ル・ソレイユ京都宛てに, …ソレイユ京都です (round 2026-12-05x): whatever stands before
     r"|(?:です|でした)$|宛|あて(?:に|で|へ|です|$)"
     r"|の(?:方|ほう)(?:に|へ|まで)"

@@ -168,5 +168,11 @@ def _found(
 
 
 def _adjacent(text: str, found: list[re.Match[str]], i: int, size: int) -> bool:
-    """The phrase's words stand next to each other, spaces between, no punctuation."""
-    return all(not text[found[j - 1].end() : found[j].start()].strip() for j in range(i + 1, i + size))
+    """The phrase's words stand next to each other, spaces between, no punctuation but a comma
+    between a word and itself (ari, ari)."""
+    return all(_joined(text, found[j - 1], found[j]) for j in range(i + 1, i + size))
+
+
+def _joined(text: str, before: re.Match[str], word: re.Match[str]) -> bool:
+    between = text[before.end() : word.start()].strip()
+    return not between or (between in (",", "、") and before.group().lower() == word.group().lower())

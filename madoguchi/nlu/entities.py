@@ -168,6 +168,10 @@ def shop_entities(
         names = [e for e in learned if e[ENTITY_ATTRIBUTE_TYPE] == "person_name" and _overlaps(e, [named])]
         if all(e[ENTITY_ATTRIBUTE_END] - e[ENTITY_ATTRIBUTE_START] < b - a for e in names):
             learned = [e for e in learned if not any(e is n for n in names)] + [named]
+    spelled = labelled_names.in_katakana(text)  # カタカナやったらカララ ムブイ: that one, not the Latin one
+    if spelled:
+        learned = [e for e in learned if e[ENTITY_ATTRIBUTE_TYPE] != "person_name"]
+        learned.append(_entity("person_name", *spelled, None, text, extractor))
     for e in learned:  # ながさきの　まつお: where the writer lives, before the name
         place = PLACE_BEFORE_NAME.match(e[ENTITY_ATTRIBUTE_VALUE]) if e[ENTITY_ATTRIBUTE_TYPE] == "person_name" else None
         if place:

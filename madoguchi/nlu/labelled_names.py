@@ -113,6 +113,20 @@ _LATIN_INTRODUCED = re.compile(
 )
 
 
+# The name as it is to be written in katakana, after one in Latin letters (name is Mbuyi Kalala!
+# カタカナやったらカララ ムブイでいいよ, round 2026-12-05zzr): the one to write on the parcel.
+_IN_KATAKANA = re.compile(
+    r"(?:カタカナ|かたかな|片仮名)(?:やったら|だったら|なら|だと|では|で(?:は|書くと|書いたら|言うと)?)[、,は]?[ 　]*"
+    r"([ァ-ヺー]{2,10}[・･ 　][ァ-ヺー]{2,10})"
+)
+
+
+def in_katakana(text: str) -> tuple[int, int] | None:
+    """The span of a name spelled out in katakana (カタカナなら カララ ムブイ), if one is."""
+    match = _IN_KATAKANA.search(text)
+    return match.span(1) if match else None
+
+
 def labelled_names(text: str) -> list[tuple[int, int]]:
     """Spans of names written after a name label (なまえ ラジ タパ) or in hiragana with a
     space before a polite ending (たかはし　ふさえ　です)."""

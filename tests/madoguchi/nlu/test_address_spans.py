@@ -66,6 +66,11 @@ from madoguchi.nlu.address_spans import addresses
         ("248-0006 神奈川県鎌倉市小町2-11-9 Crêperie Ti Gwenn 2F", "神奈川県鎌倉市小町2-11-9 Crêperie Ti Gwenn 2F"),
         # the postal code written after the room is no room (round 2026-12-05zzq)
         ("宮城県仙台市青葉区米ケ袋2-4-17 メゾン広瀬203号室 980-0813", "宮城県仙台市青葉区米ケ袋2-4-17 メゾン広瀬203号室"),
+        # a temple and its office or living quarters (round 2026-12-05zzr); the request after it is none
+        ("〒６３０－８３０１　奈良県奈良市高畑町１１８８番地 東光院 寺務所", "奈良県奈良市高畑町１１８８番地 東光院 寺務所"),
+        ("住所は同じ境内で奈良県奈良市高畑町１１８８番地 東光院 庫裏です。", "奈良県奈良市高畑町１１８８番地 東光院 庫裏"),
+        ("奈良県奈良市高畑町1188 浄念寺でございます。", "奈良県奈良市高畑町1188 浄念寺"),
+        ("奈良県奈良市高畑町１１８８番地 山田ビルへ送ってください", "奈良県奈良市高畑町１１８８番地 山田ビル"),
         # a phone after the room is no part of it
         ("東京都目黒区目黒1-2-3 目黒ハイツ203 08012345678", "東京都目黒区目黒1-2-3 目黒ハイツ203"),
     ],

@@ -67,3 +67,10 @@ def test_a_name_the_classifier_found_across_a_sentence_s_end_ends_with_its_sente
     start = text.index("TWICE")
     learned = [{"entity": "person_name", "start": start, "end": start + 13, "value": "TWICE. Why do"}]
     assert shop_entities(text, learned, extractor="test") == []
+
+
+def test_a_name_spelled_in_katakana_after_a_latin_one_is_the_name():
+    """Round 2026-12-05zzr: the Latin name was kept, the katakana one she asked for lost."""
+    text = "name is Mbuyi Kalala! カタカナやったらカララ ムブイでいいよ"
+    learned = [{"entity": "person_name", "start": 8, "end": 20, "value": "Mbuyi Kalala"}]
+    assert [e["value"] for e in shop_entities(text, learned, extractor="test")] == ["カララ ムブイ"]

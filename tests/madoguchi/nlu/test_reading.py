@@ -320,6 +320,9 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("yekenyeley abzuhi, that really helped", "ありがとうございます"), ("aykonen", "いいえ"),
     ("ok kenavo ar wech all 👋", "さようなら"), ("Dalu nke ukwu!! 🙏🏾", "ありがとうございます"),  # 05zzq
     ("Kale shu! Have a nice evening.", "さようなら"),
+    ("mbote!! 👋", "こんにちは"), ("matondo mingi!! 🙏🙏", "ありがとうございます"), ("ari, ari 👍", "はい"),  # 05zzr
+    ("ok, tupananchiskama! 👋", "さようなら"), ("tige tank, oant sjen", "ありがとうございます, さようなら"),
+    ("est-ce que tu es une IA ? lol", "ロボットですか"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
