@@ -34,13 +34,13 @@ from actions.memorial_calm import calm_in_memorial_talk, calm_memorial_question
 from actions.misread import (
     WHY, angry_beyond_asking_why, answer_what_it_names, asked_something_else, closes_the_talk_calmly, detail_not_known,
     grievance_as_context, leaves_the_catalog_form, lost_in_words, only_opens_the_talk, phone_why_asked, resigned_wait,
-    types_for_someone, verification_answered_early,
+    sorry_to_be_new, types_for_someone, verification_answered_early,
 )
 from actions.takeover import hand_off
 from actions.verification_start import begin_verification, resume_verification
 from madoguchi.dialogue import past_grievance
 from madoguchi.dialogue.payment import asks_about_paying
-from madoguchi.dialogue.plain_words import ASKED_AGAIN
+from madoguchi.dialogue.plain_words import ASKED_AGAIN, TAKE_YOUR_TIME
 from madoguchi.dialogue.recovery import is_apology
 from madoguchi.dialogue.verification import asks_for_person as asks_person
 from madoguchi.handoff.escalation import escalates, since_resume
@@ -118,6 +118,9 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         return form_left(dispatcher, tracker)
     if lost_in_words(tracker):
         return person_for_plain_words(dispatcher, tracker)
+    if not tracker.active_loop_name and sorry_to_be_new(tracker):  # …年寄りだすけ、ごめんなさいねー
+        dispatcher.utter_message(text=TAKE_YOUR_TIME)
+        return []
     if asked_something_else(tracker):  # I didn't ask about のし!!: asked again, a person offered
         dispatcher.utter_message(text=ASKED_AGAIN)
         return [SlotSet("person_offered", "customer_request")]
@@ -317,6 +320,9 @@ class ActionFallback(Action):
             return []
         if lost_in_words(tracker):  # 言ってることがよくわからないんですけど: no misunderstanding of ours
             return person_for_plain_words(dispatcher, tracker)
+        if not tracker.active_loop_name and sorry_to_be_new(tracker):  # 機械とかよくわからなくてごめんなさいね
+            dispatcher.utter_message(text=TAKE_YOUR_TIME)
+            return []
         if second_failure_in(tracker):
             return second_failure_told(dispatcher, tracker)  # the catalog promised by takkyubin, not understood
         events = common.event_dicts(tracker)

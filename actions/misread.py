@@ -21,7 +21,7 @@ from madoguchi.dialogue.anger import angry_beyond_asking_why
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.past_grievance import told_as_context
 from madoguchi.dialogue.follow_up import topic_of
-from madoguchi.dialogue.plain_words import answered_beside, words_not_followed
+from madoguchi.dialogue.plain_words import answered_beside, new_to_this, words_not_followed
 from madoguchi.handoff.reasons import goods_problem, reports_arrival_calmly
 from madoguchi.nlu.cues import ASKING_HOW_CUES, NOT_KNOWING_CUES, only_cues_among
 from madoguchi.nlu.greeting import LEAVES_FOR_NOW
@@ -87,6 +87,21 @@ def lost_in_words(tracker: Tracker) -> bool:
         and only_cues_among(
             triage.get("cues") or [], ASKING_HOW_CUES, triage.get("intensity") or 0, bool(triage.get("emphatic"))
         )
+    )
+
+
+def sorry_to_be_new(tracker: Tracker) -> bool:
+    """Not used to such things or too old for them, said with an apology (こういうのよくわからん
+    くて…年寄りだすけ、ごめんなさいねー), read as distress, a complaint or not understood: no
+    problem named, no anger, grief, person, deadline or request beyond the rules, and no distress
+    cue but not knowing. The bot asks what the customer came for, taking their time."""
+    triage = tracker.latest_message.get("triage") or {}
+    return (
+        common.latest_intent(tracker) in ("complain", "express_distress", "nlu_fallback")
+        and new_to_this(common.latest_text(tracker))
+        and not NUMBER_OR_ORDER.search(cue_places(common.latest_text(tracker)))
+        and not any(triage.get(sign) for sign in (*_BEYOND_NOT_FOLLOWING, "person"))
+        and only_cues_among(triage.get("cues") or [], NOT_KNOWING_CUES, triage.get("intensity") or 0, False)
     )
 
 

@@ -2,7 +2,9 @@
 ヨク 分カラン。横文字 ガ 多イ。): no complaint and no distress, but a wish to be told plainly.
 The bot apologises for its words and offers a person who can explain; a person asked for in
 the same breath is that wish, not a complaint. A customer who says the bot answered another
-question (I didn't ask about のし!! I asked what's inside) is asked again, a person offered."""
+question (I didn't ask about のし!! I asked what's inside) is asked again, a person offered. A
+customer who apologises for not knowing such things (こういうのよくわからんくて…年寄りだすけ、
+ごめんなさいねー) is told to take their time and asked what they came for."""
 
 from __future__ import annotations
 
@@ -51,3 +53,26 @@ ASKED_AGAIN = (
 def answered_beside(text: str) -> bool:
     """The message says the bot answered another question than the one asked."""
     return _ASKED_OTHER.search(text) is not None
+
+
+# Not used to chats and machines, or too old for them, said with an apology or as the reason
+# (round 2026-12-03zk noriko-samuel-13 in the replay, read as distress and handed off).
+_NEW_TO_THIS = re.compile(
+    r"(?:年寄り|としより|トシヨリ|老人|高齢|年(?:だ|なもん|やけ|じゃけ)|こういう(?:の|もん|こと)|機械|きかい|パソコン|スマホ|"
+    r"チャット|ネット|慣れ|なれて)"
+)
+_SORRY_OR_UNUSED = re.compile(
+    r"ごめん|すみません|すいません|すんません|申し訳|もうしわけ|堪忍|かんにん|慣れて(?:な|へ|ね|お)|不慣れ|苦手|にがて|"
+    r"(?:よく|よう)?(?:わから|分から|わかん|分かん|わがん)"
+)
+TAKE_YOUR_TIME = (
+    "ご丁寧にありがとうございます。どうぞゆっくりで大丈夫です。ご用件を短くお書きいただければ、こちらでお調べします"
+    "（たとえば「カタログがほしい」「荷物がまだ届かない」）。担当者と話したいときは「人と話したい」とお書きください。"
+)
+
+
+def new_to_this(text: str) -> bool:
+    """The message says the writer is not used to such things or too old for them, with an
+    apology or a not knowing (read in kana and without spaces too)."""
+    read = cue_places(text)
+    return _NEW_TO_THIS.search(read) is not None and _SORRY_OR_UNUSED.search(read) is not None

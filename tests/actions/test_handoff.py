@@ -602,6 +602,25 @@ async def test_words_not_followed_read_as_not_understood_are_no_misunderstanding
     assert slot_sets(events)["person_offered"] == "customer_request"
 
 
+async def test_an_apology_for_being_new_to_this_is_asked_what_it_came_for_not_handed_off(shop, dispatcher, domain):
+    """Round 2026-12-03zk noriko-samuel-13 in the replay: handed off as distress before she said what she wanted."""
+    tracker = make_tracker([user("こういうのよくわからんくて…年寄りだすけ、ごめんなさいねー💦", "express_distress",
+                                 triage={"cues": ["わからん"], "intensity": 1})])
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert "ゆっくりで大丈夫" in dispatcher.messages[0]["text"]
+    assert not any(e["event"] == "pause" for e in events) and handoffs.open_for(shop, "s1") is None
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("年寄りなもんで、荷物がまだ届かんのがどうしたらいいかわからんで", ["わからん", "どうしたら"]),  # a problem named
+    ("年寄りで一人暮らし、こんなことになってどうしたらいいか", ["どうしたらいいか"]),
+])
+async def test_being_old_with_a_problem_or_at_a_loss_still_goes_to_a_person(shop, dispatcher, domain, text, cues):
+    tracker = make_tracker([user(text, "express_distress", triage={"cues": cues})])
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["handoff_reason"] == "distress"
+
+
 async def test_a_memorial_whose_sweets_have_not_come_is_no_gift_question(shop, dispatcher, domain):
     """Round 2026-12-05n akio-fernanda-09: the order's trouble, not the のし, is what it is about."""
     ranking = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "ask_delivery_status", "confidence": 0.34}]

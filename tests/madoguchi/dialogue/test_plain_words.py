@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from madoguchi.dialogue.plain_words import answered_beside, words_not_followed
+from madoguchi.dialogue.plain_words import answered_beside, new_to_this, words_not_followed
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,12 @@ def test_not_knowing_what_to_do_or_a_grumble_is_no_word_not_followed(text):
 ])
 def test_a_question_answered_beside_is_told_apart(text, beside):
     assert answered_beside(text) is beside
+
+
+@pytest.mark.parametrize("text, new", [
+    ("こういうのよくわからんくて…年寄りだすけ、ごめんなさいねー💦", True), ("機械とかよくわからなくてごめんなさいね", True),
+    ("スマホ慣れてなくてすみません", True), ("年寄りなもんで、こういうの苦手で", True),
+    ("ごめんなさい、番号がわからないんです", False), ("こういうのが欲しいです", False),
+])
+def test_an_apology_for_being_new_to_chats_is_told_apart(text, new):
+    assert new_to_this(text) is new
