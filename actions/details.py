@@ -43,6 +43,19 @@ def date_for_the_order(tracker: Tracker) -> bool:
     return dated and bool(tracker.get_slot("verified_order_id")) and not tracker.get_slot("order_task")
 
 
+# Where to send it, said with an address (please send it to my studio: 福岡市…, ここに送って).
+SENT_TO = re.compile(r"(?i:\b(?:send|deliver|ship)\s+(?:it|them|the\s+\w+)?\s*(?:to|instead)\b|\binstead\b)|送って|届けて|送り先|届け先|お届け先|変更")
+
+
+def address_for_the_order(tracker: Tracker) -> bool:
+    """An address given right after the status of the order the customer proved was told, as
+    where to send it (please send it to my studio: 福岡市…, round 2026-12-05zzs tokuma-nohea-18):
+    a new address for it."""
+    addressed = any(e.get("entity") == "address" for e in tracker.latest_message.get("entities") or [])
+    return (addressed and bool(SENT_TO.search(common.latest_text(tracker)))
+            and bool(tracker.get_slot("verified_order_id")) and not tracker.get_slot("order_task"))
+
+
 # A question about when (when will it come, 12/11?): no date asked for. A request put as a
 # question (12月11日にしていただけますか？) asks for one.
 ASKS_WHEN = re.compile(r"(?i:\bwhen\b)|いつ")
@@ -108,7 +121,7 @@ class ActionDetailOutOfContext(Action):
         early = verification_answered_early(tracker)
         if early:  # 番号 ナド 言ハヌ。…阿部 ダ。: the number refused, a name given for it
             return begin_verification(early)
-        if date_for_the_order(tracker):  # changed by the bot while not shipped, else by a person
+        if date_for_the_order(tracker) or address_for_the_order(tracker):  # changed by the bot while not shipped
             return [SlotSet("order_task", "change"), FollowupAction("action_order_result")]
         if phone_for_the_order(tracker):  # しょうがねえな… 090…: refused, then given after all
             return resume_verification()

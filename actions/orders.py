@@ -19,7 +19,7 @@ from actions.info import answer_question, earlier_texts
 from actions.takeover import hand_off
 from actions.verification import OFFER_REASON, is_verified, phone_of_this_verification, verification_turn
 from actions.verification_start import reset_events
-from madoguchi.address import has_prefecture, new_address, with_prefecture, without_postal_code
+from madoguchi.address import address_written, has_prefecture, new_address, with_prefecture, without_postal_code
 from madoguchi.dialogue import delivery_date
 from madoguchi.dialogue.gift_plan import plans_a_gift
 from madoguchi.nlu.reading import as_read
@@ -36,7 +36,7 @@ STATUS_TEXT = {
 }
 # A yes, or the change asked for again (はい、キャンセルでお願いします, キャンセルでお願いします).
 YES_WITH_CHANGE = re.compile(
-    r"^\s*(?:はい|ええ|うん|そう|(?i:yes|yeah|yep|ok|okay|sure)\b)|お願い|おねがい|頼みます|たのみます|して(?:ください|くれ)|(?i:\bplease\b)"
+    r"^\s*(?:はい|ええ|うん|そう|[ʻ'‘]ae\b|(?i:yes|yeah|yep|ok|okay|sure)\b)|お願い|おねがい|頼みます|たのみます|して(?:ください|くれ)|(?i:\bplease\b)"
 )
 NOT_YET = re.compile(r"しないで|しなくて|せんといて|待って|まって|やっぱり|やっぱ|(?i:\b(?:don'?t|do\s+not|wait|not\s+yet)\b)")
 CHANGE_SLOTS = ("change_kind", "change_detail", "change_confirmed")
@@ -149,7 +149,6 @@ class ActionOrderResult(Action):
             SlotSet("order_change_allowed", True),
         ]
 
-
     @staticmethod
     def unverified(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         """Three failures go to a person; a customer who stopped is let go; one who does
@@ -183,7 +182,8 @@ def asked_change(texts: list[str], today: date) -> tuple[str | None, str | None]
     written = [d for d in (delivery_date.written_date(t, today) for t in texts) if d]
     if written and kind in (None, "date"):
         return "date", f"{written[-1].month}月{written[-1].day}日"
-    return (kind if kind in ("date", "address", "cancel") else None), None
+    moved = address_written(texts[-1]) if texts and kind in (None, "address") else None  # send it to my studio: …
+    return ("address", moved) if moved else ((kind if kind in ("date", "address", "cancel") else None), None)
 
 
 def bot_texts_since_customer(tracker: Tracker) -> list[str]:

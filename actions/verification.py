@@ -127,10 +127,12 @@ class ValidateOrderVerificationForm(FormValidationAction):
         found = find_order_ids(str(value or ""))
         if not found:
             return noted(tracker, "order_id", verification.reading(str(value or "")))
+        # Two numbers in the message (キャンセルはA2345678の方で。A2345679はそのまま): the one it is about.
+        meant = verification.order_meant(common.latest_text(tracker)) or found[0].value
         if tracker.get_slot("requested_slot") == "phone" and not find_phones(common.latest_text(tracker)):
             # A number alone while the phone is asked: a correction, taken as it is.
-            dispatcher.utter_message(response="utter_order_id_corrected", order_id=found[0].value)
-        return {"order_id": found[0].value}
+            dispatcher.utter_message(response="utter_order_id_corrected", order_id=meant)
+        return {"order_id": meant}
 
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

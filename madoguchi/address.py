@@ -318,3 +318,15 @@ def whole_address(text: str, found: str) -> str:
     if tail and whole != tail and whole.endswith(tail) and _ONLY_ADDRESS.fullmatch(whole):
         return (text or "").strip(" 　。.")
     return found
+
+
+def address_written(text: str) -> str | None:
+    """The whole address a message gives (please send it to my studio: 福岡市中央区大名2丁目4-18
+    カイラニビル4F), its prefecture added from its postal code or town; None when it gives none."""
+    from madoguchi.nlu.address_spans import addresses  # the NLU's rules, loaded only when asked
+
+    spans = addresses(text)
+    if not spans:
+        return None
+    address = with_prefecture(text[spans[-1][0] : spans[-1][1]])
+    return address if has_prefecture(without_postal_code(address)) else None

@@ -14,6 +14,7 @@ import jaconv
 
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.nlu.cues import NOT_KNOWING_CUES, PERSON_NOT_BOT, only_cues_among
+from madoguchi.nlu.patterns import find_order_ids
 from madoguchi.nlu.reading import cue_places
 from madoguchi.text import nfkc
 
@@ -241,3 +242,18 @@ OR_PERSON = {"order_id": "utter_order_id_or_person", "phone": "utter_phone_or_pe
 OFFERS_PERSON = frozenset(
     {"utter_order_id_where", "utter_phone_unknown", "utter_verification_why", "utter_order_id_or_person", "utter_phone_or_person"}
 )
+
+
+# An order number kept as it is (A2345679はそのまま残しといて, leave A1234567 as it is): not the one
+# the message is about.
+_KEPT_AFTER = re.compile(r"^[ 　]*(?:は|も|の方は|のほうは)?[ 　、,]*(?:そのまま|残し|のこし|いじらな|変えな|かえな)")
+_KEPT_EN = re.compile(r"(?i)\b(?:keep|leave|not)\s+(?:the\s+(?:order\s+)?)?$")
+
+
+def order_meant(text: str) -> str | None:
+    """Of the order numbers in a message, the one it asks about: the first that is not said to
+    be kept as it is (キャンセルはA2345678の方で。A2345679はそのまま, round 2026-12-05zzs
+    sunao-litia-18, took the last); None when there is no number."""
+    found = find_order_ids(text)
+    meant = [f for f in found if not _KEPT_AFTER.match(text[f.end:]) and not _KEPT_EN.search(text[: f.start])]
+    return (meant or found)[0].value if found else None

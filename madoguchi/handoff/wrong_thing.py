@@ -161,6 +161,13 @@ OTHERS_PARCEL_EN = re.compile(
     r"|\b(?:dumating|natanggap)\b.{0,80}?\b(?:ibang\s+pangalan|hindi\s+(?:po\s+)?(?:amin|akin|sa\s+amin))\b",
     re.I | re.S,
 )
+# Fewer came than ordered, in English (only 28 boxes, not 30; 2 boxes are missing, round 2026-12-05zzs).
+SHORT_COUNT_EN = re.compile(
+    r"\bonly\s+\d+\s+(?:boxes|box|pieces|packs|sets|items|bags|cans)\b[^.!?]{0,20}?\b(?:not|instead\s+of|out\s+of|but\s+(?:i|we)\s+ordered)\s+\d+"
+    r"|\b\d+\s+(?:boxes|pieces|packs|sets|items|bags)\s+(?:are|were|is)\s+missing\b",
+    re.I,
+)
+CAME_EN = re.compile(r"\b(?:arrived|came|received|delivered|got|inside|there\s+(?:are|were|was))\b", re.I)
 # 「山本 美智子 様」 と かいて あります: whom the parcel is addressed to, quoted.
 # 「山本 和子」 さん って 書いとる (spaces gone).
 ADDRESSEE_QUOTED = re.compile(
@@ -188,5 +195,6 @@ def reports_wrong_thing(text: str) -> bool:
     labelled = (
         ARRIVED.search(places) or ADDRESS_WORD.search(places) or NEIGHBOUR.search(places) or ADDRESSEE_QUOTED.search(places)
     )
-    found = WRONG_THING.search(places) or (OTHERS_NAME.search(places) and labelled) or OTHERS_PARCEL_EN.search(text or "")
+    found = (WRONG_THING.search(places) or (OTHERS_NAME.search(places) and labelled) or OTHERS_PARCEL_EN.search(text or "")
+             or SHORT_COUNT_EN.search(text or "") and CAME_EN.search(text or ""))
     return bool(found) and not asks_for_ingredients(text)

@@ -404,6 +404,14 @@ def test_a_cancel_asked_for_with_the_request_is_not_asked_again():
     assert asked_change(["注文を変更したいです", "A2345678", "03-1234-5678"], date(2026, 12, 2)) == (None, None)
 
 
+def test_an_address_written_with_the_change_is_the_new_address():
+    """Round 2026-12-05zzs tokuma-nohea-18: please send it to my studio: … after the status."""
+    from actions.orders import asked_change
+
+    texts = ["A2345678", "03-1234-5678", "please send it to my studio: 福岡市中央区大名2丁目4-18 カイラニビル4F"]
+    assert asked_change(texts, date(2026, 12, 2)) == ("address", "〒810-0041 福岡県福岡市中央区大名2丁目4-18 カイラニビル4F")
+
+
 async def test_a_yes_that_names_the_cancel_again_confirms_it(dispatcher, domain):
     from actions.orders import ValidateOrderChangeForm
 
@@ -417,6 +425,10 @@ async def test_a_yes_that_names_the_cancel_again_confirms_it(dispatcher, domain)
     held = make_tracker([user("はい、でもキャンセルはしないでください", "change_order")], slots={"change_kind": "cancel"},
                         active_loop="order_change_form", requested_slot="change_confirmed")
     assert await ValidateOrderChangeForm().extract_change_confirmed(dispatcher, held, domain) == {}
+    # Hawaiian's yes with thanks (round 2026-12-05zzs tokuma-nohea-18): not the change let go
+    hawaiian = make_tracker([user("ʻae, mahalo!", "thank")], slots={"change_kind": "address"},
+                            active_loop="order_change_form", requested_slot="change_confirmed")
+    assert await ValidateOrderChangeForm().extract_change_confirmed(dispatcher, hawaiian, domain) == {"change_confirmed": True}
 
 
 async def test_a_yes_in_english_or_spanish_that_names_the_cancel_confirms_it(dispatcher, domain):

@@ -214,3 +214,13 @@ def test_a_phone_refused_in_hiragana_is_a_refusal():
     assert reading("でんわばんごうは かかねえよ。ゆうびんで とどきゃ それでいいんだ") == REFUSED
     assert reading("でんわばんごうは かかないと だめですか") != REFUSED
     assert reading("電話番号なんか教えねえよ。注文番号言ったっぺ それで調べろや") == REFUSED  # round 2026-12-05p
+
+
+@pytest.mark.parametrize("text, meant", [
+    ("キャンセルはA2345678の方で。A2345679はそのまま残しといてくりょう", "A2345678"),  # round 2026-12-05zzs sunao-litia-18
+    ("keep A1234567 but cancel A7654321", "A7654321"), ("A1234567 と A7654321 です", "A1234567"), ("hello", None),
+])
+def test_of_two_order_numbers_the_one_not_kept_as_it_is_is_meant(text, meant):
+    from madoguchi.dialogue.verification import order_meant
+
+    assert order_meant(text) == meant

@@ -151,6 +151,10 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     # round 2026-12-05zzb: other sweets inside, in English
     "Szia! my parcel came today, but inside are totally different sweets 😅",
     "I ordered the yuzu jelly assortment for the opening, and there is a box of dorayaki and senbei instead.",
+    # round 2026-12-05zzs: fewer boxes than ordered, a stranger's name on the のし, almonds in a nut-free set
+    "Aloha, the sweets arrived today but there are only 28 boxes, not 30 🤔",
+    "but the noshi has someone else's name on it! not mine. some Tanaka",
+    "but the box that came has almond cookies in it. the label says アーモンド",
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
@@ -736,3 +740,8 @@ def test_a_mail_that_came_is_no_parcel_reported(rules):
     lost = "Lamentablemente no encuentro el número de pedido. Creo que me llegó un correo, pero lo habré borrado sin querer."
     assert reason_for_intent(rules, "complain", lost) == "complaint"
     assert reason_for_intent(rules, "complain", "届いた小包の宛名が存じ上げない方のお名前になっております") == "needs_operator"
+
+
+@pytest.mark.parametrize("text", ["can I order only 2 boxes, not 3?", "what name goes on the noshi?"])
+def test_a_count_or_a_noshi_name_asked_about_is_no_goods_problem(rules, text):
+    assert reason_for_intent(rules, "ask_product", text) is None
