@@ -159,6 +159,7 @@ NOT_KNOWING_CUES = frozenset({"わからな", "分からな", "わかりませ",
 ASKING_HOW_CUES = NOT_KNOWING_CUES | frozenset({
     "どないしたら", "どうしたらいいの", "どうしたらいいか", "どうしたら良いか", "どうすればいいの", "どうしたらええ",
     "どげんしたら", "どうすりゃ", "どうしたらえい", "どげんすれば", "dou sureba", "dousureba",
+    "どげしたら", "どげすれば", "どがしたら", "どがすれば",  # Izumo and Oki (のしはどげしたらええだらか, round 2026-12-05zzs)
 })
 # Faces of perplexity: beside not knowing the のし or the custom (中国と違うので全然わからない😣),
 # a custom not known, not a customer at a loss.

@@ -54,7 +54,8 @@ def without_diacritics(text: str) -> str:
 
 # Letters of their own that stand for a plain one, one for one.
 _OWN_LETTERS = {"đ": "d", "Đ": "D", "ı": "i", "ð": "d", "Ð": "D", "æ": "a", "Æ": "A", "ø": "o", "Ø": "O",
-                "þ": "t", "Þ": "T", "ħ": "h", "Ħ": "H"}
+                "þ": "t", "Þ": "T", "ħ": "h", "Ħ": "H",
+                "ʻ": " "}  # Hawaiian's ʻokina parts the words of a phrase (ʻaʻole: a ole)
 
 
 @lru_cache(maxsize=512)
@@ -174,5 +175,5 @@ def _adjacent(text: str, found: list[re.Match[str]], i: int, size: int) -> bool:
 
 
 def _joined(text: str, before: re.Match[str], word: re.Match[str]) -> bool:
-    between = text[before.end() : word.start()].strip()
+    between = text[before.end() : word.start()].strip().replace("ʻ", "")
     return not between or (between in (",", "、") and before.group().lower() == word.group().lower())

@@ -323,6 +323,8 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("mbote!! 👋", "こんにちは"), ("matondo mingi!! 🙏🙏", "ありがとうございます"), ("ari, ari 👍", "はい"),  # 05zzr
     ("ok, tupananchiskama! 👋", "さようなら"), ("tige tank, oant sjen", "ありがとうございます, さようなら"),
     ("est-ce que tu es une IA ? lol", "ロボットですか"),
+    ("sala kakuhle!", "さようなら"), ("hayi, this is not working", "いいえ"), ("vinaka vakalevu!! 🙏💕", "ありがとうございます"),  # zzs
+    ("a hui hou! 🌺", "さようなら"), ("mahalo nui loa!! 🙏", "ありがとうございます"), ("ʻaʻole", "いいえ"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
