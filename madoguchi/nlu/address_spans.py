@@ -59,6 +59,13 @@ _BLOCK = (
     rf"(?:{_NUM}+(?:丁目|番地の(?={_NUM})|番地?|号室|号|ちょうめ|ばんち|ばん|{_DASH})?"  # 十二番地の五: one block
     rf"|{_KANA_NUM}+(?:ちょうめ|ばんち|ばん|ごう)(?=[ 　、。,.]|です|で|の|$))"
 )
+# In romaji, written from the building to the prefecture, commas between (Kaigan Heights 203, 5-12-3,
+# Nakatsuma-cho, Kamaishi-shi, Iwate, round 2026-12-05zzs); a city's, ward's or town's word in it.
+ROMAJI_ADDRESS = re.compile(
+    r"(?:[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3} \d{1,4}[A-Za-z]?, )?\d{1,4}(?:-\d{1,4}){1,2}, "
+    r"(?:[A-Z][A-Za-z]*(?:-[a-z]+)?, ){1,3}[A-Z][a-z]+(?:-(?:ken|to|fu|shi|ku|gun))?\b"
+)
+_ROMAJI_CITY = re.compile(r"-(?:shi|ku|gun|cho|machi|mura)\b")
 # Start: a prefecture, or a city / ward / town name (2+ letters before 市区町村郡).
 _START = rf"(?:(?:{PREFECTURES})(?:(?:{_KANA_CITIES})市)?|(?:{_KANA_CITIES})市|{_PLACE}{{1,6}}[市区郡])"
 _WORD = rf"[{KANJI}ァ-ヴー{HALF_KANA}A-Za-zＡ-Ｚａ-ｚ・･]"
@@ -137,6 +144,8 @@ _REQUEST_AFTER = re.compile(
     # …ホテル・ル・ソレイユ京都宛てに, …ソレイユ京都です (round 2026-12-05x): whatever stands before
     r"|(?:です|でした)$|宛|あて(?:に|で|へ|です|$)"
     r"|の(?:方|ほう)(?:に|へ|まで)"
+    # …旅館まつかぜまで冬のカタログ送ってもらえんだらか (round 2026-12-05zzs): to that place, and what is sent
+    r"|まで(?=[^。、 　]{0,12}?(?:送|おく|届|とど|お願い|おねがい))"
 )
 # Block numbers that are an address's: with a dash or a block word, not 3 of 3個.
 _HAS_BLOCK = re.compile(rf"{_NUM}[ 　]?(?:[-－‐−―ー]|丁目|番|号|ちょうめ|ばんち|ばん)")
@@ -147,6 +156,9 @@ _PARTICLE_LEAD = re.compile(r"[はがをもへ][ 　]+(?=\S)")
 
 
 _PREFECTURE = re.compile(PREFECTURES)
+_KANA_PREFECTURE = re.compile(KANA_PREFECTURES)
+_COUNTER = re.compile(r"[ 　]?(?:こ|個|箱|はこ|つ|セット|冊|さつ|本|ほん|人|にん)")  # 3こ: a count, no block
+_KANA_CITY = re.compile(r"[ぁ-ゖ]{2,}(?:し|く|まち|ちょう|むら|ぐん|そん)(?=[ 　])")  # くにさきし, not に 3こ
 # A house whose name in hiragana ends in の (…相差町1234 民宿はまの, round 2026-12-05zzf).
 _NAME_ENDING_IN_NO = re.compile(rf".*(?:{_HOUSE})[ 　]?[ぁ-ゖ]{{1,6}}の")
 
@@ -154,7 +166,8 @@ _NAME_ENDING_IN_NO = re.compile(rf".*(?:{_HOUSE})[ 　]?[ぁ-ゖ]{{1,6}}の")
 def addresses(text: str) -> list[tuple[int, int]]:
     """Spans of the addresses written in `text`, building and room included."""
     spans: list[tuple[int, int]] = []
-    found = [*ADDRESS.finditer(text), *KANA_ADDRESS.finditer(text), *LABELLED_KANA_ADDRESS.finditer(text), *HOUSING_ADDRESS.finditer(text)]
+    found = [*ADDRESS.finditer(text), *KANA_ADDRESS.finditer(text), *LABELLED_KANA_ADDRESS.finditer(text),
+             *HOUSING_ADDRESS.finditer(text), *(m for m in ROMAJI_ADDRESS.finditer(text) if _ROMAJI_CITY.search(m.group()))]
     for match in found:
         start, end = match.span("address") if match.re is LABELLED_KANA_ADDRESS else match.span()
         lead = _PARTICLE_LEAD.match(text, start, end)  # 新しい 住所 は 埼玉県… (round 2026-12-05v)
@@ -167,7 +180,13 @@ def addresses(text: str) -> list[tuple[int, int]]:
         end = copula.start("copula") if copula else end
         request = _REQUEST_AFTER.search(text, start, end)
         end = request.start() if request else end
-        if match.re not in (ADDRESS, HOUSING_ADDRESS) and not _HAS_BLOCK.search(text, start, end):
+        # おおいたけん くにさきし くにさきまち つるかわ １２３ (round 2026-12-05zzs): a prefecture in kana
+        # begins it, so a number alone ends it
+        prefecture_kana = _KANA_PREFECTURE.match(text, start) if match.re is KANA_ADDRESS else None
+        prefectured = (prefecture_kana is not None and _KANA_CITY.search(text, prefecture_kana.end(), end) is not None
+                       and not _COUNTER.match(text, end))
+        has_block = prefectured or _HAS_BLOCK.search(text, start, end) is not None
+        if match.re not in (ADDRESS, HOUSING_ADDRESS, ROMAJI_ADDRESS) and not has_block:
             continue
         if any(s <= start and end <= e for s, e in spans):
             continue

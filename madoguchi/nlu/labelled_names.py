@@ -91,7 +91,7 @@ _KANA_NAME_GREETED = re.compile(
 )
 # What closes a name in hiragana written alone: a polite ending, or one of dialect (たかはし
 # ひさよ だす, ささき いわおっす).
-_KANA_NAME_END = "です|でございます|と申します|だす|どす|っす"
+_KANA_NAME_END = "です|でございます|と申します|だす|どす|っす|じゃ"  # なまえは こうの とくま じゃ (round 2026-12-05zzs)
 # A foreign name, in katakana words or Latin letters, then a polite name ending or a postal
 # code (デイビッド・ミラーと申します, David Miller、〒600-…).
 _FOREIGN_NAME = re.compile(
@@ -180,7 +180,8 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
             if match and match.span() not in found:
                 found.append(match.span())
                 break
-        rest = re.match(r"[^、。,.!！?？\n]+", text[label.end():])
+        # …なまえは こうの とくま じゅうしょは おおいたけん…: the name ends where the next label begins
+        rest = re.match(r"(?:(?!じゅうしょ|住所|でんわ|電話)[^、。,.!！?？\n])+", text[label.end():])
         if rest and is_kana_full_name(rest.group()):
             words = re.match(r"[ぁ-ゖ]+[ 　]+[ぁ-ゖ]+", rest.group())
             span = (label.end(), label.end() + words.end())
@@ -206,7 +207,7 @@ def is_kana_full_name(text: str) -> bool:
     """The whole text is a name in hiragana, family and given name with a space (くどう　とくじ),
     a polite ending or one of dialect at most (たかはし ひさよ だす)."""
     match = re.fullmatch(rf"([ぁ-ゖ]{{2,5}})[ 　]+([ぁ-ゖ]{{2,5}}?)[ 　]*(?:{_KANA_NAME_END})?[。.!！]?", text.strip())
-    if match is None or match.group(2) in ("です", "どす", "だす", "でした", "ござる"):  # たなか です: a family name alone
+    if match is None or match.group(2) in ("です", "どす", "だす", "でした", "ござる", "じゃ"):  # たなか です: a family name alone
         return False
     family, given = match.groups()
     if VERB_END.search(given) or given.endswith("しい"):  # ひとと はなしたいっす, かたろぐ ほしいっす

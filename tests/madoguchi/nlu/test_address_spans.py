@@ -71,6 +71,12 @@ from madoguchi.nlu.address_spans import addresses
         ("住所は同じ境内で奈良県奈良市高畑町１１８８番地 東光院 庫裏です。", "奈良県奈良市高畑町１１８８番地 東光院 庫裏"),
         ("奈良県奈良市高畑町1188 浄念寺でございます。", "奈良県奈良市高畑町1188 浄念寺"),
         ("奈良県奈良市高畑町１１８８番地 山田ビルへ送ってください", "奈良県奈良市高畑町１１８８番地 山田ビル"),
+        # a kana address a number alone ends, after a prefecture and a city in kana; the place sent to
+        # and what is sent after it; romaji from the building to the prefecture (round 2026-12-05zzs)
+        ("８７３ ０５０３ おおいたけん くにさきし くにさきまち つるかわ １２３", "おおいたけん くにさきし くにさきまち つるかわ １２３"),
+        ("島根県隠岐郡海士町大字海士1234 旅館まつかぜまで冬のカタログ送ってもらえんだらか", "島根県隠岐郡海士町大字海士1234 旅館まつかぜ"),
+        ("adress: Kaigan Heights 203, 5-12-3, Nakatsuma-cho, Kamaishi-shi, Iwate",
+         "Kaigan Heights 203, 5-12-3, Nakatsuma-cho, Kamaishi-shi, Iwate"),
         # a phone after the room is no part of it
         ("東京都目黒区目黒1-2-3 目黒ハイツ203 08012345678", "東京都目黒区目黒1-2-3 目黒ハイツ203"),
     ],
@@ -79,7 +85,8 @@ def test_an_address_is_whole_with_its_building_and_room(text, address):
     assert [text[a:b] for a, b in addresses(text)] == [address]
 
 
-@pytest.mark.parametrize("text", ["ひろしまけん の 親戚に 3個 送りたい", "北海道に送るといくら？", "沖縄は何日かかりますか", "東京駅の近くのお店"])
+@pytest.mark.parametrize("text", ["ひろしまけん の 親戚に 3個 送りたい", "北海道に送るといくら？", "沖縄は何日かかりますか", "東京駅の近くのお店",
+                                  "おおさかふに 3こ おくりたい", "おおさかふ おおさかし に 3こ", "I bought 2-3 boxes, Sunday, Monday"])
 def test_a_region_in_a_question_is_no_address(text):
     assert addresses(text) == []
 

@@ -160,8 +160,17 @@ def test_a_no_or_a_yes_in_dialect_is_no_kana_full_name():
     from madoguchi.nlu.labelled_names import is_kana_full_name
 
     assert is_kana_full_name("くどう　とくじ") and is_kana_full_name("たかはし ふさえ です")
-    for text in ("いんにゃ よかです", "んだ そうだす", "よかよか おねがいしもす"):
+    for text in ("いんにゃ よかです", "んだ そうだす", "よかよか おねがいしもす", "そうそう　そのとおりじゃ", "はいはい  そのとおり"):
         assert not is_kana_full_name(text), text
+
+
+def test_a_name_in_hiragana_after_its_label_ends_with_ja_or_before_the_next_label():
+    """Round 2026-12-05zzs: なまえは こうの とくま じゃ, and the name before じゅうしょは."""
+    from madoguchi.nlu.labelled_names import labelled_names
+
+    for text in ("なまえは こうの とくま じゃ", "おくっちょくれ なまえは こうの とくま じゅうしょは おおいたけん くにさきし",
+                 "なまえは ひが むつこ　でんわは ０９８－８６１－２２３３"):
+        assert [text[a:b] for a, b in labelled_names(text)] in (["こうの とくま"], ["ひが むつこ"]), text
 
 
 def test_a_family_name_that_is_a_word_too_before_a_given_name_is_a_name():
