@@ -67,7 +67,8 @@ def test_not_knowing_the_number(text):
      "Ne, I cannot give the phone number. I am not allowed to share that number.",  # round 2026-12-05zzj
      "でんわばんごう なんか おしえらんねえ",  # Joshu (round 2026-12-05zzh)
      "Digarezit but really, my phone is also in your system, why should I type everything again",  # zzq
-     "phone te, LINE only 🙏 ごめんな", "LINEしか使ってへんねん"],  # round 2026-12-05zzr
+     "phone te, LINE only 🙏 ごめんな", "LINEしか使ってへんねん",  # round 2026-12-05zzr
+     "電話番号も言わにゃいけんの？ なんでね"],  # Iwami (round 2026-12-05zzt)
 )
 def test_refusing_the_number(text):
     assert reading(text) == REFUSED

@@ -155,6 +155,8 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "Aloha, the sweets arrived today but there are only 28 boxes, not 30 🤔",
     "but the noshi has someone else's name on it! not mine. some Tanaka",
     "but the box that came has almond cookies in it. the label says アーモンド",
+    # round 2026-12-05zzt: past its date when it came
+    "Hi. The sweets I ordered arrived today, but the best-before date on the box was two days ago.",
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
@@ -742,6 +744,7 @@ def test_a_mail_that_came_is_no_parcel_reported(rules):
     assert reason_for_intent(rules, "complain", "届いた小包の宛名が存じ上げない方のお名前になっております") == "needs_operator"
 
 
-@pytest.mark.parametrize("text", ["can I order only 2 boxes, not 3?", "what name goes on the noshi?"])
+@pytest.mark.parametrize("text", ["can I order only 2 boxes, not 3?", "what name goes on the noshi?", "賞味期限はどのくらいですか",
+                                  "賞味期限が切れる前に食べたほうがいい？"])
 def test_a_count_or_a_noshi_name_asked_about_is_no_goods_problem(rules, text):
     assert reason_for_intent(rules, "ask_product", text) is None
