@@ -159,7 +159,12 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
     if intent == "request_exception" and _doubtful(intent, ranking) and not assessment.exception:
         # ちょっと言わせてもらうけど; ええ加減にしてくれへん？: nothing asked beyond the rules
         return "complain" if assessment.anger or assessment.goods_problem else _next_calm(ranking)
-    beyond = intent in ASKED_BEYOND or intent == "nlu_fallback" and next(iter(_runners_up(ranking, 1)), None) in ASKED_BEYOND
+    beyond = intent in ASKED_BEYOND or intent == "nlu_fallback" and (
+        next(iter(_runners_up(ranking, 1)), None) in ASKED_BEYOND
+        # 二週間くらい、そっちのお店で預かっといてもらえんかね？ (out_of_scope, then request_exception, round 2026-12-05zzt):
+        # asked as a request, not a grievance told (取引先に送った歳暮の件です…指摘を受けました)
+        or "request_exception" in _runners_up(ranking, 2) and assessment.requests
+    )
     if assessment.exception and beyond and _doubtful(intent, ranking) and not (
         assessment.goods_problem or assessment.person or assessment.grief
     ):

@@ -31,8 +31,11 @@ class Found:
 
 _SEP = r"[-\s]?"
 # The A may be spelled as said (エー1234567: voice input between fares).
+# Or の between its parts, as it is read aloud (Ａの２３４の５６７８, round 2026-12-05zzt).
+_ORDER_SEP = r"(?:[-\s]|の)?"
 _ORDER_RE = re.compile(
-    r"(?:(?<![A-Za-z0-9])[Aa]|(?:(?<=[はがをもでにわ])|(?<![ァ-ヺぁ-ゖー]))(?:エー|エイ|えー|えい))\s?-?\s?(\d(?:" + _SEP + r"\d){6})(?![0-9])(?!-\d)"
+    r"(?:(?<![A-Za-z0-9])[Aa]|(?:(?<=[はがをもでにわ])|(?<![ァ-ヺぁ-ゖー]))(?:エー|エイ|えー|えい))\s?[-の]?\s?(\d(?:"
+    + _ORDER_SEP + r"\d){6})(?![0-9])(?!-\d)"
 )
 # A run of digits with single separators, optionally with +81 in front.
 # Groups apart by hyphens, spaces, brackets, dots, slashes or ・ (090.1234.5678, 080/5555/1212),

@@ -204,7 +204,9 @@ def assess(
     spaced_out = re.sub(r"\s+", "", norm)  # どうしたら　いいか　わがんね: words set apart by spaces
     result.anger = any(w in COURTESY.sub("", t) for t in (spaced_out, read_spaceless) for w in lexicon.anger)
     # ソウリョウ タカスギ。ホンド ト オナジ ニ シテ: read in hiragana and without its spaces too
-    result.exception = any(w in t for t in (norm, read_spaceless) for w in lexicon.exceptions) or (
+    # 取引先に送った歳暮: a client's place holds 先に送, no priority asked (round d fusako-yuta-19)
+    unplaced = [PLACE_SAKI.sub("", t) for t in (norm, read_spaceless)]
+    result.exception = any(w in t for t in unplaced for w in lexicon.exceptions) or (
         REFUND_ASKED.search(norm) is not None
     )
     result.late_catalog = any(w in t for t in (norm, read) for w in lexicon.catalog) and any(
@@ -312,6 +314,8 @@ LOOK_ASKED = re.compile(
     # 英語の家庭教師を探しているのですが (round 2026-12-05n): something sought, no wait asked
     r"|(?:探して|さがして)い?(?:る|ます)(?:の|ん)?(?:ですが|ですけど|だけど|やけど|けど|が)"
 )
+# A place named with 先 (取引先, 送り先, 届け先): none of its 先 is "first".
+PLACE_SAKI = re.compile(r"取引先|とりひきさき|得意先|お得意先|送り先|送付先|届け先|宛先|勤め先|行き先|訪問先|納品先|出荷先")
 PAST_MISS = re.compile(r"(?:間に合|まにあ|間にあ)(?:いませんでし|わなかっ|わんかっ|わへんかっ|わねかっ)")
 # An order number not known: no distress of itself (the bot says where it is written).
 NUMBER_NOT_KNOWN = re.compile(r"(?:番号|ばんごう)(?:が|は|も)?(?:わからな|分からな|わかりませ|分かりませ|知らな|しらな)")

@@ -39,6 +39,8 @@ def found(text: str) -> list[tuple[str, str, str]]:
         ("A-1234567", "A-1234567"),
         ("エー1234567", "エー1234567"),  # the A as voice input writes it
         ("えい １２３４５６７です", "えい １２３４５６７"),
+        ("Ａの１２３の４５６７", "Ａの１２３の４５６７"),  # read aloud, の between its parts (round 2026-12-05zzt)
+        ("注文番号はえーのいちにさんよんごーろくななです", "えーのいちにさんよんごーろくなな"),
     ],
 )
 def test_order_id_in_every_shape_is_a_capital_a_and_seven_digits(text, span):

@@ -876,3 +876,11 @@ def test_a_screen_that_cannot_be_read_calls_a_person_not_comfort(ginza, lexicon)
     assert correct_intent("express_distress", ranking, glasses, THRESHOLD) == "request_human"
     lost = run(ginza, lexicon, "字も よく 見えないし どうしたら いいか わからない です", p=1.0)
     assert correct_intent("express_distress", ranking, lost, THRESHOLD) == "express_distress"
+
+
+def test_a_parcel_held_asked_not_understood_with_an_exception_next_is_beyond_the_rules(ginza, lexicon):
+    """Round 2026-12-05zzt tamao-ailsa-14: 預かっといて read as not understood, then out of scope."""
+    text = "二週間くらい、そっちのお店で預かっといてもらえんかね？"
+    ranking = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "out_of_scope", "confidence": 0.4},
+               {"name": "request_exception", "confidence": 0.28}]
+    assert correct_intent("nlu_fallback", ranking, run(ginza, lexicon, text), THRESHOLD) == "request_exception"
