@@ -198,6 +198,7 @@ def labelled_names(text: str) -> list[tuple[int, int]]:
     for match in _KANA_NAME.finditer(text):
         words = match.group(1).split()
         grammar = NOT_FAMILY.search(words[0]) or any(NOT_A_NAME_WORD.match(w) for w in words)
+        grammar = grammar or any(VERB_END.search(w) for w in words[1:])  # ケーキ の はこ こない です (round 05zzt)
         if not grammar and match.span(1) not in found:
             found.append(match.span(1))
     return found

@@ -325,6 +325,8 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("est-ce que tu es une IA ? lol", "ロボットですか"),
     ("sala kakuhle!", "さようなら"), ("hayi, this is not working", "いいえ"), ("vinaka vakalevu!! 🙏💕", "ありがとうございます"),  # zzs
     ("a hui hou! 🌺", "さようなら"), ("mahalo nui loa!! 🙏", "ありがとうございます"), ("ʻaʻole", "いいえ"),
+    ("Sala hantle!", "さようなら"), ("Kea leboha!", "ありがとうございます"), ("E, ka kopo 🙏", "お願いします"),  # 05zzt
+    ("Halò.", "こんにちは"), ("Tapadh leat.", "ありがとうございます"), ("matur nuwun sanget", "ありがとうございます"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text

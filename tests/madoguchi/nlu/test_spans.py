@@ -354,3 +354,13 @@ def test_words_after_a_place_are_no_name_in_hiragana(text):
 ])
 def test_a_name_in_latin_letters_said_with_here_is_a_name(text, names):
     assert [text[a:b] for a, b in latin_introduced(text)] == names
+
+
+@pytest.mark.parametrize("text", [
+    "たすけて ください 😭😭 きょう の ごご パーティー なのに ケーキ の はこ こない です",  # round 2026-12-05zzt
+    "おくりさき かえたい です。じゅしょ まちがえました", "にんげんの かたと おはなし したいです",
+])
+def test_words_in_hiragana_ending_as_a_verb_before_desu_are_no_name(text):
+    from madoguchi.nlu.labelled_names import labelled_names
+
+    assert labelled_names(text) == []
