@@ -40,6 +40,8 @@ FIELD_SLOTS = {
 PASS_THROUGH = frozenset(
     {"catalog_form", "action_extract_slots", "action_listen", "action_begin_catalog", "action_notice_late_catalog"}
 )
+# A firm's name in Latin letters written before its address (Vanille Mada SARL, 神戸市…).
+LATIN_FIRM = re.compile(r"[A-Za-z][A-Za-z0-9 .&'-]{2,40}")
 # Questions the form does not answer itself: a rule does, then the form asks again.
 SIDE_QUESTIONS = frozenset({"ask_shipping", "ask_gift", "ask_product"})
 # Messages that other rules answer (a side question, a person asked for) at the read-back.
@@ -276,9 +278,12 @@ class ValidateCatalogForm(FormValidationAction):
             # Asked for the address, the whole message is the answer (an entity found
             # in it may be a fragment, like the 3 of 3階).
             latest = common.latest_text(tracker).strip()
-            # ok, arigatou! the address is 茨城県…: talk before a whole address is no part of it
-            start = latest.find(text) if has_prefecture(text) else -1
-            text = latest[start:] if start > 0 else latest or text
+            # ok, arigatou! the address is 茨城県…: talk before a whole address is no part of it; so is a
+            # firm before one from the city on, put after it (Vanille Mada SARL, 神戸市…, round 2026-12-05zzu)
+            base = tracker.get_slot("address_base") or ""
+            start = latest.find(text) if has_prefecture(text) or base and same_city(base, text) else -1
+            firm = latest[:start].strip(" ,、，") if start > 0 and not has_prefecture(text) else ""
+            text = (latest[start:] if start > 0 else latest or text) + (f" {firm}" if LATIN_FIRM.fullmatch(firm) else "")
         else:
             code = normalize_postal_code(str(tracker.get_slot("postal_code") or ""))
             # Given after the postal code in one message: all of it, not the entity's part.

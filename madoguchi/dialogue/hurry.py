@@ -72,11 +72,16 @@ AGE_SOON = re.compile(r"(?i)soon\s*[0-9０-９]{1,3}(?![0-9０-９])")
 NO_CHOICE = re.compile(r"(?:仕方|しかた|しょう|仕様)が?(?:ない|な[いく]|ね[えぇ]|無い)")
 
 
+# はいそいでよかです (Osumi: はい、それでよかです, round 2026-12-05zzu hisamitsu-rivo-01): no いそいで.
+YES_SO = re.compile(r"はいそいで(?=よか|よい|よろし|いい|ええ|お願|おねが|頼|たの)")
+
+
 def hurry_of(text: str, hurry: Iterable[str], no_hurry: Iterable[str]) -> bool | None:
     """True when the message says the customer is in a hurry, False when it says they are
     not (or asks for the usual way), None when it says neither."""
     # isogi janai: read in kana, its negation too; いそがん けん: words set apart by spaces
     places = NO_CHOICE.sub("", AGE_SOON.sub("", MAILBOX_TOO_SMALL.sub("", cue_places(text))))
+    places = YES_SO.sub("はい それで", places)
     if _negated(places) or any(_no_hurry_at(folded(w), places) for w in no_hurry):
         return _deadline_after_but(text, no_hurry) or False
     told = _DEADLINE_ASKED.sub("", places)

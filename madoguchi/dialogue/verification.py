@@ -65,6 +65,8 @@ _REFUSED = re.compile(
     r"(?i:why do you need|you (already )?have (it|my|all)|look (it )?up yourself|find it yourself|search (it )?yourself|"
     # phone te, LINE only (round 2026-12-05zzr michihiko-mbuyi-03): no phone to give
     r"line only\b|only (use |have )?line\b|no phone\b|(don'?t|do not) have a phone|"
+    # no mobile number sorry, too many spam calls (round 2026-12-05zzu hisamitsu-rivo-11)
+    r"no (mobile|cell|cellphone|handphone)( (phone|number))?\b|spam calls?\b|(sales|scam) calls\b|"
     # my phone is also in your system, why should I type everything again (round 2026-12-05zzq)
     r"(is|are) (already |also )?in your (system|records|database|computer)|why should i (type|give|write|tell)|"
     r"(don'?t|do not) want to (give|tell|share|write)|"

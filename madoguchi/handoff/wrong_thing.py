@@ -167,6 +167,19 @@ SHORT_COUNT_EN = re.compile(
     r"|\b\d+\s+(?:boxes|pieces|packs|sets|items|bags)\s+(?:are|were|is)\s+missing\b",
     re.I,
 )
+# Delivered to someone else, in English (client says nothing arrived. but another company in the same
+# building got it, round 2026-12-05zzu hisamitsu-rivo-14).
+ELSEWHERE_EN = re.compile(
+    r"\b(?:another|a\s+different|the\s+wrong|some\s+other|other)\s+(?:company|office|person|house|family|building|"
+    r"neighbou?r|shop|store|customer)\b[^.!?]{0,40}?\b(?:got|received|has|took|signed\s+for)\s+(?:it|them|my|our|the)\b",
+    re.I,
+)
+# A parcel that came and is not the customer's, said in a word (荷物ガ来タガ、俺ノジャネエ, read as kana,
+# round 2026-12-05zzu sakichi-arami-11).
+NOT_MINE = re.compile(
+    r"(?:荷物|にもつ|箱|はこ|小包|こづつみ)[^。！!？?]{0,10}?(?:来|き|届|とど)[^。！!？?]{0,10}?"
+    r"(?:俺|おれ|わし|私|わたし|あたし|うち|僕|ぼく)(?:の|ん)(?:じゃ|では|や|と)(?:ね|な|あらへ|ちゃう|ちが)"
+)
 CAME_EN = re.compile(r"\b(?:arrived|came|received|delivered|got|inside|there\s+(?:are|were|was))\b", re.I)
 # 「山本 美智子 様」 と かいて あります: whom the parcel is addressed to, quoted.
 # 「山本 和子」 さん って 書いとる (spaces gone).
@@ -196,5 +209,6 @@ def reports_wrong_thing(text: str) -> bool:
         ARRIVED.search(places) or ADDRESS_WORD.search(places) or NEIGHBOUR.search(places) or ADDRESSEE_QUOTED.search(places)
     )
     found = (WRONG_THING.search(places) or (OTHERS_NAME.search(places) and labelled) or OTHERS_PARCEL_EN.search(text or "")
-             or SHORT_COUNT_EN.search(text or "") and CAME_EN.search(text or ""))
+             or SHORT_COUNT_EN.search(text or "") and CAME_EN.search(text or "")
+             or ELSEWHERE_EN.search(text or "") or NOT_MINE.search(places))
     return bool(found) and not asks_for_ingredients(text)

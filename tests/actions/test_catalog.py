@@ -69,6 +69,16 @@ async def test_the_answer_to_the_address_question_is_joined_to_the_base(shop, di
     assert slots["address"] == "東京都千代田区千代田1-1 千代田ビル3階"
 
 
+async def test_a_firm_written_before_its_address_from_the_city_on_goes_after_it(shop, dispatcher, domain):
+    """Round 2026-12-05zzu hisamitsu-rivo-11: the firm and the city came after the postal code's part."""
+    text = "Vanille Mada SARL, 神戸市中央区海岸通3-1-5 神戸ハーバービル6F"
+    slots = await validate(
+        dispatcher, domain, text, "inform",
+        {"postal_code": "650-0024", "address_base": "兵庫県神戸市中央区海岸通", "address": text[19:]}, "address",
+    )
+    assert slots["address"] == "兵庫県神戸市中央区海岸通3-1-5 神戸ハーバービル6F Vanille Mada SARL"
+
+
 async def test_wrong_postal_code_at_the_address_question(shop, dispatcher, domain):
     slots = await validate(
         dispatcher, domain, "違います", "deny",

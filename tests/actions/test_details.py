@@ -112,3 +112,11 @@ async def test_a_phone_given_after_the_verification_offered_a_person_goes_on_wit
     events = await ActionDetailOutOfContext().run(dispatcher, tracker, domain)
     assert events[-1] == {"event": "followup", "name": "order_verification_form", "timestamp": None}
     assert said(dispatcher) == []
+
+
+async def test_a_name_after_a_catalog_asked_for_aside_begins_the_catalog(dispatcher, domain):
+    """Round 2026-12-05zzu sakichi-arami-01: カタログ欲シイ answered as a shipping question, then the name."""
+    asked = user("カタログ欲シイ。大島ダ。島マデ何日デ着クダラ", "ask_shipping")
+    name = user("藤井 佐吉", "inform", [{"entity": "person_name", "value": "藤井 佐吉", "start": 0, "end": 5}])
+    events = await ActionDetailOutOfContext().run(dispatcher, make_tracker([asked, name]), domain)
+    assert said(dispatcher) == ["utter_catalog_start"] and events[-1]["name"] == "catalog_form"

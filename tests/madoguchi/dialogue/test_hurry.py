@@ -72,6 +72,7 @@ def test_a_hurry_is_read_as_a_hurry(text):
     "カタログを送ってください", "山田花子です", "090-1234-5678", "おはようございます",
     "ちいと 待て。お歳暮は いつまでに 頼みゃ 年内に 着くんなら",  # a deadline asked after, no hurry
     "はい そいで たのんもす",  # a yes to the read-back (Kagoshima): いそいで only across two words
+    "はいそいでよかです",  # はい、それでよかです, written as one (Osumi, round 2026-12-05zzu hisamitsu-rivo-01)
     # an age coming soon, a birthday (round 2026-12-05zzk masuji-ainhoa-02)
     "kaixo! my landlady is 87, soon 88!, she has no internet lol. can you send a paper katarogu?",
 ])

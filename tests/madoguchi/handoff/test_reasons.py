@@ -157,6 +157,11 @@ def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     "but the box that came has almond cookies in it. the label says アーモンド",
     # round 2026-12-05zzt: past its date when it came
     "Hi. The sweets I ordered arrived today, but the best-before date on the box was two days ago.",
+    # round 2026-12-05zzu: a mourning のし on a wedding sample in Osumi speech, a parcel at another
+    # company, someone else's parcel in katakana and kanji
+    "のしを見たら黒と白の線が入っちょっとよ 法事のやつじゃなかけ こいじゃ結婚式に出されん",
+    "client says nothing arrived. but another company in the same building got it, they called me",
+    "荷物ガ来タガ、俺ノジャネエ",
 ])
 def test_something_else_than_ordered_is_a_goods_problem_in_any_dialect(rules, text):
     assert reason_for_intent(rules, "complain", text) == "needs_operator"
@@ -745,6 +750,7 @@ def test_a_mail_that_came_is_no_parcel_reported(rules):
 
 
 @pytest.mark.parametrize("text", ["can I order only 2 boxes, not 3?", "what name goes on the noshi?", "賞味期限はどのくらいですか",
-                                  "賞味期限が切れる前に食べたほうがいい？"])
+                                  "賞味期限が切れる前に食べたほうがいい？", "うちの荷物、まだ来ないのは私のせいじゃないよね",
+                                  "can another person receive it for me?", "黒と白の のしを 入れてください"])
 def test_a_count_or_a_noshi_name_asked_about_is_no_goods_problem(rules, text):
     assert reason_for_intent(rules, "ask_product", text) is None
