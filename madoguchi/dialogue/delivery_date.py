@@ -18,7 +18,7 @@ from madoguchi.values import kanji_digits, parse_ja_date
 
 # A month and a day (12/22, １２／２２, 12月22日), not the day an order was placed.
 _MONTH_DAY = re.compile(
-    r"(?<!\d)\d{1,2}\s*[月/]\s*\d{1,2}(?!\d)\s*日?(?!\s*日?\s*(?:に|の)?\s*(?:注文|頼|購入|発注|買|申し込))"
+    r"(?<!\d)\d{1,2}\s*(?:月\s*の?|/)\s*\d{1,2}(?!\d)\s*日?(?!\s*日?\s*(?:に|の)?\s*(?:注文|頼|購入|発注|買|申し込))"
 )
 # Words of the text the bot says when a date falls outside the window.
 OUTSIDE = "できる期間"
@@ -30,7 +30,7 @@ def written_date(text: str, today: date) -> date | None:
     round 2026-12-05zzr), as the next such day from today."""
     found = None
     for match in _MONTH_DAY.finditer(kanji_digits(nfkc(text or ""))):
-        found = parse_ja_date(match.group(0), today) or found
+        found = parse_ja_date(match.group(0).replace("の", ""), today) or found  # 十二月の十五日 (round 2026-12-04zt)
     return found
 
 

@@ -15,6 +15,9 @@ def test_dates_are_found_in_any_width_and_form():
     assert written_date("注文番号A2345678、電話03-1234-5678、12月24日着で", TODAY) == date(2026, 12, 24)
     # in kanji numerals, the new date after the old one (round 2026-12-05zzr michihiko-mbuyi-18)
     assert written_date("十三日やのうて十二月十一日に着くようにしていただけますやろか", TODAY) == date(2026, 12, 11)
+    # a month, の and its day (round 2026-12-04zt ayumi-junko-19 in the replay); not the day it was ordered
+    assert written_date("十二月の十五日にお願いできますやろか。", TODAY) == date(2026, 12, 15)
+    assert written_date("12月の15日に注文した", TODAY) is None
 
 
 def test_the_day_an_order_was_placed_is_not_the_new_date():
