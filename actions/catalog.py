@@ -283,7 +283,8 @@ class ValidateCatalogForm(FormValidationAction):
             base = tracker.get_slot("address_base") or ""
             start = latest.find(text) if has_prefecture(text) or base and same_city(base, text) else -1
             firm = latest[:start].strip(" ,、，") if start > 0 and not has_prefecture(text) else ""
-            text = (latest[start:] if start > 0 else latest or text) + (f" {firm}" if LATIN_FIRM.fullmatch(firm) else "")
+            text = latest[start:] if start > 0 else latest or text
+            text += f" {firm}" if LATIN_FIRM.fullmatch(firm) else ""
         else:
             code = normalize_postal_code(str(tracker.get_slot("postal_code") or ""))
             # Given after the postal code in one message: all of it, not the entity's part.

@@ -45,7 +45,9 @@ def date_for_the_order(tracker: Tracker) -> bool:
 
 
 # Where to send it, said with an address (please send it to my studio: 福岡市…, ここに送って).
-SENT_TO = re.compile(r"(?i:\b(?:send|deliver|ship)\s+(?:it|them|the\s+\w+)?\s*(?:to|instead)\b|\binstead\b)|送って|届けて|送り先|届け先|お届け先|変更")
+SENT_TO = re.compile(
+    r"(?i:\b(?:send|deliver|ship)\s+(?:it|them|the\s+\w+)?\s*(?:to|instead)\b|\binstead\b)|送って|届けて|送り先|届け先|お届け先|変更"
+)
 
 
 def address_for_the_order(tracker: Tracker) -> bool:
@@ -86,8 +88,9 @@ def catalog_asked_aside(tracker: Tracker) -> bool:
     欲シイ。大島ダ。島マデ何日デ着クダラ, answered as a shipping question, round 2026-12-05zzu
     sakichi-arami-01), and no catalog form has run since: the details that follow are for it."""
     events = common.event_dicts(tracker)
-    if any(e.get("event") == "active_loop" and e.get("name") == "catalog_form" for e in events):
-        return False
+    formed = any(e.get("event") == "active_loop" and e.get("name") == "catalog_form" for e in events)
+    if formed or tracker.get_slot("catalog_late"):
+        return False  # カタログ頼んだのにまだ来ない: the late catalog's own look-up takes the details
     earlier = [e for e in events[:-1] if e.get("event") == "user"]
     return any(CATALOG_WISHED.search(cue_places(e.get("text") or "")) and (e.get("parse_data") or {}).get(
         "intent", {}).get("name") != "request_catalog" for e in earlier)

@@ -8,6 +8,7 @@ from typing import Any
 
 import jaconv
 
+from madoguchi.nlu.address_spans import addresses
 from madoguchi.nlu.kanji_forms import OLD_FORMS
 from madoguchi.nlu.patterns import find_postal_codes, normalize_postal_code
 from madoguchi.text import nfkc
@@ -323,8 +324,6 @@ def whole_address(text: str, found: str) -> str:
 def address_written(text: str) -> str | None:
     """The whole address a message gives (please send it to my studio: 福岡市中央区大名2丁目4-18
     カイラニビル4F), its prefecture added from its postal code or town; None when it gives none."""
-    from madoguchi.nlu.address_spans import addresses  # the NLU's rules, loaded only when asked
-
     spans = addresses(text)
     if not spans:
         return None

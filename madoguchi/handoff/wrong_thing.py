@@ -163,7 +163,8 @@ OTHERS_PARCEL_EN = re.compile(
 )
 # Fewer came than ordered, in English (only 28 boxes, not 30; 2 boxes are missing, round 2026-12-05zzs).
 SHORT_COUNT_EN = re.compile(
-    r"\bonly\s+\d+\s+(?:boxes|box|pieces|packs|sets|items|bags|cans)\b[^.!?]{0,20}?\b(?:not|instead\s+of|out\s+of|but\s+(?:i|we)\s+ordered)\s+\d+"
+    r"\bonly\s+\d+\s+(?:boxes|box|pieces|packs|sets|items|bags|cans)\b[^.!?]{0,20}?"
+    r"\b(?:not|instead\s+of|out\s+of|but\s+(?:i|we)\s+ordered)\s+\d+"
     r"|\b\d+\s+(?:boxes|pieces|packs|sets|items|bags)\s+(?:are|were|is)\s+missing\b",
     re.I,
 )
@@ -171,7 +172,8 @@ SHORT_COUNT_EN = re.compile(
 # building got it, round 2026-12-05zzu hisamitsu-rivo-14).
 ELSEWHERE_EN = re.compile(
     r"\b(?:another|a\s+different|the\s+wrong|some\s+other|other)\s+(?:company|office|person|house|family|building|"
-    r"neighbou?r|shop|store|customer)\b[^.!?]{0,40}?\b(?:got|received|has|took|signed\s+for)\s+(?:it|them|my|our|the)\b",
+    r"neighbou?r|shop|store|customer)\b[^.!?]{0,40}?"
+    r"\b(?:got|received|has|took|signed\s+for)\s+(?:it|them|my|our|the)\b",
     re.I,
 )
 # A parcel that came and is not the customer's, said in a word (荷物ガ来タガ、俺ノジャネエ, read as kana,
@@ -208,7 +210,10 @@ def reports_wrong_thing(text: str) -> bool:
     labelled = (
         ARRIVED.search(places) or ADDRESS_WORD.search(places) or NEIGHBOUR.search(places) or ADDRESSEE_QUOTED.search(places)
     )
-    found = (WRONG_THING.search(places) or (OTHERS_NAME.search(places) and labelled) or OTHERS_PARCEL_EN.search(text or "")
-             or SHORT_COUNT_EN.search(text or "") and CAME_EN.search(text or "")
-             or ELSEWHERE_EN.search(text or "") or NOT_MINE.search(places))
+    written = text or ""
+    found = (
+        WRONG_THING.search(places) or (OTHERS_NAME.search(places) and labelled) or OTHERS_PARCEL_EN.search(written)
+        or SHORT_COUNT_EN.search(written) and CAME_EN.search(written) or ELSEWHERE_EN.search(written)
+        or NOT_MINE.search(places)
+    )
     return bool(found) and not asks_for_ingredients(text)

@@ -94,11 +94,12 @@ async def test_an_address_to_send_it_to_after_the_order_s_status_changes_that_or
     """Round 2026-12-05zzs tokuma-nohea-18: asked what the address was for, after the status."""
     text = "please send it to my studio: 福岡市中央区大名2丁目4-18 カイラニビル4F"
     address = [{"entity": "address", "value": text[29:], "start": 29, "end": len(text)}]
-    told = make_tracker([user(text, "inform", address)], slots={"verified_order_id": "A2345678", "order_id": "A2345678"})
+    proven = {"verified_order_id": "A2345678", "order_id": "A2345678"}
+    told = make_tracker([user(text, "inform", address)], slots=proven)
     events = await ActionDetailOutOfContext().run(dispatcher, told, domain)
     assert events[-1]["name"] == "action_order_result" and not said(dispatcher)
     own = make_tracker([user("福岡市中央区大名2丁目4-18 カイラニビル4F", "inform", [dict(address[0], start=0, end=26)])],
-                       slots={"verified_order_id": "A2345678", "order_id": "A2345678"})
+                       slots=proven)
     events = await ActionDetailOutOfContext().run(dispatcher, own, domain)
     assert not any(e.get("name") == "order_task" for e in events)  # an address alone: asked what it is for
 

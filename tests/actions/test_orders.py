@@ -428,7 +428,8 @@ async def test_a_yes_that_names_the_cancel_again_confirms_it(dispatcher, domain)
     # Hawaiian's yes with thanks (round 2026-12-05zzs tokuma-nohea-18): not the change let go
     hawaiian = make_tracker([user("ʻae, mahalo!", "thank")], slots={"change_kind": "address"},
                             active_loop="order_change_form", requested_slot="change_confirmed")
-    assert await ValidateOrderChangeForm().extract_change_confirmed(dispatcher, hawaiian, domain) == {"change_confirmed": True}
+    confirmed = await ValidateOrderChangeForm().extract_change_confirmed(dispatcher, hawaiian, domain)
+    assert confirmed == {"change_confirmed": True}
 
 
 async def test_a_yes_in_english_or_spanish_that_names_the_cancel_confirms_it(dispatcher, domain):

@@ -701,7 +701,8 @@ def test_a_catalog_that_did_not_come_in_kansai_words_is_late(ginza, lexicon):
     text = "この前　カタログが　来んで　宅配便で　送りなおして　もらうことに　なっとったんですけど　今日も　来んかったんです。"
     assert run(ginza, lexicon, text).late_catalog
     # in a learner's romaji among English (round 2026-12-05zzs mieko-bandile-11)
-    assert run(ginza, lexicon, "Molo. I asked for your catalogue about 3 weeks ago, katarogu ga mada kimasen").late_catalog
+    text = "Molo. I asked for your catalogue about 3 weeks ago, katarogu ga mada kimasen"
+    assert run(ginza, lexicon, text).late_catalog
 
 
 @pytest.mark.parametrize("text, imminent", [
