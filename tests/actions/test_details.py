@@ -121,3 +121,12 @@ async def test_a_name_after_a_catalog_asked_for_aside_begins_the_catalog(dispatc
     name = user("藤井 佐吉", "inform", [{"entity": "person_name", "value": "藤井 佐吉", "start": 0, "end": 5}])
     events = await ActionDetailOutOfContext().run(dispatcher, make_tracker([asked, name]), domain)
     assert said(dispatcher) == ["utter_catalog_start"] and events[-1]["name"] == "catalog_form"
+
+
+async def test_details_after_a_late_catalog_are_left_to_its_look_up(dispatcher, domain):
+    """Review: カタログ頼んだのにまだ来ない holds 頼; its details go to the late catalog's look-up."""
+    asked = user("カタログ頼んだのにまだ来ないんですけど", "ask_delivery_status")
+    name = user("藤井 佐吉", "inform", [{"entity": "person_name", "value": "藤井 佐吉", "start": 0, "end": 5}])
+    tracker = make_tracker([asked, name], slots={"catalog_late": True})
+    events = await ActionDetailOutOfContext().run(dispatcher, tracker, domain)
+    assert not any(e.get("name") == "catalog_form" for e in events)
