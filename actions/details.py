@@ -18,7 +18,7 @@ from actions import common
 from actions.misread import verification_answered_early
 from actions.verification_start import begin_verification, resume_verification
 from madoguchi.dialogue.delivery_date import written_date
-from madoguchi.nlu.reading import cue_places
+from madoguchi.handoff.reasons import has_cue
 
 DETAIL_NAMES = {"person_name": "お名前", "postal_code": "郵便番号", "address": "ご住所", "phone": "お電話番号"}
 ASKED = "utter_detail_what_for"
@@ -79,21 +79,22 @@ def phone_for_the_order(tracker: Tracker) -> bool:
     )
 
 
-# A catalog asked for (カタログ欲シイ, can you send the catalog): the wish, not a question about one.
-CATALOG_WISHED = re.compile(r"(?:カタログ|かたろぐ|katarogu|(?i:catalog))[^。？?]{0,8}?(?:欲し|ほし|送って|おくって|頼|たの|(?i:please|send))")
-
-
 def catalog_asked_aside(tracker: Tracker) -> bool:
     """The customer asked for the catalog in a message the bot read as something else (カタログ
     欲シイ。大島ダ。島マデ何日デ着クダラ, answered as a shipping question, round 2026-12-05zzu
-    sakichi-arami-01), and no catalog form has run since: the details that follow are for it."""
+    sakichi-arami-01), and no catalog form has run in this conversation: the details that follow
+    are for it."""
     events = common.event_dicts(tracker)
     formed = any(e.get("event") == "active_loop" and e.get("name") == "catalog_form" for e in events)
     if formed or tracker.get_slot("catalog_late"):
         return False  # カタログ頼んだのにまだ来ない: the late catalog's own look-up takes the details
-    earlier = [e for e in events[:-1] if e.get("event") == "user"]
-    return any(CATALOG_WISHED.search(cue_places(e.get("text") or "")) and (e.get("parse_data") or {}).get(
-        "intent", {}).get("name") != "request_catalog" for e in earlier)
+    catalog = common.rules().cues.get("catalog", [])
+    # the catalog named, and its request among the classifier's next readings (not its first)
+    return any(
+        has_cue(e.get("text") or "", catalog)
+        and "request_catalog" in [r.get("name") for r in ((e.get("parse_data") or {}).get("intent_ranking") or [])[1:3]]
+        for e in events[:-1] if e.get("event") == "user"
+    )
 
 
 def asked_before(tracker: Tracker) -> bool:

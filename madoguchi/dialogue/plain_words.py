@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from madoguchi.nlu.cues import THE_MEDIUM
 from madoguchi.nlu.reading import cue_places
 
 # The bot's words, or what it said or wrote (not 意味わからん, which is more often a grumble).
@@ -55,12 +56,10 @@ def answered_beside(text: str) -> bool:
     return _ASKED_OTHER.search(text) is not None
 
 
-# Not used to chats and machines, or too old for them, said with an apology or as the reason
-# (round 2026-12-03zk noriko-samuel-13 in the replay, read as distress and handed off).
-_NEW_TO_THIS = re.compile(
-    r"(?:年寄り|としより|トシヨリ|老人|高齢|年(?:だ|なもん|やけ|じゃけ)|こういう(?:の|もん|こと)|機械|きかい|パソコン|スマホ|"
-    r"チャット|ネット|慣れ|なれて)"
-)
+# Too old for chats and machines (the chat or machines spoken of are the triage's THE_MEDIUM), said
+# with an apology or as the reason (round 2026-12-03zk noriko-samuel-13 in the replay, read as
+# distress and handed off).
+_AGED = re.compile(r"年寄り|としより|トシヨリ|老人|高齢|年(?:だ|なもん|やけ|じゃけ)|こういうもん|慣れ|なれて")
 _SORRY_OR_UNUSED = re.compile(
     r"ごめん|すみません|すいません|すんません|申し訳|もうしわけ|堪忍|かんにん|慣れて(?:な|へ|ね|お)|不慣れ|苦手|にがて|"
     r"(?:よく|よう)?(?:わから|分から|わかん|分かん|わがん)"
@@ -75,4 +74,5 @@ def new_to_this(text: str) -> bool:
     """The message says the writer is not used to such things or too old for them, with an
     apology or a not knowing (read in kana and without spaces too)."""
     read = cue_places(text)
-    return _NEW_TO_THIS.search(read) is not None and _SORRY_OR_UNUSED.search(read) is not None
+    new = THE_MEDIUM.search(read) is not None or _AGED.search(read) is not None
+    return new and _SORRY_OR_UNUSED.search(read) is not None

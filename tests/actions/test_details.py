@@ -117,7 +117,8 @@ async def test_a_phone_given_after_the_verification_offered_a_person_goes_on_wit
 
 async def test_a_name_after_a_catalog_asked_for_aside_begins_the_catalog(dispatcher, domain):
     """Round 2026-12-05zzu sakichi-arami-01: カタログ欲シイ answered as a shipping question, then the name."""
-    asked = user("カタログ欲シイ。大島ダ。島マデ何日デ着クダラ", "ask_shipping")
+    ranking = [{"name": "ask_shipping", "confidence": 0.74}, {"name": "request_catalog", "confidence": 0.24}]
+    asked = user("カタログ欲シイ。大島ダ。島マデ何日デ着クダラ", "ask_shipping", intent_ranking=ranking)
     name = user("藤井 佐吉", "inform", [{"entity": "person_name", "value": "藤井 佐吉", "start": 0, "end": 5}])
     events = await ActionDetailOutOfContext().run(dispatcher, make_tracker([asked, name]), domain)
     assert said(dispatcher) == ["utter_catalog_start"] and events[-1]["name"] == "catalog_form"
@@ -125,7 +126,8 @@ async def test_a_name_after_a_catalog_asked_for_aside_begins_the_catalog(dispatc
 
 async def test_details_after_a_late_catalog_are_left_to_its_look_up(dispatcher, domain):
     """Review: カタログ頼んだのにまだ来ない holds 頼; its details go to the late catalog's look-up."""
-    asked = user("カタログ頼んだのにまだ来ないんですけど", "ask_delivery_status")
+    asked = user("カタログ頼んだのにまだ来ないんですけど", "ask_delivery_status", intent_ranking=[
+        {"name": "ask_delivery_status", "confidence": 0.6}, {"name": "request_catalog", "confidence": 0.4}])
     name = user("藤井 佐吉", "inform", [{"entity": "person_name", "value": "藤井 佐吉", "start": 0, "end": 5}])
     tracker = make_tracker([asked, name], slots={"catalog_late": True})
     events = await ActionDetailOutOfContext().run(dispatcher, tracker, domain)
