@@ -36,8 +36,9 @@ class _Lexicon:
         return max(map(len, self.words_of))
 
 
-# A word of Latin letters, with its apostrophe (don't, it's), not glued to digits (A1234567).
-_WORD = re.compile(r"(?<![0-9A-Za-z'’])[A-Za-z][A-Za-z'’]*(?![0-9A-Za-z])")
+# A word of Latin letters, with its apostrophe (don't, it's), not glued to digits (A1234567), but
+# for Arabic's letters written as digits between letters (ma3a salama: good-bye).
+_WORD = re.compile(r"(?<![0-9A-Za-z'’])[A-Za-z][A-Za-z'’]*(?:[2357][A-Za-z]+)*(?![0-9A-Za-z])")
 # The same with its hyphens (nag-order, i-check, pang-regalo).
 _HYPHENED = re.compile(r"(?<![0-9A-Za-z'’-])[A-Za-z][A-Za-z'’-]*(?<!-)(?![0-9A-Za-z])")
 
@@ -55,6 +56,7 @@ def without_diacritics(text: str) -> str:
 # Letters of their own that stand for a plain one, one for one.
 _OWN_LETTERS = {"đ": "d", "Đ": "D", "ı": "i", "ð": "d", "Ð": "D", "æ": "a", "Æ": "A", "ø": "o", "Ø": "O",
                 "þ": "t", "Þ": "T", "ħ": "h", "Ħ": "H",
+                "ə": "e", "Ə": "E",  # Azerbaijani's schwa (çox sağ olun, zəhmət olmasa)
                 "ʻ": " "}  # Hawaiian's ʻokina parts the words of a phrase (ʻaʻole: a ole)
 
 

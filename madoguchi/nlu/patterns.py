@@ -100,7 +100,7 @@ _RELATIVE_DATE_RE = re.compile(
     rf"|(?<![ぁ-ゖ])(?:{_WEEK}(?:げつ|か|すい|もく|きん|ど|にち)ようび?|(?:こんしゅう|らいしゅう|さらいしゅう)まつ|きょう|あした|あさって|しあさって|きのう|"
     r"おととい|こんや|せんしゅう|せんげつ|らいげつ|こんげつ)(?![ぁ-ゖ](?<![はのにがもでまかなじや]))"
 )
-_GREETING_TODAY = re.compile(r"^\s*今日は(?:[。、!！\s]|$)")
+_GREETING_TODAY = re.compile(r"^\s*今日[はハわ](?:[。、!！\s]|$)")  # 今日ハ。大島ノ藤井ダ (round 2026-12-05zzu)
 # Sunday, next Saturday, tonight: a day named in English.
 # A month in English, whole or cut to three letters (December, Dec., Sept), and a day with its
 # ordinal (22nd): the month and its day (January 17, the 22nd of December) are a date. A month

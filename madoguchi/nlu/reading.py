@@ -202,6 +202,13 @@ _KATAKANA_GRAMMAR = re.compile(
     # クイヤンセ: an old fisherman with poor eyesight, round zz)
     r"^[\u30a1-\u30fc]{2,}[ハヲ]$|(?:ゴワス|ゴワシタ|ゴザイモス|モス|モシタ|ジャッド|ヤッド|ジャロ|ジャロカイ|クイヤンセ|クイヤイ)[カネヨイ]?$"
 )
+# An answer, a greeting or a goodbye written alone in katakana (ソウダ, ソレジャ, イラン: round
+# 2026-12-05zzu, an old fisherman on Izu Oshima): no loanword or name is one of these.
+_KATAKANA_ANSWER = re.compile(
+    r"(?:ソウ|ソウダ|ソウデス|ソウダヨ|ソウダナ|ソレジャ|ソレジャア|ソンジャ|ジャア|ジャ|イラン|イラネエ|イラナイ|ダメダ|"
+    r"ウン|イヤ|チガウ|ワカッタ|ヨロシク|アリガトウ|アリガトネ|ドウモ|サヨナラ|サヨウナラ|スマン|スミマセン|"
+    r"オハヨウ|コンニチハ|コンバンハ)[。.!！]*"
+)
 _NOT_KATAKANA = re.compile(r"[\u3040-\u309f\u4e00-\u9fff]")  # hiragana or kanji
 _SEPARATORS = re.compile(r"[\s、。,.!?！？・「」()（）]+")
 
@@ -212,7 +219,8 @@ def katakana_sentences(text: str) -> Reading | None:
     if _NOT_KATAKANA.search(text):
         return None
     words = [w for w in _SEPARATORS.split(text) if re.search(r"[\u30a1-\u30fa]", w)]
-    if len(words) < 2 or not any(_KATAKANA_GRAMMAR.search(w) for w in words):
+    alone = len(words) == 1 and _KATAKANA_ANSWER.fullmatch(words[0]) is not None  # ソウダ, ソレジャ
+    if not alone and (len(words) < 2 or not any(_KATAKANA_GRAMMAR.search(w) for w in words)):
         return None
     read = jaconv.kata2hira(text)
     if len(read) != len(text):
@@ -239,8 +247,8 @@ def kanji_katakana(text: str) -> Reading | None:
     if _HIRAGANA.search(text) or not _NOT_KATAKANA.search(text):
         return None
     words = [w for w in re.split(r"[\s、。,.!?！？・「」()（）\u4e00-\u9fff々〆]+", text) if w]
-    if _ONE_WORD.fullmatch(text) and not any(_KATAKANA_GRAMMAR.search(w) or w.endswith(("ネ", "ネェ")) for w in words):
-        return None  # 新井ルシア: a family name and a given name, written alone
+    if _ONE_WORD.fullmatch(text) and not any(_KATAKANA_GRAMMAR.search(w) or w.endswith(("ネ", "ネェ", "ラン")) for w in words):
+        return None  # 新井ルシア: a family name and a given name, written alone (not 要ラン)
     signs = len(_KATAKANA_OKURIGANA.findall(text)) + sum(1 for w in words if _KATAKANA_GRAMMAR.search(w))
     if signs < (1 if not _DETAILS.search(text) else 2):
         return None

@@ -39,6 +39,7 @@ _SURE_END = re.compile(r"です|でございます|と申します|といいま�
 # The next word of a name written in katakana words (グエン ヴァン ミン).
 _DOTTED_KATAKANA = re.compile(r"[ァ-ヴー]+(?:[・･][ァ-ヴー]+)*")
 _MORE_KATAKANA = re.compile(r"[ 　]([ァ-ヴー]{1,8})(?=[ 　]|です|と申します|、|。|・|\s*$)")
+KATAKANA_COPULA = re.compile(r"ダ|ジャ|ヤ|デス|ダヨ|ダベ|ダラ|ズラ|ダケド")
 NOT_A_GIVEN_NAME = re.compile(r"^(?:と|で|は|が|の|に|へ|を|も|から|まで|です|でございます|宛|あて|様|さま|さん|殿)")
 
 
@@ -112,6 +113,8 @@ def _not_a_given_name(text: str, tail: re.Match) -> bool:
     only begins like a particle (中村 ももかです, はるか, のぞみ) is a name when it stands after a
     space and before です or と申します (round zz)."""
     given = tail.group(1)
+    if KATAKANA_COPULA.fullmatch(given):  # 大島ノ藤井ダ, in katakana as an old word processor wrote
+        return True
     if not NOT_A_GIVEN_NAME.match(given) or NOT_A_GIVEN_NAME.fullmatch(given):
         return NOT_A_GIVEN_NAME.fullmatch(given) is not None
     spaced = tail.group(0)[0] in " 　"

@@ -71,6 +71,9 @@ from madoguchi.nlu.address_spans import addresses
         ("住所は同じ境内で奈良県奈良市高畑町１１８８番地 東光院 庫裏です。", "奈良県奈良市高畑町１１８８番地 東光院 庫裏"),
         ("奈良県奈良市高畑町1188 浄念寺でございます。", "奈良県奈良市高畑町1188 浄念寺"),
         ("奈良県奈良市高畑町１１８８番地 山田ビルへ送ってください", "奈良県奈良市高畑町１１８８番地 山田ビル"),
+        # a student residence with its block and room, a shop after its address (round 2026-12-05zzu)
+        ("茨城県つくば市天王台1-1-1 一の矢学生宿舎 18号棟 203号室", "茨城県つくば市天王台1-1-1 一の矢学生宿舎 18号棟 203号室"),
+        ("住所は石川県輪島市河井町２部４７番地 蔵谷漆器店、郵便番号は", "石川県輪島市河井町２部４７番地 蔵谷漆器店"),
         # a kana address a number alone ends, after a prefecture and a city in kana; the place sent to
         # and what is sent after it; romaji from the building to the prefecture (round 2026-12-05zzs)
         ("８７３ ０５０３ おおいたけん くにさきし くにさきまち つるかわ １２３", "おおいたけん くにさきし くにさきまち つるかわ １２３"),

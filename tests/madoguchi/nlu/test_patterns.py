@@ -281,7 +281,7 @@ def test_a_postal_code_in_kanji_numerals_is_found():
 
 @pytest.mark.parametrize("text", ["49日 に おかし おくりたい", "32日に届けて", "13/5 着で",
                                   # greetings, and words that hold a day's name
-                                  "今日は。宮崎の黒木と申します。", "こんばんは", "今晩は", "とうきょう に すんでる",
+                                  "今日は。宮崎の黒木と申します。", "今日ハ。大島ノ藤井ダ", "こんばんは", "今晩は", "とうきょう に すんでる",
                                   "明日香です", "あしたばの天ぷら", "きょうだい に おくる", "毎日食べてます", "Sundays are busy",
                                   # quantities with a dot, a version, three days
                                   "重さは1.5kgです", "2.50ドル", "v1.2です", "さんにちかん まって"])

@@ -162,6 +162,19 @@ def test_a_family_name_in_kanji_and_a_given_name_in_katakana_stay_as_written(tex
     """Round zze: 新井ルシア read as 新井るしあ was out of scope, and the catalog lost its name."""
     assert reading(text) is None
     assert reading("届カネ").text == "届かね"  # one word whose kana are grammar
+    assert reading("要ラン").text == "要らん"  # round 2026-12-05zzu: a no, not a name
+
+
+@pytest.mark.parametrize("written, read", [("ソウダ", "そうだ"), ("ソレジャ", "それじゃ"), ("イラナイ。", "いらない。")])
+def test_an_answer_written_alone_in_katakana_is_read_in_hiragana(written, read):
+    """Round 2026-12-05zzu: an old fisherman's ソウダ and ソレジャ went unread (no loanword is one)."""
+    assert reading(written).text == read
+
+
+def test_arabic_goodbye_written_with_a_digit_stays_a_goodbye_beside_malagasy_salama():
+    assert "さようなら" in reading("ok bye! ma3a salama 👋").text
+    assert "こんにちは" not in reading("ok bye! ma3a salama 👋").text
+    assert "はい" not in (reading("saya mau beli kue") or reading("x")).text  # Indonesian's beli: no Azerbaijani yes
 
 
 @pytest.mark.parametrize("text", ["京都市上京区千本通中立売上ル玉屋町38", "〒5300001 大阪市北区梅田1-2-3 梅田ハイツ502",
@@ -284,7 +297,7 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("bo pen nyang じゃない です", "大丈夫 じゃない"), ("illai illai, not needed", "いいえ"), ("aama aama 👍", "はい"),
     ("Yia sas! 🌸", "こんにちは"), ("kalinichta! talk later ✨", "さようなら"), ("misaotra. よく わかりました", "ありがとう"),  # 05zzg
     ("eny", "はい"), ("tsia", "いいえ"), ("ok mèsi, so maybe tomorrow? 🙏", "ありがとうございます"), ("orevwa", "さようなら"),
-    ("ok that's all, shukran, ma3a salama 👋", "ma3a salama"),  # Arabic's goodbye is no Malagasy hello
+    ("ok that's all, shukran, ma3a salama 👋", "さようなら"),  # Arabic's goodbye is no Malagasy hello
     ("Doviđenja i hvala!", "さようなら"), ("dobar dan, is the catalog free?", "こんにちは"),  # round 05zzh
     ("Barev dzez 🌸", "こんにちは"), ("ok shnorhakalutyun!", "ありがとうございます"), ("Voch", "いいえ"),
     ("Era só isso, até a próxima", "以上です"),  # a Portuguese word with its accent is no romaji (até: not あて)
@@ -327,6 +340,9 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("a hui hou! 🌺", "さようなら"), ("mahalo nui loa!! 🙏", "ありがとうございます"), ("ʻaʻole", "いいえ"),
     ("Sala hantle!", "さようなら"), ("Kea leboha!", "ありがとうございます"), ("E, ka kopo 🙏", "お願いします"),  # 05zzt
     ("Halò.", "こんにちは"), ("Tapadh leat.", "ありがとうございます"), ("matur nuwun sanget", "ありがとうございます"),
+    ("Mba'éichapa! 😊", "こんにちは"), ("Aguyje ndéve!!", "ありがとうございます"), ("Nahániri", "いいえ"),  # 05zzu
+    ("heẽ heẽ, 宅配便 please", "はい"), ("Çox sağ olun!", "ありがとうございます"), ("bəli bəli 👍", "はい"),
+    ("Bağışlayın, zəhmət olmasa", "すみません, お願いします"), ("salama!", "こんにちは"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text

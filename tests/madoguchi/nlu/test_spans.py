@@ -46,6 +46,9 @@ def test_a_given_name_in_kana_found_cut_short_is_read_to_its_space():
 def test_a_name_ending_is_not_a_given_name():
     assert "佐藤一郎宛にカタログを"[: whole_name_end("佐藤一郎宛にカタログを", 0, 4)] == "佐藤一郎"
     assert "山田様宛"[: whole_name_end("山田様宛", 0, 2)] == "山田"
+    # a copula in katakana, as an old word processor writes it (round 2026-12-05zzu); a given name stays
+    assert "大島ノ藤井ダ"[3: whole_name_end("大島ノ藤井ダ", 3, 5)] == "藤井"
+    assert "山田ダイスケです"[: whole_name_end("山田ダイスケです", 0, 2)] == "山田ダイスケ"
 
 
 @pytest.mark.parametrize(
