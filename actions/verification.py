@@ -29,12 +29,15 @@ from actions.takeover import hand_off
 from actions.verification_start import resume_verification
 from madoguchi.dialogue import verification
 from madoguchi.handoff.reasons import goods_problem
+from madoguchi.nlu import cues
 from madoguchi.nlu.patterns import find_order_ids, find_phones, normalize_phone
 from madoguchi.store import orders, verifications
 
 # What the customer may ask for instead of answering; a person is named in the message.
 PERSON_WORDS = ("担当", "人と", "人に", "人間", "オペレーター", "おぺれーたー", "係の", "電話で話")
-HANDOFF_INTENTS = frozenset({"request_human", "complain", "express_distress"})
+# Handed to a person from the middle of the look-up; an exception asked ends the look-up instead,
+# and its own rule hands it over (out_of_policy).
+HANDOFF_INTENTS = cues.HANDOFF_INTENTS - {"request_exception"}
 SIDE_QUESTIONS = frozenset({"ask_shipping", "ask_gift", "ask_product"})
 # Intents that do not end the verification by themselves: a yes, a detail without a
 # number, the same question about the order again.
