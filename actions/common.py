@@ -12,6 +12,7 @@ from madoguchi import clock
 from madoguchi.shop.rules import Rules, shop_rules
 from madoguchi.store.db import Database, database
 from madoguchi.nlu.patterns import normalize_phone
+from madoguchi.dialogue.written import latin_name_with_reading
 from madoguchi.values import clean_person_name
 
 
@@ -99,6 +100,9 @@ def name_answer(value: Any, tracker: Tracker) -> str:
     it may be a part only (山田 of 山田 太郎です, あおい of 中村あおい); asked for the name,
     the answer is the name even when no entity was found."""
     raw = str(value or "")
+    latin = latin_name_with_reading(latest_text(tracker))
+    if latin:
+        return latin  # Dayanara Cijntje (katakana ダヤナラ・ケインチェ): the name, then how it reads
     name = clean_person_name(_before_details(tracker) if raw == latest_text(tracker) else raw)
     # Several names found in one message (田中 哲夫 and 哲夫): the longest that holds the value.
     found = [clean_person_name(str(e.get("value") or "")) for e in tracker.latest_message.get("entities") or []

@@ -64,6 +64,8 @@ def _name_of(part: str) -> str | None:
     for _ in range(3):
         name = _PLAIN_COPULA.sub("", _NAME_FRAME.sub("", name)).strip(" 、,。")
     name = re.sub(r"\s+", " ", name)
+    if not re.search(r"[(（]", name):
+        name = name.rstrip(")）").strip()  # ダヤナラ・ケインチェ) of (katakana ダヤナラ・ケインチェ): no bracket
     # 40: Yuldashev Rustam Abdurakhmonovich is 33 letters
     if not name or len(name) > 40 or _NOT_A_NAME.search(name) or _DETAIL_LABEL.match(name):
         return None

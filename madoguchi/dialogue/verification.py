@@ -13,7 +13,7 @@ import re
 import jaconv
 
 from madoguchi.dialogue.leaving import is_leaving
-from madoguchi.nlu.cues import NOT_KNOWING_CUES, PERSON_NOT_BOT, only_cues_among
+from madoguchi.nlu.cues import NOT_KNOWING_CUES, PERPLEXED_FACES, PERSON_NOT_BOT, only_cues_among
 from madoguchi.nlu.patterns import find_order_ids
 from madoguchi.nlu.reading import cue_places
 from madoguchi.text import nfkc
@@ -108,7 +108,9 @@ _UNKNOWN = re.compile(
     r"わが(ら)?ね|わがんね|わがんな|わがらな|わかんね|分がらね|知らね|しらね|しゃね|(わか|分か)らへん|(わか|分か)りまへん|(知|し)らへん|"
     # kyō-kotoba (どこへ やってしもたんやろ。ちょっと わからしまへんのどす, round zzg)
     r"(わか|分か)らしまへん|(知|し)らしまへん|(知|し)りまへん|どこ(に|へ)?(やっ|いっ|行っ)て(しも|しま)|"
-    r"(?i:(i )?(don'?t|do not) (know|have|remember)|(can'?t|cannot|couldn'?t) find|\blost (it|the)|(deleted|threw away) the|no idea)"
+    r"(?i:(i )?(don'?t|do not) (know|have|remember)|(can'?t|cannot|couldn'?t) find|\blost (it|the)|(deleted|threw away) the|no idea|"
+    # i check my email already, wala gyud… ambot (Cebuano's I don't know, round 2026-12-05zzv takae-rodel-19)
+    r"(checked|check|looked|searched)[^.?!]{0,20}(e-?mails?|inbox)[^.?!]{0,6}already|already (checked|looked|searched)|\bambot\b)"
 )
 # Not knowing what to do (どうしたらよかか　わからんで　胸が　苦しいとです; どんだばいいんだが、わ、
 # もうわがらね): at a loss, not a number not known, unless the number is named.
@@ -211,9 +213,11 @@ def side_question_reading(text: str) -> str | None:
 
 
 def only_not_knowing(triage: dict) -> bool:
-    """The distress triage saw nothing but "I do not know" (no other cue, no !! and at
-    most one trailing-off: もらったかもわからんって…)."""
-    return only_cues_among(triage.get("cues") or [], NOT_KNOWING_CUES, triage.get("intensity") or 0, bool(triage.get("emphatic")))
+    """The distress triage saw nothing but "I do not know" and a perplexed face (no other cue,
+    no !! and at most one trailing-off: もらったかもわからんって…; i cannot find it 😥, round
+    2026-12-05zzv takae-rodel-19)."""
+    allowed = NOT_KNOWING_CUES | PERPLEXED_FACES
+    return only_cues_among(triage.get("cues") or [], allowed, triage.get("intensity") or 0, bool(triage.get("emphatic")))
 
 
 def ask_response(slot: str, asked: int, note: str | None) -> str | None:

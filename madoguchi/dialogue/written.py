@@ -134,3 +134,17 @@ def address_as_written(text: str) -> str:
 # A copula that ends the address, then talk after a 、 or 。 (…コーポ三軒茶屋２０３号室 です、部屋の
 # 番号まで ちゃんと書かんと届かねえって…: round 2026-12-05zzp shozo-liesel-01).
 _TALK_AFTER = re.compile(r"(?<=[0-9号室階F])\s*(?:です|でございます|だ|や|やで|じゃ|だに|ずら)\s*[、。,.!！]\s*(?=\S)")
+
+
+# A name in Latin letters with its reading in katakana after it, in brackets (Dayanara Cijntje
+# (katakana ダヤナラ・ケインチェ), round 2026-12-05zzv sumiyo-dayanara-11): the name is the first.
+_LATIN_WITH_READING = re.compile(
+    r"^\s*(?P<latin>[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,3})\s*[(（]\s*"
+    r"(?:(?:in )?(?:katakana|カタカナ|かたかな|reading|yomi|読み|よみ)\s*[:：]?\s*)?[ァ-ヺー・･ 　]+[)）]"
+)
+
+
+def latin_name_with_reading(text: str) -> str | None:
+    """The Latin name of a message that gives it with its katakana reading in brackets."""
+    match = _LATIN_WITH_READING.match(text or "")
+    return match.group("latin") if match else None

@@ -5,7 +5,8 @@ and says what to look at. A ticket opened because the bot did not understand tak
 reason of the first message then understood (same fee as the mainland, just this once: an
 exception asked), so the operator sees what the customer wants. A ticket for wrong or
 damaged goods keeps its reason, which says what to look at, and is served first when the
-customer waiting becomes distressed or angry (its priority is raised, not its reason)."""
+customer waiting becomes distressed or angry (its priority is raised, not its reason); a
+ticket for an exception keeps its reason too when the customer is angry that it cannot be done."""
 
 from __future__ import annotations
 
@@ -28,6 +29,9 @@ VAGUE = "bot_failure"  # the reason that says nothing of what the customer wants
 # 0.67, a fear of paying online read as a complaint at 0.46, leave it as it is.
 SURE = 0.7
 KEPT = "needs_operator"  # the reason that says what to look at: a feeling raises its priority only
+# An exception asked, then anger that it cannot be done (なんでできんと！？融通のきかんとね😤, round
+# 2026-12-05zzv sumiyo-dayanara-06): the operator still has the request to decide; served first.
+POLICY = "out_of_policy"
 COMPLAINT = "complaint"
 DISTRESS = "distress"
 # A complaint read this surely is one without a word of anger (電話の人が…とてもつめたい言い方でした,
@@ -100,6 +104,6 @@ def raise_open_handoff(
     frightened = sure and reason == DISTRESS and handoff.reason == COMPLAINT
     if not (rank < handoff.priority or ((vague or frightened) and rank == handoff.priority)):
         return False
-    kept = handoff.reason if handoff.reason == KEPT else reason
+    kept = handoff.reason if handoff.reason == KEPT or (handoff.reason, reason) == (POLICY, COMPLAINT) else reason
     replacing = VAGUE if vague else COMPLAINT if frightened else None
     return handoffs.raise_reason(db, handoff.id, kept, rank, replacing=replacing)

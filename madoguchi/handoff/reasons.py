@@ -19,6 +19,16 @@ INTENT_REASONS = {
     "request_exception": "out_of_policy",
 }
 
+# Goods that came wrong again, or a report of them left unanswered (箱つぶれて届いたって前にも言ったずら…
+# めーるも送ったに 返事ひとつ寄こさねえ; 先月も箱が潰れて届いて…今度届いたもんも、また蓋が割れとった;
+# これで 二回目でぇ: rounds 2026-12-05zzv yasuhei-hetal-12, zzu chiyomi-nigar-12, zze fukuzo-sjoukje-11):
+# told in anger, a complaint about the shop, whose writers all asked for complaint.
+TOLD_AGAIN = re.compile(
+    r"前にも言|前も言|前にも(?:連絡|電話|メール)|(?:二|2|２)(?:回|度)目|また(?:蓋|箱|割れ|潰れ|つぶれ|壊れ|こわれ|違う|ちが)|"
+    r"先月も|前回も|この前も|去年も|返事(?:ひとつ|も|が)?(?:ない|無い|こない|来ない|寄こさ|よこさ)|返信(?:が|も)?(?:ない|無い|こない|来ない)|"
+    r"(?i:\bagain\b|second time|told you before|no reply|nobody (?:answered|replied)|no answer)"
+)
+
 GRIEF_WORDS = ("亡くな", "他界", "葬儀", "葬式", "通夜", "告別式", "法事", "法要", "四十九日", "初盆", "新盆", "香典", "仏前", "供養")
 """Words of death and memorials: a handoff in distress with these opens with condolences."""
 
@@ -259,7 +269,9 @@ def reason_for_intent(
     # first among them (distress) when someone ate them and is harmed.
     if reason is not None or intent in ("change_order", "ask_delivery_status"):
         if goods_problem(rules, text, lemmas):
-            return "distress" if harmed_by_goods(text) else "needs_operator"
+            if harmed_by_goods(text):
+                return "distress"
+            return "complaint" if intent == "complain" and TOLD_AGAIN.search(folded(text)) else "needs_operator"
     if reason == "complaint" and reports_arrival_calmly(rules, text):
         return "needs_operator"
     return reason

@@ -58,6 +58,7 @@ TODAY = date(2026, 11, 20)
         ("まさだ", "まさだ"),
         ("じゃあ 山田 花子", "山田 花子"), ("じゃあ、王 暁玲です", "王 暁玲"),  # a word leading in (round zzg)
         ("ではら じゅん", "ではら じゅん"),  # a name that begins like one
+        ("ダヤナラ・ケインチェ)", "ダヤナラ・ケインチェ"),  # the bracket of (katakana ダヤナラ・ケインチェ)
     ],
 )
 def test_person_name_without_the_polite_frame(text, name):

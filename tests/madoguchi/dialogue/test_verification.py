@@ -27,7 +27,8 @@ from madoguchi.dialogue.verification import (
      "注文番号なるものは控えておらぬ。電話で注文した際にも、そのようなものは聞かされなかったと記憶しておる。",
      "何回も聞かんでええて。仕事中でメール探しとる暇ないんだわ",  # no time to look (round zza)
      "注文の番号どすか…どこへ やってしもたんやろ。ちょっと わからしまへんのどす。",  # kyō-kotoba (round zzg)
-     "住所は……あら、郵便番号を書いた手帳が見当たりません。", "メールが見つかりません"],  # replay of 01g haruko-leo-15
+     "住所は……あら、郵便番号を書いた手帳が見当たりません。", "メールが見つかりません",  # replay of 01g haruko-leo-15
+     "i check my email already, wala gyud. maybe i used my Mam email? ambot"],  # round 2026-12-05zzv
 )
 def test_not_knowing_the_number(text):
     assert reading(text) == UNKNOWN
@@ -99,6 +100,7 @@ def test_not_knowing_is_no_distress_but_a_fright_is():
     assert only_not_knowing({"cues": ["わかりませ"], "intensity": 0})
     assert not only_not_knowing({"cues": ["わかりませ", "どうしよう"], "intensity": 0})
     assert only_not_knowing({"cues": ["わからん"], "intensity": 1})  # もらったかもわからんって…
+    assert only_not_knowing({"cues": ["😥"], "intensity": 0})  # i cannot find it 😥 (round 2026-12-05zzv)
     assert not only_not_knowing({"cues": ["わからな"], "intensity": 1, "emphatic": True})
     assert not only_not_knowing({"cues": ["わからな"], "intensity": 2})
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from madoguchi.dialogue.written import address_as_written, labelled, name_as_written
+from madoguchi.dialogue.written import address_as_written, labelled, latin_name_with_reading, name_as_written
 
 LIST = (
     "下記のとおりお願いします。①氏名：石井 彩 ②郵便番号：〒980-0811 "
@@ -104,3 +104,10 @@ def test_whose_name_it_is_before_a_comma_is_not_the_name():
 ])
 def test_a_request_or_a_romaji_copula_after_the_name_is_no_part_of_it(found, text, name):
     assert name_as_written(found, text) == name
+
+
+def test_a_latin_name_with_its_katakana_reading_in_brackets_is_the_latin_name():
+    """Round 2026-12-05zzv sumiyo-dayanara-11: the catalog went to ダヤナラ・ケインチェ) instead."""
+    assert latin_name_with_reading("Dayanara Cijntje (katakana ダヤナラ・ケインチェ)") == "Dayanara Cijntje"
+    assert latin_name_with_reading("Dayanara Cijntje（ダヤナラ・ケインチェ）") == "Dayanara Cijntje"
+    assert latin_name_with_reading("Dayanara Cijntje") is None

@@ -103,6 +103,14 @@ def test_a_goods_ticket_keeps_its_reason_and_is_served_first_when_the_customer_g
     assert (handoffs.get(db, hid).reason, handoffs.get(db, hid).priority) == ("needs_operator", 1)
 
 
+def test_anger_at_an_exception_refused_keeps_the_request_and_serves_it_first(db):
+    """Round 2026-12-05zzv sumiyo-dayanara-06: delivery today to Sapporo asked, then anger that it
+    cannot be done: the operator still decides the request, now first."""
+    hid = ticket(db, "w13", "out_of_policy", 3)
+    TranscriptBroker(db).publish_many([user("w13", "えー！なんでできんと！？そぎゃん融通のきかんとね😤", "complain", anger=True)])
+    assert (handoffs.get(db, hid).reason, handoffs.get(db, hid).priority) == ("out_of_policy", 1)
+
+
 def test_an_unsure_reading_leaves_the_ticket_as_it_was(db):
     """A plea for the exception (何とかお願いします) read as distress at 0.67 is still the exception."""
     hid = ticket(db, "w12", "out_of_policy", 3)

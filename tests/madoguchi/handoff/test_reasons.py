@@ -55,6 +55,30 @@ def test_a_complaint_about_crushed_goods_needs_an_operator(rules):
     assert reason_for_intent(rules, "complain", CRUSHED, CRUSHED_LEMMAS) == "needs_operator"
 
 
+@pytest.mark.parametrize("text", [
+    "おい 箱つぶれて届いたって前にも言ったずら",  # round 2026-12-05zzv yasuhei-hetal-12
+    "もう一回言わしてもらいますけど、先月も箱が潰れて届いて、お電話で謝ってもらったばっかりながいね。",  # zzu
+])
+def test_damaged_goods_told_again_in_anger_are_a_complaint(rules, text):
+    """Six blind writers asked for a complaint: the shop failed twice, or left the report unanswered."""
+    assert reason_for_intent(rules, "complain", text) == "complaint"
+    assert reason_for_intent(rules, "complain", "箱つぶれて届いたんだけど") == "needs_operator"  # the first time
+    assert reason_for_intent(rules, "express_distress", text) == "needs_operator"  # no anger read
+
+
+@pytest.mark.parametrize("text", [
+    "六本 入りの はず やのに　一本 たらんのやさ　なんべん かぞえても 五本 しか ないんやお",  # round 2026-12-05zzv
+    "the paper on the box is black and white, my Mam said it is for funeral!! it is her birthday gift 😣",
+])
+def test_goods_short_by_one_or_with_a_mourning_paper_on_a_birthday_gift_are_reported(rules, text):
+    assert goods_problem(rules, text)
+
+
+def test_delivery_today_to_sapporo_is_an_exception(rules):
+    """Round 2026-12-05zzv sumiyo-dayanara-06: Hokkaido takes 2 to 4 days."""
+    assert exception_kind(rules, "今日中に札幌に届けてもらえんですか？") == "same_day_remote"
+
+
 def test_a_cue_in_dictionary_form_is_found_through_the_lemmas():
     # A rules file that lists only the dictionary form 潰れる: the text alone (潰れていました)
     # does not contain it, the lemmas do.
