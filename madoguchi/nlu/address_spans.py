@@ -62,8 +62,11 @@ _BLOCK = (
 # In romaji, written from the building to the prefecture, commas between (Kaigan Heights 203, 5-12-3,
 # Nakatsuma-cho, Kamaishi-shi, Iwate, round 2026-12-05zzs); a city's, ward's or town's word in it.
 ROMAJI_ADDRESS = re.compile(
-    r"(?:[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3} \d{1,4}[A-Za-z]?, )?\d{1,4}(?:-\d{1,4}){1,2}, "
-    r"(?:[A-Z][A-Za-z]*(?:-[a-z]+)?, ){1,3}[A-Z][a-z]+(?:-(?:ken|to|fu|shi|ku|gun))?\b"
+    r"(?:[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3} \d{1,4}[A-Za-z]?, )?\d{1,4}(?:-\d{1,4}){1,2},? "
+    r"(?:[A-Z][A-Za-z]*(?:-[a-z]+)?, ){1,3}[A-Z][a-z]+(?:-(?:ken|to|fu|shi|ku|gun))?\b(?! [A-Z])"
+    # or from the number on, the building and its floor last (3-12-5 Kitanagasadori, Chuo-ku, Kobe, Toa
+    # West Bldg 2F, round 2026-12-05zzv)
+    r"(?:, [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3} #?\d{1,4}F?\b)?"
 )
 _ROMAJI_CITY = re.compile(r"-(?:shi|ku|gun|cho|machi|mura)\b")
 # Start: a prefecture, or a city / ward / town name (2+ letters before 市区町村郡).
@@ -80,7 +83,8 @@ _HOUSES = ("ビル", "ホーム", "苑", "マンション", "ハイツ", "荘", 
            "寺", "院", "神社", "教会",  # 高畑町１１８８番地 東光院 寺務所 (round 2026-12-05zzr)
            # 天王台1-1-1 平砂学生宿舎 3号棟 110号室, 河井町２部４７番地 蔵谷漆器店 (round 2026-12-05zzu)
            "宿舎", "漆器店", "雑貨店", "呉服店", "菓子店", "文具店", "家具店", "生花店", "鮮魚店", "精肉店", "青果店",
-           "食料品店", "電器店", "金物店", "陶器店", "洋品店")
+           "食料品店", "電器店", "金物店", "陶器店", "洋品店",
+           "農園", "果樹園", "茶園", "わさび園", "保育園", "幼稚園")  # 湖南4321-1 小口わさび園 出荷小屋 (round 2026-12-05zzv)
 _HOUSE = "|".join(dict.fromkeys([*_HOUSES, *(jaconv.z2h(h, kana=True, ascii=False, digit=False) for h in _HOUSES)]))
 # A sumo stable after a name (両国２−１４−７ 東雲部屋, round zx); not 部屋番号, nor 部屋 alone.
 _HOUSE += rf"|(?<=[{KANJI}ァ-ヴー])部屋(?!番)"
@@ -109,17 +113,24 @@ _BUILDING = (
     rf"|{_LATIN_WORD}(?: {_LATIN_WORD}){{1,3}} {_NAMED_ROOM}(?![A-Za-z]))"  # …新井2-8-15 Izu Blue Divers 2F (zzo)
 )
 # A room of a school or an office named by what it is (串本中学校 職員室).
-_OFFICE = "職員室|事務室|研究室|寺務所|社務所|庫裏"  # a room; not 総務課, whom it is for
+_OFFICE = "職員室|事務室|研究室|寺務所|社務所|庫裏|事務所"  # a room; not 総務課, whom it is for
+_OFFICE += rf"|[{KANJI}]{{0,3}}(?:小屋|倉庫|作業場|加工場|出荷場)"  # 小口わさび園 出荷小屋: a shed of the farm
+# The name of a home or a block after its building's word, when a room follows (特別養護老人ホーム
+# ひだまりの郷 2階 201号室, round 2026-12-05zzt).
+_HOME_NAME = rf"[ぁ-ゖァ-ヴー{KANJI}]{{2,8}}"
 # A building in hiragana, as a kana address has it (つるはしはいつ２０３).
 _KANA_BUILDING = rf"[ぁ-ゖー]{{0,8}}(?:はいつ|まんしょん|あぱーと|こーぽ|だんち|めぞん)[ 　]?(?:{_ROOM})?"
 # A town named in hiragana after its district (日高郡みなべ町, round 2026-12-05zzd).
 _KANA_TOWN = r"(?<=郡)[ぁ-ゖ]{2,6}(?=[町村])"
+# A space between the town and its number (郡上市八幡町島谷 ５１５, round 2026-12-05zzv): a number of
+# two figures or more, or with a dash, and no count after it (港区 12個).
+_SPACED_BLOCK = rf"(?:[ 　](?={_NUM}+{_DASH}|{_NUM}{{2,}}(?![0-9０-９]*[ 　]?(?:個|こ|箱|つ|セット|冊|本|人|円|時|日|月|年|件|回|分|kg|g))))?"
 ADDRESS = re.compile(
-    rf"{_START}(?:{_PLACE}|{_KANA_TOWN}|{_BLOCK}|{_DIRECTION})*{_BLOCK}"
+    rf"{_START}(?:{_PLACE}|{_KANA_TOWN}|{_BLOCK}|{_DIRECTION})*{_SPACED_BLOCK}{_BLOCK}"
     # a company before its building (…富士町1-8 ハリマ精工 事務所棟2階, round 2026-12-05zzj)
     rf"(?:[ 　]?(?:{_WORD}{{2,12}}[ 　](?={_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}]*{_NUM}))?"
-    rf"{_BUILDING}(?:(?:[ 　]{_BUILDING}){{1,2}}(?=[ 　]{_ROOM}))?"
-    rf"(?:[ 　](?:{_ROOM}|{_WORD}{{1,4}}{_NAMED_ROOM}|{_OFFICE}))?"
+    rf"{_BUILDING}(?:(?:[ 　]{_BUILDING}){{1,2}}(?=[ 　]{_ROOM})|(?:[ 　](?:{_BUILDING}|{_HOME_NAME})){{1,2}}(?=[ 　]{_NAMED_ROOM}))?"
+    rf"(?:[ 　](?:{_ROOM}(?:[ 　]{_NAMED_ROOM})?|{_WORD}{{1,4}}{_NAMED_ROOM}|{_OFFICE}))?"
     rf"{_CARE_OF})?"  # …中央病院 東5階病棟: a ward named by its wing and floor
 )  # 特別養護老人ホーム すずらん苑 ２０５号室: a home, its name, its room (not 芝パークビル８階 株式会社ミナト)
 # No block number, a building and its room after the town (輪島市河井町 河井第２仮設団地 ３号棟１０５).
@@ -145,7 +156,7 @@ _COPULA_AFTER_HOUSE = re.compile(rf"(?:{_HOUSE})(?P<copula>や|じゃ|だ|です
 _REQUEST_AFTER = re.compile(
     rf"(?<=[ぁ-ゖァ-ヴー{KANJI}])(?:で|に|へ|まで)(?:お願い|おねがい|よろしく|頼|たの|送|おく|届|とど)|(?<=[ぁ-ゖ])(?:やで|だよ|やよ)$"
     # …ホテル・ル・ソレイユ京都宛てに, …ソレイユ京都です (round 2026-12-05x): whatever stands before
-    r"|(?:です|でした)$|宛|あて(?:に|で|へ|です|$)"
+    r"|(?:です|でした)(?:ばい|たい|よ|ね|わ|やお)?$|宛|あて(?:に|で|へ|です|$)"  # …旅館くまがわですばい (round 2026-12-05zzv)
     r"|の(?:方|ほう)(?:に|へ|まで)"
     # …旅館まつかぜまで冬のカタログ送ってもらえんだらか (round 2026-12-05zzs): to that place, and what is sent
     r"|まで(?=[^。、 　]{0,12}?(?:送|おく|届|とど|お願い|おねがい))"
@@ -191,6 +202,8 @@ def addresses(text: str) -> list[tuple[int, int]]:
         has_block = prefectured or _HAS_BLOCK.search(text, start, end) is not None
         if match.re not in (ADDRESS, HOUSING_ADDRESS, ROMAJI_ADDRESS) and not has_block:
             continue
+        if match.re is ROMAJI_ADDRESS and text[max(0, start - 2):start] == ", ":
+            continue  # Tōen House room 12, 6-583 Gojobashi-higashi…: what stands before may be its building
         if any(s <= start and end <= e for s, e in spans):
             continue
         spans = [(s, e) for s, e in spans if not (start <= s and e <= end)] + [(start, end)]

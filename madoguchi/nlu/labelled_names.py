@@ -116,7 +116,8 @@ _LATIN_INTRODUCED = re.compile(
 # The name as it is to be written in katakana, after one in Latin letters (name is Mbuyi Kalala!
 # カタカナやったらカララ ムブイでいいよ, round 2026-12-05zzr): the one to write on the parcel.
 _IN_KATAKANA = re.compile(
-    r"(?:カタカナ|かたかな|片仮名)(?:やったら|だったら|なら|だと|では|で(?:は|書くと|書いたら|言うと)?)[、,は]?[ 　]*"
+    r"(?:(?:カタカナ|かたかな|片仮名)(?:やったら|だったら|なら|だと|では|で(?:は|書くと|書いたら|言うと)?)[、,は]?"
+    r"|(?i:\bin katakana\b)[,:]?)[ 　]*"  # my name is Dayanara Cijntje, in katakana ダヤナラ・ケインチェ (05zzv)
     r"([ァ-ヺー]{2,10}[・･ 　][ァ-ヺー]{2,10})"
 )
 

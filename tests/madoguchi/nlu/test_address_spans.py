@@ -71,6 +71,13 @@ from madoguchi.nlu.address_spans import addresses
         ("住所は同じ境内で奈良県奈良市高畑町１１８８番地 東光院 庫裏です。", "奈良県奈良市高畑町１１８８番地 東光院 庫裏"),
         ("奈良県奈良市高畑町1188 浄念寺でございます。", "奈良県奈良市高畑町1188 浄念寺"),
         ("奈良県奈良市高畑町１１８８番地 山田ビルへ送ってください", "奈良県奈良市高畑町１１８８番地 山田ビル"),
+        # a care home's name before its room; a space before the number; a farm and its shed; a copula
+        # in Kuma speech (rounds 2026-12-05zzt and zzv)
+        ("岐阜県岐阜市長良福光2612-3 特別養護老人ホーム ひだまりの郷 2階 201号室 です", "岐阜県岐阜市長良福光2612-3 特別養護老人ホーム ひだまりの郷 2階 201号室"),
+        ("あて先は 岐阜県郡上市八幡町島谷 ５１５ ケアハウス よしだ川 東館 ２０３号室 やお", "岐阜県郡上市八幡町島谷 ５１５ ケアハウス よしだ川 東館 ２０３号室"),
+        ("送り先は長野県諏訪市湖南4321-1 小口わさび園 出荷小屋", "長野県諏訪市湖南4321-1 小口わさび園 出荷小屋"),
+        ("〒８６８－００１１ 熊本県人吉市九日町１２−３ 旅館くまがわですばい", "熊本県人吉市九日町１２−３ 旅館くまがわ"),
+        ("Ambaji Masala Mart at 3-12-5 Kitanagasadori, Chuo-ku, Kobe, Toa West Bldg 2F", "3-12-5 Kitanagasadori, Chuo-ku, Kobe, Toa West Bldg 2F"),
         # a student residence with its block and room, a shop after its address (round 2026-12-05zzu)
         ("茨城県つくば市天王台1-1-1 一の矢学生宿舎 18号棟 203号室", "茨城県つくば市天王台1-1-1 一の矢学生宿舎 18号棟 203号室"),
         ("住所は石川県輪島市河井町２部４７番地 蔵谷漆器店、郵便番号は", "石川県輪島市河井町２部４７番地 蔵谷漆器店"),
@@ -89,7 +96,8 @@ def test_an_address_is_whole_with_its_building_and_room(text, address):
 
 
 @pytest.mark.parametrize("text", ["ひろしまけん の 親戚に 3個 送りたい", "北海道に送るといくら？", "沖縄は何日かかりますか", "東京駅の近くのお店",
-                                  "おおさかふに 3こ おくりたい", "おおさかふ おおさかし に 3こ", "I bought 2-3 boxes, Sunday, Monday"])
+                                  "おおさかふに 3こ おくりたい", "おおさかふ おおさかし に 3こ", "I bought 2-3 boxes, Sunday, Monday",
+                                  "東京都港区 12個 おくって"])
 def test_a_region_in_a_question_is_no_address(text):
     assert addresses(text) == []
 

@@ -74,3 +74,6 @@ def test_a_name_spelled_in_katakana_after_a_latin_one_is_the_name():
     text = "name is Mbuyi Kalala! カタカナやったらカララ ムブイでいいよ"
     learned = [{"entity": "person_name", "start": 8, "end": 20, "value": "Mbuyi Kalala"}]
     assert [e["value"] for e in shop_entities(text, learned, extractor="test")] == ["カララ ムブイ"]
+    text = "my name is Dayanara Cijntje, in katakana ダヤナラ・ケインチェ 😊"  # round 2026-12-05zzv, in English
+    learned = [{"entity": "person_name", "start": 11, "end": 27, "value": "Dayanara Cijntje"}]
+    assert [e["value"] for e in shop_entities(text, learned, extractor="test")] == ["ダヤナラ・ケインチェ"]
