@@ -31,6 +31,8 @@ def name_astray(tracker: Tracker) -> bool:
         return not NAME_NAMED.search(text)
     if requested in ("person_name", "catalog_confirmed"):
         return False
+    if completes_the_name(tracker):
+        return False
     # ０１９８－６４－２２３１ いえの でんわです…: a name found beside the detail asked for is no
     # correction of the name unless the message names it as one (名前は…); a name alone is one
     other = {e.get("entity") for e in tracker.latest_message.get("entities") or []} & {"postal_code", "address", "phone"}
@@ -45,6 +47,15 @@ PLACE_NAMED = re.compile(r"[市区郡](?:の|[ 　])|[都道府県][ 　]?\S+[�
 # Readings of a message that agrees or thanks.
 AGREEING = ("affirm", "thank", "goodbye")
 NAME_NAMED = re.compile(r"名前|なまえ|氏名|宛名|あてな|お名|name", re.IGNORECASE)
+
+
+def completes_the_name(tracker: Tracker) -> bool:
+    """The message is a name alone that holds the name given before and more (古畑 清嗣。。。
+    after a request signed 古畑, round 2026-12-05zzw kiyotsugu-joselito-01): the whole name."""
+    before = _compact(name_before(tracker))
+    alone = _compact(clean_person_name(common.latest_text(tracker)) or "")
+    found = [_compact(e.get("value")) for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "person_name"]
+    return bool(before) and any(before in f and len(f) > len(before) and f == alone for f in found)
 
 
 def name_before(tracker: Tracker) -> str | None:

@@ -238,6 +238,8 @@ def verification_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
             return []
     else:
         reading = verification.reading(text)
+    if unsure_complaint(tracker):
+        return []  # 息子も 同じのを 頼んどったで…こっちのは いらんだに: why, not a complaint; asked again
     if intent in HANDOFF_INTENTS and not answers_the_question(tracker, intent, reading):
         return handoff_for_message(dispatcher, tracker)
     slot = tracker.get_slot("requested_slot") or "order_id"
@@ -258,6 +260,22 @@ def asks_for_person(tracker: Tracker, text: str) -> bool:
     if not verification.asks_for_person(text):
         return False
     return bool(tracker.get_slot("person_offered")) or verification.reading(text) != verification.REFUSED
+
+
+# What a complaint read unsurely must hold to be one inside the look-up.
+_COMPLAINT_SIGNS = ("anger", "reproach", "goods_problem", "promise_unkept", "cues", "emphatic")
+
+
+def unsure_complaint(tracker: Tracker) -> bool:
+    """A complaint read unsurely, with no word of one: the reason for the change told (息子も
+    同じのを 頼んどったで。。。こっちのは いらんだに, complain 0.56, round 2026-12-05zzw
+    kiyotsugu-joselito-18), not a complaint to hand over."""
+    triage = tracker.latest_message.get("triage") or {}
+    confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
+    return (
+        common.latest_intent(tracker) == "complain" and confidence < 0.6
+        and not any(triage.get(sign) for sign in _COMPLAINT_SIGNS)
+    )
 
 
 def answers_the_question(tracker: Tracker, intent: str, reading: str | None) -> bool:

@@ -13,6 +13,7 @@ Only messages since an operator last handed the conversation back count.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from madoguchi.nlu.cues import ASKING_HOW_CUES, HANDOFF_INTENTS, only_cues_among
@@ -78,11 +79,23 @@ def _asks_how(parse: dict[str, Any]) -> bool:
     distress building up."""
     triage = parse.get("triage") or {}
     cues = triage.get("cues") or []
+    intensity = 1 if trails_off_by_habit(parse.get("text") or "") else triage.get("intensity") or 0
     return (
         (parse.get("intent") or {}).get("name") not in HANDOFF_INTENTS
-        and bool(cues) and only_cues_among(cues, ASKING_HOW_CUES, triage.get("intensity") or 0, bool(triage.get("emphatic")))
+        and bool(cues) and only_cues_among(cues, ASKING_HOW_CUES, intensity, bool(triage.get("emphatic")))
         and not (triage.get("grief") or triage.get("goods_problem"))
     )
+
+
+# Sentences that all end trailing off (のしは 何に したら ええずら。。。…ようわからなんだ。。。: round
+# 2026-12-05zzw kiyotsugu-joselito-05, an old cabinet maker who ends every line so): a habit of writing.
+_TRAILING_END = re.compile(r"。{2,}")
+_OTHER_END = re.compile(r"(?<![。.])[。.](?![。.])|[！!？?]")
+
+
+def trails_off_by_habit(text: str) -> bool:
+    """Every sentence of the message ends in 。。。 (two or more), none otherwise."""
+    return len(_TRAILING_END.findall(text.strip())) >= 2 and _OTHER_END.search(text) is None
 
 
 def _apologised_since_before_last(events: list[dict[str, Any]]) -> bool:

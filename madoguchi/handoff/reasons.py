@@ -21,10 +21,11 @@ INTENT_REASONS = {
 
 # Goods that came wrong again, or a report of them left unanswered (箱つぶれて届いたって前にも言ったずら…
 # めーるも送ったに 返事ひとつ寄こさねえ; 先月も箱が潰れて届いて…今度届いたもんも、また蓋が割れとった;
-# これで 二回目でぇ: rounds 2026-12-05zzv yasuhei-hetal-12, zzu chiyomi-nigar-12, zze fukuzo-sjoukje-11):
+# これで 二回目でぇ; ゼリーが 漏れとった件で 電話しただが: rounds 2026-12-05zzv yasuhei-hetal-12, zzu
+# chiyomi-nigar-12, zze fukuzo-sjoukje-11, zzw kiyotsugu-joselito-12):
 # told in anger, a complaint about the shop, whose writers all asked for complaint.
 TOLD_AGAIN = re.compile(
-    r"前にも言|前も言|前にも(?:連絡|電話|メール)|(?:二|2|２)(?:回|度)目|また(?:蓋|箱|割れ|潰れ|つぶれ|壊れ|こわれ|違う|ちが)|"
+    r"前にも言|前も言|前にも(?:連絡|電話|メール)|件で[ 　]*(?:お?電話|連絡|メール)し|(?:二|2|２)(?:回|度)目|また(?:蓋|箱|割れ|潰れ|つぶれ|壊れ|こわれ|違う|ちが)|"
     r"先月も|前回も|この前も|去年も|返事(?:ひとつ|も|が)?(?:ない|無い|こない|来ない|寄こさ|よこさ)|返信(?:が|も)?(?:ない|無い|こない|来ない)|"
     r"(?i:\bagain\b|second time|told you before|no reply|nobody (?:answered|replied)|no answer)"
 )

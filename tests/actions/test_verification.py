@@ -72,6 +72,19 @@ async def test_a_refusal_is_told_why_once_then_a_person_is_offered(shop, dispatc
     assert again["requested_slot"] is None  # the reason is not told a second time
 
 
+async def test_a_reason_for_the_change_read_unsurely_as_a_complaint_is_no_handoff(shop, dispatcher, domain):
+    """Round 2026-12-05zzw kiyotsugu-joselito-18: why the order is cancelled, complain at 0.56."""
+    text = "息子も 同じのを 頼んどったで。。。こっちのは いらんだに。。。"
+    message = user(text, "complain", triage={"intensity": 2})
+    message["parse_data"]["intent"]["confidence"] = 0.56
+    tracker = make_tracker([message], active_loop=FORM, requested_slot="order_id")
+    events = await ActionVerificationTurn().run(dispatcher, tracker, domain)
+    assert events == [] and handoffs.open_for(shop, "s1") is None  # the number asked again
+    message["parse_data"]["triage"]["anger"] = True  # a word of anger: a complaint
+    events = await ActionVerificationTurn().run(dispatcher, make_tracker([message], active_loop=FORM), domain)
+    assert handoffs.open_for(shop, "s1") is not None
+
+
 async def test_a_person_named_in_the_message_is_a_handoff(shop, dispatcher, domain):
     tracker = make_tracker([user("担当者と話したいです", "request_human")], active_loop=FORM, requested_slot="order_id",
                            slots={"person_offered": "customer_request", "verification_unknown": 1.0})

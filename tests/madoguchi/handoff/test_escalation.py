@@ -33,6 +33,17 @@ def test_not_knowing_how_asked_after_a_grief_told_is_a_question():
     assert escalates([grief, bot("…"), asked], THRESHOLD)
 
 
+def test_a_habit_of_ending_every_line_in_three_stops_is_no_distress_building_up():
+    """Round 2026-12-05zzw kiyotsugu-joselito-05: an old cabinet maker ends every line in 。。。."""
+    grief = said("去年 家内が 亡くなって。。。来月 一周忌だに。。。", "ask_gift", 0.5)
+    text = "のしは 何に したら ええずら。。。こういうことは 家内まかせだったで ようわからなんだ。。。"
+    asked = said(text, "ask_gift", 0.55)
+    asked["parse_data"]["triage"].update(cues=["わからな"], intensity=2)
+    assert not escalates([grief, bot("…"), asked], THRESHOLD)
+    asked["parse_data"]["text"] = "のしは 何に したら ええずら！ようわからなんだ。。。"  # not a habit then
+    assert escalates([grief, bot("…"), asked], THRESHOLD)
+
+
 def test_one_worried_message_after_a_calm_one_does_not():
     events = [said("送料はいくらですか", "ask_shipping", 0.0), bot("…"),
               said("ちょっと心配なんですが間に合いますか", "ask_shipping", 0.4)]

@@ -58,6 +58,7 @@ def test_a_complaint_about_crushed_goods_needs_an_operator(rules):
 @pytest.mark.parametrize("text", [
     "おい 箱つぶれて届いたって前にも言ったずら",  # round 2026-12-05zzv yasuhei-hetal-12
     "もう一回言わしてもらいますけど、先月も箱が潰れて届いて、お電話で謝ってもらったばっかりながいね。",  # zzu
+    "先週 ゼリーが 漏れとった件で 電話しただが。。。",  # zzw kiyotsugu-joselito-12
 ])
 def test_damaged_goods_told_again_in_anger_are_a_complaint(rules, text):
     """Six blind writers asked for a complaint: the shop failed twice, or left the report unanswered."""
@@ -69,6 +70,7 @@ def test_damaged_goods_told_again_in_anger_are_a_complaint(rules, text):
 @pytest.mark.parametrize("text", [
     "六本 入りの はず やのに　一本 たらんのやさ　なんべん かぞえても 五本 しか ないんやお",  # round 2026-12-05zzv
     "the paper on the box is black and white, my Mam said it is for funeral!! it is her birthday gift 😣",
+    "あけて みたら なまえが ちがうの わたし じゃなくて たなか さん あてに なってるの",  # round 2026-12-05zzw
 ])
 def test_goods_short_by_one_or_with_a_mourning_paper_on_a_birthday_gift_are_reported(rules, text):
     assert goods_problem(rules, text)
