@@ -84,7 +84,9 @@ _HOUSES = ("ビル", "ホーム", "苑", "マンション", "ハイツ", "荘", 
            # 天王台1-1-1 平砂学生宿舎 3号棟 110号室, 河井町２部４７番地 蔵谷漆器店 (round 2026-12-05zzu)
            "宿舎", "漆器店", "雑貨店", "呉服店", "菓子店", "文具店", "家具店", "生花店", "鮮魚店", "精肉店", "青果店",
            "食料品店", "電器店", "金物店", "陶器店", "洋品店",
-           "農園", "果樹園", "茶園", "わさび園", "保育園", "幼稚園")  # 湖南4321-1 小口わさび園 出荷小屋 (round 2026-12-05zzv)
+           "農園", "果樹園", "茶園", "わさび園", "保育園", "幼稚園",  # 湖南4321-1 小口わさび園 出荷小屋 (round 2026-12-05zzv)
+           "木工所", "鉄工所", "工作所", "工業所",  # …福島字上の段５１２３番地 古畑木工所 (round 2026-12-05zzw)
+           "漁業", "漁協", "水産")  # 気仙沼市魚市場前7-2 海栄漁業 事務所 (round 2026-12-05zzw)
 _HOUSE = "|".join(dict.fromkeys([*_HOUSES, *(jaconv.z2h(h, kana=True, ascii=False, digit=False) for h in _HOUSES)]))
 # A sumo stable after a name (両国２−１４−７ 東雲部屋, round zx); not 部屋番号, nor 部屋 alone.
 _HOUSE += rf"|(?<=[{KANJI}ァ-ヴー])部屋(?!番)"
@@ -124,9 +126,12 @@ _KANA_BUILDING = rf"[ぁ-ゖー]{{0,8}}(?:はいつ|まんしょん|あぱーと
 _KANA_TOWN = r"(?<=郡)[ぁ-ゖ]{2,6}(?=[町村])"
 # A space between the town and its number (郡上市八幡町島谷 ５１５, round 2026-12-05zzv): a number of
 # two figures or more, or with a dash, and no count after it (港区 12個).
+# The の inside a town's name (福島字上の段５１２３番地, round 2026-12-05zzw; 丸の内): kanji on both
+# sides, not after a prefecture's or a city's word (北海道の取引先2件, 新潟市の五十嵐です).
+_PLACE_NO = rf"(?<=[{KANJI}])(?<![都道府県市区町村郡])の(?=[{KANJI}])"
 _SPACED_BLOCK = rf"(?:[ 　](?={_NUM}+{_DASH}|{_NUM}{{2,}}(?![0-9０-９]*[ 　]?(?:個|こ|箱|つ|セット|冊|本|人|円|時|日|月|年|件|回|分|kg|g))))?"
 ADDRESS = re.compile(
-    rf"{_START}(?:{_PLACE}|{_KANA_TOWN}|{_BLOCK}|{_DIRECTION})*{_SPACED_BLOCK}{_BLOCK}"
+    rf"{_START}(?:{_PLACE}|{_KANA_TOWN}|{_BLOCK}|{_DIRECTION}|{_PLACE_NO})*{_SPACED_BLOCK}{_BLOCK}"
     # a company before its building (…富士町1-8 ハリマ精工 事務所棟2階, round 2026-12-05zzj)
     rf"(?:[ 　]?(?:{_WORD}{{2,12}}[ 　](?={_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}]*{_NUM}))?"
     rf"{_BUILDING}(?:(?:[ 　]{_BUILDING}){{1,2}}(?=[ 　]{_ROOM})|(?:[ 　](?:{_BUILDING}|{_HOME_NAME})){{1,2}}(?=[ 　]{_NAMED_ROOM}))?"

@@ -84,7 +84,8 @@ _KANA_OF_A_PLACE = re.compile(
     r"(?:です|だっちゃ|だけんじょ|だけんど|だけど|やけど|じゃけど|どす|だす)[ 　。.!！]*"
 )
 # A name to write on the のし, in 「」 (のしの したには 「あびる」と いれて): not a 表書き.
-_NOSHI_NAME = re.compile(r"「([^」「]{1,10})」[ 　]*と[ 　]*(?:いれ|入れ|書い|かい|書き|かき|名入れ|ないれ)")
+# カタカナで「ヒナタ」ってしてほしい (round 2026-12-05zzw): with って too.
+_NOSHI_NAME = re.compile(r"「([^」「]{1,10})」[ 　]*(?:と|って)[ 　]*(?:いれ|入れ|書い|かい|書き|かき|名入れ|ないれ|して)")
 # A name quoted after 名前が (のしに書いてもらった名前が「越知」になっとりました): the name as written;
 # not a place's or a group's (宿の名前は「にしかわ」, 「職員一同」, 「陈记菜馆」).
 _QUOTED_AFTER_NAME = re.compile(

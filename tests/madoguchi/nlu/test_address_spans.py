@@ -78,6 +78,10 @@ from madoguchi.nlu.address_spans import addresses
         ("送り先は長野県諏訪市湖南4321-1 小口わさび園 出荷小屋", "長野県諏訪市湖南4321-1 小口わさび園 出荷小屋"),
         ("〒８６８－００１１ 熊本県人吉市九日町１２−３ 旅館くまがわですばい", "熊本県人吉市九日町１２−３ 旅館くまがわ"),
         ("Ambaji Masala Mart at 3-12-5 Kitanagasadori, Chuo-ku, Kobe, Toa West Bldg 2F", "3-12-5 Kitanagasadori, Chuo-ku, Kobe, Toa West Bldg 2F"),
+        # の inside a town's name, a workshop, a fishery and its office (round 2026-12-05zzw)
+        ("長野県木曽郡木曽町福島字上の段５１２３番地 古畑木工所。。。", "長野県木曽郡木曽町福島字上の段５１２３番地 古畑木工所"),
+        ("988-0037 宮城県気仙沼市魚市場前7-2 海栄漁業 事務所", "宮城県気仙沼市魚市場前7-2 海栄漁業 事務所"),
+        ("届け先は東京都千代田区丸の内1-2-3 丸の内ビル8Fです", "東京都千代田区丸の内1-2-3 丸の内ビル8F"),
         # a student residence with its block and room, a shop after its address (round 2026-12-05zzu)
         ("茨城県つくば市天王台1-1-1 一の矢学生宿舎 18号棟 203号室", "茨城県つくば市天王台1-1-1 一の矢学生宿舎 18号棟 203号室"),
         ("住所は石川県輪島市河井町２部４７番地 蔵谷漆器店、郵便番号は", "石川県輪島市河井町２部４７番地 蔵谷漆器店"),
@@ -97,7 +101,7 @@ def test_an_address_is_whole_with_its_building_and_room(text, address):
 
 @pytest.mark.parametrize("text", ["ひろしまけん の 親戚に 3個 送りたい", "北海道に送るといくら？", "沖縄は何日かかりますか", "東京駅の近くのお店",
                                   "おおさかふに 3こ おくりたい", "おおさかふ おおさかし に 3こ", "I bought 2-3 boxes, Sunday, Monday",
-                                  "東京都港区 12個 おくって"])
+                                  "東京都港区 12個 おくって", "北海道の取引先2件分は何日で着きますか", "新潟市の五十嵐です"])
 def test_a_region_in_a_question_is_no_address(text):
     assert addresses(text) == []
 

@@ -343,6 +343,8 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("Mba'éichapa! 😊", "こんにちは"), ("Aguyje ndéve!!", "ありがとうございます"), ("Nahániri", "いいえ"),  # 05zzu
     ("heẽ heẽ, 宅配便 please", "はい"), ("Çox sağ olun!", "ありがとうございます"), ("bəli bəli 👍", "はい"),
     ("Bağışlayın, zəhmət olmasa", "すみません, お願いします"), ("salama!", "こんにちは"),
+    ("bon dia!! ☀️", "こんにちは"), ("kem cho ben!", "こんにちは"), ("ok aavjo!", "さようなら"), ("Dili", "いいえ"),  # 05zzv
+    ("naimbag a malem", "こんにちは"), ("agyamanak unay 🙏", "ありがとうございます"), ("sau bulıgız!", "さようなら"),  # 05zzw
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
