@@ -63,6 +63,8 @@ _REFUSED = re.compile(
     r"(?<!番号)(?<!電話)(?<!でんわ)で(調べ|しらべ|検索|探し|さがし)て(や|よ|ほし|ください|くれ|ちょう|もらえ|おくれ)|"
     r"必要性が(理解|わか|分か)|(もう一度|もういちど|毎回|まいかい)(入力|書く|言う)(の|必要)|"
     r"(?i:why do you need|you (already )?have (it|my|all)|look (it )?up yourself|find it yourself|search (it )?yourself|"
+    # ledu, not giving my phone no to a chatbot. u already have my data (round 2026-12-05zzx)
+    r"\bu (already )?have (it|my|all)|not giving (you )?my|won'?t give (you )?my|(not|won'?t) (share|tell) (you )?my|"
     # phone te, LINE only (round 2026-12-05zzr michihiko-mbuyi-03): no phone to give
     r"line only\b|only (use |have )?line\b|no phone\b|(don'?t|do not) have a phone|"
     # no mobile number sorry, too many spam calls (round 2026-12-05zzu hisamitsu-rivo-11)

@@ -21,6 +21,7 @@ INGREDIENTS = re.compile(
 ASKED_IF_IN = re.compile(r"(?:入っ|はいっ)て(?:い|お)?(?:な(?:い)?か(?!っ)|ませんか|ますか|るか|る[?？])|contain")
 RECEIVED = re.compile(
     r"届い|とどい|頼んだ|たのんだ|注文した|箱|開けたら|あけたら|ordered|received|arrived|inside|\bbox\b|"
+    r"wrong item|wrong sweets|"  # …gelatin, maybe it is from pig…but this is wrong item (round 2026-12-05zzx)
     r"注文しま|ちゅうもんし|頼みま|たのみま|(?:入っ|はいっ)て(?:い|お)?(?:ました|た)",  # ちがうお菓子がはいっていました (round zo)
     re.I,
 )

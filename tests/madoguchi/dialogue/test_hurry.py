@@ -12,6 +12,7 @@ HURRY, NO_HURRY = CUES["hurry"], CUES["no_hurry"]
 
 
 @pytest.mark.parametrize("text", [
+    "There is no urgency, the ordinary post will do, but I should like it to arrive this time.",  # 05zzx
     "急ぎではありません",
     "別に急ぎまへんから、いつもの便でええです",
     "いそぎじゃないので大丈夫です",

@@ -38,6 +38,8 @@ from madoguchi.dialogue.leaving import is_leaving
     "Izvinete, I changed my mind. I will look at the website instead. Blagodarya, dovizhdane.",
     # let's stop here, the catalog another time (round 2026-12-05zzq)
     "ahh ndo, my experiment timer just rang 😅 let's stop here, I will do the catalog another time. ka omesia",
+    # the office has the catalog already (round 2026-12-05zzx)
+    "wait, bakhena ghwaram. my manager says we already have your catalog from last year. no need now",
 ])
 def test_leaving_words(text):
     assert is_leaving(text)

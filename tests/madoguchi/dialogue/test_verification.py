@@ -70,7 +70,8 @@ def test_not_knowing_the_number(text):
      "Digarezit but really, my phone is also in your system, why should I type everything again",  # zzq
      "phone te, LINE only 🙏 ごめんな", "LINEしか使ってへんねん",  # round 2026-12-05zzr
      "電話番号も言わにゃいけんの？ なんでね",  # Iwami (round 2026-12-05zzt)
-     "no mobile number sorry, too many spam calls. tsia"],  # round 2026-12-05zzu
+     "no mobile number sorry, too many spam calls. tsia",  # round 2026-12-05zzu
+     "ledu, not giving my phone no to a chatbot. u already have my data"],  # round 2026-12-05zzx
 )
 def test_refusing_the_number(text):
     assert reading(text) == REFUSED

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from madoguchi.handoff.noshi import mourning_noshi_reported, noshi_reported, wrong_noshi_told_across
@@ -71,9 +73,24 @@ def test_damaged_goods_told_again_in_anger_are_a_complaint(rules, text):
     "六本 入りの はず やのに　一本 たらんのやさ　なんべん かぞえても 五本 しか ないんやお",  # round 2026-12-05zzv
     "the paper on the box is black and white, my Mam said it is for funeral!! it is her birthday gift 😣",
     "あけて みたら なまえが ちがうの わたし じゃなくて たなか さん あてに なってるの",  # round 2026-12-05zzw
+    # round 2026-12-05zzx: past its date in hiragana, someone else's parcel in Tottori speech, other sweets in English
+    "きのう とどいた ようかん あけてみたら　しょうみきげんが もう すぎちょったがよ",
+    "今朝 組合の事務所にお宅から荷物が届いたですが、宛名を見たら うちじゃのうて、米子の松田さんいう人のだがな",
+    "I ordered 栗ようかん 2 boxes, because it has no gelatin. But today fruit jelly came, not yokan",
+    "I cannot eat gelatin, maybe it is from pig. bakhena ghwaram, but this is wrong item",
 ])
 def test_goods_short_by_one_or_with_a_mourning_paper_on_a_birthday_gift_are_reported(rules, text):
     assert goods_problem(rules, text)
+
+
+def test_no_english_cue_of_wrong_goods_is_a_word_alone():
+    """A cue with a comma must be quoted in the rules file, or YAML splits it: "came, not" once
+    made not and came cues of their own, and a refusal to give a phone a goods problem."""
+    from madoguchi.shop.rules import shop_rules
+
+    cues = shop_rules().cues["wrong_item"]
+    assert not [w for w in cues if re.fullmatch(r"[a-z']+", w)]
+    assert not goods_problem(shop_rules(), "ledu, not giving my phone no to a chatbot. u already have my data")
 
 
 def test_delivery_today_to_sapporo_is_an_exception(rules):
