@@ -238,7 +238,7 @@ def verification_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
             return []
     else:
         reading = verification.reading(text)
-    if unsure_complaint(tracker):
+    if reading is None and unsure_complaint(tracker):
         return []  # 息子も 同じのを 頼んどったで…こっちのは いらんだに: why, not a complaint; asked again
     if intent in HANDOFF_INTENTS and not answers_the_question(tracker, intent, reading):
         return handoff_for_message(dispatcher, tracker)
