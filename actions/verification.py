@@ -275,6 +275,8 @@ def unsure_complaint(tracker: Tracker) -> bool:
     return (
         common.latest_intent(tracker) == "complain" and confidence < 0.6
         and not any(triage.get(sign) for sign in _COMPLAINT_SIGNS)
+        # …but another company in the same building got it (round 2026-12-05zzu hisamitsu-rivo-14)
+        and not goods_problem(common.rules(), common.latest_text(tracker), common.latest_lemmas(tracker))
     )
 
 

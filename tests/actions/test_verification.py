@@ -80,6 +80,10 @@ async def test_a_reason_for_the_change_read_unsurely_as_a_complaint_is_no_handof
     tracker = make_tracker([message], active_loop=FORM, requested_slot="order_id")
     events = await ActionVerificationTurn().run(dispatcher, tracker, domain)
     assert events == [] and handoffs.open_for(shop, "s1") is None  # the number asked again
+    goods = user("client says nothing arrived. but another company in the same building got it", "complain")
+    goods["parse_data"]["intent"]["confidence"] = 0.54  # round 2026-12-05zzu hisamitsu-rivo-14: goods, handed over
+    await ActionVerificationTurn().run(dispatcher, make_tracker([goods], active_loop=FORM, sender_id="s2"), domain)
+    assert handoffs.open_for(shop, "s2").reason == "needs_operator"
     message["parse_data"]["triage"]["anger"] = True  # a word of anger: a complaint
     events = await ActionVerificationTurn().run(dispatcher, make_tracker([message], active_loop=FORM), domain)
     assert handoffs.open_for(shop, "s1") is not None
