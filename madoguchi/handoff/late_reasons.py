@@ -5,18 +5,20 @@ and says what to look at. A ticket opened because the bot did not understand tak
 reason of the first message then understood (same fee as the mainland, just this once: an
 exception asked), so the operator sees what the customer wants. A ticket for wrong or
 damaged goods keeps its reason, which says what to look at, and is served first when the
-customer waiting becomes distressed or angry (its priority is raised, not its reason); a
-ticket for an exception keeps its reason too when the customer is angry that it cannot be done."""
+customer waiting becomes distressed or angry (its priority is raised, not its reason), unless
+the customer tells angrily that it went wrong again (a complaint then); a ticket for an
+exception keeps its reason too when the customer is angry that it cannot be done."""
 
 from __future__ import annotations
 
 from typing import Any, Iterable, NamedTuple
 
 from madoguchi.handoff.presence import with_person
-from madoguchi.handoff.reasons import INTENT_REASONS
+from madoguchi.handoff.reasons import INTENT_REASONS, TOLD_AGAIN
 from madoguchi.shop.rules import UNKNOWN_PRIORITY
 from madoguchi.store import handoffs
 from madoguchi.store.db import Database
+from madoguchi.text import folded
 
 
 def _rank(priority: dict[str, int], reason: str) -> int:
@@ -47,6 +49,7 @@ class Raise(NamedTuple):
     reason: str
     calm: bool = False
     sure: bool = False  # distress read surely, which takes a complaint's ticket
+    again: bool = False  # a complaint that the goods went wrong again, which takes a goods ticket
 
 
 def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[str, Raise]:
@@ -75,7 +78,10 @@ def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[s
             continue
         unsure = (read.get("confidence") or 0) < CALM_SURE and not triage.get("anger")
         sure = reason == DISTRESS and (read.get("confidence") or 0) >= CALM_SURE
-        told = Raise(reason, calm=reason == COMPLAINT and (unsure_anger or unsure), sure=sure)
+        # 去年も似たようなことがありましたやんか。二度目ですで (round 2026-12-05zzr michihiko-mbuyi-12,
+        # after the goods told): the shop failed twice, a complaint as reasons.TOLD_AGAIN says
+        again = reason == COMPLAINT and TOLD_AGAIN.search(folded(event.get("text") or "")) is not None
+        told = Raise(reason, calm=reason == COMPLAINT and (unsure_anger or unsure), sure=sure, again=again)
         sender = event.get("sender_id", "")
         if sender not in found or _urgency(priority, told) < _urgency(priority, found[sender]):
             found[sender] = told
@@ -89,7 +95,8 @@ def _urgency(priority: dict[str, int], told: Raise) -> tuple[int, bool, bool]:
 
 
 def raise_open_handoff(
-    db: Database, sender_id: str, reason: str, priority: dict[str, int], calm: bool = False, sure: bool = False
+    db: Database, sender_id: str, reason: str, priority: dict[str, int], calm: bool = False, sure: bool = False,
+    again: bool = False,
 ) -> bool:
     """The open ticket takes `reason` when it is more urgent than the ticket's own, or as
     urgent and the ticket's own is the vague bot_failure; a `calm` one only a vague ticket.
@@ -104,6 +111,6 @@ def raise_open_handoff(
     frightened = sure and reason == DISTRESS and handoff.reason == COMPLAINT
     if not (rank < handoff.priority or ((vague or frightened) and rank == handoff.priority)):
         return False
-    kept = handoff.reason if handoff.reason == KEPT or (handoff.reason, reason) == (POLICY, COMPLAINT) else reason
+    kept = handoff.reason if (handoff.reason == KEPT and not again) or (handoff.reason, reason) == (POLICY, COMPLAINT) else reason
     replacing = VAGUE if vague else COMPLAINT if frightened else None
     return handoffs.raise_reason(db, handoff.id, kept, rank, replacing=replacing)

@@ -59,7 +59,7 @@ class TranscriptBroker(EventBroker):
         for sender_id, told in late_reasons.raised(events, priority).items():
             try:  # messages read as distress, a complaint, a wish or goods problems reach here
                 late_reasons.raise_open_handoff(
-                    self.db, sender_id, told.reason, priority, calm=told.calm, sure=told.sure
+                    self.db, sender_id, told.reason, priority, calm=told.calm, sure=told.sure, again=told.again
                 )
             except Exception:
                 logger.exception("could not raise the handoff reason of %s", sender_id)

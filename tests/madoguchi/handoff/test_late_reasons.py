@@ -103,6 +103,14 @@ def test_a_goods_ticket_keeps_its_reason_and_is_served_first_when_the_customer_g
     assert (handoffs.get(db, hid).reason, handoffs.get(db, hid).priority) == ("needs_operator", 1)
 
 
+def test_goods_gone_wrong_again_told_while_waiting_make_the_ticket_a_complaint(db):
+    """Round 2026-12-05zzr michihiko-mbuyi-12: past its date told, then 二度目ですで in anger."""
+    hid = ticket(db, "w14", "needs_operator", 2)
+    text = "去年も似たようなことがありましたやんか。二度目ですで。どないなってますのや、お宅の管理は。"
+    TranscriptBroker(db).publish_many([user("w14", text, "complain", anger=True)])
+    assert (handoffs.get(db, hid).reason, handoffs.get(db, hid).priority) == ("complaint", 1)
+
+
 def test_anger_at_an_exception_refused_keeps_the_request_and_serves_it_first(db):
     """Round 2026-12-05zzv sumiyo-dayanara-06: delivery today to Sapporo asked, then anger that it
     cannot be done: the operator still decides the request, now first."""
