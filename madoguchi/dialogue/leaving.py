@@ -44,7 +44,7 @@ LEAVING = re.compile(
     r"|maybenexttime|(?:i'?ll|iwill|i)(?:just)?ask(?:her|him|them|my[a-z]{2,8})first"
     r"|(?:don'?t|donot)need(?:the|a|your|any)?(?:paper)?catalog"
     # my manager says we already have your catalog from last year. no need now (round 2026-12-05zzx)
-    r"|noneednow|noneedforitnow|alreadyhave(?:your|the|a)catalog"
+    r"|noneednow|noneedforitnow|alreadyhave(?:your|the|a)catalog|(?:don'?t|donot)needit(?:now|anymore)?(?![a-z])"
     # my colleague says she already has one on her desk 😅 I'll use that one (round 2026-12-05zze)
     r"|(?:i'?ll|iwill)(?:just)?use(?:that|hers|his|theirs|herone|hisone)(?:one)?(?![^\W\d_])"
     # the lesson starts. I will finish later, sorry!! (round 2026-12-05zzh)

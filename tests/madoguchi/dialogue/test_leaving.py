@@ -40,6 +40,7 @@ from madoguchi.dialogue.leaving import is_leaving
     "ahh ndo, my experiment timer just rang 😅 let's stop here, I will do the catalog another time. ka omesia",
     # the office has the catalog already (round 2026-12-05zzx)
     "wait, bakhena ghwaram. my manager says we already have your catalog from last year. no need now",
+    "sega, I don't need it now, vinaka! moce 👋",  # round 2026-12-05zzs sunao-litia-20, in the replay
 ])
 def test_leaving_words(text):
     assert is_leaving(text)

@@ -78,6 +78,7 @@ def test_damaged_goods_told_again_in_anger_are_a_complaint(rules, text):
     "今朝 組合の事務所にお宅から荷物が届いたですが、宛名を見たら うちじゃのうて、米子の松田さんいう人のだがな",
     "I ordered 栗ようかん 2 boxes, because it has no gelatin. But today fruit jelly came, not yokan",
     "I cannot eat gelatin, maybe it is from pig. bakhena ghwaram, but this is wrong item",
+    "でも、宛名 (recipient name) が私ではありません。「高橋 誠様」と書いてあります。",  # 2026-12-03zn, replay
 ])
 def test_goods_short_by_one_or_with_a_mourning_paper_on_a_birthday_gift_are_reported(rules, text):
     assert goods_problem(rules, text)
