@@ -27,7 +27,9 @@ INTENT_REASONS = {
 TOLD_AGAIN = re.compile(
     r"前にも言|前も言|前にも(?:連絡|電話|メール)|件で[ 　]*(?:お?電話|連絡|メール)し|(?:二|2|２)(?:回|度)目|また(?:蓋|箱|割れ|潰れ|つぶれ|壊れ|こわれ|違う|ちが)|"
     r"先月も|前回も|この前も|去年も|返事(?:ひとつ|も|が)?(?:ない|無い|こない|来ない|寄こさ|よこさ)|返信(?:が|も)?(?:ない|無い|こない|来ない)|"
-    r"(?i:\bagain\b|second time|told you before|no reply|nobody (?:answered|replied)|no answer)"
+    # not a bare again: the box came crushed, please send it again asks for a new one, nothing told again
+    r"(?i:happened again|(?:wrong|broken|crushed|damaged|melted|leaking|late) again|again (?:broken|crushed|damaged|wrong)|"
+    r"second time|told you before|no reply|nobody (?:answered|replied)|no answer)"
 )
 
 GRIEF_WORDS = ("亡くな", "他界", "葬儀", "葬式", "通夜", "告別式", "法事", "法要", "四十九日", "初盆", "新盆", "香典", "仏前", "供養")

@@ -66,6 +66,9 @@ def test_damaged_goods_told_again_in_anger_are_a_complaint(rules, text):
     """Six blind writers asked for a complaint: the shop failed twice, or left the report unanswered."""
     assert reason_for_intent(rules, "complain", text) == "complaint"
     assert reason_for_intent(rules, "complain", "箱つぶれて届いたんだけど") == "needs_operator"  # the first time
+    # a new one asked for is nothing told again
+    assert reason_for_intent(rules, "complain", "The box came crushed, please send it again") == "needs_operator"
+    assert reason_for_intent(rules, "complain", "The box came crushed again, second time this year") == "complaint"
     assert reason_for_intent(rules, "express_distress", text) == "needs_operator"  # no anger read
 
 
