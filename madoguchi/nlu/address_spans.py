@@ -62,7 +62,8 @@ _BLOCK = (
 # In romaji, written from the building to the prefecture, commas between (Kaigan Heights 203, 5-12-3,
 # Nakatsuma-cho, Kamaishi-shi, Iwate, round 2026-12-05zzs); a city's, ward's or town's word in it.
 ROMAJI_ADDRESS = re.compile(
-    r"(?:[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3} \d{1,4}[A-Za-z]?, )?\d{1,4}(?:-\d{1,4}){1,2},? "
+    r"(?:[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3} \d{1,4}[A-Za-z]?, )?"
+    r"(?:\d{1,4}(?:-\d{1,4}){1,2},? |\d{1,4} (?=[A-Z][a-z]+-(?:cho|machi|dori)\b))"  # 112 Yamate-cho (zzx)
     r"(?:[A-Z][A-Za-z]*(?:-[a-z]+)?, ){1,3}[A-Z][a-z]+(?:-(?:ken|to|fu|shi|ku|gun))?\b(?! [A-Z])"
     # or from the number on, the building and its floor last (3-12-5 Kitanagasadori, Chuo-ku, Kobe, Toa
     # West Bldg 2F, round 2026-12-05zzv)
@@ -116,6 +117,7 @@ _BUILDING = (
 )
 # A room of a school or an office named by what it is (串本中学校 職員室).
 _OFFICE = "職員室|事務室|研究室|寺務所|社務所|庫裏|事務所"  # a room; not 総務課, whom it is for
+_OFFICE += "|医局|医務室|ナースステーション"  # 青葉中央病院 本館4階 医局: the doctors' room, after its floor too (zzx)
 _OFFICE += rf"|[{KANJI}]{{0,3}}(?:小屋|倉庫|作業場|加工場|出荷場)"  # 小口わさび園 出荷小屋: a shed of the farm
 # The name of a home or a block after its building's word, when a room follows (特別養護老人ホーム
 # ひだまりの郷 2階 201号室, round 2026-12-05zzt).
@@ -135,7 +137,7 @@ ADDRESS = re.compile(
     # a company before its building (…富士町1-8 ハリマ精工 事務所棟2階, round 2026-12-05zzj)
     rf"(?:[ 　]?(?:{_WORD}{{2,12}}[ 　](?={_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}]*{_NUM}))?"
     rf"{_BUILDING}(?:(?:[ 　]{_BUILDING}){{1,2}}(?=[ 　]{_ROOM})|(?:[ 　](?:{_BUILDING}|{_HOME_NAME})){{1,2}}(?=[ 　]{_NAMED_ROOM}))?"
-    rf"(?:[ 　](?:{_ROOM}(?:[ 　]{_NAMED_ROOM})?|{_WORD}{{1,4}}{_NAMED_ROOM}|{_OFFICE}))?"
+    rf"(?:[ 　](?:(?:{_ROOM}(?:[ 　]{_NAMED_ROOM})?|{_WORD}{{1,4}}{_NAMED_ROOM})(?:[ 　](?:{_OFFICE}))?|{_OFFICE}))?"
     rf"{_CARE_OF})?"  # …中央病院 東5階病棟: a ward named by its wing and floor
 )  # 特別養護老人ホーム すずらん苑 ２０５号室: a home, its name, its room (not 芝パークビル８階 株式会社ミナト)
 # No block number, a building and its room after the town (輪島市河井町 河井第２仮設団地 ３号棟１０５).

@@ -133,8 +133,10 @@ HURRY_SAID = re.compile(
 # A question asked (離島扱いになりますか？).
 QUESTIONED = re.compile(r"[?？]|(?:ます|です|でしょう|ません)か")
 # Words of a machine or a person, that a question whether the bot is one holds.
+# bot and ai as words of their own, read with the spaces (not Stanikzai, Abbott; round 2026-12-05zzx)
+LATIN_BOT_WORDS = re.compile(r"\b(?:bot|chatbot|robot|ai|a\.i\.)\b")
 BOT_WORDS = re.compile(
-    r"ロボット|ろぼっと|ボット|ぼっと|bot|機械|きかい|ai\b|ＡＩ|自動|じどう|人間|にんげん|本物|ほんもの|プログラム|"
+    r"ロボット|ろぼっと|ボット|ぼっと|(?<![a-z])bot|機械|きかい|(?<![a-z])ai\b|ＡＩ|自動|じどう|人間|にんげん|本物|ほんもの|プログラム|"
     r"チャット|ちゃっと|コンピュータ|人工|生身|中の人|なかのひと|人です|ひとです|人か|ひとか"
 )
 # What a message can be about: an order, a parcel, the sweets, the catalog, the service. A

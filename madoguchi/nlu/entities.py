@@ -257,10 +257,12 @@ def _joined_names(entities: list[Entity], text: str) -> list[Entity]:
 
 
 def _within(entity: Entity, date: Entity) -> bool:
-    """A learned date that lies inside a rule date."""
+    """A learned date that lies inside a rule date, its article aside (the 28th of the 28th of
+    November, round 2026-12-05zzx)."""
+    article = DATE_ARTICLE.match(entity[ENTITY_ATTRIBUTE_VALUE] or "")
     return (
         entity[ENTITY_ATTRIBUTE_TYPE] == "date"
-        and date[ENTITY_ATTRIBUTE_START] <= entity[ENTITY_ATTRIBUTE_START]
+        and date[ENTITY_ATTRIBUTE_START] <= entity[ENTITY_ATTRIBUTE_START] + (article.end() if article else 0)
         and entity[ENTITY_ATTRIBUTE_END] <= date[ENTITY_ATTRIBUTE_END]
     )
 

@@ -26,7 +26,7 @@ from madoguchi.nlu.address_spans import addresses
 from madoguchi.nlu.cues import (
     ASKED_EXCEPTIONS, BODY, BOT_WORDS, CANCEL_NAMED, CHANGE_NAMED, COURTESIES, DIGIT, EMPHASIS, FAMILY_KATAKANA_GIVEN, FAMILY_NAME_TAG, POLITE_NAME_END,
     FRAGILE, FULL_NAME, HURRY_SAID, SHAME_FEARED,
-    INTENSITY, KATAKANA_COPULA, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES,
+    INTENSITY, KATAKANA_COPULA, LATIN_BOT_WORDS, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES,
     PEOPLE_COUNTED, PERSON_WORDS, PHONE_ORDER, QUESTIONED, REFUND_ASKED, REQUEST_FORMS, ROOM_NUMBER, STAFF_TOLD_OF, SUBJECT,
     THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB, ORDER_ASKED_AFTER, STAFF_GIVEN_TO,
     SCREEN_UNREADABLE,
@@ -218,7 +218,9 @@ def assess(
     unharmed = SHAME_FEARED.sub("", THE_OTHER_DAY.sub("", FRAGILE.sub("", BODY.sub("", ended))))
     result.reproach = any(w in unharmed for w in (*lexicon.reproach, *lexicon.not_arrived))
     result.digits = DIGIT.search(norm) is not None
-    result.bot_words = any(BOT_WORDS.search(t) for t in (spaced_out, with_hiragana(spaced_out)))  # キカイ デスカ
+    result.bot_words = (  # キカイ デスカ
+        any(BOT_WORDS.search(t) for t in (spaced_out, with_hiragana(spaced_out))) or LATIN_BOT_WORDS.search(norm) is not None
+    )
     result.hurried = HURRY_SAID.search(spaced_out) is not None and hurry_of(text, lexicon.hurry, lexicon.no_hurry) is True
     result.questioned = QUESTIONED.search(spaced_out) is not None
     result.asks_noshi = asks_noshi(norm)  # not みせのしんよう, みせの しんよう without its spaces
@@ -241,12 +243,15 @@ def assess(
     # なまえは くどう とくじ, 関口 彩花です♪, スニル ペレラ デス
     bare = KATAKANA_COPULA.sub("です", NAME_LABEL.sub("", TRAILING_MARKS.sub("", norm.strip())))
     as_written = NAME_LABEL.sub("", unicodedata.normalize("NFKC", text or "").strip())  # with its capitals
-    inflected = any(t.pos_ in ("VERB", "ADJ") for t in tokens)  # 了解 進めて, 助かった サンキュ
+    # 了解 進めて, 助かった サンキュ; not a Latin name GiNZA takes for a verb (zarmina, round 2026-12-05zzx)
+    inflected = any(t.pos_ in ("VERB", "ADJ") and not t.text.isascii() for t in tokens)
     result.full_name_alone = (  # Marco Silva, くどう　とくじ; not Thank You
         (any(FULL_NAME.match(t) for t in (as_written, bare)) and not ENGLISH_COURTESY.match(as_written) and not inflected)
         or is_kana_full_name(bare)
         or (FAMILY_KATAKANA_GIVEN.match(as_written) is not None and bool(tokens) and tokens[0].tag_.endswith(FAMILY_NAME_TAG))
     )
+    # Zarmina Stanikzai: two words no dictionary has, capitalized as a name is (round 2026-12-05zzx)
+    result.gibberish = result.gibberish and not result.full_name_alone
     result.full_name_unmistakable = result.full_name_alone and not re.search(r"[ぁ-ゖ]", POLITE_NAME_END.sub("", as_written))
     result.name_alone = (
         (NAME_SHAPE.match(bare) is not None or is_kana_full_name(bare))

@@ -78,6 +78,10 @@ from madoguchi.nlu.address_spans import addresses
         ("送り先は長野県諏訪市湖南4321-1 小口わさび園 出荷小屋", "長野県諏訪市湖南4321-1 小口わさび園 出荷小屋"),
         ("〒８６８－００１１ 熊本県人吉市九日町１２−３ 旅館くまがわですばい", "熊本県人吉市九日町１２−３ 旅館くまがわ"),
         ("Ambaji Masala Mart at 3-12-5 Kitanagasadori, Chuo-ku, Kobe, Toa West Bldg 2F", "3-12-5 Kitanagasadori, Chuo-ku, Kobe, Toa West Bldg 2F"),
+        # a block of one number before its town in romaji; the doctors' room after its floor (round 2026-12-05zzx)
+        ("The address is 112 Yamate-cho, Naka-ku, Yokohama, Bluff House 2F, postal code 231-0862.",
+         "112 Yamate-cho, Naka-ku, Yokohama, Bluff House 2F"),
+        ("980-0011 宮城県仙台市青葉区上杉3-8-12 青葉中央病院 本館4階 医局", "宮城県仙台市青葉区上杉3-8-12 青葉中央病院 本館4階 医局"),
         # の inside a town's name, a workshop, a fishery and its office (round 2026-12-05zzw)
         ("長野県木曽郡木曽町福島字上の段５１２３番地 古畑木工所。。。", "長野県木曽郡木曽町福島字上の段５１２３番地 古畑木工所"),
         ("988-0037 宮城県気仙沼市魚市場前7-2 海栄漁業 事務所", "宮城県気仙沼市魚市場前7-2 海栄漁業 事務所"),

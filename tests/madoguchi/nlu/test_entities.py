@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from madoguchi.nlu.entities import shop_entities
 from madoguchi.nlu.reading import reading
 from madoguchi.text import fold_for_nlu
@@ -48,13 +50,17 @@ def test_every_day_in_english_is_a_date_though_a_phrase_holds_it():
         assert sorted(dates) == sorted(expected)
 
 
-def test_a_date_the_classifier_found_with_its_article_is_the_day_alone():
-    """Round 2026-12-05zzd: 'on the 29th' gave the date 'the 29th'."""
-    text = "We travel to Niigata on the 29th and the parcel never come"
-    start = text.index("the 29th")
-    learned = [{"entity": "date", "start": start, "end": start + 8, "value": "the 29th"}]
+@pytest.mark.parametrize("text, expected", [
+    # round 2026-12-05zzd: 'on the 29th' gave the date 'the 29th'
+    ("We travel to Niigata on the 29th and the parcel never come", "29th"),
+    # round 2026-12-05zzx: 'on the 28th of November' gave '28th', another month's day
+    ("I placed an order on the 28th of November and have heard nothing since.", "28th of November"),
+])
+def test_a_date_the_classifier_found_with_its_article_is_the_date_alone(text, expected):
+    start = text.index("the 2")
+    learned = [{"entity": "date", "start": start, "end": start + 8, "value": text[start:start + 8]}]
     dates = [e["value"] for e in shop_entities(text, learned, extractor="test") if e["entity"] == "date"]
-    assert dates == ["29th"]
+    assert dates == [expected]
 
 
 def test_a_name_the_classifier_found_across_a_sentence_s_end_ends_with_its_sentence():

@@ -345,6 +345,9 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("Bağışlayın, zəhmət olmasa", "すみません, お願いします"), ("salama!", "こんにちは"),
     ("bon dia!! ☀️", "こんにちは"), ("kem cho ben!", "こんにちは"), ("ok aavjo!", "さようなら"), ("Dili", "いいえ"),  # 05zzv
     ("naimbag a malem", "こんにちは"), ("agyamanak unay 🙏", "ありがとうございます"), ("sau bulıgız!", "さようなら"),  # 05zzw
+    ("A sheynem dank, and zay gezunt.", "ありがとうございます, and さようなら"), ("dhanyavaadalu!!", "ありがとうございます"),  # zzx
+    ("dera manana 🙏", "ありがとうございます"), ("khuday pamaan", "さようなら"), ("arigatou gozaimasu 🙏 v helpful", "助かりました"),
+    ("That will be all for today.", "以上です"), ("dayachesi, put me thru", "お願いします, 人に代わってください"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text

@@ -77,9 +77,17 @@ def test_keyboard_mash_is_gibberish(ginza, lexicon, text):
                                   "a1234567 と 0312345678 です", "まのり", "OK ok 👌", "no no no",
                                   "ありがとうーーーーー", "うーーーーん", "？？？？？", "Thx, ok",
                                   "ChatGPTですか", "HTMLで書いて",  # letters without a vowel inside a word
-                                  "おそすぎ", "ひと？AI？"])  # round zr: an inflected adjective, an acronym
+                                  "おそすぎ", "ひと？AI？",  # round zr: an inflected adjective, an acronym
+                                  "Zarmina Stanikzai"])  # round zzx: a name GiNZA takes for a verb
 def test_real_messages_are_not_gibberish(ginza, lexicon, text):
     assert not run(ginza, lexicon, text).gibberish
+
+
+def test_a_latin_name_is_a_whole_name_and_no_question_about_the_bot(ginza, lexicon):
+    """Round 2026-12-05zzx: Zarmina Stanikzai ends in ai, which asked whether the bot is one."""
+    named = run(ginza, lexicon, "Zarmina Stanikzai")
+    assert named.full_name_alone and not named.bot_words
+    assert run(ginza, lexicon, "r u ai or a real person").bot_words
 
 
 def test_damage_is_a_report_not_a_property(ginza, lexicon):
