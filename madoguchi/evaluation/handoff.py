@@ -44,12 +44,27 @@ class Outcome:
 def load_conversations(path: Path) -> list[Conversation]:
     """The conversation set (YAML: version, conversations: [{id, expect, turns, near_miss,
     situation, goal}])."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    source = Path(path).read_text(encoding="utf-8")
+    data = yaml.safe_load(source)
     return [
-        Conversation(c["id"], c["expect"], tuple(str(t) for t in c["turns"]), c.get("near_miss"),
-                     c.get("situation"), c.get("goal"))
-        for c in data["conversations"]
+        Conversation(c["id"], c["expect"], turns, c.get("near_miss"), c.get("situation"), c.get("goal"))
+        for c, turns in zip(data["conversations"], _turns_as_written(source))
     ]
+
+
+def _turns_as_written(source: str) -> list[tuple[str, ...]]:
+    """Each conversation's turns as the writer typed them: YAML would make 07033445566 an octal
+    number, yes a boolean and "Order number: a-234-5678" a mapping (round 2026-12-05zzw)."""
+    root = yaml.compose(source)
+    conversations = next(value for key, value in root.value if key.value == "conversations")
+    written = []
+    for conversation in conversations.value:
+        turns = next((value for key, value in conversation.value if key.value == "turns"), None)
+        written.append(tuple(
+            node.value if isinstance(node, yaml.ScalarNode) else source[node.start_mark.index:node.end_mark.index].strip()
+            for node in (turns.value if turns is not None else [])
+        ))
+    return written
 
 
 async def run(conversations: list[Conversation], send: Send, prefix: str = "eval") -> list[Outcome]:
