@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 import jpholiday
 
+from madoguchi.shop.remote_places import names_remote_town
 from madoguchi.shop.rules import Rules
 
 WEEKDAY_JA = "月火水木金土日"
@@ -67,7 +68,9 @@ def is_remote(rules: Rules, address: str | None) -> bool:
     if not address:
         return False
     words = (*rules.remote_prefectures, *(p.rstrip("県道") for p in rules.remote_prefectures))
-    return any(w and w in address for w in (*words, *rules.remote_words))
+    if any(w and w in address for w in (*words, *rules.remote_words)):
+        return True
+    return names_remote_town(address, tuple(rules.remote_prefectures))  # 稚内まで何日 (round 2026-12-05zzy)
 
 
 def estimate_delivery(rules: Rules, now: datetime, remote: bool = False) -> DeliveryEstimate:

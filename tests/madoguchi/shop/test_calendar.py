@@ -109,12 +109,16 @@ def test_remote_regions_get_the_longer_delivery_window(rules):
     assert estimate.remote
 
 
-@pytest.mark.parametrize("address", ["沖縄県那覇市", "沖縄まで", "北海道札幌市中央区", "離島です", "島しょ部"])
+@pytest.mark.parametrize("address", ["沖縄県那覇市", "沖縄まで", "北海道札幌市中央区", "離島です", "島しょ部",
+                                     # a town without its prefecture, an island by name (round 2026-12-05zzy)
+                                     "稚内まで何日くらいかかるもんなの", "旭川市の母に", "那覇へ送ると", "種子島には年内に届きますか"])
 def test_remote_addresses(rules, address):
     assert calendar.is_remote(rules, address)
 
 
-@pytest.mark.parametrize("address", ["東京都千代田区", "大阪府", "", None])
+@pytest.mark.parametrize("address", ["東京都千代田区", "大阪府", "", None,
+                                     # a town of two prefectures, a word that is a town, a family name
+                                     "伊達市まで", "本部に送る", "栗山です。送料は？"])
 def test_not_remote_addresses(rules, address):
     assert not calendar.is_remote(rules, address)
 
