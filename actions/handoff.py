@@ -30,7 +30,7 @@ from actions.catalog_readback import form_left
 from actions.catalog_second import second_failure_told
 from actions.details import asks_for_a_date, date_for_the_order
 from actions.info import answer_memorial, earlier_texts
-from actions.memorial_calm import calm_in_memorial_talk, calm_memorial_question
+from actions.memorial_calm import calm_in_memorial_talk, calm_memorial_question, death_told_quietly
 from actions.misread import (
     WHY, angry_beyond_asking_why, answer_what_it_names, asked_something_else, closes_the_talk_calmly, detail_not_known,
     grievance_as_context, leaves_the_catalog_form, lost_in_words, only_opens_the_talk, phone_why_asked, resigned_wait,
@@ -38,6 +38,7 @@ from actions.misread import (
 )
 from actions.takeover import hand_off
 from actions.verification_start import begin_verification, resume_verification
+from madoguchi import memorial
 from madoguchi.dialogue import past_grievance
 from madoguchi.dialogue.payment import asks_about_paying
 from madoguchi.dialogue.plain_words import ASKED_AGAIN, TAKE_YOUR_TIME
@@ -111,6 +112,9 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
     is answered instead (it never forces a handoff by itself)."""
     if calm_memorial_question(tracker) or calm_in_memorial_talk(tracker):
         answer_memorial(dispatcher, tracker)
+        return []
+    if death_told_quietly(tracker):  # …pass away last month 😢: condolences, the help offered
+        dispatcher.utter_message(text=memorial.DEATH_TOLD, buttons=[memorial.PERSON_BUTTON])
         return []
     if gives_the_number_after_all(tracker):
         return resume_verification()

@@ -91,3 +91,29 @@ def calm_in_memorial_talk(tracker: Tracker) -> bool:
 
 # A reproach (…たのんだのに), or what came told in English, in a talk of a memorial.
 _REPROACHED = re.compile(r"のに(?:[、。！!？?\s]|$)|(?i:\b(?:came|arrived|received)\b)")
+
+
+# Below this, a reading of distress is the classifier's doubt, not a customer at a loss.
+_SURE_DISTRESS = 0.6
+
+
+def death_told_quietly(tracker: Tracker) -> bool:
+    """A death told with a sad face and nothing asked yet, read unsurely as distress (the
+    obaachan who own my building pass away last month… 😢, express_distress 0.48, round
+    2026-12-05zzy umeno-mamani-15): grief, not a customer at a loss. Condolences and the
+    memorial help are offered, and a person, without forcing one."""
+    triage = tracker.latest_message.get("triage") or {}
+    confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
+    text = common.latest_text(tracker)
+    cues = [str(cue) for cue in triage.get("cues") or []]
+    return (
+        not tracker.active_loop_name
+        and common.latest_intent(tracker) == "express_distress"
+        and confidence < _SURE_DISTRESS
+        and len(cues) <= 1 and all(not any(ch.isalnum() for ch in cue) for cue in cues)
+        and not triage.get("intensity") and not triage.get("imminent")
+        and memorial.mentions_death(text)
+        and not memorial.tells_trouble(text)
+        and not goods_problem(common.rules(), text, common.latest_lemmas(tracker))
+        and not asks_for_person(text)
+    )

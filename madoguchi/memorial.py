@@ -68,6 +68,11 @@ CONDOLENCE = "心よりお悔やみ申し上げます。"
 ANSWER_MARK = "仏事ののしは"  # how every memorial answer begins its のし part
 OFFER = "ご不明な点があれば、担当者にもおつなぎできます。"
 PERSON_BUTTON = {"title": "担当者に相談する", "payload": "担当者と話したいです"}
+# A death told, nothing asked yet: the help the shop can give, in the customer's time.
+DEATH_TOLD = (
+    "心よりお悔やみ申し上げます。お供えやご法事のお菓子、のしの選び方などのご相談も承ります。"
+    "どうぞごゆっくり、ご用件をお聞かせください。"
+)
 
 
 def is_memorial(text: str) -> bool:

@@ -200,6 +200,25 @@ async def test_a_memorial_gift_question_read_as_distress_for_not_knowing_or_a_sa
     assert events == [] and handoffs.open_for(shop, "s1") is None and "黒白" in dispatcher.messages[0]["text"]
 
 
+@pytest.mark.parametrize("text, cues, confidence, handed_off", [
+    # round 2026-12-05zzy umeno-mamani-15: a death told with a sad face, nothing asked yet
+    ("the obaachan who own my building pass away last month. she was very kind with me 😢", ["😢"], 0.48, False),
+    ("母が今朝亡くなりました😢😢 もうどうしたらいいか", ["どうしたらいいか", "😢"], 0.99, True),  # at a loss
+])
+async def test_a_death_told_quietly_is_met_with_condolences_and_the_help_offered(
+    shop, dispatcher, domain, text, cues, confidence, handed_off
+):
+    from actions.handoff import ActionHandoff
+
+    read = {"name": "express_distress", "confidence": confidence}
+    tracker = make_tracker([user(text, "express_distress", triage={"cues": cues, "intensity": 0}, intent_ranking=[read])])
+    tracker.latest_message["intent"] = read
+    await ActionHandoff().run(dispatcher, tracker, domain)
+    assert (handoffs.open_for(shop, "s1") is not None) is handed_off
+    if not handed_off:
+        assert "お悔やみ" in dispatcher.messages[0]["text"] and dispatcher.messages[0]["buttons"]
+
+
 @pytest.mark.parametrize("earlier, text, intent, confidence", [
     # round 2026-12-03zn miyu-rosa-05: a death told, read as a complaint
     (None, "しせつ の おばあちゃん、せんしゅう てんごく に いきました。とても やさしい ひと でした", "complain", 0.71),
