@@ -24,7 +24,7 @@ from actions import common
 from actions.handoff import handoff_for_message
 from actions.info import answer_question
 from actions.misread import angry_beyond_asking_why
-from madoguchi.dialogue.anger import wary_of_fraud
+from madoguchi.dialogue.anger import wary_of_giving
 from actions.takeover import hand_off
 from actions.verification_start import resume_verification
 from madoguchi.dialogue import verification
@@ -290,9 +290,10 @@ def answers_the_question(tracker: Tracker, intent: str, reading: str | None) -> 
     text = common.latest_text(tracker)
     if goods_problem(common.rules(), text, common.latest_lemmas(tracker)):
         return False  # あて名が知らんひとのなまえだった: a goods problem told, not a number not known
-    if intent == "express_distress":  # でんわ… おしえらんねえ さぎの でんわが… おっかねぇ: afraid of fraud, a refusal
+    if intent == "express_distress":  # でんわ… おしえらんねえ さぎの でんわが… おっかねぇ: afraid of fraud, or for
+        # privacy (チャットに書くのは少し不安です), a refusal
         triage = tracker.latest_message.get("triage") or {}
-        return verification.only_not_knowing(triage) or reading == verification.REFUSED and wary_of_fraud(text)
+        return verification.only_not_knowing(triage) or reading == verification.REFUSED and wary_of_giving(text)
     if intent == "request_human":
         return not any(w in common.latest_text(tracker) for w in PERSON_WORDS)
     if intent == "complain":  # 言うわけないでしょ、ふざけんな: the refusal is a complaint too

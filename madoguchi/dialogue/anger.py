@@ -20,6 +20,24 @@ FRAUD_CALLS = re.compile(
 )
 
 
+# Worry about a number written in a chat (電話番号をチャットに書くのは少し不安です… privacy が心配です,
+# round 2026-12-05zzy yaichi-firuza-17): a refusal's reason, no distress.
+WARY_OF_SHARING = re.compile(
+    r"個人情報|プライバシー|ぷらいばしー|(?i:privacy)"
+    r"|(?:書く|かく|教える|おしえる|載せる|のせる|送る|入力する|打つ)の(?:は|が|も)[^。！？!?]{0,6}(?:不安|心配|怖|こわ|コワ|抵抗)"
+)
+
+
+def wary_of_sharing(text: str) -> bool:
+    """The message worries about giving a number in the chat: privacy, no trouble."""
+    return WARY_OF_SHARING.search(spaceless(text)) is not None
+
+
+def wary_of_giving(text: str) -> bool:
+    """A phone or number refused for fear of fraud or for privacy: a refusal's reason."""
+    return wary_of_fraud(text) or wary_of_sharing(text)
+
+
 def wary_of_fraud(text: str) -> bool:
     """The message speaks of fraudsters' calls or of fraud in the world (詐欺が多い), no charge
     against the shop."""

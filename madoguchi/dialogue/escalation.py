@@ -11,7 +11,7 @@ from rasa.shared.core.events import BotUttered, ConversationResumed, Event, User
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from madoguchi.dialogue.recovery import MARK
-from madoguchi.dialogue.anger import wary_of_fraud
+from madoguchi.dialogue.anger import wary_of_giving
 from madoguchi.dialogue.verification import REFUSED, asks_for_person, only_not_knowing, reading
 
 VERIFICATION_FORM = "order_verification_form"
@@ -59,8 +59,9 @@ def answers_verification(tracker: DialogueStateTracker) -> bool:
     if not (triage and triage.get("cues")):
         return False
     text = tracker.latest_message.text or ""
-    # でんわばんごう なんか おしえらんねえ さぎの でんわが… おっかねぇ: a refusal for fear of fraud
-    return only_not_knowing(triage) or reading(text) == REFUSED and wary_of_fraud(text)
+    # でんわばんごう なんか おしえらんねえ さぎの でんわが… おっかねぇ: a refusal for fear of fraud, or
+    # for privacy (電話番号をチャットに書くのは少し不安です, round 2026-12-05zzy)
+    return only_not_knowing(triage) or reading(text) == REFUSED and wary_of_giving(text)
 
 
 def escalation_events(applied: list[Event]) -> list[dict[str, Any]]:

@@ -297,11 +297,17 @@ async def test_a_phone_refused_for_fear_of_fraud_is_told_why_not_handed_off_as_a
     assert not any(e["event"] == "pause" for e in events)
 
 
-async def test_a_phone_refused_for_fear_of_fraud_calls_read_as_distress_is_told_why(shop, dispatcher, domain):
-    """Round 2026-12-05zzh kenzaburo-ivana-13 (replay): afraid of fraudsters' calls, no distress
-    about the order."""
-    text = "でんわばんごう なんか おしえらんねえ　さぎの でんわが しょっちゅう かかってくんだ　おっかねぇ"
-    tracker = make_tracker([user(text, "express_distress", triage={"cues": ["おっかね"]})], active_loop=FORM,
+@pytest.mark.parametrize("text, cue", [
+    # round 2026-12-05zzh kenzaburo-ivana-13 (replay): afraid of fraudsters' calls
+    ("でんわばんごう なんか おしえらんねえ　さぎの でんわが しょっちゅう かかってくんだ　おっかねぇ", "おっかね"),
+    # round 2026-12-05zzy yaichi-firuza-17: worried for privacy
+    ("電話番号をチャットに書くのは少し不安です… privacy が心配です。", "不安"),
+])
+async def test_a_phone_refused_for_fear_of_fraud_or_for_privacy_read_as_distress_is_told_why(
+    shop, dispatcher, domain, text, cue
+):
+    """A refusal for a reason outside the order: no distress about the order."""
+    tracker = make_tracker([user(text, "express_distress", triage={"cues": [cue]})], active_loop=FORM,
                            requested_slot="verification_phone", slots={"order_id": None})
     events = await ActionVerificationTurn().run(dispatcher, tracker, domain)
     assert slot_sets(events)["verification_note"] == "refused"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from madoguchi.dialogue.anger import angry_beyond_asking_why, wary_of_fraud
+from madoguchi.dialogue.anger import angry_beyond_asking_why, wary_of_fraud, wary_of_sharing
 
 
 @pytest.mark.parametrize("text, wary", [
@@ -21,3 +21,12 @@ def test_a_wariness_of_fraud_in_the_world_is_told_apart(text, wary):
 ])
 def test_an_irritated_why_is_no_anger(text, angry):
     assert angry_beyond_asking_why(text) is angry
+
+
+@pytest.mark.parametrize("text, wary", [
+    ("電話番号をチャットに書くのは少し不安です… privacy が心配です。", True),  # round 2026-12-05zzy
+    ("個人情報なので教えたくないです", True), ("番号を書くのは抵抗があります", True),
+    ("荷物が届かなくて不安です", False), ("電話が通じなくて心配です", False),
+])
+def test_a_worry_for_privacy_is_told_apart_from_one_about_the_order(text, wary):
+    assert wary_of_sharing(text) is wary
