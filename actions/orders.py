@@ -26,7 +26,7 @@ from madoguchi.nlu.reading import as_read
 from madoguchi.shop import calendar
 from madoguchi.store import orders
 from madoguchi.store.orders import OrderView
-from madoguchi.values import change_kind_from_text, parse_ja_date
+from madoguchi.values import asks_to_change, change_kind_from_text, parse_ja_date
 
 STATUS_TEXT = {
     "received": "まだ発送しておりません（発送の準備中です）",
@@ -56,7 +56,7 @@ class ActionBeginOrderTask(Action):
         if fix:
             return put_right(dispatcher, fix)  # さっきの号室、二〇四じゃのうて二〇六でした: the form goes on
         intent, text = common.latest_intent(tracker), common.latest_text(tracker)
-        task = "change" if intent == "change_order" else "status"
+        task = "change" if intent == "change_order" or asks_to_change(text) else "status"
         given = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
         if task == "change" and "order_id" not in given and to_work(tracker):
             return to_work_noted(dispatcher)  # the catalog to the office: the form goes on
@@ -264,9 +264,9 @@ class ValidateOrderChangeForm(FormValidationAction):
             today = common.now().date()
             # 12月27日…あ、やっぱり12月26日: the last date written is the one meant.
             chosen = delivery_date.written_date(text, today) or parse_ja_date(text, today)
-            if not chosen and common.latest_intent(tracker) == "affirm":
-                chosen = proposed_date(tracker)
-            return checked_date(dispatcher, chosen)
+            proposed = proposed_date(tracker) if not chosen and common.latest_intent(tracker) == "affirm" else None
+            # the yes to the date proposed confirms the change too: not asked twice (round 2026-12-05zzy)
+            return checked_date(dispatcher, chosen or proposed) | ({"change_confirmed": True} if proposed else {})
         address = with_prefecture(new_address(text, tracker.latest_message.get("entities") or []))
         if not has_prefecture(without_postal_code(address)) or len(address) < 8:  # 〒105-0011 東京都港区…: taken
             dispatcher.utter_message(response="utter_change_address_invalid")

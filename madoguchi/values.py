@@ -105,9 +105,18 @@ def change_kind_from_text(text: str) -> str | None:
         return "cancel"
     if re.search(r"住所|届け先|送り先|宛先|あて先|届先|配送先|(?i:\baddress)", t):
         return "address"
-    if re.search(r"日付|日にち|お?届け日|日時|到着日|配達日|配送日|発送日|着日|日を|延期|早め|はやめ|(?i:\b(?:delivery\s+)?date\b)", t):
+    if re.search(r"日付|日にち|お?届け日|日時|到着日|配達日|配送日|発送日|着日|日を|延期|早め|はやめ|(?:届く|とどく|着く|つく)日|"
+                 r"(?i:\b(?:delivery\s+)?date\b)", t):
         return "date"
     return None
+
+
+def asks_to_change(text: str) -> bool:
+    """The message asks to change an order's date or address, whatever the classifier read
+    (届く日かえたいんだわ, ask_delivery_status 0.67, round 2026-12-05zzy yaichi-firuza-18)."""
+    t = nfkc(text)
+    return change_kind_from_text(text) in ("date", "address") and re.search(
+        r"変え|かえ(?:た|て|ら|る)|変更|へんこう|替え|ずらし|ずらせ|延ばし|のばし|(?i:\bchange)", t) is not None
 
 
 _WEEKDAYS = "月火水木金土日"
@@ -168,6 +177,9 @@ def _parsed_date(text: str, today: date) -> date | None:
     if m:
         year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
         return _make_date(int(year) if year else None, month, day, today)
+    m = re.search(r"(?:暮れ|くれ|年末|歳末)\s*の?\s*(\d{1,2})\s*(?:日|にち)", t)
+    if m:  # 暮れの二十八日 (round 2026-12-05zzy): December's, not this month's
+        return _make_date(None, 12, int(m.group(1)), today)
     m = re.search(r"(\d{1,2})\s*日|(?<![0-9])(\d{1,2})(?:st|nd|rd|th)(?![a-z])", t)  # 20日, the 20th
     if m:
         day = int(m.group(1) or m.group(2))

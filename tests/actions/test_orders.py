@@ -274,6 +274,7 @@ async def test_a_yes_to_a_date_proposed_after_the_verification_takes_it(shop, di
     ]
     slots = await new_date(dispatcher, domain, "はい", before=before)
     assert slots["change_detail"] == "2026-12-20"
+    assert slots["change_confirmed"] is True  # the yes confirmed it: not asked twice (round 2026-12-05zzy)
 
 
 async def test_the_date_written_with_what_to_change_is_taken(shop, dispatcher, domain):

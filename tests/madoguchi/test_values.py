@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from madoguchi.values import (
+    asks_to_change,
     change_kind_from_text,
     clean_person_name,
     parse_ja_date,
@@ -141,6 +142,14 @@ def test_change_kind_words(text, kind):
     assert change_kind_from_text(text) == kind
 
 
+@pytest.mark.parametrize("text, asked", [
+    ("息子が東京から頼んでくれた菓子 届く日かえたいんだわ まだ出とらへんはずだで", True),  # round 2026-12-05zzy
+    ("住所を変更したい", True), ("届く日を教えて", False), ("荷物はいつ届きますか", False),
+])
+def test_a_change_of_date_or_address_is_asked_whatever_the_intent(text, asked):
+    assert asks_to_change(text) is asked
+
+
 # --- dates ------------------------------------------------------------------------------
 
 
@@ -172,6 +181,7 @@ def test_change_kind_words(text, kind):
         ("tonight", TODAY),
         # the month's end (round 2026-12-05h), a date in Spanish or Portuguese, read in Japanese
         ("月末", date(2026, 11, 30)), ("来月末", date(2026, 12, 31)), ("再来月末", date(2027, 1, 31)),
+        ("暮れの二十八日にしとってや", date(2026, 12, 28)),  # the year's end (round 2026-12-05zzy)
         ("el viernes", date(2026, 11, 27)), ("hoje", TODAY),
         # in hiragana, spaces between the words (round 2026-12-05r)
         ("こんど の どようび に して ください", date(2026, 11, 21)), ("らいしゅう の きんようび", date(2026, 11, 27)),
