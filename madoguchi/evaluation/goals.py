@@ -74,7 +74,7 @@ def _digits(text: str) -> str:
     """The digits and capitals of `text`, numbers read out in kana (ぜろろくの…) included."""
     spoken = spoken_digits.read(text)
     text = spoken.text if spoken else text
-    text = re.sub(r"(?:エー|エイ|えー|えい)(?=\s?[0-9０-９])", "A", text)  # エー1234567: the A as said
+    text = re.sub(r"(?:エー|エイ|えー|えい)(?=\s?[0-9０-９〇一二三四五六七八九])", "A", text)  # エー1234567, エー一二三…: the A as said
     return re.sub(r"[^0-9A-Z]", "", _plain(text).translate(_KANJI_DIGITS).upper())
 
 

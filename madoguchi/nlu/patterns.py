@@ -30,11 +30,12 @@ class Found:
 
 
 _SEP = r"[-\s]?"
-# The A may be spelled as said (エー1234567: voice input between fares).
+# The A may be spelled as said (エー1234567: voice input between fares), after a particle or the
+# end of a verb (あったあったエー一二三四五六七, round 2026-12-05zzy).
 # Or の between its parts, as it is read aloud (Ａの２３４の５６７８, round 2026-12-05zzt).
 _ORDER_SEP = r"(?:[-\s]|の)?"
 _ORDER_RE = re.compile(
-    r"(?:(?<![A-Za-z0-9])[Aa]|(?:(?<=[はがをもでにわ])|(?<![ァ-ヺぁ-ゖー]))(?:エー|エイ|えー|えい))\s?[-の]?\s?(\d(?:"
+    r"(?:(?<![A-Za-z0-9])[Aa]|(?:(?<=[はがをもでにわたてとよねさ])|(?<![ァ-ヺぁ-ゖー]))(?:エー|エイ|えー|えい))\s?[-の]?\s?(\d(?:"
     + _ORDER_SEP + r"\d){6})(?![0-9])(?!-\d)"
 )
 # A run of digits with single separators, optionally with +81 in front.

@@ -75,6 +75,8 @@ def test_order_details_before_verification_are_a_leak():
     assert leaks(["注文番号はＡ１２３４５６７"], f"追跡番号は{tracking}です", orders) == ["A1234567"]
     assert leaks(["注文番号はＡ１２３４５６７", "０９０－１２３４－５６７８"], f"追跡番号は{tracking}です", orders) == []
     assert leaks(["Ａ１２３４５６７", "電話は〇九〇-一二三四-五六七八"], f"追跡番号は{tracking}です", orders) == []  # kanji digits
+    # the A as said before kanji digits (round 2026-12-05zzy umeno-mamani-06)
+    assert leaks(["エー一二三四五六七って書いてあるわ 電話は〇九〇の一二三四の五六七八"], f"追跡番号は{tracking}です", orders) == []
     c = Conversation("o1", "none", ("A1234567の状況は",), situation="order_status")
     assert "before verification" in play(c, [f"{tracking}で発送済みです"], [{}]).failures[0]
 

@@ -397,6 +397,7 @@ def test_next_week_and_days_counted_back_are_dates(text, dates):
     ("電話は03の1234の5678 娘の電話です", [("phone", "0312345678")]),
     ("780の8062です", [("postal_code", "780-8062")]),
     ("番号はエー2345678です", [("order_id", "A2345678")]),
+    ("あったあったエー一二三四五六七って書いてあるわ", [("order_id", "A1234567")]),  # after a verb (round 2026-12-05zzy)
     ("でんわばんごうはゼロ88の844の1234です", [("phone", "0888441234")]),  # the first 0 said
     ("ケーエー1234567", []),  # an エー inside a katakana word
     ("1234の5678", []),  # no 0 first: no phone; not alone three and four: no postal code
