@@ -7,6 +7,7 @@ an address stored shorter than the customer wrote it is wrong.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -140,6 +141,8 @@ def entity_key(entity: str, value: str) -> tuple[str, str]:
     """How an entity's value is compared: canonical types normalized, the rest as written
     (but for width, so that 山田　太郎 and 山田 太郎 are one name)."""
     text = unicodedata.normalize("NFKC", value)
+    if entity == "date":  # the 22nd and 22nd name one day: writers differ on the article (round 2026-12-05zzy)
+        text = re.sub(r"(?i)^the\s+", "", text.strip())
     return entity, normalize_value(text) if entity in CANONICAL else " ".join(text.split())
 
 

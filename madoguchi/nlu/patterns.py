@@ -147,9 +147,10 @@ _KANA_DATE_RE = re.compile(
     rf"|(?:(?<![ぁ-ゖ])|(?<=[はのにがもをで]))(?:(?:に|さん)?じゅう(?:{_KANA_ONES})?に[ちぢ]|(?:に|さん)?じゅうよっか)"
     r"(?!かん|いない|いじょう|ご[^ぁ-ゖ]|まえ|ほど)"
 )
-# 来月の十日, らいげつの とおか: a month named from today and a day of it, one date.
+# 来月の十日, らいげつの とおか: a month named from today and a day of it, one date; the year's
+# end's day (暮れの二十八日, round 2026-12-05zzy).
 _MONTH_NAMED_DAY_RE = re.compile(
-    rf"(?:再来月|来月|今月|先月|さらいげつ|らいげつ|こんげつ|せんげつ)[ 　]?の?[ 　]?"
+    rf"(?:再来月|来月|今月|先月|さらいげつ|らいげつ|こんげつ|せんげつ|暮れ|年末)[ 　]?の?[ 　]?"
     rf"(?:{_DAY}\s?(?:日|にち)|[一二三四五六七八九十]{{1,3}}日|{_KANA_DAY})(?!間|以内|以上|後|前|かん|まえ)"
 )
 

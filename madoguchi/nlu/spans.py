@@ -66,7 +66,7 @@ def name_end_before_introduction(text: str, start: int, end: int) -> int:
     copula = _COPULA_LAST.match(text, end - 1, end) if end - start > 2 else None
     if copula and _CLAUSE_END.match(text, end):
         return end - 1  # 名前は木村 銀次だ (round 2026-12-05zzd)
-    # イシイ デス, イシイ トヨジ ダヨオ: a copula in katakana, written apart (round 2026-12-05zzn)
+    # イシイ デス, イシイ トヨジ ダヨオ, 鮫島 じゃっど: a copula in kana, written apart (rounds zzn, zzy)
     spoken = _KATAKANA_COPULA_LAST.search(text, start, end)
     return spoken.start() if spoken and spoken.start() > start and _CLAUSE_END.match(text, end) else end
 
@@ -75,7 +75,10 @@ _SAID_NAME = re.compile(r"(?:と|って)?[ 　]*(?:いう|言う)(?:もん|も�
 # A copula after a name in kanji (木村 銀次だ), and where a clause ends after it.
 _COPULA_LAST = re.compile(rf"(?<=[{_KANJI}])[だや]")
 _CLAUSE_END = re.compile(r"[ 　。、,.!！?？]|$")
-_KATAKANA_COPULA_LAST = re.compile(r"[ 　]+(?:デス|ダヨオ?|ダヨー|ダッペ|デゴザイマス|ダ)$")
+_KATAKANA_COPULA_LAST = re.compile(
+    r"[ 　]+(?:デス|ダヨオ?|ダヨー|ダッペ|デゴザイマス|ダ"
+    r"|です|でございます|だ|じゃ|じゃっど|じゃっで|でごわす|だよ|だべ|だけど|やけど|じゃけど)$"  # 鮫島 じゃっど (zzy)
+)
 
 
 def holds_words(kind: str, value: str) -> bool:
@@ -168,6 +171,7 @@ INTRO = (
     # 檜垣いうもんじゃ: Hiroshima speech leaves out the と (round 2026-12-05zzb)
     r"[ 　]*(?:と[ 　]*(?:申|もうし|言い|いい|いう|言う)|(?:いう|言う)(?:もん|もの|者)|でございます|です|だけど|だけんど|だけども|やけど|やけんど|"
     r"じゃけど|じゃけん|どす|だす|ですけど|だけんじょ|だっちゃ|っす(?![ぁ-ゖ])|"  # 会津の渡部だけんじょ (round zzf)
+    r"じゃっど|じゃっで|でごわす|ごわす|"  # たねがしまの 鮫島 じゃっど (round 2026-12-05zzy)
     r"だよ(?:ぉ|お|ー)?(?=[ 　。.!！]|$))"  # 銚子の石毛だよぉ！ (round 2026-12-05zzo)
 )
 INTRODUCING = re.compile(INTRO)

@@ -348,6 +348,8 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("A sheynem dank, and zay gezunt.", "ありがとうございます, and さようなら"), ("dhanyavaadalu!!", "ありがとうございます"),  # zzx
     ("dera manana 🙏", "ありがとうございます"), ("khuday pamaan", "さようなら"), ("arigatou gozaimasu 🙏 v helpful", "助かりました"),
     ("That will be all for today.", "以上です"), ("dayachesi, put me thru", "お願いします, 人に代わってください"),
+    ("Namaskara!", "こんにちは"), ("Dhanyavadagalu!", "ありがとうございます"), ("Illa", "いいえ"),  # 05zzy
+    ("yuspajara hermana 💐", "ありがとうございます"), ("jisa", "はい"), ("janiwa", "いいえ"), ("To didan!", "さようなら"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text

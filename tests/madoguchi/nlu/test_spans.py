@@ -137,6 +137,7 @@ def test_a_name_ends_before_the_to_of_to_moshimasu():
     # a copula in katakana, written apart (round 2026-12-05zzn); not a given name that begins so
     assert name_end_before_introduction("イシイ トヨジ ダヨオ", 0, 11) == 7
     assert name_end_before_introduction("イシイ ダイスケ", 0, 8) == 8
+    assert name_end_before_introduction("たねがしまの 鮫島 じゃっど", 7, 14) == 9  # in hiragana (round 2026-12-05zzy)
 
 
 @pytest.mark.parametrize("text, name", [
