@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions import catalog_questions, common
 from actions.catalog_note import note_taken
 from actions.catalog_phone import NO_PHONE, number_held_to, number_noted, phone_refused, without_phone
-from actions.catalog_names import longest_name_given, name_astray, name_before, name_known
+from actions.catalog_names import NameAskedExtraction, longest_name_given, name_astray, name_before, name_known
 from actions.catalog_number import HAS_NUMBER, NUMBER_MISSING, given_as_detail, lacks_number, number_asked, without_talk
 from actions.catalog_store import store_request
 from actions.conversation import customer_texts, hurry_reading, in_hurry, times_asked
@@ -99,7 +99,7 @@ def address_given_with(tracker: Tracker, code: str) -> str:
 CONDITIONAL = re.compile(r"(?:なら|だったら|やったら|ようなら|場合は?)[^。]{0,6}(?:やめ|止め|いいです|結構|けっこう|遠慮)")
 
 
-class ValidateCatalogForm(FormValidationAction):
+class ValidateCatalogForm(NameAskedExtraction, FormValidationAction):
     """Checks each detail of a catalog request as the customer gives it, stores the request
     as soon as it is complete, and reads the answer to the read-back."""
 

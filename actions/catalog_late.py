@@ -16,7 +16,7 @@ from actions import common
 from actions.catalog_hurry import HEARD
 from actions.conversation import ANXIOUS_INTENTS, anxious, customer_texts, hurry_reading
 from actions.catalog_asks import asked_since_the_name
-from actions.catalog_names import name_written_in_lookup
+from actions.catalog_names import NameAskedExtraction, name_written_in_lookup
 from actions.catalog_phone import NO_PHONE
 from actions.catalog_second import second_failure_told
 from actions.details import details_waiting
@@ -211,9 +211,11 @@ class ActionBeginCatalogStatus(Action):
         return events
 
 
-class ValidateCatalogStatusForm(FormValidationAction):
+class ValidateCatalogStatusForm(NameAskedExtraction, FormValidationAction):
     """Finds the earlier request by the phone or the name, whichever comes first, and
     hears the rest (no hurry, send it again) without asking the same thing again."""
+
+    name_asked_by = ("phone", "person_name")  # お電話番号か、お名前を教えてください
 
     def name(self) -> str:
         return "validate_catalog_status_form"

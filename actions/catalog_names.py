@@ -128,3 +128,23 @@ def name_written_in_lookup(tracker: Tracker, text: str, intent: str) -> str | No
     unread_kana = intent in UNREAD_NAME and labelled_names.is_kana_full_name(text) and not NOT_A_NAME.search(name)
     in_latin = intent in (*UNREAD_NAME, "inform") and bool(LATIN_FULL_NAME.fullmatch(name))
     return name if beside_phone or alone or in_kana or unread_kana or in_latin else None
+
+
+# A name written alone when asked for it, family in kanji and given in kana (甲斐 ふじの, round
+# 2026-12-05zzz fujino-mergen-01): GiNZA knows 甲斐 as a word, and the classifier read out of scope.
+NAME_ALONE = re.compile(r"^[一-龥々]{1,4}[ 　]+[ぁ-ゖァ-ヺー]{2,5}(?:です|と申します)?[。.]?$")
+
+
+class NameAskedExtraction:
+    """The name question answered with a name the classifier took for something else."""
+
+    name_asked_by = ("person_name",)  # the questions that ask for the name (a look-up: phone or name)
+
+    async def extract_person_name(self, dispatcher: Any, tracker: Tracker, domain: Any) -> dict[str, Any]:
+        """The whole message as the name, when it is a name alone and the name was asked."""
+        if tracker.get_slot("requested_slot") not in self.name_asked_by or tracker.get_slot("person_name"):
+            return {}
+        if common.latest_intent(tracker) not in ("out_of_scope", "nlu_fallback"):
+            return {}
+        text = nfkc(common.latest_text(tracker)).strip()
+        return {"person_name": text} if NAME_ALONE.match(text) else {}

@@ -18,3 +18,19 @@ def test_the_whole_name_after_a_signature_completes_it():
     other = user("田中 一郎。。。", "nlu_fallback", entities=[{"entity": "person_name", "value": "田中 一郎"}])
     tracker = make_tracker([*before, other], active_loop="catalog_form", requested_slot="postal_code")
     assert not completes_the_name(tracker) and name_astray(tracker)  # another name: not taken in passing
+
+
+async def test_a_name_alone_read_out_of_scope_is_the_name_when_it_was_asked(dispatcher, domain):
+    """Round 2026-12-05zzz fujino-mergen-01: 甲斐 ふじの (out of scope 0.75) asked three times."""
+    from actions.catalog import ValidateCatalogForm
+    from actions.catalog_late import ValidateCatalogStatusForm
+
+    asked = make_tracker([user("甲斐 ふじの", "out_of_scope")], active_loop="catalog_form", requested_slot="person_name")
+    assert await ValidateCatalogForm().extract_person_name(dispatcher, asked, domain) == {"person_name": "甲斐 ふじの"}
+    lookup = make_tracker([user("甲斐 ふじの", "out_of_scope")], active_loop="catalog_status_form", requested_slot="phone")
+    assert await ValidateCatalogStatusForm().extract_person_name(dispatcher, lookup, domain) == {"person_name": "甲斐 ふじの"}
+    # not when the phone is asked in the catalog form, nor for words that are no name
+    phone = make_tracker([user("甲斐 ふじの", "out_of_scope")], active_loop="catalog_form", requested_slot="phone")
+    assert await ValidateCatalogForm().extract_person_name(dispatcher, phone, domain) == {}
+    words = make_tracker([user("今日は いい天気ですね", "out_of_scope")], active_loop="catalog_form", requested_slot="person_name")
+    assert await ValidateCatalogForm().extract_person_name(dispatcher, words, domain) == {}
