@@ -190,6 +190,9 @@ _PERSON_LATIN = re.compile(
     # then let somebody from the shop look it up for me please (round 2026-12-05zzb)
     r"|(?:let|have|get)\s+(?:someone|somebody)\s+"
     r"(?:from\s+(?:the|your)\s+(?:shop|store|team)\s+)?(?:look|check|find|search)"
+    # please let a staff member look it up by my name (round 2026-12-05zzz kiyoka-nivi-19)
+    r"|(?:let|have|get)\s+(?:a\s+|one\s+of\s+your\s+)?(?:staff(?:\s+member)?s?|person|human|colleague)\s+"
+    r"(?:look|check|find|search)"
     r"|real\s+person|makausap|kausapin|tao\s+po|hito\s+(?:o\s+|wo\s+)?(?:onegai|yonde|dashite))\b"
 )
 

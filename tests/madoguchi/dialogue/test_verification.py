@@ -162,6 +162,7 @@ def test_a_person_named_to_look_it_up_is_asked_for():
                  "調べられる方からお電話いただきたい。", "分かる人から電話ください",  # round zzf
                  "just get me someone who can find it, hito onegai",  # round 2026-12-05h ikuko-jorge-18
                  "nem. then let somebody from the shop look it up for me please",  # round 2026-12-05zzb
+                 "Fine. Then please let a staff member look it up by my name.",  # round 2026-12-05zzz
                  "Can a person look it up instead and drop me an email?",  # round 2026-12-05m
                  "I really don't feel comfortable typing it here. can a person just find it?"):  # round 2026-12-05zzn
         assert asks_for_person(text), text

@@ -350,6 +350,8 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("That will be all for today.", "以上です"), ("dayachesi, put me thru", "お願いします, 人に代わってください"),
     ("Namaskara!", "こんにちは"), ("Dhanyavadagalu!", "ありがとうございます"), ("Illa", "いいえ"),  # 05zzy
     ("yuspajara hermana 💐", "ありがとうございます"), ("jisa", "はい"), ("janiwa", "いいえ"), ("To didan!", "さようなら"),
+    ("ok so it arrived. sagbol", "ありがとうございます"), ("tlazocamati, this help me a lot", "助かりました"),  # zzz
+    ("my manager is calling me, I do it another day. timoittaske!", "また来ます"), ("Naagga.", "いいえ"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
