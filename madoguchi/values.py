@@ -177,6 +177,8 @@ def _parsed_date(text: str, today: date) -> date | None:
     if m:
         year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
         return _make_date(int(year) if year else None, month, day, today)
+    if "大晦日" in t or "おおみそか" in t:  # the year's last day (round 2026-12-05zzz)
+        return _make_date(None, 12, 31, today)
     m = re.search(r"(?:暮れ|くれ|年末|歳末)\s*の?\s*(\d{1,2})\s*(?:日|にち)", t)
     if m:  # 暮れの二十八日 (round 2026-12-05zzy): December's, not this month's
         return _make_date(None, 12, int(m.group(1)), today)

@@ -68,9 +68,14 @@ def name_end_before_introduction(text: str, start: int, end: int) -> int:
         return end - 1  # 名前は木村 銀次だ (round 2026-12-05zzd)
     # イシイ デス, イシイ トヨジ ダヨオ, 鮫島 じゃっど: a copula in kana, written apart (rounds zzn, zzy)
     spoken = _KATAKANA_COPULA_LAST.search(text, start, end)
-    return spoken.start() if spoken and spoken.start() > start and _CLAUSE_END.match(text, end) else end
+    if spoken and spoken.start() > start and _CLAUSE_END.match(text, end):
+        return spoken.start()
+    only = _ONLY_AFTER.search(text, start, end)  # したは　甲斐　だけで　いいと？ (round 2026-12-05zzz)
+    return only.start() if only and only.start() > start else end
 
 
+# "Only" after a name, written apart (甲斐　だけで): no given name.
+_ONLY_AFTER = re.compile(r"[ 　]+(?:だけ|のみ|など|なんか)$")
 _SAID_NAME = re.compile(r"(?:と|って)?[ 　]*(?:いう|言う)(?:もん|もの|者)")
 # A copula after a name in kanji (木村 銀次だ), and where a clause ends after it.
 _COPULA_LAST = re.compile(rf"(?<=[{_KANJI}])[だや]")

@@ -182,6 +182,7 @@ def test_a_change_of_date_or_address_is_asked_whatever_the_intent(text, asked):
         # the month's end (round 2026-12-05h), a date in Spanish or Portuguese, read in Japanese
         ("月末", date(2026, 11, 30)), ("来月末", date(2026, 12, 31)), ("再来月末", date(2027, 1, 31)),
         ("暮れの二十八日にしとってや", date(2026, 12, 28)),  # the year's end (round 2026-12-05zzy)
+        ("大晦日に着くごとできるね", date(2026, 12, 31)),  # the year's last day (round 2026-12-05zzz)
         ("el viernes", date(2026, 11, 27)), ("hoje", TODAY),
         # in hiragana, spaces between the words (round 2026-12-05r)
         ("こんど の どようび に して ください", date(2026, 11, 21)), ("らいしゅう の きんようび", date(2026, 11, 27)),

@@ -82,6 +82,10 @@ from madoguchi.nlu.address_spans import addresses
         ("The address is 112 Yamate-cho, Naka-ku, Yokohama, Bluff House 2F, postal code 231-0862.",
          "112 Yamate-cho, Naka-ku, Yokohama, Bluff House 2F"),
         ("980-0011 宮城県仙台市青葉区上杉3-8-12 青葉中央病院 本館4階 医局", "宮城県仙台市青葉区上杉3-8-12 青葉中央病院 本館4階 医局"),
+        # a warehouse and its block and unit; an inn's annex, then the change asked (round 2026-12-05zzz)
+        ("559-0025 大阪府大阪市住之江区平林南1-3-22 南港第二倉庫 B棟 305, Altyn Hali Trading office",
+         "大阪府大阪市住之江区平林南1-3-22 南港第二倉庫 B棟 305"),
+        ("送り先ば長崎県雲仙市小浜町北本町９０５－３ 松屋別館にしてくれんね", "長崎県雲仙市小浜町北本町９０５－３ 松屋別館"),
         # の inside a town's name, a workshop, a fishery and its office (round 2026-12-05zzw)
         ("長野県木曽郡木曽町福島字上の段５１２３番地 古畑木工所。。。", "長野県木曽郡木曽町福島字上の段５１２３番地 古畑木工所"),
         ("988-0037 宮城県気仙沼市魚市場前7-2 海栄漁業 事務所", "宮城県気仙沼市魚市場前7-2 海栄漁業 事務所"),

@@ -339,6 +339,7 @@ def test_a_phone_read_out_in_kana_is_found_by_the_phone_finder_alone():
                                         ("でんわはぜろごーななななのさんにのいちにさんよんで法事はじゅうよっかやさ", "じゅうよっか"),
                                         ("ほうじが らいげつの とおか だすけ", "らいげつの とおか"), ("来月の十日に届けて", "来月の十日"),
                                         ("今月の20日まで", "今月の20日"), ("暮れの二十八日に間に合わなんだら", "暮れの二十八日"),
+                                        ("通夜の菓子ば今日中に用意せんば", "今日中"), ("大晦日に着くごとできるね", "大晦日"),
                                         ("先生は月末で病院を去られてしまいます", "月末"), ("来月末までに", "来月末")])
 def test_a_week_or_month_named_or_a_day_after_a_particle_is_a_date(text, date):
     from madoguchi.nlu.patterns import find_dates

@@ -352,6 +352,7 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("yuspajara hermana 💐", "ありがとうございます"), ("jisa", "はい"), ("janiwa", "いいえ"), ("To didan!", "さようなら"),
     ("ok so it arrived. sagbol", "ありがとうございます"), ("tlazocamati, this help me a lot", "助かりました"),  # zzz
     ("my manager is calling me, I do it another day. timoittaske!", "また来ます"), ("Naagga.", "いいえ"),
+    ("It is now Friday. Please explain.", "説明してください"), ("I expect an apology.", "謝ってください"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
