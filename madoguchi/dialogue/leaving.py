@@ -50,12 +50,14 @@ LEAVING = re.compile(
     # the lesson starts. I will finish later, sorry!! (round 2026-12-05zzh)
     r"|(?:i'?ll|iwill)(?:finish|continue|complete|doit|dothis|comeback)(?:it|this)?later"
     # my friend is calling… I do this later, ok? mata ne! (round 2026-12-05zzk)
-    r"|i(?:'?ll)?(?:do|finish)(?:this|it)later"
+    r"|i(?:'?ll)?(?:do|finish)(?:this|it)(?:later|anotherday)"  # I do it another day (round 2026-12-05zzz)
     # I have to go, I will do it another time; I changed my mind. I will look at the website instead
     # (round 2026-12-05zzo)
     r"|(?:i'?ll|iwill)(?:do|finish)(?:this|it|the[a-z]{3,10})(?:another|some|next)time"
     # let's stop here, I will do the catalog another time (round 2026-12-05zzq)
     r"|let'?sstop(?:here|now|fornow)|(?:i'?ll|iwill|i)stophere"
+    # I move to another dormitory next month. I will request the catalog after moving (round 2026-12-06a)
+    r"|(?:i'?ll|iwill)(?:request|ask(?:for)?|order|do)(?:it|this|the[a-z]{3,10})?(?:after(?:moving|imove|my(?:move|moving))|later|another(?:day|time))"
     r"|(?:i'?ll|iwill)(?:just)?(?:look|check)(?:at)?(?:your|the)(?:website|site|webpage|homepage))"
 )
 

@@ -148,6 +148,7 @@ class GoodsCues:
     mourning_noshi: tuple[tuple[str, ...], ...]
     wrong_noshi_name: tuple[tuple[str, ...], ...] = ()
     wrong_noshi_occasion: tuple[tuple[str, ...], ...] = ()
+    wrong_noshi_new_year: tuple[tuple[str, ...], ...] = ()
     wrong_addressee: tuple[tuple[str, ...], ...] = ()
     wrong_noshi_quoted: tuple[tuple[str, ...], ...] = ()
     delivered_elsewhere: tuple[tuple[str, ...], ...] = ()
@@ -163,6 +164,7 @@ class GoodsCues:
             mourning_noshi=cue_groups(cues.get("wrong_noshi_mourning", {})),  # the occasion told here too
             wrong_noshi_name=cue_groups(cues.get("wrong_noshi_name", {})),
             wrong_noshi_occasion=cue_groups(cues.get("wrong_noshi_occasion", {})),
+            wrong_noshi_new_year=cue_groups(cues.get("wrong_noshi_new_year", {})),
             wrong_addressee=cue_groups(cues.get("wrong_addressee", {})),
             wrong_noshi_quoted=cue_groups(cues.get("wrong_noshi_quoted", {})),
             delivered_elsewhere=cue_groups(cues.get("delivered_elsewhere", {})),
@@ -190,6 +192,7 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
         or every_group(joined, goods.mourning_noshi)
         or every_group(joined, goods.wrong_noshi_name)
         or every_group(joined, goods.wrong_noshi_occasion)
+        or every_group(joined, goods.wrong_noshi_new_year)
         or other_season_quoted(joined)
         or every_group(joined, goods.wrong_addressee)
         or every_group(joined, goods.wrong_noshi_quoted)

@@ -41,6 +41,9 @@ from madoguchi.dialogue.leaving import is_leaving
     # the office has the catalog already (round 2026-12-05zzx)
     "wait, bakhena ghwaram. my manager says we already have your catalog from last year. no need now",
     "sega, I don't need it now, vinaka! moce 👋",  # round 2026-12-05zzs sunao-litia-20, in the replay
+    # after a move; another day (rounds 2026-12-06a, 2026-12-05zzz)
+    "Dhiifama, wait. I just remembered that I move to another dormitory next month. I will request the catalog after moving.",
+    "ay ma xinechtlapopolhui, my manager is calling me, I do it another day. timoittaske!",
 ])
 def test_leaving_words(text):
     assert is_leaving(text)

@@ -644,6 +644,15 @@ def test_the_noshi_of_another_occasion_on_a_seasonal_gift_is_the_operators_case(
     # a New Year's のし on a year-end gift, in business mail (round 2026-12-05g)
     assert goods_problem(rules, "複数の取引先より、のしが「御年賀」になっているとの連絡あり。こちらは歳暮で発注している。")
     assert not goods_problem(rules, "お年賀ののしは「御年賀」になりますか")
+    # a year-end のし on a New Year's gift (round 2026-12-06a yukino-mato-10)
+    assert goods_problem(rules, "お年賀ののしで５０箱頼んだとですが、今日届いたとを開けてみたら、全部「御歳暮」ののしになっちょりもした")
+    assert not goods_problem(rules, "表書きは「御歳暮」でお願いします")
+
+
+def test_a_box_soaked_on_the_way_is_a_goods_problem(rules):
+    """Round 2026-12-06a kamado-ayelen-09: the ferry was rough, the box came soaked."""
+    assert goods_problem(rules, "船が　えらく　荒れた　らしくて　　箱が　びしょぬれ　で　　中の　まんじゅう　も　ふやけてるっちゃ")
+    assert not goods_problem(rules, "雨で濡れても大丈夫ですか")
 
 
 def test_someone_else_s_parcel_told_in_katakana_kagoshima_ben_is_the_operators_case(rules):
