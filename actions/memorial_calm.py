@@ -17,7 +17,7 @@ from madoguchi.dialogue.verification import asks_for_person
 from madoguchi.handoff.noshi import wrong_noshi_told_across
 from madoguchi.handoff.reasons import goods_problem
 from madoguchi.handoff.wrong_thing import ARRIVED
-from madoguchi.nlu.cues import HANDOFF_INTENTS, NOT_KNOWING_CUES, PERSON_DOUBTED
+from madoguchi.nlu.cues import DOUBTFUL, HANDOFF_INTENTS, NOT_KNOWING_CUES, PERSON_DOUBTED
 from madoguchi.text import nfkc
 
 # Distress cues that only ask how to do something (のしはどうしたらええんでしょうか; I don't know
@@ -93,10 +93,6 @@ def calm_in_memorial_talk(tracker: Tracker) -> bool:
 _REPROACHED = re.compile(r"のに(?:[、。！!？?\s]|$)|(?i:\b(?:came|arrived|received)\b)")
 
 
-# Below this, a reading of distress is the classifier's doubt, not a customer at a loss.
-_SURE_DISTRESS = 0.6
-
-
 def death_told_quietly(tracker: Tracker) -> bool:
     """A death told with a sad face and nothing asked yet, read unsurely as distress (the
     obaachan who own my building pass away last month… 😢, express_distress 0.48, round
@@ -109,7 +105,7 @@ def death_told_quietly(tracker: Tracker) -> bool:
     return (
         not tracker.active_loop_name
         and common.latest_intent(tracker) == "express_distress"
-        and confidence < _SURE_DISTRESS
+        and confidence < DOUBTFUL  # the classifier's doubt, not a customer at a loss
         and len(cues) <= 1 and all(not any(ch.isalnum() for ch in cue) for cue in cues)
         and not triage.get("intensity") and not triage.get("imminent")
         and memorial.mentions_death(text)

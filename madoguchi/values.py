@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from madoguchi.dialogue.leaving import STOP_WORD
+from madoguchi.nlu.cues import CHANGE_NAMED
 from madoguchi.nlu.patterns import ENGLISH_MONTH, ENGLISH_ORDINAL, FRENCH_MONTHS
 from madoguchi.nlu.reading import as_read
 from madoguchi.text import nfkc
@@ -114,9 +115,7 @@ def change_kind_from_text(text: str) -> str | None:
 def asks_to_change(text: str) -> bool:
     """The message asks to change an order's date or address, whatever the classifier read
     (届く日かえたいんだわ, ask_delivery_status 0.67, round 2026-12-05zzy yaichi-firuza-18)."""
-    t = nfkc(text)
-    return change_kind_from_text(text) in ("date", "address") and re.search(
-        r"変え|かえ(?:た|て|ら|る)|変更|へんこう|替え|ずらし|ずらせ|延ばし|のばし|(?i:\bchange)", t) is not None
+    return change_kind_from_text(text) in ("date", "address") and CHANGE_NAMED.search(re.sub(r"\s+", "", nfkc(text))) is not None
 
 
 _WEEKDAYS = "月火水木金土日"
