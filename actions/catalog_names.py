@@ -100,6 +100,8 @@ LATIN_FULL_NAME = re.compile(
     rf"{_LATIN_PART}(?:\s+(?:(?:de|van|der|den|von|da|dos|das|del|di|le|la|bin|binti|al|el|ter|ten)\s+)*"
     rf"{_LATIN_PART}){{1,3}}"
 )
+# When the request was made (二週間前です, 先月), written alone where the phone or the name is asked.
+WHEN_WRITTEN = re.compile(r"週間|[かヶケカ]月|日前|前に|先月|先週|くらい|ぐらい|ごろ|頃")
 NOT_A_NAME = re.compile(
     r"ない|ません|ます|まし|たい|でし|です|ください|わから|まだ|いつ|どこ|なに|おねがい|ありがと|すみま|ごめん|こんにち|もしもし"
 )
@@ -115,7 +117,7 @@ def name_written_in_lookup(tracker: Tracker, text: str, intent: str) -> str | No
     if tracker.get_slot("person_name"):
         return None
     name = name_as_written(clean_person_name(text), text)
-    if not name or hurry_reading([text]) is not None:
+    if not name or hurry_reading([text]) is not None or WHEN_WRITTEN.search(name):
         return None
     beside_phone = bool(find_phones(text)) and not find_phones(name)
     # 田中 哲夫; アフマド イスマイル, きむ よんすん (a whole name in kana, read as one by `spans`)
@@ -132,7 +134,7 @@ def name_written_in_lookup(tracker: Tracker, text: str, intent: str) -> str | No
 
 # A name written alone when asked for it, family in kanji and given in kana (甲斐 ふじの, round
 # 2026-12-05zzz fujino-mergen-01): GiNZA knows 甲斐 as a word, and the classifier read out of scope.
-NAME_ALONE = re.compile(r"^[一-龥々]{1,4}[ 　]+[ぁ-ゖァ-ヺー]{2,5}(?:です|と申します)?[。.]?$")
+KANJI_KANA_NAME = re.compile(r"^[一-龥々]{1,4}[ 　]+[ぁ-ゖァ-ヺー]{2,5}(?:です|と申します)?[。.]?$")
 
 
 class NameAskedExtraction:
@@ -147,4 +149,4 @@ class NameAskedExtraction:
         if common.latest_intent(tracker) not in ("out_of_scope", "nlu_fallback"):
             return {}
         text = nfkc(common.latest_text(tracker)).strip()
-        return {"person_name": text} if NAME_ALONE.match(text) else {}
+        return {"person_name": text} if KANJI_KANA_NAME.match(text) else {}

@@ -41,6 +41,11 @@ def latest_intent(tracker: Tracker) -> str:
     return (tracker.latest_message.get("intent") or {}).get("name") or ""
 
 
+def latest_confidence(tracker: Tracker) -> float:
+    """How sure the classifier was of the latest message's intent."""
+    return float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
+
+
 def latest_lemmas(tracker: Tracker) -> frozenset[str]:
     """GiNZA lemmas of the latest message, when the NLU pipeline provided them."""
     return frozenset((tracker.latest_message.get("triage") or {}).get("lemmas") or [])

@@ -18,7 +18,7 @@ from actions.catalog_readback import form_left, leaves_the_form
 from actions.info import answer_question, earlier_texts
 from actions.takeover import hand_off
 from actions.verification import OFFER_REASON, is_verified, phone_of_this_verification, verification_turn
-from actions.verification_start import reset_events
+from actions.verification_start import change_meant, reset_events
 from madoguchi.address import address_written, has_prefecture, new_address, with_prefecture, without_postal_code
 from madoguchi.dialogue import delivery_date
 from madoguchi.dialogue.gift_plan import plans_a_gift
@@ -63,8 +63,9 @@ class ActionBeginOrderTask(Action):
         if task == "change" and leaves_the_form(tracker):
             return form_left(dispatcher, tracker)  # I changed my mind. I will look at the website instead
         if tracker.active_loop_name == "order_verification_form":
-            # Asked again while the number is being asked: an answer, the counts kept.
-            return ([SlotSet("order_task", task)] if task == "change" else []) + verification_turn(dispatcher, tracker)
+            # Asked again while the number is being asked: an answer, the counts kept; a change only when
+            # meant (I cannot find the chuumon bangou: change 0.47, no change named, round 2026-12-03zl)
+            return ([SlotSet("order_task", task)] if change_meant(tracker, task) else []) + verification_turn(dispatcher, tracker)
         if task == "change" and "order_id" not in given and plans_a_gift(text):
             # A gift being planned, not an order to change: answered, and no number asked.
             answer_question(dispatcher, "ask_gift", tracker)

@@ -34,3 +34,18 @@ async def test_a_name_alone_read_out_of_scope_is_the_name_when_it_was_asked(disp
     assert await ValidateCatalogForm().extract_person_name(dispatcher, phone, domain) == {}
     words = make_tracker([user("今日は いい天気ですね", "out_of_scope")], active_loop="catalog_form", requested_slot="person_name")
     assert await ValidateCatalogForm().extract_person_name(dispatcher, words, domain) == {}
+
+
+def test_a_whole_name_written_alone_in_the_look_up_is_the_name():
+    """Rounds 2026-12-02t kinu-hayato-04 and 2026-12-05c midori-feng-04, in the replay: 千葉 隼人
+    and 陈峰 written alone while the look-up asks for the phone or the name were lost, and
+    the late catalog ended with the bot not understanding."""
+    from actions.catalog_names import name_written_in_lookup
+
+    for text, name in (("千葉 隼人", "千葉 隼人"), ("陈峰", "陈峰"), ("甲斐 ふじの", "甲斐 ふじの")):
+        found = user(text, "inform", entities=[{"entity": "person_name", "value": name}])
+        lookup = make_tracker([found], active_loop="catalog_status_form", requested_slot="phone")
+        assert name_written_in_lookup(lookup, text, "inform") == name
+    words = user("二週間前です", "inform")
+    lookup = make_tracker([words], active_loop="catalog_status_form", requested_slot="phone")
+    assert name_written_in_lookup(lookup, "二週間前です", "inform") is None

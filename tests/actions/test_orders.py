@@ -457,3 +457,20 @@ async def test_leaving_the_catalog_form_read_as_a_change_of_order_leaves_it(shop
     events = await ActionBeginOrderTask().run(dispatcher, tracker, domain)
     assert said(dispatcher) == ["utter_catalog_stopped"]
     assert {"event": "active_loop", "timestamp": None, "name": None} in events
+
+
+async def test_not_finding_the_number_is_no_change_of_the_order(shop, dispatcher, domain):
+    """Round 2026-12-03zl kazumi-ravi-16, in the replay: "I cannot find the chuumon bangou",
+    read as a change at 0.47 while the number of an order asked after is asked, made the task
+    a change, and the shipped order was handed to a person instead of its status told."""
+    lost = user("Sorry, I cannot find the chuumon bangou", "change_order")
+    lost["parse_data"]["intent"]["confidence"] = 0.47
+    tracker = make_tracker([lost], slots={"order_task": "status"}, active_loop="order_verification_form",
+                           requested_slot="order_id")
+    assert "order_task" not in slot_sets(await ActionBeginOrderTask().run(dispatcher, tracker, domain))
+    # a change named, however unsurely read, is one
+    named = user("やっぱりキャンセルしたいです", "change_order", triage={"cancels": True})
+    named["parse_data"]["intent"]["confidence"] = 0.47
+    tracker = make_tracker([named], slots={"order_task": "status"}, active_loop="order_verification_form",
+                           requested_slot="order_id")
+    assert slot_sets(await ActionBeginOrderTask().run(dispatcher, tracker, domain))["order_task"] == "change"
