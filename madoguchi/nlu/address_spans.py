@@ -61,9 +61,15 @@ _BLOCK = (
 )
 # In romaji, written from the building to the prefecture, commas between (Kaigan Heights 203, 5-12-3,
 # Nakatsuma-cho, Kamaishi-shi, Iwate, round 2026-12-05zzs); a city's, ward's or town's word in it.
+# The building before it, in parts (Wakaba Dormitory, Building B, Room 214, 45 Teramachi, Tsutsumi-cho,
+# Toyota-shi, Aichi, round 2026-12-06a): each ends with its number or is a building's word; not a name.
+_ROMAJI_WORDS = r"[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}"
+_ROMAJI_HOUSE = r"(?:Dormitory|Dorm|Building|Bldg|Room|Apartment|Apt|Heights|House|Mansion|Residence|Hall|Tower|Court|Floor)"
+_ROMAJI_PART = rf"(?:{_ROMAJI_WORDS} \d{{1,4}}[A-Za-z]?|(?:{_ROMAJI_WORDS} )?{_ROMAJI_HOUSE}(?: [A-Z0-9]{{1,4}})?)"
 ROMAJI_ADDRESS = re.compile(
-    r"(?:[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3} \d{1,4}[A-Za-z]?, )?"
-    r"(?:\d{1,4}(?:-\d{1,4}){1,2},? |\d{1,4} (?=[A-Z][a-z]+-(?:cho|machi|dori)\b))"  # 112 Yamate-cho (zzx)
+    rf"(?:{_ROMAJI_PART}, ){{0,3}}"
+    r"(?:\d{1,4}(?:-\d{1,4}){1,2},? |\d{1,4} (?=[A-Z][a-z]+-(?:cho|machi|dori)\b)"  # 112 Yamate-cho (zzx)
+    r"|\d{1,4} (?=[A-Z][a-z]+, [A-Z][a-z]+-(?:cho|machi)\b))"  # 45 Teramachi, Tsutsumi-cho
     r"(?:[A-Z][A-Za-z]*(?:-[a-z]+)?, ){1,3}[A-Z][a-z]+(?:-(?:ken|to|fu|shi|ku|gun))?\b(?! [A-Z])"
     # or from the number on, the building and its floor last (3-12-5 Kitanagasadori, Chuo-ku, Kobe, Toa
     # West Bldg 2F, round 2026-12-05zzv)
@@ -157,13 +163,17 @@ LABELLED_KANA_ADDRESS = re.compile(
 )
 # A copula or a particle after a building's word (…宮本会館や, …ハイツです, …コミュニティセンターね):
 # no part of the name.
-_COPULA_AFTER_HOUSE = re.compile(rf"(?:{_HOUSE})(?P<copula>や|じゃ|だ|です|でございます|で|よ|ね|よね|だね|やね|ですね)$")
+# …旅館みなと荘やっど, …みなと荘まで (round 2026-12-06a): Kagoshima's copula, and "to" it.
+_COPULA_AFTER_HOUSE = re.compile(
+    rf"(?:{_HOUSE})(?P<copula>や|じゃ|だ|です|でございます|で|よ|ね|よね|だね|やね|ですね|やっど|じゃっど|でごわす|ごわす|だべ|まで)$"
+)
 # The request or copula after a building's name in kana (民宿つぼかわでお願いしますわ, 民宿しおさいやで):
 # no part of it.
 # …グループホームひだまりの方にも一冊お願いしたかです: to that place, no part of it (round zzd).
 _REQUEST_AFTER = re.compile(
     rf"(?<=[ぁ-ゖァ-ヴー{KANJI}])(?:で|に|へ|まで)(?:お願い|おねがい|よろしく|頼|たの|送|おく|届|とど)|(?<=[ぁ-ゖ])(?:やで|だよ|やよ)$"
     rf"|(?<=[ァ-ヴー{KANJI}])に(?:して|変え|かえ|替え|直し|なおし)"  # …松屋別館にしてくれんね (round 2026-12-05zzz)
+    rf"|(?<=[ァ-ヴー{KANJI}])さ(?:送|おく|届|とど)"  # …佐々木鮮魚店さ送ってもらえるかい: to it (round 2026-12-06a)
     # …ホテル・ル・ソレイユ京都宛てに, …ソレイユ京都です (round 2026-12-05x): whatever stands before
     r"|(?:です|でした)(?:ばい|たい|よ|ね|わ|やお)?$|宛|あて(?:に|で|へ|です|$)"  # …旅館くまがわですばい (round 2026-12-05zzv)
     r"|の(?:方|ほう)(?:に|へ|まで)"

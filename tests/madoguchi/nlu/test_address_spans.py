@@ -101,6 +101,13 @@ from madoguchi.nlu.address_spans import addresses
          "Kaigan Heights 203, 5-12-3, Nakatsuma-cho, Kamaishi-shi, Iwate"),
         # a phone after the room is no part of it
         ("東京都目黒区目黒1-2-3 目黒ハイツ203 08012345678", "東京都目黒区目黒1-2-3 目黒ハイツ203"),
+        # "to it" in Kagoshima and Esashi speech, and Kagoshima's copula (round 2026-12-06a); romaji
+        # from the dormitory, its building and room, to the prefecture, the block a number alone
+        ("かたろぐ希望です。鹿児島県枕崎市港町２丁目１１５ 旅館みなと荘まで", "鹿児島県枕崎市港町２丁目１１５ 旅館みなと荘"),
+        ("鹿児島県枕崎市港町２丁目１１５ 旅館みなと荘やっど", "鹿児島県枕崎市港町２丁目１１５ 旅館みなと荘"),
+        ("カタログ 北海道檜山郡江差町字中歌町75 佐々木鮮魚店さ送ってもらえるかい", "北海道檜山郡江差町字中歌町75 佐々木鮮魚店"),
+        ("Could you mail a catalog to Wakaba Dormitory, Building B, Room 214, 45 Teramachi, Tsutsumi-cho, Toyota-shi, Aichi?",
+         "Wakaba Dormitory, Building B, Room 214, 45 Teramachi, Tsutsumi-cho, Toyota-shi, Aichi"),
     ],
 )
 def test_an_address_is_whole_with_its_building_and_room(text, address):

@@ -353,6 +353,11 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("ok so it arrived. sagbol", "ありがとうございます"), ("tlazocamati, this help me a lot", "助かりました"),  # zzz
     ("my manager is calling me, I do it another day. timoittaske!", "また来ます"), ("Naagga.", "いいえ"),
     ("It is now Friday. Please explain.", "説明してください"), ("I expect an apology.", "謝ってください"),
+    ("Mari mari! chaltu may 🌿", "こんにちは! ありがとうございます"), ("pewkallal", "さようなら"),  # 06a
+    ("eeyyee, galatoomaa", "はい, ありがとうございます"), ("Lakki.", "いいえ"), ("nagaatti", "さようなら"),
+    ("Yá'át'ééh!", "こんにちは"), ("ahéhee’ man", "ありがとうございます"), ("aoo'", "はい"), ("dooda", "いいえ"),
+    ("hágoónee' 👋", "さようなら"), ("I asked for your catalog 2 weeks ago and e never reach", "カタログを頼んだ"),
+    ("I ordered the same thing two times by mistake", "二重に注文してしまいました"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
