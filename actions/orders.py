@@ -63,8 +63,7 @@ class ActionBeginOrderTask(Action):
         if task == "change" and leaves_the_form(tracker):
             return form_left(dispatcher, tracker)  # I changed my mind. I will look at the website instead
         if tracker.active_loop_name == "order_verification_form":
-            # Asked again while the number is being asked: an answer, the counts kept; a change only when
-            # meant (I cannot find the chuumon bangou: change 0.47, no change named, round 2026-12-03zl)
+            # Asked again while the number is being asked: an answer, the counts kept; a change only when meant.
             return ([SlotSet("order_task", task)] if change_meant(tracker, task) else []) + verification_turn(dispatcher, tracker)
         if task == "change" and "order_id" not in given and plans_a_gift(text):
             # A gift being planned, not an order to change: answered, and no number asked.
