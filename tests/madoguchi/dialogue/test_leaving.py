@@ -44,6 +44,7 @@ from madoguchi.dialogue.leaving import is_leaving
     # after a move; another day (rounds 2026-12-06a, 2026-12-05zzz)
     "Dhiifama, wait. I just remembered that I move to another dormitory next month. I will request the catalog after moving.",
     "ay ma xinechtlapopolhui, my manager is calling me, I do it another day. timoittaske!",
+    "あら、玄関で呼び鈴が鳴ったすけ、御免なさい、又後で書かせて貰いますて",  # round 2026-12-06b fusano-kanesuke-20
 ])
 def test_leaving_words(text):
     assert is_leaving(text)

@@ -649,6 +649,13 @@ def test_the_noshi_of_another_occasion_on_a_seasonal_gift_is_the_operators_case(
     assert not goods_problem(rules, "表書きは「御歳暮」でお願いします")
 
 
+def test_a_celebration_noshi_told_in_murakami_speech_is_a_goods_problem(rules):
+    """Round 2026-12-06b fusano-kanesuke-11: the sweets for the first anniversary came (届きまして)
+    with a red and white bow (紅白の蝶結びなんですて); the status was told, and no person took it."""
+    assert goods_problem(rules, "一周忌の引物にと御願いした御菓子が今日届きまして、開けてみましたら、のしが紅白の蝶結びなんですて。")
+    assert not goods_problem(rules, "一周忌ののしは紅白の蝶結びなんですか")
+
+
 def test_a_box_soaked_on_the_way_is_a_goods_problem(rules):
     """Round 2026-12-06a kamado-ayelen-09: the ferry was rough, the box came soaked."""
     assert goods_problem(rules, "船が　えらく　荒れた　らしくて　　箱が　びしょぬれ　で　　中の　まんじゅう　も　ふやけてるっちゃ")

@@ -357,7 +357,8 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("eeyyee, galatoomaa", "はい, ありがとうございます"), ("Lakki.", "いいえ"), ("nagaatti", "さようなら"),
     ("Yá'át'ééh!", "こんにちは"), ("ahéhee’ man", "ありがとうございます"), ("aoo'", "はい"), ("dooda", "いいえ"),
     ("hágoónee' 👋", "さようなら"), ("I asked for your catalog 2 weeks ago and e never reach", "カタログを頼んだ"),
-    ("I ordered the same thing two times by mistake", "二重に注文してしまいました"),
+    ("I ordered the same thing two times by mistake", "二重に注文してしまいました"),    ("tēnā koe 😊", "こんにちは"), ("chur bro, legend", "ありがとうございます"), ("yep sweet as", "はい"),  # 06b
+    ("Yaxshimusiz!", "こんにちは"), ("rehmet", "ありがとうございます"), ("kechürüng, yaq", "すみません, いいえ"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
