@@ -197,7 +197,7 @@ def _latin_cue(word: str) -> re.Pattern:
 # Words of grammar a learner writes in katakana (ノシ ドウスル？ ナニ カク？, オカシ オクリタイ デス).
 _KATAKANA_GRAMMAR = re.compile(
     r"^(?:ノ|ハ|ガ|ヲ|ニ|デ|ト|モ|ネ|ヨ|カ|ナニ|ドウ|ドコ|イツ|マダ|モウ)$|"
-    r"(?:デス|マス|マシタ|マセン|クダサイ|タイ|ナイ|スル|シタ|ダ|タ|テ|デスカ|マスカ)[カネヨ]?$|"
+    r"(?:デス|マス|マシタ|マセン|クダサイ|タイ|ナイ|スル|シタ|ダ|タ|テ|テル|デル|デスカ|マスカ)[カネヨ]?$|"
     # a particle glued to its word (テンキハ, モジヲ), and Kagoshima-ben's endings (ゴワスカ, ジャッド,
     # クイヤンセ: an old fisherman with poor eyesight, round zz)
     r"^[\u30a1-\u30fc]{2,}[ハヲ]$|(?:ゴワス|ゴワシタ|ゴザイモス|モス|モシタ|ジャッド|ヤッド|ジャロ|ジャロカイ|クイヤンセ|クイヤイ)[カネヨイ]?$"
@@ -222,10 +222,20 @@ def katakana_sentences(text: str) -> Reading | None:
     alone = len(words) == 1 and _KATAKANA_ANSWER.fullmatch(words[0]) is not None  # ソウダ, ソレジャ
     if not alone and (len(words) < 2 or not any(_KATAKANA_GRAMMAR.search(w) for w in words)):
         return None
-    read = jaconv.kata2hira(text)
+    read = long_vowels(jaconv.kata2hira(text))
     if len(read) != len(text):
         return None
     return Reading(read, tuple(range(len(text))), tuple(range(1, len(text) + 1)))
+
+
+# A long vowel of the o and u rows, as a sentence in katakana writes it (チューモン ドーナッテル):
+# う in hiragana (ちゅうもん どうなってる), as the classifier learned the words; one kana for one.
+_LONG_OU = re.compile(r"(?<=[おこごそぞとどのほぼぽもよょろをうくぐすずつづぬふぶぷむゆゅる])ー")
+
+
+def long_vowels(read: str) -> str:
+    """The long vowels of o and u in a sentence read from katakana, written う."""
+    return _LONG_OU.sub("う", read)
 
 
 # Kana after a kanji that end a word (届カネ, 弘前ノ, 付ケラレルガ): katakana doing the work of
@@ -262,6 +272,7 @@ def kanji_katakana(text: str) -> Reading | None:
 
 
 _HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f]")
+_HALFWIDTH_RUN = re.compile(r"[\uff66-\uff9f]+")  # a word in half-width katakana
 
 
 def halfwidth_kana(text: str) -> Reading | None:
@@ -288,8 +299,31 @@ def halfwidth_kana(text: str) -> Reading | None:
     if not JAPANESE_SCRIPT.search(text) and not _WORD.search(text):
         # A whole message in half-width katakana (ｿｳﾘｮｳ ｲｸﾗ ｶｶﾙﾉ) is sentences, not loanwords:
         # read in hiragana, as the classifier learned sentences (one kana for one).
-        read = jaconv.kata2hira(read)
+        read = long_vowels(jaconv.kata2hira(read))
+    elif _halfwidth_sentence(text):
+        # ﾁｭｰﾓﾝ ﾄﾞｰﾅｯﾃﾙ。おふくろの分 (round 2026-12-06c): a sentence in half-width katakana beside kana
+        read = "".join(long_vowels(jaconv.kata2hira(part)) if wide else part for part, wide in _parts(read, text, starts))
     return Reading(read, tuple(starts), tuple(ends))
+
+
+def _halfwidth_sentence(text: str) -> bool:
+    """The message's half-width katakana are words of a sentence: two or more, one of grammar."""
+    words = [unicodedata.normalize("NFKC", w) for w in _HALFWIDTH_RUN.findall(text)]
+    # a sign of two kana or a word alone, not a last ダ or タ, as names end (ﾔﾏﾀﾞ ﾀﾛｳです)
+    signs = (_KATAKANA_GRAMMAR.search(w) for w in words)
+    return len(words) >= 2 and any(m and (len(m.group()) >= 2 or m.group() == w) for m, w in zip(signs, words))
+
+
+def _parts(read: str, text: str, starts: list[int]) -> list[tuple[str, bool]]:
+    """The read in runs, each marked whether it came from half-width katakana."""
+    runs: list[tuple[str, bool]] = []
+    for char, start in zip(read, starts):
+        wide = _HALFWIDTH_KANA.match(text[start]) is not None
+        if runs and runs[-1][1] == wide:
+            runs[-1] = (runs[-1][0] + char, wide)
+        else:
+            runs.append((char, wide))
+    return runs
 
 
 def romaji(text: str) -> Reading | None:

@@ -38,6 +38,7 @@ LIST = (
     ("名前は浜野フミ子やに", "浜野フミ子"),  # Ise's copula (round 2026-12-05zzf amane-karthik-01)
     ("名前は宮良 ツルさー", "宮良 ツル"),  # Okinawan さー (round 2026-12-05zzl tsuru-hodan-01)
     ("丸山 健一 だじ", "丸山 健一"),  # Shinshu だじ (round 2026-12-05zzp shozo-liesel-01)
+    ("名前は北川 鶴代でやんす", "北川 鶴代"),  # Nagahama でやんす (round 2026-12-06c tsuruyo-aital-05)
 ])
 def test_a_name_is_stored_without_what_surrounds_it(written, name):
     assert name_as_written(written, written) == name

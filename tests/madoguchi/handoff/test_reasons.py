@@ -656,6 +656,14 @@ def test_a_celebration_noshi_told_in_murakami_speech_is_a_goods_problem(rules):
     assert not goods_problem(rules, "一周忌ののしは紅白の蝶結びなんですか")
 
 
+def test_a_parcel_that_is_not_my_order_is_someone_else_s(rules):
+    """Round 2026-12-06c yoshimatsu-kila-11: a parcel came to the dorm, not her order; the bot
+    asked for the order number four times and no person took it."""
+    assert goods_problem(rules, "a parcel from your shop come to my dorm but it is not my order")
+    assert goods_problem(rules, "a 荷物 from your shop come to my dorm but it is 自分の注文ではありません")  # as read
+    assert not goods_problem(rules, "my order came to my house yesterday")
+
+
 def test_a_box_soaked_on_the_way_is_a_goods_problem(rules):
     """Round 2026-12-06a kamado-ayelen-09: the ferry was rough, the box came soaked."""
     assert goods_problem(rules, "船が　えらく　荒れた　らしくて　　箱が　びしょぬれ　で　　中の　まんじゅう　も　ふやけてるっちゃ")

@@ -73,10 +73,19 @@ def test_the_catalog_as_voice_input_writes_it_is_read_as_the_catalog():
 
 
 def test_halfwidth_katakana_is_read_full_width_with_voiced_marks_joined():
-    read = reading("ｶﾀﾛｸﾞｵﾈｶﾞｲｼﾏｽ｡ﾊﾟﾝﾌﾚｯﾄも")
-    assert read.text == "カタログオネガイシマス。パンフレットも"
+    read = reading("ｶﾀﾛｸﾞ ﾊﾟﾝﾌﾚｯﾄも")
+    assert read.text == "カタログ パンフレットも"  # loanwords, no sentence
     start = read.text.index("パンフレット")
-    assert "ｶﾀﾛｸﾞｵﾈｶﾞｲｼﾏｽ｡ﾊﾟﾝﾌﾚｯﾄも"[slice(*read.span(start, start + 6))] == "ﾊﾟﾝﾌﾚｯﾄ"
+    assert "ｶﾀﾛｸﾞ ﾊﾟﾝﾌﾚｯﾄも"[slice(*read.span(start, start + 6))] == "ﾊﾟﾝﾌﾚｯﾄ"
+
+
+def test_a_sentence_in_halfwidth_katakana_beside_kana_is_read_in_hiragana():
+    """Round 2026-12-06c masakatsu-joaquina-03: ﾁｭｰﾓﾝ ﾄﾞｰﾅｯﾃﾙ。おふくろの分 was not understood, so
+    the refusal after it was read as a complaint; its long vowels are う as the words are learned."""
+    assert reading("ﾁｭｰﾓﾝ ﾄﾞｰﾅｯﾃﾙ。おふくろの分").text == "ちゅうもん どうなってる。おふくろの分"
+    assert reading("ｶﾀﾛｸﾞｵﾈｶﾞｲｼﾏｽ｡ﾊﾟﾝﾌﾚｯﾄも").text == "かたろぐおねがいします。ぱんふれっとも"
+    assert reading("ﾔﾏﾀﾞ ﾀﾛｳです").text == "ヤマダ タロウです"  # a name: no sentence
+    assert reading("ｿｰﾘｮｰ ｲｸﾗ ｶｶﾙﾉ ｹｰｷﾊ").text == "そうりょう いくら かかるの けーきは"  # not e's long vowel
 
 
 def test_halfwidth_katakana_and_romaji_together():
@@ -359,6 +368,9 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("hágoónee' 👋", "さようなら"), ("I asked for your catalog 2 weeks ago and e never reach", "カタログを頼んだ"),
     ("I ordered the same thing two times by mistake", "二重に注文してしまいました"),    ("tēnā koe 😊", "こんにちは"), ("chur bro, legend", "ありがとうございます"), ("yep sweet as", "はい"),  # 06b
     ("Yaxshimusiz!", "こんにちは"), ("rehmet", "ありがとうございます"), ("kechürüng, yaq", "すみません, いいえ"),
+    ("tenkyu tru! lukim yu", "ありがとうございます! さようなら"), ("nogat, mi no laik give", "いいえ, 教えたくありません"),  # 06c
+    ("inside all bagarap", "ぐちゃぐちゃでした"), ("Håfa adai!", "こんにちは!"), ("Si Yu'os ma'åse'!", "ありがとうございます"),
+    ("hunggan", "はい"), ("dispensa yu', my kids call me", "すみません"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
