@@ -160,15 +160,15 @@ class ValidateCatalogForm(NameAskedExtraction, FormValidationAction):
 
     @staticmethod
     def _leaving(tracker: Tracker, requested: str, text: str, intent: str) -> bool:
-        """The customer leaves the form instead of giving the detail asked for (not when the
-        leaving hangs on a question the bot answers: お金かかるならやめたいんですけど)."""
+        """The customer leaves the form instead of giving the detail asked for (not when the leaving hangs
+        on a question the bot answers: お金かかるならやめたいんですけど; nor a no of no hurry: no hurry, normal post)."""
         if _details_given(tracker):
             return False
         if CONDITIONAL.search(text) and catalog_questions.answers(text):
             return False
         if requested == "address" and intent == "deny" and not is_leaving(text):
             return False  # 「違う」: the postal code was wrong (validate_address); not 「また今度にします」
-        return is_leaving(text) or (intent == "deny" and requested != "address")
+        return is_leaving(text) or (intent == "deny" and requested != "address" and hurry_reading([text]) is None)
 
     @staticmethod
     def _hurry_events(tracker: Tracker) -> list[EventType]:

@@ -26,6 +26,10 @@ from madoguchi.text import nfkc
 HOW_TO_CUES = ("どうしたら", "どうすれば", "わから", "分から", *sorted(NOT_KNOWING_CUES))
 
 
+# Words of sadness at a death (悲しい, 寂しい): grief, which a memorial gift question may hold.
+SADNESS = ("悲しい", "かなしい", "悲しく", "寂しい", "さみしい", "さびしい", "残念")
+
+
 def calm_memorial_question(tracker: Tracker) -> bool:
     """A memorial gift question (or a gift question after the customer told of a memorial)
     read as distress only for its words of death or memorial, or of asking how: no other
@@ -39,12 +43,15 @@ def calm_memorial_question(tracker: Tracker) -> bool:
     # にほん の ぶっじ よく わかりません (round 2026-12-04zw mariko-jocelyn-06, in the replay): the
     # custom of a memorial not known, nothing else
     custom_not_known = memorial.is_memorial(text) and bool(cues) and all(cue.startswith(HOW_TO_CUES) for cue in cues)
+    # a sad word at a death told, trailing off (a sad thing... he passed away. I want to send sweets
+    # for the 49 days ceremony, round 2026-12-06d kesae-orsu-13): grief, not a customer at a loss
+    sad = bool(cues) and all(cue.startswith(SADNESS) for cue in cues)
     return (
         common.latest_intent(tracker) == "express_distress"
         # a sad face at a death told (passed away last week 😢 i want send sweets, round 2026-12-05y)
-        and all(cue.startswith(HOW_TO_CUES) or not any(ch.isalnum() for ch in cue) for cue in cues)
+        and all(cue.startswith(HOW_TO_CUES) or not any(ch.isalnum() for ch in cue) or sad for cue in cues)
         and (not cues or memorial.asks_about_gift(text) or custom_not_known)
-        and not triage.get("intensity")
+        and (triage.get("intensity") or 0) <= (1 if sad else 0)
         and memorial.memorial_context(text, earlier_texts(tracker)) is not None
         and not memorial.tells_trouble(text)
         and bool(calm)

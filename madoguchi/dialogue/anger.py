@@ -23,7 +23,7 @@ FRAUD_CALLS = re.compile(
 # Worry about a number written in a chat (電話番号をチャットに書くのは少し不安です… privacy が心配です,
 # round 2026-12-05zzy yaichi-firuza-17): a refusal's reason, no distress.
 WARY_OF_SHARING = re.compile(
-    r"個人情報|プライバシー|ぷらいばしー|(?i:privacy)"
+    r"個人情報|プライバシー|ぷらいばしー|(?i:privacy|\bprivate\b)"
     r"|(?:書く|かく|教える|おしえる|載せる|のせる|送る|入力する|打つ)の(?:は|が|も)[^。！？!?]{0,6}(?:不安|心配|怖|こわ|コワ|抵抗)"
 )
 

@@ -68,6 +68,9 @@ MAILBOX_TOO_SMALL = re.compile(
 
 # An age coming soon (my landlady is 87, soon 88!, round 2026-12-05zzk): a birthday, no hurry.
 AGE_SOON = re.compile(r"(?i)soon\s*[0-9０-９]{1,3}(?![0-9０-９])")
+# Sweets that spoil soon (すぐ悪ぐなんのは困るのす, round 2026-12-06d matsuno-bilung-19): how long
+# they keep, no hurry.
+SPOIL_SOON = re.compile(r"すぐ(?:に)?\s*(?:悪|わる|傷|いた|腐|くさ|かび|カビ|固|かた|溶|と[けろ]|だめ|ダメ)")
 # "It cannot be helped" after a hurry (急ぐで仕方がない, round 2026-12-05zzm): no hurry denied.
 NO_CHOICE = re.compile(r"(?:仕方|しかた|しょう|仕様)が?(?:ない|な[いく]|ね[えぇ]|無い)")
 
@@ -80,7 +83,7 @@ def hurry_of(text: str, hurry: Iterable[str], no_hurry: Iterable[str]) -> bool |
     """True when the message says the customer is in a hurry, False when it says they are
     not (or asks for the usual way), None when it says neither."""
     # isogi janai: read in kana, its negation too; いそがん けん: words set apart by spaces
-    places = NO_CHOICE.sub("", AGE_SOON.sub("", MAILBOX_TOO_SMALL.sub("", cue_places(text))))
+    places = NO_CHOICE.sub("", AGE_SOON.sub("", SPOIL_SOON.sub("", MAILBOX_TOO_SMALL.sub("", cue_places(text)))))
     places = YES_SO.sub("はい それで", places)
     if _negated(places) or any(_no_hurry_at(folded(w), places) for w in no_hurry):
         return _deadline_after_but(text, no_hurry) or False

@@ -28,6 +28,9 @@ NOT_FOLLOWED = re.compile(
     + r"|(?:横文字|よこもじ|カタカナ|かたかな|英語|えいご)[がはも]?(?:多|おお|ばっか|ばかり)"  # 横文字 ガ 多イ
     # もじ ばっかりで め が いたぐ なる; 字が小さくて読めん
     + r"|(?:文字|もじ|字)[がはも]?(?:ばっか|ばかり|多すぎ|おおすぎ|(?:小さ|ちいさ|ちっさ|細か|こまか)(?:くて|すぎ))"
+    # hmm I don't really understand the answer (round 2026-12-06d matsuno-bilung-13)
+    + r"|(?i:(?:don'?t|do not|can'?t|cannot)\s+(?:really\s+)?(?:understand|follow)\s+(?:the|your|this|that)\s+"
+    + r"(?:answer|reply|message|explanation|question|words)|what\s+do\s+you\s+mean)"
 )
 
 

@@ -65,6 +65,8 @@ _REFUSED = re.compile(
     r"(?i:why do you need|you (already )?have (it|my|all)|look (it )?up yourself|find it yourself|search (it )?yourself|"
     # ledu, not giving my phone no to a chatbot. u already have my data (round 2026-12-05zzx)
     r"\bu (already )?have (it|my|all)|not giving (you )?my|won'?t give (you )?my|(not|won'?t) (share|tell) (you )?my|"
+    # phone I not give. never. this is private (round 2026-12-06d rikiya-ruslan-17): a learner's word order
+    r"\b(phone|mobile|number) i (not|never|no) give|\bi (not|never|no) give (you )?(my|the|phone|number)|"
     # phone te, LINE only (round 2026-12-05zzr michihiko-mbuyi-03): no phone to give
     r"line only\b|only (use |have )?line\b|no phone\b|(don'?t|do not) have a phone|"
     # no mobile number sorry, too many spam calls (round 2026-12-05zzu hisamitsu-rivo-11)
@@ -118,6 +120,7 @@ _UNKNOWN = re.compile(
 # もうわがらね): at a loss, not a number not known, unless the number is named.
 _WHAT_TO_DO = re.compile(
     r"(?:どう|どげん|どがん|どない|どんだ|どや)\s*(?:すれば|したら|しよう|しょう|すりゃ|すっぺ|すべ|せば|だば|ば)"
+    r"|なじょ\s*(?:すべ|すれば|したら|しよ|すっぺ|すっか)"  # なじょすべ、おら、わがんねぐなって (Tono, round 2026-12-06d)
     r"|(?:何を|なにを)[^。]{0,12}?(?:わか|分か|わが|判)"
 )
 _NUMBER_NAMED = re.compile(r"番号|ばんごう|めーる|メール|控え|納品書|電話|でんわ|注文|ちゅうもん|確認|かくにん")
@@ -171,10 +174,12 @@ def reading(text: str) -> str | None:
     places = cue_places(norm)  # そっちで　しらべれ, bangou… mail keshita
     if _REFUSED.search(places):
         return REFUSED
-    if _UNKNOWN.search(places) and not (_WHAT_TO_DO.search(places) and not _NUMBER_NAMED.search(places)):
-        return UNKNOWN
+    # 一向に見当たらねぇす。探してから、また改めて伺います。今日はやめておきます (round 2026-12-06d
+    # kesae-orsu-05): not found, and leaving until it is; the leaving is the answer
     if is_leaving(norm):
         return STOPPED
+    if _UNKNOWN.search(places) and not (_WHAT_TO_DO.search(places) and not _NUMBER_NAMED.search(places)):
+        return UNKNOWN
     return None
 
 

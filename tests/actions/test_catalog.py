@@ -557,3 +557,14 @@ async def test_a_side_question_while_the_address_is_asked_is_no_address_without_
                            {"postal_code": "690-0842", "address_base": "島根県松江市東本町", "address": question}, "address")
     assert "utter_address_number_missing" not in said(dispatcher)
     assert slots.get("address_base") in (None, "島根県松江市東本町")
+
+
+def test_a_no_that_tells_no_hurry_does_not_leave_the_form():
+    """Round 2026-12-06d kesae-orsu-12: "no hurry, normal post is ok" at the name (deny 0.53)
+    dropped the request; it tells how to send it, and the form goes on."""
+    from actions.catalog import ValidateCatalogForm
+
+    said = make_tracker([user("no hurry, normal post is ok", "deny")], active_loop="catalog_form", requested_slot="person_name")
+    assert not ValidateCatalogForm._leaving(said, "person_name", "no hurry, normal post is ok", "deny")
+    no = make_tracker([user("いいえ", "deny")], active_loop="catalog_form", requested_slot="person_name")
+    assert ValidateCatalogForm._leaving(no, "person_name", "いいえ", "deny")

@@ -187,6 +187,9 @@ async def test_a_calm_memorial_question_read_as_distress_is_answered(shop, dispa
     # round 2026-12-05y kunihiko-aibek-06, on the final model: 😢 alone at the death
     (None, "hello. my host family grandpa passed away last week 😢 i want send sweets to their house, for butsudan",
      "😢", 0.45),
+    # round 2026-12-06d kesae-orsu-13: a sad word, trailing off (read 悲しい…), at a death told
+    (None, "bonghjornu. a sad thing... Okamoto-san, the fishmonger, he passed away. I want to send sweets to his "
+     "family for the 49 days ceremony", "悲しい", 0.45),
 ])
 async def test_a_memorial_gift_question_read_as_distress_for_not_knowing_or_a_sad_face_is_answered(
     shop, dispatcher, domain, earlier, text, cue, confidence
@@ -194,7 +197,8 @@ async def test_a_memorial_gift_question_read_as_distress_for_not_knowing_or_a_sa
     from actions.handoff import ActionHandoff
 
     ranking = [{"name": "express_distress", "confidence": confidence}, {"name": "ask_gift", "confidence": 0.2}]
-    asked = user(text, "express_distress", triage={"cues": [cue], "intensity": 0}, intent_ranking=ranking)
+    intensity = 1 if cue == "悲しい" else 0
+    asked = user(text, "express_distress", triage={"cues": [cue], "intensity": intensity}, intent_ranking=ranking)
     told = [user(earlier, "ask_gift")] if earlier else []
     events = await ActionHandoff().run(dispatcher, make_tracker([*told, asked]), domain)
     assert events == [] and handoffs.open_for(shop, "s1") is None and "黒白" in dispatcher.messages[0]["text"]

@@ -76,6 +76,8 @@ def test_a_hurry_is_read_as_a_hurry(text):
     "はいそいでよかです",  # はい、それでよかです, written as one (Osumi, round 2026-12-05zzu hisamitsu-rivo-01)
     # an age coming soon, a birthday (round 2026-12-05zzk masuji-ainhoa-02)
     "kaixo! my landlady is 87, soon 88!, she has no internet lol. can you send a paper katarogu?",
+    # how long they keep, asked inside the catalog form (round 2026-12-06d matsuno-bilung-19)
+    "そごの菓子は日持ちなんぼだべ？仏様さ上げっから、すぐ悪ぐなんのは困るのす",
 ])
 def test_nothing_said_about_time_is_neither(text):
     assert hurry_of(text, HURRY, NO_HURRY) is None

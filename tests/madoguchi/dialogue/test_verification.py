@@ -71,13 +71,16 @@ def test_not_knowing_the_number(text):
      "phone te, LINE only 🙏 ごめんな", "LINEしか使ってへんねん",  # round 2026-12-05zzr
      "電話番号も言わにゃいけんの？ なんでね",  # Iwami (round 2026-12-05zzt)
      "no mobile number sorry, too many spam calls. tsia",  # round 2026-12-05zzu
-     "ledu, not giving my phone no to a chatbot. u already have my data"],  # round 2026-12-05zzx
+     "ledu, not giving my phone no to a chatbot. u already have my data",  # round 2026-12-05zzx
+     "phone I not give. never. this is private", "my mobile I not give"],  # round 2026-12-06d
 )
 def test_refusing_the_number(text):
     assert reading(text) == REFUSED
 
 
-@pytest.mark.parametrize("text", ["やめます", "またにします", "もういいです", "やっぱり結構です"])
+@pytest.mark.parametrize("text", ["やめます", "またにします", "もういいです", "やっぱり結構です",
+                                  # not found, and leaving until it is (round 2026-12-06d kesae-orsu-05)
+                                  "眼鏡がどこさ行ったやら、一向に見当たらねぇす。探してから、また改めて伺います。今日はやめておきます"])
 def test_stopping(text):
     assert reading(text) == STOPPED
 
@@ -230,3 +233,10 @@ def test_of_two_order_numbers_the_one_not_kept_as_it_is_is_meant(text, meant):
     from madoguchi.dialogue.verification import order_meant
 
     assert order_meant(text) == meant
+
+
+def test_at_a_loss_in_tono_speech_is_no_number_not_known():
+    """Round 2026-12-06d matsuno-bilung-07: なじょすべ、おら、わがんねぐなって (what shall I do, I am
+    lost) while the number was asked was read as the number not known, and her distress unheard."""
+    assert reading("お客さんがた、もう向がってるってのに…なじょすべ、おら、わがんねぐなって") is None
+    assert reading("注文番号、わがんね") == UNKNOWN

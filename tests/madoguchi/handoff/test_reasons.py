@@ -664,6 +664,23 @@ def test_a_parcel_that_is_not_my_order_is_someone_else_s(rules):
     assert not goods_problem(rules, "my order came to my house yesterday")
 
 
+@pytest.mark.parametrize("text", [
+    # round 2026-12-06d: kesae-orsu-15, -20, rikiya-ruslan-10, -11 (as the reading leaves them)
+    "I order the yuzu jelly for my children. but in the box there is the brandy cake, with alcohol!",
+    "I ask the noshi with \"御礼\" and the name of the restaurant. there is のしは不要です, nothing, only the box",
+    "we send お菓子 to family of student, for grandmother 葬式. box come to them with red and white のし. 紅白!",
+    "box come to gym today, but name on box is not my. 田中 様, 住所 in Kasugai",
+])
+def test_goods_told_in_a_learner_s_english_are_goods_problems(rules, text):
+    assert goods_problem(rules, text)
+
+
+def test_the_customer_s_own_wrong_order_is_no_goods_problem(rules):
+    """Round 2026-12-06d matsuno-bilung-18: I want to cancel my order, I order the wrong box."""
+    assert not goods_problem(rules, "alii, I want to cancel my order, I order the wrong box sorry")
+    assert goods_problem(rules, "you sent me the wrong box")
+
+
 def test_a_box_soaked_on_the_way_is_a_goods_problem(rules):
     """Round 2026-12-06a kamado-ayelen-09: the ferry was rough, the box came soaked."""
     assert goods_problem(rules, "船が　えらく　荒れた　らしくて　　箱が　びしょぬれ　で　　中の　まんじゅう　も　ふやけてるっちゃ")

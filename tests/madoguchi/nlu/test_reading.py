@@ -371,6 +371,10 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("tenkyu tru! lukim yu", "ありがとうございます! さようなら"), ("nogat, mi no laik give", "いいえ, 教えたくありません"),  # 06c
     ("inside all bagarap", "ぐちゃぐちゃでした"), ("Håfa adai!", "こんにちは!"), ("Si Yu'os ma'åse'!", "ありがとうございます"),
     ("hunggan", "はい"), ("dispensa yu', my kids call me", "すみません"),
+    ("alii", "こんにちは"), ("sulang, mechikung", "ありがとうございます, さようなら"), ("choi, cancel please", "はい"),  # 06d
+    ("marsha oylla. problem with gift", "こんにちは"), ("xa", "はい"), ("dukha barkal", "ありがとうございます"),
+    ("bonghjornu. a sad thing", "こんにちは"), ("innò", "いいえ"), ("to gym. nothing come.", "まだ届いていない"),
+    ("for the 49 days ceremony", "法事"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
