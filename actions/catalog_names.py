@@ -12,7 +12,7 @@ from rasa_sdk import Tracker
 from actions import common
 from actions.conversation import customer_texts, hurry_reading
 from madoguchi.dialogue.signature import signature_of
-from madoguchi.dialogue.written import name_as_written, strip_tail
+from madoguchi.dialogue.written import katakana_full_name, name_as_written, strip_tail
 from madoguchi.nlu import labelled_names
 from madoguchi.nlu.patterns import find_phones
 from madoguchi.text import nfkc
@@ -146,7 +146,13 @@ class NameAskedExtraction:
         """The whole message as the name, when it is a name alone and the name was asked."""
         if tracker.get_slot("requested_slot") not in self.name_asked_by or tracker.get_slot("person_name"):
             return {}
-        if common.latest_intent(tracker) not in ("out_of_scope", "nlu_fallback"):
-            return {}
-        text = nfkc(common.latest_text(tracker)).strip()
-        return {"person_name": text} if KANJI_KANA_NAME.match(text) else {}
+        intent, text = common.latest_intent(tracker), nfkc(common.latest_text(tracker)).strip()
+        if intent in ("out_of_scope", "nlu_fallback") and KANJI_KANA_NAME.match(text):
+            return {"person_name": text}
+        found = any(e.get("entity") == "person_name" for e in tracker.latest_message.get("entities") or [])
+        return {"person_name": text} if intent in KATAKANA_NAME_READ_AS and not found and katakana_full_name(text) else {}
+
+
+# A whole name in katakana read as a yes (ソアレス エルメリンダ, affirm 0.88, round 2026-12-06e
+# masue-ermelinda-02): read in hiragana as a sentence for its last ダ, the name was asked again and again.
+KATAKANA_NAME_READ_AS = ("affirm", "deny", "out_of_scope", "nlu_fallback", "inform")

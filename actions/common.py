@@ -12,7 +12,7 @@ from madoguchi import clock
 from madoguchi.shop.rules import Rules, shop_rules
 from madoguchi.store.db import Database, database
 from madoguchi.nlu.patterns import normalize_phone
-from madoguchi.dialogue.written import latin_name_with_reading
+from madoguchi.dialogue.written import katakana_full_name, latin_name_with_reading
 from madoguchi.values import clean_person_name
 
 
@@ -115,8 +115,9 @@ def name_answer(value: Any, tracker: Tracker) -> str:
     name = max((f for f in found if f and name and name.replace(" ", "") in f.replace(" ", "")), key=len, default=name)
     whole = clean_person_name(_from_name_on(tracker))
     asked = tracker.get_slot("requested_slot") == "person_name"
-    if asked and not found and (tracker.latest_message.get("intent") or {}).get("name") in NO_NAME_READINGS:
-        return ""  # opo, yes po, salamat! sana umabot po 🙏: a yes and thanks, no name
+    read_as_no_name = (tracker.latest_message.get("intent") or {}).get("name") in NO_NAME_READINGS
+    if asked and not found and read_as_no_name and not katakana_full_name(latest_text(tracker)):
+        return ""  # opo, yes po, salamat! sana umabot po 🙏: a yes and thanks, no name (not ソアレス エルメリンダ)
     # The name part of the message (平田あかり of 平田あかりです、電話は…) when it holds the value.
     if whole and (not name and asked or name and name.replace(" ", "") in whole.replace(" ", "")):
         name = whole

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+import jaconv
+
 from madoguchi.text import nfkc
 
 # Labels of a detail, in a list or a sentence (the value follows a colon, an arrow or は).
@@ -149,3 +151,20 @@ def latin_name_with_reading(text: str) -> str | None:
     """The Latin name of a message that gives it with its katakana reading in brackets."""
     match = _LATIN_WITH_READING.match(text or "")
     return match.group("latin") if match else None
+
+
+# Two words of katakana written alone: a whole name (ソアレス エルメリンダ), unless a word is one of
+# answer or grammar (ハイ ソウデス, ハイ オネガイ, マダ コナイ) or the catalog.
+KATAKANA_FULL_NAME = re.compile(r"^[ァ-ヺー]{2,8}[ 　・][ァ-ヺー]{2,8}$")
+_ANSWER_WORD = re.compile(r"(?:^|[ 　・])(?:はい|ええ|うん|いいえ|いや|そう|どうも|ありがと|おねがい|よろしく|すみま|ごめん)")
+_GRAMMAR_END = re.compile(r"(?:です|ます|ません|ください|くれ|って|った|ない|たい|ね|よ)$")
+
+
+def katakana_full_name(text: str) -> bool:
+    """The message is a whole name in katakana, family and given (read as a yes by the classifier)."""
+    text = nfkc(text or "").strip()
+    kana = jaconv.kata2hira(text)
+    words = re.split(r"[ 　・]", kana)
+    return bool(KATAKANA_FULL_NAME.match(text)) and not _ANSWER_WORD.search(kana) and not any(
+        _GRAMMAR_END.search(w) or w.startswith("かたろ") for w in words
+    )

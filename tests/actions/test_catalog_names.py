@@ -49,3 +49,13 @@ def test_a_whole_name_written_alone_in_the_look_up_is_the_name():
     words = user("二週間前です", "inform")
     lookup = make_tracker([words], active_loop="catalog_status_form", requested_slot="phone")
     assert name_written_in_lookup(lookup, "二週間前です", "inform") is None
+
+
+async def test_a_whole_name_in_katakana_read_as_a_yes_is_the_name(dispatcher, domain):
+    """Round 2026-12-06e masue-ermelinda-02: ソアレス エルメリンダ at the name question (affirm 0.88)."""
+    from actions.catalog import ValidateCatalogForm
+
+    asked = make_tracker([user("ソアレス エルメリンダ", "affirm")], active_loop="catalog_form", requested_slot="person_name")
+    assert await ValidateCatalogForm().extract_person_name(dispatcher, asked, domain) == {"person_name": "ソアレス エルメリンダ"}
+    yes = make_tracker([user("ハイ ソウデス", "affirm")], active_loop="catalog_form", requested_slot="person_name")
+    assert await ValidateCatalogForm().extract_person_name(dispatcher, yes, domain) == {}

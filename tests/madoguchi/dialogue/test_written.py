@@ -112,3 +112,12 @@ def test_a_latin_name_with_its_katakana_reading_in_brackets_is_the_latin_name():
     assert latin_name_with_reading("Dayanara Cijntje (katakana ダヤナラ・ケインチェ)") == "Dayanara Cijntje"
     assert latin_name_with_reading("Dayanara Cijntje（ダヤナラ・ケインチェ）") == "Dayanara Cijntje"
     assert latin_name_with_reading("Dayanara Cijntje") is None
+
+
+def test_a_whole_name_in_katakana_is_told_from_answers_in_katakana():
+    """Round 2026-12-06e masue-ermelinda-02: ソアレス エルメリンダ, read as a yes (affirm 0.88), was
+    asked for again and again and the catalog never stored."""
+    from madoguchi.dialogue.written import katakana_full_name
+
+    assert katakana_full_name("ソアレス エルメリンダ") and katakana_full_name("ヤマダ タロウ")
+    assert not any(katakana_full_name(t) for t in ("ハイ ソウデス", "ハイ オネガイ", "マダ コナイ", "カタログ オクッテ", "ソアレス"))

@@ -675,6 +675,12 @@ def test_goods_told_in_a_learner_s_english_are_goods_problems(rules, text):
     assert goods_problem(rules, text)
 
 
+def test_a_celebration_noshi_told_by_a_brother_on_the_phone_is_a_goods_problem(rules):
+    """Round 2026-12-06e heikichi-lijon-09 (Koshu speech): handed off as a complaint, not the goods."""
+    assert goods_problem(rules, "弟から　でんわが　あって　のしが　紅白の　ちょうむすびだって　いうだ　法事のに　おいわいの　のしじゃ　おかしいじゃん")
+    assert not goods_problem(rules, "法事ののしは紅白のちょうむすびだっていうけど本当？")  # heard so, asked
+
+
 def test_the_customer_s_own_wrong_order_is_no_goods_problem(rules):
     """Round 2026-12-06d matsuno-bilung-18: I want to cancel my order, I order the wrong box."""
     assert not goods_problem(rules, "alii, I want to cancel my order, I order the wrong box sorry")
