@@ -45,6 +45,7 @@ from madoguchi.dialogue.leaving import is_leaving
     "Dhiifama, wait. I just remembered that I move to another dormitory next month. I will request the catalog after moving.",
     "ay ma xinechtlapopolhui, my manager is calling me, I do it another day. timoittaske!",
     "あら、玄関で呼び鈴が鳴ったすけ、御免なさい、又後で書かせて貰いますて",  # round 2026-12-06b fusano-kanesuke-20
+    "ワカッタ、ヨメニ キイテ マタ クルヨオ。アリガトウネ",  # round 2026-12-05zzn toyoji-xoan-13, in the replay
 ])
 def test_leaving_words(text):
     assert is_leaving(text)
@@ -63,7 +64,8 @@ def test_leaving_words(text):
                                   "見つかったら教えてください",
                                   # round 2026-12-05zzc: if it is sent that way, fine
                                   "急ぐもんでもねぇんで、また普通の郵便で送っていただければ結構ですよぉ。",
-                                  "I changed my mind, can I order the yokan instead?"])
+                                  "I changed my mind, can I order the yokan instead?",
+                                  "荷物はまた来るの？"])  # a parcel coming again, asked
 def test_answers_are_not_leaving(text):
     assert not is_leaving(text)
 

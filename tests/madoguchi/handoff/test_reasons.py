@@ -670,6 +670,8 @@ def test_a_parcel_that_is_not_my_order_is_someone_else_s(rules):
     "I ask the noshi with \"御礼\" and the name of the restaurant. there is のしは不要です, nothing, only the box",
     "we send お菓子 to family of student, for grandmother 葬式. box come to them with red and white のし. 紅白!",
     "box come to gym today, but name on box is not my. 田中 様, 住所 in Kasugai",
+    # round 2026-12-05zzm kunie-dragan-16, in the replay
+    "but name on label is not us. is for some Mrs Suzuki in Ashiya. our order is not here",
 ])
 def test_goods_told_in_a_learner_s_english_are_goods_problems(rules, text):
     assert goods_problem(rules, text)
