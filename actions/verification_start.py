@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
 from actions import common
 from madoguchi.dialogue import verification
+from madoguchi.nlu.cues import DOUBTFUL
 
 # Counters of one verification, reset when a new one begins.
 COUNTERS = ("order_id_asks", "phone_asks", "verification_unknown", "verification_refusals")
@@ -40,14 +41,10 @@ def begin_verification(reading: str) -> list[EventType]:
     ]
 
 
-# Below this the classifier's "change" is no change while the order number is asked, unless
-# the message names one (変更, キャンセル, change).
-SURE_CHANGE = 0.6
-
-
 def change_meant(tracker: Tracker, task: str) -> bool:
     """A change of the order asked for while its number is asked: read as one with some
     certainty, or named (I cannot find the chuumon bangou, read as a change at 0.47, is none)."""
     triage = tracker.latest_message.get("triage") or {}
     named = bool(triage.get("changes") or triage.get("cancels"))
-    return task == "change" and (named or common.latest_confidence(tracker) >= SURE_CHANGE)
+    # below the level at which a reading is doubtful, a change must be named (変更, キャンセル, change)
+    return task == "change" and (named or common.latest_confidence(tracker) >= DOUBTFUL)
