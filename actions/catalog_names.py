@@ -135,6 +135,9 @@ def name_written_in_lookup(tracker: Tracker, text: str, intent: str) -> str | No
 # A name written alone when asked for it, family in kanji and given in kana (甲斐 ふじの, round
 # 2026-12-05zzz fujino-mergen-01): GiNZA knows 甲斐 as a word, and the classifier read out of scope.
 KANJI_KANA_NAME = re.compile(r"^[一-龥々]{1,4}[ 　]+[ぁ-ゖァ-ヺー]{2,5}(?:です|と申します)?[。.]?$")
+# A whole name in katakana read as a yes (ソアレス エルメリンダ, affirm 0.88, round 2026-12-06e
+# masue-ermelinda-02): read in hiragana as a sentence for its last ダ, the name was asked again and again.
+KATAKANA_NAME_READ_AS = ("affirm", "deny", "out_of_scope", "nlu_fallback", "inform")
 
 
 class NameAskedExtraction:
@@ -152,7 +155,3 @@ class NameAskedExtraction:
         found = any(e.get("entity") == "person_name" for e in tracker.latest_message.get("entities") or [])
         return {"person_name": text} if intent in KATAKANA_NAME_READ_AS and not found and katakana_full_name(text) else {}
 
-
-# A whole name in katakana read as a yes (ソアレス エルメリンダ, affirm 0.88, round 2026-12-06e
-# masue-ermelinda-02): read in hiragana as a sentence for its last ダ, the name was asked again and again.
-KATAKANA_NAME_READ_AS = ("affirm", "deny", "out_of_scope", "nlu_fallback", "inform")

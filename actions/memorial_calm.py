@@ -106,7 +106,7 @@ def death_told_quietly(tracker: Tracker) -> bool:
     2026-12-05zzy umeno-mamani-15): grief, not a customer at a loss. Condolences and the
     memorial help are offered, and a person, without forcing one."""
     triage = tracker.latest_message.get("triage") or {}
-    confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
+    confidence = common.latest_confidence(tracker)
     text = common.latest_text(tracker)
     cues = [str(cue) for cue in triage.get("cues") or []]
     return (

@@ -271,7 +271,7 @@ def unsure_complaint(tracker: Tracker) -> bool:
     同じのを 頼んどったで。。。こっちのは いらんだに, complain 0.56, round 2026-12-05zzw
     kiyotsugu-joselito-18), not a complaint to hand over."""
     triage = tracker.latest_message.get("triage") or {}
-    confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
+    confidence = common.latest_confidence(tracker)
     return (
         common.latest_intent(tracker) == "complain" and confidence < 0.6
         and not any(triage.get(sign) for sign in _COMPLAINT_SIGNS)

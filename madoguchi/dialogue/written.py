@@ -15,6 +15,7 @@ import re
 
 import jaconv
 
+from madoguchi.nlu.spans import GRAMMAR_WORD, NOT_A_NAME_WORD, VERB_END
 from madoguchi.text import nfkc
 
 # Labels of a detail, in a list or a sentence (the value follows a colon, an arrow or は).
@@ -154,17 +155,14 @@ def latin_name_with_reading(text: str) -> str | None:
 
 
 # Two words of katakana written alone: a whole name (ソアレス エルメリンダ), unless a word is one of
-# answer or grammar (ハイ ソウデス, ハイ オネガイ, マダ コナイ) or the catalog.
+# answer or grammar (ハイ ソウデス, マダ コナイ, カタログ オクッテ), as the NLU tells them in kana.
 KATAKANA_FULL_NAME = re.compile(r"^[ァ-ヺー]{2,8}[ 　・][ァ-ヺー]{2,8}$")
-_ANSWER_WORD = re.compile(r"(?:^|[ 　・])(?:はい|ええ|うん|いいえ|いや|そう|どうも|ありがと|おねがい|よろしく|すみま|ごめん)")
-_GRAMMAR_END = re.compile(r"(?:です|ます|ません|ください|くれ|って|った|ない|たい|ね|よ)$")
 
 
 def katakana_full_name(text: str) -> bool:
     """The message is a whole name in katakana, family and given (read as a yes by the classifier)."""
     text = nfkc(text or "").strip()
-    kana = jaconv.kata2hira(text)
-    words = re.split(r"[ 　・]", kana)
-    return bool(KATAKANA_FULL_NAME.match(text)) and not _ANSWER_WORD.search(kana) and not any(
-        _GRAMMAR_END.search(w) or w.startswith("かたろ") for w in words
+    words = re.split(r"[ 　・]", jaconv.kata2hira(text))
+    return bool(KATAKANA_FULL_NAME.match(text)) and not any(
+        NOT_A_NAME_WORD.match(w) or GRAMMAR_WORD.search(w) or VERB_END.search(w) or w.startswith("かたろ") for w in words
     )
