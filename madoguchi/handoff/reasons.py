@@ -29,7 +29,17 @@ TOLD_AGAIN = re.compile(
     r"先月も|前回も|この前も|去年も|返事(?:ひとつ|も|が)?(?:ない|無い|こない|来ない|寄こさ|よこさ)|返信(?:が|も)?(?:ない|無い|こない|来ない)|"
     # not a bare again: the box came crushed, please send it again asks for a new one, nothing told again
     r"(?i:happened again|(?:wrong|broken|crushed|damaged|melted|leaking|late) again|again (?:broken|crushed|damaged|wrong)|"
-    r"second time|told you before|no reply|nobody (?:answered|replied)|no answer)"
+    r"second time|told you before|no reply|nobody (?:answered|replied)|no answer)|"
+    # また まちがって きたじゃ; 二回も連絡した; 電話したら…それっきり; 3日 前 問い合わせ フォーム で 送った
+    # (rounds 2026-12-05k jessica-tsugiko-17, 05j gabriela-mamoru-12, 01j keiko-minh-19, 04zzc kayoko-hung-17)
+    r"また[ 　]*(?:まちが|間違)|(?:二|2|２)(?:回|度)も|(?:電話|連絡|問い合わせ|問合せ)したら|(?:問い合わせ|問合せ)[ 　]*フォーム"
+)
+# Goods told of in so many words of anger (ひどいです, しんけん はらが たつ, I AM FURIOUS, I have to
+# complain: rounds 2026-12-01e chiyo-priya-19, 05zzs tokuma-nohea-12, 06d kesae-orsu-16, 05zzo
+# katsue-boyana-12): a complaint, as its writers asked; not the state of the box (ひどい状態で届いた).
+ANGRY_AT_GOODS = re.compile(
+    r"ひどい(?!状態|有様|ありさま)|酷い(?!状態|有様)|怒って|腹が立|腹の立|はらが[ 　]*たつ|いい加減にし|いいかげんに[ 　]*(?:し|せ)|"
+    r"(?i:\bfurious\b|\bunacceptable\b|i have to complain|\bi am (?:so |very )?angry\b|\bi'm (?:so |very )?angry\b)"
 )
 
 GRIEF_WORDS = ("亡くな", "他界", "葬儀", "葬式", "通夜", "告別式", "法事", "法要", "四十九日", "初盆", "新盆", "香典", "仏前", "供養")
@@ -280,7 +290,8 @@ def reason_for_intent(
         if goods_problem(rules, text, lemmas):
             if harmed_by_goods(text):
                 return "distress"
-            return "complaint" if intent == "complain" and TOLD_AGAIN.search(folded(text)) else "needs_operator"
+            told = TOLD_AGAIN.search(folded(text)) or ANGRY_AT_GOODS.search(folded(text))
+            return "complaint" if intent == "complain" and told else "needs_operator"
     if reason == "complaint" and reports_arrival_calmly(rules, text):
         return "needs_operator"
     return reason

@@ -33,9 +33,10 @@ _NAME_LABEL_WA = re.compile(rf"(?:{NAME_LABEL_WORDS})[ 　]*は[ 　]*")  # …�
 # A particle of courtesy after a name in Latin letters (Dorji Wangmo la, Lisa Santos po, round
 # 2026-12-05zzb).
 _LATIN_PARTICLE_TAIL = re.compile(r"(?<=[A-Za-z])[ 　]+(?:la|po|desu|san)$")
-# The words of a name in one script, a space between them.
+# The words of a name in one script, a space between them (four in Latin: Ermelinda da Costa Soares,
+# round 2026-12-06e).
 _NAME_WORDS = (
-    re.compile(r"[A-Za-z][A-Za-z'.-]*(?:[ 　][A-Za-z][A-Za-z'.-]*){0,2}"),
+    re.compile(r"[A-Za-z][A-Za-z'.-]*(?:[ 　][A-Za-z][A-Za-z'.-]*){0,3}"),
     re.compile(r"[ァ-ヴー]{2,}(?:[ 　・][ァ-ヴー]{2,}){0,2}"),
     re.compile(rf"[{_KANJI}ぁ-ゖ]{{1,6}}(?:[ 　][{_KANJI}ぁ-ゖ]{{1,6}})?"),
 )

@@ -73,6 +73,18 @@ def test_damaged_goods_told_again_in_anger_are_a_complaint(rules, text):
 
 
 @pytest.mark.parametrize("text", [
+    "届いたgiftのラッピングがぐちゃぐちゃでした。ひどいです",  # round 2026-12-01e chiyo-priya-19
+    "I AM FURIOUS. the sweets for the anniversary of my restaurant arrive completely crushed.",  # 06d kesae-orsu-16
+    "また　まちがって　きたじゃ",  # 05k jessica-tsugiko-17
+    "お歳暮 の 箱 つぶれた 件, 3日 前 問い合わせ フォーム で 送った",  # 04zzc kayoko-hung-17
+])
+def test_goods_told_in_words_of_anger_or_reported_before_are_a_complaint(rules, text):
+    """Their writers asked for a complaint; the state of the box told plainly stays the operator's case."""
+    assert reason_for_intent(rules, "complain", text) == "complaint"
+    assert reason_for_intent(rules, "complain", "箱がひどい状態で届きました。中のお菓子も割れています") == "needs_operator"
+
+
+@pytest.mark.parametrize("text", [
     "六本 入りの はず やのに　一本 たらんのやさ　なんべん かぞえても 五本 しか ないんやお",  # round 2026-12-05zzv
     "the paper on the box is black and white, my Mam said it is for funeral!! it is her birthday gift 😣",
     "あけて みたら なまえが ちがうの わたし じゃなくて たなか さん あてに なってるの",  # round 2026-12-05zzw

@@ -375,6 +375,11 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("marsha oylla. problem with gift", "こんにちは"), ("xa", "はい"), ("dukha barkal", "ありがとうございます"),
     ("bonghjornu. a sad thing", "こんにちは"), ("innò", "いいえ"), ("to gym. nothing come.", "まだ届いていない"),
     ("for the 49 days ceremony", "法事"),
+    ("iokwe!", "こんにちは"), ("iokwe eok", "さようなら"), ("kommol tata for explain me", "ありがとうございます"),  # 06e
+    ("aet aet, that is correct", "はい"), ("jaab, not that one", "いいえ"), ("Bondia 🙂", "こんにちは"),
+    ("lae, obrigada. not need", "いいえ"), ("deskulpa my japanese", "すみません"), ("Va beni, for me it's ok", "はい"),
+    ("Good evening, sabbinidica", "こんにちは"), ("can sweets go to Majuro?", "に送れますか 海外"),
+    ("is a real person read this?", "ロボットですか"), ("The shipping fee, can you forget it this time?", "無料にしてください"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text

@@ -225,6 +225,7 @@ def test_a_family_name_in_hiragana_then_desu_is_no_full_name():
     # round 2026-12-05zzb: a greeting and Akita's copula, a Dzongkha courtesy after the name
     ("もしもし　こんにちは　たかはし　とよかず　だす", "たかはし　とよかず"), ("My name is Dorji Wangmo la", "Dorji Wangmo"),
     ("名前は木村 銀次だ", "木村 銀次"),  # a copula closing it (round 2026-12-05zzd)
+    ("my name Ermelinda da Costa Soares", "Ermelinda da Costa Soares"),  # four words (round 2026-12-06e)
 ])
 def test_a_name_after_watashi_wa_or_a_name_label_closing_the_message(text, name):
     found = [*labelled_names(text), *katakana_introduced(text)]
