@@ -39,7 +39,7 @@ from actions.misread import (
 from actions.takeover import hand_off
 from actions.verification_start import begin_verification, resume_verification
 from madoguchi import memorial
-from madoguchi.dialogue import past_grievance
+from madoguchi.dialogue import past_grievance, verification
 from madoguchi.dialogue.payment import asks_about_paying
 from madoguchi.dialogue.plain_words import ASKED_AGAIN, TAKE_YOUR_TIME
 from madoguchi.dialogue.recovery import is_apology
@@ -193,9 +193,13 @@ def grudged_offered(tracker: Tracker, reason: str | None) -> bool:
     hatsuko-nimal-17 in the replay): the offer taken up, no anger beyond the why."""
     ranking = tracker.latest_message.get("intent_ranking") or [tracker.latest_message.get("intent") or {}]
     text = common.latest_text(tracker)
+    # 電話番号も言いたないわ。名前ヤマモト ショウで調べといてや (complain 0.91, round 2026-12-01o
+    # kanae-sho-11): a detail refused outright, however sure the reading, takes up a person who looks
+    # by name as the bot offered, as the writers of refused details asked (customer_request).
+    refused = verification.reading(text) == verification.REFUSED
     return (
-        reason == "complaint" and float(ranking[0].get("confidence") or 0) < DOUBTFUL
-        and (WHY.search(text) is not None or asks_person(text)) and not angry_beyond_asking_why(text)
+        reason == "complaint" and (refused or float(ranking[0].get("confidence") or 0) < DOUBTFUL)
+        and (refused or WHY.search(text) is not None or asks_person(text)) and not angry_beyond_asking_why(text)
         and not goods_problem(common.rules(), text, common.latest_lemmas(tracker))
     )
 

@@ -24,6 +24,7 @@ STOPPED = "stopped"
 
 _REFUSED = re.compile(
     r"教えたくな|おしえたくな|教えない|おしえない|教えません|おしえません|言いたくな|"
+    r"(言|い)いたない(?!わけ)|(言|い)いとうない|"  # 電話番号も言いたないわ (Kansai, round 2026-12-01o kanae-sho-11)
     # 機械には教へん事にしとるで (Ina speech in the old kana, round 2026-12-05zzm)
     r"(教え|おしえ|教へ|をしへ)ん(?!か|と|かっ)|教へたくな|教へない|教へません|"
     # でんわ は いい です、no gracias; でんわ なし で おくって (round 2026-12-05j): the phone passed over

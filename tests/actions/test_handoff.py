@@ -714,6 +714,16 @@ async def test_a_detail_refused_with_a_why_after_a_person_was_offered_takes_up_t
     assert slot_sets(await ActionHandoff().run(dispatcher, tracker, domain))["handoff_reason"] == "complaint"
 
 
+async def test_a_detail_refused_outright_after_a_person_was_offered_takes_up_the_offer(shop, dispatcher, domain):
+    """The replay, round 2026-12-01o kanae-sho-11: 電話番号も言いたないわ… read surely as a complaint."""
+    refused = user("電話番号も言いたないわ。名前ヤマモト ショウで調べといてや", "complain", triage={"cues": [], "intensity": 0},
+                   intent_ranking=[{"name": "complain", "confidence": 0.91}])
+    tracker = make_tracker([refused], slots={"person_offered": "customer_request"})
+    assert slot_sets(await ActionHandoff().run(dispatcher, tracker, domain))["handoff_reason"] == "customer_request"
+    tracker = make_tracker([refused])  # no person offered: the complaint stands
+    assert slot_sets(await ActionHandoff().run(dispatcher, tracker, domain))["handoff_reason"] == "complaint"
+
+
 async def test_a_person_asked_for_after_one_was_offered_read_unsurely_as_a_complaint_takes_up_the_offer(
     shop, dispatcher, domain
 ):
