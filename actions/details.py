@@ -18,7 +18,7 @@ from actions import common
 from actions.misread import verification_answered_early
 from actions.verification_start import begin_verification, resume_verification
 from madoguchi.dialogue.delivery_date import written_date
-from madoguchi.handoff.reasons import has_cue
+from madoguchi.handoff.reasons import exception_kind, has_cue
 
 DETAIL_NAMES = {"person_name": "お名前", "postal_code": "郵便番号", "address": "ご住所", "phone": "お電話番号"}
 ASKED = "utter_detail_what_for"
@@ -42,6 +42,19 @@ def date_for_the_order(tracker: Tracker) -> bool:
     12月11日 after 18時 is good for me, round 2026-12-05zzl): a new delivery date for it."""
     dated = any(e.get("entity") == "date" for e in tracker.latest_message.get("entities") or [])
     return dated and bool(tracker.get_slot("verified_order_id")) and not tracker.get_slot("order_task")
+
+
+def date_asked_as_a_favour(tracker: Tracker) -> bool:
+    """The new delivery date the bot asks for, given as a favour asked (水曜にしてもらえん？休みだもんで,
+    request_exception 0.85, round 2026-12-07a narumi-aishath-02): the answer, no exception to the
+    rules (none of their cues: no discount, no free shipping, no same day far away)."""
+    dated = any(e.get("entity") == "date" for e in tracker.latest_message.get("entities") or [])
+    return (
+        dated and tracker.active_loop_name == "order_change_form"
+        and tracker.get_slot("requested_slot") == "change_detail" and tracker.get_slot("change_kind") == "date"
+        and common.latest_intent(tracker) == "request_exception"
+        and exception_kind(common.rules(), common.latest_text(tracker), common.latest_lemmas(tracker)) is None
+    )
 
 
 # Where to send it, said with an address (please send it to my studio: 福岡市…, ここに送って).

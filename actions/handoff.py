@@ -28,7 +28,8 @@ from actions.catalog_note import back_to_readback, sends_it, sent_as_read_back, 
 from actions.catalog_phone import phone_refused, without_phone_form_goes_on
 from actions.catalog_readback import form_left
 from actions.catalog_second import second_failure_told
-from actions.details import asks_for_a_date, date_for_the_order
+from actions.change_date import checked_date
+from actions.details import asks_for_a_date, date_asked_as_a_favour, date_for_the_order
 from actions.info import answer_memorial, earlier_texts
 from actions.memorial_calm import calm_in_memorial_talk, calm_memorial_question, death_told_quietly
 from actions.misread import (
@@ -40,6 +41,7 @@ from actions.takeover import hand_off
 from actions.verification_start import begin_verification, resume_verification
 from madoguchi import memorial
 from madoguchi.dialogue import past_grievance, verification
+from madoguchi.dialogue.delivery_date import written_date
 from madoguchi.dialogue.payment import asks_about_paying
 from madoguchi.dialogue.plain_words import ASKED_AGAIN, TAKE_YOUR_TIME
 from madoguchi.dialogue.recovery import is_apology
@@ -118,6 +120,9 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         return []
     if gives_the_number_after_all(tracker):
         return resume_verification()
+    if date_asked_as_a_favour(tracker):  # 12月16日にしてもらえん？: the date taken; a weekday alone asked again
+        chosen = written_date(common.latest_text(tracker), common.now().date())
+        return [SlotSet(k, v) for k, v in checked_date(dispatcher, chosen).items()] if chosen else []
     if leaves_the_catalog_form(tracker):  # padon, I stop here. またにします: the request let go, no person
         return form_left(dispatcher, tracker)
     if lost_in_words(tracker):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.catalog_fix import fix_in_form, put_right
+from actions.change_date import checked_date, date_window
 from actions.catalog_note import to_work, to_work_noted
 from actions.catalog_readback import form_left, leaves_the_form
 from actions.info import answer_question, earlier_texts
@@ -197,12 +198,6 @@ def bot_texts_since_customer(tracker: Tracker) -> list[str]:
     return said
 
 
-def date_window(today: date) -> tuple[date, date]:
-    """The first and last delivery date a customer may choose."""
-    low, high = common.rules().delivery_date_window_days
-    return today + timedelta(days=low), today + timedelta(days=high)
-
-
 class ValidateOrderChangeForm(FormValidationAction):
     """Checks what to change and the new address or date."""
 
@@ -272,22 +267,6 @@ class ValidateOrderChangeForm(FormValidationAction):
             dispatcher.utter_message(response="utter_change_address_invalid")
             return {"change_detail": None}
         return {"change_detail": address}
-
-
-def checked_date(dispatcher: CollectingDispatcher, chosen: date | None) -> dict[str, Any]:
-    """The new delivery date when the shop can take it; else the customer is told why (a
-    date outside the window named, with the nearest one proposed and a person offered)."""
-    earliest, latest = date_window(common.now().date())
-    if chosen and earliest <= chosen <= latest:
-        return {"change_detail": chosen.isoformat()}
-    if chosen:
-        text, buttons = delivery_date.outside_answer(chosen, earliest, latest)
-        dispatcher.utter_message(text=text, buttons=buttons)
-    else:
-        dispatcher.utter_message(
-            response="utter_change_date_invalid", earliest=calendar.ja_date(earliest), latest=calendar.ja_date(latest)
-        )
-    return {"change_detail": None}
 
 
 def proposed_date(tracker: Tracker) -> date | None:

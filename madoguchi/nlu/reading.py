@@ -80,6 +80,12 @@ _HINDI_GRAMMAR = {
 # Words of romaji Japanese no Tagalog or Indonesian writer uses (not ka, ni, mo, made).
 _ROMAJI_SURE = {w for w in _ROMAJI_GRAMMAR if len(w) >= 4 and w != "made"} | {"iidesu", "mou", "iie", "desu"}
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
+# Words of Bislama and Tok Pisin that no Spanish, Portuguese or romaji writer uses: the message is
+# English of the Pacific, read by the English lexicon alone (round 2026-12-07a).
+_PACIFIC_CREOLE = {
+    "blong", "bilong", "wetem", "stap", "olsem", "tumas", "wantem", "lolis", "wik", "taem", "tumoro", "toktok",
+    "hamas", "bifo", "plante", "tangkyu", "tenkyu", "lukim", "nogat", "olgeta", "bagarap", "kisim", "bihain",
+}
 
 
 def reading(text: str) -> Reading | None:
@@ -105,6 +111,9 @@ def _read_scripts(text: str) -> Reading | None:
     # Hindi, Urdu, Thai and Persian too; the rest may still be romaji (dhanyabad, totemo tasukarimashita)
     more = None if romaji_sure else other_latin_words(theirs.text if theirs else now)
     wide = chained(wide, chained(theirs, more))
+    if _PACIFIC_CREOLE & {w.lower() for w in _LATIN_WORD.findall(now)}:
+        # halo, mi order lolis las wik, wea nao i stap?: Bislama, no Spanish mi and las, no romaji
+        return chained(wide, english_words(wide.text if wide else text, others_read=True))
     # Portuguese or Spanish is read after the katakana, its Japanese being in kanji and kana.
     foreign = foreign_words(wide.text if wide else text)
     read = chained(wide, None if foreign or theirs else romaji(wide.text if wide else text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff import ActionFallback, ActionHandoff, ActionOutOfScope, ActionRestart, ActionSessionStart
 from madoguchi.store import handoffs, transcripts
@@ -851,3 +852,20 @@ async def test_a_date_not_understood_after_an_order_status_changes_that_order(sh
     tracker = make_tracker([when], slots={"verified_order_id": "A2345678", "order_id": "A2345678"})
     events = await ActionFallback().run(dispatcher, tracker, domain)
     assert not any(e.get("name") == "action_order_result" for e in events)
+
+
+async def test_a_new_date_asked_as_a_favour_in_the_change_form_is_the_answer_not_an_exception(shop, dispatcher, domain):
+    """Round 2026-12-07a narumi-aishath-02: 水曜にしてもらえん？休みだもんで (request_exception 0.85)
+    was handed off as out of policy while the bot asked for the new date."""
+    def asked(text: str):
+        message = user(text, "request_exception", [{"entity": "date", "value": text[:3]}])
+        return make_tracker([message], slots={"change_kind": "date"}, active_loop="order_change_form",
+                            requested_slot="change_detail")
+
+    tracker = asked("12月16日にしてもらえん？休みだもんで")
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert slot_sets(events) == {"change_detail": "2026-12-16"} and events[-1]["name"] == "order_change_form"
+    events = await ActionHandoff().run(CollectingDispatcher(), asked("水曜にしてもらえん？休みだもんで"), domain)
+    assert "handoff_reason" not in slot_sets(events) and events[-1]["name"] == "order_change_form"  # asked again
+    events = await ActionHandoff().run(CollectingDispatcher(), asked("12月16日に送料無料で届けてもらえん？"), domain)
+    assert slot_sets(events)["handoff_reason"] == "out_of_policy"  # an exception asked with the date

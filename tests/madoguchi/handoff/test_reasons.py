@@ -88,6 +88,11 @@ def test_goods_told_in_words_of_anger_or_reported_before_are_a_complaint(rules, 
     "六本 入りの はず やのに　一本 たらんのやさ　なんべん かぞえても 五本 しか ないんやお",  # round 2026-12-05zzv
     "the paper on the box is black and white, my Mam said it is for funeral!! it is her birthday gift 😣",
     "あけて みたら なまえが ちがうの わたし じゃなくて たなか さん あてに なってるの",  # round 2026-12-05zzw
+    # round 2026-12-07a: no のし in English, other sweets inside, a name left off the のし, someone else's box in Bislama
+    "hello, my order came today but there is no のし. I asked 寿 のし for my coworker wedding when I ordered 😞",
+    "bona sera. I recieved my box today but inside there are matcha cookies, I ordered the chestnut yokan",
+    "のしに父さんとあたしの名前並べてってちゃんと頼んだのに父さんの名前しかなかったって親戚から電話きたのさ",
+    "but name on box not mi. name is Tanaka Hanako and address is Utsunomiya, not our farm",
     # round 2026-12-05zzx: past its date in hiragana, someone else's parcel in Tottori speech, other sweets in English
     "きのう とどいた ようかん あけてみたら　しょうみきげんが もう すぎちょったがよ",
     "今朝 組合の事務所にお宅から荷物が届いたですが、宛名を見たら うちじゃのうて、米子の松田さんいう人のだがな",

@@ -380,6 +380,10 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("lae, obrigada. not need", "いいえ"), ("deskulpa my japanese", "すみません"), ("Va beni, for me it's ok", "はい"),
     ("Good evening, sabbinidica", "こんにちは"), ("can sweets go to Majuro?", "に送れますか 海外"),
     ("is a real person read this?", "ロボットですか"), ("The shipping fee, can you forget it this time?", "無料にしてください"),
+    ("halo, mi order lolis las wik, wea nao i stap?", "こんにちは, mi order お菓子 先週, どこですか?"),  # 07a: no Spanish
+    ("mi wantem toktok wetem wan man plis", "人と話したい"), ("Tangkyu tumas!! 🙏🙏", "ありがとうございます"),
+    ("assalaamu alaikum", "こんにちは"), ("shukuriyya!!", "ありがとうございます"), ("aan", "はい"), ("eja", "はい"),
+    ("nono", "いいえ"), ("bona sera 🙂", "こんばんは"), ("gratzias!", "ありがとうございます"), ("does a human read this?", "ロボットですか"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
