@@ -12,7 +12,7 @@ from madoguchi import clock
 from madoguchi.shop.rules import Rules, shop_rules
 from madoguchi.store.db import Database, database
 from madoguchi.nlu.patterns import normalize_phone
-from madoguchi.dialogue.written import katakana_full_name, latin_name_with_reading
+from madoguchi.dialogue.written import katakana_full_name, latin_name_with_reading, sentence_written
 from madoguchi.values import clean_person_name
 
 
@@ -118,6 +118,8 @@ def name_answer(value: Any, tracker: Tracker) -> str:
     read_as_no_name = (tracker.latest_message.get("intent") or {}).get("name") in NO_NAME_READINGS
     if asked and not found and read_as_no_name and not katakana_full_name(latest_text(tracker)):
         return ""  # opo, yes po, salamat! sana umabot po 🙏: a yes and thanks, no name (not ソアレス エルメリンダ)
+    if asked and not found and sentence_written(latest_text(tracker)):
+        return ""  # ふねが おそいから はやい ほうで おくって ちょうだい: a hurry told, no name
     # The name part of the message (平田あかり of 平田あかりです、電話は…) when it holds the value.
     if whole and (not name and asked or name and name.replace(" ", "") in whole.replace(" ", "")):
         name = whole

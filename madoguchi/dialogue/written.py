@@ -166,3 +166,10 @@ def katakana_full_name(text: str) -> bool:
     return bool(KATAKANA_FULL_NAME.match(text)) and not any(
         NOT_A_NAME_WORD.match(w) or GRAMMAR_WORD.search(w) or VERB_END.search(w) or w.startswith("かたろ") for w in words
     )
+
+
+def sentence_written(text: str) -> bool:
+    """The message is a sentence, not a name: three words or more, one of them a word of grammar
+    or a verb's ending (ふねが おそいから はやい ほうで おくって ちょうだい, round 2026-12-07b natsu-teraka-01)."""
+    words = [w for w in re.split(r"[ 　、。,.!！?？]+", nfkc(text or "")) if w]
+    return len(words) >= 3 and any(GRAMMAR_WORD.search(w) or VERB_END.search(w) for w in words)

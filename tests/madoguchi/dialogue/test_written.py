@@ -121,3 +121,10 @@ def test_a_whole_name_in_katakana_is_told_from_answers_in_katakana():
 
     assert katakana_full_name("ソアレス エルメリンダ") and katakana_full_name("ヤマダ タロウ")
     assert not any(katakana_full_name(t) for t in ("ハイ ソウデス", "ハイ オネガイ", "マダ コナイ", "カタログ オクッテ", "ソアレス"))
+
+
+def test_a_sentence_is_no_name_but_a_name_and_its_copula_is():
+    """Round 2026-12-07b natsu-teraka-01: a hurry told at the name question was stored as the name."""
+    from madoguchi.dialogue.written import sentence_written
+    assert sentence_written("ふねが おそいから はやい ほうで おくって ちょうだい。 おしょうがつに まにあわんと こまるさ")
+    assert not any(sentence_written(t) for t in ("崎原 なつ", "山田 太郎 です", "ヤマダ タロウ デス", "Kalo Moli"))

@@ -384,6 +384,11 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("mi wantem toktok wetem wan man plis", "人と話したい"), ("Tangkyu tumas!! 🙏🙏", "ありがとうございます"),
     ("assalaamu alaikum", "こんにちは"), ("shukuriyya!!", "ありがとうございます"), ("aan", "はい"), ("eja", "はい"),
     ("nono", "いいえ"), ("bona sera 🙂", "こんばんは"), ("gratzias!", "ありがとうございます"), ("does a human read this?", "ロボットですか"),
+    ("Allegra!", "こんにちは"), ("Grazia fitg!", "ありがとうございます"), ("A revair!", "さようなら"), ("gea", "はい"),  # 07b
+    ("Ka lawm e! 🙏", "ありがとうございます"), ("aih", "いいえ"), ("mauri", "こんにちは"), ("ok tiabo", "さようなら"),
+    ("ko bati n rabwa!! very kind", "ありがとうございます"), ("tiaki", "いいえ"),
+    ("our supervisor is leaving at the end of this month", "上司"),  # a colleague, no 責任者 asked for
+    ("ah ok, let me search my email...", "メールを探してみます"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
