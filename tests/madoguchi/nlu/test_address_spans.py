@@ -88,6 +88,8 @@ from madoguchi.nlu.address_spans import addresses
         ("送り先ば長崎県雲仙市小浜町北本町９０５－３ 松屋別館にしてくれんね", "長崎県雲仙市小浜町北本町９０５－３ 松屋別館"),
         # a dyeing workshop named after its block, no other house word (round 2026-12-06e)
         ("〒７０５－０００１ 岡山県備前市伊部１６５８－３ 藤原染工（工房の方）", "岡山県備前市伊部１６５８－３ 藤原染工"),
+        # a riverside inn named in hiragana, and the change asked after it (round 2026-12-07b)
+        ("送り先を高知県四万十市西土佐江川崎2468 川宿ごんたに直してほしいがやき", "高知県四万十市西土佐江川崎2468 川宿ごんた"),
         # の inside a town's name, a workshop, a fishery and its office (round 2026-12-05zzw)
         ("長野県木曽郡木曽町福島字上の段５１２３番地 古畑木工所。。。", "長野県木曽郡木曽町福島字上の段５１２３番地 古畑木工所"),
         ("988-0037 宮城県気仙沼市魚市場前7-2 海栄漁業 事務所", "宮城県気仙沼市魚市場前7-2 海栄漁業 事務所"),
