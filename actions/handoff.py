@@ -320,6 +320,10 @@ class ActionFallback(Action):
         if is_blank(common.latest_text(tracker)):
             dispatcher.utter_message(response="utter_empty_message")
             return []
+        text, rules, lemmas = common.latest_text(tracker), common.rules(), common.latest_lemmas(tracker)
+        if goods_problem(rules, text, lemmas):  # this not my order. wrong one: its reading lost the cue (07c)
+            reason = reason_for_intent(rules, "complain", text, lemmas) or "needs_operator"
+            return hand_off(dispatcher, tracker, reason, goods=True)
         if date_for_the_order(tracker) and asks_for_a_date(common.latest_text(tracker)):
             # 十三日やのうて十二月十一日に着くように…: after its status, a change (not "so it come tomorrow?")
             return [SlotSet("order_task", "change"), FollowupAction("action_order_result")]

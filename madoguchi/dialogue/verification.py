@@ -67,7 +67,8 @@ _REFUSED = re.compile(
     # ledu, not giving my phone no to a chatbot. u already have my data (round 2026-12-05zzx)
     r"\bu (already )?have (it|my|all)|not giving (you )?my|won'?t give (you )?my|(not|won'?t) (share|tell) (you )?my|"
     # phone I not give. never. this is private (round 2026-12-06d rikiya-ruslan-17): a learner's word order
-    r"\b(phone|mobile|number) i (not|never|no) give|\bi (not|never|no) give (you )?(my|the|phone|number)|"
+    # phone number na. i no give (round 2026-12-07c yasaburo-nurul-18): the object left out
+    r"\b(phone|mobile|number) i (not|never|no) give|\bi (not|never|no) give\b|"
     # phone te, LINE only (round 2026-12-05zzr michihiko-mbuyi-03): no phone to give
     r"line only\b|only (use |have )?line\b|no phone\b|(don'?t|do not) have a phone|"
     # no mobile number sorry, too many spam calls (round 2026-12-05zzu hisamitsu-rivo-11)

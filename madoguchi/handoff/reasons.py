@@ -95,6 +95,8 @@ PROMISE_UNKEPT = re.compile(
 STRUCK_NOT_GOODS = re.compile(
     r"(?:地震|じしん|台風|たいふう|大雨|おおあめ|水害|災害|さいがい|津波|つなみ|火事|かじ)で\s*(?:家|いえ|うち)?[がは]?\s*"
     r"(?:つぶれ|潰れ|壊れ|こわれ|流され|ながされ|焼け|やけ)|(?:家|いえ|建物|たてもの|実家|じっか)が\s*(?:つぶれ|潰れ|壊れ|こわれ)"
+    # あたま ぐちゃぐちゃで: a mind in a muddle, no box (rounds 2026-12-02zc, 03zj, 03zk, 03zl: distress)
+    r"|(?:頭|あたま|アタマ)(?:が|の中が?|ん中)?[ 　]*(?:ぐちゃぐちゃ|グチャグチャ|めちゃくちゃ|こんがらが|ごちゃごちゃ)"
 )
 # The customer's own slip in the order (I think I typed the wrong address, round 2026-12-05zzj
 # sakuji-aroha-08): a change to ask for, no wrong goods.

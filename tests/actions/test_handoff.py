@@ -869,3 +869,12 @@ async def test_a_new_date_asked_as_a_favour_in_the_change_form_is_the_answer_not
     assert "handoff_reason" not in slot_sets(events) and events[-1]["name"] == "order_change_form"  # asked again
     events = await ActionHandoff().run(CollectingDispatcher(), asked("12月16日に送料無料で届けてもらえん？"), domain)
     assert slot_sets(events)["handoff_reason"] == "out_of_policy"  # an exception asked with the date
+
+
+async def test_goods_told_in_a_message_not_understood_go_to_a_person_at_once(shop, dispatcher, domain):
+    """Round 2026-12-07c yasaburo-nurul-16: "this not my order. wrong one" (nlu_fallback: the reading
+    had made it 自分の注文ではありません) was asked to be rephrased, and the order number then asked."""
+    result = await ActionFallback().run(dispatcher, make_tracker([user("this not my order. wrong one", "nlu_fallback")]), domain)
+    assert slot_sets(result)["handoff_reason"] == "needs_operator"
+    calm = await ActionFallback().run(CollectingDispatcher(), make_tracker([user("ふじこlp", "nlu_fallback")]), domain)
+    assert "handoff_reason" not in slot_sets(calm)

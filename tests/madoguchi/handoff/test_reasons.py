@@ -867,3 +867,11 @@ def test_a_mail_that_came_is_no_parcel_reported(rules):
                                   "can another person receive it for me?", "黒と白の のしを 入れてください"])
 def test_a_count_or_a_noshi_name_asked_about_is_no_goods_problem(rules, text):
     assert reason_for_intent(rules, "ask_product", text) is None
+
+
+def test_a_mind_in_a_muddle_is_no_crushed_box(rules):
+    """Rounds 2026-12-02zc and 03zl: あたま ぐちゃぐちゃで, at a loss; a message not understood that
+    reports goods now goes to a person at once, so the muddle must not read as goods."""
+    assert not goods_problem(rules, "注文の 紙も どこに いったか わからん。 あたま ぐちゃぐちゃで")
+    assert not goods_problem(rules, "頭が　ぐちゃぐちゃで　情けない。 もう　どげしたら　ええだか　わからんだわ")
+    assert goods_problem(rules, "箱の中が ぐちゃぐちゃで 届きました")
