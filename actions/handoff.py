@@ -324,7 +324,7 @@ class ActionFallback(Action):
         if goods_problem(rules, text, lemmas):  # this not my order. wrong one: its reading lost the cue (07c)
             reason = reason_for_intent(rules, "complain", text, lemmas) or "needs_operator"
             return hand_off(dispatcher, tracker, reason, goods=True)
-        if date_for_the_order(tracker) and asks_for_a_date(common.latest_text(tracker)):
+        if date_for_the_order(tracker) and asks_for_a_date(text):
             # 十三日やのうて十二月十一日に着くように…: after its status, a change (not "so it come tomorrow?")
             return [SlotSet("order_task", "change"), FollowupAction("action_order_result")]
         if answer_what_it_names(dispatcher, tracker):  # おもてがきは なんと かいたらえい？: answered, not "rephrase"

@@ -13,9 +13,9 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.catalog_fix import fix_in_form, put_right
-from actions.change_date import checked_date, date_window
 from actions.catalog_note import to_work, to_work_noted
 from actions.catalog_readback import form_left, leaves_the_form
+from actions.change_date import checked_date, date_window
 from actions.info import answer_question, earlier_texts
 from actions.takeover import hand_off
 from actions.verification import OFFER_REASON, is_verified, phone_of_this_verification, verification_turn
