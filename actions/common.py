@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -71,7 +72,14 @@ def _from_name_on(tracker: Tracker) -> str:
     found may be a part (あおい of 中村あおい); up to an address or a number after the name."""
     text = _before_details(tracker)
     start = min((e["start"] for e in _spans(tracker) if e.get("entity") == "person_name"), default=0)
+    if FAMILY_NAME_BEFORE.fullmatch(text[:start]) and not RELATION.fullmatch(text[:start].strip()):
+        return text  # 成田 麻美 with 麻美 found alone (round 2026-12-02t katsuo-asami-19 in the replay): the family name too
     return text[start:] if 0 < start <= len(text) and text[start - 1] in _BEFORE_A_NAME else text
+
+
+# A family name in kanji before a given name found alone, a space between; not a relation (娘 麻美).
+FAMILY_NAME_BEFORE = re.compile(r"\s*[一-龥々]{1,4}[ 　]")
+RELATION = re.compile(r"息子|娘|母|父|妻|夫|主人|家内|嫁|孫|兄|姉|弟|妹|祖母|祖父|義母|義父|叔母|叔父|伯母|伯父|先生|上司|友人|友達|部下|同僚")
 
 
 def _spans(tracker: Tracker) -> list[dict]:

@@ -443,6 +443,16 @@ def test_a_name_given_with_the_address_after_it_is_the_name_alone():
     assert name_answer(text, tracker) == "中村 蓮"
 
 
+def test_a_family_name_before_a_given_name_found_alone_is_kept():
+    """The replay of round 2026-12-02t katsuo-asami-19: 成田 麻美 with 麻美 found alone was stored as 麻美."""
+    from actions.common import name_answer
+
+    for text, start, whole in (("成田 麻美", 3, "成田 麻美"), ("娘 麻美", 2, "麻美")):
+        entities = [{"entity": "person_name", "start": start, "end": start + 2, "value": "麻美"}]
+        tracker = make_tracker([user(text, "inform", entities)], active_loop="catalog_form", requested_slot="person_name")
+        assert name_answer("麻美", tracker) == whole
+
+
 async def test_an_address_written_without_its_postal_code_finds_it_when_the_town_names_one(shop, dispatcher, domain):
     text = "京都府京都市左京区北白川久保田町12-3 コーポ白川201"
     slots = await validate(dispatcher, domain, text, "inform", {"person_name": "Bjorn Lindqvist", "address": text}, "postal_code",
