@@ -198,6 +198,17 @@ def bot_texts_since_customer(tracker: Tracker) -> list[str]:
     return said
 
 
+def another_date_at_confirmation(tracker: Tracker, text: str) -> bool:
+    """A date other than the one read back, written when the bot asks to confirm the new
+    delivery date (水曜 read as 11月25日, then 16日の水曜です: round 2026-12-07a narumi-aishath-02
+    on the final model, where the yes that followed had confirmed the 25th)."""
+    if tracker.get_slot("requested_slot") != "change_confirmed" or tracker.get_slot("change_kind") != "date":
+        return False
+    today = common.now().date()
+    written = delivery_date.written_date(text, today) or parse_ja_date(text, today)
+    return written is not None and written.isoformat() != tracker.get_slot("change_detail")
+
+
 class ValidateOrderChangeForm(FormValidationAction):
     """Checks what to change and the new address or date."""
 
@@ -221,11 +232,13 @@ class ValidateOrderChangeForm(FormValidationAction):
         """A yes that names the change again (はい、キャンセルでお願いします, read as a change),
         or a yes with thanks (ok, gracias; はい、ありがとう, read as thanks): the confirmation,
         not a new request to be confirmed once more, nor thanks that end the form."""
+        text = common.latest_text(tracker)
+        if another_date_at_confirmation(tracker, text):
+            return {"change_detail": text}  # 16日の水曜です: the date meant, checked and confirmed again
         if tracker.get_slot("requested_slot") != "change_confirmed" or common.latest_intent(tracker) not in (
             "change_order", "thank"
         ):
             return {}
-        text = common.latest_text(tracker)
         named = change_kind_from_text(text)
         readings = (text, as_read(text))  # sim, cancela: はい、キャンセル
         held_back = any(NOT_YET.search(t) for t in readings)  # はい、でもキャンセルはしないでください: no yes

@@ -474,3 +474,18 @@ async def test_not_finding_the_number_is_no_change_of_the_order(shop, dispatcher
     tracker = make_tracker([named], slots={"order_task": "status"}, active_loop="order_verification_form",
                            requested_slot="order_id")
     assert slot_sets(await ActionBeginOrderTask().run(dispatcher, tracker, domain))["order_task"] == "change"
+
+
+async def test_another_date_written_at_the_confirmation_is_read_back_instead(shop, dispatcher, domain):
+    """Round 2026-12-07a narumi-aishath-02 on the final model: 水曜 was read back as 11月25日, the
+    customer wrote 16日の水曜です, and her yes then confirmed the 25th."""
+    text = "16日の水曜です。午前中だとうれしい"
+    tracker = make_tracker([user(text, "inform", [{"entity": "date", "value": "16日の水曜"}])],
+                           slots={"change_kind": "date", "change_detail": "2026-11-25"},
+                           active_loop="order_change_form", requested_slot="change_confirmed")
+    slots = slot_sets(await ValidateOrderChangeForm().run(dispatcher, tracker, domain))
+    assert slots["change_detail"] == "2026-12-16" and not slots.get("change_confirmed")
+    same = make_tracker([user("11月25日でお願いします", "inform")],
+                        slots={"change_kind": "date", "change_detail": "2026-11-25"},
+                        active_loop="order_change_form", requested_slot="change_confirmed")
+    assert "change_detail" not in slot_sets(await ValidateOrderChangeForm().run(CollectingDispatcher(), same, domain))
