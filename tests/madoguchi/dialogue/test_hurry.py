@@ -110,3 +110,10 @@ def test_a_hurry_written_in_kana_is_a_hurry():
 ])
 def test_a_hurry_in_romaji_or_a_decision_due_soon(text, hurry):
     assert hurry_of(text, HURRY, NO_HURRY) is hurry
+
+
+def test_a_hurry_in_bislama_and_no_hurry_in_yakushima_speech():
+    """Rounds 2026-12-07a tamayo-kalo-04 (plis send fast one: 宅配便) and 07c yasaburo-nurul-02
+    (いそがんどん もういっぺん おくってくいやんせ: the usual mail)."""
+    assert hurry_of("boss birthday next week, mi need choose gift quick. plis send fast one", HURRY, NO_HURRY) is True
+    assert hurry_of("いそがんどん　もういっぺん　おくってくいやんせ", HURRY, NO_HURRY) is False
