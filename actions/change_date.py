@@ -11,12 +11,20 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import common
 from madoguchi.dialogue import delivery_date
 from madoguchi.shop import calendar
+from madoguchi.values import parse_ja_date
 
 
 def date_window(today: date) -> tuple[date, date]:
     """The first and last delivery date a customer may choose."""
     low, high = common.rules().delivery_date_window_days
     return today + timedelta(days=low), today + timedelta(days=high)
+
+
+def date_written(text: str) -> date | None:
+    """The delivery date a message names, by month and day or by a day named in words (こんど の
+    どようび); the last date written when it names several (12月27日…あ、やっぱり12月26日)."""
+    today = common.now().date()
+    return delivery_date.written_date(text, today) or parse_ja_date(text, today)
 
 
 def checked_date(dispatcher: CollectingDispatcher, chosen: date | None) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from actions import common
 from actions.catalog_fix import fix_in_form, put_right
 from actions.catalog_note import to_work, to_work_noted
 from actions.catalog_readback import form_left, leaves_the_form
-from actions.change_date import checked_date, date_window
+from actions.change_date import checked_date, date_window, date_written
 from actions.info import answer_question, earlier_texts
 from actions.takeover import hand_off
 from actions.verification import OFFER_REASON, is_verified, phone_of_this_verification, verification_turn
@@ -204,8 +204,7 @@ def another_date_at_confirmation(tracker: Tracker, text: str) -> bool:
     on the final model, where the yes that followed had confirmed the 25th)."""
     if tracker.get_slot("requested_slot") != "change_confirmed" or tracker.get_slot("change_kind") != "date":
         return False
-    today = common.now().date()
-    written = delivery_date.written_date(text, today) or parse_ja_date(text, today)
+    written = date_written(text)
     return written is not None and written.isoformat() != tracker.get_slot("change_detail")
 
 
@@ -254,9 +253,8 @@ class ValidateOrderChangeForm(FormValidationAction):
             return {"change_kind": value}
         text = str(value or "")
         kind = change_kind_from_text(text)
-        today = common.now().date()
         # こんど の どようび に して ください: a day named in words, the change is of the date
-        written = delivery_date.written_date(text, today) or parse_ja_date(text, today)
+        written = date_written(text)
         if written and kind in (None, "date"):
             # 配送日を12/22に: what to change and the new date in one message.
             return {"change_kind": "date", **checked_date(dispatcher, written)}
@@ -269,9 +267,7 @@ class ValidateOrderChangeForm(FormValidationAction):
     ) -> dict[str, Any]:
         text = str(value or "").strip()
         if tracker.get_slot("change_kind") == "date":
-            today = common.now().date()
-            # 12月27日…あ、やっぱり12月26日: the last date written is the one meant.
-            chosen = delivery_date.written_date(text, today) or parse_ja_date(text, today)
+            chosen = date_written(text)  # 12月27日…あ、やっぱり12月26日: the last one written is meant
             proposed = proposed_date(tracker) if not chosen and common.latest_intent(tracker) == "affirm" else None
             # the yes to the date proposed confirms the change too: not asked twice (round 2026-12-05zzy)
             return checked_date(dispatcher, chosen or proposed) | ({"change_confirmed": True} if proposed else {})
