@@ -106,7 +106,7 @@ OWN_SLIP = re.compile(
     r"(?i)(?:typed|entered|put|wrote|gave|used|input|inputted|filled in|chose|selected)\s+(?:in\s+)?(?:the|a|my)\s+wrong\s+address"
     r"|(?:住所|じゅうしょ)を?(?:間違えて|まちがえて)(?:入力|にゅうりょく|書い|かい|入れ|いれ|登録)"
     # I want to cancel my order, I order the wrong box sorry (round 2026-12-06d matsuno-bilung-18)
-    r"|\bi\s+(?:order|ordered|chose|picked|bought|clicked)\s+(?:the|a)\s+wrong\s+\w+"
+    r"|\bi\s+(?:order|ordered|choose|chose|picked|bought|clicked)\s+(?:the|a)\s+wrong\s+\w+"
     r"|(?:商品|品物|箱|味|数|個数)を?(?:間違えて|まちがえて)(?:注文|ちゅうもん|頼ん|たのん|選ん|えらん)"
 )
 # Liking the sweets (気に入って) holds 入って, but says nothing of what is in the box.

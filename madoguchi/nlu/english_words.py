@@ -116,7 +116,22 @@ def english_words(text: str, others_read: bool = False) -> Reading | None:
         theirs = chained(read := southeast_asian_words(text), other_latin_words(read.text if read else text))
     now = theirs.text if theirs else text
     english = _phrases(now, _ENGLISH, without_diacritics(now))  # teşekkürler: tesekkurler
-    return chained(theirs, english)
+    return chained(chained(theirs, english), _alone(english.text if english else now))
+
+
+# Words that are a yes or a no only as a whole message (io!!: Tuvaluan's yes; na: Rohingya's and
+# Hindi's no, round 2026-12-07c), which inside a sentence are other languages' (Italian's io) or
+# romaji's.
+_ALONE = {"io": "はい", "na": "いいえ"}
+_ALONE_MESSAGE = re.compile(r"[^\w]*((io|na)(?:[\s,、]+\2)*)[^\w]*", re.IGNORECASE)
+
+
+def _alone(text: str) -> Reading | None:
+    """A whole message of one such word, once or more (io io!!), read as its Japanese."""
+    whole = _ALONE_MESSAGE.fullmatch(text)
+    if whole is None:
+        return None
+    return replaced(text, [(whole.start(1), whole.end(1), _ALONE[whole.group(2).lower()])])
 
 
 def southeast_asian_words(text: str) -> Reading | None:

@@ -106,12 +106,13 @@ def _read_scripts(text: str) -> Reading | None:
     # Tagalog and Indonesian before romaji (wala pa rin po, iya: not わら ぱ りん ぽ, いや), which
     # then leaves the message alone; not in romaji Japanese (mou iya desu).
     now = wide.text if wide else text
-    romaji_sure = bool(_ROMAJI_SURE & {w.lower() for w in _LATIN_WORD.findall(now)})
+    latin = {w.lower() for w in _LATIN_WORD.findall(now)}
+    romaji_sure = bool(_ROMAJI_SURE & latin)
     theirs = None if romaji_sure else southeast_asian_words(now)
     # Hindi, Urdu, Thai and Persian too; the rest may still be romaji (dhanyabad, totemo tasukarimashita)
     more = None if romaji_sure else other_latin_words(theirs.text if theirs else now)
     wide = chained(wide, chained(theirs, more))
-    if _PACIFIC_CREOLE & {w.lower() for w in _LATIN_WORD.findall(now)}:
+    if _PACIFIC_CREOLE & latin:
         # halo, mi order lolis las wik, wea nao i stap?: Bislama, no Spanish mi and las, no romaji
         return chained(wide, english_words(wide.text if wide else text, others_read=True))
     # Portuguese or Spanish is read after the katakana, its Japanese being in kanji and kana.

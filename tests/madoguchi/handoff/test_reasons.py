@@ -703,6 +703,7 @@ def test_a_celebration_noshi_told_by_a_brother_on_the_phone_is_a_goods_problem(r
 def test_the_customer_s_own_wrong_order_is_no_goods_problem(rules):
     """Round 2026-12-06d matsuno-bilung-18: I want to cancel my order, I order the wrong box."""
     assert not goods_problem(rules, "alii, I want to cancel my order, I order the wrong box sorry")
+    assert not goods_problem(rules, "I want to cancel my order fakamolemole, I choose the wrong box")  # 07c
     assert goods_problem(rules, "you sent me the wrong box")
 
 

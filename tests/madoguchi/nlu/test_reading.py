@@ -389,6 +389,11 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("ko bati n rabwa!! very kind", "ありがとうございます"), ("tiaki", "いいえ"),
     ("our supervisor is leaving at the end of this month", "上司"),  # a colleague, no 責任者 asked for
     ("ah ok, let me search my email...", "メールを探してみます"),
+    ("Adieu !", "こんにちは"), ("mercés for the explication", "ありがとうございます"), ("òc òc, c'est ça", "はい"),  # 07c
+    ("a lèu !", "さようなら"), ("sain baina. please help", "こんにちは"), ("bayarlaa!!", "ありがとうございます"),
+    ("tiime", "はい"), ("ugy, not this one", "いいえ"), ("bayartai!", "さようなら"), ("fakafetai lasi!!", "ありがとうございます"),
+    ("zazakallah", "ありがとうございます"), ("oi oi yes", "はい"), ("はい. oi ok", "はい. はい"), ("io!!", "はい"),
+    ("na", "いいえ"), ("I want to cancel my order fakamolemole, I choose the wrong box", "間違えて選びました"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
@@ -405,3 +410,14 @@ def test_english_phrases_among_romaji_are_left_to_english(text, read):
 def test_french_is_read_as_its_japanese(text, read):
     """Round 2026-12-05zzj: a Senegalese cook wrote French among English and Wolof."""
     assert read in reading(text).text
+
+
+@pytest.mark.parametrize("text, read", [
+    ("oi", "こんにちは"),  # Portuguese's hello, no yes beside it
+    ("io sono qui", "いお"),  # Italian's I inside a sentence: no yes
+    ("na na na, not good", "na na na"),
+])
+def test_a_yes_or_no_of_one_word_is_read_only_as_a_whole_message(text, read):
+    """Round 2026-12-07c: Tuvaluan's io and Rohingya's na are a yes and a no by themselves."""
+    read_as = reading(text)
+    assert read in (read_as.text if read_as else text)
