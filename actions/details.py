@@ -161,7 +161,8 @@ class ActionDetailOutOfContext(Action):
             return resume_verification()
         details = details_in(tracker)
         if not details:
-            dispatcher.utter_message(response="utter_anything_else")
+            if not tracker.active_loop_name:  # in a form, its question follows: no "anything else?" before it
+                dispatcher.utter_message(response="utter_anything_else")
             return []
         if catalog_asked_aside(tracker):  # カタログ欲シイ…何日デ着クダラ, then 藤井 佐吉: the catalog begins
             dispatcher.utter_message(response="utter_catalog_start")

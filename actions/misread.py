@@ -22,6 +22,7 @@ from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.past_grievance import told_as_context
 from madoguchi.dialogue.follow_up import topic_of
 from madoguchi.dialogue.plain_words import answered_beside, new_to_this, words_not_followed
+from madoguchi.dialogue.unknown_words import after_an_answer, few_words_of_their_own
 from madoguchi.handoff.reasons import goods_problem, reports_arrival_calmly
 from madoguchi.nlu.cues import ASKING_HOW_CUES, NOT_KNOWING_CUES, only_cues_among
 from madoguchi.nlu.greeting import LEAVES_FOR_NOW
@@ -165,14 +166,17 @@ THANKS_IN_THEIR_WORDS = re.compile(
 
 def closes_the_talk_calmly(tracker: Tracker) -> bool:
     """A message not understood that closes the talk for now, with nothing wrong or asked in it
-    (はいわかりましたまた注文するときよろしくね, round i hiroko-wei-06): a goodbye, not a second
-    misunderstanding that calls a person."""
+    (はいわかりましたまた注文するときよろしくね, round i hiroko-wei-06), or a few words of the
+    customer's own language right after an answer: a goodbye, not a second misunderstanding that
+    calls a person."""
     triage = tracker.latest_message.get("triage") or {}
     text = nfkc(common.latest_text(tracker))
     signs = ("cues", "anger", "grief", "goods_problem", "late_catalog", "exception", "emphatic", "person")
+    # mercé plan, a lèu: their own words of thanks right after an answer (round 2026-12-07c)
+    theirs = few_words_of_their_own(text) and after_an_answer(common.event_dicts(tracker))
     return (
         not tracker.active_loop_name
-        and bool(CLOSING.search(text) or THANKS_IN_THEIR_WORDS.fullmatch(text))
+        and bool(CLOSING.search(text) or THANKS_IN_THEIR_WORDS.fullmatch(text) or theirs)
         and not any(triage.get(sign) for sign in signs)
         and not re.search(r"[?？]", text)
         and not verification.asks_for_person(text)

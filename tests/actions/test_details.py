@@ -32,6 +32,15 @@ async def test_a_message_read_as_a_detail_without_one_is_acknowledged(dispatcher
     assert said(dispatcher) == ["utter_anything_else"]
 
 
+async def test_a_message_read_as_a_detail_without_one_in_a_form_leaves_the_form_to_ask_again(dispatcher, domain):
+    """An unknown word at the confirmation of a change, read as a detail: no "anything else?"
+    before the form asks to confirm again, as if the talk had ended."""
+    tracker = make_tracker([user("zingo zingo", "inform")], active_loop="order_change_form",
+                           requested_slot="change_confirmed")
+    await ActionDetailOutOfContext().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == []
+
+
 async def test_a_name_given_with_a_greeting_is_greeted_by_name_and_the_next_flow_takes_it(dispatcher, domain):
     """おはようございます、シャルマと申します (round zq): the bot asked what the name was for."""
     named = [{"entity": "person_name", "value": "シャルマ"}]

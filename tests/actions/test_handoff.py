@@ -562,6 +562,21 @@ async def test_thanks_in_a_language_not_read_after_an_understood_is_a_goodbye(sh
     assert said(dispatcher) == ["utter_goodbye"] and handoffs.open_for(shop, "s1") is None
 
 
+async def test_thanks_in_words_not_read_right_after_an_answer_end_the_talk_not_call_a_person(shop, dispatcher, domain):
+    """Round 2026-12-07c: mercé plan after the answer on the のし, then a lèu, went to a person
+    as two misunderstandings. Once only: words not read after that goodbye are asked again."""
+    answered = {"event": "bot", "text": "仏事には黒白か双銀の結び切りの水引をおすすめしています。", "timestamp": 1.5,
+                "metadata": {"utter_action": "utter_noshi_memorial"}}
+    thanks = user("mercé plan!! 🙏", "nlu_fallback", ts=2.0, triage={"cues": []})
+    events = [user("のしは何を書けばいいですか", "ask_gift", ts=1.0), answered, thanks]
+    assert await ActionFallback().run(dispatcher, make_tracker(events), domain) == []
+    assert said(dispatcher) == ["utter_goodbye"] and handoffs.open_for(shop, "s1") is None
+    asked = {"event": "bot", "text": "お届け先の郵便番号を教えてください。", "timestamp": 1.5}
+    dispatcher.messages.clear()
+    await ActionFallback().run(dispatcher, make_tracker([events[0], asked, thanks]), domain)
+    assert said(dispatcher) == ["utter_default"]  # a question was asked: the words may answer it
+
+
 async def test_thanks_that_end_a_message_not_understood_are_thanks_not_a_handover(shop, dispatcher, domain):
     """Round zy miwako-anand-05: ほうかね、ほいじゃ志で頼むわ。ありがとね, after one misunderstanding,
     went to a person as a bot failure."""
