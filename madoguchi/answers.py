@@ -27,12 +27,29 @@ def yen(amount: int) -> str:
     return f"{amount:,}円"
 
 
+# Countries and continents a parcel is asked to be sent to (to New Zealand, モンゴルの実家に).
+_COUNTRIES = (
+    "uk|england|scotland|wales|ireland|canada|australia|new zealand|europe|asia|africa|brazil|peru|argentina|chile|"
+    "bolivia|colombia|mexico|china|korea|south korea|taiwan|hong kong|mongolia|russia|ukraine|france|germany|italy|"
+    "spain|portugal|netherlands|holland|belgium|switzerland|austria|sweden|norway|denmark|finland|iceland|poland|"
+    "czechia|czech republic|hungary|romania|slovenia|croatia|serbia|greece|turkey|iran|israel|egypt|kenya|nigeria|"
+    "ghana|south africa|india|nepal|sri lanka|bangladesh|pakistan|myanmar|thailand|vietnam|cambodia|laos|malaysia|"
+    "singapore|indonesia|philippines|fiji|samoa|tonga|tuvalu|kiribati|vanuatu|palau|guam|hawaii|micronesia|"
+    "marshall islands|solomon islands|cook islands|"
+    "my country|my home country|back home"
+)
+_COUNTRIES_KANA = (
+    "ニュージーランド|オーストラリア|イギリス|アイルランド|カナダ|ヨーロッパ|フランス|ドイツ|イタリア|スペイン|ポルトガル|"
+    "オランダ|スイス|ロシア|ウクライナ|モンゴル|中国|香港|ベトナム|フィリピン|インドネシア|マレーシア|シンガポール|"
+    "ネパール|スリランカ|バングラデシュ|ミャンマー|カンボジア|メキシコ|アルゼンチン|チリ|ハワイ|グアム|母国|本国|国の(?:家族|実家|母|父)"
+)
 # Abroad named: the US, overseas, another country (not 海外在住 alone: who asks may live abroad
 # and send within Japan).
 ABROAD = re.compile(
     r"海外(?:へ|に|まで|発送|配送|への|でも|\s*[?？])|外国(?:へ|に|まで)|国外|アメリカ|米国|ブラジル|ペルー|台湾|韓国|"
+    rf"(?:{_COUNTRIES_KANA})(?:へ|に|まで|の(?:実家|家族|母|父|友))|"
     r"(?i:\b(?:abroad|overseas|internationally|international\s+shipping|outside\s+(?:of\s+)?japan|in\s+the\s+states)\b|"
-    r"\bto\s+(?:the\s+)?(?:us|usa|u\.s\.?|states|america|uk|canada|australia|europe|brazil|peru|china|korea|taiwan)\b)"
+    rf"\bto\s+(?:the\s+)?(?:[A-Za-z-]+(?:,\s*|\s+in\s+))?(?:us|usa|u\.s\.?|states|america|{_COUNTRIES})\b)"
 )
 
 

@@ -107,6 +107,8 @@ OWN_SLIP = re.compile(
     r"|(?:住所|じゅうしょ)を?(?:間違えて|まちがえて)(?:入力|にゅうりょく|書い|かい|入れ|いれ|登録)"
     # I want to cancel my order, I order the wrong box sorry (round 2026-12-06d matsuno-bilung-18)
     r"|\bi\s+(?:order|ordered|choose|chose|picked|bought|clicked)\s+(?:the|a)\s+wrong\s+\w+"
+    # maybe I've got the wrong email (round 2026-12-07d tsuneyo-aroha-15): the mail, not the goods
+    r"|\b(?:i've|i\s+have|i)\s+got\s+the\s+wrong\s+(?:e-?mail|mail|number|order\s+number|address|account)\b"
     r"|(?:商品|品物|箱|味|数|個数)を?(?:間違えて|まちがえて)(?:注文|ちゅうもん|頼ん|たのん|選ん|えらん)"
 )
 # Liking the sweets (気に入って) holds 入って, but says nothing of what is in the box.

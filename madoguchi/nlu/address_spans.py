@@ -76,6 +76,17 @@ ROMAJI_ADDRESS = re.compile(
     r"(?:, [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3} #?\d{1,4}F?\b)?"
 )
 _ROMAJI_CITY = re.compile(r"-(?:shi|ku|gun|cho|machi|mura)\b")
+# In romaji from the city on, the building after the block (Chiba-shi Chuo-ku Shinmachi 2-8-14, Sakura
+# Bldg 4F; Nagoya-shi Chikusa-ku Suemoridori 2-8 Maison Suemori 304, rounds 2026-12-05i, zzn, 06a): each
+# part of the building ends with its number, its floor or a building's word, and its words begin in
+# capitals but for a room's or a floor's (…24-3, Residence Eizan room 205 pls).
+_ROMAJI_TOKEN = r"(?:[A-Z][A-Za-z.'-]*|room|flat|floor|apt|bldg|danchi|\d{1,4}(?:F|th|st|nd|rd)?)"
+_ROMAJI_END = rf"(?:\d{{1,4}}(?:-\d{{1,4}})?[A-Za-z]?(?![\w-])|(?:{_ROMAJI_HOUSE}|floor|flat)\b)"
+ROMAJI_CITY_FIRST = re.compile(
+    r"(?<![A-Za-z-])(?i:(?:[a-z]+-(?:ken|to|fu|do),? )?[a-z]+-(?:shi|gun|ku)(?:,? [a-z]+-(?:ku|cho|machi|mura))?,?"
+    r"(?: [a-z][a-z'-]*){1,4},? \d{1,4}(?:-\d{1,4}){0,2}(?![\d-]))"
+    rf"(?:,? (?:{_ROMAJI_TOKEN} ){{0,4}}{_ROMAJI_END}){{0,3}}"
+)
 # Start: a prefecture, or a city / ward / town name (2+ letters before 市区町村郡).
 _START = rf"(?:(?:{PREFECTURES})(?:(?:{_KANA_CITIES})市)?|(?:{_KANA_CITIES})市|{_PLACE}{{1,6}}[市区郡])"
 _WORD = rf"[{KANJI}ァ-ヴー{HALF_KANA}A-Za-zＡ-Ｚａ-ｚ・･]"
@@ -96,7 +107,8 @@ _HOUSES = ("ビル", "ホーム", "苑", "マンション", "ハイツ", "荘", 
            "漁業", "漁協", "水産",  # 気仙沼市魚市場前7-2 海栄漁業 事務所 (round 2026-12-05zzw)
            "倉庫", "別館", "本館", "新館",  # 平林南1-3-22 南港第二倉庫 B棟 305, 北本町９０５－３ 松屋別館 (zzz)
            "染工", "染物店", "窯元", "陶房",  # 備前市伊部１６５８－３ 藤原染工 (round 2026-12-06e)
-           "川宿", "宿屋")  # 四万十市西土佐江川崎2468 川宿ごんた (round 2026-12-07b)
+           "川宿", "宿屋",  # 四万十市西土佐江川崎2468 川宿ごんた (round 2026-12-07b)
+           "牧場", "造船所")  # 別海町中西別123-4 佐々木牧場 (round 2026-12-07c), 笛吹郷1789-3 浦造船所 事務所 (06d)
 _HOUSE = "|".join(dict.fromkeys([*_HOUSES, *(jaconv.z2h(h, kana=True, ascii=False, digit=False) for h in _HOUSES)]))
 # A sumo stable after a name (両国２−１４−７ 東雲部屋, round zx); not 部屋番号, nor 部屋 alone.
 _HOUSE += rf"|(?<=[{KANJI}ァ-ヴー])部屋(?!番)"
@@ -144,7 +156,7 @@ _SPACED_BLOCK = rf"(?:[ 　](?={_NUM}+{_DASH}|{_NUM}{{2,}}(?![0-9０-９]*[ 　]
 ADDRESS = re.compile(
     rf"{_START}(?:{_PLACE}|{_KANA_TOWN}|{_BLOCK}|{_DIRECTION}|{_PLACE_NO})*{_SPACED_BLOCK}{_BLOCK}"
     # a company before its building (…富士町1-8 ハリマ精工 事務所棟2階, round 2026-12-05zzj)
-    rf"(?:[ 　]?(?:{_WORD}{{2,12}}[ 　](?={_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}]*{_NUM}))?"
+    rf"(?:[ 　]?(?:{_WORD}{{2,12}}[ 　](?={_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}]*[ 　]?{_NUM}))?"
     rf"{_BUILDING}(?:(?:[ 　]{_BUILDING}){{1,2}}(?=[ 　]{_ROOM})|(?:[ 　](?:{_BUILDING}|{_HOME_NAME})){{1,2}}(?=[ 　]{_NAMED_ROOM}))?"
     rf"(?:[ 　](?:(?:{_ROOM}(?:[ 　]{_NAMED_ROOM})?|{_WORD}{{1,4}}{_NAMED_ROOM})(?:[ 　](?:{_OFFICE}))?|{_OFFICE}))?"
     rf"{_CARE_OF})?"  # …中央病院 東5階病棟: a ward named by its wing and floor
@@ -166,8 +178,9 @@ LABELLED_KANA_ADDRESS = re.compile(
 # A copula or a particle after a building's word (…宮本会館や, …ハイツです, …コミュニティセンターね):
 # no part of the name.
 # …旅館みなと荘やっど, …みなと荘まで (round 2026-12-06a): Kagoshima's copula, and "to" it.
+# …与論町茶花２３４５−１ ゆんぬ別館さ。 (round 2026-12-07d): Yoron's.
 _COPULA_AFTER_HOUSE = re.compile(
-    rf"(?:{_HOUSE})(?P<copula>や|じゃ|だ|です|でございます|で|よ|ね|よね|だね|やね|ですね|やっど|じゃっど|でごわす|ごわす|だべ|まで)$"
+    rf"(?:{_HOUSE})(?P<copula>や|じゃ|だ|です|でございます|で|よ|ね|よね|だね|やね|ですね|やっど|じゃっど|でごわす|ごわす|だべ|まで|さ|さー|だー)$"
 )
 # The request or copula after a building's name in kana (民宿つぼかわでお願いしますわ, 民宿しおさいやで):
 # no part of it.
@@ -202,7 +215,8 @@ def addresses(text: str) -> list[tuple[int, int]]:
     """Spans of the addresses written in `text`, building and room included."""
     spans: list[tuple[int, int]] = []
     found = [*ADDRESS.finditer(text), *KANA_ADDRESS.finditer(text), *LABELLED_KANA_ADDRESS.finditer(text),
-             *HOUSING_ADDRESS.finditer(text), *(m for m in ROMAJI_ADDRESS.finditer(text) if _ROMAJI_CITY.search(m.group()))]
+             *HOUSING_ADDRESS.finditer(text), *(m for m in ROMAJI_ADDRESS.finditer(text) if _ROMAJI_CITY.search(m.group())),
+             *ROMAJI_CITY_FIRST.finditer(text)]
     for match in found:
         start, end = match.span("address") if match.re is LABELLED_KANA_ADDRESS else match.span()
         lead = _PARTICLE_LEAD.match(text, start, end)  # 新しい 住所 は 埼玉県… (round 2026-12-05v)
@@ -221,7 +235,7 @@ def addresses(text: str) -> list[tuple[int, int]]:
         prefectured = (prefecture_kana is not None and _KANA_CITY.search(text, prefecture_kana.end(), end) is not None
                        and not _COUNTER.match(text, end))
         has_block = prefectured or _HAS_BLOCK.search(text, start, end) is not None
-        if match.re not in (ADDRESS, HOUSING_ADDRESS, ROMAJI_ADDRESS) and not has_block:
+        if match.re not in (ADDRESS, HOUSING_ADDRESS, ROMAJI_ADDRESS, ROMAJI_CITY_FIRST) and not has_block:
             continue
         if match.re is ROMAJI_ADDRESS and text[max(0, start - 2):start] == ", ":
             continue  # Tōen House room 12, 6-583 Gojobashi-higashi…: what stands before may be its building

@@ -116,17 +116,17 @@ def english_words(text: str, others_read: bool = False) -> Reading | None:
         theirs = chained(read := southeast_asian_words(text), other_latin_words(read.text if read else text))
     now = theirs.text if theirs else text
     english = _phrases(now, _ENGLISH, without_diacritics(now))  # teşekkürler: tesekkurler
-    return chained(chained(theirs, english), _alone(english.text if english else now))
+    return chained(theirs, english)
 
 
 # Words that are a yes or a no only as a whole message (io!!: Tuvaluan's yes; na: Rohingya's and
-# Hindi's no, round 2026-12-07c), which inside a sentence are other languages' (Italian's io) or
-# romaji's.
-_ALONE = {"io": "はい", "na": "いいえ"}
-_ALONE_MESSAGE = re.compile(r"[^\w]*((io|na)(?:[\s,、]+\2)*)[^\w]*", re.IGNORECASE)
+# Hindi's no, round 2026-12-07c; kao: Māori's no), which inside a sentence are other languages'
+# (Italian's io) or romaji's (会え, 顔).
+_ALONE = {"io": "はい", "na": "いいえ", "ae": "はい", "kao": "いいえ"}  # Māori's āe and kāo (round 2026-12-07d)
+_ALONE_MESSAGE = re.compile(rf"[^\w]*(({'|'.join(_ALONE)})(?:[\s,、]+\2)*)[^\w]*", re.IGNORECASE)
 
 
-def _alone(text: str) -> Reading | None:
+def alone_word(text: str) -> Reading | None:
     """A whole message of one such word, once or more (io io!!), read as its Japanese."""
     whole = _ALONE_MESSAGE.fullmatch(text)
     if whole is None:

@@ -31,8 +31,9 @@ import jaconv
 
 from madoguchi.nlu.chinese_words import chinese_words
 from madoguchi.nlu.english_words import (
-    ROMAJI_NOUNS, english_phrase_spans, english_word, english_words, other_latin_words, southeast_asian_words,
+    ROMAJI_NOUNS, alone_word, english_phrase_spans, english_word, english_words, other_latin_words, southeast_asian_words,
 )
+from madoguchi.nlu.english_dialects import english_dialect_words
 from madoguchi.nlu.foreign_words import ENGLISH_GRAMMAR, FRENCH_GRAMMAR, foreign_words, their_phrases
 from madoguchi.nlu.kana import JAPANESE_SCRIPT, KEEP, Reading, chained, replaced, to_kana
 from madoguchi.nlu.korean_words import korean_words
@@ -102,6 +103,12 @@ def reading(text: str) -> Reading | None:
 
 def _read_scripts(text: str) -> Reading | None:
     """The text read for its scripts and languages written in Latin letters."""
+    alone = alone_word(text)  # kao!: Māori's no, not 顔
+    if alone is not None:
+        return alone
+    plain = english_dialect_words(text)  # Are ye even readin whit I write?: are you even reading what…
+    if plain is not None:
+        return chained(plain, _read_scripts(plain.text))
     wide = halfwidth_kana(text)
     # Tagalog and Indonesian before romaji (wala pa rin po, iya: not わら ぱ りん ぽ, いや), which
     # then leaves the message alone; not in romaji Japanese (mou iya desu).

@@ -876,3 +876,21 @@ def test_a_mind_in_a_muddle_is_no_crushed_box(rules):
     assert not goods_problem(rules, "注文の 紙も どこに いったか わからん。 あたま ぐちゃぐちゃで")
     assert not goods_problem(rules, "頭が　ぐちゃぐちゃで　情けない。 もう　どげしたら　ええだか　わからんだわ")
     assert goods_problem(rules, "箱の中が ぐちゃぐちゃで 届きました")
+
+
+@pytest.mark.parametrize("text", [
+    "宛名が標津の知らない人になってるの",  # tsuneyo-aroha-11
+    "のしが あかしろ の ちょうちょむすび で おめでたい のし や 。 ほとけさんに そなえるのに これ ちがうやろ",  # kumajiro-ewan-09
+    "Zivjo. I received the thank-you gift for my professor today, but the のし says 御祝 and I ordered 御礼.",  # toshiko-jana-10
+    "It was for my host mother's 喜寿 (77th) but the のし on the box says 御供 🙁 isn't that for funerals?",  # tsuneyo-aroha-10
+])
+def test_goods_that_came_wrong_in_round_2026_12_07d_are_goods_problems(rules, text):
+    assert goods_problem(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Oh... cancelled?? maybe I've got the wrong email. I'll check the other one, kia ora!",  # tsuneyo-aroha-15
+    "宛名を知らない人にしてもいいですか", "のしは御祝でいいですか",
+])
+def test_the_customer_s_own_mail_or_a_question_is_no_goods_problem(rules, text):
+    assert not goods_problem(rules, text)

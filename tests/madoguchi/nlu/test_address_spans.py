@@ -214,3 +214,30 @@ def test_a_sapporo_building_named_after_its_block_keeps_its_room():
 def test_the_particle_before_an_address_is_no_part_of_it(text, address):
     """Round 2026-12-05v: は 埼玉県… had been the address."""
     assert [text[a:b] for a, b in addresses(text)] == [address]
+
+
+@pytest.mark.parametrize("text, address", [
+    # round 2026-12-07c: a company, its dormitory and the room after the block
+    ("〒372-0021 群馬県伊勢崎市三室町4120-2 上州フードパック 社員寮 2号棟 105号室",
+     "群馬県伊勢崎市三室町4120-2 上州フードパック 社員寮 2号棟 105号室"),
+    ("please change delivery address to farm: 北海道野付郡別海町中西別123-4 佐々木牧場", "北海道野付郡別海町中西別123-4 佐々木牧場"),
+    ("東京都港区芝5-1-2 芝パークビル８階 株式会社ミナト", "東京都港区芝5-1-2 芝パークビル８階"),  # whom it is for: no part
+])
+def test_a_company_and_its_dormitory_before_the_room_are_part_of_the_address(text, address):
+    assert [text[a:b] for a, b in addresses(text)] == [address]
+
+
+@pytest.mark.parametrize("text, address", [
+    ("desculpe, it should go to Chiba-shi Chuo-ku Shinmachi 2-8-14, Sakura Bldg 4F",
+     "Chiba-shi Chuo-ku Shinmachi 2-8-14, Sakura Bldg 4F"),  # round 2026-12-05zzn
+    ("catalog to Kyoto-shi Sakyo-ku Tanaka Satonouchi-cho 24-3, Residence Eizan room 205 pls",
+     "Kyoto-shi Sakyo-ku Tanaka Satonouchi-cho 24-3, Residence Eizan room 205"),  # 06a: no pls
+    ("adress: Yokohama-shi Kohoku-ku Tsunashima Nishi 2-8-15, Sunrise Tsunashima 5th floor, flat 503, pin 223-0053",
+     "Yokohama-shi Kohoku-ku Tsunashima Nishi 2-8-15, Sunrise Tsunashima 5th floor, flat 503"),  # zzw: no pin
+    ("Matías Fuentes, 464-0821, Nagoya-shi Chikusa-ku Suemoridori 2-8 Maison Suemori 304",
+     "Nagoya-shi Chikusa-ku Suemoridori 2-8 Maison Suemori 304"),  # 05i
+    ("My address is 2-14-7 Yakuin, Chuo-ku, Fukuoka-shi, Yakuin Hills 503, postal code 810-0022.",
+     "2-14-7 Yakuin, Chuo-ku, Fukuoka-shi, Yakuin Hills 503"),  # from the number on, as before
+])
+def test_an_address_in_romaji_from_the_city_on_keeps_its_building(text, address):
+    assert [text[a:b] for a, b in addresses(text)] == [address]

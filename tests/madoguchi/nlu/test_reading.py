@@ -394,6 +394,9 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("tiime", "はい"), ("ugy, not this one", "いいえ"), ("bayartai!", "さようなら"), ("fakafetai lasi!!", "ありがとうございます"),
     ("zazakallah", "ありがとうございます"), ("oi oi yes", "はい"), ("はい. oi ok", "はい. はい"), ("io!!", "はい"),
     ("na", "いいえ"), ("I want to cancel my order fakamolemole, I choose the wrong box", "間違えて選びました"),
+    ("kao", "いいえ"), ("Ae!", "はい"), ("Hiya", "こんにちは"), ("Cheers pal", "ありがとうございます"),  # 07d
+    ("Naw ta, yer a'right", "いいえ、結構です"), ("Kia ora rawa atu", "ありがとうございます"),
+    ("maybe I've got the wrong email", "メールを間違えました"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
