@@ -14,6 +14,7 @@ from actions.conversation import customer_texts, hurry_reading
 from madoguchi.dialogue.signature import signature_of
 from madoguchi.dialogue.written import katakana_full_name, name_as_written, strip_tail
 from madoguchi.nlu import labelled_names
+from madoguchi.nlu.english_words import english_phrase_spans, english_word
 from madoguchi.nlu.patterns import find_phones
 from madoguchi.text import nfkc
 from madoguchi.values import clean_person_name
@@ -95,7 +96,8 @@ KANA_NAME = re.compile(r"^(?:[ぁ-ゖァ-ヺー]{4,10}|[ぁ-ゖァ-ヺー]{2,6}[
 KANJI_FULL_NAME = re.compile(r"[\u4e00-\u9fff々]{4,7}|[\u4e00-\u9fff々]{1,4}[ 　][\u4e00-\u9fff々]{1,4}")
 # A whole name in Latin letters, each part capitalized, its particles not (Sander de Vries,
 # round 2026-12-05y; Maria da Silva), a part joined by a hyphen too (Yael Ben-David, round 2026-12-05zzm).
-_LATIN_PART = r"[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z]?[a-zà-öø-ÿ'’]+)*"
+# Central European letters too (Jana Kovač, round 2026-12-07d).
+_LATIN_PART = r"[A-ZÀ-ÖØ-Þ\u0100-\u017e][a-zà-öø-ÿ\u0100-\u017f'’]+(?:-[A-Z]?[a-zà-öø-ÿ\u0100-\u017f'’]+)*"
 LATIN_FULL_NAME = re.compile(
     rf"{_LATIN_PART}(?:\s+(?:(?:de|van|der|den|von|da|dos|das|del|di|le|la|bin|binti|al|el|ter|ten)\s+)*"
     rf"{_LATIN_PART}){{1,3}}"
@@ -109,6 +111,14 @@ NOT_A_NAME = re.compile(
 
 # A name alone read as nothing the shop does (海老沢元気: out of scope 0.57, round zv).
 UNREAD_NAME = ("nlu_fallback", "out_of_scope")
+# A whole name in Latin letters read as a goodbye (Jana Kovač, goodbye 0.52, round 2026-12-07d
+# toshiko-jana-04), a greeting or thanks: a name, when no word of it is English's (Thank You).
+LATIN_NAME_READ_AS = (*UNREAD_NAME, "inform", "goodbye", "greet", "thank")
+
+
+def english_in(name: str) -> bool:
+    """A word or phrase of the English lexicon stands in the name (Thank You, Good Bye)."""
+    return bool(english_phrase_spans(name)) or any(english_word(w) for w in name.split())
 
 
 def name_written_in_lookup(tracker: Tracker, text: str, intent: str) -> str | None:
@@ -128,7 +138,7 @@ def name_written_in_lookup(tracker: Tracker, text: str, intent: str) -> str | No
     in_kana = intent == "inform" and bool(KANA_NAME.match(name)) and not NOT_A_NAME.search(name)
     # ほんま はつよ not understood (round 2026-12-05f): a whole name in hiragana, family and given
     unread_kana = intent in UNREAD_NAME and labelled_names.is_kana_full_name(text) and not NOT_A_NAME.search(name)
-    in_latin = intent in (*UNREAD_NAME, "inform") and bool(LATIN_FULL_NAME.fullmatch(name))
+    in_latin = intent in LATIN_NAME_READ_AS and bool(LATIN_FULL_NAME.fullmatch(name)) and not english_in(name)
     return name if beside_phone or alone or in_kana or unread_kana or in_latin else None
 
 

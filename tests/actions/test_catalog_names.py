@@ -51,6 +51,17 @@ def test_a_whole_name_written_alone_in_the_look_up_is_the_name():
     assert name_written_in_lookup(lookup, "二週間前です", "inform") is None
 
 
+def test_a_whole_name_in_latin_letters_read_as_a_goodbye_in_the_look_up_is_the_name():
+    """Round 2026-12-07d toshiko-jana-04: Jana Kovač (goodbye 0.52) was said goodbye to, and the
+    late catalog was taken anew without the name; Thank You stays thanks."""
+    from actions.catalog_names import name_written_in_lookup
+
+    for text, intent, name in (("Jana Kovač", "goodbye", "Jana Kovač"), ("Thank You", "thank", None),
+                               ("Good Bye", "goodbye", None)):
+        lookup = make_tracker([user(text, intent)], active_loop="catalog_status_form", requested_slot="phone")
+        assert name_written_in_lookup(lookup, text, intent) == name
+
+
 async def test_a_whole_name_in_katakana_read_as_a_yes_is_the_name(dispatcher, domain):
     """Round 2026-12-06e masue-ermelinda-02: ソアレス エルメリンダ at the name question (affirm 0.88)."""
     from actions.catalog import ValidateCatalogForm
