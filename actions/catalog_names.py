@@ -29,7 +29,7 @@ def name_astray(tracker: Tracker) -> bool:
     if requested == "catalog_confirmed" and common.latest_intent(tracker) in AGREEING:
         # おけ ありがと, おけ それで after the read-back: a yes or thanks, whatever the extractor
         # made of it; a name is corrected by writing it (or 名前は…)
-        return not NAME_NAMED.search(text)
+        return not names_the_name(text)
     if requested in ("person_name", "catalog_confirmed"):
         return False
     if completes_the_name(tracker):
@@ -39,7 +39,7 @@ def name_astray(tracker: Tracker) -> bool:
     other = {e.get("entity") for e in tracker.latest_message.get("entities") or []} & {"postal_code", "address", "phone"}
     gives_other = bool(other) or bool(re.search(r"[0-9０-９]{3}", text)) or bool(PLACE_NAMED.search(text))
     return common.latest_intent(tracker) != "inform" or (
-        requested in ("postal_code", "address", "phone") and gives_other and not NAME_NAMED.search(text)
+        requested in ("postal_code", "address", "phone") and gives_other and not names_the_name(text)
     )
 
 
@@ -48,6 +48,19 @@ PLACE_NAMED = re.compile(r"[市区郡](?:の|[ 　])|[都道府県][ 　]?\S+[�
 # Readings of a message that agrees or thanks.
 AGREEING = ("affirm", "thank", "goodbye")
 NAME_NAMED = re.compile(r"名前|なまえ|氏名|宛名|あてな|お名|name", re.IGNORECASE)
+# The name of a building, a firm or a shop (たてものの なまえ とかは ないとよ, round 2026-12-07e
+# sumie-tevita-01): no name of the customer's named.
+OTHERS_NAME = re.compile(
+    r"(?:建物|たてもの|タテモノ|マンション|まんしょん|ビル|アパート|あぱーと|会社|かいしゃ|お?店|みせ|学校|病院|寮)の?[ 　]*(?:名前|なまえ)"
+    r"|(?:building|company|shop|store|school|hospital|dorm|dormitory)(?:'s)?\s+name",
+    re.IGNORECASE,
+)
+
+
+def names_the_name(text: str) -> bool:
+    """The message names the customer's name as what it gives (名前は…, my name is…), not a
+    building's or a firm's."""
+    return bool(NAME_NAMED.search(OTHERS_NAME.sub("", text)))
 
 
 def completes_the_name(tracker: Tracker) -> bool:

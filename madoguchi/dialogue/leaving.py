@@ -47,6 +47,8 @@ LEAVING = re.compile(
     # maybe next time; i ask her first (round 2026-12-05zzc); I don't need the paper catalog anymore (05zze)
     r"|maybenexttime|(?:i'?ll|iwill|i)(?:just)?ask(?:her|him|them|my[a-z]{2,8})first"
     r"|(?:don'?t|donot)need(?:the|a|your|any)?(?:paper)?catalog"
+    # my classmate has one she can lend me. dont worry about it (round 2026-12-07e sumie-tevita-20)
+    r"|(?:don'?t|donot)worryaboutit|(?:has|have)one(?:s?he|they|i)canlendme"
     # my manager says we already have your catalog from last year. no need now (round 2026-12-05zzx)
     r"|noneednow|noneedforitnow|alreadyhave(?:your|the|a)catalog|(?:don'?t|donot)needit(?:now|anymore)?(?![a-z])"
     # my colleague says she already has one on her desk 😅 I'll use that one (round 2026-12-05zze)

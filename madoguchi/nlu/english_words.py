@@ -122,7 +122,8 @@ def english_words(text: str, others_read: bool = False) -> Reading | None:
 # Words that are a yes or a no only as a whole message (io!!: Tuvaluan's yes; na: Rohingya's and
 # Hindi's no, round 2026-12-07c; kao: Māori's no), which inside a sentence are other languages'
 # (Italian's io) or romaji's (会え, 顔).
-_ALONE = {"io": "はい", "na": "いいえ", "ae": "はい", "kao": "いいえ"}  # Māori's āe and kāo (round 2026-12-07d)
+_ALONE = {"io": "はい", "na": "いいえ", "ae": "はい", "kao": "いいえ",  # Māori's āe and kāo (round 2026-12-07d)
+          "ii": "はい", "nakai": "いいえ"}  # Inuktitut's yes, Niuean's no (round 2026-12-07e)
 _ALONE_MESSAGE = re.compile(rf"[^\w]*(({'|'.join(_ALONE)})(?:[\s,、]+\2)*)[^\w]*", re.IGNORECASE)
 
 

@@ -7,6 +7,19 @@ from actions.catalog_names import completes_the_name, name_astray
 from tests.actions.conftest import make_tracker, user
 
 
+def test_a_building_s_name_named_beside_the_address_leaves_the_customer_s_name_alone():
+    """Round 2026-12-07e sumie-tevita-01: …字尾手納４８３ です たてものの なまえ とかは ないとよ
+    stored とかは… as the name (the extractor found one, and なまえ was taken for the name's)."""
+    entities = [{"entity": "address", "value": "宮崎県東臼杵郡椎葉村大字不土野字尾手納４８３"},
+                {"entity": "person_name", "value": "とかは"}]
+    text = "宮崎県東臼杵郡椎葉村大字不土野字尾手納４８３  です　たてものの なまえ とかは  ないとよ  いなか じゃかい"
+    tracker = make_tracker([user(text, "inform", entities=entities)], active_loop="catalog_form", requested_slot="address")
+    assert name_astray(tracker)
+    named = user("住所は上の通り、名前は 那須 すみえ です", "inform",
+                 entities=[{"entity": "person_name", "value": "那須 すみえ"}])
+    assert not name_astray(make_tracker([named], active_loop="catalog_form", requested_slot="address"))
+
+
 def test_the_whole_name_after_a_signature_completes_it():
     """Round 2026-12-05zzw kiyotsugu-joselito-01: a request signed 古畑, then 古畑 清嗣。。。 while
     the postal code is asked; the catalog went to 古畑."""

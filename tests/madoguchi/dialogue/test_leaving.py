@@ -27,6 +27,7 @@ from madoguchi.dialogue.leaving import is_leaving
     "あ、ごめんなさい、よく考えたらWebで見れば十分かもです",  # not needed after all (round s)
     "Actually, scratch that. I just found the PDF on your website, no need to send anything. Thanks.",  # (round 2026-12-05e)
     "Never mind, maybe later",
+    "hmm actually nakai, my classmate has one she can lend me. dont worry about it",  # (round 2026-12-07e)
     "ほんなら、もう一回ゆっくり探してみますけん、見つかったらまた聞きますわ、",  # once found (round 2026-12-05j)
     # round 2026-12-05zzc: asked at home first, another time
     "hmm wait, actually my host mum maybe got one already, i ask her first", "leai, its ok, maybe next time!!",

@@ -397,6 +397,9 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("kao", "いいえ"), ("Ae!", "はい"), ("Hiya", "こんにちは"), ("Cheers pal", "ありがとうございます"),  # 07d
     ("Naw ta, yer a'right", "いいえ、結構です"), ("Kia ora rawa atu", "ありがとうございます"),
     ("maybe I've got the wrong email", "メールを間違えました"),
+    ("ullaakkut! 😊", "こんにちは"), ("qujannamiik!!", "ありがとうございます"), ("ii!", "はい"), ("aakka", "いいえ"),  # 07e
+    ("Dhonyobad, very kind of you.", "ありがとうございます"), ("fakaalofa lahi atu 🙏", "こんにちは"), ("koe kia!", "さようなら"),
+    ("nakai", "いいえ"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
@@ -419,6 +422,7 @@ def test_french_is_read_as_its_japanese(text, read):
     ("oi", "こんにちは"),  # Portuguese's hello, no yes beside it
     ("io sono qui", "いお"),  # Italian's I inside a sentence: no yes
     ("na na na, not good", "na na na"),
+    ("my name is Nakai", "Nakai"),  # a family name, no no
 ])
 def test_a_yes_or_no_of_one_word_is_read_only_as_a_whole_message(text, read):
     """Round 2026-12-07c: Tuvaluan's io and Rohingya's na are a yes and a no by themselves."""
