@@ -26,3 +26,11 @@ def test_words_other_languages_write_too_are_left_alone_without_a_telling_word(t
 def test_the_english_lexicon_then_reads_the_plain_english():
     assert "いい加減にしてください" in reading("For cryin oot loud, I've typed the number twice, stop askin").text
     assert "困っています" in reading("Dinnae ken whit tae dae aboot the parcel").text
+
+
+def test_no_plain_word_is_read_again():
+    """The reading reads the plain text once more (its other languages and lexicons): a plain
+    word that were itself a word of the dialects would be read for ever."""
+    from madoguchi.nlu.english_dialects import _PLAIN
+
+    assert not set(_PLAIN) & set(_PLAIN.values())
