@@ -23,6 +23,7 @@ from actions.verification_start import change_meant, reset_events
 from madoguchi.address import address_written, has_prefecture, new_address, with_prefecture, without_postal_code
 from madoguchi.dialogue import delivery_date
 from madoguchi.dialogue.gift_plan import plans_a_gift
+from madoguchi.dialogue.verification import asks_for_person
 from madoguchi.nlu.reading import as_read
 from madoguchi.shop import calendar
 from madoguchi.store import orders
@@ -161,6 +162,8 @@ class ActionOrderResult(Action):
         if tracker.get_slot("verification_stopped"):
             dispatcher.utter_message(response="utter_order_stopped")
             return reset + [SlotSet("verification_stopped", None)]
+        if asks_for_person(common.latest_text(tracker)):  # can staff person help me? please person (07f)
+            return reset + hand_off(dispatcher, tracker, OFFER_REASON)
         dispatcher.utter_message(response="utter_offer_order_person")
         return reset + [SlotSet("person_offered", OFFER_REASON)]
 

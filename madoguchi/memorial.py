@@ -27,6 +27,7 @@ MEMORIAL = re.compile(
     r"方事(?!情)|法時"  # 法事 as voice input misconverts it (方事さ使う)
     r"|buddhist ?(?:ceremony|service|rite|memorial)|memorial|funeral|condolence|death anniversary"  # in English
     r"|いっしゅき|いっしゅうき"  # isshuki: one year after, in romaji read as kana
+    r"|初七日|しょなのか|しょなぬか|はつなのか"  # the seventh day (しょなのかに きてくれた ひとたち, round 2026-12-07f)
     r"|いつしゆうき|いつしゅうき|いっしゆうき|しじゆうくにち|さんかいき|ななかいき|しちかいき"  # small kana typed big (round 2026-12-05f)
 )
 # Occasions that are no memorial: a question naming one is answered for it, whatever came before.
@@ -39,6 +40,12 @@ DEATH = re.compile(
     r"(?:(?:先週|せんしゅう|先月|せんげつ|昨日|きのう|おととい|一昨日|今朝|けさ|去年|きょねん|最近|さいきん|この前|このまえ)[にも、\s]*)?"
     r"なくな(?:り|っ|ら)"
     r"|passed ?away"
+    # my friend at factory, her father die last week (round 2026-12-07f chiharu-naw-06)
+    r"|(?i:\b(?:father|mother|dad|mum|mom|husband|wife|grandfather|grandmother|grandma|grandpa|son|daughter|brother|sister"
+    r"|uncle|aunt|friend)\b[^.?!。]{0,12}?\b(?:die|died|dead|is\s+gone|was\s+gone)\b)"
+    # うっかたが こないだ のうなって (Koshiki, round 2026-12-07f genzo-wanjiru-05): Kyushu's のうなる
+    r"|(?:うっかた|かかあ|家内|かない|女房|にょうぼう|じいさん|ばあさん|じいちゃん|ばあちゃん|おやじ|おふくろ|主人|しゅじん|父|母|さん|さま)"
+    r"[がはも、\s]*(?:(?:こないだ|このあいだ|先週|せんしゅう|先月|せんげつ|去年|きょねん)[にも、\s]*)?のう?な(?:っ|り|ら)"
     # せんしゅう てんごく に いきました (round zn); not 天国に行ったみたいに美味しい
     r"|(?:天国|てんごく)(?:に|へ)(?:行|い)(?:き|っ)(?!た(?:みたい|よう|気分|心地|かのよう))|天国に旅立|天に召さ"
 )

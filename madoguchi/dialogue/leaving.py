@@ -49,6 +49,8 @@ LEAVING = re.compile(
     r"|(?:don'?t|donot)need(?:the|a|your|any)?(?:paper)?catalog"
     # my classmate has one she can lend me. dont worry about it (round 2026-12-07e sumie-tevita-20)
     r"|(?:don'?t|donot)worryaboutit|(?:has|have)one(?:s?he|they|i)canlendme"
+    # postal code I dont know. I ask my husband. later I come back (round 2026-12-07f chiharu-naw-20)
+    r"|later(?:i|i'?ll|iwill)comeback|(?:i|i'?ll|iwill)comebacklater|(?:i|i'?ll|iwill)ask(?:my)?(?:husband|wife)(?:first|later|\.)"
     # my manager says we already have your catalog from last year. no need now (round 2026-12-05zzx)
     r"|noneednow|noneedforitnow|alreadyhave(?:your|the|a)catalog|(?:don'?t|donot)needit(?:now|anymore)?(?![a-z])"
     # my colleague says she already has one on her desk 😅 I'll use that one (round 2026-12-05zze)

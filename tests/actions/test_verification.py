@@ -60,6 +60,15 @@ async def test_not_knowing_it_twice_offers_a_person_instead_of_asking_again(shop
     assert not any(e.get("event") == "pause" for e in events)
 
 
+async def test_a_person_asked_for_when_the_number_is_not_found_is_called_not_offered(shop, dispatcher, domain):
+    """Round 2026-12-07f chiharu-naw-16: "can staff person help me? please person" was offered a
+    person, and the customer, who had asked for one, was left waiting for nothing."""
+    text = "sorry I cannot find. can staff person help me? please person"
+    tracker = make_tracker([user(text, "request_human")], slots={"verification_unknown": 2.0})
+    events = await ActionOrderResult().run(dispatcher, tracker, domain)
+    assert slot_sets(events)["handoff_reason"] == "customer_request"
+
+
 async def test_a_refusal_is_told_why_once_then_a_person_is_offered(shop, dispatcher, domain):
     tracker = make_tracker([user("電話番号は教えたくない", "request_human")], active_loop=FORM, requested_slot="phone")
     events = await ActionVerificationTurn().run(dispatcher, tracker, domain)

@@ -110,3 +110,13 @@ def test_a_late_memorial_order_told_in_katakana_is_trouble_not_a_gift_question()
     assert memorial.tells_trouble("ホウジガ アシタ ジャッドン オカシガ マダ ツカン")
     # still unfamiliar with the custom is no trouble (round zj)
     assert not memorial.tells_trouble("恥ずかしながら日本の仏事には未だ不慣れでして，のし紙の水引の色と表書きについてご教示頂けますでしょうか．")
+
+
+def test_a_death_told_in_simple_english_or_kyushu_kana_makes_the_next_noshi_question_a_memorial_one():
+    """Round 2026-12-07f: "her father die last week", then "what paper I put on box?"; うっかたが
+    こないだ のうなって、しょなのかに…, then のしは どげん すれば よかとけ: both were answered for a
+    celebration."""
+    assert memorial_context("what paper I put on box?", ["mu ga leh. my friend at factory, her father die last week"])
+    koshiki = "こんちは。 うっかたが こないだ のうなって、 しょなのかに きてくれた ひとたちに おかしを くばりたかとじゃが"
+    assert memorial_context("のしは どげん すれば よかとけ。 みずひきの いろも おいには わからん", [koshiki])
+    assert not mentions_death("おかしが のうなった")  # a thing gone, in Kyushu

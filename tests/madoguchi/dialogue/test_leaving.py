@@ -28,6 +28,7 @@ from madoguchi.dialogue.leaving import is_leaving
     "Actually, scratch that. I just found the PDF on your website, no need to send anything. Thanks.",  # (round 2026-12-05e)
     "Never mind, maybe later",
     "hmm actually nakai, my classmate has one she can lend me. dont worry about it",  # (round 2026-12-07e)
+    "sorry postal code I dont know. I ask my husband. later I come back",  # (round 2026-12-07f)
     "ほんなら、もう一回ゆっくり探してみますけん、見つかったらまた聞きますわ、",  # once found (round 2026-12-05j)
     # round 2026-12-05zzc: asked at home first, another time
     "hmm wait, actually my host mum maybe got one already, i ask her first", "leai, its ok, maybe next time!!",

@@ -167,7 +167,8 @@ def test_a_person_named_to_look_it_up_is_asked_for():
                  "nem. then let somebody from the shop look it up for me please",  # round 2026-12-05zzb
                  "Fine. Then please let a staff member look it up by my name.",  # round 2026-12-05zzz
                  "Can a person look it up instead and drop me an email?",  # round 2026-12-05m
-                 "I really don't feel comfortable typing it here. can a person just find it?"):  # round 2026-12-05zzn
+                 "I really don't feel comfortable typing it here. can a person just find it?",  # round 2026-12-05zzn
+                 "sorry I cannot find. can staff person help me? please person"):  # round 2026-12-07f
         assert asks_for_person(text), text
     for text in ("来てくれた人に配りたい", "40人分お願いしたい", "そこが見つからないんです", "夜は人がいない時間ですか",
                  "3人出してくれる？", "本人に代わって入力しています", "店のスタッフ全員にお歳暮配りたいねん",

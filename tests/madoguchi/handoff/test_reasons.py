@@ -894,3 +894,14 @@ def test_goods_that_came_wrong_in_round_2026_12_07d_are_goods_problems(rules, te
 ])
 def test_the_customer_s_own_mail_or_a_question_is_no_goods_problem(rules, text):
     assert not goods_problem(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "I order cookie box for my children birthday. box come, but inside not cookie. black sweets, ヨウカン?",
+    "こんちは。 おたくから にもつが きたどん、 なかを みたら おいが たのんだとじゃなか",  # Koshiki
+    "あてなも ちごっ。 てうちの はま ちよこさんち かいちょっ。 おいは はま げんぞう じゃっど",
+    "My Japanese colleague look at the paper on the box and she say it is the noshi for funeral, black and white!! "
+    "I cannot give this to people for a celebration",
+])
+def test_goods_that_came_wrong_in_round_2026_12_07f_are_goods_problems(rules, text):
+    assert goods_problem(rules, text)
