@@ -120,3 +120,4 @@ def test_a_death_told_in_simple_english_or_kyushu_kana_makes_the_next_noshi_ques
     koshiki = "こんちは。 うっかたが こないだ のうなって、 しょなのかに きてくれた ひとたちに おかしを くばりたかとじゃが"
     assert memorial_context("のしは どげん すれば よかとけ。 みずひきの いろも おいには わからん", [koshiki])
     assert not mentions_death("おかしが のうなった")  # a thing gone, in Kyushu
+    assert not mentions_death("田中さんのならいいです")  # Tanaka's, no one gone
