@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from madoguchi.answers import asks_unlisted
+from madoguchi.answers import ABROAD, asks_unlisted
 from madoguchi.nlu.reading import cue_places
 
 GIFT = re.compile(
@@ -39,8 +39,8 @@ def topic_of(text: str) -> str | None:
     read = cue_places(text)
     if GIFT.search(read):
         return "ask_gift"
-    if SHIPPING.search(read):
-        return "ask_shipping"
+    if SHIPPING.search(read) or ABROAD.search(text) or ABROAD.search(read):
+        return "ask_shipping"  # can you send sweets to New Zealand? (round 2026-12-07d, in the final model)
     if asks_unlisted(text):
         return "ask_product"  # Hi, I have question about the halal status of your products
     if THANKS.search(read) or THANKS_LAST.search(text.strip()):

@@ -24,6 +24,7 @@ from madoguchi.dialogue.follow_up import topic_of
     ("ok understood", None),
     ("Bok. I sent a thank-you gift to my landlady because I'm moving out.", None),  # a gift, no thanks (05zzh)
     ("ほんまありえへん", None),
+    ("can you send sweets to New Zealand?", "ask_shipping"),  # a parcel abroad (round 2026-12-07d), read as nothing
 ])
 def test_the_subject_a_message_names(text, topic):
     assert topic_of(text) == topic
