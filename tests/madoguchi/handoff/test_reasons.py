@@ -891,6 +891,8 @@ def test_goods_that_came_wrong_in_round_2026_12_07d_are_goods_problems(rules, te
 @pytest.mark.parametrize("text", [
     "Oh... cancelled?? maybe I've got the wrong email. I'll check the other one, kia ora!",  # tsuneyo-aroha-15
     "宛名を知らない人にしてもいいですか", "のしは御祝でいいですか",
+    "注文番号？ そげなもんは分からん。私が頼んだとじゃないもんで。",  # who ordered (2026-12-01p genzo-chen-16)
+    "のしはどげんしたらいいと？お祝いのとは違うやろ？",  # asked, nothing came (2026-12-05i kazuha-kevin-05)
 ])
 def test_the_customer_s_own_mail_or_a_question_is_no_goods_problem(rules, text):
     assert not goods_problem(rules, text)
