@@ -45,12 +45,12 @@ LEAVING = re.compile(
     # Leave it, I will check your website only (round 2026-12-05o)
     r"|leaveit(?!to|with|at|in|outside)|(?:i'?ll|iwill)(?:just)?check(?:your|the)(?:website|site|webpage|homepage)"
     # maybe next time; i ask her first (round 2026-12-05zzc); I don't need the paper catalog anymore (05zze)
-    r"|maybenexttime|(?:i'?ll|iwill|i)(?:just)?ask(?:her|him|them|my[a-z]{2,8})first"
+    r"|maybenexttime|(?:i'?ll|iwill|i)(?:just)?ask(?:her|him|them|my[a-z]{2,8})(?:first|later)"
     r"|(?:don'?t|donot)need(?:the|a|your|any)?(?:paper)?catalog"
     # my classmate has one she can lend me. dont worry about it (round 2026-12-07e sumie-tevita-20)
     r"|(?:don'?t|donot)worryaboutit|(?:has|have)one(?:s?he|they|i)canlendme"
     # postal code I dont know. I ask my husband. later I come back (round 2026-12-07f chiharu-naw-20)
-    r"|later(?:i|i'?ll|iwill)comeback|(?:i|i'?ll|iwill)comebacklater|(?:i|i'?ll|iwill)ask(?:my)?(?:husband|wife)(?:first|later|\.)"
+    r"|later(?:i|i'?ll|iwill)comeback|(?:i|i'?ll|iwill)comebacklater"
     # my manager says we already have your catalog from last year. no need now (round 2026-12-05zzx)
     r"|noneednow|noneedforitnow|alreadyhave(?:your|the|a)catalog|(?:don'?t|donot)needit(?:now|anymore)?(?![a-z])"
     # my colleague says she already has one on her desk 😅 I'll use that one (round 2026-12-05zze)
