@@ -34,8 +34,8 @@ from actions.info import answer_memorial, earlier_texts
 from actions.memorial_calm import calm_in_memorial_talk, calm_memorial_question, death_told_quietly
 from actions.misread import (
     WHY, angry_beyond_asking_why, answer_what_it_names, asked_something_else, closes_the_talk_calmly, detail_not_known,
-    grievance_as_context, leaves_the_catalog_form, lost_in_words, only_opens_the_talk, phone_why_asked, resigned_wait,
-    sorry_to_be_new, types_for_someone, verification_answered_early,
+    grievance_as_context, leaves_the_catalog_form, lost_in_words, name_alone_read_as_feeling, only_opens_the_talk,
+    phone_why_asked, resigned_wait, sorry_to_be_new, types_for_someone, verification_answered_early,
 )
 from actions.takeover import hand_off
 from actions.verification_start import begin_verification, resume_verification
@@ -44,6 +44,7 @@ from madoguchi.dialogue import past_grievance, verification
 from madoguchi.dialogue.delivery_date import written_date
 from madoguchi.dialogue.payment import asks_about_paying
 from madoguchi.dialogue.plain_words import ASKED_AGAIN, TAKE_YOUR_TIME
+from madoguchi.dialogue.readings import likely_readings
 from madoguchi.dialogue.recovery import is_apology
 from madoguchi.dialogue.verification import asks_for_person as asks_person
 from madoguchi.handoff.escalation import escalates, since_resume
@@ -120,6 +121,8 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         return []
     if gives_the_number_after_all(tracker):
         return resume_verification()
+    if name_alone_read_as_feeling(tracker):  # Ewan Fraser after "anything else?": asked what it is for
+        return [FollowupAction("action_detail_out_of_context")]
     if date_asked_as_a_favour(tracker):  # 12月16日にしてもらえん？: the date taken; a weekday alone asked again
         chosen = written_date(common.latest_text(tracker), common.now().date())
         return [SlotSet(k, v) for k, v in checked_date(dispatcher, chosen).items()] if chosen else []
@@ -266,29 +269,6 @@ def misunderstood_in_anger(events: list[dict[str, Any]], misses: int) -> bool:
     """One of the latest `misses` messages the bot did not understand holds a word of anger."""
     texts = [e for e in reversed(since_resume(events)) if e.get("event") == "user" and not is_blank(e.get("text"))]
     return any(((e.get("parse_data") or {}).get("triage") or {}).get("anger") for e in texts[:misses])
-
-
-# What a customer would click for each reading the bot can act on: (button, what it sends).
-READINGS = {
-    "request_catalog": ("カタログを送ってほしい", "カタログを送ってほしいです"),
-    "ask_delivery_status": ("注文した品・カタログがいつ届くか", "注文した品がいつ届くか知りたいです"),
-    "ask_shipping": ("送料やお届け日数", "送料とお届け日数を知りたいです"),
-    "ask_gift": ("のし・包装・贈り物について", "のしや包装について知りたいです"),
-    "ask_product": ("商品（日持ち・原材料・おすすめ）", "商品について知りたいです"),
-    "change_order": ("注文の変更・キャンセル", "注文を変更したいです"),
-    "request_human": ("担当者と話したい", "担当者と話したいです"),
-}
-SECOND_READING = 0.15  # the second reading must be this likely to be offered
-
-
-def likely_readings(message: dict[str, Any]) -> list[tuple[str, str]]:
-    """The two readings the bot hesitated between, as buttons, when both are tasks it can
-    act on and the second is not far-fetched; empty otherwise."""
-    ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != "nlu_fallback"]
-    top = [r for r in ranking[:2] if r.get("name") in READINGS]
-    if len(top) < 2 or float(top[1].get("confidence") or 0.0) < SECOND_READING:
-        return []
-    return [READINGS[r["name"]] for r in top]
 
 
 class ActionOutOfScope(Action):

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common
 from actions.catalog import postal_code_not_known
+from actions.catalog_names import KANJI_FULL_NAME, LATIN_FULL_NAME, english_in
 from actions.conversation import responses_given
 from actions.info import answer_question, earlier_texts
 from madoguchi import memorial
@@ -126,6 +127,22 @@ def only_opens_the_talk(tracker: Tracker) -> bool:
         and not any(triage.get(sign) for sign in signs)
         and not verification.asks_for_person(text)
         and len(nfkc(text).strip()) <= OPENER_LENGTH
+    )
+
+
+def name_alone_read_as_feeling(tracker: Tracker) -> bool:
+    """A whole name written alone with no question pending (Ewan Fraser after "anything else?",
+    distress 0.66, round 2026-12-07d kumajiro-ewan-04), read as distress or a complaint: the
+    message is the name the classifier found, with no cue, anger or grief in it."""
+    triage = tracker.latest_message.get("triage") or {}
+    text = nfkc(common.latest_text(tracker)).strip().rstrip("。.!！")
+    names = [e.get("value") for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "person_name"]
+    return (
+        not tracker.active_loop_name
+        and common.latest_intent(tracker) in ("express_distress", "complain")
+        and names == [text]
+        and bool(LATIN_FULL_NAME.fullmatch(text) and not english_in(text) or KANJI_FULL_NAME.fullmatch(text))
+        and not any(triage.get(sign) for sign in ("cues", "anger", "grief", "goods_problem"))
     )
 
 

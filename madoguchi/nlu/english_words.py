@@ -123,7 +123,9 @@ def english_words(text: str, others_read: bool = False) -> Reading | None:
 # Hindi's no, round 2026-12-07c; kao: Māori's no), which inside a sentence are other languages'
 # (Italian's io) or romaji's (会え, 顔).
 _ALONE = {"io": "はい", "na": "いいえ", "ae": "はい", "kao": "いいえ",  # Māori's āe and kāo (round 2026-12-07d)
-          "ii": "はい", "nakai": "いいえ"}  # Inuktitut's yes, Niuean's no (round 2026-12-07e)
+          "ii": "はい", "nakai": "いいえ",  # Inuktitut's yes, Niuean's no (round 2026-12-07e)
+          "aca": "いいえ", "azul": "こんにちは", "ih": "はい", "ala": "いいえ",  # Kikuyu, Kabyle (2026-12-07f)
+          "ewan": "分かりません"}  # Tagalog's "I don't know", a Scottish given name too (Ewan Fraser)
 _ALONE_MESSAGE = re.compile(rf"[^\w]*(({'|'.join(_ALONE)})(?:[\s,、]+\2)*)[^\w]*", re.IGNORECASE)
 
 

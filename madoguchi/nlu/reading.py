@@ -213,17 +213,17 @@ def _latin_cue(word: str) -> re.Pattern:
 
 # Words of grammar a learner writes in katakana (ノシ ドウスル？ ナニ カク？, オカシ オクリタイ デス).
 _KATAKANA_GRAMMAR = re.compile(
-    r"^(?:ノ|ハ|ガ|ヲ|ニ|デ|ト|モ|ネ|ヨ|カ|ナニ|ドウ|ドコ|イツ|マダ|モウ)$|"
+    r"^(?:ノ|ハ|ガ|ヲ|ニ|デ|ト|モ|ネ|ヨ|カ|ナニ|ドウ|ドコ|イツ|マダ|モウ|ナンニチ|ナンボ|イクツ)$|"
     r"(?:デス|マス|マシタ|マセン|クダサイ|タイ|ナイ|スル|シタ|ダ|タ|テ|テル|デル|デスカ|マスカ)[カネヨ]?$|"
     # a particle glued to its word (テンキハ, モジヲ), and Kagoshima-ben's endings (ゴワスカ, ジャッド,
     # クイヤンセ: an old fisherman with poor eyesight, round zz)
     r"^[\u30a1-\u30fc]{2,}[ハヲ]$|(?:ゴワス|ゴワシタ|ゴザイモス|モス|モシタ|ジャッド|ヤッド|ジャロ|ジャロカイ|クイヤンセ|クイヤイ)[カネヨイ]?$"
 )
 # An answer, a greeting or a goodbye written alone in katakana (ソウダ, ソレジャ, イラン: round
-# 2026-12-05zzu, an old fisherman on Izu Oshima): no loanword or name is one of these.
+# 2026-12-05zzu, an old fisherman on Izu Oshima; イイエ: 2026-12-07f): no loanword or name is one of these.
 _KATAKANA_ANSWER = re.compile(
     r"(?:ソウ|ソウダ|ソウデス|ソウダヨ|ソウダナ|ソレジャ|ソレジャア|ソンジャ|ジャア|ジャ|イラン|イラネエ|イラナイ|ダメダ|"
-    r"ウン|イヤ|チガウ|ワカッタ|ヨロシク|アリガトウ|アリガトネ|ドウモ|サヨナラ|サヨウナラ|スマン|スミマセン|"
+    r"ウン|イヤ|チガウ|イイエ|イエ|イエイエ|ハイ|ハイハイ|ワカッタ|ヨロシク|アリガトウ|アリガトネ|ドウモ|サヨナラ|サヨウナラ|スマン|スミマセン|"
     r"オハヨウ|コンニチハ|コンバンハ)[。.!！]*"
 )
 _NOT_KATAKANA = re.compile(r"[\u3040-\u309f\u4e00-\u9fff]")  # hiragana or kanji

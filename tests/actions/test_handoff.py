@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff import ActionFallback, ActionHandoff, ActionOutOfScope, ActionRestart, ActionSessionStart
@@ -893,3 +894,15 @@ async def test_goods_told_in_a_message_not_understood_go_to_a_person_at_once(sho
     assert slot_sets(result)["handoff_reason"] == "needs_operator"
     calm = await ActionFallback().run(CollectingDispatcher(), make_tracker([user("ふじこlp", "nlu_fallback")]), domain)
     assert "handoff_reason" not in slot_sets(calm)
+
+
+async def test_a_whole_name_alone_read_as_distress_is_asked_what_it_is_for(shop, dispatcher, domain):
+    """Round 2026-12-07d kumajiro-ewan-04: Ewan Fraser, written after "anything else?", was read as
+    distress (0.66) and went to a person; the name is asked what it is for, as any detail alone."""
+    name = [{"entity": "person_name", "value": "Ewan Fraser", "start": 0, "end": 11}]
+    alone = user("Ewan Fraser", "express_distress", name, triage={"cues": [], "anger": False})
+    events = await ActionHandoff().run(dispatcher, make_tracker([alone]), domain)
+    assert events == [FollowupAction("action_detail_out_of_context")] and handoffs.open_for(shop, "s1") is None
+    crying = user("Ewan Fraser. I cannae cope", "express_distress", name, triage={"cues": ["cannot cope"]})
+    await ActionHandoff().run(dispatcher, make_tracker([crying]), domain)
+    assert handoffs.open_for(shop, "s1").reason == "distress"

@@ -174,9 +174,13 @@ def test_a_family_name_in_kanji_and_a_given_name_in_katakana_stay_as_written(tex
     assert reading("要ラン").text == "要らん"  # round 2026-12-05zzu: a no, not a name
 
 
-@pytest.mark.parametrize("written, read", [("ソウダ", "そうだ"), ("ソレジャ", "それじゃ"), ("イラナイ。", "いらない。")])
+@pytest.mark.parametrize("written, read", [
+    ("ソウダ", "そうだ"), ("ソレジャ", "それじゃ"), ("イラナイ。", "いらない。"), ("イイエ", "いいえ"), ("ハイ。", "はい。"),
+    ("フェリーデ ナンニチ オソクナッケ？", "ふぇりーで なんにち おそくなっけ？"),  # a question word makes it a sentence
+])
 def test_an_answer_written_alone_in_katakana_is_read_in_hiragana(written, read):
-    """Round 2026-12-05zzu: an old fisherman's ソウダ and ソレジャ went unread (no loanword is one)."""
+    """Round 2026-12-05zzu: an old fisherman's ソウダ and ソレジャ went unread (no loanword is one);
+    round 2026-12-07f: イイエ, and a Koshiki question asking ナンニチ."""
     assert reading(written).text == read
 
 
@@ -400,6 +404,10 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("ullaakkut! 😊", "こんにちは"), ("qujannamiik!!", "ありがとうございます"), ("ii!", "はい"), ("aakka", "いいえ"),  # 07e
     ("Dhonyobad, very kind of you.", "ありがとうございます"), ("fakaalofa lahi atu 🙏", "こんにちは"), ("koe kia!", "さようなら"),
     ("nakai", "いいえ"),
+    ("mu ga leh", "こんにちは"), ("ta blu", "ありがとうございます"), ("OK. ha ler gay 👋", "さようなら"),  # 07f
+    ("Wi mwega! 😊", "こんにちは"), ("Ni wega!! 🙏🏾", "ありがとうございます"), ("Tigwo na wega!", "さようなら"), ("aca", "いいえ"),
+    ("Azul !", "こんにちは"), ("Tanemmirt nezzeh, you are very kind", "ありがとうございます"), ("Ar tufat !", "さようなら"),
+    ("ih", "はい"), ("ewan", "分かりません"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
@@ -423,6 +431,8 @@ def test_french_is_read_as_its_japanese(text, read):
     ("io sono qui", "いお"),  # Italian's I inside a sentence: no yes
     ("na na na, not good", "na na na"),
     ("my name is Nakai", "Nakai"),  # a family name, no no
+    ("the box is azul and white", "azul"),  # Spanish's blue inside a sentence
+    ("Ewan Fraser", "Fraser"),  # a Scottish name, no Tagalog "I don't know" (round 2026-12-07d)
 ])
 def test_a_yes_or_no_of_one_word_is_read_only_as_a_whole_message(text, read):
     """Round 2026-12-07c: Tuvaluan's io and Rohingya's na are a yes and a no by themselves."""
