@@ -241,3 +241,9 @@ def test_at_a_loss_in_tono_speech_is_no_number_not_known():
     lost) while the number was asked was read as the number not known, and her distress unheard."""
     assert reading("お客さんがた、もう向がってるってのに…なじょすべ、おら、わがんねぐなって") is None
     assert reading("注文番号、わがんね") == UNKNOWN
+
+
+def test_a_number_not_remembered_in_awa_speech_is_not_known():
+    """Round 2026-12-07g sadae-nakato-17: 覚えとらんわ…名前も住所もあるやろ was handed off as a complaint."""
+    assert reading("番号 番号て、そんなん いちいち 覚えとらんわ。あんたとこに 名前も 住所も あるやろ、ほれで 調べてつか") == UNKNOWN
+    assert reading("覚えてねえ") == UNKNOWN and reading("覚えてね！") is None

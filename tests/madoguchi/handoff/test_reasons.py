@@ -907,3 +907,12 @@ def test_the_customer_s_own_mail_or_a_question_is_no_goods_problem(rules, text):
 ])
 def test_goods_that_came_wrong_in_round_2026_12_07f_are_goods_problems(rules, text):
     assert goods_problem(rules, text)
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("we count 2 times, only 39. one box missing", True),  # 2026-12-07g hisae-dev-10
+    ("we receive the 40 boxes but the noshi have another hotel name, not ours?? written ニセコ山の宿", True),
+    ("can you put another name on the noshi?", False),  # asked before ordering
+])
+def test_goods_that_came_wrong_in_round_2026_12_07g_are_goods_problems(rules, text, reported):
+    assert goods_problem(rules, text) is reported

@@ -408,6 +408,9 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("Wi mwega! 😊", "こんにちは"), ("Ni wega!! 🙏🏾", "ありがとうございます"), ("Tigwo na wega!", "さようなら"), ("aca", "いいえ"),
     ("Azul !", "こんにちは"), ("Tanemmirt nezzeh, you are very kind", "ありがとうございます"), ("Ar tufat !", "さようなら"),
     ("ih", "はい"), ("ewan", "分かりません"),
+    ("Bonzour! ki nouvel? 🙂", "こんにちは"), ("ok orevwar", "さようなら"), ("wi", "はい"), ("Yee", "はい"),  # 07g
+    ("mo anvi koz ar enn dimounn", "人と話したい"), ("Webale nnyo! 🙏", "ありがとうございます"), ("Nedda", "いいえ"),
+    ("kinisou chapur!!", "ありがとうございます"), ("ran annim 😊", "こんにちは"), ("aapw", "いいえ"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
