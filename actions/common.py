@@ -10,6 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from madoguchi import clock
+from madoguchi.handoff.reasons import goods_problem
 from madoguchi.shop.rules import Rules, shop_rules
 from madoguchi.store.db import Database, database
 from madoguchi.nlu.patterns import normalize_phone
@@ -50,6 +51,14 @@ def latest_confidence(tracker: Tracker) -> float:
 def latest_lemmas(tracker: Tracker) -> frozenset[str]:
     """GiNZA lemmas of the latest message, when the NLU pipeline provided them."""
     return frozenset((tracker.latest_message.get("triage") or {}).get("lemmas") or [])
+
+
+def reports_goods(tracker: Tracker) -> bool:
+    """The latest message reports wrong or damaged goods: by the shop's cues (read from the rules
+    file now) or by the NLU's learned detector (`goods_learned` in its triage)."""
+    if (tracker.latest_message.get("triage") or {}).get("goods_learned"):
+        return True
+    return goods_problem(rules(), latest_text(tracker), latest_lemmas(tracker))
 
 
 def channel(tracker: Tracker) -> str:

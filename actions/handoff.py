@@ -51,7 +51,7 @@ from madoguchi.handoff.escalation import escalates, since_resume
 from madoguchi.handoff.presence import with_person
 from madoguchi.dialogue.second_failure import told_second_failure
 from madoguchi.handoff.noshi import wrong_noshi_told_across
-from madoguchi.handoff.reasons import goods_problem, has_cue, reason_for_intent
+from madoguchi.handoff.reasons import has_cue, reason_for_intent
 from madoguchi.nlu.cues import ASKING_HOW_CUES, DOUBTFUL, only_cues_among
 from madoguchi.nlu.patterns import find_order_ids
 from madoguchi.text import is_blank
@@ -94,7 +94,7 @@ def gives_the_number_after_all(tracker: Tracker) -> bool:
         and common.latest_intent(tracker) in ("express_distress", "complain")
         and not triage.get("cues")
         and bool(find_order_ids(text))
-        and not goods_problem(common.rules(), text, common.latest_lemmas(tracker))
+        and not common.reports_goods(tracker)
     )
 
 
@@ -170,7 +170,8 @@ def handoff_for_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         return []
     rules = common.rules()
     reason = reason_for_intent(
-        rules, common.latest_intent(tracker), common.latest_text(tracker), common.latest_lemmas(tracker)
+        rules, common.latest_intent(tracker), common.latest_text(tracker), common.latest_lemmas(tracker),
+        goods=common.reports_goods(tracker),
     )
     if reason is None and escalates(common.event_dicts(tracker), rules.distress_threshold):
         reason = "distress"
@@ -208,7 +209,7 @@ def grudged_offered(tracker: Tracker, reason: str | None) -> bool:
     return (
         reason == "complaint" and (refused or float(ranking[0].get("confidence") or 0) < DOUBTFUL)
         and (refused or WHY.search(text) is not None or asks_person(text)) and not angry_beyond_asking_why(text)
-        and not goods_problem(common.rules(), text, common.latest_lemmas(tracker))
+        and not common.reports_goods(tracker)
     )
 
 
@@ -301,8 +302,8 @@ class ActionFallback(Action):
             dispatcher.utter_message(response="utter_empty_message")
             return []
         text, rules, lemmas = common.latest_text(tracker), common.rules(), common.latest_lemmas(tracker)
-        if goods_problem(rules, text, lemmas):  # this not my order. wrong one: its reading lost the cue (07c)
-            reason = reason_for_intent(rules, "complain", text, lemmas) or "needs_operator"
+        if common.reports_goods(tracker):  # this not my order. wrong one: its reading lost the cue (07c)
+            reason = reason_for_intent(rules, "complain", text, lemmas, goods=True) or "needs_operator"
             return hand_off(dispatcher, tracker, reason, goods=True)
         if date_for_the_order(tracker) and asks_for_a_date(text):
             # 十三日やのうて十二月十一日に着くように…: after its status, a change (not "so it come tomorrow?")

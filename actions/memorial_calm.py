@@ -15,7 +15,6 @@ from madoguchi import memorial
 from madoguchi.dialogue.gift_plan import plans_a_gift
 from madoguchi.dialogue.verification import asks_for_person
 from madoguchi.handoff.noshi import wrong_noshi_told_across
-from madoguchi.handoff.reasons import goods_problem
 from madoguchi.handoff.wrong_thing import ARRIVED
 from madoguchi.nlu.cues import DOUBTFUL, HANDOFF_INTENTS, NOT_KNOWING_CUES, PERSON_DOUBTED
 from madoguchi.text import nfkc
@@ -86,7 +85,7 @@ def calm_in_memorial_talk(tracker: Tracker) -> bool:
         # what came, told with a reproach (きのう とどいだ おかし、 おそなえに たのんだのに), or a
         # celebration のし on it (のしが こうはくの おいわいのに なっとる): an operator's case
         and not ARRIVED.search(nfkc(text)) and not _REPROACHED.search(nfkc(text))
-        and not goods_problem(rules, text, common.latest_lemmas(tracker))
+        and not common.reports_goods(tracker)
         and not wrong_noshi_told_across(rules, text, earlier)
         and float(ranking[0].get("confidence") or 0) < PERSON_DOUBTED
         and not any(triage.get(sign) for sign in _PROBLEM_SIGNS)
@@ -117,6 +116,6 @@ def death_told_quietly(tracker: Tracker) -> bool:
         and not triage.get("intensity") and not triage.get("imminent")
         and memorial.mentions_death(text)
         and not memorial.tells_trouble(text)
-        and not goods_problem(common.rules(), text, common.latest_lemmas(tracker))
+        and not common.reports_goods(tracker)
         and not asks_for_person(text)
     )

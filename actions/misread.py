@@ -24,7 +24,7 @@ from madoguchi.dialogue.past_grievance import told_as_context
 from madoguchi.dialogue.follow_up import topic_of
 from madoguchi.dialogue.plain_words import answered_beside, new_to_this, words_not_followed
 from madoguchi.dialogue.unknown_words import after_an_answer, few_words_of_their_own
-from madoguchi.handoff.reasons import goods_problem, reports_arrival_calmly
+from madoguchi.handoff.reasons import reports_arrival_calmly
 from madoguchi.nlu.cues import ASKING_HOW_CUES, NOT_KNOWING_CUES, only_cues_among
 from madoguchi.nlu.greeting import LEAVES_FOR_NOW
 from madoguchi.nlu.reading import cue_places
@@ -57,7 +57,7 @@ def verification_answered_early(tracker: Tracker) -> str | None:
     if not (intent in HANDED or triage.get("changed_from") in HANDED):
         return None
     rules = common.rules()
-    if goods_problem(rules, text, common.latest_lemmas(tracker)) or reports_arrival_calmly(rules, text):
+    if common.reports_goods(tracker) or reports_arrival_calmly(rules, text):
         return None  # 宛名が…知らん人の名前だがや: a parcel that came, not a number not known
     read = [cue_places(t) for t in [text, *earlier_texts(tracker)[-1:]]]
     reading = verification.reading(text)
@@ -231,7 +231,7 @@ def resigned_wait(tracker: Tracker) -> bool:
     if common.latest_intent(tracker) != "complain" or not waits:
         return False
     rules = common.rules()
-    return not (angry_beyond_asking_why(text) or goods_problem(rules, text, common.latest_lemmas(tracker))
+    return not (angry_beyond_asking_why(text) or common.reports_goods(tracker)
                 or verification.asks_for_person(text))
 
 
@@ -344,7 +344,7 @@ def grievance_as_context(tracker: Tracker) -> bool:
     if common.latest_intent(tracker) != "complain" or tracker.active_loop_name or tracker.get_slot("person_offered"):
         return False
     text, rules = common.latest_text(tracker), common.rules()
-    goods = goods_problem(rules, text, common.latest_lemmas(tracker)) or reports_arrival_calmly(rules, text)
+    goods = common.reports_goods(tracker) or reports_arrival_calmly(rules, text)
     intents = [
         ((e.get("parse_data") or {}).get("intent") or {}).get("name") or ""
         for e in common.event_dicts(tracker) if e.get("event") == "user"
@@ -361,5 +361,5 @@ def asked_something_else(tracker: Tracker) -> bool:
         common.latest_intent(tracker) == "complain" and answered_beside(text)
         and not (tracker.latest_message.get("triage") or {}).get("person")
         and not angry_beyond_asking_why(text)
-        and not goods_problem(common.rules(), text, common.latest_lemmas(tracker))
+        and not common.reports_goods(tracker)
     )

@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common
 from madoguchi.handoff import callback, service
-from madoguchi.handoff.reasons import goods_problem, reports_arrival_calmly
+from madoguchi.handoff.reasons import reports_arrival_calmly
 from madoguchi.handoff.transcript import madoguchi_custom
 from madoguchi.store import channel_events
 
@@ -35,7 +35,7 @@ def hand_off(
     if goods is None:
         rules = common.rules()
         # distress too: 息子がもう１個食べてしもた😭 卵アレルギーあるのに (the goods harmed someone)
-        reported = goods_problem(rules, text, common.latest_lemmas(tracker))
+        reported = common.reports_goods(tracker)
         goods = (reason in ("needs_operator", "distress") and reported) or (
             reason == "needs_operator" and reports_arrival_calmly(rules, text)
         )

@@ -28,7 +28,6 @@ from madoguchi.dialogue.anger import wary_of_giving
 from actions.takeover import hand_off
 from actions.verification_start import resume_verification
 from madoguchi.dialogue import verification
-from madoguchi.handoff.reasons import goods_problem
 from madoguchi.nlu import cues
 from madoguchi.nlu.patterns import find_order_ids, find_phones, normalize_phone
 from madoguchi.store import orders, verifications
@@ -276,7 +275,7 @@ def unsure_complaint(tracker: Tracker) -> bool:
         common.latest_intent(tracker) == "complain" and confidence < 0.6
         and not any(triage.get(sign) for sign in _COMPLAINT_SIGNS)
         # …but another company in the same building got it (round 2026-12-05zzu hisamitsu-rivo-14)
-        and not goods_problem(common.rules(), common.latest_text(tracker), common.latest_lemmas(tracker))
+        and not common.reports_goods(tracker)
     )
 
 
@@ -288,7 +287,7 @@ def answers_the_question(tracker: Tracker, intent: str, reading: str | None) -> 
     if reading not in (verification.UNKNOWN, verification.REFUSED):
         return False
     text = common.latest_text(tracker)
-    if goods_problem(common.rules(), text, common.latest_lemmas(tracker)):
+    if common.reports_goods(tracker):
         return False  # あて名が知らんひとのなまえだった: a goods problem told, not a number not known
     if intent == "express_distress":  # でんわ… おしえらんねえ さぎの でんわが… おっかねぇ: afraid of fraud, or for
         # privacy (チャットに書くのは少し不安です), a refusal

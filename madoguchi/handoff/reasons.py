@@ -285,15 +285,16 @@ def is_grief(text: str) -> bool:
 
 
 def reason_for_intent(
-    rules: Rules, intent: str, text: str, lemmas: frozenset[str] = frozenset()
+    rules: Rules, intent: str, text: str, lemmas: frozenset[str] = frozenset(), goods: bool | None = None
 ) -> str | None:
-    """The handoff reason a message calls for by its intent and content, or None."""
+    """The handoff reason a message calls for by its intent and content, or None; `goods` tells
+    whether it reports a goods problem when that is known already (the learned detector's too)."""
     reason = INTENT_REASONS.get(intent)
     # Wrong or damaged goods are an operator's case whatever else is said (a person asked for
     # with it too: the operator needs to know what to look at), by any intent that calls for one;
     # first among them (distress) when someone ate them and is harmed.
     if reason is not None or intent in ("change_order", "ask_delivery_status"):
-        if goods_problem(rules, text, lemmas):
+        if goods if goods is not None else goods_problem(rules, text, lemmas):
             if harmed_by_goods(text):
                 return "distress"
             told = TOLD_AGAIN.search(folded(text)) or ANGRY_AT_GOODS.search(folded(text))

@@ -88,6 +88,7 @@ class Assessment:
     grief: bool = False
     intensity: int = 0
     goods_problem: bool = False
+    goods_learned: bool = False  # the learned detector read a goods problem (`rasa.components.goods`)
     gibberish: bool = False
     hurried: bool = False  # ちょっと急いでます: in a hurry, which is no distress
     questioned: bool = False  # 離島扱いになりますか？: a question asked
@@ -150,6 +151,7 @@ class Assessment:
             "intensity": self.intensity,
             "emphatic": self.emphatic,
             "goods_problem": self.goods_problem,
+            "goods_learned": self.goods_learned,
             "gibberish": self.gibberish,
             "requests": self.requests,
             "anger": self.anger,
@@ -182,10 +184,11 @@ def is_negated(token) -> bool:
 
 def assess(
     text: str, doc, lexicon: Lexicon, p_distress: float = 0.0, parse=None,
-    dictionary_words: Callable[[str], frozenset[str]] | None = None,
+    dictionary_words: Callable[[str], frozenset[str]] | None = None, goods_learned: bool = False,
 ) -> Assessment:
     """Score a message. `doc` is GiNZA's; `parse(doc)` adds dependencies when a cue needs it;
-    `dictionary_words` tells the words Sudachi knows (`is_gibberish`)."""
+    `dictionary_words` tells the words Sudachi knows (`is_gibberish`); `goods_learned`, that
+    the learned detector read a goods problem where the cues may find none."""
     norm = folded(text)
     tokens = list(doc) if doc is not None else []
     result = Assessment(lemmas=sorted({t.lemma_ for t in tokens}))
@@ -193,7 +196,8 @@ def assess(
     result.emphatic = EMPHASIS.search(norm) is not None
     result.grief = any(w in norm for w in lexicon.grief) or PASSED_AWAY.search(re.sub(r"\s+", "", norm)) is not None
     read = with_hiragana(norm)  # ハコ ツブレテル
-    result.goods_problem = goods_reported(lexicon.goods, text, frozenset(t.lemma_ for t in tokens))
+    result.goods_learned = goods_learned
+    result.goods_problem = goods_learned or goods_reported(lexicon.goods, text, frozenset(t.lemma_ for t in tokens))
     result.promise_unkept = PROMISE_UNKEPT.search(re.sub(r"\s+", "", norm)) is not None
     # an address written out counts as a detail too (いせし　ふたみちょう　まつした　１２３４)
     result.detail = bool(find_all(text)) or ROOM_NUMBER.search(text) is not None or bool(addresses(text))

@@ -906,3 +906,13 @@ async def test_a_whole_name_alone_read_as_distress_is_asked_what_it_is_for(shop,
     crying = user("Ewan Fraser. I cannae cope", "express_distress", name, triage={"cues": ["cannot cope"]})
     await ActionHandoff().run(dispatcher, make_tracker([crying]), domain)
     assert handoffs.open_for(shop, "s1").reason == "distress"
+
+
+async def test_goods_the_learned_detector_read_go_to_a_person_as_goods(shop, dispatcher, domain):
+    """Round 2026-12-07g hisae-dev-10: "we count 2 times, only 39. one box missing" held no cue of
+    the rules file then; what the NLU's detector reads as goods goes to a person as goods."""
+    text = "opened it and two of the three cakes just not there"  # no cue of the rules file
+    await ActionHandoff().run(dispatcher, make_tracker([user(text, "complain", triage={"goods_learned": True})]), domain)
+    assert handoffs.open_for(shop, "s1").reason == "needs_operator"
+    await ActionHandoff().run(dispatcher, make_tracker([user(text, "complain", triage={})], sender_id="s2"), domain)
+    assert handoffs.open_for(shop, "s2").reason == "complaint"

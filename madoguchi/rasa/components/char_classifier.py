@@ -10,38 +10,33 @@ Why: on blind rounds it did not train on, this simple model reads more messages 
 DIET did and is far less often wrong with confidence, which is what lets the bot ask rather
 than guess (docs/nlu-data.md, "The intent classifier"). It trains in about two minutes.
 
-The model is kept as plain arrays and JSON (vocabulary, IDF weights, coefficients), not as a
-pickle, and loaded back into scikit-learn's own classes.
+The model is kept as plain arrays and JSON, not as a pickle (`char_ngrams`).
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import numpy as np
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from madoguchi.nlu.greeting import after_greeting
+from madoguchi.rasa.components import char_ngrams
 from madoguchi.rasa.components.fingerprint import CodeFingerprinted
 
-_ARRAYS = "char_classifier.npz"
 # How sure the reading of the part after a greeting must be to replace the greeting's.
 AFTER_GREETING_SURE = 0.5
 # Readings of the part after a greeting that leave the message a greeting.
 KEEPS_THE_GREETING = ("greet", "out_of_scope")
-_WORDS = "char_classifier.json"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class CharNgramClassifier(CodeFingerprinted, GraphComponent, IntentClassifier):
+class CharNgramClassifier(CodeFingerprinted, char_ngrams.CharNgramComponent, IntentClassifier):
     """Intent from character n-grams (TF-IDF, logistic regression)."""
 
     @staticmethod
@@ -53,76 +48,12 @@ class CharNgramClassifier(CodeFingerprinted, GraphComponent, IntentClassifier):
             "diet_weight": 0.0,  # 0: this model's ranking alone; 1: DIET's alone
         }
 
-    def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-                 vectorizer: Any = None, classifier: Any = None) -> None:
-        self._config = {**self.get_default_config(), **config}
-        self._storage = model_storage
-        self._resource = resource
-        self._vectorizer = vectorizer
-        self._classifier = classifier
-        self._fast: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
-
-    @classmethod
-    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> CharNgramClassifier:
-        return cls(config, model_storage, resource)
-
-    @staticmethod
-    def required_packages() -> list[str]:
-        return ["sklearn"]
-
-    def _new_vectorizer(self, vocabulary: dict[str, int] | None = None) -> Any:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        return TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(1, int(self._config["max_ngram"])), sublinear_tf=True,
-            min_df=int(self._config["min_df"]), lowercase=True, vocabulary=vocabulary,
-        )
+    STORED = "char_classifier"
 
     def train(self, training_data: TrainingData) -> Resource:
         """Fits the vectorizer and the regression on every example with an intent."""
-        from sklearn.linear_model import LogisticRegression
-
         examples = [m for m in training_data.intent_examples if m.get(TEXT) and m.get(INTENT)]
-        self._vectorizer = self._new_vectorizer()
-        features = self._vectorizer.fit_transform([m.get(TEXT) for m in examples])
-        self._classifier = LogisticRegression(C=float(self._config["C"]), max_iter=3000)
-        self._classifier.fit(features, [m.get(INTENT) for m in examples])
-        self._fast = None
-        self.persist()
-        return self._resource
-
-    def persist(self) -> None:
-        with self._storage.write_to(self._resource) as directory:
-            np.savez_compressed(
-                directory / _ARRAYS, idf=self._vectorizer.idf_,
-                coef=self._classifier.coef_, intercept=self._classifier.intercept_,
-            )
-            words = {"vocabulary": {k: int(v) for k, v in self._vectorizer.vocabulary_.items()},
-                     "classes": [str(c) for c in self._classifier.classes_]}
-            (directory / _WORDS).write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
-
-    @classmethod
-    def load(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> CharNgramClassifier:
-        """The trained model, or an untrained one (any earlier ranking kept) when there is none."""
-        from sklearn.linear_model import LogisticRegression
-
-        component = cls(config, model_storage, resource)
-        try:
-            with model_storage.read_from(resource) as directory:
-                arrays = np.load(directory / _ARRAYS)
-                words = json.loads((directory / _WORDS).read_text(encoding="utf-8"))
-        except (ValueError, FileNotFoundError):
-            return component
-        component._vectorizer = component._new_vectorizer(words["vocabulary"])
-        component._vectorizer.idf_ = arrays["idf"]
-        classifier = LogisticRegression()
-        classifier.classes_ = np.array(words["classes"])
-        classifier.coef_ = arrays["coef"]
-        classifier.intercept_ = arrays["intercept"]
-        component._classifier = classifier
-        return component
+        return self._fit([m.get(TEXT) for m in examples], [m.get(INTENT) for m in examples])
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Sets (or mixes into an earlier classifier's) the intent and ranking of each message."""
@@ -148,27 +79,10 @@ class CharNgramClassifier(CodeFingerprinted, GraphComponent, IntentClassifier):
         return messages
 
     def _probabilities(self, text: str) -> dict[str, float]:
-        """What scikit-learn's `predict_proba` gives on the TF-IDF row, computed on the row's
-        few n-grams only: scikit-learn multiplies the whole transposed coefficient matrix,
-        which it copies on every call (a third of a message's parse time)."""
-        from sklearn.feature_extraction.text import CountVectorizer
-
-        idf, coef, intercept = self._arrays()
-        counts = CountVectorizer.transform(self._vectorizer, [text])  # the n-grams, counted
-        columns = counts.indices
-        weights = (1.0 + np.log(counts.data.astype(np.float64))) * idf[columns]  # sublinear TF, IDF
-        norm = np.sqrt(weights @ weights)
-        scores = coef[:, columns] @ (weights / norm if norm else weights) + intercept
+        """What scikit-learn's `predict_proba` gives on the TF-IDF row."""
+        scores = self._scores(text)
         exp = np.exp(scores - scores.max())  # the multinomial regression's softmax
         return dict(zip(self._classifier.classes_, exp / exp.sum()))
-
-    def _arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The IDF weights, coefficients and intercepts, kept once as plain arrays."""
-        if self._fast is None:
-            self._fast = (np.asarray(self._vectorizer.idf_, dtype=np.float64),
-                          np.ascontiguousarray(self._classifier.coef_, dtype=np.float64),
-                          np.asarray(self._classifier.intercept_, dtype=np.float64))
-        return self._fast
 
 
 def mixed(own: dict[str, float], diet: list[dict[str, Any]], diet_weight: float) -> list[dict[str, Any]]:

@@ -77,3 +77,13 @@ class WidthNormalizer(UntrainedComponent):
                 seen = read.text if read is not None else folded
                 message.set(TEXT, mask_digits(seen) if self._mask else seen)
         return messages
+
+
+def as_seen(text: str, max_chars: int = 1000, mask: bool = True) -> str:
+    """The text the components after `WidthNormalizer` read for a message written as `text`
+    (one with no entity annotation), for examples that come from outside Rasa's training data."""
+    folded = fold_for_nlu(for_understanding(text, max_chars))
+    read = reading.reading(folded)
+    seen = read.text if read is not None else folded
+    return mask_digits(seen) if mask else seen
+

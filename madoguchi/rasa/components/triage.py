@@ -2,8 +2,8 @@
 
 `HandoffTriage` reads the same part of the message as the components before it (the text as
 written, or its kana reading), with GiNZA's tokens and, when a distress cue must be checked
-for negation, GiNZA's neural parse; it adds `triage` to the message's parse and corrects its
-intent when the triage is clear (`madoguchi.nlu.corrections`).
+for negation, GiNZA's neural parse, and what the goods detector read (`goods`); it adds `triage`
+to the message's parse and corrects its intent when the triage is clear (`madoguchi.nlu.corrections`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 
 from madoguchi.nlu.ginza import tokenizable
+from madoguchi.rasa.components.goods import GOODS_LEARNED
 from madoguchi.rasa.components.normalizer import READING, UNDERSTOOD
 from madoguchi.rasa.components.untrained import UntrainedComponent
 
@@ -70,7 +71,8 @@ class HandoffTriage(UntrainedComponent):
             p_distress = next((r["confidence"] for r in ranking if r["name"] == "express_distress"), 0.0)
             if intent == "express_distress":
                 p_distress = max(p_distress, (message.get(INTENT) or {}).get("confidence", 0.0))
-            result = assess(text, message.get(SPACY_DOCS[TEXT]), self._lexicon, p_distress, parser, dictionary_words)
+            result = assess(text, message.get(SPACY_DOCS[TEXT]), self._lexicon, p_distress, parser, dictionary_words,
+                            bool(message.get(GOODS_LEARNED)))
             triage = result.as_dict()
             corrected = correct_intent(intent, ranking, result, self._threshold)
             if corrected != intent:
