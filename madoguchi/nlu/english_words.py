@@ -126,7 +126,8 @@ _ALONE = {"io": "はい", "na": "いいえ", "ae": "はい", "kao": "いいえ",
           "ii": "はい", "nakai": "いいえ",  # Inuktitut's yes, Niuean's no (round 2026-12-07e)
           "aca": "いいえ", "azul": "こんにちは", "ih": "はい", "ala": "いいえ",  # Kikuyu, Kabyle (2026-12-07f)
           "ewan": "分かりません",  # Tagalog's "I don't know", a Scottish given name too (Ewan Fraser)
-          "wi": "はい", "yee": "はい", "ewer": "はい"}  # Mauritian Creole, Luganda, Chuukese (2026-12-07g)
+          "wi": "はい", "yee": "はい", "ewer": "はい",  # Mauritian Creole, Luganda, Chuukese (2026-12-07g)
+          "ee": "はい", "ina": "いいえ", "vv": "はい", "tla": "いいえ"}  # Setswana, Rapa Nui, Cherokee (2026-12-07h)
 _ALONE_MESSAGE = re.compile(rf"[^\w]*(({'|'.join(_ALONE)})(?:[\s,、]+\2)*)[^\w]*", re.IGNORECASE)
 
 

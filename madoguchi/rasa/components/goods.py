@@ -10,7 +10,8 @@ received (a binary logistic regression, `char_ngrams`). It learns from:
 - messages written for it in other voices (`data/goods/*.yml`): reports, and near misses that
   use the same words (a parcel not come yet, a のし chosen before ordering, goods that came well).
 A message whose probability reaches `threshold` is marked (`GOODS_LEARNED`); the triage then
-counts a goods problem as it does when a cue is found (`madoguchi.rasa.components.triage`).
+counts a goods problem as it does when a cue is found, in a message read as a complaint or not
+understood (`madoguchi.rasa.components.triage`).
 
 Why: every blind round tells goods problems in words no list held (inside not cookie; the のし
 has another hotel's name; only 39, one box missing), and the cues are found after the miss.

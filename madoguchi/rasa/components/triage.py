@@ -16,9 +16,16 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 
 from madoguchi.nlu.ginza import tokenizable
-from madoguchi.rasa.components.goods import GOODS_LEARNED
+from madoguchi.rasa.components.goods import GOODS_LEARNED, GOODS_LIKELIHOOD
 from madoguchi.rasa.components.normalizer import READING, UNDERSTOOD
 from madoguchi.rasa.components.untrained import UntrainedComponent
+
+
+# The readings for which what the goods detector read counts: a complaint (a complaint, or goods?) and
+# a message not understood. Not distress, a request beyond the rules or a calm question: on the own
+# handoff set it read as goods a parcel not come yet (先方に届いていないみたいで…不安で), too few
+# ordered (数が足りひんことに今気づいてん) and a taste not liked (思ってたのと違ったので返金).
+LEARNED_GOODS_READ_AS = ("complain", "nlu_fallback")
 
 
 @DefaultV1Recipe.register(
@@ -71,9 +78,12 @@ class HandoffTriage(UntrainedComponent):
             p_distress = next((r["confidence"] for r in ranking if r["name"] == "express_distress"), 0.0)
             if intent == "express_distress":
                 p_distress = max(p_distress, (message.get(INTENT) or {}).get("confidence", 0.0))
+            learned = bool(message.get(GOODS_LEARNED)) and intent in LEARNED_GOODS_READ_AS
             result = assess(text, message.get(SPACY_DOCS[TEXT]), self._lexicon, p_distress, parser, dictionary_words,
-                            bool(message.get(GOODS_LEARNED)))
+                            learned)
             triage = result.as_dict()
+            if message.get(GOODS_LIKELIHOOD) is not None:
+                triage["goods_likelihood"] = round(float(message.get(GOODS_LIKELIHOOD)), 3)
             corrected = correct_intent(intent, ranking, result, self._threshold)
             if corrected != intent:
                 triage["changed_from"] = intent

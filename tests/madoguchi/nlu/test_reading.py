@@ -411,6 +411,9 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("Bonzour! ki nouvel? 🙂", "こんにちは"), ("ok orevwar", "さようなら"), ("wi", "はい"), ("Yee", "はい"),  # 07g
     ("mo anvi koz ar enn dimounn", "人と話したい"), ("Webale nnyo! 🙏", "ありがとうございます"), ("Nedda", "いいえ"),
     ("kinisou chapur!!", "ありがとうございます"), ("ran annim 😊", "こんにちは"), ("aapw", "いいえ"),
+    ("sala sentle!", "さようなら"), ("ke a leboga!!", "ありがとうございます"), ("ee", "はい"), ("Iorana!", "こんにちは"),  # 07h
+    ("ah ok now I understand, maururu roa", "ありがとうございます"), ("Osiyo!", "こんにちは"), ("wado!", "ありがとうございます"),
+    ("Donadagohvi!", "さようなら"), ("vv", "はい"), ("tla", "いいえ"), ("nnyaa I don't need the message card", "いいえ"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
