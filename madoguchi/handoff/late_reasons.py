@@ -3,11 +3,12 @@ or tells of damaged or wrong goods only then, however the message is read: the o
 takes the more urgent reason, so the desk serves it first (至急 for distress and complaints)
 and says what to look at. A ticket opened because the bot did not understand takes the
 reason of the first message then understood (same fee as the mainland, just this once: an
-exception asked), so the operator sees what the customer wants. A ticket for wrong or
-damaged goods keeps its reason, which says what to look at, and is served first when the
-customer waiting becomes distressed or angry (its priority is raised, not its reason), unless
-the customer tells angrily that it went wrong again (a complaint then); a ticket for an
-exception keeps its reason too when the customer is angry that it cannot be done."""
+exception asked), so the operator sees what the customer wants; a complaint's ticket takes wrong
+or damaged goods told then, at the complaint's priority. A ticket for wrong or damaged goods
+keeps its reason, which says what to look at, and is served first when the customer waiting
+becomes distressed or angry (its priority is raised, not its reason), unless the customer tells
+angrily that it went wrong again (a complaint then); a ticket for an exception keeps its reason
+too when the customer is angry that it cannot be done."""
 
 from __future__ import annotations
 
@@ -106,6 +107,10 @@ def raise_open_handoff(
     handoff = with_person(db, sender_id)
     if handoff is None or (calm and handoff.reason != VAGUE):
         return False
+    if reason == KEPT and handoff.reason == COMPLAINT:
+        # a box from your shop was left at my dorm room today (a complaint), then: the name on the label
+        # is not mine (round 2026-12-07h kiyoe-lesedi-11): the goods say what to look at, served as soon
+        return handoffs.raise_reason(db, handoff.id, KEPT, handoff.priority, replacing=COMPLAINT)
     rank = _rank(priority, reason)
     vague = handoff.reason == VAGUE and reason != VAGUE
     frightened = sure and reason == DISTRESS and handoff.reason == COMPLAINT

@@ -169,3 +169,15 @@ def test_distress_read_surely_while_waiting_takes_a_complaints_ticket(db):
     assert handoffs.get(db, told).reason == "distress"
     assert handoffs.get(db, unsure).reason == "complaint"
     assert handoffs.get(db, angry).reason == "distress"
+
+
+def test_goods_told_after_a_complaint_make_the_ticket_an_operators_case_as_urgently(db):
+    """Round 2026-12-07h kiyoe-lesedi-11: a box from your shop was left at my dorm room today (a
+    complaint), then the name on the label is not mine: the operator is told to look at the goods."""
+    hid = ticket(db, "w9", "complaint", 1)
+    text = "but the name on the label is not mine, it says 佐藤 美咲. I think she's in another building"
+    TranscriptBroker(db).publish_many([user("w9", text, "complain", goods=True, confidence=0.45)])
+    assert (handoffs.get(db, hid).reason, handoffs.get(db, hid).priority) == ("needs_operator", 1)
+    angry = ticket(db, "w10", "complaint", 1)
+    TranscriptBroker(db).publish_many([user("w10", "もういい、ひどい店だ", "complain")])
+    assert handoffs.get(db, angry).reason == "complaint"
