@@ -71,9 +71,12 @@ def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[s
         # a vague ticket what is wanted, and no other (ask your manager; nao to bravo nao)
         unsure_anger = reason is None and bool(triage.get("anger"))
         reason = COMPLAINT if unsure_anger else reason
-        if reason != DISTRESS and triage.get("goods_problem"):
+        told_before = reason == COMPLAINT and TOLD_AGAIN.search(folded(event.get("text") or "")) is not None
+        if reason != DISTRESS and triage.get("goods_problem") and not told_before:
             # こうはくの のしが ついとったて, 箱 つぶれてて…ぐしゃぐしゃだって: what came is wrong,
-            # told after an opener (ねえちゃんから 電話きてさ) that was read as a wish for a person
+            # told after an opener (ねえちゃんから 電話きてさ) that was read as a wish for a person; not
+            # 前にも箱がつぶれとったって電話したのに…折り返しの電話もないし (round 2026-12-07i
+            # sumie-tavita-12): the goods of before, and a complaint that no one called back
             reason = KEPT
         if not reason:
             continue

@@ -32,7 +32,9 @@ TOLD_AGAIN = re.compile(
     r"second time|told you before|no reply|nobody (?:answered|replied)|no answer)|"
     # また まちがって きたじゃ; 二回も連絡した; 電話したら…それっきり; 3日 前 問い合わせ フォーム で 送った
     # (rounds 2026-12-05k jessica-tsugiko-17, 05j gabriela-mamoru-12, 01j keiko-minh-19, 04zzc kayoko-hung-17)
-    r"また[ 　]*(?:まちが|間違)|(?:二|2|２)(?:回|度)も|(?:電話|連絡|問い合わせ|問合せ)したら|(?:問い合わせ|問合せ)[ 　]*フォーム"
+    r"また[ 　]*(?:まちが|間違)|(?:二|2|２)(?:回|度)も|(?:電話|連絡|問い合わせ|問合せ)したら|(?:問い合わせ|問合せ)[ 　]*フォーム|"
+    # 前の注文 箱足りんかったって電話したのに 折り返しもないんよ (round 2026-12-07i masayo-anjali-12)
+    r"(?:電話|連絡|問い合わせ|問合せ)(?:を)?(?:し|さ)(?:た|とった|とる|てた)のに|折り返し(?:の電話)?(?:も|が)?[ 　]*(?:ない|無い|こない|来ない|来ん|こん|ありません)"
 )
 # Goods told of in so many words of anger (ひどいです, しんけん はらが たつ, I AM FURIOUS, I have to
 # complain: rounds 2026-12-01e chiyo-priya-19, 05zzs tokuma-nohea-12, 06d kesae-orsu-16, 05zzo

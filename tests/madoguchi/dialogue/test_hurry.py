@@ -64,6 +64,7 @@ def test_no_hurry_is_read_as_no_hurry(text):
     "かせつの　ゆうびんうけ　ちいさいさけ　はいらんかったんかもしれん。ちょっと　いそいどるげん",
     "こんどの 土曜に ワインの 会が あって…まにあわんと こまるじゃん。",  # in kana (Koshu, round 2026-12-05zze)
     "電話番號は機械には教へたくないが、急ぐで仕方がない。",  # it cannot be helped (round 2026-12-05zzm)
+    "島やけん郵便遅いんかな思て待っとったんやけど 周年の会が近いきん はよ選ばないかんのよ",  # Sanuki (2026-12-07i)
 ])
 def test_a_hurry_is_read_as_a_hurry(text):
     assert hurry_of(text, HURRY, NO_HURRY) is True

@@ -181,3 +181,11 @@ def test_goods_told_after_a_complaint_make_the_ticket_an_operators_case_as_urgen
     angry = ticket(db, "w10", "complaint", 1)
     TranscriptBroker(db).publish_many([user("w10", "もういい、ひどい店だ", "complain")])
     assert handoffs.get(db, angry).reason == "complaint"
+
+
+def test_goods_of_before_told_with_a_call_not_returned_leave_a_complaint_s_ticket_a_complaint(db):
+    """Round 2026-12-07i sumie-tavita-12: the crushed box of before is the complaint's reason, no call back."""
+    hid = ticket(db, "w11", "complaint", 1)
+    text = "前にも箱がつぶれとったって電話したのに、誰も出んし、折り返しの電話もないし"
+    TranscriptBroker(db).publish_many([user("w11", text, "complain", goods=True, confidence=1.0)])
+    assert handoffs.get(db, hid).reason == "complaint"

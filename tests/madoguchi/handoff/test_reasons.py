@@ -916,3 +916,11 @@ def test_goods_that_came_wrong_in_round_2026_12_07f_are_goods_problems(rules, te
 ])
 def test_goods_that_came_wrong_in_round_2026_12_07g_are_goods_problems(rules, text, reported):
     assert goods_problem(rules, text) is reported
+
+
+def test_goods_of_before_told_with_a_call_not_returned_are_a_complaint(rules):
+    """Round 2026-12-07i masayo-anjali-12: the missing box of a past order and no call back (read as
+    goods by the learned detector)."""
+    text = "前の注文 箱足りんかったって電話したのに 折り返しもないんよ"
+    assert reason_for_intent(rules, "complain", text, goods=True) == "complaint"
+    assert reason_for_intent(rules, "complain", "箱が足りなかったんですけど", goods=True) == "needs_operator"
