@@ -20,6 +20,9 @@ DETAIL_NAMES = {"postal_code": "郵便番号", "address": "ご住所", "phone": 
 QUESTIONS = {
     "person_name": ("utter_ask_person_name", "utter_ask_person_name_again", "utter_ask_person_name_or_person"),
     "postal_code": ("utter_ask_postal_code", "utter_ask_postal_code_again", "utter_ask_postal_code_or_person"),
+    # 〒 and the town taken, the number never given (ゆうびんやさん は しっとる; a phone instead: round
+    # 2026-12-07d kumajiro-ewan-01, 2026-12-07i tatsuji-mele-01): explained, then a person offered
+    "address": ("utter_ask_address", "utter_ask_address_again", "utter_ask_address_or_person"),
     "phone": ("utter_ask_phone", "utter_ask_phone_again", "utter_ask_phone_or_person"),
 }
 
@@ -66,6 +69,12 @@ class ActionAskCatalogPostalCode(ActionAskCatalogPersonName):
             dispatcher.utter_message(response="utter_postal_code_from_address")
             return []
         return await super().run(dispatcher, tracker, domain)
+
+
+class ActionAskCatalogAddress(ActionAskCatalogPersonName):
+    """Asks for the address (or what follows the postal code's town) in other words each time."""
+
+    slot = "address"
 
 
 class ActionAskCatalogPhone(ActionAskCatalogPersonName):

@@ -38,7 +38,8 @@ class _Lexicon:
 
 # A word of Latin letters, with its apostrophe (don't, it's), not glued to digits (A1234567), but
 # for Arabic's letters written as digits between letters (ma3a salama: good-bye).
-_WORD = re.compile(r"(?<![0-9A-Za-z'’])[A-Za-z][A-Za-z'’]*(?:[2357][A-Za-z]+)*(?![0-9A-Za-z])")
+# A word may open with an apostrophe (Tongan's 'ikai: no), not go on after one (don't: no word t).
+_WORD = re.compile(r"(?<![0-9A-Za-z])(?<![0-9A-Za-z]['’])[A-Za-z][A-Za-z'’]*(?:[2357][A-Za-z]+)*(?![0-9A-Za-z])")
 # The same with its hyphens (nag-order, i-check, pang-regalo).
 _HYPHENED = re.compile(r"(?<![0-9A-Za-z'’-])[A-Za-z][A-Za-z'’-]*(?<!-)(?![0-9A-Za-z])")
 
@@ -127,7 +128,8 @@ _ALONE = {"io": "はい", "na": "いいえ", "ae": "はい", "kao": "いいえ",
           "aca": "いいえ", "azul": "こんにちは", "ih": "はい", "ala": "いいえ",  # Kikuyu, Kabyle (2026-12-07f)
           "ewan": "分かりません",  # Tagalog's "I don't know", a Scottish given name too (Ewan Fraser)
           "wi": "はい", "yee": "はい", "ewer": "はい",  # Mauritian Creole, Luganda, Chuukese (2026-12-07g)
-          "ee": "はい", "ina": "いいえ", "vv": "はい", "tla": "いいえ"}  # Setswana, Rapa Nui, Cherokee (2026-12-07h)
+          "ee": "はい", "ina": "いいえ", "vv": "はい", "tla": "いいえ",  # Setswana, Rapa Nui, Cherokee (2026-12-07h)
+          "alla": "いいえ", "athe": "はい"}  # Malayalam's no (Italian's "to the" in a sentence) and yes (2026-12-07i)
 _ALONE_MESSAGE = re.compile(rf"[^\w]*(({'|'.join(_ALONE)})(?:[\s,、]+\2)*)[^\w]*", re.IGNORECASE)
 
 

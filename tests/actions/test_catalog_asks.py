@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from actions.catalog import ValidateCatalogForm
-from actions.catalog_asks import ActionAskCatalogPersonName, ActionAskCatalogPhone, ActionAskCatalogPostalCode
+from actions.catalog_asks import (
+    ActionAskCatalogAddress, ActionAskCatalogPersonName, ActionAskCatalogPhone, ActionAskCatalogPostalCode,
+)
 from tests.actions.conftest import make_tracker, said, user
 
 
@@ -25,7 +27,8 @@ async def test_the_name_is_asked_in_new_words_then_with_a_way_to_a_person(dispat
 
 
 @pytest.mark.parametrize(
-    "slot, action", [("postal_code", ActionAskCatalogPostalCode), ("phone", ActionAskCatalogPhone)]
+    "slot, action",
+    [("postal_code", ActionAskCatalogPostalCode), ("address", ActionAskCatalogAddress), ("phone", ActionAskCatalogPhone)],
 )
 async def test_a_question_asked_in_all_its_words_goes_to_a_person(shop, dispatcher, domain, slot, action):
     """Round 2026-12-05s tatsuo-linh-02: 「お手数をおかけしております…」 three times over, and no way on."""
@@ -57,7 +60,7 @@ async def test_a_question_asked_in_an_earlier_form_does_not_count(dispatcher, do
 
 
 def test_every_response_asked_for_is_in_the_domain(domain):
-    for slot in ("person_name", "postal_code", "phone"):
+    for slot in ("person_name", "postal_code", "address", "phone"):
         for suffix in ("", "_again", "_or_person"):
             assert f"utter_ask_{slot}{suffix}" in domain["responses"]
         assert f"action_ask_catalog_form_{slot}" in domain["actions"]
@@ -104,3 +107,15 @@ async def test_a_postal_code_not_known_is_looked_up_from_the_address(dispatcher,
     await ActionAskCatalogPostalCode().run(dispatcher, tracker, domain)
     assert said(dispatcher) == [response]
     assert response in domain["responses"]
+
+
+@pytest.mark.parametrize("times, response", [
+    (0, "utter_ask_address"), (1, "utter_ask_address_again"), (2, "utter_ask_address_or_person"),
+])
+async def test_the_house_number_is_asked_in_new_words_then_with_a_way_to_a_person(dispatcher, domain, times, response):
+    """Round 2026-12-07i tatsuji-mele-01: the town's question three times in the same words, a phone
+    given and a yes between them; the second time it says how to write a number or none."""
+    tracker = make_tracker([*asked("address", times), user("はい それで たのみます", "affirm")], active_loop="catalog_form",
+                           requested_slot="address", slots={"address_base": "広島県江田島市大柿町大原"})
+    await ActionAskCatalogAddress().run(dispatcher, tracker, domain)
+    assert said(dispatcher) == [response]

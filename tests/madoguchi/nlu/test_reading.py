@@ -414,6 +414,7 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("sala sentle!", "さようなら"), ("ke a leboga!!", "ありがとうございます"), ("ee", "はい"), ("Iorana!", "こんにちは"),  # 07h
     ("ah ok now I understand, maururu roa", "ありがとうございます"), ("Osiyo!", "こんにちは"), ("wado!", "ありがとうございます"),
     ("Donadagohvi!", "さようなら"), ("vv", "はい"), ("tla", "いいえ"), ("nnyaa I don't need the message card", "いいえ"),
+    ("'ikai", "いいえ"), ("'ikai sorry, i dont need message card", "いいえ"), ("alla", "いいえ"),  # 07i: Tongan, Malayalam
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
