@@ -11,7 +11,8 @@ once. Here (called by the action client, `madoguchi.rasa.action_client`):
   it restarts is answered when it is back;
 - a handoff action (`IN_PROCESS`) that still cannot be run on the action server is run in
   the Rasa process itself, from the same request: the customer is told a person takes
-  over, the desk ticket opens and the conversation is paused;
+  over, the desk ticket opens and the conversation is paused; so is the catalog form's
+  next question;
 - any other failed action apologises, once a turn, and ends the turn with `action_listen`
   (Rasa's `FollowupAction`), so the conversation goes on with the next message.
 
@@ -35,8 +36,12 @@ APOLOGY = (
 # Inside a form, the form goes on with the details given so far and asks its next question.
 FORM_APOLOGY = "申し訳ございません。ただいま確認の処理が遅れております。お書きいただいた内容はお預かりしました。"
 MARK = {"madoguchi": "apology"}  # the apology's metadata, so that later turns can tell it
-# Actions the customer must not be refused for lack of an action server: a person takes over.
-IN_PROCESS = frozenset({"action_handoff", "action_session_start"})
+# Actions the customer must not be refused for lack of an action server: a person takes over, and
+# the catalog form asks its next question (the form goes on with the details given so far).
+IN_PROCESS = frozenset({
+    "action_handoff", "action_session_start",
+    *(f"action_ask_catalog_form_{slot}" for slot in ("person_name", "postal_code", "address", "phone")),
+})
 RETRY_SECONDS = 15.0
 RETRY_PAUSE = 0.5
 _APOLOGISED_TURNS = 2000
