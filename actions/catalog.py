@@ -14,14 +14,17 @@ from actions import catalog_questions, common
 from actions.catalog_note import note_taken
 from actions.catalog_phone import NO_PHONE, number_held_to, number_noted, phone_refused, without_phone
 from actions.catalog_names import NameAskedExtraction, longest_name_given, name_astray, name_before, name_known
-from actions.catalog_number import HAS_NUMBER, NUMBER_MISSING, given_as_detail, lacks_number, number_asked, without_talk
+from actions.catalog_number import (
+    HAS_NUMBER, NUMBER_MISSING, given_as_detail, lacks_number, number_asked, number_waived, without_talk,
+)
+from actions.catalog_postal import postal_code_not_known
 from actions.catalog_store import store_request
 from actions.conversation import customer_texts, hurry_reading, in_hurry, times_asked
 from madoguchi.address import (
     address_after_code, address_from_kana, has_prefecture, join_address, lookup_postal_code, postal_code_for,
     room_added, same_city,
 )
-from madoguchi.dialogue import readback, verification
+from madoguchi.dialogue import readback
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.signature import signature_of, without_signature
 from madoguchi.dialogue.written import address_as_written, labelled, name_as_written
@@ -128,6 +131,9 @@ class ValidateCatalogForm(NameAskedExtraction, FormValidationAction):
                 return events + number_noted(dispatcher, held)
             if requested in DETAIL_SLOTS and self._leaving(tracker, requested, text, intent):
                 return events + [SlotSet(requested, None), SlotSet("requested_slot", None)]
+            waived = number_waived(tracker) if requested == "address" else []
+            if waived:  # はい、それで たのみます, asked for a house number or 番地なし: the address as it stands
+                return events + waived + self._store(tracker, waived)
             if intent in SIDE_QUESTIONS and requested in DETAIL_SLOTS and not catalog_questions.answers(text) and not _details_given(tracker, True):
                 # メール便っていうのは、郵便受けさ入るもんだべか: the question is answered first (the
                 # form rejects the message, a rule answers it); the hurry it tells is read again next turn.
@@ -315,7 +321,8 @@ class ValidateCatalogForm(NameAskedExtraction, FormValidationAction):
             if tracker.get_slot("requested_slot") != "address" and HAS_NUMBER.search(address) and CITY.search(address):
                 return {"address": address}
         if len(address) <= len(base) or (not base and not has_prefecture(address)):
-            dispatcher.utter_message(response="utter_address_invalid")
+            if not (base and address == base and tracker.get_slot("requested_slot") != "address"):
+                dispatcher.utter_message(response="utter_address_invalid")  # not for 三宅村坪田 given unasked: its number is
             return {"address": None}
         return {"address": address, **self._reconfirm(tracker)}
 
@@ -359,19 +366,6 @@ def _details_given(tracker: Tracker, stray_name: bool = False) -> bool:
     if all(name_known(tracker, e.get("value")) for e in entities if e.get("entity") == "person_name"):
         given.discard("person_name")
     return bool(given & set(DETAIL_SLOTS))
-
-
-def postal_code_not_known(tracker: Tracker) -> bool:
-    """The customer answers the postal code question that they do not know it (ゆうびんばんごうは
-    いま ちょっと わがんなくて), giving no number: the address is asked, its code looked up."""
-    text = common.latest_text(tracker)
-    asked = tracker.get_slot("requested_slot") == "postal_code"
-    unknown = verification.reading(text) == verification.UNKNOWN and not re.search(r"[0-9０-９]", text)
-    return asked and unknown and not _ASKS_THE_COST.search(text)
-
-
-# the catalog is free, yes? I don't have to pay anything? (round 2026-12-05zzh): no code not known
-_ASKS_THE_COST = re.compile(r"(?i)\bfree\b|\bpay\b|\bcost|無料|料金|お金|おかね|有料")
 
 
 def other_details(tracker: Tracker) -> list[str]:

@@ -9,7 +9,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.catalog import other_details, postal_code_not_known
+from actions.catalog import other_details
+from actions.catalog_postal import postal_code_not_known
 from actions.conversation import times_asked
 from actions.takeover import hand_off
 

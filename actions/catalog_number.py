@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 
 from actions import common
 from madoguchi.nlu.cues import QUESTIONED
@@ -30,6 +31,27 @@ def number_asked(tracker: Tracker) -> bool:
         if users and event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") == NUMBER_MISSING:
             return True
     return False
+
+
+# The address questions that offer 番地なし for an address without a number (domain/catalog.yml).
+_NUMBERLESS_OFFERED = ("utter_ask_address_again", "utter_ask_address_or_person")
+# A yes to the address as it stands (はい、それで たのみます; これでええよ; yes that's it).
+_AS_IT_STANDS = re.compile(r"(?i)それで|そいで|そのまま|このまま|これで|こいで|that'?s (?:it|all|fine|ok)|as it is|no number")
+
+
+def number_waived(tracker: Tracker) -> list[EventType]:
+    """The address as it stands, its postal code's place, when the customer answers a question
+    that offered 番地なし with a yes to it (はい、 それで たのみます, round 2026-12-07j
+    kazuyo-chikondi-03); nothing otherwise."""
+    base = tracker.get_slot("address_base")
+    text = common.latest_text(tracker)
+    if not base or common.latest_intent(tracker) != "affirm" or HAS_NUMBER.search(text) or not _AS_IT_STANDS.search(text):
+        return []
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            asked = (event.get("metadata") or {}).get("utter_action")
+            return [SlotSet("address", base)] if asked in _NUMBERLESS_OFFERED else []
+    return []
 
 
 def given_as_detail(tracker: Tracker) -> bool:

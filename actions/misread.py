@@ -12,8 +12,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common
-from actions.catalog import postal_code_not_known
 from actions.catalog_names import KANJI_FULL_NAME, LATIN_FULL_NAME, english_in
+from actions.catalog_postal import postal_code_not_known
 from actions.conversation import responses_given
 from actions.info import answer_question, earlier_texts
 from madoguchi import memorial

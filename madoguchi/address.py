@@ -8,7 +8,7 @@ from typing import Any
 
 import jaconv
 
-from madoguchi.nlu.address_spans import addresses
+from madoguchi.nlu.address_spans import KANJI, PREFECTURES, addresses
 from madoguchi.nlu.kanji_forms import OLD_FORMS
 from madoguchi.nlu.patterns import find_postal_codes, normalize_postal_code
 from madoguchi.text import nfkc
@@ -78,6 +78,22 @@ def postal_code_for(address: str) -> str | None:
         chome = _CHOME.match(rest[longest:])
         codes = {code for code in codes if chome and int(chome.group(1)) in _chome_range(notes[code])} or codes
     return normalize_postal_code(codes.pop()) if len(codes) == 1 else None
+
+
+# A prefecture and the place names after it, no number (東京都三宅島三宅村坪田).
+# Not the first part of one whose number follows in kana (…上影森ろっぴゃくななじゅうにばんち) or digits.
+_PLACE_NAMES = re.compile(
+    rf"(?:{PREFECTURES})[{KANJI}ァ-ヴー]{{2,24}}(?![{KANJI}ァ-ヴー])(?![ぁ-ゖ]{{0,20}}(?:ばんち|ちょうめ|ごう)|[ 　]*[0-9０-９])"
+)
+
+
+def whole_places(text: str) -> list[tuple[int, int]]:
+    """Spans of addresses written without a block number (東京都三宅島三宅村坪田 です。 ばんちは
+    つかってないけど, round 2026-12-07j) whose town the postal data names, to one code; none when
+    `addresses` finds one in the text."""
+    if addresses(text):
+        return []
+    return [m.span() for m in _PLACE_NAMES.finditer(text) if postal_code_for(m.group())]
 
 
 def address_from_kana(address: str) -> tuple[str, str] | None:

@@ -49,6 +49,8 @@ LEAVING = re.compile(
     r"|(?:don'?t|donot)need(?:the|a|your|any)?(?:paper)?catalog"
     # my classmate has one she can lend me. dont worry about it (round 2026-12-07e sumie-tevita-20)
     r"|(?:don'?t|donot)worryaboutit|(?:has|have)one(?:s?he|they|i)canlendme"
+    # my friend say she has the catalog and she will give me hers. so i dont need (round 2026-12-07j)
+    r"|(?:give|lend)(?:s)?me(?:hers|his|theirs)|(?<![a-z])(?:so|then)i(?:don'?t|donot)need(?![a-z])"
     # postal code I dont know. I ask my husband. later I come back (round 2026-12-07f chiharu-naw-20)
     r"|later(?:i|i'?ll|iwill)comeback|(?:i|i'?ll|iwill)comebacklater"
     # my manager says we already have your catalog from last year. no need now (round 2026-12-05zzx)

@@ -71,6 +71,10 @@ _REFUSED = re.compile(
     r"\b(phone|mobile|number) i (not|never|no) give|\bi (not|never|no) give\b|"
     # phone te, LINE only (round 2026-12-05zzr michihiko-mbuyi-03): no phone to give
     r"line only\b|only (use |have )?line\b|no phone\b|(don'?t|do not) have a phone|"
+    # I don't have my own phone. only the university one and I can't give that out. the catalog can
+    # come by post without it, right? (round 2026-12-07h kiyoe-lesedi-02)
+    r"(don'?t|do not) have (my own|a|any) (phone|mobile)|(can'?t|cannot) give (that|it) out|"
+    r"\b(come|send|go|mail|post)[a-z ]{0,14} without (it|a phone|the phone|phone|a number|the number)\b|"
     # no mobile number sorry, too many spam calls (round 2026-12-05zzu hisamitsu-rivo-11)
     r"no (mobile|cell|cellphone|handphone)( (phone|number))?\b|spam calls?\b|(sales|scam) calls\b|"
     # my phone is also in your system, why should I type everything again (round 2026-12-05zzq)

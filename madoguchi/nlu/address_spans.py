@@ -56,7 +56,10 @@ _DASH = r"[-－‐ー−―の之ノ]"
 # Numbers read out in kana, as voice input writes a block (ななじゅうさんばんち).
 _KANA_NUM = "(?:ひゃく|じゅう|いち|に|さん|よん|ご|ろく|なな|しち|はち|きゅう)"
 _BLOCK = (
-    rf"(?:{_NUM}+(?:丁目|番地の(?={_NUM})|番地?|号室|号|ちょうめ|ばんち|ばん|{_DASH})?"  # 十二番地の五: one block
+    rf"(?:{_NUM}+(?:丁目|番地の(?={_NUM})|番地?|号室|号|ちょうめ|ばんち|ばん|{_DASH}"  # 十二番地の五: one block
+    # a kanji numeral with a place's kanji after it begins the place's name (三宅島三宅村坪田, round
+    # 2026-12-07j): no block
+    rf"|(?<![一二三四五六七八九十〇])|(?![{KANJI}]))"
     rf"|{_KANA_NUM}+(?:ちょうめ|ばんち|ばん|ごう)(?=[ 　、。,.]|です|で|の|$))"
 )
 # In romaji, written from the building to the prefecture, commas between (Kaigan Heights 203, 5-12-3,

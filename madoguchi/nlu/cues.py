@@ -30,7 +30,11 @@ REQUEST_FORMS = re.compile(
 ASKED_EXCEPTIONS = ("discount", "free_shipping", "priority", "same_day_remote", "other")
 # A refund or return asked for in so many words (返金してほしい, 返品できますか): the other words
 # of a return for convenience (食べた, 開けた) are told in goods complaints too.
-REFUND_ASKED = re.compile(r"(?:返金|払い戻|はらいもど|お金を返|おかねをかえ|返品|へんぴん)[^。]{0,4}(?:して|し て|させ|お願い|おねがい|ほし|欲し|でき|可能|いただけ)")
+# the shipping paid back (しけで おくれた ときは、 そうりょうは かえして もらえるんかのー, round 2026-12-07j)
+REFUND_ASKED = re.compile(
+    r"(?:返金|払い戻|はらいもど|お金を返|おかねをかえ|返品|へんぴん|(?:送料|そうりょう)[はをもだ]?[ 　]?(?:返|かえ|戻|もど))"
+    r"[^。]{0,4}(?:して|し て|させ|お願い|おねがい|ほし|欲し|でき|可能|いただけ)"
+)
 INTENSITY = re.compile(r"[！!]{2,}|[？?]{2,}|…+|・{3,}|。{2,}|\.{3,}")  # …… is one trailing off
 EMPHASIS = re.compile(r"[！!]{2,}|[？?]{2,}")
 DIGIT = re.compile(r"[0-9０-９]")

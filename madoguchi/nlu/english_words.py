@@ -58,6 +58,7 @@ def without_diacritics(text: str) -> str:
 _OWN_LETTERS = {"đ": "d", "Đ": "D", "ı": "i", "ð": "d", "Ð": "D", "æ": "a", "Æ": "A", "ø": "o", "Ø": "O",
                 "þ": "t", "Þ": "T", "ħ": "h", "Ħ": "H",
                 "ə": "e", "Ə": "E",  # Azerbaijani's schwa (çox sağ olun, zəhmət olmasa)
+                "ɛ": "e", "Ɛ": "E", "ɔ": "o", "Ɔ": "O",  # Bambara's open vowels (hakɛto, k'an bɛn)
                 "ʻ": " "}  # Hawaiian's ʻokina parts the words of a phrase (ʻaʻole: a ole)
 
 
@@ -129,7 +130,8 @@ _ALONE = {"io": "はい", "na": "いいえ", "ae": "はい", "kao": "いいえ",
           "ewan": "分かりません",  # Tagalog's "I don't know", a Scottish given name too (Ewan Fraser)
           "wi": "はい", "yee": "はい", "ewer": "はい",  # Mauritian Creole, Luganda, Chuukese (2026-12-07g)
           "ee": "はい", "ina": "いいえ", "vv": "はい", "tla": "いいえ",  # Setswana, Rapa Nui, Cherokee (2026-12-07h)
-          "alla": "いいえ", "athe": "はい"}  # Malayalam's no (Italian's "to the" in a sentence) and yes (2026-12-07i)
+          "alla": "いいえ", "athe": "はい",  # Malayalam's no (Italian's "to the" in a sentence) and yes (2026-12-07i)
+          "soh": "いいえ"}  # Pohnpeian's no (oh soh sorry: so) (2026-12-07j)
 _ALONE_MESSAGE = re.compile(rf"[^\w]*(({'|'.join(_ALONE)})(?:[\s,、]+\2)*)[^\w]*", re.IGNORECASE)
 
 

@@ -29,6 +29,7 @@ from rasa.shared.nlu.constants import (
     EXTRACTOR,
 )
 
+from madoguchi.address import whole_places
 from madoguchi.nlu import address_spans, introduced_names, labelled_names, reading, spans
 from madoguchi.nlu.patterns import ORDER_ID, PHONE, POSTAL_CODE, find_all, find_dates
 
@@ -110,7 +111,8 @@ def shop_entities(
             if not _overlaps(date, found) and all(_within(e, date) or _topic_before(e, date, text) for e in cut):
                 learned = [e for e in learned if not any(e is c for c in cut)]
                 found.append(date)
-    found += [_entity("address", a, b, None, text, extractor) for a, b in address_spans.addresses(text)]
+    written = address_spans.addresses(text) or whole_places(text)
+    found += [_entity("address", a, b, None, text, extractor) for a, b in written]
     # GiNZA read what the classifier saw: its family names are taken back onto `text`.
     family = [read.span(a, b) for a, b in family or [] if b <= len(read.text)] if read is not None else family or []
     surnames = frozenset(text[a:b] for a, b in family)

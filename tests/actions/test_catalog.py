@@ -548,6 +548,30 @@ async def test_an_address_still_without_a_number_after_it_was_asked_is_taken(sho
     assert slots["address"] == "沖縄県国頭郡国頭村字奥" and "utter_address_number_missing" not in said(dispatcher)
 
 
+@pytest.mark.parametrize("text, taken", [("はい、 それで たのみます", True), ("はい", False)])
+async def test_a_yes_to_the_address_as_it_stands_takes_it_when_番地なし_was_offered(shop, dispatcher, domain, text, taken):
+    """Round 2026-12-07j kazuyo-chikondi-03: 東京都三宅島三宅村坪田, a number asked twice (the second
+    time with 番地なし offered), then はい、 それで たのみます: asked a third time. A bare yes may be an
+    "I see" before the number."""
+    offered = {"event": "bot", "text": "番地なし", "metadata": {"utter_action": "utter_ask_address_again"}}
+    base = "東京都三宅島三宅村坪田"
+    tracker = make_tracker(
+        [offered, user(text, "affirm")], active_loop="catalog_form", requested_slot="address",
+        slots={"person_name": "沖山 和代", "postal_code": "100-1211", "address_base": base, "phone": "04994-6-1234"},
+    )
+    slots = slot_sets(await ValidateCatalogForm().run(dispatcher, tracker, domain))
+    assert (slots.get("address") == base) is taken
+
+
+async def test_a_town_given_unasked_without_a_number_gets_its_number_asked_without_a_complaint(shop, dispatcher, domain):
+    """Round 2026-12-07j kazuyo-chikondi-03: 東京都三宅島三宅村坪田 given in the late catalog's
+    look-up, the new request began with it: 「番地まで含めたご住所を」 came before the question."""
+    slots = await validate(dispatcher, domain, "東京都三宅島三宅村坪田", "inform",
+                           {"postal_code": "100-1211", "address_base": "東京都三宅島三宅村坪田",
+                            "address": "東京都三宅島三宅村坪田"}, "person_name", {"address": "東京都三宅島三宅村坪田"})
+    assert slots.get("address") is None and "utter_address_invalid" not in said(dispatcher)
+
+
 async def test_the_form_steps_aside_for_a_catalog_told_late(shop, dispatcher, domain):
     """Round 2026-12-05zzi tamie-kadri-14: the catalog resent last week and still not come, told
     while the new request asked for the name: the late catalog's look-up, not the name again."""

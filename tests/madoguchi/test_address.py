@@ -6,7 +6,7 @@ import pytest
 
 from madoguchi.address import (
     address_after_code, clean_address, given_for_new_request, has_prefecture, join_address, lookup_postal_code,
-    postal_code_for, same_city,
+    postal_code_for, same_city, whole_places,
 )
 from madoguchi.text import nfkc
 
@@ -122,6 +122,17 @@ def test_the_postal_code_of_an_address_written_without_it(address, code):
 ])
 def test_no_postal_code_is_guessed_when_the_town_does_not_name_one(address):
     assert postal_code_for(address) is None
+
+
+@pytest.mark.parametrize("text, places", [
+    ("東京都三宅島三宅村坪田 です。 ばんちは つかってないけど", ["東京都三宅島三宅村坪田"]),  # round 2026-12-07j
+    ("住所は岐阜県高山市石浦町の、", ["岐阜県高山市石浦町"]),
+    ("埼玉県秩父市上影森ろっぴゃくななじゅうにばんち", []),  # its number follows, read out in kana
+    ("北海道に送るといくら？", []), ("大阪府大阪市北区天神橋", []),  # a region; a town of two codes
+    ("東京都中野区中野5-30-7", []),  # an address with its number is the spans' (address_spans)
+])
+def test_an_address_without_a_number_counts_when_the_postal_data_names_its_town(text, places):
+    assert [text[a:b] for a, b in whole_places(text)] == places
 
 
 def test_an_address_from_the_city_on_lies_in_the_postal_code_s_city():

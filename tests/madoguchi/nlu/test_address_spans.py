@@ -241,3 +241,11 @@ def test_a_company_and_its_dormitory_before_the_room_are_part_of_the_address(tex
 ])
 def test_an_address_in_romaji_from_the_city_on_keeps_its_building(text, address):
     assert [text[a:b] for a, b in addresses(text)] == [address]
+
+
+def test_a_kanji_numeral_that_begins_a_place_s_name_is_no_block():
+    """Round 2026-12-07j: 東京都三宅島三宅村坪田 was cut to 東京都三宅島三, the 三 of 三宅村 read as
+    its block number (an address with no number is found from the postal data: madoguchi.address)."""
+    assert addresses("東京都三宅島三宅村坪田 です") == []
+    text = "京都市中京区河原町通三条上る下丸屋町403"
+    assert [text[a:b] for a, b in addresses(text)] == [text]

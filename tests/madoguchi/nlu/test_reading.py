@@ -415,9 +415,18 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("ah ok now I understand, maururu roa", "ありがとうございます"), ("Osiyo!", "こんにちは"), ("wado!", "ありがとうございます"),
     ("Donadagohvi!", "さようなら"), ("vv", "はい"), ("tla", "いいえ"), ("nnyaa I don't need the message card", "いいえ"),
     ("'ikai", "いいえ"), ("'ikai sorry, i dont need message card", "いいえ"), ("alla", "いいえ"),  # 07i: Tongan, Malayalam
+    ("Moni!", "こんにちは"), ("Zikomo kwambiri!!", "ありがとうございます"), ("Inde", "はい"), ("Ayi", "いいえ"),  # 07j
+    ("Tsalani bwino!", "さようなら"), ("i ni ce 🙏", "どうも"), ("ok merci, k'an ben", "さようなら"), ("soh", "いいえ"),
+    ("hakɛto, the party is called off", "すみません"), ("kalahngan en komwi, you are very kind", "ありがとうございます"),
+    ("kaselehlie!", "こんにちは"), ("eih", "はい"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
+
+
+def test_soh_is_a_no_only_alone():
+    """Pohnpeian's no (round 2026-12-07j); in a sentence it is so, mistyped (oh soh sorry)."""
+    assert "いいえ" not in reading("oh soh sorry, my friend has one").text
 
 
 @pytest.mark.parametrize("text, read", [

@@ -465,6 +465,19 @@ def test_asking_to_check_one_thing_first_is_no_request_for_priority(ginza, lexic
     assert run(ginza, lexicon, "急いでるので先に送ってもらえませんか").exception
 
 
+@pytest.mark.parametrize("text, asked", [
+    ("支払いは品物が向こうに着いてから、請求書で払いたいんやけど", True),  # round 2026-12-07j tomonori-awa-14
+    ("よそは毎年後払いで受けてくれよるけん、そっちもそうしちょくれ", True),
+    ("Can we pay by invoice after the event?", True),
+    ("品物が着いてから連絡します", False),
+    ("しけで おくれた ときは、 そうりょうは かえして もらえるんかのー？", True),  # the shipping paid back
+    ("送料はいくらかかりますか", False),
+])
+def test_payment_after_delivery_or_the_shipping_paid_back_is_an_exception(ginza, lexicon, text, asked):
+    """The shop's rules name no such terms: only an operator decides (out_of_policy)."""
+    assert run(ginza, lexicon, text).exception is asked
+
+
 def test_the_shipping_of_another_place_asked_for_is_an_exception(ginza, lexicon):
     """福岡 と おなじ そうりょう に できますか (round zf): read as a request beyond the rules, it
     was taken for a shipping question because no cue knew it."""
