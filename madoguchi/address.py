@@ -39,7 +39,14 @@ def lookup_postal_code(code: str) -> str | None:
     if any(marker in town for marker in _NO_TOWN):
         town = ""
     town = _without_note(town)
+    town = "" if _names_its_city(place.city, town) else town  # 香川郡直島町, town 直島町: the whole place
     return f"{place.prefecture}{place.city}{town}"
+
+
+def _names_its_city(city: str, town: str) -> bool:
+    """The postal data's town is the city itself (香川郡直島町: 直島町; 利島村: 利島村), which no
+    address repeats; not a town that only ends like it (枝幸郡枝幸町: 幸町; 上北郡七戸町: 町)."""
+    return bool(town) and (city == town or city.endswith(town) and city[: -len(town)].endswith("郡"))
 
 
 def postal_code_for(address: str) -> str | None:
@@ -64,6 +71,7 @@ def postal_code_for(address: str) -> str | None:
         town = _without_note(town or "")
         if not town or any(marker in town for marker in _NO_TOWN) or (prefecture and pref != prefecture.group(0)):
             continue
+        town = "" if _names_its_city(city, town) else town  # 香川郡直島町1234: the whole place
         after = rest[len(city):]
         village = _VILLAGE_MARK.match(after)  # 会津坂下町大字牛川字村北: the town after 大字
         if after[village.end() if village else 0 :].startswith(town):

@@ -175,6 +175,7 @@ class GoodsCues:
     delivered_elsewhere: tuple[tuple[str, ...], ...] = ()
     wrong_noshi_odd: tuple[tuple[str, ...], ...] = ()
     wrong_name_quoted: tuple[tuple[str, ...], ...] = ()
+    wrong_name_told: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_cues(cls, cues: dict[str, Any]) -> "GoodsCues":
@@ -191,6 +192,7 @@ class GoodsCues:
             delivered_elsewhere=cue_groups(cues.get("delivered_elsewhere", {})),
             wrong_noshi_odd=cue_groups(cues.get("wrong_noshi_odd", {})),
             wrong_name_quoted=cue_groups(cues.get("wrong_name_quoted", {})),
+            wrong_name_told=cue_groups(cues.get("wrong_name_told", {})),
         )
 
 
@@ -219,6 +221,7 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
         or every_group(joined, goods.wrong_noshi_quoted)
         or every_group(joined, goods.delivered_elsewhere)
         or every_group(joined, goods.wrong_name_quoted)
+        or every_group(joined, goods.wrong_name_told)
         or (every_group(joined, goods.wrong_noshi_odd) and not ASKED_IF.search(joined))
     ) and PROMISE_UNKEPT.search(joined) is None  # told before: the wait is the complaint
 

@@ -28,6 +28,15 @@ def test_a_code_for_a_whole_city_has_no_town():
     assert lookup_postal_code("100-0000") == "東京都千代田区"
 
 
+def test_a_town_named_as_its_city_is_not_said_twice():
+    """Round 2026-12-07h: 761-3110 read back as 香川県香川郡直島町直島町1234; the postal data names
+    the town 直島町 as its city. A town that only ends like its city stays (枝幸町幸町, 七戸町町)."""
+    assert lookup_postal_code("761-3110") == "香川県香川郡直島町"
+    assert postal_code_for("香川県香川郡直島町1234") == "761-3110"
+    assert lookup_postal_code("098-5805") == "北海道枝幸郡枝幸町幸町"
+    assert lookup_postal_code("039-2527") == "青森県上北郡七戸町町"
+
+
 @pytest.mark.parametrize("code", ["999-9999", "000-0000", "12-345", "", "郵便番号"])
 def test_an_unknown_or_malformed_code_is_none(code):
     assert lookup_postal_code(code) is None

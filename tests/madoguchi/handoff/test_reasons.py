@@ -918,6 +918,15 @@ def test_goods_that_came_wrong_in_round_2026_12_07g_are_goods_problems(rules, te
     assert goods_problem(rules, text) is reported
 
 
+@pytest.mark.parametrize("text, reported", [
+    ("but the noshi says 小野田, our name is 小野寺. my mother in law saw it first 😣", True),  # 07i tatsuji-mele-09
+    ("I want a noshi please, my name is 小野寺", False),  # a name given for a のし
+    ("the noshi says 御礼, is that right for a thank you gift?", False),
+])
+def test_a_name_on_the_noshi_told_against_the_family_s_own_in_english_is_a_goods_problem(rules, text, reported):
+    assert goods_problem(rules, text) is reported
+
+
 def test_goods_of_before_told_with_a_call_not_returned_are_a_complaint(rules):
     """Round 2026-12-07i masayo-anjali-12: the missing box of a past order and no call back (read as
     goods by the learned detector)."""
