@@ -121,7 +121,10 @@ _UNKNOWN = re.compile(
     r"(わか|分か)らしまへん|(知|し)らしまへん|(知|し)りまへん|どこ(に|へ)?(やっ|いっ|行っ)て(しも|しま)|"
     r"(?i:(i )?(don'?t|do not) (know|have|remember)|(can'?t|cannot|couldn'?t) find|\blost (it|the)|(deleted|threw away) the|no idea|"
     # i check my email already, wala gyud… ambot (Cebuano's I don't know, round 2026-12-05zzv takae-rodel-19)
-    r"(checked|check|looked|searched)[^.?!]{0,20}(e-?mails?|inbox)[^.?!]{0,6}already|already (checked|looked|searched)|\bambot\b)"
+    r"(checked|check|looked|searched)[^.?!]{0,20}(e-?mails?|inbox)[^.?!]{0,6}already|already (checked|looked|searched)|\bambot\b|"
+    # the number is in my email, but I am at work now (round 2026-12-07b lalremruati-gontaro-20): not at hand
+    r"(is|it'?s|its) (in|on) my (e-?mails?|inbox|mail|computer|laptop|pc)\b[^.?!]{0,12}\b(but|and) (i'?m|i am) "
+    r"(at work|at the office|outside|out|driving|not (at )?home)\b)"
 )
 # Not knowing what to do (どうしたらよかか　わからんで　胸が　苦しいとです; どんだばいいんだが、わ、
 # もうわがらね): at a loss, not a number not known, unless the number is named.

@@ -271,7 +271,7 @@ def assess(
 
     # ドウシヨウ ドウシヨウ; 間に合いませんでした is a grievance told, not a fear (a reproach cue)
     # ちゅうもんばんごう わからない 😢 (round 2026-12-05u): the number not known, said where it is written
-    spaced_read = NUMBER_NOT_KNOWN.sub("", PAST_MISS.sub("", with_hiragana(spaced_out)))
+    spaced_read = TASTE_TOO_MUCH.sub("", NUMBER_NOT_KNOWN.sub("", PAST_MISS.sub("", with_hiragana(spaced_out))))
     result.cues = [p for p in lexicon.distress_phrases if p in spaced_read]
     lemma_hits = [t for t in tokens if t.lemma_ in lexicon.distress_lemmas]
     if lemma_hits and parse is not None:
@@ -328,6 +328,11 @@ PLACE_SAKI = re.compile(r"取引先|とりひきさき|得意先|お得意先|�
 PAST_MISS = re.compile(r"(?:間に合|まにあ|間にあ)(?:いませんでし|わなかっ|わんかっ|わへんかっ|わねかっ)")
 # An order number not known: no distress of itself (the bot says where it is written).
 NUMBER_NOT_KNOWN = re.compile(r"(?:番号|ばんごう)(?:が|は|も)?(?:わからな|分からな|わかりませ|分かりませ|知らな|しらな)")
+# A taste too strong to bear (甘ったるうてどうにもならん, round 2026-12-07h teruo-hinewai-14): the sweets', not
+# the customer's plight.
+TASTE_TOO_MUCH = re.compile(
+    r"(?:甘|あま|辛|から|しょっぱ|塩辛|苦|にが|酸っぱ|すっぱ|硬|固|かた|まず|不味)[ぁ-ゖ]{0,6}(?:どうにもならん|どうにもならない|どうにもならへん)"
+)
 
 
 # A need too near for the bot to meet (明日の朝までに, 今日中): no plain hurry.

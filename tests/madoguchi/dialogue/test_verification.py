@@ -28,7 +28,8 @@ from madoguchi.dialogue.verification import (
      "何回も聞かんでええて。仕事中でメール探しとる暇ないんだわ",  # no time to look (round zza)
      "注文の番号どすか…どこへ やってしもたんやろ。ちょっと わからしまへんのどす。",  # kyō-kotoba (round zzg)
      "住所は……あら、郵便番号を書いた手帳が見当たりません。", "メールが見つかりません",  # replay of 01g haruko-leo-15
-     "i check my email already, wala gyud. maybe i used my Mam email? ambot"],  # round 2026-12-05zzv
+     "i check my email already, wala gyud. maybe i used my Mam email? ambot",  # round 2026-12-05zzv
+     "ah... the number is in my email, but I am at work now"],  # not at hand (round 2026-12-07b)
 )
 def test_not_knowing_the_number(text):
     assert reading(text) == UNKNOWN

@@ -906,3 +906,10 @@ def test_a_parcel_held_asked_not_understood_with_an_exception_next_is_beyond_the
     ranking = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "out_of_scope", "confidence": 0.4},
                {"name": "request_exception", "confidence": 0.28}]
     assert correct_intent("nlu_fallback", ranking, run(ginza, lexicon, text), THRESHOLD) == "request_exception"
+
+
+def test_a_taste_too_strong_to_bear_is_no_distress_cue(ginza, lexicon):
+    """Round 2026-12-07h teruo-hinewai-14: 甘ったるうてどうにもならん (a refund asked for a taste not
+    liked) counted どうにもならん as the customer's plight."""
+    assert run(ginza, lexicon, "甘ったるうてどうにもならん。わしの好みに合わんだけじゃ").cues == []
+    assert "どうにもならん" in run(ginza, lexicon, "もうどうにもならん、明日の法事に間に合わん").cues
