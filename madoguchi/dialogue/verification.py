@@ -124,7 +124,9 @@ _UNKNOWN = re.compile(
     r"(checked|check|looked|searched)[^.?!]{0,20}(e-?mails?|inbox)[^.?!]{0,6}already|already (checked|looked|searched)|\bambot\b|"
     # the number is in my email, but I am at work now (round 2026-12-07b lalremruati-gontaro-20): not at hand
     r"(is|it'?s|its) (in|on) my (e-?mails?|inbox|mail|computer|laptop|pc)\b[^.?!]{0,12}\b(but|and) (i'?m|i am) "
-    r"(at work|at the office|outside|out|driving|not (at )?home)\b)"
+    r"(at work|at the office|outside|out|driving|not (at )?home)\b|"
+    # ayo... I'm in service. where is this number?? (round 2026-12-07g hisae-dev-17): where it is written
+    r"\bwhere (is|do i find|can i find|to find|are) (this|that|the|my|these) (order )?(number|no\b|numbers))"
 )
 # Not knowing what to do (どうしたらよかか　わからんで　胸が　苦しいとです; どんだばいいんだが、わ、
 # もうわがらね): at a loss, not a number not known, unless the number is named.

@@ -29,7 +29,8 @@ from madoguchi.dialogue.verification import (
      "注文の番号どすか…どこへ やってしもたんやろ。ちょっと わからしまへんのどす。",  # kyō-kotoba (round zzg)
      "住所は……あら、郵便番号を書いた手帳が見当たりません。", "メールが見つかりません",  # replay of 01g haruko-leo-15
      "i check my email already, wala gyud. maybe i used my Mam email? ambot",  # round 2026-12-05zzv
-     "ah... the number is in my email, but I am at work now"],  # not at hand (round 2026-12-07b)
+     "ah... the number is in my email, but I am at work now",  # not at hand (round 2026-12-07b)
+     "ayo... I'm in service. where is this number??"],  # where it is written (round 2026-12-07g)
 )
 def test_not_knowing_the_number(text):
     assert reading(text) == UNKNOWN
