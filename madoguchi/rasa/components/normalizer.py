@@ -65,16 +65,13 @@ class WidthNormalizer(UntrainedComponent):
         for message in messages:
             text = message.get(TEXT)
             if text:
-                understood = for_understanding(text, self._max_chars)
-                folded = fold_for_nlu(understood)
+                # (A training example keeps its letters: its entity spans are on them.)
+                understood, folded, read, seen = _views(text, self._max_chars, read_it=not message.get(ENTITIES))
                 message.set(ORIGINAL, text)
                 message.set(UNDERSTOOD, understood)
                 message.set(UNMASKED, folded)
-                # (A training example keeps its letters: its entity spans are on them.)
-                read = None if message.get(ENTITIES) else reading.reading(folded)
                 if read is not None:
                     message.set(READING, read)
-                seen = read.text if read is not None else folded
                 message.set(TEXT, mask_digits(seen) if self._mask else seen)
         return messages
 
@@ -82,8 +79,14 @@ class WidthNormalizer(UntrainedComponent):
 def as_seen(text: str, max_chars: int = 1000, mask: bool = True) -> str:
     """The text the components after `WidthNormalizer` read for a message written as `text`
     (one with no entity annotation), for examples that come from outside Rasa's training data."""
-    folded = fold_for_nlu(for_understanding(text, max_chars))
-    read = reading.reading(folded)
-    seen = read.text if read is not None else folded
+    seen = _views(text, max_chars)[3]
     return mask_digits(seen) if mask else seen
 
+
+def _views(text: str, max_chars: int, read_it: bool = True) -> tuple[str, str, reading.Reading | None, str]:
+    """The text as understood (cut to `max_chars`), folded, read (None when nothing was read) and
+    as the next components see it before digits are masked."""
+    understood = for_understanding(text, max_chars)
+    folded = fold_for_nlu(understood)
+    read = reading.reading(folded) if read_it else None
+    return understood, folded, read, read.text if read is not None else folded
