@@ -131,7 +131,8 @@ _ALONE = {"io": "はい", "na": "いいえ", "ae": "はい", "kao": "いいえ",
           "wi": "はい", "yee": "はい", "ewer": "はい",  # Mauritian Creole, Luganda, Chuukese (2026-12-07g)
           "ee": "はい", "ina": "いいえ", "vv": "はい", "tla": "いいえ",  # Setswana, Rapa Nui, Cherokee (2026-12-07h)
           "alla": "いいえ", "athe": "はい",  # Malayalam's no (Italian's "to the" in a sentence) and yes (2026-12-07i)
-          "soh": "いいえ"}  # Pohnpeian's no (oh soh sorry: so) (2026-12-07j)
+          "soh": "いいえ",  # Pohnpeian's no (oh soh sorry: so) (2026-12-07j)
+          "kha": "はい", "re": "はい"}  # Newar's and Jinghpaw's yes (Vietnamese's khá, English's re:) (2026-12-07k)
 _ALONE_MESSAGE = re.compile(rf"[^\w]*(({'|'.join(_ALONE)})(?:[\s,、]+\2)*)[^\w]*", re.IGNORECASE)
 
 

@@ -75,6 +75,7 @@ def test_not_knowing_the_number(text):
      "no mobile number sorry, too many spam calls. tsia",  # round 2026-12-05zzu
      "ledu, not giving my phone no to a chatbot. u already have my data",  # round 2026-12-05zzx
      "phone I not give. never. this is private", "my mobile I not give",  # round 2026-12-06d
+     "なんで いちいち番号がいるがぞ",  # Hata (round 2026-12-07k kenzaburo-rajani-16)
      # round 2026-12-07h kiyoe-lesedi-02: no phone of her own, the university's not hers to give
      "nnyaa, maitsholelo, I don't have my own phone. only the university one and I can't give that out. the "
      "catalog can come by post without it, right?"],

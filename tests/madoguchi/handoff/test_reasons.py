@@ -919,6 +919,18 @@ def test_goods_that_came_wrong_in_round_2026_12_07g_are_goods_problems(rules, te
 
 
 @pytest.mark.parametrize("text, reported", [
+    ("but the のし paper is red and white, like for wedding?? my mother in law say it is wrong for memorial", True),
+    ("となりの葬式に持っていく菓子がきたけんど のしが赤と白じゃ", True),  # Hata (round 2026-12-07k)
+    ("祝いののしやないか これは葬式には持っていけん", True),
+    ("法事に使うのしは赤と白でいいですか", False), ("the noshi for the 49 days memorial, is red and white ok?", False),
+    ("数 ふたつにしてくれんか ひとつじゃ足らんがよ", False),  # more wanted, nothing missing (round 2026-12-07k)
+    ("箱がひとつ足らんがよ", True),
+])
+def test_goods_that_came_wrong_in_round_2026_12_07k_are_goods_problems(rules, text, reported):
+    assert goods_problem(rules, text) is reported
+
+
+@pytest.mark.parametrize("text, reported", [
     ("but the noshi says 小野田, our name is 小野寺. my mother in law saw it first 😣", True),  # 07i tatsuji-mele-09
     ("I want a noshi please, my name is 小野寺", False),  # a name given for a のし
     ("the noshi says 御礼, is that right for a thank you gift?", False),

@@ -419,6 +419,9 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("Tsalani bwino!", "さようなら"), ("i ni ce 🙏", "どうも"), ("ok merci, k'an ben", "さようなら"), ("soh", "いいえ"),
     ("hakɛto, the party is called off", "すみません"), ("kalahngan en komwi, you are very kind", "ありがとうございます"),
     ("kaselehlie!", "こんにちは"), ("eih", "はい"),
+    ("Mālō ni! 😊", "こんにちは"), ("heai we dont need the paper bag", "いいえ"), ("ok tofā ni", "さようなら"),  # 07k
+    ("Jwajalapa 🙏", "こんにちは"), ("subhay subhay!! very kind", "ありがとうございます"), ("kha", "はい"), ("mkhu", "いいえ"),
+    ("kaja ai", "こんにちは"), ("grai chyeju 🙏🙏", "ありがとうございます"), ("re re, OK", "はい"), ("n re, no phone", "いいえ"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text

@@ -472,6 +472,8 @@ def test_asking_to_check_one_thing_first_is_no_request_for_priority(ginza, lexic
     ("品物が着いてから連絡します", False),
     ("しけで おくれた ときは、 そうりょうは かえして もらえるんかのー？", True),  # the shipping paid back
     ("送料はいくらかかりますか", False),
+    ("my friend live in okinawa island, can you send with same fee as kochi?", True),  # round 2026-12-07k
+    ("is the shipping fee the same as kochi?", False),
 ])
 def test_payment_after_delivery_or_the_shipping_paid_back_is_an_exception(ginza, lexicon, text, asked):
     """The shop's rules name no such terms: only an operator decides (out_of_policy)."""
@@ -688,6 +690,7 @@ def test_a_message_that_only_opens_the_talk_is_an_opener(ginza, lexicon, text):
     ("お疲れ様でした", "goodbye"), ("では失礼いたします", "goodbye"), ("もしもし、ありがとうございました、またね", "goodbye"),
     ("おつかれっす、落ちます", "goodbye"), ("おつかれっす、また れんらく します 👋", "goodbye"),
     ("おつです", "greet"), ("おつです、落ちます", "goodbye"),  # round zw
+    ("こんちは　休憩中に失礼するで", "greet"),  # round 2026-12-07k: こんちは, short for こんにちは
 ])
 def test_a_goodbye_that_opens_the_talk_is_a_greeting(ginza, lexicon, text, acted_on):
     ranking = [{"name": "goodbye", "confidence": 0.77}, {"name": "greet", "confidence": 0.2}]
