@@ -45,7 +45,8 @@ def number_waived(tracker: Tracker) -> list[EventType]:
     kazuyo-chikondi-03); nothing otherwise."""
     base = tracker.get_slot("address_base")
     text = common.latest_text(tracker)
-    if not base or common.latest_intent(tracker) != "affirm" or HAS_NUMBER.search(text) or not _AS_IT_STANDS.search(text):
+    said_so = common.latest_intent(tracker) == "affirm" and _AS_IT_STANDS.search(text) and not HAS_NUMBER.search(text)
+    if not base or not said_so:
         return []
     for event in reversed(tracker.events):
         if event.get("event") == "bot":

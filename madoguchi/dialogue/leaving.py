@@ -54,7 +54,9 @@ LEAVING = re.compile(
     # postal code I dont know. I ask my husband. later I come back (round 2026-12-07f chiharu-naw-20)
     r"|later(?:i|i'?ll|iwill)comeback|(?:i|i'?ll|iwill)comebacklater"
     # my manager says we already have your catalog from last year. no need now (round 2026-12-05zzx)
-    r"|noneednow|noneedforitnow|alreadyhave(?:your|the|a)catalog|(?:don'?t|donot)needit(?:now|anymore)?(?![a-z])"
+    # …the office already have the new catalog. no need, danga (round 2026-12-07l tokuji-bi-20)
+    r"|noneednow|noneedforitnow|alreadyhave(?:your|the|a)(?:new|paper|latest)?catalog|(?:don'?t|donot)needit(?:now|anymore)?(?![a-z])"
+
     # my colleague says she already has one on her desk 😅 I'll use that one (round 2026-12-05zze)
     r"|(?:i'?ll|iwill)(?:just)?use(?:that|hers|his|theirs|herone|hisone)(?:one)?(?![^\W\d_])"
     # the lesson starts. I will finish later, sorry!! (round 2026-12-05zzh)

@@ -136,7 +136,8 @@ _LATIN_WORD = "[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'&.]*"  # …小町2-11-9 Crêperie Ti G
 _BUILDING = (
     rf"(?:(?:[ぁ-ゖ]{{1,6}}(?={_WORD}))?(?:{_WORD}+[ぁ-ゖ]{{1,3}}(?={_WORD}))*{_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}ぁ-ゖ]*"
     rf"(?:{_NUM}{{1,2}}(?:条|番街|番館)[{_WORD[1:-1]}]*)?(?:[ 　]?{_ROOM})?"  # ノースパレス南3条1105号室 (Sapporo)
-    rf"|{_WORD}+[ 　]?{_NAMED_ROOM}|{_WORD}{{2,}}{_NUM}{{3,4}}(?!{_NUM})|{_ROOM}"
+    # not a phone after the address (…志文町383-12　電話0126-22-4817, round 2026-12-07l)
+    rf"|{_WORD}+[ 　]?{_NAMED_ROOM}|(?!電話|でんわ|携帯|ケータイ|TEL|Tel|tel|ＴＥＬ|FAX|Fax){_WORD}{{2,}}{_NUM}{{3,4}}(?!{_NUM})|{_ROOM}"
     rf"|{_LATIN_WORD}(?: {_LATIN_WORD}){{1,3}} {_NAMED_ROOM}(?![A-Za-z]))"  # …新井2-8-15 Izu Blue Divers 2F (zzo)
 )
 # A room of a school or an office named by what it is (串本中学校 職員室).

@@ -94,7 +94,9 @@ PERSON_WORDS = re.compile(
 # round 2026-12-05zzh): the chat is the trouble, a person (by phone) the help.
 SCREEN_UNREADABLE = re.compile(
     r"(?:画面|がめん|字|文字|もじ)[^。]{0,6}?(?:見えん|見えない|見えへん|見えませ|みえん|みえない|みえませ"
-    r"|読めん|読めない|読めませ|よめん|よめない|よめませ)"
+    r"|読めん|読めない|読めませ|よめん|よめない|よめませ"
+    # こん 画面の こまんか 字が よう 見えもはん (Kagoshima, round 2026-12-07l shizue-amadou-13)
+    r"|見えもは|みえもは|見えね|みえね|見えにく|みえにく|読みにく|よみにく)"
 )
 # The staff a gift is for (スタッフさん用に二十箱, round 2026-12-05zzh): no person asked for.
 STAFF_GIVEN_TO = (

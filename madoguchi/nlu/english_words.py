@@ -132,13 +132,14 @@ _ALONE = {"io": "はい", "na": "いいえ", "ae": "はい", "kao": "いいえ",
           "ee": "はい", "ina": "いいえ", "vv": "はい", "tla": "いいえ",  # Setswana, Rapa Nui, Cherokee (2026-12-07h)
           "alla": "いいえ", "athe": "はい",  # Malayalam's no (Italian's "to the" in a sentence) and yes (2026-12-07i)
           "soh": "いいえ",  # Pohnpeian's no (oh soh sorry: so) (2026-12-07j)
-          "kha": "はい", "re": "はい"}  # Newar's and Jinghpaw's yes (Vietnamese's khá, English's re:) (2026-12-07k)
+          "kha": "はい", "re": "はい",  # Newar's and Jinghpaw's yes (Vietnamese's khá, English's re:) (2026-12-07k)
+          "alaa": "いいえ", "ua": "いいえ", "ayo": "さようなら"}  # Pulaar's no (a name), Garifuna's (2026-12-07l)
 _ALONE_MESSAGE = re.compile(rf"[^\w]*(({'|'.join(_ALONE)})(?:[\s,、]+\2)*)[^\w]*", re.IGNORECASE)
 
 
 def alone_word(text: str) -> Reading | None:
     """A whole message of one such word, once or more (io io!!), read as its Japanese."""
-    whole = _ALONE_MESSAGE.fullmatch(text)
+    whole = _ALONE_MESSAGE.fullmatch(without_diacritics(text))  # ayó, uá: one letter for one
     if whole is None:
         return None
     return replaced(text, [(whole.start(1), whole.end(1), _ALONE[whole.group(2).lower()])])

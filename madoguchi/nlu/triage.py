@@ -280,6 +280,8 @@ def assess(
     for token in lemma_hits:
         (result.negated if parse is not None and is_negated(token) else result.cues).append(token.lemma_)
 
+    if WEAK_EYES.search(spaced_out):
+        result.cues = [c for c in result.cues if c != "弱る"]
     if TROUBLE_OPENER.search(spaced_out):  # ちいと困ったことがありまして: what, is still to come
         result.cues = [c for c in result.cues if c not in OPENER_TROUBLE_CUES]
         result.opener = result.opener or not result.cues
@@ -328,6 +330,9 @@ PLACE_SAKI = re.compile(r"取引先|とりひきさき|得意先|お得意先|�
 PAST_MISS = re.compile(r"(?:間に合|まにあ|間にあ)(?:いませんでし|わなかっ|わんかっ|わへんかっ|わねかっ)")
 # An order number not known: no distress of itself (the bot says where it is written).
 NUMBER_NOT_KNOWN = re.compile(r"(?:番号|ばんごう)(?:が|は|も)?(?:わからな|分からな|わかりませ|分かりませ|知らな|しらな)")
+# Eyes grown weak (目が 弱っちょって、こん 画面の…字が よう 見えもはん, round 2026-12-07l): the screen
+# cannot be read, no plight of 弱る.
+WEAK_EYES = re.compile(r"(?:目|め|眼)(?:が|も)?(?:弱|よわ)")
 # A taste too strong to bear (甘ったるうてどうにもならん, round 2026-12-07h teruo-hinewai-14): the sweets', not
 # the customer's plight.
 TASTE_TOO_MUCH = re.compile(

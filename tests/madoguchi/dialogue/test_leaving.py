@@ -30,6 +30,7 @@ from madoguchi.dialogue.leaving import is_leaving
     "hmm actually nakai, my classmate has one she can lend me. dont worry about it",  # (round 2026-12-07e)
     "sorry postal code I dont know. I ask my husband. later I come back",  # (round 2026-12-07f)
     "oh soh sorry, my friend say she has the catalog and she will give me hers. so i dont need. kalahngan!",  # (07j)
+    "ah sorry!! my leader say the office already have the new catalog. no need, danga",  # (round 2026-12-07l)
     "ほんなら、もう一回ゆっくり探してみますけん、見つかったらまた聞きますわ、",  # once found (round 2026-12-05j)
     # round 2026-12-05zzc: asked at home first, another time
     "hmm wait, actually my host mum maybe got one already, i ask her first", "leai, its ok, maybe next time!!",

@@ -249,3 +249,9 @@ def test_a_kanji_numeral_that_begins_a_place_s_name_is_no_block():
     assert addresses("東京都三宅島三宅村坪田 です") == []
     text = "京都市中京区河原町通三条上る下丸屋町403"
     assert [text[a:b] for a, b in addresses(text)] == [text]
+
+
+def test_a_phone_after_the_address_is_no_building():
+    """Round 2026-12-07l: 岩見沢市志文町383-12　電話0126-22-4817 took 電話0126 for a building and its room."""
+    text = "山本 勝男　岩見沢市志文町383-12　電話0126-22-4817"
+    assert [text[a:b] for a, b in addresses(text)] == ["岩見沢市志文町383-12"]

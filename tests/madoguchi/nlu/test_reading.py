@@ -422,6 +422,10 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("Mālō ni! 😊", "こんにちは"), ("heai we dont need the paper bag", "いいえ"), ("ok tofā ni", "さようなら"),  # 07k
     ("Jwajalapa 🙏", "こんにちは"), ("subhay subhay!! very kind", "ありがとうございます"), ("kha", "はい"), ("mkhu", "いいえ"),
     ("kaja ai", "こんにちは"), ("grai chyeju 🙏🙏", "ありがとうございます"), ("re re, OK", "はい"), ("n re, no phone", "いいえ"),
+    ("Jam tan 🙏 konnichiwa", "こんにちは"), ("a jaraama", "ありがとうございます"), ("eey", "はい"), ("alaa", "いいえ"),  # 07l
+    ("ok bye bye, ñalleen e jam 👋", "さようなら"), ("yaafo but I am angry", "すみません"), ("buiti binafi", "こんにちは"),
+    ("seremein!! ありがと", "ありがとうございます"), ("ounha, yes please", "はい"), ("uá", "いいえ"), ("ok ayó 👋🏽", "さようなら"),
+    ("mogethin", "こんにちは"), ("kammagar, arragon", "さようなら"), ("danga", "いいえ"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
@@ -430,6 +434,14 @@ def test_english_phrases_among_romaji_are_left_to_english(text, read):
 def test_soh_is_a_no_only_alone():
     """Pohnpeian's no (round 2026-12-07j); in a sentence it is so, mistyped (oh soh sorry)."""
     assert "いいえ" not in reading("oh soh sorry, my friend has one").text
+
+
+def test_alaa_and_ayo_are_read_only_alone():
+    """Pulaar's no and Garifuna's goodbye (round 2026-12-07l): in a sentence, a given name (Alaa Hassan)
+    and an English ayo."""
+    for text, word in [("my name is Alaa Hassan", "いいえ"), ("ayo... I'm in service", "さようなら")]:
+        read = reading(text)
+        assert read is None or word not in read.text
 
 
 @pytest.mark.parametrize("text, read", [

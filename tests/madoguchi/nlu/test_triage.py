@@ -474,6 +474,8 @@ def test_asking_to_check_one_thing_first_is_no_request_for_priority(ginza, lexic
     ("送料はいくらかかりますか", False),
     ("my friend live in okinawa island, can you send with same fee as kochi?", True),  # round 2026-12-07k
     ("is the shipping fee the same as kochi?", False),
+    ("we are welfare facility, can delivery be free for us?", True),  # round 2026-12-07l
+    ("去年の値段でやってくれや。今年は上がってるべ", True),  # last year's price (Yubari)
 ])
 def test_payment_after_delivery_or_the_shipping_paid_back_is_an_exception(ginza, lexicon, text, asked):
     """The shop's rules name no such terms: only an operator decides (out_of_policy)."""
@@ -901,6 +903,9 @@ def test_a_screen_that_cannot_be_read_calls_a_person_not_comfort(ginza, lexicon)
     assert correct_intent("express_distress", ranking, glasses, THRESHOLD) == "request_human"
     lost = run(ginza, lexicon, "字も よく 見えないし どうしたら いいか わからない です", p=1.0)
     assert correct_intent("express_distress", ranking, lost, THRESHOLD) == "express_distress"
+    # eyes grown weak, in Kagoshima speech (round 2026-12-07l shizue-amadou-13): 弱る no plight
+    weak = run(ginza, lexicon, "目が 弱っちょって、こん 画面の こまんか 字が よう 見えもはん", p=0.58)
+    assert correct_intent("express_distress", ranking, weak, THRESHOLD) == "request_human"
 
 
 def test_a_parcel_held_asked_not_understood_with_an_exception_next_is_beyond_the_rules(ginza, lexicon):
