@@ -101,6 +101,8 @@ SCREEN_UNREADABLE = re.compile(
 # The staff a gift is for (スタッフさん用に二十箱, round 2026-12-05zzh): no person asked for.
 STAFF_GIVEN_TO = (
     r"(?:スタッフ|すたっふ|従業員|社員|職員|パートさん)(?:さん)?(?:たち|達|みんな|全員)?(?:用|向け|の分|に配|にくば|へ配|にあげ|に渡)"
+    # sweets for all the teachers and staff at youchien (round 2026-12-07i tatsuji-mele-14)
+    r"|(?i:\b(?:for|to)\s+(?:all\s+)?(?:the\s+|our\s+|my\s+)?(?:[a-z]+\s+(?:and|&)\s+)?(?:スタッフ|staff)\b)"
 )
 # People counted, not asked for (十五人くらい来る, ひとつずつ), or the guests a gift is for
 # (来てくれた人さ菓子持たせて): no word of a person.

@@ -892,6 +892,9 @@ def test_going_to_look_read_as_an_exception_is_a_wait(ginza, lexicon):
 def test_staff_a_gift_is_for_ask_for_no_one(ginza, lexicon):
     """Round 2026-12-05zzh shizuyo-anahit-14: スタッフさん用に二十箱 was read as asking for a person."""
     assert not run(ginza, lexicon, "スタッフさん用に二十箱まとめて買おうと思うとですけど").person
+    # sweets for the staff, in English read among Japanese (round 2026-12-07i tatsuji-mele-14)
+    assert not run(ginza, lexicon, "注文したい お菓子 for all the teachers and スタッフ at youchien, 12 boxes").person
+    assert run(ginza, lexicon, "can I talk to your staff?").person
     assert run(ginza, lexicon, "スタッフさんに代わってください").person
 
 
