@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 import jaconv
@@ -95,13 +96,24 @@ _PLACE_NAMES = re.compile(
 )
 
 
+# A town named after the city's or village's word: what the postal data is asked about (a city
+# alone, 東京都港区, names no town and costs a look-up of some 20 ms).
+_TOWN_AFTER_CITY = re.compile(rf"[市区町村郡][{KANJI}ァ-ヴー]+$")
+
+
 def whole_places(text: str) -> list[tuple[int, int]]:
     """Spans of addresses written without a block number (東京都三宅島三宅村坪田 です。 ばんちは
     つかってないけど, round 2026-12-07j) whose town the postal data names, to one code; none when
     `addresses` finds one in the text."""
     if addresses(text):
         return []
-    return [m.span() for m in _PLACE_NAMES.finditer(text) if postal_code_for(m.group())]
+    places = [m for m in _PLACE_NAMES.finditer(text) if _TOWN_AFTER_CITY.search(m.group())]
+    return [m.span() for m in places if _code_of_town(m.group())]
+
+
+@lru_cache(maxsize=256)
+def _code_of_town(place: str) -> str | None:
+    return postal_code_for(place)
 
 
 def address_from_kana(address: str) -> tuple[str, str] | None:
