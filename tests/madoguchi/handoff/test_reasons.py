@@ -923,6 +923,7 @@ def test_goods_that_came_wrong_in_round_2026_12_07g_are_goods_problems(rules, te
     ("となりの葬式に持っていく菓子がきたけんど のしが赤と白じゃ", True),  # Hata (round 2026-12-07k)
     ("祝いののしやないか これは葬式には持っていけん", True),
     ("法事に使うのしは赤と白でいいですか", False), ("the noshi for the 49 days memorial, is red and white ok?", False),
+    ("But the name on it isn't mine. It's for 佐藤さん, maybe room 302? I live in 203.", True),  # 07h yoshiko-wado-11
     ("数 ふたつにしてくれんか ひとつじゃ足らんがよ", False),  # more wanted, nothing missing (round 2026-12-07k)
     ("箱がひとつ足らんがよ", True),
 ])
