@@ -336,7 +336,8 @@ WEAK_EYES = re.compile(r"(?:目|め|眼)(?:が|も)?(?:弱|よわ)")
 # A taste too strong to bear (甘ったるうてどうにもならん, round 2026-12-07h teruo-hinewai-14): the sweets', not
 # the customer's plight.
 TASTE_TOO_MUCH = re.compile(
-    r"(?:甘|あま|辛|から|しょっぱ|塩辛|苦|にが|酸っぱ|すっぱ|硬|固|かた|まず|不味)[ぁ-ゖ]{0,6}(?:どうにもならん|どうにもならない|どうにもならへん)"
+    # (not から, かた, あま or まず in kana: 法事だから どうにもならん, あまりに どうにもならん are a plight)
+    r"(?:甘|辛|しょっぱ|塩辛|苦|酸っぱ|すっぱ|硬|固|不味)[ぁ-ゖ]{0,6}(?:どうにもならん|どうにもならない|どうにもならへん)"
 )
 
 

@@ -924,3 +924,4 @@ def test_a_taste_too_strong_to_bear_is_no_distress_cue(ginza, lexicon):
     liked) counted どうにもならん as the customer's plight."""
     assert run(ginza, lexicon, "甘ったるうてどうにもならん。わしの好みに合わんだけじゃ").cues == []
     assert "どうにもならん" in run(ginza, lexicon, "もうどうにもならん、明日の法事に間に合わん").cues
+    assert "どうにもならん" in run(ginza, lexicon, "明日が法事だから どうにもならん").cues
