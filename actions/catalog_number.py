@@ -46,13 +46,9 @@ def number_waived(tracker: Tracker) -> list[EventType]:
     base = tracker.get_slot("address_base")
     text = common.latest_text(tracker)
     said_so = common.latest_intent(tracker) == "affirm" and _AS_IT_STANDS.search(text) and not HAS_NUMBER.search(text)
-    if not base or not said_so:
+    if not base or not said_so or common.last_said(tracker) not in _NUMBERLESS_OFFERED:
         return []
-    for event in reversed(tracker.events):
-        if event.get("event") == "bot":
-            asked = (event.get("metadata") or {}).get("utter_action")
-            return [SlotSet("address", base)] if asked in _NUMBERLESS_OFFERED else []
-    return []
+    return [SlotSet("address", base)]
 
 
 def given_as_detail(tracker: Tracker) -> bool:

@@ -152,3 +152,11 @@ def format_phone(digits: str) -> str:
     if digits.startswith(("03", "06")):
         return f"{digits[:2]}-{digits[2:6]}-{digits[6:]}"
     return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+
+
+def last_said(tracker: Tracker) -> str | None:
+    """The response the bot's latest message was sent as."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            return (event.get("metadata") or {}).get("utter_action")
+    return None

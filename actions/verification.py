@@ -90,14 +90,6 @@ def noted(tracker: Tracker, slot: str, reading: str | None) -> dict[str, Any]:
     return {slot: None, "verification_note": "invalid"}
 
 
-def last_said(tracker: Tracker) -> str | None:
-    """The response the bot's latest message was sent as."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "bot":
-            return (event.get("metadata") or {}).get("utter_action")
-    return None
-
-
 class ValidateOrderVerificationForm(FormValidationAction):
     """Checks the order number and phone, counting failed attempts."""
 
@@ -204,7 +196,7 @@ class ActionAskOrderId(Action):
     ) -> list[EventType]:
         asked = count(tracker, f"{self.slot}_asks")
         response = verification.ask_response(self.slot, asked, tracker.get_slot("verification_note"))
-        if response and response == last_said(tracker):
+        if response and response == common.last_said(tracker):
             # めーるは みとらんし… after where it is written: not the same words again, a person offered
             response = verification.OR_PERSON[self.slot]
         events: list[EventType] = [SlotSet(f"{self.slot}_asks", float(asked + 1)), SlotSet("verification_note", None)]
