@@ -13,7 +13,7 @@ import re
 import jaconv
 
 from madoguchi.dialogue.leaving import is_leaving
-from madoguchi.nlu.cues import NOT_KNOWING_CUES, PERPLEXED_FACES, PERSON_NOT_BOT, only_cues_among
+from madoguchi.nlu.cues import NOT_KNOWING_CUES, PERPLEXED_FACES, PERSON_BY_NAME, PERSON_NOT_BOT, only_cues_among
 from madoguchi.nlu.patterns import find_order_ids
 from madoguchi.nlu.reading import cue_places
 from madoguchi.text import nfkc
@@ -154,6 +154,7 @@ _PERSON = re.compile(
     # 調べられる方からお電話いただきたい (round zzf): someone who can look, and a call from them
     r"(調べ|しらべ)(られる|れる)(方|かた|人|ひと)|(方|かた|人|ひと)から(お)?(電話|でんわ)(を)?(いただきたい|いただけ|ください|下さい|ほしい|欲しい|もらいたい|もらえ|ちょうだい)|"
     + PERSON_NOT_BOT.pattern  # ボットじゃなくて人いないの？, 電話で 人と 話してえ
+    + "|" + PERSON_BY_NAME.pattern  # 菊池さんおってです？
 )
 
 # The order number named (注文番号ですか…, ちゅうもんばんごう, order number).

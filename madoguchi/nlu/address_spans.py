@@ -83,10 +83,21 @@ _ROMAJI_CITY = re.compile(r"-(?:shi|ku|gun|cho|machi|mura)\b")
 # Bldg 4F; Nagoya-shi Chikusa-ku Suemoridori 2-8 Maison Suemori 304, rounds 2026-12-05i, zzn, 06a): each
 # part of the building ends with its number, its floor or a building's word, and its words begin in
 # capitals but for a room's or a floor's (…24-3, Residence Eizan room 205 pls).
-_ROMAJI_TOKEN = r"(?:[A-Z][A-Za-z.'-]*|room|flat|floor|apt|bldg|danchi|\d{1,4}(?:F|th|st|nd|rd)?)"
+# A building's words in lower case count too (…Maana 2-41 Hyodo farm dormitory room 3, round 2026-12-07m).
+_ROMAJI_TOKEN = (
+    r"(?:[A-Z][A-Za-z.'-]*|room|flat|floor|apt|bldg|danchi|dormitory|dorm|building|farm|house|hall|apartment"
+    r"|\d{1,4}(?:F|th|st|nd|rd)?)"
+)
 _ROMAJI_END = rf"(?:\d{{1,4}}(?:-\d{{1,4}})?[A-Za-z]?(?![\w-])|(?:{_ROMAJI_HOUSE}|floor|flat)\b)"
+# The prefecture before the city without its -ken (Ehime Yawatahama-shi Maana 2-41, round 2026-12-07m).
+_ROMAJI_PREFECTURES = (
+    "hokkaido|aomori|iwate|miyagi|akita|yamagata|fukushima|ibaraki|tochigi|gunma|saitama|chiba|tokyo|kanagawa|"
+    "niigata|toyama|ishikawa|fukui|yamanashi|nagano|gifu|shizuoka|aichi|mie|shiga|kyoto|osaka|hyogo|nara|"
+    "wakayama|tottori|shimane|okayama|hiroshima|yamaguchi|tokushima|kagawa|ehime|kochi|fukuoka|saga|nagasaki|"
+    "kumamoto|oita|miyazaki|kagoshima|okinawa"
+)
 ROMAJI_CITY_FIRST = re.compile(
-    r"(?<![A-Za-z-])(?i:(?:[a-z]+-(?:ken|to|fu|do),? )?[a-z]+-(?:shi|gun|ku)(?:,? [a-z]+-(?:ku|cho|machi|mura))?,?"
+    rf"(?<![A-Za-z-])(?i:(?:[a-z]+-(?:ken|to|fu|do),? |(?:{_ROMAJI_PREFECTURES}),? )?[a-z]+-(?:shi|gun|ku)(?:,? [a-z]+-(?:ku|cho|machi|mura))?,?"
     r"(?: [a-z][a-z'-]*){1,4},? \d{1,4}(?:-\d{1,4}){0,2}(?![\d-]))"
     rf"(?:,? (?:{_ROMAJI_TOKEN} ){{0,4}}{_ROMAJI_END}){{0,3}}"
 )
@@ -111,6 +122,7 @@ _HOUSES = ("ビル", "ホーム", "苑", "マンション", "ハイツ", "荘", 
            "倉庫", "別館", "本館", "新館",  # 平林南1-3-22 南港第二倉庫 B棟 305, 北本町９０５－３ 松屋別館 (zzz)
            "染工", "染物店", "窯元", "陶房",  # 備前市伊部１６５８－３ 藤原染工 (round 2026-12-06e)
            "川宿", "宿屋",  # 四万十市西土佐江川崎2468 川宿ごんた (round 2026-12-07b)
+           "みかん園", "ミカン園", "蜜柑園", "りんご園", "リンゴ園", "ぶどう園", "葡萄園", "梨園", "柑橘園",  # 三崎１２３３−２ 二宮みかん園 (07m)
            "牧場", "造船所")  # 別海町中西別123-4 佐々木牧場 (round 2026-12-07c), 笛吹郷1789-3 浦造船所 事務所 (06d)
 _HOUSE = "|".join(dict.fromkeys([*_HOUSES, *(jaconv.z2h(h, kana=True, ascii=False, digit=False) for h in _HOUSES)]))
 # A sumo stable after a name (両国２−１４−７ 東雲部屋, round zx); not 部屋番号, nor 部屋 alone.

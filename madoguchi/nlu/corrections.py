@@ -40,6 +40,7 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
   understood -> `deny`;
 - a yes or a no the classifier doubts that names a cancel (とりけし で おねがい します) ->
   `change_order`;
+- a greeting that asks after a person (菊池さんおってです？) -> `request_human`;
 - a goodbye that opens the talk (おつかれっす; もしもし　これで　よかとかな) -> `greet`; so does a
   detail given, or a message not understood, that opens it with a name and nothing else
   (こんにちは。加賀谷と申します。; たびたび　すみません。　坂東です。);
@@ -214,6 +215,10 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         return "change_order"  # んだ。 とりけし で おねがい します (affirm 0.61, round 2026-12-05f): a cancel asked
     if intent == "thank" and assessment.person and assessment.requests and not assessment.leaving:
         return "request_human"  # Então pode passar pra alguém ver isso, obrigado: a person asked for, with thanks
+    if intent == "greet" and assessment.person and (assessment.questioned or assessment.requests) and not (
+        assessment.detail or assessment.grievance or assessment.leaving
+    ):
+        return "request_human"  # 去年お世話になった菊池さんおってです？ (greet 0.72, round 2026-12-07m): a person asked after
     if intent == "goodbye" and assessment.opens_talk:
         return "greet"  # おつかれっす; もしもし　これで　よかとかな: a talk opened, not closed
     if intent in ("inform", "nlu_fallback") and assessment.opens_talk and not (

@@ -192,6 +192,13 @@ PERSON_NOT_BOT = re.compile(
     # 電話で 人と 話してえ, ひととじかにしゃべりたか: talking to a person wished for
     r"|(?:人|ひと|人間|にんげん|担当|たんとう|オペレーター|店の方|お店の人)(?:の方|のかた|しゃ|者)?(?:と|に)(?:直接|じかに|じか)?(?:話|はな|しゃべ|喋)"
 )
+# One of the shop's people asked after by name (去年お世話になった菊池さんおってです？, Hida speech,
+# round 2026-12-07m): a person asked for; not the customer's own family or guests.
+PERSON_BY_NAME = re.compile(
+    r"(?<![一-龥々])(?!(?:娘|息子|奥|お母|母|お父|父|兄|姉|妹|弟|嫁|孫|旦那|主人|ご主人|お客|客|運転手|配達|大家|管理人|お隣|隣)さん)"
+    r"[一-龥々]{1,3}(?:さん|様|さま)(?:は|って|わ)?(?:おって|いらっしゃ(?:いま|る)|おられま|おられる|おりま|いま)"
+    r"[^。？?]{0,3}[？?か]"
+)
 # An order or a request made by phone, told (嫁が電話で頼んだんよ): no person asked for now.
 PHONE_ORDER = re.compile(
     r"(?:電話|でんわ|デンワ|はがき|ハガキ|葉書)で(?:頼ん|たのん|注文し|ちゅうもんし|申し込ん|もうしこん|申込ん|お願いし|おねがいし)(?:だ|た|で)"

@@ -204,6 +204,14 @@ def test_a_matter_settled_by_phone_is_no_person_asked_for():
     assert asks_for_person("電話で話したほうが早いわ　誰かおらんの")
 
 
+def test_one_of_the_shop_s_people_asked_after_by_name_is_a_person_asked_for():
+    """去年お世話になった菊池さんおってです？ (Hida speech, round 2026-12-07m) was read as a greeting."""
+    for text in ("去年お世話になった菊池さんおってです？", "担当の佐藤様はいらっしゃいますか", "田中さんいますか"):
+        assert asks_for_person(text), text
+    for text in ("娘さんいますか？", "山田さんにお世話になりました", "鈴木さんは元気ですか？", "お客さんいますか"):
+        assert not asks_for_person(text), text
+
+
 def test_the_customer_s_own_staff_they_will_ask_is_no_person_asked_for():
     """Perfecto、おおきに！スタッフに聞いてみるわ (round 2026-12-05k haruka-andres-16)."""
     assert not asks_for_person("Perfecto、おおきに！スタッフに聞いてみるわ")

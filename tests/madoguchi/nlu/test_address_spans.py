@@ -255,3 +255,14 @@ def test_a_phone_after_the_address_is_no_building():
     """Round 2026-12-07l: 岩見沢市志文町383-12　電話0126-22-4817 took 電話0126 for a building and its room."""
     text = "山本 勝男　岩見沢市志文町383-12　電話0126-22-4817"
     assert [text[a:b] for a, b in addresses(text)] == ["岩見沢市志文町383-12"]
+
+
+def test_an_orchard_and_a_farm_dormitory_in_romaji_are_the_address_s_buildings():
+    """Round 2026-12-07m: 二宮みかん園 was cut off, and a romaji address whose prefecture has no -ken,
+    its building in lower case, was found from the block only."""
+    text = "〒７９６−０８０１　愛媛県西宇和郡伊方町三崎１２３３−２ 二宮みかん園"
+    assert [text[a:b] for a, b in addresses(text)] == ["愛媛県西宇和郡伊方町三崎１２３３−２ 二宮みかん園"]
+    text = "adress Ehime Yawatahama-shi Maana 2-41 Hyodo farm dormitory room 3"
+    assert [text[a:b] for a, b in addresses(text)] == ["Ehime Yawatahama-shi Maana 2-41 Hyodo farm dormitory room 3"]
+    text = "i live Yawatahama-shi Maana 2-41, thanks"
+    assert [text[a:b] for a, b in addresses(text)] == ["Yawatahama-shi Maana 2-41"]

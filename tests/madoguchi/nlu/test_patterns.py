@@ -149,6 +149,8 @@ def test_normalize_phone():
         ("〒141 0032 東京都品川区大崎2-1-1", "141 0032", "141-0032"),  # marked: a space for the hyphen
         ("9496101 新潟県南魚沼郡湯沢町湯沢1820-4", "9496101", "949-6101"),  # before a prefecture (round zr)
         ("890 0082 鹿児島市紫原4丁目21番7号", "890 0082", "890-0082"),  # with a space, before a city (round 2026-12-05a)
+        ("postal 7960010", "7960010", "796-0010"),  # labelled in English (round 2026-12-07m)
+        ("my zip code is 796 0010", "796 0010", "796-0010"),
     ],
 )
 def test_postal_code_in_every_shape_is_three_digits_hyphen_four(text, span, value):
@@ -340,7 +342,9 @@ def test_a_phone_read_out_in_kana_is_found_by_the_phone_finder_alone():
                                         ("ほうじが らいげつの とおか だすけ", "らいげつの とおか"), ("来月の十日に届けて", "来月の十日"),
                                         ("今月の20日まで", "今月の20日"), ("暮れの二十八日に間に合わなんだら", "暮れの二十八日"),
                                         ("通夜の菓子ば今日中に用意せんば", "今日中"), ("大晦日に着くごとできるね", "大晦日"),
-                                        ("先生は月末で病院を去られてしまいます", "月末"), ("来月末までに", "来月末")])
+                                        ("先生は月末で病院を去られてしまいます", "月末"), ("来月末までに", "来月末"),
+                                        # round 2026-12-07m: the new year's day; 5 days ago as read (5 日前)
+                                        ("日にち指定ってできるん？年明けの４日着とか", "年明けの４日"), ("お菓子 5 日前", "5 日前")])
 def test_a_week_or_month_named_or_a_day_after_a_particle_is_a_date(text, date):
     from madoguchi.nlu.patterns import find_dates
 

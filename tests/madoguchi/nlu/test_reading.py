@@ -426,6 +426,10 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("ok bye bye, ñalleen e jam 👋", "さようなら"), ("yaafo but I am angry", "すみません"), ("buiti binafi", "こんにちは"),
     ("seremein!! ありがと", "ありがとうございます"), ("ounha, yes please", "はい"), ("uá", "いいえ"), ("ok ayó 👋🏽", "さようなら"),
     ("mogethin", "こんにちは"), ("kammagar, arragon", "さようなら"), ("danga", "いいえ"),
+    ("Johar!", "こんにちは"), ("ok got it, sarhao for explaining so kindly", "ありがとうございます"), ("hẽ", "はい"),  # 07m
+    ("ban", "いいえ"), ("Lotu wo 🙏", "こんにちは"), ("ok kulo ma lulap, you help me very much", "ありがとうございます"),
+    ("aok aok, send like that", "はい"), ("mo", "いいえ"), ("Moh, not that one", "いいえ"), ("noa'ia!!", "どうも"),
+    ("hanis ma rot mama, and noa'ia for the help", "さようなら"), ("igka. no phone", "いいえ"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
@@ -440,6 +444,13 @@ def test_alaa_and_ayo_are_read_only_alone():
     """Pulaar's no and Garifuna's goodbye (round 2026-12-07l): in a sentence, a given name (Alaa Hassan)
     and an English ayo."""
     for text, word in [("my name is Alaa Hassan", "いいえ"), ("ayo... I'm in service", "さようなら")]:
+        read = reading(text)
+        assert read is None or word not in read.text
+
+
+def test_he_ban_and_mo_are_read_only_alone():
+    """Santali's yes and no and Kosraean's no (round 2026-12-07m): in a sentence, English's he and ban."""
+    for text, word in [("he said it was late", "はい"), ("they ban it", "いいえ"), ("mo' money", "いいえ")]:
         read = reading(text)
         assert read is None or word not in read.text
 

@@ -476,6 +476,7 @@ def test_asking_to_check_one_thing_first_is_no_request_for_priority(ginza, lexic
     ("is the shipping fee the same as kochi?", False),
     ("we are welfare facility, can delivery be free for us?", True),  # round 2026-12-07l
     ("去年の値段でやってくれや。今年は上がってるべ", True),  # last year's price (Yubari)
+    ("欠航で届くのがおくれたら、その分の送料はそっちで持ってもらえるんろか", True),  # round 2026-12-07m (Echigo)
 ])
 def test_payment_after_delivery_or_the_shipping_paid_back_is_an_exception(ginza, lexicon, text, asked):
     """The shop's rules name no such terms: only an operator decides (out_of_policy)."""
@@ -697,6 +698,14 @@ def test_a_message_that_only_opens_the_talk_is_an_opener(ginza, lexicon, text):
 def test_a_goodbye_that_opens_the_talk_is_a_greeting(ginza, lexicon, text, acted_on):
     ranking = [{"name": "goodbye", "confidence": 0.77}, {"name": "greet", "confidence": 0.2}]
     assert correct_intent("goodbye", ranking, run(ginza, lexicon, text), THRESHOLD) == acted_on
+
+
+def test_a_greeting_that_asks_after_a_person_by_name_asks_for_a_person(ginza, lexicon):
+    """去年お世話になった菊池さんおってです？ (greet 0.72, round 2026-12-07m)."""
+    ranking = [{"name": "greet", "confidence": 0.72}, {"name": "request_human", "confidence": 0.2}]
+    asked = run(ginza, lexicon, "去年お世話になった菊池さんおってです？")
+    assert correct_intent("greet", ranking, asked, THRESHOLD) == "request_human"
+    assert correct_intent("greet", ranking, run(ginza, lexicon, "こんにちは、去年もお世話になりました"), THRESHOLD) == "greet"
 
 
 @pytest.mark.parametrize("text, acted_on", [
