@@ -10,7 +10,9 @@ from madoguchi.shop.rules import shop_rules
 from madoguchi.text import nfkc
 
 # Words of anger that, in a refusal, only ask why or sigh.
-ASKING_WHY = ("なんで", "何で", "めんどくさ", "面倒くさ", "めんどい", "いちいち", "何回も聞", "何度も聞", "なんかいもき", "なんどもき")
+ASKING_WHY = ("なんで", "何で", "めんどくさ", "面倒くさ", "めんどい", "いちいち", "何回も聞", "何度も聞", "なんかいもき", "なんどもき",
+              # a huff (u have all my data. just look it up, i'm busy po 😤, round 2026-12-07n tsuneo-arnel-17)
+              "😤")
 # Wariness of fraud in the world (詐欺 ノ 多イ 世ノ中 ダ), no charge against the shop (詐欺みたい).
 WARY_OF_FRAUD = re.compile(r"詐欺(?:の|が|も|ノ|ガ|モ)?(?:多|おお|オオ|怖|こわ|コワ|心配|しんぱい|流行|はや|注意|ちゅうい|被害)")
 # Calls or mails of fraudsters, the reason a phone is refused (さぎの でんわが しょっちゅう かかってくんだ

@@ -15,8 +15,8 @@ from __future__ import annotations
 from typing import Any, Iterable, NamedTuple
 
 from madoguchi.handoff.presence import with_person
-from madoguchi.handoff.reasons import INTENT_REASONS, TOLD_AGAIN
-from madoguchi.shop.rules import UNKNOWN_PRIORITY
+from madoguchi.handoff.reasons import INTENT_REASONS, TOLD_AGAIN, goods_problem
+from madoguchi.shop.rules import UNKNOWN_PRIORITY, shop_rules
 from madoguchi.store import handoffs
 from madoguchi.store.db import Database
 from madoguchi.text import folded
@@ -51,6 +51,7 @@ class Raise(NamedTuple):
     calm: bool = False
     sure: bool = False  # distress read surely, which takes a complaint's ticket
     again: bool = False  # a complaint that the goods went wrong again, which takes a goods ticket
+    learned: bool = False  # goods the learned detector alone read, which do not take a complaint's ticket
 
 
 def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[str, Raise]:
@@ -72,12 +73,16 @@ def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[s
         unsure_anger = reason is None and bool(triage.get("anger"))
         reason = COMPLAINT if unsure_anger else reason
         told_before = reason == COMPLAINT and TOLD_AGAIN.search(folded(event.get("text") or "")) is not None
+        learned = False
         if reason != DISTRESS and triage.get("goods_problem") and not told_before:
             # こうはくの のしが ついとったて, 箱 つぶれてて…ぐしゃぐしゃだって: what came is wrong,
             # told after an opener (ねえちゃんから 電話きてさ) that was read as a wish for a person; not
             # 前にも箱がつぶれとったって電話したのに…折り返しの電話もないし (round 2026-12-07i
             # sumie-tavita-12): the goods of before, and a complaint that no one called back
             reason = KEPT
+            # I only ordered one time. This is really bad. (round 2026-12-07n kazuko-deireragea-12, after a
+            # double charge): the detector's guess, no goods word; the complaint stays what it is
+            learned = bool(triage.get("goods_learned")) and not _goods_told(event.get("text") or "", triage)
         if not reason:
             continue
         unsure = (read.get("confidence") or 0) < CALM_SURE and not triage.get("anger")
@@ -85,11 +90,16 @@ def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[s
         # 去年も似たようなことがありましたやんか。二度目ですで (round 2026-12-05zzr michihiko-mbuyi-12,
         # after the goods told): the shop failed twice, a complaint as reasons.TOLD_AGAIN says
         again = reason == COMPLAINT and TOLD_AGAIN.search(folded(event.get("text") or "")) is not None
-        told = Raise(reason, calm=reason == COMPLAINT and (unsure_anger or unsure), sure=sure, again=again)
+        told = Raise(reason, calm=reason == COMPLAINT and (unsure_anger or unsure), sure=sure, again=again, learned=learned)
         sender = event.get("sender_id", "")
         if sender not in found or _urgency(priority, told) < _urgency(priority, found[sender]):
             found[sender] = told
     return found
+
+
+def _goods_told(text: str, triage: dict[str, Any]) -> bool:
+    """The goods cues of the rules file find a goods problem in the message."""
+    return goods_problem(shop_rules(), text, frozenset(triage.get("lemmas") or []))
 
 
 def _urgency(priority: dict[str, int], told: Raise) -> tuple[int, bool, bool]:
@@ -100,7 +110,7 @@ def _urgency(priority: dict[str, int], told: Raise) -> tuple[int, bool, bool]:
 
 def raise_open_handoff(
     db: Database, sender_id: str, reason: str, priority: dict[str, int], calm: bool = False, sure: bool = False,
-    again: bool = False,
+    again: bool = False, learned: bool = False,
 ) -> bool:
     """The open ticket takes `reason` when it is more urgent than the ticket's own, or as
     urgent and the ticket's own is the vague bot_failure; a `calm` one only a vague ticket.
@@ -109,6 +119,8 @@ def raise_open_handoff(
     met with care first."""
     handoff = with_person(db, sender_id)
     if handoff is None or (calm and handoff.reason != VAGUE):
+        return False
+    if reason == KEPT and handoff.reason == COMPLAINT and learned:
         return False
     if reason == KEPT and handoff.reason == COMPLAINT:
         # a box from your shop was left at my dorm room today (a complaint), then: the name on the label

@@ -103,7 +103,7 @@ ROMAJI_CITY_FIRST = re.compile(
 )
 # Start: a prefecture, or a city / ward / town name (2+ letters before 市区町村郡).
 _START = rf"(?:(?:{PREFECTURES})(?:(?:{_KANA_CITIES})市)?|(?:{_KANA_CITIES})市|{_PLACE}{{1,6}}[市区郡])"
-_WORD = rf"[{KANJI}ァ-ヴー{HALF_KANA}A-Za-zＡ-Ｚａ-ｚ・･]"
+_WORD = rf"[{KANJI}ァ-ヴーㇰ-ㇿ{HALF_KANA}A-Za-zＡ-Ｚａ-ｚ・･]"  # ㇼ: Ainu's small katakana (工房シㇼカ, 07n)
 _HOUSES = ("ビル", "ホーム", "苑", "マンション", "ハイツ", "荘", "アパート", "コーポ", "レジデンス", "タワー", "棟", "館", "ハウス",
            "コート", "ヒルズ", "メゾン", "パレス", "プラザ", "団地", "寮", "住宅", "ハイム", "ヴィラ", "カーサ",
            "旅館", "ホテル", "会館", "病院", "医院", "事務所", "工場", "センター", "スクエア", "テラス", "ガーデン",
@@ -173,7 +173,10 @@ ADDRESS = re.compile(
     rf"{_START}(?:{_PLACE}|{_KANA_TOWN}|{_BLOCK}|{_DIRECTION}|{_PLACE_NO})*{_SPACED_BLOCK}{_BLOCK}"
     # a company before its building (…富士町1-8 ハリマ精工 事務所棟2階, round 2026-12-05zzj)
     rf"(?:[ 　]?(?:{_WORD}{{2,12}}[ 　](?={_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}]*[ 　]?{_NUM}))?"
-    rf"{_BUILDING}(?:(?:[ 　]{_BUILDING}){{1,2}}(?=[ 　]{_ROOM})|(?:[ 　](?:{_BUILDING}|{_HOME_NAME})){{1,2}}(?=[ 　]{_NAMED_ROOM}))?"
+    rf"{_BUILDING}(?:(?:[ 　]{_BUILDING}){{1,2}}(?=[ 　]{_ROOM})|(?:[ 　](?:{_BUILDING}|{_HOME_NAME})){{1,2}}(?=[ 　]{_NAMED_ROOM})"
+    # a home and its name last (特別養護老人ホーム はまなす荘, round 2026-12-07n); not a company after its
+    # building (芝パークビル８階 株式会社ミナト: whom it is for)
+    rf"|[ 　]{_HOME_NAME}(?:荘|苑|寮|の郷|ハイツ|コーポ)(?=[ 　]*(?:[。、,.!！?？]|$)))?"
     rf"(?:[ 　](?:(?:{_ROOM}(?:[ 　]{_NAMED_ROOM})?|{_WORD}{{1,4}}{_NAMED_ROOM})(?:[ 　](?:{_OFFICE}))?|{_OFFICE}))?"
     rf"{_CARE_OF})?"  # …中央病院 東5階病棟: a ward named by its wing and floor
 )  # 特別養護老人ホーム すずらん苑 ２０５号室: a home, its name, its room (not 芝パークビル８階 株式会社ミナト)

@@ -5,6 +5,8 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
 - gibberish -> `nlu_fallback` (the bot did not understand);
 - a wait that leaves (あ、ちょっと待って。お客さんが来たで、またにすっ) -> `deny`;
 - damaged or wrong goods -> `complain` (the handoff action then says `needs_operator`);
+- a complaint read unsurely that tells gladly of a parcel come just now, nothing wrong with it -> `thank`;
+- a leave tired of the bot's questions (so many questions, pls stop asking…leave it) -> `deny`;
 - a distress score at or over the threshold -> `express_distress`, unless the only cues say
   the customer does not know how to do what they ask about, or are sad faces beside a death
   told in a gift question, or a death is told and the custom asked (I don't know the etiquette);
@@ -76,6 +78,14 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         return "deny"  # あ、ちょっと待って。お客さんが来たで、またにすっ。ごめんね: not a wait, a leave
     if assessment.goods_problem and intent not in HANDOFF_INTENTS:
         return "complain"
+    if intent == "complain" and assessment.arrived_gladly and _below(intent, ranking, SURE) and not (
+        assessment.grievance or assessment.person or assessment.questioned
+    ):
+        return "thank"  # Oh! the delivery man is at my door now 😂 届きました! (0.80, round 2026-12-07n): glad, no complaint
+    if assessment.leaving and assessment.tired_of_questions and not (
+        assessment.goods_problem or assessment.late_catalog or assessment.exception or assessment.person or assessment.detail
+    ):
+        return "deny"  # hay naku so many questions 😩 pls stop asking na po… leave it muna: the form left, annoyed
     if intent == "express_distress" and assessment.cannot_read and not (
         assessment.grievance or assessment.grief or assessment.cues or assessment.intensity or assessment.imminent
         or assessment.distress >= 0.45  # …字もよう見えんし もうどうしてええやら情けのうて: at a loss too

@@ -199,6 +199,17 @@ PERSON_BY_NAME = re.compile(
     r"[一-龥々]{1,3}(?:さん|様|さま)(?:は|って|わ)?(?:おって|いらっしゃ(?:いま|る)|おられま|おられる|おりま|いま)"
     r"[^。？?]{0,3}[？?か]"
 )
+# A parcel told as come just now, gladly (Oh! the delivery man is at my door now 😂 届きました!, round
+# 2026-12-07n kazuko-deireragea-20): the wait is over, nothing to complain of.
+_ARRIVED = r"(?:届きました|届いた|とどいた|とどきました|着きました|(?i:arrived|is here|came|at my door|at the door))"
+_GLAD = r"(?:[!！]|😂|😊|😄|😆|🙌|🎉|☺|🥰|😁|よかった|良かった|(?i:yay|great))"
+ARRIVED_GLADLY = re.compile(rf"{_ARRIVED}[^。.?？]*?{_GLAD}|{_GLAD}[^。.?？]*?{_ARRIVED}")
+# The bot's questions as what tires the customer (hay naku so many questions 😩 pls stop asking, round
+# 2026-12-07n tsuneo-arnel-20): with a leave, annoyance at the form, no complaint about the shop.
+TIRED_OF_QUESTIONS = re.compile(
+    r"(?i:so ?many ?questions?|too ?many ?questions?|stop ?asking|many ?many ?questions?)"
+    r"|質問(?:が|ばっかり|ばかり|ばっか)?(?:多すぎ|おおすぎ|多い|おおい)|しつもん(?:が)?(?:おおすぎ|おおい)|(?:聞き|きき)すぎ"
+)
 # An order or a request made by phone, told (嫁が電話で頼んだんよ): no person asked for now.
 PHONE_ORDER = re.compile(
     r"(?:電話|でんわ|デンワ|はがき|ハガキ|葉書)で(?:頼ん|たのん|注文し|ちゅうもんし|申し込ん|もうしこん|申込ん|お願いし|おねがいし)(?:だ|た|で)"

@@ -59,7 +59,12 @@ _POSTAL_BARE_RE = re.compile(r"(?<![0-9-])(\d{3})-(\d{4})(?![0-9])(?!-\d)")
 _POSTAL_BEFORE_ADDRESS_RE = re.compile(
     r"(?<![0-9-])(\d{3})[ \u3000]?(\d{4})(?![0-9])[ \u3000、,]*(?=東京都|北海道|京都府|大阪府|[一-龥]{2,3}県|[一-龥]{2,4}市)"
 )
-_POSTAL_ALONE_RE = re.compile(r"^\s*(\d{3})[ \u3000の](\d{4})\s*(?:です|だす|でございます)?[。.]?\s*$")  # 780の8062です: by voice
+_POSTAL_ALONE_RE = re.compile(
+    r"^\s*(\d{3})[ \u3000の](\d{4})\s*(?:です|だす|でございます)?[。.]?\s*$"  # 780の8062です: by voice
+    # 郵便局で 聞いだっけ 、 ９９８の０２８１ だど (round 2026-12-07n): three and four digits read with の,
+    # inside a message too; not a phone's parts (088の844の1234)
+    r"|(?<![0-9A-Za-z-])(?<!の)(\d{3})の(\d{4})(?![0-9])(?!の\d)"
+)
 # 12月20日, 12/20, 20日; not a duration (3日間, 2日以内, 5日後), nor a day no month has.
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"  # not 49日 (四十九日, a memorial)
@@ -234,8 +239,9 @@ def _postal_codes(text: str, taken: list[Found] = (), bare: bool = True) -> list
         for m in regex.finditer(folded):
             if _overlaps(m.start(), m.end(), [*taken, *found]):
                 continue
-            value = f"{m.group(1)}-{m.group(2)}"
-            found.append(Found(POSTAL_CODE, m.start(1), m.end(2), value))
+            first, last = (1, 2) if m.group(1) else (3, 4)
+            value = f"{m.group(first)}-{m.group(last)}"
+            found.append(Found(POSTAL_CODE, m.start(first), m.end(last), value))
     return sorted(found, key=lambda f: f.start)
 
 

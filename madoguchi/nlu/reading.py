@@ -150,11 +150,28 @@ _OLD_WORDS = {  # 貴店の品書きを御願ひ申し上げ候
 _OLD_WORD = re.compile("|".join(map(re.escape, _OLD_WORDS)).replace("放送", "(?<!テレビで)(?<!ラジオで)(?<!番組で)放送(?!され|中|局|で見)"))
 
 
+# Ainu's greetings, thanks and goodbye in katakana among Japanese (イランカラプテ！, イヤイライケレ,
+# アプンノ オカ: round 2026-12-07n), read as their Japanese.
+_AINU = {"イランカラプテ": "こんにちは", "イヤイライケレ": "ありがとうございます", "アプンノ オカ": "さようなら",
+         "アプンノオカ": "さようなら", "アプンノ パイェ": "さようなら", "ヒオーイオイ": "ありがとうございます"}
+_AINU_WORD = re.compile("|".join(map(re.escape, sorted(_AINU, key=len, reverse=True))))
+# The small っ written full size, as in the older writing or by a slip (持つてくつて言つてしまつた, 頭真つ白,
+# 来ねがつた, 間に合つてる: round 2026-12-07n): before て or た after a kanji that is no numeral (二つ
+# たのんだ stays), after が, な, だ, ま, や, なか, てく and the like, and in 真つ before a colour.
+_BIG_TSU = re.compile(
+    r"(?:(?<=[一-龥々])(?<![一二三四五六七八九十幾何])|(?<=[がなだまや])|(?<=なか|しか|よか|たか|てく))つ(?=[てた])"
+    r"|(?<=真)つ(?=[白赤青黒暗])|(?<=[」』])つ(?=て)"  # 「千葉」つて
+)
+
+
 def old_words(text: str) -> Reading | None:
     """The text with the shop's words in their older writing, or as voice input writes them,
-    read as today's (型録をお願いしたがです: カタログ), or None when it holds none."""
+    read as today's (型録をお願いしたがです: カタログ; 言つて: 言って), Ainu's greetings read in
+    Japanese, or None when it holds none."""
     found = [(m.start(), m.end(), _OLD_WORDS[m.group()]) for m in _OLD_WORD.finditer(text)]
-    return replaced(text, found) if found else None
+    found += [(m.start(), m.end(), "っ") for m in _BIG_TSU.finditer(text)]
+    found += [(m.start(), m.end(), _AINU[m.group()]) for m in _AINU_WORD.finditer(text)]
+    return replaced(text, sorted(found)) if found else None
 
 
 def as_read(text: str) -> str:

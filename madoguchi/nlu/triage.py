@@ -29,7 +29,7 @@ from madoguchi.nlu.cues import (
     INTENSITY, KATAKANA_COPULA, LATIN_BOT_WORDS, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES,
     PEOPLE_COUNTED, PERSON_WORDS, PHONE_ORDER, QUESTIONED, REFUND_ASKED, REQUEST_FORMS, ROOM_NUMBER, STAFF_TOLD_OF, SUBJECT,
     THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB, ORDER_ASKED_AFTER, STAFF_GIVEN_TO,
-    SCREEN_UNREADABLE,
+    SCREEN_UNREADABLE, ARRIVED_GLADLY, TIRED_OF_QUESTIONS,
 )
 from madoguchi.nlu.gibberish import is_gibberish
 from madoguchi.nlu.greeting import CLOSES_TALK, opens_the_talk
@@ -121,6 +121,8 @@ class Assessment:
     digits: bool = False
     bot_words: bool = False  # ロボット, 機械, 人間: what a question about the bot names
     leaving: bool = False
+    arrived_gladly: bool = False  # Oh! the delivery man is at my door now 😂 届きました!
+    tired_of_questions: bool = False  # so many questions 😩 pls stop asking
     refusal: bool = False
     changes: bool = False  # 変更, キャンセル, 変えたい: a change named
     cancels: bool = False  # キャンセル, 取り消し: an order called off
@@ -241,6 +243,8 @@ def assess(
     result.person = asks_for_person(re.sub(STAFF_GIVEN_TO, "", text or ""))
     result.staff_told_of = STAFF_TOLD_OF.search(spaced_out) is not None
     result.cannot_read = SCREEN_UNREADABLE.search(spaced_out) is not None
+    result.arrived_gladly = ARRIVED_GLADLY.search(norm) is not None
+    result.tired_of_questions = TIRED_OF_QUESTIONS.search(norm) is not None
     # 十五人くらい来る: people counted; 嫁が電話で頼んだんよ: how it was ordered; no person asked for
     result.names_person = PERSON_WORDS.search(PHONE_ORDER.sub("", PEOPLE_COUNTED.sub("", spaced_out))) is not None
     result.subject = SUBJECT.search(spaced_out) is not None

@@ -59,7 +59,8 @@ class TranscriptBroker(EventBroker):
         for sender_id, told in late_reasons.raised(events, priority).items():
             try:  # messages read as distress, a complaint, a wish or goods problems reach here
                 late_reasons.raise_open_handoff(
-                    self.db, sender_id, told.reason, priority, calm=told.calm, sure=told.sure, again=told.again
+                    self.db, sender_id, told.reason, priority, calm=told.calm, sure=told.sure, again=told.again,
+                    learned=told.learned,
                 )
             except Exception:
                 logger.exception("could not raise the handoff reason of %s", sender_id)

@@ -18,6 +18,9 @@ def test_a_wariness_of_fraud_in_the_world_is_told_apart(text, wary):
 
 @pytest.mark.parametrize("text, angry", [
     ("なんで電話番号がいるんだ、めんどくさい", False), ("電話番号なんか教えるか、ふざけんな", True),
+    # a huff at a refusal (round 2026-12-07n tsuneo-arnel-17): explained once, no complaint
+    ("i already ordered many times from u, u have all my data. just look it up, i'm busy po 😤", False),
+    ("just look it up 😤 this is ridiculous", True),
 ])
 def test_an_irritated_why_is_no_anger(text, angry):
     assert angry_beyond_asking_why(text) is angry

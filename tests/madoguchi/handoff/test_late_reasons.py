@@ -189,3 +189,18 @@ def test_goods_of_before_told_with_a_call_not_returned_leave_a_complaint_s_ticke
     text = "前にも箱がつぶれとったって電話したのに、誰も出んし、折り返しの電話もないし"
     TranscriptBroker(db).publish_many([user("w11", text, "complain", goods=True, confidence=1.0)])
     assert handoffs.get(db, hid).reason == "complaint"
+
+
+def test_goods_only_the_detector_read_after_a_complaint_leave_the_complaint(db):
+    """Round 2026-12-07n kazuko-deireragea-12: a double charge told in anger (a complaint), then I only
+    ordered one time. This is really bad., which the learned detector alone read as goods."""
+    hid = ticket(db, "w12", "complaint", 1)
+    told = user("w12", "I only ordered one time. This is really bad.", "complain", goods=True, confidence=0.86)
+    told["parse_data"]["triage"]["goods_learned"] = True
+    TranscriptBroker(db).publish_many([told])
+    assert handoffs.get(db, hid).reason == "complaint"
+    box = ticket(db, "w13", "complaint", 1)
+    crushed = user("w13", "and the box came crushed, all the sweets are broken", "complain", goods=True, confidence=0.9)
+    crushed["parse_data"]["triage"]["goods_learned"] = True
+    TranscriptBroker(db).publish_many([crushed])
+    assert handoffs.get(db, box).reason == "needs_operator"

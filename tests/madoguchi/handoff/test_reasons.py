@@ -99,9 +99,20 @@ def test_goods_told_in_words_of_anger_or_reported_before_are_a_complaint(rules, 
     "I ordered 栗ようかん 2 boxes, because it has no gelatin. But today fruit jelly came, not yokan",
     "I cannot eat gelatin, maybe it is from pig. bakhena ghwaram, but this is wrong item",
     "でも、宛名 (recipient name) が私ではありません。「高橋 誠様」と書いてあります。",  # 2026-12-03zn, replay
+    # round 2026-12-07n: a mourning のし on a birthday gift in Yaeyama speech; a celebration のし on a memorial
+    # gift, told as asked for in Shonai speech; a ribbon and のし paid for and missing
+    "ひまごの　たんじょうびの　おかし　きたけど　のしが　くろと　しろさ",
+    "のし が 紅白 で 、 お祝い の だ 。 仏事 だ って 言った はず だ の",
+    "but no ribbon and no のし 😞 i paid for both, it's on the receipt",
 ])
 def test_goods_short_by_one_or_with_a_mourning_paper_on_a_birthday_gift_are_reported(rules, text):
     assert goods_problem(rules, text)
+
+
+@pytest.mark.parametrize("text", ["no ribbon and no のし please", "its a gift but no ribbon needed",
+                                  "I paid for both already? the box and the card"])
+def test_a_ribbon_not_wanted_is_no_goods_problem(rules, text):
+    assert not goods_problem(rules, text)
 
 
 def test_no_english_cue_of_wrong_goods_is_a_word_alone():

@@ -266,3 +266,11 @@ def test_an_orchard_and_a_farm_dormitory_in_romaji_are_the_address_s_buildings()
     assert [text[a:b] for a, b in addresses(text)] == ["Ehime Yawatahama-shi Maana 2-41 Hyodo farm dormitory room 3"]
     text = "i live Yawatahama-shi Maana 2-41, thanks"
     assert [text[a:b] for a, b in addresses(text)] == ["Yawatahama-shi Maana 2-41"]
+
+
+def test_a_home_s_name_last_and_ainu_s_small_katakana_are_the_address_s():
+    """Round 2026-12-07n: …特別養護老人ホーム はまなす荘 lost the home's name, 工房シㇼカ its ㇼ and what followed."""
+    for text in ("山形県酒田市若浜町12-3 特別養護老人ホーム はまなす荘", "北海道沙流郡平取町二風谷61-5 工房シㇼカ"):
+        assert [text[a:b] for a, b in addresses(text)] == [text]
+    text = "東京都港区芝1-2-3 山田ビル に送って"
+    assert [text[a:b] for a, b in addresses(text)] == ["東京都港区芝1-2-3 山田ビル"]

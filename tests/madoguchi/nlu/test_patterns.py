@@ -151,6 +151,7 @@ def test_normalize_phone():
         ("890 0082 鹿児島市紫原4丁目21番7号", "890 0082", "890-0082"),  # with a space, before a city (round 2026-12-05a)
         ("postal 7960010", "7960010", "796-0010"),  # labelled in English (round 2026-12-07m)
         ("my zip code is 796 0010", "796 0010", "796-0010"),
+        ("郵便局で 聞いだっけ 、 ９９８の０２８１ だど", "９９８の０２８１", "998-0281"),  # read with の (round 2026-12-07n)
     ],
 )
 def test_postal_code_in_every_shape_is_three_digits_hyphen_four(text, span, value):

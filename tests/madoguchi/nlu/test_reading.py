@@ -430,6 +430,9 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("ban", "いいえ"), ("Lotu wo 🙏", "こんにちは"), ("ok kulo ma lulap, you help me very much", "ありがとうございます"),
     ("aok aok, send like that", "はい"), ("mo", "いいえ"), ("Moh, not that one", "いいえ"), ("noa'ia!!", "どうも"),
     ("hanis ma rot mama, and noa'ia for the help", "さようなら"), ("igka. no phone", "いいえ"),
+    ("Ekamawir omo!", "こんにちは"), ("tubwa kor!!", "ありがとうございます"), ("ok tarawong!", "さようなら"),  # 07n
+    ("eko", "いいえ"), ("ehe", "はい"), ("mayap a abak po! 😊", "こんにちは"), ("wa po", "はい"), ("ali po", "いいえ"),
+    ("wa pu, おねがいします 🙏", "はい"), ("irankarapte", "こんにちは"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
@@ -446,6 +449,24 @@ def test_alaa_and_ayo_are_read_only_alone():
     for text, word in [("my name is Alaa Hassan", "いいえ"), ("ayo... I'm in service", "さようなら")]:
         read = reading(text)
         assert read is None or word not in read.text
+
+
+@pytest.mark.parametrize("text, read", [
+    ("イランカラプテ！", "こんにちは！"), ("イヤイライケレ！", "ありがとうございます！"), ("アプンノ オカ。", "さようなら。"),
+    ("お寺さんさも持つてくつて言つてしまつたし　もう頭真つ白だ", "お寺さんさも持ってくって言ってしまったし　もう頭真っ白だ"),
+    ("去年もカタログ頼んで来ねがつたし", "去年もカタログ頼んで来ねがったし"), ("間に合つてるから", "間に合ってるから"),
+    ("のしさ名前入れでけらい　「千葉」つて", "のしさ名前入れでけらい　「千葉」って"),
+])
+def test_ainu_greetings_and_a_small_tsu_written_full_size_are_read(text, read):
+    """Round 2026-12-07n: Ainu's katakana greetings were not understood, and 頭真つ白 (the older writing, or
+    the small kana forgotten) was no distress."""
+    assert reading(text).text == read
+
+
+def test_a_full_size_tsu_of_a_counter_or_a_word_stays():
+    for text in ("二つたのんだ", "かつてない味", "いつ届く"):
+        read = reading(text)
+        assert read is None or read.text == text
 
 
 def test_he_ban_and_mo_are_read_only_alone():

@@ -477,6 +477,7 @@ def test_asking_to_check_one_thing_first_is_no_request_for_priority(ginza, lexic
     ("we are welfare facility, can delivery be free for us?", True),  # round 2026-12-07l
     ("去年の値段でやってくれや。今年は上がってるべ", True),  # last year's price (Yubari)
     ("欠航で届くのがおくれたら、その分の送料はそっちで持ってもらえるんろか", True),  # round 2026-12-07m (Echigo)
+    ("船 動ぐ まで そっちの 店で 荷物 あずがって おいで もらえねがの", True),  # round 2026-12-07n (Shonai)
 ])
 def test_payment_after_delivery_or_the_shipping_paid_back_is_an_exception(ginza, lexicon, text, asked):
     """The shop's rules name no such terms: only an operator decides (out_of_policy)."""
@@ -698,6 +699,19 @@ def test_a_message_that_only_opens_the_talk_is_an_opener(ginza, lexicon, text):
 def test_a_goodbye_that_opens_the_talk_is_a_greeting(ginza, lexicon, text, acted_on):
     ranking = [{"name": "goodbye", "confidence": 0.77}, {"name": "greet", "confidence": 0.2}]
     assert correct_intent("goodbye", ranking, run(ginza, lexicon, text), THRESHOLD) == acted_on
+
+
+@pytest.mark.parametrize("text, read, acted_on", [
+    # round 2026-12-07n kazuko-deireragea-20: went to a person as goods
+    ("Oh! the delivery man is at my door now 😂 届きました!", "complain", "thank"),
+    ("届きました! でも箱が潰れてました 😂", "complain", "complain"),
+    # round 2026-12-07n tsuneo-arnel-20: handed off as a complaint
+    ("hay naku so many questions 😩 pls stop asking na po, i will fill it later. leave it muna", "request_exception", "deny"),
+    ("so many questions and my box came broken, stop asking", "complain", "complain"),
+])
+def test_a_parcel_come_gladly_or_a_form_left_tired_of_questions_is_no_complaint(ginza, lexicon, text, read, acted_on):
+    ranking = [{"name": read, "confidence": 0.8 if read == "complain" else 0.48}, {"name": "thank", "confidence": 0.06}]
+    assert correct_intent(read, ranking, run(ginza, lexicon, text), THRESHOLD) == acted_on
 
 
 def test_a_greeting_that_asks_after_a_person_by_name_asks_for_a_person(ginza, lexicon):
