@@ -29,7 +29,9 @@ TOLD_AGAIN = re.compile(
     r"先月も|前回も|この前も|去年も|返事(?:ひとつ|も|が)?(?:ない|無い|こない|来ない|寄こさ|よこさ)|返信(?:が|も)?(?:ない|無い|こない|来ない)|"
     # not a bare again: the box came crushed, please send it again asks for a new one, nothing told again
     r"(?i:happened again|(?:wrong|broken|crushed|damaged|melted|leaking|late) again|again (?:broken|crushed|damaged|wrong)|"
-    r"second time|told you before|no reply|nobody (?:answered|replied)|no answer)|"
+    r"second time|told you before|no reply|nobody (?:answered|replied)|no answer|"
+    # every time some problem. Last time the box was crushed (round 2026-12-07o masae-banri-12)
+    r"last time|every time|each time)|"
     # また まちがって きたじゃ; 二回も連絡した; 電話したら…それっきり; 3日 前 問い合わせ フォーム で 送った
     # (rounds 2026-12-05k jessica-tsugiko-17, 05j gabriela-mamoru-12, 01j keiko-minh-19, 04zzc kayoko-hung-17)
     r"また[ 　]*(?:まちが|間違)|(?:二|2|２)(?:回|度)も|(?:電話|連絡|問い合わせ|問合せ)したら|(?:問い合わせ|問合せ)[ 　]*フォーム|"
@@ -152,6 +154,9 @@ LATE = re.compile(
 )
 # Asked as what may happen, nothing told (のしが違ってたらどうなりますか).
 ASKED_IF = re.compile(r"(?:違|ちが|間違|まちが|おかし|変|へん)[ぁ-ゖ]{0,3}?(?:たら|ったら|れば|ても|ないか|ないよう)")
+# Which のし to choose, asked (his mother passed away, which noshi is good? red and white is wrong?): a
+# question before ordering, nothing that came.
+WHICH_NOSHI = re.compile(r"(?i:which ?(?:noshi|のし)|what ?(?:noshi|のし)|どの(?:のし|熨斗))|(?:のし|熨斗)(?:は|って)?(?:何|なに|どれ)")
 
 
 def spaceless(text: str) -> str:
@@ -218,7 +223,7 @@ def goods_reported(goods: GoodsCues, text: str, lemmas: frozenset[str] = frozens
         any(w in lemmas or cue_at(w, places) for w in goods.damaged)
         or (any(w in whole or w in joined or w in lemmas for w in goods.wrong_item) and not asks_for_ingredients(text))
         or reports_wrong_thing(text)
-        or every_group(joined, goods.wrong_noshi)
+        or (every_group(joined, goods.wrong_noshi) and not WHICH_NOSHI.search(joined))
         or every_group(joined, goods.mourning_noshi)
         or every_group(joined, goods.wrong_noshi_name)
         or every_group(joined, goods.wrong_noshi_occasion)

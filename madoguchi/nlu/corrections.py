@@ -55,6 +55,7 @@ The original ranking stays in `intent_ranking`; `triage.changed_from` says what 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from madoguchi.nlu.cues import (
@@ -130,9 +131,12 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         # 来月結婚式で、引き菓子そろそろ決めないといけなくて、ちょっと急いでます: in a hurry, not at
         # a loss; the hurry itself is read where it matters (宅配便 for a catalog)
         return _next_calm(ranking)
+    # pfff I am at the factory, no email here. You cannot search with my name?? (0.55, round 2026-12-07o):
+    # a question pressed with ?? is impatience, no sign of distress
+    pressed = replace(assessment, emphatic=False) if assessment.asked_twice else assessment
     if intent == "express_distress" and _doubtful(intent, ranking) and not (
-        assessment.cues or assessment.grief or assessment.intensity >= 2 or assessment.emphatic or assessment.imminent
-        or assessment.grievance or assessment.person
+        pressed.cues or pressed.grief or pressed.intensity >= 2 or pressed.emphatic or pressed.imminent
+        or pressed.grievance or pressed.person
     ):
         # I have a café in Kobe and I'm thinking of serving your 最中 (0.60, round 2026-12-05v): no
         # word of distress, nothing near, no loss told; the classifier guessed. Torn with a

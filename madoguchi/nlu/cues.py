@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from madoguchi.nlu.spans import CAPITALIZED, NAME_LABEL_WORDS
+from madoguchi.nlu.spans import CAPITALIZED, CAPITALS_AND_GIVEN, NAME_LABEL_WORDS
 
 NEGATIONS = frozenset({"ない", "ぬ", "ず", "ねえ", "へん", "ん"})
 LIGHT_VERBS = frozenset({"する", "なる", "ある", "だ", "です", "いる"})
@@ -56,7 +56,7 @@ COURTESIES = re.compile(
 # Family and given name, a space between, alone: in Latin letters (Marco Silva, Jorge
 # Fernández) or in kanji and kana (山田 花子); no word of courtesy.
 FULL_NAME = re.compile(
-    rf"^(?:{CAPITALIZED}(?:[ 　]{CAPITALIZED}){{1,3}}|"
+    rf"^(?:{CAPITALIZED}(?:[ 　]{CAPITALIZED}){{1,3}}|{CAPITALS_AND_GIVEN}|"
     r"[ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5}[ 　・][ァ-ヺ一-龥々][ぁ-ゖァ-ヺー一-龥々]{0,5})"
     r"\s*(?:です|と申します|でございます|desu|to\s?mou?shimasu)?[。.!！]?$"  # Bjorn Lindqvist desu
 )

@@ -14,7 +14,7 @@ from madoguchi.nlu.address_spans import KANJI as _KANJI
 from madoguchi.nlu.foreign_words import ENGLISH_GRAMMAR
 from madoguchi.nlu.greeting import OPENING_WORDS
 from madoguchi.nlu.spans import (
-    CAPITALIZED, ENGLISH_COURTESY, GRAMMAR_WORD, NAME_LABEL_WORDS, NOT_A_NAME_WORD, NOT_FAMILY, VERB_END,
+    CAPITALIZED, CAPITALS_AND_GIVEN, ENGLISH_COURTESY, GRAMMAR_WORD, NAME_LABEL_WORDS, NOT_A_NAME_WORD, NOT_FAMILY, VERB_END,
     is_katakana_name,
 )
 
@@ -46,7 +46,7 @@ _ENGLISH_AFTER_LABEL = re.compile(
     r"(?=[ 　]|$)"
 )
 # A name in Latin letters written alone (Marco Silva, Jorge Fernández).
-_LATIN_NAME_ALONE = re.compile(rf"\s*({CAPITALIZED}(?:[ 　]{CAPITALIZED}){{1,2}})\s*[.!。]?\s*")
+_LATIN_NAME_ALONE = re.compile(rf"\s*({CAPITALIZED}(?:[ 　]{CAPITALIZED}){{1,2}}|{CAPITALS_AND_GIVEN})\s*[.!。]?\s*")
 # A name in Latin letters that opens a message, then po or a comma (Lisa Santos po, phone …).
 _LATIN_NAME_FIRST = re.compile(
     rf"\s*({CAPITALIZED}(?:[ 　]{CAPITALIZED}){{1,3}})"  # Marisol Dela Cruz po

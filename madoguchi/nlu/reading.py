@@ -151,10 +151,15 @@ _OLD_WORD = re.compile("|".join(map(re.escape, _OLD_WORDS)).replace("放送", "(
 
 
 # Ainu's greetings, thanks and goodbye in katakana among Japanese (イランカラプテ！, イヤイライケレ,
-# アプンノ オカ: round 2026-12-07n), read as their Japanese.
-_AINU = {"イランカラプテ": "こんにちは", "イヤイライケレ": "ありがとうございます", "アプンノ オカ": "さようなら",
-         "アプンノオカ": "さようなら", "アプンノ パイェ": "さようなら", "ヒオーイオイ": "ありがとうございます"}
-_AINU_WORD = re.compile("|".join(map(re.escape, sorted(_AINU, key=len, reverse=True))))
+# アプンノ オカ: round 2026-12-07n), and Tarama's and Okinawa's in hiragana (たんでぃがーたんでぃ,
+# ちゅーがなびら: round 2026-12-07o), read as their Japanese.
+_GREETINGS_IN_KANA = {
+    "イランカラプテ": "こんにちは", "イヤイライケレ": "ありがとうございます", "アプンノ オカ": "さようなら",
+    "アプンノオカ": "さようなら", "アプンノ パイェ": "さようなら", "ヒオーイオイ": "ありがとうございます",
+    "たんでぃがーたんでぃ": "ありがとうございます", "たんでぃがー たんでぃ": "ありがとうございます",
+    "たんでぃがー": "ありがとうございます", "ちゅーがなびら": "こんにちは",
+}
+_GREETING_IN_KANA = re.compile("|".join(map(re.escape, sorted(_GREETINGS_IN_KANA, key=len, reverse=True))))
 # The small っ written full size, as in the older writing or by a slip (持つてくつて言つてしまつた, 頭真つ白,
 # 来ねがつた, 間に合つてる: round 2026-12-07n): before て or た after a kanji that is no numeral (二つ
 # たのんだ stays), after が, な, だ, ま, や, なか, てく and the like, and in 真つ before a colour.
@@ -166,11 +171,11 @@ _BIG_TSU = re.compile(
 
 def old_words(text: str) -> Reading | None:
     """The text with the shop's words in their older writing, or as voice input writes them,
-    read as today's (型録をお願いしたがです: カタログ; 言つて: 言って), Ainu's greetings read in
-    Japanese, or None when it holds none."""
+    read as today's (型録をお願いしたがです: カタログ; 言つて: 言って), greetings of Ainu and the
+    islands read in Japanese, or None when it holds none."""
     found = [(m.start(), m.end(), _OLD_WORDS[m.group()]) for m in _OLD_WORD.finditer(text)]
     found += [(m.start(), m.end(), "っ") for m in _BIG_TSU.finditer(text)]
-    found += [(m.start(), m.end(), _AINU[m.group()]) for m in _AINU_WORD.finditer(text)]
+    found += [(m.start(), m.end(), _GREETINGS_IN_KANA[m.group()]) for m in _GREETING_IN_KANA.finditer(text)]
     return replaced(text, sorted(found)) if found else None
 
 

@@ -190,6 +190,9 @@ ENGLISH_COURTESY = re.compile(
 )
 # A word in Latin letters with a capital, accents too (Fernández, Ángel).
 CAPITALIZED = "[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+"
+# A family name in capitals beside a given name (NDAYISHIMIYE Fabrice, round 2026-12-07o), as passports
+# and forms write it; three letters or more (not OK Thanks).
+CAPITALS_AND_GIVEN = rf"(?:[A-Z]{{3,}}[ 　]{CAPITALIZED}|{CAPITALIZED}[ 　][A-Z]{{3,}}(?![A-Za-z]))"
 # Katakana words that are a sentence, not a name (カタログ オネガイ, マダ コナイ, ハイ ソウデス).
 _KATAKANA_NOT_A_NAME = re.compile(
     r"^(?:かたろぐ|おかし|おねがい|ありがと|こんにち|こんばん|おはよ|はい|いいえ|そうりょう|ちゅうもん|にもつ|でんわ|"

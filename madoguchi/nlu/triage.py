@@ -127,6 +127,7 @@ class Assessment:
     changes: bool = False  # 変更, キャンセル, 変えたい: a change named
     cancels: bool = False  # キャンセル, 取り消し: an order called off
     emphatic: bool = False
+    asked_twice: bool = False  # ?? and no !!: a question pressed, impatience rather than distress
     lemmas: list[str] = field(default_factory=list)
 
     @property
@@ -196,6 +197,7 @@ def assess(
     result = Assessment(lemmas=sorted({t.lemma_ for t in tokens}))
     result.intensity = min(len(INTENSITY.findall(norm)), 2)
     result.emphatic = EMPHASIS.search(norm) is not None
+    result.asked_twice = result.emphatic and re.search(r"[！!]{2,}", norm) is None  # You cannot search with my name??
     result.grief = any(w in norm for w in lexicon.grief) or PASSED_AWAY.search(re.sub(r"\s+", "", norm)) is not None
     read = with_hiragana(norm)  # ハコ ツブレテル
     result.goods_learned = goods_learned

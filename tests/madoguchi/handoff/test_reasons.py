@@ -61,6 +61,8 @@ def test_a_complaint_about_crushed_goods_needs_an_operator(rules):
     "おい 箱つぶれて届いたって前にも言ったずら",  # round 2026-12-05zzv yasuhei-hetal-12
     "もう一回言わしてもらいますけど、先月も箱が潰れて届いて、お電話で謝ってもらったばっかりながいね。",  # zzu
     "先週 ゼリーが 漏れとった件で 電話しただが。。。",  # zzw kiyotsugu-joselito-12
+    # round 2026-12-07o masae-banri-12: lateness twice, the crushed box of the last order told in passing
+    "I have been ordering every month since April and every time some problem. Last time the box was crushed",
 ])
 def test_damaged_goods_told_again_in_anger_are_a_complaint(rules, text):
     """Six blind writers asked for a complaint: the shop failed twice, or left the report unanswered."""
@@ -104,13 +106,17 @@ def test_goods_told_in_words_of_anger_or_reported_before_are_a_complaint(rules, 
     "ひまごの　たんじょうびの　おかし　きたけど　のしが　くろと　しろさ",
     "のし が 紅白 で 、 お祝い の だ 。 仏事 だ って 言った はず だ の",
     "but no ribbon and no のし 😞 i paid for both, it's on the receipt",
+    # round 2026-12-07o yoshi-pasang-09: a celebration のし on a funeral gift, in English
+    "I send okashi to my boss family because his mother died. today boss tell me the noshi paper is red and white "
+    "with happy knot 😞",
 ])
 def test_goods_short_by_one_or_with_a_mourning_paper_on_a_birthday_gift_are_reported(rules, text):
     assert goods_problem(rules, text)
 
 
 @pytest.mark.parametrize("text", ["no ribbon and no のし please", "its a gift but no ribbon needed",
-                                  "I paid for both already? the box and the card"])
+                                  "I paid for both already? the box and the card",
+                                  "my boss mother passed away, which noshi is good? red and white is wrong?"])
 def test_a_ribbon_not_wanted_is_no_goods_problem(rules, text):
     assert not goods_problem(rules, text)
 

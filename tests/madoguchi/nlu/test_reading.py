@@ -433,6 +433,11 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("Ekamawir omo!", "こんにちは"), ("tubwa kor!!", "ありがとうございます"), ("ok tarawong!", "さようなら"),  # 07n
     ("eko", "いいえ"), ("ehe", "はい"), ("mayap a abak po! 😊", "こんにちは"), ("wa po", "はい"), ("ali po", "いいえ"),
     ("wa pu, おねがいします 🙏", "はい"), ("irankarapte", "こんにちは"),
+    ("Amahoro!", "こんにちは"), ("oya", "いいえ"), ("ego", "はい"), ("Khublei shibun, ngin sa iakynduh 🙏", "さようなら"),  # 07o
+    ("khublei, you people are very kind", "どうも"), ("hooid", "はい"), ("thuche che 🙏", "ありがとうございます"),
+    ("lase", "はい"), ("min", "いいえ"), ("murakoze for all, ni ah'ubutaha, I go to my shift now", "さようなら"),
+    ("Le colis est arrivé aujourd'hui mais la boîte est écrasée et le sirop coule partout 😞", "箱がつぶれていました"),
+    ("livraison gratuite svp, j'achète 10 boîtes pour toute l'usine", "送料無料にしてください"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
@@ -456,6 +461,8 @@ def test_alaa_and_ayo_are_read_only_alone():
     ("お寺さんさも持つてくつて言つてしまつたし　もう頭真つ白だ", "お寺さんさも持ってくって言ってしまったし　もう頭真っ白だ"),
     ("去年もカタログ頼んで来ねがつたし", "去年もカタログ頼んで来ねがったし"), ("間に合つてるから", "間に合ってるから"),
     ("のしさ名前入れでけらい　「千葉」つて", "のしさ名前入れでけらい　「千葉」って"),
+    ("たんでぃがー たんでぃ よー　よく わかった さー", "ありがとうございます よー　よく わかった さー"),  # Tarama (07o)
+    ("ちゅーがなびら　たらまの もとむら です", "こんにちは　たらまの もとむら です"),
 ])
 def test_ainu_greetings_and_a_small_tsu_written_full_size_are_read(text, read):
     """Round 2026-12-07n: Ainu's katakana greetings were not understood, and 頭真つ白 (the older writing, or
@@ -471,7 +478,8 @@ def test_a_full_size_tsu_of_a_counter_or_a_word_stays():
 
 def test_he_ban_and_mo_are_read_only_alone():
     """Santali's yes and no and Kosraean's no (round 2026-12-07m): in a sentence, English's he and ban."""
-    for text, word in [("he said it was late", "はい"), ("they ban it", "いいえ"), ("mo' money", "いいえ")]:
+    for text, word in [("he said it was late", "はい"), ("they ban it", "いいえ"), ("mo' money", "いいえ"),
+                       ("wait 5 min please", "いいえ"), ("ego is a latin word", "はい")]:
         read = reading(text)
         assert read is None or word not in read.text
 

@@ -714,6 +714,22 @@ def test_a_parcel_come_gladly_or_a_form_left_tired_of_questions_is_no_complaint(
     assert correct_intent(read, ranking, run(ginza, lexicon, text), THRESHOLD) == acted_on
 
 
+def test_a_question_pressed_with_two_marks_is_no_distress(ginza, lexicon):
+    """pfff I am at the factory, no email here. You cannot search with my name?? (distress 0.55, round
+    2026-12-07o kimie-ndayishimiye-16): handed off as distress inside the order check."""
+    ranking = [{"name": "express_distress", "confidence": 0.55}, {"name": "complain", "confidence": 0.24}]
+    pressed = run(ginza, lexicon, "pfff I am at the factory, no email here. You cannot search with my name??")
+    assert correct_intent("express_distress", ranking, pressed, THRESHOLD) != "express_distress"
+    cried = run(ginza, lexicon, "I am at the factory, no email here. You cannot search with my name!!")
+    assert correct_intent("express_distress", ranking, cried, THRESHOLD) == "express_distress"
+
+
+def test_a_family_name_in_capitals_beside_the_given_name_is_a_whole_name(ginza, lexicon):
+    """NDAYISHIMIYE Fabrice (round 2026-12-07o kimie-ndayishimiye-20) was not taken for the name."""
+    assert run(ginza, lexicon, "NDAYISHIMIYE Fabrice").full_name_alone
+    assert not run(ginza, lexicon, "OK Thanks").full_name_alone
+
+
 def test_a_greeting_that_asks_after_a_person_by_name_asks_for_a_person(ginza, lexicon):
     """去年お世話になった菊池さんおってです？ (greet 0.72, round 2026-12-07m)."""
     ranking = [{"name": "greet", "confidence": 0.72}, {"name": "request_human", "confidence": 0.2}]
