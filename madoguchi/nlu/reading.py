@@ -37,6 +37,7 @@ from madoguchi.nlu.english_dialects import english_dialect_words
 from madoguchi.nlu.foreign_words import ENGLISH_GRAMMAR, FRENCH_GRAMMAR, foreign_words, their_phrases
 from madoguchi.nlu.kana import JAPANESE_SCRIPT, KEEP, Reading, chained, replaced, to_kana
 from madoguchi.nlu.korean_words import korean_words
+from madoguchi.nlu.old_words import old_words
 from madoguchi.text import folded
 
 
@@ -134,49 +135,6 @@ def _read_scripts(text: str) -> Reading | None:
         result = chained(chained(read, kata), foreign_words(kata.text)) if kata else chained(read, foreign)
     # English phrases last, wherever they stand (do you ship to the US?, box was kinda wet)
     return chained(result, english_words(result.text if result else text, others_read=not romaji_sure))
-
-
-# Words of the shop in an older writing, read as customers write them today (型録, 品書き: カタログ).
-# And as voice input writes カタログ (片ログ頼んだんだけど, round 2026-12-05r) and a call back
-# (織り返し電話暮れるって言っとった, round 2026-12-05zzc).
-_OLD_WORDS = {  # 貴店の品書きを御願ひ申し上げ候
-    "型録": "カタログ", "品書き": "カタログ", "片ログ": "カタログ", "織り返し": "折り返し", "電話暮れ": "電話くれ",
-    "送量": "送料",  # 島やけど、送量って本土と一緒なん？ (round 2026-12-05zze)
-    "型ログ": "カタログ", "かたろく": "カタログ",  # かたろく　うちにも頼むわ (a slip of the finger, round 2026-12-05zzi)
-    "放送": "包装",  # 贈り物用の放送してもらえんの, お歳暮で送るけぇ放送紙で (rounds 05zzg and before)
-    "野師": "のし",  # 野師が紅白の御祝になっとった (voice input, round 2026-12-05zzq otoyo-gwenael-10)
-}
-# 放送 of a broadcast is no wrapping (テレビで放送されてた羊羹).
-_OLD_WORD = re.compile("|".join(map(re.escape, _OLD_WORDS)).replace("放送", "(?<!テレビで)(?<!ラジオで)(?<!番組で)放送(?!され|中|局|で見)"))
-
-
-# Ainu's greetings, thanks and goodbye in katakana among Japanese (イランカラプテ！, イヤイライケレ,
-# アプンノ オカ: round 2026-12-07n), and Tarama's and Okinawa's in hiragana (たんでぃがーたんでぃ,
-# ちゅーがなびら: round 2026-12-07o), read as their Japanese.
-_GREETINGS_IN_KANA = {
-    "イランカラプテ": "こんにちは", "イヤイライケレ": "ありがとうございます", "アプンノ オカ": "さようなら",
-    "アプンノオカ": "さようなら", "アプンノ パイェ": "さようなら", "ヒオーイオイ": "ありがとうございます",
-    "たんでぃがーたんでぃ": "ありがとうございます", "たんでぃがー たんでぃ": "ありがとうございます",
-    "たんでぃがー": "ありがとうございます", "ちゅーがなびら": "こんにちは",
-}
-_GREETING_IN_KANA = re.compile("|".join(map(re.escape, sorted(_GREETINGS_IN_KANA, key=len, reverse=True))))
-# The small っ written full size, as in the older writing or by a slip (持つてくつて言つてしまつた, 頭真つ白,
-# 来ねがつた, 間に合つてる: round 2026-12-07n): before て or た after a kanji that is no numeral (二つ
-# たのんだ stays), after が, な, だ, ま, や, なか, てく and the like, and in 真つ before a colour.
-_BIG_TSU = re.compile(
-    r"(?:(?<=[一-龥々])(?<![一二三四五六七八九十幾何])|(?<=[がなだまや])|(?<=なか|しか|よか|たか|てく))つ(?=[てた])"
-    r"|(?<=真)つ(?=[白赤青黒暗])|(?<=[」』])つ(?=て)"  # 「千葉」つて
-)
-
-
-def old_words(text: str) -> Reading | None:
-    """The text with the shop's words in their older writing, or as voice input writes them,
-    read as today's (型録をお願いしたがです: カタログ; 言つて: 言って), greetings of Ainu and the
-    islands read in Japanese, or None when it holds none."""
-    found = [(m.start(), m.end(), _OLD_WORDS[m.group()]) for m in _OLD_WORD.finditer(text)]
-    found += [(m.start(), m.end(), "っ") for m in _BIG_TSU.finditer(text)]
-    found += [(m.start(), m.end(), _GREETINGS_IN_KANA[m.group()]) for m in _GREETING_IN_KANA.finditer(text)]
-    return replaced(text, sorted(found)) if found else None
 
 
 def as_read(text: str) -> str:
