@@ -21,8 +21,8 @@ from actions.catalog_postal import postal_code_not_known
 from actions.catalog_store import store_request
 from actions.conversation import customer_texts, hurry_reading, in_hurry, times_asked
 from madoguchi.address import (
-    address_after_code, address_from_kana, has_prefecture, join_address, lookup_postal_code, postal_code_for,
-    room_added, same_city,
+    address_after_code, address_from_kana, has_prefecture, join_address, latin_lodging, lookup_postal_code,
+    postal_code_for, room_added, same_city,
 )
 from madoguchi.dialogue import readback
 from madoguchi.dialogue.leaving import is_leaving
@@ -266,6 +266,9 @@ class ValidateCatalogForm(NameAskedExtraction, FormValidationAction):
         written = address_given_with(tracker, code)
         if written and len(join_address(base, written)) > len(base):
             return {**result, "address": join_address(base, written)}  # 〒… and the address, together
+        lodging = latin_lodging(common.latest_text(tracker))
+        if lodging:  # only lodge name, Yukiusagi Lodge Hirafu… postal is 044-0081: the number asked after it
+            result["address_base"] = f"{base} {lodging}"
         address = tracker.get_slot("address")
         if address and not (address.startswith(base[:3]) or same_city(base, address)):
             result["address"] = None  # given for another place: ask again from the new base

@@ -10,6 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
 from actions import common
+from madoguchi.address import latin_lodging
 from madoguchi.nlu.cues import QUESTIONED
 
 NUMBER_MISSING = "utter_address_number_missing"
@@ -42,10 +43,13 @@ _AS_IT_STANDS = re.compile(r"(?i)それで|そいで|そのまま|このまま|�
 def number_waived(tracker: Tracker) -> list[EventType]:
     """The address as it stands, its postal code's place, when the customer answers a question
     that offered 番地なし with a yes to it (はい、 それで たのみます, round 2026-12-07j
-    kazuyo-chikondi-03); nothing otherwise."""
+    kazuyo-chikondi-03; a yes alone when a lodging is named); nothing otherwise."""
     base = tracker.get_slot("address_base")
     text = common.latest_text(tracker)
-    said_so = common.latest_intent(tracker) == "affirm" and _AS_IT_STANDS.search(text) and not HAS_NUMBER.search(text)
+    # a yes alone will do when the address names its lodging (…山田 Yukiusagi Lodge Hirafu, then hoi:
+    # round 2026-12-07p shigeru-gurung-11): the lodge is found by its name
+    as_it_stands = _AS_IT_STANDS.search(text) or latin_lodging(base or "")
+    said_so = common.latest_intent(tracker) == "affirm" and as_it_stands and not HAS_NUMBER.search(text)
     if not base or not said_so or common.last_said(tracker) not in _NUMBERLESS_OFFERED:
         return []
     return [SlotSet("address", base)]

@@ -195,6 +195,19 @@ def without_postal_code(text: str) -> str:
 _TALK_AFTER_CODE = re.compile(r"[ぁ-ゖ][^0-9]*")
 
 
+# A lodging's name in Latin letters, which a guest's address needs (Yukiusagi Lodge Hirafu, round 2026-12-07p).
+_LATIN_LODGING = re.compile(
+    r"(?:[A-Z][A-Za-z'-]+ ){1,3}(?:Lodge|Hotel|Inn|Pension|Hostel|Guesthouse|Resort|Chalet|Villa|Cottage|Dormitory)"
+    r"(?: [A-Z][A-Za-z'-]+){0,2}"
+)
+
+
+def latin_lodging(text: str) -> str:
+    """The name of a lodging written in Latin letters in `text` (Yukiusagi Lodge Hirafu), or ''."""
+    found = _LATIN_LODGING.search(nfkc(text))
+    return found.group() if found else ""
+
+
 def address_after_code(text: str, code: str) -> str:
     """What follows the postal code in a message that gives both (〒604-8006 京都市…), or ''."""
     norm = nfkc(text)

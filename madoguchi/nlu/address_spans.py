@@ -230,8 +230,30 @@ _KANA_CITY = re.compile(r"[ぁ-ゖ]{2,}(?:し|く|まち|ちょう|むら|ぐん
 _NAME_ENDING_IN_NO = re.compile(rf".*(?:{_HOUSE})[ 　]?[ぁ-ゖ]{{1,6}}の")
 
 
+# A comma after a place's word, as an address read out in parts has it (島根県、隠岐郡、隠岐の島町、西町の、
+# 八尾の一の21番地, round 2026-12-07p): read without the commas, the town's の before one too.
+_SPOKEN_COMMA = re.compile(rf"(?<=[{KANJI}])(?<=[都道府県市区郡町村])の?[、,][ 　]?(?=[{KANJI}])")
+
+
 def addresses(text: str) -> list[tuple[int, int]]:
-    """Spans of the addresses written in `text`, building and room included."""
+    """Spans of the addresses written in `text`, building and room included; an address read
+    out in parts, a comma after each place, whole."""
+    spans = _addresses(text)
+    joined, where, at = "", [], 0
+    for comma in _SPOKEN_COMMA.finditer(text):
+        joined += text[at:comma.start()]
+        where += range(at, comma.start())
+        at = comma.end()
+    if at == 0:
+        return spans
+    joined += text[at:]
+    where += list(range(at, len(text)))
+    found = [(where[s], where[e - 1] + 1) for s, e in _addresses(joined)]
+    return sorted(span for span in {*spans, *found} if not any(o != span and o[0] <= span[0] and span[1] <= o[1] for o in found))
+
+
+def _addresses(text: str) -> list[tuple[int, int]]:
+    """Spans of the addresses written in `text` as it stands."""
     spans: list[tuple[int, int]] = []
     found = [*ADDRESS.finditer(text), *KANA_ADDRESS.finditer(text), *LABELLED_KANA_ADDRESS.finditer(text),
              *HOUSING_ADDRESS.finditer(text), *(m for m in ROMAJI_ADDRESS.finditer(text) if _ROMAJI_CITY.search(m.group())),

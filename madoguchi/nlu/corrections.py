@@ -191,6 +191,10 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         return greeted  # Oi こんにちは! カタログほしいです (greet 0.48, request_catalog 0.52): the task, greeted
     if intent == "nlu_fallback" and assessment.person and not (assessment.detail or assessment.grievance):
         return "request_human"  # じゃあいい、人に回して: a person asked for, nothing else
+    if intent == "nlu_fallback" and assessment.detail and assessment.changes and unfounded and (
+        _runners_up(ranking, 1) == ["change_order"]
+    ):
+        return "change_order"  # order A4567890 change 5 box to 8 box (change 0.50, inform 0.48, round 2026-12-07p)
     if intent == "nlu_fallback" and assessment.detail and unfounded and not assessment.questioned:
         return "inform"  # OK, わかりました。注文番号はA2345678です。: a detail given
     status_or_detail = set(_runners_up(ranking, 2)) == {"ask_delivery_status", "inform"}

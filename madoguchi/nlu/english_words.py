@@ -136,7 +136,8 @@ _ALONE = {"io": "はい", "na": "いいえ", "ae": "はい", "kao": "いいえ",
           "alaa": "いいえ", "ua": "いいえ", "ayo": "さようなら",  # Pulaar's no (a name), Garifuna's (2026-12-07l)
           "he": "はい", "ban": "いいえ", "mo": "いいえ",  # Santali's hẽ and ban, Kosraean's no (2026-12-07m)
           "ehe": "はい", "eko": "いいえ", "wa": "はい",  # Nauruan's yes and no, Kapampangan's yes (2026-12-07n)
-          "ego": "はい", "oya": "いいえ", "em": "いいえ", "lase": "はい", "min": "いいえ"}  # Kirundi, Khasi, Sherpa (07o)
+          "ego": "はい", "oya": "いいえ", "em": "いいえ", "lase": "はい", "min": "いいえ",  # Kirundi, Khasi, Sherpa (07o)
+          "huo": "はい", "indi": "いいえ", "hoi": "はい", "aale": "いいえ", "hani": "いいえ"}  # Hiligaynon, Gurung, Mandinka (07p)
 _ALONE_MESSAGE = re.compile(rf"[^\w]*(({'|'.join(_ALONE)})(?:[\s,、]+\2)*)[^\w]*", re.IGNORECASE)
 
 

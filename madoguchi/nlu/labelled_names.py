@@ -61,7 +61,8 @@ _KANJI_NAME_UNSPACED = re.compile(
 _KANJI_FULL_NAME = re.compile(
     rf"[{_KANJI}]{{1,4}}[ 　][{_KANJI}ぁ-ゖ]{{1,4}}?"
     r"(?=[ 　]*(?:さん|様|さま)?(?:[ 　]*(?:です|でございます|と申します|ともうします|といいます)|[、。,.]|$"  # 恵子さんです
-    rf"|(?<=[{_KANJI}])(?:だ|じゃ|や)(?:[、。,.!！\s]|$)))"  # 名前は木村 銀次だ (round 2026-12-05zzd)
+    # 名前は木村 銀次だ (round 2026-12-05zzd), 名前は西村 和美で (round 2026-12-07p)
+    rf"|(?<=[{_KANJI}])(?:だ|じゃ|や|で)(?:[、。,.!！\s]|$)))"
 )
 # A name in katakana words and nothing else (ヒガ ディエゴ, グエン・ヴァン・ミン です).
 # The 様 or さん a learner puts after their own name is no part of it (バトバヤル オユン様です, round zx).

@@ -99,7 +99,19 @@ def reading(text: str) -> Reading | None:
     chinese = chinese_words(korean.text if korean else text)  # 請問 運費 多少?: 質問があります 送料はいくらですか?
     read = chained(korean, chinese)
     rest = _read_scripts(read.text if read else text)
-    return chained(read, rest)
+    result = chained(read, rest)
+    return None if result is not None and _name_half_read(text, result.text) else result
+
+
+# A name in Latin letters and nothing else, each word capitalized (Rosalinda Gallardo).
+_LATIN_FULL_NAME = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?: [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+){1,3}[\s.!]*")
+
+
+def _name_half_read(text: str, read: str) -> bool:
+    """A name alone read as romaji in part, a word left in Latin letters (ろさりんだ Gallardo,
+    round 2026-12-07p): a name, no romaji; not a sentence read whole (Yoroshiku Onegaishimasu)."""
+    return bool(_LATIN_FULL_NAME.fullmatch(text) and re.search(r"[ぁ-ゖ]", read)
+                and set(text.split()) & set(read.split()))
 
 
 def _read_scripts(text: str) -> Reading | None:

@@ -196,7 +196,10 @@ CAPITALS_AND_GIVEN = rf"(?:[A-Z]{{3,}}[ 　]{CAPITALIZED}|{CAPITALIZED}[ 　][A-
 # Katakana words that are a sentence, not a name (カタログ オネガイ, マダ コナイ, ハイ ソウデス).
 _KATAKANA_NOT_A_NAME = re.compile(
     r"^(?:かたろぐ|おかし|おねがい|ありがと|こんにち|こんばん|おはよ|はい|いいえ|そうりょう|ちゅうもん|にもつ|でんわ|"
-    r"なまえ|じゅうしょ|まだ|もう|いつ|どこ|なに|なん|すみませ|ごめん|よろしく|ほしい|だめ|おくっ|とどい|きょう|あした)"
+    r"なまえ|じゅうしょ|まだ|もう|いつ|どこ|なに|なん|すみませ|ごめん|よろしく|ほしい|だめ|おくっ|とどい|きょう|あした|"
+    # what a learner is, written in katakana (ワタシ ハ カンゴシ デス): no name
+    r"がくせい|りゅうがくせい|かんごし|かいごし|かいご|こっく|けんしゅうせい|じっしゅうせい|かいしゃいん|しゅふ|せんせい|"
+    r"にほんご|にほんじん|がいこくじん)"
 )
 # A word ending like a verb (コナイ, デキマス), or a short one like a particle (マダ, ワカル): a
 # sentence. A word with a long vowel or a small vowel is a foreign name (トーマス, ディエゴ),

@@ -255,6 +255,9 @@ def assess(
     as_written = NAME_LABEL.sub("", unicodedata.normalize("NFKC", text or "").strip())  # with its capitals
     # 了解 進めて, 助かった サンキュ; not a Latin name GiNZA takes for a verb (zarmina, round 2026-12-05zzx)
     inflected = any(t.pos_ in ("VERB", "ADJ") and not t.text.isascii() for t in tokens)
+    # Rosalinda Gallardo (round 2026-12-07p): a word left in Latin letters, so no sentence in
+    # romaji (Yoroshiku Onegaishimasu), whatever the romaji of the other made (ろさりんだ: 去り)
+    inflected = inflected and not (as_written.isascii() and any(t.text.isascii() and t.is_alpha for t in tokens))
     result.full_name_alone = (  # Marco Silva, くどう　とくじ; not Thank You
         (any(FULL_NAME.match(t) for t in (as_written, bare)) and not ENGLISH_COURTESY.match(as_written) and not inflected)
         or is_kana_full_name(bare)

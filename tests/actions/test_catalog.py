@@ -42,6 +42,14 @@ async def test_talk_after_the_postal_code_is_no_address(shop, dispatcher, domain
     assert slots["address_base"] == "沖縄県石垣市登野城" and not slots.get("address")
 
 
+async def test_a_lodging_named_before_the_postal_code_stays_in_the_address(shop, dispatcher, domain):
+    """only lodge name, Yukiusagi Lodge Hirafu… postal is 044-0081 (round 2026-12-07p shigeru-gurung-11):
+    the number is asked after the lodge's name, which is not lost."""
+    text = "only lodge name, Yukiusagi Lodge Hirafu. ah wait boss tell me postal is 044-0081"
+    slots = await validate(dispatcher, domain, text, "inform", {"postal_code": "044-0081"}, "postal_code")
+    assert slots["address_base"] == "北海道虻田郡倶知安町山田 Yukiusagi Lodge Hirafu" and not slots.get("address")
+
+
 async def test_unknown_postal_code_is_asked_again(shop, dispatcher, domain):
     slots = await validate(dispatcher, domain, "999-9999", "inform", {"postal_code": "999-9999"}, "postal_code")
     assert slots["postal_code"] is None
@@ -548,13 +556,17 @@ async def test_an_address_still_without_a_number_after_it_was_asked_is_taken(sho
     assert slots["address"] == "沖縄県国頭郡国頭村字奥" and "utter_address_number_missing" not in said(dispatcher)
 
 
-@pytest.mark.parametrize("text, taken", [("はい、 それで たのみます", True), ("はい", False)])
-async def test_a_yes_to_the_address_as_it_stands_takes_it_when_番地なし_was_offered(shop, dispatcher, domain, text, taken):
+@pytest.mark.parametrize("text, base, taken", [
+    ("はい、 それで たのみます", "東京都三宅島三宅村坪田", True),
+    ("はい", "東京都三宅島三宅村坪田", False),
+    # round 2026-12-07p shigeru-gurung-11: a lodge is found by its name
+    ("hoi", "北海道虻田郡倶知安町山田 Yukiusagi Lodge Hirafu", True),
+])
+async def test_a_yes_to_the_address_as_it_stands_takes_it_when_番地なし_was_offered(shop, dispatcher, domain, text, base, taken):
     """Round 2026-12-07j kazuyo-chikondi-03: 東京都三宅島三宅村坪田, a number asked twice (the second
     time with 番地なし offered), then はい、 それで たのみます: asked a third time. A bare yes may be an
-    "I see" before the number."""
+    "I see" before the number, unless the address names its lodging."""
     offered = {"event": "bot", "text": "番地なし", "metadata": {"utter_action": "utter_ask_address_again"}}
-    base = "東京都三宅島三宅村坪田"
     tracker = make_tracker(
         [offered, user(text, "affirm")], active_loop="catalog_form", requested_slot="address",
         slots={"person_name": "沖山 和代", "postal_code": "100-1211", "address_base": base, "phone": "04994-6-1234"},

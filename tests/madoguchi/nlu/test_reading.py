@@ -438,6 +438,10 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("lase", "はい"), ("min", "いいえ"), ("murakoze for all, ni ah'ubutaha, I go to my shift now", "さようなら"),
     ("Le colis est arrivé aujourd'hui mais la boîte est écrasée et le sirop coule partout 😞", "箱がつぶれていました"),
     ("livraison gratuite svp, j'achète 10 boîtes pour toute l'usine", "送料無料にしてください"),
+    ("maayong aga! 😊", "こんにちは"), ("huo", "はい"), ("indi", "いいえ"), ("indi po, ok lang", "いいえ"),  # 07p
+    ("sige, halong! ba-bye", "さようなら"), ("lasso", "こんにちは"), ("thuje, very help", "ありがとうございます"),
+    ("aale not need now. thuje, jau la", "いいえ"), ("I be ñaading 🙏", "こんにちは"), ("abaraka 🙏🙏", "ありがとうございます"),
+    ("hani", "いいえ"), ("abaraka, fo tuma doo", "さようなら"), ("hoi", "はい"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text

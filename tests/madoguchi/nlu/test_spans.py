@@ -227,6 +227,9 @@ def test_a_family_name_in_hiragana_then_desu_is_no_full_name():
     ("もしもし　こんにちは　たかはし　とよかず　だす", "たかはし　とよかず"), ("My name is Dorji Wangmo la", "Dorji Wangmo"),
     ("名前は木村 銀次だ", "木村 銀次"),  # a copula closing it (round 2026-12-05zzd)
     ("my name Ermelinda da Costa Soares", "Ermelinda da Costa Soares"),  # four words (round 2026-12-06e)
+    # round 2026-12-07p: で closing it; a learner's self-introduction all in katakana
+    ("紙の冊子おくってやってくんないかね。名前は西村 和美で", "西村 和美"),
+    ("Bonjour, i be ñaading. ワタシ ハ カディアトゥ デス", "カディアトゥ"),
 ])
 def test_a_name_after_watashi_wa_or_a_name_label_closing_the_message(text, name):
     found = [*labelled_names(text), *katakana_introduced(text)]
@@ -234,6 +237,7 @@ def test_a_name_after_watashi_wa_or_a_name_label_closing_the_message(text, name)
 
 
 @pytest.mark.parametrize("text", ["なまえは かんじで", "なまえは ひらがなです", "なまえは いれないで", "わたしは ベトナムじん です",
+                                  "ワタシ ハ カンゴシ デス", "わたしは がくせい です",  # what the writer is (round 2026-12-07p)
                                   # round 2026-12-05zze: a question after the label, a word shouted
                                   "のし に 名前 書きますか？", "I already gave you my full name TWICE. Why do you keep asking??",
                                   "こんにちは、カタログです", "me llamo la atención"])

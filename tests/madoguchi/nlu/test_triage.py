@@ -730,6 +730,32 @@ def test_a_family_name_in_capitals_beside_the_given_name_is_a_whole_name(ginza, 
     assert not run(ginza, lexicon, "OK Thanks").full_name_alone
 
 
+def test_a_latin_name_half_read_as_romaji_is_still_a_whole_name(ginza, lexicon):
+    """Rosalinda Gallardo (round 2026-12-07p fumie-rosalinda): Rosalinda read ろさりんだ, a verb in it;
+    Gallardo, no romaji, says it is no sentence. A sentence in romaji is still none."""
+    from madoguchi.nlu.gibberish import sudachi_words
+    from madoguchi.nlu.reading import as_read
+
+    nlp, parser = ginza
+
+    def read_first(text):  # GiNZA reads the message as the normalizer left it, romaji in kana
+        return assess(text, nlp(as_read(text).lower()), lexicon, 0.0, parser, sudachi_words(nlp))
+
+    ranking = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "out_of_scope", "confidence": 0.36}]
+    assert correct_intent("nlu_fallback", ranking, read_first("Rosalinda Gallardo"), THRESHOLD) == "inform"
+    assert not read_first("Yoroshiku Onegaishimasu").full_name_alone
+
+
+def test_a_detail_with_a_change_named_is_a_change_when_the_classifier_leans_so(ginza, lexicon):
+    """order A4567890 change 5 box to 8 box (round 2026-12-07p: change 0.50, inform 0.48)."""
+    ranking = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "change_order", "confidence": 0.50},
+               {"name": "inform", "confidence": 0.48}]
+    changed = run(ginza, lexicon, "order A4567890 change 5 box to 8 box")
+    assert correct_intent("nlu_fallback", ranking, changed, THRESHOLD) == "change_order"
+    given = run(ginza, lexicon, "order A4567890")
+    assert correct_intent("nlu_fallback", ranking, given, THRESHOLD) == "inform"
+
+
 def test_a_greeting_that_asks_after_a_person_by_name_asks_for_a_person(ginza, lexicon):
     """去年お世話になった菊池さんおってです？ (greet 0.72, round 2026-12-07m)."""
     ranking = [{"name": "greet", "confidence": 0.72}, {"name": "request_human", "confidence": 0.2}]
