@@ -167,7 +167,19 @@ def spaceless(text: str) -> str:
 
 def goods_problem(rules: Rules, text: str, lemmas: frozenset[str] = frozenset()) -> bool:
     """The customer reports damaged or wrong goods (always an operator's case)."""
-    return goods_reported(GoodsCues.from_cues(rules.cues), text, lemmas)
+    return goods_reported(_goods_cues(rules), text, lemmas)
+
+
+# The goods cues of each rules object read, normalized once (the rules are read once per process).
+_GOODS_CUES: dict[int, tuple[Rules, GoodsCues]] = {}
+
+
+def _goods_cues(rules: Rules) -> GoodsCues:
+    """`GoodsCues` of the rules, made at their first use."""
+    kept = _GOODS_CUES.get(id(rules))
+    if kept is None or kept[0] is not rules:
+        kept = _GOODS_CUES[id(rules)] = (rules, GoodsCues.from_cues(rules.cues))
+    return kept[1]
 
 
 @dataclass(frozen=True)
