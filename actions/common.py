@@ -83,11 +83,15 @@ def _from_name_on(tracker: Tracker) -> str:
     start = min((e["start"] for e in _spans(tracker) if e.get("entity") == "person_name"), default=0)
     if FAMILY_NAME_BEFORE.fullmatch(text[:start]) and not RELATION.fullmatch(text[:start].strip()):
         return text  # 成田 麻美 with 麻美 found alone (round 2026-12-02t katsuo-asami-19 in the replay): the family name too
+    if HOUSE_BEFORE.fullmatch(text[:start]):
+        return text  # ほたる庵 中西すみ子 (round 2026-12-07q sumiko-rukhsana-01): sent in the inn's name, as asked
     return text[start:] if 0 < start <= len(text) and text[start - 1] in _BEFORE_A_NAME else text
 
 
 # A family name in kanji before a given name found alone, a space between; not a relation (娘 麻美).
 FAMILY_NAME_BEFORE = re.compile(r"\s*[一-龥々]{1,4}[ 　]")
+# An inn, a shop or a firm named before the person, a space between (ほたる庵 中西すみ子).
+HOUSE_BEFORE = re.compile(r"\s*\S{1,12}(?:庵|旅館|民宿|ホテル|ペンション|荘|亭|商店|店|会社|工房|農園|茶園|寺|宿)[ 　]+")
 RELATION = re.compile(r"息子|娘|母|父|妻|夫|主人|家内|嫁|孫|兄|姉|弟|妹|祖母|祖父|義母|義父|叔母|叔父|伯母|伯父|先生|上司|友人|友達|部下|同僚")
 
 

@@ -30,11 +30,14 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
   anger or a goods problem, the next calm intent otherwise (送料が本州とけっこう違ってびっくりしました);
   a question or change doubted, or a message not understood, that asks for a discount or
   anything else beyond the rules (なんぼか引いてくれるやろ？1割くらいどないや) -> `request_exception`;
+- a message not understood with a word of anger in it, a complaint among the two best readings
+  (ええ加減にしとくれやす) -> `complain`;
 - a task not understood only for the greeting before it, the two the classifier hesitated
   between (Oi こんにちは! カタログほしいです) -> the task;
 - a person asked for (人に回して), or a detail (an order number, a phone), not understood ->
-  `request_human`, `inform`; a detail with a status question and a detail given as the two best
-  readings -> `ask_delivery_status`;
+  `request_human`, `inform`; a detail with a change named, a change the best reading (order
+  A4567890 change 5 box to 8 box) -> `change_order`; a detail with a status question and a detail
+  given as the two best readings -> `ask_delivery_status`;
 - a late catalog the classifier did not read, or an order asked after that it hardly read
   (カガガ 頼ンダ 菓子 ドウナッタ) -> `ask_delivery_status`;
 - a whole name alone read as not understood (Bjorn Lindqvist desu) -> `inform`;
@@ -133,7 +136,7 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         return _next_calm(ranking)
     # pfff I am at the factory, no email here. You cannot search with my name?? (0.55, round 2026-12-07o):
     # a question pressed with ?? is impatience, no sign of distress
-    pressed = replace(assessment, emphatic=False) if assessment.asked_twice else assessment
+    pressed = _pressed(assessment) if intent == "express_distress" else assessment
     if intent == "express_distress" and _doubtful(intent, ranking) and not (
         pressed.cues or pressed.grief or pressed.intensity >= 2 or pressed.emphatic or pressed.imminent
         or pressed.grievance or pressed.person
@@ -186,6 +189,10 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         # なんぼか引いてくれるやろ？1割くらいどないや (ask_shipping 0.65): beyond the rules; so is
         # Do you have a wholesale price? 卸値みたいなの、あるん？ (not understood, round 2026-12-05v)
         return "request_exception"
+    if intent == "nlu_fallback" and assessment.anger and "complain" in _runners_up(ranking, 2) and not (
+        assessment.person or assessment.exception or assessment.goods_problem
+    ):
+        return "complain"  # カタログ頼んでからもうひと月どす。ええ加減にしとくれやす (complain 0.33, round 2026-12-07q)
     greeted = _greeted_task(ranking) if intent == "nlu_fallback" else None
     if greeted and not (assessment.grievance or assessment.person):
         return greeted  # Oi こんにちは! カタログほしいです (greet 0.48, request_catalog 0.52): the task, greeted
@@ -285,6 +292,11 @@ def _faces_only(cues: list[str]) -> bool:
 def _below(intent: str, ranking: list[dict[str, Any]], level: float) -> bool:
     """The classifier ranked the intent, below `level`."""
     return next((r.get("confidence", 1.0) for r in ranking if r.get("name") == intent), 1.0) < level
+
+
+def _pressed(assessment: Assessment) -> Assessment:
+    """The assessment with a question pressed with ?? (and no !!) taken for no emphasis."""
+    return replace(assessment, emphatic=False) if assessment.asked_twice else assessment
 
 
 def _runners_up(ranking: list[dict[str, Any]], count: int) -> list[str]:

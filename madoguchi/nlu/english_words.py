@@ -137,7 +137,8 @@ _ALONE = {"io": "はい", "na": "いいえ", "ae": "はい", "kao": "いいえ",
           "he": "はい", "ban": "いいえ", "mo": "いいえ",  # Santali's hẽ and ban, Kosraean's no (2026-12-07m)
           "ehe": "はい", "eko": "いいえ", "wa": "はい",  # Nauruan's yes and no, Kapampangan's yes (2026-12-07n)
           "ego": "はい", "oya": "いいえ", "em": "いいえ", "lase": "はい", "min": "いいえ",  # Kirundi, Khasi, Sherpa (07o)
-          "huo": "はい", "indi": "いいえ", "hoi": "はい", "aale": "いいえ", "hani": "いいえ"}  # Hiligaynon, Gurung, Mandinka (07p)
+          "huo": "はい", "indi": "いいえ", "hoi": "はい", "aale": "いいえ", "hani": "いいえ",  # Hiligaynon, Gurung, Mandinka (07p)
+          "diri": "いいえ", "ahin": "いいえ"}  # Waray's and Tamang's no (07q)
 _ALONE_MESSAGE = re.compile(rf"[^\w]*(({'|'.join(_ALONE)})(?:[\s,、]+\2)*)[^\w]*", re.IGNORECASE)
 
 
@@ -207,5 +208,7 @@ def _adjacent(text: str, found: list[re.Match[str]], i: int, size: int) -> bool:
 
 
 def _joined(text: str, before: re.Match[str], word: re.Match[str]) -> bool:
+    """Spaces only between the two words, or a hyphen (ba-bay, gab-i: round 2026-12-07q), or a
+    comma between a word and itself."""
     between = text[before.end() : word.start()].strip().replace("ʻ", "")
-    return not between or (between in (",", "、") and before.group().lower() == word.group().lower())
+    return not between or between == "-" or (between in (",", "、") and before.group().lower() == word.group().lower())

@@ -25,12 +25,20 @@ _OLD_WORD = re.compile("|".join(map(re.escape, _OLD_WORDS)).replace("放送", "(
 
 # Ainu's greetings, thanks and goodbye in katakana among Japanese (イランカラプテ！, イヤイライケレ,
 # アプンノ オカ: round 2026-12-07n), and Tarama's and Okinawa's in hiragana (たんでぃがーたんでぃ,
-# ちゅーがなびら: round 2026-12-07o), read as their Japanese.
+# ちゅーがなびら: round 2026-12-07o), and Okinawa's and Kagoshima's below, read as their Japanese.
 _GREETINGS_IN_KANA = {
     "イランカラプテ": "こんにちは", "イヤイライケレ": "ありがとうございます", "アプンノ オカ": "さようなら",
     "アプンノオカ": "さようなら", "アプンノ パイェ": "さようなら", "ヒオーイオイ": "ありがとうございます",
     "たんでぃがーたんでぃ": "ありがとうございます", "たんでぃがー たんでぃ": "ありがとうございます",
     "たんでぃがー": "ありがとうございます", "ちゅーがなびら": "こんにちは",
+    # Okinawa's thanks and "what shall I do" (にふぇーでーびる, ちゃーすが: Iheya, round 2026-12-07q), Kagoshima's
+    # おやっとさあ (a greeting to one at work) and thanks (オヤットサアゴワス, アイガトサゲモシタ: Mishima)
+    "にふぇーでーびる": "ありがとうございます", "ニフェーデービル": "ありがとうございます", "にふぇーでーびたん": "ありがとうございました",
+    "ちゃーすが": "どうしよう", "チャースガ": "どうしよう",
+    "おやっとさあごわす": "こんにちは", "オヤットサアゴワス": "こんにちは", "おやっとさあ": "こんにちは", "オヤットサア": "こんにちは",
+    "おやっとさー": "こんにちは", "オヤットサー": "こんにちは",
+    "あいがとさげもした": "ありがとうございました", "アイガトサゲモシタ": "ありがとうございました",
+    "あいがとさげもす": "ありがとうございます", "アイガトサゲモス": "ありがとうございます",
 }
 _GREETING_IN_KANA = re.compile("|".join(map(re.escape, sorted(_GREETINGS_IN_KANA, key=len, reverse=True))))
 # The small っ written full size, as in the older writing or by a slip (持つてくつて言つてしまつた, 頭真つ白,

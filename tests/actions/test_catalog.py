@@ -461,6 +461,17 @@ def test_a_family_name_before_a_given_name_found_alone_is_kept():
         assert name_answer("麻美", tracker) == whole
 
 
+def test_an_inn_named_before_the_person_is_kept_with_the_name():
+    """Round 2026-12-07q sumiko-rukhsana-01: a catalog asked for in the inn's name, then ほたる庵 中西すみ子
+    (中西すみ子 found): stored as 中西すみ子 alone. Whose it is (娘の) is still left out."""
+    from actions.common import name_answer
+
+    for text, start, whole in (("ほたる庵 中西すみ子", 5, "ほたる庵 中西すみ子"), ("娘の 中西すみ子", 3, "中西すみ子")):
+        entities = [{"entity": "person_name", "start": start, "end": start + 5, "value": "中西すみ子"}]
+        tracker = make_tracker([user(text, "inform", entities)], active_loop="catalog_form", requested_slot="person_name")
+        assert name_answer("中西すみ子", tracker) == whole
+
+
 async def test_an_address_written_without_its_postal_code_finds_it_when_the_town_names_one(shop, dispatcher, domain):
     text = "京都府京都市左京区北白川久保田町12-3 コーポ白川201"
     slots = await validate(dispatcher, domain, text, "inform", {"person_name": "Bjorn Lindqvist", "address": text}, "postal_code",

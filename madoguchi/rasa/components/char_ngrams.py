@@ -6,6 +6,7 @@ and applied to one message at a time without scikit-learn's per-call copies."""
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -97,10 +98,16 @@ class CharNgramComponent(GraphComponent):
         """Fits the vectorizer and the regression (C from the configuration) and stores them."""
         from sklearn.linear_model import LogisticRegression
 
+        from sklearn.exceptions import ConvergenceWarning
+
         self._vectorizer = new_vectorizer(int(self._config["max_ngram"]), int(self._config["min_df"]))
         features = self._vectorizer.fit_transform(texts)
-        self._classifier = LogisticRegression(C=float(self._config["C"]), max_iter=3000, **regression)
-        self._classifier.fit(features, labels)
+        max_iter = int(self._config.get("max_iter", 3000))
+        self._classifier = LogisticRegression(C=float(self._config["C"]), max_iter=max_iter, **regression)
+        with warnings.catch_warnings():
+            # stopped at `max_iter` on purpose: a regression's readings no longer change by then
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            self._classifier.fit(features, labels)
         self._fast = None
         with self._storage.write_to(self._resource) as directory:
             save(directory, self.STORED, self._vectorizer, self._classifier)

@@ -26,6 +26,9 @@ from madoguchi.rasa.components.untrained import UntrainedComponent
 # handoff set it read as goods a parcel not come yet (先方に届いていないみたいで…不安で), too few
 # ordered (数が足りひんことに今気づいてん) and a taste not liked (思ってたのと違ったので返金).
 LEARNED_GOODS_READ_AS = ("complain", "nlu_fallback")
+# Distress read below this is as good as not understood for the goods detector (…But today come センベイ,
+# very hard. She cannot eat this: distress 0.46, round 2026-12-07p kiyo-kadiatou-11).
+DISTRESS_HARDLY_READ = 0.5
 
 
 @DefaultV1Recipe.register(
@@ -78,7 +81,9 @@ class HandoffTriage(UntrainedComponent):
             p_distress = next((r["confidence"] for r in ranking if r["name"] == "express_distress"), 0.0)
             if intent == "express_distress":
                 p_distress = max(p_distress, (message.get(INTENT) or {}).get("confidence", 0.0))
-            learned = bool(message.get(GOODS_LEARNED)) and intent in LEARNED_GOODS_READ_AS
+            confidence = (message.get(INTENT) or {}).get("confidence", 0.0)
+            hardly_read = intent == "express_distress" and confidence < DISTRESS_HARDLY_READ
+            learned = bool(message.get(GOODS_LEARNED)) and (intent in LEARNED_GOODS_READ_AS or hardly_read)
             result = assess(text, message.get(SPACY_DOCS[TEXT]), self._lexicon, p_distress, parser, dictionary_words,
                             learned)
             triage = result.as_dict()

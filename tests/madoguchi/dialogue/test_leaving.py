@@ -29,6 +29,7 @@ from madoguchi.dialogue.leaving import is_leaving
     "Never mind, maybe later",
     "hmm actually nakai, my classmate has one she can lend me. dont worry about it",  # (round 2026-12-07e)
     "sorry postal code I dont know. I ask my husband. later I come back",  # (round 2026-12-07f)
+    "sorry my manager call me, i must go. later i ask again. jyaba jyaba",  # (round 2026-12-07q)
     "oh soh sorry, my friend say she has the catalog and she will give me hers. so i dont need. kalahngan!",  # (07j)
     "ah sorry!! my leader say the office already have the new catalog. no need, danga",  # (round 2026-12-07l)
     "ほんなら、もう一回ゆっくり探してみますけん、見つかったらまた聞きますわ、",  # once found (round 2026-12-05j)
@@ -56,6 +57,7 @@ def test_leaving_words(text):
 
 
 @pytest.mark.parametrize("text", ["150-0001", "山田花子です", "住所は東京都渋谷区神宮前1-2-3です", "送料はいくらですか",
+                                  "I must go to the post office first, is the shop open?",  # a going told, no leave
                                   "急ぎじゃないので、ふつうに送ってもらえればいいです", "届けてくれたら大丈夫です",
                                   "急ぎませんけえ、いつもの送り方で結構です", "メール便で十分です", "届いてからにしてください",
                                   "メール見ればいいんだね、ちょっと待ってくんなせ",

@@ -439,9 +439,13 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("Le colis est arrivé aujourd'hui mais la boîte est écrasée et le sirop coule partout 😞", "箱がつぶれていました"),
     ("livraison gratuite svp, j'achète 10 boîtes pour toute l'usine", "送料無料にしてください"),
     ("maayong aga! 😊", "こんにちは"), ("huo", "はい"), ("indi", "いいえ"), ("indi po, ok lang", "いいえ"),  # 07p
-    ("sige, halong! ba-bye", "さようなら"), ("lasso", "こんにちは"), ("thuje, very help", "ありがとうございます"),
+    ("sige, halong! ba-bye", "さようなら"), ("thuje, very help", "ありがとうございます"),
     ("aale not need now. thuje, jau la", "いいえ"), ("I be ñaading 🙏", "こんにちは"), ("abaraka 🙏🙏", "ありがとうございます"),
     ("hani", "いいえ"), ("abaraka, fo tuma doo", "さようなら"), ("hoi", "はい"),
+    ("maupay nga aga po", "こんにちは"), ("ok i check again tomorrow. ba-bay po", "さようなら"), ("diri", "いいえ"),  # 07q
+    ("maupay nga gab-i", "こんにちは"), ("ok i go now, baby is crying. Allah wahi", "さようなら"), ("fyafulla", "こんにちは"),
+    ("meharbani 🙏🙏", "ありがとうございます"), ("ok got it, meharbani sain", "ありがとうございます"), ("ahin", "いいえ"),
+    ("meharbani karke jaldi bhejo", "お願いします"), ("thuche 🙏", "ありがとうございます"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
@@ -461,6 +465,8 @@ def test_alaa_and_ayo_are_read_only_alone():
 
 
 @pytest.mark.parametrize("text, read", [
+    ("オヤットサアゴワス", "こんにちは"), ("ワカッタ アイガトサゲモシタ", "ワカッタ ありがとうございました"),  # 07q
+    ("ちゃーすが　まだ　こないさ", "どうしよう　まだ　こないさ"), ("ぶじ　とどきました　にふぇーでーびる", "ぶじ　とどきました　ありがとうございます"),
     ("イランカラプテ！", "こんにちは！"), ("イヤイライケレ！", "ありがとうございます！"), ("アプンノ オカ。", "さようなら。"),
     ("お寺さんさも持つてくつて言つてしまつたし　もう頭真つ白だ", "お寺さんさも持ってくって言ってしまったし　もう頭真っ白だ"),
     ("去年もカタログ頼んで来ねがつたし", "去年もカタログ頼んで来ねがったし"), ("間に合つてるから", "間に合ってるから"),

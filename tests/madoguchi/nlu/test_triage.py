@@ -41,6 +41,17 @@ def run(ginza, lexicon, text, p=0.0):
     return assess(text, nlp.make_doc(text.lower()), lexicon, p, parser, sudachi_words(nlp))  # as the pipeline does
 
 
+def read_first(ginza, lexicon, text):
+    """The assessment of the text as the normalizer reads it (romaji and katakana in hiragana), parsed
+    whole, as the triage component sees it."""
+    from madoguchi.nlu.gibberish import sudachi_words
+    from madoguchi.nlu.reading import as_read
+
+    nlp, parser = ginza
+    read = as_read(text)
+    return assess(read, nlp(read.lower()), lexicon, 0.0, parser, sudachi_words(nlp))
+
+
 @pytest.mark.parametrize("text", ["特に困ってはいません", "不安じゃないです", "心配はしていません"])
 def test_negated_distress_is_not_distress(ginza, lexicon, text):
     result = run(ginza, lexicon, text, p=0.3)
@@ -733,27 +744,24 @@ def test_a_family_name_in_capitals_beside_the_given_name_is_a_whole_name(ginza, 
 def test_a_latin_name_half_read_as_romaji_is_still_a_whole_name(ginza, lexicon):
     """Rosalinda Gallardo (round 2026-12-07p fumie-rosalinda): Rosalinda read ろさりんだ, a verb in it;
     Gallardo, no romaji, says it is no sentence. A sentence in romaji is still none."""
-    from madoguchi.nlu.gibberish import sudachi_words
-    from madoguchi.nlu.reading import as_read
-
-    nlp, parser = ginza
-
-    def read_first(text):  # GiNZA reads the message as the normalizer left it, romaji in kana
-        return assess(text, nlp(as_read(text).lower()), lexicon, 0.0, parser, sudachi_words(nlp))
-
     ranking = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "out_of_scope", "confidence": 0.36}]
-    assert correct_intent("nlu_fallback", ranking, read_first("Rosalinda Gallardo"), THRESHOLD) == "inform"
-    assert not read_first("Yoroshiku Onegaishimasu").full_name_alone
+    assert correct_intent("nlu_fallback", ranking, read_first(ginza, lexicon, "Rosalinda Gallardo"), THRESHOLD) == "inform"
+    assert not read_first(ginza, lexicon, "Yoroshiku Onegaishimasu").full_name_alone
 
 
-def test_a_detail_with_a_change_named_is_a_change_when_the_classifier_leans_so(ginza, lexicon):
-    """order A4567890 change 5 box to 8 box (round 2026-12-07p: change 0.50, inform 0.48)."""
-    ranking = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "change_order", "confidence": 0.50},
-               {"name": "inform", "confidence": 0.48}]
-    changed = run(ginza, lexicon, "order A4567890 change 5 box to 8 box")
-    assert correct_intent("nlu_fallback", ranking, changed, THRESHOLD) == "change_order"
-    given = run(ginza, lexicon, "order A4567890")
-    assert correct_intent("nlu_fallback", ranking, given, THRESHOLD) == "inform"
+@pytest.mark.parametrize("leaning, said, plain, intent", [
+    # round 2026-12-07p: a detail with a change named (change 0.50, inform 0.48)
+    (("change_order", "inform"), "order A4567890 change 5 box to 8 box", "order A4567890", "change_order"),
+    # round 2026-12-07q: a word of anger (complain 0.33, request_catalog 0.32)
+    (("complain", "request_catalog"), "カタログ頼んでからもうひと月どす。ええ加減にしとくれやす", "カタログ頼んでからもうひと月どす",
+     "complain"),
+])
+def test_a_message_not_understood_goes_where_the_classifier_leans_when_its_words_say_so(ginza, lexicon, leaning, said,
+                                                                                       plain, intent):
+    ranking = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": leaning[0], "confidence": 0.40},
+               {"name": leaning[1], "confidence": 0.38}]
+    assert correct_intent("nlu_fallback", ranking, run(ginza, lexicon, said), THRESHOLD) == intent
+    assert correct_intent("nlu_fallback", ranking, run(ginza, lexicon, plain), THRESHOLD) != intent
 
 
 def test_a_greeting_that_asks_after_a_person_by_name_asks_for_a_person(ginza, lexicon):
@@ -990,3 +998,12 @@ def test_a_taste_too_strong_to_bear_is_no_distress_cue(ginza, lexicon):
     assert run(ginza, lexicon, "甘ったるうてどうにもならん。わしの好みに合わんだけじゃ").cues == []
     assert "どうにもならん" in run(ginza, lexicon, "もうどうにもならん、明日の法事に間に合わん").cues
     assert "どうにもならん" in run(ginza, lexicon, "明日が法事だから どうにもならん").cues
+
+
+def test_kagoshima_anger_and_an_exception_asked_past_the_cut_off_are_read(ginza, lexicon):
+    """Round 2026-12-07q tetsuo-pasang-01 and -06 (in katakana, as written): どげんなっちょっとか is
+    anger; the cut-off past and the parcel asked for all the same, an exception."""
+    assert read_first(ginza, lexicon, "カタログヲ二回モ頼ンダドン イッチョン来ン ドゲンナッチョットカ").anger
+    assert read_first(ginza, lexicon, "締メ切リハ過ギチョッドン 次ノフェリーニ載セテクレ ソコヲ何トカセンカ").exception
+    assert read_first(ginza, lexicon, "今日ハ三時ヲ過ギタドン 菓子ヲ頼ンダ 今日出シテクイヤンセ").exception
+    assert not read_first(ginza, lexicon, "一週間過ぎたけど まだ来ない").exception  # lateness, nothing beyond the rules

@@ -54,3 +54,21 @@ def test_the_triage_reads_what_the_classifier_read(understand):
     assert triage["cues"] == [] and not triage["grief"]  # nothing after the first 1,000 characters is read
     triage = understand("どうしよう、助けて").get("triage")
     assert triage["cues"] == ["どうしよ", "助けて"]
+
+
+@pytest.mark.parametrize("confidence, counted", [(0.46, True), (0.9, False)])
+def test_goods_the_detector_learned_count_in_distress_it_hardly_read(ginza_model, confidence, counted):
+    """Round 2026-12-07p kiyo-kadiatou-11: …But today come センベイ, very hard. She cannot eat this,
+    distress at 0.46 with the detector's 0.97, was answered as a question about products; distress
+    read surely stays distress."""
+    from madoguchi.rasa.components.goods import GOODS_LEARNED
+
+    ginza = GinzaNLP.create({"model": "ja_ginza", "case_sensitive": False}, None, None, None)
+    triage = HandoffTriage.create({}, None, None, None)
+    message = normalize("Hello. I order soft sweets. But today come センベイ, very hard. She cannot eat this")
+    ginza.process([message], ginza.provide())
+    extract(message)
+    message.set("intent", {"name": "express_distress", "confidence": confidence})
+    message.set(GOODS_LEARNED, True)
+    triage.process([message], ginza.provide())
+    assert message.get("triage")["goods_problem"] is counted
