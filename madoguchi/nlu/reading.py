@@ -90,6 +90,7 @@ _PACIFIC_CREOLE = {
 }
 
 
+@lru_cache(maxsize=4096)  # a message is read by the normalizer, the triage, the cues and the actions
 def reading(text: str) -> Reading | None:
     """The text as the classifier should read it, or None when it reads it as it is."""
     old = old_words(text)
@@ -156,6 +157,7 @@ def as_read(text: str) -> str:
     return read.text if read else text or ""
 
 
+@lru_cache(maxsize=4096)  # asked for each list of cues a message is looked at for
 def cue_places(text: str | None) -> str:
     """Every place a cue word may stand in a message, one per line: the text folded
     (`madoguchi.text.folded`), the same without spaces (宛名　ちがう), and the text as read

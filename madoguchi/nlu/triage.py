@@ -210,7 +210,8 @@ def assess(
     read_spaceless = with_hiragana(re.sub(r"\s+", "", norm))  # オナジ ニ シテ
     result.requests = bool(REQUEST_FORMS.search(norm) or REQUEST_FORMS.search(read_spaceless))
     spaced_out = re.sub(r"\s+", "", norm)  # どうしたら　いいか　わがんね: words set apart by spaces
-    result.anger = any(w in COURTESY.sub("", t) for t in (spaced_out, read_spaceless) for w in lexicon.anger)
+    uncourteous = [COURTESY.sub("", t) for t in (spaced_out, read_spaceless)]
+    result.anger = any(w in t for t in uncourteous for w in lexicon.anger)
     # ソウリョウ タカスギ。ホンド ト オナジ ニ シテ: read in hiragana and without its spaces too
     # 取引先に送った歳暮: a client's place holds 先に送, no priority asked (round d fusako-yuta-19)
     unplaced = [PLACE_SAKI.sub("", t) for t in (norm, read_spaceless)]
