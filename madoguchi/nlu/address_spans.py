@@ -66,11 +66,20 @@ _BLOCK = (
 # Nakatsuma-cho, Kamaishi-shi, Iwate, round 2026-12-05zzs); a city's, ward's or town's word in it.
 # The building before it, in parts (Wakaba Dormitory, Building B, Room 214, 45 Teramachi, Tsutsumi-cho,
 # Toyota-shi, Aichi, round 2026-12-06a): each ends with its number or is a building's word; not a name.
-_ROMAJI_WORDS = r"[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}"
-_ROMAJI_HOUSE = r"(?:Dormitory|Dorm|Building|Bldg|Room|Apartment|Apt|Heights|House|Mansion|Residence|Hall|Tower|Court|Floor)"
-_ROMAJI_PART = rf"(?:{_ROMAJI_WORDS} \d{{1,4}}[A-Za-z]?|(?:{_ROMAJI_WORDS} )?{_ROMAJI_HOUSE}(?: [A-Z0-9]{{1,4}})?)"
+# A university's parts too (Marine Ecology Lab, Faculty of Science Bldg. 2, Room 415, University of the
+# Ryukyus, 1 Senbaru, Nishihara-cho, …, round 2026-12-07r): of and the between its words.
+_ROMAJI_WORDS = r"[A-Z][A-Za-z.'-]*(?: (?:of |the |of the |and )?[A-Z][A-Za-z.'-]*){0,3}"
+_ROMAJI_HOUSE = (
+    r"(?:Dormitory|Dorm|Building|Bldg|Room|Apartment|Apt|Heights|House|Mansion|Residence|Hall|Tower|Court|Floor"
+    r"|Lab|Laboratory|Office|Center|Centre|Campus)"
+)
+_ROMAJI_HOUSE_FIRST = r"(?:University|Faculty|Graduate School|School|Institute|Department|College|Hospital)"
+_ROMAJI_PART = (
+    rf"(?:{_ROMAJI_WORDS} \d{{1,4}}[A-Za-z]?|(?:{_ROMAJI_WORDS} )?{_ROMAJI_HOUSE}\.?(?: [A-Z0-9]{{1,4}})?"
+    rf"|{_ROMAJI_HOUSE_FIRST} of (?:the )?{_ROMAJI_WORDS})"
+)
 ROMAJI_ADDRESS = re.compile(
-    rf"(?:{_ROMAJI_PART}, ){{0,3}}"
+    rf"(?:{_ROMAJI_PART}, ){{0,4}}"
     r"(?:\d{1,4}(?:-\d{1,4}){1,2},? |\d{1,4} (?=[A-Z][a-z]+-(?:cho|machi|dori)\b)"  # 112 Yamate-cho (zzx)
     r"|\d{1,4} (?=[A-Z][a-z]+, [A-Z][a-z]+-(?:cho|machi)\b))"  # 45 Teramachi, Tsutsumi-cho
     r"(?:[A-Z][A-Za-z]*(?:-[a-z]+)?, ){1,3}[A-Z][a-z]+(?:-(?:ken|to|fu|shi|ku|gun))?\b(?! [A-Z])"
@@ -175,8 +184,8 @@ ADDRESS = re.compile(
     rf"(?:[ 　]?(?:{_WORD}{{2,12}}[ 　](?={_WORD}*(?:{_HOUSE})[{_WORD[1:-1]}]*[ 　]?{_NUM}))?"
     rf"{_BUILDING}(?:(?:[ 　]{_BUILDING}){{1,2}}(?=[ 　]{_ROOM})|(?:[ 　](?:{_BUILDING}|{_HOME_NAME})){{1,2}}(?=[ 　]{_NAMED_ROOM})"
     # a home and its name last (特別養護老人ホーム はまなす荘, round 2026-12-07n); not a company after its
-    # building (芝パークビル８階 株式会社ミナト: whom it is for)
-    rf"|[ 　]{_HOME_NAME}(?:荘|苑|寮|の郷|ハイツ|コーポ)(?=[ 　]*(?:[。、,.!！?？]|$)))?"
+    # building (芝パークビル８階 株式会社ミナト: whom it is for); 特別養護老人ホーム なぎの杜 (round 2026-12-07r)
+    rf"|[ 　]{_HOME_NAME}(?:荘|苑|寮|の郷|の杜|の森|の里|の家|ハイツ|コーポ)(?=[ 　]*(?:[。、,.!！?？]|$)))?"
     rf"(?:[ 　](?:(?:{_ROOM}(?:[ 　]{_NAMED_ROOM})?|{_WORD}{{1,4}}{_NAMED_ROOM})(?:[ 　](?:{_OFFICE}))?|{_OFFICE}))?"
     rf"{_CARE_OF})?"  # …中央病院 東5階病棟: a ward named by its wing and floor
 )  # 特別養護老人ホーム すずらん苑 ２０５号室: a home, its name, its room (not 芝パークビル８階 株式会社ミナト)
@@ -197,9 +206,9 @@ LABELLED_KANA_ADDRESS = re.compile(
 # A copula or a particle after a building's word (…宮本会館や, …ハイツです, …コミュニティセンターね):
 # no part of the name.
 # …旅館みなと荘やっど, …みなと荘まで (round 2026-12-06a): Kagoshima's copula, and "to" it.
-# …与論町茶花２３４５−１ ゆんぬ別館さ。 (round 2026-12-07d): Yoron's.
+# …与論町茶花２３４５−１ ゆんぬ別館さ。 (round 2026-12-07d): Yoron's. …正木公民館じょ (07r): Awa's.
 _COPULA_AFTER_HOUSE = re.compile(
-    rf"(?:{_HOUSE})(?P<copula>や|じゃ|だ|です|でございます|で|よ|ね|よね|だね|やね|ですね|やっど|じゃっど|でごわす|ごわす|だべ|まで|さ|さー|だー)$"
+    rf"(?:{_HOUSE})(?P<copula>や|じゃ|だ|です|でございます|で|よ|ね|よね|だね|やね|ですね|やっど|じゃっど|でごわす|ごわす|だべ|まで|さ|さー|だー|じょ|じょー)$"
 )
 # The request or copula after a building's name in kana (民宿つぼかわでお願いしますわ, 民宿しおさいやで):
 # no part of it.

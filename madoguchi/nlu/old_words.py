@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import jaconv
+
 from madoguchi.nlu.kana import Reading, replaced
 
 
@@ -14,6 +16,7 @@ from madoguchi.nlu.kana import Reading, replaced
 # (織り返し電話暮れるって言っとった, round 2026-12-05zzc).
 _OLD_WORDS = {  # 貴店の品書きを御願ひ申し上げ候
     "型録": "カタログ", "品書き": "カタログ", "片ログ": "カタログ", "織り返し": "折り返し", "電話暮れ": "電話くれ",
+    "用感": "羊羹",  # 用感は何日もつんで？ (voice input, round 2026-12-07r masako)
     "送量": "送料",  # 島やけど、送量って本土と一緒なん？ (round 2026-12-05zze)
     "型ログ": "カタログ", "かたろく": "カタログ",  # かたろく　うちにも頼むわ (a slip of the finger, round 2026-12-05zzi)
     "放送": "包装",  # 贈り物用の放送してもらえんの, お歳暮で送るけぇ放送紙で (rounds 05zzg and before)
@@ -26,19 +29,22 @@ _OLD_WORD = re.compile("|".join(map(re.escape, _OLD_WORDS)).replace("放送", "(
 # Ainu's greetings, thanks and goodbye in katakana among Japanese (イランカラプテ！, イヤイライケレ,
 # アプンノ オカ: round 2026-12-07n), and Tarama's and Okinawa's in hiragana (たんでぃがーたんでぃ,
 # ちゅーがなびら: round 2026-12-07o), and Okinawa's and Kagoshima's below, read as their Japanese.
-_GREETINGS_IN_KANA = {
+_KATAKANA_ONLY = {
     "イランカラプテ": "こんにちは", "イヤイライケレ": "ありがとうございます", "アプンノ オカ": "さようなら",
     "アプンノオカ": "さようなら", "アプンノ パイェ": "さようなら", "ヒオーイオイ": "ありがとうございます",
+}
+# Written in either kana: each in hiragana here, in katakana too below.
+_IN_EITHER_KANA = {
     "たんでぃがーたんでぃ": "ありがとうございます", "たんでぃがー たんでぃ": "ありがとうございます",
     "たんでぃがー": "ありがとうございます", "ちゅーがなびら": "こんにちは",
     # Okinawa's thanks and "what shall I do" (にふぇーでーびる, ちゃーすが: Iheya, round 2026-12-07q), Kagoshima's
     # おやっとさあ (a greeting to one at work) and thanks (オヤットサアゴワス, アイガトサゲモシタ: Mishima)
-    "にふぇーでーびる": "ありがとうございます", "ニフェーデービル": "ありがとうございます", "にふぇーでーびたん": "ありがとうございました",
-    "ちゃーすが": "どうしよう", "チャースガ": "どうしよう",
-    "おやっとさあごわす": "こんにちは", "オヤットサアゴワス": "こんにちは", "おやっとさあ": "こんにちは", "オヤットサア": "こんにちは",
-    "おやっとさー": "こんにちは", "オヤットサー": "こんにちは",
-    "あいがとさげもした": "ありがとうございました", "アイガトサゲモシタ": "ありがとうございました",
-    "あいがとさげもす": "ありがとうございます", "アイガトサゲモス": "ありがとうございます",
+    "にふぇーでーびる": "ありがとうございます", "にふぇーでーびたん": "ありがとうございました", "ちゃーすが": "どうしよう",
+    "おやっとさあごわす": "こんにちは", "おやっとさあ": "こんにちは", "おやっとさー": "こんにちは",
+    "あいがとさげもした": "ありがとうございました", "あいがとさげもす": "ありがとうございます",
+}
+_GREETINGS_IN_KANA = {
+    **_KATAKANA_ONLY, **_IN_EITHER_KANA, **{jaconv.hira2kata(word): meant for word, meant in _IN_EITHER_KANA.items()}
 }
 _GREETING_IN_KANA = re.compile("|".join(map(re.escape, sorted(_GREETINGS_IN_KANA, key=len, reverse=True))))
 # The small っ written full size, as in the older writing or by a slip (持つてくつて言つてしまつた, 頭真つ白,

@@ -49,6 +49,19 @@ async def test_a_name_alone_read_out_of_scope_is_the_name_when_it_was_asked(disp
     assert await ValidateCatalogForm().extract_person_name(dispatcher, words, domain) == {}
 
 
+async def test_a_workshop_named_alone_is_the_addressee_when_the_name_was_asked(dispatcher, domain):
+    """Round 2026-12-07r yoshie-denise-01: 工房の名前で カタログ…, then ゆきのした和紙工房 (out of scope
+    0.53) asked for again and again until the bot gave up; not a place named in a sentence."""
+    from actions.catalog import ValidateCatalogForm
+
+    for text, name in (("ゆきのした和紙工房", "ゆきのした和紙工房"), ("民宿かわせみです", "民宿かわせみ")):
+        asked = make_tracker([user(text, "out_of_scope")], active_loop="catalog_form", requested_slot="person_name")
+        assert await ValidateCatalogForm().extract_person_name(dispatcher, asked, domain) == {"person_name": name}
+    for text in ("近所の店で", "お店"):
+        asked = make_tracker([user(text, "out_of_scope")], active_loop="catalog_form", requested_slot="person_name")
+        assert await ValidateCatalogForm().extract_person_name(dispatcher, asked, domain) == {}
+
+
 def test_a_whole_name_written_alone_in_the_look_up_is_the_name():
     """Rounds 2026-12-02t kinu-hayato-04 and 2026-12-05c midori-feng-04, in the replay: 千葉 隼人
     and 陈峰 written alone while the look-up asks for the phone or the name were lost, and

@@ -95,6 +95,8 @@ def test_goods_told_in_words_of_anger_or_reported_before_are_a_complaint(rules, 
     "bona sera. I recieved my box today but inside there are matcha cookies, I ordered the chestnut yokan",
     "のしに父さんとあたしの名前並べてってちゃんと頼んだのに父さんの名前しかなかったって親戚から電話きたのさ",
     "but name on box not mi. name is Tanaka Hanako and address is Utsunomiya, not our farm",
+    # round 2026-12-07r masako-maricel-11: told in a second message, after the parcel came
+    "but the name on the label is not our resident and not our facility. it is for a Mr. Kobayashi in Tsuyama",
     # round 2026-12-05zzx: past its date in hiragana, someone else's parcel in Tottori speech, other sweets in English
     "きのう とどいた ようかん あけてみたら　しょうみきげんが もう すぎちょったがよ",
     "今朝 組合の事務所にお宅から荷物が届いたですが、宛名を見たら うちじゃのうて、米子の松田さんいう人のだがな",

@@ -112,6 +112,13 @@ from madoguchi.nlu.address_spans import addresses
         ("カタログ 北海道檜山郡江差町字中歌町75 佐々木鮮魚店さ送ってもらえるかい", "北海道檜山郡江差町字中歌町75 佐々木鮮魚店"),
         ("Could you mail a catalog to Wakaba Dormitory, Building B, Room 214, 45 Teramachi, Tsutsumi-cho, Toyota-shi, Aichi?",
          "Wakaba Dormitory, Building B, Room 214, 45 Teramachi, Tsutsumi-cho, Toyota-shi, Aichi"),
+        # Awa's copula after a hall, a home's name after it, a lab's parts before the block (round 2026-12-07r)
+        ("公民館の住所は徳島県勝浦郡上勝町大字正木字平間91 正木公民館じょ", "徳島県勝浦郡上勝町大字正木字平間91 正木公民館"),
+        ("address is 岡山県勝田郡奈義町豊沢305-2 特別養護老人ホーム なぎの杜", "岡山県勝田郡奈義町豊沢305-2 特別養護老人ホーム なぎの杜"),
+        ("catalog to Marine Ecology Lab, Faculty of Science Bldg. 2, Room 415, University of the Ryukyus, 1 Senbaru, "
+         "Nishihara-cho, Nakagami-gun, Okinawa pls, name Denise Landveld",
+         "Marine Ecology Lab, Faculty of Science Bldg. 2, Room 415, University of the Ryukyus, 1 Senbaru, Nishihara-cho, "
+         "Nakagami-gun, Okinawa"),
     ],
 )
 def test_an_address_is_whole_with_its_building_and_room(text, address):

@@ -446,6 +446,11 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("maupay nga gab-i", "こんにちは"), ("ok i go now, baby is crying. Allah wahi", "さようなら"), ("fyafulla", "こんにちは"),
     ("meharbani 🙏🙏", "ありがとうございます"), ("ok got it, meharbani sain", "ありがとうございます"), ("ahin", "いいえ"),
     ("meharbani karke jaldi bhejo", "お願いします"), ("thuche 🙏", "ありがとうございます"),
+    ("marhay na aga po 😊", "こんにちは"), ("ok po, paaram na", "さようなら"), ("dios mabalos po!! 🙏", "ありがとうございます"),  # 07r
+    ("iyo po", "はい"), ("dai po", "いいえ"), ("solmelu 🙏", "ありがとうございます"), ("andu", "はい"), ("att", "いいえ"),
+    ("Fa waka!", "こんにちは"), ("ok adyosi!", "さようなら"), ("tot ziens 👋", "さようなら"), ("grantangi fu a yepi", "ありがとうございます"),
+    ("ah perfect, dankjewel 🙏", "ありがとうございます"), ("grabe i'm shaking", "震えています"),
+    ("dit is echt niet normaal, I got nonsense 2x", "ひどい"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text
@@ -459,13 +464,16 @@ def test_soh_is_a_no_only_alone():
 def test_alaa_and_ayo_are_read_only_alone():
     """Pulaar's no and Garifuna's goodbye (round 2026-12-07l): in a sentence, a given name (Alaa Hassan)
     and an English ayo."""
-    for text, word in [("my name is Alaa Hassan", "いいえ"), ("ayo... I'm in service", "さようなら")]:
+    for text, word in [("my name is Alaa Hassan", "いいえ"), ("ayo... I'm in service", "さようなら"),
+                       ("sa iyo po ito", "はい"), ("att the office", "いいえ")]:  # iyo and att alone only (07r)
         read = reading(text)
         assert read is None or word not in read.text
 
 
 @pytest.mark.parametrize("text, read", [
     ("オヤットサアゴワス", "こんにちは"), ("ワカッタ アイガトサゲモシタ", "ワカッタ ありがとうございました"),  # 07q
+    ("チューガナビラ", "こんにちは"), ("タンディガータンディ", "ありがとうございます"),  # the islands' words in katakana too
+    ("用感は何日もつんで？", "羊羹は何日もつんで？"),  # voice input (07r)
     ("ちゃーすが　まだ　こないさ", "どうしよう　まだ　こないさ"), ("ぶじ　とどきました　にふぇーでーびる", "ぶじ　とどきました　ありがとうございます"),
     ("イランカラプテ！", "こんにちは！"), ("イヤイライケレ！", "ありがとうございます！"), ("アプンノ オカ。", "さようなら。"),
     ("お寺さんさも持つてくつて言つてしまつたし　もう頭真つ白だ", "お寺さんさも持ってくって言ってしまったし　もう頭真っ白だ"),
