@@ -4,9 +4,46 @@ came wrong: an operator's case (`reasons.goods_problem` reads one message alone)
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from madoguchi.handoff.reasons import cue_groups, every_group, spaceless
 from madoguchi.shop.rules import Rules
 from madoguchi.text import folded
+
+Groups = tuple[tuple[str, ...], ...]
+
+
+class NoshiCues(NamedTuple):
+    """The のし cues of a rules file, normalized: a celebration のし reported, the memorial it was
+    for, a mourning のし reported and the occasion of thanks it came on."""
+
+    report: Groups
+    memorial: Groups
+    mourning: Groups
+    occasion: Groups
+
+    @classmethod
+    def from_rules(cls, rules: Rules) -> "NoshiCues":
+        wrong, mourning = rules.cues.get("wrong_noshi", {}), rules.cues.get("wrong_noshi_mourning", {})
+        return cls(
+            report=cue_groups({k: v for k, v in wrong.items() if k != "memorial"}),
+            memorial=cue_groups({"memorial": wrong.get("memorial", [])}),
+            mourning=cue_groups({k: v for k, v in mourning.items() if k != "occasion"}),
+            occasion=cue_groups({"occasion": mourning.get("occasion", [])}),
+        )
+
+
+# The のし cues of each rules object read, normalized once: every message passes here (the
+# escalation policy), and the cues run to hundreds of words.
+_NOSHI_CUES: dict[int, tuple[Rules, NoshiCues]] = {}
+
+
+def _cues(rules: Rules) -> NoshiCues:
+    """`NoshiCues` of the rules, made at their first use."""
+    kept = _NOSHI_CUES.get(id(rules))
+    if kept is None or kept[0] is not rules:
+        kept = _NOSHI_CUES[id(rules)] = (rules, NoshiCues.from_rules(rules))
+    return kept[1]
 
 
 def wrong_noshi_told_before(rules: Rules, text: str, earlier: list[str]) -> bool:
@@ -27,25 +64,23 @@ def wrong_noshi_told_across(rules: Rules, text: str, earlier: list[str]) -> bool
 def mourning_noshi_reported(rules: Rules, text: str, earlier: list[str]) -> bool:
     """A mourning のし reported on a gift of thanks or celebration, the occasion told in this
     message or an earlier one (お礼の おかし おくったがです, then のしが 「志」に なっとったって)."""
-    occasion = cue_groups({"occasion": rules.cues.get("wrong_noshi_mourning", {}).get("occasion", [])})
+    occasion = _cues(rules).occasion
     return mourning_noshi_named(rules, text) and any(every_group(spaceless(t), occasion) for t in (text, *earlier))
 
 
 def mourning_noshi_named(rules: Rules, text: str) -> bool:
     """A mourning のし reported on what came (のしが 「志」に なっとった), whatever the gift was for."""
-    groups = rules.cues.get("wrong_noshi_mourning", {})
-    return every_group(spaceless(text), cue_groups({k: v for k, v in groups.items() if k != "occasion"}))
+    return every_group(spaceless(text), _cues(rules).mourning)
 
 
 def noshi_reported(rules: Rules, text: str) -> bool:
     """A celebration のし reported on what came (のしが紅白で 御祝 ってなってました)."""
-    groups = rules.cues.get("wrong_noshi", {})
-    return every_group(spaceless(text), cue_groups({k: v for k, v in groups.items() if k != "memorial"}))
+    return every_group(spaceless(text), _cues(rules).report)
 
 
 def memorial_named(rules: Rules, text: str) -> bool:
     """A word of a memorial of the のし cues stands in the text (方事, お供え)."""
-    return every_group(spaceless(text), cue_groups({"memorial": rules.cues.get("wrong_noshi", {}).get("memorial", [])}))
+    return every_group(spaceless(text), _cues(rules).memorial)
 
 
 # How the customer says the memorial was told to the shop (…ちゃんと おそなえ って かきました, round zw).
@@ -55,12 +90,12 @@ REPROACHED = ("のに", "言った", "いった", "頼んだ", "たのんだ", "
               "言うた", "いうた", "ゆうた",
               # お願いの時に 書いといたはずなんどすけど… (round zzg, kyō-kotoba)
               "書いといた", "かいといた", "書いておいた", "かいておいた", "言うといた", "いうといた", "伝えといた", "はずな", "はずで", "はずや")
+_REPROACHED = tuple(folded(w) for w in REPROACHED)
 
 
 def wrong_noshi_told_after(rules: Rules, text: str, earlier: list[str]) -> bool:
     """A memorial told in this message, with a reproach (方事さ使うって 言ったったのに), after
     the customer reported a celebration のし on what came (のし紙 紅白だった)."""
-    groups = rules.cues.get("wrong_noshi", {})
-    report = cue_groups({k: v for k, v in groups.items() if k != "memorial"})
-    reproached = any(folded(w) in spaceless(text) for w in REPROACHED)
+    report = _cues(rules).report
+    reproached = any(w in spaceless(text) for w in _REPROACHED)
     return memorial_named(rules, text) and reproached and any(every_group(spaceless(t), report) for t in earlier[-3:])
