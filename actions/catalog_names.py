@@ -85,6 +85,8 @@ def longest_name_given(tracker: Tracker) -> str:
     # the extractor's value may still hold its dialect copula (松本 勝たい): without it
     names = [strip_tail(clean_person_name(str(e.get("value") or "")) or "") for e in tracker.events
              if e.get("event") == "slot" and e.get("name") == "person_name"]
+    # and an inn's name without the request after it (民宿燧荘 で頼みやす, round 2026-12-07s tsune-tomas-01)
+    names = [house.group(1) if (house := common.HOUSE_ALONE.fullmatch(n)) else n for n in names]
     return max((n for n in names if n), key=len, default="")
 
 

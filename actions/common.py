@@ -97,7 +97,7 @@ HOUSE_BEFORE = re.compile(rf"\s*\S{{1,12}}{_HOUSE_WORDS}[ 　]+")
 # 工房の名前で カタログ一冊おくってもらえんけ; 民宿かわせみ); not 近所の店.
 HOUSE_ALONE = re.compile(
     rf"\s*(\S{{1,11}}[^\sの]{_HOUSE_WORDS}|(?:民宿|旅館|ホテル|ペンション|株式会社|有限会社)[ 　]?\S{{1,12}}?)"
-    r"\s*(?:です|でお願いします|で)?[。.]?\s*"
+    r"\s*(?:です|で(?:お願い|おねがい|頼|たの)\S{0,6}|で)?[。.]?\s*"  # 民宿燧荘 で頼みやす (round 2026-12-07s tsune-tomas-01)
 )
 RELATION = re.compile(r"息子|娘|母|父|妻|夫|主人|家内|嫁|孫|兄|姉|弟|妹|祖母|祖父|義母|義父|叔母|叔父|伯母|伯父|先生|上司|友人|友達|部下|同僚")
 
@@ -148,6 +148,9 @@ def name_answer(value: Any, tracker: Tracker) -> str:
         return ""  # opo, yes po, salamat! sana umabot po 🙏: a yes and thanks, no name (not ソアレス エルメリンダ)
     if asked and not found and sentence_written(latest_text(tracker)):
         return ""  # ふねが おそいから はやい ほうで おくって ちょうだい: a hurry told, no name
+    house = HOUSE_ALONE.fullmatch(whole) if asked and not found else None
+    if house:
+        return house.group(1)  # 民宿燧荘 で頼みやす (round 2026-12-07s tsune-tomas-01): the inn, not the request
     # The name part of the message (平田あかり of 平田あかりです、電話は…) when it holds the value.
     if whole and (not name and asked or name and name.replace(" ", "") in whole.replace(" ", "")):
         name = whole

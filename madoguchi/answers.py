@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from madoguchi import countries
 from madoguchi.nlu.reading import as_read
 from madoguchi.shop import calendar
 from madoguchi.shop.rules import Rules
@@ -36,12 +37,14 @@ _COUNTRIES = (
     "ghana|south africa|india|nepal|sri lanka|bangladesh|pakistan|myanmar|thailand|vietnam|cambodia|laos|malaysia|"
     "singapore|indonesia|philippines|fiji|samoa|tonga|tuvalu|kiribati|vanuatu|palau|guam|hawaii|micronesia|"
     "marshall islands|solomon islands|cook islands|"
-    "my country|my home country|back home"
+    "my country|my home country|back home|"
+    + countries.alternation(countries.ENGLISH)  # How much is shipping to Guatemala? (round 2026-12-07s tomas-14)
 )
 _COUNTRIES_KANA = (
     "ニュージーランド|オーストラリア|イギリス|アイルランド|カナダ|ヨーロッパ|フランス|ドイツ|イタリア|スペイン|ポルトガル|"
     "オランダ|スイス|ロシア|ウクライナ|モンゴル|中国|香港|ベトナム|フィリピン|インドネシア|マレーシア|シンガポール|"
-    "ネパール|スリランカ|バングラデシュ|ミャンマー|カンボジア|メキシコ|アルゼンチン|チリ|ハワイ|グアム|母国|本国|国の(?:家族|実家|母|父)"
+    "ネパール|スリランカ|バングラデシュ|ミャンマー|カンボジア|メキシコ|アルゼンチン|チリ|ハワイ|グアム|母国|本国|国の(?:家族|実家|母|父)|"
+    + countries.alternation(countries.JAPANESE)
 )
 # Abroad named: the US, overseas, another country (not 海外在住 alone: who asks may live abroad
 # and send within Japan).

@@ -8,7 +8,7 @@ or damaged goods told then, at the complaint's priority. A ticket for wrong or d
 keeps its reason, which says what to look at, and is served first when the customer waiting
 becomes distressed or angry (its priority is raised, not its reason), unless the customer tells
 angrily that it went wrong again (a complaint then); a ticket for an exception keeps its reason
-too when the customer is angry that it cannot be done."""
+too when the customer is angry that it cannot be done, or pleads for it with no word of distress."""
 
 from __future__ import annotations
 
@@ -52,6 +52,7 @@ class Raise(NamedTuple):
     sure: bool = False  # distress read surely, which takes a complaint's ticket
     again: bool = False  # a complaint that the goods went wrong again, which takes a goods ticket
     learned: bool = False  # goods the learned detector alone read, which do not take a complaint's ticket
+    plea: bool = False  # distress read with no word of it (please, just this one time), which keeps an exception's ticket
 
 
 def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[str, Raise]:
@@ -90,7 +91,11 @@ def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[s
         # 去年も似たようなことがありましたやんか。二度目ですで (round 2026-12-05zzr michihiko-mbuyi-12,
         # after the goods told): the shop failed twice, a complaint as reasons.TOLD_AGAIN says
         again = reason == COMPLAINT and TOLD_AGAIN.search(folded(event.get("text") or "")) is not None
-        told = Raise(reason, calm=reason == COMPLAINT and (unsure_anger or unsure), sure=sure, again=again, learned=learned)
+        # please, just this one time, I am a student and don't have much money (express_distress 0.84, round
+        # 2026-12-07s tomas-14, after free shipping was asked): a plea for the exception, no word of distress
+        plea = reason == DISTRESS and not (triage.get("cues") or triage.get("grief") or triage.get("imminent"))
+        told = Raise(reason, calm=reason == COMPLAINT and (unsure_anger or unsure), sure=sure, again=again, learned=learned,
+                     plea=plea)
         sender = event.get("sender_id", "")
         if sender not in found or _urgency(priority, told) < _urgency(priority, found[sender]):
             found[sender] = told
@@ -110,7 +115,7 @@ def _urgency(priority: dict[str, int], told: Raise) -> tuple[int, bool, bool]:
 
 def raise_open_handoff(
     db: Database, sender_id: str, reason: str, priority: dict[str, int], calm: bool = False, sure: bool = False,
-    again: bool = False, learned: bool = False,
+    again: bool = False, learned: bool = False, plea: bool = False,
 ) -> bool:
     """The open ticket takes `reason` when it is more urgent than the ticket's own, or as
     urgent and the ticket's own is the vague bot_failure; a `calm` one only a vague ticket.
@@ -131,6 +136,7 @@ def raise_open_handoff(
     frightened = sure and reason == DISTRESS and handoff.reason == COMPLAINT
     if not (rank < handoff.priority or ((vague or frightened) and rank == handoff.priority)):
         return False
-    kept = handoff.reason if (handoff.reason == KEPT and not again) or (handoff.reason, reason) == (POLICY, COMPLAINT) else reason
+    policy_kept = handoff.reason == POLICY and (reason == COMPLAINT or plea)  # angry it cannot be done, or pleading
+    kept = handoff.reason if (handoff.reason == KEPT and not again) or policy_kept else reason
     replacing = VAGUE if vague else COMPLAINT if frightened else None
     return handoffs.raise_reason(db, handoff.id, kept, rank, replacing=replacing)

@@ -30,6 +30,9 @@ TOLD_AGAIN = re.compile(
     # not a bare again: the box came crushed, please send it again asks for a new one, nothing told again
     r"(?i:happened again|(?:wrong|broken|crushed|damaged|melted|leaking|late) again|again (?:broken|crushed|damaged|wrong)|"
     r"second time|told you before|no reply|nobody (?:answered|replied)|no answer|"
+    # this is the 2nd time same problem … now again, 39 boxes not 40. and nobody answer my email (round
+    # 2026-12-07g hisae-dev-12, replayed)
+    r"2nd time|same problem|now again|nobody answers?\b|"
     # every time some problem. Last time the box was crushed (round 2026-12-07o masae-banri-12)
     r"last time|every time|each time)|"
     # また まちがって きたじゃ; 二回も連絡した; 電話したら…それっきり; 3日 前 問い合わせ フォーム で 送った

@@ -7,6 +7,8 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
 - damaged or wrong goods -> `complain` (the handoff action then says `needs_operator`);
 - a complaint read unsurely that tells gladly of a parcel come just now, nothing wrong with it -> `thank`;
 - a leave tired of the bot's questions (so many questions, pls stop asking…leave it) -> `deny`;
+- distress at sweets not yet chosen (I still dont know what to choose… 😥), nothing near nor lost
+  -> the gift or product question the classifier ranks first;
 - a distress score at or over the threshold -> `express_distress`, unless the only cues say
   the customer does not know how to do what they ask about, or are sad faces beside a death
   told in a gift question, or a death is told and the custom asked (I don't know the etiquette);
@@ -31,7 +33,7 @@ assessment of the message (`triage.assess`) is clear and no classifier learns it
   a question or change doubted, or a message not understood, that asks for a discount or
   anything else beyond the rules (なんぼか引いてくれるやろ？1割くらいどないや) -> `request_exception`;
 - a message not understood with a word of anger in it, a complaint among the two best readings
-  (ええ加減にしとくれやす) -> `complain`;
+  (ええ加減にしとくれやす) or named (I want to complain) -> `complain`;
 - a task not understood only for the greeting before it, the two the classifier hesitated
   between (Oi こんにちは! カタログほしいです) -> the task;
 - a person asked for (人に回して), or a detail (an order number, a phone), not understood ->
@@ -90,6 +92,13 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         assessment.goods_problem or assessment.late_catalog or assessment.exception or assessment.person or assessment.detail
     ):
         return "deny"  # hay naku so many questions 😩 pls stop asking na po… leave it muna: the form left, annoyed
+    if intent == "express_distress" and assessment.undecided and not (
+        assessment.grief or assessment.imminent or assessment.goods_problem or assessment.person or assessment.anger
+        or assessment.intensity >= 2 or assessment.emphatic
+    ):
+        # the farewell of my supervisor is next friday and I still dont know what to choose... 😥 (0.91, round
+        # 2026-12-07s normina-04): the sweets not chosen yet, a gift or product question
+        return next((name for name in _runners_up(ranking, len(ranking)) if name in QUESTIONS[:2]), "ask_gift")
     if intent == "express_distress" and assessment.cannot_read and not (
         assessment.grievance or assessment.grief or assessment.cues or assessment.intensity or assessment.imminent
         or assessment.distress >= 0.45  # …字もよう見えんし もうどうしてええやら情けのうて: at a loss too
@@ -189,7 +198,9 @@ def essential(intent: str, ranking: list[dict[str, Any]], assessment: Assessment
         # なんぼか引いてくれるやろ？1割くらいどないや (ask_shipping 0.65): beyond the rules; so is
         # Do you have a wholesale price? 卸値みたいなの、あるん？ (not understood, round 2026-12-05v)
         return "request_exception"
-    if intent == "nlu_fallback" and assessment.anger and "complain" in _runners_up(ranking, 2) and not (
+    # I want to complain (read 苦情, not understood: round 2026-12-07s fumie-ashwin-12): the complaint named
+    named = bool(COMPLAINT_NAMED & set(assessment.lemmas))
+    if intent == "nlu_fallback" and assessment.anger and ("complain" in _runners_up(ranking, 2) or named) and not (
         assessment.person or assessment.exception or assessment.goods_problem
     ):
         return "complain"  # カタログ頼んでからもうひと月どす。ええ加減にしとくれやす (complain 0.33, round 2026-12-07q)
@@ -315,6 +326,7 @@ def _unsure(intent: str, ranking: list[dict[str, Any]]) -> bool:
 ASKED_BEYOND = ("ask_shipping", "ask_product", "ask_gift", "change_order")
 # Questions the bot answers: not knowing how (のしはどげんすれば…わからんで) is what they ask.
 QUESTIONS = ("ask_gift", "ask_product", "ask_shipping")
+COMPLAINT_NAMED = frozenset({"苦情", "クレーム"})  # the lemmas of a complaint named as such
 
 
 def asks_how(intent: str, assessment: Assessment) -> bool:

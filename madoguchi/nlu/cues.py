@@ -210,6 +210,12 @@ TIRED_OF_QUESTIONS = re.compile(
     r"(?i:so ?many ?questions?|too ?many ?questions?|stop ?asking|many ?many ?questions?)"
     r"|質問(?:が|ばっかり|ばかり|ばっか)?(?:多すぎ|おおすぎ|多い|おおい)|しつもん(?:が)?(?:おおすぎ|おおい)|(?:聞き|きき)すぎ"
 )
+# Which sweets to choose not yet decided (the farewell of my supervisor is next friday and I still dont know
+# what to choose... 😥, round 2026-12-07s normina-04): a choice to help with, no distress.
+UNDECIDED = re.compile(
+    r"(?i:\b(?:what|which(?: one)?|which sweets?)\s+to\s+(?:choose|buy|pick|give|get|send|order)\b)"
+    r"|(?:何|なに|どれ)を(?:選|えら|買|か[うえ]|贈|おく)|どれ(?:に|を)(?:したら|すれば|しよう|選|えら)"
+)
 # An order or a request made by phone, told (嫁が電話で頼んだんよ): no person asked for now.
 PHONE_ORDER = re.compile(
     r"(?:電話|でんわ|デンワ|はがき|ハガキ|葉書)で(?:頼ん|たのん|注文し|ちゅうもんし|申し込ん|もうしこん|申込ん|お願いし|おねがいし)(?:だ|た|で)"

@@ -20,7 +20,7 @@ import jaconv
 from madoguchi.dialogue.hurry import hurry_of
 from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.verification import REFUSED, asks_for_person, reading
-from madoguchi.handoff.reasons import COURTESY, PROMISE_UNKEPT, GoodsCues, goods_reported
+from madoguchi.handoff.reasons import COURTESY, LATE, PROMISE_UNKEPT, GoodsCues, goods_reported
 from madoguchi.memorial import asks_noshi, asks_the_custom
 from madoguchi.nlu.address_spans import addresses
 from madoguchi.nlu.cues import (
@@ -29,7 +29,7 @@ from madoguchi.nlu.cues import (
     INTENSITY, KATAKANA_COPULA, LATIN_BOT_WORDS, LIGHT_VERBS, NAME_LABEL, NAME_SHAPE, NEGATIONS, OPENER_TROUBLE_CUES,
     PEOPLE_COUNTED, PERSON_WORDS, PHONE_ORDER, QUESTIONED, REFUND_ASKED, REQUEST_FORMS, ROOM_NUMBER, STAFF_TOLD_OF, SUBJECT,
     THE_MEDIUM, THE_OTHER_DAY, TRAILING_MARKS, TROUBLE_OPENER, WAIT_VERB, ORDER_ASKED_AFTER, STAFF_GIVEN_TO,
-    SCREEN_UNREADABLE, ARRIVED_GLADLY, TIRED_OF_QUESTIONS,
+    SCREEN_UNREADABLE, ARRIVED_GLADLY, TIRED_OF_QUESTIONS, UNDECIDED,
 )
 from madoguchi.nlu.gibberish import is_gibberish
 from madoguchi.nlu.greeting import CLOSES_TALK, opens_the_talk
@@ -123,6 +123,7 @@ class Assessment:
     leaving: bool = False
     arrived_gladly: bool = False  # Oh! the delivery man is at my door now 😂 届きました!
     tired_of_questions: bool = False  # so many questions 😩 pls stop asking
+    undecided: bool = False  # I still dont know what to choose: the sweets not yet chosen
     refusal: bool = False
     changes: bool = False  # 変更, キャンセル, 変えたい: a change named
     cancels: bool = False  # キャンセル, 取り消し: an order called off
@@ -200,8 +201,10 @@ def assess(
     result.asked_twice = result.emphatic and re.search(r"[！!]{2,}", norm) is None  # You cannot search with my name??
     result.grief = any(w in norm for w in lexicon.grief) or PASSED_AWAY.search(re.sub(r"\s+", "", norm)) is not None
     read = with_hiragana(norm)  # ハコ ツブレテル
-    result.goods_learned = goods_learned
-    result.goods_problem = goods_learned or goods_reported(lexicon.goods, text, frozenset(t.lemma_ for t in tokens))
+    # the box arrived SUNDAY. two days after the event (round 2026-12-07s fumie-ashwin-12): what came came late,
+    # no goods problem the detector guessed at
+    result.goods_learned = goods_learned and LATE.search(norm) is None
+    result.goods_problem = result.goods_learned or goods_reported(lexicon.goods, text, frozenset(t.lemma_ for t in tokens))
     result.promise_unkept = PROMISE_UNKEPT.search(re.sub(r"\s+", "", norm)) is not None
     # an address written out counts as a detail too (いせし　ふたみちょう　まつした　１２３４)
     result.detail = bool(find_all(text)) or ROOM_NUMBER.search(text) is not None or bool(addresses(text))
@@ -248,6 +251,7 @@ def assess(
     result.cannot_read = SCREEN_UNREADABLE.search(spaced_out) is not None
     result.arrived_gladly = ARRIVED_GLADLY.search(norm) is not None
     result.tired_of_questions = TIRED_OF_QUESTIONS.search(norm) is not None
+    result.undecided = UNDECIDED.search(norm) is not None
     # 十五人くらい来る: people counted; 嫁が電話で頼んだんよ: how it was ordered; no person asked for
     result.names_person = PERSON_WORDS.search(PHONE_ORDER.sub("", PEOPLE_COUNTED.sub("", spaced_out))) is not None
     result.subject = SUBJECT.search(spaced_out) is not None

@@ -54,7 +54,8 @@ async def test_a_workshop_named_alone_is_the_addressee_when_the_name_was_asked(d
     0.53) asked for again and again until the bot gave up; not a place named in a sentence."""
     from actions.catalog import ValidateCatalogForm
 
-    for text, name in (("ゆきのした和紙工房", "ゆきのした和紙工房"), ("民宿かわせみです", "民宿かわせみ")):
+    for text, name in (("ゆきのした和紙工房", "ゆきのした和紙工房"), ("民宿かわせみです", "民宿かわせみ"),
+                       ("民宿燧荘 で頼みやす", "民宿燧荘")):  # round 2026-12-07s tsune-tomas-01
         asked = make_tracker([user(text, "out_of_scope")], active_loop="catalog_form", requested_slot="person_name")
         assert await ValidateCatalogForm().extract_person_name(dispatcher, asked, domain) == {"person_name": name}
     for text in ("近所の店で", "お店"):

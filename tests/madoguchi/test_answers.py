@@ -263,7 +263,10 @@ def test_an_ingredient_the_data_does_not_hold_is_left_to_a_person_said_so(catalo
 
 @pytest.mark.parametrize("text", ["do you ship to the US?", "海外にも発送できますか", "Vocês mandam pro Brasil?",
                                   "Can you ship it to my mom in the states?", "can you send sweets to New Zealand?",
-                                  "can you send sweets to Ulan-Ude in Russia?", "モンゴルの実家に送れますか"])
+                                  "can you send sweets to Ulan-Ude in Russia?", "モンゴルの実家に送れますか",
+                                  # any country by its name (round 2026-12-07s tomas-14)
+                                  "How much is shipping to Guatemala? I want to send your sweets to my grandmother",
+                                  "グアテマラの実家に送れますか", "can you ship to Côte d’Ivoire?"])
 def test_a_parcel_abroad_is_told_the_shop_sends_within_japan(rules, text):
     """do you ship to the US? (round 2026-12-05i kazuha-kevin-14, -19): no fee list, the answer."""
     answer = shipping_answer(rules, text, FRIDAY_MORNING)
@@ -271,7 +274,8 @@ def test_a_parcel_abroad_is_told_the_shop_sends_within_japan(rules, text):
 
 
 @pytest.mark.parametrize("text", ["中国地方への送料は？", "海外在住の者です。実家に送りたいのですが送料は？",
-                                  "I am from Brazil, how much is shipping to Osaka?"])
+                                  "I am from Brazil, how much is shipping to Osaka?", "can you send to my friend Jordan in Osaka?",
+                                  "石垣島に送りたい", "マリに送りたいんだけど、送料は？"])
 def test_a_region_of_japan_or_a_customer_abroad_sending_home_gets_the_fees(rules, text):
     assert "送料は全国一律" in shipping_answer(rules, text, FRIDAY_MORNING)
 

@@ -30,7 +30,8 @@ from madoguchi.dialogue.verification import (
      "住所は……あら、郵便番号を書いた手帳が見当たりません。", "メールが見つかりません",  # replay of 01g haruko-leo-15
      "i check my email already, wala gyud. maybe i used my Mam email? ambot",  # round 2026-12-05zzv
      "ah... the number is in my email, but I am at work now",  # not at hand (round 2026-12-07b)
-     "ayo... I'm in service. where is this number??"],  # where it is written (round 2026-12-07g)
+     "ayo... I'm in service. where is this number??",  # where it is written (round 2026-12-07g)
+     "はがきやら　めーるやら　なんも　ないんよ、でんわで　たのんだもんで"],  # ordered by phone (round 2026-12-07s)
 )
 def test_not_knowing_the_number(text):
     assert reading(text) == UNKNOWN
@@ -174,7 +175,8 @@ def test_a_person_named_to_look_it_up_is_asked_for():
                  "Fine. Then please let a staff member look it up by my name.",  # round 2026-12-05zzz
                  "Can a person look it up instead and drop me an email?",  # round 2026-12-05m
                  "I really don't feel comfortable typing it here. can a person just find it?",  # round 2026-12-05zzn
-                 "sorry I cannot find. can staff person help me? please person"):  # round 2026-12-07f
+                 "sorry I cannot find. can staff person help me? please person",  # round 2026-12-07f
+                 "ほな　おたくの　ひとに　なまえと　ひにちで　さがして　もらえやんやろか"):  # the shop's person (2026-12-07s)
         assert asks_for_person(text), text
     for text in ("来てくれた人に配りたい", "40人分お願いしたい", "そこが見つからないんです", "夜は人がいない時間ですか",
                  "3人出してくれる？", "本人に代わって入力しています", "店のスタッフ全員にお歳暮配りたいねん",

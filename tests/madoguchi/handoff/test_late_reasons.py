@@ -119,6 +119,22 @@ def test_anger_at_an_exception_refused_keeps_the_request_and_serves_it_first(db)
     assert (handoffs.get(db, hid).reason, handoffs.get(db, hid).priority) == ("out_of_policy", 1)
 
 
+def test_a_plea_for_an_exception_keeps_the_request_and_fear_takes_it(db):
+    """Round 2026-12-07s tomas-14: free shipping asked, then "please, just this one time, I am a
+    student" read as distress at 0.84 with no word of distress: still the exception, served first.
+    Fear told with its words takes the ticket."""
+    hid = ticket(db, "w15", "out_of_policy", 3)
+    plea = user("w15", "please, just this one time, I am a student and don't have much money", "express_distress")
+    plea["parse_data"]["triage"].update(cues=[], grief=False, imminent=False)
+    TranscriptBroker(db).publish_many([plea])
+    assert (handoffs.get(db, hid).reason, handoffs.get(db, hid).priority) == ("out_of_policy", 1)
+    hid = ticket(db, "w16", "out_of_policy", 3)
+    fear = user("w16", "お通夜が明日なのに、どうしよう…", "express_distress")
+    fear["parse_data"]["triage"].update(cues=["どうしよう"], imminent=True)
+    TranscriptBroker(db).publish_many([fear])
+    assert handoffs.get(db, hid).reason == "distress"
+
+
 def test_an_unsure_reading_leaves_the_ticket_as_it_was(db):
     """A plea for the exception (何とかお願いします) read as distress at 0.67 is still the exception."""
     hid = ticket(db, "w12", "out_of_policy", 3)

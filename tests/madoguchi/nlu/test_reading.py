@@ -451,6 +451,10 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("Fa waka!", "こんにちは"), ("ok adyosi!", "さようなら"), ("tot ziens 👋", "さようなら"), ("grantangi fu a yepi", "ありがとうございます"),
     ("ah perfect, dankjewel 🙏", "ありがとうございます"), ("grabe i'm shaking", "震えています"),
     ("dit is echt niet normaal, I got nonsense 2x", "ひどい"),
+    ("dev borem korum!!", "ありがとうございます"), ("Mapiya gagawii, sorry for late message", "こんにちは"),  # 07s
+    ("ok wassalam po", "さようなら"), ("Sokor po ma'am!! 😊", "ありがとうございます"), ("Oway", "はい"), ("Je'", "はい"),
+    ("Maltyox! 🙏", "ありがとうございます"), ("Xeq'ij. I have a problem", "こんにちは"), ("Saqarik.", "こんにちは"),
+    ("sorry the professor just came in, I go. adiós", "さようなら"), ("do you ship internacional?? to guatemala", "海外"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text

@@ -1007,3 +1007,35 @@ def test_kagoshima_anger_and_an_exception_asked_past_the_cut_off_are_read(ginza,
     assert read_first(ginza, lexicon, "締メ切リハ過ギチョッドン 次ノフェリーニ載セテクレ ソコヲ何トカセンカ").exception
     assert read_first(ginza, lexicon, "今日ハ三時ヲ過ギタドン 菓子ヲ頼ンダ 今日出シテクイヤンセ").exception
     assert not read_first(ginza, lexicon, "一週間過ぎたけど まだ来ない").exception  # lateness, nothing beyond the rules
+
+
+def test_goods_the_detector_guesses_in_a_parcel_that_came_late_are_no_goods_problem(ginza, lexicon):
+    """Round 2026-12-07s fumie-ashwin-12: the box arrived two days after the event, the detector read
+    goods; the lateness is the complaint. Goods it reads in a message without lateness still count."""
+    from madoguchi.nlu.gibberish import sudachi_words
+
+    nlp, parser = ginza
+    for text, goods in (("the box arrived SUNDAY. two days after the event. what is the use now??", False),
+                        ("the box arrived SUNDAY and inside are other sweets", True)):
+        assessed = assess(text, nlp.make_doc(text.lower()), lexicon, 0.0, parser, sudachi_words(nlp), goods_learned=True)
+        assert (assessed.goods_learned, assessed.goods_problem) == (goods, goods), text
+
+
+def test_a_complaint_named_and_not_understood_is_a_complaint(ginza, lexicon):
+    """Round 2026-12-07s fumie-ashwin-12: I want to complain (read 苦情; not understood, change and a
+    person the runners-up) was asked again."""
+    ranking = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "change_order", "confidence": 0.17},
+               {"name": "request_human", "confidence": 0.12}]
+    assert correct_intent("nlu_fallback", ranking, read_first(ginza, lexicon, "I want to complain"), THRESHOLD) == "complain"
+    assert correct_intent("nlu_fallback", ranking, read_first(ginza, lexicon, "I want to change"), THRESHOLD) != "complain"
+
+
+def test_sweets_not_yet_chosen_are_a_question_not_distress(ginza, lexicon):
+    """Round 2026-12-07s normina-04: the farewell is next friday and I still dont know what to choose… 😥
+    (distress 0.91) was handed to a person; a choice with a funeral tomorrow stays distress."""
+    ranking = [{"name": "express_distress", "confidence": 0.91}, {"name": "out_of_scope", "confidence": 0.04},
+               {"name": "ask_gift", "confidence": 0.01}]
+    undecided = read_first(ginza, lexicon, "the farewell of my supervisor is next friday and I still dont know what to choose... 😥")
+    assert correct_intent("express_distress", ranking, undecided, THRESHOLD) == "ask_gift"
+    near = read_first(ginza, lexicon, "明日お通夜なのに何を選べばいいかわからない、どうしよう")
+    assert correct_intent("express_distress", ranking, near, THRESHOLD) == "express_distress"
