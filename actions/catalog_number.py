@@ -62,8 +62,12 @@ def given_as_detail(tracker: Tracker) -> bool:
 
 
 def lacks_number(written: str) -> bool:
-    """The address as the customer wrote it names no block or house number."""
-    return not HAS_NUMBER.search(written)
+    """The address as the customer wrote it names no block or house number, nor says it has none
+    (東京都青ヶ島村無番地: Aogashima's addresses, round 2026-12-07t kikue-thoibi-01)."""
+    return not HAS_NUMBER.search(written) and not _NUMBERLESS.search(written)
+
+
+_NUMBERLESS = re.compile(r"無番地|番地なし|番地無し")
 
 
 # No number to give (番地はないです): the address is what was given before.

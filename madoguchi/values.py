@@ -38,8 +38,11 @@ _SENTENCE_WORDS = {
 # Where the name ends when more follows in the same message (大島あかねです、電話は…;
 # 佐々木とみ子です ばあちゃんの名前: a polite ending and a space; 西川 ふみ子 おかんの名前な:
 # whose name it is, after a space).
+# Not the point of a middle initial (Nurhaida S. Abdulla, round 2026-12-07t yukio-nurhaida-19); a note
+# in brackets after the name is none of it (ABDULLA NURHAIDA (same like my zairyu card)).
 _BREAK = re.compile(
-    r"[、。,，.．!！?？\n]+|(?<=です)\s+|(?<=ございます)\s+|(?<=します)\s+|\s+(?=\S*の(?:名前|なまえ|お名前))"
+    r"(?:(?<![ 　][A-Z])(?<!^[A-Z])[.．]|[、。,，!！?？\n])+|(?<=です)\s+|(?<=ございます)\s+|(?<=します)\s+|\s+(?=\S*の(?:名前|なまえ|お名前))"
+    r"|\s*[(（][^)）]*[)）]\s*$"
 )
 # Words before the answer, no part of it (分かりました。郵便番号は…: no name, round zzd), or an
 # answer that is no name at all.

@@ -51,6 +51,8 @@ _TAILS = (
 # kanji or katakana, a plain or dialect copula (松本 勝たい, 佐藤 花子だべ) is a tail as well.
 _TAIL = re.compile(
     r"(?:" + "|".join(r"\s*".join(map(re.escape, t)) for t in _TAILS) + r"|(?<=\s)(?:po|Po)"
+    # a copula in katakana after a space (広江 キクエ ジャ, Hachijo: round 2026-12-07t kikue-thoibi-01)
+    r"|(?<=\s)(?:ジャ|ダ|デス|ダベ|ダラ|ダヨ|ヤ)"
     # さー with its long mark taken as noise first (宮良 ツルさー, round 2026-12-05zzl)
     r"|(?<=[\u4e00-\u9fff々ァ-ヴ\s])(?:よ|じゃ|だ|や|で|たい|ばい|だべ|だす|だっぺ|だっちゃ|ちゃ|やけん|じゃけん|だがね|さー|さ|やねん|"
     r"やお|だお|やわ|だわ|やに|だじ|だに|ずら))$"  # やに: Ise (round 2026-12-05zzf); だじ, だに, ずら: Shinshu (zzp)

@@ -125,7 +125,9 @@ def raise_open_handoff(
     handoff = with_person(db, sender_id)
     if handoff is None or (calm and handoff.reason != VAGUE):
         return False
-    if reason == KEPT and handoff.reason == COMPLAINT and learned:
+    # It is for my mother's birthday in January, she loves your 最中 (round 2026-12-07t sadao-dolgar-14, after
+    # an exception asked): goods the detector alone guessed take neither a complaint's ticket nor an exception's
+    if reason == KEPT and handoff.reason in (COMPLAINT, POLICY) and learned:
         return False
     if reason == KEPT and handoff.reason == COMPLAINT:
         # a box from your shop was left at my dorm room today (a complaint), then: the name on the label

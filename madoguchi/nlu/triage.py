@@ -188,11 +188,12 @@ def is_negated(token) -> bool:
 
 def assess(
     text: str, doc, lexicon: Lexicon, p_distress: float = 0.0, parse=None,
-    dictionary_words: Callable[[str], frozenset[str]] | None = None, goods_learned: bool = False,
+    dictionary_words: Callable[[str], frozenset[str]] | None = None, goods_learned: bool = False, written: str = "",
 ) -> Assessment:
     """Score a message. `doc` is GiNZA's; `parse(doc)` adds dependencies when a cue needs it;
     `dictionary_words` tells the words Sudachi knows (`is_gibberish`); `goods_learned`, that
-    the learned detector read a goods problem where the cues may find none."""
+    the learned detector read a goods problem where the cues may find none; `written`, the message as
+    the customer wrote it, where the cues look too (address also different, read 住所 also different)."""
     norm = folded(text)
     tokens = list(doc) if doc is not None else []
     result = Assessment(lemmas=sorted({t.lemma_ for t in tokens}))
@@ -204,7 +205,10 @@ def assess(
     # the box arrived SUNDAY. two days after the event (round 2026-12-07s fumie-ashwin-12): what came came late,
     # no goods problem the detector guessed at
     result.goods_learned = goods_learned and LATE.search(norm) is None
-    result.goods_problem = result.goods_learned or goods_reported(lexicon.goods, text, frozenset(t.lemma_ for t in tokens))
+    lemmas = frozenset(t.lemma_ for t in tokens)
+    result.goods_problem = result.goods_learned or goods_reported(lexicon.goods, text, lemmas) or (
+        bool(written) and written != text and goods_reported(lexicon.goods, written, lemmas)  # round 2026-12-07t kikue-thoibi-16
+    )
     result.promise_unkept = PROMISE_UNKEPT.search(re.sub(r"\s+", "", norm)) is not None
     # an address written out counts as a detail too (いせし　ふたみちょう　まつした　１２３４)
     result.detail = bool(find_all(text)) or ROOM_NUMBER.search(text) is not None or bool(addresses(text))

@@ -625,3 +625,12 @@ def test_a_no_that_tells_no_hurry_does_not_leave_the_form():
     assert not ValidateCatalogForm._leaving(said, "person_name", "no hurry, normal post is ok", "deny")
     no = make_tracker([user("いいえ", "deny")], active_loop="catalog_form", requested_slot="person_name")
     assert ValidateCatalogForm._leaving(no, "person_name", "いいえ", "deny")
+
+
+async def test_an_address_given_when_the_name_is_asked_keeps_the_name_asked(shop, dispatcher, domain):
+    """Round 2026-12-07t sadao-dolgar-03: 〒190-0212 東京都西多摩郡檜原村本宿1234番地 written when the name
+    was asked made the name check fail (the form apologised and took the address as the name)."""
+    text = "〒190-0212 東京都西多摩郡檜原村本宿1234番地"
+    slots = await validate(dispatcher, domain, text, "inform", {"person_name": text}, "person_name",
+                           candidates={"person_name": text, "postal_code": "190-0212"})
+    assert not slots.get("person_name") and slots.get("postal_code") == "190-0212"

@@ -55,7 +55,8 @@ async def test_a_workshop_named_alone_is_the_addressee_when_the_name_was_asked(d
     from actions.catalog import ValidateCatalogForm
 
     for text, name in (("ゆきのした和紙工房", "ゆきのした和紙工房"), ("民宿かわせみです", "民宿かわせみ"),
-                       ("民宿燧荘 で頼みやす", "民宿燧荘")):  # round 2026-12-07s tsune-tomas-01
+                       ("民宿燧荘 で頼みやす", "民宿燧荘"),  # round 2026-12-07s tsune-tomas-01
+                       ("店の名前で頼むべ そば処もりた", "そば処もりた")):  # round 2026-12-07t sadao-dolgar-01
         asked = make_tracker([user(text, "out_of_scope")], active_loop="catalog_form", requested_slot="person_name")
         assert await ValidateCatalogForm().extract_person_name(dispatcher, asked, domain) == {"person_name": name}
     for text in ("近所の店で", "お店"):
@@ -97,3 +98,10 @@ async def test_a_whole_name_in_katakana_read_as_a_yes_is_the_name(dispatcher, do
     assert await ValidateCatalogForm().extract_person_name(dispatcher, asked, domain) == {"person_name": "ソアレス エルメリンダ"}
     yes = make_tracker([user("ハイ ソウデス", "affirm")], active_loop="catalog_form", requested_slot="person_name")
     assert await ValidateCatalogForm().extract_person_name(dispatcher, yes, domain) == {}
+
+
+def test_an_address_without_a_number_by_its_nature_lacks_none():
+    """東京都青ヶ島村無番地 (round 2026-12-07t kikue-thoibi-01): Aogashima's addresses have no block number."""
+    from actions.catalog_number import lacks_number
+
+    assert not lacks_number("東京都青ヶ島村無番地") and lacks_number("東京都青ヶ島村")

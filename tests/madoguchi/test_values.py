@@ -219,3 +219,13 @@ def test_a_day_alone_already_past_rolls_to_next_month(text, today, expected):
 @pytest.mark.parametrize("text", ["2月30日", "13月1日", "2/30", "十三月一日", "いつでもいい", "なるべく早く", ""])
 def test_invalid_or_missing_dates_are_none(text):
     assert parse_ja_date(text, TODAY) is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Nurhaida S. Abdulla", "Nurhaida S. Abdulla"),  # a middle initial (round 2026-12-07t yukio-nurhaida-19)
+    ("T. Yamada", "T. Yamada"),
+    ("ABDULLA NURHAIDA (same like my zairyu card)", "ABDULLA NURHAIDA"),  # a note in brackets (yukio-nurhaida-04)
+    ("John Smith. thanks", "John Smith"),
+])
+def test_an_initial_is_part_of_the_name_and_a_note_in_brackets_is_not(text, name):
+    assert clean_person_name(text) == name

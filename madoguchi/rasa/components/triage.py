@@ -85,7 +85,7 @@ class HandoffTriage(UntrainedComponent):
             hardly_read = intent == "express_distress" and confidence < DISTRESS_HARDLY_READ
             learned = bool(message.get(GOODS_LEARNED)) and (intent in LEARNED_GOODS_READ_AS or hardly_read)
             result = assess(text, message.get(SPACY_DOCS[TEXT]), self._lexicon, p_distress, parser, dictionary_words,
-                            learned)
+                            learned, written=message.get(TEXT) or "")
             triage = result.as_dict()
             if message.get(GOODS_LIKELIHOOD) is not None:
                 triage["goods_likelihood"] = round(float(message.get(GOODS_LIKELIHOOD)), 3)

@@ -128,3 +128,11 @@ def test_a_sentence_is_no_name_but_a_name_and_its_copula_is():
     from madoguchi.dialogue.written import sentence_written
     assert sentence_written("ふねが おそいから はやい ほうで おくって ちょうだい。 おしょうがつに まにあわんと こまるさ")
     assert not any(sentence_written(t) for t in ("崎原 なつ", "山田 太郎 です", "ヤマダ タロウ デス", "Kalo Moli"))
+
+
+def test_a_katakana_copula_after_a_space_is_no_part_of_the_name():
+    """広江 キクエ ジャ (Hachijo, round 2026-12-07t kikue-thoibi-01); a katakana name ending in ダ stays."""
+    from madoguchi.dialogue.written import strip_tail
+
+    assert strip_tail("広江 キクエ ジャ") == "広江 キクエ" and strip_tail("山田 ハナ デス") == "山田 ハナ"
+    assert strip_tail("マツダ") == "マツダ"

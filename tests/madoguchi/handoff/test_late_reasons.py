@@ -220,3 +220,14 @@ def test_goods_only_the_detector_read_after_a_complaint_leave_the_complaint(db):
     crushed["parse_data"]["triage"]["goods_learned"] = True
     TranscriptBroker(db).publish_many([crushed])
     assert handoffs.get(db, box).reason == "needs_operator"
+
+
+def test_goods_the_detector_alone_guessed_leave_an_exceptions_ticket(db):
+    """Round 2026-12-07t sadao-dolgar-14: sending to Russia asked as an exception, then "she loves your
+    最中" read by the goods detector alone: the ticket is still the exception."""
+    hid = ticket(db, "w17", "out_of_policy", 3)
+    guessed = user("w17", "It is for my mother's birthday in January, she loves your 最中.", "complain", goods=True,
+                   confidence=0.45)
+    guessed["parse_data"]["triage"]["goods_learned"] = True
+    TranscriptBroker(db).publish_many([guessed])
+    assert handoffs.get(db, hid).reason == "out_of_policy"

@@ -859,6 +859,7 @@ def test_a_memorial_noshi_on_a_winter_gift_told_in_kagoshima_ben_is_goods(rules)
     "配達完了ってメール来たけど、うちには来てないよ？どこ行ったかね",
     # round 2026-12-07s tsune-tomas-10: left at another room of the dormitory
     "the tracking says my order was delivered, but they left it at room 421 and my room is 412",
+    "but name on it is not me, some 田中 in Kurashiki. address also different",  # round 2026-12-07t kikue-thoibi-16
     "はつぼんの おかえしだって いったのに あかい のし ついでら。 おいわいの のしだ",  # Tsugaru, round 2026-12-05c
 ])
 def test_a_parcel_delivered_elsewhere_or_a_red_noshi_on_a_first_bon_is_goods(rules, text):

@@ -455,6 +455,10 @@ def test_thai_and_persian_in_latin_letters_are_read(text, read):
     ("ok wassalam po", "さようなら"), ("Sokor po ma'am!! 😊", "ありがとうございます"), ("Oway", "はい"), ("Je'", "はい"),
     ("Maltyox! 🙏", "ありがとうございます"), ("Xeq'ij. I have a problem", "こんにちは"), ("Saqarik.", "こんにちは"),
     ("sorry the professor just came in, I go. adiós", "さようなら"), ("do you ship internacional?? to guatemala", "海外"),
+    ("Khurumjari 🙏", "こんにちは"), ("natte", "いいえ"), ("Ekii!", "こんにちは"), ("Bayyrlyg!", "さようなら"),  # 07t
+    ("Chettirdim!", "ありがとうございます"), ("Chok", "いいえ"), ("Magsukul po 🙏", "ありがとうございます"), ("Huun", "はい"),
+    ("Di'", "いいえ"), ("I asked for your catalog a while back but nothing's come 🤔", "まだ届いていない"),
+    ("can I talk to your manager", "責任者"), ("manager say she already have one in the office", "上司"),
 ])
 def test_english_phrases_among_romaji_are_left_to_english(text, read):
     assert read in reading(text).text

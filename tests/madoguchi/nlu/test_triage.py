@@ -1039,3 +1039,13 @@ def test_sweets_not_yet_chosen_are_a_question_not_distress(ginza, lexicon):
     assert correct_intent("express_distress", ranking, undecided, THRESHOLD) == "ask_gift"
     near = read_first(ginza, lexicon, "明日お通夜なのに何を選べばいいかわからない、どうしよう")
     assert correct_intent("express_distress", ranking, near, THRESHOLD) == "express_distress"
+
+
+def test_the_customers_own_manager_is_no_anger(ginza, lexicon):
+    """Rounds 2026-12-07f genzo-wanjiru-17 and g hisae-dev-20, replayed: our team manager handles all the
+    calls; manager say she already have one (not understood) were read as anger and made complaints."""
+    ranking = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "complain", "confidence": 0.40},
+               {"name": "deny", "confidence": 0.2}]
+    for text in ("aca, I don't give my phone number. our team manager handles all the calls, that is the team rule",
+                 "ah wait, pardon, manager say she already have one in the office"):
+        assert correct_intent("nlu_fallback", ranking, read_first(ginza, lexicon, text), THRESHOLD) != "complain", text
