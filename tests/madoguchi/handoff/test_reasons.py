@@ -860,6 +860,9 @@ def test_a_memorial_noshi_on_a_winter_gift_told_in_kagoshima_ben_is_goods(rules)
     # round 2026-12-07s tsune-tomas-10: left at another room of the dormitory
     "the tracking says my order was delivered, but they left it at room 421 and my room is 412",
     "but name on it is not me, some 田中 in Kurashiki. address also different",  # round 2026-12-07t kikue-thoibi-16
+    # round 2026-12-07u: a name asked for, quoted as it came, in Tosa speech; a celebration のし on a memorial, in Spanish
+    "のしの名入れを「松原小学校同窓会」とお願いしたはずが、「松原中学校同窓会」になっちょります。",
+    "llegaron los okashi para los 49 dias de mi suegra pero el noshi es rojo y blanco, de fiesta 😢",
     "はつぼんの おかえしだって いったのに あかい のし ついでら。 おいわいの のしだ",  # Tsugaru, round 2026-12-05c
 ])
 def test_a_parcel_delivered_elsewhere_or_a_red_noshi_on_a_first_bon_is_goods(rules, text):
