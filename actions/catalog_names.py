@@ -177,8 +177,8 @@ class NameAskedExtraction:
         intent, text = common.latest_intent(tracker), nfkc(common.latest_text(tracker)).strip()
         if intent in ("out_of_scope", "nlu_fallback") and KANJI_KANA_NAME.match(text):
             return {"person_name": text}
-        if common.HOUSE_ALONE.fullmatch(text):
-            return {"person_name": common.HOUSE_ALONE.fullmatch(text).group(1)}
+        if house := common.HOUSE_ALONE.fullmatch(text):
+            return {"person_name": house.group(1)}
         found = any(e.get("entity") == "person_name" for e in tracker.latest_message.get("entities") or [])
         return {"person_name": text} if intent in KATAKANA_NAME_READ_AS and not found and katakana_full_name(text) else {}
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from madoguchi.handoff.reasons import cue_groups, every_group, spaceless
+from madoguchi.handoff.reasons import cue_groups, every_group, per_rules, spaceless
 from madoguchi.shop.rules import Rules
 from madoguchi.text import folded
 
@@ -33,17 +33,10 @@ class NoshiCues(NamedTuple):
         )
 
 
-# The のし cues of each rules object read, normalized once: every message passes here (the
-# escalation policy), and the cues run to hundreds of words.
-_NOSHI_CUES: dict[int, tuple[Rules, NoshiCues]] = {}
-
-
 def _cues(rules: Rules) -> NoshiCues:
-    """`NoshiCues` of the rules, made at their first use."""
-    kept = _NOSHI_CUES.get(id(rules))
-    if kept is None or kept[0] is not rules:
-        kept = _NOSHI_CUES[id(rules)] = (rules, NoshiCues.from_rules(rules))
-    return kept[1]
+    """`NoshiCues` of the rules, normalized once per rules read: every message passes here (the
+    escalation policy), and the cues run to hundreds of words."""
+    return per_rules(NoshiCues.from_rules, rules)
 
 
 def wrong_noshi_told_before(rules: Rules, text: str, earlier: list[str]) -> bool:

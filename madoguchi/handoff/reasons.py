@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from madoguchi.handoff.harm import harmed_by_goods
 from madoguchi.handoff.wrong_thing import ARRIVED, asks_for_ingredients, reports_wrong_thing
 from madoguchi.nlu.reading import cue_at, cue_places
 from madoguchi.shop.rules import Rules
 from madoguchi.text import folded
+
+T = TypeVar("T")
 
 INTENT_REASONS = {
     "request_human": "customer_request",
@@ -174,15 +176,24 @@ def goods_problem(rules: Rules, text: str, lemmas: frozenset[str] = frozenset())
 
 
 # The goods cues of each rules object read, normalized once (the rules are read once per process).
-_GOODS_CUES: dict[int, tuple[Rules, GoodsCues]] = {}
+_MADE: dict[tuple[Callable[[Rules], Any], int], tuple[Rules, Any]] = {}
+
+
+def per_rules(make: Callable[[Rules], T], rules: Rules) -> T:
+    """What `make` makes of the rules (cues normalized), made once per rules object read."""
+    kept = _MADE.get((make, id(rules)))
+    if kept is None or kept[0] is not rules:
+        kept = _MADE[(make, id(rules))] = (rules, make(rules))
+    return kept[1]
 
 
 def _goods_cues(rules: Rules) -> GoodsCues:
     """`GoodsCues` of the rules, made at their first use."""
-    kept = _GOODS_CUES.get(id(rules))
-    if kept is None or kept[0] is not rules:
-        kept = _GOODS_CUES[id(rules)] = (rules, GoodsCues.from_cues(rules.cues))
-    return kept[1]
+    return per_rules(_made_goods_cues, rules)
+
+
+def _made_goods_cues(rules: Rules) -> GoodsCues:
+    return GoodsCues.from_cues(rules.cues)
 
 
 @dataclass(frozen=True)
