@@ -17,7 +17,7 @@ from madoguchi.nlu import labelled_names
 from madoguchi.nlu.english_words import english_phrase_spans, english_word
 from madoguchi.nlu.patterns import find_phones
 from madoguchi.text import nfkc
-from madoguchi.values import clean_person_name
+from madoguchi.values import clean_person_name, house_alone
 
 
 def name_astray(tracker: Tracker) -> bool:
@@ -86,7 +86,7 @@ def longest_name_given(tracker: Tracker) -> str:
     names = [strip_tail(clean_person_name(str(e.get("value") or "")) or "") for e in tracker.events
              if e.get("event") == "slot" and e.get("name") == "person_name"]
     # and an inn's name without the request after it (民宿燧荘 で頼みやす, round 2026-12-07s tsune-tomas-01)
-    names = [house.group(1) if (house := common.HOUSE_ALONE.fullmatch(n)) else n for n in names]
+    names = [house_alone(n) or n for n in names]
     return max((n for n in names if n), key=len, default="")
 
 
@@ -177,8 +177,8 @@ class NameAskedExtraction:
         intent, text = common.latest_intent(tracker), nfkc(common.latest_text(tracker)).strip()
         if intent in ("out_of_scope", "nlu_fallback") and KANJI_KANA_NAME.match(text):
             return {"person_name": text}
-        if house := common.HOUSE_ALONE.fullmatch(text):
-            return {"person_name": house.group(1)}
+        if house := house_alone(text):
+            return {"person_name": house}
         found = any(e.get("entity") == "person_name" for e in tracker.latest_message.get("entities") or [])
         return {"person_name": text} if intent in KATAKANA_NAME_READ_AS and not found and katakana_full_name(text) else {}
 

@@ -15,7 +15,7 @@ from madoguchi.shop.rules import Rules, shop_rules
 from madoguchi.store.db import Database, database
 from madoguchi.nlu.patterns import normalize_phone
 from madoguchi.dialogue.written import katakana_full_name, latin_name_with_reading, sentence_written
-from madoguchi.values import clean_person_name
+from madoguchi.values import HOUSE_BEFORE, clean_person_name, house_alone
 
 
 def db() -> Database:
@@ -90,17 +90,6 @@ def _from_name_on(tracker: Tracker) -> str:
 
 # A family name in kanji before a given name found alone, a space between; not a relation (娘 麻美).
 FAMILY_NAME_BEFORE = re.compile(r"\s*[一-龥々]{1,4}[ 　]")
-# An inn, a shop or a firm named before the person, a space between (ほたる庵 中西すみ子).
-_HOUSE_WORDS = r"(?:庵|旅館|民宿|ホテル|ペンション|荘|亭|商店|店|会社|工房|農園|茶園|寺|宿|処)"
-HOUSE_BEFORE = re.compile(rf"\s*\S{{1,12}}{_HOUSE_WORDS}[ 　]+")
-# The inn, shop or firm alone as the addressee (ゆきのした和紙工房, round 2026-12-07r yoshie-denise-01:
-# 工房の名前で カタログ一冊おくってもらえんけ; 民宿かわせみ); not 近所の店.
-HOUSE_ALONE = re.compile(
-    r"\s*(?:\S{0,6}(?:名前|なまえ|名義)で\S{0,6}\s+)?"  # 店の名前で頼むべ そば処もりた (round 2026-12-07t sadao-dolgar-01)
-    rf"(\S{{1,11}}[^\sの]{_HOUSE_WORDS}|(?:民宿|旅館|ホテル|ペンション|株式会社|有限会社)[ 　]?\S{{1,12}}?"
-    r"|[^\s　]{1,6}処[^\s　]{1,8}?)"  # そば処もりた, 甘味処みやび
-    r"\s*(?:です|で(?:お願い|おねがい|頼|たの)\S{0,6}|で)?[。.]?\s*"  # 民宿燧荘 で頼みやす (round 2026-12-07s tsune-tomas-01)
-)
 RELATION = re.compile(r"息子|娘|母|父|妻|夫|主人|家内|嫁|孫|兄|姉|弟|妹|祖母|祖父|義母|義父|叔母|叔父|伯母|伯父|先生|上司|友人|友達|部下|同僚")
 
 
@@ -150,9 +139,9 @@ def name_answer(value: Any, tracker: Tracker) -> str:
         return ""  # opo, yes po, salamat! sana umabot po 🙏: a yes and thanks, no name (not ソアレス エルメリンダ)
     if asked and not found and sentence_written(latest_text(tracker)):
         return ""  # ふねが おそいから はやい ほうで おくって ちょうだい: a hurry told, no name
-    house = HOUSE_ALONE.fullmatch(whole or "") if asked and not found else None
+    house = house_alone(whole) if asked and not found else None
     if house:
-        return house.group(1)  # 民宿燧荘 で頼みやす (round 2026-12-07s tsune-tomas-01): the inn, not the request
+        return house  # 民宿燧荘 で頼みやす (round 2026-12-07s tsune-tomas-01): the inn, not the request
     # The name part of the message (平田あかり of 平田あかりです、電話は…) when it holds the value.
     if whole and (not name and asked or name and name.replace(" ", "") in whole.replace(" ", "")):
         name = whole

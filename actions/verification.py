@@ -144,6 +144,9 @@ class ValidateOrderVerificationForm(FormValidationAction):
     ) -> list[EventType]:
         """Validates the shapes, then the pair against the order store."""
         events = await super().get_validation_events(dispatcher, tracker, domain)
+        if not events and catalog_misread(tracker):
+            slot = tracker.get_slot("requested_slot") or "order_id"
+            return [SlotSet(k, v) for k, v in noted(tracker, slot, verification.reading(common.latest_text(tracker))).items()]
         values = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
         order_id = values.get("order_id", tracker.get_slot("order_id"))
         phone = values.get("phone", tracker.get_slot("phone"))
@@ -169,6 +172,14 @@ class ValidateOrderVerificationForm(FormValidationAction):
             SlotSet("verified_order_id", None),
             SlotSet("verification_note", None),
         ]
+
+
+def catalog_misread(tracker: Tracker) -> bool:
+    """A message inside the look-up read as a catalog request that names no catalog (I am at the
+    factory, no email here. You cannot search with my name??, request_catalog 0.58, round
+    2026-12-07o kimie-ndayishimiye-16): an answer to the form, not a catalog wanted."""
+    text = common.latest_text(tracker)
+    return common.latest_intent(tracker) == "request_catalog" and not verification.names_catalog(text)
 
 
 def last_tried_order_id(tracker: Tracker) -> str | None:

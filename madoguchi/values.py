@@ -78,6 +78,33 @@ def _name_of(part: str) -> str | None:
     return name
 
 
+# An inn, a shop or a firm named before the person, a space between (ほたる庵 中西すみ子).
+# And a hall, an office or a school a group receives its post at (鬼籠野集会所, round 2026-12-07u shigeko-raju-01).
+_HOUSE_WORDS = (
+    r"(?:庵|旅館|民宿|ホテル|ペンション|荘|亭|商店|店|会社|工房|農園|茶園|寺|宿|処"
+    r"|集会所|集会場|公民館|会館|公会堂|事務所|事務局|同窓会|自治会|町内会|老人会|婦人会|組合|協会|学校|保育園|幼稚園|寮|教会|神社)"
+)
+HOUSE_BEFORE = re.compile(rf"\s*\S{{1,12}}{_HOUSE_WORDS}[ 　]+")
+# The inn, shop or firm alone as the addressee (ゆきのした和紙工房, round 2026-12-07r yoshie-denise-01:
+# 工房の名前で カタログ一冊おくってもらえんけ; 民宿かわせみ); not 近所の店.
+HOUSE_ALONE = re.compile(
+    r"\s*(?:\S{0,6}(?:名前|なまえ|名義)で\S{0,6}\s+)?"  # 店の名前で頼むべ そば処もりた (round 2026-12-07t sadao-dolgar-01)
+    r"(?:(?:あて名|宛名|あてな|宛て名|宛先|あて先)(?:は|を|ですが|、)\s*)?"  # あて名は鬼籠野集会所で (round 2026-12-07u)
+    rf"(\S{{1,11}}[^\sの]{_HOUSE_WORDS}|(?:民宿|旅館|ホテル|ペンション|株式会社|有限会社)[ 　]?\S{{1,12}}?"
+    r"|[^\s　]{1,6}処[^\s　]{1,8}?)"  # そば処もりた, 甘味処みやび
+    r"\s*(?:です|で(?:お願い|おねがい|頼|たの)\S{0,6}|で)?[。.]?\s*"  # 民宿燧荘 で頼みやす (round 2026-12-07s tsune-tomas-01)
+    # …わたしの名前やのうて: not the customer's own name
+    r"(?:[、,]?\s*\S{0,8}(?:名前|なまえ)(?:や|じゃ|では|で)?(?:のうて|なくて|なく|ない|のう)\S{0,6})?"
+)
+
+
+def house_alone(text: str | None) -> str | None:
+    """The inn, shop, hall or firm a message names alone as the addressee, without the
+    request or the remark around it (あて名は鬼籠野集会所でお願いしますでぇ: 鬼籠野集会所), or None."""
+    house = HOUSE_ALONE.fullmatch(text or "")
+    return house.group(1) if house else None
+
+
 def clean_person_name(text: str) -> str | None:
     """A person's name from what the customer wrote, or None if it does not look like one.
 

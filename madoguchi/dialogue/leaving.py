@@ -55,6 +55,8 @@ LEAVING = re.compile(
     r"|later(?:i|i'?ll|iwill)comeback|(?:i|i'?ll|iwill)comebacklater"
     # sorry my manager call me, i must go. later i ask again (round 2026-12-07q tetsuo-pasang-20)
     r"|later(?:i|i'?ll|iwill)askagain|(?:i|i'?ll|iwill)askagainlater|(?:imust|ihaveto|ineedto|igotta)go(?:now)?(?![a-z])"
+    # i dont know dorm postal code… later i ask my friend (round 2026-12-07u shigeko-raju-20)
+    r"|later(?:i|i'?ll|iwill)ask(?:her|him|them|my[a-z]{2,8})"
     # my manager says we already have your catalog from last year. no need now (round 2026-12-05zzx)
     # …the office already have the new catalog. no need, danga (round 2026-12-07l tokuji-bi-20)
     r"|noneednow|noneedforitnow|alreadyhave(?:your|the|a)(?:new|paper|latest)?catalog|(?:don'?t|donot)needit(?:now|anymore)?(?![a-z])"

@@ -117,6 +117,9 @@ _UNKNOWN = re.compile(
     r"(見|み)とらん|(メール|めーる)(は|も)?(見|み)て(い)?な|(今|いま)(は)?(見|み)(れ|られ)(ん|ない|ません)|運転中|うんてんちゅう|"
     r"(探|さが|調べ|しらべ)(し|す)?(とる|てる|ている|る)?(暇|ひま|時間|じかん)(が|は|も)?(な|無)|"  # 仕事中でメール探しとる暇ないんだわ (round zza)
     r"(メール|納品書)が(な|無|見)|(番号|ばんごう)(が|は)?(な|無)い|"
+    # メールいうのんもよう見れんし紙も焚きもんと一緒に燃やしてしもたかもしれん (Awa, round 2026-12-07u
+    # shigeko-raju-16): the mail not read, the paper burnt
+    r"(メール|めーる)[^。]{0,8}(見|み)(れ|られ)(ん|へん|ない|ません)|燃やし|焼いて(しも|しま)|燃えて(しも|しま)|"
     # はがきやら めーるやら なんも ないんよ、でんわで たのんだもんで (Kishu, round 2026-12-07s fumie-ashwin-16):
     # nothing came in writing, the order was placed by phone
     r"(なんも|何も|なにも)\s?(な|無)|(電話|でんわ)で\s?(頼|たの|注文|ちゅうもん)|"
@@ -127,6 +130,8 @@ _UNKNOWN = re.compile(
     # i check my email already, wala gyud… ambot (Cebuano's I don't know, round 2026-12-05zzv takae-rodel-19)
     r"(checked|check|looked|searched)[^.?!]{0,20}(e-?mails?|inbox)[^.?!]{0,6}already|already (checked|looked|searched)|\bambot\b|"
     # the number is in my email, but I am at work now (round 2026-12-07b lalremruati-gontaro-20): not at hand
+    # I am at the factory, no email here (round 2026-12-07o kimie-ndayishimiye-16)
+    r"\bno (e-?mails?|inbox|mail|computer|laptop|pc) (here|with me|now|at work)\b|"
     r"(is|it'?s|its) (in|on) my (e-?mails?|inbox|mail|computer|laptop|pc)\b[^.?!]{0,12}\b(but|and) (i'?m|i am) "
     r"(at work|at the office|outside|out|driving|not (at )?home)\b|"
     # ayo... I'm in service. where is this number?? (round 2026-12-07g hisae-dev-17): where it is written
@@ -294,3 +299,12 @@ def order_meant(text: str) -> str | None:
     found = find_order_ids(text)
     meant = [f for f in found if not _KEPT_AFTER.match(text[f.end:]) and not _KEPT_EN.search(text[: f.start])]
     return (meant or found)[0].value if found else None
+
+
+# The catalog named (カタログ, かたろぐ, catalogue, katarogu): a catalog request read where none is named is none.
+_CATALOG_NAMED = re.compile(r"カタログ|かたろぐ|型録|冊子|パンフ|ぱんふ|(?i:catal|katal|katarog|brochure)")
+
+
+def names_catalog(text: str) -> bool:
+    """The message names the catalog, in any script."""
+    return _CATALOG_NAMED.search(cue_places(nfkc(text or ""))) is not None

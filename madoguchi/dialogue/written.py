@@ -17,6 +17,7 @@ import jaconv
 
 from madoguchi.nlu.spans import GRAMMAR_WORD, NOT_A_NAME_WORD, VERB_END
 from madoguchi.text import nfkc
+from madoguchi.values import house_alone
 
 # Labels of a detail, in a list or a sentence (the value follows a colon, an arrow or は).
 _LABELS = {
@@ -110,6 +111,8 @@ def name_as_written(name: str | None, text: str = "") -> str | None:
     listed = labelled(text).get("person_name") if text else None
     if listed and _ASKING.search(listed):
         listed = None  # お名前は漢字で書きますか: a question, not the name
+    if listed and house_alone(listed):
+        return house_alone(listed)  # あて名は鬼籠野集会所でお願いしますでぇ　わたしの名前やのうて: the hall
     value = re.split(r"[、,]|(?=[0-9])", listed)[0] if listed else name
     if not value:
         return value

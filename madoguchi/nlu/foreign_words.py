@@ -94,7 +94,7 @@ def foreign_words(text: str) -> Reading | None:
         read = [c for c in clauses if not c.english_only]
     else:  # the message is English: only a clause plainly theirs is read (not Tagalog's pero),
         # and in the others their unmistakable phrases (so this time frete grátis pls)
-        read = [c for c in clauses if c.known > c.english and c.words_known >= 2]
+        read = [c for c in clauses if c.known > c.english and c.words_known >= 2 or c.romaji_sentence]
         read += [_Clause(c.plain, 1, 2, 0, 0) for c in clauses if read and c not in read and c.plain]
         if not read and words[0] in _NO - {"no"}:  # nao, no thanks: their no before English
             return replaced(text, [(*found[0].span(), "いいえ")])
@@ -168,6 +168,8 @@ class _Clause:
     english: int
     romaji: int  # the words read in kana
     plain: list[tuple[int, int, str]] = field(default_factory=list)  # phrases no English writer uses
+    romaji_sentence: bool = False  # a Japanese verb's ending in romaji, more romaji than English
+
 
     @property
     def english_only(self) -> bool:
@@ -198,4 +200,11 @@ def _read(found: list[re.Match[str]], words: list[str], lo: int, hi: int) -> _Cl
             spans.append((found[i].start(), found[i].end(), kana))
             romaji += 1
         i += 1
-    return _Clause(spans, known, words_known, sum(w in _ENGLISH for w in words[lo:hi]), romaji, plain)
+    english = sum(w in _ENGLISH for w in words[lo:hi])
+    sentence = romaji > english and any(_ROMAJI_VERB.search(w) for w in words[lo:hi])
+    return _Clause(spans, known, words_known, english, romaji, plain, sentence)
+
+
+# The ending of a Japanese verb in romaji (hanashitai, okurimasu): a clause holding one among
+# English words of grammar (hito to hanashitai, ningen, por favor; round 2026-12-07u) is romaji.
+_ROMAJI_VERB = re.compile(r"^[a-z]{2,}(?:tai|masu|masen|mashita|desu|kudasai)$")

@@ -21,9 +21,15 @@ _OLD_WORDS = {  # 貴店の品書きを御願ひ申し上げ候
     "型ログ": "カタログ", "かたろく": "カタログ",  # かたろく　うちにも頼むわ (a slip of the finger, round 2026-12-05zzi)
     "放送": "包装",  # 贈り物用の放送してもらえんの, お歳暮で送るけぇ放送紙で (rounds 05zzg and before)
     "野師": "のし",  # 野師が紅白の御祝になっとった (voice input, round 2026-12-05zzq otoyo-gwenael-10)
+    "お貸し": "お菓子",  # お貸しもみなさん喜んでくれて (voice input, round 2026-12-07u shigeko)
 }
-# 放送 of a broadcast is no wrapping (テレビで放送されてた羊羹).
-_OLD_WORD = re.compile("|".join(map(re.escape, _OLD_WORDS)).replace("放送", "(?<!テレビで)(?<!ラジオで)(?<!番組で)放送(?!され|中|局|で見)"))
+# 放送 of a broadcast is no wrapping (テレビで放送されてた羊羹); お貸し before a particle, not the verb
+# (お貸しください, お貸しします).
+_OLD_WORD = re.compile(
+    "|".join(map(re.escape, _OLD_WORDS))
+    .replace("放送", "(?<!テレビで)(?<!ラジオで)(?<!番組で)放送(?!され|中|局|で見)")
+    .replace("お貸し", "お貸し(?=[とものがはを、。\\s　]|$)")
+)
 
 
 # Ainu's greetings, thanks and goodbye in katakana among Japanese (イランカラプテ！, イヤイライケレ,

@@ -336,3 +336,16 @@ async def test_the_order_number_given_with_a_yes_to_the_person_offered_goes_on_w
     yes = make_tracker([user("はい、お願いします", "affirm")], slots={"person_offered": "customer_request"})
     await ActionReplyToOffer().run(CollectingDispatcher(), yes, domain)
     assert handoffs.open_for(shop, "s1") is not None  # a plain yes takes up the person
+
+
+async def test_a_catalog_request_read_where_no_catalog_is_named_is_an_answer_to_the_look_up(shop, dispatcher, domain):
+    """Round 2026-12-07o kimie-ndayishimiye-16: read as a catalog request (0.58), the message left the
+    look-up for a catalog form; it is the number not at hand, and the form goes on."""
+    text = "pfff I am at the factory, no email here. You cannot search with my name??"
+    slots = await answer(dispatcher, domain, text, intent="request_catalog", candidates={})
+    assert slots["verification_note"] == "unknown" and "order_id" in slots
+
+
+async def test_a_catalog_named_inside_the_look_up_leaves_it_to_the_catalog(shop, dispatcher, domain):
+    slots = await answer(dispatcher, domain, "あ、それよりカタログを送ってほしいです", intent="request_catalog", candidates={})
+    assert slots == {}  # rejected by the form: the catalog request's rule takes it

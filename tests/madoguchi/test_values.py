@@ -10,6 +10,7 @@ from madoguchi.values import (
     asks_to_change,
     change_kind_from_text,
     clean_person_name,
+    house_alone,
     parse_ja_date,
     shipping_method_from_text,
 )
@@ -229,3 +230,12 @@ def test_invalid_or_missing_dates_are_none(text):
 ])
 def test_an_initial_is_part_of_the_name_and_a_note_in_brackets_is_not(text, name):
     assert clean_person_name(text) == name
+
+
+@pytest.mark.parametrize("text, house", [
+    ("あて名は鬼籠野集会所でお願いしますでぇ　わたしの名前やのうて", "鬼籠野集会所"),  # round 2026-12-07u shigeko-raju-01
+    ("民宿燧荘 で頼みやす", "民宿燧荘"), ("梼原小学校同窓会", "梼原小学校同窓会"),
+    ("近所の店", None), ("鈴木です", None),
+])
+def test_a_house_named_alone_is_the_addressee(text, house):
+    assert house_alone(text) == house

@@ -31,7 +31,9 @@ from madoguchi.dialogue.verification import (
      "i check my email already, wala gyud. maybe i used my Mam email? ambot",  # round 2026-12-05zzv
      "ah... the number is in my email, but I am at work now",  # not at hand (round 2026-12-07b)
      "ayo... I'm in service. where is this number??",  # where it is written (round 2026-12-07g)
-     "はがきやら　めーるやら　なんも　ないんよ、でんわで　たのんだもんで"],  # ordered by phone (round 2026-12-07s)
+     "はがきやら　めーるやら　なんも　ないんよ、でんわで　たのんだもんで",  # ordered by phone (round 2026-12-07s)
+     # the mail not read, the paper burnt (Awa, round 2026-12-07u shigeko-raju-16)
+     "孫がスマホでやってくれたけんメールいうのんもよう見れんし紙も焚きもんと一緒に燃やしてしもたかもしれん"],
 )
 def test_not_knowing_the_number(text):
     assert reading(text) == UNKNOWN

@@ -136,3 +136,9 @@ def test_a_katakana_copula_after_a_space_is_no_part_of_the_name():
 
     assert strip_tail("広江 キクエ ジャ") == "広江 キクエ" and strip_tail("山田 ハナ デス") == "山田 ハナ"
     assert strip_tail("マツダ") == "マツダ"
+
+
+def test_a_hall_labelled_as_the_addressee_is_the_name_without_the_remark():
+    """Round 2026-12-07u shigeko-raju-01: the hall's name went on the label with 「でお願いしますでぇ　わたしの名前やのうて」."""
+    text = "あて名は鬼籠野集会所でお願いしますでぇ　わたしの名前やのうて"
+    assert name_as_written("鬼籠野集会所", text) == "鬼籠野集会所"

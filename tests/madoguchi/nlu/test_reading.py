@@ -535,3 +535,27 @@ def test_a_yes_or_no_of_one_word_is_read_only_as_a_whole_message(text, read):
     """Round 2026-12-07c: Tuvaluan's io and Rohingya's na are a yes and a no by themselves."""
     read_as = reading(text)
     assert read in (read_as.text if read_as else text)
+
+
+@pytest.mark.parametrize("text, read", [
+    ("jaan", "はい"), ("ña'a", "いいえ"), ("hajur", "はい"),  # Mixtec's and Nepali's yes and no, alone
+    ("nonga, now stop. i come back later", "いいえ"), ("khulumbai sir, good evning", "こんにちは"),  # Bodo
+    ("ok got it, sabaikhor bhai", "ありがとうございます"), ("ah ok ok, tixa'vi ní, ya entendi", "ありがとうございます"),
+    ("hito to hanashitai, ningen, por favor", "はなしたい"),  # romaji among Spanish
+    ("ya no necesito mi pedido, lo pueden quitar?", "キャンセルしてください"),
+    ("siempre les compro y ahora me contestan asi?? muy feo", "ひどい"),
+    ("no me pueden quitar el costo del envio esta vez?", "無料にしてください"),
+    ("その代わりにお貸しと取り替えてもらう", "お菓子と"),  # voice input's お貸し (Awa)
+])
+def test_the_words_of_round_07u_are_read(text, read):
+    """Round 2026-12-07u: Bodo, Limbu and Mixtec words and Spanish sentences read as nothing, a yes as じゃあ."""
+    assert read in reading(text).text
+
+
+@pytest.mark.parametrize("text, word", [
+    ("my aama love sweet things", "はい"),  # Nepali's mother, no Tamil yes
+    ("傘をお貸しします", "お菓子"), ("お貸しください", "お菓子"),  # the verb, no sweets
+])
+def test_words_alike_in_another_sense_stay(text, word):
+    read = reading(text)
+    assert word not in (read.text if read else text)
