@@ -43,8 +43,10 @@ run: setup
 validate: setup
 	@$(PY) -m madoguchi.validate
 
+# The tests on two processes (pytest-xdist): the CI machine has 2 cores; PYTEST_WORKERS=1 for one.
+PYTEST_WORKERS ?= 2
 pytest: setup system-deps train
-	@$(PY) -m pytest -q
+	@$(PY) -m pytest -q -n $(PYTEST_WORKERS)
 
 stories: train
 	@$(RASA) test core --model "$$($(PY) -c 'from madoguchi.model import model_path; print(model_path())')" \
