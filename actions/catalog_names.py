@@ -52,7 +52,11 @@ NAME_NAMED = re.compile(r"名前|なまえ|氏名|宛名|あてな|お名|name",
 # sumie-tevita-01): no name of the customer's named.
 OTHERS_NAME = re.compile(
     r"(?:建物|たてもの|タテモノ|マンション|まんしょん|ビル|アパート|あぱーと|会社|かいしゃ|お?店|みせ|学校|病院|寮)の?[ 　]*(?:名前|なまえ)"
-    r"|(?:building|company|shop|store|school|hospital|dorm|dormitory)(?:'s)?\s+name",
+    r"|(?:building|company|shop|store|school|hospital|dorm|dormitory)(?:'s)?\s+name"
+    # the mailbox only has my housemate's name 中西 on it (round 2026-12-07v haruo-pema-02): someone else's
+    r"|(?:同居人|ルームメイト|ハウスメイト|大家|表札|郵便受け|ポスト)の?[ 　]*(?:名前|なまえ)"
+    r"|(?:housemate|roommate|flatmate|landlord|landlady|mailbox|nameplate)(?:'s)?\s+name"
+    r"|name\s+on\s+the\s+(?:mailbox|letterbox|post\s?box|door)",
     re.IGNORECASE,
 )
 

@@ -57,6 +57,8 @@ LEAVING = re.compile(
     r"|later(?:i|i'?ll|iwill)askagain|(?:i|i'?ll|iwill)askagainlater|(?:imust|ihaveto|ineedto|igotta)go(?:now)?(?![a-z])"
     # i dont know dorm postal code… later i ask my friend (round 2026-12-07u shigeko-raju-20)
     r"|later(?:i|i'?ll|iwill)ask(?:her|him|them|my[a-z]{2,8})"
+    # no wait, cancel that, i just remembered im moving; I will ask again when I have my new address (07v)
+    r"|wait,?cancelthat|cancelthat,?(?:i|i'?m|im)(?![a-z])|(?:i|i'?ll|iwill)askagain(?:when|after|once)"
     # my manager says we already have your catalog from last year. no need now (round 2026-12-05zzx)
     # …the office already have the new catalog. no need, danga (round 2026-12-07l tokuji-bi-20)
     r"|noneednow|noneedforitnow|alreadyhave(?:your|the|a)(?:new|paper|latest)?catalog|(?:don'?t|donot)needit(?:now|anymore)?(?![a-z])"

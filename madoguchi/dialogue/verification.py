@@ -219,7 +219,9 @@ _PERSON_LATIN = re.compile(
     r"(?:from\s+(?:the|your)\s+(?:shop|store|team)\s+)?(?:look|check|find|search)"
     # please let a staff member look it up by my name (round 2026-12-05zzz kiyoka-nivi-19)
     r"|(?:let|have|get)\s+(?:a\s+|one\s+of\s+your\s+)?(?:staff(?:\s+member)?s?|person|human|colleague)\s+"
-    r"(?:look|check|find|search)"
+    r"(?:look|check|find|search|do\s+it|handle)"
+    # A person could simply search for my name… please let a person do it (round 2026-12-07v setsu-nils-17)
+    r"|(?:a\s+person|someone|somebody|a\s+human|your\s+staff)\s+(?:can|could)\s+(?:just\s+|simply\s+)?(?:find|search|look|check)"
     # can staff person help me? please person (round 2026-12-07f chiharu-naw-16)
     r"|(?:can|could)\s+(?:a\s+|the\s+)?staff(?:\s+person|\s+member)?\s+help|please\s+(?:a\s+)?(?:person|human|staff)"
     r"|real\s+person|makausap|kausapin|tao\s+po|hito\s+(?:o\s+|wo\s+)?(?:onegai|yonde|dashite))\b"

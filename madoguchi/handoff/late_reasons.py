@@ -4,7 +4,7 @@ takes the more urgent reason, so the desk serves it first (至急 for distress a
 and says what to look at. A ticket opened because the bot did not understand takes the
 reason of the first message then understood (same fee as the mainland, just this once: an
 exception asked), so the operator sees what the customer wants; a complaint's ticket takes wrong
-or damaged goods told then, at the complaint's priority. A ticket for wrong or damaged goods
+or damaged goods told then, or an exception asked surely, at the complaint's priority. A ticket for wrong or damaged goods
 keeps its reason, which says what to look at, and is served first when the customer waiting
 becomes distressed or angry (its priority is raised, not its reason), unless the customer tells
 angrily that it went wrong again (a complaint then); a ticket for an exception keeps its reason
@@ -49,7 +49,7 @@ class Raise(NamedTuple):
 
     reason: str
     calm: bool = False
-    sure: bool = False  # distress read surely, which takes a complaint's ticket
+    sure: bool = False  # distress or an exception read surely, which takes a complaint's ticket
     again: bool = False  # a complaint that the goods went wrong again, which takes a goods ticket
     learned: bool = False  # goods the learned detector alone read, which do not take a complaint's ticket
     plea: bool = False  # distress read with no word of it (please, just this one time), which keeps an exception's ticket
@@ -87,15 +87,17 @@ def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[s
         if not reason:
             continue
         unsure = (read.get("confidence") or 0) < CALM_SURE and not triage.get("anger")
-        sure = reason == DISTRESS and (read.get("confidence") or 0) >= CALM_SURE
+        sure = reason in (DISTRESS, POLICY) and (read.get("confidence") or 0) >= CALM_SURE
         # 去年も似たようなことがありましたやんか。二度目ですで (round 2026-12-05zzr michihiko-mbuyi-12,
         # after the goods told): the shop failed twice, a complaint as reasons.TOLD_AGAIN says
         again = reason == COMPLAINT and TOLD_AGAIN.search(folded(event.get("text") or "")) is not None
         # please, just this one time, I am a student and don't have much money (express_distress 0.84, round
         # 2026-12-07s tomas-14, after free shipping was asked): a plea for the exception, no word of distress
         plea = reason == DISTRESS and not (triage.get("cues") or triage.get("grief") or triage.get("imminent"))
-        told = Raise(reason, calm=reason == COMPLAINT and (unsure_anger or unsure), sure=sure, again=again, learned=learned,
-                     plea=plea)
+        # I really will not type my address again… please let a person do it (express_distress 0.76, round
+        # 2026-12-07v setsu-nils-17, waiting after a person was asked for): no word of distress, read unsurely
+        calm = reason == COMPLAINT and (unsure_anger or unsure) or plea and (read.get("confidence") or 0) < CALM_SURE
+        told = Raise(reason, calm=calm, sure=sure, again=again, learned=learned, plea=plea)
         sender = event.get("sender_id", "")
         if sender not in found or _urgency(priority, told) < _urgency(priority, found[sender]):
             found[sender] = told
@@ -129,6 +131,11 @@ def raise_open_handoff(
     # an exception asked): goods the detector alone guessed take neither a complaint's ticket nor an exception's
     if reason == KEPT and handoff.reason in (COMPLAINT, POLICY) and learned:
         return False
+    if reason == POLICY and sure and handoff.reason == COMPLAINT:
+        # parcel come finally yesterday. 9 days late (a complaint), then: delay is fault of your shop, so
+        # shipping cost must be free (round 2026-12-07v tomiko-dordzhi-14): the exception is what the
+        # operator must decide; served as soon as the complaint
+        return handoffs.raise_reason(db, handoff.id, POLICY, handoff.priority, replacing=COMPLAINT)
     if reason == KEPT and handoff.reason == COMPLAINT:
         # a box from your shop was left at my dorm room today (a complaint), then: the name on the label
         # is not mine (round 2026-12-07h kiyoe-lesedi-11): the goods say what to look at, served as soon

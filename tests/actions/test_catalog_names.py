@@ -20,6 +20,17 @@ def test_a_building_s_name_named_beside_the_address_leaves_the_customer_s_name_a
     assert not name_astray(make_tracker([named], active_loop="catalog_form", requested_slot="address"))
 
 
+def test_a_housemate_s_name_on_the_mailbox_beside_the_address_leaves_the_customer_s_name_alone():
+    """Round 2026-12-07v haruo-pema-02: the catalog for Pema Lepcha was stored for 中西, the housemate
+    whose name is on the mailbox."""
+    text = ("京都市左京区田中里ノ前町12-3 シェアハウスかも 205号室. the mailbox only has my housemate's name 中西 "
+            "on it so pls write the room number")
+    entities = [{"entity": "address", "value": "京都市左京区田中里ノ前町12-3 シェアハウスかも 205号室"},
+                {"entity": "person_name", "value": "中西"}]
+    tracker = make_tracker([user(text, "inform", entities=entities)], active_loop="catalog_form", requested_slot="address")
+    assert name_astray(tracker)
+
+
 def test_the_whole_name_after_a_signature_completes_it():
     """Round 2026-12-05zzw kiyotsugu-joselito-01: a request signed 古畑, then 古畑 清嗣。。。 while
     the postal code is asked; the catalog went to 古畑."""

@@ -100,3 +100,17 @@ def test_looking_it_up_back_home_is_leaving_for_now():
 ])
 def test_not_now_is_leaving_in_any_language(text, leaving):
     assert is_leaving(text) is leaving
+
+
+@pytest.mark.parametrize("text", [
+    "no wait, cancel that, i just remembered im moving next month lol",
+    "Actually, wait. I just realised I move out of this apartment at the end of the month, so it may arrive after "
+    "I leave. I will ask again when I have my new address. Giitu!",
+])
+def test_a_catalog_given_up_till_a_move_is_leaving(text):
+    """Round 2026-12-07v: a form given up till the customer has moved."""
+    assert is_leaving(text)
+
+
+def test_cancel_that_of_an_order_is_no_leaving():
+    assert not is_leaving("cancel that order please")

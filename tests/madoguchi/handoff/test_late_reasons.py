@@ -231,3 +231,25 @@ def test_goods_the_detector_alone_guessed_leave_an_exceptions_ticket(db):
     guessed["parse_data"]["triage"]["goods_learned"] = True
     TranscriptBroker(db).publish_many([guessed])
     assert handoffs.get(db, hid).reason == "out_of_policy"
+
+
+def test_an_exception_asked_surely_after_a_complaint_makes_the_ticket_the_exception_as_urgently(db):
+    """Round 2026-12-07v tomiko-dordzhi-14: the parcel nine days late (a complaint), then the shipping cost
+    asked back because the delay was the shop's: the operator is told what to decide, served as first.
+    Asked unsurely, the complaint stays."""
+    sure, unsure = ticket(db, "w40", "complaint", 1), ticket(db, "w41", "complaint", 1)
+    TranscriptBroker(db).publish_many([
+        user("w40", "delay is fault of your shop. so shipping cost must be free", "request_exception", confidence=0.98),
+        user("w41", "maybe shipping free?", "request_exception", confidence=0.75),
+    ])
+    assert (handoffs.get(db, sure).reason, handoffs.get(db, sure).priority) == ("out_of_policy", 1)
+    assert handoffs.get(db, unsure).reason == "complaint"
+
+
+def test_distress_read_unsurely_with_no_word_of_it_leaves_a_wish_for_a_person(db):
+    """Round 2026-12-07v setsu-nils-17: waiting for the person asked for, "I really will not type my address
+    again… please let a person do it" (express_distress 0.76, no word of distress) made the ticket distress."""
+    hid = ticket(db, "w42", "customer_request", 3)
+    text = "I really will not type my address and everything again. please let a person do it."
+    TranscriptBroker(db).publish_many([user("w42", text, "express_distress", confidence=0.76)])
+    assert handoffs.get(db, hid).reason == "customer_request"

@@ -559,3 +559,18 @@ def test_the_words_of_round_07u_are_read(text, read):
 def test_words_alike_in_another_sense_stay(text, word):
     read = reading(text)
     assert word not in (read.text if read else text)
+
+
+@pytest.mark.parametrize("text, read", [
+    ("khamri!", "こんにちは"), ("ho", "はい"), ("huncha, takuhaibin is fine", "はい"),  # Lepcha, Nepali
+    ("Buorre beaivi. This is my first time", "こんにちは"), ("Báze dearvan, and have a nice evening.", "さようなら"),
+    ("OK, I think that is everything for now. Ha det!", "さようなら"), ("nei", "いいえ"),  # Sámi, Norwegian
+    ("Mendvt!", "こんにちは"), ("khanzhanav!", "ありがとうございます"), ("uga", "いいえ"),  # Kalmyk
+    ("ごっそうさまでした🍎🍎", "ありがとうございました"),  # Shinshu's thanks
+    ("manager please", "責任者"),  # a manager asked for, not the customer's own
+    ("very worry. first time I order", "不安です"), ("don't worry about it", "大丈夫です"),
+])
+def test_the_words_of_round_07v_are_read(text, read):
+    """Round 2026-12-07v: Lepcha, Sámi and Kalmyk words read as nothing; "manager please" read as the
+    customer's own manager, a yes."""
+    assert read in reading(text).text
