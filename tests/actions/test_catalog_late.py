@@ -490,3 +490,15 @@ def test_words_in_latin_letters_without_a_block_are_no_address_given():
     text = "Chiba-shi Mihama-ku Utase 2-6-1, Mar Azul Residence 1205"
     read = make_tracker([user(text, "inform", [{"entity": "address", "value": "Chiba-shi Mihama-ku Utase 2-6-1"}])])
     assert address_given(read)
+
+
+async def test_an_address_with_a_note_read_as_a_complaint_is_the_request_anew(shop, dispatcher, domain):
+    """Round 2026-12-07t sadao-dolgar-04: asked for the phone after the name was not found, the customer
+    gave the address with a note (complain 0.97): the form rejected it and a complaint was handed over."""
+    text = "〒001-0023 北海道札幌市北区北23条西8丁目1-12 ノースヒルズ北23条 402号室 (maybe last time the room number was missing? it is 402)"
+    entities = [{"entity": "postal_code", "value": "001-0023", "start": 0, "end": 9},
+                {"entity": "address", "value": "北海道札幌市北区北23条西8丁目1-12 ノースヒルズ北23条 402号室", "start": 10, "end": 44}]
+    tracker = make_tracker([user(text, "complain", entities=entities)], slots={"person_name": "Mongush Dolgar"},
+                           active_loop="catalog_status_form", requested_slot="phone", candidates={"postal_code": "001-0023"})
+    events = slot_sets(await ValidateCatalogStatusForm().run(dispatcher, tracker, domain))
+    assert events.get("postal_code") == "001-0023" and events.get("requested_slot", "") is None
