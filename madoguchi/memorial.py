@@ -43,6 +43,9 @@ DEATH = re.compile(
     # my friend at factory, her father die last week (round 2026-12-07f chiharu-naw-06)
     r"|(?i:\b(?:father|mother|dad|mum|mom|husband|wife|grandfather|grandmother|grandma|grandpa|son|daughter|brother|sister"
     r"|uncle|aunt|friend)\b[^.?!。]{0,12}?\b(?:die|died|dead|is\s+gone|was\s+gone)\b)"
+    # A friend from my lab lost her grandfather last week (round 2026-12-07h kiyoe-lesedi-06)
+    r"|(?i:\blost\s+(?:my|her|his|their|our|a)\s+(?:father|mother|dad|mum|mom|husband|wife|grandfather|grandmother"
+    r"|grandma|grandpa|granny|son|daughter|brother|sister|uncle|aunt|baby|child|parents?)\b)"
     # うっかたが こないだ のうなって (Koshiki, round 2026-12-07f genzo-wanjiru-05): Kyushu's のうなる
     r"|(?:うっかた|かかあ|家内|かない|女房|にょうぼう|じいさん|ばあさん|じいちゃん|ばあちゃん|おやじ|おふくろ|主人|しゅじん|父|母|さん|さま)"
     r"[がはも、\s]*(?:(?:こないだ|このあいだ|先週|せんしゅう|先月|せんげつ|去年|きょねん)[にも、\s]*)?の[うー]な(?:っ|り|ら)"

@@ -121,3 +121,12 @@ def test_a_death_told_in_simple_english_or_kyushu_kana_makes_the_next_noshi_ques
     assert memorial_context("のしは どげん すれば よかとけ。 みずひきの いろも おいには わからん", [koshiki])
     assert not mentions_death("おかしが のうなった")  # a thing gone, in Kyushu
     assert not mentions_death("田中さんのならいいです")  # Tanaka's, no one gone
+
+
+def test_someone_lost_in_english_is_a_death_told_and_a_thing_lost_is_none():
+    """Round 2026-12-07h kiyoe-lesedi-06: the death told as "lost her grandfather", then "what should be
+    written on the noshi?" was answered for no memorial (no 黒白, no 志)."""
+    told = "Dumela. A friend from my lab lost her grandfather last week and I want to send some sweets to her family"
+    assert mentions_death(told)
+    assert memorial_context("what should be written on the noshi for this? and what colour should it be?", [told])
+    assert not mentions_death("I lost my wallet") and not mentions_death("you lost my parcel")
