@@ -30,7 +30,11 @@ NOT_FOLLOWED = re.compile(
     + r"|(?:文字|もじ|字)[がはも]?(?:ばっか|ばかり|多すぎ|おおすぎ|(?:小さ|ちいさ|ちっさ|細か|こまか)(?:くて|すぎ))"
     # hmm I don't really understand the answer (round 2026-12-06d matsuno-bilung-13)
     + r"|(?i:(?:don'?t|do not|can'?t|cannot)\s+(?:really\s+)?(?:understand|follow)\s+(?:the|your|this|that)\s+"
-    + r"(?:answer|reply|message|explanation|question|words)|what\s+do\s+you\s+mean)"
+    + r"(?:answer|reply|message|explanation|question|words)|what\s+do\s+you\s+mean"
+    # sorry i cannot read kanji 🙏 your answer i dont understand (round 2026-12-07w masae-sunita-13)
+    + r"|(?:answer|reply|message|explanation)\s+i\s+(?:don'?t|do not|can'?t|cannot)\s+(?:really\s+)?(?:understand|follow)"
+    + r"|(?:can'?t|cannot|could\s?n[o']t)\s+read\s+(?:the\s+|your\s+)?(?:kanji|japanese))"
+    + r"|(?:漢字|かんじ)[がはも]?(?:読め|よめ)(?:ない|ん|ませ|へん)"
 )
 
 

@@ -50,6 +50,8 @@ _IN_EITHER_KANA = {
     "あいがとさげもした": "ありがとうございました", "あいがとさげもす": "ありがとうございます",
     # Shinshu's thanks (ごっそうさまでした🍎🍎: Otari, round 2026-12-07v)
     "ごっそうさまでした": "ありがとうございました", "ごっそうさまです": "ありがとうございます", "ごっそうさま": "ありがとうございます",
+    # Akita's thanks (おぎに、、ほんとに、おぎに、だス: Kamikoani, round 2026-12-07w)
+    "おぎに": "ありがとう",
 }
 _GREETINGS_IN_KANA = {
     **_KATAKANA_ONLY, **_IN_EITHER_KANA, **{jaconv.hira2kata(word): meant for word, meant in _IN_EITHER_KANA.items()}

@@ -12,7 +12,8 @@ from madoguchi.dialogue.plain_words import answered_beside, new_to_this, words_n
     ["のし の こと きいて も、むずかしい ことば ばっかり で わからへん", "ヨク 分カラン。横文字 ガ 多イ。",
      "言ってることがよくわからないんですけど", "説明がむずかしくて、ようわからん", "わからない言葉が多いです",
      "なんだが ようわがらね。 もじ ばっかりで め が いたぐ なる", "字が小さくて読めん",
-     "hmm I don't really understand the answer"],  # round 2026-12-06d matsuno-bilung-13
+     "hmm I don't really understand the answer",  # round 2026-12-06d matsuno-bilung-13
+     "sorry i cannot read kanji 🙏 your answer i dont understand", "漢字が読めないんです"],  # round 2026-12-07w
 )
 def test_words_not_followed(text):
     assert words_not_followed(text)

@@ -142,3 +142,9 @@ def test_a_hall_labelled_as_the_addressee_is_the_name_without_the_remark():
     """Round 2026-12-07u shigeko-raju-01: the hall's name went on the label with 「でお願いしますでぇ　わたしの名前やのうて」."""
     text = "あて名は鬼籠野集会所でお願いしますでぇ　わたしの名前やのうて"
     assert name_as_written("鬼籠野集会所", text) == "鬼籠野集会所"
+
+
+def test_a_comma_after_the_name_label_leaves_the_name():
+    """Round 2026-12-07w kiyo-tsering-01: 名前は、畠山 勇三、だス (Akita) gave an empty name."""
+    text = "名前は、畠山 勇三、だス、、アニキの、名前で、たのむス"
+    assert name_as_written("畠山 勇三", text) == "畠山 勇三"

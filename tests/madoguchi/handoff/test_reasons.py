@@ -971,3 +971,13 @@ def test_goods_of_before_told_with_a_call_not_returned_are_a_complaint(rules):
     text = "前の注文 箱足りんかったって電話したのに 折り返しもないんよ"
     assert reason_for_intent(rules, "complain", text, goods=True) == "complaint"
     assert reason_for_intent(rules, "complain", "箱が足りなかったんですけど", goods=True) == "needs_operator"
+
+
+def test_goods_opened_or_a_celebration_paper_on_a_memorial_box_of_round_07w_are_reported(rules):
+    """Round 2026-12-07w: a parcel whose tape was opened (kiyo-tsering-09) and an osonae box with a red and
+    white paper on top (masae-sunita-10) reached no person as goods."""
+    assert goods_problem(rules, "julley, the box came today but the tape was opened")
+    text = ("the osonae box came today, but paper on top is red and white with bow. my japanese friend say this is "
+            "for happy thing, not for funeral!")
+    assert noshi_reported(rules, text)
+    assert not noshi_reported(rules, "for a funeral, is red and white paper on top ok?")

@@ -574,3 +574,16 @@ def test_the_words_of_round_07v_are_read(text, read):
     """Round 2026-12-07v: Lepcha, Sámi and Kalmyk words read as nothing; "manager please" read as the
     customer's own manager, a yes."""
     assert read in reading(text).text
+
+
+@pytest.mark.parametrize("text, read", [
+    ("julley", "どうも"), ("thukjeche", "ありがとうございます"), ("kasa", "はい"), ("mayin", "いいえ"),  # Ladakhi
+    ("hoke ba sir", "はい"), ("mahoke... that is not my adress", "いいえ"),  # Rakhine
+    ("ok achha, chalai chhi. bye", "さようなら"),  # Maithili
+    ("おぎに、、ほんとに、おぎに、だス", "ありがとう"),  # Akita's thanks
+    ("kasa wo wasuremashita", "かさ"),  # romaji's umbrella, no yes
+])
+def test_the_words_of_round_07w_are_read(text, read):
+    """Round 2026-12-07w: Ladakhi, Rakhine and Maithili words, and Akita's thanks, read as nothing; kasa, a
+    yes, stored as the name."""
+    assert read in reading(text).text
