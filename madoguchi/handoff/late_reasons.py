@@ -4,11 +4,12 @@ takes the more urgent reason, so the desk serves it first (至急 for distress a
 and says what to look at. A ticket opened because the bot did not understand takes the
 reason of the first message then understood (same fee as the mainland, just this once: an
 exception asked), so the operator sees what the customer wants; a complaint's ticket takes wrong
-or damaged goods told then, or an exception asked surely, at the complaint's priority. A ticket for wrong or damaged goods
-keeps its reason, which says what to look at, and is served first when the customer waiting
-becomes distressed or angry (its priority is raised, not its reason), unless the customer tells
-angrily that it went wrong again (a complaint then); a ticket for an exception keeps its reason
-too when the customer is angry that it cannot be done, or pleads for it with no word of distress."""
+or damaged goods told then, or an exception asked surely, at the complaint's priority. A ticket
+for wrong or damaged goods keeps its reason, which says what to look at, and is served first
+when the customer waiting becomes distressed or angry (its priority is raised, not its reason),
+unless the customer tells angrily that it went wrong again (a complaint then); a ticket for an
+exception keeps its reason too when the customer is angry that it cannot be done, or pleads for
+it with no word of distress. Distress read unsurely with no word of it raises no ticket."""
 
 from __future__ import annotations
 
