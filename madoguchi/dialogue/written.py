@@ -111,8 +111,8 @@ def name_as_written(name: str | None, text: str = "") -> str | None:
     listed = labelled(text).get("person_name") if text else None
     if listed and _ASKING.search(listed):
         listed = None  # お名前は漢字で書きますか: a question, not the name
-    if listed and house_alone(listed):
-        return house_alone(listed)  # あて名は鬼籠野集会所でお願いしますでぇ　わたしの名前やのうて: the hall
+    if listed and (house := house_alone(listed)):
+        return house  # あて名は鬼籠野集会所でお願いしますでぇ　わたしの名前やのうて: the hall
     # 名前は、畠山 勇三、だス (Akita, round 2026-12-07w kiyo-tsering-01): the comma after the label is none of the name's
     listed = listed.lstrip("、,，。 　") if listed else listed
     value = re.split(r"[、,]|(?=[0-9])", listed)[0] if listed else name
