@@ -16,6 +16,7 @@ from madoguchi.dialogue.written import katakana_full_name, name_as_written, stri
 from madoguchi.nlu import labelled_names
 from madoguchi.nlu.english_words import english_phrase_spans, english_word
 from madoguchi.nlu.patterns import find_phones
+from madoguchi.nlu.reading import as_read
 from madoguchi.text import nfkc
 from madoguchi.values import clean_person_name, house_alone
 
@@ -121,6 +122,13 @@ LATIN_FULL_NAME = re.compile(
     rf"{_LATIN_PART}(?:\s+(?:(?:de|van|der|den|von|da|dos|das|del|di|le|la|bin|binti|al|el|ter|ten)\s+)*"
     rf"{_LATIN_PART}){{1,3}}"
 )
+# The same all in small letters (ilya nikolaev, round 2026-12-07x toyoko-ilya-04: a writer with no
+# capitals), when no part is a word the reading knows (syva pul is a goodbye).
+LATIN_SMALL_NAME = re.compile(r"[a-z][a-z'’-]{2,}(?:\s+[a-z][a-z'’-]{2,}){1,2}")
+# Words of a reply that is no name (same as before, one moment, send again).
+SMALL_NOT_A_NAME = frozenset(
+    "same before again send one moment wait later still nothing never already catalog order phone number".split()
+)
 # When the request was made (二週間前です, 先月), written alone where the phone or the name is asked.
 WHEN_WRITTEN = re.compile(r"週間|[かヶケカ]月|日前|前に|先月|先週|くらい|ぐらい|ごろ|頃")
 NOT_A_NAME = re.compile(
@@ -157,7 +165,9 @@ def name_written_in_lookup(tracker: Tracker, text: str, intent: str) -> str | No
     in_kana = intent == "inform" and bool(KANA_NAME.match(name)) and not NOT_A_NAME.search(name)
     # ほんま はつよ not understood (round 2026-12-05f): a whole name in hiragana, family and given
     unread_kana = intent in UNREAD_NAME and labelled_names.is_kana_full_name(text) and not NOT_A_NAME.search(name)
-    in_latin = intent in LATIN_NAME_READ_AS and bool(LATIN_FULL_NAME.fullmatch(name)) and not english_in(name)
+    small = (intent in UNREAD_NAME and bool(LATIN_SMALL_NAME.fullmatch(name)) and as_read(name) == name
+             and not SMALL_NOT_A_NAME.intersection(name.split()))
+    in_latin = (intent in LATIN_NAME_READ_AS and bool(LATIN_FULL_NAME.fullmatch(name)) or small) and not english_in(name)
     return name if beside_phone or alone or in_kana or unread_kana or in_latin else None
 
 

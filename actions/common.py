@@ -132,14 +132,16 @@ def name_answer(value: Any, tracker: Tracker) -> str:
     found = [clean_person_name(str(e.get("value") or "")) for e in tracker.latest_message.get("entities") or []
              if e.get("entity") == "person_name"]
     name = max((f for f in found if f and name and name.replace(" ", "") in f.replace(" ", "")), key=len, default=name)
-    whole = clean_person_name(_from_name_on(tracker))
+    written = _from_name_on(tracker)
+    whole = clean_person_name(written)
     asked = tracker.get_slot("requested_slot") == "person_name"
     read_as_no_name = (tracker.latest_message.get("intent") or {}).get("name") in NO_NAME_READINGS
     if asked and not found and read_as_no_name and not katakana_full_name(latest_text(tracker)):
         return ""  # opo, yes po, salamat! sana umabot po 🙏: a yes and thanks, no name (not ソアレス エルメリンダ)
     if asked and not found and sentence_written(latest_text(tracker)):
         return ""  # ふねが おそいから はやい ほうで おくって ちょうだい: a hurry told, no name
-    house = house_alone(whole) if asked and not found else None
+    # the cleaned part, or the message (put the shop name not mine - Chinar Carpets Kobe: a sentence)
+    house = house_alone(whole) or house_alone(written) if asked and not found else None
     if house:
         return house  # 民宿燧荘 で頼みやす (round 2026-12-07s tsune-tomas-01): the inn, not the request
     # The name part of the message (平田あかり of 平田あかりです、電話は…) when it holds the value.

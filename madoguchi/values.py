@@ -41,7 +41,7 @@ _SENTENCE_WORDS = {
 # Not the point of a middle initial (Nurhaida S. Abdulla, round 2026-12-07t yukio-nurhaida-19); a note
 # in brackets after the name is none of it (ABDULLA NURHAIDA (same like my zairyu card)).
 _BREAK = re.compile(
-    r"(?:(?<![ 　][A-Z])(?<!^[A-Z])[.．]|[、。,，!！?？\n])+|(?<=です)\s+|(?<=ございます)\s+|(?<=します)\s+|\s+(?=\S*の(?:名前|なまえ|お名前))"
+    r"(?:(?<![ 　][A-Z])(?<!^[A-Z])[.．]|[、。,，!！?？\n])+|(?<=です)\s+|(?<=ございます)\s+|(?<=します)\s+|\s+(?=\S*の\s*(?:名前|なまえ|お名前))"
     r"|\s*[(（][^)）]*[)）]\s*$"
 )
 # Words before the answer, no part of it (分かりました。郵便番号は…: no name, round zzd), or an
@@ -57,7 +57,7 @@ _FILLER = re.compile(
 _LEAD = re.compile(r"^(?:じゃあ|じゃ|それじゃあ|それじゃ|それでは|では|ほんなら|ほな|えっと|ええと)[\s、,]+")
 # The label of another detail, before its number (電話は０８８４ ２２ １２３４): no name.
 _DETAIL_LABEL = re.compile(
-    r"^(?:お?電話(?:番号)?|でんわ(?:ばんごう)?|携帯(?:番号)?|けいたい|連絡先|tel|ご?住所|ご?じゅうしょ|郵便番号|"
+    r"^(?:(?:shop|store|office|home|company|work|my|our)\s+)?(?:phone|number|お?電話(?:番号)?|でんわ(?:ばんごう)?|携帯(?:番号)?|けいたい|連絡先|tel|ご?住所|ご?じゅうしょ|郵便番号|"
     r"ゆうびんばんごう|〒|番号|ばんごう)\s*(?:は|:)?$",
     re.IGNORECASE,
 )
@@ -97,11 +97,18 @@ HOUSE_ALONE = re.compile(
     r"(?:[、,]?\s*\S{0,8}(?:名前|なまえ)(?:や|じゃ|では|で)?(?:のうて|なくて|なく|ない|のう)\S{0,6})?"
 )
 
+# The same in English (put the shop name not mine - Chinar Carpets Kobe, round 2026-12-07x
+# fumi-bilal-11): the name after a dash, colon or "is" that follows the shop's name asked for.
+HOUSE_LATIN = re.compile(
+    r"(?i:[^-–:]{0,40}\b(?:shop|store|company|office|business|firm|restaurant|hotel|school|home)(?:'s)?\s+name\b[^-–:]{0,30}?)"
+    r"\s*(?:[-–:]|\bis\b)\s*([A-Z][\w&.'’]*(?:\s+[\w&.'’]+){0,5})\s*[.!]?\s*"
+)
+
 
 def house_alone(text: str | None) -> str | None:
     """The inn, shop, hall or firm a message names alone as the addressee, without the
     request or the remark around it (あて名は鬼籠野集会所でお願いしますでぇ: 鬼籠野集会所), or None."""
-    house = HOUSE_ALONE.fullmatch(text or "")
+    house = HOUSE_ALONE.fullmatch(text or "") or HOUSE_LATIN.fullmatch(text or "")
     return house.group(1) if house else None
 
 

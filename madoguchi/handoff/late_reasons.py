@@ -9,7 +9,8 @@ for wrong or damaged goods keeps its reason, which says what to look at, and is 
 when the customer waiting becomes distressed or angry (its priority is raised, not its reason),
 unless the customer tells angrily that it went wrong again (a complaint then); a ticket for an
 exception keeps its reason too when the customer is angry that it cannot be done, or pleads for
-it with no word of distress. Distress read unsurely with no word of it raises no ticket."""
+it with no word of distress. Distress read unsurely with no word of it raises no ticket; told in
+two words of it (こわくて 手が ふるえよる), it is distress however the message is read."""
 
 from __future__ import annotations
 
@@ -41,6 +42,10 @@ DISTRESS = "distress"
 # A complaint read this surely is one without a word of anger (電話の人が…とてもつめたい言い方でした,
 # complain 0.97, round 2026-11-30b in the replay); a calmer reading, 0.80 for 包装紙が違うのが来てね♪, is not.
 CALM_SURE = 0.9
+# Distress told in two words of it or more, however the message is read (こわくて 手が ふるえよる,
+# express_distress 0.53, round 2026-12-07x fumi-bilal-04, after a caller posing as the shop was read
+# as a complaint): as sure as a reading of CALM_SURE, when the triage's score is this high.
+FRIGHT = 0.85
 
 
 class Raise(NamedTuple):
@@ -74,6 +79,8 @@ def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[s
         # a vague ticket what is wanted, and no other (ask your manager; nao to bravo nao)
         unsure_anger = reason is None and bool(triage.get("anger"))
         reason = COMPLAINT if unsure_anger else reason
+        frightened = len(triage.get("cues") or ()) >= 2 and float(triage.get("distress") or 0) >= FRIGHT
+        reason = DISTRESS if reason is None and frightened else reason
         told_before = reason == COMPLAINT and TOLD_AGAIN.search(folded(event.get("text") or "")) is not None
         learned = False
         if reason != DISTRESS and triage.get("goods_problem") and not told_before:
@@ -88,7 +95,7 @@ def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[s
         if not reason:
             continue
         unsure = (read.get("confidence") or 0) < CALM_SURE and not triage.get("anger")
-        sure = reason in (DISTRESS, POLICY) and (read.get("confidence") or 0) >= CALM_SURE
+        sure = reason in (DISTRESS, POLICY) and ((read.get("confidence") or 0) >= CALM_SURE or frightened)
         # 去年も似たようなことがありましたやんか。二度目ですで (round 2026-12-05zzr michihiko-mbuyi-12,
         # after the goods told): the shop failed twice, a complaint as reasons.TOLD_AGAIN says
         again = reason == COMPLAINT and TOLD_AGAIN.search(folded(event.get("text") or "")) is not None

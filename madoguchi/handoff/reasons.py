@@ -156,6 +156,8 @@ LATE = re.compile(
     # in English, read or not (the funeral was on Saturday and your box arrived only on Tuesday, round 2026-12-05zzh)
     r"|(?:届いた|届きました|arrived|came)\s*only\s*(?:on|after|the)|\btoo late\b"
     r"|after (?:the|everything) (?:funeral|party|event|was)"
+    # i paid for on time delivery. this is really bad service (round 2026-12-07x fumi-bilal-16)
+    r"|\bon[- ]?time deliver|\bdays? late\b|\blate deliver"
 )
 # Asked as what may happen, nothing told (のしが違ってたらどうなりますか).
 ASKED_IF = re.compile(r"(?:違|ちが|間違|まちが|おかし|変|へん)[ぁ-ゖ]{0,3}?(?:たら|ったら|れば|ても|ないか|ないよう)")

@@ -22,6 +22,8 @@ _OLD_WORDS = {  # 貴店の品書きを御願ひ申し上げ候
     "放送": "包装",  # 贈り物用の放送してもらえんの, お歳暮で送るけぇ放送紙で (rounds 05zzg and before)
     "野師": "のし",  # 野師が紅白の御祝になっとった (voice input, round 2026-12-05zzq otoyo-gwenael-10)
     "お貸し": "お菓子",  # お貸しもみなさん喜んでくれて (voice input, round 2026-12-07u shigeko)
+    # 葉が わるうなって 洋館は よう かまんとよ (a few wrong kanji, round 2026-12-07x fumi): teeth, 羊羹
+    "洋館": "羊羹", "葉が": "歯が",
 }
 # 放送 of a broadcast is no wrapping (テレビで放送されてた羊羹); お貸し before a particle, not the verb
 # (お貸しください, お貸しします).
@@ -29,6 +31,8 @@ _OLD_WORD = re.compile(
     "|".join(map(re.escape, _OLD_WORDS))
     .replace("放送", "(?<!テレビで)(?<!ラジオで)(?<!番組で)放送(?!され|中|局|で見)")
     .replace("お貸し", "お貸し(?=[とものがはを、。\\s　]|$)")
+    # the teeth, not the leaves: 歯が悪い, 歯が弱い (not 葉が落ちる, 葉が色づく)
+    .replace("葉が", "(?<![の木])葉が(?=[\\s　]*(?:わる|悪|弱|よわ|いた|痛|ない|無))")
 )
 
 

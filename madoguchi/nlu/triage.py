@@ -204,7 +204,7 @@ def assess(
     read = with_hiragana(norm)  # ハコ ツブレテル
     # the box arrived SUNDAY. two days after the event (round 2026-12-07s fumie-ashwin-12): what came came late,
     # no goods problem the detector guessed at
-    result.goods_learned = goods_learned and LATE.search(norm) is None
+    result.goods_learned = goods_learned and LATE.search(norm) is None and LATE.search(folded(written)) is None
     lemmas = frozenset(t.lemma_ for t in tokens)
     result.goods_problem = result.goods_learned or goods_reported(lexicon.goods, text, lemmas) or (
         bool(written) and written != text and goods_reported(lexicon.goods, written, lemmas)  # round 2026-12-07t kikue-thoibi-16

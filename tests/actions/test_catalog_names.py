@@ -101,6 +101,19 @@ def test_a_whole_name_in_latin_letters_read_as_a_goodbye_in_the_look_up_is_the_n
         assert name_written_in_lookup(lookup, text, intent) == name
 
 
+def test_a_whole_name_in_small_latin_letters_not_understood_in_the_look_up_is_the_name():
+    """Round 2026-12-07x toyoko-ilya-04: ilya nikolaev (not understood, 0.65) was lost, the request
+    was taken anew and its name asked again; a goodbye the reading knows, or words of a reply, are no name."""
+    from actions.catalog_names import name_written_in_lookup
+
+    for text, name in (("ilya nikolaev", "ilya nikolaev"), ("syva pul", None), ("same as before", None),
+                       ("one moment", None)):
+        lookup = make_tracker([user(text, "nlu_fallback")], active_loop="catalog_status_form", requested_slot="phone")
+        assert name_written_in_lookup(lookup, text, "nlu_fallback") == name
+    read = make_tracker([user("ilya nikolaev", "thank")], active_loop="catalog_status_form", requested_slot="phone")
+    assert name_written_in_lookup(read, "ilya nikolaev", "thank") is None  # read as something: not taken
+
+
 async def test_a_whole_name_in_katakana_read_as_a_yes_is_the_name(dispatcher, domain):
     """Round 2026-12-06e masue-ermelinda-02: ソアレス エルメリンダ at the name question (affirm 0.88)."""
     from actions.catalog import ValidateCatalogForm

@@ -47,6 +47,7 @@ TODAY = date(2026, 11, 20)
         ("中村めい。住所はあとで書きます", "中村めい"),
         ("佐々木とみ子です ばあちゃんの名前", "佐々木とみ子"),  # a polite ending, then a space
         ("西川 ふみ子　おかんの名前な", "西川 ふみ子"),  # whose name it is, after a space
+        ("浜砂 勘吉　　主人の　名前で　たのんだと", "浜砂 勘吉"),  # …, a space inside too (round 2026-12-07x)
         ("高橋 エレナ po", "高橋 エレナ"), ("Maria Campo", "Maria Campo"),  # Tagalog's po, not a name's end
         ("錦織 一郎と申し候。", "錦織 一郎"),  # a letter of old (round zo)
         ("ありむら はつえ ごわんど", "ありむら はつえ"), ("有村初枝でごわす", "有村初枝"),  # Kagoshima (round zt)
@@ -80,6 +81,7 @@ def test_person_name_without_the_polite_frame(text, name):
         "お名前は？",
         "電話は０８８４　２２　１２３４",  # the label of the phone given, not a name
         "住所は",
+        "shop tel",  # the label of the shop's phone (round 2026-12-07x fumi-bilal-11: stored as the name)
         "I need it fast bhai, partners ko oseibo bhejni hai",  # a sentence in English (round 2026-12-05u)
         "in katakana for",  # of the name, not the name (round 2026-12-05y)
     ],
@@ -236,6 +238,9 @@ def test_an_initial_is_part_of_the_name_and_a_note_in_brackets_is_not(text, name
     ("あて名は鬼籠野集会所でお願いしますでぇ　わたしの名前やのうて", "鬼籠野集会所"),  # round 2026-12-07u shigeko-raju-01
     ("民宿燧荘 で頼みやす", "民宿燧荘"), ("梼原小学校同窓会", "梼原小学校同窓会"),
     ("近所の店", None), ("鈴木です", None),
+    # in English after a dash, a colon or "is" (round 2026-12-07x fumi-bilal-11)
+    ("put the shop name not mine - Chinar Carpets Kobe", "Chinar Carpets Kobe"),
+    ("the company name is Blue Sky Trading", "Blue Sky Trading"), ("my name is Ali", None),
 ])
 def test_a_house_named_alone_is_the_addressee(text, house):
     assert house_alone(text) == house

@@ -187,6 +187,20 @@ def test_distress_read_surely_while_waiting_takes_a_complaints_ticket(db):
     assert handoffs.get(db, angry).reason == "distress"
 
 
+def test_fear_told_in_words_of_it_takes_a_complaints_ticket_however_it_is_read(db):
+    """Round 2026-12-07x fumi-bilal-04: a caller posing as the shop asked for her bank card (read as a
+    complaint, 0.45), then ほんとに お店の ひと ね? こわくて 手が ふるえよる (express_distress 0.53):
+    a frightened customer, met with care first. One word of distress read unsurely leaves it."""
+    told, one = ticket(db, "w40", "complaint", 1), ticket(db, "w41", "complaint", 1)
+    fear = user("w40", "ほんとに　お店の　ひと　ね?　　こわくて　手が　ふるえよる", "express_distress", confidence=0.53)
+    fear["parse_data"]["triage"].update(cues=["こわくて", "手がふるえ"], distress=0.89)
+    alone = user("w41", "どうしよう", "express_distress", confidence=0.75)
+    alone["parse_data"]["triage"].update(cues=["どうしよう"], distress=0.89)
+    TranscriptBroker(db).publish_many([fear, alone])
+    assert handoffs.get(db, told).reason == "distress"
+    assert handoffs.get(db, one).reason == "complaint"
+
+
 def test_goods_told_after_a_complaint_make_the_ticket_an_operators_case_as_urgently(db):
     """Round 2026-12-07h kiyoe-lesedi-11: a box from your shop was left at my dorm room today (a
     complaint), then the name on the label is not mine: the operator is told to look at the goods."""

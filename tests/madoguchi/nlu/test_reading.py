@@ -587,3 +587,23 @@ def test_the_words_of_round_07w_are_read(text, read):
     """Round 2026-12-07w: Ladakhi, Rakhine and Maithili words, and Akita's thanks, read as nothing; kasa, a
     yes, stored as the name."""
     assert read in reading(text).text
+
+
+@pytest.mark.parametrize("text, read", [
+    ("perfect. meharbaeni 🙏", "ありがとうございます"), ("aa", "はい"), ("aa ji, go ahead", "はい"),  # Kashmiri
+    ("Houk ket, yes", "はい"), ("Ma houk bu, no", "いいえ"), ("Thwa bi naw, bye", "さようなら"),  # Burmese
+    ("ok now i understand. tav tav", "ありがとうございます"), ("ok syva pul", "さようなら"),  # Chuvash
+    ("capla, do it like this", "はい"), ("no. cuk. no card", "いいえ"),
+    ("葉が　わるうなって　洋館は　よう　かまんとよ", "歯が　わるうなって　羊羹は"),  # voice input's wrong kanji
+    ("ok then let one of ur staff check it and email me the status", "担当の方に調べてほしい"),
+])
+def test_the_words_of_round_07x_are_read(text, read):
+    """Round 2026-12-07x: Kashmiri, Burmese and Chuvash words read as nothing (tav, a thanks, ended an
+    order's look-up as not understood); 葉 and 洋館 written for 歯 and 羊羹; a person asked to look."""
+    assert read in reading(text).text
+
+
+@pytest.mark.parametrize("text", ["木の葉が落ちる", "aa this is a long sentence with aa inside"])
+def test_round_07x_words_alike_in_another_sense_stay(text):
+    read = reading(text)
+    assert "歯が" not in (read.text if read else text) and "はい" not in (read.text if read else text)

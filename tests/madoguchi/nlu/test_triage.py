@@ -1016,9 +1016,15 @@ def test_goods_the_detector_guesses_in_a_parcel_that_came_late_are_no_goods_prob
 
     nlp, parser = ginza
     for text, goods in (("the box arrived SUNDAY. two days after the event. what is the use now??", False),
-                        ("the box arrived SUNDAY and inside are other sweets", True)):
+                        ("the box arrived SUNDAY and inside are other sweets", True),
+                        # round 2026-12-07x fumi-bilal-16, after the box came 4 days late
+                        ("i paid for on time delivery. this is really bad service, very disappointed", False)):
         assessed = assess(text, nlp.make_doc(text.lower()), lexicon, 0.0, parser, sudachi_words(nlp), goods_learned=True)
         assert (assessed.goods_learned, assessed.goods_problem) == (goods, goods), text
+    # as read (delivery: 配達), the lateness is in what was written
+    written, read = "i paid for on time delivery. this is really bad service", "i paid for on time 配達. this is really 対応が悪い"
+    assessed = assess(read, nlp.make_doc(read), lexicon, 0.0, parser, sudachi_words(nlp), goods_learned=True, written=written)
+    assert not assessed.goods_learned
 
 
 def test_a_complaint_named_and_not_understood_is_a_complaint(ginza, lexicon):
