@@ -29,8 +29,8 @@ from madoguchi.dialogue.leaving import is_leaving
 from madoguchi.dialogue.signature import signature_of, without_signature
 from madoguchi.dialogue.written import address_as_written, labelled, name_as_written
 from madoguchi.nlu.cues import HANDOFF_INTENTS
-from madoguchi.nlu.patterns import normalize_phone, normalize_postal_code
-from madoguchi.values import clean_person_name
+from madoguchi.nlu.patterns import find_phones, normalize_phone, normalize_postal_code
+from madoguchi.values import clean_person_name, phone_with_its_label
 
 DETAIL_SLOTS = ("person_name", "postal_code", "address", "phone")
 # The slots a correction clears: the address is asked again from its postal code.
@@ -287,6 +287,10 @@ class ValidateCatalogForm(NameAskedExtraction, FormValidationAction):
             # Asked for the address, the whole message is the answer (an entity found
             # in it may be a fragment, like the 3 of 3階).
             latest = common.latest_text(tracker).strip()
+            if phone_with_its_label(latest, [(f.start, f.end) for f in find_phones(latest)]):
+                # デンワは　０２５−７６５−４３２１ where the block was asked (round 2026-12-07y masao-ramesh-05):
+                # the phone, kept by its own check; no part of the address
+                return {"address": None}
             # ok, arigatou! the address is 茨城県…: talk before a whole address is no part of it; so is a
             # firm before one from the city on, put after it (Vanille Mada SARL, 神戸市…, round 2026-12-05zzu)
             base = tracker.get_slot("address_base") or ""

@@ -214,7 +214,26 @@ def address_after_code(text: str, code: str) -> str:
     digits = code.replace("-", "")
     found = re.search(digits[:3] + r"\s*[-ー−‐]?\s*" + digits[3:], norm)
     after = clean_address(norm[found.end():]) if found else ""
+    if found and not after:
+        return _address_before_code(norm[:found.start()])
     return "" if _TALK_AFTER_CODE.fullmatch(after) and not address_from_kana(after) else after
+
+
+# The prefecture, district, city, ward, town or village, as the last parts of an address written from
+# the block up (結東　１２３４番地　津南町　中魚沼郡　新潟縣　〒９４９−８２０１, round 2026-12-07y masao-ramesh-05).
+_PLACE_PART = re.compile(r"\S+(?:[都道府県縣]|郡|市|区|町|村)")
+
+
+def _address_before_code(before: str) -> str:
+    """An address written before its postal code from the block up, put in the order of an address:
+    the places named last first, then the rest as written; '' for anything else."""
+    parts = before.replace("〒", " ").split()
+    places = []
+    while parts and _PLACE_PART.fullmatch(parts[-1]):
+        places.append(parts.pop())
+    if len(places) < 2 or not parts or not any(re.search(r"\d", p) for p in parts):
+        return ""
+    return clean_address("".join(places).replace("縣", "県") + "".join(parts))
 
 
 # Places in Latin letters, then the block (Gunma-ken Ora-gun Oizumi-machi Nishikoizumi 4-15-3…).

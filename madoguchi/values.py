@@ -57,10 +57,16 @@ _FILLER = re.compile(
 _LEAD = re.compile(r"^(?:じゃあ|じゃ|それじゃあ|それじゃ|それでは|では|ほんなら|ほな|えっと|ええと)[\s、,]+")
 # The label of another detail, before its number (電話は０８８４ ２２ １２３４): no name.
 _DETAIL_LABEL = re.compile(
-    r"^(?:(?:shop|store|office|home|company|work|my|our)\s+)?(?:phone|number|お?電話(?:番号)?|でんわ(?:ばんごう)?|携帯(?:番号)?|けいたい|連絡先|tel|ご?住所|ご?じゅうしょ|郵便番号|"
+    r"^(?:(?:shop|store|office|home|company|work|my|our)\s+)?(?:phone|number|デンワ(?:バンゴウ)?|お?電話(?:番号)?|でんわ(?:ばんごう)?|携帯(?:番号)?|けいたい|連絡先|tel|ご?住所|ご?じゅうしょ|郵便番号|"
     r"ゆうびんばんごう|〒|番号|ばんごう)\s*(?:は|:)?$",
     re.IGNORECASE,
 )
+
+
+def phone_with_its_label(text: str, phones: list[tuple[int, int]]) -> bool:
+    """The message is a phone number and its label only (デンワは　０２５−７６５−４３２１): no other detail."""
+    rest = "".join(c for i, c in enumerate(text) if not any(start <= i < end for start, end in phones))
+    return bool(phones) and (not rest.strip(" 　、,。") or bool(_DETAIL_LABEL.match(nfkc(rest).strip(" 　、,。"))))
 
 
 def _name_of(part: str) -> str | None:

@@ -57,6 +57,8 @@ LEAVING = re.compile(
     r"|later(?:i|i'?ll|iwill)askagain|(?:i|i'?ll|iwill)askagainlater|(?:imust|ihaveto|ineedto|igotta)go(?:now)?(?![a-z])"
     # i dont know dorm postal code… later i ask my friend (round 2026-12-07u shigeko-raju-20)
     r"|later(?:i|i'?ll|iwill)ask(?:her|him|them|my[a-z]{2,8})"
+    # oh my grandson come home from school now. I go, later I write again (round 2026-12-07y yasuji-kamla-20)
+    r"|later(?:i|i'?ll|iwill)(?:write|message|chat|try)again|(?:i|i'?ll|iwill)(?:write|message|try)againlater"
     # no wait, cancel that, i just remembered im moving; I will ask again when I have my new address (07v)
     r"|wait,?cancelthat|cancelthat,?(?:i|i'?m|im)(?![a-z])|(?:i|i'?ll|iwill)askagain(?:when|after|once)"
     # my manager says we already have your catalog from last year. no need now (round 2026-12-05zzx)

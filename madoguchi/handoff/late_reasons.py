@@ -4,16 +4,19 @@ takes the more urgent reason, so the desk serves it first (至急 for distress a
 and says what to look at. A ticket opened because the bot did not understand takes the
 reason of the first message then understood (same fee as the mainland, just this once: an
 exception asked), so the operator sees what the customer wants; a complaint's ticket takes wrong
-or damaged goods told then, or an exception asked surely, at the complaint's priority. A ticket
+or damaged goods told then, or an exception asked surely (not the money asked back, the
+complaint's own remedy), at the complaint's priority. A ticket
 for wrong or damaged goods keeps its reason, which says what to look at, and is served first
 when the customer waiting becomes distressed or angry (its priority is raised, not its reason),
-unless the customer tells angrily that it went wrong again (a complaint then); a ticket for an
+unless the customer tells angrily that it went wrong again (a complaint then) or is frightened
+(distress then: fear is met with care first); a ticket for an
 exception keeps its reason too when the customer is angry that it cannot be done, or pleads for
 it with no word of distress. Distress read unsurely with no word of it raises no ticket; told in
 two words of it (こわくて 手が ふるえよる), it is distress however the message is read."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable, NamedTuple
 
 from madoguchi.handoff.presence import with_person
@@ -46,6 +49,13 @@ CALM_SURE = 0.9
 # express_distress 0.53, round 2026-12-07x fumi-bilal-04, after a caller posing as the shop was read
 # as a complaint): as sure as a reading of CALM_SURE, when the triage's score is this high.
 FRIGHT = 0.85
+# Fear among the words of distress (I am scared, こわくて): a frightened customer, which takes even a goods
+# ticket (a parcel never ordered with her name on it, then: I am alone at home… I am scared, round
+# 2026-12-07y yasuji-kamla-07).
+FEAR = re.compile(r"こわ|怖|おっかね|きょうて|scared|frighten")
+# The money asked back after a complaint (金 現金で返してくれや, round 2026-12-07y yasuji-kamla-12): the
+# complaint's remedy, which the complaint's ticket says; no exception of the shop's rules.
+MONEY_BACK = re.compile(r"返金|(?:金|かね|カネ|代金)[^。]{0,6}(?:返し|かえし|返せ|かえせ|返して)|(?i:money\s*back|refund)")
 
 
 class Raise(NamedTuple):
@@ -59,6 +69,7 @@ class Raise(NamedTuple):
     again: bool = False  # a complaint that the goods went wrong again, which takes a goods ticket
     learned: bool = False  # goods the learned detector alone read, which do not take a complaint's ticket
     plea: bool = False  # distress read with no word of it (please, just this one time), which keeps an exception's ticket
+    fear: bool = False  # distress read surely with a word of fear, which takes a goods ticket
 
 
 def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[str, Raise]:
@@ -96,6 +107,10 @@ def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[s
             continue
         unsure = (read.get("confidence") or 0) < CALM_SURE and not triage.get("anger")
         sure = reason in (DISTRESS, POLICY) and ((read.get("confidence") or 0) >= CALM_SURE or frightened)
+        sure = sure and not (reason == POLICY and MONEY_BACK.search(event.get("text") or ""))
+        # I am scared is read 不安です: the fear is in the words as written too
+        fear = sure and reason == DISTRESS and bool(triage.get("cues")) and (
+            any(FEAR.search(str(cue)) for cue in triage.get("cues") or ()) or FEAR.search(event.get("text") or "") is not None)
         # 去年も似たようなことがありましたやんか。二度目ですで (round 2026-12-05zzr michihiko-mbuyi-12,
         # after the goods told): the shop failed twice, a complaint as reasons.TOLD_AGAIN says
         again = reason == COMPLAINT and TOLD_AGAIN.search(folded(event.get("text") or "")) is not None
@@ -105,7 +120,7 @@ def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[s
         # I really will not type my address again… please let a person do it (express_distress 0.76, round
         # 2026-12-07v setsu-nils-17, waiting after a person was asked for): no word of distress, read unsurely
         calm = reason == COMPLAINT and (unsure_anger or unsure) or plea and (read.get("confidence") or 0) < CALM_SURE
-        told = Raise(reason, calm=calm, sure=sure, again=again, learned=learned, plea=plea)
+        told = Raise(reason, calm=calm, sure=sure, again=again, learned=learned, plea=plea, fear=fear)
         sender = event.get("sender_id", "")
         if sender not in found or _urgency(priority, told) < _urgency(priority, found[sender]):
             found[sender] = told
@@ -125,7 +140,7 @@ def _urgency(priority: dict[str, int], told: Raise) -> tuple[int, bool, bool]:
 
 def raise_open_handoff(
     db: Database, sender_id: str, reason: str, priority: dict[str, int], calm: bool = False, sure: bool = False,
-    again: bool = False, learned: bool = False, plea: bool = False,
+    again: bool = False, learned: bool = False, plea: bool = False, fear: bool = False,
 ) -> bool:
     """The open ticket takes `reason` when it is more urgent than the ticket's own, or as
     urgent and the ticket's own is the vague bot_failure; a `calm` one only a vague ticket.
@@ -139,6 +154,10 @@ def raise_open_handoff(
     # an exception asked): goods the detector alone guessed take neither a complaint's ticket nor an exception's
     if reason == KEPT and handoff.reason in (COMPLAINT, POLICY) and learned:
         return False
+    if reason == DISTRESS and fear and handoff.reason == KEPT:
+        # a parcel never ordered with her name on it (goods), then: I am alone at home… I am scared (round
+        # 2026-12-07y yasuji-kamla-07): a frightened customer is met with care first
+        return handoffs.raise_reason(db, handoff.id, DISTRESS, _rank(priority, DISTRESS), replacing=KEPT)
     if reason == POLICY and sure and handoff.reason == COMPLAINT:
         # parcel come finally yesterday. 9 days late (a complaint), then: delay is fault of your shop, so
         # shipping cost must be free (round 2026-12-07v tomiko-dordzhi-14): the exception is what the

@@ -77,6 +77,9 @@ COURTESY = re.compile(
     r"|どうなって(?:い|お)?(?:ます|ましょう|りますでしょう)(?:か|でしょうか)?[？?]|どうなって(?:い|お)(?:ます|ります)か"
     # 社長に怒られる: someone else's anger the customer fears, none at the shop
     r"|(?:怒|おこ)られ|叱られ|しかられ"
+    # 別に怒ってないけどさ もっかい送ってくれるかい (round 2026-12-07y yasuji-kamla-03): anger denied
+    r"|(?:怒|おこ)って(?:は|も)?(?:ない|ねえ|ねー|ません|へん|おらん|ないけ|いない|る訳じゃ|るわけじゃ|るんじゃな)"
+    r"|(?i:not\s*angry|no\s*angry|not\s*mad)"
 )
 # A goods problem told before and a promised call that never came (破損の件で問い合わせをしました。
 # 担当者から電話をすると言われましたが、まだ何の連絡もありません), or asked again and never

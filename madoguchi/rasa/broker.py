@@ -60,7 +60,7 @@ class TranscriptBroker(EventBroker):
             try:  # messages read as distress, a complaint, a wish or goods problems reach here
                 late_reasons.raise_open_handoff(
                     self.db, sender_id, told.reason, priority, calm=told.calm, sure=told.sure, again=told.again,
-                    learned=told.learned, plea=told.plea,
+                    learned=told.learned, plea=told.plea, fear=told.fear,
                 )
             except Exception:
                 logger.exception("could not raise the handoff reason of %s", sender_id)

@@ -52,6 +52,7 @@ from madoguchi.dialogue.leaving import is_leaving
     "あら、玄関で呼び鈴が鳴ったすけ、御免なさい、又後で書かせて貰いますて",  # round 2026-12-06b fusano-kanesuke-20
     "ワカッタ、ヨメニ キイテ マタ クルヨオ。アリガトウネ",  # round 2026-12-05zzn toyoji-xoan-13, in the replay
     "wait, i dont know dorm postal code and phone is company one. later i ask my friend",  # round 2026-12-07u
+    "oh my grandson come home from school now. I go, later I write again. ram ram 🙏",  # round 2026-12-07y
 ])
 def test_leaving_words(text):
     assert is_leaving(text)

@@ -260,6 +260,29 @@ def test_an_exception_asked_surely_after_a_complaint_makes_the_ticket_the_except
     assert handoffs.get(db, unsure).reason == "complaint"
 
 
+def test_the_money_asked_back_after_a_complaint_leaves_the_complaint(db):
+    """Round 2026-12-07y yasuji-kamla-12: two days late, no use for the guests (a complaint), then 金 現金で
+    返してくれや (request_exception 0.97): the complaint's remedy, not an exception of the shop's rules."""
+    hid = ticket(db, "w42", "complaint", 1)
+    TranscriptBroker(db).publish_many([user("w42", "金 現金で返してくれや", "request_exception", confidence=0.97)])
+    assert handoffs.get(db, hid).reason == "complaint"
+
+
+def test_fear_told_surely_takes_a_goods_ticket(db):
+    """Round 2026-12-07y yasuji-kamla-07: a parcel never ordered with her name on it (goods), then I am alone
+    at home… I am scared (express_distress 0.97): met with care first. Being at a loss without fear leaves
+    the goods ticket its reason (served first)."""
+    scared, lost = ticket(db, "w43", "needs_operator", 2), ticket(db, "w44", "needs_operator", 2)
+    fear = user("w43", "I am alone at home. I am scared, how someone know my name and address", "express_distress",
+                confidence=0.97)
+    fear["parse_data"]["triage"].update(cues=["不安で", "不安"], distress=0.95)  # scared is read 不安です
+    at_a_loss = user("w44", "まだですか、もう間に合わない、どうしよう", "express_distress", confidence=0.97)
+    at_a_loss["parse_data"]["triage"].update(cues=["間に合わな", "どうしよ"], distress=0.95)
+    TranscriptBroker(db).publish_many([fear, at_a_loss])
+    assert (handoffs.get(db, scared).reason, handoffs.get(db, scared).priority) == ("distress", 1)
+    assert (handoffs.get(db, lost).reason, handoffs.get(db, lost).priority) == ("needs_operator", 1)
+
+
 def test_distress_read_unsurely_with_no_word_of_it_leaves_a_wish_for_a_person(db):
     """Round 2026-12-07v setsu-nils-17: waiting for the person asked for, "I really will not type my address
     again… please let a person do it" (express_distress 0.76, no word of distress) made the ticket distress."""

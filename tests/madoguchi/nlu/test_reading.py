@@ -607,3 +607,16 @@ def test_the_words_of_round_07x_are_read(text, read):
 def test_round_07x_words_alike_in_another_sense_stay(text):
     read = reading(text)
     assert "歯が" not in (read.text if read else text) and "はい" not in (read.text if read else text)
+
+
+@pytest.mark.parametrize("text, read", [
+    ("pranam ji 🙏", "こんにちは"), ("ok bhai chalat bani 👋", "さようなら"), ("dhanyabaad bhai 🙏🙏", "ありがとう"),  # Bhojpuri
+    ("sewa lagaun 🙏", "こんにちは"), ("sewa", "こんにちは"), ("phir milla. bye bye", "さようなら"),  # Garhwali
+    ("na ji", "いいえ"), ("ram ram ji, I go now", "どうも"),
+    ("Please deliver my order before everyone else", "優先して"), ("the one year puja of my samdhi ji", "一周忌"),
+    ("owner will kill me 😭", "どうしよう"),
+])
+def test_the_words_of_round_07y_are_read(text, read):
+    """Round 2026-12-07y: Bhojpuri and Garhwali words read as nothing (pranam: a wish for a person at 0.54),
+    priority asked, a memorial named in Hindi's word, a boss's anger feared."""
+    assert read in reading(text).text

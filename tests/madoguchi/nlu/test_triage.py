@@ -436,6 +436,14 @@ def test_distress_phrased_in_english_and_a_boss_s_anger_feared(ginza, lexicon):
     assert correct_intent("express_distress", ranking, assessment, THRESHOLD) == "express_distress"
 
 
+def test_anger_denied_is_no_anger(ginza, lexicon):
+    """Round 2026-12-07y yasuji-kamla-03: 別に怒ってないけどさ もっかい送ってくれるかい, in the late catalog's
+    look-up, was handed over as a complaint; anger told stays anger."""
+    assert not run(ginza, lexicon, "別に怒ってないけどさ もっかい送ってくれるかい").anger
+    assert not run(ginza, lexicon, "I am not angry, just send it again please").anger
+    assert run(ginza, lexicon, "もう怒ってるよ、いつまで待たせるんだ").anger
+
+
 def corrected(ginza, lexicon, text: str, first: str, second: str, p: float = 0.0, confidence: float = 1.0) -> str:
     """The intent acted on when DIET ranks `first` (sure, unless told) and `second` next."""
     ranking = [{"name": first, "confidence": confidence}, {"name": second, "confidence": 1.0 - confidence}]
