@@ -90,7 +90,8 @@ _HOUSE_WORDS = (
     r"(?:庵|旅館|民宿|ホテル|ペンション|荘|亭|商店|店|会社|工房|農園|茶園|寺|宿|処"
     r"|集会所|集会場|公民館|会館|公会堂|事務所|事務局|同窓会|自治会|町内会|老人会|婦人会|組合|協会|学校|保育園|幼稚園|寮|教会|神社)"
 )
-HOUSE_BEFORE = re.compile(rf"\s*\S{{1,12}}{_HOUSE_WORDS}[ 　]+")
+# 民宿はらしま 原島貞江 (round 2026-12-07z sadae-tenzing-01): the kind of house first, its name after it
+HOUSE_BEFORE = re.compile(rf"\s*(?:\S{{1,12}}{_HOUSE_WORDS}|(?:民宿|旅館|ホテル|ペンション|株式会社|有限会社)\S{{1,12}})[ 　]+")
 # The inn, shop or firm alone as the addressee (ゆきのした和紙工房, round 2026-12-07r yoshie-denise-01:
 # 工房の名前で カタログ一冊おくってもらえんけ; 民宿かわせみ); not 近所の店.
 HOUSE_ALONE = re.compile(

@@ -146,7 +146,8 @@ _ALONE = {"io": "はい", "na": "いいえ", "ae": "はい", "kao": "いいえ",
           "ho": "はい", "nei": "いいえ", "uga": "いいえ",  # Nepali's yes, Norwegian's and Kalmyk's no (07v)
           "kasa": "はい",  # Ladakhi's yes, romaji's 傘 (07w)
           "aa": "はい",  # Kashmiri's yes (aa ji), a sigh in romaji (07x)
-          "sewa": "こんにちは"}  # Garhwali's greeting (sewa lagaun), a Nepali word of service (07y)
+          "sewa": "こんにちは",  # Garhwali's greeting (sewa lagaun), a Nepali word of service (07y)
+          "hoy": "はい"}  # Dogri's yes, Spanish's today (07z)
 # With the Philippines' po of respect after it (iyo po, dai po: Bikol, round 2026-12-07r); not iyo in a
 # sentence (salamat sa iyo po: Tagalog's to you).
 _ALONE_MESSAGE = re.compile(rf"[^\w]*(({'|'.join(_ALONE)})(?:[\s,、]+\2)*(?:[\s,、]+po)?)[^\w]*", re.IGNORECASE)

@@ -56,6 +56,10 @@ _IN_EITHER_KANA = {
     "ごっそうさまでした": "ありがとうございました", "ごっそうさまです": "ありがとうございます", "ごっそうさま": "ありがとうございます",
     # Akita's thanks (おぎに、、ほんとに、おぎに、だス: Kamikoani, round 2026-12-07w)
     "おぎに": "ありがとう",
+    # Nanbu's thanks (ありがとがんした へば: Ichinohe, round 2026-12-07z) and thanks of old, as a telegram
+    # writes it (ゴカイトウ　カタジケナシ)
+    "ありがとがんした": "ありがとうございました", "ありがとがんす": "ありがとうございます",
+    "かたじけなし": "ありがとうございます", "かたじけない": "ありがとうございます",
 }
 _GREETINGS_IN_KANA = {
     **_KATAKANA_ONLY, **_IN_EITHER_KANA, **{jaconv.hira2kata(word): meant for word, meant in _IN_EITHER_KANA.items()}

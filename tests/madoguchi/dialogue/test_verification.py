@@ -33,7 +33,8 @@ from madoguchi.dialogue.verification import (
      "ayo... I'm in service. where is this number??",  # where it is written (round 2026-12-07g)
      "はがきやら　めーるやら　なんも　ないんよ、でんわで　たのんだもんで",  # ordered by phone (round 2026-12-07s)
      # the mail not read, the paper burnt (Awa, round 2026-12-07u shigeko-raju-16)
-     "孫がスマホでやってくれたけんメールいうのんもよう見れんし紙も焚きもんと一緒に燃やしてしもたかもしれん"],
+     "孫がスマホでやってくれたけんメールいうのんもよう見れんし紙も焚きもんと一緒に燃やしてしもたかもしれん",
+     "はがきも なんも かみ きてねぇ"],  # no paper with it came (Nanbu, round 2026-12-07z hiroshi-rukmini-14)
 )
 def test_not_knowing_the_number(text):
     assert reading(text) == UNKNOWN

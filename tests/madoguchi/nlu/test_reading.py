@@ -620,3 +620,19 @@ def test_the_words_of_round_07y_are_read(text, read):
     """Round 2026-12-07y: Bhojpuri and Garhwali words read as nothing (pranam: a wish for a person at 0.54),
     priority asked, a memorial named in Hindi's word, a boss's anger feared."""
     assert read in reading(text).text
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Jai Siya Ram 🙏", "どうも"), ("jai mata di 🙏", "どうも"), ("pailaag 🙏", "こんにちは"),  # Awadhi, Dogri, Kumaoni
+    ("hello ji, ki haal ai 😄", "こんにちは"), ("hoy", "はい"), ("ohh ok got it, dhanvaad ji", "ありがとう"),
+    ("chalo ji, phir milte. jai golu devta 🙏", "さようなら"), ("2 weeks for a refund?? r u kidding me", "冗談"),
+    ("ありがとがんした へば", "ありがとうございました"), ("ゴカイトウ　カタジケナシ", "ありがとう"),  # Nanbu, a telegram
+])
+def test_the_words_of_round_07z_are_read(text, read):
+    """Round 2026-12-07z: Awadhi, Kumaoni and Dogri words read as nothing or as a goodbye (jai mata di, at
+    1.00), Nanbu's thanks and thanks of old in katakana."""
+    assert read in reading(text).text
+
+
+def test_hoy_in_a_sentence_stays_spanish_today():
+    assert "はい" not in reading("hoy es lunes").text
