@@ -20,7 +20,7 @@ import re
 from typing import Any, Iterable, NamedTuple
 
 from madoguchi.handoff.presence import with_person
-from madoguchi.handoff.reasons import INTENT_REASONS, TOLD_AGAIN, goods_problem
+from madoguchi.handoff.reasons import INTENT_REASONS, PROMISE_UNKEPT, TOLD_AGAIN, goods_problem
 from madoguchi.shop.rules import UNKNOWN_PRIORITY, shop_rules
 from madoguchi.store import handoffs
 from madoguchi.store.db import Database
@@ -113,7 +113,10 @@ def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[s
             any(FEAR.search(str(cue)) for cue in triage.get("cues") or ()) or FEAR.search(event.get("text") or "") is not None)
         # 去年も似たようなことがありましたやんか。二度目ですで (round 2026-12-05zzr michihiko-mbuyi-12,
         # after the goods told): the shop failed twice, a complaint as reasons.TOLD_AGAIN says
-        again = reason == COMPLAINT and TOLD_AGAIN.search(folded(event.get("text") or "")) is not None
+        # 折り返し電話するって言うとったのに いっぺんもかかってこんやないか (round 2026-12-08a junzo-lhamo-12, after the
+        # goods of last week told): the call promised never came, a complaint of the shop's own doing
+        again = reason == COMPLAINT and (TOLD_AGAIN.search(folded(event.get("text") or "")) is not None
+                                         or PROMISE_UNKEPT.search(re.sub(r"\s+", "", folded(event.get("text") or ""))) is not None)
         # please, just this one time, I am a student and don't have much money (express_distress 0.84, round
         # 2026-12-07s tomas-14, after free shipping was asked): a plea for the exception, no word of distress
         plea = reason == DISTRESS and not (triage.get("cues") or triage.get("grief") or triage.get("imminent"))

@@ -260,6 +260,15 @@ def test_an_exception_asked_surely_after_a_complaint_makes_the_ticket_the_except
     assert handoffs.get(db, unsure).reason == "complaint"
 
 
+def test_a_call_promised_and_never_made_makes_a_goods_ticket_a_complaint(db):
+    """Round 2026-12-08a junzo-lhamo-12: crushed sweets told on the phone last week (goods), then the call back
+    promised never came (complain 0.98): the shop failed him again, a complaint."""
+    hid = ticket(db, "w45", "needs_operator", 2)
+    text = "折り返し電話するって言うとったのに　いっぺんもかかってこんやないか"
+    TranscriptBroker(db).publish_many([user("w45", text, "complain", confidence=0.98)])
+    assert (handoffs.get(db, hid).reason, handoffs.get(db, hid).priority) == ("complaint", 1)
+
+
 def test_the_money_asked_back_after_a_complaint_leaves_the_complaint(db):
     """Round 2026-12-07y yasuji-kamla-12: two days late, no use for the guests (a complaint), then 金 現金で
     返してくれや (request_exception 0.97): the complaint's remedy, not an exception of the shop's rules."""
