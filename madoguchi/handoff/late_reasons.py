@@ -5,14 +5,14 @@ and says what to look at. A ticket opened because the bot did not understand tak
 reason of the first message then understood (same fee as the mainland, just this once: an
 exception asked), so the operator sees what the customer wants; a complaint's ticket takes wrong
 or damaged goods told then, or an exception asked surely (not the money asked back, the
-complaint's own remedy), at the complaint's priority. A ticket
-for wrong or damaged goods keeps its reason, which says what to look at, and is served first
-when the customer waiting becomes distressed or angry (its priority is raised, not its reason),
-unless the customer tells angrily that it went wrong again (a complaint then) or is frightened
-(distress then: fear is met with care first); a ticket for an
-exception keeps its reason too when the customer is angry that it cannot be done, or pleads for
-it with no word of distress. Distress read unsurely with no word of it raises no ticket; told in
-two words of it (こわくて 手が ふるえよる), it is distress however the message is read."""
+complaint's own remedy), at the complaint's priority. A ticket for wrong or damaged goods keeps
+its reason, which says what to look at, and is served first when the customer waiting becomes
+distressed or angry (its priority is raised, not its reason), unless the customer tells angrily
+that it went wrong again or that a promised call never came (a complaint then), or is frightened
+(distress then: fear is met with care first); a ticket for an exception keeps its reason too
+when the customer is angry that it cannot be done, or pleads for it with no word of distress.
+Distress read unsurely with no word of it raises no ticket; told in two words of it (こわくて 手が
+ふるえよる), it is distress however the message is read."""
 
 from __future__ import annotations
 
@@ -92,7 +92,8 @@ def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[s
         reason = COMPLAINT if unsure_anger else reason
         frightened = len(triage.get("cues") or ()) >= 2 and float(triage.get("distress") or 0) >= FRIGHT
         reason = DISTRESS if reason is None and frightened else reason
-        told_before = reason == COMPLAINT and TOLD_AGAIN.search(folded(event.get("text") or "")) is not None
+        text = folded(event.get("text") or "")
+        told_before = reason == COMPLAINT and TOLD_AGAIN.search(text) is not None
         learned = False
         if reason != DISTRESS and triage.get("goods_problem") and not told_before:
             # こうはくの のしが ついとったて, 箱 つぶれてて…ぐしゃぐしゃだって: what came is wrong,
@@ -107,16 +108,15 @@ def raised(events: Iterable[dict[str, Any]], priority: dict[str, int]) -> dict[s
             continue
         unsure = (read.get("confidence") or 0) < CALM_SURE and not triage.get("anger")
         sure = reason in (DISTRESS, POLICY) and ((read.get("confidence") or 0) >= CALM_SURE or frightened)
-        sure = sure and not (reason == POLICY and MONEY_BACK.search(event.get("text") or ""))
+        sure = sure and not (reason == POLICY and MONEY_BACK.search(text))
         # I am scared is read 不安です: the fear is in the words as written too
-        fear = sure and reason == DISTRESS and bool(triage.get("cues")) and (
-            any(FEAR.search(str(cue)) for cue in triage.get("cues") or ()) or FEAR.search(event.get("text") or "") is not None)
+        cues = [str(cue) for cue in triage.get("cues") or ()]
+        fear = sure and reason == DISTRESS and bool(cues) and any(FEAR.search(said) for said in [*cues, text])
         # 去年も似たようなことがありましたやんか。二度目ですで (round 2026-12-05zzr michihiko-mbuyi-12,
         # after the goods told): the shop failed twice, a complaint as reasons.TOLD_AGAIN says
         # 折り返し電話するって言うとったのに いっぺんもかかってこんやないか (round 2026-12-08a junzo-lhamo-12, after the
         # goods of last week told): the call promised never came, a complaint of the shop's own doing
-        again = reason == COMPLAINT and (TOLD_AGAIN.search(folded(event.get("text") or "")) is not None
-                                         or PROMISE_UNKEPT.search(re.sub(r"\s+", "", folded(event.get("text") or ""))) is not None)
+        again = reason == COMPLAINT and (told_before or PROMISE_UNKEPT.search(re.sub(r"\s+", "", text)) is not None)
         # please, just this one time, I am a student and don't have much money (express_distress 0.84, round
         # 2026-12-07s tomas-14, after free shipping was asked): a plea for the exception, no word of distress
         plea = reason == DISTRESS and not (triage.get("cues") or triage.get("grief") or triage.get("imminent"))
