@@ -473,6 +473,16 @@ def test_an_inn_named_before_the_person_is_kept_with_the_name():
         assert name_answer("中西すみ子", tracker) == whole
 
 
+def test_a_shop_named_as_the_addressee_in_english_is_the_name():
+    """Round 2026-12-07x fumi-bilal-11: put the shop name not mine - Chinar Carpets Kobe (no name found,
+    a sentence) was asked again, then the shop's phone label was stored as the name."""
+    from actions.common import name_answer
+
+    text = "put the shop name not mine - Chinar Carpets Kobe"
+    tracker = make_tracker([user(text, "inform")], active_loop="catalog_form", requested_slot="person_name")
+    assert name_answer(text, tracker) == "Chinar Carpets Kobe"
+
+
 async def test_an_address_written_without_its_postal_code_finds_it_when_the_town_names_one(shop, dispatcher, domain):
     text = "京都府京都市左京区北白川久保田町12-3 コーポ白川201"
     slots = await validate(dispatcher, domain, text, "inform", {"person_name": "Bjorn Lindqvist", "address": text}, "postal_code",
@@ -635,3 +645,13 @@ async def test_an_address_given_when_the_name_is_asked_keeps_the_name_asked(shop
     slots = await validate(dispatcher, domain, text, "inform", {"person_name": text}, "person_name",
                            candidates={"person_name": text, "postal_code": "190-0212"})
     assert not slots.get("person_name") and slots.get("postal_code") == "190-0212"
+
+
+async def test_a_phone_and_its_label_where_the_block_is_asked_is_no_part_of_the_address(shop, dispatcher, domain):
+    """Round 2026-12-07y masao-ramesh-05: デンワは　０２５−７６５−４３２１ where the block was asked was
+    stored as the address's rest (新潟県中魚沼郡津南町下船渡デンワは)."""
+    text = "デンワは　０２５−７６５−４３２１"
+    slots = await validate(dispatcher, domain, text, "inform",
+                           {"person_name": "涌井 正雄", "postal_code": "949-8201", "address_base": "新潟県中魚沼郡津南町下船渡",
+                            "address": text}, "address")
+    assert not slots.get("address") and "デンワ" not in (slots.get("address_base") or "")

@@ -109,6 +109,15 @@ def test_the_address_after_the_postal_code_in_one_message(text, after):
     assert address_after_code(text, "150-0001") == after
 
 
+def test_an_address_written_from_the_block_up_before_its_postal_code_is_put_in_order():
+    """Round 2026-12-07y masao-ramesh-05: the hamlet and block first, the prefecture and the code last;
+    only the code had been taken. A name or talk before the code is no address."""
+    text = "結東　１２３４番地　津南町　中魚沼郡　新潟縣　〒９４９−８２０１"
+    assert address_after_code(text, "949-8201") == "新潟県中魚沼郡津南町結東1234番地"
+    assert address_after_code("涌井 正雄 〒９４９−８２０１", "949-8201") == ""
+    assert address_after_code("津南町 中魚沼郡 〒９４９−８２０１", "949-8201") == ""  # no block
+
+
 @pytest.mark.parametrize("address, code", [
     ("港区虎ノ門1-2-3", "105-0001"),  # written from the city on, one town of that name
     ("京都府京都市左京区北白川久保田町12-3 コーポ白川201", "606-8266"),
